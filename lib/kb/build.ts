@@ -1,0 +1,271 @@
+// The KB pipeline: reports → sentences → entity mentions → claims →
+// per-entity records, plus caveats. Pure and deterministic: the same inputs give
+// a byte-identical document, in Node at build time and anywhere else.
+import { compileMatcher, hydrateMatcher } from '../match/compile';
+import { createContextState, resolveMentions } from '../match/resolve';
+import { scan } from '../match/scan';
+import type { MatchAliasInput } from '../match/types';
+import { attributeSentence, hedgesIn, type MentionInSentence } from './attribution';
+import { detectCaveats, type CaveatDraft } from './caveats';
+import { statedDates } from './dates';
+import {
+  KB_FORMAT,
+  KB_FORMAT_VERSION,
+  type KbCaveat,
+  type KbClaim,
+  type KbDocument,
+  type KbEntity,
+  type KbReport,
+} from './document';
+import type { KbInputs } from './inputs';
+import type { Entity } from './schema';
+import { contentHash, furnitureSpans, insideAny, sentenceSpans, snippet, type Span } from './text';
+
+const SEVERITY_RANK = { high: 0, medium: 1, low: 2 } as const;
+
+/** The matcher's alias table for a set of entities; shared with the background. */
+export function matcherAliases(entities: readonly Pick<Entity, 'id' | 'aliases' | 'name'>[]): MatchAliasInput[] {
+  const byText = new Map<string, MatchAliasInput>();
+  for (const entity of entities) {
+    const aliases = entity.aliases.some((a) => a.text === entity.name)
+      ? entity.aliases
+      : [{ text: entity.name, needsContext: false, nonstandard: false } as Entity['aliases'][number], ...entity.aliases];
+    for (const alias of aliases) {
+      const existing = byText.get(alias.text);
+      if (existing) {
+        if (!existing.entityIds.includes(entity.id)) existing.entityIds.push(entity.id);
+        existing.needsContext ||= alias.needsContext;
+        continue;
+      }
+      byText.set(alias.text, {
+        text: alias.text,
+        entityIds: [entity.id],
+        needsContext: alias.needsContext,
+        ...(alias.caseSensitive === undefined ? {} : { caseSensitive: alias.caseSensitive }),
+      });
+    }
+  }
+  return [...byText.values()];
+}
+
+interface ReportWork {
+  report: KbReport;
+  /** Mentions in the article itself (not page furniture), with their surface text. */
+  mentions: { start: number; end: number; entity: string; surface: string }[];
+}
+
+function lineSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  let start = 0;
+  for (const m of text.matchAll(/\r\n|\n|\r/g)) {
+    if (m.index > start) spans.push([start, m.index]);
+    start = m.index + m[0].length;
+  }
+  if (start < text.length) spans.push([start, text.length]);
+  return spans;
+}
+
+export function buildKb(inputs: KbInputs): KbDocument {
+  const entityIndex = new Map(inputs.entities.map((e, i) => [e.id, i]));
+  const entityById = new Map(inputs.entities.map((e) => [e.id, e]));
+  const matcher = hydrateMatcher(compileMatcher(matcherAliases(inputs.entities)));
+
+  // 1. Reports: sentences, furniture, mentions (one context state per report, in reading order).
+  const works: ReportWork[] = inputs.reports.map(({ meta, text }) => {
+    const state = createContextState();
+    const mentions: ReportWork['mentions'] = [];
+    for (const [ls, le] of lineSpans(text)) {
+      const line = text.slice(ls, le);
+      for (const m of resolveMentions(matcher, line, scan(matcher, line), state)) {
+        if (m.entityId === null) continue;
+        mentions.push({ start: ls + m.start, end: ls + m.end, entity: m.entityId, surface: m.surface });
+      }
+    }
+    const furniture = furnitureSpans(text, meta.furniture);
+    const report: KbReport = {
+      id: meta.id,
+      headline: meta.headline,
+      publisher: meta.publisher,
+      publisherReason: meta.publisherReason,
+      url: meta.url,
+      date: meta.date,
+      republishedFrom: meta.republishedFrom,
+      notes: meta.notes,
+      text,
+      furniture,
+      sentences: sentenceSpans(text),
+      mentions: mentions.map((m) => [m.start, m.end, entityIndex.get(m.entity)!]),
+    };
+    // The report reader marks every mention; the KB's records count only the article's.
+    return { report, mentions: mentions.filter((m) => !insideAny(furniture, m.start, m.end)) };
+  });
+
+  // 2. Claims: every article sentence (not furniture) that names an entity.
+  const claims: KbClaim[] = [];
+  for (const { report, mentions } of works) {
+    const year = Number(report.date.value.slice(0, 4)) || null;
+    let mi = 0;
+    for (const [s, e] of report.sentences) {
+      while (mi < mentions.length && mentions[mi]!.start < s) mi++;
+      const inSentence: MentionInSentence[] = [];
+      for (let j = mi; j < mentions.length && mentions[j]!.end <= e; j++) {
+        const m = mentions[j]!;
+        inSentence.push({ start: m.start - s, end: m.end - s, entity: m.entity, type: entityById.get(m.entity)!.type });
+      }
+      if (inSentence.length === 0 || insideAny(report.furniture, s, e)) continue;
+      const sentence = report.text.slice(s, e);
+      claims.push({
+        id: `${report.id}@${s}`,
+        report: report.id,
+        start: s,
+        end: e,
+        text: sentence,
+        entities: [...new Set(inSentence.map((m) => m.entity))],
+        attribution: attributeSentence(sentence, inSentence, report.publisher),
+        hedges: hedgesIn(sentence),
+        dates: statedDates(sentence, year).map(({ text, value }) => ({ text, value })),
+      });
+    }
+  }
+
+  // 3. Caveats: the editor's notes and the automatic findings.
+  const reports = works.map((w) => w.report);
+  const drafts: CaveatDraft[] = [
+    ...inputs.editorNotes.map((n): CaveatDraft => ({
+      kind: n.kind,
+      severity: n.severity,
+      label: n.label,
+      report: n.report,
+      quote: n.quote,
+      explanation: n.explanation,
+      reasoning: n.reasoning,
+      origin: 'editor',
+      entities: n.entities,
+      related: n.related,
+    })),
+    ...detectCaveats({ reports, claims, entities: inputs.entities }),
+  ];
+  const caveats = finishCaveats(drafts, reports, claims, works);
+
+  // 4. Entity records.
+  const entities: KbEntity[] = inputs.entities.map((entity) => {
+    const own = claims.filter((c) => c.entities.includes(entity.id));
+    const mentionCounts = new Map<string, number>();
+    const aliasCounts = new Map<string, { n: number; reports: Set<string> }>();
+    for (const w of works) {
+      for (const m of w.mentions) {
+        if (m.entity !== entity.id) continue;
+        mentionCounts.set(w.report.id, (mentionCounts.get(w.report.id) ?? 0) + 1);
+        const a = aliasCounts.get(m.surface) ?? { n: 0, reports: new Set<string>() };
+        a.n++;
+        a.reports.add(w.report.id);
+        aliasCounts.set(m.surface, a);
+      }
+    }
+    const related = new Map<string, number>();
+    for (const c of own) for (const other of c.entities) if (other !== entity.id) related.set(other, (related.get(other) ?? 0) + 1);
+    const reportsOf = works
+      .filter((w) => mentionCounts.has(w.report.id))
+      .map((w) => {
+        const first = own.find((c) => c.report === w.report.id);
+        return {
+          report: w.report.id,
+          mentions: mentionCounts.get(w.report.id)!,
+          snippet: snippet(first?.text ?? w.report.headline),
+          claim: first?.id ?? '',
+        };
+      });
+    return {
+      id: entity.id,
+      type: entity.type,
+      name: entity.name,
+      aliases: entity.aliases.map((a) => ({ ...a, ...countAlias(aliasCounts, a.text) })),
+      description: entity.description,
+      descriptionSource: entity.descriptionSource,
+      facts: rankFacts(own, entity.id, works).map((c) => c.id),
+      reports: reportsOf,
+      related: [...related].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id, count]) => ({ id, count })),
+      dates: own.flatMap((c) => c.dates.map((d) => ({ ...d, claim: c.id }))),
+      caveats: caveats.filter((c) => c.entities.includes(entity.id)).map((c) => c.id),
+    };
+  });
+
+  const body = { format: KB_FORMAT, version: KB_FORMAT_VERSION, reports, entities, claims, caveats } as const;
+  return { ...body, hash: contentHash(JSON.stringify(body)) };
+}
+
+function countAlias(counts: ReadonlyMap<string, { n: number; reports: Set<string> }>, alias: string): { mentions: number; reports: string[] } {
+  // The matcher folds case and quote styles; count surfaces that fold to this alias.
+  const fold = (s: string) => s.toLowerCase().replace(/[’‘]/g, "'").replace(/[‐-―]/g, '-').replace(/\s+/g, ' ');
+  let mentions = 0;
+  const reports = new Set<string>();
+  for (const [surface, c] of counts) {
+    if (fold(surface) !== fold(alias)) continue;
+    mentions += c.n;
+    c.reports.forEach((r) => reports.add(r));
+  }
+  return { mentions, reports: [...reports].sort() };
+}
+
+/** Facts first where the entity is the subject, the claim is attributed, and it states a figure or date. */
+function rankFacts(own: readonly KbClaim[], entityId: string, works: readonly ReportWork[]): KbClaim[] {
+  const firstMention = (c: KbClaim) => {
+    const w = works.find((x) => x.report.id === c.report)!;
+    const m = w.mentions.find((x) => x.entity === entityId && x.start >= c.start && x.end <= c.end);
+    return m ? (m.start - c.start) / Math.max(1, c.end - c.start) : 1;
+  };
+  const score = (c: KbClaim) =>
+    (firstMention(c) < 0.3 ? 2 : 0) +
+    (c.attribution.role !== 'reporter' ? 1 : 0) +
+    (/\d/.test(c.text) ? 1 : 0) +
+    (c.text.length > 60 ? 1 : 0) -
+    (c.hedges.length > 0 ? 1 : 0);
+  return [...own].sort((a, b) => score(b) - score(a) || a.report.localeCompare(b.report) || a.start - b.start);
+}
+
+function finishCaveats(drafts: readonly CaveatDraft[], reports: readonly KbReport[], claims: readonly KbClaim[], works: readonly ReportWork[]): KbCaveat[] {
+  const byId = new Map(reports.map((r) => [r.id, r]));
+  const seen = new Set<string>();
+  const out: KbCaveat[] = [];
+  for (const d of drafts) {
+    const report = byId.get(d.report);
+    if (!report) throw new Error(`caveat '${d.label}' names report '${d.report}', which is not in the KB`);
+    const start = d.start ?? report.text.indexOf(d.quote);
+    if (start < 0 || report.text.slice(start, start + d.quote.length) !== d.quote) {
+      throw new Error(`caveat '${d.label}': quote "${d.quote}" is not in report ${d.report}`);
+    }
+    const end = start + d.quote.length;
+    const key = `${d.kind}|${d.report}|${start}|${end}|${d.origin}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const overlapping = claims.filter((c) => c.report === d.report && c.start < end && c.end > start);
+    let entities = d.entities ?? [...new Set(overlapping.flatMap((c) => c.entities))];
+    if (entities.length === 0) {
+      // No entity in the quote's own sentence: take those of its paragraph.
+      const w = works.find((x) => x.report.id === d.report)!;
+      const lineStart = report.text.lastIndexOf('\n', start) + 1;
+      const nl = report.text.indexOf('\n', end);
+      const lineEnd = nl < 0 ? report.text.length : nl;
+      entities = [...new Set(w.mentions.filter((m) => m.start >= lineStart && m.end <= lineEnd).map((m) => m.entity))];
+    }
+    out.push({
+      id: `${d.origin === 'editor' ? 'ed' : 'auto'}-${d.kind}-${d.report.slice(0, 3)}-${start}`,
+      kind: d.kind,
+      severity: d.severity,
+      label: d.label,
+      report: d.report,
+      quote: d.quote,
+      start,
+      end,
+      explanation: d.explanation,
+      origin: d.origin,
+      reasoning: d.reasoning,
+      entities,
+      claims: overlapping.map((c) => c.id),
+      related: d.related ?? [],
+    });
+  }
+  return out.sort(
+    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.report.localeCompare(b.report) || a.start - b.start || a.id.localeCompare(b.id),
+  );
+}

@@ -1,0 +1,152 @@
+// The KB document: what `lib/kb/build.ts` produces from `data/`, what the
+// extension bundles, and what the background validates before loading it into
+// IndexedDB. Versioned: bump KB_FORMAT_VERSION when the shape changes.
+import { z } from 'zod';
+import { Alias, CaveatKind, EntityType, QuoteRef, ReportDate, ReportNoteKind, Severity } from './schema';
+
+export const KB_FORMAT = 'backstory-kb';
+export const KB_FORMAT_VERSION = 1;
+
+const span = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
+
+export const KbReport = z.object({
+  id: z.string(),
+  headline: z.string(),
+  publisher: z.string(),
+  publisherReason: z.string(),
+  url: z.string().nullable(),
+  date: ReportDate,
+  republishedFrom: z.object({ publisher: z.string(), url: z.string().nullable(), quote: z.string() }).nullable(),
+  notes: z.array(z.object({ kind: ReportNoteKind, text: z.string(), quote: z.string().nullable() })),
+  /** The full text, as received. Offsets everywhere in the KB index into it. */
+  text: z.string(),
+  /** Character ranges of page furniture (comment forms, related-items lists). */
+  furniture: z.array(span),
+  /** Sentence ranges, in order. */
+  sentences: z.array(span),
+  /** Every entity mention: [start, end, entity index into `entities`]. */
+  mentions: z.array(z.tuple([z.number().int(), z.number().int(), z.number().int()])),
+});
+export type KbReport = z.infer<typeof KbReport>;
+
+export const ClaimantRole = z.enum([
+  'party-official', // an official of a party to the conflict (Russia, Ukraine, China, US, NATO...)
+  'anonymous-officials',
+  'outlet-unnamed-sources', // a news outlet that cites no or unnamed sources
+  'outlet',
+  'company',
+  'analyst',
+  'official',
+  'media-reports', // "according to Russian media reports", "German press reported"
+  'reporter', // the report's own voice
+]);
+export type ClaimantRole = z.infer<typeof ClaimantRole>;
+
+export const Attribution = z.object({
+  /** Who the claim is attributed to, as the text names them ("Blinken", "officials who requested anonymity"). */
+  claimant: z.string(),
+  /** The claimant's entity, when it is one of ours. */
+  entity: z.string().nullable(),
+  role: ClaimantRole,
+  /** The words that attribute it ("said", "according to", "told CNN"). */
+  cue: z.string(),
+});
+export type Attribution = z.infer<typeof Attribution>;
+
+export const KbClaim = z.object({
+  id: z.string(),
+  report: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  /** Exact text of the sentence: report.text.slice(start, end). */
+  text: z.string(),
+  entities: z.array(z.string()),
+  attribution: Attribution,
+  /** Hedge words that express doubt about this claim ("reportedly", "may"). */
+  hedges: z.array(z.string()),
+  /** Dates the sentence states, normalised where the report lets us. */
+  dates: z.array(z.object({ text: z.string(), value: z.string().nullable() })),
+});
+export type KbClaim = z.infer<typeof KbClaim>;
+
+export const KbCaveat = z.object({
+  id: z.string(),
+  kind: CaveatKind,
+  severity: Severity,
+  label: z.string(),
+  report: z.string(),
+  /** Exact text from the report; `start`/`end` locate it. */
+  quote: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  explanation: z.string(),
+  origin: z.enum(['auto', 'editor']),
+  /** For editor's notes: the outside knowledge it rests on. For automatic findings: the rule. */
+  reasoning: z.string(),
+  entities: z.array(z.string()),
+  claims: z.array(z.string()),
+  /** Further evidence, possibly in other reports. */
+  related: z.array(QuoteRef),
+});
+export type KbCaveat = z.infer<typeof KbCaveat>;
+
+export const KbEntity = z.object({
+  id: z.string(),
+  type: EntityType,
+  name: z.string(),
+  aliases: z.array(Alias.extend({ mentions: z.number().int(), reports: z.array(z.string()) })),
+  description: z.string(),
+  descriptionSource: QuoteRef,
+  /** Claim ids, most informative first. */
+  facts: z.array(z.string()),
+  /** Reports that mention the entity, with the first sentence that does. */
+  reports: z.array(z.object({ report: z.string(), mentions: z.number().int(), snippet: z.string(), claim: z.string() })),
+  /** Entities named in the same sentences, most often first. */
+  related: z.array(z.object({ id: z.string(), count: z.number().int() })),
+  /** Dates the reports give in sentences that name this entity. */
+  dates: z.array(z.object({ text: z.string(), value: z.string().nullable(), claim: z.string() })),
+  /** Caveat ids, most severe first. */
+  caveats: z.array(z.string()),
+});
+export type KbEntity = z.infer<typeof KbEntity>;
+
+export const KbDocument = z.object({
+  format: z.literal(KB_FORMAT),
+  version: z.literal(KB_FORMAT_VERSION),
+  /** Content hash of everything below; identical inputs give an identical hash. */
+  hash: z.string(),
+  reports: z.array(KbReport),
+  entities: z.array(KbEntity),
+  claims: z.array(KbClaim),
+  caveats: z.array(KbCaveat),
+});
+export type KbDocument = z.infer<typeof KbDocument>;
+
+export interface KbStats {
+  reports: number;
+  entities: number;
+  aliases: number;
+  claims: number;
+  caveats: number;
+}
+
+export function kbStats(kb: KbDocument): KbStats {
+  return {
+    reports: kb.reports.length,
+    entities: kb.entities.length,
+    aliases: kb.entities.reduce((n, e) => n + e.aliases.length, 0),
+    claims: kb.claims.length,
+    caveats: kb.caveats.length,
+  };
+}
+
+/** Validate an unknown value as a KB document, with an error that names the field. */
+export function parseKbDocument(value: unknown): KbDocument {
+  const result = KbDocument.safeParse(value);
+  if (!result.success) {
+    const first = result.error.issues[0];
+    const where = first ? first.path.join('.') || '(root)' : '(root)';
+    throw new Error(`The knowledge base failed validation at ${where}: ${first?.message ?? 'invalid'}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,152 @@
+// Schemas for the hand-edited data in `data/` and for the KB document the
+// build produces. Pure: no Node or extension APIs, so the same validation runs
+// at build time, in tests, and in the background when the bundled KB is loaded.
+import { z } from 'zod';
+
+export const ENTITY_TYPES = ['person', 'organisation', 'place', 'weapon', 'event', 'agreement'] as const;
+export const EntityType = z.enum(ENTITY_TYPES);
+export type EntityType = z.infer<typeof EntityType>;
+
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+const reportId = z.string().regex(/^\d{3}_[0-9a-f]{16}$/, 'must look like 000_0123456789abcdef');
+const entityId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case, e.g. xi-jinping');
+const isoDate = z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD');
+
+/** A quote that must be an exact substring of a report's text (checked by the build). */
+export const QuoteRef = z.object({ report: reportId, quote: nonEmpty });
+export type QuoteRef = z.infer<typeof QuoteRef>;
+
+// ---------- data/reports/<id>.meta.json ----------
+
+export const ReportDate = z.object({
+  value: isoDate,
+  /** true when the report does not state its own date and we worked it out. */
+  inferred: z.boolean(),
+  /** Why this date: the quote that states it, or the reasoning behind the inference. */
+  reason: nonEmpty,
+});
+
+export const ReportNoteKind = z.enum([
+  'republished',
+  'tells-story-twice',
+  'page-furniture',
+  'machine-translated',
+  'headline-overreach',
+  'other',
+]);
+
+export const ReportMeta = z
+  .object({
+    id: reportId,
+    headline: nonEmpty,
+    /** Publisher or site as the text shows it, or "unknown". */
+    publisher: nonEmpty,
+    /** Why we name this publisher (a quote or reasoning), or why it is unknown. */
+    publisherReason: nonEmpty,
+    url: z.url().nullable(),
+    date: ReportDate,
+    /** The original when this text is a republication ("Read more at …"). */
+    republishedFrom: z.object({ publisher: nonEmpty, url: z.url().nullable(), quote: nonEmpty }).nullable(),
+    /**
+     * Exact substrings of the text where page furniture begins (comment forms,
+     * "Related items", keyword lists). Text from the first occurrence of each
+     * marker to the end of its block is not part of the report and yields no claims.
+     */
+    furniture: z.array(z.object({ from: nonEmpty, until: z.string().nullable(), reason: nonEmpty })).default([]),
+    notes: z.array(z.object({ kind: ReportNoteKind, text: nonEmpty, quote: z.string().nullable() })).default([]),
+  })
+  .strict();
+export type ReportMeta = z.infer<typeof ReportMeta>;
+
+// ---------- data/entities.json ----------
+
+export const Alias = z
+  .object({
+    text: nonEmpty,
+    /**
+     * Short or ambiguous aliases ("Xi", "Bingo", "Kremlin", "US") link only with
+     * supporting context on the page: the entity's full name earlier, or other KB
+     * entities nearby.
+     */
+    needsContext: z.boolean().default(false),
+    /** Case-sensitive match; defaults to true for acronyms and aliases of 3 characters or fewer. */
+    caseSensitive: z.boolean().optional(),
+    /** A spelling the reports use that is wrong or nonstandard ("Shaheed-136"). */
+    nonstandard: z.boolean().default(false),
+    /** Why it is nonstandard, or what it means. */
+    note: z.string().optional(),
+  })
+  .strict();
+export type Alias = z.infer<typeof Alias>;
+
+export const Entity = z
+  .object({
+    id: entityId,
+    type: EntityType,
+    name: nonEmpty,
+    aliases: z.array(Alias),
+    /** One line, grounded in the reports. */
+    description: nonEmpty,
+    /** The report passage the description rests on. */
+    descriptionSource: QuoteRef,
+  })
+  .strict();
+export type Entity = z.infer<typeof Entity>;
+
+export const EntityFile = z.object({ entities: z.array(Entity).min(1) }).strict();
+
+// ---------- data/ignore-names.json ----------
+
+export const IgnoreFile = z
+  .object({
+    names: z.array(z.object({ text: nonEmpty, reason: nonEmpty }).strict()),
+  })
+  .strict();
+
+// ---------- data/editor-notes.json ----------
+
+export const SEVERITIES = ['high', 'medium', 'low'] as const;
+export const Severity = z.enum(SEVERITIES);
+export type Severity = z.infer<typeof Severity>;
+
+export const CaveatKind = z.enum([
+  'anonymous-source',
+  'unsourced',
+  'hedged',
+  'denial',
+  'no-comment',
+  'conflict',
+  'internal-inconsistency',
+  'repetition',
+  'republished',
+  'headline-overreach',
+  'misspelling',
+  'misnaming',
+  'wrong-date',
+  'factual-error',
+  'missing-context',
+]);
+export type CaveatKind = z.infer<typeof CaveatKind>;
+
+export const EditorNote = z
+  .object({
+    id: entityId,
+    kind: CaveatKind,
+    severity: Severity,
+    /** Short label shown as the badge. */
+    label: nonEmpty,
+    report: reportId,
+    /** Exact text from the report that the note is about. */
+    quote: nonEmpty,
+    /** What is wrong, in one or two sentences a reader understands. */
+    explanation: nonEmpty,
+    /** The editor's reasoning and the outside knowledge it rests on. */
+    reasoning: nonEmpty,
+    entities: z.array(entityId),
+    /** Other exact quotes that bear on it (in any report). */
+    related: z.array(QuoteRef).default([]),
+  })
+  .strict();
+export type EditorNote = z.infer<typeof EditorNote>;
+
+export const EditorNotesFile = z.object({ notes: z.array(EditorNote) }).strict();

@@ -1,0 +1,407 @@
+// compileMatcher: alias list → CompiledMatcher (plain JSON, deterministic).
+// hydrateMatcher: CompiledMatcher → Matcher (typed arrays, what `scan` walks).
+//
+// See README.md for the data structure and the rules.
+import { aliasKey, aliasKeyVariants, charInfo, defaultCaseSensitive, DIGIT, exactHash, fromCodes, UPPER } from './chars';
+import type { CompiledMatcher, MatchAlias, MatchAliasInput } from './types';
+
+/** Alias flag bits (CompiledMatcher.aliasFlags is '0' + these bits, one char per alias). */
+export const F_CASE_SENSITIVE = 1;
+export const F_NEEDS_CONTEXT = 2;
+/** Alias ends in a digit or an uppercase letter: a plural "s" may follow ("MQ-9s", "UAVs"). */
+export const F_PLURAL = 4;
+/** Alias ends in s/S: a bare apostrophe after it is a possessive ("Reuters'"). */
+export const F_ENDS_S = 8;
+/** Alias ends in a digit: "." or "," followed by a digit continues a number ("Mugin-5.1"), no boundary. */
+export const F_ENDS_DIGIT = 16;
+
+/** Nodes with at most this many children are searched linearly; larger ones through the hash table. */
+export const LINEAR_MAX = 4;
+
+/** First hash slot of edge (node, label). */
+export function hashSlot(node: number, label: number, shift: number): number {
+  return Math.imul(node * 65599 + label, 0x9e3779b1) >>> shift;
+}
+
+const COUNT_BASE = 0x30;
+/** Counts are stored as String.fromCharCode(0x30 + n); this keeps them below the surrogate range. */
+const MAX_COUNT = 0xd7ff - COUNT_BASE;
+
+/** The runtime form of a compiled matcher. Build it with `hydrateMatcher`. */
+export interface Matcher {
+  readonly compiled: CompiledMatcher;
+  /** Alias table (resolved entity ids). */
+  readonly aliases: readonly MatchAlias[];
+  readonly aliasFlags: Uint8Array;
+  /** Root children: folded char → node (0 = none). */
+  readonly root: Int32Array;
+  readonly labels: Uint16Array;
+  /**
+   * Node records, NODE_STRIDE ints per node (one cache line holds a node and
+   * the next one's starts): [childStart, termStart, denseRow]. Children of k
+   * are childStart(k) .. childStart(k+1)-1, its aliases
+   * termAlias[termStart(k) .. termStart(k+1)-1]; denseRow is the offset of
+   * its row in `dense`, or -1. A final sentinel record closes the last node.
+   */
+  readonly nodes: Int32Array;
+  readonly termAlias: Int32Array;
+  /**
+   * Shortcut for the first two chars when both are ASCII word chars:
+   * pair[(fold0 << 7) | fold1] = the depth-2 node, 0 when no alias starts
+   * with these two chars, -1 when the depth-1 node has an alias of its own
+   * (then the generic walk runs, so that alias is checked).
+   */
+  readonly pair: Int32Array;
+  /**
+   * Rows of 128 bytes for the first DENSE_ROWS big nodes (BFS order, so
+   * shallow first) with at most 255 children: dense[row + asciiLabel] is
+   * 1 + the child's position among the node's children, 0 for none.
+   */
+  readonly dense: Uint8Array;
+  /**
+   * The other children of nodes with more than LINEAR_MAX children, in an
+   * open-addressing table keyed by (node, label): slot → child node (0 =
+   * empty) and its parent. Smaller nodes are scanned linearly.
+   */
+  readonly hashChild: Int32Array;
+  readonly hashParent: Int32Array;
+  /** hashSlot(node, label, hashShift) is the first slot. */
+  readonly hashShift: number;
+  /**
+   * Case-sensitive aliases: hashes (exactHash) of their exact keys, computed
+   * on first use (csReady[a] = 1), so a walk rejects a wrong-case match with
+   * one compare; a hash hit is then verified char by char.
+   */
+  readonly csHashA: Int32Array;
+  readonly csHashB: Int32Array;
+  readonly csReady: Uint8Array;
+  /** Exact keys of case-sensitive aliases, filled with csHash*. */
+  readonly exactKeys: (string[] | undefined)[];
+}
+
+export const NODE_STRIDE = 3;
+/** Budget of dense rows (128 bytes each): 1,024 rows = 128 KB. */
+export const DENSE_ROWS = 1024;
+
+function flagsOf(exactKey: string, caseSensitive: boolean, needsContext: boolean): number {
+  let f = 0;
+  if (caseSensitive) f |= F_CASE_SENSITIVE;
+  if (needsContext) f |= F_NEEDS_CONTEXT;
+  const last = exactKey.charCodeAt(exactKey.length - 1);
+  const info = charInfo(last);
+  if (info & (DIGIT | UPPER)) f |= F_PLURAL;
+  if (info & DIGIT) f |= F_ENDS_DIGIT;
+  if (last === 0x73 || last === 0x53) f |= F_ENDS_S;
+  return f;
+}
+
+interface Draft {
+  text: string;
+  entityIds: string[];
+  caseSensitive: boolean;
+  needsContext: boolean;
+  keys: { exact: string; folded: string }[];
+}
+
+/**
+ * Build the matcher once (build time or background). Aliases whose key is
+ * empty (only spaces/invisible chars) are dropped. Aliases with the same key
+ * and the same case sensitivity (case-sensitive: same normalised text;
+ * case-insensitive: same folded text) are merged into one alias whose
+ * entityIds are the union (first-seen order) and which needs context if any
+ * of them does; it keeps the first one's text. Alias indices in results are
+ * indices into the merged table.
+ */
+export function compileMatcher(aliases: readonly MatchAliasInput[]): CompiledMatcher {
+  const drafts: Draft[] = [];
+  const byKey = new Map<string, Draft>();
+  for (const input of aliases) {
+    const keys = aliasKeyVariants(input.text);
+    if (keys.length === 0) continue;
+    const caseSensitive = input.caseSensitive ?? defaultCaseSensitive(input.text);
+    const needsContext = input.needsContext ?? false;
+    const mergeKey = caseSensitive ? `C${keys[0]!.exact}` : `I${keys[0]!.folded}`;
+    const existing = byKey.get(mergeKey);
+    if (existing) {
+      for (const id of input.entityIds) if (!existing.entityIds.includes(id)) existing.entityIds.push(id);
+      existing.needsContext ||= needsContext;
+      continue;
+    }
+    const draft: Draft = { text: input.text, entityIds: [...new Set(input.entityIds)], caseSensitive, needsContext, keys };
+    byKey.set(mergeKey, draft);
+    drafts.push(draft);
+  }
+
+  // Entity table.
+  const entities: string[] = [];
+  const entityIndex = new Map<string, number>();
+  const aliasEntities: (number | number[])[] = [];
+  for (const d of drafts) {
+    const idx = d.entityIds.map((id) => {
+      let k = entityIndex.get(id);
+      if (k === undefined) {
+        k = entities.length;
+        entities.push(id);
+        entityIndex.set(id, k);
+      }
+      return k;
+    });
+    aliasEntities.push(idx.length === 1 ? idx[0]! : idx);
+  }
+
+  // Keys, sorted by code units (the trie's child order).
+  const keyed: { key: string; alias: number }[] = [];
+  drafts.forEach((d, alias) => {
+    const seen = new Set<string>();
+    for (const k of d.keys) {
+      if (seen.has(k.folded)) continue;
+      seen.add(k.folded);
+      keyed.push({ key: k.folded, alias });
+    }
+  });
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.alias - b.alias));
+
+  // Breadth-first trie, level by level. At depth d the nodes are the distinct
+  // length-d prefixes in sorted order; because keys are sorted, a key's
+  // length-d prefix equals the previous active key's iff they share the
+  // depth-(d-1) node and the char at d-1.
+  const labels: number[] = [0x20];
+  const childCounts: number[] = [0];
+  const nodeOf = new Int32Array(keyed.length); // current node of each key (depth d)
+  const termNodes: { node: number; alias: number }[] = [];
+  let active: number[] = [];
+  for (let i = 0; i < keyed.length; i++) active.push(i);
+  for (let d = 0; active.length > 0; d++) {
+    const next: number[] = [];
+    let prevParent = -1;
+    let prevChar = -1;
+    let prevNode = -1;
+    for (const i of active) {
+      const key = keyed[i]!.key;
+      const parent = nodeOf[i]!;
+      const ch = key.charCodeAt(d);
+      let node: number;
+      if (parent === prevParent && ch === prevChar) node = prevNode;
+      else {
+        node = labels.length;
+        labels.push(ch);
+        childCounts.push(0);
+        childCounts[parent]!++;
+        prevParent = parent;
+        prevChar = ch;
+        prevNode = node;
+      }
+      nodeOf[i] = node;
+      if (key.length === d + 1) termNodes.push({ node, alias: keyed[i]!.alias });
+      else next.push(i);
+    }
+    active = next;
+  }
+  for (const c of childCounts) {
+    if (c > MAX_COUNT) throw new Error(`compileMatcher: a trie node has ${c} children (limit ${MAX_COUNT})`);
+  }
+
+  // Terminals: by node; within a node case-sensitive aliases first, then by index.
+  termNodes.sort((a, b) => {
+    if (a.node !== b.node) return a.node - b.node;
+    const ca = drafts[a.alias]!.caseSensitive ? 0 : 1;
+    const cb = drafts[b.alias]!.caseSensitive ? 0 : 1;
+    return ca - cb || a.alias - b.alias;
+  });
+  const termCounts = new Array<number>(labels.length).fill(0);
+  const termAliases: number[] = [];
+  let lastNode = -1;
+  let lastAlias = -1;
+  for (const t of termNodes) {
+    if (t.node === lastNode && t.alias === lastAlias) continue;
+    termCounts[t.node]!++;
+    termAliases.push(t.alias);
+    lastNode = t.node;
+    lastAlias = t.alias;
+  }
+  for (const c of termCounts) {
+    if (c > MAX_COUNT) throw new Error(`compileMatcher: ${c} aliases share one key (limit ${MAX_COUNT})`);
+  }
+
+  return {
+    format: 'backstory-match',
+    version: 1,
+    entities,
+    aliasText: drafts.map((d) => d.text),
+    aliasEntities,
+    aliasFlags: fromCodes(drafts.map((d) => COUNT_BASE + flagsOf(d.keys[0]!.exact, d.caseSensitive, d.needsContext))),
+    nodeLabels: fromCodes(labels),
+    nodeChildCounts: fromCodes(childCounts.map((c) => COUNT_BASE + c)),
+    nodeTermCounts: fromCodes(termCounts.map((c) => COUNT_BASE + c)),
+    termAliases,
+  };
+}
+
+/** Check the shape of a compiled matcher (e.g. one received in a message). Throws on a malformed one. */
+function validate(c: CompiledMatcher): void {
+  const ok =
+    c !== null &&
+    typeof c === 'object' &&
+    c.format === 'backstory-match' &&
+    c.version === 1 &&
+    Array.isArray(c.entities) &&
+    Array.isArray(c.aliasText) &&
+    Array.isArray(c.aliasEntities) &&
+    typeof c.aliasFlags === 'string' &&
+    typeof c.nodeLabels === 'string' &&
+    typeof c.nodeChildCounts === 'string' &&
+    typeof c.nodeTermCounts === 'string' &&
+    Array.isArray(c.termAliases) &&
+    c.aliasEntities.length === c.aliasText.length &&
+    c.aliasFlags.length === c.aliasText.length &&
+    c.nodeLabels.length > 0 &&
+    c.nodeChildCounts.length === c.nodeLabels.length &&
+    c.nodeTermCounts.length === c.nodeLabels.length;
+  if (!ok) throw new Error('hydrateMatcher: not a backstory-match v1 compiled matcher');
+}
+
+/**
+ * Turn the JSON form into typed arrays (linear in its size; no sorting, no
+ * Unicode work). Do it once per page/context, then `scan` many times.
+ */
+export function hydrateMatcher(compiled: CompiledMatcher): Matcher {
+  validate(compiled);
+  const n = compiled.nodeLabels.length;
+  const labels = new Uint16Array(n);
+  const nodes = new Int32Array((n + 1) * NODE_STRIDE);
+  let nextChild = 1;
+  let nextTerm = 0;
+  let denseCandidates = 0;
+  for (let k = 0; k < n; k++) {
+    labels[k] = compiled.nodeLabels.charCodeAt(k);
+    const r = k * NODE_STRIDE;
+    nodes[r] = nextChild;
+    nodes[r + 1] = nextTerm;
+    nodes[r + 2] = -1;
+    const cnt = compiled.nodeChildCounts.charCodeAt(k) - COUNT_BASE;
+    if (k > 0 && cnt > LINEAR_MAX && cnt <= 255) denseCandidates++;
+    nextChild += cnt;
+    nextTerm += compiled.nodeTermCounts.charCodeAt(k) - COUNT_BASE;
+  }
+  nodes[n * NODE_STRIDE] = nextChild;
+  nodes[n * NODE_STRIDE + 1] = nextTerm;
+  nodes[n * NODE_STRIDE + 2] = -1;
+  if (nextChild !== n || nextTerm !== compiled.termAliases.length) {
+    throw new Error('hydrateMatcher: inconsistent trie');
+  }
+  const nAliases = compiled.aliasText.length;
+  const termAlias = Int32Array.from(compiled.termAliases);
+  for (let t = 0; t < termAlias.length; t++) {
+    const a = termAlias[t]!;
+    if (!(a >= 0 && a < nAliases)) throw new Error('hydrateMatcher: alias index out of range');
+  }
+
+  const root = new Int32Array(65536);
+  for (let c = nodes[0]!; c < nodes[NODE_STRIDE]!; c++) root[labels[c]!] = c;
+
+  const pair = new Int32Array(128 * 128);
+  for (let f0 = 0; f0 < 128; f0++) {
+    const r1 = root[f0]!;
+    if (r1 === 0) continue;
+    if (nodes[r1 * NODE_STRIDE + 1] !== nodes[(r1 + 1) * NODE_STRIDE + 1]) {
+      pair.fill(-1, f0 << 7, (f0 + 1) << 7);
+      continue;
+    }
+    for (let c = nodes[r1 * NODE_STRIDE]!; c < nodes[(r1 + 1) * NODE_STRIDE]!; c++) {
+      if (labels[c]! < 128) pair[(f0 << 7) | labels[c]!] = c;
+    }
+  }
+
+  // Big nodes: dense ASCII rows for the first DENSE_ROWS (BFS order = shallow
+  // first, where most walks are), the hash table for everything else.
+  const rows = Math.min(denseCandidates, DENSE_ROWS);
+  const dense = new Uint8Array(rows * 128);
+  let hashed = 0;
+  let row = 0;
+  for (let k = 1; k < n; k++) {
+    const cs = nodes[k * NODE_STRIDE]!;
+    const ce = nodes[(k + 1) * NODE_STRIDE]!;
+    if (ce - cs <= LINEAR_MAX) continue;
+    if (row < rows && ce - cs <= 255) {
+      const base = row++ * 128;
+      nodes[k * NODE_STRIDE + 2] = base;
+      for (let c = cs; c < ce; c++) {
+        const l = labels[c]!;
+        if (l < 128) dense[base + l] = c - cs + 1;
+        else hashed++;
+      }
+    } else hashed += ce - cs;
+  }
+  let bits = 4;
+  while (1 << bits < hashed * 2) bits++;
+  const hashShift = 32 - bits;
+  const hashChild = new Int32Array(1 << bits);
+  const hashParent = new Int32Array(1 << bits);
+  const mask = (1 << bits) - 1;
+  for (let k = 1; k < n; k++) {
+    const cs = nodes[k * NODE_STRIDE]!;
+    const ce = nodes[(k + 1) * NODE_STRIDE]!;
+    if (ce - cs <= LINEAR_MAX) continue;
+    const isDense = nodes[k * NODE_STRIDE + 2]! >= 0;
+    for (let c = cs; c < ce; c++) {
+      if (isDense && labels[c]! < 128) continue;
+      let h = hashSlot(k, labels[c]!, hashShift);
+      while (hashChild[h] !== 0) h = (h + 1) & mask;
+      hashChild[h] = c;
+      hashParent[h] = k;
+    }
+  }
+
+  const aliasFlags = new Uint8Array(nAliases);
+  const aliases: MatchAlias[] = [];
+  for (let a = 0; a < nAliases; a++) {
+    const f = compiled.aliasFlags.charCodeAt(a) - COUNT_BASE;
+    aliasFlags[a] = f;
+    const e = compiled.aliasEntities[a]!;
+    const ids = (typeof e === 'number' ? [e] : e).map((i) => compiled.entities[i] ?? '');
+    aliases.push({
+      text: compiled.aliasText[a]!,
+      entityIds: ids,
+      caseSensitive: (f & F_CASE_SENSITIVE) !== 0,
+      needsContext: (f & F_NEEDS_CONTEXT) !== 0,
+    });
+  }
+
+  return {
+    compiled,
+    aliases,
+    aliasFlags,
+    root,
+    labels,
+    nodes,
+    termAlias,
+    pair,
+    dense,
+    hashChild,
+    hashParent,
+    hashShift,
+    csHashA: new Int32Array(nAliases),
+    csHashB: new Int32Array(nAliases),
+    csReady: new Uint8Array(nAliases),
+    exactKeys: new Array<string[] | undefined>(nAliases),
+  };
+}
+
+/** compileMatcher + hydrateMatcher, for callers that do both in one place (build time, tests). */
+export function createMatcher(aliases: readonly MatchAliasInput[]): Matcher {
+  return hydrateMatcher(compileMatcher(aliases));
+}
+
+/** Exact (case-kept) keys of alias a, and their hashes in csHashA/csHashB; computed on first use. */
+export function exactKeysOf(m: Matcher, a: number): string[] {
+  let keys = m.exactKeys[a];
+  if (keys === undefined) {
+    keys = aliasKeyVariants(m.aliases[a]!.text).map((k) => k.exact);
+    if (keys.length === 0) keys = [aliasKey(m.aliases[a]!.text).exact];
+    m.exactKeys[a] = keys;
+    m.csHashA[a] = exactHash(keys[0]!);
+    m.csHashB[a] = exactHash(keys[keys.length - 1]!);
+    m.csReady[a] = 1;
+  }
+  return keys;
+}

@@ -1,0 +1,362 @@
+// The marks on a page: which text-node ranges mention which entity, an index
+// to find the mention under a caret position (binary search in the sorted
+// mention offsets of one text node), and the painter that puts mentions into
+// CSS Custom Highlights (one Highlight per entity type). The page's DOM is
+// never changed: highlights are ranges the browser paints over the text.
+import type { EntityType } from '../kb/schema';
+import type { Mention, MentionReason } from '../match/types';
+import type { Settings } from '../settings';
+import { ACTIVE_HIGHLIGHT, ALL_HIGHLIGHTS, AMBIGUOUS_HIGHLIGHT, CURRENT_HIGHLIGHT, TYPE_HIGHLIGHT } from './highlight-css';
+import { locate, type TextBlock } from './text-blocks';
+
+export interface PageMention {
+  readonly id: number;
+  /** The linked entity; null when the alias fits several entities (see `candidates`). */
+  readonly entityId: string | null;
+  readonly candidates: readonly string[];
+  /** Why the link was made: 'alias' (exact name), 'context-full-name', 'context-nearby', or 'ambiguous'. */
+  readonly reason: MentionReason;
+  /** The text as the page writes it ("Putin" in "Putin's"). */
+  readonly surface: string;
+  /** The KB alias that matched ("Xi"). */
+  readonly alias: string;
+  readonly startNode: Text;
+  readonly startOffset: number;
+  readonly endNode: Text;
+  readonly endOffset: number;
+  readonly block: TrackedBlock;
+  /** The range in the highlight it is painted in, or null when not painted. */
+  range: AbstractRange | null;
+  paintedAs: string | null;
+}
+
+export interface TrackedBlock {
+  readonly nodes: readonly Text[];
+  readonly text: string;
+  readonly mentions: PageMention[];
+  alive: boolean;
+}
+
+interface Segment {
+  /** Offsets within the text node. */
+  start: number;
+  end: number;
+  mention: PageMention;
+}
+
+/**
+ * Tracked blocks (only blocks with at least one mention are kept) and a
+ * per-text-node index of mention segments, sorted by offset.
+ */
+export class MarkIndex {
+  private byNode = new WeakMap<Text, TrackedBlock>();
+  private segments = new WeakMap<Text, Segment[]>();
+  private list: TrackedBlock[] = [];
+  private inOrder = true;
+  private dead = 0;
+  private nextId = 1;
+  private orderedCache: PageMention[] | null = null;
+
+  /** Called with every mention that leaves the index (to unpaint it). */
+  constructor(private readonly onDrop: (m: PageMention) => void) {}
+
+  get size(): number {
+    return this.list.length - this.dead;
+  }
+
+  /** Track a block's mentions; blocks that shared a text node with it are dropped first. */
+  add(block: TextBlock, mentions: readonly Mention[], aliasText: (alias: number) => string): TrackedBlock | null {
+    for (const n of block.nodes) {
+      const old = this.byNode.get(n);
+      if (old) this.drop(old);
+    }
+    if (mentions.length === 0) return null;
+    const tracked: TrackedBlock = { nodes: block.nodes, text: block.text, mentions: [], alive: true };
+    for (const m of mentions) {
+      const s = locate(block, m.start, false);
+      const e = locate(block, m.end, true);
+      const pm: PageMention = {
+        id: this.nextId++,
+        entityId: m.entityId,
+        candidates: m.candidates,
+        reason: m.reason,
+        surface: m.surface,
+        alias: aliasText(m.alias),
+        startNode: s.node,
+        startOffset: s.offset,
+        endNode: e.node,
+        endOffset: e.offset,
+        block: tracked,
+        range: null,
+        paintedAs: null,
+      };
+      tracked.mentions.push(pm);
+      // One segment per text node the mention touches.
+      const first = block.nodes.indexOf(s.node);
+      const last = block.nodes.indexOf(e.node);
+      for (let k = first; k <= last; k++) {
+        const node = block.nodes[k]!;
+        const segStart = k === first ? s.offset : 0;
+        const segEnd = k === last ? e.offset : node.data.length;
+        if (segEnd <= segStart && first !== last) continue;
+        let segs = this.segments.get(node);
+        if (!segs) this.segments.set(node, (segs = []));
+        segs.push({ start: segStart, end: segEnd, mention: pm });
+      }
+    }
+    for (const n of block.nodes) this.byNode.set(n, tracked);
+    if (this.inOrder && this.list.length > 0) {
+      const prev = this.lastAlive();
+      if (prev && !follows(prev.nodes[prev.nodes.length - 1]!, block.nodes[0]!)) this.inOrder = false;
+    }
+    this.list.push(tracked);
+    this.orderedCache = null;
+    return tracked;
+  }
+
+  private lastAlive(): TrackedBlock | undefined {
+    for (let i = this.list.length - 1; i >= 0; i--) if (this.list[i]!.alive) return this.list[i];
+    return undefined;
+  }
+
+  drop(block: TrackedBlock): void {
+    if (!block.alive) return;
+    block.alive = false;
+    this.dead++;
+    for (const n of block.nodes) {
+      if (this.byNode.get(n) === block) this.byNode.delete(n);
+      const segs = this.segments.get(n);
+      if (segs) {
+        const kept = segs.filter((s) => s.mention.block !== block);
+        if (kept.length) this.segments.set(n, kept);
+        else this.segments.delete(n);
+      }
+    }
+    for (const m of block.mentions) this.onDrop(m);
+    this.orderedCache = null;
+    if (this.dead > 64 && this.dead * 2 > this.list.length) {
+      this.list = this.list.filter((b) => b.alive);
+      this.dead = 0;
+    }
+  }
+
+  /** Drop blocks any of whose text nodes left the document. Cost: the tracked nodes. */
+  sweepDisconnected(): number {
+    let dropped = 0;
+    for (const b of this.list) {
+      if (b.alive && b.nodes.some((n) => !n.isConnected)) {
+        this.drop(b);
+        dropped++;
+      }
+    }
+    return dropped;
+  }
+
+  clear(): void {
+    for (const b of this.list) this.drop(b);
+    this.list = [];
+    this.dead = 0;
+    this.inOrder = true;
+  }
+
+  blockOf(node: Text): TrackedBlock | undefined {
+    return this.byNode.get(node);
+  }
+
+  /**
+   * Mentions whose span in `node` touches `offset` (a caret position: the
+   * offset before or after a character). At most two (one ending, one starting
+   * there). Binary search over the node's sorted segments.
+   */
+  at(node: Node, offset: number): PageMention[] {
+    const segs = this.segments.get(node as Text);
+    if (!segs) return [];
+    let lo = 0;
+    let hi = segs.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (segs[mid]!.start <= offset) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    const out: PageMention[] = [];
+    if (found < 0) return out;
+    const s = segs[found]!;
+    if (offset <= s.end) out.push(s.mention);
+    const prev = segs[found - 1];
+    if (prev && prev.end === offset && offset === s.start) out.unshift(prev.mention);
+    return out;
+  }
+
+  /** Every tracked mention in document order. */
+  ordered(): PageMention[] {
+    if (this.orderedCache) return this.orderedCache;
+    let blocks = this.list.filter((b) => b.alive);
+    if (!this.inOrder) {
+      blocks = blocks.sort((a, b) => (follows(a.nodes[0]!, b.nodes[0]!) ? -1 : 1));
+      this.list = blocks.slice();
+      this.dead = 0;
+      this.inOrder = true;
+    }
+    this.orderedCache = blocks.flatMap((b) => b.mentions);
+    return this.orderedCache;
+  }
+}
+
+/** Does `b` come after `a` in document order? */
+function follows(a: Node, b: Node): boolean {
+  // DOCUMENT_POSITION_FOLLOWING = 4
+  return (a.compareDocumentPosition(b) & 4) !== 0;
+}
+
+// ---------------------------------------------------------------- painting
+
+/** What the painter needs from the page: its highlight registry and constructors. */
+export interface HighlightEnv {
+  registry: Map<string, Highlight> | HighlightRegistry;
+  createHighlight: () => Highlight;
+  /** A range for a mention (a StaticRange in browsers: no cost on DOM mutations). */
+  makeRange: (m: PageMention) => AbstractRange;
+}
+
+export type TypeOf = (entityId: string) => EntityType | undefined;
+
+/** Which highlight a mention belongs in under the settings, or null when it is not marked. */
+export function highlightFor(m: PageMention, typeOf: TypeOf, visible: ReadonlySet<string>): string | null {
+  if (m.entityId !== null) {
+    const type = typeOf(m.entityId);
+    return type && visible.has(type) ? TYPE_HIGHLIGHT[type] : null;
+  }
+  const types = m.candidates.map(typeOf);
+  if (types.some((t) => t === undefined)) return null;
+  return types.some((t) => visible.has(t!)) ? AMBIGUOUS_HIGHLIGHT : null;
+}
+
+/** The key under which 'first mention only' counts mentions. */
+function firstKey(m: PageMention): string {
+  return m.entityId ?? `?${[...m.candidates].sort().join('|')}`;
+}
+
+export class Painter {
+  private highlights = new Map<string, Highlight>();
+  private visible: Set<string>;
+  private markMode: Settings['markMode'];
+  private current: { m: PageMention; range: AbstractRange } | null = null;
+  private active: { m: PageMention; range: AbstractRange } | null = null;
+
+  constructor(
+    private readonly env: HighlightEnv,
+    private readonly typeOf: TypeOf,
+    settings: Pick<Settings, 'entityTypes' | 'markMode'>,
+  ) {
+    this.visible = new Set(settings.entityTypes);
+    this.markMode = settings.markMode;
+  }
+
+  setSettings(settings: Pick<Settings, 'entityTypes' | 'markMode'>): void {
+    this.visible = new Set(settings.entityTypes);
+    this.markMode = settings.markMode;
+  }
+
+  private highlight(name: string): Highlight {
+    let h = this.highlights.get(name);
+    if (!h) {
+      h = this.env.createHighlight();
+      if (name === CURRENT_HIGHLIGHT) h.priority = 2;
+      else if (name === ACTIVE_HIGHLIGHT) h.priority = 1;
+      this.highlights.set(name, h);
+      this.env.registry.set(name, h);
+    }
+    return h;
+  }
+
+  /**
+   * The highlight each mention should be in, for `ordered` (all mentions, in
+   * document order). Only the changed ones need work: see `changes`.
+   */
+  desired(ordered: readonly PageMention[]): Map<PageMention, string | null> {
+    const out = new Map<PageMention, string | null>();
+    const seen = new Set<string>();
+    for (const m of ordered) {
+      let name = highlightFor(m, this.typeOf, this.visible);
+      if (name && this.markMode === 'first') {
+        const key = firstKey(m);
+        if (seen.has(key)) name = null;
+        else seen.add(key);
+      }
+      out.set(m, name);
+    }
+    return out;
+  }
+
+  /** Mentions whose painted state differs from `desired`. */
+  changes(desired: Map<PageMention, string | null>): PageMention[] {
+    const out: PageMention[] = [];
+    for (const [m, name] of desired) if (m.paintedAs !== name) out.push(m);
+    return out;
+  }
+
+  /** Put a mention in highlight `name` (null: unpaint). */
+  apply(m: PageMention, name: string | null): void {
+    if (m.paintedAs === name) return;
+    if (m.paintedAs !== null && m.range) this.highlights.get(m.paintedAs)?.delete(m.range);
+    m.paintedAs = name;
+    if (name === null) {
+      m.range = null;
+      return;
+    }
+    m.range ??= this.env.makeRange(m);
+    this.highlight(name).add(m.range);
+  }
+
+  /** A mention left the page: unpaint it and clear focus marks on it. */
+  forget(m: PageMention): void {
+    this.apply(m, null);
+    if (this.current?.m === m) this.setCurrent(null);
+    if (this.active?.m === m) this.setActive(null);
+  }
+
+  isPainted(m: PageMention): boolean {
+    return m.paintedAs !== null && m.block.alive;
+  }
+
+  setCurrent(m: PageMention | null): void {
+    this.current = this.swap(CURRENT_HIGHLIGHT, this.current, m);
+  }
+
+  setActive(m: PageMention | null): void {
+    this.active = this.swap(ACTIVE_HIGHLIGHT, this.active, m);
+  }
+
+  get currentMention(): PageMention | null {
+    return this.current?.m ?? null;
+  }
+
+  private swap(name: string, old: { m: PageMention; range: AbstractRange } | null, m: PageMention | null) {
+    if (old) this.highlights.get(name)?.delete(old.range);
+    if (!m) return null;
+    const range = this.env.makeRange(m);
+    this.highlight(name).add(range);
+    return { m, range };
+  }
+
+  /** Ranges per highlight name, in insertion order (tests and debugging). */
+  snapshot(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [name, h] of this.highlights) out[name] = h.size;
+    return out;
+  }
+
+  /** Remove every highlight of ours from the page. */
+  dispose(): void {
+    for (const name of ALL_HIGHLIGHTS) {
+      const h = this.highlights.get(name);
+      if (h && this.env.registry.get(name) === h) this.env.registry.delete(name);
+    }
+    this.highlights.clear();
+    this.current = null;
+    this.active = null;
+  }
+}

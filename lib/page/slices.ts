@@ -1,0 +1,94 @@
+// Running page work in short slices so the page never sees a long task
+// (a task of 50 ms or more). Work yields to the browser every `budgetMs`
+// (default 6 ms) with `scheduler.yield()` where it exists (it keeps our place in
+// the task queue ahead of new tasks of the same priority) and a MessageChannel
+// message otherwise (no 4 ms clamping, unlike setTimeout). Everything takes an
+// AbortSignal: an aborted run stops at the next item and resolves `false`.
+
+export const SLICE_BUDGET_MS = 6;
+
+interface SchedulerLike {
+  yield?: () => Promise<void>;
+}
+
+/** A function that returns a promise resolving on a fresh task. */
+export type YieldFn = () => Promise<void>;
+
+/** The best way to yield in this window. */
+export function yielder(win: Window & typeof globalThis): YieldFn {
+  const scheduler = (win as unknown as { scheduler?: SchedulerLike }).scheduler;
+  if (scheduler && typeof scheduler.yield === 'function') {
+    const y = scheduler.yield.bind(scheduler);
+    return () => y();
+  }
+  const MC = win.MessageChannel;
+  if (typeof MC === 'function') {
+    const channel = new MC();
+    const waiting: (() => void)[] = [];
+    channel.port1.onmessage = () => waiting.shift()?.();
+    return () =>
+      new Promise<void>((resolve) => {
+        waiting.push(resolve);
+        channel.port2.postMessage(null);
+      });
+  }
+  return () => new Promise<void>((resolve) => win.setTimeout(resolve, 0));
+}
+
+export interface SliceEnv {
+  /** Yield to the browser (see `yielder`). */
+  yieldFn: YieldFn;
+  now: () => number;
+  signal: AbortSignal;
+  budgetMs?: number;
+}
+
+/** A time-budgeted loop: call `tick()` after each unit of work; it yields when the slice is spent. */
+export class Slicer {
+  private sliceStart: number;
+  /** Longest slice seen (ms), for tests and the debug channel. */
+  longest = 0;
+  slices = 1;
+
+  constructor(private readonly env: SliceEnv) {
+    this.sliceStart = env.now();
+  }
+
+  get aborted(): boolean {
+    return this.env.signal.aborted;
+  }
+
+  /** Yield if the current slice is over budget. Resolves false when aborted. */
+  async tick(): Promise<boolean> {
+    if (this.env.signal.aborted) return false;
+    const now = this.env.now();
+    const spent = now - this.sliceStart;
+    if (spent >= (this.env.budgetMs ?? SLICE_BUDGET_MS)) {
+      if (spent > this.longest) this.longest = spent;
+      await this.env.yieldFn();
+      this.slices++;
+      this.sliceStart = this.env.now();
+    }
+    return !this.env.signal.aborted;
+  }
+
+  /** Is the slice over budget (without yielding)? Lets a tight loop check cheaply. */
+  due(): boolean {
+    return this.env.now() - this.sliceStart >= (this.env.budgetMs ?? SLICE_BUDGET_MS);
+  }
+
+  /** Start a fresh slice (after awaiting something else, e.g. a message). */
+  reset(): void {
+    this.sliceStart = this.env.now();
+  }
+}
+
+/** Apply `fn` to every item, in slices. Resolves true when all were done, false when aborted. */
+export async function runInSlices<T>(items: Iterable<T>, fn: (item: T) => void, env: SliceEnv): Promise<boolean> {
+  const slicer = new Slicer(env);
+  for (const item of items) {
+    if (!(await slicer.tick())) return false;
+    fn(item);
+  }
+  return !env.signal.aborted;
+}

@@ -1,0 +1,79 @@
+// Finds entity mentions in text blocks with the shared matcher. Used by the
+// content script and by `npm run kb -- spot`, so both find the same mentions.
+import { createContextState, resolveMentions, type ContextState } from '../match/resolve';
+import { scan } from '../match/scan';
+import type { Matcher } from '../match/compile';
+import type { Mention } from '../match/types';
+import type { TextBlock } from './text-blocks';
+
+export interface BlockMention extends Mention {
+  block: number;
+}
+
+/**
+ * Is this text set in capitals ("BREAKING: PUTIN TELLS US …")? In such text
+ * letter case carries no information, so a case-sensitive alias that also
+ * needs context ("US", "SCO", "ICC") is not evidence of a name: "US" may be the
+ * pronoun. At least 8 cased letters, 80 % or more of them upper case.
+ */
+export function isShouting(text: string): boolean {
+  let upper = 0;
+  let lower = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) upper++;
+    else if (c >= 0x61 && c <= 0x7a) lower++;
+    else if (c > 0x7f) {
+      const ch = text[i]!;
+      const u = ch.toUpperCase();
+      const l = ch.toLowerCase();
+      if (u === l) continue;
+      if (ch === u) upper++;
+      else lower++;
+    }
+  }
+  return upper + lower >= 8 && upper >= 0.8 * (upper + lower);
+}
+
+/**
+ * The mentions in one block of text, resolved against (and recorded in) the
+ * page's context state. Blocks must be given in document order.
+ */
+export function spotText(matcher: Matcher, text: string, state: ContextState): Mention[] {
+  const mentions = resolveMentions(matcher, text, scan(matcher, text), state);
+  if (mentions.length === 0 || !isShouting(text)) return mentions;
+  return mentions.filter((m) => {
+    const alias = matcher.aliases[m.alias];
+    return !(alias && alias.caseSensitive && alias.needsContext);
+  });
+}
+
+export function spotBlocks(matcher: Matcher, blocks: readonly TextBlock[], state: ContextState = createContextState()): BlockMention[] {
+  const out: BlockMention[] = [];
+  blocks.forEach((block, i) => {
+    for (const m of spotText(matcher, block.text, state)) out.push({ ...m, block: i });
+  });
+  return out;
+}
+
+/**
+ * Mentions as the CLI prints them: offsets into the page text, which is the
+ * blocks' text joined by "\n" (text the reader sees, without scripts, styles and
+ * form fields), in document order.
+ */
+export function pageOffsets(blocks: readonly TextBlock[], mentions: readonly BlockMention[]) {
+  const base: number[] = [];
+  let offset = 0;
+  for (const b of blocks) {
+    base.push(offset);
+    offset += b.text.length + 1;
+  }
+  return mentions.map((m) => ({
+    surface: m.surface,
+    entity: m.entityId,
+    start: base[m.block]! + m.start,
+    end: base[m.block]! + m.end,
+    reason: m.reason,
+    ...(m.entityId === null ? { candidates: m.candidates } : {}),
+  }));
+}

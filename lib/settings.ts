@@ -1,0 +1,89 @@
+// Reader settings: the schema, defaults and the rules that use them. Pure; the
+// storage item that persists them lives in lib/settings-store.ts.
+import { z } from 'zod';
+import { ENTITY_TYPES, EntityType } from './kb/schema';
+
+export const HighlightStyle = z.enum(['underline', 'background', 'off']);
+export const MarkMode = z.enum(['every', 'first']);
+export const Trigger = z.enum(['hover', 'click', 'modifier-hover']);
+export const Theme = z.enum(['auto', 'light', 'dark']);
+export const SiteMode = z.enum(['all-except', 'only-allowed']);
+
+/** A hostname as the per-site list keeps it: lowercase, no port, no leading "www.". */
+export const Host = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .transform((h) => h.replace(/^www\./, ''))
+  .pipe(z.string().regex(/^[a-z0-9.-]+$|^\[[0-9a-f:]+\]$/, 'must be a host name such as example.com'));
+
+export const Settings = z.object({
+  /** Global switch. */
+  enabled: z.boolean(),
+  /** 'all-except': run everywhere but `sites`; 'only-allowed': run only on `sites`. */
+  siteMode: SiteMode,
+  /** Hosts listed for the current mode (blocked in 'all-except', allowed in 'only-allowed'). */
+  blockedSites: z.array(Host),
+  allowedSites: z.array(Host),
+  entityTypes: z.array(EntityType).min(0),
+  highlightStyle: HighlightStyle,
+  markMode: MarkMode,
+  hoverDelayMs: z.number().int().min(100).max(3000),
+  trigger: Trigger,
+  showCaveats: z.boolean(),
+  theme: Theme,
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  enabled: true,
+  siteMode: 'all-except',
+  blockedSites: [],
+  allowedSites: [],
+  entityTypes: [...ENTITY_TYPES],
+  highlightStyle: 'underline',
+  markMode: 'every',
+  hoverDelayMs: 500,
+  trigger: 'hover',
+  showCaveats: true,
+  theme: 'auto',
+};
+
+/** Normalise a hostname the way the site lists store it. */
+export function normaliseHost(host: string): string {
+  return host.trim().toLowerCase().replace(/^www\./, '').replace(/:\d+$/, '');
+}
+
+/**
+ * Parse stored settings. Unknown or invalid fields fall back to their defaults
+ * one by one, so a bad value never loses the reader's other choices.
+ */
+export function parseSettings(value: unknown): Settings {
+  const input = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+  const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  const shape = Settings.shape;
+  for (const key of Object.keys(shape) as (keyof Settings)[]) {
+    if (!(key in input)) continue;
+    const parsed = shape[key].safeParse(input[key]);
+    if (parsed.success) out[key] = parsed.data;
+  }
+  return out as Settings;
+}
+
+/** Is Backstory active on a page of this host? */
+export function isActiveOn(settings: Settings, host: string): boolean {
+  if (!settings.enabled) return false;
+  const h = normaliseHost(host);
+  const listed = (list: readonly string[]) => list.some((s) => h === s || h.endsWith(`.${s}`));
+  return settings.siteMode === 'all-except' ? !listed(settings.blockedSites) : listed(settings.allowedSites);
+}
+
+/** Settings after turning this host on or off, in whichever mode is active. */
+export function withSiteActive(settings: Settings, host: string, active: boolean): Settings {
+  const h = normaliseHost(host);
+  const without = (list: readonly string[]) => list.filter((s) => s !== h);
+  if (settings.siteMode === 'all-except') {
+    return { ...settings, blockedSites: active ? without(settings.blockedSites) : [...without(settings.blockedSites), h].sort() };
+  }
+  return { ...settings, allowedSites: active ? [...without(settings.allowedSites), h].sort() : without(settings.allowedSites) };
+}

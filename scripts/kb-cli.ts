@@ -1,0 +1,93 @@
+// `npm run kb -- <command>`: the KB for people and for tests.
+//   stats                 JSON { reports, entities, aliases, claims, caveats }
+//   inspect "<name>"      the card data for the entity with that name or alias, as JSON
+//   spot FILE.html        one JSON line per mention { surface, entity, start, end, reason }
+//   caveats               JSON array of every caveat
+import { readFileSync } from 'node:fs';
+import { Window } from 'happy-dom';
+import { matcherAliases } from '../lib/kb/build';
+import { entityCard, memoryReader } from '../lib/kb/card';
+import { kbStats, type KbDocument } from '../lib/kb/document';
+import { DataError } from '../lib/kb/inputs';
+import { compileMatcher, hydrateMatcher } from '../lib/match/compile';
+import { collectTextBlocks } from '../lib/page/text-blocks';
+import { pageOffsets, spotBlocks } from '../lib/page/spot';
+import { buildKbFromDisk } from './read-data';
+
+const USAGE = `usage: npm run kb -- stats | inspect "<name or alias>" | spot FILE.html | caveats`;
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, arg] = argv;
+  if (!command) fail(USAGE);
+  let kb: KbDocument;
+  try {
+    kb = buildKbFromDisk();
+  } catch (error) {
+    if (error instanceof DataError) fail(`KB build failed: ${error.message}`);
+    throw error;
+  }
+  switch (command) {
+    case 'stats':
+      console.log(JSON.stringify(kbStats(kb), null, 2));
+      return;
+    case 'inspect': {
+      if (!arg) fail('usage: npm run kb -- inspect "<name or alias>"');
+      const reader = memoryReader(kb);
+      const ids = await reader.findByName(arg);
+      if (ids.length === 0) fail(`No entity is called "${arg}". Try a name or alias from data/entities.json.`);
+      const cards = await Promise.all(ids.map((id) => entityCard(reader, id)));
+      console.log(JSON.stringify(cards.length === 1 ? cards[0] : cards, null, 2));
+      return;
+    }
+    case 'spot': {
+      if (!arg) fail('usage: npm run kb -- spot FILE.html');
+      let html: string;
+      try {
+        html = readFileSync(arg, 'utf8');
+      } catch (error) {
+        fail(`Cannot read ${arg}: ${(error as Error).message}`);
+      }
+      const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+      const doc = window.document as unknown as Document;
+      // DOMParser, not innerHTML: the page is untrusted data and no script runs.
+      const parsed = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+      const root = parsed.body ?? parsed.documentElement;
+      const matcher = hydrateMatcher(compileMatcher(matcherAliases(kb.entities)));
+      const blocks = collectTextBlocks(root, parsed ?? doc);
+      for (const m of pageOffsets(blocks, spotBlocks(matcher, blocks))) console.log(JSON.stringify(m));
+      await window.happyDOM.close();
+      return;
+    }
+    case 'caveats':
+      console.log(
+        JSON.stringify(
+          kb.caveats.map((c) => ({
+            kind: c.kind,
+            severity: c.severity,
+            report: c.report,
+            quote: c.quote,
+            explanation: c.explanation,
+            origin: c.origin,
+            label: c.label,
+            reasoning: c.reasoning,
+            entities: c.entities,
+            claims: c.claims,
+            start: c.start,
+            end: c.end,
+          })),
+          null,
+          2,
+        ),
+      );
+      return;
+    default:
+      fail(`Unknown command "${command}". ${USAGE}`);
+  }
+}
+
+await main(process.argv.slice(2));
