@@ -31,7 +31,7 @@ export default defineConfig({
         browser_specific_settings: {
           gecko: {
             id: 'backstory@backstory.invalid',
-            strict_min_version: '140.0',
+            strict_min_version: '142.0',
             data_collection_permissions: { required: ['none'] },
           },
         },

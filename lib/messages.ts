@@ -6,6 +6,9 @@ import type { EntityCard } from './kb/card';
 import type { KbReport } from './kb/document';
 import type { KbMeta } from './db/schema';
 import type { CompiledMatcher } from './match/types';
+import type { PageSummary, PanelData, ReportView } from './panel/types';
+
+export type { PageSummary, PanelData, ReportView };
 
 export interface KbStatus {
   meta: KbMeta | null;
@@ -22,6 +25,34 @@ export interface ProtocolMap {
   findByName(data: { name: string }): string[];
   getReport(data: { id: string }): KbReport | null;
   kbStatus(): KbStatus;
+
+  // --- Reading flow (issue #3) ---
+  /**
+   * Content script → background: open a report in the side panel, optionally at
+   * a quote (character offsets into the report text). The background records it
+   * in storage.session under `pendingReport` ({ id, quoteStart?, quoteEnd?, at })
+   * for the panel to read, and tries to open the panel (needs a user gesture).
+   */
+  openReport(data: { id: string; quoteStart?: number; quoteEnd?: number }): void;
+  /** Content script → background: open the options page (content scripts cannot call runtime.openOptionsPage). */
+  openOptions(): void;
+
+  // --- Side panel (issue #4) ---
+  /** Panel/popup → the tab's content script: what the page mentions (null: not ready). */
+  pageSummary(): PageSummary | null;
+  /** Panel → the tab's content script: scroll to the entity's first mention and open its card. */
+  revealMention(data: { entity: string }): boolean;
+  /** Panel → the tab's content script: does the page's text contain each quote (case, quotes and spacing folded)? */
+  pageHasText(data: { quotes: string[] }): boolean[];
+  /** Content script → extension pages, when its scan results change (no receiver is normal). */
+  pageChanged(data: PageSummary): void;
+  /** Panel → background: the KB's entities, caveats, claims and reports for these entity ids. */
+  getPanelData(data: { entities: string[] }): PanelData;
+  /** Panel → background: a report with its marks and caveats, for the reader. */
+  getReportView(data: { id: string }): ReportView | null;
+  /** Panel → background: the reader opened this report (IndexedDB `seenReports`). */
+  markReportSeen(data: { id: string }): void;
+  listSeenReports(): string[];
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

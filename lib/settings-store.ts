@@ -4,9 +4,22 @@
 import { storage } from '@wxt-dev/storage';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
 
+/**
+ * The stored shape's version. Bump it when a change to Settings needs more than
+ * parseSettings' field-by-field defaults, and add the step to SETTINGS_MIGRATIONS
+ * (tests/unit/settings-store.test.ts runs every step on an old value).
+ */
+export const SETTINGS_VERSION = 1;
+
+/** Migration steps: `n` brings a value stored at version n-1 to version n. */
+export const SETTINGS_MIGRATIONS: Record<number, (old: unknown) => unknown> = {};
+
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 1,
+  version: SETTINGS_VERSION,
+  // Defined (even empty) so WXT records the version with the first save: a
+  // later version then knows which steps to run on this value.
+  migrations: SETTINGS_MIGRATIONS,
 });
 
 export async function loadSettings(): Promise<Settings> {

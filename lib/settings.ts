@@ -78,12 +78,57 @@ export function isActiveOn(settings: Settings, host: string): boolean {
   return settings.siteMode === 'all-except' ? !listed(settings.blockedSites) : listed(settings.allowedSites);
 }
 
-/** Settings after turning this host on or off, in whichever mode is active. */
+/**
+ * Settings after turning this host on or off, in whichever mode is active.
+ * A listed site covers its subdomains, so turning a host on in 'all-except'
+ * (or off in 'only-allowed') also removes the listed parent that covers it:
+ * afterwards `isActiveOn(result, host) === active` (with the global switch on).
+ */
 export function withSiteActive(settings: Settings, host: string, active: boolean): Settings {
   const h = normaliseHost(host);
-  const without = (list: readonly string[]) => list.filter((s) => s !== h);
+  const without = (list: readonly string[]) => list.filter((s) => s !== h && !h.endsWith(`.${s}`));
   if (settings.siteMode === 'all-except') {
     return { ...settings, blockedSites: active ? without(settings.blockedSites) : [...without(settings.blockedSites), h].sort() };
   }
   return { ...settings, allowedSites: active ? [...without(settings.allowedSites), h].sort() : without(settings.allowedSites) };
+}
+
+export type HostInput = { ok: true; host: string } | { ok: false; error: string };
+
+/**
+ * A host name typed by the reader ("example.com", "https://www.example.com/news",
+ * "*.example.com", "localhost:8080"), as the site lists keep it, or an error
+ * that says what is wrong. `existing` catches duplicates and sites already covered.
+ */
+export function parseHostInput(input: string, existing: readonly string[] = []): HostInput {
+  const raw = input.trim();
+  if (!raw) return { ok: false, error: 'Type a site, for example example.com.' };
+  if (/\s/.test(raw)) return { ok: false, error: 'A site name has no spaces, for example example.com.' };
+  let candidate = raw.replace(/^\*\./, '');
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(candidate)) candidate = `http://${candidate}`;
+  let hostname: string;
+  try {
+    const url = new URL(candidate);
+    if (!/^https?:$/.test(url.protocol)) return { ok: false, error: 'Only web sites (http or https) can be listed.' };
+    hostname = url.hostname;
+  } catch {
+    return { ok: false, error: `“${raw}” is not a site name. Type one like example.com.` };
+  }
+  const host = normaliseHost(hostname);
+  const ipv4 = /^\d{1,3}(\.\d{1,3}){3}$/.test(host);
+  const ipv6 = /^\[[0-9a-f:]+\]$/.test(host);
+  if (!ipv4 && !ipv6 && host !== 'localhost') {
+    if (!host.includes('.')) return { ok: false, error: `“${host}” has no dot: type the full site name, for example ${host}.com.` };
+    const labels = host.split('.');
+    if (labels.some((l) => l.length === 0 || l.length > 63 || !/^[a-z0-9-]+$/.test(l) || l.startsWith('-') || l.endsWith('-'))) {
+      return { ok: false, error: `“${host}” is not a valid site name.` };
+    }
+    if (/^\d+$/.test(labels[labels.length - 1]!)) return { ok: false, error: `“${host}” is not a valid site name.` };
+  }
+  const parsed = Host.safeParse(host);
+  if (!parsed.success) return { ok: false, error: `“${host}” is not a valid site name.` };
+  if (existing.includes(parsed.data)) return { ok: false, error: `${parsed.data} is already in the list.` };
+  const parent = existing.find((s) => parsed.data.endsWith(`.${s}`));
+  if (parent) return { ok: false, error: `${parsed.data} is already covered by ${parent} (a site includes its subdomains).` };
+  return { ok: true, host: parsed.data };
 }

@@ -1,6 +1,19 @@
-// Who a sentence attributes its claim to, and in what role. Rule-based and
-// deliberately conservative: when no attribution cue is found, the claim is the
-// report's own voice (role 'reporter'), which is itself information a reader needs.
+// Who a sentence attributes its claim to, and in what role; and the hedge
+// words that express doubt about it. Rule-based and deliberately conservative:
+// when no attribution cue is found, the claim is the report's own voice (role
+// 'reporter'), which is itself information a reader needs.
+//
+// The rules, in order:
+//   1. "according to X" (and "X, according to Y": Y reported what X said),
+//      "as reported by X", "reports emerged";
+//   2. a subject before a speech verb outside quotation marks ("Blinken said",
+//      "European officials confirmed", "It has insisted");
+//   3. an inverted speech tag after a quotation ("…,’ said Li Mingjiang");
+//   4. a participle tag ("…, saying …") that gives the speech to the subject
+//      of the main clause;
+//   5. a passive "hailed by analysts".
+// Pronouns ("he told reporters") and "the magazine" are resolved from the
+// sentences before (see AttributionContext).
 import type { Attribution, ClaimantRole } from './document';
 import type { EntityType } from './schema';
 
@@ -11,91 +24,390 @@ export interface MentionInSentence {
   type: EntityType;
 }
 
-const SPEECH_VERBS =
-  'said|says|say|stated|states|told|tells|added|adds|noted|notes|reported|reports|revealed|warned|confirmed|denied|claimed|claims|insisted|argued|announced|urged|emphasized|emphasised|expressed|called|described|characterized|accused|has said|have said|had said|would say';
+/** What earlier sentences of the same report tell us (the build keeps it up to date, see `nextContext`). */
+export interface AttributionContext {
+  /** The person the last sentences were about (the subject or speaker), for "he"/"she". */
+  person: { name: string; entity: string } | null;
+  /** The organisation or country the last sentences were about, for "it". */
+  thing: { name: string; entity: string; type: EntityType } | null;
+  /** The last news outlet named, for "the magazine", "the paper". */
+  outlet: { name: string; entity: string } | null;
+  /** Outlets the report says cite no sources ("Der Spiegel did not cite specific sources"). */
+  outletsWithoutSources: ReadonlySet<string>;
+  /** Role of an entity as a claimant, when the caller knows it (see `entityRoles`). */
+  roleOf?: (entityId: string) => ClaimantRole | null;
+  /** Type of an entity, when the caller knows it. */
+  typeOf?: (entityId: string) => EntityType | null;
+}
 
-const ANONYMOUS = /\b(?:anonymity|anonymous|unnamed|unidentified|with knowledge of|familiar with|who requested|who asked not to be|sources?\b|insiders?)\b/i;
-const MEDIA_GENERIC = /\b(?:media reports?|press|state media|reports? emerged)\b/i;
-const ANALYST = /\b(?:professor|analysts?|experts?|researcher|scholar|weapons experts)\b/i;
-const OUTLETS = new Set(['der-spiegel', 'cnn', 'bloomberg', 'financial-times', 'swarajya']);
-const COMPANY = /\b(?:company|manufacturer|firm|limited|ltd|technology|group)\b/i;
-const OFFICIAL = /\b(?:officials?|ministry|spokes(?:person|man|woman)|minister|ambassador|president|secretary|government|military|army|embassy|authorities|intelligence|kremlin|white house|washington|beijing|representative)\b/i;
-const PARTIES = new Set(['china', 'russia', 'ukraine', 'united-states', 'nato', 'kremlin', 'white-house', 'chinese-foreign-ministry']);
+export function emptyContext(): AttributionContext {
+  return { person: null, thing: null, outlet: null, outletsWithoutSources: new Set() };
+}
 
-function roleFor(claimant: string, entityType: EntityType | null, entityId: string | null): ClaimantRole {
-  if (ANONYMOUS.test(claimant)) return /\bofficials?\b/i.test(claimant) ? 'anonymous-officials' : 'outlet-unnamed-sources';
-  if (entityId && OUTLETS.has(entityId)) return 'outlet';
-  if (MEDIA_GENERIC.test(claimant)) return 'media-reports';
-  if (ANALYST.test(claimant)) return 'analyst';
-  if (entityId && PARTIES.has(entityId)) return 'party-official';
-  if (/\b(?:Russian|Ukrainian|Chinese|US|U\.S\.|American|Ukraine|Russia|China)\b/.test(claimant) && OFFICIAL.test(claimant)) return 'party-official';
-  if (entityType === 'organisation' && COMPANY.test(claimant)) return 'company';
+// Lowercase only: "States" in "the United States" is not the verb "states".
+const SPEECH_VERBS = [
+  'said', 'says', 'say', 'stated', 'states', 'state', 'told', 'tells', 'added', 'adds', 'noted', 'notes', 'reported', 'reports',
+  'revealed', 'reveals', 'warned', 'warns', 'confirmed', 'confirms', 'denied', 'denies', 'claimed', 'claims', 'insisted', 'insists',
+  'argued', 'argues', 'announced', 'urged', 'emphasized', 'emphasised', 'expressed', 'described', 'characterized', 'characterised',
+  'accused', 'wrote', 'believe', 'believes', 'estimated', 'estimates', 'acknowledged', 'admitted', 'alleged',
+];
+const CALLED = 'called(?= (?:the|it|them|this|that|for|on)\\b)';
+// Forms that are also nouns ("state media", "news reports") count only before "that".
+const NOUN_LIKE = new Set(['state', 'states', 'reports', 'notes', 'claims', 'estimates']);
+const VERBS = SPEECH_VERBS.map((v) => (NOUN_LIKE.has(v) ? `${v}(?= that\\b)` : v)).join('|');
+const VERB_RE = new RegExp(`(?<![\\w-])(?:(?:has|have|had|would|also|repeatedly|later|earlier|previously)\\s+)*(?:${VERBS}|${CALLED})(?![\\w-])`, 'g');
+const PARTICIPLE_RE = /,\s+(saying|adding|noting|insisting|arguing|warning|stressing)\b/;
+const PASSIVE_BEFORE = /\b(?:was|were|been|be|being|is|are)\s+$/;
+
+const OUTLET_WORDS = /\b(?:magazine|paper|newspaper|outlet|agency|broadcaster|network|daily|weekly)\b/i;
+const OUTLET_DESCRIPTION = /\b(?:news|magazine|newspaper|agency|broadcaster|network)\b/i;
+const ANONYMOUS = /\b(?:anonymity|anonymous|unnamed|unidentified|with knowledge of|familiar with|who requested|who asked not to be|not authori[sz]ed|insiders?|sources?)\b/i;
+const GROUP_OFFICIALS = /\b(?:officials|diplomats|representatives|authorities|sources)\b/i;
+const INDEFINITE_OFFICIAL = /^(?:an?|one|another)\s+(?:\w+\s+){0,2}(?:representative|official|spokes(?:person|man|woman)|source|diplomat|insider|aide|person)\b/i;
+const MEDIA_GENERIC = /\b(?:media|press|reports?)\b/i;
+const ANALYST = /\b(?:professor|analysts?|experts?|researchers?|scholars?|observers?|think[- ]tank)\b/i;
+const COMPANY = /\b(?:company|manufacturer|maker|firm|limited|ltd|inc|corporation|technology|group|founder)\b/i;
+const OFFICIAL = /\b(?:officials?|ministry|spokes(?:person|man|woman)|minister|ambassador|president|secretary|government|military|army|embassy|authorities|intelligence|kremlin|white house|envoy|representative|chair)\b/i;
+const PARTY = /\b(?:China|Chinese|Beijing|Russia|Russian|Moscow|Kremlin|Ukraine|Ukrainian|Kyiv|US|U\.S\.|United States|American|Washington|White House|NATO)\b/;
+const PARTY_ENTITIES = new Set([
+  'china', 'russia', 'ukraine', 'united-states', 'nato', 'kremlin', 'white-house', 'chinese-foreign-ministry', 'beijing', 'moscow', 'kyiv', 'washington',
+]);
+
+/** Claimant roles of the gazetteer's entities, from their type and description. */
+export function entityRoles(entities: readonly { id: string; type: EntityType; description: string }[]): Map<string, ClaimantRole> {
+  const roles = new Map<string, ClaimantRole>();
+  for (const e of entities) {
+    // The first clause says what the entity is; "ambassador to China" does not make one Chinese.
+    const d = e.description.split(/[;,]/)[0]!.replace(/\b(?:to|in|with|from)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*/g, '');
+    let role: ClaimantRole | null = null;
+    if (PARTY_ENTITIES.has(e.id)) role = 'party-official';
+    else if (e.type === 'organisation' && OUTLET_DESCRIPTION.test(d) && !/\bplatform\b/i.test(d)) role = 'outlet';
+    else if (e.type === 'person' && ANALYST.test(d)) role = 'analyst';
+    else if (e.type === 'person' && /\bfounder\b/i.test(d)) role = 'company';
+    else if (e.type === 'person' && PARTY.test(d) && OFFICIAL.test(d)) role = 'party-official';
+    else if (e.type === 'person') role = 'official';
+    else if (e.type === 'organisation' && /\b(?:maker|company|operator|platform|group|firm)\b/i.test(d)) role = 'company';
+    if (role) roles.set(e.id, role);
+  }
+  return roles;
+}
+
+function roleFor(claimant: string, entity: MentionInSentence | null, ctx: AttributionContext): ClaimantRole {
+  const known = entity ? ctx.roleOf?.(entity.entity) ?? null : null;
+  if (ANONYMOUS.test(claimant) || INDEFINITE_OFFICIAL.test(claimant)) {
+    return /\b(?:officials?|representatives?|diplomats?|spokes\w+|aides?|authorities)\b/i.test(claimant) ? 'anonymous-officials' : 'outlet-unnamed-sources';
+  }
+  if (entity && (known === 'outlet' || OUTLET_WORDS.test(claimant))) {
+    return ctx.outletsWithoutSources.has(entity.entity) ? 'outlet-unnamed-sources' : 'outlet';
+  }
+  if (!entity && MEDIA_GENERIC.test(claimant)) return 'media-reports';
+  if (ANALYST.test(claimant) && (!entity || entity.type !== 'place')) return 'analyst';
+  // "European officials", "Western officials": a group nobody is named in.
+  if (entity?.type !== 'person' && GROUP_OFFICIALS.test(claimant) && !PARTY.test(claimant.replace(/\b(?:European|Western)\b/g, ''))) {
+    return 'anonymous-officials';
+  }
+  if (known) return known;
+  if (PARTY.test(claimant) && (OFFICIAL.test(claimant) || entity?.type === 'place')) return 'party-official';
   if (COMPANY.test(claimant)) return 'company';
-  if (OFFICIAL.test(claimant) || entityType === 'person') return 'official';
-  if (entityType === 'organisation' || entityType === 'place') return 'official';
   return 'official';
 }
 
-function entityWithin(mentions: readonly MentionInSentence[], start: number, end: number): MentionInSentence | null {
-  // The last entity in the claimant phrase is usually its head ("Ukraine's military authorities" → Ukraine, a party).
-  let found: MentionInSentence | null = null;
-  for (const m of mentions) if (m.start >= start && m.end <= end) found = m;
-  return found;
+function tidy(phrase: string): string {
+  return phrase
+    .replace(/^[\s,;:‘’'“”"(]+|[\s,;:‘’'“”")]+$/g, '')
+    .replace(/^(?:and|but|however|meanwhile|earlier|also|while|though|although|so|then)\s+/i, '')
+    .replace(/\s+(?:also|repeatedly|later|earlier|previously|has|have|had|would)$/i, '')
+    .trim();
 }
 
-function tidy(phrase: string): string {
-  return phrase.replace(/^[\s,;:‘’'“”"(]+|[\s,;:‘’'“”")]+$/g, '').replace(/^(?:and|but|however|meanwhile|earlier|also|while)\s+/i, '');
+const PRONOUN = /^(?:he|she|they|it|we|i)$/i;
+
+/** Quoted spans: “…”, "…", and ‘…’ where the closing ’ is followed by a non-letter. */
+function quoted(sentence: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const re of [/“[^”]*”?/g, /"[^"]*"/g, /‘(?:[^’]|’(?=\p{L}))*’?/gu]) for (const m of sentence.matchAll(re)) spans.push([m.index, m.index + m[0].length]);
+  return spans;
+}
+const within = (spans: readonly [number, number][], at: number) => spans.some(([s, e]) => at > s && at < e);
+
+/** Start of the clause that ends at `end`: after the last comma, semicolon, colon, quote mark or subordinator. */
+function clauseStart(sentence: string, end: number): number {
+  const before = sentence.slice(0, end);
+  let start = 0;
+  for (const m of before.matchAll(/[,;:‘’“”"(]|\b(?:that|while|and|but|though|although|because|as|whereas)\s/g)) {
+    // An apostrophe inside a word ("China’s") is not a boundary.
+    if ((m[0] === '’' || m[0] === '‘') && /\p{L}/u.test(before[m.index - 1] ?? '') && /\p{L}/u.test(before[m.index + 1] ?? '')) continue;
+    start = m.index + m[0].length;
+  }
+  return start;
+}
+
+/**
+ * The head entity of a claimant phrase: a person named in it; else the owner
+ * in a possessive ("China’s ambassador to Russia" → China); else the last
+ * mention not inside a prepositional phrase ("a representative from the
+ * Ukrainian embassy in China" names no head).
+ */
+function headMention(sentence: string, mentions: readonly MentionInSentence[], start: number, end: number): MentionInSentence | null {
+  const inPhrase = mentions.filter((m) => m.start >= start && m.end <= end);
+  const person = [...inPhrase].reverse().find((m) => m.type === 'person');
+  if (person) return person;
+  const owner = inPhrase.find((m) => /^['’]s?\b/.test(sentence.slice(m.end)));
+  if (owner) return owner;
+  const free = inPhrase.filter((m) => !/\b(?:to|in|at|from|of|with|on|for|by|about)\s+(?:the\s+|its\s+|their\s+)?$/i.test(sentence.slice(start, m.start)));
+  return free[free.length - 1] ?? null;
 }
 
 /** The attribution of one sentence. `publisher` names the report's own voice. */
-export function attributeSentence(sentence: string, mentions: readonly MentionInSentence[], publisher: string): Attribution {
-  const make = (claimant: string, cue: string, at: number): Attribution => {
-    const c = tidy(claimant);
-    const m = entityWithin(mentions, at, at + claimant.length);
-    return { claimant: c, entity: m?.entity ?? null, role: roleFor(c, m?.type ?? null, m?.entity ?? null), cue: cue.trim() };
+export function attributeSentence(
+  sentence: string,
+  mentions: readonly MentionInSentence[],
+  publisher: string,
+  ctx: AttributionContext = emptyContext(),
+): Attribution {
+  const quotes = quoted(sentence);
+  const reporter: Attribution = { claimant: publisher, entity: null, role: 'reporter', cue: '', via: null };
+
+  const make = (raw: string, at: number, cue: string, via: string | null = null): Attribution | null => {
+    const claimant = tidy(raw);
+    if (claimant === '' || claimant.split(/\s+/).length > 14) return null;
+    const offset = at + raw.indexOf(claimant);
+    if (PRONOUN.test(claimant)) {
+      const inner = mentions.find((m) => m.type === 'person' && m.end <= offset && !within(quotes, m.start));
+      type Who = { name: string; entity: string; type: EntityType };
+      const person: Who | null = inner
+        ? { name: sentence.slice(inner.start, inner.end), entity: inner.entity, type: 'person' }
+        : ctx.person
+          ? { ...ctx.person, type: 'person' }
+          : null;
+      const who: Who | null = /^(?:he|she)$/i.test(claimant) ? person : /^it$/i.test(claimant) ? ctx.thing : null;
+      if (who) {
+        const pseudo: MentionInSentence = { start: 0, end: 0, entity: who.entity, type: who.type };
+        return { claimant: who.name, entity: who.entity, role: roleFor(who.name, pseudo, ctx), cue: cue.trim(), via };
+      }
+      return { claimant, entity: null, role: 'official', cue: cue.trim(), via };
+    }
+    // "The magazine also said": the outlet named before.
+    if (/^the (?:magazine|paper|newspaper|agency|broadcaster)$/i.test(claimant) && ctx.outlet) {
+      const pseudo: MentionInSentence = { start: 0, end: 0, entity: ctx.outlet.entity, type: 'organisation' };
+      return { claimant: ctx.outlet.name, entity: ctx.outlet.entity, role: roleFor(ctx.outlet.name, pseudo, ctx), cue: cue.trim(), via };
+    }
+    const head = headMention(sentence, mentions, offset, offset + claimant.length);
+    return { claimant, entity: head?.entity ?? null, role: roleFor(claimant, head, ctx), cue: cue.trim(), via };
   };
 
-  // "According to a Bloomberg report, ..." / "according to the Kremlin"
-  const according = /\baccording to (?:the information from )?([^,.;]{2,80})/i.exec(sentence);
-  if (according) return make(according[1]!, 'according to', according.index + according[0].length - according[1]!.length);
-
-  // "..., he told reporters" / "..., a representative said:" — subject before a speech verb.
-  const verb = new RegExp(`(^|[,;:.‘’“”'"]\\s*|\\b(?:and|but|while|that)\\s+)([^,;:.‘’“”'"]{2,90}?)\\s+(?:${SPEECH_VERBS})\\b`, 'i');
-  const sv = verb.exec(sentence);
-  if (sv) {
-    const subject = sv[2]!;
-    const subjectStart = sv.index + sv[1]!.length;
-    const cue = sentence.slice(subjectStart + subject.length, sv.index + sv[0].length);
-    // Pronoun subjects ("he said") carry no name: keep the pronoun but look for a named entity in the sentence.
-    if (/^(?:he|she|they|it|we)$/i.test(subject.trim())) {
-      const person = mentions.find((m) => m.type === 'person');
-      if (person) return { claimant: sentence.slice(person.start, person.end), entity: person.entity, role: roleFor(sentence.slice(person.start, person.end), 'person', person.entity), cue: cue.trim() };
-      return { claimant: subject.trim(), entity: null, role: 'official', cue: cue.trim() };
+  // 1a. "According to X, Y stated that …": Y speaks, X reports it.
+  const according = /\baccording to (?:the information from |information from )?([^,.;]{2,80})/i.exec(sentence);
+  if (according && !within(quotes, according.index)) {
+    const xStart = according.index + according[0].length - according[1]!.length;
+    const outer = make(according[1]!, xStart, 'according to');
+    const rest = sentence.slice(according.index + according[0].length);
+    const inner = /^,\s+([^,;:‘’“”"]{2,80}?)\s+((?:has |have |had )?(?:stated|said|told|confirmed|revealed|say|says|state|states))\s+(?:that\b)?/.exec(rest);
+    if (outer && inner) {
+      const at = according.index + according[0].length + rest.indexOf(inner[1]!);
+      const nested = make(inner[1]!, at, inner[2]!, outer.claimant);
+      if (nested) return nested;
     }
-    // Ignore long subjects that are whole clauses with no attribution sense.
-    if (subject.split(/\s+/).length <= 12) return make(subject, cue, subjectStart);
+    if (outer) return outer;
+  }
+  // 1b. "as reported by X"
+  const reportedBy = /\b(?:as )?reported by ([^,.;]{2,60})/i.exec(sentence);
+  if (reportedBy && !within(quotes, reportedBy.index)) {
+    const a = make(reportedBy[1]!, reportedBy.index + reportedBy[0].length - reportedBy[1]!.length, 'reported by');
+    if (a) return a;
+  }
+  // 1c. "reports emerged"
+  const emerged = /\breports? (?:emerged|surfaced|circulated)\b/i.exec(sentence);
+  if (emerged) return { claimant: 'reports', entity: null, role: 'media-reports', cue: emerged[0], via: null };
+
+  // 2. Subject + speech verb, outside quotes.
+  for (const m of sentence.matchAll(VERB_RE)) {
+    if (within(quotes, m.index)) continue;
+    const before = sentence.slice(0, m.index);
+    if (PASSIVE_BEFORE.test(before)) continue;
+    // Inverted tag "…,’ said X", after a quotation.
+    if (/[’”"]\s*$/.test(before)) {
+      const after = /^(?:said|says|added|noted|wrote)\s+([^,.;]{2,60})/.exec(sentence.slice(m.index));
+      if (after) {
+        const a = make(after[1]!, m.index + after[0].length - after[1]!.length, after[0].split(/\s+/)[0]!);
+        if (a) return a;
+      }
+    }
+    if (/[’”",]\s*$/.test(before)) {
+      // "Wang Wenbin, without naming the United States, said …": the subject is before the aside.
+      const aside = /^([^,]{2,80}),\s+(?:without|who|which|in|speaking|citing|a|an|the)\b[^,]*,\s*$/.exec(before);
+      if (aside) {
+        const a = make(aside[1]!, 0, m[0]);
+        if (a) return a;
+      }
+      continue;
+    }
+    const start = clauseStart(sentence, m.index);
+    const subject = sentence.slice(start, m.index);
+    if (subject.trim() === '' || /^\s*(?:it|this|there)\s+(?:is|was)\b/i.test(subject)) continue;
+    const a = make(subject, start, m[0]);
+    if (a) return a;
   }
 
-  // "X reported Friday that" handled above; "reports emerged suggesting" → media reports
-  if (/\breports emerged\b/i.test(sentence)) return { claimant: 'reports', entity: null, role: 'media-reports', cue: 'reports emerged' };
+  // 4. "…, saying …": the main clause's subject speaks.
+  const participle = PARTICIPLE_RE.exec(sentence);
+  if (participle) {
+    const before = mentions.filter((x) => x.start < participle.index);
+    const subject = [...before].reverse().find((x) => x.type === 'person') ?? before.find((x) => x.type === 'organisation');
+    if (subject) {
+      // Take the full noun phrase up to the subject's end ("NATO Secretary-General Jens Stoltenberg").
+      const a = make(sentence.slice(0, subject.end), 0, participle[1]!);
+      if (a) return a;
+    }
+  }
 
-  return { claimant: publisher, entity: null, role: 'reporter', cue: '' };
+  // 5. "has been hailed by analysts"
+  const passive = /\b(?:hailed|praised|critici[sz]ed|described|seen|viewed|regarded|welcomed|dismissed|questioned)\s+by\s+((?:\w+\s+){0,2}(?:analysts|experts|observers|critics|commentators|officials|diplomats|sources))\b/.exec(sentence);
+  if (passive) {
+    const a = make(passive[1]!, passive.index + passive[0].length - passive[1]!.length, passive[0].slice(0, passive[0].length - passive[1]!.length).trim());
+    if (a) return a;
+  }
+
+  return reporter;
 }
 
-// Hedges express doubt about the claim itself. Capability statements ("could
-// carry a 35-50kg warhead", "up to 100 aircraft could be made a month") are not
-// doubt and are excluded.
-const HEDGE = /\b(reportedly|allegedly|rumou?rs?|is believed to|are believed to|believed to|appears? to|seems? to|may|might|possibly|suggests?|suggesting|unconfirmed|so-called|purportedly|it is said)\b/gi;
-const CAPABILITY_AFTER = /^\s+(?:not\s+)?(?:carry|carrying|be made|be produced|be built|reach|fly|hold|strike|travel|deliver|produce|make|launch)\b/i;
+/**
+ * The context after a sentence: who it was about, for the pronouns of the next.
+ * The subject is the speaker when there is one, else the first person (for
+ * "he") and the first organisation or country (for "it") named before the verb.
+ */
+export function nextContext(ctx: AttributionContext, sentence: string, mentions: readonly MentionInSentence[], attribution: Attribution): AttributionContext {
+  const next: AttributionContext = { ...ctx };
+  const quotes = quoted(sentence);
+  const outside = mentions.filter((m) => !within(quotes, m.start));
+  const speakerIsPerson = attribution.entity !== null && outside.some((m) => m.entity === attribution.entity && m.type === 'person');
+  if (attribution.entity && (speakerIsPerson || ctx.person?.entity === attribution.entity)) {
+    next.person = { name: attribution.claimant, entity: attribution.entity };
+  } else {
+    const firstPerson = outside.find((m) => m.type === 'person');
+    if (firstPerson && firstPerson.start < sentence.length / 2) next.person = { name: sentence.slice(firstPerson.start, firstPerson.end), entity: firstPerson.entity };
+  }
+  const speakerType = attribution.entity ? ctx.typeOf?.(attribution.entity) ?? null : null;
+  const firstThing = outside.find((m) => m.type === 'organisation' || m.type === 'place');
+  if (attribution.entity && (speakerType === 'organisation' || speakerType === 'place')) {
+    next.thing = { name: attribution.claimant, entity: attribution.entity, type: speakerType };
+  } else if (firstThing && firstThing.start < 12) next.thing = { name: sentence.slice(firstThing.start, firstThing.end), entity: firstThing.entity, type: firstThing.type };
+  const outlet = [...outside].reverse().find((m) => ctx.roleOf?.(m.entity) === 'outlet');
+  if (outlet) next.outlet = { name: sentence.slice(outlet.start, outlet.end), entity: outlet.entity };
+  return next;
+}
+
+/** Outlets a report says cite no sources: "Der Spiegel did not cite specific sources". */
+export function outletsWithoutSources(text: string, mentions: readonly { start: number; end: number; entity: string }[]): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/\b(?:did not|didn’t|didn't|does not|doesn’t|doesn't|failed to)\s+(?:cite|name|identify|disclose|give)\s+(?:any\s+|specific\s+|its\s+|their\s+)*sources?\b/g)) {
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    const subject = [...mentions].reverse().find((x) => x.end <= m.index && x.start >= lineStart);
+    if (subject) out.add(subject.entity);
+  }
+  return out;
+}
+
+// ---------- hedges ----------
+
+// Hedges express doubt about the claim itself. Not hedges: capability
+// ("could carry a 35-50kg warhead", "up to 100 aircraft could be made a
+// month"), warnings ("could go beyond everyone’s control", "would have severe
+// consequences"), reported futures ("Putin would give Xi …"), and roles
+// ("a possible peacemaker", "the potential for China to produce …").
+const HEDGE_CUES: { re: RegExp; cue?: string }[] = [
+  { re: /\bmay or may not\b/gi, cue: 'may or may not' },
+  { re: /\b(?:is|are|was|were|widely)\s+believed\s+to\b/gi },
+  { re: /\b(?:is|are|was|were)\s+said\s+to\b/gi },
+  { re: /\breportedly\b/gi },
+  { re: /\ballegedly\b/gi },
+  { re: /\bpurportedly\b/gi },
+  { re: /\bapparently\b/gi },
+  { re: /\bunconfirmed\b/gi },
+  { re: /\bunverified\b/gi },
+  { re: /\bno (?:official |independent )?confirmation\b/gi },
+  { re: /\bcould not be (?:independently )?(?:verified|confirmed)\b/gi },
+  { re: /\brumou?rs?\b|\brumou?red\b/gi },
+  { re: /\b(?:appears?|seems?)\s+to\b/gi },
+  { re: /\bcould\s+(?:signal|indicate|suggest|mean|point to|be a sign)\b/gi },
+  { re: /\b(?:may|might)\b(?!\s+or may not)/g },
+];
+const CAPABILITY_AFTER = /^\s+(?:not\s+)?(?:also\s+)?(?:carry|carrying|be made|be produced|be built|be used|reach|fly|hold|strike|travel|deliver|produce|make|launch|fire|cost)\b/i;
+
+export interface HedgeCue {
+  cue: string;
+  start: number;
+  end: number;
+}
+
+/** Hedge cues in a sentence, with their offsets. */
+export function hedgeCues(sentence: string): HedgeCue[] {
+  const out: HedgeCue[] = [];
+  const taken: [number, number][] = [];
+  for (const { re, cue } of HEDGE_CUES) {
+    re.lastIndex = 0;
+    for (const m of sentence.matchAll(re)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (taken.some(([s, e]) => start < e && end > s)) continue;
+      const word = m[0];
+      if (/^(?:may|might)$/i.test(word)) {
+        // "May" the month: capitalised mid-sentence, or next to a day number.
+        if (word === 'May' && (start > 0 || /^\s+\d/.test(sentence.slice(end)))) continue;
+        if (CAPABILITY_AFTER.test(sentence.slice(end))) continue;
+      }
+      taken.push([start, end]);
+      out.push({ cue: cue ?? word.toLowerCase().replace(/\s+/g, ' '), start, end });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
 
 export function hedgesIn(sentence: string): string[] {
-  const out: string[] = [];
-  for (const m of sentence.matchAll(HEDGE)) {
-    const word = m[0];
-    const after = sentence.slice(m.index + word.length);
-    if (/^(?:may|might)$/i.test(word) && CAPABILITY_AFTER.test(after)) continue;
-    // "may or may not be a coincidence" is the writer hedging a connection: keep it.
-    out.push(word.toLowerCase());
+  return [...new Set(hedgeCues(sentence).map((h) => h.cue))];
+}
+
+// ---------- a whole report ----------
+
+export interface ReportSentence {
+  start: number;
+  end: number;
+  mentions: MentionInSentence[];
+  attribution: Attribution;
+}
+
+/**
+ * Attribute every sentence of a report in reading order, carrying the context
+ * (who "he" and "it" are, which outlet "the magazine" is) from one sentence to
+ * the next. `mentions` are report offsets, sorted.
+ */
+export function attributeReport(
+  text: string,
+  sentences: readonly [number, number][],
+  mentions: readonly { start: number; end: number; entity: string; type: EntityType }[],
+  publisher: string,
+  roleOf: (entityId: string) => ClaimantRole | null,
+): ReportSentence[] {
+  const types = new Map(mentions.map((m) => [m.entity, m.type]));
+  let ctx: AttributionContext = {
+    ...emptyContext(),
+    roleOf,
+    typeOf: (id) => types.get(id) ?? null,
+    outletsWithoutSources: outletsWithoutSources(text, mentions),
+  };
+  const out: ReportSentence[] = [];
+  let mi = 0;
+  for (const [s, e] of sentences) {
+    while (mi < mentions.length && mentions[mi]!.start < s) mi++;
+    const inSentence: MentionInSentence[] = [];
+    for (let j = mi; j < mentions.length && mentions[j]!.end <= e; j++) {
+      const m = mentions[j]!;
+      inSentence.push({ start: m.start - s, end: m.end - s, entity: m.entity, type: m.type });
+    }
+    const sentence = text.slice(s, e);
+    const attribution = attributeSentence(sentence, inSentence, publisher, ctx);
+    ctx = nextContext(ctx, sentence, inSentence, attribution);
+    out.push({ start: s, end: e, mentions: inSentence, attribution });
   }
-  return [...new Set(out)];
+  return out;
 }

@@ -5,7 +5,7 @@ import { compileMatcher, hydrateMatcher } from '../match/compile';
 import { createContextState, resolveMentions } from '../match/resolve';
 import { scan } from '../match/scan';
 import type { MatchAliasInput } from '../match/types';
-import { attributeSentence, hedgesIn, type MentionInSentence } from './attribution';
+import { attributeReport, entityRoles, hedgesIn } from './attribution';
 import { detectCaveats, type CaveatDraft } from './caveats';
 import { statedDates } from './dates';
 import {
@@ -101,18 +101,16 @@ export function buildKb(inputs: KbInputs): KbDocument {
   });
 
   // 2. Claims: every article sentence (not furniture) that names an entity.
+  //    Sentences are attributed in reading order, so "he" and "the magazine" resolve.
+  const roles = entityRoles(inputs.entities);
+  const roleOf = (id: string) => roles.get(id) ?? null;
   const claims: KbClaim[] = [];
   for (const { report, mentions } of works) {
     const year = Number(report.date.value.slice(0, 4)) || null;
-    let mi = 0;
-    for (const [s, e] of report.sentences) {
-      while (mi < mentions.length && mentions[mi]!.start < s) mi++;
-      const inSentence: MentionInSentence[] = [];
-      for (let j = mi; j < mentions.length && mentions[j]!.end <= e; j++) {
-        const m = mentions[j]!;
-        inSentence.push({ start: m.start - s, end: m.end - s, entity: m.entity, type: entityById.get(m.entity)!.type });
-      }
-      if (inSentence.length === 0 || insideAny(report.furniture, s, e)) continue;
+    const typed = mentions.map((m) => ({ ...m, type: entityById.get(m.entity)!.type }));
+    for (const sent of attributeReport(report.text, report.sentences, typed, report.publisher, roleOf)) {
+      const { start: s, end: e } = sent;
+      if (sent.mentions.length === 0 || insideAny(report.furniture, s, e)) continue;
       const sentence = report.text.slice(s, e);
       claims.push({
         id: `${report.id}@${s}`,
@@ -120,10 +118,15 @@ export function buildKb(inputs: KbInputs): KbDocument {
         start: s,
         end: e,
         text: sentence,
-        entities: [...new Set(inSentence.map((m) => m.entity))],
-        attribution: attributeSentence(sentence, inSentence, report.publisher),
+        entities: [...new Set(sent.mentions.map((m) => m.entity))],
+        attribution: sent.attribution,
         hedges: hedgesIn(sentence),
         dates: statedDates(sentence, year).map(({ text, value }) => ({ text, value })),
+        validAsOf: report.date.value,
+        sources: [],
+        retells: null,
+        corroboration: { claims: [], sources: [], independentSources: 0 },
+        supersededBy: null,
       });
     }
   }
@@ -223,18 +226,34 @@ function rankFacts(own: readonly KbClaim[], entityId: string, works: readonly Re
   return [...own].sort((a, b) => score(b) - score(a) || a.report.localeCompare(b.report) || a.start - b.start);
 }
 
+const OVERLAP = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+
 function finishCaveats(drafts: readonly CaveatDraft[], reports: readonly KbReport[], claims: readonly KbClaim[], works: readonly ReportWork[]): KbCaveat[] {
   const byId = new Map(reports.map((r) => [r.id, r]));
-  const seen = new Set<string>();
-  const out: KbCaveat[] = [];
-  for (const d of drafts) {
+  const located = drafts.map((d) => {
     const report = byId.get(d.report);
     if (!report) throw new Error(`caveat '${d.label}' names report '${d.report}', which is not in the KB`);
     const start = d.start ?? report.text.indexOf(d.quote);
     if (start < 0 || report.text.slice(start, start + d.quote.length) !== d.quote) {
       throw new Error(`caveat '${d.label}': quote "${d.quote}" is not in report ${d.report}`);
     }
-    const end = start + d.quote.length;
+    return { d, report, start, end: start + d.quote.length };
+  });
+  // An automatic finding of the same kind on the same passage as an editor's note adds nothing:
+  // the note stays as the editor wrote it, and the agreement raises its confidence.
+  const editors = located.filter((x) => x.d.origin === 'editor');
+  const confirmed = new Set<(typeof located)[number]>();
+  const kept = located.filter((x) => {
+    if (x.d.origin === 'editor') return true;
+    const twin = editors.find((e) => e.d.kind === x.d.kind && e.d.report === x.d.report && OVERLAP(e, x));
+    if (twin) confirmed.add(twin);
+    return !twin;
+  });
+
+  const seen = new Set<string>();
+  const out: KbCaveat[] = [];
+  for (const x of kept) {
+    const { d, report, start, end } = x;
     const key = `${d.kind}|${d.report}|${start}|${end}|${d.origin}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -242,12 +261,32 @@ function finishCaveats(drafts: readonly CaveatDraft[], reports: readonly KbRepor
     let entities = d.entities ?? [...new Set(overlapping.flatMap((c) => c.entities))];
     if (entities.length === 0) {
       // No entity in the quote's own sentence: take those of its paragraph.
-      const w = works.find((x) => x.report.id === d.report)!;
+      const w = works.find((y) => y.report.id === d.report)!;
       const lineStart = report.text.lastIndexOf('\n', start) + 1;
       const nl = report.text.indexOf('\n', end);
       const lineEnd = nl < 0 ? report.text.length : nl;
       entities = [...new Set(w.mentions.filter((m) => m.start >= lineStart && m.end <= lineEnd).map((m) => m.entity))];
     }
+    const claimIds = [...new Set([...overlapping.map((c) => c.id), ...(d.claims ?? [])])];
+    const primary = overlapping[0] ?? null;
+    // Every place the same claim or problem appears: this quote, the places the rule found, and repeats of the exact quote.
+    const appearances: KbCaveat['appearances'] = [{ report: d.report, quote: d.quote, start, end }];
+    const addAppearance = (rid: string, quote: string, at: number) => {
+      if (appearances.some((a) => a.report === rid && a.start === at)) return;
+      appearances.push({ report: rid, quote, start: at, end: at + quote.length });
+    };
+    for (const a of d.appearances ?? []) addAppearance(a.report, a.quote, a.start);
+    for (let i = report.text.indexOf(d.quote); i >= 0; i = report.text.indexOf(d.quote, i + 1)) {
+      if (!insideAny(report.furniture, i, i + d.quote.length)) addAppearance(d.report, d.quote, i);
+    }
+    const dateOf = (rid: string) => byId.get(rid)?.date.value ?? '';
+    const firstAppearance = [...new Set(appearances.map((a) => a.report))].sort((a, b) => dateOf(a).localeCompare(dateOf(b)) || a.localeCompare(b))[0]!;
+    const claimant =
+      d.claimant !== undefined
+        ? d.claimant
+        : primary
+          ? { name: primary.attribution.claimant, role: primary.attribution.role, entity: primary.attribution.entity }
+          : null;
     out.push({
       id: `${d.origin === 'editor' ? 'ed' : 'auto'}-${d.kind}-${d.report.slice(0, 3)}-${start}`,
       kind: d.kind,
@@ -261,8 +300,16 @@ function finishCaveats(drafts: readonly CaveatDraft[], reports: readonly KbRepor
       origin: d.origin,
       reasoning: d.reasoning,
       entities,
-      claims: overlapping.map((c) => c.id),
+      claims: claimIds,
       related: d.related ?? [],
+      claimant,
+      appearances,
+      firstAppearance,
+      confidence: d.confidence ?? (d.origin === 'editor' ? (confirmed.has(x) ? 0.99 : 0.95) : 0.8),
+      context: d.context ?? null,
+      validAsOf: report.date.value,
+      supersededBy: primary?.supersededBy ?? null,
+      rule: d.origin === 'auto' ? (d.rule ?? null) : null,
     });
   }
   return out.sort(

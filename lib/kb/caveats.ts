@@ -1,78 +1,114 @@
 // Automatic findings computed from the reports themselves. Each one rests on an
-// exact quote; the rule that produced it is its `reasoning`.
-import type { KbClaim, KbReport } from './document';
-import type { CaveatKind, Entity, QuoteRef, Severity } from './schema';
+// exact quote; the rule that produced it is its `reasoning` (and `rule`).
+// The rules live in lib/kb/caveats/:
+//   sourcing.ts    anonymous and unnamed sources, figures with no source, undisclosed evidence
+//   statements.ts  hedges, denials, refusals to comment, republication
+//   headline.ts    headlines that claim more than the body supports
+//   tellings.ts    a report that tells its story twice, and where its tellings differ
+//   names.ts       misspelt and garbled names, one name spelt two ways
+//   conflicts.ts   statements about one event that disagree, within or across reports
+// Pure and deterministic: rules run in a fixed order and the result is sorted.
+import type { KbClaim } from './document';
+import { conflictFindings } from './caveats/conflicts';
+import { headlineOverreach } from './caveats/headline';
+import { nameFindings } from './caveats/names';
+import { anonymousSources, undisclosedInformation, unsourcedFigures } from './caveats/sourcing';
+import { denials, hedged, noComment, republished } from './caveats/statements';
+import { findTelling } from './caveats/tellings';
+import { tellingFindings } from './caveats/tellings';
+import type { CaveatDraft, DetectorInput } from './caveats/types';
+import { buildCorpus, type Corpus } from './caveats/view';
 
-export interface CaveatDraft {
-  kind: CaveatKind;
-  severity: Severity;
-  label: string;
-  report: string;
-  quote: string;
-  /** Where the quote starts, when the detector knows (quotes can repeat in a report). */
-  start?: number;
-  explanation: string;
-  reasoning: string;
-  origin: 'auto' | 'editor';
-  /** Defaults to the entities of the sentences the quote overlaps. */
-  entities?: string[];
-  related?: QuoteRef[];
-}
+export type { CaveatDraft, DetectorInput } from './caveats/types';
 
-export interface DetectorInput {
-  reports: readonly KbReport[];
-  claims: readonly KbClaim[];
-  entities: readonly Entity[];
-}
+const SEVERITY_RANK = { high: 0, medium: 1, low: 2 } as const;
 
-export function detectCaveats({ reports, claims }: DetectorInput): CaveatDraft[] {
+export function detectCaveats({ reports, claims, entities }: DetectorInput): CaveatDraft[] {
+  const corpus = buildCorpus(reports, claims, entities);
   const drafts: CaveatDraft[] = [];
-  for (const claim of claims) {
-    const a = claim.attribution;
-    if (a.role === 'anonymous-officials' || a.role === 'outlet-unnamed-sources') {
-      drafts.push({
-        kind: 'anonymous-source',
-        severity: 'medium',
-        label: 'Anonymous source',
-        report: claim.report,
-        quote: claim.text,
-        start: claim.start,
-        explanation: `This rests on ${a.claimant}, who are not named; the report gives no way to check them.`,
-        reasoning: `Attribution cue "${a.cue}" with an unnamed claimant.`,
-        origin: 'auto',
-      });
-    }
-    if (claim.hedges.length > 0) {
-      drafts.push({
-        kind: 'hedged',
-        severity: 'low',
-        label: 'Hedged',
-        report: claim.report,
-        quote: claim.text,
-        start: claim.start,
-        explanation: `The report itself hedges this (${claim.hedges.map((h) => `“${h}”`).join(', ')}): it is not stated as established.`,
-        reasoning: 'Hedge words in the sentence, not followed by a capability verb.',
-        origin: 'auto',
-      });
-    }
+  for (const view of corpus.reports) {
+    drafts.push(
+      ...headlineOverreach(view),
+      ...anonymousSources(view),
+      ...unsourcedFigures(view),
+      ...undisclosedInformation(view),
+      ...hedged(view),
+      ...denials(view),
+      ...noComment(view),
+      ...republished(view),
+      ...tellingFindings(view),
+      ...nameFindings(view, corpus),
+    );
   }
-  for (const report of reports) {
-    for (const note of report.notes) {
-      if (note.quote === null) continue;
-      const kind: CaveatKind | null =
-        note.kind === 'republished' ? 'republished' : note.kind === 'tells-story-twice' ? 'repetition' : note.kind === 'headline-overreach' ? 'headline-overreach' : null;
-      if (!kind) continue;
-      drafts.push({
-        kind,
-        severity: kind === 'headline-overreach' ? 'high' : 'medium',
-        label: kind === 'republished' ? 'Republished' : kind === 'repetition' ? 'Tells its story twice' : 'Headline claims more than the body',
-        report: report.id,
-        quote: note.quote,
-        explanation: note.text,
-        reasoning: 'From the report metadata.',
-        origin: 'auto',
-      });
-    }
-  }
-  return drafts;
+  drafts.push(...conflictFindings(corpus));
+  return mergeOverlapping(drafts);
 }
+
+/**
+ * One finding per problem: drafts of the same kind whose quotes overlap in the
+ * same report are merged into the strongest (severity, then confidence, then
+ * the earlier rule), keeping every claim, appearance and related quote.
+ */
+function mergeOverlapping(drafts: readonly CaveatDraft[]): CaveatDraft[] {
+  const out: CaveatDraft[] = [];
+  const range = (d: CaveatDraft) => [d.start ?? 0, (d.start ?? 0) + d.quote.length] as const;
+  for (const d of drafts) {
+    const [s, e] = range(d);
+    const twin = out.find((o) => o.kind === d.kind && o.report === d.report && range(o)[0] < e && s < range(o)[1]);
+    if (!twin) {
+      out.push({ ...d });
+      continue;
+    }
+    const better =
+      SEVERITY_RANK[d.severity] < SEVERITY_RANK[twin.severity] ||
+      (SEVERITY_RANK[d.severity] === SEVERITY_RANK[twin.severity] && (d.confidence ?? 0) > (twin.confidence ?? 0));
+    const keep = better ? { ...d } : twin;
+    const drop = better ? twin : d;
+    keep.claims = [...new Set([...(keep.claims ?? []), ...(drop.claims ?? [])])];
+    keep.appearances = [...(keep.appearances ?? []), ...(drop.appearances ?? [])];
+    keep.related = [...(keep.related ?? []), ...(drop.related ?? [])];
+    if (better) out[out.indexOf(twin)] = keep;
+  }
+  return out;
+}
+
+// ---------- provenance of claims ----------
+
+const OUTLET_ROLES = new Set(['outlet', 'outlet-unnamed-sources']);
+
+export interface ClaimProvenance {
+  sources: string[];
+  retells: string | null;
+}
+
+/**
+ * Where each claim comes from: the outlet it is credited to, the original of a
+ * republished report, else the report itself. A report's second telling
+ * retells its first, and is no new source.
+ */
+export function claimProvenance({ reports, claims, entities }: DetectorInput): Map<string, ClaimProvenance> {
+  const corpus = buildCorpus(reports, claims, entities);
+  const out = new Map<string, ClaimProvenance>();
+  for (const view of corpus.reports) {
+    const own = view.report.republishedFrom?.publisher ?? (view.report.publisher !== 'unknown' ? `${view.report.publisher} (report ${view.id.slice(0, 3)})` : `report ${view.id.slice(0, 3)}`);
+    const telling = findTelling(view);
+    const retold = new Map<string, string>();
+    for (const p of telling?.pairs ?? []) if (p.first.claim && p.second.claim) retold.set(p.second.claim.id, p.first.claim.id);
+    for (const s of view.sentences) {
+      if (!s.claim) continue;
+      const a = s.attribution;
+      const outlet = OUTLET_ROLES.has(a.role) && a.entity ? corpus.entityById.get(a.entity)?.name ?? a.claimant : null;
+      const via = a.via ? viaName(a.via, corpus) : null;
+      out.set(s.claim.id, { sources: [outlet ?? via ?? own], retells: retold.get(s.claim.id) ?? null });
+    }
+  }
+  return out;
+}
+
+function viaName(via: string, corpus: Corpus): string {
+  const lower = via.toLowerCase();
+  const e = corpus.entities.find((x) => [x.name, ...x.aliases.map((a) => a.text)].some((t) => lower.includes(t.toLowerCase())));
+  return e?.name ?? via.replace(/^(?:a|an|the)\s+|\s+report$/gi, '');
+}
+
+export type { KbClaim };

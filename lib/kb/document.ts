@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { Alias, CaveatKind, EntityType, QuoteRef, ReportDate, ReportNoteKind, Severity } from './schema';
 
 export const KB_FORMAT = 'backstory-kb';
-export const KB_FORMAT_VERSION = 1;
+export const KB_FORMAT_VERSION = 2;
 
 const span = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
 
@@ -50,6 +50,8 @@ export const Attribution = z.object({
   role: ClaimantRole,
   /** The words that attribute it ("said", "according to", "told CNN"). */
   cue: z.string(),
+  /** The outlet that reported the claimant's words ("a Bloomberg report" for "officials who requested anonymity"). */
+  via: z.string().nullable().default(null),
 });
 export type Attribution = z.infer<typeof Attribution>;
 
@@ -66,6 +68,27 @@ export const KbClaim = z.object({
   hedges: z.array(z.string()),
   /** Dates the sentence states, normalised where the report lets us. */
   dates: z.array(z.object({ text: z.string(), value: z.string().nullable() })),
+  /** The report's date: what the claim says holds as of then. */
+  validAsOf: z.string().nullable().default(null),
+  /**
+   * The original sources the claim rests on: the outlet it is credited to
+   * ("Bloomberg", "Der Spiegel"), the original of a republished report
+   * ("Swarajya"), else the report itself ("report 004_…"). Two tellings in one
+   * report are one source.
+   */
+  sources: z.array(z.string()).default([]),
+  /** The claim in the same report's first telling that this sentence retells (report tells its story twice). */
+  retells: z.string().nullable().default(null),
+  /**
+   * Claims about the same event elsewhere (other reports, or the other telling),
+   * and the independent original sources behind all of them: corroboration is
+   * counted by sources, never by the number of reports.
+   */
+  corroboration: z
+    .object({ claims: z.array(z.string()), sources: z.array(z.string()), independentSources: z.number().int().nonnegative() })
+    .default({ claims: [], sources: [], independentSources: 0 }),
+  /** A later claim about the same event that overtakes this one (a planned meeting that then took place). */
+  supersededBy: z.string().nullable().default(null),
 });
 export type KbClaim = z.infer<typeof KbClaim>;
 
@@ -87,6 +110,22 @@ export const KbCaveat = z.object({
   claims: z.array(z.string()),
   /** Further evidence, possibly in other reports. */
   related: z.array(QuoteRef),
+  /** Who made the claim the caveat is about, and in what role (null when it is about no claim, e.g. a misspelt name). */
+  claimant: z.object({ name: z.string(), role: ClaimantRole, entity: z.string().nullable() }).nullable().default(null),
+  /** Every place the same claim or problem appears: the caveat's own quote first, then the others (same report or other reports). */
+  appearances: z.array(z.object({ report: z.string(), quote: z.string(), start: z.number().int(), end: z.number().int() })).default([]),
+  /** The report, earliest by date, in which the claim first appears. */
+  firstAppearance: z.string().default(''),
+  /** How sure we are that the problem is real, 0..1 (editor's notes high; automatic rules by how often they are right). */
+  confidence: z.number().min(0).max(1).default(1),
+  /** What else a reader should know to weigh it (the other side of a conflict, the other telling). */
+  context: z.string().nullable().default(null),
+  /** The date of the report the caveat is about: it holds as of then. */
+  validAsOf: z.string().nullable().default(null),
+  /** A later claim (id) that overtakes the one the caveat is about, if any. */
+  supersededBy: z.string().nullable().default(null),
+  /** For automatic findings: the id of the rule that produced it. */
+  rule: z.string().nullable().default(null),
 });
 export type KbCaveat = z.infer<typeof KbCaveat>;
 

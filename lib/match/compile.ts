@@ -15,7 +15,7 @@ export const F_ENDS_S = 8;
 /** Alias ends in a digit: "." or "," followed by a digit continues a number ("Mugin-5.1"), no boundary. */
 export const F_ENDS_DIGIT = 16;
 
-/** Nodes with at most this many children are searched linearly; larger ones through the hash table. */
+/** Nodes with at most this many children are searched linearly; larger ones through a dense row or the hash table. */
 export const LINEAR_MAX = 4;
 
 /** First hash slot of edge (node, label). */
@@ -30,21 +30,33 @@ const MAX_COUNT = 0xd7ff - COUNT_BASE;
 /** The runtime form of a compiled matcher. Build it with `hydrateMatcher`. */
 export interface Matcher {
   readonly compiled: CompiledMatcher;
-  /** Alias table (resolved entity ids). */
+  /** Number of aliases in the (merged) table. */
+  readonly aliasCount: number;
+  /** Alias a of the table, entity ids resolved; built on first use and cached. */
+  alias(a: number): MatchAlias;
+  /** The whole alias table (built on first access: prefer `alias(a)` in hot paths). */
   readonly aliases: readonly MatchAlias[];
+  /** Flag bits per alias (F_CASE_SENSITIVE, …). */
   readonly aliasFlags: Uint8Array;
   /** Root children: folded char → node (0 = none). */
   readonly root: Int32Array;
-  readonly labels: Uint16Array;
   /**
-   * Node records, NODE_STRIDE ints per node (one cache line holds a node and
-   * the next one's starts): [childStart, termStart, denseRow]. Children of k
-   * are childStart(k) .. childStart(k+1)-1, its aliases
-   * termAlias[termStart(k) .. termStart(k+1)-1]; denseRow is the offset of
-   * its row in `dense`, or -1. A final sentinel record closes the last node.
+   * Node records, NODE_STRIDE ints per node, so that one cache line holds a
+   * node, its siblings and the next node's starts: [childStart, termStart,
+   * label | (denseRow + 1) << 16]. Children of k are childStart(k) ..
+   * childStart(k+1)-1, its aliases terms[termStart(k) .. termStart(k+1)-1];
+   * label is the folded char on the edge into k; denseRow (-1: none) is k's
+   * row in `dense`. A sentinel record closes the last node.
    */
   readonly nodes: Int32Array;
-  readonly termAlias: Int32Array;
+  /**
+   * Terminal records, TERM_STRIDE ints each, in node order: [alias, flags,
+   * hashA, hashB]. For a case-sensitive alias hashA/hashB are exactHash of
+   * its (≤ 2) exact keys, computed on first use (flags & TERM_READY), so a
+   * walk rejects a wrong-case match with one compare; a hash hit is then
+   * verified char by char.
+   */
+  readonly terms: Int32Array;
   /**
    * Shortcut for the first two chars when both are ASCII word chars:
    * pair[(fold0 << 7) | fold1] = the depth-2 node, 0 when no alias starts
@@ -54,8 +66,8 @@ export interface Matcher {
   readonly pair: Int32Array;
   /**
    * Rows of 128 bytes for the first DENSE_ROWS big nodes (BFS order, so
-   * shallow first) with at most 255 children: dense[row + asciiLabel] is
-   * 1 + the child's position among the node's children, 0 for none.
+   * shallow first) with at most 255 children: dense[row * 128 + asciiLabel]
+   * is 1 + the child's position among the node's children, 0 for none.
    */
   readonly dense: Uint8Array;
   /**
@@ -67,19 +79,14 @@ export interface Matcher {
   readonly hashParent: Int32Array;
   /** hashSlot(node, label, hashShift) is the first slot. */
   readonly hashShift: number;
-  /**
-   * Case-sensitive aliases: hashes (exactHash) of their exact keys, computed
-   * on first use (csReady[a] = 1), so a walk rejects a wrong-case match with
-   * one compare; a hash hit is then verified char by char.
-   */
-  readonly csHashA: Int32Array;
-  readonly csHashB: Int32Array;
-  readonly csReady: Uint8Array;
   /** Exact keys of case-sensitive aliases, filled with csHash*. */
   readonly exactKeys: (string[] | undefined)[];
 }
 
 export const NODE_STRIDE = 3;
+export const TERM_STRIDE = 4;
+/** Set in a terminal record's flags once its case-sensitive hashes are filled in. */
+export const TERM_READY = 0x100;
 /** Budget of dense rows (128 bytes each): 1,024 rows = 128 KB. */
 export const DENSE_ROWS = 1024;
 
@@ -273,27 +280,31 @@ export function hydrateMatcher(compiled: CompiledMatcher): Matcher {
   let nextTerm = 0;
   let denseCandidates = 0;
   for (let k = 0; k < n; k++) {
-    labels[k] = compiled.nodeLabels.charCodeAt(k);
+    const label = compiled.nodeLabels.charCodeAt(k);
+    labels[k] = label;
     const r = k * NODE_STRIDE;
     nodes[r] = nextChild;
     nodes[r + 1] = nextTerm;
-    nodes[r + 2] = -1;
+    nodes[r + 2] = label;
     const cnt = compiled.nodeChildCounts.charCodeAt(k) - COUNT_BASE;
+    const terms = compiled.nodeTermCounts.charCodeAt(k) - COUNT_BASE;
+    if (cnt < 0 || terms < 0) throw new Error('hydrateMatcher: bad trie counts');
     if (k > 0 && cnt > LINEAR_MAX && cnt <= 255) denseCandidates++;
     nextChild += cnt;
-    nextTerm += compiled.nodeTermCounts.charCodeAt(k) - COUNT_BASE;
+    nextTerm += terms;
   }
   nodes[n * NODE_STRIDE] = nextChild;
   nodes[n * NODE_STRIDE + 1] = nextTerm;
-  nodes[n * NODE_STRIDE + 2] = -1;
   if (nextChild !== n || nextTerm !== compiled.termAliases.length) {
     throw new Error('hydrateMatcher: inconsistent trie');
   }
   const nAliases = compiled.aliasText.length;
-  const termAlias = Int32Array.from(compiled.termAliases);
-  for (let t = 0; t < termAlias.length; t++) {
-    const a = termAlias[t]!;
-    if (!(a >= 0 && a < nAliases)) throw new Error('hydrateMatcher: alias index out of range');
+  const terms = new Int32Array(nextTerm * TERM_STRIDE);
+  for (let t = 0; t < nextTerm; t++) {
+    const a = compiled.termAliases[t]!;
+    if (!(typeof a === 'number' && a >= 0 && a < nAliases)) throw new Error('hydrateMatcher: alias index out of range');
+    terms[t * TERM_STRIDE] = a;
+    terms[t * TERM_STRIDE + 1] = compiled.aliasFlags.charCodeAt(a) - COUNT_BASE;
   }
 
   const root = new Int32Array(65536);
@@ -323,8 +334,8 @@ export function hydrateMatcher(compiled: CompiledMatcher): Matcher {
     const ce = nodes[(k + 1) * NODE_STRIDE]!;
     if (ce - cs <= LINEAR_MAX) continue;
     if (row < rows && ce - cs <= 255) {
+      nodes[k * NODE_STRIDE + 2] = labels[k]! | ((row + 1) << 16);
       const base = row++ * 128;
-      nodes[k * NODE_STRIDE + 2] = base;
       for (let c = cs; c < ce; c++) {
         const l = labels[c]!;
         if (l < 128) dense[base + l] = c - cs + 1;
@@ -342,7 +353,7 @@ export function hydrateMatcher(compiled: CompiledMatcher): Matcher {
     const cs = nodes[k * NODE_STRIDE]!;
     const ce = nodes[(k + 1) * NODE_STRIDE]!;
     if (ce - cs <= LINEAR_MAX) continue;
-    const isDense = nodes[k * NODE_STRIDE + 2]! >= 0;
+    const isDense = nodes[k * NODE_STRIDE + 2]! >>> 16 !== 0;
     for (let c = cs; c < ce; c++) {
       if (isDense && labels[c]! < 128) continue;
       let h = hashSlot(k, labels[c]!, hashShift);
@@ -353,36 +364,48 @@ export function hydrateMatcher(compiled: CompiledMatcher): Matcher {
   }
 
   const aliasFlags = new Uint8Array(nAliases);
-  const aliases: MatchAlias[] = [];
-  for (let a = 0; a < nAliases; a++) {
-    const f = compiled.aliasFlags.charCodeAt(a) - COUNT_BASE;
-    aliasFlags[a] = f;
-    const e = compiled.aliasEntities[a]!;
-    const ids = (typeof e === 'number' ? [e] : e).map((i) => compiled.entities[i] ?? '');
-    aliases.push({
-      text: compiled.aliasText[a]!,
-      entityIds: ids,
-      caseSensitive: (f & F_CASE_SENSITIVE) !== 0,
-      needsContext: (f & F_NEEDS_CONTEXT) !== 0,
-    });
-  }
+  for (let a = 0; a < nAliases; a++) aliasFlags[a] = compiled.aliasFlags.charCodeAt(a) - COUNT_BASE;
+  // The alias objects are built lazily: 100k of them cost 20-60 ms, and a page
+  // only ever needs the few it mentions.
+  const cache: (MatchAlias | undefined)[] = new Array<MatchAlias | undefined>(nAliases);
+  const alias = (a: number): MatchAlias => {
+    let x = cache[a];
+    if (x === undefined) {
+      const f = aliasFlags[a]!;
+      const e = compiled.aliasEntities[a];
+      const idx = e === undefined ? [] : typeof e === 'number' ? [e] : e;
+      x = {
+        text: compiled.aliasText[a] ?? '',
+        entityIds: idx.map((i) => compiled.entities[i] ?? ''),
+        caseSensitive: (f & F_CASE_SENSITIVE) !== 0,
+        needsContext: (f & F_NEEDS_CONTEXT) !== 0,
+      };
+      cache[a] = x;
+    }
+    return x;
+  };
+  let all: MatchAlias[] | undefined;
 
   return {
     compiled,
-    aliases,
+    aliasCount: nAliases,
+    alias,
+    get aliases(): readonly MatchAlias[] {
+      if (!all) {
+        all = [];
+        for (let a = 0; a < nAliases; a++) all.push(alias(a));
+      }
+      return all;
+    },
     aliasFlags,
     root,
-    labels,
     nodes,
-    termAlias,
+    terms,
     pair,
     dense,
     hashChild,
     hashParent,
     hashShift,
-    csHashA: new Int32Array(nAliases),
-    csHashB: new Int32Array(nAliases),
-    csReady: new Uint8Array(nAliases),
     exactKeys: new Array<string[] | undefined>(nAliases),
   };
 }
@@ -392,16 +415,23 @@ export function createMatcher(aliases: readonly MatchAliasInput[]): Matcher {
   return hydrateMatcher(compileMatcher(aliases));
 }
 
-/** Exact (case-kept) keys of alias a, and their hashes in csHashA/csHashB; computed on first use. */
+/** Exact (case-kept) keys of alias a, computed on first use. */
 export function exactKeysOf(m: Matcher, a: number): string[] {
   let keys = m.exactKeys[a];
   if (keys === undefined) {
-    keys = aliasKeyVariants(m.aliases[a]!.text).map((k) => k.exact);
-    if (keys.length === 0) keys = [aliasKey(m.aliases[a]!.text).exact];
+    const text = m.compiled.aliasText[a] ?? '';
+    keys = aliasKeyVariants(text).map((k) => k.exact);
+    if (keys.length === 0) keys = [aliasKey(text).exact];
     m.exactKeys[a] = keys;
-    m.csHashA[a] = exactHash(keys[0]!);
-    m.csHashB[a] = exactHash(keys[keys.length - 1]!);
-    m.csReady[a] = 1;
   }
   return keys;
+}
+
+/** Fill in the case-sensitive hashes of terminal record x. */
+export function prepareTerm(m: Matcher, x: number): void {
+  const r = x * TERM_STRIDE;
+  const keys = exactKeysOf(m, m.terms[r]!);
+  m.terms[r + 2] = exactHash(keys[0]!);
+  m.terms[r + 3] = exactHash(keys[keys.length - 1]!);
+  m.terms[r + 1] = m.terms[r + 1]! | TERM_READY;
 }

@@ -28,7 +28,7 @@
 // After the chunk, its direct links are added to the ContextState, so chunks
 // must be given in document order.
 import type { Matcher } from './compile';
-import type { Mention, RawMatch } from './types';
+import type { Mention, MentionReason, RawMatch } from './types';
 
 export const NEARBY_CHARS = 300;
 
@@ -42,17 +42,36 @@ export function createContextState(): ContextState {
   return { linked: new Set() };
 }
 
+function mention(
+  m: RawMatch,
+  text: string,
+  entityId: string | null,
+  candidates: string[],
+  reason: MentionReason,
+): Mention {
+  return {
+    start: m.start,
+    end: m.end,
+    suffixEnd: m.suffixEnd,
+    surface: text.slice(m.start, m.end),
+    entityId,
+    candidates,
+    alias: m.alias,
+    reason,
+  };
+}
+
 export function resolveMentions(
   matcher: Matcher,
   text: string,
   matches: readonly RawMatch[],
   state: ContextState = createContextState(),
 ): Mention[] {
-  const aliases = matcher.aliases;
+  const aliasAt = (a: number) => (a >= 0 && a < matcher.aliasCount ? matcher.alias(a) : undefined);
   const direct: { start: number; end: number; entity: string }[] = [];
   const chunkLinked = new Set<string>();
   for (const m of matches) {
-    const a = aliases[m.alias];
+    const a = aliasAt(m.alias);
     if (a && !a.needsContext && a.entityIds.length === 1) {
       direct.push({ start: m.start, end: m.end, entity: a.entityIds[0]! });
       chunkLinked.add(a.entityIds[0]!);
@@ -61,22 +80,20 @@ export function resolveMentions(
 
   const out: Mention[] = [];
   for (const m of matches) {
-    const a = aliases[m.alias];
+    const a = aliasAt(m.alias);
     if (!a || a.entityIds.length === 0) continue;
     const ids = a.entityIds;
-    const base = { start: m.start, end: m.end, suffixEnd: m.suffixEnd, surface: text.slice(m.start, m.end), alias: m.alias };
     if (!a.needsContext && ids.length === 1) {
-      out.push({ ...base, entityId: ids[0]!, candidates: [ids[0]!], reason: 'alias' });
+      out.push(mention(m, text, ids[0]!, [ids[0]!], 'alias'));
       continue;
     }
     const known = ids.filter((id) => state.linked.has(id) || chunkLinked.has(id));
     if (known.length === 1) {
-      out.push({ ...base, entityId: known[0]!, candidates: [known[0]!], reason: 'context-full-name' });
+      out.push(mention(m, text, known[0]!, [known[0]!], 'context-full-name'));
       continue;
     }
-    const ambiguous: Mention = { ...base, entityId: null, candidates: [...ids], reason: 'ambiguous' };
     if (!a.needsContext || known.length >= 2) {
-      out.push(ambiguous);
+      out.push(mention(m, text, null, [...ids], 'ambiguous'));
       continue;
     }
     // known.length === 0 here, so no candidate is in chunkLinked.
@@ -100,8 +117,8 @@ export function resolveMentions(
       }
     }
     if (!nearby) continue;
-    if (ids.length === 1) out.push({ ...base, entityId: ids[0]!, candidates: [ids[0]!], reason: 'context-nearby' });
-    else out.push(ambiguous);
+    if (ids.length === 1) out.push(mention(m, text, ids[0]!, [ids[0]!], 'context-nearby'));
+    else out.push(mention(m, text, null, [...ids], 'ambiguous'));
   }
 
   for (const e of chunkLinked) state.linked.add(e);

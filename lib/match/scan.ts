@@ -11,8 +11,9 @@
 // - Case-sensitive aliases must equal the normalised text exactly.
 // - End boundary (see `endOf`): the next char must not be a word char, apart
 //   from the allowed suffixes "'s", "'" (alias ending in s), plural "s"
-//   (alias ending in a digit or uppercase letter); "-" followed by a digit,
-//   and (alias ending in a digit) "." or "," followed by a digit, are no boundary.
+//   (alias ending in a digit or uppercase letter); a hyphen/en dash followed
+//   by a digit ("Mugin" in "Mugin-5"; an em dash is always a boundary), and
+//   (alias ending in a digit) "." or "," followed by a digit, are no boundary.
 // - Longest alias wins; among aliases of the same span, case-sensitive ones
 //   first, then the lower alias index; a longer alias that fails its checks
 //   falls back to the longest shorter one that passes. Matches don't overlap:
@@ -26,6 +27,9 @@ import {
   F_PLURAL,
   LINEAR_MAX,
   NODE_STRIDE,
+  prepareTerm,
+  TERM_READY,
+  TERM_STRIDE,
   type Matcher,
 } from './compile';
 import type { RawMatch } from './types';
@@ -80,40 +84,42 @@ export function endOf(text: string, e: number, f: number): number {
     if (q3 < n && info(text.charCodeAt(q3)) & WORD) return -1; // "Xi'sa"
     return q2 + 1; // "Putin's"
   }
-  if (x === HYPHEN || ((x === 0x2e || x === 0x2c) && f & F_ENDS_DIGIT)) {
+  if ((x === HYPHEN && c !== 0x2014 && c !== 0x2015) || ((x === 0x2e || x === 0x2c) && f & F_ENDS_DIGIT)) {
     // "Mugin" in "Mugin-5", "Mugin-5" in "Mugin-5.1": the name goes on.
+    // (Not after an em dash or horizontal bar: "Putin—2024" ends the name.)
     const q2 = nextReal(text, q + 1);
     if (q2 < n && info(text.charCodeAt(q2)) & DIGIT) return -1;
   }
   return e;
 }
 
-/** Does the text from `start` spell `key` exactly (same normalisation and skipping as the walk)? */
-function spells(text: string, start: number, key: string): boolean {
+/**
+ * Where the text from `start` ends if it spells `key` exactly (same
+ * normalisation and skipping as the walk); -1 if it does not.
+ */
+function spells(text: string, start: number, key: string): number {
   const n = text.length;
   let j = start;
   for (let k = 0; k < key.length; k++) {
     while (j < n && info(text.charCodeAt(j)) & IGNORABLE) j++;
-    if (j >= n) return false;
+    if (j >= n) return -1;
     const c = text.charCodeAt(j);
     const kc = key.charCodeAt(k);
     if (kc === SPACE_CHAR) {
-      if (!(info(c) & SPACE)) return false;
+      if (!(info(c) & SPACE)) return -1;
       j++;
       while (j < n && info(text.charCodeAt(j)) & (SPACE | IGNORABLE)) j++;
     } else {
-      if (EXACT[c] !== kc) return false;
+      if (EXACT[c] !== kc) return -1;
       j++;
     }
   }
-  return true;
+  return j;
 }
 
-/** Case-sensitive check of alias a for a walk from `start` whose exact-char hash is hx. */
-function caseMatches(m: Matcher, a: number, text: string, start: number, hx: number): boolean {
-  if (m.csReady[a] === 0) exactKeysOf(m, a);
-  if (m.csHashA[a] !== hx && m.csHashB[a] !== hx) return false;
-  for (const key of exactKeysOf(m, a)) if (spells(text, start, key)) return true;
+/** Case-sensitive check of alias a for a walk from `start` to `end` (after the hash matched). */
+function caseMatches(m: Matcher, a: number, text: string, start: number, end: number): boolean {
+  for (const key of exactKeysOf(m, a)) if (spells(text, start, key) === end) return true;
   return false;
 }
 
@@ -121,7 +127,7 @@ function caseMatches(m: Matcher, a: number, text: string, start: number, hx: num
 export function scan(m: Matcher, text: string): RawMatch[] {
   const out: RawMatch[] = [];
   const n = text.length;
-  const { root, labels, nodes, termAlias, aliasFlags, dense, hashChild, hashParent, hashShift } = m;
+  const { root, nodes, terms, dense, hashChild, hashParent, hashShift } = m;
   const hashMask = hashChild.length - 1;
   const tab = TAB;
   const pair = m.pair;
@@ -176,12 +182,19 @@ export function scan(m: Matcher, text: string): RawMatch[] {
       const ts = nodes[r + 1]!;
       const te = nodes[r + 1 + NODE_STRIDE]!;
       for (let x = ts; x < te; x++) {
-        const a = termAlias[x]!;
-        const f = aliasFlags[a]!;
-        if (f & F_CASE_SENSITIVE && !caseMatches(m, a, text, i, hx)) continue;
+        const tr = x * TERM_STRIDE;
+        let f = terms[tr + 1]!;
+        if (f & F_CASE_SENSITIVE) {
+          if (!(f & TERM_READY)) {
+            prepareTerm(m, x);
+            f = terms[tr + 1]!;
+          }
+          if (terms[tr + 2] !== hx && terms[tr + 3] !== hx) continue;
+          if (!caseMatches(m, terms[tr]!, text, i, j)) continue;
+        }
         const se = endOf(text, j, f);
         if (se < 0) continue;
-        bestAlias = a;
+        bestAlias = terms[tr]!;
         bestEnd = j;
         bestSuffixEnd = se;
         break;
@@ -222,22 +235,22 @@ export function scan(m: Matcher, text: string): RawMatch[] {
       let child = 0;
       if (ce - cs <= LINEAR_MAX) {
         for (let s = cs; s < ce; s++) {
-          if (labels[s] === fc) {
+          if ((nodes[s * NODE_STRIDE + 2]! & 0xffff) === fc) {
             child = s;
             break;
           }
         }
       } else {
-        const row = nodes[r + 2]!;
-        if (row >= 0 && fc < 128) {
-          const d = dense[row + fc]!;
+        const row = nodes[r + 2]! >>> 16;
+        if (row !== 0 && fc < 128) {
+          const d = dense[((row - 1) << 7) + fc]!;
           if (d !== 0) child = cs + d - 1;
         } else {
           let h = Math.imul(node * 65599 + fc, 0x9e3779b1) >>> hashShift;
           for (;;) {
             const s = hashChild[h]!;
             if (s === 0) break;
-            if (hashParent[h] === node && labels[s] === fc) {
+            if (hashParent[h] === node && (nodes[s * NODE_STRIDE + 2]! & 0xffff) === fc) {
               child = s;
               break;
             }

@@ -71,7 +71,11 @@ export interface CompiledMatcher {
   aliasText: string[];
   /** Entity index (into `entities`) per alias, or an array of indices for ambiguous aliases. */
   aliasEntities: (number | number[])[];
-  /** One char per alias: '0' + (caseSensitive ? 1 : 0) + (needsContext ? 2 : 0). */
+  /**
+   * One char per alias: String.fromCharCode(0x30 + bits), bits = 1 case-sensitive,
+   * 2 needs context, 4 ends in a digit/uppercase letter (plural "s" allowed),
+   * 8 ends in s/S, 16 ends in a digit (see F_* in compile.ts).
+   */
   aliasFlags: string;
   /** Trie: one UTF-16 code unit per node, the (case-folded, normalised) char on the edge into it; node 0 is the root. */
   nodeLabels: string;

@@ -268,6 +268,10 @@ export class Painter {
       else if (name === ACTIVE_HIGHLIGHT) h.priority = 1;
       this.highlights.set(name, h);
       this.env.registry.set(name, h);
+    } else if (this.env.registry.get(name) !== h) {
+      // The page cleared the shared registry (e.g. CSS.highlights.clear() for its
+      // own search highlights): put all of ours back with the next change (issue #7).
+      for (const [n, ours] of this.highlights) if (this.env.registry.get(n) !== ours) this.env.registry.set(n, ours);
     }
     return h;
   }

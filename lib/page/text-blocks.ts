@@ -97,7 +97,7 @@ export function* iterateTextBlocks(root: Node, doc: Document): Generator<TextBlo
     const data = text.data;
     if (data.length === 0) continue;
     const blockParent = blockAncestor(text);
-    if (current === null || blockParent !== currentBlockParent) {
+    if (current === null || blockParent !== currentBlockParent || linkBoundary(current as TextBlock, text)) {
       if (current !== null && /\S/.test((current as TextBlock).text)) yield current;
       current = { text: '', nodes: [], starts: [] };
       currentBlockParent = blockParent;
@@ -117,6 +117,33 @@ export function* iterateTextBlocks(root: Node, doc: Document): Generator<TextBlo
  */
 export function collectTextBlocks(root: Node, doc: Document): TextBlock[] {
   return [...iterateTextBlocks(root, doc)];
+}
+
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+
+/**
+ * Two links side by side with no space between ("<a>World</a><a>US</a>" in a
+ * menu) are separate items, not one word: where a word char in one link meets
+ * a word char outside it (or in another link), the block ends. Names split
+ * across formatting inside one link (`<a><em>Vladimir</em> Putin</a>`) or
+ * outside links (`Pu<b>tin</b>`) still join.
+ */
+function linkBoundary(block: TextBlock, next: Text): boolean {
+  const prev = block.nodes[block.nodes.length - 1];
+  if (!prev) return false;
+  const a = prev.data;
+  const b = next.data;
+  if (!WORD_CHAR.test(a.charAt(a.length - 1)) || !WORD_CHAR.test(b.charAt(0))) return false;
+  return linkOf(prev) !== linkOf(next);
+}
+
+function linkOf(node: Node): Element | null {
+  for (let p = node.parentNode; p && p.nodeType === 1; p = p.parentNode) {
+    const el = p as Element;
+    if (el.tagName.toUpperCase() === 'A') return el;
+    if (!isInlineElement(el)) return null;
+  }
+  return null;
 }
 
 /** The nearest ancestor of `node` that is not an inline element (the element its block belongs to). */

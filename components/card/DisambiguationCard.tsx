@@ -1,0 +1,36 @@
+// When a name fits several entities, list them instead of guessing. Pure props.
+import type { EntityCard } from '../../lib/kb/card';
+import { TYPE_LABEL } from './format';
+
+export interface DisambiguationCardProps {
+  /** The name as the page writes it. */
+  surface: string;
+  /** Candidate cards (null: not found in the KB). */
+  candidates: readonly (EntityCard | null)[];
+  onSelectEntity?: (id: string) => void;
+}
+
+export function DisambiguationCard({ surface, candidates, onSelectEntity }: DisambiguationCardProps) {
+  const found = candidates.filter((c): c is EntityCard => c !== null);
+  return (
+    <>
+      <p class="bs-description">
+        <q>{surface}</q> fits {found.length === 1 ? 'one entry' : `${found.length} entries`} in the reports. Backstory does not guess which one this page means.
+      </p>
+      <ul class="bs-choices">
+        {found.map((c) => (
+          <li key={c.id}>
+            <button type="button" class={`bs-choice bs-type-${c.type}`} onClick={() => onSelectEntity?.(c.id)}>
+              <span class="bs-choice-name">
+                <span class="bs-dot" aria-hidden="true" />
+                {c.name}
+              </span>
+              <span class="bs-choice-type">{TYPE_LABEL[c.type]}</span>
+              <span class="bs-choice-desc">{c.description}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+// The caveats that apply to the page's entities, most serious first; the first
+// few, then the rest on request. Pure props (local "show all" state only).
+import { useState } from 'preact/hooks';
+import type { OpenReport } from '../card/types';
+import type { PanelCaveat } from '../../lib/panel/summary';
+import { PanelCaveatItem } from './PanelCaveatItem';
+
+export interface CaveatSummaryProps {
+  caveats: readonly PanelCaveat[];
+  onOpenReport: OpenReport;
+  initial?: number;
+  /** Said when the list is empty. */
+  emptyText: string;
+  evidenceOpen?: boolean;
+}
+
+export function CaveatSummary({ caveats, onOpenReport, initial = 4, emptyText, evidenceOpen }: CaveatSummaryProps) {
+  const [all, setAll] = useState(false);
+  if (caveats.length === 0) return <p class="bp-none">{emptyText}</p>;
+  const shown = all ? caveats : caveats.slice(0, initial);
+  return (
+    <>
+      <ul class="bp-caveats">
+        {shown.map((c) => (
+          <PanelCaveatItem key={c.caveat.id} item={c} onOpenReport={onOpenReport} evidenceOpen={evidenceOpen} />
+        ))}
+      </ul>
+      {caveats.length > shown.length ? (
+        <button type="button" class="bp-more" onClick={() => setAll(true)}>
+          Show all {caveats.length}
+        </button>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+// The reading flow in every page: marks the KB's names, opens cards on hover or
+// from the keyboard. Wiring only: the logic is in lib/page (runBackstory) and
+// components/card; this file supplies the document, the messaging and storage.
+// Imports types only from the KB, settings and message modules: no zod and no
+// messaging library in this bundle (lib/page/messaging.ts speaks its wire format).
+import { runBackstory } from '@/lib/page/app';
+import { createSender } from '@/lib/page/messaging';
+import { readSettings, SETTINGS_STORAGE_KEY } from '@/lib/page/reader-settings';
+
+export default defineContentScript({
+  matches: ['<all_urls>'],
+  runAt: 'document_idle',
+  main(ctx) {
+    const sendMessage = createSender(browser.runtime);
+    void runBackstory({
+      doc: document,
+      win: window,
+      signal: ctx.signal,
+      kb: {
+        getMatcher: () => sendMessage('getMatcher'),
+        getCards: (ids) => sendMessage('getCards', { ids }),
+        openReport: (request) => sendMessage('openReport', request),
+        openOptions: () => sendMessage('openOptions'),
+      },
+      settings: {
+        load: async () => readSettings((await browser.storage.local.get(SETTINGS_STORAGE_KEY))[SETTINGS_STORAGE_KEY]),
+        watch: (listener) => {
+          const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+            if (area === 'local' && SETTINGS_STORAGE_KEY in changes) listener(readSettings(changes[SETTINGS_STORAGE_KEY]!.newValue));
+          };
+          browser.storage.onChanged.addListener(onChanged);
+          return () => browser.storage.onChanged.removeListener(onChanged);
+        },
+      },
+      // The test/debug channel lives in this content script's own JS world
+      // (`globalThis.__backstory`): the page cannot see it.
+      debug: true,
+    }).catch(() => undefined);
+  },
+});

@@ -1,0 +1,39 @@
+// The options page: wiring only. Settings are validated (parseSettings) and
+// stored with WXT storage; open pages watch them and apply changes live.
+import '@/assets/ui.css';
+import '@/components/options/options.css';
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { OptionsPage } from '@/components/options/OptionsPage';
+import { themeController } from '@/lib/panel/theme';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import { loadSettings, saveSettings, watchSettings } from '@/lib/settings-store';
+
+const setTheme = themeController(document, window);
+setTheme('auto');
+
+function App() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  useEffect(() => {
+    void loadSettings().then(setSettings);
+    return watchSettings(setSettings);
+  }, []);
+  useEffect(() => {
+    if (settings) setTheme(settings.theme);
+  }, [settings?.theme]);
+  if (!settings) return null;
+  const save = (update: (s: Settings) => Settings) => {
+    setSettings(update(settings));
+    saveSettings(update).then(
+      (next) => {
+        setSettings(next);
+        setStatus(`Saved at ${new Date().toLocaleTimeString()}.`);
+      },
+      (e: unknown) => setStatus(`Not saved: ${(e as Error)?.message ?? 'storage error'}.`),
+    );
+  };
+  return <OptionsPage settings={settings} onChange={save} onReset={() => save(() => DEFAULT_SETTINGS)} status={status} />;
+}
+
+render(<App />, document.getElementById('app')!);

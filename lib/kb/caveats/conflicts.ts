@@ -1,0 +1,268 @@
+// Statements about the same thing that disagree, within a report or across
+// reports. Claims are grouped by what they are about (an event frame: who or
+// what, where, when), never by how similar their wording is.
+//   - presence: "shot down a China-made drone" in Ukraine vs "has not yet
+//     deployed Chinese drones in Ukraine";
+//   - relative timing of one event: "weeks before the invasion" vs "only days
+//     before the invasion" (vague "just before" is compatible with either);
+//   - a supplier says it stopped supplying a party, while a report places its
+//     product with that party;
+//   - counts in names of one thing ("12-point" vs "twelve-point" agree).
+import { cardinal, clauseAt } from './text';
+import type { CaveatDraft } from './types';
+import { quoteDraft, type Corpus, type ReportView, type SentenceView } from './view';
+
+interface Statement {
+  view: ReportView;
+  s: SentenceView;
+  start: number;
+  end: number;
+  /** What the statement says, for explanations. */
+  text: string;
+}
+
+const ORIGINS: Record<string, string> = {
+  chinese: 'Chinese',
+  'china-made': 'Chinese',
+  'chinese-made': 'Chinese',
+  iranian: 'Iranian',
+  'iran-made': 'Iranian',
+  'iranian-made': 'Iranian',
+  russian: 'Russian',
+  'russian-made': 'Russian',
+  'us-made': 'US',
+  american: 'US',
+  turkish: 'Turkish',
+};
+const ORIGIN_RE = '(Chinese|China-made|Chinese-made|Iranian|Iran-made|Iranian-made|Turkish|US-made|American)';
+const NP = `${ORIGIN_RE}(?:\\s+[A-Z][\\w-]*){0,2}\\s+(drones?|UAVs?)`;
+const POSITIVE = [
+  new RegExp(`\\b(?:shot down|downed|destroyed|intercepted|destruction of|deployed|used|launched)\\s+(?:a|an|the|two|several)?\\s*${NP}`, 'g'),
+  new RegExp(`${NP}\\s+(?:deployed|used)\\s+(?:\\w+\\s+)?by\\b`, 'g'),
+];
+const NEGATIVE = [
+  new RegExp(`\\b(?:has|have|had)\\s+not\\s+(?:yet\\s+)?(?:deployed|used|fielded)\\s+${NP}`, 'g'),
+  new RegExp(`${NP}\\s+(?:has|have)(?:n[’']t|\\s+not)\\s+(?:yet\\s+)?been\\s+(?:deployed|used|fielded)`, 'g'),
+];
+
+/** Narrow a clause to what follows its last "that" ("… confirmed that X" → X). */
+function afterThat(text: string, cs: number, at: number): number {
+  const part = text.slice(cs, at);
+  const i = part.lastIndexOf(' that ');
+  return i >= 0 ? cs + i + ' that '.length : cs;
+}
+
+function presenceFrames(corpus: Corpus): { key: string; polarity: boolean; st: Statement; origin: string }[] {
+  const out: { key: string; polarity: boolean; st: Statement; origin: string }[] = [];
+  for (const view of corpus.reports) {
+    for (const s of view.sentences) {
+      const inUkraine = /\b(?:in|over|into|toward|towards) Ukraine\b|\bUkrain/.test(s.text);
+      if (!inUkraine) continue;
+      for (const [res, polarity] of [[NEGATIVE, false], [POSITIVE, true]] as const) {
+        for (const re of res) {
+          re.lastIndex = 0;
+          for (const m of s.text.matchAll(re)) {
+            const origin = ORIGINS[m[1]!.toLowerCase()] ?? m[1]!;
+            const [cs, ce] = clauseAt(s.text, m.index);
+            const from = afterThat(s.text, cs, m.index);
+            const st: Statement = { view, s, start: s.start + from, end: s.start + ce, text: s.text.slice(from, ce) };
+            if (out.some((f) => f.st.s === s && f.origin === origin)) continue;
+            out.push({ key: `${origin}|drone|ukraine`, polarity, st, origin });
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function describe(st: Statement): string {
+  const a = st.s.attribution;
+  const who = a.role === 'reporter' ? '' : ` (${a.claimant})`;
+  return `report ${st.view.id.slice(0, 3)}${who}: “${st.text}”`;
+}
+
+export function conflictFindings(corpus: Corpus): CaveatDraft[] {
+  const out: CaveatDraft[] = [];
+
+  // 1. Presence of a kind of weapon in a place.
+  const frames = presenceFrames(corpus);
+  const keys = [...new Set(frames.map((f) => f.key))];
+  for (const key of keys) {
+    const yes = frames.filter((f) => f.key === key && f.polarity);
+    const no = frames.filter((f) => f.key === key && !f.polarity);
+    if (yes.length === 0 || no.length === 0) continue;
+    for (const [side, other] of [
+      [yes, no],
+      [no, yes],
+    ] as const) {
+      const byReport = new Map<string, typeof side>();
+      for (const f of side) byReport.set(f.st.view.id, [...(byReport.get(f.st.view.id) ?? []), f]);
+      for (const [, fs] of byReport) {
+        // Quote the body rather than the headline when the report has both.
+        const ordered = [...fs].sort((a, b) => Number(a.st.s === a.st.view.headline) - Number(b.st.s === b.st.view.headline) || a.st.start - b.st.start);
+        const main = ordered[0]!;
+        const origin = main.origin;
+        const says = main.polarity ? `${origin} drones have been used in Ukraine` : `${origin} drones have not been deployed in Ukraine`;
+        out.push(
+          quoteDraft(main.st.view, main.st.start, main.st.end, {
+            kind: 'conflict',
+            severity: 'medium',
+            label: 'Reports disagree',
+            explanation: `This says, in effect, that ${says}; ${other.map((o) => describe(o.st)).join('; ')} says the opposite. The reports do not reconcile the two.`,
+            reasoning: 'Rule presence-conflict: statements about whether weapons of one origin are present in one place, with opposite polarity, grouped by (origin, weapon, place).',
+            rule: 'presence-conflict',
+            confidence: 0.7,
+            context: `Other side: ${other.map((o) => describe(o.st)).join('; ')}`,
+            related: other.map((o) => ({ report: o.st.view.id, quote: o.st.text })),
+            appearances: ordered.slice(1).map((f) => ({ report: f.st.view.id, quote: f.st.text, start: f.st.start })),
+            claimant: { name: main.st.s.attribution.claimant, role: main.st.s.attribution.role, entity: main.st.s.attribution.entity },
+          }),
+        );
+      }
+    }
+  }
+
+  // 2. Relative timing of one event.
+  out.push(...timingConflicts(corpus));
+  // 3. Supplier says it stopped supplying a party; its product is placed with that party.
+  out.push(...supplierConflicts(corpus));
+  // 4. Counts in names of one thing.
+  out.push(...countConflicts(corpus));
+  return out;
+}
+
+const SIGNING = /\bsign(?:ed|ing)?\b[^.]*?\b(?:agreement|treaty|partnership|friendship|pact|deal)\b|\b(?:agreement|treaty|partnership|pact)\b[^.]*?\b(?:signed|declared)\b/i;
+const REL_EXPLICIT = /\b(?:(?:only|just|mere|a few|several|some|three|two|four)\s+)?(days|weeks|months)\s+before\s+(?:the\s+)?(?:invasion|war|hostilities)(?:\s+(?:began|started|erupted))?/gi;
+const REL_VAGUE = /\b(?:just|right|shortly|immediately)\s+before\s+(?:the\s+)?(?:invasion|war|hostilities|sending)(?:\s+(?:began|started|erupted))?/gi;
+
+function timingConflicts(corpus: Corpus): CaveatDraft[] {
+  type T = { st: Statement; unit: string | null };
+  const stmts: T[] = [];
+  for (const view of corpus.reports) {
+    for (const s of view.sentences) {
+      if (!SIGNING.test(s.text)) continue;
+      const names = new Set(s.mentions.map((m) => m.entity));
+      const chinaRussia = (names.has('china') || names.has('beijing') || names.has('xi-jinping')) && (names.has('russia') || names.has('vladimir-putin') || names.has('moscow'));
+      if (!chinaRussia && !names.has('no-limits-partnership')) continue;
+      for (const [re, explicit] of [[REL_EXPLICIT, true], [REL_VAGUE, false]] as const) {
+        re.lastIndex = 0;
+        for (const m of s.text.matchAll(re)) {
+          const start = s.start + m.index;
+          stmts.push({ st: { view, s, start, end: start + m[0].length, text: m[0] }, unit: explicit ? m[1]!.toLowerCase() : null });
+        }
+      }
+    }
+  }
+  const units = new Set(stmts.map((t) => t.unit).filter((u): u is string => u !== null));
+  if (units.size < 2) return [];
+  const out: CaveatDraft[] = [];
+  for (const t of stmts) {
+    if (t.unit === null) continue;
+    const others = stmts.filter((o) => o !== t);
+    const disagree = others.filter((o) => o.unit !== null && o.unit !== t.unit);
+    out.push(
+      quoteDraft(t.st.view, t.st.start, t.st.end, {
+        kind: 'conflict',
+        severity: 'medium',
+        label: 'Timing disagrees',
+        explanation: `The China–Russia agreement is signed “${t.st.text}” here, but ${disagree.map((o) => describe(o.st)).join('; ')}. Weeks and days cannot both be right.`,
+        reasoning: 'Rule timing-conflict: statements of when one event (the China–Russia agreement signing) happened relative to the invasion, in different units.',
+        rule: 'timing-conflict',
+        confidence: 0.8,
+        context: `All statements of the timing: ${[t, ...others].map((o) => `“${o.st.text}” (${o.st.view.id.slice(0, 3)})`).join(', ')}`,
+        related: others.map((o) => ({ report: o.st.view.id, quote: o.st.text })),
+        claimant: { name: t.st.s.attribution.claimant, role: t.st.s.attribution.role, entity: t.st.s.attribution.entity },
+      }),
+    );
+  }
+  return out;
+}
+
+const CESSATION = /\b(?:(?:have|has|had)\s+)?(?:stopped|ceased|halted|suspended)\s+(?:taking|accepting|selling|supplying|exporting|shipping)\s+(?:\w+\s+){0,3}?(?:from|to)\s+([A-Z][\w-]*)/g;
+
+function supplierConflicts(corpus: Corpus): CaveatDraft[] {
+  const out: CaveatDraft[] = [];
+  for (const view of corpus.reports) {
+    for (const s of view.sentences) {
+      CESSATION.lastIndex = 0;
+      for (const m of s.text.matchAll(CESSATION)) {
+        const party = m[1]!;
+        const stem = party.replace(/n$|ian$|an$/, '').slice(0, 5);
+        // The supplier: a company named in this paragraph or the one before.
+        const near = view.sentences.filter((x) => x.paragraph >= s.paragraph - 2 && x.paragraph <= s.paragraph);
+        const company = near.flatMap((x) => x.mentions).find((x) => x.type === 'organisation' && /\b(?:limited|ltd|company|technology|inc)\b/i.test(corpus.entityById.get(x.entity)!.name));
+        if (!company) continue;
+        const first = corpus.entityById.get(company.entity)!.name.split(/\s+/)[0]!;
+        const products = corpus.entities.filter((e) => e.type === 'weapon' && e.name.startsWith(first)).map((e) => e.id);
+        if (products.length === 0) continue;
+        const withParty = new RegExp(`\\b(?:from|by)\\b[^.]*\\b${stem}\\w*`);
+        const evidence = corpus.reports.flatMap((v) =>
+          v.sentences.filter((x) => x !== s && x.mentions.some((mm) => products.includes(mm.entity)) && withParty.test(x.text)).map((x) => ({ v, x })),
+        );
+        if (evidence.length === 0) continue;
+        const [cs, ce] = clauseAt(s.text, m.index);
+        const start = s.start + cs;
+        const end = s.start + ce;
+        const ev = evidence[0]!;
+        const product = ev.x.mentions.find((mm) => products.includes(mm.entity))!;
+        const evStart = product.start;
+        const evText = ev.x.text.slice(Math.max(0, ev.x.text.lastIndexOf(',', evStart) + 1)).trim().replace(/\.$/, '');
+        const companyName = s.text.slice(0, 0) || corpus.entityById.get(company.entity)!.name;
+        out.push(
+          quoteDraft(view, start, end, {
+            kind: 'conflict',
+            severity: 'medium',
+            label: 'Claim sits against the evidence',
+            explanation: `${companyName} says it has stopped supplying ${party}, yet ${ev.v.id === view.id ? 'the same report' : `report ${ev.v.id.slice(0, 3)}`} says “${evText}”. The report does not reconcile the two.`,
+            reasoning: "Rule supplier-vs-use: a company's claim to have stopped supplying a party, and a statement placing the company's product with that party.",
+            rule: 'supplier-vs-use',
+            confidence: 0.7,
+            context: 'The drone may predate the stop or have reached Russia through third parties; the report does not say.',
+            related: evidence.map((e) => ({ report: e.v.id, quote: e.x.text })),
+            entities: [company.entity, ...products],
+            claimant: { name: companyName, role: 'company', entity: company.entity },
+          }),
+        );
+      }
+    }
+  }
+  return out;
+}
+
+const COUNT_NAME = /^(\w+)[-\s](?:point|day|year|month|week|nation|member)\b/i;
+
+function countConflicts(corpus: Corpus): CaveatDraft[] {
+  const byEntity = new Map<string, { view: ReportView; start: number; end: number; surface: string; n: number }[]>();
+  for (const view of corpus.reports) {
+    for (const m of view.mentions) {
+      const c = COUNT_NAME.exec(m.surface);
+      const n = c ? cardinal(c[1]!) : null;
+      if (n === null) continue;
+      byEntity.set(m.entity, [...(byEntity.get(m.entity) ?? []), { view, start: m.start, end: m.end, surface: m.surface, n }]);
+    }
+  }
+  const out: CaveatDraft[] = [];
+  for (const [entity, list] of byEntity) {
+    const values = new Set(list.map((x) => x.n));
+    if (values.size < 2) continue;
+    for (const x of list) {
+      const others = list.filter((o) => o.n !== x.n);
+      out.push(
+        quoteDraft(x.view, x.start, x.end, {
+          kind: 'conflict',
+          severity: 'medium',
+          label: 'Numbers disagree',
+          explanation: `“${x.surface}” here, but ${others.map((o) => `“${o.surface}” in report ${o.view.id.slice(0, 3)}`).join(', ')}.`,
+          reasoning: 'Rule count-conflict: names of one entity that state different counts (digits and number words compared as numbers).',
+          rule: 'count-conflict',
+          confidence: 0.8,
+          entities: [entity],
+          related: others.map((o) => ({ report: o.view.id, quote: o.surface })),
+          claimant: null,
+        }),
+      );
+    }
+  }
+  return out;
+}

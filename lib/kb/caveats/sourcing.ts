@@ -1,0 +1,227 @@
+// Sourcing rules: unnamed and anonymous sources, figures with no source,
+// claims resting on undisclosed information.
+import type { ClaimantRole } from '../document';
+import { clauseAt, inside, quotedSpans } from './text';
+import type { CaveatDraft } from './types';
+import { coveringAttribution, quoteDraft, type ReportView } from './view';
+
+const ANON_VERBS = '(?:say|says|said|state|states|stated|confirmed|confirm|revealed|reveal|told|tell|believe|believes|claim|claimed|reported|noted|estimated|estimate|warned that)';
+const GROUP_NOUN = '(?:officials|experts|analysts|sources|diplomats|observers|insiders|people familiar with [^,.;]+?)';
+const GROUP_MOD = "(?:(?:(?!(?:While|However|But|And|Meanwhile|Though|Although|As|If|When|The|This|That|Some|Many)\\b)[A-Z][a-z]+|weapons|military|intelligence|security|senior|government|defen[cs]e|western|european)\\s+){0,3}";
+const QUALIFIER =
+  '(?:\\s+(?:with knowledge of|familiar with|close to|briefed on)\\s+(?:the|this|these)\\s+\\w+(?:\\s+\\w+)?|\\s+who\\s+(?:requested|asked|spoke|declined)[^,.;]*?(?=\\s+(?:have\\s+|has\\s+)?' + ANON_VERBS + '\\b)|,?\\s+speaking on condition of anonymity,?)?';
+
+interface AnonPattern {
+  id: string;
+  re: RegExp;
+  role: ClaimantRole;
+  explain: (phrase: string) => string;
+}
+
+const ANON: AnonPattern[] = [
+  {
+    id: 'anonymous-group',
+    // "Weapons experts say", "European officials with knowledge of the situation have revealed", "officials who requested anonymity stated"
+    re: new RegExp(`(?<![\\w’'])${GROUP_MOD}${GROUP_NOUN}${QUALIFIER}\\s+(?:have\\s+|has\\s+|had\\s+)?${ANON_VERBS}\\b(?!\\s+against)`, 'g'),
+    role: 'anonymous-officials',
+    explain: (p) => `“${p}”: the people this rests on are not named, so a reader cannot tell who they are or how they know.`,
+  },
+  {
+    id: 'according-to-unnamed',
+    re: /\baccording to (?:(?:the|some|several|local|[A-Z][a-z]+)\s+){0,2}(?:media reports|press reports|reports|sources|officials|experts|analysts|people familiar with [^,.;]+)/g,
+    role: 'media-reports',
+    explain: (p) => `“${p}” names no outlet or person: the claim cannot be traced to a source.`,
+  },
+  {
+    id: 'unnamed-press',
+    re: /\b(?:[A-Z][a-z]+\s+)?(?:press|media|newspapers)\s+(?:reported|said|say|claimed|reports that)(?:\s+on\s+[A-Z][a-z]+day)?/g,
+    role: 'media-reports',
+    explain: (p) => `“${p}”: no outlet is named, so the claim cannot be traced to its source.`,
+  },
+  {
+    id: 'reports-emerged',
+    re: /\breports?\s+(?:emerged|surfaced|circulated)(?:\s+(?:suggesting|that|saying))?/g,
+    role: 'media-reports',
+    explain: (p) => `“${p}”: the report does not say whose reports these are.`,
+  },
+  {
+    id: 'passive-unnamed',
+    re: /\b(?:(?:has|have|had)\s+been\s+|(?:is|are|was|were)\s+)?(?:hailed|praised|critici[sz]ed|described|welcomed|dismissed|questioned)\s+by\s+(?:some\s+|many\s+)?(?:analysts|experts|observers|critics|commentators|sources)\b/g,
+    role: 'analyst',
+    explain: (p) => `“${p}”: the analysts are not named, so the judgement cannot be weighed or checked.`,
+  },
+  {
+    id: 'unnamed-individual',
+    re: /\b(?:a|an|one)\s+(?:[\w-]+\s+){0,2}(?:representative|official|spokes(?:person|man|woman)|source|diplomat|insider|aide)(?:\s+(?:from|of|at|in|with|for)\s+[^,.;:‘’“”]{2,60}?)?(?=\s*,?\s+(?:said|says|told|stated|confirmed|revealed)\b)/g,
+    role: 'anonymous-officials',
+    explain: (p) => `“${p}” is not named: a reader cannot check who said this.`,
+  },
+];
+
+const NO_SOURCES = /\b(?:did not|didn’t|didn't|does not|doesn’t|doesn't|failed to)\s+(?:cite|name|identify|disclose)\s+(?:any\s+|specific\s+|its\s+|their\s+)*sources?\b/g;
+
+export function anonymousSources(view: ReportView): CaveatDraft[] {
+  const out: CaveatDraft[] = [];
+  for (const s of view.sentences) {
+    for (const p of ANON) {
+      p.re.lastIndex = 0;
+      for (const m of s.text.matchAll(p.re)) {
+        const start = s.start + m.index;
+        const phrase = m[0].replace(/\s+$/, '');
+        out.push(
+          quoteDraft(view, start, start + phrase.length, {
+            kind: 'anonymous-source',
+            severity: 'medium',
+            label: p.role === 'media-reports' ? 'Unnamed media' : p.role === 'analyst' ? 'Unnamed analysts' : 'Anonymous source',
+            explanation: p.explain(phrase),
+            reasoning: `Rule ${p.id}: an unnamed claimant (no person or outlet named in the phrase) introduces the claim.`,
+            rule: p.id,
+            confidence: 0.9,
+            claimant: { name: phrase, role: p.role, entity: null },
+          }),
+        );
+      }
+    }
+    // "Der Spiegel did not cite specific sources": every claim credited to the outlet rests on them.
+    NO_SOURCES.lastIndex = 0;
+    for (const m of s.text.matchAll(NO_SOURCES)) {
+      const subject = [...s.mentions].reverse().find((x) => x.end <= m.index);
+      const from = subject ? subject.start : clauseAt(s.text, m.index)[0];
+      const start = s.start + from;
+      const end = s.start + m.index + m[0].length;
+      const outlet = subject?.entity ?? null;
+      const credited = outlet
+        ? view.sentences.filter((x) => x.claim && x.attribution.entity === outlet).map((x) => x.claim!.id)
+        : [];
+      const name = subject ? s.text.slice(subject.start, subject.end) : 'The outlet';
+      out.push(
+        quoteDraft(view, start, end, {
+          kind: 'anonymous-source',
+          severity: 'medium',
+          label: 'No sources cited',
+          explanation: `By this report’s own account, ${name} did not cite its sources: the claims credited to it here (${credited.length}) rest on sources nobody can check.`,
+          reasoning: 'Rule outlet-no-sources: the report says the outlet it relies on cites no sources.',
+          rule: 'outlet-no-sources',
+          confidence: 0.95,
+          claims: credited,
+          claimant: outlet ? { name, role: 'outlet-unnamed-sources', entity: outlet } : null,
+          ...(outlet ? { entities: [outlet, ...new Set(view.sentences.filter((x) => x.attribution.entity === outlet).flatMap((x) => x.mentions.map((mm) => mm.entity)))] } : {}),
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+// ---------- figures with no source ----------
+
+const FIGURES: { re: RegExp; what: string }[] = [
+  { re: /(?:US)?\$\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|trillion|bn))?/g, what: 'amount' },
+  { re: /\b\d[\d,]*(?:\.\d+)?\s?(?:million|billion|trillion)?\s?(?:dollars|euros|yuan|roubles|rubles|pounds)\b/g, what: 'amount' },
+  { re: /\b(?:millions|billions|trillions)\s+of\s+(?:dollars|euros|yuan|roubles|rubles|pounds)\b/g, what: 'amount' },
+  { re: /\b\d+(?:\.\d+)?\s?(?:%|per ?cent\b|percent\b)/g, what: 'share' },
+  {
+    re: /\b(?:(?:tens|hundreds)\s+of\s+thousands|thousands|hundreds|dozens|millions|\d[\d,]*)\s+(?:of\s+)?(?:people|civilians|soldiers|troops|children)?\s*(?:have\s+|had\s+|were\s+|have\s+been\s+)?(?:died|been killed|killed|dead|wounded|injured)\b/gi,
+    what: 'toll',
+  },
+];
+
+interface Figure {
+  start: number;
+  end: number;
+  text: string;
+  what: string;
+}
+
+function figuresIn(text: string): Figure[] {
+  const found: Figure[] = [];
+  for (const { re, what } of FIGURES) {
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) {
+      const start = m.index;
+      const end = start + m[0].trimEnd().length;
+      if (found.some((f) => start < f.end && end > f.start)) continue;
+      found.push({ start, end, text: text.slice(start, end), what });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** Figure values that identify a figure across a retelling ("28%", "19%"). */
+export function figureKey(text: string): string {
+  return figuresIn(text)
+    .map((f) => f.text.replace(/\s+/g, '').toLowerCase())
+    .sort()
+    .join('|');
+}
+
+export function unsourcedFigures(view: ReportView): CaveatDraft[] {
+  const out: CaveatDraft[] = [];
+  const byKey = new Map<string, CaveatDraft>();
+  for (const s of view.sentences) {
+    if (s.heading) continue;
+    const figures = figuresIn(s.text).filter((f) => !inside(quotedSpans(s.text), f.start));
+    if (figures.length === 0) continue;
+    const covering = coveringAttribution(view, s);
+    if (covering.role !== 'reporter') continue;
+    const first = figures[0]!;
+    const last = figures[figures.length - 1]!;
+    const [cs] = clauseAt(s.text, first.start);
+    const [, ce] = clauseAt(s.text, last.start);
+    const from = first.start - cs > 60 ? first.start : cs;
+    const start = s.start + from;
+    const end = s.start + Math.max(ce, last.end);
+    const key = figures.map((f) => f.text.replace(/\s+/g, '').toLowerCase()).sort().join('|');
+    const prior = byKey.get(key);
+    if (prior) {
+      // The same figures again (a report that tells its story twice): one finding, two appearances.
+      prior.appearances = [...(prior.appearances ?? []), { report: view.id, quote: view.text.slice(start, end), start }];
+      prior.explanation += ' The report gives the same figures again later, still without a source; repeating them is not corroboration.';
+      continue;
+    }
+    const list = figures.map((f) => `“${f.text}”`).join(', ');
+    const kinds = new Set(figures.map((f) => f.what));
+    const noun = kinds.has('toll') ? 'toll' : kinds.has('share') ? 'share' : 'figure';
+    const draft = quoteDraft(view, start, end, {
+      kind: 'unsourced',
+      severity: 'medium',
+      label: 'Figure with no source',
+      explanation: `The report states this ${noun} (${list}) in its own voice and says nowhere where it comes from.`,
+      reasoning: 'Rule unsourced-figure: an amount, percentage or casualty toll in a sentence with no attribution, and none in the sentence before it in the same paragraph.',
+      rule: 'unsourced-figure',
+      confidence: 0.8,
+      claimant: { name: s.attribution.claimant, role: 'reporter', entity: null },
+    });
+    byKey.set(key, draft);
+    out.push(draft);
+  }
+  return out;
+}
+
+// ---------- undisclosed information ----------
+
+const UNDISCLOSED = /\b(?:we|they|I)\s+(?:have|had|has)\s+(?:seen\s+)?(?:information|intelligence)\b(?:\s+that\s+(?:gives|give|gave)\s+us\s+(?:concern|reason to believe))?/gi;
+
+export function undisclosedInformation(view: ReportView): CaveatDraft[] {
+  const out: CaveatDraft[] = [];
+  for (const s of view.sentences) {
+    UNDISCLOSED.lastIndex = 0;
+    for (const m of s.text.matchAll(UNDISCLOSED)) {
+      const a = s.attribution;
+      const start = s.start + m.index;
+      out.push(
+        quoteDraft(view, start, start + m[0].length, {
+          kind: 'unsourced',
+          severity: 'medium',
+          label: 'Undisclosed evidence',
+          explanation: `${a.role === 'reporter' ? 'The speaker' : a.claimant} points to information that is not disclosed: the claim rests on evidence a reader cannot see or check.`,
+          reasoning: 'Rule undisclosed-information: "we have information/intelligence" with nothing said about what it is.',
+          rule: 'undisclosed-information',
+          confidence: 0.85,
+          claimant: { name: a.claimant, role: a.role, entity: a.entity },
+        }),
+      );
+    }
+  }
+  return out;
+}

@@ -1,0 +1,165 @@
+// Rules on how a statement is made: hedged, denied, not commented on, or
+// republished from elsewhere.
+import { hedgeCues } from '../attribution';
+import { clauseAt } from './text';
+import type { CaveatDraft } from './types';
+import { quoteDraft, type ReportView, type SentenceView } from './view';
+
+const HEARSAY = /^(?:reportedly|allegedly|purportedly|rumou?rs?|rumou?red|unconfirmed|unverified|no (?:official |independent )?confirmation|could not be .*|(?:is|are|was|were|widely) believed to|(?:is|are|was|were) said to)$/i;
+
+function speaker(s: SentenceView): string {
+  return s.attribution.role === 'reporter' ? 'The report' : s.attribution.claimant;
+}
+
+/** Hedges: one finding per clause that carries a hedge cue. */
+export function hedged(view: ReportView): CaveatDraft[] {
+  const out: CaveatDraft[] = [];
+  for (const s of view.sentences) {
+    const cues = hedgeCues(s.text);
+    const byClause = new Map<string, { span: [number, number]; cues: string[] }>();
+    for (const c of cues) {
+      const span = clauseAt(s.text, c.start);
+      const key = `${span[0]}:${span[1]}`;
+      const entry = byClause.get(key) ?? { span, cues: [] };
+      entry.cues.push(c.cue);
+      byClause.set(key, entry);
+    }
+    for (const { span, cues: words } of byClause.values()) {
+      const hearsay = words.some((w) => HEARSAY.test(w));
+      const list = words.map((w) => `“${w}”`).join(', ');
+      const who = speaker(s);
+      const explanation = hearsay
+        ? `${list}: this is hearsay that ${who === 'The report' ? 'the report' : who} does not confirm; it should not be read as established.`
+        : words.includes('may or may not')
+          ? `The report itself says this “may or may not” be so: it offers the link as a possibility, not a finding.`
+          : `${who} hedges this (${list}): it is a possibility or an inference, not an established fact.`;
+      out.push(
+        quoteDraft(view, s.start + span[0], s.start + span[1], {
+          kind: 'hedged',
+          severity: hearsay ? 'medium' : 'low',
+          label: hearsay ? 'Unconfirmed' : 'Hedged',
+          explanation,
+          reasoning: `Rule hedge-cue: hedge words (${words.join(', ')}) in the clause; modal verbs followed by a capability verb ("could carry", "could be made") are not counted.`,
+          rule: 'hedge-cue',
+          confidence: hearsay ? 0.9 : 0.8,
+          claimant: { name: s.attribution.claimant, role: s.attribution.role, entity: s.attribution.entity },
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+// ---------- denials ----------
+
+interface DenialPattern {
+  id: string;
+  re: RegExp;
+  /** Quote from the start of the clause (the subject) rather than the match. */
+  fromClause: boolean;
+}
+
+const DENIALS: DenialPattern[] = [
+  { id: 'denied', re: /\b(?:has\s+|have\s+|had\s+)?(?:repeatedly\s+|flatly\s+|strongly\s+)?(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+(?:the\s+|these\s+|such\s+|any\s+|all\s+|\w+\s+){0,2}(?:accusations?|allegations?|claims?|charges?|reports?|suggestions?)\b[^,;]*/g, fromClause: true },
+  { id: 'called-allegation-false', re: /\bcalled\s+the\s+(?:allegations?|accusations?|claims?|reports?)\b[^.;]*?[‘“"']?(?:smear|lies?|slander|baseless|groundless|false|fabricat\w*|absurd|nonsense)[’”"']?/g, fromClause: true },
+  { id: 'insists-neutral', re: /\binsist(?:ed|s)?\s+(?:that\s+)?\w+\s+(?:is|was|are|were|remains?)\s+(?:a\s+)?neutral\b[^,;.]*/g, fromClause: true },
+  { id: 'not-for-military-use', re: /\b(?:is|are|was|were)\s+not\s+(?:intended|designed|meant|made|sold)\s+for\s+military\s+(?:use|purposes)\b/g, fromClause: false },
+  { id: 'always-responsible', re: /\b(?:has|have)\s+always\s+been\s+(?:prudent|responsible|cautious|careful)(?:\s+and\s+(?:prudent|responsible|cautious|careful))?(?:\s+(?:when it comes to|with|in|about)\s+[\w\s-]+?(?=\s+and\s|[,.;]|$))?/g, fromClause: true },
+];
+
+export function denials(view: ReportView): CaveatDraft[] {
+  const out: CaveatDraft[] = [];
+  for (const s of view.sentences) {
+    for (const p of DENIALS) {
+      p.re.lastIndex = 0;
+      for (const m of s.text.matchAll(p.re)) {
+        let from = m.index;
+        if (p.fromClause) {
+          const [cs] = clauseAt(s.text, m.index);
+          from = cs;
+        }
+        const start = s.start + from;
+        const end = s.start + m.index + m[0].replace(/\s+$/, '').length;
+        const subject = s.mentions.find((x) => x.start >= from && x.start < m.index + m[0].length) ?? s.mentions.find((x) => x.start < m.index);
+        const denier = s.attribution.role !== 'reporter' ? s.attribution.claimant : subject ? s.text.slice(subject.start, subject.end) : 'The party concerned';
+        out.push(
+          quoteDraft(view, start, end, {
+            kind: 'denial',
+            severity: 'medium',
+            label: 'Denied',
+            explanation: `${denier} rejects the accusation: the claim is disputed by the party it is about, and the report does not settle it.`,
+            reasoning: `Rule ${p.id}: a party rejects an accusation or asserts its own innocence.`,
+            rule: p.id,
+            confidence: 0.85,
+            claimant: { name: s.attribution.claimant, role: s.attribution.role, entity: s.attribution.entity ?? subject?.entity ?? null },
+          }),
+        );
+      }
+    }
+  }
+  return out;
+}
+
+// ---------- no comment ----------
+
+const NO_COMMENT =
+  /\b(?:did not|didn’t|didn't|has not|have not|had not)\s+(?:immediately\s+)?respond(?:ed)?\s+to\s+(?:an?\s+|our\s+|multiple\s+)?(?:[\w-]+\s+)?requests?\s+for\s+comments?\b|\b(?:declined|refused)\s+to\s+comment\b|\bcould\s+not\s+(?:immediately\s+)?be\s+reached\s+for\s+comment\b|\bdid\s+not\s+(?:immediately\s+)?reply\s+to\s+[^,.;]*?requests?\s+for\s+comment\b/g;
+
+export function noComment(view: ReportView): CaveatDraft[] {
+  const out: CaveatDraft[] = [];
+  for (const s of view.sentences) {
+    NO_COMMENT.lastIndex = 0;
+    for (const m of s.text.matchAll(NO_COMMENT)) {
+      const [cs] = clauseAt(s.text, m.index);
+      const start = s.start + cs;
+      const end = s.start + m.index + m[0].length;
+      const subject = s.mentions.find((x) => x.start >= cs && x.start < m.index);
+      const who = subject ? s.text.slice(subject.start, subject.end) : 'The party concerned';
+      out.push(
+        quoteDraft(view, start, end, {
+          kind: 'no-comment',
+          severity: 'low',
+          label: 'No comment',
+          explanation: `${who} did not comment: the report gives only one side of the story about it.`,
+          reasoning: 'Rule no-comment: "did not respond to a request for comment", "declined to comment" and the like.',
+          rule: 'no-comment',
+          confidence: 0.95,
+          claimant: subject ? { name: who, role: 'company', entity: subject.entity } : null,
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+// ---------- republished ----------
+
+const REPUBLISHED =
+  /^(?:Read (?:More|more|the full (?:story|article)) (?:at|on)|Originally (?:published|posted) (?:at|on|by|in)|This (?:article|story) (?:first|originally) appeared (?:on|in|at)|First published (?:at|on|by|in)|Source:)\s*(\S.*)$/;
+
+export function republished(view: ReportView): CaveatDraft[] {
+  const out: CaveatDraft[] = [];
+  for (const s of view.sentences) {
+    const m = REPUBLISHED.exec(s.text);
+    if (!m) continue;
+    const where = m[1]!.trim();
+    const domain = /^https?:\/\/(?:www\.)?([^/\s]+)/.exec(where)?.[1] ?? where;
+    const origin = s.mentions.map((x) => x.entity)[0] ?? null;
+    out.push(
+      quoteDraft(view, s.start, s.end, {
+        kind: 'republished',
+        severity: 'medium',
+        label: 'Republished',
+        explanation: `This text is republished from ${domain}: it counts as one source together with its original, not as an independent report.`,
+        reasoning: 'Rule republished-from: the text ends by pointing to an original elsewhere ("Read more at …", "Originally published …").',
+        rule: 'republished-from',
+        confidence: 0.95,
+        context: `Original: ${where}`,
+        claimant: null,
+        entities: origin ? [origin] : [],
+        claims: view.sentences.filter((x) => x.claim && x !== s).map((x) => x.claim!.id),
+      }),
+    );
+  }
+  return out;
+}

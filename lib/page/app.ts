@@ -1,0 +1,328 @@
+// Backstory in a page: wires the reader (marks), hover and keyboard, and the
+// card, and applies settings live. Takes its environment (document, window,
+// signal, the KB client and the settings source) as parameters; the content
+// script entrypoint only supplies them.
+import { hydrateMatcher, type Matcher } from '../match/compile';
+import type { CompiledMatcher } from '../match/types';
+import type { EntityCard } from '../kb/card';
+import type { EntityType } from '../kb/schema';
+import type { Settings } from '../settings';
+import { CARD_CSS } from '../../components/card/styles';
+import { TYPE_LABEL } from '../../components/card/format';
+import { CardLayer } from './card-layer';
+import { highlightCss } from './highlight-css';
+import { mentionAtPoint, mentionRange } from './hit-test';
+import { HoverIntent } from './hover';
+import { installKeyboard } from './keyboard';
+import type { PageMention } from './marks';
+import { installPointer } from './pointer';
+import { activeOnHost } from './reader-settings';
+import { createPageReader, type PageReader } from './reader';
+import { createUiHost, type UiHost } from './ui-host';
+
+export interface KbClient {
+  getMatcher(): Promise<{ hash: string; compiled: CompiledMatcher } | null>;
+  getCards(ids: string[]): Promise<(EntityCard | null)[]>;
+  openReport(request: { id: string; quoteStart?: number; quoteEnd?: number }): Promise<void>;
+  openOptions(): Promise<void>;
+}
+
+export interface SettingsSource {
+  load(): Promise<Settings>;
+  watch(listener: (settings: Settings) => void): () => void;
+}
+
+export interface AppEnv {
+  doc: Document;
+  win: Window & typeof globalThis;
+  /** Aborted when the content script is invalidated (extension update, unload). */
+  signal: AbortSignal;
+  kb: KbClient;
+  settings: SettingsSource;
+  /** Expose the test/debug channel (`globalThis.__backstory` in this JS world only). */
+  debug?: boolean;
+}
+
+/** What the debug channel reports per mark. */
+export interface MarkRecord {
+  text: string;
+  entity: string | null;
+  reason: string;
+  alias: string;
+  highlight: string | null;
+  candidates?: string[];
+}
+
+interface Session {
+  controller: AbortController;
+  reader: PageReader;
+  card: CardLayer;
+  hover: HoverIntent<PageMention>;
+  ui: UiHost | null;
+}
+
+export async function runBackstory(env: AppEnv): Promise<void> {
+  const { doc, win, signal } = env;
+  if (!(doc instanceof win.Document) || !doc.documentElement || doc.documentElement.namespaceURI !== 'http://www.w3.org/1999/xhtml') return;
+  const supported = typeof win.Highlight === 'function' && !!win.CSS && 'highlights' in win.CSS;
+  if (!supported) return; // No CSS Custom Highlight API: we never wrap page text, so we do nothing.
+
+  let settings = await env.settings.load();
+  if (signal.aborted) return;
+  const host = win.location.hostname;
+  const cardCache = new Map<string, Promise<EntityCard | null>>();
+  const types = new Map<string, EntityType | null>();
+  let matcher: Matcher | null = null;
+  let session: Session | null = null;
+  let sheet: CSSStyleSheet | null = null;
+  let starting: Promise<void> | null = null;
+
+  const cardSource = {
+    card: (id: string) => {
+      let p = cardCache.get(id);
+      if (!p) {
+        p = env.kb.getCards([id]).then((cards) => cards[0] ?? null);
+        cardCache.set(id, p);
+        p.catch(() => cardCache.delete(id));
+      }
+      return p;
+    },
+    cards: (ids: readonly string[]) => Promise.all(ids.map((id) => cardSource.card(id))),
+  };
+
+  const loadTypes = async (ids: string[]) => {
+    const missing = ids.filter((id) => !cardCache.has(id));
+    if (missing.length) {
+      const batch = env.kb.getCards(missing);
+      missing.forEach((id, i) => {
+        const p = batch.then((cards) => cards[i] ?? null);
+        cardCache.set(id, p);
+        p.catch(() => cardCache.delete(id));
+      });
+    }
+    const cards = await Promise.all(ids.map((id) => cardSource.card(id).catch(() => null)));
+    ids.forEach((id, i) => types.set(id, cards[i]?.type ?? null));
+  };
+  // Unknown ids (card null) are never painted: typeOf returns undefined only while unknown.
+  const typeOf = (id: string): EntityType | undefined => {
+    const t = types.get(id);
+    return t === null ? undefined : t;
+  };
+
+  const adoptSheet = () => {
+    if (!sheet) {
+      sheet = new win.CSSStyleSheet();
+    }
+    sheet.replaceSync(highlightCss(settings.highlightStyle));
+    const current = doc.adoptedStyleSheets;
+    if (current.includes(sheet)) return;
+    try {
+      current.push(sheet);
+    } catch {
+      doc.adoptedStyleSheets = [...current, sheet];
+    }
+  };
+  const dropSheet = () => {
+    if (!sheet) return;
+    const current = doc.adoptedStyleSheets;
+    const i = current.indexOf(sheet);
+    if (i < 0) return;
+    try {
+      current.splice(i, 1);
+    } catch {
+      doc.adoptedStyleSheets = current.filter((s) => s !== sheet);
+    }
+  };
+
+  const describe = (m: PageMention) => {
+    if (m.entityId === null) return `“${m.surface}”, a name that fits ${m.candidates.length} entries`;
+    const t = typeOf(m.entityId);
+    return `${m.surface}${t ? `, ${TYPE_LABEL[t].toLowerCase()}` : ''}`;
+  };
+
+  async function getMatcher(): Promise<Matcher | null> {
+    if (matcher) return matcher;
+    // The KB may still be loading right after install: try a few times.
+    for (const wait of [0, 1000, 3000, 10000]) {
+      if (wait) await new Promise((r) => win.setTimeout(r, wait));
+      if (signal.aborted) return null;
+      try {
+        const reply = await env.kb.getMatcher();
+        if (reply) return (matcher = hydrateMatcher(reply.compiled));
+      } catch {
+        // background not ready yet
+      }
+    }
+    return null;
+  }
+
+  async function start() {
+    const m = await getMatcher();
+    if (!m || signal.aborted || session || !activeOnHost(settings, host)) return;
+    const controller = new AbortController();
+    const stop = () => controller.abort();
+    signal.addEventListener('abort', stop, { once: true });
+    controller.signal.addEventListener('abort', () => signal.removeEventListener('abort', stop));
+    adoptSheet();
+
+    const s: Partial<Session> & { controller: AbortController; ui: UiHost | null } = { controller, ui: null };
+    const ui = () => (s.ui ??= createUiHost(doc, win, CARD_CSS));
+    const reader = createPageReader(
+      {
+        doc,
+        win,
+        signal: controller.signal,
+        matcher: m,
+        settings: () => settings,
+        loadTypes,
+        typeOf,
+        onMentionDropped: (dropped) => {
+          if (card.mention === dropped) card.close({ restoreFocus: true });
+        },
+      },
+      {
+        registry: win.CSS.highlights,
+        createHighlight: () => new win.Highlight(),
+        makeRange: (pm) =>
+          typeof win.StaticRange === 'function'
+            ? new win.StaticRange({ startContainer: pm.startNode, startOffset: pm.startOffset, endContainer: pm.endNode, endOffset: pm.endOffset })
+            : mentionRange(doc, pm),
+      },
+    );
+    const card = new CardLayer({
+      doc,
+      win,
+      ui,
+      cards: cardSource,
+      settings: () => settings,
+      openReport: (r) => void env.kb.openReport(r).catch(() => undefined),
+      openOptions: () => void env.kb.openOptions().catch(() => undefined),
+      onOpen: (pm) => reader.painter.setActive(pm),
+      onClose: () => {
+        reader.painter.setActive(null);
+        hover.reset();
+      },
+      onPointerEnter: () => hover.enterCard(),
+      onPointerLeave: () => hover.leaveCard(),
+    });
+    const hover = new HoverIntent<PageMention>({
+      delay: () => settings.hoverDelayMs,
+      setTimeout: (fn, ms) => win.setTimeout(fn, ms),
+      clearTimeout: (id) => win.clearTimeout(id as number),
+      open: (pm) => card.open(pm, { focus: false, pinned: false }),
+      close: () => card.close({ restoreFocus: false }),
+      openFor: () => card.mention,
+      pinned: () => card.pinned,
+    });
+    const isMarked = (pm: PageMention) => pm.paintedAs !== null && pm.block.alive;
+    const isOwnEvent = (e: Event) => (s.ui ? s.ui.owns(e) : false);
+    installPointer({
+      doc,
+      win,
+      signal: controller.signal,
+      trigger: () => settings.trigger,
+      hitTest: (x, y) => mentionAtPoint(doc, reader.index, x, y, isMarked),
+      hover,
+      isOwnEvent,
+      openFor: () => card.mention,
+      openPinned: (pm) => card.open(pm, { focus: true, pinned: true }),
+      pin: () => card.pin(),
+      close: () => card.close({ restoreFocus: false }),
+    });
+    installKeyboard({
+      doc,
+      win,
+      signal: controller.signal,
+      marked: () => reader.marked(),
+      current: () => reader.painter.currentMention,
+      setCurrent: (pm) => reader.painter.setCurrent(pm),
+      rectOf: (pm) => mentionRange(doc, pm).getBoundingClientRect(),
+      openCard: (pm, returnFocus) => card.open(pm, { focus: true, pinned: true, returnFocus }),
+      isCardOpen: () => card.isOpen,
+      closeCard: () => card.close({ restoreFocus: true }),
+      announce: (text) => ui().announce(text),
+      describe,
+      isOwnEvent,
+      reducedMotion: () => !!win.matchMedia?.('(prefers-reduced-motion: reduce)').matches,
+    });
+    controller.signal.addEventListener('abort', () => {
+      hover.reset();
+      card.close({ restoreFocus: false });
+      reader.dispose();
+      s.ui?.dispose();
+      s.ui = null;
+      dropSheet();
+    });
+    session = Object.assign(s, { reader, card, hover }) as Session;
+    reader.start();
+  }
+
+  function stop() {
+    const s = session;
+    session = null;
+    s?.controller.abort();
+  }
+
+  const apply = (next: Settings) => {
+    const prev = settings;
+    settings = next;
+    const active = activeOnHost(next, host);
+    if (!active) {
+      stop();
+      return;
+    }
+    if (!session) {
+      starting = start();
+      return;
+    }
+    if (prev.highlightStyle !== next.highlightStyle) sheet?.replaceSync(highlightCss(next.highlightStyle));
+    if (prev.markMode !== next.markMode || prev.entityTypes.join() !== next.entityTypes.join()) session.reader.refreshPaint();
+    if (prev.theme !== next.theme || prev.showCaveats !== next.showCaveats) session.card.rerender();
+    if (prev.trigger !== next.trigger || prev.hoverDelayMs !== next.hoverDelayMs) session.hover.reset();
+  };
+
+  const unwatch = env.settings.watch(apply);
+  signal.addEventListener('abort', () => {
+    unwatch();
+    stop();
+  });
+
+  if (env.debug) {
+    const marks = (all: boolean): MarkRecord[] =>
+      (session ? (all ? session.reader.all() : session.reader.marked()) : []).map((m) => ({
+        text: m.surface,
+        entity: m.entityId,
+        reason: m.reason,
+        alias: m.alias,
+        highlight: m.paintedAs,
+        ...(m.entityId === null ? { candidates: [...m.candidates] } : {}),
+      }));
+    (win as unknown as { __backstory?: unknown }).__backstory = {
+      active: () => session !== null,
+      idle: async () => {
+        await starting;
+        await session?.reader.idle();
+      },
+      marks: () => marks(false),
+      allMentions: () => marks(true),
+      stats: () => (session ? { ...session.reader.stats, highlights: session.reader.painter.snapshot() } : null),
+      card: () => (session?.card.mention ? { text: session.card.mention.surface, entity: session.card.mention.entityId, pinned: session.card.pinned } : null),
+      /** Mean cost of one hit test at (x, y), in microseconds, over n calls. */
+      benchHit: (x: number, y: number, n = 1000) => {
+        if (!session) return null;
+        const r = session.reader;
+        const isMarked = (pm: PageMention) => pm.paintedAs !== null;
+        const t0 = win.performance.now();
+        let hit: PageMention | null = null;
+        for (let i = 0; i < n; i++) hit = mentionAtPoint(doc, r.index, x, y, isMarked);
+        const us = ((win.performance.now() - t0) * 1000) / n;
+        return { us, hit: hit ? hit.surface : null };
+      },
+    };
+  }
+
+  if (activeOnHost(settings, host)) {
+    starting = start();
+    await starting;
+  }
+}

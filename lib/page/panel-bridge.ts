@@ -1,0 +1,142 @@
+// The content script's side of the side panel: answers the panel's questions
+// about this page (what it mentions, does it contain a quote), reveals a
+// mention on request, and tells open extension pages when its scan results
+// change. The scanner's state comes in through `env`, so this file knows
+// nothing about how the page was read.
+//
+// Wiring (entrypoints/content/index.ts), once the page reader exists:
+//   const bridge = registerPanelBridge({ getSummary, reveal, hasText: (q) => pageHasQuotes(document, q), signal });
+//   ...and call bridge.changed() whenever the marks or the settings change.
+import { onMessage as extOnMessage, sendMessage as extSendMessage } from '../messages';
+import type { PageSummary } from '../panel/types';
+import { iterateTextBlocks } from './text-blocks';
+
+export type { PageSummary };
+
+export interface PanelBridgeEnv {
+  getSummary(): PageSummary;
+  /** Scroll to the entity's first mention and open its card; false when the page has none. */
+  reveal(entity: string): boolean;
+  hasText(quotes: string[]): boolean[];
+  /** Stops answering (and notifying) when aborted (content script invalidated). */
+  signal?: AbortSignal;
+  /** Quiet time before a change is broadcast (ms). */
+  debounceMs?: number;
+}
+
+/** The messaging functions the bridge uses (a test seam; defaults to lib/messages.ts). */
+export interface BridgeMessaging {
+  onMessage: typeof extOnMessage;
+  sendMessage: typeof extSendMessage;
+}
+
+const defaultMessaging: BridgeMessaging = { onMessage: extOnMessage, sendMessage: extSendMessage };
+
+export interface PanelBridge {
+  /** The page's scan results or settings changed: broadcast a new summary soon (debounced, only if different). */
+  changed(): void;
+  dispose(): void;
+}
+
+export function registerPanelBridge(env: PanelBridgeEnv, messaging: BridgeMessaging = defaultMessaging): PanelBridge {
+  const offs = [
+    messaging.onMessage('pageSummary', () => env.getSummary()),
+    messaging.onMessage('revealMention', ({ data }) => env.reveal(data.entity)),
+    messaging.onMessage('pageHasText', ({ data }) => env.hasText(data.quotes)),
+  ];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let last = '';
+  let disposed = false;
+  const dispose = () => {
+    if (disposed) return;
+    disposed = true;
+    if (timer !== undefined) clearTimeout(timer);
+    for (const off of offs) off();
+  };
+  env.signal?.addEventListener('abort', dispose, { once: true });
+  if (env.signal?.aborted) dispose();
+  return {
+    changed() {
+      if (disposed) return;
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = undefined;
+        if (disposed) return;
+        const summary = env.getSummary();
+        const digest = summaryDigest(summary);
+        if (digest === last) return;
+        last = digest;
+        notifyPageChanged(summary, messaging);
+      }, env.debounceMs ?? 250);
+    },
+    dispose,
+  };
+}
+
+/** A string that changes when anything the panel shows from the summary changes. */
+export function summaryDigest(s: PageSummary): string {
+  return JSON.stringify([s.url, s.title, s.active, s.ambiguous ?? 0, s.scanning ?? false, s.mentions.map((m) => `${m.entity}:${m.count}`)]);
+}
+
+/**
+ * Tell open extension pages (side panel, popup) that this page changed. With
+ * none open there is no receiver and the browser rejects: that is normal.
+ */
+export function notifyPageChanged(summary: PageSummary, messaging: Pick<BridgeMessaging, 'sendMessage'> = defaultMessaging): void {
+  try {
+    void messaging.sendMessage('pageChanged', summary).catch(() => undefined);
+  } catch {
+    // The extension context is gone (updated or reloaded): nothing to tell.
+  }
+}
+
+/** Linked mentions per entity (order of first mention) and the count of ambiguous ones. */
+export function summarizeMentions(mentions: Iterable<{ entityId: string | null }>): Pick<PageSummary, 'mentions' | 'ambiguous'> {
+  const counts = new Map<string, number>();
+  let ambiguous = 0;
+  for (const m of mentions) {
+    if (m.entityId === null) ambiguous++;
+    else counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);
+  }
+  return { mentions: [...counts].map(([entity, count]) => ({ entity, count })), ambiguous };
+}
+
+/**
+ * Fold text for "does the page say this": Unicode compatibility forms, case,
+ * quote and dash styles, invisible characters and runs of white space.
+ */
+export function foldForSearch(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
+    .replace(/[‘’‚‛ʼ′`´]/g, "'")
+    .replace(/[“”„‟″«»]/g, '"')
+    .replace(/[‐-―−]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** For each quote: does the (folded) text contain it? Empty quotes are never found. */
+export function textHasQuotes(text: string, quotes: readonly string[]): boolean[] {
+  const hay = foldForSearch(text);
+  return quotes.map((q) => {
+    const needle = foldForSearch(q);
+    return needle.length > 0 && hay.includes(needle);
+  });
+}
+
+/** The page's readable text: its text blocks (as the scanner reads them), joined by spaces. */
+export function pageText(doc: Document): string {
+  const root = doc.body ?? doc.documentElement;
+  if (!root) return '';
+  const parts: string[] = [];
+  for (const block of iterateTextBlocks(root, doc)) parts.push(block.text);
+  return parts.join(' ');
+}
+
+/** For each quote: does this page's readable text contain it? */
+export function pageHasQuotes(doc: Document, quotes: readonly string[]): boolean[] {
+  if (quotes.length === 0) return [];
+  return textHasQuotes(pageText(doc), quotes);
+}

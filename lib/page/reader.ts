@@ -1,0 +1,309 @@
+// The page reader: finds the KB's entities in a page's text and keeps the marks
+// in step with the page as it changes (infinite scroll, live blogs, SPA
+// navigation), without long tasks.
+//
+// - A MutationObserver callback only queues records; one work loop drains the
+//   queue in slices of a few ms (lib/page/slices.ts).
+// - Text is read (TreeWalker) and matched block by block in document order (the
+//   context rules need it: "Xi" links after "Xi Jinping" earlier on the page);
+//   that part is string work. The DOM work, ranges into highlights, runs
+//   viewport first: mentions in blocks that intersect the viewport, then the rest.
+// - Changed or removed text drops its marks; an SPA navigation (URL change)
+//   forgets the old page's context and reads the page again.
+// Takes its environment (document, window, signal) as parameters.
+import type { EntityType } from '../kb/schema';
+import { createContextState, type ContextState } from '../match/resolve';
+import type { Matcher } from '../match/compile';
+import type { Settings } from '../settings';
+import { Painter, MarkIndex, type PageMention } from './marks';
+import { Slicer, yielder, type YieldFn } from './slices';
+import { spotText } from './spot';
+import { blockAncestor, blockContainer, isInlineElement, isInsideSkipped, iterateTextBlocks, type TextBlock } from './text-blocks';
+
+export interface ReaderEnv {
+  doc: Document;
+  win: Window & typeof globalThis;
+  signal: AbortSignal;
+  matcher: Matcher;
+  settings: () => Pick<Settings, 'entityTypes' | 'markMode'>;
+  /** Make sure the types of these entities are known (the content script asks the background once per entity). */
+  loadTypes: (ids: string[]) => Promise<void>;
+  typeOf: (id: string) => EntityType | undefined;
+  /** After every change of the marks (the keyboard list, an open card, may need to know). */
+  onMarksChanged?: () => void;
+  /** Called when a mention leaves the page. */
+  onMentionDropped?: (m: PageMention) => void;
+  yieldFn?: YieldFn;
+  budgetMs?: number;
+}
+
+export interface ReaderStats {
+  /** Full reads of the page (the first one and one per SPA navigation). */
+  fullScans: number;
+  mutationBatches: number;
+  /** Wall time of the last full read, from start to last mark (ms). */
+  lastFullScanMs: number;
+  /** performance.now() when the last full read started. */
+  scanStartedAt: number;
+  /** The longest slice of work seen (ms): below 50 ms means no long task of ours. */
+  longestSliceMs: number;
+  slices: number;
+  blocksRead: number;
+  charsRead: number;
+}
+
+export interface PageReader {
+  /** Start observing the page and read it. */
+  start(): void;
+  /** Settings that change which mentions are marked (types, first-only). */
+  refreshPaint(): void;
+  /** Marked mentions in document order (what hover and the keyboard can reach). */
+  marked(): PageMention[];
+  /** Every tracked mention, marked or not, in document order. */
+  all(): PageMention[];
+  index: MarkIndex;
+  painter: Painter;
+  stats: ReaderStats;
+  /** Resolves when all queued work is done. */
+  idle(): Promise<void>;
+  dispose(): void;
+}
+
+export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParameters<typeof Painter>[0]): PageReader {
+  const { doc, win, signal, matcher } = env;
+  const yieldFn = env.yieldFn ?? yielder(win);
+  const now = () => win.performance.now();
+  const painter = new Painter(painterEnv, env.typeOf, env.settings());
+  const index = new MarkIndex((m) => {
+    painter.forget(m);
+    env.onMentionDropped?.(m);
+  });
+  const stats: ReaderStats = { fullScans: 0, mutationBatches: 0, lastFullScanMs: 0, scanStartedAt: 0, longestSliceMs: 0, slices: 0, blocksRead: 0, charsRead: 0 };
+  let context: ContextState = createContextState();
+  let pending: MutationRecord[] = [];
+  let fullPending = false;
+  let paintPending = false;
+  let running = false;
+  let lastHref = win.location.href;
+  let idleWaiters: (() => void)[] = [];
+  let observer: MutationObserver | null = null;
+  const aliasText = (a: number) => matcher.aliases[a]?.text ?? '';
+
+  const slicer = () => new Slicer({ yieldFn, now, signal, budgetMs: env.budgetMs });
+
+  function schedule() {
+    if (running || signal.aborted) return;
+    running = true;
+    void pump();
+  }
+
+  async function pump() {
+    try {
+      while (!signal.aborted) {
+        if (win.location.href !== lastHref) {
+          lastHref = win.location.href;
+          fullPending = true;
+        }
+        if (fullPending) {
+          fullPending = false;
+          pending = [];
+          await fullScan();
+        } else if (pending.length) {
+          const records = pending;
+          pending = [];
+          await processMutations(records);
+        } else if (paintPending) {
+          paintPending = false;
+          const s = slicer();
+          await syncPaint(s);
+          track(s);
+        } else break;
+      }
+    } finally {
+      running = false;
+      const waiters = idleWaiters;
+      idleWaiters = [];
+      for (const w of waiters) w();
+    }
+  }
+
+  function track(s: Slicer) {
+    stats.slices += s.slices;
+    if (s.longest > stats.longestSliceMs) stats.longestSliceMs = s.longest;
+  }
+
+  /** Read blocks from `roots` (in document order) and track their mentions. Returns false when aborted. */
+  async function readRoots(roots: readonly Node[], s: Slicer): Promise<PageMention[] | null> {
+    const added: PageMention[] = [];
+    for (const root of roots) {
+      const blocks: Iterator<TextBlock> = iterateTextBlocks(root, doc);
+      for (let r = blocks.next(); !r.done; r = blocks.next()) {
+        const block = r.value;
+        stats.blocksRead++;
+        stats.charsRead += block.text.length;
+        const mentions = spotText(matcher, block.text, context);
+        const tracked = index.add(block, mentions, aliasText);
+        if (tracked) added.push(...tracked.mentions);
+        if (s.due() && !(await s.tick())) return null;
+      }
+    }
+    return added;
+  }
+
+  async function ensureTypes(mentions: readonly PageMention[], s: Slicer) {
+    const missing = new Set<string>();
+    for (const m of mentions) {
+      for (const id of m.candidates) if (env.typeOf(id) === undefined) missing.add(id);
+    }
+    if (missing.size === 0) return;
+    await env.loadTypes([...missing]);
+    s.reset();
+  }
+
+  /** Bring the highlights in line with the tracked mentions and settings, viewport first. */
+  async function syncPaint(s: Slicer): Promise<void> {
+    const desired = painter.desired(index.ordered());
+    const changed = painter.changes(desired);
+    if (changed.length === 0) return;
+    // Viewport first: one rect per block (layout is not dirtied by highlights).
+    const vh = win.innerHeight;
+    const vw = win.innerWidth;
+    const near = new Map<object, boolean>();
+    const inView = (m: PageMention) => {
+      let v = near.get(m.block);
+      if (v === undefined) {
+        const el = m.startNode.parentElement;
+        const r = el?.getBoundingClientRect();
+        v = !!r && r.bottom >= -vh * 0.5 && r.top <= vh * 1.5 && r.right >= 0 && r.left <= vw && (r.width > 0 || r.height > 0);
+        near.set(m.block, v);
+      }
+      return v;
+    };
+    const first: PageMention[] = [];
+    const rest: PageMention[] = [];
+    for (const m of changed) (desired.get(m) === null || inView(m) ? first : rest).push(m);
+    for (const list of [first, rest]) {
+      for (const m of list) {
+        if (!m.block.alive) continue;
+        painter.apply(m, desired.get(m) ?? null);
+        if (s.due() && !(await s.tick())) return;
+      }
+    }
+    env.onMarksChanged?.();
+  }
+
+  async function fullScan() {
+    const started = now();
+    stats.scanStartedAt = started;
+    const s = slicer();
+    stats.fullScans++;
+    index.clear();
+    context = createContextState();
+    const root = doc.body ?? doc.documentElement;
+    if (!root || isInsideSkipped(root)) {
+      env.onMarksChanged?.();
+      return;
+    }
+    const added = await readRoots([root], s);
+    if (added === null) return;
+    await ensureTypes(added, s);
+    if (signal.aborted) return;
+    await syncPaint(s);
+    track(s);
+    stats.lastFullScanMs = now() - started;
+  }
+
+  async function processMutations(records: MutationRecord[]) {
+    stats.mutationBatches++;
+    const s = slicer();
+    const regions = new Set<Node>();
+    const addRegion = (n: Node | null) => {
+      if (n) regions.add(n);
+    };
+    for (const r of records) {
+      if (r.type === 'characterData') {
+        addRegion(blockAncestor(r.target));
+        continue;
+      }
+      if (r.type !== 'childList') continue;
+      for (const n of r.removedNodes) {
+        if (n.nodeType === 3 || (n.nodeType === 1 && isInlineElement(n as Element))) addRegion(blockContainer(r.target));
+      }
+      for (const n of r.addedNodes) {
+        if (n.nodeType === 1 && !isInlineElement(n as Element)) addRegion(n);
+        else if (n.nodeType === 3 || n.nodeType === 1) {
+          const container = blockContainer(r.target);
+          // Inline text added straight into <body>: read just the new node, not the whole page again.
+          addRegion(container === doc.body || container === doc.documentElement || container === doc ? n : container);
+        }
+      }
+    }
+    // Removed text: drop its marks (cost: the tracked nodes, not the page).
+    index.sweepDisconnected();
+    // Keep connected regions that are not inside a skipped element nor inside another region.
+    const roots: Node[] = [];
+    for (const n of regions) {
+      if (!n.isConnected || isInsideSkipped(n)) continue;
+      let covered = false;
+      for (let p = n.parentNode; p; p = p.parentNode) {
+        if (regions.has(p)) {
+          covered = true;
+          break;
+        }
+      }
+      if (!covered) roots.push(n);
+    }
+    roots.sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
+    const added = await readRoots(roots, s);
+    if (added === null) return;
+    await ensureTypes(added, s);
+    if (signal.aborted) return;
+    await syncPaint(s);
+    track(s);
+  }
+
+  function onMutations(records: MutationRecord[]) {
+    // Only queue: the work happens in the loop, in slices.
+    for (const r of records) pending.push(r);
+    schedule();
+  }
+
+  const onLocation = () => {
+    if (win.location.href !== lastHref) schedule();
+  };
+
+  return {
+    index,
+    painter,
+    stats,
+    start() {
+      if (signal.aborted) return;
+      observer = new win.MutationObserver(onMutations);
+      observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+      win.addEventListener('popstate', onLocation, { signal });
+      fullPending = true;
+      schedule();
+    },
+    refreshPaint() {
+      painter.setSettings(env.settings());
+      paintPending = true;
+      schedule();
+    },
+    marked: () => index.ordered().filter((m) => m.paintedAs !== null),
+    all: () => index.ordered(),
+    idle: () =>
+      running || pending.length || fullPending || paintPending
+        ? new Promise<void>((resolve) => {
+            idleWaiters.push(resolve);
+            schedule();
+          })
+        : Promise.resolve(),
+    dispose() {
+      observer?.disconnect();
+      observer = null;
+      pending = [];
+      index.clear();
+      painter.dispose();
+    },
+  };
+}

@@ -1,0 +1,777 @@
+// `npm run bench [-- --json FILE] [--smoke] [--reps N] [--build] [--only scan,markjs,longtasks,hover,idb]`
+//
+// The performance benchmark, in headless Debian Chromium (playwright-core), with
+// the extension's own code: lib/match + lib/page bundled by esbuild into an IIFE
+// injected into generated news pages (scripts/bench/page-entry.ts), lib/db in a
+// loopback page (scripts/bench/idb-entry.ts), and the built extension itself
+// (.output/chrome-mv3) for the hover-to-card time and the content script size.
+// Ratios are measured side by side in one page load, repetitions interleaved,
+// medians reported. docs/PERFORMANCE.md explains the cases and records figures.
+import { execSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
+import { matcherAliases } from '../lib/kb/build';
+import type { KbDocument } from '../lib/kb/document';
+import { compileMatcher, hydrateMatcher } from '../lib/match/compile';
+import { scan } from '../lib/match/scan';
+import type { MatchAliasInput } from '../lib/match/types';
+import type { BenchApi } from './bench/page-entry';
+import type { IdbApi } from './bench/idb-entry';
+import { generatePage, syntheticAliases, syntheticKb, vocabulary, type GeneratedPage } from './bench/gen';
+import { bundleIife, fmtMs, fmtX, median, quantile, sizeLabel, table } from './bench/util';
+import { CHROMIUM, CHROMIUM_ARGS, EXTENSION_DIR, launchWithExtension, ROOT, serveDir, waitFor, type StaticServer } from './chromium';
+import { buildKbFromDisk } from './read-data';
+
+// ------------------------------------------------------------------ options
+
+interface Options {
+  json: string | null;
+  smoke: boolean;
+  reps: number;
+  build: boolean;
+  only: Set<string> | null;
+}
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = { json: null, smoke: false, reps: 0, build: false, only: null };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = () => {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--json' || a.startsWith('--json=')) o.json = value();
+    else if (a === '--smoke') o.smoke = true;
+    else if (a === '--build') o.build = true;
+    else if (a === '--reps' || a.startsWith('--reps=')) o.reps = Number(value());
+    else if (a === '--only' || a.startsWith('--only=')) o.only = new Set(value().split(','));
+    else if (a === '--help' || a === '-h') {
+      console.log('usage: npm run bench -- [--json FILE] [--smoke] [--reps N] [--build] [--only scan,markjs,longtasks,hover,idb]');
+      process.exit(0);
+    } else throw new Error(`unknown argument ${a}`);
+  }
+  if (!o.reps) o.reps = o.smoke ? 1 : 5;
+  return o;
+}
+
+const KiB = 1024;
+const MiB = 1024 * 1024;
+
+/** What each mode measures. The full run stays under ~10 minutes on a 2-core machine. */
+function config(o: Options) {
+  if (o.smoke) {
+    return {
+      sizes: [20 * KiB],
+      synthetic: [100, 1_000],
+      headlineSize: 20 * KiB,
+      markjsSize: 20 * KiB,
+      markjsArrayAliases: 100, // "tiny": mark(array) is slow by design
+      markjsReps: 1,
+      regexpAliases: [1_000],
+      longTaskSize: 20 * KiB,
+      storm: { count: 50, ms: 500 },
+      hovers: 2,
+      idb: { synthetic: 1_000, lookups: 100, cards: 20 },
+      hitCalls: 200,
+    };
+  }
+  return {
+    sizes: [100 * KiB, 1 * MiB, 5 * MiB],
+    synthetic: [100, 1_000, 10_000, 100_000],
+    headlineSize: 1 * MiB,
+    markjsSize: 100 * KiB,
+    markjsArrayAliases: 1_000,
+    markjsReps: 3,
+    regexpAliases: [1_000, 10_000],
+    longTaskSize: 5 * MiB,
+    storm: { count: 1_000, ms: 2_000 },
+    hovers: 20,
+    idb: { synthetic: 100_000, lookups: 1_000, cards: 200 },
+    hitCalls: 2_000,
+  };
+}
+
+/** Longest mark.js run we let happen; beyond it, extrapolate and say so. */
+const MARKJS_CAP_MS = 60_000;
+const DENSITY = 600;
+
+// ------------------------------------------------------------------ in-page calls
+
+type Api<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => R : never };
+
+/** Call `window.__bench[method](...args)` in the page (arguments as JSON). */
+function call<K extends keyof BenchApi>(page: Page, method: K, ...args: Parameters<Api<BenchApi>[K]>): Promise<Awaited<ReturnType<Api<BenchApi>[K]>>> {
+  return page.evaluate(`window.__bench[${JSON.stringify(method)}](...${JSON.stringify(args)})`) as Promise<Awaited<ReturnType<Api<BenchApi>[K]>>>;
+}
+
+async function heapUsed(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const r = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  return r.usedSize;
+}
+
+// ------------------------------------------------------------------ inputs
+
+interface Inputs {
+  dir: string;
+  kb: KbDocument;
+  realAliases: MatchAliasInput[];
+  synthetic: MatchAliasInput[];
+  /** name → { file of the compiled matcher, types file (real KB), alias count } */
+  matchers: Map<string, { file: string; types: string | null; aliases: number }>;
+  pages: Map<number, GeneratedPage & { file: string }>;
+}
+
+/** The real KB, built from data/ by the current code (what `npm run kb:build` bundles). */
+function loadRealKb(): KbDocument {
+  return buildKbFromDisk();
+}
+
+function prepareInputs(cfg: ReturnType<typeof config>, dir: string, log: (s: string) => void): Inputs {
+  const kb = loadRealKb();
+  const realAliases = matcherAliases(kb.entities);
+  const maxSyn = Math.max(...cfg.synthetic, cfg.markjsArrayAliases, ...cfg.regexpAliases);
+  const synthetic = syntheticAliases(maxSyn);
+  const matchers: Inputs['matchers'] = new Map();
+  const write = (name: string, data: unknown) => {
+    const file = `${name}.json`;
+    writeFileSync(join(dir, file), JSON.stringify(data));
+    return file;
+  };
+  const types: Record<string, string> = {};
+  for (const e of kb.entities) types[e.id] = e.type;
+  const t0 = performance.now();
+  const realCompiled = compileMatcher(realAliases);
+  matchers.set('real', { file: write('m-real', realCompiled), types: write('types-real', types), aliases: realCompiled.aliasText.length });
+  const compiledSyn = new Map<number, ReturnType<typeof compileMatcher>>();
+  for (const n of cfg.synthetic) {
+    const c = compileMatcher(synthetic.slice(0, n));
+    compiledSyn.set(n, c);
+    matchers.set(`syn${n}`, { file: write(`m-syn${n}`, c), types: null, aliases: c.aliasText.length });
+  }
+  log(`compiled matchers in ${fmtMs(performance.now() - t0)}`);
+
+  // Prose words that would match an alias of any KB are not used (so every
+  // mention on the page is an injected one, and the counts can be checked).
+  const checkers = [hydrateMatcher(realCompiled), hydrateMatcher(compiledSyn.get(Math.max(...cfg.synthetic))!)];
+  const firstWords = new Set([...realAliases, ...synthetic].map((a) => a.text.toLowerCase().split(/\s+/)[0]!));
+  const banned = new Set<string>();
+  for (const w of vocabulary()) {
+    const forms = [w, w.toLowerCase(), w.charAt(0).toUpperCase() + w.slice(1), w.toUpperCase()];
+    if (firstWords.has(w.toLowerCase()) || forms.some((f) => checkers.some((m) => scan(m, f).length > 0))) banned.add(w.toLowerCase());
+  }
+  if (banned.size) log(`prose words left out (they are aliases): ${[...banned].join(', ')}`);
+
+  // Injected mentions: aliases that link directly (no context needed, one entity).
+  const direct = (a: MatchAliasInput) => !a.needsContext && a.entityIds.length === 1;
+  const synPool = synthetic.slice(0, Math.min(...cfg.synthetic)).filter(direct).map((a) => a.text);
+  const realPool = realAliases.filter(direct).map((a) => a.text);
+  const pages: Inputs['pages'] = new Map();
+  for (const chars of [...new Set([...cfg.sizes, cfg.markjsSize, cfg.longTaskSize])]) {
+    const page = generatePage({ chars, synthetic: synPool, real: realPool, density: DENSITY, banned, seed: chars });
+    const file = `page-${chars}.html`;
+    writeFileSync(join(dir, file), page.html);
+    pages.set(chars, { ...page, file });
+  }
+  writeFileSync(join(dir, 'blank.html'), '<!doctype html><html><head><meta charset="utf-8"><title>idb</title></head><body></body></html>');
+  return { dir, kb, realAliases, synthetic, matchers, pages };
+}
+
+// ------------------------------------------------------------------ sections
+
+interface ScanRow {
+  size: number;
+  chars: number;
+  textNodes: number;
+  textNodesPerKb: number;
+  floorMs: number;
+  blocksMs: number;
+  spot10kMs: number | null;
+  ours: Record<string, { ms: number; coldMs: number | null; ratio: number; mentions: number; painted: number; injected: number; hydrateMs: number }>;
+  regexp: Record<string, { ms: number; marks: number; vsOurs: number }>;
+}
+
+async function openBenchPage(browser: Browser, server: StaticServer, file: string, bundle: string, withMark: boolean): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`${server.url}/${file}`, { waitUntil: 'load', timeout: 180_000 });
+  if (withMark) await page.addScriptTag({ path: join(ROOT, 'node_modules/mark.js/dist/mark.min.js') });
+  await page.addScriptTag({ content: bundle });
+  await call(page, 'setup');
+  return page;
+}
+
+async function loadMatchers(page: Page, inputs: Inputs, names: string[]): Promise<Record<string, number>> {
+  const hydrate: Record<string, number> = {};
+  for (const name of names) {
+    const m = inputs.matchers.get(name)!;
+    const r = await call(page, 'loadMatcher', name, `/${m.file}`, m.types ? `/${m.types}` : null);
+    hydrate[name] = r.hydrateMs;
+  }
+  return hydrate;
+}
+
+function regexpSource(aliases: readonly string[]): string {
+  const esc = [...aliases].sort((a, b) => b.length - a.length).map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return `\\b(?:${esc.join('|')})\\b`;
+}
+
+async function scanSection(browser: Browser, server: StaticServer, inputs: Inputs, cfg: ReturnType<typeof config>, reps: number, bundle: string, log: (s: string) => void) {
+  const rows: ScanRow[] = [];
+  let hit: { hitUs: number; missUs: number; hits: number; points: number } | null = null;
+  const kbNames = [...cfg.synthetic.map((n) => `syn${n}`), 'real'];
+  const tenK = cfg.synthetic.includes(10_000) ? 'syn10000' : `syn${Math.max(...cfg.synthetic)}`;
+  for (const size of cfg.sizes) {
+    const gen = inputs.pages.get(size)!;
+    const page = await openBenchPage(browser, server, gen.file, bundle, true);
+    const hydrate = await loadMatchers(page, inputs, kbNames);
+    // Cold: the first full read on this page (what a content script pays once per page).
+    const cold: Record<string, number> = {};
+    const first = await call(page, 'ours', 'real');
+    cold.real = first.ms;
+    const floor: number[] = [];
+    const blocks: number[] = [];
+    const spot: number[] = [];
+    const ours: Record<string, number[]> = {};
+    const ratios: Record<string, number[]> = {};
+    const found: Record<string, { mentions: number; painted: number }> = {};
+    let textNodes = 0;
+    let chars = 0;
+    // Warm-up of every case (JIT, lazy char tables), then interleaved reps, order rotated.
+    for (const name of kbNames) await call(page, 'ours', name);
+    const ops = ['floor', 'blocks', `spot:${tenK}`, ...kbNames.map((n) => `ours:${n}`)];
+    for (let rep = 0; rep < reps; rep++) {
+      const order = ops.map((_, i) => ops[(i + rep) % ops.length]!);
+      const repMs: Record<string, number> = {};
+      for (const op of order) {
+        if (op === 'floor') {
+          const r = await call(page, 'floor');
+          repMs.floor = r.ms;
+          textNodes = r.nodes;
+          chars = r.chars;
+        } else if (op === 'blocks') repMs.blocks = (await call(page, 'blocksOnly')).ms;
+        else if (op.startsWith('spot:')) repMs.spot = (await call(page, 'blocksAndSpot', op.slice(5))).ms;
+        else {
+          const name = op.slice(5);
+          const r = await call(page, 'ours', name);
+          repMs[name] = r.ms;
+          found[name] = { mentions: r.mentions, painted: r.painted };
+        }
+      }
+      floor.push(repMs.floor!);
+      blocks.push(repMs.blocks!);
+      spot.push(repMs.spot!);
+      for (const name of kbNames) {
+        (ours[name] ??= []).push(repMs[name]!);
+        (ratios[name] ??= []).push(repMs[name]! / repMs.floor!);
+      }
+    }
+    const row: ScanRow = {
+      size,
+      chars,
+      textNodes,
+      textNodesPerKb: textNodes / (chars / 1000),
+      floorMs: median(floor),
+      blocksMs: median(blocks),
+      spot10kMs: median(spot),
+      ours: {},
+      regexp: {},
+    };
+    for (const name of kbNames) {
+      row.ours[name] = {
+        ms: median(ours[name]!),
+        coldMs: cold[name] ?? null,
+        ratio: median(ratios[name]!),
+        mentions: found[name]!.mentions,
+        painted: found[name]!.painted,
+        injected: name === 'real' ? gen.injected.real : gen.injected.synthetic,
+        hydrateMs: hydrate[name]!,
+      };
+    }
+    // Hit test (one pointer move), on the headline page, over the 10k-alias marks.
+    if (size === cfg.headlineSize) {
+      await call(page, 'ours', tenK, { keep: true });
+      hit = await call(page, 'hitTest', cfg.hitCalls);
+      await call(page, 'dispose');
+    }
+    // mark.js markRegExp once per page and alias count, at the end: it wraps
+    // matches in <mark>, so each further run gets a fresh page load.
+    const regexpCases = cfg.regexpAliases.filter((n, i) => i === 0 || size <= cfg.headlineSize);
+    for (const [i, n] of regexpCases.entries()) {
+      const name = `syn${n}`;
+      const oursMs = row.ours[name]?.ms;
+      if (oursMs === undefined) continue;
+      const p = i === 0 ? page : await openBenchPage(browser, server, gen.file, bundle, true);
+      const r = await call(p, 'markRegExp', regexpSource(inputs.synthetic.slice(0, n).map((a) => a.text)), 'g');
+      if (p !== page) await p.close();
+      row.regexp[name] = { ms: r.ms, marks: r.marks, vsOurs: r.ms / oursMs };
+    }
+    await page.close();
+    rows.push(row);
+    log(
+      `scan ${sizeLabel(size)}: floor ${fmtMs(row.floorMs)}, ${kbNames.map((n) => `${n} ${fmtMs(row.ours[n]!.ms)} (${fmtX(row.ours[n]!.ratio)})`).join(', ')}`,
+    );
+  }
+  return { rows, hit, tenK };
+}
+
+async function markjsSection(browser: Browser, server: StaticServer, inputs: Inputs, cfg: ReturnType<typeof config>, bundle: string, log: (s: string) => void) {
+  const gen = inputs.pages.get(cfg.markjsSize)!;
+  const n = cfg.markjsArrayAliases;
+  const name = `syn${n}`;
+  const list = inputs.synthetic.slice(0, n).map((a) => a.text);
+  const source = regexpSource(list);
+  const runs = { array: [] as number[], regexp: [] as number[], oursCold: [] as number[], oursWarm: [] as number[], arrayRatio: [] as number[], regexpRatio: [] as number[], arrayRatioCold: [] as number[], regexpRatioCold: [] as number[] };
+  let marks = { array: 0, regexp: 0, ours: 0 };
+  for (let rep = 0; rep < cfg.markjsReps; rep++) {
+    for (const kind of ['array', 'regexp'] as const) {
+      // A fresh page load for each mark.js run (it wraps matches in <mark>); ours
+      // first on the same load (it changes nothing in the DOM), cold then warm.
+      const page = await openBenchPage(browser, server, gen.file, bundle, true);
+      await loadMatchers(page, inputs, [name]);
+      const cold = await call(page, 'ours', name);
+      const warm = await call(page, 'ours', name);
+      const r = kind === 'array' ? await call(page, 'markArray', list) : await call(page, 'markRegExp', source, 'g');
+      await page.close();
+      runs[kind].push(r.ms);
+      runs.oursCold.push(cold.ms);
+      runs.oursWarm.push(warm.ms);
+      runs[`${kind}Ratio`].push(r.ms / warm.ms);
+      runs[`${kind}RatioCold`].push(r.ms / cold.ms);
+      marks = { ...marks, [kind]: r.marks, ours: warm.mentions };
+      log(`mark.js ${kind} ${n} aliases, ${sizeLabel(cfg.markjsSize)}: ${fmtMs(r.ms)} (${r.marks} marks); ours ${fmtMs(warm.ms)} warm, ${fmtMs(cold.ms)} cold (${warm.mentions} mentions)`);
+    }
+  }
+  // mark(array) elsewhere: one DOM pass per keyword, so its cost is about
+  // keywords × text; measure it where it stays under the cap, extrapolate beyond.
+  const perKeywordChar = median(runs.array) / n / gen.textChars;
+  const extrapolated: { aliases: number; size: number; ms: number }[] = [];
+  for (const size of cfg.sizes) {
+    for (const k of [1_000, 10_000]) {
+      if (size === cfg.markjsSize && k === n) continue;
+      const est = perKeywordChar * k * (inputs.pages.get(size)?.textChars ?? size);
+      if (est > MARKJS_CAP_MS) extrapolated.push({ aliases: k, size, ms: est });
+    }
+  }
+  return {
+    aliases: n,
+    size: cfg.markjsSize,
+    arrayMs: median(runs.array),
+    regexpMs: median(runs.regexp),
+    oursWarmMs: median(runs.oursWarm),
+    oursColdMs: median(runs.oursCold),
+    arrayVsOurs: median(runs.arrayRatio),
+    regexpVsOurs: median(runs.regexpRatio),
+    arrayVsOursCold: median(runs.arrayRatioCold),
+    regexpVsOursCold: median(runs.regexpRatioCold),
+    marks,
+    extrapolated,
+  };
+}
+
+async function longTaskSection(browser: Browser, server: StaticServer, inputs: Inputs, cfg: ReturnType<typeof config>, bundle: string, log: (s: string) => void) {
+  const gen = inputs.pages.get(cfg.longTaskSize)!;
+  const out: Record<string, unknown> & { cases: { name: string; wallMs: number; longTasks: number[]; longestSliceMs?: number; firstViewportMarkMs?: number | null; mentions?: number; mentionsAfter?: number }[] } = { cases: [] };
+  let heap = { baseMb: 0, matcherMb: 0, afterScanMb: 0, extraMb: 0, tenKExtraMb: 0 };
+  for (const kbName of ['real', cfg.synthetic.includes(10_000) ? 'syn10000' : `syn${Math.max(...cfg.synthetic)}`]) {
+    const page = await openBenchPage(browser, server, gen.file, bundle, false);
+    const cdp = await page.context().newCDPSession(page);
+    const base = await heapUsed(cdp);
+    await loadMatchers(page, inputs, [kbName]);
+    const withMatcher = await heapUsed(cdp);
+    const first = await call(page, 'sliced', kbName);
+    const after = await heapUsed(cdp);
+    out.cases.push({ name: `first scan, ${kbName}`, ...first });
+    log(`long tasks, first scan ${sizeLabel(cfg.longTaskSize)} ${kbName}: ${first.longTasks.length} (wall ${fmtMs(first.wallMs)}, longest slice ${fmtMs(first.longestSliceMs)}, first viewport mark ${fmtMs(first.firstViewportMarkMs)})`);
+    const storm = await call(page, 'storm', GEN_STORM(gen), cfg.storm.count, cfg.storm.ms);
+    out.cases.push({ name: `mutation storm, ${kbName}`, wallMs: storm.wallMs, longTasks: storm.longTasks, mentions: storm.mentionsBefore, mentionsAfter: storm.mentionsAfter });
+    log(`long tasks, storm of ${cfg.storm.count} paragraphs, ${kbName}: ${storm.longTasks.length} (${storm.mentionsAfter - storm.mentionsBefore} new mentions, ${storm.batches} batches)`);
+    if (kbName === 'real') {
+      heap = { baseMb: base / MiB, matcherMb: (withMatcher - base) / MiB, afterScanMb: after / MiB, extraMb: (after - base) / MiB, tenKExtraMb: 0 };
+      // The same storm with no reader: long tasks that are the page's own.
+      await call(page, 'dispose');
+      const bare = await call(page, 'storm', GEN_STORM(gen), cfg.storm.count, cfg.storm.ms);
+      out.cases.push({ name: 'mutation storm, no extension (baseline)', wallMs: bare.wallMs, longTasks: bare.longTasks });
+    } else heap.tenKExtraMb = (after - base) / MiB;
+    await page.close();
+  }
+  out.heap = heap;
+  return out;
+}
+
+const GEN_STORM = (g: GeneratedPage) => g.stormParagraphs;
+
+async function idbSection(browser: Browser, server: StaticServer, inputs: Inputs, cfg: ReturnType<typeof config>, log: (s: string) => void) {
+  const idbBundle = await bundleIife(join(ROOT, 'scripts/bench/idb-entry.ts'));
+  writeFileSync(join(inputs.dir, 'kb-real.json'), JSON.stringify(inputs.kb));
+  writeFileSync(join(inputs.dir, 'kb-syn.json'), JSON.stringify(syntheticKb(inputs.kb, cfg.idb.synthetic)));
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/blank.html`);
+  await page.addScriptTag({ content: idbBundle });
+  const run = (name: string, url: string) =>
+    page.evaluate(`window.__idb.run(${JSON.stringify(name)}, ${JSON.stringify(url)}, ${cfg.idb.lookups}, ${cfg.idb.cards})`) as Promise<Awaited<ReturnType<IdbApi['run']>>>;
+  const real = await run('bench-real', '/kb-real.json');
+  log(`IndexedDB real KB (${real.entities} entities): load ${fmtMs(real.loadMs)}, lookup p50 ${fmtMs(real.lookupP50)} p95 ${fmtMs(real.lookupP95)}, card p95 ${fmtMs(real.cardP95)}`);
+  const syn = await run('bench-syn', '/kb-syn.json');
+  log(`IndexedDB synthetic KB (${syn.entities} entities): load ${fmtMs(syn.loadMs)}, lookup p50 ${fmtMs(syn.lookupP50)} p95 ${fmtMs(syn.lookupP95)}, card p95 ${fmtMs(syn.cardP95)}`);
+  await page.close();
+  return { real, syn };
+}
+
+// ---------------------------------------------------------- the real extension: hover and size
+
+const CONTENT_JS = join(EXTENSION_DIR, 'content-scripts/content.js');
+
+function ensureBuilt(force: boolean, log: (s: string) => void): void {
+  if (!force && existsSync(CONTENT_JS)) return;
+  log('building the extension (npm run build:chrome)…');
+  execSync('npm run build:chrome', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+function contentScriptSize() {
+  const js = readFileSync(CONTENT_JS);
+  return { bytes: js.length, gzipBytes: gzipSync(js, { level: 9 }).length };
+}
+
+interface ContextInfo {
+  id: number;
+  name: string;
+  origin: string;
+  auxData?: { type?: string; isDefault?: boolean };
+}
+
+/**
+ * The hover-to-card time inside the real extension. The content script's dwell
+ * timer is the `hoverDelayMs` setTimeout in its own JS world (lib/page/hover.ts);
+ * we reach that world over CDP and wrap its setTimeout so the dwell callback is
+ * timed: dwell end → the entity card's DOM in the shadow root → the next paint
+ * (requestAnimationFrame, then a message: runs after that frame's paint). If the
+ * content script emits `backstory:dwell-end` / `backstory:card-painted`
+ * performance marks, those are used instead.
+ */
+async function hoverSection(inputs: Inputs, server: StaticServer, cfg: ReturnType<typeof config>, log: (s: string) => void) {
+  const ext = await launchWithExtension();
+  try {
+    const page = await ext.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const cdp = await page.context().newCDPSession(page);
+    const contexts: ContextInfo[] = [];
+    cdp.on('Runtime.executionContextCreated', (e: { context: ContextInfo }) => contexts.push(e.context));
+    cdp.on('Runtime.executionContextsCleared', () => (contexts.length = 0));
+    await cdp.send('Runtime.enable');
+    const gen = inputs.pages.get(cfg.markjsSize)!;
+    await page.goto(`${server.url}/${gen.file}`, { waitUntil: 'load' });
+    const world = await waitFor(async () => contexts.find((c) => c.auxData?.type === 'isolated' && !c.name.startsWith('__playwright') && c.origin.startsWith('chrome-extension://'))?.id ?? contexts.find((c) => c.auxData?.type === 'isolated' && /backstory/i.test(c.name))?.id, { what: "the content script's JS world", timeout: 20_000 });
+    const inWorld = async <T>(expression: string): Promise<T> => {
+      const r = (await cdp.send('Runtime.evaluate', { expression, contextId: world, awaitPromise: true, returnByValue: true })) as { result: { value: T }; exceptionDetails?: { text: string; exception?: { description?: string } } };
+      if (r.exceptionDetails) throw new Error(`in the content script's world: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
+      return r.result.value;
+    };
+    await waitFor(() => inWorld<boolean>('typeof __backstory === "object" && __backstory.active()'), { what: 'the content script to start', timeout: 30_000 });
+    await inWorld('__backstory.idle()');
+    const markCount = await waitFor(() => inWorld<number>('__backstory.marks().length'), { what: 'marks on the page', timeout: 30_000 });
+    const delay = 500;
+    await inWorld(HOVER_PROBE(delay));
+    // Mentions in the viewport (entity highlights), from the page's highlight registry.
+    const points = await page.evaluate(() => {
+      const out: { x: number; y: number; text: string }[] = [];
+      for (const [name, h] of CSS.highlights) {
+        if (!/^backstory-(person|organisation|place|weapon|event|agreement)$/.test(name)) continue;
+        for (const r of h as unknown as Set<AbstractRange>) {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          const rect = range.getClientRects()[0];
+          if (!rect || rect.top < 40 || rect.bottom > innerHeight - 40 || rect.width < 4) continue;
+          out.push({ x: rect.left + Math.min(rect.width / 2, 6), y: rect.top + rect.height / 2, text: range.toString() });
+        }
+      }
+      return out;
+    });
+    if (points.length === 0) throw new Error('no marked mention in the viewport to hover');
+    const popoverGone = () => inWorld<boolean>(`!document.querySelector('backstory-ui')?.shadowRoot?.querySelector('.bs-popover')`);
+    for (let i = 0; i < cfg.hovers; i++) {
+      const p = points[i % points.length]!;
+      await page.mouse.move(1275, 790);
+      await waitFor(popoverGone, { what: 'the card to close', timeout: 5_000, interval: 50 });
+      const before = await inWorld<number>('__benchHover.results.length');
+      await page.mouse.move(p.x, p.y);
+      await waitFor(() => inWorld<boolean>(`__benchHover.results.length > ${before}`), { what: `the card for “${p.text}”`, timeout: 5_000, interval: 50 });
+    }
+    await page.mouse.move(1275, 790);
+    const results = await inWorld<{ sync: number; dom: number; paint: number }[]>('__benchHover.results');
+    // The content script's own marks, if it emits them.
+    const own = await page.evaluate(() => {
+      const dwell = performance.getEntriesByName('backstory:dwell-end');
+      const painted = performance.getEntriesByName('backstory:card-painted');
+      const out: number[] = [];
+      for (const p of painted) {
+        const d = [...dwell].reverse().find((x) => x.startTime <= p.startTime);
+        if (d) out.push(p.startTime - d.startTime);
+      }
+      return out;
+    });
+    // The extension's own hit test, in its own world, on one mention.
+    const p0 = points[0]!;
+    const hit = await inWorld<{ us: number; hit: string | null } | null>(`__backstory.benchHit(${p0.x}, ${p0.y}, ${cfg.hitCalls})`);
+    const paint = results.map((r) => r.paint);
+    const out = {
+      marks: markCount,
+      hovers: results.length,
+      syncP50: median(results.map((r) => r.sync)),
+      domP50: median(results.map((r) => r.dom)),
+      domP95: quantile(results.map((r) => r.dom), 0.95),
+      paintP50: median(paint),
+      paintP95: quantile(paint, 0.95),
+      ownMarks: own.length > 0,
+      ownP50: own.length ? median(own) : null,
+      ownP95: own.length ? quantile(own, 0.95) : null,
+      extensionHitUs: hit?.us ?? NaN,
+      extensionHitFound: hit?.hit ?? null,
+    };
+    log(`hover: card DOM p50 ${fmtMs(out.domP50)} / p95 ${fmtMs(out.domP95)}, painted p50 ${fmtMs(out.paintP50)} / p95 ${fmtMs(out.paintP95)} after the dwell (${out.hovers} hovers${out.ownMarks ? `; content script marks p95 ${fmtMs(out.ownP95)}` : '; no backstory:* marks from the content script'})`);
+    return out;
+  } finally {
+    await ext.close();
+  }
+}
+
+/** Installed in the content script's world: wraps the dwell timer and times dwell → card DOM → next paint. */
+const HOVER_PROBE = (delay: number) => `(() => {
+  if (globalThis.__benchHover) return true;
+  const state = { results: [] };
+  globalThis.__benchHover = state;
+  const orig = window.setTimeout;
+  const ready = () => {
+    const card = document.querySelector('backstory-ui')?.shadowRoot?.querySelector('.bs-popover .bs-card');
+    return !!card && card.getAttribute('aria-busy') !== 'true';
+  };
+  const afterDwell = (t0, t1) => {
+    const painted = (tDom) => {
+      requestAnimationFrame(() => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => state.results.push({ sync: t1 - t0, dom: tDom - t0, paint: performance.now() - t0 });
+        ch.port2.postMessage(0);
+      });
+    };
+    if (ready()) return painted(t1);
+    const root = document.querySelector('backstory-ui')?.shadowRoot;
+    if (!root) return;
+    const mo = new MutationObserver(() => {
+      if (!ready()) return;
+      mo.disconnect();
+      painted(performance.now());
+    });
+    mo.observe(root, { childList: true, subtree: true, attributes: true });
+  };
+  window.setTimeout = function (fn, ms, ...rest) {
+    if (ms === ${delay} && typeof fn === 'function') {
+      return orig.call(window, () => {
+        const t0 = performance.now();
+        fn();
+        afterDwell(t0, performance.now());
+      }, ms, ...rest);
+    }
+    return orig.call(window, fn, ms, ...rest);
+  };
+  return true;
+})()`;
+
+// ------------------------------------------------------------------ main
+
+function machine() {
+  const run = (cmd: string) => {
+    try {
+      return execSync(cmd, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    } catch {
+      return 'unknown';
+    }
+  };
+  return { nproc: cpus().length, chromium: run(`${CHROMIUM} --version`), node: process.version, cpu: cpus()[0]?.model ?? 'unknown' };
+}
+
+async function main(): Promise<void> {
+  const opts = parseArgs(process.argv.slice(2));
+  const cfg = config(opts);
+  const wants = (s: string) => !opts.only || opts.only.has(s);
+  const started = performance.now();
+  const log = (s: string) => console.error(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${s}`);
+  const dir = mkdtempSync(join(tmpdir(), 'backstory-bench-'));
+  // Cross-origin isolated pages: performance.now() at 5 µs resolution instead of 100 µs.
+  const server = await serveDir(dir, () => ({ 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' }));
+  let browser: Browser | null = null;
+  try {
+    const inputs = prepareInputs(cfg, dir, log);
+    for (const [size, p] of inputs.pages) log(`page ${sizeLabel(size)}: ${p.textChars} chars, ${p.textNodes} text nodes, ${p.injected.synthetic} + ${p.injected.real} injected mentions`);
+    const bundle = await bundleIife(join(ROOT, 'scripts/bench/page-entry.ts'));
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'] });
+
+    const scanR = wants('scan') ? await scanSection(browser, server, inputs, cfg, opts.reps, bundle, log) : null;
+    const markR = wants('markjs') ? await markjsSection(browser, server, inputs, cfg, bundle, log) : null;
+    const longR = wants('longtasks') ? await longTaskSection(browser, server, inputs, cfg, bundle, log) : null;
+    const idbR = wants('idb') ? await idbSection(browser, server, inputs, cfg, log) : null;
+    await browser.close();
+    browser = null;
+    let size: { bytes: number; gzipBytes: number } | null = null;
+    let hoverR: Awaited<ReturnType<typeof hoverSection>> | null = null;
+    if (wants('hover')) {
+      ensureBuilt(opts.build, log);
+      size = contentScriptSize();
+      hoverR = await hoverSection(inputs, server, cfg, log);
+    }
+
+    // ---------------------------------------------------------------- results
+    const headline = scanR?.rows.find((r) => r.size === cfg.headlineSize);
+    const tenK = scanR?.tenK ?? 'syn10000';
+    const big = `syn${Math.max(...cfg.synthetic)}`;
+    const small = `syn${Math.min(...cfg.synthetic)}`;
+    const longCount = longR ? longR.cases.filter((c) => !c.name.includes('baseline')).reduce((n, c) => n + c.longTasks.length, 0) : NaN;
+    const result = {
+      scan_vs_floor_10k: headline?.ours[tenK]?.ratio ?? NaN,
+      markjs_vs_ours_1k: markR?.arrayVsOurs ?? NaN,
+      markjs_regexp_vs_ours_1k: markR?.regexpVsOurs ?? NaN,
+      alias_scaling_100_to_100k: headline ? headline.ours[big]!.ms / headline.ours[small]!.ms : NaN,
+      long_tasks: longCount,
+      hit_test_ms: scanR?.hit ? scanR.hit.hitUs / 1000 : NaN,
+      card_ms_p95: hoverR ? (hoverR.ownP95 ?? hoverR.paintP95) : NaN,
+      lookup_ms_p95: idbR ? Math.max(idbR.real.lookupP95, idbR.syn.lookupP95) : NaN,
+      content_script_bytes: size?.bytes ?? NaN,
+      content_script_gzip_bytes: size?.gzipBytes ?? NaN,
+      heap_mb_5mb: (longR?.heap as { extraMb: number } | undefined)?.extraMb ?? NaN,
+      kb_load_ms: idbR?.real.loadMs ?? NaN,
+      kb_load_ms_100k: idbR?.syn.loadMs ?? NaN,
+      // Which figures the keys above come from.
+      meta: {
+        smoke: opts.smoke,
+        reps: opts.reps,
+        command: `npm run bench --${process.argv.slice(2).length ? ` ${process.argv.slice(2).join(' ')}` : ''}`,
+        date: new Date().toISOString(),
+        machine: machine(),
+        headline_page_chars: headline?.chars ?? null,
+        ten_k_kb: tenK,
+        scaling: `${small} → ${big}`,
+        markjs: markR ? { aliases: markR.aliases, page_chars: markR.size } : null,
+        duration_s: (performance.now() - started) / 1000,
+      },
+      scan: scanR?.rows ?? [],
+      hit_test: scanR?.hit ?? null,
+      markjs: markR,
+      long_tasks_detail: longR,
+      hover: hoverR,
+      idb: idbR,
+      content_script: size,
+    };
+
+    // ---------------------------------------------------------------- print
+    const out: string[] = [];
+    if (scanR) {
+      const kbNames = [...cfg.synthetic.map((n) => `syn${n}`), 'real'];
+      out.push('Scan + match + highlight, end to end (unsliced), vs the bare TreeWalker walk; ms, medians of interleaved reps');
+      out.push(
+        table(
+          ['page', 'text nodes', 'floor', 'blocks only', ...kbNames.map((n) => (n === 'real' ? `real KB (${inputs.matchers.get('real')!.aliases})` : `${Number(n.slice(3)).toLocaleString('en')} aliases`)), `ours/floor ${tenK.slice(3)}`, `${small.slice(3)}→${big.slice(3)}`],
+          scanR.rows.map((r) => [
+            sizeLabel(r.size),
+            `${r.textNodes} (${r.textNodesPerKb.toFixed(1)}/KB)`,
+            fmtMs(r.floorMs),
+            fmtMs(r.blocksMs),
+            ...kbNames.map((n) => `${fmtMs(r.ours[n]!.ms)} (${fmtX(r.ours[n]!.ratio)})`),
+            fmtX(r.ours[tenK]?.ratio),
+            fmtX(r.ours[big]!.ms / r.ours[small]!.ms),
+          ]),
+        ),
+      );
+      out.push('');
+      out.push('Mentions found / injected (our scan, per KB)');
+      out.push(table(['page', ...kbNames], scanR.rows.map((r) => [sizeLabel(r.size), ...kbNames.map((n) => `${r.ours[n]!.mentions} / ${r.ours[n]!.injected}`)])));
+      out.push('');
+    }
+    if (markR || scanR) {
+      const rows: string[][] = [];
+      if (markR) {
+        rows.push([`mark(array), ${markR.aliases} aliases`, sizeLabel(markR.size), fmtMs(markR.arrayMs), fmtMs(markR.oursWarmMs), fmtX(markR.arrayVsOurs), fmtX(markR.arrayVsOursCold)]);
+        rows.push([`markRegExp, ${markR.aliases} aliases`, sizeLabel(markR.size), fmtMs(markR.regexpMs), fmtMs(markR.oursWarmMs), fmtX(markR.regexpVsOurs), fmtX(markR.regexpVsOursCold)]);
+        for (const e of markR.extrapolated) rows.push([`mark(array), ${e.aliases} aliases`, sizeLabel(e.size), `skipped (>60 s): ~${(e.ms / 1000).toFixed(0)} s extrapolated`, '', '', '']);
+      }
+      for (const r of scanR?.rows ?? []) {
+        for (const [name, x] of Object.entries(r.regexp)) rows.push([`markRegExp, ${name.slice(3)} aliases (1 run)`, sizeLabel(r.size), fmtMs(x.ms), fmtMs(r.ours[name]?.ms), fmtX(x.vsOurs), '']);
+      }
+      out.push('mark.js (npm) vs ours on the same page load (fresh page per mark.js run); ratio = mark.js / ours');
+      out.push(table(['case', 'page', 'mark.js', 'ours (warm)', 'ratio', 'ratio vs ours cold'], rows));
+      out.push('');
+    }
+    if (longR) {
+      out.push(`Long tasks (≥ 50 ms) with the real time-sliced reader, ${sizeLabel(cfg.longTaskSize)} page`);
+      out.push(
+        table(
+          ['case', 'wall', 'long tasks', 'longest slice', 'first mark in viewport'],
+          longR.cases.map((c) => [c.name, fmtMs(c.wallMs), `${c.longTasks.length}${c.longTasks.length ? ` (${c.longTasks.map((d) => d.toFixed(0)).join(', ')} ms)` : ''}`, fmtMs(c.longestSliceMs), fmtMs(c.firstViewportMarkMs)]),
+        ),
+      );
+      const h = longR.heap as { matcherMb: number; extraMb: number; tenKExtraMb: number };
+      out.push(`Extra JS heap on the ${sizeLabel(cfg.longTaskSize)} page: real KB ${h.extraMb.toFixed(1)} MB (matcher ${h.matcherMb.toFixed(1)} MB), ${tenK.slice(3)} aliases ${h.tenKExtraMb.toFixed(1)} MB`);
+      out.push('');
+    }
+    if (scanR?.hit || hoverR) {
+      out.push('Hover');
+      const rows: string[][] = [];
+      if (scanR?.hit) rows.push(['hit test per pointer move (lib/page/hit-test mentionAtPoint), on a mention', `${(scanR.hit.hitUs / 1000).toFixed(4)} ms`]);
+      if (scanR?.hit) rows.push(['hit test, between mentions', `${(scanR.hit.missUs / 1000).toFixed(4)} ms`]);
+      if (hoverR) {
+        rows.push(['hit test inside the extension (__backstory.benchHit)', `${(hoverR.extensionHitUs / 1000).toFixed(4)} ms`]);
+        rows.push(['dwell end → card DOM ready, p50 / p95', `${fmtMs(hoverR.domP50)} / ${fmtMs(hoverR.domP95)}`]);
+        rows.push(['dwell end → card painted (next frame), p50 / p95', `${fmtMs(hoverR.paintP50)} / ${fmtMs(hoverR.paintP95)}`]);
+        if (hoverR.ownMarks) rows.push(['content script marks backstory:dwell-end → card-painted, p50 / p95', `${fmtMs(hoverR.ownP50)} / ${fmtMs(hoverR.ownP95)}`]);
+      }
+      out.push(table(['what', 'time'], rows));
+      out.push('');
+    }
+    if (idbR) {
+      out.push('IndexedDB (Chromium, lib/db): KB install and point lookups');
+      out.push(
+        table(
+          ['KB', 'entities', 'install (loadKb)', 'of which validate / compile', 'matcher read', 'lookup p50', 'lookup p95', 'card p50', 'card p95'],
+          [idbR.real, idbR.syn].map((x, i) => [i === 0 ? 'real' : 'synthetic', String(x.entities), fmtMs(x.loadMs), `${fmtMs(x.validateMs)} / ${fmtMs(x.compileMs)}`, fmtMs(x.matcherReadMs), fmtMs(x.lookupP50), fmtMs(x.lookupP95), fmtMs(x.cardP50), fmtMs(x.cardP95)]),
+        ),
+      );
+      out.push('');
+    }
+    if (size) out.push(`Content script: ${size.bytes.toLocaleString('en')} bytes minified, ${size.gzipBytes.toLocaleString('en')} gzip\n`);
+
+    const targets: [string, number, string, boolean][] = [
+      ['scan_vs_floor_10k', result.scan_vs_floor_10k, '≤ 2 (aim 1.5)', result.scan_vs_floor_10k <= 2],
+      ['alias_scaling_100_to_100k', result.alias_scaling_100_to_100k, '≤ 1.5', result.alias_scaling_100_to_100k <= 1.5],
+      ['markjs_vs_ours_1k', result.markjs_vs_ours_1k, '≥ 100', result.markjs_vs_ours_1k >= 100],
+      ['markjs_regexp_vs_ours_1k', result.markjs_regexp_vs_ours_1k, '≥ 5', result.markjs_regexp_vs_ours_1k >= 5],
+      ['long_tasks', result.long_tasks, '0', result.long_tasks === 0],
+      ['hit_test_ms', result.hit_test_ms, '< 0.1', result.hit_test_ms < 0.1],
+      ['card_ms_p95', result.card_ms_p95, '≤ 16', result.card_ms_p95 <= 16],
+      ['lookup_ms_p95', result.lookup_ms_p95, '≤ 5', result.lookup_ms_p95 <= 5],
+      ['content_script_bytes', result.content_script_bytes, '≤ 51,200', result.content_script_bytes <= 50 * 1024],
+    ];
+    out.push(opts.smoke ? 'Headline figures (SMOKE run: tiny pages, not comparable with the targets)' : 'Headline figures and targets');
+    out.push(table(['key', 'value', 'target', ''], targets.map(([k, v, t, ok]) => [k, Number.isFinite(v) ? +v.toPrecision(4) : 'not measured', t, Number.isFinite(v) ? (ok ? 'met' : 'MISSED') : ''])));
+    console.log(out.join('\n'));
+    log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+
+    if (opts.json) {
+      const file = resolve(opts.json);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+      log(`figures written to ${file}`);
+    }
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});

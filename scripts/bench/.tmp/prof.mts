@@ -1,0 +1,45 @@
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { chromium } from 'playwright-core';
+import { generatePage, syntheticAliases } from '../gen';
+import { bundleIife } from '../util';
+import { compileMatcher } from '../../../lib/match/compile';
+import { CHROMIUM, CHROMIUM_ARGS, serveDir } from '../../chromium';
+const which = process.argv[2] ?? 'ours';
+const dir = mkdtempSync(join(tmpdir(), 'bprof-'));
+const syn = syntheticAliases(10000);
+writeFileSync(join(dir, 'm.json'), JSON.stringify(compileMatcher(syn)));
+const page0 = generatePage({ chars: 1024 * 1024, synthetic: syn.slice(0, 100).filter((a) => !a.needsContext).map((a) => a.text), real: [], density: 600 });
+writeFileSync(join(dir, 'p.html'), page0.html);
+const server = await serveDir(dir);
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'] });
+const page = await browser.newPage();
+await page.goto(`${server.url}/p.html`);
+await page.addScriptTag({ content: await bundleIife('/work/main/scripts/bench/page-entry.ts') });
+await page.evaluate(`__bench.setup()`);
+await page.evaluate(`__bench.loadMatcher('k', '/m.json', null)`);
+const expr = which === 'blocks' ? `__bench.blocksOnly()` : `__bench.ours('k')`;
+for (let i = 0; i < 3; i++) console.log(await page.evaluate(expr));
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+await cdp.send('Profiler.start');
+for (let i = 0; i < 5; i++) await page.evaluate(expr);
+const { profile } = (await cdp.send('Profiler.stop')) as any;
+writeFileSync(`/tmp/bt/${which}.cpuprofile`, JSON.stringify(profile));
+// self time by function
+const self = new Map<string, number>();
+const byId = new Map<number, any>(profile.nodes.map((n: any) => [n.id, n]));
+const dt = profile.timeDeltas as number[];
+const counts = new Map<number, number>();
+profile.samples.forEach((s: number, i: number) => counts.set(s, (counts.get(s) ?? 0) + (dt[i] ?? 0)));
+for (const [id, t] of counts) {
+  const n = byId.get(id);
+  const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url ? 'L' + n.callFrame.lineNumber : ''}`;
+  self.set(key, (self.get(key) ?? 0) + t);
+}
+const total = [...self.values()].reduce((a, b) => a + b, 0);
+for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log((v / 1000).toFixed(1).padStart(8), 'ms', ((100 * v) / total).toFixed(1).padStart(5), '%', k);
+await browser.close();
+await server.close();

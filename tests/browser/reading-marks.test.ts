@@ -1,0 +1,297 @@
+// The reading flow in real Chromium with the built extension: the marks on
+// fixture pages equal the hand-written golden lists (tests/golden/pages), on
+// static, live-updating and single-page-app pages; the page's DOM is unchanged
+// and nothing shifts; settings apply live; a large page causes no long task.
+//
+// Marks are read two ways: the content script's own state through its debug
+// channel (`globalThis.__backstory`, evaluated in the content script's isolated
+// world over CDP: it is invisible to the page), and the page's CSS highlight
+// registry from the main world (the registry is per document, shared between
+// worlds: both must agree).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, ROOT, serveDir, waitFor, type ExtensionBrowser, type StaticServer } from './harness';
+
+interface Mark {
+  text: string;
+  entity: string | null;
+  reason: string;
+}
+interface DebugMark extends Mark {
+  alias: string;
+  highlight: string | null;
+}
+
+/** The extension API as the service worker sees it (only what these tests use). */
+type Chrome = { storage: { local: { set(items: object): Promise<void>; remove(key: string): Promise<void> } } };
+declare const chrome: Chrome;
+
+const golden = (name: string): Mark[] => JSON.parse(readFileSync(join(ROOT, 'tests/golden/pages', `${name}.json`), 'utf8')) as Mark[];
+
+/** Evaluate an expression in the Backstory content script's isolated world of the page's main frame. */
+async function inContentWorld<T>(page: Page, expression: string): Promise<T> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const contexts: { id: number; name: string; auxData?: { frameId?: string; type?: string } }[] = [];
+    cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context as (typeof contexts)[number]));
+    await cdp.send('Runtime.enable');
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const ctx = contexts.find((c) => c.name === 'Backstory' && c.auxData?.type === 'isolated' && c.auxData.frameId === frameTree.frame.id);
+    if (!ctx) throw new Error(`no Backstory content script world (worlds: ${contexts.map((c) => c.name || 'main').join(', ')})`);
+    const r = await cdp.send('Runtime.evaluate', { expression, contextId: ctx.id, awaitPromise: true, returnByValue: true });
+    if (r.exceptionDetails) throw new Error(r.exceptionDetails.exception?.description ?? r.exceptionDetails.text);
+    return r.result.value as T;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/** Wait until the content script is running and idle, then read its marks. */
+async function marksOf(page: Page): Promise<DebugMark[]> {
+  await waitFor(() => inContentWorld<boolean>(page, 'typeof __backstory === "object"').catch(() => false), { what: 'the content script' });
+  await inContentWorld(page, '__backstory.idle()');
+  return inContentWorld<DebugMark[]>(page, '__backstory.marks()');
+}
+
+/** Our highlights as the page's main world sees them: [name, text] in document order. */
+function pageHighlights(page: Page): Promise<[string, string][]> {
+  return page.evaluate(() => {
+    const out: { name: string; range: Range }[] = [];
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith('backstory-') || name === 'backstory-active' || name === 'backstory-current') continue;
+      for (const r of highlight) {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        out.push({ name, range });
+      }
+    }
+    out.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    return out.map((o): [string, string] => [o.name, o.range.toString()]);
+  });
+}
+
+const plain = (marks: Mark[]) => marks.map(({ text, entity, reason }) => ({ text, entity, reason }));
+
+describe('reading flow: marks', () => {
+  let browser: ExtensionBrowser;
+  let server: StaticServer;
+  let page: Page;
+  const errors: string[] = [];
+
+  const setSettings = (settings: Record<string, unknown> | null) =>
+    browser.worker.evaluate(async (s) => {
+      if (s === null) await chrome.storage.local.remove('settings');
+      else await chrome.storage.local.set({ settings: s });
+    }, settings);
+
+  beforeAll(async () => {
+    server = await serveDir();
+    browser = await launchWithExtension();
+    page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1200, height: 800 });
+    page.on('pageerror', (e) => errors.push(String(e)));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const name of ['sample-news', 'reading-article', 'reading-lookalikes']) {
+    it(`marks on ${name} equal the golden list`, async () => {
+      await page.goto(`${server.url}/${name}.html`);
+      const marks = await marksOf(page);
+      expect(plain(marks)).toEqual(golden(name));
+      // The page's highlight registry holds exactly these ranges, each in its type's highlight.
+      const seen = await pageHighlights(page);
+      expect(seen.map(([, text]) => text)).toEqual(marks.map((m) => m.text));
+      expect(seen.map(([hl]) => hl)).toEqual(marks.map((m) => m.highlight));
+      expect(errors).toEqual([]);
+    });
+  }
+
+  it('changes nothing in the page DOM and shifts no layout', async () => {
+    await page.addInitScript(() => {
+      const w = window as unknown as { __shifts: number[] };
+      w.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__shifts.push((e as unknown as { value: number }).value);
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    // Off for this site first: the reference serialisation, and proof that nothing happens.
+    await setSettings({ blockedSites: ['127.0.0.1'] });
+    await page.goto(`${server.url}/reading-article.html`);
+    await waitFor(() => inContentWorld<boolean>(page, 'typeof __backstory === "object"').catch(() => false), { what: 'the content script' });
+    await inContentWorld(page, '__backstory.idle()');
+    const off = await page.evaluate(() => ({
+      body: document.body.outerHTML,
+      hosts: document.querySelectorAll('backstory-ui').length,
+      sheets: document.adoptedStyleSheets.length,
+      highlights: [...CSS.highlights.keys()],
+      rects: [...document.querySelectorAll('body *')].map((e) => {
+        const r = e.getBoundingClientRect();
+        return [r.left + scrollX, r.top + scrollY, r.width, r.height].join(',');
+      }),
+    }));
+    expect(off.hosts).toBe(0);
+    expect(off.sheets).toBe(0);
+    expect(off.highlights).toEqual([]);
+    expect(await inContentWorld(page, '__backstory.active()')).toBe(false);
+
+    // On: scan, hover a mention until its card opens, use the keyboard; the body is the same.
+    await setSettings(null);
+    await page.reload();
+    const marks = await marksOf(page);
+    expect(marks.length).toBeGreaterThan(10);
+    const box = await page.evaluate(() => {
+      const p = [...document.querySelectorAll('p')].find((x) => x.textContent?.includes('Mugin-5s'))!;
+      p.scrollIntoView({ block: 'center' });
+      const node = [...p.childNodes].find((n) => n.nodeType === 3 && n.textContent!.includes('Bakhmut'))!;
+      const i = node.textContent!.indexOf('Bakhmut');
+      const r = document.createRange();
+      r.setStart(node, i + 1);
+      r.setEnd(node, i + 2);
+      const b = r.getBoundingClientRect();
+      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+    });
+    await page.mouse.move(box.x, box.y);
+    await page.locator('backstory-ui').locator('[role=dialog]').waitFor({ timeout: 5000 });
+    await page.keyboard.press('Alt+Shift+N');
+    const on = await page.evaluate(() => ({
+      body: document.body.outerHTML,
+      hosts: document.querySelectorAll('backstory-ui').length,
+      hostParent: document.querySelector('backstory-ui')?.parentElement?.tagName,
+      hostRect: JSON.stringify(document.querySelector('backstory-ui')!.getBoundingClientRect()),
+      rects: [...document.querySelectorAll('body *')].map((e) => {
+        const r = e.getBoundingClientRect();
+        return [r.left + scrollX, r.top + scrollY, r.width, r.height].join(',');
+      }),
+      shifts: (window as unknown as { __shifts: number[] }).__shifts,
+      sheetRules: [...document.adoptedStyleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)),
+    }));
+    expect(on.body).toBe(off.body);
+    expect(on.hosts).toBe(1);
+    expect(on.hostParent).toBe('HTML');
+    expect(JSON.parse(on.hostRect)).toMatchObject({ width: 0, height: 0 });
+    expect(on.rects).toEqual(off.rects);
+    expect(on.shifts.reduce((a, b) => a + b, 0)).toBe(0);
+    // The one stylesheet we add styles nothing but our highlights.
+    expect(on.sheetRules.length).toBeGreaterThan(0);
+    for (const rule of on.sheetRules) expect(rule).toMatch(/^::highlight\(backstory-[a-z-]+\) \{/);
+    await page.keyboard.press('Escape');
+    expect(errors).toEqual([]);
+  });
+
+  it('follows a live blog: new entries marked, changed text re-read, removed text unmarked', async () => {
+    await page.goto(`${server.url}/reading-live.html?manual`);
+    const before = await marksOf(page);
+    expect(before.filter((m) => m.entity === 'dmytro-kuleba' || m.entity === 'kyiv').map((m) => m.text)).toEqual(['Dmytro Kuleba', 'Kyiv']);
+    expect(before.some((m) => m.entity === 'washington')).toBe(false);
+    await page.evaluate(() => (window as unknown as { startLive(): void }).startLive());
+    await page.waitForFunction(() => document.body.dataset.liveDone === '1', undefined, { timeout: 10_000 });
+    const after = await marksOf(page);
+    expect(plain(after)).toEqual(golden('reading-live'));
+    const seen = await pageHighlights(page);
+    expect(seen.map(([, text]) => text)).toEqual(after.map((m) => m.text));
+    const stats = await inContentWorld<{ mutationBatches: number; longestSliceMs: number }>(page, '__backstory.stats()');
+    expect(stats.mutationBatches).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('reads a single-page-app navigation as a new page (old context forgotten)', async () => {
+    await page.goto(`${server.url}/reading-spa.html`);
+    expect(plain(await marksOf(page))).toEqual(golden('reading-spa'));
+    await page.click('#next');
+    await page.waitForURL(/story-2/);
+    await waitFor(async () => (await marksOf(page)).some((m) => m.text === 'Europe'), { what: 'the new story read' });
+    expect(plain(await marksOf(page))).toEqual(golden('reading-spa.story-2'));
+    const stats = await inContentWorld<{ fullScans: number }>(page, '__backstory.stats()');
+    expect(stats.fullScans).toBe(2);
+    expect(errors).toEqual([]);
+  });
+
+  it('applies settings live: types, first mention only, style, off and on', async () => {
+    await setSettings(null);
+    await page.goto(`${server.url}/reading-article.html`);
+    const all = await marksOf(page);
+    const people = all.filter((m) => m.highlight === 'backstory-person').length;
+    expect(people).toBeGreaterThan(5);
+
+    await setSettings({ entityTypes: ['place', 'organisation', 'weapon', 'event', 'agreement'] });
+    await waitFor(async () => (await marksOf(page)).every((m) => m.highlight !== 'backstory-person'), { what: 'people hidden' });
+    expect((await pageHighlights(page)).some(([hl]) => hl === 'backstory-person')).toBe(false);
+
+    await setSettings({ markMode: 'first' });
+    await waitFor(async () => {
+      const marks = await marksOf(page);
+      return marks.length > 0 && new Set(marks.map((m) => m.entity)).size === marks.length;
+    }, { what: 'first mentions only' });
+    const firsts = await marksOf(page);
+    expect(firsts.map((m) => m.entity)).toEqual([...new Set(all.map((m) => m.entity))]);
+
+    await setSettings({ highlightStyle: 'background' });
+    await waitFor(() => page.evaluate(() => [...document.adoptedStyleSheets].some((s) => [...s.cssRules].some((r) => r.cssText.includes('background-color') && r.cssText.includes('backstory-place')))), {
+      what: 'background style',
+    });
+
+    await setSettings({ blockedSites: ['127.0.0.1'] });
+    await waitFor(() => page.evaluate(() => CSS.highlights.size === 0 && document.adoptedStyleSheets.length === 0 && !document.querySelector('backstory-ui')), { what: 'everything removed' });
+
+    await setSettings(null);
+    await waitFor(async () => (await marksOf(page)).length === all.length, { what: 'marks back' });
+    expect(plain(await marksOf(page))).toEqual(golden('reading-article'));
+    expect(errors).toEqual([]);
+  });
+
+  it('reads a 1 MB page without a long task, and hit-tests in well under 0.1 ms', async () => {
+    const para = readFileSync(join(ROOT, 'tests/fixtures/pages/reading-article.html'), 'utf8')
+      .split('<article>')[1]!
+      .split('</article>')[0]!;
+    const body = Array.from({ length: 480 }, (_, i) => `<section id="s${i}">${para}</section>`).join('\n');
+    await page.route('**/big.html', (route) =>
+      route.fulfill({ contentType: 'text/html; charset=utf-8', body: `<!doctype html><html><head><meta charset="utf-8"><title>big</title></head><body>${body}</body></html>` }),
+    );
+    await page.addInitScript(() => {
+      const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
+      w.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(`${server.url}/big.html`);
+    const chars = await page.evaluate(() => document.body.textContent!.length);
+    expect(chars).toBeGreaterThan(1_000_000);
+    const marks = await marksOf(page);
+    expect(marks.length).toBeGreaterThan(480 * 40);
+    const stats = await inContentWorld<{ longestSliceMs: number; lastFullScanMs: number; scanStartedAt: number; slices: number }>(page, '__backstory.stats()');
+    const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks);
+    // Long tasks of page loading (parsing 1 MB of HTML) end before our scan starts.
+    const ours = longTasks.filter((t) => t.start + t.duration > stats.scanStartedAt);
+    console.log(`big page: ${chars} chars, ${marks.length} marks, scan ${stats.lastFullScanMs.toFixed(0)} ms in ${stats.slices} slices, longest slice ${stats.longestSliceMs.toFixed(1)} ms, long tasks during scan: ${JSON.stringify(ours)}`);
+    expect(stats.longestSliceMs).toBeLessThan(50);
+    expect(ours).toEqual([]);
+
+    const point = await page.evaluate(() => {
+      const p = document.querySelector('#s3 p')!;
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = n.textContent!.indexOf('Moscow');
+        if (i < 0) continue;
+        const r = document.createRange();
+        r.setStart(n, i + 2);
+        r.setEnd(n, i + 3);
+        p.scrollIntoView();
+        const b = r.getBoundingClientRect();
+        return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+      }
+      return null;
+    });
+    const bench = await inContentWorld<{ us: number; hit: string | null }>(page, `__backstory.benchHit(${point!.x}, ${point!.y}, 2000)`);
+    console.log(`hit test: ${bench.us.toFixed(1)} µs per call (${marks.length} marks on the page)`);
+    expect(bench.hit).toBe('Moscow');
+    expect(bench.us).toBeLessThan(100);
+    expect(errors).toEqual([]);
+  });
+});
