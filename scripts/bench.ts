@@ -103,10 +103,18 @@ const DENSITY = 600;
 
 type Api<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => R : never };
 
-/** Call `window.__bench[method](...args)` in the page (arguments as JSON). */
-function call<K extends keyof BenchApi>(page: Page, method: K, ...args: Parameters<Api<BenchApi>[K]>): Promise<Awaited<ReturnType<Api<BenchApi>[K]>>> {
-  return page.evaluate(`window.__bench[${JSON.stringify(method)}](...${JSON.stringify(args)})`) as Promise<Awaited<ReturnType<Api<BenchApi>[K]>>>;
+/** Call `window[global][method](...args)` in the page (arguments as JSON). */
+function callOn<K extends keyof BenchApi>(page: Page, global: string, method: K, ...args: Parameters<Api<BenchApi>[K]>): Promise<Awaited<ReturnType<Api<BenchApi>[K]>>> {
+  return page.evaluate(`window[${JSON.stringify(global)}][${JSON.stringify(method)}](...${JSON.stringify(args)})`) as Promise<Awaited<ReturnType<Api<BenchApi>[K]>>>;
 }
+
+/** Call the extension's code in the page (`window.__bench`). */
+function call<K extends keyof BenchApi>(page: Page, method: K, ...args: Parameters<Api<BenchApi>[K]>): Promise<Awaited<ReturnType<Api<BenchApi>[K]>>> {
+  return callOn(page, '__bench', method, ...args);
+}
+
+/** The diagnostic copy with the proposed block reader (`window.__benchProposed`). */
+const PROPOSED = '__benchProposed';
 
 async function heapUsed(cdp: CDPSession): Promise<number> {
   await cdp.send('HeapProfiler.collectGarbage');
@@ -192,6 +200,8 @@ interface ScanRow {
   floorMs: number;
   blocksMs: number;
   spot10kMs: number | null;
+  /** With the proposed block reader (scripts/bench/fast-blocks.ts): not the extension's code. */
+  diagnostic: { fastBlocksMs: number; proposedVsFloor10k: number; blocksIdentical: boolean };
   ours: Record<string, { ms: number; coldMs: number | null; ratio: number; mentions: number; painted: number; injected: number; hydrateMs: number }>;
   regexp: Record<string, { ms: number; marks: number; vsOurs: number }>;
 }
@@ -220,7 +230,7 @@ function regexpSource(aliases: readonly string[]): string {
   return `\\b(?:${esc.join('|')})\\b`;
 }
 
-async function scanSection(browser: Browser, server: StaticServer, inputs: Inputs, cfg: ReturnType<typeof config>, reps: number, bundle: string, log: (s: string) => void) {
+async function scanSection(browser: Browser, server: StaticServer, inputs: Inputs, cfg: ReturnType<typeof config>, reps: number, bundle: string, proposedBundle: string, log: (s: string) => void) {
   const rows: ScanRow[] = [];
   let hit: { hitUs: number; missUs: number; hits: number; points: number } | null = null;
   const kbNames = [...cfg.synthetic.map((n) => `syn${n}`), 'real'];
@@ -229,6 +239,12 @@ async function scanSection(browser: Browser, server: StaticServer, inputs: Input
     const gen = inputs.pages.get(size)!;
     const page = await openBenchPage(browser, server, gen.file, bundle, true);
     const hydrate = await loadMatchers(page, inputs, kbNames);
+    // Diagnostic copy: the same code with the proposed block reader (scripts/bench/fast-blocks.ts).
+    await page.addScriptTag({ content: proposedBundle });
+    const m10k = inputs.matchers.get(tenK)!;
+    await callOn(page, PROPOSED, 'loadMatcher', tenK, `/${m10k.file}`, null);
+    const same = await callOn(page, PROPOSED, 'compareBlocks');
+    if (same.mismatches) log(`WARNING: the proposed block reader differs from lib/page/text-blocks on ${same.mismatches} of ${same.blocks} blocks (${same.first})`);
     // Cold: the first full read on this page (what a content script pays once per page).
     const cold: Record<string, number> = {};
     const first = await call(page, 'ours', 'real');
@@ -236,6 +252,8 @@ async function scanSection(browser: Browser, server: StaticServer, inputs: Input
     const floor: number[] = [];
     const blocks: number[] = [];
     const spot: number[] = [];
+    const fastBlocks: number[] = [];
+    const proposed: number[] = [];
     const ours: Record<string, number[]> = {};
     const ratios: Record<string, number[]> = {};
     const found: Record<string, { mentions: number; painted: number }> = {};
@@ -243,7 +261,8 @@ async function scanSection(browser: Browser, server: StaticServer, inputs: Input
     let chars = 0;
     // Warm-up of every case (JIT, lazy char tables), then interleaved reps, order rotated.
     for (const name of kbNames) await call(page, 'ours', name);
-    const ops = ['floor', 'blocks', `spot:${tenK}`, ...kbNames.map((n) => `ours:${n}`)];
+    await callOn(page, PROPOSED, 'ours', tenK);
+    const ops = ['floor', 'blocks', 'fastblocks', `spot:${tenK}`, `proposed:${tenK}`, ...kbNames.map((n) => `ours:${n}`)];
     for (let rep = 0; rep < reps; rep++) {
       const order = ops.map((_, i) => ops[(i + rep) % ops.length]!);
       const repMs: Record<string, number> = {};
@@ -254,6 +273,8 @@ async function scanSection(browser: Browser, server: StaticServer, inputs: Input
           textNodes = r.nodes;
           chars = r.chars;
         } else if (op === 'blocks') repMs.blocks = (await call(page, 'blocksOnly')).ms;
+        else if (op === 'fastblocks') repMs.fastBlocks = (await callOn(page, PROPOSED, 'fastBlocksOnly')).ms;
+        else if (op.startsWith('proposed:')) repMs.proposed = (await callOn(page, PROPOSED, 'ours', op.slice(9))).ms;
         else if (op.startsWith('spot:')) repMs.spot = (await call(page, 'blocksAndSpot', op.slice(5))).ms;
         else {
           const name = op.slice(5);
@@ -265,6 +286,8 @@ async function scanSection(browser: Browser, server: StaticServer, inputs: Input
       floor.push(repMs.floor!);
       blocks.push(repMs.blocks!);
       spot.push(repMs.spot!);
+      fastBlocks.push(repMs.fastBlocks!);
+      proposed.push(repMs.proposed! / repMs.floor!);
       for (const name of kbNames) {
         (ours[name] ??= []).push(repMs[name]!);
         (ratios[name] ??= []).push(repMs[name]! / repMs.floor!);
@@ -278,6 +301,7 @@ async function scanSection(browser: Browser, server: StaticServer, inputs: Input
       floorMs: median(floor),
       blocksMs: median(blocks),
       spot10kMs: median(spot),
+      diagnostic: { fastBlocksMs: median(fastBlocks), proposedVsFloor10k: median(proposed), blocksIdentical: same.mismatches === 0 },
       ours: {},
       regexp: {},
     };
@@ -608,9 +632,10 @@ async function main(): Promise<void> {
     const inputs = prepareInputs(cfg, dir, log);
     for (const [size, p] of inputs.pages) log(`page ${sizeLabel(size)}: ${p.textChars} chars, ${p.textNodes} text nodes, ${p.injected.synthetic} + ${p.injected.real} injected mentions`);
     const bundle = await bundleIife(join(ROOT, 'scripts/bench/page-entry.ts'));
+    const proposedBundle = await bundleIife(join(ROOT, 'scripts/bench/page-entry.ts'), { global: PROPOSED, proposed: true });
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'] });
 
-    const scanR = wants('scan') ? await scanSection(browser, server, inputs, cfg, opts.reps, bundle, log) : null;
+    const scanR = wants('scan') ? await scanSection(browser, server, inputs, cfg, opts.reps, bundle, proposedBundle, log) : null;
     const markR = wants('markjs') ? await markjsSection(browser, server, inputs, cfg, bundle, log) : null;
     const longR = wants('longtasks') ? await longTaskSection(browser, server, inputs, cfg, bundle, log) : null;
     const idbR = wants('idb') ? await idbSection(browser, server, inputs, cfg, log) : null;
@@ -686,6 +711,14 @@ async function main(): Promise<void> {
         ),
       );
       out.push('');
+      out.push('Diagnostics: where the time goes (10k aliases), and the proposed block reader (scripts/bench/fast-blocks.ts; NOT the extension\'s code)');
+      out.push(
+        table(
+          ['page', 'floor', 'blocks only (lib/page/text-blocks)', 'blocks + spotText', `ours, ${tenK.slice(3)}`, 'blocks only, proposed', `ours/floor, proposed`, 'same blocks'],
+          scanR.rows.map((r) => [sizeLabel(r.size), fmtMs(r.floorMs), fmtMs(r.blocksMs), fmtMs(r.spot10kMs), fmtMs(r.ours[tenK]?.ms), fmtMs(r.diagnostic.fastBlocksMs), fmtX(r.diagnostic.proposedVsFloor10k), r.diagnostic.blocksIdentical ? 'yes' : 'NO']),
+        ),
+      );
+      out.push('');
       out.push('Mentions found / injected (our scan, per KB)');
       out.push(table(['page', ...kbNames], scanR.rows.map((r) => [sizeLabel(r.size), ...kbNames.map((n) => `${r.ours[n]!.mentions} / ${r.ours[n]!.injected}`)])));
       out.push('');
@@ -723,6 +756,7 @@ async function main(): Promise<void> {
       if (scanR?.hit) rows.push(['hit test, between mentions', `${(scanR.hit.missUs / 1000).toFixed(4)} ms`]);
       if (hoverR) {
         rows.push(['hit test inside the extension (__backstory.benchHit)', `${(hoverR.extensionHitUs / 1000).toFixed(4)} ms`]);
+        rows.push(['dwell timer callback (open the card, synchronous part), p50', fmtMs(hoverR.syncP50)]);
         rows.push(['dwell end → card DOM ready, p50 / p95', `${fmtMs(hoverR.domP50)} / ${fmtMs(hoverR.domP95)}`]);
         rows.push(['dwell end → card painted (next frame), p50 / p95', `${fmtMs(hoverR.paintP50)} / ${fmtMs(hoverR.paintP95)}`]);
         if (hoverR.ownMarks) rows.push(['content script marks backstory:dwell-end → card-painted, p50 / p95', `${fmtMs(hoverR.ownP50)} / ${fmtMs(hoverR.ownP95)}`]);

@@ -64,21 +64,33 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'caveats':
+      // One object per caveat, most severe first, with its provenance (ClaimReview-like):
+      // who made the claim, where it appears, how sure we are, and as of when.
       console.log(
         JSON.stringify(
           kb.caveats.map((c) => ({
+            id: c.id,
             kind: c.kind,
             severity: c.severity,
             report: c.report,
             quote: c.quote,
-            explanation: c.explanation,
-            origin: c.origin,
-            label: c.label,
-            reasoning: c.reasoning,
-            entities: c.entities,
-            claims: c.claims,
             start: c.start,
             end: c.end,
+            label: c.label,
+            explanation: c.explanation,
+            origin: c.origin,
+            rule: c.rule,
+            reasoning: c.reasoning,
+            confidence: c.confidence,
+            claimant: c.claimant,
+            context: c.context,
+            validAsOf: c.validAsOf,
+            firstAppearance: c.firstAppearance,
+            appearances: c.appearances,
+            supersededBy: c.supersededBy,
+            entities: c.entities,
+            claims: c.claims,
+            related: c.related,
           })),
           null,
           2,

@@ -53,7 +53,7 @@ export function InlineCard({ card, name, showCaveats, onClose, onOpenReport, onS
             {card?.name ?? name}
           </h3>
         </div>
-        <button type="button" class="bp-icon-btn" aria-label="Close card" title="Close (Esc)" onClick={onClose}>
+        <button type="button" class="bp-icon-btn" aria-label="Close card" title="Close (Esc)" onClick={() => onClose()}>
           <CloseIcon />
         </button>
       </div>

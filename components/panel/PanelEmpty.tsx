@@ -46,12 +46,12 @@ export function PanelEmpty({ kind, host, coverage, onTurnOn, onOpenOptions }: Pa
           <p class="bp-empty-text">It marks nothing and reads nothing here until you turn it on.</p>
           <div class="bp-empty-actions">
             {onTurnOn ? (
-              <button type="button" class="bp-btn bp-btn-primary" data-action="turn-on" onClick={onTurnOn}>
+              <button type="button" class="bp-btn bp-btn-primary" data-action="turn-on" onClick={() => onTurnOn()}>
                 Turn on for {host || 'this site'}
               </button>
             ) : null}
             {onOpenOptions ? (
-              <button type="button" class="bp-btn" onClick={onOpenOptions}>
+              <button type="button" class="bp-btn" onClick={() => onOpenOptions()}>
                 Site settings
               </button>
             ) : null}
@@ -64,7 +64,7 @@ export function PanelEmpty({ kind, host, coverage, onTurnOn, onOpenOptions }: Pa
           <p class="bp-empty-text">It is off on every site. Turn it back on to see what this page mentions.</p>
           <div class="bp-empty-actions">
             {onTurnOn ? (
-              <button type="button" class="bp-btn bp-btn-primary" data-action="turn-on" onClick={onTurnOn}>
+              <button type="button" class="bp-btn bp-btn-primary" data-action="turn-on" onClick={() => onTurnOn()}>
                 Turn Backstory on
               </button>
             ) : null}

@@ -90,7 +90,7 @@ export function ReportReader({ reader, showCaveats, reducedMotion, onBack, onSho
   return (
     <div class="bp-reader" ref={rootRef} data-report={request.id} aria-busy={view || reader.error ? undefined : 'true'}>
       <div class="bp-reader-bar">
-        <button type="button" class="bp-back" onClick={onBack}>
+        <button type="button" class="bp-back" onClick={() => onBack()}>
           <BackIcon />
           Page summary
         </button>

@@ -122,7 +122,7 @@ export function SidePanel({ state, actions, reducedMotion }: SidePanelProps) {
             </p>
           </div>
         </div>
-        <button type="button" class="bp-icon-btn" aria-label="Settings" title="Settings" onClick={actions.openOptions}>
+        <button type="button" class="bp-icon-btn" aria-label="Settings" title="Settings" onClick={() => actions.openOptions()}>
           <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
             <circle cx="8" cy="8" r="2.2" fill="none" stroke="currentColor" stroke-width="1.3" />
             <path d="M8 1.5v2M8 12.5v2M1.5 8h2M12.5 8h2M3.4 3.4l1.4 1.4M11.2 11.2l1.4 1.4M3.4 12.6l1.4-1.4M11.2 4.8l1.4-1.4" stroke="currentColor" stroke-width="1.3" stroke-linecap="round" />

@@ -69,10 +69,10 @@ export function Popup(props: PopupProps) {
         <Switch label="On everywhere" hint="The main switch, for every site." checked={enabled} onChange={onToggleGlobal} testId="global-switch" />
       </div>
       <div class="pp-actions">
-        <button type="button" class="bp-btn bp-btn-primary" onClick={onOpenPanel} disabled={!canOpenPanel} data-testid="open-panel">
+        <button type="button" class="bp-btn bp-btn-primary" onClick={() => onOpenPanel()} disabled={!canOpenPanel} data-testid="open-panel">
           Open side panel
         </button>
-        <button type="button" class="bp-btn" onClick={onOpenOptions}>
+        <button type="button" class="bp-btn" onClick={() => onOpenOptions()}>
           Settings
         </button>
       </div>

@@ -32,6 +32,8 @@ export interface AttributionContext {
   thing: { name: string; entity: string; type: EntityType } | null;
   /** The last news outlet named, for "the magazine", "the paper". */
   outlet: { name: string; entity: string } | null;
+  /** The last company named, for "the company", "the firm". */
+  company: { name: string; entity: string } | null;
   /** Outlets the report says cite no sources ("Der Spiegel did not cite specific sources"). */
   outletsWithoutSources: ReadonlySet<string>;
   /** Role of an entity as a claimant, when the caller knows it (see `entityRoles`). */
@@ -41,7 +43,7 @@ export interface AttributionContext {
 }
 
 export function emptyContext(): AttributionContext {
-  return { person: null, thing: null, outlet: null, outletsWithoutSources: new Set() };
+  return { person: null, thing: null, outlet: null, company: null, outletsWithoutSources: new Set() };
 }
 
 // Lowercase only: "States" in "the United States" is not the verb "states".
@@ -56,7 +58,7 @@ const CALLED = 'called(?= (?:the|it|them|this|that|for|on)\\b)';
 const NOUN_LIKE = new Set(['state', 'states', 'reports', 'notes', 'claims', 'estimates']);
 const VERBS = SPEECH_VERBS.map((v) => (NOUN_LIKE.has(v) ? `${v}(?= that\\b)` : v)).join('|');
 const VERB_RE = new RegExp(`(?<![\\w-])(?:(?:has|have|had|would|also|repeatedly|later|earlier|previously)\\s+)*(?:${VERBS}|${CALLED})(?![\\w-])`, 'g');
-const PARTICIPLE_RE = /,\s+(saying|adding|noting|insisting|arguing|warning|stressing)\b/;
+const PARTICIPLE_RE = /,\s+(saying|adding|noting|insisting|arguing|warning|stressing|describing|calling)\b/;
 const PASSIVE_BEFORE = /\b(?:was|were|been|be|being|is|are)\s+$/;
 
 const OUTLET_WORDS = /\b(?:magazine|paper|newspaper|outlet|agency|broadcaster|network|daily|weekly)\b/i;
@@ -122,10 +124,23 @@ function tidy(phrase: string): string {
 
 const PRONOUN = /^(?:he|she|they|it|we|i)$/i;
 
-/** Quoted spans: “…”, "…", and ‘…’ where the closing ’ is followed by a non-letter. */
+/**
+ * Quoted spans: “…”, "…", and ‘…’ where the closing ’ is followed by a
+ * non-letter. A quotation the report forgets to close ends at the speech tag
+ * (", he said") or at the next opening quotation mark.
+ */
 function quoted(sentence: string): [number, number][] {
   const spans: [number, number][] = [];
-  for (const re of [/“[^”]*”?/g, /"[^"]*"/g, /‘(?:[^’]|’(?=\p{L}))*’?/gu]) for (const m of sentence.matchAll(re)) spans.push([m.index, m.index + m[0].length]);
+  for (const re of [/“[^”“]*”?/g, /"[^"]*"/g, /‘(?:[^’‘]|’(?=\p{L}))*’?/gu]) {
+    for (const m of sentence.matchAll(re)) {
+      let end = m.index + m[0].length;
+      if (!/[”"’]$/.test(m[0])) {
+        const tag = /,\s+(?:he|she|they|we|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)\s+(?:said|says|added|told|noted|wrote)\b/.exec(m[0]);
+        if (tag) end = m.index + tag.index + 1;
+      }
+      spans.push([m.index, end]);
+    }
+  }
   return spans;
 }
 const within = (spans: readonly [number, number][], at: number) => spans.some(([s, e]) => at > s && at < e);
@@ -192,6 +207,11 @@ export function attributeSentence(
       const pseudo: MentionInSentence = { start: 0, end: 0, entity: ctx.outlet.entity, type: 'organisation' };
       return { claimant: ctx.outlet.name, entity: ctx.outlet.entity, role: roleFor(ctx.outlet.name, pseudo, ctx), cue: cue.trim(), via };
     }
+    // "The company says": the company named before.
+    if (/^the (?:company|firm|manufacturer|maker)$/i.test(claimant) && ctx.company) {
+      const pseudo: MentionInSentence = { start: 0, end: 0, entity: ctx.company.entity, type: 'organisation' };
+      return { claimant: ctx.company.name, entity: ctx.company.entity, role: roleFor(ctx.company.name, pseudo, ctx), cue: cue.trim(), via };
+    }
     const head = headMention(sentence, mentions, offset, offset + claimant.length);
     return { claimant, entity: head?.entity ?? null, role: roleFor(claimant, head, ctx), cue: cue.trim(), via };
   };
@@ -252,8 +272,9 @@ export function attributeSentence(
   // 4. "…, saying …": the main clause's subject speaks.
   const participle = PARTICIPLE_RE.exec(sentence);
   if (participle) {
-    const before = mentions.filter((x) => x.start < participle.index);
-    const subject = [...before].reverse().find((x) => x.type === 'person') ?? before.find((x) => x.type === 'organisation');
+    // The main clause's subject: the first person named near the start, else the first organisation.
+    const before = mentions.filter((x) => x.start < participle.index && x.start < 40);
+    const subject = before.find((x) => x.type === 'person') ?? before.find((x) => x.type === 'organisation');
     if (subject) {
       // Take the full noun phrase up to the subject's end ("NATO Secretary-General Jens Stoltenberg").
       const a = make(sentence.slice(0, subject.end), 0, participle[1]!);
@@ -294,6 +315,8 @@ export function nextContext(ctx: AttributionContext, sentence: string, mentions:
   } else if (firstThing && firstThing.start < 12) next.thing = { name: sentence.slice(firstThing.start, firstThing.end), entity: firstThing.entity, type: firstThing.type };
   const outlet = [...outside].reverse().find((m) => ctx.roleOf?.(m.entity) === 'outlet');
   if (outlet) next.outlet = { name: sentence.slice(outlet.start, outlet.end), entity: outlet.entity };
+  const company = [...outside].reverse().find((m) => ctx.roleOf?.(m.entity) === 'company' && m.type === 'organisation');
+  if (company) next.company = { name: sentence.slice(company.start, company.end), entity: company.entity };
   return next;
 }
 
@@ -332,7 +355,7 @@ const HEDGE_CUES: { re: RegExp; cue?: string }[] = [
   { re: /\bcould\s+(?:signal|indicate|suggest|mean|point to|be a sign)\b/gi },
   { re: /\b(?:may|might)\b(?!\s+or may not)/g },
 ];
-const CAPABILITY_AFTER = /^\s+(?:not\s+)?(?:also\s+)?(?:carry|carrying|be made|be produced|be built|be used|reach|fly|hold|strike|travel|deliver|produce|make|launch|fire|cost)\b/i;
+const CAPABILITY_AFTER = /^\s+(?:not\s+)?(?:also\s+)?(?:carry|carrying|be made|be produced|be built|reach|fly|travel|cost)\b/i;
 
 export interface HedgeCue {
   cue: string;

@@ -6,7 +6,8 @@ import { createContextState, resolveMentions } from '../match/resolve';
 import { scan } from '../match/scan';
 import type { MatchAliasInput } from '../match/types';
 import { attributeReport, entityRoles, hedgesIn } from './attribution';
-import { detectCaveats, type CaveatDraft } from './caveats';
+import { claimProvenance, detectCaveats, type CaveatDraft } from './caveats';
+import { linkEvents } from './caveats/events';
 import { statedDates } from './dates';
 import {
   KB_FORMAT,
@@ -131,8 +132,29 @@ export function buildKb(inputs: KbInputs): KbDocument {
     }
   }
 
-  // 3. Caveats: the editor's notes and the automatic findings.
+  // 3. Provenance: the original source behind each claim, the report's other telling,
+  //    claims about the same event elsewhere, and corroboration counted by independent sources.
   const reports = works.map((w) => w.report);
+  const provenance = claimProvenance({ reports, claims, entities: inputs.entities });
+  const retells = new Map(claims.map((c) => [c.id, provenance.get(c.id)?.retells ?? null]));
+  const dateOf = new Map(reports.map((r) => [r.id, r.date.value]));
+  const links = linkEvents(claims, inputs.entities, retells, (id) => dateOf.get(id) ?? '');
+  const retoldBy = new Map<string, string[]>();
+  for (const [id, first] of retells) if (first) retoldBy.set(first, [...(retoldBy.get(first) ?? []), id]);
+  const claimById = new Map(claims.map((c) => [c.id, c]));
+  for (const c of claims) {
+    const p = provenance.get(c.id);
+    c.sources = p?.sources ?? [];
+    c.retells = p?.retells ?? null;
+  }
+  for (const c of claims) {
+    const ids = [...new Set([...(links.same.get(c.id) ?? []), ...(c.retells ? [c.retells] : []), ...(retoldBy.get(c.id) ?? [])])].sort();
+    const sources = [...new Set([...c.sources, ...ids.flatMap((id) => claimById.get(id)?.sources ?? [])])].sort();
+    c.corroboration = { claims: ids, sources, independentSources: sources.length };
+    c.supersededBy = links.supersededBy.get(c.id) ?? null;
+  }
+
+  // 4. Caveats: the editor's notes and the automatic findings.
   const drafts: CaveatDraft[] = [
     ...inputs.editorNotes.map((n): CaveatDraft => ({
       kind: n.kind,
@@ -150,7 +172,7 @@ export function buildKb(inputs: KbInputs): KbDocument {
   ];
   const caveats = finishCaveats(drafts, reports, claims, works);
 
-  // 4. Entity records.
+  // 5. Entity records.
   const entities: KbEntity[] = inputs.entities.map((entity) => {
     const own = claims.filter((c) => c.entities.includes(entity.id));
     const mentionCounts = new Map<string, number>();

@@ -242,7 +242,7 @@ function firstKey(m: PageMention): string {
 export class Painter {
   private highlights = new Map<string, Highlight>();
   private visible: Set<string>;
-  private markMode: Settings['markMode'];
+  private markMode_: Settings['markMode'];
   private current: { m: PageMention; range: AbstractRange } | null = null;
   private active: { m: PageMention; range: AbstractRange } | null = null;
 
@@ -252,12 +252,12 @@ export class Painter {
     settings: Pick<Settings, 'entityTypes' | 'markMode'>,
   ) {
     this.visible = new Set(settings.entityTypes);
-    this.markMode = settings.markMode;
+    this.markMode_ = settings.markMode;
   }
 
   setSettings(settings: Pick<Settings, 'entityTypes' | 'markMode'>): void {
     this.visible = new Set(settings.entityTypes);
-    this.markMode = settings.markMode;
+    this.markMode_ = settings.markMode;
   }
 
   private highlight(name: string): Highlight {
@@ -276,30 +276,22 @@ export class Painter {
     return h;
   }
 
-  /**
-   * The highlight each mention should be in, for `ordered` (all mentions, in
-   * document order). Only the changed ones need work: see `changes`.
-   */
-  desired(ordered: readonly PageMention[]): Map<PageMention, string | null> {
-    const out = new Map<PageMention, string | null>();
-    const seen = new Set<string>();
-    for (const m of ordered) {
-      let name = highlightFor(m, this.typeOf, this.visible);
-      if (name && this.markMode === 'first') {
-        const key = firstKey(m);
-        if (seen.has(key)) name = null;
-        else seen.add(key);
-      }
-      out.set(m, name);
-    }
-    return out;
+  get markMode(): Settings['markMode'] {
+    return this.markMode_;
   }
 
-  /** Mentions whose painted state differs from `desired`. */
-  changes(desired: Map<PageMention, string | null>): PageMention[] {
-    const out: PageMention[] = [];
-    for (const [m, name] of desired) if (m.paintedAs !== name) out.push(m);
-    return out;
+  /**
+   * The highlight a mention should be in. Call in document order with one
+   * `seen` set per pass: in 'first' mode only the first mention of each entity
+   * is marked.
+   */
+  wanted(m: PageMention, seen: Set<string>): string | null {
+    const name = highlightFor(m, this.typeOf, this.visible);
+    if (!name || this.markMode_ !== 'first') return name;
+    const key = firstKey(m);
+    if (seen.has(key)) return null;
+    seen.add(key);
+    return name;
   }
 
   /** Put a mention in highlight `name` (null: unpaint). */

@@ -4,9 +4,10 @@
 // change. The scanner's state comes in through `env`, so this file knows
 // nothing about how the page was read.
 //
-// Wiring (entrypoints/content/index.ts), once the page reader exists:
-//   const bridge = registerPanelBridge({ getSummary, reveal, hasText: (q) => pageHasQuotes(document, q), signal });
-//   ...and call bridge.changed() whenever the marks or the settings change.
+// Wiring, where the page reader's state is available (lib/page/app.ts):
+//   const panel = connectPageToPanel({ doc, win, signal, active: () => activeOnHost(settings, host),
+//     mentions: () => session?.reader.all() ?? [], openCard: (m) => session?.card.open(m, { focus: true, pinned: true }) });
+//   ...and call panel.changed() whenever the marks (reader env `onMarksChanged`) or the settings change.
 import { onMessage as extOnMessage, sendMessage as extSendMessage } from '../messages';
 import type { PageSummary } from '../panel/types';
 import { iterateTextBlocks } from './text-blocks';
@@ -103,15 +104,15 @@ export function summarizeMentions(mentions: Iterable<{ entityId: string | null }
 
 /**
  * Fold text for "does the page say this": Unicode compatibility forms, case,
- * quote and dash styles, invisible characters and runs of white space.
+ * quote marks (dropped), dash styles, invisible characters and runs of white space.
  */
 export function foldForSearch(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
-    .replace(/[‘’‚‛ʼ′`´]/g, "'")
-    .replace(/[“”„‟″«»]/g, '"')
+    // Quote marks are dropped: pages and reports quote in different styles (“…”, ‘…’, "…", «…»).
+    .replace(/['"‘’‚‛ʼ′`´“”„‟″«»]/g, '')
     .replace(/[‐-―−]/g, '-')
     .replace(/\s+/g, ' ')
     .trim();
@@ -139,4 +140,62 @@ export function pageText(doc: Document): string {
 export function pageHasQuotes(doc: Document, quotes: readonly string[]): boolean[] {
   if (quotes.length === 0) return [];
   return textHasQuotes(pageText(doc), quotes);
+}
+
+/** What the bridge needs of a page mention (lib/page/marks.ts PageMention fits). */
+export interface BridgeMention {
+  readonly entityId: string | null;
+  /** The highlight it is painted in, or null when it is not marked (type hidden, first-only mode). */
+  readonly paintedAs: string | null;
+  readonly startNode: Node;
+}
+
+export interface PageBridgeSource<M extends BridgeMention> {
+  doc: Document;
+  win: Window;
+  signal: AbortSignal;
+  /** Backstory is on for this page's site. */
+  active(): boolean;
+  /** Tracked mentions in document order (empty while not running). */
+  mentions(): readonly M[];
+  /** Open the mention's card (it has been scrolled into view). */
+  openCard(m: M): void;
+  /** Still reading the page. */
+  scanning?(): boolean;
+}
+
+/**
+ * The panel bridge over the page reader's state: summary from its mentions,
+ * "reveal" scrolls to the entity's first marked mention (or first mention) and
+ * opens its card, "has text" reads the page's text blocks.
+ */
+export function connectPageToPanel<M extends BridgeMention>(src: PageBridgeSource<M>, messaging: BridgeMessaging = defaultMessaging): PanelBridge {
+  const { doc, win } = src;
+  return registerPanelBridge(
+    {
+      signal: src.signal,
+      getSummary: () => {
+        const active = src.active();
+        return {
+          url: win.location.href,
+          title: doc.title,
+          active,
+          ...(active ? summarizeMentions(src.mentions()) : { mentions: [], ambiguous: 0 }),
+          scanning: src.scanning?.() ?? false,
+        };
+      },
+      reveal: (entity) => {
+        if (!src.active()) return false;
+        const all = src.mentions();
+        const m = all.find((x) => x.entityId === entity && x.paintedAs !== null) ?? all.find((x) => x.entityId === entity);
+        if (!m || !m.startNode.isConnected) return false;
+        const reduce = !!win.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+        m.startNode.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: reduce ? 'instant' : 'auto' });
+        src.openCard(m);
+        return true;
+      },
+      hasText: (quotes) => pageHasQuotes(doc, quotes),
+    },
+    messaging,
+  );
 }

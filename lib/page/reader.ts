@@ -20,6 +20,9 @@ import { Slicer, yielder, type YieldFn } from './slices';
 import { spotText } from './spot';
 import { blockAncestor, blockContainer, isInlineElement, isInsideSkipped, iterateTextBlocks, type TextBlock } from './text-blocks';
 
+/** Above this many marks to paint, paint those in the viewport first. */
+const VIEWPORT_SORT_MIN = 150;
+
 export interface ReaderEnv {
   doc: Document;
   win: Window & typeof globalThis;
@@ -47,6 +50,8 @@ export interface ReaderStats {
   scanStartedAt: number;
   /** The longest slice of work seen (ms): below 50 ms means no long task of ours. */
   longestSliceMs: number;
+  /** The phase of that slice (read, types, plan, viewport, paint). */
+  longestSlicePhase: string;
   slices: number;
   blocksRead: number;
   charsRead: number;
@@ -78,7 +83,7 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
     painter.forget(m);
     env.onMentionDropped?.(m);
   });
-  const stats: ReaderStats = { fullScans: 0, mutationBatches: 0, lastFullScanMs: 0, scanStartedAt: 0, longestSliceMs: 0, slices: 0, blocksRead: 0, charsRead: 0 };
+  const stats: ReaderStats = { fullScans: 0, mutationBatches: 0, lastFullScanMs: 0, scanStartedAt: 0, longestSliceMs: 0, longestSlicePhase: '', slices: 0, blocksRead: 0, charsRead: 0 };
   let context: ContextState = createContextState();
   let pending: MutationRecord[] = [];
   let fullPending = false;
@@ -115,7 +120,7 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
         } else if (paintPending) {
           paintPending = false;
           const s = slicer();
-          await syncPaint(s);
+          await syncPaint(s, null);
           track(s);
         } else break;
       }
@@ -128,12 +133,17 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
   }
 
   function track(s: Slicer) {
+    s.finish();
     stats.slices += s.slices;
-    if (s.longest > stats.longestSliceMs) stats.longestSliceMs = s.longest;
+    if (s.longest > stats.longestSliceMs) {
+      stats.longestSliceMs = s.longest;
+      stats.longestSlicePhase = s.longestPhase;
+    }
   }
 
   /** Read blocks from `roots` (in document order) and track their mentions. Returns false when aborted. */
   async function readRoots(roots: readonly Node[], s: Slicer): Promise<PageMention[] | null> {
+    s.phase = 'read';
     const added: PageMention[] = [];
     for (const root of roots) {
       const blocks: Iterator<TextBlock> = iterateTextBlocks(root, doc);
@@ -156,40 +166,98 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
       for (const id of m.candidates) if (env.typeOf(id) === undefined) missing.add(id);
     }
     if (missing.size === 0) return;
+    s.phase = 'types';
+    s.finish();
     await env.loadTypes([...missing]);
     s.reset();
   }
 
-  /** Bring the highlights in line with the tracked mentions and settings, viewport first. */
-  async function syncPaint(s: Slicer): Promise<void> {
-    const desired = painter.desired(index.ordered());
-    const changed = painter.changes(desired);
+  /**
+   * Bring the highlights in line with the tracked mentions and settings,
+   * viewport first. `fresh`: only these mentions are new (in 'every' mode each
+   * mention is independent, so only they need a look); null: check them all.
+   */
+  async function syncPaint(s: Slicer, fresh: readonly PageMention[] | null): Promise<void> {
+    s.phase = 'plan';
+    const scope = fresh && env.settings().markMode === 'every' ? fresh : index.ordered();
+    const changed: PageMention[] = [];
+    const names: (string | null)[] = [];
+    const seen = new Set<string>();
+    for (let i = 0; i < scope.length; i++) {
+      const m = scope[i]!;
+      if (!m.block.alive) continue;
+      const name = painter.wanted(m, seen);
+      if (m.paintedAs !== name) {
+        changed.push(m);
+        names.push(name);
+      }
+      if ((i & 63) === 63 && s.due() && !(await s.tick())) return;
+    }
     if (changed.length === 0) return;
-    // Viewport first: one rect per block (layout is not dirtied by highlights).
-    const vh = win.innerHeight;
-    const vw = win.innerWidth;
-    const near = new Map<object, boolean>();
-    const inView = (m: PageMention) => {
-      let v = near.get(m.block);
-      if (v === undefined) {
-        const el = m.startNode.parentElement;
-        const r = el?.getBoundingClientRect();
-        v = !!r && r.bottom >= -vh * 0.5 && r.top <= vh * 1.5 && r.right >= 0 && r.left <= vw && (r.width > 0 || r.height > 0);
-        near.set(m.block, v);
-      }
-      return v;
-    };
-    const first: PageMention[] = [];
-    const rest: PageMention[] = [];
-    for (const m of changed) (desired.get(m) === null || inView(m) ? first : rest).push(m);
-    for (const list of [first, rest]) {
-      for (const m of list) {
-        if (!m.block.alive) continue;
-        painter.apply(m, desired.get(m) ?? null);
-        if (s.due() && !(await s.tick())) return;
-      }
+    const order = changed.length > VIEWPORT_SORT_MIN ? await viewportOrder(changed, s) : null;
+    s.phase = 'paint';
+    for (let k = 0; k < changed.length; k++) {
+      const i = order ? order[k]! : k;
+      const m = changed[i]!;
+      if (m.block.alive) painter.apply(m, names[i]!);
+      if ((k & 15) === 15 && s.due() && !(await s.tick())) return;
     }
     env.onMarksChanged?.();
+  }
+
+  /**
+   * Indices of `list` (mentions in document order) with those in or near the
+   * viewport first. Document order is close to vertical order, so a binary
+   * search over block rects finds the viewport with O(log n) layout reads
+   * (after a frame, so layout is clean and the reads are cheap).
+   */
+  async function viewportOrder(list: readonly PageMention[], s: Slicer): Promise<number[]> {
+    s.phase = 'viewport';
+    s.finish();
+    await nextFrame();
+    s.reset();
+    const vh = win.innerHeight;
+    const rects = new Map<object, DOMRect | null>();
+    const rectAt = (i: number) => {
+      const m = list[i]!;
+      let r = rects.get(m.block);
+      if (r === undefined) {
+        r = m.startNode.parentElement?.getBoundingClientRect() ?? null;
+        rects.set(m.block, r);
+      }
+      return r;
+    };
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const r = rectAt(mid);
+      if (r && r.bottom < -vh * 0.5) lo = mid + 1;
+      else hi = mid;
+    }
+    let end = lo;
+    while (end < list.length && end - lo < 2000) {
+      const r = rectAt(end);
+      if (r && r.top > vh * 1.5) break;
+      end++;
+    }
+    const order: number[] = [];
+    for (let i = lo; i < end; i++) order.push(i);
+    for (let i = end; i < list.length; i++) order.push(i);
+    for (let i = 0; i < lo; i++) order.push(i);
+    return order;
+  }
+
+  /** Resolve after the next rendered frame (or soon, in a hidden tab where frames stop). */
+  function nextFrame(): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        win.clearTimeout(timer);
+        resolve();
+      };
+      const timer = win.setTimeout(done, 100);
+      win.requestAnimationFrame(() => void yieldFn().then(done));
+    });
   }
 
   async function fullScan() {
@@ -208,7 +276,7 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
     if (added === null) return;
     await ensureTypes(added, s);
     if (signal.aborted) return;
-    await syncPaint(s);
+    await syncPaint(s, added);
     track(s);
     stats.lastFullScanMs = now() - started;
   }
@@ -258,7 +326,7 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
     if (added === null) return;
     await ensureTypes(added, s);
     if (signal.aborted) return;
-    await syncPaint(s);
+    await syncPaint(s, added);
     track(s);
   }
 

@@ -48,6 +48,9 @@ export class Slicer {
   private sliceStart: number;
   /** Longest slice seen (ms), for tests and the debug channel. */
   longest = 0;
+  /** What the longest slice was doing (the caller labels its phases). */
+  longestPhase = '';
+  phase = '';
   slices = 1;
 
   constructor(private readonly env: SliceEnv) {
@@ -64,7 +67,10 @@ export class Slicer {
     const now = this.env.now();
     const spent = now - this.sliceStart;
     if (spent >= (this.env.budgetMs ?? SLICE_BUDGET_MS)) {
-      if (spent > this.longest) this.longest = spent;
+      if (spent > this.longest) {
+        this.longest = spent;
+        this.longestPhase = this.phase;
+      }
       await this.env.yieldFn();
       this.slices++;
       this.sliceStart = this.env.now();
@@ -80,6 +86,15 @@ export class Slicer {
   /** Start a fresh slice (after awaiting something else, e.g. a message). */
   reset(): void {
     this.sliceStart = this.env.now();
+  }
+
+  /** Close the current slice (at the end of a run): counts it for `longest`. */
+  finish(): void {
+    const spent = this.env.now() - this.sliceStart;
+    if (spent > this.longest) {
+      this.longest = spent;
+      this.longestPhase = this.phase;
+    }
   }
 }
 

@@ -16,6 +16,10 @@ import type { HighlightEnv, PageMention } from '../../lib/page/marks';
 import { createPageReader, type PageReader } from '../../lib/page/reader';
 import { spotText } from '../../lib/page/spot';
 import { iterateTextBlocks } from '../../lib/page/text-blocks';
+import { fastTextBlocks } from './fast-blocks';
+
+/** The name of the window property this bundle installs (esbuild `define`; two copies can share a page). */
+declare const __BENCH_GLOBAL__: string;
 
 const ALL_TYPES: EntityType[] = ['person', 'organisation', 'place', 'weapon', 'event', 'agreement'];
 
@@ -137,6 +141,36 @@ const api = {
       chars += b.text.length;
     }
     return { ms: now() - t0, blocks, chars };
+  },
+
+  /** Diagnostics: the proposed block reader (scripts/bench/fast-blocks.ts), no matching. */
+  fastBlocksOnly(): { ms: number; blocks: number; chars: number } {
+    gc();
+    const t0 = now();
+    let blocks = 0;
+    let chars = 0;
+    for (const b of fastTextBlocks(document.body, document)) {
+      blocks++;
+      chars += b.text.length;
+    }
+    return { ms: now() - t0, blocks, chars };
+  },
+
+  /** Do the real and the proposed block readers give the same blocks (text and nodes)? */
+  compareBlocks(): { blocks: number; mismatches: number; first: string | null } {
+    const a = [...iterateTextBlocks(document.body, document)];
+    const b = [...fastTextBlocks(document.body, document)];
+    let mismatches = Math.abs(a.length - b.length);
+    let first: string | null = mismatches ? `${a.length} vs ${b.length} blocks` : null;
+    for (let i = 0; i < Math.min(a.length, b.length); i++) {
+      const x = a[i]!;
+      const y = b[i]!;
+      if (x.text !== y.text || x.nodes.length !== y.nodes.length || x.nodes.some((n, k) => n !== y.nodes[k]) || x.starts.join() !== y.starts.join()) {
+        mismatches++;
+        first ??= `block ${i}: ${JSON.stringify(x.text.slice(0, 60))} vs ${JSON.stringify(y.text.slice(0, 60))}`;
+      }
+    }
+    return { blocks: a.length, mismatches, first };
   },
 
   /** Diagnostics: block reader + scan + resolve (spotText), no index, no painting. */
@@ -359,5 +393,5 @@ interface MarkJs {
   markRegExp(re: RegExp, options: Record<string, unknown>): void;
 }
 
-(window as unknown as { __bench: typeof api }).__bench = api;
+(window as unknown as Record<string, typeof api>)[__BENCH_GLOBAL__] = api;
 export type BenchApi = typeof api;

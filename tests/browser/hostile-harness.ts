@@ -16,6 +16,12 @@ import type { BrowserContext, CDPSession, Frame, Page } from 'playwright-core';
 import { ROOT, serveDir, waitFor, type StaticServer } from './harness';
 
 export const HOSTILE_DIR = join(ROOT, 'tests/fixtures/hostile');
+
+/**
+ * The built Chrome extension to test: .output/chrome-mv3, or a copy named by
+ * BACKSTORY_CHROME_DIR (lets a test run use a snapshot while a build rewrites .output).
+ */
+export const CHROME_EXTENSION_DIR: string | undefined = process.env.BACKSTORY_CHROME_DIR || undefined;
 export const PROBE_WORLD = 'bs-probe';
 
 /** The strict policy of csp.html, exactly as issue #7 asks. */
@@ -189,7 +195,8 @@ export class Watched {
   /** Evaluate `fn(arg)` in a world of this frame; the result must be JSON-like. */
   async eval<R, A = undefined>(world: World, fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
     const contextId = await this.contextOf(world);
-    const expression = `(${fn.toString()})(${arg === undefined ? '' : JSON.stringify(arg)})`;
+    // `__name`: a no-op stand-in for the helper esbuild's keepNames (tsx) inserts into functions.
+    const expression = `((__name) => (${fn.toString()})(${arg === undefined ? '' : JSON.stringify(arg)}))((f) => f)`;
     // In the page's world nothing is awaited: a hostile page may make every object thenable.
     const res = (await this.cdp.send('Runtime.evaluate', { contextId, expression, awaitPromise: world !== 'main', returnByValue: true })) as {
       result: { value?: R };
@@ -358,6 +365,7 @@ export class Watched {
 
   /** Move the pointer onto a mark and wait for its card. */
   async hover(text: string, nth = 0): Promise<{ title: string; styled: boolean; hostConnected: boolean; hosts: number }> {
+    if (await this.card()) await this.closeCard();
     const p = await this.markPoint(text, nth);
     if (!p) throw new Error(`no painted mark "${text}" to hover`);
     await this.page.mouse.move(p.x + 40, p.y + 80);

@@ -5,13 +5,13 @@
 // there is text to mark. See tests/browser/hostile-harness.ts for how we read.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, waitFor, type ExtensionBrowser } from './harness';
-import { expectPageScriptsWork, serveHostile, Watched, type HostileServers, type Mark } from './hostile-harness';
+import { CHROME_EXTENSION_DIR, expectPageScriptsWork, serveHostile, Watched, type HostileServers, type Mark } from './hostile-harness';
 
 let browser: ExtensionBrowser;
 let servers: HostileServers;
 
 beforeAll(async () => {
-  [browser, servers] = await Promise.all([launchWithExtension(), serveHostile()]);
+  [browser, servers] = await Promise.all([launchWithExtension({ extensionDir: CHROME_EXTENSION_DIR }), serveHostile()]);
 });
 afterAll(async () => {
   await browser?.close();

@@ -8,6 +8,7 @@
 //   - a supplier says it stopped supplying a party, while a report places its
 //     product with that party;
 //   - counts in names of one thing ("12-point" vs "twelve-point" agree).
+import { capitalise } from './statements';
 import { cardinal, clauseAt } from './text';
 import type { CaveatDraft } from './types';
 import { quoteDraft, type Corpus, type ReportView, type SentenceView } from './view';
@@ -104,12 +105,14 @@ export function conflictFindings(corpus: Corpus): CaveatDraft[] {
         const main = ordered[0]!;
         const origin = main.origin;
         const says = main.polarity ? `${origin} drones have been used in Ukraine` : `${origin} drones have not been deployed in Ukraine`;
+        // In the explanation, each other report by its main statement (its body rather than its headline).
+        const otherMain = [...new Map([...other].sort((a, b) => Number(a.st.s === a.st.view.headline) - Number(b.st.s === b.st.view.headline)).reverse().map((o) => [o.st.view.id, o])).values()];
         out.push(
           quoteDraft(main.st.view, main.st.start, main.st.end, {
             kind: 'conflict',
             severity: 'medium',
             label: 'Reports disagree',
-            explanation: `This says, in effect, that ${says}; ${other.map((o) => describe(o.st)).join('; ')} says the opposite. The reports do not reconcile the two.`,
+            explanation: `This says, in effect, that ${says}; ${otherMain.map((o) => describe(o.st)).join('; ')} says the opposite. The reports do not reconcile the two.`,
             reasoning: 'Rule presence-conflict: statements about whether weapons of one origin are present in one place, with opposite polarity, grouped by (origin, weapon, place).',
             rule: 'presence-conflict',
             confidence: 0.7,
@@ -166,7 +169,7 @@ function timingConflicts(corpus: Corpus): CaveatDraft[] {
         kind: 'conflict',
         severity: 'medium',
         label: 'Timing disagrees',
-        explanation: `The China–Russia agreement is signed “${t.st.text}” here, but ${disagree.map((o) => describe(o.st)).join('; ')}. Weeks and days cannot both be right.`,
+        explanation: `This dates the signing of the China–Russia agreement “${t.st.text}”, but ${disagree.map((o) => describe(o.st)).join('; ')}. ${capitalise(t.unit)} and ${[...new Set(disagree.map((o) => o.unit))].join(', ')} cannot both be right.`,
         reasoning: 'Rule timing-conflict: statements of when one event (the China–Russia agreement signing) happened relative to the invasion, in different units.',
         rule: 'timing-conflict',
         confidence: 0.8,

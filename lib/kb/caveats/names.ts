@@ -83,7 +83,7 @@ function nameDraft(view: ReportView, start: number, end: number, diff: Diff, sur
   return quoteDraft(view, start, end, {
     kind: diff.kind,
     severity: numberChanged ? 'medium' : 'low',
-    label: diff.kind === 'misspelling' ? 'Misspelt name' : 'Garbled name',
+    label: diff.kind === 'misspelling' ? 'Misspelt name' : 'Wrong name',
     explanation: `“${surface}” is ${diff.kind === 'misspelling' ? 'a misspelling' : 'a wrong form'} of ${standard}: ${diff.how}.${note ? ` ${note}` : ''}`,
     reasoning: `Rule ${rule}: compared with the gazetteer's standard form “${standard}” (${entity.id}).`,
     rule,
@@ -220,6 +220,7 @@ function spellingVariants(view: ReportView, aliases: readonly AliasRef[]): Cavea
       // Quote the whole name the first spelling is part of.
       const run = nameAround(view.text, a.start, a.end);
       const other = nameAround(view.text, b.start, b.end);
+      const named = [...new Set(view.mentions.filter((m) => (m.start < run[1] && run[0] < m.end) || (m.start < other[1] && other[0] < m.end)).map((m) => m.entity))];
       out.push(
         quoteDraft(view, run[0], run[1], {
           kind: 'internal-inconsistency',
@@ -231,6 +232,7 @@ function spellingVariants(view: ReportView, aliases: readonly AliasRef[]): Cavea
           confidence: 0.85,
           related: [{ report: view.id, quote: view.text.slice(other[0], other[1]) }],
           appearances: [{ report: view.id, quote: view.text.slice(other[0], other[1]), start: other[0] }],
+          entities: named,
           claimant: null,
         }),
       );

@@ -68,16 +68,25 @@ export function anonymousSources(view: ReportView): CaveatDraft[] {
       for (const m of s.text.matchAll(p.re)) {
         const start = s.start + m.index;
         const phrase = m[0].replace(/\s+$/, '');
+        // The claimant is the phrase without its verb; its role follows from who they are.
+        const who = phrase.replace(new RegExp(`\\s+(?:have\\s+|has\\s+|had\\s+)?${ANON_VERBS}(?:\\s+on\\s+\\w+)?$`), '').replace(/^according to\s+/i, '').replace(/^(?:(?:has|have|had)\s+been\s+|(?:is|are|was|were)\s+)?\w+\s+by\s+/i, '');
+        const role: ClaimantRole = /\b(?:officials?|diplomats?|representative|spokes\w+|aide)\b/i.test(who)
+          ? 'anonymous-officials'
+          : /\b(?:experts?|analysts?|observers?|critics|commentators)\b/i.test(who)
+            ? 'analyst'
+            : /\bsources?\b/i.test(who)
+              ? 'outlet-unnamed-sources'
+              : p.role;
         out.push(
           quoteDraft(view, start, start + phrase.length, {
             kind: 'anonymous-source',
             severity: 'medium',
-            label: p.role === 'media-reports' ? 'Unnamed media' : p.role === 'analyst' ? 'Unnamed analysts' : 'Anonymous source',
+            label: role === 'media-reports' ? 'Unnamed media' : role === 'analyst' ? 'Unnamed experts' : 'Anonymous source',
             explanation: p.explain(phrase),
             reasoning: `Rule ${p.id}: an unnamed claimant (no person or outlet named in the phrase) introduces the claim.`,
             rule: p.id,
             confidence: 0.9,
-            claimant: { name: phrase, role: p.role, entity: null },
+            claimant: { name: who, role, entity: null },
           }),
         );
       }
@@ -105,7 +114,7 @@ export function anonymousSources(view: ReportView): CaveatDraft[] {
           confidence: 0.95,
           claims: credited,
           claimant: outlet ? { name, role: 'outlet-unnamed-sources', entity: outlet } : null,
-          ...(outlet ? { entities: [outlet, ...new Set(view.sentences.filter((x) => x.attribution.entity === outlet).flatMap((x) => x.mentions.map((mm) => mm.entity)))] } : {}),
+          ...(outlet ? { entities: [...new Set([outlet, ...view.sentences.filter((x) => x.attribution.entity === outlet).flatMap((x) => x.mentions.map((mm) => mm.entity))])] } : {}),
         }),
       );
     }

@@ -3,9 +3,13 @@
 import { hedgeCues } from '../attribution';
 import { clauseAt } from './text';
 import type { CaveatDraft } from './types';
-import { quoteDraft, type ReportView, type SentenceView } from './view';
+import { coveringAttribution, quoteDraft, type ReportView, type SentenceView } from './view';
 
 const HEARSAY = /^(?:reportedly|allegedly|purportedly|rumou?rs?|rumou?red|unconfirmed|unverified|no (?:official |independent )?confirmation|could not be .*|(?:is|are|was|were|widely) believed to|(?:is|are|was|were) said to)$/i;
+
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 function speaker(s: SentenceView): string {
   return s.attribution.role === 'reporter' ? 'The report' : s.attribution.claimant;
@@ -32,7 +36,7 @@ export function hedged(view: ReportView): CaveatDraft[] {
         ? `${list}: this is hearsay that ${who === 'The report' ? 'the report' : who} does not confirm; it should not be read as established.`
         : words.includes('may or may not')
           ? `The report itself says this “may or may not” be so: it offers the link as a possibility, not a finding.`
-          : `${who} hedges this (${list}): it is a possibility or an inference, not an established fact.`;
+          : `${capitalise(who)} hedges this (${list}): it is a possibility or an inference, not an established fact.`;
       out.push(
         quoteDraft(view, s.start + span[0], s.start + span[1], {
           kind: 'hedged',
@@ -57,14 +61,15 @@ interface DenialPattern {
   re: RegExp;
   /** Quote from the start of the clause (the subject) rather than the match. */
   fromClause: boolean;
+  explain: (who: string, quote: string) => string;
 }
 
 const DENIALS: DenialPattern[] = [
-  { id: 'denied', re: /\b(?:has\s+|have\s+|had\s+)?(?:repeatedly\s+|flatly\s+|strongly\s+)?(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+(?:the\s+|these\s+|such\s+|any\s+|all\s+|\w+\s+){0,2}(?:accusations?|allegations?|claims?|charges?|reports?|suggestions?)\b[^,;]*/g, fromClause: true },
-  { id: 'called-allegation-false', re: /\bcalled\s+the\s+(?:allegations?|accusations?|claims?|reports?)\b[^.;]*?[‘“"']?(?:smear|lies?|slander|baseless|groundless|false|fabricat\w*|absurd|nonsense)[’”"']?/g, fromClause: true },
-  { id: 'insists-neutral', re: /\binsist(?:ed|s)?\s+(?:that\s+)?\w+\s+(?:is|was|are|were|remains?)\s+(?:a\s+)?neutral\b[^,;.]*/g, fromClause: true },
-  { id: 'not-for-military-use', re: /\b(?:is|are|was|were)\s+not\s+(?:intended|designed|meant|made|sold)\s+for\s+military\s+(?:use|purposes)\b/g, fromClause: false },
-  { id: 'always-responsible', re: /\b(?:has|have)\s+always\s+been\s+(?:prudent|responsible|cautious|careful)(?:\s+and\s+(?:prudent|responsible|cautious|careful))?(?:\s+(?:when it comes to|with|in|about)\s+[\w\s-]+?(?=\s+and\s|[,.;]|$))?/g, fromClause: true },
+  { id: 'denied', re: /\b(?:has\s+|have\s+|had\s+)?(?:repeatedly\s+|flatly\s+|strongly\s+)?(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+(?:the\s+|these\s+|such\s+|any\s+|all\s+|\w+\s+){0,2}(?:accusations?|allegations?|claims?|charges?|reports?|suggestions?)\b[^,;]*/g, fromClause: true, explain: (w) => `${w} denies the accusation: the claim is disputed by the party it is about, and the report does not settle it.` },
+  { id: 'called-allegation-false', re: /\bcalled\s+the\s+(?:allegations?|accusations?|claims?|reports?)\b[^.;]*?[‘“"']?(?:smear|lies?|slander|baseless|groundless|false|fabricat\w*|absurd|nonsense)[’”"']?/g, fromClause: true, explain: (w) => `${w} rejects the allegation as false: the claim is disputed by the party it is about, and the report does not settle it.` },
+  { id: 'insists-neutral', re: /\binsist(?:ed|s)?\s+(?:that\s+)?\w+\s+(?:is|was|are|were|remains?)\s+(?:a\s+)?neutral\b[^,;.]*/g, fromClause: true, explain: (w) => `${w} answers the charge of taking sides by calling itself neutral: its own account of its position, not an independent finding.` },
+  { id: 'not-for-military-use', re: /\b(?:is|are|was|were)\s+not\s+(?:intended|designed|meant|made|sold)\s+for\s+military\s+(?:use|purposes)\b/g, fromClause: false, explain: (w) => `${w} says its products are not meant for military use: the maker’s own account, which the report does not check against how they were used.` },
+  { id: 'always-responsible', re: /\b(?:has|have)\s+always\s+been\s+(?:prudent|responsible|cautious|careful)(?:\s+and\s+(?:prudent|responsible|cautious|careful))?(?:\s+(?:when it comes to|with|in|about)\s+[\w\s-]+?(?=\s+and\s|[,.;]|$))?/g, fromClause: true, explain: (w) => `${w} answers accusations with a general assurance: a standard rebuttal by the party accused, not evidence either way.` },
 ];
 
 export function denials(view: ReportView): CaveatDraft[] {
@@ -81,17 +86,19 @@ export function denials(view: ReportView): CaveatDraft[] {
         const start = s.start + from;
         const end = s.start + m.index + m[0].replace(/\s+$/, '').length;
         const subject = s.mentions.find((x) => x.start >= from && x.start < m.index + m[0].length) ?? s.mentions.find((x) => x.start < m.index);
-        const denier = s.attribution.role !== 'reporter' ? s.attribution.claimant : subject ? s.text.slice(subject.start, subject.end) : 'The party concerned';
+        const said = coveringAttribution(view, s);
+        const denier = said.role !== 'reporter' ? said.claimant : subject ? s.text.slice(subject.start, subject.end) : 'the party concerned';
+        const claimant = said.role !== 'reporter' ? { name: said.claimant, role: said.role, entity: said.entity } : subject ? { name: denier, role: subject.type === 'place' ? ('party-official' as const) : ('official' as const), entity: subject.entity } : null;
         out.push(
           quoteDraft(view, start, end, {
             kind: 'denial',
             severity: 'medium',
             label: 'Denied',
-            explanation: `${denier} rejects the accusation: the claim is disputed by the party it is about, and the report does not settle it.`,
+            explanation: capitalise(p.explain(denier, m[0])),
             reasoning: `Rule ${p.id}: a party rejects an accusation or asserts its own innocence.`,
             rule: p.id,
             confidence: 0.85,
-            claimant: { name: s.attribution.claimant, role: s.attribution.role, entity: s.attribution.entity ?? subject?.entity ?? null },
+            claimant,
           }),
         );
       }

@@ -26,6 +26,8 @@ export interface Telling {
 }
 
 const PAIR_MIN = 0.45;
+/** Pairing threshold once a retelling is established (sentences are then known to be retold). */
+const RETOLD_MIN = 0.35;
 const CLAUSE_MIN = 0.5;
 
 type Bag = Map<string, number>;
@@ -49,7 +51,7 @@ class Weights {
     const idf = Math.log(1 + this.n / (this.df.get(key) ?? 1));
     return /\d/.test(key) ? idf * 1.5 : idf;
   }
-  sim(a: Bag, b: Bag): { sim: number; shared: number } {
+  sim(a: Bag, b: Bag): { sim: number; shared: number; dice: number } {
     let shared = 0;
     let wa = 0;
     let wb = 0;
@@ -64,7 +66,7 @@ class Weights {
     }
     for (const k of b.keys()) wb += this.w(k);
     const denom = Math.min(wa, wb);
-    return { sim: denom > 0 ? sw / denom : 0, shared };
+    return { sim: denom > 0 ? sw / denom : 0, shared, dice: wa + wb > 0 ? (2 * sw) / (wa + wb) : 0 };
   }
 }
 
@@ -114,6 +116,22 @@ export function findTelling(view: ReportView): Telling | null {
       if (s.heading && s.text.split(/\s+/).length >= 3) best.heading = s;
       if (!s.heading) break;
     }
+    // Final pairs: each later sentence with its best counterpart in the first telling. A retelling may
+    // split one sentence in two, so two later sentences can share a counterpart. The score balances
+    // containment (overlap) against size (Dice), so a short fragment does not outbid the full retelling.
+    const pairs: Telling['pairs'] = [];
+    for (let j = 0; j < body.length; j++) {
+      if (body[j]!.index < best.split) continue;
+      let top: { i: number; score: number; sim: number } | null = null;
+      for (let i = 0; i < body.length && body[i]!.index < best.split; i++) {
+        const { sim, shared, dice } = weights.sim(bags[i]!, bags[j]!);
+        if (sim < RETOLD_MIN || shared < 3) continue;
+        const score = (sim + dice) / 2;
+        if (!top || score > top.score) top = { i, score, sim };
+      }
+      if (top) pairs.push({ first: body[top.i]!, second: body[j]!, sim: top.sim });
+    }
+    best.pairs = pairs;
   }
   cache.set(view, best);
   return best;
@@ -136,6 +154,9 @@ function speakerOf(view: ReportView, s: SentenceView): string | null {
   if (first && first.type === 'person' && first.start < 25) return first.entity;
   return null;
 }
+
+// A clause that reports someone's words is attributed even in the report's voice ("with both leaders emphasizing …").
+const REPORTING = /\b(?:said|says|stated|states|according|describ\w*|echoed|characteri[sz]\w*|emphasi[sz]\w*|stress\w*|express\w*|reiterat\w*|highlight\w*|voiced|warned|revealed|confirmed|told|called for|urged)\b/i;
 
 const EVENT_VERB = /\b(?:ramped up|stepped up|increased|decreased|produced|deployed|supplied|shipped|delivered|launched|signed|bought|sold|killed|seized|captured|built|exported|imported|tested|fired|shot down|began|started|commenced|agreed)\b/i;
 
@@ -287,7 +308,7 @@ function clauseFindings(view: ReportView, first: readonly SentenceView[], second
         );
       }
       const otherAttribution = coveringAttribution(view, other.s);
-      if (otherAttribution.role !== 'reporter' && ownAttribution.role === 'reporter' && !/\b(?:said|says|stated|according)\b/.test(c.text)) {
+      if (otherAttribution.role !== 'reporter' && ownAttribution.role === 'reporter' && !REPORTING.test(c.text)) {
         out.push(
           quoteDraft(view, c.start, c.end, {
             kind: 'unsourced',

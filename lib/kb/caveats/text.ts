@@ -127,7 +127,8 @@ export function contentTokens(text: string): Token[] {
     if (/\d/.test(raw)) key = raw.replace(/,/g, '');
     else {
       const s = stem(lower);
-      key = SYNONYMS[s] ?? SYNONYMS[lower] ?? s;
+      // Truncate long stems: "historically"/"history", "emphasized"/"emphasis" meet at six letters.
+      key = SYNONYMS[s] ?? SYNONYMS[lower] ?? (s.length > 6 && !s.includes('-') ? s.slice(0, 6) : s);
     }
     if (key.length < 2) continue;
     out.push({ text: raw, key, start: m.index, end: m.index + raw.length });

@@ -112,12 +112,16 @@ export function isAttributed(a: Attribution): boolean {
 
 /**
  * The attribution that covers a sentence: its own, or, for a sentence in the
- * report's voice, that of the sentence before it in the same paragraph
- * ("The Chinese ambassador said … The trade volume … is 33.69 billion dollars.").
+ * report's voice, that of an attributed sentence at most two sentences before
+ * it in the same paragraph ("The Chinese ambassador said … The trade volume …
+ * is 33.69 billion dollars."): a paragraph of reported speech.
  */
 export function coveringAttribution(view: ReportView, s: SentenceView): Attribution {
   if (isAttributed(s.attribution)) return s.attribution;
-  const prev = view.sentences[s.index - 1];
-  if (prev && prev.paragraph === s.paragraph && isAttributed(prev.attribution) && prev.attribution.cue !== '') return prev.attribution;
+  for (let k = 1; k <= 2; k++) {
+    const prev = view.sentences[s.index - k];
+    if (!prev || prev.paragraph !== s.paragraph) break;
+    if (isAttributed(prev.attribution) && prev.attribution.cue !== '') return prev.attribution;
+  }
   return s.attribution;
 }

@@ -1,0 +1,151 @@
+// Hostile pages by size and motion: a million DOM nodes, very deep nesting, and
+// a page that mutates its DOM without pause. Same checks as hostile-pages:
+// no errors, no layout shift, the page's scripts keep working, marks right.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, waitFor, type ExtensionBrowser } from './harness';
+import { CHROME_EXTENSION_DIR, expectPageScriptsWork, serveHostile, Watched, type HostileServers, type Mark } from './hostile-harness';
+
+let browser: ExtensionBrowser;
+let servers: HostileServers;
+
+beforeAll(async () => {
+  [browser, servers] = await Promise.all([launchWithExtension({ extensionDir: CHROME_EXTENSION_DIR }), serveHostile()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await servers?.close();
+});
+
+const open = (path: string, options?: { waitForBackstory?: boolean }) => Watched.open(browser.context, browser.extensionId, `${servers.a}/${path}`, options);
+const texts = (marks: Mark[]) => marks.map((m) => m.text);
+
+async function expectHealthy(w: Watched, clickOn: string) {
+  const scripts = await expectPageScriptsWork(w, clickOn);
+  expect(scripts.after, "the page's own counter keeps going").toBeGreaterThan(scripts.before);
+  expect(scripts.clicked, "the page's own click handler fires").toBe(true);
+  expect((await w.layoutShifts()).shifts, 'no layout shift').toEqual([]);
+  expect(w.errors, 'no errors in any world of the page').toEqual([]);
+}
+
+describe('a page with a million DOM nodes', () => {
+  let w: Watched;
+  beforeAll(async () => {
+    w = await open('million.html');
+  }, 120_000);
+  afterAll(() => w?.close());
+
+  it('has a million nodes', async () => {
+    const nodes = await w.eval('probe', () => {
+      let n = 0;
+      const walker = document.createTreeWalker(document, NodeFilter.SHOW_ALL);
+      while (walker.nextNode()) n++;
+      return n;
+    });
+    expect(nodes).toBeGreaterThanOrEqual(1_000_000);
+  });
+
+  it('marks every name, from the top of the page to the bottom', async () => {
+    const marks = await w.marks();
+    expect(marks.filter((m) => m.stale)).toEqual([]);
+    expect(texts(marks.slice(0, 3))).toEqual(['Vladimir Putin', 'Xi Jinping', 'Moscow']);
+    expect(marks.filter((m) => m.where === 'feed').map((m) => m.text)).toEqual(Array(250).fill('Kyiv'));
+    expect(texts(marks.slice(-1))).toEqual(['Beijing']);
+    expect(marks).toHaveLength(254);
+  });
+
+  it('never freezes the page for seconds while reading it', async () => {
+    // A count, not a timing: no long task of 2 s or more after the page built
+    // itself. (Before the reader found the viewport by binary search, the rect
+    // reads forced layout of every off-screen section in one 23 s task.)
+    const built = await w.eval('main', () => (window as unknown as { __generatedIn: number }).__generatedIn);
+    expect(built).toBeGreaterThan(0);
+    const stats = await w.debugStats();
+    expect(stats!.blocksRead).toBeGreaterThanOrEqual(250_000);
+    const freezes = (await w.longTasks()).filter((t) => t.duration >= 2000);
+    expect(freezes).toEqual([]);
+    expect(stats!.longestSliceMs).toBeLessThan(2000);
+  });
+
+  it('opens a card on hover', async () => {
+    const card = await w.hover('Vladimir Putin');
+    expect(card.title).toBe('Vladimir Putin');
+    await w.closeCard();
+  });
+
+  it('keeps the page healthy', async () => {
+    await expectHealthy(w, 'lead');
+  });
+});
+
+describe('very deep nesting', () => {
+  let w: Watched;
+  beforeAll(async () => {
+    w = await open('deep.html');
+  }, 60_000);
+  afterAll(() => w?.close());
+
+  it('marks text 5,000 blocks and 5,000 inline elements down, and a name split over inline elements', async () => {
+    const marks = await w.marks();
+    expect(marks.map((m) => [m.text, m.where, m.split])).toEqual([
+      ['Vladimir Putin', 'top', false],
+      ['Xi Jinping', 'innermost', true],
+      ['Moscow', 'innermost', false],
+      ['Kyiv', 'deep-block-text', false],
+      ['Beijing', 'deep-inline', false],
+    ]);
+    expect(marks.filter((m) => m.stale)).toEqual([]);
+  });
+
+  it('opens cards on the deepest marks', async () => {
+    expect((await w.hover('Xi Jinping')).title).toBe('Xi Jinping');
+    expect((await w.hover('Beijing')).title).toBe('Beijing');
+    await w.closeCard();
+  });
+
+  it('keeps the page healthy', async () => {
+    await expectHealthy(w, 'top');
+  });
+});
+
+describe('a page that mutates its DOM non-stop', () => {
+  let w: Watched;
+  beforeAll(async () => {
+    // Work never settles while the page churns: do not wait for idle here.
+    w = await open('churn.html', { waitForBackstory: false });
+    await waitFor(async () => (await w.marks()).some((m) => m.where === 'lead'), { what: 'the first marks', timeout: 20_000 });
+  }, 60_000);
+  afterAll(() => w?.close());
+
+  it('keeps up while the page churns, and the page keeps working', async () => {
+    const writes = await w.eval('main', () => (window as unknown as { __churn: { writes: number } }).__churn.writes);
+    await w.frames(60);
+    expect(await w.eval('main', () => (window as unknown as { __churn: { writes: number } }).__churn.writes)).toBeGreaterThan(writes);
+    await expectHealthy(w, 'lead');
+    const stats = await w.debugStats();
+    expect(stats!.mutationBatches).toBeGreaterThan(5);
+  });
+
+  it('marks exactly the names in the final DOM once the page stops, with no stale or leaked marks', async () => {
+    await w.eval('main', () => (window as unknown as { __stopChurn(): void }).__stopChurn());
+    await w.idle();
+    // What the page shows now: one expected mark per slot that holds a name.
+    const expected = await w.eval('probe', () => {
+      const names = ['Vladimir Putin', 'Beijing', 'Kyiv', 'Moscow', 'Ukraine'];
+      const out: string[] = ['Vladimir Putin', 'Xi Jinping'];
+      for (const slot of document.querySelectorAll('#slots .slot')) {
+        const name = names.find((n) => slot.textContent!.includes(n));
+        if (name) out.push(name);
+      }
+      return out;
+    });
+    const marks = await w.marks();
+    expect(marks.filter((m) => m.stale), 'no mark on text that left the page').toEqual([]);
+    expect(texts(marks)).toEqual(expected);
+    // And the highlights hold no more ranges than there are marks (nothing leaked).
+    const stats = (await w.debugStats()) as unknown as { highlights: Record<string, number> };
+    const ranges = Object.entries(stats.highlights)
+      .filter(([name]) => name !== 'backstory-active' && name !== 'backstory-current')
+      .reduce((n, [, size]) => n + size, 0);
+    expect(ranges).toBe(marks.length);
+  });
+});
