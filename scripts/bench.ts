@@ -113,8 +113,6 @@ function call<K extends keyof BenchApi>(page: Page, method: K, ...args: Paramete
   return callOn(page, '__bench', method, ...args);
 }
 
-/** The diagnostic copy with the proposed block reader (`window.__benchProposed`). */
-const PROPOSED = '__benchProposed';
 
 async function heapUsed(cdp: CDPSession): Promise<number> {
   await cdp.send('HeapProfiler.collectGarbage');
@@ -200,8 +198,6 @@ interface ScanRow {
   floorMs: number;
   blocksMs: number;
   spot10kMs: number | null;
-  /** With the proposed block reader (scripts/bench/fast-blocks.ts): not the extension's code. */
-  diagnostic: { fastBlocksMs: number; proposedVsFloor10k: number; blocksIdentical: boolean };
   ours: Record<string, { ms: number; coldMs: number | null; ratio: number; mentions: number; painted: number; injected: number; hydrateMs: number }>;
   regexp: Record<string, { ms: number; marks: number; vsOurs: number }>;
 }
@@ -230,7 +226,7 @@ function regexpSource(aliases: readonly string[]): string {
   return `\\b(?:${esc.join('|')})\\b`;
 }
 
-async function scanSection(browser: Browser, server: StaticServer, inputs: Inputs, cfg: ReturnType<typeof config>, reps: number, bundle: string, proposedBundle: string, log: (s: string) => void) {
+async function scanSection(browser: Browser, server: StaticServer, inputs: Inputs, cfg: ReturnType<typeof config>, reps: number, bundle: string, log: (s: string) => void) {
   const rows: ScanRow[] = [];
   let hit: { hitUs: number; missUs: number; hits: number; points: number } | null = null;
   const kbNames = [...cfg.synthetic.map((n) => `syn${n}`), 'real'];
@@ -239,12 +235,6 @@ async function scanSection(browser: Browser, server: StaticServer, inputs: Input
     const gen = inputs.pages.get(size)!;
     const page = await openBenchPage(browser, server, gen.file, bundle, true);
     const hydrate = await loadMatchers(page, inputs, kbNames);
-    // Diagnostic copy: the same code with the proposed block reader (scripts/bench/fast-blocks.ts).
-    await page.addScriptTag({ content: proposedBundle });
-    const m10k = inputs.matchers.get(tenK)!;
-    await callOn(page, PROPOSED, 'loadMatcher', tenK, `/${m10k.file}`, null);
-    const same = await callOn(page, PROPOSED, 'compareBlocks');
-    if (same.mismatches) log(`WARNING: the proposed block reader differs from lib/page/text-blocks on ${same.mismatches} of ${same.blocks} blocks (${same.first})`);
     // Cold: the first full read on this page (what a content script pays once per page).
     const cold: Record<string, number> = {};
     const first = await call(page, 'ours', 'real');
@@ -252,8 +242,6 @@ async function scanSection(browser: Browser, server: StaticServer, inputs: Input
     const floor: number[] = [];
     const blocks: number[] = [];
     const spot: number[] = [];
-    const fastBlocks: number[] = [];
-    const proposed: number[] = [];
     const ours: Record<string, number[]> = {};
     const ratios: Record<string, number[]> = {};
     const found: Record<string, { mentions: number; painted: number }> = {};
@@ -261,8 +249,7 @@ async function scanSection(browser: Browser, server: StaticServer, inputs: Input
     let chars = 0;
     // Warm-up of every case (JIT, lazy char tables), then interleaved reps, order rotated.
     for (const name of kbNames) await call(page, 'ours', name);
-    await callOn(page, PROPOSED, 'ours', tenK);
-    const ops = ['floor', 'blocks', 'fastblocks', `spot:${tenK}`, `proposed:${tenK}`, ...kbNames.map((n) => `ours:${n}`)];
+    const ops = ['floor', 'blocks', `spot:${tenK}`, ...kbNames.map((n) => `ours:${n}`)];
     for (let rep = 0; rep < reps; rep++) {
       const order = ops.map((_, i) => ops[(i + rep) % ops.length]!);
       const repMs: Record<string, number> = {};
@@ -273,8 +260,6 @@ async function scanSection(browser: Browser, server: StaticServer, inputs: Input
           textNodes = r.nodes;
           chars = r.chars;
         } else if (op === 'blocks') repMs.blocks = (await call(page, 'blocksOnly')).ms;
-        else if (op === 'fastblocks') repMs.fastBlocks = (await callOn(page, PROPOSED, 'fastBlocksOnly')).ms;
-        else if (op.startsWith('proposed:')) repMs.proposed = (await callOn(page, PROPOSED, 'ours', op.slice(9))).ms;
         else if (op.startsWith('spot:')) repMs.spot = (await call(page, 'blocksAndSpot', op.slice(5))).ms;
         else {
           const name = op.slice(5);
@@ -286,8 +271,6 @@ async function scanSection(browser: Browser, server: StaticServer, inputs: Input
       floor.push(repMs.floor!);
       blocks.push(repMs.blocks!);
       spot.push(repMs.spot!);
-      fastBlocks.push(repMs.fastBlocks!);
-      proposed.push(repMs.proposed! / repMs.floor!);
       for (const name of kbNames) {
         (ours[name] ??= []).push(repMs[name]!);
         (ratios[name] ??= []).push(repMs[name]! / repMs.floor!);
@@ -301,7 +284,6 @@ async function scanSection(browser: Browser, server: StaticServer, inputs: Input
       floorMs: median(floor),
       blocksMs: median(blocks),
       spot10kMs: median(spot),
-      diagnostic: { fastBlocksMs: median(fastBlocks), proposedVsFloor10k: median(proposed), blocksIdentical: same.mismatches === 0 },
       ours: {},
       regexp: {},
     };
@@ -399,7 +381,9 @@ async function markjsSection(browser: Browser, server: StaticServer, inputs: Inp
 
 async function longTaskSection(browser: Browser, server: StaticServer, inputs: Inputs, cfg: ReturnType<typeof config>, bundle: string, log: (s: string) => void) {
   const gen = inputs.pages.get(cfg.longTaskSize)!;
-  const out: Record<string, unknown> & { cases: { name: string; wallMs: number; longTasks: number[]; longestSliceMs?: number; firstViewportMarkMs?: number | null; mentions?: number; mentionsAfter?: number }[] } = { cases: [] };
+  const out: Record<string, unknown> & {
+    cases: { name: string; wallMs: number; longTasks: number[]; longFrames: number[]; longFrameRenderMs: number[]; longestSliceMs?: number; longestSlicePhase?: string; firstViewportMarkMs?: number | null; mentions?: number; mentionsAfter?: number }[];
+  } = { cases: [] };
   let heap = { baseMb: 0, matcherMb: 0, afterScanMb: 0, extraMb: 0, tenKExtraMb: 0 };
   for (const kbName of ['real', cfg.synthetic.includes(10_000) ? 'syn10000' : `syn${Math.max(...cfg.synthetic)}`]) {
     const page = await openBenchPage(browser, server, gen.file, bundle, false);
@@ -410,16 +394,16 @@ async function longTaskSection(browser: Browser, server: StaticServer, inputs: I
     const first = await call(page, 'sliced', kbName);
     const after = await heapUsed(cdp);
     out.cases.push({ name: `first scan, ${kbName}`, ...first });
-    log(`long tasks, first scan ${sizeLabel(cfg.longTaskSize)} ${kbName}: ${first.longTasks.length} (wall ${fmtMs(first.wallMs)}, longest slice ${fmtMs(first.longestSliceMs)}, first viewport mark ${fmtMs(first.firstViewportMarkMs)})`);
+    log(`long tasks, first scan ${sizeLabel(cfg.longTaskSize)} ${kbName}: ${first.longTasks.length}, long frames ${first.longFrames.length} (wall ${fmtMs(first.wallMs)}, longest slice ${fmtMs(first.longestSliceMs)}, first viewport mark ${fmtMs(first.firstViewportMarkMs)})`);
     const storm = await call(page, 'storm', GEN_STORM(gen), cfg.storm.count, cfg.storm.ms);
-    out.cases.push({ name: `mutation storm, ${kbName}`, wallMs: storm.wallMs, longTasks: storm.longTasks, mentions: storm.mentionsBefore, mentionsAfter: storm.mentionsAfter });
-    log(`long tasks, storm of ${cfg.storm.count} paragraphs, ${kbName}: ${storm.longTasks.length} (${storm.mentionsAfter - storm.mentionsBefore} new mentions, ${storm.batches} batches)`);
+    out.cases.push({ name: `mutation storm, ${kbName}`, wallMs: storm.wallMs, longTasks: storm.longTasks, longFrames: storm.longFrames, longFrameRenderMs: storm.longFrameRenderMs, mentions: storm.mentionsBefore, mentionsAfter: storm.mentionsAfter });
+    log(`long tasks, storm of ${cfg.storm.count} paragraphs, ${kbName}: ${storm.longTasks.length}, long frames ${storm.longFrames.length} (${storm.mentionsAfter - storm.mentionsBefore} new mentions, ${storm.batches} batches)`);
     if (kbName === 'real') {
       heap = { baseMb: base / MiB, matcherMb: (withMatcher - base) / MiB, afterScanMb: after / MiB, extraMb: (after - base) / MiB, tenKExtraMb: 0 };
       // The same storm with no reader: long tasks that are the page's own.
       await call(page, 'dispose');
       const bare = await call(page, 'storm', GEN_STORM(gen), cfg.storm.count, cfg.storm.ms);
-      out.cases.push({ name: 'mutation storm, no extension (baseline)', wallMs: bare.wallMs, longTasks: bare.longTasks });
+      out.cases.push({ name: 'mutation storm, no extension (baseline)', wallMs: bare.wallMs, longTasks: bare.longTasks, longFrames: bare.longFrames, longFrameRenderMs: bare.longFrameRenderMs });
     } else heap.tenKExtraMb = (after - base) / MiB;
     await page.close();
   }
@@ -632,10 +616,9 @@ async function main(): Promise<void> {
     const inputs = prepareInputs(cfg, dir, log);
     for (const [size, p] of inputs.pages) log(`page ${sizeLabel(size)}: ${p.textChars} chars, ${p.textNodes} text nodes, ${p.injected.synthetic} + ${p.injected.real} injected mentions`);
     const bundle = await bundleIife(join(ROOT, 'scripts/bench/page-entry.ts'));
-    const proposedBundle = await bundleIife(join(ROOT, 'scripts/bench/page-entry.ts'), { global: PROPOSED, proposed: true });
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'] });
 
-    const scanR = wants('scan') ? await scanSection(browser, server, inputs, cfg, opts.reps, bundle, proposedBundle, log) : null;
+    const scanR = wants('scan') ? await scanSection(browser, server, inputs, cfg, opts.reps, bundle, log) : null;
     const markR = wants('markjs') ? await markjsSection(browser, server, inputs, cfg, bundle, log) : null;
     const longR = wants('longtasks') ? await longTaskSection(browser, server, inputs, cfg, bundle, log) : null;
     const idbR = wants('idb') ? await idbSection(browser, server, inputs, cfg, log) : null;
@@ -661,6 +644,7 @@ async function main(): Promise<void> {
       markjs_regexp_vs_ours_1k: markR?.regexpVsOurs ?? NaN,
       alias_scaling_100_to_100k: headline ? headline.ours[big]!.ms / headline.ours[small]!.ms : NaN,
       long_tasks: longCount,
+      long_animation_frames: longR ? longR.cases.filter((c) => !c.name.includes('baseline')).reduce((n, c) => n + c.longFrames.length, 0) : NaN,
       hit_test_ms: scanR?.hit ? scanR.hit.hitUs / 1000 : NaN,
       card_ms_p95: hoverR ? (hoverR.ownP95 ?? hoverR.paintP95) : NaN,
       lookup_ms_p95: idbR ? Math.max(idbR.real.lookupP95, idbR.syn.lookupP95) : NaN,
@@ -711,11 +695,11 @@ async function main(): Promise<void> {
         ),
       );
       out.push('');
-      out.push('Diagnostics: where the time goes (10k aliases), and the proposed block reader (scripts/bench/fast-blocks.ts; NOT the extension\'s code)');
+      out.push(`Where the time goes (${tenK.slice(3)} aliases): each stage includes the ones before it`);
       out.push(
         table(
-          ['page', 'floor', 'blocks only (lib/page/text-blocks)', 'blocks + spotText', `ours, ${tenK.slice(3)}`, 'blocks only, proposed', `ours/floor, proposed`, 'same blocks'],
-          scanR.rows.map((r) => [sizeLabel(r.size), fmtMs(r.floorMs), fmtMs(r.blocksMs), fmtMs(r.spot10kMs), fmtMs(r.ours[tenK]?.ms), fmtMs(r.diagnostic.fastBlocksMs), fmtX(r.diagnostic.proposedVsFloor10k), r.diagnostic.blocksIdentical ? 'yes' : 'NO']),
+          ['page', 'floor (bare walk)', 'blocks (lib/page/text-blocks)', 'blocks + spotText (scan, resolve)', 'ours: + index + highlights'],
+          scanR.rows.map((r) => [sizeLabel(r.size), fmtMs(r.floorMs), fmtMs(r.blocksMs), fmtMs(r.spot10kMs), fmtMs(r.ours[tenK]?.ms)]),
         ),
       );
       out.push('');
@@ -741,8 +725,15 @@ async function main(): Promise<void> {
       out.push(`Long tasks (≥ 50 ms) with the real time-sliced reader, ${sizeLabel(cfg.longTaskSize)} page`);
       out.push(
         table(
-          ['case', 'wall', 'long tasks', 'longest slice', 'first mark in viewport'],
-          longR.cases.map((c) => [c.name, fmtMs(c.wallMs), `${c.longTasks.length}${c.longTasks.length ? ` (${c.longTasks.map((d) => d.toFixed(0)).join(', ')} ms)` : ''}`, fmtMs(c.longestSliceMs), fmtMs(c.firstViewportMarkMs)]),
+          ['case', 'wall', 'long tasks', 'long animation frames (max; of which rendering)', 'longest slice of ours', 'first mark in viewport'],
+          longR.cases.map((c) => [
+            c.name,
+            fmtMs(c.wallMs),
+            `${c.longTasks.length}${c.longTasks.length ? ` (max ${Math.max(...c.longTasks).toFixed(0)} ms)` : ''}`,
+            `${c.longFrames.length}${c.longFrames.length ? ` (${Math.max(...c.longFrames).toFixed(0)} ms; ${Math.max(...c.longFrameRenderMs).toFixed(0)} ms)` : ''}`,
+            c.longestSliceMs === undefined ? '-' : `${fmtMs(c.longestSliceMs)}${c.longestSlicePhase ? ` (${c.longestSlicePhase})` : ''}`,
+            fmtMs(c.firstViewportMarkMs),
+          ]),
         ),
       );
       const h = longR.heap as { matcherMb: number; extraMb: number; tenKExtraMb: number };

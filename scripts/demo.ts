@@ -28,12 +28,15 @@ await page.goto(url);
 console.log(`Backstory is running on ${url}`);
 
 if (screenshot) {
-  // Hover the first marked mention of Xi Jinping in the article and wait for its card.
+  // Hover the first mention of Vladimir Putin in the article body (not the
+  // caption), scrolled so the card has room below it, and wait for its card.
+  await page.waitForFunction(() => CSS.highlights.size > 0, undefined, { timeout: 15_000 }).catch(() => undefined);
   const point = await page.evaluate(() => {
     const walker = document.createTreeWalker(document.querySelector('article') ?? document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const i = (n.textContent ?? '').indexOf('Vladimir Putin');
       if (i < 0 || (n.parentElement?.closest('figcaption') ?? null)) continue;
+      window.scrollTo(0, n.parentElement!.getBoundingClientRect().top + window.scrollY - 160);
       const range = document.createRange();
       range.setStart(n, i + 2);
       range.setEnd(n, i + 3);
@@ -42,11 +45,14 @@ if (screenshot) {
     }
     return null;
   });
-  await page.waitForTimeout(800);
   if (point) {
     await page.mouse.move(point.x, point.y);
-    await page.locator('backstory-ui').waitFor({ state: 'attached', timeout: 5_000 }).catch(() => undefined);
-    await page.waitForTimeout(1_200);
+    const dialog = page.locator('backstory-ui').locator('[role=dialog] h2');
+    await dialog.waitFor({ state: 'visible', timeout: 5_000 }).catch(() => undefined);
+    await page.waitForFunction(() => !document.querySelector('backstory-ui')?.shadowRoot?.querySelector('[aria-busy]'), undefined, { timeout: 5_000 }).catch(() => undefined);
+    await page.waitForTimeout(400);
+    const opened = await page.locator('backstory-ui').locator('[role=dialog]').count();
+    console.log(opened ? 'Card open.' : 'No card opened (is the KB loaded?).');
   }
   const file = resolve(process.cwd(), screenshot);
   await page.screenshot({ path: file });

@@ -15,7 +15,7 @@ export function DisambiguationCard({ surface, candidates, onSelectEntity }: Disa
   return (
     <>
       <p class="bs-description">
-        <q>{surface}</q> fits {found.length === 1 ? 'one entry' : `${found.length} entries`} in the reports. Backstory does not guess which one this page means.
+        “{surface}” fits {found.length === 1 ? 'one entry' : `${found.length} entries`} in the reports. Backstory does not guess which one this page means.
       </p>
       <ul class="bs-choices">
         {found.map((c) => (

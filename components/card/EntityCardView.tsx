@@ -1,8 +1,10 @@
 // The body of an entity card: description and its source, caveats, key facts,
 // spellings, reports, related entities and "why this link". Pure props; the
 // side panel can reuse it as is.
+import { createRef } from 'preact';
 import type { EntityCard } from '../../lib/kb/card';
 import { CaveatList, ReportLink } from './CaveatList';
+import { CaveatSummary } from './CaveatSummary';
 import { FactList } from './FactList';
 import { plural } from './format';
 import { Quote } from './Quote';
@@ -24,6 +26,7 @@ export interface EntityCardViewProps {
 
 export function EntityCardView({ card, mention, showCaveats = true, onOpenReport, onSelectEntity }: EntityCardViewProps) {
   const caveats = showCaveats ? card.caveats : [];
+  const caveatsRef = createRef<HTMLElement>();
   return (
     <>
       <p class="bs-description">{card.description}</p>
@@ -34,12 +37,7 @@ export function EntityCardView({ card, mention, showCaveats = true, onOpenReport
         <Quote text={card.descriptionSource.quote} />
         <ReportLink report={card.descriptionSource.report} onOpenReport={onOpenReport} />
       </details>
-
-      {caveats.length ? (
-        <Section title="Caveats" count={caveats.length}>
-          <CaveatList caveats={caveats} onOpenReport={onOpenReport} />
-        </Section>
-      ) : null}
+      <CaveatSummary caveats={caveats} onShow={() => caveatsRef.current?.scrollIntoView({ block: 'start' })} />
 
       {card.facts.length ? (
         <Section title="Key facts" count={card.totals.facts}>
@@ -49,6 +47,12 @@ export function EntityCardView({ card, mention, showCaveats = true, onOpenReport
               Showing {card.facts.length} of {plural(card.totals.facts, 'fact')}.
             </p>
           ) : null}
+        </Section>
+      ) : null}
+
+      {caveats.length ? (
+        <Section title="Caveats" count={caveats.length} sectionRef={caveatsRef}>
+          <CaveatList caveats={caveats} onOpenReport={onOpenReport} />
         </Section>
       ) : null}
 

@@ -1,9 +1,9 @@
 // A titled section of a card.
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, Ref } from 'preact';
 
-export function Section({ title, count, children }: { title: string; count?: number; children: ComponentChildren }) {
+export function Section({ title, count, children, sectionRef }: { title: string; count?: number; children: ComponentChildren; sectionRef?: Ref<HTMLElement> }) {
   return (
-    <section class="bs-section">
+    <section class="bs-section" ref={sectionRef}>
       <h3 class="bs-h3">
         {title}
         {count !== undefined ? <span class="bs-h3-count">{count}</span> : null}

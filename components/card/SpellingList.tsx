@@ -13,7 +13,7 @@ export function SpellingList({ spellings }: SpellingListProps) {
     <ul class="bs-spellings">
       {spellings.map((s) => (
         <li key={s.text}>
-          Spelled <q class="bs-spelling">{s.text}</q>
+          Spelled <span class="bs-spelling">“{s.text}”</span>
           {s.reports.length ? (
             <>
               {' in '}

@@ -11,6 +11,9 @@ export const TYPE_LABEL: Record<EntityType, string> = {
   agreement: 'Agreement',
 };
 
+/** Most severe first (type-only import of the schema: no zod in the content script). */
+export const SEVERITY_ORDER: readonly Severity[] = ['high', 'medium', 'low'];
+
 export const SEVERITY_LABEL: Record<Severity, string> = { high: 'High', medium: 'Medium', low: 'Low' };
 /** A shape per severity, so severity is never told by colour alone (with the word). */
 export const SEVERITY_ICON: Record<Severity, string> = { high: '▲', medium: '◆', low: '●' };

@@ -48,8 +48,8 @@ details[open]>summary::before{transform:rotate(90deg)}
 .bs-section{margin-top:14px}
 .bs-h3{display:flex;align-items:center;gap:6px;margin:0 0 6px;font-size:11px;font-weight:650;letter-spacing:.07em;text-transform:uppercase;color:var(--mu)}
 .bs-h3-count{font-weight:600;letter-spacing:0;font-size:10.5px;padding:0 6px;border-radius:999px;background:var(--so2);line-height:16px}
-.bs-quote{display:block;quotes:none;margin:6px 0 4px;padding:1px 0 1px 10px;border-left:3px solid var(--qu);color:var(--fg);font-size:13px;line-height:1.5}
-.bs-quote::before{content:"“"}.bs-quote::after{content:"”"}
+.bs-quote{display:block;margin:6px 0 4px;padding:1px 0 1px 10px;border-left:3px solid var(--qu);color:var(--fg);font-size:13px;line-height:1.5}
+.bs-quote:not(.bs-own-quotes)::before{content:"“"}.bs-quote:not(.bs-own-quotes)::after{content:"”"}
 .bs-headline,.bs-headline-inline{font-style:normal;font-weight:600;color:var(--fg)}
 .bs-ref{display:block;font-size:12px;line-height:1.4}
 .bs-ref .bs-headline,.bs-report .bs-headline,.bs-snippet{display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden}
@@ -93,5 +93,9 @@ button.bs-chip:hover{border-color:var(--tone,var(--ac));background:var(--so)}
 .bs-choice-name{display:inline-flex;align-items:center;gap:6px;font-weight:600;font-size:13.5px}
 .bs-choice-type{font-size:11px;text-transform:uppercase;letter-spacing:.06em;color:var(--mu);align-self:center}
 .bs-choice-desc{grid-column:1/-1;font-size:12px;color:var(--mu);margin-top:2px}
+.bs-summary{all:unset;box-sizing:border-box;display:flex;flex-wrap:wrap;align-items:center;gap:4px;margin:6px 0 0;font-size:12px;color:var(--mu)}
+button.bs-summary{cursor:pointer;border-radius:6px}
+button.bs-summary:hover .bs-summary-text{text-decoration:underline}
+.bs-summary-text{margin-left:2px}
 q{quotes:"“" "”" "‘" "’"}
 `;

@@ -1,6 +1,6 @@
 // The caveats that apply to the page's entities, most serious first; the first
 // few, then the rest on request. Pure props (local "show all" state only).
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { OpenReport } from '../card/types';
 import type { PanelCaveat } from '../../lib/panel/summary';
 import { PanelCaveatItem } from './PanelCaveatItem';
@@ -16,11 +16,16 @@ export interface CaveatSummaryProps {
 
 export function CaveatSummary({ caveats, onOpenReport, initial = 4, emptyText, evidenceOpen }: CaveatSummaryProps) {
   const [all, setAll] = useState(false);
+  const list = useRef<HTMLUListElement>(null);
+  // "Show all" disappears when used: focus moves to the first item it revealed.
+  useEffect(() => {
+    if (all) list.current?.children[initial]?.querySelector<HTMLElement>('summary, button')?.focus();
+  }, [all]);
   if (caveats.length === 0) return <p class="bp-none">{emptyText}</p>;
   const shown = all ? caveats : caveats.slice(0, initial);
   return (
     <>
-      <ul class="bp-caveats">
+      <ul class="bp-caveats" ref={list}>
         {shown.map((c) => (
           <PanelCaveatItem key={c.caveat.id} item={c} onOpenReport={onOpenReport} evidenceOpen={evidenceOpen} />
         ))}

@@ -47,7 +47,12 @@ export function PanelCaveatItem({ item, onOpenReport, evidenceOpen = false }: Pa
         <summary>Evidence</summary>
         <Quote text={caveat.quote} />
         <ReportLink report={report} quoteStart={caveat.start} quoteEnd={caveat.end} onOpenReport={onOpenReport} />
-        {caveat.origin === 'editor' ? <p class="bp-fine">Editor’s reasoning: {caveat.reasoning}</p> : null}
+        {caveat.origin === 'editor' ? (
+          <details class="bp-reasoning">
+            <summary>Editor’s reasoning</summary>
+            <p class="bp-fine">{caveat.reasoning}</p>
+          </details>
+        ) : null}
       </details>
     </li>
   );

@@ -3,6 +3,7 @@
 // and a page where it found nothing. Each says why, and what the KB covers.
 // Pure props.
 import type { ComponentChildren } from 'preact';
+import { Switch } from '../options/Switch';
 
 export type EmptyKind = 'loading' | 'unavailable' | 'off-site' | 'off-global' | 'nothing';
 
@@ -44,31 +45,29 @@ export function PanelEmpty({ kind, host, coverage, onTurnOn, onOpenOptions }: Pa
       return (
         <Box kind={kind} title={`Backstory is off on ${host || 'this site'}`}>
           <p class="bp-empty-text">It marks nothing and reads nothing here until you turn it on.</p>
-          <div class="bp-empty-actions">
-            {onTurnOn ? (
-              <button type="button" class="bp-btn bp-btn-primary" data-action="turn-on" onClick={() => onTurnOn()}>
-                Turn on for {host || 'this site'}
-              </button>
-            ) : null}
-            {onOpenOptions ? (
+          {onTurnOn ? (
+            <div class="bp-empty-switch">
+              <Switch label={`On for ${host || 'this site'}`} checked={false} onChange={() => onTurnOn()} testId="panel-site-switch" />
+            </div>
+          ) : null}
+          {onOpenOptions ? (
+            <div class="bp-empty-actions">
               <button type="button" class="bp-btn" onClick={() => onOpenOptions()}>
                 Site settings
               </button>
-            ) : null}
-          </div>
+            </div>
+          ) : null}
         </Box>
       );
     case 'off-global':
       return (
         <Box kind={kind} title="Backstory is switched off">
           <p class="bp-empty-text">It is off on every site. Turn it back on to see what this page mentions.</p>
-          <div class="bp-empty-actions">
-            {onTurnOn ? (
-              <button type="button" class="bp-btn bp-btn-primary" data-action="turn-on" onClick={() => onTurnOn()}>
-                Turn Backstory on
-              </button>
-            ) : null}
-          </div>
+          {onTurnOn ? (
+            <div class="bp-empty-switch">
+              <Switch label="On everywhere" checked={false} onChange={() => onTurnOn()} testId="panel-global-switch" />
+            </div>
+          ) : null}
         </Box>
       );
     case 'nothing':

@@ -46,15 +46,28 @@ function Summary({ state, actions }: { state: PanelState; actions: SidePanelActi
   const current = summary.reports.current;
   return (
     <div class="bp-summary">
-      <p class="bp-overview" data-testid="overview">
-        <strong>{plural(summary.entityCount, 'name')}</strong> from Backstory’s reports, {plural(summary.mentionCount, 'mention')}
+      <dl class="bp-stats" data-testid="overview">
+        <div class="bp-stat">
+          <dt>{summary.entityCount === 1 ? 'name' : 'names'} from the reports</dt>
+          <dd>{summary.entityCount}</dd>
+        </div>
+        <div class="bp-stat">
+          <dt>{summary.mentionCount === 1 ? 'mention' : 'mentions'}</dt>
+          <dd>{summary.mentionCount}</dd>
+        </div>
         {showCaveats ? (
-          <>
-            {' · '}
-            <strong>{plural(summary.caveats.length, 'caveat')}</strong>
-          </>
+          <div class="bp-stat">
+            <dt>{summary.caveats.length === 1 ? 'caveat' : 'caveats'}</dt>
+            <dd>{summary.caveats.length}</dd>
+          </div>
         ) : null}
-      </p>
+        {showCaveats && leavesOut ? (
+          <div class="bp-stat">
+            <dt>left out here</dt>
+            <dd>{leavesOut.length}</dd>
+          </div>
+        ) : null}
+      </dl>
       {current ? (
         <p class="bp-current">
           This page is one of the reports in the knowledge base:{' '}

@@ -30,7 +30,7 @@ function foundText({ host, loading, enabled, siteActive, found }: PopupProps): s
   if (!siteActive) return `Backstory is off on ${host}: nothing is marked.`;
   if (!found) return 'The page is still being read.';
   if (found.entities === 0) return 'Nothing on this page is in Backstory’s reports.';
-  return `${plural(found.entities, 'name')} from Backstory’s reports on this page (${plural(found.mentions, 'mention')}).`;
+  return `${found.entities === 1 ? 'name' : 'names'} from Backstory’s reports on this page (${plural(found.mentions, 'mention')}).`;
 }
 
 export function Popup(props: PopupProps) {

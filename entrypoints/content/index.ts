@@ -4,7 +4,8 @@
 // Imports types only from the KB, settings and message modules: no zod and no
 // messaging library in this bundle (lib/page/messaging.ts speaks its wire format).
 import { runBackstory } from '@/lib/page/app';
-import { createSender } from '@/lib/page/messaging';
+import { createListener, createSender } from '@/lib/page/messaging';
+import type { BridgeMessaging } from '@/lib/page/panel-bridge';
 import { readSettings, SETTINGS_STORAGE_KEY } from '@/lib/page/reader-settings';
 
 export default defineContentScript({
@@ -12,6 +13,7 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     const sendMessage = createSender(browser.runtime);
+    const onMessage = createListener(browser.runtime);
     void runBackstory({
       doc: document,
       win: window,
@@ -32,6 +34,8 @@ export default defineContentScript({
           return () => browser.storage.onChanged.removeListener(onChanged);
         },
       },
+      // The side panel asks this page what it mentions (issue #4).
+      panel: { sendMessage, onMessage } as unknown as BridgeMessaging,
       // The test/debug channel lives in this content script's own JS world
       // (`globalThis.__backstory`): the page cannot see it.
       debug: true,

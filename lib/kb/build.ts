@@ -6,7 +6,7 @@ import { createContextState, resolveMentions } from '../match/resolve';
 import { scan } from '../match/scan';
 import type { MatchAliasInput } from '../match/types';
 import { attributeReport, entityRoles, hedgesIn } from './attribution';
-import { claimProvenance, detectCaveats, type CaveatDraft } from './caveats';
+import { analyse, type CaveatDraft } from './caveats';
 import { linkEvents } from './caveats/events';
 import { statedDates } from './dates';
 import {
@@ -135,7 +135,7 @@ export function buildKb(inputs: KbInputs): KbDocument {
   // 3. Provenance: the original source behind each claim, the report's other telling,
   //    claims about the same event elsewhere, and corroboration counted by independent sources.
   const reports = works.map((w) => w.report);
-  const provenance = claimProvenance({ reports, claims, entities: inputs.entities });
+  const { drafts: found, provenance } = analyse({ reports, claims, entities: inputs.entities });
   const retells = new Map(claims.map((c) => [c.id, provenance.get(c.id)?.retells ?? null]));
   const dateOf = new Map(reports.map((r) => [r.id, r.date.value]));
   const links = linkEvents(claims, inputs.entities, retells, (id) => dateOf.get(id) ?? '');
@@ -168,7 +168,7 @@ export function buildKb(inputs: KbInputs): KbDocument {
       entities: n.entities,
       related: n.related,
     })),
-    ...detectCaveats({ reports, claims, entities: inputs.entities }),
+    ...found,
   ];
   const caveats = finishCaveats(drafts, reports, claims, works);
 
@@ -303,12 +303,16 @@ function finishCaveats(drafts: readonly CaveatDraft[], reports: readonly KbRepor
     }
     const dateOf = (rid: string) => byId.get(rid)?.date.value ?? '';
     const firstAppearance = [...new Set(appearances.map((a) => a.report))].sort((a, b) => dateOf(a).localeCompare(dateOf(b)) || a.localeCompare(b))[0]!;
+    // A misspelt name is the report's own doing, whoever the sentence quotes.
     const claimant =
       d.claimant !== undefined
         ? d.claimant
-        : primary
+        : d.kind === 'misspelling' || d.kind === 'misnaming'
+          ? null
+          : primary
           ? { name: primary.attribution.claimant, role: primary.attribution.role, entity: primary.attribution.entity }
           : null;
+    if (claimant?.role === 'reporter' && claimant.name === 'unknown') claimant.name = `report ${d.report.slice(0, 3)} (publisher unknown)`;
     out.push({
       id: `${d.origin === 'editor' ? 'ed' : 'auto'}-${d.kind}-${d.report.slice(0, 3)}-${start}`,
       kind: d.kind,

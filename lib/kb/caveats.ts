@@ -8,14 +8,12 @@
 //   names.ts       misspelt and garbled names, one name spelt two ways
 //   conflicts.ts   statements about one event that disagree, within or across reports
 // Pure and deterministic: rules run in a fixed order and the result is sorted.
-import type { KbClaim } from './document';
 import { conflictFindings } from './caveats/conflicts';
 import { headlineOverreach } from './caveats/headline';
 import { nameFindings } from './caveats/names';
 import { anonymousSources, undisclosedInformation, unsourcedFigures } from './caveats/sourcing';
 import { denials, hedged, noComment, republished } from './caveats/statements';
-import { findTelling } from './caveats/tellings';
-import { tellingFindings } from './caveats/tellings';
+import { findTelling, tellingFindings } from './caveats/tellings';
 import type { CaveatDraft, DetectorInput } from './caveats/types';
 import { buildCorpus, type Corpus } from './caveats/view';
 
@@ -23,8 +21,17 @@ export type { CaveatDraft, DetectorInput } from './caveats/types';
 
 const SEVERITY_RANK = { high: 0, medium: 1, low: 2 } as const;
 
-export function detectCaveats({ reports, claims, entities }: DetectorInput): CaveatDraft[] {
+export function detectCaveats(input: DetectorInput): CaveatDraft[] {
+  return analyse(input).drafts;
+}
+
+/** The automatic findings and the provenance of every claim, from one reading of the reports. */
+export function analyse({ reports, claims, entities }: DetectorInput): { drafts: CaveatDraft[]; provenance: Map<string, ClaimProvenance> } {
   const corpus = buildCorpus(reports, claims, entities);
+  return { drafts: findings(corpus), provenance: provenanceOf(corpus) };
+}
+
+function findings(corpus: Corpus): CaveatDraft[] {
   const drafts: CaveatDraft[] = [];
   for (const view of corpus.reports) {
     drafts.push(
@@ -87,7 +94,10 @@ export interface ClaimProvenance {
  * retells its first, and is no new source.
  */
 export function claimProvenance({ reports, claims, entities }: DetectorInput): Map<string, ClaimProvenance> {
-  const corpus = buildCorpus(reports, claims, entities);
+  return provenanceOf(buildCorpus(reports, claims, entities));
+}
+
+function provenanceOf(corpus: Corpus): Map<string, ClaimProvenance> {
   const out = new Map<string, ClaimProvenance>();
   for (const view of corpus.reports) {
     const own = view.report.republishedFrom?.publisher ?? (view.report.publisher !== 'unknown' ? `${view.report.publisher} (report ${view.id.slice(0, 3)})` : `report ${view.id.slice(0, 3)}`);
@@ -111,4 +121,3 @@ function viaName(via: string, corpus: Corpus): string {
   return e?.name ?? via.replace(/^(?:a|an|the)\s+|\s+report$/gi, '');
 }
 
-export type { KbClaim };

@@ -19,6 +19,7 @@ import { installPointer } from './pointer';
 import { activeOnHost } from './reader-settings';
 import { createPageReader, type PageReader } from './reader';
 import { createUiHost, type UiHost } from './ui-host';
+import { connectPageToPanel, type BridgeMessaging, type PanelBridge } from './panel-bridge';
 
 export interface KbClient {
   getMatcher(): Promise<{ hash: string; compiled: CompiledMatcher } | null>;
@@ -39,6 +40,8 @@ export interface AppEnv {
   signal: AbortSignal;
   kb: KbClient;
   settings: SettingsSource;
+  /** Answer the side panel's questions about this page (lib/page/panel-bridge.ts) over this messaging. */
+  panel?: BridgeMessaging;
   /** Expose the test/debug channel (`globalThis.__backstory` in this JS world only). */
   debug?: boolean;
 }
@@ -76,6 +79,7 @@ export async function runBackstory(env: AppEnv): Promise<void> {
   let session: Session | null = null;
   let sheet: CSSStyleSheet | null = null;
   let starting: Promise<void> | null = null;
+  let panel: PanelBridge | null = null;
 
   const cardSource = {
     card: (id: string) => {
@@ -179,6 +183,7 @@ export async function runBackstory(env: AppEnv): Promise<void> {
         onMentionDropped: (dropped) => {
           if (card.mention === dropped) card.close({ restoreFocus: true });
         },
+        onMarksChanged: () => panel?.changed(),
       },
       {
         registry: win.CSS.highlights,
@@ -261,6 +266,7 @@ export async function runBackstory(env: AppEnv): Promise<void> {
     const s = session;
     session = null;
     s?.controller.abort();
+    panel?.changed();
   }
 
   const apply = (next: Settings) => {
@@ -279,7 +285,23 @@ export async function runBackstory(env: AppEnv): Promise<void> {
     if (prev.markMode !== next.markMode || prev.entityTypes.join() !== next.entityTypes.join()) session.reader.refreshPaint();
     if (prev.theme !== next.theme || prev.showCaveats !== next.showCaveats) session.card.rerender();
     if (prev.trigger !== next.trigger || prev.hoverDelayMs !== next.hoverDelayMs) session.hover.reset();
+    panel?.changed();
   };
+
+  if (env.panel) {
+    panel = connectPageToPanel(
+      {
+        doc,
+        win,
+        signal,
+        active: () => session !== null,
+        mentions: () => session?.reader.all() ?? [],
+        openCard: (m) => session?.card.open(m, { focus: true, pinned: true }),
+        scanning: () => (session ? session.reader.busy() : starting !== null && activeOnHost(settings, host) && !matcher),
+      },
+      env.panel,
+    );
+  }
 
   const unwatch = env.settings.watch(apply);
   signal.addEventListener('abort', () => {
@@ -325,4 +347,5 @@ export async function runBackstory(env: AppEnv): Promise<void> {
     starting = start();
     await starting;
   }
+  panel?.changed();
 }

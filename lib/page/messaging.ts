@@ -32,9 +32,57 @@ export function createSender(runtime: RuntimeLike) {
   let seq = Math.floor(Math.random() * 1e4);
   return async function send<K extends keyof ProtocolMap>(type: K, ...args: Parameters<ProtocolMap[K]>): Promise<MessageReply<K>> {
     const message: WireMessage = { id: seq++, type, data: args[0], timestamp: Date.now() };
-    const reply = (await runtime.sendMessage(message)) as { res?: unknown; err?: { message?: string; name?: string } | null } | undefined | null;
+    const reply = (await runtime.sendMessage(message)) as
+      | { res?: unknown; err?: { message?: string; name?: string } | null; __mozWebExtensionPolyfillReject__?: boolean; message?: string }
+      | undefined
+      | null;
     if (reply == null) throw new MessageError('No response');
+    // A handler that threw synchronously, as webextension-polyfill reports it to an unwrapped runtime.
+    if (reply.__mozWebExtensionPolyfillReject__) throw new MessageError(reply.message ?? 'Error');
     if (reply.err != null) throw new MessageError(reply.err.message ?? 'Error', reply.err.name);
     return reply.res as MessageReply<K>;
+  };
+}
+
+export interface RuntimeEventsLike {
+  onMessage: {
+    addListener(listener: (message: unknown, sender: unknown) => unknown): void;
+    removeListener(listener: (message: unknown, sender: unknown) => unknown): void;
+  };
+}
+
+type Handler = (message: WireMessage & { sender: unknown }) => unknown;
+
+/**
+ * The receiving side, wire-compatible with @webext-core/messaging's
+ * `onMessage`: one handler per type; replies `{ res }` or `{ err }`; messages
+ * of other types (or other formats) are left to other listeners.
+ */
+export function createListener(runtime: RuntimeEventsLike) {
+  const handlers = new Map<string, Handler>();
+  const root = (message: unknown, sender: unknown): Promise<unknown> | undefined => {
+    if (!message || typeof message !== 'object') return undefined;
+    const m = message as WireMessage;
+    if (typeof m.type !== 'string' || typeof m.timestamp !== 'number') return undefined;
+    const handler = handlers.get(m.type);
+    if (!handler) return undefined;
+    return Promise.resolve()
+      .then(() => handler({ ...m, sender }))
+      .then(
+        (res) => ({ res }),
+        (error: unknown) => ({ err: { name: (error as Error)?.name ?? 'Error', message: (error as Error)?.message ?? String(error) } }),
+      );
+  };
+  return function onMessage<K extends keyof ProtocolMap>(
+    type: K,
+    handler: (message: { data: MessageData<K>; sender: unknown }) => MessageReply<K> | Promise<MessageReply<K>>,
+  ): () => void {
+    if (handlers.size === 0) runtime.onMessage.addListener(root);
+    handlers.set(type, handler as unknown as Handler);
+    return () => {
+      if (handlers.get(type) !== (handler as unknown as Handler)) return;
+      handlers.delete(type);
+      if (handlers.size === 0) runtime.onMessage.removeListener(root);
+    };
   };
 }

@@ -8,7 +8,7 @@
 //   const panel = connectPageToPanel({ doc, win, signal, active: () => activeOnHost(settings, host),
 //     mentions: () => session?.reader.all() ?? [], openCard: (m) => session?.card.open(m, { focus: true, pinned: true }) });
 //   ...and call panel.changed() whenever the marks (reader env `onMarksChanged`) or the settings change.
-import { onMessage as extOnMessage, sendMessage as extSendMessage } from '../messages';
+import type { onMessage as extOnMessage, sendMessage as extSendMessage } from '../messages';
 import type { PageSummary } from '../panel/types';
 import { iterateTextBlocks } from './text-blocks';
 
@@ -25,13 +25,16 @@ export interface PanelBridgeEnv {
   debounceMs?: number;
 }
 
-/** The messaging functions the bridge uses (a test seam; defaults to lib/messages.ts). */
+/**
+ * The messaging functions the bridge uses: lib/messages.ts's, or (in the
+ * content script, to keep @webext-core/messaging out of its bundle) the
+ * wire-compatible ones of lib/page/messaging.ts. Always passed in, so this
+ * module imports no messaging code of its own.
+ */
 export interface BridgeMessaging {
   onMessage: typeof extOnMessage;
   sendMessage: typeof extSendMessage;
 }
-
-const defaultMessaging: BridgeMessaging = { onMessage: extOnMessage, sendMessage: extSendMessage };
 
 export interface PanelBridge {
   /** The page's scan results or settings changed: broadcast a new summary soon (debounced, only if different). */
@@ -39,7 +42,7 @@ export interface PanelBridge {
   dispose(): void;
 }
 
-export function registerPanelBridge(env: PanelBridgeEnv, messaging: BridgeMessaging = defaultMessaging): PanelBridge {
+export function registerPanelBridge(env: PanelBridgeEnv, messaging: BridgeMessaging): PanelBridge {
   const offs = [
     messaging.onMessage('pageSummary', () => env.getSummary()),
     messaging.onMessage('revealMention', ({ data }) => env.reveal(data.entity)),
@@ -83,7 +86,7 @@ export function summaryDigest(s: PageSummary): string {
  * Tell open extension pages (side panel, popup) that this page changed. With
  * none open there is no receiver and the browser rejects: that is normal.
  */
-export function notifyPageChanged(summary: PageSummary, messaging: Pick<BridgeMessaging, 'sendMessage'> = defaultMessaging): void {
+export function notifyPageChanged(summary: PageSummary, messaging: Pick<BridgeMessaging, 'sendMessage'>): void {
   try {
     void messaging.sendMessage('pageChanged', summary).catch(() => undefined);
   } catch {
@@ -169,7 +172,7 @@ export interface PageBridgeSource<M extends BridgeMention> {
  * "reveal" scrolls to the entity's first marked mention (or first mention) and
  * opens its card, "has text" reads the page's text blocks.
  */
-export function connectPageToPanel<M extends BridgeMention>(src: PageBridgeSource<M>, messaging: BridgeMessaging = defaultMessaging): PanelBridge {
+export function connectPageToPanel<M extends BridgeMention>(src: PageBridgeSource<M>, messaging: BridgeMessaging): PanelBridge {
   const { doc, win } = src;
   return registerPanelBridge(
     {

@@ -18,7 +18,7 @@ import type { Settings } from '../settings';
 import { Painter, MarkIndex, type PageMention } from './marks';
 import { Slicer, yielder, type YieldFn } from './slices';
 import { spotText } from './spot';
-import { blockAncestor, blockContainer, isInlineElement, isInsideSkipped, iterateTextBlocks, type TextBlock } from './text-blocks';
+import { blockAncestor, blockContainer, isInlineElement, isInsideSkipped, iterateTextSteps, type TextBlock } from './text-blocks';
 
 /** Above this many marks to paint, paint those in the viewport first. */
 const VIEWPORT_SORT_MIN = 150;
@@ -71,6 +71,8 @@ export interface PageReader {
   stats: ReaderStats;
   /** Resolves when all queued work is done. */
   idle(): Promise<void>;
+  /** Is work queued or running? */
+  busy(): boolean;
   dispose(): void;
 }
 
@@ -86,6 +88,9 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
   const stats: ReaderStats = { fullScans: 0, mutationBatches: 0, lastFullScanMs: 0, scanStartedAt: 0, longestSliceMs: 0, longestSlicePhase: '', slices: 0, blocksRead: 0, charsRead: 0 };
   let context: ContextState = createContextState();
   let pending: MutationRecord[] = [];
+  /** Roots whose read the page interrupted (a few retries each). */
+  let rereads: Node[] = [];
+  const retries = new WeakMap<Node, number>();
   let fullPending = false;
   let paintPending = false;
   let running = false;
@@ -112,8 +117,9 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
         if (fullPending) {
           fullPending = false;
           pending = [];
+          rereads = [];
           await fullScan();
-        } else if (pending.length) {
+        } else if (pending.length || rereads.length) {
           const records = pending;
           pending = [];
           await processMutations(records);
@@ -146,15 +152,25 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
     s.phase = 'read';
     const added: PageMention[] = [];
     for (const root of roots) {
-      const blocks: Iterator<TextBlock> = iterateTextBlocks(root, doc);
+      const walk = { interrupted: false };
+      const blocks: Iterator<TextBlock | null> = iterateTextSteps(root, doc, walk);
       for (let r = blocks.next(); !r.done; r = blocks.next()) {
         const block = r.value;
+        if (block === null) {
+          if (s.due() && !(await s.tick())) return null;
+          continue;
+        }
         stats.blocksRead++;
         stats.charsRead += block.text.length;
         const mentions = spotText(matcher, block.text, context);
         const tracked = index.add(block, mentions, aliasText);
         if (tracked) added.push(...tracked.mentions);
         if (s.due() && !(await s.tick())) return null;
+      }
+      // The page removed the node we were on while we yielded: read this root again.
+      if (walk.interrupted && root.isConnected && retries.get(root) !== 0) {
+        retries.set(root, (retries.get(root) ?? 3) - 1);
+        rereads.push(root);
       }
     }
     return added;
@@ -284,7 +300,8 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
   async function processMutations(records: MutationRecord[]) {
     stats.mutationBatches++;
     const s = slicer();
-    const regions = new Set<Node>();
+    const regions = new Set<Node>(rereads);
+    rereads = [];
     const addRegion = (n: Node | null) => {
       if (n) regions.add(n);
     };
@@ -358,6 +375,7 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
       schedule();
     },
     marked: () => index.ordered().filter((m) => m.paintedAs !== null),
+    busy: () => running || pending.length > 0 || fullPending || paintPending,
     all: () => index.ordered(),
     idle: () =>
       running || pending.length || fullPending || paintPending

@@ -1,11 +1,11 @@
 // Running page work in short slices so the page never sees a long task
 // (a task of 50 ms or more). Work yields to the browser every `budgetMs`
-// (default 6 ms) with `scheduler.yield()` where it exists (it keeps our place in
+// (default 5 ms) with `scheduler.yield()` where it exists (it keeps our place in
 // the task queue ahead of new tasks of the same priority) and a MessageChannel
 // message otherwise (no 4 ms clamping, unlike setTimeout). Everything takes an
 // AbortSignal: an aborted run stops at the next item and resolves `false`.
 
-export const SLICE_BUDGET_MS = 6;
+export const SLICE_BUDGET_MS = 5;
 
 interface SchedulerLike {
   yield?: () => Promise<void>;

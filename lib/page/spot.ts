@@ -41,11 +41,12 @@ export function isShouting(text: string): boolean {
  */
 export function spotText(matcher: Matcher, text: string, state: ContextState): Mention[] {
   const mentions = resolveMentions(matcher, text, scan(matcher, text), state);
-  if (mentions.length === 0 || !isShouting(text)) return mentions;
-  return mentions.filter((m) => {
+  const acronym = (m: Mention) => {
     const alias = matcher.aliases[m.alias];
-    return !(alias && alias.caseSensitive && alias.needsContext);
-  });
+    return !!alias && alias.caseSensitive && alias.needsContext;
+  };
+  if (!mentions.some(acronym) || !isShouting(text)) return mentions;
+  return mentions.filter((m) => !acronym(m));
 }
 
 export function spotBlocks(matcher: Matcher, blocks: readonly TextBlock[], state: ContextState = createContextState()): BlockMention[] {

@@ -61,53 +61,184 @@ export function isInsideSkipped(node: Node): boolean {
   return !!doc && (doc as Document).designMode === 'on';
 }
 
+/** iterateTextSteps yields `null` after visiting this many nodes without a block. */
+export const NODES_PER_STEP = 256;
+
+// Element kinds, cached per tagName string (tagName is the same string object
+// for every element of a kind, so the lookup is cheap).
+const BLOCK = 0;
+const INLINE = 1;
+const SKIP = 2;
+const LINK = 4; // with INLINE: an <a>
+const tagKinds = new Map<string, number>();
+
+function kindOf(el: Element): number {
+  const tag = el.tagName;
+  let k = tagKinds.get(tag);
+  if (k === undefined) {
+    const up = tag.toUpperCase();
+    if (SKIP_TAGS.has(up) || up === UI_HOST_TAG) k = SKIP;
+    else if (INLINE_TAGS.has(up) || up.includes('-')) k = up === 'A' ? INLINE | LINK : INLINE;
+    else k = BLOCK;
+    tagKinds.set(tag, k);
+  }
+  if (k !== SKIP && el.hasAttributes()) {
+    const editable = el.getAttribute('contenteditable');
+    if ((editable !== null && editable !== 'false') || el.getAttribute('role') === 'textbox') return SKIP;
+  }
+  return k;
+}
+
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_WORD[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+
+function isWordUnit(c: number): boolean {
+  return c < 128 ? ASCII_WORD[c] === 1 : c === c && WORD_CHAR.test(String.fromCharCode(c));
+}
+
+/** The <a> that `node` is in, counting `node` itself, through inline elements only. */
+function linkFrom(node: Node | null): Element | null {
+  for (let p = node; p && p.nodeType === 1; p = p.parentNode) {
+    const k = kindOf(p as Element);
+    if (k & LINK) return p as Element;
+    if (k !== INLINE) return null;
+  }
+  return null;
+}
+
+/** Set when the page removed the node the walk was on while it was paused (the rest was not read). */
+export interface WalkState {
+  interrupted: boolean;
+}
+
 /**
- * The text blocks under `root`, in document order, one at a time (so a caller
- * can stop between blocks and yield to the page). `doc` supplies the TreeWalker.
+ * The text blocks under `root`, in document order, one at a time, so a caller
+ * can stop between blocks and yield to the page; also yields `null` every
+ * NODES_PER_STEP nodes (long runs of markup without text), so no step is long.
+ *
+ * A plain firstChild/nextSibling walk that carries the block parent and the
+ * enclosing link down a stack (no TreeWalker with a JS filter, no walk up the
+ * ancestors of every text node; after the proposal in scripts/bench/fast-blocks.ts).
+ * Blocks: runs of text nodes with the same block parent, not separated by a
+ * block element or <br>; two links side by side with no space between
+ * ("<a>World</a><a>US</a>" in a menu) are separate items, not one word, while
+ * names split by formatting (`<a><em>Vladimir</em> Putin</a>`, `Pu<b>tin</b>`) join.
  */
-export function* iterateTextBlocks(root: Node, doc: Document): Generator<TextBlock, void, undefined> {
-  if (root.nodeType === 1 && isSkippedElement(root as Element)) return;
-  // NodeFilter constants inlined: the global may be absent in non-DOM hosts.
-  const SHOW_ELEMENT = 0x1;
-  const SHOW_TEXT = 0x4;
-  const FILTER_ACCEPT = 1;
-  const FILTER_REJECT = 2;
-  const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT, {
-    acceptNode: (node: Node) => (node.nodeType === 1 && isSkippedElement(node as Element) ? FILTER_REJECT : FILTER_ACCEPT),
-  });
-  let current: TextBlock | null = null;
-  let currentBlockParent: Node | null = null;
+export function* iterateTextSteps(root: Node, _doc: Document, state: WalkState = { interrupted: false }): Generator<TextBlock | null, void, undefined> {
   if (root.nodeType === 3) {
     const text = root as Text;
     if (/\S/.test(text.data)) yield { text: text.data, nodes: [text], starts: [0] };
     return;
   }
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeType === 1) {
-      // A block element or <br> ends the block.
-      if (!isInlineElement(node as Element) && current !== null) {
-        const done: TextBlock = current;
-        current = null;
-        currentBlockParent = null;
-        if (/\S/.test(done.text)) yield done;
+  if (root.nodeType === 1 && isSkippedElement(root as Element)) return;
+  // Context of root's children: their block parent and enclosing link.
+  let bp: Node | null;
+  let link: Element | null;
+  if (root.nodeType === 1) {
+    const k = kindOf(root as Element);
+    bp = k === BLOCK ? root : blockAncestor(root);
+    link = k === BLOCK ? null : linkFrom(root);
+  } else {
+    bp = root;
+    link = null;
+  }
+  const bps: (Node | null)[] = [];
+  const links: (Element | null)[] = [];
+  let current: TextBlock | null = null;
+  let currentBp: Node | null = null;
+  let lastLink: Element | null = null;
+  let visited = 0;
+  let node: Node | null = root.firstChild;
+  while (node) {
+    if (++visited === NODES_PER_STEP) {
+      visited = 0;
+      yield null;
+      // The page may have changed while we were paused.
+      if (!node.isConnected && root.isConnected) {
+        state.interrupted = true;
+        return;
       }
-      continue;
     }
-    const text = node as Text;
-    const data = text.data;
-    if (data.length === 0) continue;
-    const blockParent = blockAncestor(text);
-    if (current === null || blockParent !== currentBlockParent || linkBoundary(current as TextBlock, text)) {
-      if (current !== null && /\S/.test((current as TextBlock).text)) yield current;
-      current = { text: '', nodes: [], starts: [] };
-      currentBlockParent = blockParent;
+    const type = node.nodeType;
+    if (type === 1) {
+      const k = kindOf(node as Element);
+      if (k !== SKIP) {
+        if (k === BLOCK && current !== null) {
+          // A block element or <br> ends the block.
+          const done: TextBlock = current;
+          current = null;
+          if (/\S/.test(done.text)) {
+            yield done;
+            if (!node.isConnected && root.isConnected) {
+              state.interrupted = true;
+              return;
+            }
+          }
+        }
+        const first = node.firstChild;
+        if (first) {
+          bps.push(bp);
+          links.push(link);
+          if (k === BLOCK) {
+            bp = node;
+            link = null;
+          } else if (k & LINK) link = node as Element;
+          node = first;
+          continue;
+        }
+      }
+    } else if (type === 3) {
+      const text = node as Text;
+      const data = text.data;
+      if (data.length > 0) {
+        let fresh = current === null || bp !== currentBp;
+        if (!fresh && link !== lastLink) {
+          const prev = current!.nodes[current!.nodes.length - 1]!.data;
+          fresh = isWordUnit(prev.charCodeAt(prev.length - 1)) && isWordUnit(data.charCodeAt(0));
+        }
+        if (fresh) {
+          if (current !== null && /\S/.test(current.text)) {
+            const done: TextBlock = current;
+            current = null;
+            yield done;
+            if (!node.isConnected && root.isConnected) {
+              state.interrupted = true;
+              return;
+            }
+          }
+          current = { text: '', nodes: [], starts: [] };
+          currentBp = bp;
+        }
+        const block: TextBlock = current!;
+        block.starts.push(block.text.length);
+        block.nodes.push(text);
+        block.text += data;
+        lastLink = link;
+      }
     }
-    const block: TextBlock = current;
-    block.starts.push(block.text.length);
-    block.nodes.push(text);
-    block.text += data;
+    // Next node: a sibling, or climb (leaving an element restores its parent's context).
+    for (;;) {
+      const next: Node | null = node!.nextSibling;
+      if (next) {
+        node = next;
+        break;
+      }
+      node = node!.parentNode;
+      if (node === null || node === root) {
+        node = null;
+        break;
+      }
+      bp = bps.pop()!;
+      link = links.pop()!;
+    }
   }
   if (current !== null && /\S/.test((current as TextBlock).text)) yield current;
+}
+
+/** The text blocks under `root`, in document order, one at a time. */
+export function* iterateTextBlocks(root: Node, doc: Document): Generator<TextBlock, void, undefined> {
+  for (const block of iterateTextSteps(root, doc)) if (block) yield block;
 }
 
 /**
@@ -117,33 +248,6 @@ export function* iterateTextBlocks(root: Node, doc: Document): Generator<TextBlo
  */
 export function collectTextBlocks(root: Node, doc: Document): TextBlock[] {
   return [...iterateTextBlocks(root, doc)];
-}
-
-const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
-
-/**
- * Two links side by side with no space between ("<a>World</a><a>US</a>" in a
- * menu) are separate items, not one word: where a word char in one link meets
- * a word char outside it (or in another link), the block ends. Names split
- * across formatting inside one link (`<a><em>Vladimir</em> Putin</a>`) or
- * outside links (`Pu<b>tin</b>`) still join.
- */
-function linkBoundary(block: TextBlock, next: Text): boolean {
-  const prev = block.nodes[block.nodes.length - 1];
-  if (!prev) return false;
-  const a = prev.data;
-  const b = next.data;
-  if (!WORD_CHAR.test(a.charAt(a.length - 1)) || !WORD_CHAR.test(b.charAt(0))) return false;
-  return linkOf(prev) !== linkOf(next);
-}
-
-function linkOf(node: Node): Element | null {
-  for (let p = node.parentNode; p && p.nodeType === 1; p = p.parentNode) {
-    const el = p as Element;
-    if (el.tagName.toUpperCase() === 'A') return el;
-    if (!isInlineElement(el)) return null;
-  }
-  return null;
 }
 
 /** The nearest ancestor of `node` that is not an inline element (the element its block belongs to). */

@@ -16,7 +16,6 @@ import type { HighlightEnv, PageMention } from '../../lib/page/marks';
 import { createPageReader, type PageReader } from '../../lib/page/reader';
 import { spotText } from '../../lib/page/spot';
 import { iterateTextBlocks } from '../../lib/page/text-blocks';
-import { fastTextBlocks } from './fast-blocks';
 
 /** The name of the window property this bundle installs (esbuild `define`; two copies can share a page). */
 declare const __BENCH_GLOBAL__: string;
@@ -31,6 +30,17 @@ interface Loaded {
 const matchers = new Map<string, Loaded>();
 let live: { reader: PageReader; abort: AbortController } | null = null;
 const longTasks: { start: number; duration: number }[] = [];
+/** Long animation frames (≥ 50 ms, rendering included: the Long Tasks API leaves most rendering out). */
+const longFrames: { start: number; duration: number; renderMs: number }[] = [];
+
+/** Long tasks and long frames that started at or after t0, as durations (ms). */
+function since(t0: number) {
+  return {
+    longTasks: longTasks.filter((t) => t.start >= t0).map((t) => t.duration),
+    longFrames: longFrames.filter((f) => f.start >= t0).map((f) => f.duration),
+    longFrameRenderMs: longFrames.filter((f) => f.start >= t0).map((f) => f.renderMs),
+  };
+}
 
 const gc = (): void => (window as unknown as { gc?: () => void }).gc?.();
 const now = (): number => performance.now();
@@ -95,6 +105,12 @@ const api = {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) longTasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as (PerformanceEntry & { renderStart?: number })[]) {
+        const renderMs = e.renderStart ? e.startTime + e.duration - e.renderStart : 0;
+        longFrames.push({ start: e.startTime, duration: e.duration, renderMs });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
   },
 
   /** Fetch a compiled matcher (JSON) and hydrate it, as the content script does. */
@@ -141,36 +157,6 @@ const api = {
       chars += b.text.length;
     }
     return { ms: now() - t0, blocks, chars };
-  },
-
-  /** Diagnostics: the proposed block reader (scripts/bench/fast-blocks.ts), no matching. */
-  fastBlocksOnly(): { ms: number; blocks: number; chars: number } {
-    gc();
-    const t0 = now();
-    let blocks = 0;
-    let chars = 0;
-    for (const b of fastTextBlocks(document.body, document)) {
-      blocks++;
-      chars += b.text.length;
-    }
-    return { ms: now() - t0, blocks, chars };
-  },
-
-  /** Do the real and the proposed block readers give the same blocks (text and nodes)? */
-  compareBlocks(): { blocks: number; mismatches: number; first: string | null } {
-    const a = [...iterateTextBlocks(document.body, document)];
-    const b = [...fastTextBlocks(document.body, document)];
-    let mismatches = Math.abs(a.length - b.length);
-    let first: string | null = mismatches ? `${a.length} vs ${b.length} blocks` : null;
-    for (let i = 0; i < Math.min(a.length, b.length); i++) {
-      const x = a[i]!;
-      const y = b[i]!;
-      if (x.text !== y.text || x.nodes.length !== y.nodes.length || x.nodes.some((n, k) => n !== y.nodes[k]) || x.starts.join() !== y.starts.join()) {
-        mismatches++;
-        first ??= `block ${i}: ${JSON.stringify(x.text.slice(0, 60))} vs ${JSON.stringify(y.text.slice(0, 60))}`;
-      }
-    }
-    return { blocks: a.length, mismatches, first };
   },
 
   /** Diagnostics: block reader + scan + resolve (spotText), no index, no painting. */
@@ -228,12 +214,11 @@ const api = {
    * idle, with the long tasks (≥ 50 ms) seen meanwhile. Also when the first
    * mark in the viewport was registered.
    */
-  async sliced(name: string): Promise<{ wallMs: number; longTasks: number[]; longestSliceMs: number; slices: number; mentions: number; firstViewportMarkMs: number | null }> {
+  async sliced(name: string): Promise<{ wallMs: number; longTasks: number[]; longFrames: number[]; longFrameRenderMs: number[]; longestSliceMs: number; longestSlicePhase: string; slices: number; mentions: number; firstViewportMarkMs: number | null }> {
     disposeLive();
     gc();
     forceLayout();
-    await new Promise((res) => setTimeout(res, 100));
-    const before = longTasks.length;
+    await new Promise((res) => setTimeout(res, 300));
     const t0 = now();
     const r = makeReader(name, { sliced: true });
     let firstViewport: number | null = null;
@@ -267,8 +252,9 @@ const api = {
     live = r;
     return {
       wallMs,
-      longTasks: longTasks.slice(before).map((t) => t.duration),
+      ...since(t0),
       longestSliceMs: r.reader.stats.longestSliceMs,
+      longestSlicePhase: (r.reader.stats as { longestSlicePhase?: string }).longestSlicePhase ?? '',
       slices: r.reader.stats.slices,
       mentions: r.reader.all().length,
       firstViewportMarkMs: firstViewport,
@@ -281,10 +267,9 @@ const api = {
    * its MutationObserver. Long tasks from the first append until the reader is
    * idle again.
    */
-  async storm(paragraphs: string[], count: number, durationMs: number): Promise<{ wallMs: number; longTasks: number[]; mentionsBefore: number; mentionsAfter: number; batches: number }> {
+  async storm(paragraphs: string[], count: number, durationMs: number): Promise<{ wallMs: number; longTasks: number[]; longFrames: number[]; longFrameRenderMs: number[]; mentionsBefore: number; mentionsAfter: number; batches: number }> {
     gc();
-    await new Promise((res) => setTimeout(res, 100));
-    const before = longTasks.length;
+    await new Promise((res) => setTimeout(res, 300));
     const mentionsBefore = live ? live.reader.all().length : 0;
     const batchesBefore = live ? live.reader.stats.mutationBatches : 0;
     const host = document.querySelector('main') ?? document.body;
@@ -315,7 +300,7 @@ const api = {
     await new Promise((res) => setTimeout(res, 200));
     return {
       wallMs,
-      longTasks: longTasks.slice(before).map((t) => t.duration),
+      ...since(t0),
       mentionsBefore,
       mentionsAfter: live ? live.reader.all().length : 0,
       batches: live ? live.reader.stats.mutationBatches - batchesBefore : 0,

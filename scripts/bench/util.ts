@@ -1,26 +1,13 @@
 // Small helpers for the benchmark: bundling the in-page code, statistics, formatting.
-import { build, type Plugin } from 'esbuild';
-import { fileURLToPath } from 'node:url';
-
-const PROPOSED_BLOCKS = fileURLToPath(new URL('./proposed-text-blocks.ts', import.meta.url));
-
-/** Make lib/page/reader.ts read blocks with the proposed iterator (diagnostic bundle). */
-const proposedBlocks: Plugin = {
-  name: 'proposed-text-blocks',
-  setup(b) {
-    b.onResolve({ filter: /\/text-blocks$/ }, (args) => (args.importer.endsWith('/lib/page/reader.ts') ? { path: PROPOSED_BLOCKS } : undefined));
-  },
-};
+import { build } from 'esbuild';
 
 /**
  * Bundle an entry module (and the lib code it imports) into one IIFE script for
- * `page.addScriptTag`. `global` names the object the entry installs on window;
- * `proposed` swaps in the diagnostic block reader (scripts/bench/fast-blocks.ts).
+ * `page.addScriptTag`. `global` names the object the entry installs on window.
  */
-export async function bundleIife(entry: string, options: { global?: string; proposed?: boolean } = {}): Promise<string> {
+export async function bundleIife(entry: string, options: { global?: string } = {}): Promise<string> {
   const result = await build({
     define: { __BENCH_GLOBAL__: JSON.stringify(options.global ?? '__bench') },
-    plugins: options.proposed ? [proposedBlocks] : [],
     entryPoints: [entry],
     bundle: true,
     format: 'iife',

@@ -13,7 +13,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildKbFromDisk } from '../../scripts/read-data';
 import { launchWithExtension, PAGES_DIR, serveDir, waitFor, type ExtensionBrowser, type StaticServer } from './harness';
+
+const kb = buildKbFromDisk();
 
 declare const chrome: {
   tabs: {
@@ -181,17 +184,22 @@ describe('side panel, popup and options', () => {
     });
     // A caveat's evidence opens the reader at the quote, highlighted and in view.
     const caveat = panel.locator('[data-section="caveats"] .bp-caveat').first();
-    await caveat.locator('summary').click();
-    const quote = (await caveat.locator('.bs-quote').textContent())!;
+    await caveat.locator('.bp-evidence > summary').click();
+    const caveatId = (await caveat.getAttribute('data-caveat'))!;
+    const quote = kb.caveats.find((c) => c.id === caveatId)!.quote;
     await caveat.locator('.bs-linkish').click();
     const focus = panel.locator('#bp-focus');
     await focus.waitFor();
     const focused = await panel.evaluate(() => [...document.querySelectorAll('.bp-focus')].map((e) => e.textContent).join(''));
     expect(focused).toBe(quote);
     expect(await focus.evaluate((el) => el === document.activeElement)).toBe(true);
-    const box = (await focus.boundingBox())!;
-    expect(box.y).toBeGreaterThanOrEqual(0);
-    expect(box.y).toBeLessThan(900);
+    await waitFor(
+      async () => {
+        const box = await focus.boundingBox();
+        return !!box && box.y >= 0 && box.y + box.height <= 900;
+      },
+      { what: 'the quote scrolled into view' },
+    );
     // Seen reports are in the extension's IndexedDB.
     const seen = await browser.worker.evaluate(
       () =>
@@ -214,7 +222,7 @@ describe('side panel, popup and options', () => {
     const popup = await browser.context.newPage();
     await popup.setViewportSize({ width: 320, height: 420 });
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
-    await waitFor(async () => /\d+ names? from Backstory/.test((await popup.locator('[data-testid="found"]').textContent()) ?? ''), { what: 'the popup’s count' });
+    await waitFor(async () => /\d+\s*names? from Backstory/.test((await popup.locator('[data-testid="found"]').textContent()) ?? ''), { what: 'the popup’s count' });
     const site = popup.locator('[data-testid="site-switch"]');
     expect(await site.getAttribute('aria-checked')).toBe('true');
     expect(await markCount(news)).toBeGreaterThan(0);

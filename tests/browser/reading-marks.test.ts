@@ -126,7 +126,7 @@ describe('reading flow: marks', () => {
     await waitFor(() => inContentWorld<boolean>(page, 'typeof __backstory === "object"').catch(() => false), { what: 'the content script' });
     await inContentWorld(page, '__backstory.idle()');
     const off = await page.evaluate(() => ({
-      body: document.body.outerHTML,
+      body: new XMLSerializer().serializeToString(document.body),
       hosts: document.querySelectorAll('backstory-ui').length,
       sheets: document.adoptedStyleSheets.length,
       highlights: [...CSS.highlights.keys()],
@@ -160,7 +160,7 @@ describe('reading flow: marks', () => {
     await page.locator('backstory-ui').locator('[role=dialog]').waitFor({ timeout: 5000 });
     await page.keyboard.press('Alt+Shift+N');
     const on = await page.evaluate(() => ({
-      body: document.body.outerHTML,
+      body: new XMLSerializer().serializeToString(document.body),
       hosts: document.querySelectorAll('backstory-ui').length,
       hostParent: document.querySelector('backstory-ui')?.parentElement?.tagName,
       hostRect: JSON.stringify(document.querySelector('backstory-ui')!.getBoundingClientRect()),

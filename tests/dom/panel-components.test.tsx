@@ -78,7 +78,8 @@ describe('SidePanel summary', () => {
     expect(putin.getAttribute('aria-label')).toMatch(/^Vladimir Putin: 5 mentions, \d+ caveats in the reports\. Show on the page\.$/);
     click(putin);
     expect(a.calls.reveal).toEqual([['vladimir-putin']]);
-    expect(el.querySelector('[data-testid="overview"]')!.textContent).toMatch(/3 names from Backstory’s reports, 10 mentions/);
+    const stats = [...el.querySelectorAll('[data-testid="overview"] .bp-stat')].map((d) => `${d.querySelector('dd')!.textContent} ${d.querySelector('dt')!.textContent}`);
+    expect(stats.slice(0, 2)).toEqual(['3 names from the reports', '10 mentions']);
   });
 
   it('shows caveats most serious first, with evidence that opens the report at the quote', async () => {
@@ -142,7 +143,9 @@ describe('SidePanel empty states', () => {
     const a = actions();
     el = mount(<SidePanel state={{ ...base, status: { kind: 'off', page, host: 'news.example.com', reason: 'site' } }} actions={a} reducedMotion={false} />);
     expect(el.textContent).toMatch(/Backstory is off on news\.example\.com/);
-    click(el.querySelector('[data-action="turn-on"]'));
+    const sw = el.querySelector('[data-testid="panel-site-switch"]')!;
+    expect(sw.getAttribute('aria-checked')).toBe('false');
+    click(sw);
     expect(a.calls.turnOn).toEqual([[]]);
   });
 });
@@ -214,7 +217,7 @@ describe('Popup', () => {
   it('turns the site off in one click, and says how much the page has', () => {
     const p = props();
     const el = mount(<Popup {...p} />);
-    expect(el.querySelector('[data-testid="found"]')!.textContent).toMatch(/12 names .* \(40 mentions\)/);
+    expect(el.querySelector('[data-testid="found"]')!.textContent).toMatch(/^12\s*names from .* \(40 mentions\)/);
     const site = el.querySelector('[data-testid="site-switch"]')!;
     expect(site.getAttribute('role')).toBe('switch');
     expect(site.getAttribute('aria-checked')).toBe('true');

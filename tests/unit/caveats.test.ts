@@ -148,6 +148,33 @@ describe('clean texts yield no caveats', () => {
   }
 });
 
+describe('the rules are generic: a synthetic report', () => {
+  it('flags a near-miss name, a wrong weekday, unnamed officials, a toll with no source, a refusal to comment and a hedge', () => {
+    const id = '950_00000000000000aa';
+    const body =
+      'Stoltenburg meets Kuleba in Brussels\n\nNATO Secretary-General Jens Stoltenburg met Dmytro Kuleba in Brussels on Tuesday, March 22, 2023, officials said.\n\n' +
+      'Russian officials did not respond to a request for comment. Thousands of people have fled the town, which may be evacuated.\n';
+    const copy = new Map(files);
+    copy.delete('data/editor-notes.json');
+    copy.set(`data/reports/${id}.txt`, body);
+    copy.set(
+      `data/reports/${id}.meta.json`,
+      JSON.stringify({ id, headline: 'Stoltenburg meets Kuleba in Brussels', publisher: 'unknown', publisherReason: 'Synthetic.', url: null, date: { value: '2023-03', inferred: true, reason: 'Synthetic.' }, republishedFrom: null }),
+    );
+    const found = buildKb(parseInputs(copy)).caveats.filter((c) => c.report === id);
+    expect(found.map((c) => `${c.kind}: ${c.quote}`).sort()).toEqual([
+      'anonymous-source: officials said',
+      'hedged: which may be evacuated',
+      'internal-inconsistency: Tuesday, March 22, 2023',
+      'misspelling: Stoltenburg',
+      'no-comment: Russian officials did not respond to a request for comment',
+      'unsourced: Thousands of people have fled the town',
+    ]);
+    // The misspelling appears twice (headline and body): one finding, two appearances.
+    expect(found.find((c) => c.kind === 'misspelling')!.appearances.length).toBe(2);
+  });
+});
+
 describe('caveats carry their provenance', () => {
   const byId = new Map(kb.reports.map((r) => [r.id, r]));
 
@@ -239,6 +266,23 @@ describe('name checks', () => {
     expect(classifyNameDiff('Su-29', 'Su-27').kind).toBe('misnaming');
     expect(classifyNameDiff('MQ Reaper-9', 'MQ-9 Reaper').kind).toBe('misnaming');
     expect(classifyNameDiff('MQ-Reaper', 'MQ-9 Reaper').kind).toBe('misnaming');
+  });
+
+  it('finds the reports’ misspelt names without the gazetteer’s nonstandard aliases (generic near-miss check)', () => {
+    const copy = new Map(files);
+    const doc = JSON.parse(copy.get('data/entities.json')!) as { entities: { aliases: { nonstandard?: boolean }[] }[] };
+    for (const e of doc.entities) e.aliases = e.aliases.filter((a) => !a.nonstandard);
+    copy.set('data/entities.json', JSON.stringify(doc));
+    copy.delete('data/editor-notes.json');
+    const plain = parseInputs(copy);
+    const plainKb = buildKb(plain);
+    const names = detectCaveats({ reports: plainKb.reports, claims: plainKb.claims, entities: plain.entities }).map((d) => {
+      const start = d.start ?? text.get(d.report)!.indexOf(d.quote);
+      return { ...d, start, end: start + d.quote.length };
+    });
+    const nameEntries = golden.expected.filter((e) => e.kind === 'misspelling' || e.kind === 'misnaming');
+    expect(nameEntries.length).toBeGreaterThanOrEqual(7);
+    for (const e of nameEntries) expect(matches(names, e, [e.kind]).length, `${e.kind} “${e.quote}”`).toBeGreaterThan(0);
   });
 
   it('does not call Russian a misspelling of Russia', () => {

@@ -11,7 +11,8 @@ const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const run = (...args: string[]) => execFileSync(TSX, ['scripts/kb-cli.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
 const kb = buildKbFromDisk();
 
-describe('kb CLI', () => {
+// Each case starts a real `tsx` process (about 2 s, more on a loaded machine).
+describe('kb CLI', { timeout: 60_000 }, () => {
   it('stats prints the counts as JSON', () => {
     const stats = JSON.parse(run('stats'));
     expect(Object.keys(stats)).toEqual(['reports', 'entities', 'aliases', 'claims', 'caveats']);

@@ -9,6 +9,7 @@
 //     product with that party;
 //   - counts in names of one thing ("12-point" vs "twelve-point" agree).
 import { capitalise } from './statements';
+import { statedDates } from '../dates';
 import { cardinal, clauseAt } from './text';
 import type { CaveatDraft } from './types';
 import { quoteDraft, type Corpus, type ReportView, type SentenceView } from './view';
@@ -77,11 +78,15 @@ function presenceFrames(corpus: Corpus): { key: string; polarity: boolean; st: S
   return out;
 }
 
-function describe(st: Statement): string {
+/** A statement as other caveats cite it: "report 000 (2023-03, Ukraine’s military authorities): “…”". */
+function describe(st: Statement, from?: ReportView): string {
   const a = st.s.attribution;
-  const who = a.role === 'reporter' ? '' : ` (${a.claimant})`;
-  return `report ${st.view.id.slice(0, 3)}${who}: “${st.text}”`;
+  if (from && from.id === st.view.id) return `elsewhere this report${a.role === 'reporter' ? '' : ` (${a.claimant})`} says “${st.text}”`;
+  const who = a.role === 'reporter' ? '' : `, ${a.claimant}`;
+  return `report ${st.view.id.slice(0, 3)} (${st.view.date}${who}): “${st.text}”`;
 }
+
+const DEMONYM_ENTITY: Record<string, string> = { Chinese: 'china', Iranian: 'iran', Russian: 'russia', US: 'united-states', Turkish: 'turkey' };
 
 export function conflictFindings(corpus: Corpus): CaveatDraft[] {
   const out: CaveatDraft[] = [];
@@ -112,7 +117,7 @@ export function conflictFindings(corpus: Corpus): CaveatDraft[] {
             kind: 'conflict',
             severity: 'medium',
             label: 'Reports disagree',
-            explanation: `This says, in effect, that ${says}; ${otherMain.map((o) => describe(o.st)).join('; ')} says the opposite. The reports do not reconcile the two.`,
+            explanation: `This says, in effect, that ${says}; ${otherMain.map((o) => describe(o.st)).join('; ')} reports otherwise. The reports do not reconcile the two, and neither says whether the other is wrong.`,
             reasoning: 'Rule presence-conflict: statements about whether weapons of one origin are present in one place, with opposite polarity, grouped by (origin, weapon, place).',
             rule: 'presence-conflict',
             confidence: 0.7,
@@ -120,6 +125,13 @@ export function conflictFindings(corpus: Corpus): CaveatDraft[] {
             related: other.map((o) => ({ report: o.st.view.id, quote: o.st.text })),
             appearances: ordered.slice(1).map((f) => ({ report: f.st.view.id, quote: f.st.text, start: f.st.start })),
             claimant: { name: main.st.s.attribution.claimant, role: main.st.s.attribution.role, entity: main.st.s.attribution.entity },
+            entities: [
+              ...new Set([
+                ...(corpus.entityById.has(DEMONYM_ENTITY[origin] ?? '') ? [DEMONYM_ENTITY[origin]!] : []),
+                ...main.st.s.mentions.filter((x) => main.st.s.start + x.start >= main.st.start && main.st.s.start + x.end <= main.st.end).map((x) => x.entity),
+                ...other.flatMap((o) => o.st.s.mentions.filter((x) => x.type === 'weapon').map((x) => x.entity)),
+              ]),
+            ],
           }),
         );
       }
@@ -132,6 +144,8 @@ export function conflictFindings(corpus: Corpus): CaveatDraft[] {
   out.push(...supplierConflicts(corpus));
   // 4. Counts in names of one thing.
   out.push(...countConflicts(corpus));
+  // 5. A weekday that does not fall on the date it is given with.
+  for (const view of corpus.reports) out.push(...weekdayMismatches(view));
   return out;
 }
 
@@ -169,13 +183,14 @@ function timingConflicts(corpus: Corpus): CaveatDraft[] {
         kind: 'conflict',
         severity: 'medium',
         label: 'Timing disagrees',
-        explanation: `This dates the signing of the China–Russia agreement “${t.st.text}”, but ${disagree.map((o) => describe(o.st)).join('; ')}. ${capitalise(t.unit)} and ${[...new Set(disagree.map((o) => o.unit))].join(', ')} cannot both be right.`,
+        explanation: `This dates the signing of the China–Russia agreement “${t.st.text}”, but ${disagree.map((o) => describe(o.st, t.st.view)).join('; ')}. ${capitalise(t.unit)} and ${[...new Set(disagree.map((o) => o.unit))].join(', ')} cannot both be right.`,
         reasoning: 'Rule timing-conflict: statements of when one event (the China–Russia agreement signing) happened relative to the invasion, in different units.',
         rule: 'timing-conflict',
         confidence: 0.8,
         context: `All statements of the timing: ${[t, ...others].map((o) => `“${o.st.text}” (${o.st.view.id.slice(0, 3)})`).join(', ')}`,
         related: others.map((o) => ({ report: o.st.view.id, quote: o.st.text })),
         claimant: { name: t.st.s.attribution.claimant, role: t.st.s.attribution.role, entity: t.st.s.attribution.entity },
+        entities: [...new Set(stmts.flatMap((o) => o.st.s.mentions.filter((x) => x.type === 'agreement').map((x) => x.entity)))],
       }),
     );
   }
@@ -262,6 +277,44 @@ function countConflicts(corpus: Corpus): CaveatDraft[] {
           confidence: 0.8,
           entities: [entity],
           related: others.map((o) => ({ report: o.view.id, quote: o.surface })),
+          claimant: null,
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** "Wednesday, September 6, 2023", "Monday (20 March)": the weekday must be the date's. */
+function weekdayMismatches(view: ReportView): CaveatDraft[] {
+  const out: CaveatDraft[] = [];
+  const reportYear = Number(view.date.slice(0, 4)) || null;
+  for (const s of view.sentences) {
+    for (const d of statedDates(s.text, reportYear)) {
+      if (d.value === null || d.value.length !== 10) continue;
+      const before = s.text.slice(Math.max(0, d.start - 14), d.start);
+      const after = s.text.slice(d.start + d.text.length, d.start + d.text.length + 14);
+      const wb = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*[,(]?\s*$/.exec(before);
+      const wa = wb ? null : /^\s*[,)]?\s*\(?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/.exec(after);
+      const w = wb ?? wa;
+      if (!w) continue;
+      const [y, m, day] = d.value.split('-').map(Number) as [number, number, number];
+      const actual = WEEKDAYS[new Date(Date.UTC(y, m - 1, day)).getUTCDay()]!;
+      if (actual === w[1]) continue;
+      const wStart = wb ? d.start - before.length + w.index + w[0].indexOf(w[1]!) : d.start + d.text.length + w.index + w[0].indexOf(w[1]!);
+      const start = s.start + Math.min(wStart, d.start);
+      const end = s.start + Math.max(wStart + w[1]!.length, d.start + d.text.length);
+      out.push(
+        quoteDraft(view, start, end, {
+          kind: 'internal-inconsistency',
+          severity: 'medium',
+          label: 'Date and weekday disagree',
+          explanation: `${d.value} was a ${actual}, not a ${w[1]}: the report's date and weekday cannot both be right.`,
+          reasoning: 'Rule weekday-mismatch: a weekday stated next to a full date (the year from the date or the report) is not that date’s weekday.',
+          rule: 'weekday-mismatch',
+          confidence: 0.9,
           claimant: null,
         }),
       );

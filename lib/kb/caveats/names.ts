@@ -39,6 +39,32 @@ interface AliasRef {
   note: string | undefined;
 }
 
+const tables = new WeakMap<readonly Entity[], { aliases: AliasRef[]; known: Set<string>; standard: StandardAlias[] }>();
+
+interface StandardAlias {
+  alias: AliasRef;
+  folded: string;
+  parts: string;
+  sortedParts: string;
+}
+
+/** The gazetteer's aliases, folded once per entity list. */
+function gazetteer(entities: readonly Entity[]) {
+  let t = tables.get(entities);
+  if (!t) {
+    const aliases = aliasTable(entities);
+    const standard = aliases
+      .filter((a) => !a.nonstandard && foldName(a.text).length >= 4)
+      .map((a) => {
+        const parts = nameParts(a.text).map((p) => p.toLowerCase());
+        return { alias: a, folded: foldName(a.text).toLowerCase(), parts: parts.join(' '), sortedParts: [...parts].sort().join(' ') };
+      });
+    t = { aliases, known: new Set(aliases.map((a) => foldName(a.text).toLowerCase())), standard };
+    tables.set(entities, t);
+  }
+  return t;
+}
+
 function aliasTable(entities: readonly Entity[]): AliasRef[] {
   const out: AliasRef[] = [];
   for (const e of entities) {
@@ -78,6 +104,12 @@ function differingWord(surface: string, standard: string): [number, number] | nu
   return [start, start + a[i]!.length];
 }
 
+/** The word of `standard` that corresponds to the differing word of `surface` ("Xi'an" for "Xian" in "Xian Bingo …"). */
+function standardWord(surface: string, standard: string, word: [number, number]): string {
+  const index = foldName(surface).slice(0, word[0]).split(' ').length - 1;
+  return `${foldName(standard).split(' ')[index]} (in ${standard})`;
+}
+
 function nameDraft(view: ReportView, start: number, end: number, diff: Diff, surface: string, standard: string, entity: Entity, rule: string, note: string | undefined, confidence: number): CaveatDraft {
   const numberChanged = diff.kind === 'misnaming' && /number differs/.test(diff.how);
   return quoteDraft(view, start, end, {
@@ -96,7 +128,7 @@ function nameDraft(view: ReportView, start: number, end: number, diff: Diff, sur
 export function nameFindings(view: ReportView, corpus: Corpus): CaveatDraft[] {
   const out: CaveatDraft[] = [];
   const taken: [number, number][] = [];
-  const aliases = aliasTable(corpus.entities);
+  const { aliases, known, standard } = gazetteer(corpus.entities);
 
   // 1 + 2. Gazetteer mentions: nonstandard aliases, and designations in the wrong case.
   for (const m of view.mentions) {
@@ -107,7 +139,7 @@ export function nameFindings(view: ReportView, corpus: Corpus): CaveatDraft[] {
       const diff = classifyNameDiff(m.surface, standard);
       const word = diff.kind === 'misspelling' ? differingWord(foldName(m.surface), foldName(standard)) : null;
       const [s, e] = word ? [m.start + word[0], m.start + word[1]] : [m.start, m.end];
-      out.push(nameDraft(view, s, e, diff, view.text.slice(s, e), standard, entity, 'gazetteer-nonstandard', alias.note, 0.95));
+      out.push(nameDraft(view, s, e, diff, view.text.slice(s, e), word ? standardWord(m.surface, standard, word) : standard, entity, 'gazetteer-nonstandard', alias.note, 0.95));
       taken.push([m.start, m.end]);
       continue;
     }
@@ -118,41 +150,52 @@ export function nameFindings(view: ReportView, corpus: Corpus): CaveatDraft[] {
   }
 
   // 3. Generic near-miss: capitalised names that no alias covers.
-  const known = new Set(aliases.map((a) => foldName(a.text).toLowerCase()));
-  const standard = aliases.filter((a) => !a.nonstandard && foldName(a.text).length >= 4);
   for (const s of view.sentences) {
     for (const cand of findCapitalisedNames(s.text)) {
       const start = s.start + cand.start;
       const end = s.start + cand.end;
       if (taken.some(([a, b]) => start < b && end > a)) continue;
-      // Whole runs, and each word of a run on its own ("Bejing put" is not a name; "Bejing" is).
-      const pieces: [number, number][] = [[cand.start, cand.end]];
-      for (const w of cand.text.matchAll(/[^\s]+/g)) if (w[0].length !== cand.text.length) pieces.push([cand.start + w.index, cand.start + w.index + w[0].length]);
+      // Whole runs and their contiguous parts ("Each MQ Reaper-9" holds "MQ Reaper-9"; "Bejing put" holds "Bejing").
+      const words = [...cand.text.matchAll(/[^\s]+/g)].map((w) => [cand.start + w.index, cand.start + w.index + w[0].length] as const);
+      const pieces: [number, number][] = [];
+      for (let i = 0; i < words.length; i++) for (let j = Math.min(words.length, i + 6) - 1; j >= i; j--) pieces.push([words[i]![0], words[j]![1]]);
       for (const [ps, pe] of pieces) {
         const text = s.text.slice(ps, pe);
         const folded = foldName(text).toLowerCase();
         if (folded.length < 5 || known.has(folded) || !/^\p{Lu}/u.test(text)) continue;
+        const parts = nameParts(text).map((p) => p.toLowerCase());
+        const sortedParts = [...parts].sort().join(' ');
         let hit: { alias: AliasRef; diff: Diff } | null = null;
         for (const a of standard) {
-          const target = foldName(a.text).toLowerCase();
-          if (target === folded || target.startsWith(folded) || folded.startsWith(target)) continue;
-          const shorter = Math.min(target.length, folded.length);
-          const max = shorter >= 9 ? 2 : 1;
-          const reordered = nameParts(text).length > 1 && classifyNameDiff(text, a.text).how === 'its parts are in the wrong order';
-          if (!reordered && (shorter < 5 || editDistance(folded, target, max) > max)) continue;
-          // Same letters in another language's ending are not a near miss ("Russian" for Russia is caught above by the prefix test).
-          hit = { alias: a, diff: classifyNameDiff(text, a.text) };
+          if (a.folded.startsWith(folded) || folded.startsWith(a.folded)) continue;
+          const reordered = parts.length > 1 && a.sortedParts === sortedParts && a.parts !== parts.join(' ');
+          if (!reordered) {
+            const shorter = Math.min(a.folded.length, folded.length);
+            const max = shorter >= 9 ? 2 : 1;
+            if (shorter < 5 || Math.abs(a.folded.length - folded.length) > max || editDistance(folded, a.folded, max) > max) continue;
+          }
+          hit = { alias: a.alias, diff: classifyNameDiff(text, a.alias.text) };
           break;
         }
         if (!hit) continue;
-        const as = s.start + ps;
-        const ae = s.start + pe;
-        if (taken.some(([a, b]) => as < b && ae > a)) continue;
-        out.push(nameDraft(view, as, ae, hit.diff, text, hit.alias.text, hit.alias.entity, 'near-miss-name', undefined, 0.6));
-        taken.push([as, ae]);
+        if (taken.some(([a, b]) => s.start + ps < b && s.start + pe > a)) continue;
+        const word = hit.diff.kind === 'misspelling' ? differingWord(foldName(text), foldName(hit.alias.text)) : null;
+        const [as, ae] = word ? [s.start + ps + word[0], s.start + ps + word[1]] : [s.start + ps, s.start + pe];
+        out.push(nameDraft(view, as, ae, hit.diff, view.text.slice(as, ae), word ? standardWord(text, hit.alias.text, word) : hit.alias.text, hit.alias.entity, 'near-miss-name', undefined, 0.6));
+        taken.push([s.start + ps, s.start + pe]);
       }
     }
   }
+
+  // The same wrong form again in the report: one finding, several appearances.
+  const merged: CaveatDraft[] = [];
+  for (const d of out) {
+    const twin = merged.find((m) => m.kind === d.kind && m.quote === d.quote && m.rule === d.rule);
+    if (twin) twin.appearances = [...(twin.appearances ?? []), { report: d.report, quote: d.quote, start: d.start! }];
+    else merged.push(d);
+  }
+  out.length = 0;
+  out.push(...merged);
 
   // 4. Abbreviations that do not match their expansion: "unmanned aerial vehicles (UABs)".
   const FUNCTION = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'de', 'von', 'der']);
@@ -201,13 +244,19 @@ function spellingVariants(view: ReportView, aliases: readonly AliasRef[]): Cavea
       words.push({ text: m[2]!, prev: m[1] ?? '', start, end: start + m[2]!.length });
     }
   }
-  const entityOf = (w: string) => new Set(aliases.filter((a) => a.text.split(/\s+/).includes(w)).map((a) => a.entity.id));
+  const entityMemo = new Map<string, Set<string>>();
+  const entityOf = (w: string) => {
+    let set = entityMemo.get(w);
+    if (!set) entityMemo.set(w, (set = new Set(aliases.filter((a) => a.text.split(/\s+/).includes(w)).map((a) => a.entity.id))));
+    return set;
+  };
   const seen = new Set<string>();
   for (let i = 0; i < words.length; i++) {
     for (let j = i + 1; j < words.length; j++) {
       const a = words[i]!;
       const b = words[j]!;
       if (a.text === b.text || a.text.length !== b.text.length) continue;
+      if (a.text[0] !== b.text[0] && a.text[1] !== b.text[1]) continue;
       const diffs = [...a.text].filter((c, k) => c !== b.text[k]).length;
       if (diffs !== 1) continue;
       const sameName = a.prev !== '' && a.prev === b.prev;

@@ -133,6 +133,7 @@ const FIGURES: { re: RegExp; what: string }[] = [
     re: /\b(?:(?:tens|hundreds)\s+of\s+thousands|thousands|hundreds|dozens|millions|\d[\d,]*)\s+(?:of\s+)?(?:people|civilians|soldiers|troops|children)?\s*(?:have\s+|had\s+|were\s+|have\s+been\s+)?(?:died|been killed|killed|dead|wounded|injured)\b/gi,
     what: 'toll',
   },
+  { re: /\b(?:(?:tens|hundreds)\s+of\s+thousands|thousands|millions)\s+of\s+(?:people|civilians|residents)\s+(?:to\s+flee|have\s+fled|fled|displaced|were\s+displaced)\b/gi, what: 'toll' },
 ];
 
 interface Figure {
@@ -154,14 +155,6 @@ function figuresIn(text: string): Figure[] {
     }
   }
   return found.sort((a, b) => a.start - b.start);
-}
-
-/** Figure values that identify a figure across a retelling ("28%", "19%"). */
-export function figureKey(text: string): string {
-  return figuresIn(text)
-    .map((f) => f.text.replace(/\s+/g, '').toLowerCase())
-    .sort()
-    .join('|');
 }
 
 export function unsourcedFigures(view: ReportView): CaveatDraft[] {

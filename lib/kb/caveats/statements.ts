@@ -121,7 +121,8 @@ export function noComment(view: ReportView): CaveatDraft[] {
       const start = s.start + cs;
       const end = s.start + m.index + m[0].length;
       const subject = s.mentions.find((x) => x.start >= cs && x.start < m.index);
-      const who = subject ? s.text.slice(subject.start, subject.end) : 'The party concerned';
+      const before = s.text.slice(cs, m.index).trim();
+      const who = subject ? s.text.slice(subject.start, subject.end) : before !== '' && before.split(/\s+/).length <= 6 ? capitalise(before) : 'The party concerned';
       out.push(
         quoteDraft(view, start, end, {
           kind: 'no-comment',
@@ -167,6 +168,27 @@ export function republished(view: ReportView): CaveatDraft[] {
         claims: view.sentences.filter((x) => x.claim && x !== s).map((x) => x.claim!.id),
       }),
     );
+  }
+  // The report's metadata may know the original when the text does not point to it.
+  const meta = view.report.republishedFrom;
+  if (out.length === 0 && meta) {
+    const start = view.text.indexOf(meta.quote);
+    if (start >= 0) {
+      out.push(
+        quoteDraft(view, start, start + meta.quote.length, {
+          kind: 'republished',
+          severity: 'medium',
+          label: 'Republished',
+          explanation: `This text is republished from ${meta.publisher}: it counts as one source together with its original, not as an independent report.`,
+          reasoning: "Rule republished-meta: the report's metadata names the original it republishes, quoting the passage that shows it.",
+          rule: 'republished-meta',
+          confidence: 0.9,
+          context: meta.url ? `Original: ${meta.url}` : null,
+          claimant: null,
+          claims: view.sentences.filter((x) => x.claim).map((x) => x.claim!.id),
+        }),
+      );
+    }
   }
   return out;
 }

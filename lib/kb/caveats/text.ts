@@ -40,7 +40,6 @@ const TRIM_CHARS = /[\s‘’'“”"«».?!]/;
 export function trimSpan(text: string, s: number, e: number): Span {
   while (s < e && TRIM_CHARS.test(text[s]!)) s++;
   while (e > s && TRIM_CHARS.test(text[e - 1]!)) e--;
-  // Keep an apostrophe that belongs to a word ("countries’"): only strip it when unbalanced opening quotes are gone.
   return [s, e];
 }
 
@@ -57,10 +56,6 @@ export function quotedSpans(text: string): Span[] {
 
 export function inside(spans: readonly Span[], at: number): boolean {
   return spans.some(([s, e]) => at > s && at < e);
-}
-
-export function overlaps(a: Span, b: Span): boolean {
-  return a[0] < b[1] && b[0] < a[1];
 }
 
 // ---------- content words ----------
@@ -179,14 +174,6 @@ export function nameParts(text: string): string[] {
   return foldName(text)
     .split(/[\s-]+/)
     .filter((p) => p !== '');
-}
-
-/** Every occurrence of `needle` in `text`. */
-export function occurrences(text: string, needle: string): number[] {
-  const out: number[] = [];
-  if (needle === '') return out;
-  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) out.push(i);
-  return out;
 }
 
 const NUMBER_WORDS: Record<string, number> = {

@@ -90,11 +90,6 @@ export function buildCorpus(reports: readonly KbReport[], claims: readonly KbCla
   return { reports: views, entities, entityById, claimsById: new Map(claims.map((c) => [c.id, c])) };
 }
 
-/** The sentence that contains report offset `at`. */
-export function sentenceAt(view: ReportView, at: number): SentenceView | null {
-  return view.sentences.find((s) => at >= s.start && at < s.end) ?? null;
-}
-
 /** A draft quoting [start, end) of the report (offsets into the report text). */
 export function quoteDraft(
   view: ReportView,

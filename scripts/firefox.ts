@@ -1,0 +1,63 @@
+// Real-Firefox harness (tests): Debian's firefox-esr driven by puppeteer-core over
+// WebDriver BiDi, with the built Firefox extension (.output/firefox-mv3)
+// installed as a temporary add-on (BiDi webExtension.install). Nothing here
+// downloads a browser. Fixture pages are served from loopback by serveDir
+// (scripts/chromium.ts).
+//
+// Host permissions: Firefox MV3 treats content-script matches as host
+// permissions the user grants. A temporary add-on installed this way gets them
+// granted (checked with firefox-esr 153: a `<all_urls>` content script runs on
+// loopback pages without any prompt or extra manifest key).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { ROOT } from './chromium';
+
+export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+/** The built add-on; BACKSTORY_FIREFOX_DIR names a copy (a snapshot while a build rewrites .output). */
+export const FIREFOX_EXTENSION_DIR = process.env.BACKSTORY_FIREFOX_DIR || join(ROOT, '.output/firefox-mv3');
+
+export interface FirefoxWithExtension {
+  browser: Browser;
+  extensionId: string;
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Launch headless Firefox and install the built extension as a temporary add-on. */
+export async function launchFirefoxWithExtension(options: { extensionDir?: string; headless?: boolean } = {}): Promise<FirefoxWithExtension> {
+  const extensionDir = options.extensionDir ?? FIREFOX_EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built Firefox extension at ${extensionDir}: run \`npm run build\` first.`);
+  }
+  if (!existsSync(FIREFOX)) throw new Error(`No Firefox at ${FIREFOX} (apt-get install firefox-esr, or set FIREFOX_PATH).`);
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: options.headless ?? true,
+    protocol: 'webDriverBiDi',
+    enableExtensions: true,
+    extraPrefsFirefox: {
+      // No network chatter of Firefox's own during tests.
+      'app.update.enabled': false,
+      'browser.shell.checkDefaultBrowser': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'toolkit.telemetry.enabled': false,
+      'extensions.update.enabled': false,
+      'browser.safebrowsing.malware.enabled': false,
+      'browser.safebrowsing.phishing.enabled': false,
+    },
+  });
+  try {
+    const extensionId = await browser.installExtension(extensionDir);
+    return {
+      browser,
+      extensionId,
+      newPage: () => browser.newPage(),
+      close: () => browser.close(),
+    };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}

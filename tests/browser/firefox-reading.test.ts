@@ -1,0 +1,130 @@
+// The reading flow in real Firefox (firefox-esr, headless, WebDriver BiDi via
+// puppeteer-core; scripts/firefox.ts): the built Firefox add-on marks the same
+// names as the golden list Chromium is held to (tests/golden/pages), hovering a
+// mark opens its card, and the page gets no errors and no layout shift.
+// Marks are read from the page's CSS highlight registry (per document, shared
+// with the content script; Firefox supports the Highlight API since 140).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
+import { ROOT, serveDir, waitFor, type StaticServer } from './harness';
+
+interface Golden {
+  text: string;
+  entity: string | null;
+}
+
+const golden = (name: string): Golden[] => JSON.parse(readFileSync(join(ROOT, 'tests/golden/pages', `${name}.json`), 'utf8')) as Golden[];
+
+/** Our marks as [highlight, text], in document order (the focus highlights left out). */
+function marks(page: Page): Promise<[string, string][]> {
+  return page.evaluate(() => {
+    const out: { name: string; range: Range }[] = [];
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith('backstory-') || name === 'backstory-active' || name === 'backstory-current') continue;
+      for (const r of highlight as unknown as Iterable<AbstractRange>) {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        out.push({ name, range });
+      }
+    }
+    out.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    return out.map((o): [string, string] => [o.name, o.range.toString()]);
+  });
+}
+
+describe('reading flow in Firefox', () => {
+  let firefox: FirefoxWithExtension;
+  let server: StaticServer;
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    [firefox, server] = await Promise.all([launchFirefoxWithExtension(), serveDir()]);
+    page = await firefox.newPage();
+    await page.setViewport({ width: 1200, height: 800 });
+    page.on('pageerror', (e) => errors.push(`pageerror: ${String(e)}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`console.error: ${m.text()}`);
+    });
+    await page.evaluateOnNewDocument(() => {
+      const w = window as unknown as { __shifts: number[] };
+      w.__shifts = [];
+      try {
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) w.__shifts.push((e as unknown as { value: number }).value);
+        }).observe({ type: 'layout-shift', buffered: true });
+      } catch {
+        // Firefox may not report layout shifts: the rect check below covers it.
+      }
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await firefox?.close();
+    await server?.close();
+  });
+
+  it('installs as a temporary add-on, with its content script allowed on web pages', () => {
+    expect(firefox.extensionId).toBe('backstory@backstory.invalid');
+  });
+
+  it('marks the sample page exactly as the golden list', async () => {
+    await page.goto(`${server.url}/sample-news.html`, { waitUntil: 'load' });
+    const expected = golden('sample-news').map((m) => m.text);
+    const seen = await waitFor(
+      async () => {
+        const m = await marks(page);
+        return m.length >= expected.length ? m : null;
+      },
+      { what: 'the marks in Firefox', timeout: 30_000 },
+    );
+    expect(seen.map(([, text]) => text)).toEqual(expected);
+    expect(seen.every(([name]) => /^backstory-(person|organisation|place|weapon|event|agreement|ambiguous)$/.test(name))).toBe(true);
+  });
+
+  it('opens the card on hover', async () => {
+    const rectsBefore = await page.evaluate(() => [...document.querySelectorAll('h1, p, article, main')].map((e) => JSON.stringify(e.getBoundingClientRect())));
+    const point = await page.evaluate(() => {
+      for (const [name, h] of CSS.highlights) {
+        if (name !== 'backstory-person') continue;
+        for (const r of h as unknown as Iterable<AbstractRange>) {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          const b = range.getClientRects()[0];
+          if (b && b.top > 0 && b.bottom < innerHeight) return { x: b.left + b.width / 2, y: b.top + b.height / 2, text: range.toString() };
+        }
+      }
+      return null;
+    });
+    expect(point).not.toBeNull();
+    await page.mouse.move(point!.x + 30, point!.y + 80);
+    await page.mouse.move(point!.x, point!.y, { steps: 4 });
+    const card = await waitFor(
+      () =>
+        page.evaluate(() => {
+          const dialog = document.querySelector('backstory-ui')?.shadowRoot?.querySelector('[role="dialog"]');
+          if (!dialog) return null;
+          const cs = getComputedStyle(dialog);
+          return { title: dialog.querySelector('.bs-title, h2')?.textContent ?? '', styled: cs.backgroundColor !== 'rgba(0, 0, 0, 0)' };
+        }),
+      { what: 'the card in Firefox', timeout: 15_000 },
+    );
+    // The card is the hovered mark's entity (its name from the gazetteer).
+    const entity = golden('sample-news').find((m) => m.text === point!.text)!.entity;
+    const { entities } = JSON.parse(readFileSync(join(ROOT, 'data/entities.json'), 'utf8')) as { entities: { id: string; name: string }[] };
+    expect(card.title).toBe(entities.find((e) => e.id === entity)!.name);
+    expect(card.styled).toBe(true);
+    // Opening the card moved nothing in the page.
+    const rectsAfter = await page.evaluate(() => [...document.querySelectorAll('h1, p, article, main')].map((e) => JSON.stringify(e.getBoundingClientRect())));
+    expect(rectsAfter).toEqual(rectsBefore);
+  });
+
+  it('caused no page error and no layout shift', async () => {
+    expect(await page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});

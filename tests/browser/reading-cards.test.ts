@@ -1,0 +1,285 @@
+// Cards in real Chromium with the built extension: hover intent (dwell, grace
+// into the card, Esc), the keyboard path (shortcut, Enter, focus in and back),
+// the card's content and actions (report → side panel request, gear → options),
+// the trigger and display settings, and no page errors.
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchWithExtension, serveDir, waitFor, type ExtensionBrowser, type StaticServer } from './harness';
+
+type Chrome = {
+  storage: {
+    local: { set(items: object): Promise<void>; remove(key: string): Promise<void> };
+    session: { get(key: string): Promise<Record<string, unknown>>; remove(key: string): Promise<void> };
+  };
+};
+declare const chrome: Chrome;
+
+/** Evaluate in the Backstory content script's isolated world (see reading-marks.test.ts). */
+async function inContentWorld<T>(page: Page, expression: string): Promise<T> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const contexts: { id: number; name: string; auxData?: { frameId?: string; type?: string } }[] = [];
+    cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context as (typeof contexts)[number]));
+    await cdp.send('Runtime.enable');
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const ctx = contexts.find((c) => c.name === 'Backstory' && c.auxData?.type === 'isolated' && c.auxData.frameId === frameTree.frame.id);
+    if (!ctx) throw new Error('no Backstory content script world');
+    const r = await cdp.send('Runtime.evaluate', { expression, contextId: ctx.id, awaitPromise: true, returnByValue: true });
+    if (r.exceptionDetails) throw new Error(r.exceptionDetails.exception?.description ?? r.exceptionDetails.text);
+    return r.result.value as T;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+async function ready(page: Page): Promise<void> {
+  await waitFor(() => inContentWorld<boolean>(page, 'typeof __backstory === "object"').catch(() => false), { what: 'the content script' });
+  await inContentWorld(page, '__backstory.idle()');
+}
+
+/** Scroll the `nth` occurrence of `text` (inside `scope`) into view and return the centre of its first letters. */
+function pointAt(page: Page, text: string, scope = 'body', nth = 0): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    ({ text, scope, nth }) => {
+      const root = document.querySelector(scope)!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = n.textContent!.indexOf(text);
+        if (i < 0 || seen++ < nth) continue;
+        n.parentElement!.scrollIntoView({ block: 'center' });
+        const r = document.createRange();
+        r.setStart(n, i + 1);
+        r.setEnd(n, i + 2);
+        const b = r.getBoundingClientRect();
+        return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+      }
+      throw new Error(`text not found: ${text}`);
+    },
+    { text, scope, nth },
+  );
+}
+
+const dialogOf = (page: Page): Locator => page.locator('backstory-ui').locator('[role=dialog]');
+
+describe('reading flow: cards', () => {
+  let browser: ExtensionBrowser;
+  let server: StaticServer;
+  let page: Page;
+  const errors: string[] = [];
+
+  const setSettings = (settings: Record<string, unknown> | null) =>
+    browser.worker.evaluate(async (s) => {
+      if (s === null) await chrome.storage.local.remove('settings');
+      else await chrome.storage.local.set({ settings: s });
+    }, settings);
+
+  beforeAll(async () => {
+    server = await serveDir();
+    browser = await launchWithExtension();
+    page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1200, height: 800 });
+    page.on('pageerror', (e) => errors.push(String(e)));
+  });
+  afterAll(async () => {
+    expect(errors).toEqual([]);
+    await browser?.close();
+    await server?.close();
+  });
+  beforeEach(async () => {
+    await setSettings(null);
+    await page.mouse.move(1, 1);
+  });
+
+  it('opens the hovered name’s card after the dwell, stays open while the pointer moves into it, closes after', async () => {
+    await page.goto(`${server.url}/reading-article.html`);
+    await ready(page);
+    const p = await pointAt(page, 'Der Spiegel reported');
+    await page.mouse.move(p.x, p.y);
+    await page.waitForTimeout(150);
+    expect(await dialogOf(page).count()).toBe(0); // not before the dwell
+    const dialog = dialogOf(page);
+    await dialog.waitFor({ timeout: 3000 });
+    // A labelled dialog: aria-labelledby names the entity.
+    const label = await dialog.evaluate((el) => el.getRootNode() instanceof ShadowRoot && (el.getRootNode() as ShadowRoot).getElementById(el.getAttribute('aria-labelledby')!)?.textContent);
+    expect(label).toBe('Der Spiegel');
+    await expect.poll(() => dialog.locator('h2').textContent()).toBe('Der Spiegel');
+    expect(await dialog.textContent()).toContain('Why this link');
+    expect(await inContentWorld(page, '__backstory.card()')).toEqual({ text: 'Der Spiegel', entity: 'der-spiegel', pinned: false });
+
+    // Move into the card (through the gap) and stay there past the grace period.
+    const box = (await dialog.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + 30, { steps: 4 });
+    await page.waitForTimeout(700);
+    expect(await dialog.count()).toBe(1);
+    // Leave both: it closes after the grace period (it was never clicked, so not pinned).
+    await page.mouse.move(box.x + box.width / 2, Math.max(2, box.y - 300 > 0 ? box.y - 300 : box.y + box.height + 200), { steps: 2 });
+    await page.mouse.move(2, 2);
+    await expect.poll(() => dialog.count(), { timeout: 3000 }).toBe(0);
+  });
+
+  it('Esc closes a hovered card', async () => {
+    await page.goto(`${server.url}/reading-article.html`);
+    await ready(page);
+    const p = await pointAt(page, 'Bakhmut');
+    await page.mouse.move(p.x, p.y);
+    await dialogOf(page).waitFor({ timeout: 3000 });
+    await expect.poll(() => dialogOf(page).locator('h2').textContent()).toBe('Bakhmut');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialogOf(page).count()).toBe(0);
+  });
+
+  it('keyboard: Alt+Shift+N/P move through the marks, Enter opens the card with focus, Esc returns focus', async () => {
+    await page.goto(`${server.url}/reading-article.html`);
+    await ready(page);
+    await page.focus('text=Maria Ortega');
+    const current = () =>
+      page.evaluate(() => {
+        const h = CSS.highlights.get('backstory-current');
+        if (!h || h.size !== 1) return null;
+        const r = [...h][0]!;
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        return range.toString();
+      });
+    const live = () => page.locator('backstory-ui').locator('[role=status]').textContent();
+    const total = (await inContentWorld<unknown[]>(page, '__backstory.marks()')).length;
+
+    await page.keyboard.press('Alt+Shift+N');
+    expect(await current()).toBe('Europe');
+    await expect.poll(live).toBe(`Europe, place. 1 of ${total}. Press Enter to open its card.`);
+    await page.keyboard.press('Alt+Shift+N');
+    expect(await current()).toBe('PUTIN');
+    await page.keyboard.press('Alt+Shift+N');
+    expect(await current()).toBe('Xi');
+    await page.keyboard.press('Alt+Shift+P');
+    expect(await current()).toBe('PUTIN');
+    await page.keyboard.press('Alt+Shift+P');
+    await page.keyboard.press('Alt+Shift+P');
+    expect(await current()).toBe('Shahed drones'); // wrapped around to the last mark
+    await expect.poll(live).toContain('wrapped around');
+    await page.keyboard.press('Alt+Shift+N');
+    expect(await current()).toBe('Europe');
+
+    await page.keyboard.press('Enter');
+    const dialog = dialogOf(page);
+    await dialog.waitFor({ timeout: 3000 });
+    await expect.poll(() => dialog.locator('h2').textContent()).toBe('Europe');
+    expect(page.url()).not.toContain('#'); // Enter did not follow the focused link
+    const focus = await page.evaluate(() => {
+      const host = document.querySelector('backstory-ui')!;
+      const inner = host.shadowRoot!.activeElement;
+      return { outer: document.activeElement?.tagName, inner: inner?.getAttribute('role') };
+    });
+    expect(focus).toEqual({ outer: 'BACKSTORY-UI', inner: 'dialog' });
+    expect(await inContentWorld(page, '__backstory.card()')).toMatchObject({ entity: 'europe', pinned: true });
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Maria Ortega');
+  });
+
+  it('shows caveats, spellings, facts with sources; a report click asks for the side panel; the gear opens options', async () => {
+    await page.goto(`${server.url}/sample-news.html`);
+    await ready(page);
+    await browser.worker.evaluate(() => chrome.storage.session.remove('pendingReport'));
+    const p = await pointAt(page, 'Shahed-136', 'article');
+    await page.mouse.move(p.x, p.y);
+    const dialog = dialogOf(page);
+    await dialog.waitFor({ timeout: 3000 });
+    await expect.poll(() => dialog.locator('h2').textContent()).toBe('Shahed-136');
+    const text = (await dialog.textContent())!;
+    expect(text).toContain('Weapon');
+    expect(text).toContain('Spelled “Shaheed-136” in');
+    expect(text).toContain('While China proposes Peace Plan in Ukraine, it Begins to Arm Russia with Drones');
+    expect(text).toContain('Key facts');
+    expect(text).toContain('inferred'); // a report whose date is inferred
+    expect(text).toContain('Why this link: exact name');
+    // Caveat badges say their severity in words, not only in colour.
+    const badges = await dialog.locator('.bs-caveats .bs-badge').allTextContents();
+    expect(badges.length).toBeGreaterThan(0);
+    for (const b of badges) expect(b).toMatch(/(High|Medium|Low) severity:/);
+
+    // Clicking inside pins the card; a report click records the request for the side panel.
+    const report = dialog.locator('button.bs-report').first();
+    await report.click();
+    const pending = await waitFor(() => browser.worker.evaluate(async () => (await chrome.storage.session.get('pendingReport')).pendingReport as { id: string; quoteStart?: number } | undefined), {
+      what: 'pendingReport',
+    });
+    expect(pending!.id).toMatch(/^\d{3}_[0-9a-f]{16}$/);
+    expect(typeof pending!.quoteStart).toBe('number');
+    expect(await inContentWorld(page, '__backstory.card()')).toMatchObject({ pinned: true });
+
+    // Settings apply to the open card: no caveats, dark theme.
+    await setSettings({ showCaveats: false, theme: 'dark' });
+    await expect.poll(() => dialog.locator('.bs-caveats').count()).toBe(0);
+    expect(await dialog.getAttribute('class')).toContain('bs-theme-dark');
+
+    // The gear asks the background to open the options page.
+    const options = browser.context.waitForEvent('page', { timeout: 5000 });
+    await dialog.getByRole('button', { name: 'Backstory settings' }).click();
+    const opened = await options;
+    expect(opened.url()).toContain(`chrome-extension://${browser.extensionId}/`);
+    await opened.close();
+    await page.bringToFront();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+  });
+
+  it('related entities open in place, with Back', async () => {
+    await page.goto(`${server.url}/sample-news.html`);
+    await ready(page);
+    const p = await pointAt(page, 'Antony Blinken', 'article');
+    await page.mouse.move(p.x, p.y);
+    const dialog = dialogOf(page);
+    await dialog.waitFor({ timeout: 3000 });
+    await expect.poll(() => dialog.locator('h2').textContent()).toBe('Antony Blinken');
+    const chip = dialog.locator('button.bs-chip').first();
+    const name = (await chip.textContent())!;
+    await chip.click();
+    await expect.poll(() => dialog.locator('h2').textContent()).toBe(name);
+    await dialog.getByRole('button', { name: 'Back', exact: true }).click();
+    await expect.poll(() => dialog.locator('h2').textContent()).toBe('Antony Blinken');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+  });
+
+  it('trigger setting: click opens (and focuses) the card, hover alone does not; Alt+hover in modifier mode', async () => {
+    await setSettings({ trigger: 'click' });
+    await page.goto(`${server.url}/reading-article.html`);
+    await ready(page);
+    const p = await pointAt(page, 'Bakhmut');
+    await page.mouse.move(p.x, p.y);
+    await page.waitForTimeout(900);
+    expect(await dialogOf(page).count()).toBe(0);
+    await page.mouse.click(p.x, p.y);
+    await dialogOf(page).waitFor({ timeout: 3000 });
+    expect(await page.evaluate(() => document.querySelector('backstory-ui')!.shadowRoot!.activeElement?.getAttribute('role'))).toBe('dialog');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialogOf(page).count()).toBe(0);
+
+    await setSettings({ trigger: 'modifier-hover' });
+    await page.mouse.move(2, 2);
+    await page.mouse.move(p.x, p.y);
+    await page.waitForTimeout(900);
+    expect(await dialogOf(page).count()).toBe(0);
+    await page.keyboard.down('Alt');
+    await page.mouse.move(p.x + 1, p.y);
+    await dialogOf(page).waitFor({ timeout: 3000 });
+    await page.keyboard.up('Alt');
+    await page.keyboard.press('Escape');
+  });
+
+  it('a hover delay setting is honoured', async () => {
+    await setSettings({ hoverDelayMs: 1500 });
+    await page.goto(`${server.url}/reading-article.html`);
+    await ready(page);
+    const p = await pointAt(page, 'Bakhmut');
+    await page.mouse.move(p.x, p.y);
+    await page.waitForTimeout(900);
+    expect(await dialogOf(page).count()).toBe(0);
+    await dialogOf(page).waitFor({ timeout: 3000 });
+    await page.keyboard.press('Escape');
+  });
+});

@@ -1,0 +1,102 @@
+// The content script's small sender/listener (lib/page/messaging.ts) speaks
+// @webext-core/messaging's wire format: checked against the real library
+// (lib/messages.ts) over a fake `chrome.runtime`, in both directions.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createListener, createSender, MessageError } from '../../lib/page/messaging';
+
+type Listener = (message: unknown, sender: unknown, sendResponse: (r: unknown) => void) => unknown;
+
+/** One fake runtime shared by "both sides": sendMessage delivers to every listener. */
+function fakeRuntime() {
+  const listeners = new Set<Listener>();
+  const deliver = (message: unknown): Promise<unknown> =>
+    new Promise((resolve) => {
+      let answered = false;
+      for (const l of listeners) {
+        const r = l(JSON.parse(JSON.stringify(message)), { id: 'test' }, (response) => {
+          answered = true;
+          resolve(JSON.parse(JSON.stringify(response ?? null)));
+        });
+        if (r instanceof Promise) {
+          void r.then((v) => resolve(JSON.parse(JSON.stringify(v ?? null))));
+          return;
+        }
+        if (r === true) return;
+      }
+      if (!answered) resolve(undefined);
+    });
+  return {
+    id: 'backstory-test',
+    sendMessage: (message: unknown, cb?: (r: unknown) => void) => {
+      const p = deliver(message);
+      if (cb) void p.then(cb);
+      return p;
+    },
+    onMessage: {
+      addListener: (l: Listener) => listeners.add(l),
+      removeListener: (l: Listener) => listeners.delete(l),
+      hasListener: (l: Listener) => listeners.has(l),
+      hasListeners: () => listeners.size > 0,
+    },
+    lastError: undefined,
+    getManifest: () => ({ manifest_version: 3 }),
+  };
+}
+
+describe('content script messaging is wire-compatible with @webext-core/messaging', () => {
+  const runtime = fakeRuntime();
+  let lib: typeof import('../../lib/messages');
+  beforeAll(async () => {
+    (globalThis as unknown as { chrome: unknown }).chrome = { runtime };
+    lib = await import('../../lib/messages');
+  });
+  afterAll(() => {
+    delete (globalThis as unknown as { chrome?: unknown }).chrome;
+  });
+
+  it('our sender → the library’s onMessage (the background): replies and errors', async () => {
+    const offCards = lib.onMessage('getCards', ({ data }) => data.ids.map(() => null));
+    const offMatcher = lib.onMessage('getMatcher', async () => {
+      throw new Error('KB not loaded');
+    });
+    const offStatus = lib.onMessage('kbStatus', () => {
+      throw new Error('thrown synchronously');
+    });
+    const send = createSender(runtime);
+    expect(await send('getCards', { ids: ['a', 'b'] })).toEqual([null, null]);
+    await expect(send('getMatcher')).rejects.toThrow('KB not loaded');
+    await expect(send('getMatcher')).rejects.toBeInstanceOf(MessageError);
+    await expect(send('kbStatus')).rejects.toThrow('thrown synchronously');
+    offCards();
+    offMatcher();
+    offStatus();
+  });
+
+  it('the library’s sendMessage (the side panel) → our listener (the content script)', async () => {
+    const onMessage = createListener(runtime);
+    const off = onMessage('pageHasText', ({ data }) => data.quotes.map((q) => q === 'yes'));
+    const offFail = onMessage('revealMention', () => {
+      throw new Error('no such mention');
+    });
+    expect(await lib.sendMessage('pageHasText', { quotes: ['yes', 'no'] })).toEqual([true, false]);
+    await expect(lib.sendMessage('revealMention', { entity: 'x' })).rejects.toThrow('no such mention');
+    off();
+    offFail();
+  });
+
+  it('a sender with no one answering fails cleanly', async () => {
+    const send = createSender({ sendMessage: async () => undefined });
+    await expect(send('kbStatus')).rejects.toThrow('No response');
+  });
+
+  it('the listener leaves other messages to other listeners', () => {
+    const added: unknown[] = [];
+    const onMessage = createListener({ onMessage: { addListener: (l) => added.push(l), removeListener: () => undefined } });
+    onMessage('pageSummary', () => null);
+    const root = added[0] as (m: unknown, s: unknown) => unknown;
+    expect(root({ type: 'other', timestamp: 1 }, {})).toBeUndefined();
+    expect(root('not an object', {})).toBeUndefined();
+    expect(root({ type: 'pageSummary' }, {})).toBeUndefined(); // no timestamp: not this protocol
+    expect(root({ type: 'pageSummary', timestamp: 1, id: 1, data: undefined }, {})).toBeInstanceOf(Promise);
+  });
+});

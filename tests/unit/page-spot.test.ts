@@ -1,0 +1,64 @@
+// The page layer in Node (the CLI's `npm run kb -- spot`, over happy-dom) finds
+// the same marks as the extension in Chromium: the hand-written golden lists
+// of the static fixture pages. Plus the all-caps rule and block reading rules.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Window } from 'happy-dom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { matcherAliases } from '../../lib/kb/build';
+import { compileMatcher, hydrateMatcher, type Matcher } from '../../lib/match/compile';
+import { createContextState } from '../../lib/match/resolve';
+import { isShouting, pageOffsets, spotBlocks, spotText } from '../../lib/page/spot';
+import { collectTextBlocks } from '../../lib/page/text-blocks';
+import { buildKbFromDisk, ROOT } from '../../scripts/read-data';
+
+let matcher: Matcher;
+const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+
+function parse(html: string): Document {
+  return new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+}
+
+beforeAll(() => {
+  matcher = hydrateMatcher(compileMatcher(matcherAliases(buildKbFromDisk().entities)));
+});
+afterAll(async () => {
+  await window.happyDOM.close();
+});
+
+describe('spotting pages in Node (the CLI path)', () => {
+  for (const name of ['sample-news', 'reading-article', 'reading-lookalikes']) {
+    it(`finds the golden marks of ${name}`, () => {
+      const doc = parse(readFileSync(join(ROOT, 'tests/fixtures/pages', `${name}.html`), 'utf8'));
+      const blocks = collectTextBlocks(doc.body, doc);
+      const found = pageOffsets(blocks, spotBlocks(matcher, blocks)).map(({ surface, entity, reason }) => ({ text: surface, entity, reason }));
+      const golden = JSON.parse(readFileSync(join(ROOT, 'tests/golden/pages', `${name}.json`), 'utf8'));
+      expect(found).toEqual(golden);
+    });
+  }
+
+  it('reads a name split across inline elements as one, and links side by side as separate items', () => {
+    const doc = parse('<body><p><b>Xi</b> Jinping met <a href="#"><em>Vladimir</em> Putin</a>.</p><nav><a>World</a><a>US</a><a>Europe</a></nav></body>');
+    const blocks = collectTextBlocks(doc.body, doc);
+    expect(blocks.map((b) => b.text)).toEqual(['Xi Jinping met Vladimir Putin.', 'World', 'US', 'Europe']);
+    expect(pageOffsets(blocks, spotBlocks(matcher, blocks)).map((m) => m.surface)).toEqual(['Xi Jinping', 'Vladimir Putin', 'Europe']);
+  });
+
+  it('never reads scripts, styles, form fields, editable regions or our own UI', () => {
+    const doc = parse(
+      '<body><p>Putin</p><script>Putin</script><style>.Putin{}</style><textarea>Putin</textarea><input value="Putin"><div contenteditable="true">Putin</div>' +
+        '<div contenteditable="false">Moscow</div><div role="textbox">Putin</div><backstory-ui>Putin</backstory-ui><button>Putin</button><code>Putin</code></body>',
+    );
+    expect(collectTextBlocks(doc.body, doc).map((b) => b.text)).toEqual(['Putin', 'Moscow']);
+  });
+
+  it('in capitals, a short case-sensitive alias that needs context is not evidence of a name', () => {
+    expect(isShouting('BREAKING: PUTIN TELLS US ENVOY')).toBe(true);
+    expect(isShouting('US officials said Putin would go')).toBe(false);
+    expect(isShouting('US')).toBe(false); // too short to tell
+    const shout = spotText(matcher, 'BREAKING: PUTIN TELLS US ENVOY TALKS ARE OFF', createContextState()).map((m) => m.surface);
+    expect(shout).toEqual(['PUTIN']);
+    const normal = spotText(matcher, 'US officials said Putin would go to Moscow.', createContextState()).map((m) => m.surface);
+    expect(normal).toEqual(['US', 'Putin', 'Moscow']);
+  });
+});
