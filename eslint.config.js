@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.output/', '.wxt/', 'node_modules/', 'assets/public/kb/', 'coverage/', 'bench-results/'] },
+  { ignores: ['.output/', '.wxt/', 'node_modules/', 'assets/public/kb/', 'coverage/', 'bench-results/', '**/.tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

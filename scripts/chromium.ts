@@ -97,12 +97,14 @@ export async function launchWithExtension(options: { headless?: boolean; userDat
 }
 
 /** Poll `fn` until it returns a truthy value (or time out with the last value in the message). */
-export async function waitFor<T>(fn: () => Promise<T>, { timeout = 15_000, interval = 100, what = 'condition' } = {}): Promise<T> {
+export type Truthy<T> = Exclude<T, null | undefined | false | 0 | ''>;
+
+export async function waitFor<T>(fn: () => Promise<T>, { timeout = 15_000, interval = 100, what = 'condition' } = {}): Promise<Truthy<T>> {
   const deadline = Date.now() + timeout;
   let last: T | undefined;
   while (Date.now() < deadline) {
     last = await fn();
-    if (last) return last;
+    if (last) return last as Truthy<T>;
     await new Promise((r) => setTimeout(r, interval));
   }
   throw new Error(`Timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);

@@ -4,10 +4,9 @@
 // Takes its environment as parameters so tests run it on fake-indexeddb.
 import { reportRef } from '../kb/card';
 import type { KbEntity } from '../kb/document';
-import { activeMatcher, dbReader } from '../db/kb-store';
+import { dbReader } from '../db/kb-store';
 import type { BackstoryDatabase } from '../db/open';
 import { collectPanelData } from '../panel/data';
-import { entityNames, resolveReportMarks } from '../panel/report-marks';
 import type { PanelData, ReportView } from '../panel/types';
 
 export interface PanelServiceEnv {
@@ -37,27 +36,12 @@ export function createPanelService(env: PanelServiceEnv): PanelService {
     const handle = await db();
     const report = await handle.get('reports', id);
     if (!report) return null;
-    const [caveats, matcher] = await Promise.all([handle.getAllFromIndex('caveats', 'report', id), activeMatcher(handle)]);
-    const order = matcher?.compiled.entities ?? [];
-    const reader = dbReader(handle);
+    const caveats = await handle.getAllFromIndex('caveats', 'report', id);
+    const ids = [...new Set(report.mentions.map(([, , entity]) => entity))];
     const entities = new Map<string, KbEntity>();
-    const load = async (ids: readonly string[]) => {
-      const missing = [...new Set(ids)].filter((x) => !entities.has(x));
-      if (missing.length === 0) return;
-      for (const e of await reader.entities(missing)) if (e) entities.set(e.id, e);
-    };
-    await load(report.mentions.map(([, , i]) => order[i]).filter((x): x is string => x !== undefined));
-    const names = new Map<string, Set<string>>();
-    const namesOf = (eid: string) => {
-      const e = entities.get(eid);
-      if (!e) return undefined;
-      let set = names.get(eid);
-      if (!set) names.set(eid, (set = entityNames(e)));
-      return set;
-    };
-    const { marks } = await resolveReportMarks(report, order, namesOf, (name) => reader.findByName(name));
-    await load(marks.map((m) => m.entity));
-    const used = [...new Set(marks.map((m) => m.entity))].map((eid) => entities.get(eid)).filter((e): e is KbEntity => e !== undefined);
+    for (const e of await dbReader(handle).entities(ids)) if (e) entities.set(e.id, e);
+    const marks = report.mentions.map(([start, end, entity]) => ({ start, end, entity }));
+    const used = ids.map((eid) => entities.get(eid)).filter((e): e is KbEntity => e !== undefined);
     return {
       report,
       ref: reportRef(report),

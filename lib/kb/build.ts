@@ -67,7 +67,6 @@ function lineSpans(text: string): Span[] {
 }
 
 export function buildKb(inputs: KbInputs): KbDocument {
-  const entityIndex = new Map(inputs.entities.map((e, i) => [e.id, i]));
   const entityById = new Map(inputs.entities.map((e) => [e.id, e]));
   const matcher = hydrateMatcher(compileMatcher(matcherAliases(inputs.entities)));
 
@@ -95,7 +94,7 @@ export function buildKb(inputs: KbInputs): KbDocument {
       text,
       furniture,
       sentences: sentenceSpans(text),
-      mentions: mentions.map((m) => [m.start, m.end, entityIndex.get(m.entity)!]),
+      mentions: mentions.map((m) => [m.start, m.end, m.entity]),
     };
     // The report reader marks every mention; the KB's records count only the article's.
     return { report, mentions: mentions.filter((m) => !insideAny(furniture, m.start, m.end)) };

@@ -24,8 +24,8 @@ export const KbReport = z.object({
   furniture: z.array(span),
   /** Sentence ranges, in order. */
   sentences: z.array(span),
-  /** Every entity mention: [start, end, entity index into `entities`]. */
-  mentions: z.array(z.tuple([z.number().int(), z.number().int(), z.number().int()])),
+  /** Every entity mention, page furniture included: [start, end, entity id]. */
+  mentions: z.array(z.tuple([z.number().int(), z.number().int(), z.string()])),
 });
 export type KbReport = z.infer<typeof KbReport>;
 

@@ -4,10 +4,9 @@
 // change. The scanner's state comes in through `env`, so this file knows
 // nothing about how the page was read.
 //
-// Wiring, where the page reader's state is available (lib/page/app.ts):
-//   const panel = connectPageToPanel({ doc, win, signal, active: () => activeOnHost(settings, host),
-//     mentions: () => session?.reader.all() ?? [], openCard: (m) => session?.card.open(m, { focus: true, pinned: true }) });
-//   ...and call panel.changed() whenever the marks (reader env `onMarksChanged`) or the settings change.
+// Wired in lib/page/app.ts, where the page reader's state is available:
+//   const panel = connectPageToPanel({ doc, win, signal, active, mentions, openCard, scanning }, messaging);
+//   ...and panel.changed() whenever the marks (reader env `onMarksChanged`) or the settings change.
 import type { onMessage as extOnMessage, sendMessage as extSendMessage } from '../messages';
 import type { PageSummary } from '../panel/types';
 import { iterateTextBlocks } from './text-blocks';

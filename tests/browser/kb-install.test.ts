@@ -44,7 +44,7 @@ describe('KB install in Chromium', () => {
         }),
       { what: 'the KB in IndexedDB' },
     );
-    expect(stored!.stats).toEqual(expected);
-    expect(stored!.counts).toEqual({ reports: expected.reports, entities: expected.entities, claims: expected.claims, caveats: expected.caveats });
+    expect(stored.stats).toEqual(expected);
+    expect(stored.counts).toEqual({ reports: expected.reports, entities: expected.entities, claims: expected.claims, caveats: expected.caveats });
   });
 });

@@ -153,7 +153,7 @@ describe('SidePanel empty states', () => {
 describe('Report reader', () => {
   async function view(id: string): Promise<ReportView> {
     const report = kb.reports.find((r) => r.id === id)!;
-    const marks = report.mentions.map(([start, end, i]) => ({ start, end, entity: kb.entities[i]!.id }));
+    const marks = report.mentions.map(([start, end, entity]) => ({ start, end, entity }));
     const ids = [...new Set(marks.map((m) => m.entity))];
     return { report, ref: reportRef(report), caveats: kb.caveats.filter((c) => c.report === id), marks, entities: ids.map((x) => kb.entities.find((e) => e.id === x)!).map((e) => ({ id: e.id, name: e.name, type: e.type })) };
   }

@@ -9,7 +9,6 @@ const files = readDataFiles();
 const inputs = parseInputs(files);
 const kb = buildKb(inputs);
 const reportText = new Map(kb.reports.map((r) => [r.id, r.text]));
-const entityIndex = new Map(kb.entities.map((e, i) => [e.id, i]));
 
 function escape(s: string) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -37,13 +36,13 @@ describe('KB build on the five reports', () => {
             const start = m.index;
             const end = start + alias.text.length;
             if (alias.needsContext) {
-              const earlier = report.mentions.some(([s, , e]) => s < start && e === entityIndex.get(entity.id));
+              const earlier = report.mentions.some(([s, , e]) => s < start && e === entity.id);
               if (!earlier) continue;
             }
             const covering = report.mentions.find(([s, e]) => s <= start && e >= end);
             if (!covering) missing.push(`${report.id} @${start}: "${alias.text}" (${entity.id}) not linked`);
-            else if (covering[1] - covering[0] === end - start && covering[2] !== entityIndex.get(entity.id)) {
-              missing.push(`${report.id} @${start}: "${alias.text}" linked to ${kb.entities[covering[2]]!.id}, expected ${entity.id}`);
+            else if (covering[1] - covering[0] === end - start && covering[2] !== entity.id) {
+              missing.push(`${report.id} @${start}: "${alias.text}" linked to ${covering[2]}, expected ${entity.id}`);
             }
           }
         }

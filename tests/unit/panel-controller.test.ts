@@ -2,11 +2,8 @@
 // memory for the background, a fake page for the content script.
 import { describe, expect, it, vi } from 'vitest';
 import { entityCard, memoryReader } from '../../lib/kb/card';
-import { compileMatcher } from '../../lib/match/compile';
-import { matcherAliases } from '../../lib/kb/build';
 import { collectPanelData } from '../../lib/panel/data';
 import { createPanelController, type PanelEnv } from '../../lib/panel/controller';
-import { entityNames, resolveReportMarks } from '../../lib/panel/report-marks';
 import { fixedTabFromUrl, pageHost, parseReportRequest } from '../../lib/panel/request';
 import { reportRef } from '../../lib/kb/card';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
@@ -15,7 +12,6 @@ import { buildKbFromDisk } from '../../scripts/read-data';
 
 const kb = buildKbFromDisk();
 const reader = memoryReader(kb);
-const order = compileMatcher(matcherAliases(kb.entities)).entities;
 
 const PAGE: PageSummary = {
   url: 'https://news.example.com/xi-putin',
@@ -59,7 +55,7 @@ function fakeEnv(overrides: { page?: PageSummary | null; pageFails?: boolean; fi
         const report = kb.reports.find((r) => r.id === id);
         if (!report) return null;
         const byId = new Map(kb.entities.map((e) => [e.id, e]));
-        const { marks } = await resolveReportMarks(report, order, (x) => (byId.get(x) ? entityNames(byId.get(x)!) : undefined), (n) => reader.findByName(n));
+        const marks = report.mentions.map(([start, end, entity]) => ({ start, end, entity }));
         const ids = [...new Set(marks.map((m) => m.entity))];
         return { report, ref: reportRef(report), caveats: kb.caveats.filter((c) => c.report === id), marks, entities: ids.map((x) => ({ id: x, name: byId.get(x)!.name, type: byId.get(x)!.type })) };
       },

@@ -1,49 +1,19 @@
-// The report reader's layout, the report marks (entity index → id), and the
+// The report reader's layout and the
 // background's panel service on fake-indexeddb with the real KB.
 import 'fake-indexeddb/auto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compileMatcher } from '../../lib/match/compile';
-import { matcherAliases } from '../../lib/kb/build';
-import { foldName, memoryReader } from '../../lib/kb/card';
+
 import { loadKb } from '../../lib/db/kb-store';
 import { openBackstoryDb, type BackstoryDatabase } from '../../lib/db/open';
 import { createPanelService } from '../../lib/background/panel-service';
 import { groupBlocks, layoutReport, locateQuote } from '../../lib/panel/report-view';
-import { entityNames, resolveReportMarks } from '../../lib/panel/report-marks';
 import { buildKbFromDisk } from '../../scripts/read-data';
 
 const kb = buildKbFromDisk();
-const reader = memoryReader(kb);
-const byId = new Map(kb.entities.map((e) => [e.id, e]));
-const names = (id: string) => {
-  const e = byId.get(id);
-  return e ? entityNames(e) : undefined;
-};
-
-describe('report marks', () => {
-  it('the compiled matcher keeps the KB entity order, so mention indices map to ids', async () => {
-    const order = compileMatcher(matcherAliases(kb.entities)).entities;
-    for (const r of kb.reports) {
-      const { marks, repaired, dropped } = await resolveReportMarks(r, order, names, (n) => reader.findByName(n));
-      expect({ repaired, dropped }).toEqual({ repaired: 0, dropped: 0 });
-      expect(marks.map((m) => m.entity)).toEqual(r.mentions.map(([, , i]) => kb.entities[i]!.id));
-    }
-  });
-
-  it('a mention whose index does not fit its text is looked up by name, or dropped when ambiguous', async () => {
-    const report = kb.reports[0]!;
-    // A shuffled order: every index points at the wrong entity.
-    const wrong = [...kb.entities.map((e) => e.id)].reverse();
-    const { marks, repaired, dropped } = await resolveReportMarks(report, wrong, names, (n) => reader.findByName(n));
-    expect(repaired + dropped).toBeGreaterThan(0);
-    expect(marks.length + dropped).toBe(report.mentions.length);
-    for (const m of marks) expect(names(m.entity)!.has(foldName(report.text.slice(m.start, m.end)))).toBe(true);
-  });
-});
 
 describe('layoutReport', () => {
   const report = kb.reports.find((r) => r.furniture.length > 1)!;
-  const marks = report.mentions.map(([start, end, i]) => ({ start, end, entity: kb.entities[i]!.id }));
+  const marks = report.mentions.map(([start, end, entity]) => ({ start, end, entity }));
   const caveats = kb.caveats.filter((c) => c.report === report.id);
 
   it('covers every non-blank line exactly once, in order, as text', () => {
@@ -111,7 +81,7 @@ describe('panel service (fake-indexeddb)', () => {
     const view = await service.reportView(report.id);
     expect(view?.report.text).toBe(report.text);
     expect(view?.ref.headline).toBe(report.headline);
-    expect(view?.marks.map((m) => m.entity)).toEqual(report.mentions.map(([, , i]) => kb.entities[i]!.id));
+    expect(view?.marks.map((m) => m.entity)).toEqual(report.mentions.map(([, , id]) => id));
     expect(new Set(view?.caveats.map((c) => c.id))).toEqual(new Set(kb.caveats.filter((c) => c.report === report.id).map((c) => c.id)));
     expect(new Set(view?.entities.map((e) => e.id))).toEqual(new Set(view?.marks.map((m) => m.entity)));
     expect(await service.reportView('999_0000000000000000')).toBeNull();

@@ -49,7 +49,7 @@ export function buildCorpus(reports: readonly KbReport[], claims: readonly KbCla
   const claimByStart = new Map(claims.map((c) => [`${c.report}@${c.start}`, c]));
   const views = reports.map((report): ReportView => {
     const all = report.mentions
-      .map(([start, end, idx]) => ({ start, end, entity: entities[idx]!.id, type: entities[idx]!.type, surface: report.text.slice(start, end) }))
+      .map(([start, end, id]) => ({ start, end, entity: id, type: entityById.get(id)!.type, surface: report.text.slice(start, end) }))
       .sort((a, b) => a.start - b.start || b.end - a.end);
     const attributed = attributeReport(report.text, report.sentences, all, report.publisher, (id) => roles.get(id) ?? null);
     const lineStarts = [0];
