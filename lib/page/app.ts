@@ -226,7 +226,7 @@ export async function runBackstory(env: AppEnv): Promise<void> {
       win,
       signal: controller.signal,
       trigger: () => settings.trigger,
-      hitTest: (x, y) => mentionAtPoint(doc, reader.index, x, y, isMarked),
+      hitTest: (x, y) => mentionAtPoint(doc, reader.index, x, y, isMarked, reader.shadowRoots()),
       hover,
       isOwnEvent,
       openFor: () => card.mention,

@@ -12,15 +12,18 @@ interface CaretPositionLike {
 }
 
 type CaretDoc = Document & {
-  caretPositionFromPoint?: (x: number, y: number) => CaretPositionLike | null;
+  caretPositionFromPoint?: (x: number, y: number, options?: { shadowRoots?: ShadowRoot[] }) => CaretPositionLike | null;
   caretRangeFromPoint?: (x: number, y: number) => Range | null;
 };
 
-/** The text position at a viewport point, or null. */
-export function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
+/**
+ * The text position at a viewport point, or null. `shadowRoots`: open shadow
+ * roots to look into (otherwise a point on a web component gives its host).
+ */
+export function caretAt(doc: Document, x: number, y: number, shadowRoots?: ShadowRoot[]): { node: Node; offset: number } | null {
   const d = doc as CaretDoc;
   if (typeof d.caretPositionFromPoint === 'function') {
-    const p = d.caretPositionFromPoint(x, y);
+    const p = shadowRoots && shadowRoots.length ? d.caretPositionFromPoint(x, y, { shadowRoots }) : d.caretPositionFromPoint(x, y);
     return p ? { node: p.offsetNode, offset: p.offset } : null;
   }
   if (typeof d.caretRangeFromPoint === 'function') {
@@ -49,8 +52,8 @@ export function pointInMention(doc: Document, m: PageMention, x: number, y: numb
 }
 
 /** The marked mention under a viewport point, or null. */
-export function mentionAtPoint(doc: Document, index: MarkIndex, x: number, y: number, isMarked: (m: PageMention) => boolean): PageMention | null {
-  const caret = caretAt(doc, x, y);
+export function mentionAtPoint(doc: Document, index: MarkIndex, x: number, y: number, isMarked: (m: PageMention) => boolean, shadowRoots?: ShadowRoot[]): PageMention | null {
+  const caret = caretAt(doc, x, y, shadowRoots);
   if (!caret || caret.node.nodeType !== 3) return null;
   for (const m of index.at(caret.node, caret.offset)) {
     if (isMarked(m) && pointInMention(doc, m, x, y)) return m;

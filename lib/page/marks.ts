@@ -7,7 +7,7 @@ import type { EntityType } from '../kb/schema';
 import type { Mention, MentionReason } from '../match/types';
 import type { Settings } from '../settings';
 import { ACTIVE_HIGHLIGHT, ALL_HIGHLIGHTS, AMBIGUOUS_HIGHLIGHT, CURRENT_HIGHLIGHT, TYPE_HIGHLIGHT } from './highlight-css';
-import { locate, type TextBlock } from './text-blocks';
+import { follows, locate, type TextBlock } from './text-blocks';
 
 export interface PageMention {
   readonly id: number;
@@ -205,11 +205,6 @@ export class MarkIndex {
   }
 }
 
-/** Does `b` come after `a` in document order? */
-function follows(a: Node, b: Node): boolean {
-  // DOCUMENT_POSITION_FOLLOWING = 4
-  return (a.compareDocumentPosition(b) & 4) !== 0;
-}
 
 // ---------------------------------------------------------------- painting
 

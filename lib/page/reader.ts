@@ -18,7 +18,9 @@ import type { Settings } from '../settings';
 import { Painter, MarkIndex, type PageMention } from './marks';
 import { Slicer, yielder, type YieldFn } from './slices';
 import { spotText } from './spot';
-import { blockAncestor, blockContainer, isInlineElement, isInsideSkipped, iterateTextSteps, type TextBlock } from './text-blocks';
+import { blockAncestor, blockContainer, isInlineElement, isInsideSkipped, iterateTextSteps, type TextBlock, type WalkState } from './text-blocks';
+
+const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
 /** Above this many marks to paint, paint those in the viewport first. */
 const VIEWPORT_SORT_MIN = 150;
@@ -73,6 +75,8 @@ export interface PageReader {
   idle(): Promise<void>;
   /** Is work queued or running? */
   busy(): boolean;
+  /** The open shadow roots whose text is read (for hit testing inside them). */
+  shadowRoots(): ShadowRoot[];
   dispose(): void;
 }
 
@@ -88,6 +92,8 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
   const stats: ReaderStats = { fullScans: 0, mutationBatches: 0, lastFullScanMs: 0, scanStartedAt: 0, longestSliceMs: 0, longestSlicePhase: '', slices: 0, blocksRead: 0, charsRead: 0 };
   let context: ContextState = createContextState();
   let pending: MutationRecord[] = [];
+  /** Open shadow roots read so far (observed, and given to the hit test). */
+  const shadows = new Set<ShadowRoot>();
   /** Roots whose read the page interrupted (a few retries each). */
   let rereads: Node[] = [];
   const retries = new WeakMap<Node, number>();
@@ -151,8 +157,10 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
   async function readRoots(roots: readonly Node[], s: Slicer): Promise<PageMention[] | null> {
     s.phase = 'read';
     const added: PageMention[] = [];
-    for (const root of roots) {
-      const walk = { interrupted: false };
+    const queue = [...roots];
+    for (let q = 0; q < queue.length; q++) {
+      const root = queue[q]!;
+      const walk: WalkState = { interrupted: false, shadowRoots: [] };
       const blocks: Iterator<TextBlock | null> = iterateTextSteps(root, doc, walk);
       for (let r = blocks.next(); !r.done; r = blocks.next()) {
         const block = r.value;
@@ -171,6 +179,15 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
       if (walk.interrupted && root.isConnected && retries.get(root) !== 0) {
         retries.set(root, (retries.get(root) ?? 3) - 1);
         rereads.push(root);
+      }
+      // Open shadow roots (web components): read them too, and watch them (a
+      // MutationObserver on the document does not see inside shadow trees).
+      for (const shadow of walk.shadowRoots!) {
+        if (!shadows.has(shadow)) {
+          shadows.add(shadow);
+          observer?.observe(shadow, OBSERVE);
+        }
+        queue.push(shadow);
       }
     }
     return added;
@@ -325,6 +342,7 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
     }
     // Removed text: drop its marks (cost: the tracked nodes, not the page).
     index.sweepDisconnected();
+    for (const shadow of shadows) if (!shadow.host.isConnected) shadows.delete(shadow);
     // Keep connected regions that are not inside a skipped element nor inside another region.
     const roots: Node[] = [];
     for (const n of regions) {
@@ -364,7 +382,7 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
     start() {
       if (signal.aborted) return;
       observer = new win.MutationObserver(onMutations);
-      observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+      observer.observe(doc.documentElement, OBSERVE);
       win.addEventListener('popstate', onLocation, { signal });
       fullPending = true;
       schedule();
@@ -376,6 +394,7 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
     },
     marked: () => index.ordered().filter((m) => m.paintedAs !== null),
     busy: () => running || pending.length > 0 || fullPending || paintPending,
+    shadowRoots: () => [...shadows],
     all: () => index.ordered(),
     idle: () =>
       running || pending.length || fullPending || paintPending

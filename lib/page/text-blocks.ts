@@ -11,6 +11,9 @@ export const SKIP_TAGS = new Set([
   'SVG', 'MATH', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO', 'HEAD', 'TITLE', 'CODE', 'PRE', 'KBD', 'SAMP',
 ]);
 
+/** Skipped elements that show nothing: the text on either side of them still reads as one. */
+const UNRENDERED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+
 /** Elements that flow inside a line of text: their text joins the block around them. */
 export const INLINE_TAGS = new Set([
   'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'DATA', 'DEL', 'DFN', 'EM', 'FONT', 'I', 'INS', 'LABEL', 'MARK',
@@ -50,11 +53,11 @@ export function isInlineElement(el: Element): boolean {
 /**
  * True when `node` lies inside something we never scan (a skipped element,
  * an editable region, our UI host), or in a document in design mode. Checks the
- * node itself and all its ancestors (the TreeWalker filter only sees descendants
+ * node itself and all its ancestors, across shadow roots to their hosts (the TreeWalker filter only sees descendants
  * of its root, so work that starts below the body needs this first).
  */
 export function isInsideSkipped(node: Node): boolean {
-  for (let p: Node | null = node; p; p = p.parentNode) {
+  for (let p: Node | null = node; p; p = p.nodeType === 11 ? ((p as ShadowRoot).host ?? null) : p.parentNode) {
     if (p.nodeType === 1 && isSkippedElement(p as Element)) return true;
   }
   const doc = node.ownerDocument;
@@ -107,9 +110,15 @@ function linkFrom(node: Node | null): Element | null {
   return null;
 }
 
-/** Set when the page removed the node the walk was on while it was paused (the rest was not read). */
 export interface WalkState {
+  /** Set when the page removed the node the walk was on while it was paused (the rest was not read). */
   interrupted: boolean;
+  /**
+   * When given, open shadow roots met on the way are added here (web
+   * components, declarative shadow DOM), for the caller to read as roots of
+   * their own. Closed shadow roots are never reachable, so never read.
+   */
+  shadowRoots?: ShadowRoot[];
 }
 
 /**
@@ -163,18 +172,25 @@ export function* iterateTextSteps(root: Node, _doc: Document, state: WalkState =
     const type = node.nodeType;
     if (type === 1) {
       const k = kindOf(node as Element);
-      if (k !== SKIP) {
-        if (k === BLOCK && current !== null) {
-          // A block element or <br> ends the block.
-          const done: TextBlock = current;
-          current = null;
-          if (/\S/.test(done.text)) {
-            yield done;
-            if (!node.isConnected && root.isConnected) {
-              state.interrupted = true;
-              return;
-            }
+      // A block element or <br> ends the block; so does rendered content we do not
+      // read (a form field, an editable region, code, an icon): no mark may span
+      // it (issue #7, tests/property/page.property.test.ts). Scripts, styles and
+      // templates show nothing and join the text around them.
+      if (current !== null && (k === BLOCK || (k === SKIP && !UNRENDERED_TAGS.has((node as Element).tagName.toUpperCase())))) {
+        const done: TextBlock = current;
+        current = null;
+        if (/\S/.test(done.text)) {
+          yield done;
+          if (!node.isConnected && root.isConnected) {
+            state.interrupted = true;
+            return;
           }
+        }
+      }
+      if (k !== SKIP) {
+        if (state.shadowRoots) {
+          const shadow = (node as Element).shadowRoot;
+          if (shadow) state.shadowRoots.push(shadow);
         }
         const first = node.firstChild;
         if (first) {
@@ -261,6 +277,33 @@ export function blockAncestor(node: Node): Node | null {
 export function blockContainer(node: Node): Node | null {
   if (node.nodeType === 1 && !isInlineElement(node as Element)) return node;
   return blockAncestor(node);
+}
+
+/** The node in the document that (through shadow hosts) contains `node`, or `node` itself. */
+function documentAnchor(node: Node): Node {
+  let n: Node = node;
+  for (;;) {
+    const root = n.getRootNode();
+    if (root.nodeType !== 11 || !(root as ShadowRoot).host) return n;
+    n = (root as ShadowRoot).host;
+  }
+}
+
+/**
+ * Does `b` come after `a` in reading order? Document order, with a shadow
+ * tree's content placed at its host (compareDocumentPosition alone orders a
+ * shadow tree and the document arbitrarily).
+ */
+export function follows(a: Node, b: Node): boolean {
+  const FOLLOWING = 4;
+  const CONTAINED_BY = 16;
+  if (a.getRootNode() === b.getRootNode()) return (a.compareDocumentPosition(b) & FOLLOWING) !== 0;
+  const ha = documentAnchor(a);
+  const hb = documentAnchor(b);
+  if (ha === hb) return a.getRootNode().nodeType !== 11; // same host: its shadow content after its light content
+  const pos = ha.compareDocumentPosition(hb);
+  if (pos & CONTAINED_BY) return true; // b's host is inside a's host
+  return (pos & FOLLOWING) !== 0;
 }
 
 /** The text node and offset within it for a block offset (binary search). */

@@ -46,12 +46,19 @@ const gc = (): void => (window as unknown as { gc?: () => void }).gc?.();
 const now = (): number => performance.now();
 
 function typeFn(types: Record<string, EntityType> | null): (id: string) => EntityType | undefined {
-  if (types) return (id) => types[id];
-  // Synthetic entities: spread over the six types (same rule as scripts/bench/gen.ts).
+  // A Map lookup, as in the content script (lib/page/app.ts keeps the types it has loaded in a Map).
+  const map = new Map<string, EntityType>(types ? Object.entries(types) : []);
+  if (types) return (id) => map.get(id);
+  // Synthetic entities: spread over the six types (same rule as scripts/bench/gen.ts), computed once per id.
   return (id) => {
-    let h = 0;
-    for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) | 0;
-    return ALL_TYPES[Math.abs(h) % ALL_TYPES.length];
+    let t = map.get(id);
+    if (t === undefined) {
+      let h = 0;
+      for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) | 0;
+      t = ALL_TYPES[Math.abs(h) % ALL_TYPES.length]!;
+      map.set(id, t);
+    }
+    return t;
   };
 }
 
