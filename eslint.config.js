@@ -17,6 +17,10 @@ export default tseslint.config(
         { property: 'outerHTML', message: 'Untrusted text: use textContent or Preact.' },
         { property: 'insertAdjacentHTML', message: 'Untrusted text: use textContent or Preact.' },
       ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Untrusted text: render it as text.' },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },

@@ -14,6 +14,10 @@ export default defineConfig({
     // No module-preload polyfill: it is a fetch() wrapper we don't need in extension pages.
     build: { chunkSizeWarningLimit: 1024, modulePreload: { polyfill: false } },
   }),
+  // The sources archive Firefox's review asks for: everything needed to rebuild, nothing generated.
+  zip: {
+    excludeSources: ['tests/**', 'docs/screenshots/**', 'assets/public/kb/**', 'bench-results/**', 'coverage/**', 'test-results/**', 'web-ext-artifacts/**', '**/.tmp/**'],
+  },
   manifest: ({ browser }) => {
     const common = {
       name: 'Backstory',

@@ -1,6 +1,6 @@
 import { createKbService } from '@/lib/background/kb-service';
 import { createPanelService } from '@/lib/background/panel-service';
-import { configureSidePanel } from '@/lib/background/side-panel';
+import { configureSidePanel, openSidePanel } from '@/lib/background/side-panel';
 import { openBackstoryDb } from '@/lib/db/open';
 import { onMessage } from '@/lib/messages';
 
@@ -10,6 +10,7 @@ export default defineBackground(() => {
     openDb: () => openBackstoryDb(),
     // The KB ships inside the package: this reads the extension's own file.
     fetchBundle: async () => (await fetch(browser.runtime.getURL('/kb/kb.json'))).json(),
+    fetchBundleHash: async () => (await (await fetch(browser.runtime.getURL('/kb/kb.hash'))).text()).trim(),
   });
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
@@ -29,28 +30,9 @@ export default defineBackground(() => {
   onMessage('openOptions', () => browser.runtime.openOptionsPage());
   // Side panel (issue #4): summary data, report reader, reports the reader has opened.
   configureSidePanel();
-  const panel = createPanelService({ openDb: () => openBackstoryDb(), ready: () => kb.status() });
+  const panel = createPanelService({ openDb: () => kb.database() });
   onMessage('getPanelData', ({ data }) => panel.panelData(data.entities));
   onMessage('getReportView', ({ data }) => panel.reportView(data.id));
   onMessage('markReportSeen', ({ data }) => panel.markSeen(data.id));
   onMessage('listSeenReports', () => panel.listSeen());
 });
-
-/** Best effort: chrome.sidePanel.open (Chrome 116+, needs a user gesture) or Firefox's sidebarAction.open. */
-function openSidePanel(tabId: number | undefined, windowId: number | undefined, recorded: Promise<void>): Promise<void> {
-  const g = globalThis as unknown as {
-    chrome?: { sidePanel?: { open(options: { tabId?: number; windowId?: number }): Promise<void> } };
-    browser?: { sidebarAction?: { open(): Promise<void> } };
-  };
-  let opening: Promise<void> = Promise.resolve();
-  try {
-    if (g.chrome?.sidePanel?.open && (tabId !== undefined || windowId !== undefined)) {
-      opening = g.chrome.sidePanel.open(tabId !== undefined ? { tabId } : { windowId });
-    } else if (g.browser?.sidebarAction?.open) {
-      opening = g.browser.sidebarAction.open();
-    }
-  } catch {
-    // no panel API, or no user gesture: the request stays recorded for the panel
-  }
-  return Promise.all([recorded, opening.catch(() => undefined)]).then(() => undefined);
-}

@@ -9,7 +9,7 @@
 // medians reported. docs/PERFORMANCE.md explains the cases and records figures.
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { matcherAliases } from '../lib/kb/build';
@@ -449,7 +449,13 @@ function ensureBuilt(force: boolean, log: (s: string) => void): void {
   const stale = !existsSync(CONTENT_JS) || statSync(CONTENT_JS).mtimeMs < newestMtime(EXTENSION_SOURCES);
   if (!force && !stale) return;
   log(`building the extension (npm run build:chrome${force ? '' : ': the build is missing or older than its sources'})…`);
-  execSync('npm run build:chrome', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  try {
+    execSync('npm run build:chrome', { cwd: ROOT, stdio: 'pipe', maxBuffer: 64 * 1024 * 1024 });
+  } catch (error) {
+    const e = error as { stdout?: Buffer; stderr?: Buffer };
+    console.error(`${e.stdout?.toString() ?? ''}${e.stderr?.toString() ?? ''}`);
+    throw new Error('npm run build:chrome failed');
+  }
 }
 
 interface ContextInfo {
@@ -614,6 +620,7 @@ async function main(): Promise<void> {
   const cfg = config(opts);
   const wants = (s: string) => !opts.only || opts.only.has(s);
   const started = performance.now();
+  const loadBefore = loadavg()[0]!;
   const log = (s: string) => console.error(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${s}`);
   const dir = mkdtempSync(join(tmpdir(), 'backstory-bench-'));
   // Cross-origin isolated pages: performance.now() at 5 µs resolution instead of 100 µs.
@@ -673,6 +680,8 @@ async function main(): Promise<void> {
         scaling: `${small} → ${big}`,
         markjs: markR ? { aliases: markR.aliases, page_chars: markR.size } : null,
         duration_s: (performance.now() - started) / 1000,
+        // 1-minute load average before and after: on a shared 2-core machine, figures above ~2 mean noisy timings.
+        load_average: [+loadBefore.toFixed(2), +loadavg()[0]!.toFixed(2)],
       },
       scan: scanR?.rows ?? [],
       hit_test: scanR?.hit ?? null,
@@ -793,7 +802,7 @@ async function main(): Promise<void> {
     out.push(opts.smoke ? 'Headline figures (SMOKE run: tiny pages, not comparable with the targets)' : 'Headline figures and targets');
     out.push(table(['key', 'value', 'target', ''], targets.map(([k, v, t, ok]) => [k, Number.isFinite(v) ? +v.toPrecision(4) : 'not measured', t, Number.isFinite(v) ? (ok ? 'met' : 'MISSED') : ''])));
     console.log(out.join('\n'));
-    log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s (load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after)`);
 
     if (opts.json) {
       const file = resolve(opts.json);

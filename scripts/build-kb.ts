@@ -12,6 +12,8 @@ try {
   const dir = join(ROOT, 'assets/public/kb');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'kb.json'), JSON.stringify(kb));
+  // Read on every background wake-up to spot an interrupted update cheaply.
+  writeFileSync(join(dir, 'kb.hash'), `${kb.hash}\n`);
   console.log(`KB ${kb.hash}: ${JSON.stringify(kbStats(kb))}`);
 } catch (error) {
   if (error instanceof DataError) {

@@ -1,55 +1,18 @@
-// The card's caveats: badge, explanation and the evidence quote with its report.
-// Shows the first few; the rest behind a disclosure. Pure props.
+// The card's caveats, most severe first: the first few, the rest behind a
+// disclosure. Pure props.
 import type { CardCaveat } from '../../lib/kb/card';
-import { CaveatBadge } from './CaveatBadge';
-import { Quote } from './Quote';
-import { ReportRef } from './ReportRef';
+import { CaveatItem } from './CaveatItem';
+
+// Re-exported for the side panel's components, which import them from here.
+export { CaveatItem };
+export { ReportLink } from './ReportLink';
 import type { OpenReport } from './types';
 
 export interface CaveatListProps {
   caveats: readonly CardCaveat[];
-  /** How many to show before "Show all". */
+  /** How many to show before the rest are folded away. */
   initial?: number;
   onOpenReport?: OpenReport;
-}
-
-export function CaveatItem({ caveat, onOpenReport }: { caveat: CardCaveat; onOpenReport?: OpenReport }) {
-  return (
-    <li class="bs-caveat">
-      <CaveatBadge severity={caveat.severity} label={caveat.label} />
-      <p class="bs-caveat-text">{caveat.explanation}</p>
-      <details class="bs-evidence">
-        <summary>Evidence</summary>
-        <Quote text={caveat.quote} />
-        <ReportLink report={caveat.report} quoteStart={caveat.start} quoteEnd={caveat.end} onOpenReport={onOpenReport} />
-        {caveat.origin === 'editor' ? <p class="bs-fine">Editor’s note: {caveat.reasoning}</p> : null}
-      </details>
-    </li>
-  );
-}
-
-/** A report reference that opens the report (in the side panel) when clicked. */
-export function ReportLink({
-  report,
-  quoteStart,
-  quoteEnd,
-  onOpenReport,
-}: {
-  report: CardCaveat['report'];
-  quoteStart?: number;
-  quoteEnd?: number;
-  onOpenReport?: OpenReport;
-}) {
-  if (!onOpenReport) return <ReportRef report={report} />;
-  return (
-    <button
-      type="button"
-      class="bs-linkish"
-      onClick={() => onOpenReport({ id: report.id, ...(quoteStart !== undefined ? { quoteStart } : {}), ...(quoteEnd !== undefined ? { quoteEnd } : {}) })}
-    >
-      <ReportRef report={report} />
-    </button>
-  );
 }
 
 export function CaveatList({ caveats, initial = 3, onOpenReport }: CaveatListProps) {

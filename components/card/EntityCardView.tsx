@@ -3,7 +3,8 @@
 // side panel can reuse it as is.
 import { createRef } from 'preact';
 import type { EntityCard } from '../../lib/kb/card';
-import { CaveatList, ReportLink } from './CaveatList';
+import { CaveatList } from './CaveatList';
+import { ReportLink } from './ReportLink';
 import { CaveatSummary } from './CaveatSummary';
 import { FactList } from './FactList';
 import { plural } from './format';

@@ -2,7 +2,7 @@
 // publisher, date) and any caveats that bear on it. Pure props.
 import type { CardCaveat, CardFact } from '../../lib/kb/card';
 import { CaveatBadge } from './CaveatBadge';
-import { ReportLink } from './CaveatList';
+import { ReportLink } from './ReportLink';
 import { claimSpan } from './format';
 import { Quote } from './Quote';
 import type { OpenReport } from './types';
@@ -17,7 +17,7 @@ export interface FactListProps {
 function attributionText(fact: CardFact): string | null {
   const a = fact.attribution;
   if (a.role === 'reporter' || !a.claimant) return null;
-  return a.cue ? `${a.claimant} · ${a.cue}` : a.claimant;
+  return [a.claimant, a.cue, a.via ? `via ${a.via}` : ''].filter(Boolean).join(' · ');
 }
 
 export function FactList({ facts, caveats, onOpenReport }: FactListProps) {

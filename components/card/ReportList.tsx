@@ -2,7 +2,7 @@
 // Clicking one asks for it to be opened (side panel). Pure props.
 import type { EntityCard } from '../../lib/kb/card';
 import { claimSpan, plural } from './format';
-import { ReportMeta } from './ReportRef';
+import { ReportMeta } from './ReportMeta';
 import type { OpenReport } from './types';
 
 export interface ReportListProps {

@@ -12,6 +12,12 @@ export interface KbServiceEnv {
   openDb: () => Promise<BackstoryDatabase>;
   /** The KB bundled with the extension, unvalidated. */
   fetchBundle: () => Promise<unknown>;
+  /**
+   * The bundled KB's hash (a tiny file written beside it at build time), so a
+   * wake-up can tell an interrupted update from an intact KB without reading
+   * the whole bundle.
+   */
+  fetchBundleHash?: () => Promise<string>;
 }
 
 export interface KbService {
@@ -20,6 +26,8 @@ export interface KbService {
   status(): Promise<KbStatus>;
   matcher(): Promise<{ hash: string; compiled: CompiledMatcher } | null>;
   card(id: string): Promise<EntityCard | null>;
+  /** The open database, once the KB is ready (for other background services). */
+  database(): Promise<BackstoryDatabase>;
   findByName(name: string): Promise<string[]>;
   report(id: string): Promise<KbReport | null>;
 }
@@ -30,14 +38,29 @@ export function createKbService(env: KbServiceEnv): KbService {
   let notice: string | null = null;
   let error: string | null = null;
 
-  const db = () => (dbPromise ??= env.openDb());
+  const db = () =>
+    (dbPromise ??= env.openDb().then((handle) => {
+      // Deleted or cleared under us (another context, the user clearing site
+      // data): forget this connection so the next call reopens and repairs.
+      const forget = () => {
+        dbPromise = null;
+        ready = null;
+      };
+      handle.addEventListener('close', forget);
+      handle.addEventListener('versionchange', forget);
+      return handle;
+    }));
 
   async function refresh(reason: 'install' | 'update' | 'startup'): Promise<KbStatus> {
     const handle = await db();
     const before = await activeKbMeta(handle);
-    // On a plain wake-up an intact KB is used as is; only install/update or a
-    // missing KB costs a load.
-    if (reason === 'startup' && before) return status();
+    // On a plain wake-up an intact KB is used as is; only install/update, a
+    // missing KB, or an update that was interrupted (the active hash is not the
+    // bundle's) costs a load.
+    if (reason === 'startup' && before) {
+      const bundled = await env.fetchBundleHash?.().catch(() => undefined);
+      if (bundled === undefined || bundled === before.hash) return status();
+    }
     const result = await loadKb(handle, await env.fetchBundle());
     if (result.ok) {
       error = null;
@@ -77,5 +100,6 @@ export function createKbService(env: KbServiceEnv): KbService {
     card: async (id) => entityCard(dbReader(await whenReady()), id),
     findByName: async (name) => dbReader(await whenReady()).findByName(name),
     report: async (id) => (await (await whenReady()).get('reports', id)) ?? null,
+    database: whenReady,
   };
 }

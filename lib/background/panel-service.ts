@@ -10,6 +10,7 @@ import { collectPanelData } from '../panel/data';
 import type { PanelData, ReportView } from '../panel/types';
 
 export interface PanelServiceEnv {
+  /** The database; the caller caches the connection (the KB service's `database()`). */
   openDb: () => Promise<BackstoryDatabase>;
   /** Resolves once the KB is loaded (the KB service's status()). */
   ready?: () => Promise<unknown>;
@@ -26,10 +27,9 @@ export interface PanelService {
 const REPORT_ID = /^\d{3}_[0-9a-f]{16}$/;
 
 export function createPanelService(env: PanelServiceEnv): PanelService {
-  let dbPromise: Promise<BackstoryDatabase> | null = null;
   const db = async () => {
     await env.ready?.();
-    return (dbPromise ??= env.openDb());
+    return env.openDb();
   };
 
   async function reportView(id: string): Promise<ReportView | null> {

@@ -36,6 +36,10 @@ const HYPHENS = [0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xfe58,
 const IGNORABLES = [0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0xfeff];
 
 const RE_WORD = /[\p{L}\p{N}\p{M}]/u;
+// Scripts written without spaces between words: their letters do not glue to a
+// neighbouring name ("普京Putin会见" has a word boundary on each side of "Putin",
+// as Unicode word segmentation says), so they do not count as word characters.
+const RE_UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const RE_DIGIT = /\p{N}/u;
 const RE_UPPER = /[\p{Lu}\p{Lt}]/u;
 const RE_SPACE = /\s/;
@@ -79,7 +83,7 @@ export function initChar(c: number): number {
     else {
       const s = String.fromCharCode(n);
       if (n === SPACE_CHAR) info |= SPACE;
-      else if (RE_WORD.test(s)) {
+      else if (RE_WORD.test(s) && !RE_UNSPACED.test(s)) {
         info |= WORD;
         if (RE_DIGIT.test(s)) info |= DIGIT;
         if (RE_UPPER.test(s)) info |= UPPER;

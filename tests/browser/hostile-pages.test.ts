@@ -220,14 +220,10 @@ describe('right-to-left and CJK text', () => {
     expect(marks.filter((m) => m.where === 'zh-only')).toEqual([]);
   });
 
-  // KNOWN GAP (reported in issue #7): CJK scripts write no spaces between
-  // words, and Unicode word segmentation (UAX #29; Intl.Segmenter gives
-  // 普京|Putin|会见) puts a boundary between Han/Kana and Latin letters. The
-  // matcher treats every letter as a word character (lib/match/chars.ts WORD =
-  // \p{L}), so "普京Putin会见" has no boundary before "P" and "Putin" is not
-  // marked. Flip to `it` once the matcher treats a Han/Kana ↔ other-letter
-  // transition as a boundary.
-  it.fails('marks "Putin" written straight into Chinese and Japanese text (no spaces)', () => {
+  // CJK scripts write no spaces between words, and Unicode word segmentation
+  // (UAX #29; Intl.Segmenter gives 普京|Putin|会见) puts a boundary between
+  // Han/Kana and Latin letters: so does the matcher (lib/match/chars.ts).
+  it('marks "Putin" written straight into Chinese and Japanese text (no spaces)', () => {
     expect(marks.filter((m) => m.where === 'zh-joined' || m.where === 'ja-joined').map((m) => [m.where, m.text])).toEqual([
       ['zh-joined', 'Putin'],
       ['ja-joined', 'Putin'],

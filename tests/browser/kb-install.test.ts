@@ -19,11 +19,14 @@ describe('KB install in Chromium', () => {
     const stored = await waitFor(
       () =>
         browser.worker.evaluate(async () => {
-          const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const db = await new Promise<IDBDatabase | null>((resolve) => {
             const req = indexedDB.open('backstory');
+            // Never create the database ourselves: that would race the worker's own upgrade.
+            req.onupgradeneeded = () => req.transaction?.abort();
             req.onsuccess = () => resolve(req.result);
-            req.onerror = () => reject(req.error);
+            req.onerror = () => resolve(null);
           });
+          if (!db) return null;
           if (!db.objectStoreNames.contains('meta')) return null;
           const get = <T>(store: string, key?: IDBValidKey) =>
             new Promise<T>((resolve, reject) => {

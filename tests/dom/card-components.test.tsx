@@ -51,7 +51,7 @@ function card(over: Partial<EntityCard> = {}): EntityCard {
         claim: '001_5b362b16a11063f8@2635',
         quote: 'On the Chinese drone, Der Spiegel said it was similar to Iran’s Shaheed-136 suicide drone.',
         report: report(),
-        attribution: { claimant: 'Der Spiegel', entity: 'der-spiegel', role: 'outlet', cue: 'said' },
+        attribution: { claimant: 'Der Spiegel', entity: 'der-spiegel', role: 'outlet', cue: 'said', via: 'German press' },
         hedges: [],
         caveats: ['c1'],
       },
@@ -59,7 +59,7 @@ function card(over: Partial<EntityCard> = {}): EntityCard {
         claim: '002_f51bdca7fe481995@6900',
         quote: 'Russia has ramped up production of Shahed drones locally.',
         report: report({ id: '002_f51bdca7fe481995', headline: 'Xi Jinping met with Putin', publisher: 'Anue Juheng', date: '2024-07', dateInferred: true, dateReason: 'Worked out from the BRICS chair.' }),
-        attribution: { claimant: 'Anue Juheng', entity: null, role: 'reporter', cue: '' },
+        attribution: { claimant: 'Anue Juheng', entity: null, role: 'reporter', cue: '', via: null },
         hedges: ['reportedly'],
         caveats: [],
       },
@@ -97,7 +97,7 @@ describe('entity card', () => {
     const facts = [...el.querySelectorAll('.bs-fact')];
     expect(facts).toHaveLength(2);
     expect(facts[0]!.querySelector('.bs-quote')!.textContent).toBe('On the Chinese drone, Der Spiegel said it was similar to Iran’s Shaheed-136 suicide drone.');
-    expect(facts[0]!.textContent).toContain('Attributed to Der Spiegel · said');
+    expect(facts[0]!.textContent).toContain('Attributed to Der Spiegel · said · via German press');
     expect(facts[0]!.textContent).toContain('Publisher unknown');
     expect(facts[0]!.textContent).toContain('24 Feb 2023');
     expect(facts[0]!.textContent).not.toContain('inferred');

@@ -137,6 +137,15 @@ describe('scan: names and boundaries', () => {
     expect(r).toMatchObject({ start: 0, end: 7, suffixEnd: 8 });
   });
 
+  it('links a Latin name written straight into Chinese or Japanese text, as Unicode word segmentation does', () => {
+    const m = createMatcher([{ text: 'Putin', entityIds: ['putin'] }]);
+    expect(scan(m, '普京Putin会见').map((x) => [x.start, x.end])).toEqual([[2, 7]]);
+    expect(scan(m, 'プーチンPutin氏').map((x) => [x.start, x.end])).toEqual([[4, 9]]);
+    // Letters of spaced scripts still glue: no boundary inside "xPutin" or Arabic-joined text.
+    expect(scan(m, 'xPutin')).toEqual([]);
+    expect(scan(m, 'الPutin')).toEqual([]);
+  });
+
   it('needs a word boundary before and after, in any script', () => {
     expect(found('Putinism, Vputin, 2Putin, Putin2')).toEqual([]);
     expect(found('(Putin), «Putin», "Putin"')).toHaveLength(3);
