@@ -24,14 +24,19 @@ import { contentHash, furnitureSpans, insideAny, sentenceSpans, snippet, type Sp
 
 const SEVERITY_RANK = { high: 0, medium: 1, low: 2 } as const;
 
-/** The matcher's alias table for a set of entities; shared with the background. */
-export function matcherAliases(entities: readonly Pick<Entity, 'id' | 'aliases' | 'name'>[]): MatchAliasInput[] {
+/**
+ * The matcher's alias table for a set of entities. 'pages' (the content script,
+ * the CLI's spot) leaves out the aliases too generic to link on the open web;
+ * 'reports' (the KB build) uses them all.
+ */
+export function matcherAliases(entities: readonly Pick<Entity, 'id' | 'aliases' | 'name'>[], purpose: 'pages' | 'reports' = 'pages'): MatchAliasInput[] {
   const byText = new Map<string, MatchAliasInput>();
   for (const entity of entities) {
     const aliases = entity.aliases.some((a) => a.text === entity.name)
       ? entity.aliases
-      : [{ text: entity.name, needsContext: false, nonstandard: false } as Entity['aliases'][number], ...entity.aliases];
+      : [{ text: entity.name, needsContext: false, nonstandard: false, reportsOnly: false } as Entity['aliases'][number], ...entity.aliases];
     for (const alias of aliases) {
+      if (purpose === 'pages' && alias.reportsOnly) continue;
       const existing = byText.get(alias.text);
       if (existing) {
         if (!existing.entityIds.includes(entity.id)) existing.entityIds.push(entity.id);
@@ -68,7 +73,7 @@ function lineSpans(text: string): Span[] {
 
 export function buildKb(inputs: KbInputs): KbDocument {
   const entityById = new Map(inputs.entities.map((e) => [e.id, e]));
-  const matcher = hydrateMatcher(compileMatcher(matcherAliases(inputs.entities)));
+  const matcher = hydrateMatcher(compileMatcher(matcherAliases(inputs.entities, 'reports')));
 
   // 1. Reports: sentences, furniture, mentions (one context state per report, in reading order).
   const works: ReportWork[] = inputs.reports.map(({ meta, text }) => {

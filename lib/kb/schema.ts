@@ -75,6 +75,11 @@ export const Alias = z
     nonstandard: z.boolean().default(false),
     /** Why it is nonstandard, or what it means. */
     note: z.string().optional(),
+    /**
+     * Too generic to link on an arbitrary web page ("arrest warrant", "SCO
+     * summit" — there are many): used to find the entity in the reports only.
+     */
+    reportsOnly: z.boolean().default(false),
   })
   .strict();
 export type Alias = z.infer<typeof Alias>;
