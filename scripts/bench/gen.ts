@@ -3,7 +3,7 @@
 // synthetic KB document (for the IndexedDB figures). Deterministic (seeded PRNG),
 // so two runs measure the same pages.
 import type { KbDocument, KbEntity } from '../../lib/kb/document';
-import type { EntityType } from '../../lib/kb/schema';
+import { Alias, type EntityType } from '../../lib/kb/schema';
 import type { MatchAliasInput } from '../../lib/match/types';
 
 /** mulberry32: a small deterministic PRNG. */
@@ -312,9 +312,10 @@ export function syntheticKb(real: KbDocument, extra: number): KbDocument {
       id: `syn-${i}`,
       type: syntheticType(`syn-${i}`),
       name: a.text,
+      // The schema fills in every default, so this follows the KB format as it changes.
       aliases: [
-        { text: a.text, needsContext: false, nonstandard: false, mentions: 1, reports: model.reports.slice(0, 1).map((x) => x.report) },
-        { text: b.text, needsContext: false, nonstandard: false, mentions: 1, reports: [] },
+        { ...Alias.parse({ text: a.text }), mentions: 1, reports: model.reports.slice(0, 1).map((x) => x.report) },
+        { ...Alias.parse({ text: b.text }), mentions: 1, reports: [] },
       ],
     });
   }
