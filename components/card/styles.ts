@@ -1,11 +1,15 @@
 // Styles of the card components. They live in our shadow root only (or in the
 // side panel's page), so they cannot touch the host page; `:host{all:initial}`
-// keeps the page's inherited styles out. Written compactly (one rule a line):
-// this string ships in the content script of every page.
-export const CARD_CSS = `
-:host{all:initial!important;position:fixed!important;top:0!important;left:0!important;width:0!important;height:0!important;overflow:visible!important;z-index:2147483647!important;display:block!important;pointer-events:none!important}
-.bs-layer{pointer-events:none}
-.bs-sr{position:absolute!important;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+// keeps the page's inherited styles out. Written compactly (one rule a line).
+// The page's content script ships only HOST_CSS (host-styles.ts: the host and
+// its live region); the rest is adopted with the card, from the card chunk
+// (entrypoints/card-ui.ts), when the first card opens.
+import { HOST_CSS } from './host-styles';
+
+export { HOST_CSS };
+
+/** Everything but the host's own rules: the card itself. */
+export const CARD_BODY_CSS = `
 .bs-popover{position:fixed;top:0;left:0;width:340px;max-width:calc(100vw - 16px);pointer-events:auto}
 .bs-card{--bg:#fff;--fg:#1f2328;--mu:#57606a;--fa:#8c959f;--bd:#d0d7de;--so:#f6f8fa;--so2:#eef1f4;--ac:#1f6feb;--acs:rgba(31,111,235,.1);--qu:#d0d7de;
 --hb:#ffebe9;--hf:#a40e26;--hd:#ffb8b0;--mb:#fff4d4;--mf:#7d4e00;--md:#f2d38a;--lb:#eaf1fb;--lf:#24476e;--ld:#bcd2ee;
@@ -99,3 +103,6 @@ button.bs-summary:hover .bs-summary-text{text-decoration:underline}
 .bs-summary-text{margin-left:2px}
 q{quotes:"“" "”" "‘" "’"}
 `;
+
+/** The whole card style sheet (the side panel uses it as one <style>). */
+export const CARD_CSS = HOST_CSS + CARD_BODY_CSS;

@@ -3,10 +3,19 @@
 // components/card; this file supplies the document, the messaging and storage.
 // Imports types only from the KB, settings and message modules: no zod and no
 // messaging library in this bundle (lib/page/messaging.ts speaks its wire format).
+// The card UI is a separate file, imported on first need (lib/page/card-ui.ts).
+import type { PublicPath } from 'wxt/browser';
 import { runBackstory } from '@/lib/page/app';
+import { CARD_UI_PATH, loadCardUi } from '@/lib/page/card-ui';
 import { createListener, createSender } from '@/lib/page/messaging';
 import type { BridgeMessaging } from '@/lib/page/panel-bridge';
 import { readSettings, SETTINGS_STORAGE_KEY } from '@/lib/page/reader-settings';
+
+// The extension API's own global (Chrome and Firefox both have `chrome` in
+// content scripts). The card chunk is imported from `chrome.runtime.getURL(…)`
+// as written: the URL of a file in our own package, and the form Mozilla's
+// add-on linter recognises as one (it cannot see through a renamed variable).
+declare const chrome: { runtime: { getURL(path: PublicPath): string } };
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -24,6 +33,7 @@ export default defineContentScript({
         openReport: (request) => sendMessage('openReport', request),
         openOptions: () => sendMessage('openOptions'),
       },
+      cardUi: () => loadCardUi(() => import(/* @vite-ignore */ chrome.runtime.getURL(CARD_UI_PATH))),
       settings: {
         load: async () => readSettings((await browser.storage.local.get(SETTINGS_STORAGE_KEY))[SETTINGS_STORAGE_KEY]),
         watch: (listener) => {

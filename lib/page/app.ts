@@ -2,18 +2,22 @@
 // card, and applies settings live. Takes its environment (document, window,
 // signal, the KB client and the settings source) as parameters; the content
 // script entrypoint only supplies them.
+// The card UI is not part of this module's bundle: `env.cardUi` loads it (the
+// card chunk, lib/page/card-ui.ts) on first need, or ahead of time at idle once
+// the page has marks (lib/page/lazy-card.ts).
 import { hydrateMatcher, type Matcher } from '../match/compile';
 import type { CompiledMatcher } from '../match/types';
 import type { EntityCard } from '../kb/card';
 import type { EntityType } from '../kb/schema';
 import type { Settings } from '../settings';
-import { CARD_CSS } from '../../components/card/styles';
+import { HOST_CSS } from '../../components/card/host-styles';
 import { TYPE_LABEL } from '../../components/card/format';
-import { CardLayer } from './card-layer';
+import type { CardUi } from './card-ui';
 import { highlightCss } from './highlight-css';
 import { mentionAtPoint, mentionRange } from './hit-test';
 import { HoverIntent } from './hover';
 import { installKeyboard } from './keyboard';
+import { CardChunk, LazyCard, type CardChunkStats } from './lazy-card';
 import type { PageMention } from './marks';
 import { installPointer } from './pointer';
 import { activeOnHost } from './reader-settings';
@@ -40,6 +44,11 @@ export interface AppEnv {
   signal: AbortSignal;
   kb: KbClient;
   settings: SettingsSource;
+  /**
+   * Load the card UI (lib/page/card-ui.ts `loadCardUi`: the content script
+   * imports the card chunk, an extension file). Called once, on first need.
+   */
+  cardUi: () => Promise<CardUi>;
   /** Answer the side panel's questions about this page (lib/page/panel-bridge.ts) over this messaging. */
   panel?: BridgeMessaging;
   /** Expose the test/debug channel (`globalThis.__backstory` in this JS world only). */
@@ -59,7 +68,7 @@ export interface MarkRecord {
 interface Session {
   controller: AbortController;
   reader: PageReader;
-  card: CardLayer;
+  card: LazyCard;
   hover: HoverIntent<PageMention>;
   ui: UiHost | null;
 }
@@ -80,6 +89,19 @@ export async function runBackstory(env: AppEnv): Promise<void> {
   let sheet: CSSStyleSheet | null = null;
   let starting: Promise<void> | null = null;
   let panel: PanelBridge | null = null;
+  const now = () => win.performance.now();
+  const chunk = new CardChunk(env.cardUi, now);
+  let preloadQueued = false;
+  /** Fetch the card chunk when the page is idle, so the first card opens without waiting for it. */
+  const preloadCard = (card: LazyCard) => {
+    if (preloadQueued || chunk.api) return;
+    preloadQueued = true;
+    const run = () => {
+      if (!signal.aborted) card.preload();
+    };
+    if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(run, { timeout: 1000 });
+    else win.setTimeout(run, 50);
+  };
 
   const cardSource = {
     card: (id: string) => {
@@ -170,7 +192,7 @@ export async function runBackstory(env: AppEnv): Promise<void> {
     adoptSheet();
 
     const s: Partial<Session> & { controller: AbortController; ui: UiHost | null } = { controller, ui: null };
-    const ui = () => (s.ui ??= createUiHost(doc, win, CARD_CSS));
+    const ui = () => (s.ui ??= createUiHost(doc, win, HOST_CSS));
     const reader = createPageReader(
       {
         doc,
@@ -183,7 +205,10 @@ export async function runBackstory(env: AppEnv): Promise<void> {
         onMentionDropped: (dropped) => {
           if (card.mention === dropped) card.close({ restoreFocus: true });
         },
-        onMarksChanged: () => panel?.changed(),
+        onMarksChanged: () => {
+          panel?.changed();
+          if (!preloadQueued && reader.marked().length > 0) preloadCard(card);
+        },
       },
       {
         registry: win.CSS.highlights,
@@ -194,7 +219,7 @@ export async function runBackstory(env: AppEnv): Promise<void> {
             : mentionRange(doc, pm),
       },
     );
-    const card = new CardLayer({
+    const card = new LazyCard({
       doc,
       win,
       ui,
@@ -209,7 +234,7 @@ export async function runBackstory(env: AppEnv): Promise<void> {
       },
       onPointerEnter: () => hover.enterCard(),
       onPointerLeave: () => hover.leaveCard(),
-    });
+    }, chunk);
     const hover = new HoverIntent<PageMention>({
       delay: () => settings.hoverDelayMs,
       setTimeout: (fn, ms) => win.setTimeout(fn, ms),
@@ -226,7 +251,12 @@ export async function runBackstory(env: AppEnv): Promise<void> {
       win,
       signal: controller.signal,
       trigger: () => settings.trigger,
-      hitTest: (x, y) => mentionAtPoint(doc, reader.index, x, y, isMarked, reader.shadowRoots()),
+      hitTest: (x, y) => {
+        const m = mentionAtPoint(doc, reader.index, x, y, isMarked, reader.shadowRoots());
+        // A dwell starts: make sure the card chunk is on its way (normally preloaded already).
+        if (m && !chunk.api) card.preload();
+        return m;
+      },
       hover,
       isOwnEvent,
       openFor: () => card.mention,
@@ -328,6 +358,8 @@ export async function runBackstory(env: AppEnv): Promise<void> {
       marks: () => marks(false),
       allMentions: () => marks(true),
       stats: () => (session ? { ...session.reader.stats, highlights: session.reader.painter.snapshot() } : null),
+      /** The card chunk's load: state, and when it was asked for and arrived (performance.now()). */
+      cardChunk: (): CardChunkStats => ({ ...chunk.stats }),
       card: () => (session?.card.mention ? { text: session.card.mention.surface, entity: session.card.mention.entityId, pinned: session.card.pinned } : null),
       /** Mean cost of one hit test at (x, y), in microseconds, over n calls. */
       benchHit: (x: number, y: number, n = 1000) => {

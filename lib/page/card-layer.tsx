@@ -3,9 +3,13 @@
 // mention's Range), keeps a small history (related entity → Back), and handles
 // focus: a card opened from the keyboard or by click takes focus, and focus
 // returns where it was when the card closes.
+// Part of the card chunk (entrypoints/card-ui.ts), with Preact, Floating UI,
+// the card components and their styles: the content script loads it on first
+// need (lib/page/lazy-card.ts) and only ever imports its types.
 import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
 import { CardPopover, type CardState } from '../../components/card/CardPopover';
+import { CARD_BODY_CSS } from '../../components/card/styles';
 import type { MentionInfo } from '../../components/card/types';
 import type { EntityCard } from '../kb/card';
 import type { Settings } from '../settings';
@@ -197,6 +201,7 @@ export class CardLayer {
     const { doc } = this.env;
     const ui = this.env.ui();
     ui.ensureAttached();
+    ui.addStyles(CARD_BODY_CSS);
     const popover = doc.createElement('div');
     popover.className = 'bs-popover';
     popover.addEventListener('pointerenter', () => this.env.onPointerEnter?.());

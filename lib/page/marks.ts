@@ -25,9 +25,16 @@ export interface PageMention {
   readonly endNode: Text;
   readonly endOffset: number;
   readonly block: TrackedBlock;
-  /** The range in the highlight it is painted in, or null when not painted. */
+  /** Its range (made when first registered in a highlight, then kept), or null. */
   range: AbstractRange | null;
+  /** The highlight it is marked in (what hover, the keyboard and the panel count), or null when not marked. */
   paintedAs: string | null;
+  /**
+   * The highlight its range is registered in right now, or null. Only marked
+   * mentions near the viewport are registered (lib/page/highlight-window.ts):
+   * the browser's highlight painting grows with every range registered.
+   */
+  shownAs: string | null;
 }
 
 export interface TrackedBlock {
@@ -51,11 +58,12 @@ interface Segment {
 export class MarkIndex {
   private byNode = new WeakMap<Text, TrackedBlock>();
   private segments = new WeakMap<Text, Segment[]>();
+  /** Tracked blocks in document order (dead ones are compacted away from time to time). */
   private list: TrackedBlock[] = [];
-  private inOrder = true;
   private dead = 0;
   private nextId = 1;
   private orderedCache: PageMention[] | null = null;
+  private blocksCache: TrackedBlock[] | null = null;
 
   /** Called with every mention that leaves the index (to unpaint it). */
   constructor(private readonly onDrop: (m: PageMention) => void) {}
@@ -89,6 +97,7 @@ export class MarkIndex {
         block: tracked,
         range: null,
         paintedAs: null,
+        shownAs: null,
       };
       tracked.mentions.push(pm);
       // One segment per text node the mention touches.
@@ -105,13 +114,29 @@ export class MarkIndex {
       }
     }
     for (const n of block.nodes) this.byNode.set(n, tracked);
-    if (this.inOrder && this.list.length > 0) {
-      const prev = this.lastAlive();
-      if (prev && !follows(prev.nodes[prev.nodes.length - 1]!, block.nodes[0]!)) this.inOrder = false;
-    }
-    this.list.push(tracked);
+    const prev = this.list.length > 0 ? this.lastAlive() : undefined;
+    if (!prev || follows(prev.nodes[prev.nodes.length - 1]!, block.nodes[0]!)) this.list.push(tracked);
+    else this.insertInOrder(tracked);
     this.orderedCache = null;
+    this.blocksCache = null;
     return tracked;
+  }
+
+  /** Text added above tracked text (a live blog's newest post on top): insert it in its place (binary search). */
+  private insertInOrder(block: TrackedBlock): void {
+    if (this.dead > 0) {
+      this.list = this.list.filter((b) => b.alive);
+      this.dead = 0;
+    }
+    const first = block.nodes[0]!;
+    let lo = 0;
+    let hi = this.list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (follows(this.list[mid]!.nodes[0]!, first)) lo = mid + 1;
+      else hi = mid;
+    }
+    this.list.splice(lo, 0, block);
   }
 
   private lastAlive(): TrackedBlock | undefined {
@@ -134,6 +159,7 @@ export class MarkIndex {
     }
     for (const m of block.mentions) this.onDrop(m);
     this.orderedCache = null;
+    this.blocksCache = null;
     if (this.dead > 64 && this.dead * 2 > this.list.length) {
       this.list = this.list.filter((b) => b.alive);
       this.dead = 0;
@@ -156,7 +182,8 @@ export class MarkIndex {
     for (const b of this.list) this.drop(b);
     this.list = [];
     this.dead = 0;
-    this.inOrder = true;
+    this.orderedCache = null;
+    this.blocksCache = null;
   }
 
   blockOf(node: Text): TrackedBlock | undefined {
@@ -190,17 +217,17 @@ export class MarkIndex {
     return out;
   }
 
+  /** Every tracked block (with at least one mention) in document order. */
+  blocks(): readonly TrackedBlock[] {
+    if (this.blocksCache) return this.blocksCache;
+    this.blocksCache = this.dead > 0 ? this.list.filter((b) => b.alive) : this.list.slice();
+    return this.blocksCache;
+  }
+
   /** Every tracked mention in document order. */
   ordered(): PageMention[] {
     if (this.orderedCache) return this.orderedCache;
-    let blocks = this.list.filter((b) => b.alive);
-    if (!this.inOrder) {
-      blocks = blocks.sort((a, b) => (follows(a.nodes[0]!, b.nodes[0]!) ? -1 : 1));
-      this.list = blocks.slice();
-      this.dead = 0;
-      this.inOrder = true;
-    }
-    this.orderedCache = blocks.flatMap((b) => b.mentions);
+    this.orderedCache = this.blocks().flatMap((b) => b.mentions);
     return this.orderedCache;
   }
 }
@@ -240,6 +267,12 @@ export class Painter {
   private markMode_: Settings['markMode'];
   private current: { m: PageMention; range: AbstractRange } | null = null;
   private active: { m: PageMention; range: AbstractRange } | null = null;
+  /**
+   * Where mark changes go: with a window (the page reader sets one), changes
+   * are queued and registered near the viewport only, once per frame; without
+   * one, every marked mention is registered at once.
+   */
+  private window: { touch(m: PageMention): void } | null = null;
 
   constructor(
     private readonly env: HighlightEnv,
@@ -289,22 +322,34 @@ export class Painter {
     return name;
   }
 
-  /** Put a mention in highlight `name` (null: unpaint). */
+  /** Register marks through a window (see `window`); null: register every mark at once. */
+  useWindow(window: { touch(m: PageMention): void } | null): void {
+    this.window = window;
+  }
+
+  /** Mark a mention in highlight `name` (null: unmark). Its range is registered now, or by the window. */
   apply(m: PageMention, name: string | null): void {
     if (m.paintedAs === name) return;
-    if (m.paintedAs !== null && m.range) this.highlights.get(m.paintedAs)?.delete(m.range);
     m.paintedAs = name;
-    if (name === null) {
-      m.range = null;
-      return;
-    }
+    if (this.window) this.window.touch(m);
+    else this.show(m, name);
+  }
+
+  /** Register a mention's range in highlight `name` (null: in none). */
+  show(m: PageMention, name: string | null): void {
+    if (m.shownAs === name) return;
+    if (m.shownAs !== null && m.range) this.highlights.get(m.shownAs)?.delete(m.range);
+    m.shownAs = name;
+    if (name === null) return;
     m.range ??= this.env.makeRange(m);
     this.highlight(name).add(m.range);
   }
 
-  /** A mention left the page: unpaint it and clear focus marks on it. */
+  /** A mention left the page: unmark it (its range goes at once) and clear focus marks on it. */
   forget(m: PageMention): void {
-    this.apply(m, null);
+    m.paintedAs = null;
+    this.show(m, null);
+    m.range = null;
     if (this.current?.m === m) this.setCurrent(null);
     if (this.active?.m === m) this.setActive(null);
   }

@@ -6,8 +6,10 @@
 //   queue in slices of a few ms (lib/page/slices.ts).
 // - Text is read (TreeWalker) and matched block by block in document order (the
 //   context rules need it: "Xi" links after "Xi Jinping" earlier on the page);
-//   that part is string work. The DOM work, ranges into highlights, runs
-//   viewport first: mentions in blocks that intersect the viewport, then the rest.
+//   that part is string work. Marks are registered in CSS.highlights only near
+//   the viewport, once per frame (lib/page/highlight-window.ts); on a full read
+//   the viewport's marks are painted as soon as the read has passed the
+//   viewport, before the rest of the page is read.
 // - Changed or removed text drops its marks; an SPA navigation (URL change)
 //   forgets the old page's context and reads the page again.
 // Takes its environment (document, window, signal) as parameters.
@@ -15,6 +17,7 @@ import type { EntityType } from '../kb/schema';
 import { createContextState, type ContextState } from '../match/resolve';
 import type { Matcher } from '../match/compile';
 import type { Settings } from '../settings';
+import { HighlightWindow } from './highlight-window';
 import { Painter, MarkIndex, type PageMention } from './marks';
 import { Slicer, yielder, type YieldFn } from './slices';
 import { spotText } from './spot';
@@ -22,8 +25,8 @@ import { blockAncestor, blockContainer, isInlineElement, isInsideSkipped, iterat
 
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
-/** Above this many marks to paint, paint those in the viewport first. */
-const VIEWPORT_SORT_MIN = 150;
+/** On a full read, paint early once the read is this many viewport heights down (the viewport's marks first). */
+const EARLY_PAINT_VH = 1;
 
 export interface ReaderEnv {
   doc: Document;
@@ -57,6 +60,10 @@ export interface ReaderStats {
   slices: number;
   blocksRead: number;
   charsRead: number;
+  /** Blocks in the highlight window (their marks are registered in CSS.highlights) after the last flush. */
+  windowBlocks: number;
+  /** Marked mentions whose range is registered, after the last flush. */
+  shownMarks: number;
 }
 
 export interface PageReader {
@@ -77,6 +84,8 @@ export interface PageReader {
   busy(): boolean;
   /** The open shadow roots whose text is read (for hit testing inside them). */
   shadowRoots(): ShadowRoot[];
+  /** The highlight window (null where the window has no animation frames: every mark is registered). */
+  window: HighlightWindow | null;
   dispose(): void;
 }
 
@@ -89,7 +98,23 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
     painter.forget(m);
     env.onMentionDropped?.(m);
   });
-  const stats: ReaderStats = { fullScans: 0, mutationBatches: 0, lastFullScanMs: 0, scanStartedAt: 0, longestSliceMs: 0, longestSlicePhase: '', slices: 0, blocksRead: 0, charsRead: 0 };
+  const stats: ReaderStats = { fullScans: 0, mutationBatches: 0, lastFullScanMs: 0, scanStartedAt: 0, longestSliceMs: 0, longestSlicePhase: '', slices: 0, blocksRead: 0, charsRead: 0, windowBlocks: 0, shownMarks: 0 };
+  const hwin =
+    typeof win.requestAnimationFrame === 'function'
+      ? new HighlightWindow({
+          win,
+          signal,
+          blocks: () => index.blocks(),
+          show: (m, name) => painter.show(m, name),
+          onFlush: () => {
+            stats.windowBlocks = hwin!.size;
+            let shown = 0;
+            for (const b of index.blocks()) if (hwin!.contains(b)) for (const m of b.mentions) if (m.shownAs !== null) shown++;
+            stats.shownMarks = shown;
+          },
+        })
+      : null;
+  painter.useWindow(hwin);
   let context: ContextState = createContextState();
   let pending: MutationRecord[] = [];
   /** Open shadow roots read so far (observed, and given to the hit test). */
@@ -153,8 +178,12 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
     }
   }
 
-  /** Read blocks from `roots` (in document order) and track their mentions. Returns false when aborted. */
-  async function readRoots(roots: readonly Node[], s: Slicer): Promise<PageMention[] | null> {
+  /**
+   * Read blocks from `roots` (in document order) and track their mentions.
+   * Returns null when aborted. `fresh`: a full read into an empty index.
+   * `progress`: called with the mentions so far before each yield.
+   */
+  async function readRoots(roots: readonly Node[], s: Slicer, fresh = false, progress?: (added: PageMention[]) => Promise<void>): Promise<PageMention[] | null> {
     s.phase = 'read';
     const added: PageMention[] = [];
     const queue = [...roots];
@@ -165,15 +194,24 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
       for (let r = blocks.next(); !r.done; r = blocks.next()) {
         const block = r.value;
         if (block === null) {
-          if (s.due() && !(await s.tick())) return null;
+          if (s.due()) {
+            if (progress) await progress(added);
+            if (!(await s.tick())) return null;
+          }
           continue;
         }
         stats.blocksRead++;
         stats.charsRead += block.text.length;
         const mentions = spotText(matcher, block.text, context);
-        const tracked = index.add(block, mentions, aliasText);
-        if (tracked) added.push(...tracked.mentions);
-        if (s.due() && !(await s.tick())) return null;
+        // A full read into an empty index: blocks without mentions need no bookkeeping.
+        if (mentions.length > 0 || !fresh) {
+          const tracked = index.add(block, mentions, aliasText);
+          if (tracked) for (const m of tracked.mentions) added.push(m);
+        }
+        if (s.due()) {
+          if (progress) await progress(added);
+          if (!(await s.tick())) return null;
+        }
       }
       // The page removed the node we were on while we yielded: read this root again.
       if (walk.interrupted && root.isConnected && retries.get(root) !== 0) {
@@ -227,70 +265,14 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
       if ((i & 63) === 63 && s.due() && !(await s.tick())) return;
     }
     if (changed.length === 0) return;
-    const order = changed.length > VIEWPORT_SORT_MIN ? await viewportOrder(changed, s) : null;
+    // Marking is cheap (the highlight window registers the ranges near the viewport, once per frame).
     s.phase = 'paint';
     for (let k = 0; k < changed.length; k++) {
-      const i = order ? order[k]! : k;
-      const m = changed[i]!;
-      if (m.block.alive) painter.apply(m, names[i]!);
-      if ((k & 15) === 15 && s.due() && !(await s.tick())) return;
+      const m = changed[k]!;
+      if (m.block.alive) painter.apply(m, names[k]!);
+      if ((k & 255) === 255 && s.due() && !(await s.tick())) return;
     }
     env.onMarksChanged?.();
-  }
-
-  /**
-   * Indices of `list` (mentions in document order) with those in or near the
-   * viewport first. Document order is close to vertical order, so a binary
-   * search over block rects finds the viewport with O(log n) layout reads
-   * (after a frame, so layout is clean and the reads are cheap).
-   */
-  async function viewportOrder(list: readonly PageMention[], s: Slicer): Promise<number[]> {
-    s.phase = 'viewport';
-    s.finish();
-    await nextFrame();
-    s.reset();
-    const vh = win.innerHeight;
-    const rects = new Map<object, DOMRect | null>();
-    const rectAt = (i: number) => {
-      const m = list[i]!;
-      let r = rects.get(m.block);
-      if (r === undefined) {
-        r = m.startNode.parentElement?.getBoundingClientRect() ?? null;
-        rects.set(m.block, r);
-      }
-      return r;
-    };
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      const r = rectAt(mid);
-      if (r && r.bottom < -vh * 0.5) lo = mid + 1;
-      else hi = mid;
-    }
-    let end = lo;
-    while (end < list.length && end - lo < 2000) {
-      const r = rectAt(end);
-      if (r && r.top > vh * 1.5) break;
-      end++;
-    }
-    const order: number[] = [];
-    for (let i = lo; i < end; i++) order.push(i);
-    for (let i = end; i < list.length; i++) order.push(i);
-    for (let i = 0; i < lo; i++) order.push(i);
-    return order;
-  }
-
-  /** Resolve after the next rendered frame (or soon, in a hidden tab where frames stop). */
-  function nextFrame(): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        win.clearTimeout(timer);
-        resolve();
-      };
-      const timer = win.setTimeout(done, 100);
-      win.requestAnimationFrame(() => void yieldFn().then(done));
-    });
   }
 
   async function fullScan() {
@@ -305,11 +287,27 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
       env.onMarksChanged?.();
       return;
     }
-    const added = await readRoots([root], s);
-    if (added === null) return;
-    await ensureTypes(added, s);
+    // Paint the viewport's marks as soon as the read has passed the viewport.
+    let early = 0;
+    let earlyDone = false;
+    const progress = async (added: PageMention[]) => {
+      if (earlyDone || added.length === 0) return;
+      const last = added[added.length - 1]!.startNode.parentElement;
+      if (!last || last.getBoundingClientRect().top < win.innerHeight * (1 + EARLY_PAINT_VH)) return;
+      earlyDone = true;
+      early = added.length;
+      const chunk = added.slice();
+      await ensureTypes(chunk, s);
+      if (signal.aborted) return;
+      await syncPaint(s, chunk);
+      s.phase = 'read';
+    };
+    const added = await readRoots([root], s, true, progress);
+    if (added === null || signal.aborted) return;
+    const rest = early > 0 ? added.slice(early) : added;
+    await ensureTypes(rest, s);
     if (signal.aborted) return;
-    await syncPaint(s, added);
+    await syncPaint(s, rest);
     track(s);
     stats.lastFullScanMs = now() - started;
   }
@@ -342,6 +340,8 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
     }
     // Removed text: drop its marks (cost: the tracked nodes, not the page).
     index.sweepDisconnected();
+    // The layout may have moved: the highlight window looks again with the next frame.
+    hwin?.invalidate();
     for (const shadow of shadows) if (!shadow.host.isConnected) shadows.delete(shadow);
     // Keep connected regions that are not inside a skipped element nor inside another region.
     const roots: Node[] = [];
@@ -396,18 +396,25 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
     busy: () => running || pending.length > 0 || fullPending || paintPending,
     shadowRoots: () => [...shadows],
     all: () => index.ordered(),
-    idle: () =>
-      running || pending.length || fullPending || paintPending
-        ? new Promise<void>((resolve) => {
+    window: hwin,
+    async idle() {
+      while (running || pending.length || fullPending || paintPending || hwin?.pending) {
+        if (running || pending.length || fullPending || paintPending) {
+          await new Promise<void>((resolve) => {
             idleWaiters.push(resolve);
             schedule();
-          })
-        : Promise.resolve(),
+          });
+        }
+        // The marks' ranges are registered with the next frame.
+        if (hwin) await hwin.settled();
+      }
+    },
     dispose() {
       observer?.disconnect();
       observer = null;
       pending = [];
       index.clear();
+      hwin?.clear();
       painter.dispose();
     },
   };

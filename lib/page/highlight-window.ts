@@ -1,0 +1,224 @@
+// The highlight window: which marked mentions have their range registered in
+// `CSS.highlights`. Chromium's highlight painting grows with every range
+// registered in the document (on a 5 MB page, one change makes the next frame
+// take ~17 ms with 100 ranges, ~60 ms with 1,000, ~370 ms with 7,000), so only
+// the mentions of blocks within WINDOW_MARGIN viewport heights of the visible
+// area are registered; the rest stay marked in the index (hover, keyboard,
+// panel counts) and get their range when the reader scrolls near them.
+//
+// - Changes (marks added or removed, scrolling, resizing, new blocks) are
+//   queued and applied at most once per animation frame (with a timer fallback
+//   for hidden tabs, where frames stop).
+// - The band is found by a binary search over the tracked blocks in document
+//   order (document order is close to vertical order) with one rect read per
+//   step, then a walk down the band: O(log n + band) layout reads, on a layout
+//   that is clean in a frame callback unless the page just changed it.
+// - Scrolling the window by less than WINDOW_SLACK viewport heights keeps the
+//   band (the margin covers it); scrolls of inner scroll containers always
+//   recompute it.
+import type { PageMention, TrackedBlock } from './marks';
+
+/** Viewport heights above and below the visible area whose marks are registered. */
+export const WINDOW_MARGIN = 2;
+/** Window scrolls smaller than this (viewport heights) leave the band as it is. */
+export const WINDOW_SLACK = 0.5;
+/** At most this many blocks in the band (a page whose layout defeats the search). */
+export const MAX_WINDOW_BLOCKS = 2000;
+/** When frames stop (hidden tab), flush after this long anyway. */
+const FRAME_FALLBACK_MS = 100;
+
+export interface Band {
+  top: number;
+  bottom: number;
+}
+
+export interface HighlightWindowEnv {
+  win: Window & typeof globalThis;
+  signal: AbortSignal;
+  /** Tracked blocks in document order. */
+  blocks: () => readonly TrackedBlock[];
+  /** Register `m`'s range in highlight `name` (null: in none). */
+  show: (m: PageMention, name: string | null) => void;
+  /** The vertical extent of a block in viewport coordinates (null: not laid out / not measurable). */
+  extentOf?: (block: TrackedBlock) => Band | null;
+  margin?: number;
+  /** After each flush that changed the registry. */
+  onFlush?: () => void;
+}
+
+/**
+ * Blocks (document order) whose extent meets [top, bottom]: a binary search
+ * for the first block not wholly above `top`, then the blocks down to the
+ * first one wholly below `bottom`. Blocks with no extent do not end the walk.
+ */
+export function blocksInBand(blocks: readonly TrackedBlock[], extentOf: (b: TrackedBlock) => Band | null, top: number, bottom: number, max = MAX_WINDOW_BLOCKS): TrackedBlock[] {
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const r = extentOf(blocks[mid]!);
+    if (r && r.bottom < top) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: TrackedBlock[] = [];
+  // The walk is capped too: blocks that cannot be measured may stop the search early.
+  for (let i = lo; i < blocks.length && out.length < max && i - lo < max * 4; i++) {
+    const b = blocks[i]!;
+    const r = extentOf(b);
+    if (r && r.top > bottom) break;
+    if (!r || r.bottom >= top) out.push(b);
+  }
+  return out;
+}
+
+export class HighlightWindow {
+  private band = new Set<TrackedBlock>();
+  private dirty = new Set<PageMention>();
+  private stale = true;
+  private frame = 0;
+  private timer = 0;
+  private scrollY = Number.NaN;
+  private waiters: (() => void)[] = [];
+  private range: Range | null = null;
+  /** Flushes done (tests, stats). */
+  flushes = 0;
+
+  constructor(private readonly env: HighlightWindowEnv) {
+    const { win, signal } = env;
+    const opts = { passive: true, capture: true, signal } as AddEventListenerOptions;
+    win.addEventListener('scroll', (e) => this.onScroll(e), opts);
+    win.addEventListener('resize', () => this.invalidate(), opts);
+    signal.addEventListener('abort', () => this.cancel());
+  }
+
+  /** A mention's mark changed: register or unregister it with the next flush. */
+  touch(m: PageMention): void {
+    this.dirty.add(m);
+    // A marked mention of a block the band has not seen: the band may grow.
+    if (m.paintedAs !== null && !this.band.has(m.block)) this.stale = true;
+    this.request();
+  }
+
+  /** The layout or the set of blocks changed: recompute the band with the next flush. */
+  invalidate(): void {
+    this.stale = true;
+    this.request();
+  }
+
+  /** Is the block's range registered (when marked)? */
+  contains(block: TrackedBlock): boolean {
+    return this.band.has(block);
+  }
+
+  /** Blocks in the band now. */
+  get size(): number {
+    return this.band.size;
+  }
+
+  /** Is a flush queued? */
+  get pending(): boolean {
+    return this.frame !== 0 || this.timer !== 0;
+  }
+
+  /** Resolves once the queued changes are registered (at once when none are queued). */
+  settled(): Promise<void> {
+    if (!this.pending) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  /** Apply the queued changes now. */
+  flush(): void {
+    this.cancel();
+    if (this.env.signal.aborted) return this.release();
+    const { show } = this.env;
+    let changed = this.dirty.size > 0;
+    if (this.stale) {
+      this.stale = false;
+      const next = this.computeBand();
+      for (const b of this.band) {
+        if (next.has(b)) continue;
+        for (const m of b.mentions) show(m, null);
+        changed = true;
+      }
+      for (const b of next) {
+        if (this.band.has(b)) continue;
+        for (const m of b.mentions) show(m, b.alive ? m.paintedAs : null);
+        changed = true;
+      }
+      this.band = next;
+    }
+    for (const m of this.dirty) show(m, m.block.alive && this.band.has(m.block) ? m.paintedAs : null);
+    this.dirty.clear();
+    this.flushes++;
+    if (changed) this.env.onFlush?.();
+    this.release();
+  }
+
+  /** Forget everything (the painter is cleared separately). */
+  clear(): void {
+    this.band.clear();
+    this.dirty.clear();
+    this.stale = true;
+  }
+
+  private computeBand(): Set<TrackedBlock> {
+    const { win } = this.env;
+    const vh = win.innerHeight || win.document.documentElement.clientHeight || 800;
+    const margin = (this.env.margin ?? WINDOW_MARGIN) * vh;
+    this.scrollY = win.scrollY;
+    const extentOf = this.env.extentOf ?? ((b: TrackedBlock) => this.extent(b));
+    return new Set(blocksInBand(this.env.blocks(), extentOf, -margin, vh + margin));
+  }
+
+  /** From the first mention's start to the last one's end (one reused Range: no live ranges left behind). */
+  private extent(b: TrackedBlock): Band | null {
+    const first = b.mentions[0];
+    const last = b.mentions[b.mentions.length - 1];
+    if (!first || !last || !first.startNode.isConnected) return null;
+    try {
+      const r = (this.range ??= this.env.win.document.createRange());
+      r.setStart(first.startNode, first.startOffset);
+      r.setEnd(last.endNode, last.endOffset);
+      const rect = r.getBoundingClientRect();
+      return rect.width === 0 && rect.height === 0 && rect.top === 0 ? null : { top: rect.top, bottom: rect.bottom };
+    } catch {
+      return null; // the text changed under the mention (it is re-read): no extent
+    }
+  }
+
+  private onScroll(e: Event): void {
+    const { win } = this.env;
+    const t = e.target;
+    if (t === win.document || t === win || t === win.document.documentElement || t === win.document.body) {
+      const vh = win.innerHeight || 800;
+      if (Math.abs(win.scrollY - this.scrollY) < WINDOW_SLACK * vh) return;
+    }
+    this.invalidate();
+  }
+
+  private request(): void {
+    if (this.frame !== 0 || this.env.signal.aborted) return;
+    const { win } = this.env;
+    this.frame = win.requestAnimationFrame(() => {
+      this.frame = 0;
+      this.flush();
+    });
+    this.timer = win.setTimeout(() => {
+      this.timer = 0;
+      this.flush();
+    }, FRAME_FALLBACK_MS);
+  }
+
+  private cancel(): void {
+    if (this.frame !== 0) this.env.win.cancelAnimationFrame(this.frame);
+    if (this.timer !== 0) this.env.win.clearTimeout(this.timer);
+    this.frame = 0;
+    this.timer = 0;
+  }
+
+  private release(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w();
+  }
+}
