@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 
 // The manifest is a function of the target browser: Chrome gets `side_panel`,
@@ -7,18 +8,41 @@ export default defineConfig({
   entrypointsDir: 'entrypoints',
   publicDir: 'assets/public',
   modules: ['@wxt-dev/webextension-polyfill'],
+  hooks: {
+    // The content script runs on every page: it gets the browser's own API
+    // object (lib/page/browser-api.ts) instead of webextension-polyfill.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((e) => e.type === 'content-script')) return;
+      const alias = config.resolve?.alias ?? {};
+      const list = Array.isArray(alias) ? alias : Object.entries(alias).map(([find, replacement]) => ({ find, replacement }));
+      config.resolve = { ...config.resolve, alias: [{ find: /^wxt\/browser$/, replacement: fileURLToPath(new URL('lib/page/browser-api.ts', import.meta.url)) }, ...list] };
+    },
+  },
   // MV3 for both browsers: one background model (Chrome service worker, Firefox event page).
   manifestVersion: 3,
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     // No module-preload polyfill: it is a fetch() wrapper we don't need in extension pages.
-    build: { chunkSizeWarningLimit: 1024, modulePreload: { polyfill: false } },
+    build: {
+      chunkSizeWarningLimit: 1024,
+      modulePreload: { polyfill: false },
+      // terser packs the content script (which runs on every page) a few KB tighter than esbuild.
+      minify: 'terser',
+      terserOptions: { compress: { passes: 2 } },
+    },
   }),
   // The sources archive Firefox's review asks for: everything needed to rebuild, nothing generated.
   zip: {
     excludeSources: ['tests/**', 'docs/screenshots/**', 'assets/public/kb/**', 'bench-results/**', 'coverage/**', 'test-results/**', 'web-ext-artifacts/**', '**/.tmp/**'],
   },
   manifest: ({ browser }) => {
+    // The card chunk (entrypoints/card-ui.ts): the content script imports it on
+    // first need, and a content script's import() of an extension file is a
+    // load by the page, so the file must be web-accessible to the pages the
+    // content script runs on. Only that one file. Chrome also gets
+    // use_dynamic_url: the file is reachable only at a per-session URL, so a
+    // page cannot detect Backstory by probing its static URL.
+    const cardChunk = { resources: ['card-ui.js'], matches: ['<all_urls>'] };
     const common = {
       name: 'Backstory',
       description:
@@ -33,6 +57,7 @@ export default defineConfig({
     if (browser === 'firefox') {
       return {
         ...common,
+        web_accessible_resources: [cardChunk],
         browser_specific_settings: {
           gecko: {
             id: 'backstory@backstory.invalid',
@@ -42,6 +67,10 @@ export default defineConfig({
         },
       };
     }
-    return { ...common, permissions: [...common.permissions, 'sidePanel'] };
+    return {
+      ...common,
+      permissions: [...common.permissions, 'sidePanel'],
+      web_accessible_resources: [{ ...cardChunk, use_dynamic_url: true }],
+    };
   },
 });

@@ -6,7 +6,7 @@
 // The card UI is a separate file, imported on first need (lib/page/card-ui.ts).
 import type { PublicPath } from 'wxt/browser';
 import { runBackstory } from '@/lib/page/app';
-import { CARD_UI_PATH, loadCardUi } from '@/lib/page/card-ui';
+import { loadCardUi } from '@/lib/page/card-ui';
 import { createListener, createSender } from '@/lib/page/messaging';
 import type { BridgeMessaging } from '@/lib/page/panel-bridge';
 import { readSettings, SETTINGS_STORAGE_KEY } from '@/lib/page/reader-settings';
@@ -33,7 +33,7 @@ export default defineContentScript({
         openReport: (request) => sendMessage('openReport', request),
         openOptions: () => sendMessage('openOptions'),
       },
-      cardUi: () => loadCardUi(() => import(/* @vite-ignore */ chrome.runtime.getURL(CARD_UI_PATH))),
+      cardUi: () => loadCardUi(() => import(/* @vite-ignore */ chrome.runtime.getURL('/card-ui.js'))),
       settings: {
         load: async () => readSettings((await browser.storage.local.get(SETTINGS_STORAGE_KEY))[SETTINGS_STORAGE_KEY]),
         watch: (listener) => {

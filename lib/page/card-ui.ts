@@ -14,9 +14,6 @@ export interface CardUi {
   createCardLayer(env: CardLayerEnv): CardLayer;
 }
 
-/** The extension file the chunk is built to (listed in web_accessible_resources). */
-export const CARD_UI_PATH = '/card-ui.js';
-
 const KEY = '__backstoryCardUi';
 
 type Slot = { [KEY]?: CardUi };
@@ -27,14 +24,13 @@ export function publishCardUi(api: CardUi, g: object = globalThis): void {
 }
 
 /**
- * Run `importChunk` (the content script's `import()` of the chunk's URL) and
- * take the API the chunk published. Rejects when the chunk could not be loaded
- * or published nothing.
+ * Run `importChunk` (the content script's `import()` of the chunk's URL; the
+ * browser evaluates a module once per URL) and take the API the chunk
+ * published. Rejects when the chunk could not be loaded or published nothing.
  */
 export async function loadCardUi(importChunk: () => Promise<unknown>, g: object = globalThis): Promise<CardUi> {
-  const slot = g as Slot;
-  if (!slot[KEY]) await importChunk();
-  const api = slot[KEY];
+  await importChunk();
+  const api = (g as Slot)[KEY];
   if (!api || typeof api.createCardLayer !== 'function') throw new Error('Backstory: the card UI did not load');
   return api;
 }

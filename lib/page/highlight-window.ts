@@ -7,8 +7,9 @@
 // panel counts) and get their range when the reader scrolls near them.
 //
 // - Changes (marks added or removed, scrolling, resizing, new blocks) are
-//   queued and applied at most once per animation frame (with a timer fallback
-//   for hidden tabs, where frames stop).
+//   queued and applied at most once per animation frame, in a task right after
+//   the frame (clean layout: the rect reads force none), with a timer fallback
+//   for hidden tabs, where frames stop.
 // - The band is found by a binary search over the tracked blocks in document
 //   order (document order is close to vertical order) with one rect read per
 //   step, then a walk down the band: O(log n + band) layout reads, on a layout
@@ -24,6 +25,8 @@ export const WINDOW_MARGIN = 2;
 export const WINDOW_SLACK = 0.5;
 /** At most this many blocks in the band (a page whose layout defeats the search). */
 export const MAX_WINDOW_BLOCKS = 2000;
+/** New blocks watched by the IntersectionObserver at most (beyond: recompute the band). */
+const MAX_WATCHED = 256;
 /** When frames stop (hidden tab), flush after this long anyway. */
 const FRAME_FALLBACK_MS = 100;
 
@@ -88,15 +91,58 @@ export class HighlightWindow {
     const opts = { passive: true, capture: true, signal } as AddEventListenerOptions;
     win.addEventListener('scroll', (e) => this.onScroll(e), opts);
     win.addEventListener('resize', () => this.invalidate(), opts);
-    signal.addEventListener('abort', () => this.cancel());
+    signal.addEventListener('abort', () => {
+      this.io?.disconnect();
+      this.cancel();
+      this.release();
+    });
   }
 
   /** A mention's mark changed: register or unregister it with the next flush. */
   touch(m: PageMention): void {
     this.dirty.add(m);
-    // A marked mention of a block the band has not seen: the band may grow.
-    if (m.paintedAs !== null && !this.band.has(m.block)) this.stale = true;
+    // A marked mention of a block the band has not seen: is the block near the viewport?
+    if (m.paintedAs !== null && !this.band.has(m.block) && !this.stale && !this.observeBlock(m.block)) this.stale = true;
     this.request();
+  }
+
+  // New blocks (infinite scroll, a live blog) are checked by an IntersectionObserver,
+  // which the browser runs with its own rendering: rect reads while the page keeps
+  // changing its DOM would force layouts (long tasks of ours on a big page).
+  private io: IntersectionObserver | null = null;
+  private watched = new Map<Element, Set<TrackedBlock>>();
+
+  /** Watch a new block's element; false when there is no IntersectionObserver (the band is recomputed instead). */
+  private observeBlock(b: TrackedBlock): boolean {
+    const IO = this.env.win.IntersectionObserver;
+    const el = b.nodes[0]?.parentElement;
+    // Many at once (a full read): one binary search over the rects is cheaper.
+    if (typeof IO !== 'function' || !el || this.watched.size >= MAX_WATCHED) return false;
+    this.io ??= new IO((entries) => this.onIntersections(entries), { rootMargin: `${(this.env.margin ?? WINDOW_MARGIN) * 100}% 0px` });
+    let set = this.watched.get(el);
+    if (!set) {
+      this.watched.set(el, (set = new Set()));
+      this.io.observe(el);
+    }
+    set.add(b);
+    return true;
+  }
+
+  private onIntersections(entries: IntersectionObserverEntry[]): void {
+    let any = false;
+    for (const e of entries) {
+      const blocks = this.watched.get(e.target);
+      this.watched.delete(e.target);
+      this.io?.unobserve(e.target);
+      if (!blocks || !e.isIntersecting) continue;
+      for (const b of blocks) {
+        if (!b.alive || this.band.has(b)) continue;
+        this.band.add(b);
+        for (const m of b.mentions) this.dirty.add(m);
+        any = true;
+      }
+    }
+    if (any) this.request();
   }
 
   /** The layout or the set of blocks changed: recompute the band with the next flush. */
@@ -156,6 +202,8 @@ export class HighlightWindow {
 
   /** Forget everything (the painter is cleared separately). */
   clear(): void {
+    this.io?.disconnect();
+    this.watched.clear();
     this.band.clear();
     this.dirty.clear();
     this.stale = true;
@@ -199,9 +247,11 @@ export class HighlightWindow {
   private request(): void {
     if (this.frame !== 0 || this.env.signal.aborted) return;
     const { win } = this.env;
+    // Right after the next frame (a fresh task once it has rendered): the layout is
+    // clean then, so the band's rect reads force no layout of the page's changes
+    // (that would be a long task of ours); the changes render with the frame after.
     this.frame = win.requestAnimationFrame(() => {
-      this.frame = 0;
-      this.flush();
+      this.afterFrame();
     });
     this.timer = win.setTimeout(() => {
       this.timer = 0;
@@ -209,8 +259,30 @@ export class HighlightWindow {
     }, FRAME_FALLBACK_MS);
   }
 
+  private channel: MessageChannel | null = null;
+
+  private afterFrame(): void {
+    const MC = this.env.win.MessageChannel;
+    if (typeof MC !== 'function') {
+      this.frame = 0;
+      this.flush();
+      return;
+    }
+    if (!this.channel) {
+      this.channel = new MC();
+      this.channel.port1.onmessage = () => {
+        if (this.frame === -1) {
+          this.frame = 0;
+          this.flush();
+        }
+      };
+    }
+    this.frame = -1; // waiting for the task after the frame
+    this.channel.port2.postMessage(null);
+  }
+
   private cancel(): void {
-    if (this.frame !== 0) this.env.win.cancelAnimationFrame(this.frame);
+    if (this.frame > 0) this.env.win.cancelAnimationFrame(this.frame);
     if (this.timer !== 0) this.env.win.clearTimeout(this.timer);
     this.frame = 0;
     this.timer = 0;

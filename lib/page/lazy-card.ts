@@ -77,9 +77,9 @@ export class LazyCard {
     return this.mention !== null;
   }
 
-  /** Fetch the chunk now (no card is opened). */
+  /** Fetch the chunk now (no card is opened); after a failed load only opening a card tries again. */
   preload(): void {
-    if (!this.real) this.attach().catch(() => undefined);
+    if (!this.real && this.chunk.stats.state !== 'failed') this.attach().catch(() => undefined);
   }
 
   open(m: PageMention, options: OpenOptions): void {

@@ -46,8 +46,8 @@ export function createSender(runtime: RuntimeLike) {
 
 export interface RuntimeEventsLike {
   onMessage: {
-    addListener(listener: (message: unknown, sender: unknown) => unknown): void;
-    removeListener(listener: (message: unknown, sender: unknown) => unknown): void;
+    addListener(listener: (message: unknown, sender: unknown, sendResponse?: (response: unknown) => void) => unknown): void;
+    removeListener(listener: (message: unknown, sender: unknown, sendResponse?: (response: unknown) => void) => unknown): void;
   };
 }
 
@@ -57,21 +57,28 @@ type Handler = (message: WireMessage & { sender: unknown }) => unknown;
  * The receiving side, wire-compatible with @webext-core/messaging's
  * `onMessage`: one handler per type; replies `{ res }` or `{ err }`; messages
  * of other types (or other formats) are left to other listeners.
+ * The reply goes through `sendResponse` (and the listener returns `true`)
+ * when the runtime passes one: that is what every browser's own
+ * `runtime.onMessage` understands (Chrome's does not take a returned
+ * promise), with or without webextension-polyfill in between.
  */
 export function createListener(runtime: RuntimeEventsLike) {
   const handlers = new Map<string, Handler>();
-  const root = (message: unknown, sender: unknown): Promise<unknown> | undefined => {
+  const root = (message: unknown, sender: unknown, sendResponse?: (response: unknown) => void): Promise<unknown> | true | undefined => {
     if (!message || typeof message !== 'object') return undefined;
     const m = message as WireMessage;
     if (typeof m.type !== 'string' || typeof m.timestamp !== 'number') return undefined;
     const handler = handlers.get(m.type);
     if (!handler) return undefined;
-    return Promise.resolve()
+    const reply = Promise.resolve()
       .then(() => handler({ ...m, sender }))
       .then(
         (res) => ({ res }),
         (error: unknown) => ({ err: { name: (error as Error)?.name ?? 'Error', message: (error as Error)?.message ?? String(error) } }),
       );
+    if (typeof sendResponse !== 'function') return reply;
+    void reply.then(sendResponse);
+    return true;
   };
   return function onMessage<K extends keyof ProtocolMap>(
     type: K,

@@ -290,10 +290,17 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
     // Paint the viewport's marks as soon as the read has passed the viewport.
     let early = 0;
     let earlyDone = false;
+    // Rect reads only once a frame has rendered (our slices after it see a clean layout: the read forces none).
+    let framed = typeof win.requestAnimationFrame !== 'function';
+    if (!framed) win.requestAnimationFrame(() => (framed = true));
     const progress = async (added: PageMention[]) => {
-      if (earlyDone || added.length === 0) return;
+      if (earlyDone || !framed || added.length === 0) return;
+      s.phase = 'early-paint';
       const last = added[added.length - 1]!.startNode.parentElement;
-      if (!last || last.getBoundingClientRect().top < win.innerHeight * (1 + EARLY_PAINT_VH)) return;
+      if (!last || last.getBoundingClientRect().top < win.innerHeight * (1 + EARLY_PAINT_VH)) {
+        s.phase = 'read';
+        return;
+      }
       earlyDone = true;
       early = added.length;
       const chunk = added.slice();
@@ -339,9 +346,9 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
       }
     }
     // Removed text: drop its marks (cost: the tracked nodes, not the page).
-    index.sweepDisconnected();
-    // The layout may have moved: the highlight window looks again with the next frame.
-    hwin?.invalidate();
+    // Removed text: its ranges go at once. New text: the highlight window checks
+    // whether it is near the viewport (an IntersectionObserver, no forced layout).
+    if (index.sweepDisconnected() > 0) hwin?.invalidate();
     for (const shadow of shadows) if (!shadow.host.isConnected) shadows.delete(shadow);
     // Keep connected regions that are not inside a skipped element nor inside another region.
     const roots: Node[] = [];

@@ -10,7 +10,7 @@
 // (Playwright reports service-worker requests; `request.serviceWorker()`).
 // As a second net, every host name but loopback resolves to nothing, so no
 // request could leave the machine during the test even if one were made.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Request, type Worker } from 'playwright-core';
@@ -90,7 +90,19 @@ describe('no network requests', () => {
     if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   });
 
-  const own = (url: string) => url.startsWith(`chrome-extension://${extensionId}/`);
+  // Our web-accessible files with use_dynamic_url (the card chunk the content script imports)
+  // are loaded at a per-session URL, chrome-extension://<random id>/<file>, not at the
+  // extension id's; ours is the only extension in this browser.
+  let dynamicFiles: Set<string> | null = null;
+  const dynamicFile = (path: string) =>
+    (dynamicFiles ??= new Set(
+      ((JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as { web_accessible_resources?: { resources: string[]; use_dynamic_url?: boolean }[] })
+        .web_accessible_resources ?? [])
+        .filter((w) => w.use_dynamic_url)
+        .flatMap((w) => w.resources.map((r) => `/${r}`)),
+    )).has(path);
+  const own = (url: string) =>
+    url.startsWith(`chrome-extension://${extensionId}/`) || (url.startsWith('chrome-extension://') && dynamicFile(new URL(url).pathname));
 
   it('install: the service worker loads the KB from its own package, and nothing else', async () => {
     await waitFor(

@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/read-data';
 
 const TARGETS = ['chrome-mv3', 'firefox-mv3'] as const;
+/** The card chunk (entrypoints/card-ui.ts): the one web-accessible file. */
+const CARD_CHUNK = 'card-ui.js';
 type Target = (typeof TARGETS)[number];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -113,17 +115,27 @@ describe.each(TARGETS)('built manifest (%s)', (target) => {
     expect(m.key).toBeUndefined();
   });
 
-  it('exposes no broad web-accessible resources (nothing scriptable, no globs, not the KB)', () => {
-    for (const entry of m.web_accessible_resources ?? []) {
+  it('exposes no broad web-accessible resources: only the card chunk (no globs, no pages, not the KB)', () => {
+    const war: Manifest[] = m.web_accessible_resources ?? [];
+    for (const entry of war) {
       // MV3 form only: objects with resources and matches.
       expect(typeof entry, 'web_accessible_resources entries are MV3 objects').toBe('object');
       for (const r of entry.resources as string[]) {
         expect(r, `web-accessible resource in ${target}`).not.toMatch(/\*/);
+        expect(existsSync(join(ROOT, '.output', target, r)), `${r} is in the package`).toBe(true);
+        // The one script: the card chunk the content script imports on first need (entrypoints/card-ui.ts).
+        if (r === CARD_CHUNK) continue;
         expect(r, 'scripts and pages are never web-accessible').not.toMatch(/\.(js|mjs|html|json|wasm)$/);
       }
       expect(entry.extension_ids ?? [], 'no extension may load our resources').toEqual([]);
       expect(entry.use_dynamic_url === undefined || entry.use_dynamic_url === true).toBe(true);
+      // Only to the pages the content script runs on.
+      const scriptMatches = new Set((m.content_scripts ?? []).flatMap((cs: Manifest) => cs.matches as string[]));
+      for (const match of entry.matches as string[]) expect(scriptMatches, `web-accessible to ${match}`).toContain(match);
     }
+    // Exactly the card chunk; Chrome reaches it only at a per-session URL (use_dynamic_url), so a
+    // page cannot detect the extension by probing its static URL (Firefox's URLs are per install).
+    expect(war).toEqual([{ resources: [CARD_CHUNK], matches: ['<all_urls>'], ...(target === 'chrome-mv3' ? { use_dynamic_url: true } : {}) }]);
   });
 
   it('justifies every permission in README\'s "Privacy and permissions" table', () => {
