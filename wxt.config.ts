@@ -26,9 +26,8 @@ export default defineConfig({
     build: {
       chunkSizeWarningLimit: 1024,
       modulePreload: { polyfill: false },
-      // terser packs the content script (which runs on every page) a few KB tighter than esbuild.
-      minify: 'terser',
-      terserOptions: { compress: { passes: 2 } },
+      // Our browsers (Chrome 128+, Firefox 142+) run ES2022 as is: no down-levelled syntax in the bundles.
+      target: 'es2022',
     },
   }),
   // The sources archive Firefox's review asks for: everything needed to rebuild, nothing generated.
