@@ -5,6 +5,7 @@ import { compileMatcher, hydrateMatcher } from '../match/compile';
 import { createContextState, resolveMentions } from '../match/resolve';
 import { scan } from '../match/scan';
 import type { MatchAliasInput } from '../match/types';
+import { foldName } from './card';
 import { attributeReport, entityRoles, hedgesIn } from './attribution';
 import { analyse, type CaveatDraft } from './caveats';
 import { linkEvents } from './caveats/events';
@@ -225,11 +226,10 @@ export function buildKb(inputs: KbInputs): KbDocument {
 
 function countAlias(counts: ReadonlyMap<string, { n: number; reports: Set<string> }>, alias: string): { mentions: number; reports: string[] } {
   // The matcher folds case and quote styles; count surfaces that fold to this alias.
-  const fold = (s: string) => s.toLowerCase().replace(/[’‘]/g, "'").replace(/[‐-―]/g, '-').replace(/\s+/g, ' ');
   let mentions = 0;
   const reports = new Set<string>();
   for (const [surface, c] of counts) {
-    if (fold(surface) !== fold(alias)) continue;
+    if (foldName(surface) !== foldName(alias)) continue;
     mentions += c.n;
     c.reports.forEach((r) => reports.add(r));
   }
