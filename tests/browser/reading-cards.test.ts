@@ -5,6 +5,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchWithExtension, serveDir, waitFor, type ExtensionBrowser, type StaticServer } from './harness';
+import { inContentWorld, ready } from './content-world';
 
 type Chrome = {
   storage: {
@@ -14,28 +15,6 @@ type Chrome = {
 };
 declare const chrome: Chrome;
 
-/** Evaluate in the Backstory content script's isolated world (see reading-marks.test.ts). */
-async function inContentWorld<T>(page: Page, expression: string): Promise<T> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const contexts: { id: number; name: string; auxData?: { frameId?: string; type?: string } }[] = [];
-    cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context as (typeof contexts)[number]));
-    await cdp.send('Runtime.enable');
-    const { frameTree } = await cdp.send('Page.getFrameTree');
-    const ctx = contexts.find((c) => c.name === 'Backstory' && c.auxData?.type === 'isolated' && c.auxData.frameId === frameTree.frame.id);
-    if (!ctx) throw new Error('no Backstory content script world');
-    const r = await cdp.send('Runtime.evaluate', { expression, contextId: ctx.id, awaitPromise: true, returnByValue: true });
-    if (r.exceptionDetails) throw new Error(r.exceptionDetails.exception?.description ?? r.exceptionDetails.text);
-    return r.result.value as T;
-  } finally {
-    await cdp.detach().catch(() => undefined);
-  }
-}
-
-async function ready(page: Page): Promise<void> {
-  await waitFor(() => inContentWorld<boolean>(page, 'typeof __backstory === "object"').catch(() => false), { what: 'the content script' });
-  await inContentWorld(page, '__backstory.idle()');
-}
 
 /** Scroll the `nth` occurrence of `text` (inside `scope`) into view and return the centre of its first letters. */
 function pointAt(page: Page, text: string, scope = 'body', nth = 0): Promise<{ x: number; y: number }> {

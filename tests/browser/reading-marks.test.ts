@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, ROOT, serveDir, waitFor, type ExtensionBrowser, type StaticServer } from './harness';
+import { inContentWorld } from './content-world';
 
 interface Mark {
   text: string;
@@ -31,22 +32,6 @@ declare const chrome: Chrome;
 const golden = (name: string): Mark[] => JSON.parse(readFileSync(join(ROOT, 'tests/golden/pages', `${name}.json`), 'utf8')) as Mark[];
 
 /** Evaluate an expression in the Backstory content script's isolated world of the page's main frame. */
-async function inContentWorld<T>(page: Page, expression: string): Promise<T> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const contexts: { id: number; name: string; auxData?: { frameId?: string; type?: string } }[] = [];
-    cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context as (typeof contexts)[number]));
-    await cdp.send('Runtime.enable');
-    const { frameTree } = await cdp.send('Page.getFrameTree');
-    const ctx = contexts.find((c) => c.name === 'Backstory' && c.auxData?.type === 'isolated' && c.auxData.frameId === frameTree.frame.id);
-    if (!ctx) throw new Error(`no Backstory content script world (worlds: ${contexts.map((c) => c.name || 'main').join(', ')})`);
-    const r = await cdp.send('Runtime.evaluate', { expression, contextId: ctx.id, awaitPromise: true, returnByValue: true });
-    if (r.exceptionDetails) throw new Error(r.exceptionDetails.exception?.description ?? r.exceptionDetails.text);
-    return r.result.value as T;
-  } finally {
-    await cdp.detach().catch(() => undefined);
-  }
-}
 
 /** Wait until the content script is running and idle, then read its marks. */
 async function marksOf(page: Page): Promise<DebugMark[]> {

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WINDOW_MARGIN } from '../../lib/page/highlight-window';
-import { launchWithExtension, serveDir, waitFor, type ExtensionBrowser, type StaticServer } from './harness';
+import { launchWithExtension, serveDir, type ExtensionBrowser, type StaticServer } from './harness';
+import { inContentWorld, ready } from './content-world';
 
 const PARAGRAPHS = 240;
 const FILLER = 'The delegates met again in the afternoon and the talks went on late into the evening, with long statements from every side about the harbour, the grain and the river crossings. ';
@@ -20,28 +21,6 @@ function longPage(): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Long page</title></head><body><main>${ps.join('\n')}</main></body></html>`;
 }
 
-/** Evaluate in the Backstory content script's isolated world (see reading-marks.test.ts). */
-async function inContentWorld<T>(page: Page, expression: string): Promise<T> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const contexts: { id: number; name: string; auxData?: { frameId?: string; type?: string } }[] = [];
-    cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context as (typeof contexts)[number]));
-    await cdp.send('Runtime.enable');
-    const { frameTree } = await cdp.send('Page.getFrameTree');
-    const ctx = contexts.find((c) => c.name === 'Backstory' && c.auxData?.type === 'isolated' && c.auxData.frameId === frameTree.frame.id);
-    if (!ctx) throw new Error('no Backstory content script world');
-    const r = await cdp.send('Runtime.evaluate', { expression, contextId: ctx.id, awaitPromise: true, returnByValue: true });
-    if (r.exceptionDetails) throw new Error(r.exceptionDetails.exception?.description ?? r.exceptionDetails.text);
-    return r.result.value as T;
-  } finally {
-    await cdp.detach().catch(() => undefined);
-  }
-}
-
-async function ready(page: Page): Promise<void> {
-  await waitFor(() => inContentWorld<boolean>(page, 'typeof __backstory === "object"').catch(() => false), { what: 'the content script' });
-  await inContentWorld(page, '__backstory.idle()');
-}
 
 interface Registry {
   /** Paragraph numbers whose mention's range is registered in one of our type highlights. */
