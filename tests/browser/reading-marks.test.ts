@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, ROOT, serveDir, waitFor, type ExtensionBrowser, type StaticServer } from './harness';
-import { inContentWorld } from './content-world';
+import { inContentWorld, ready } from './content-world';
 
 interface Mark {
   text: string;
@@ -31,12 +31,9 @@ declare const chrome: Chrome;
 
 const golden = (name: string): Mark[] => JSON.parse(readFileSync(join(ROOT, 'tests/golden/pages', `${name}.json`), 'utf8')) as Mark[];
 
-/** Evaluate an expression in the Backstory content script's isolated world of the page's main frame. */
-
 /** Wait until the content script is running and idle, then read its marks. */
 async function marksOf(page: Page): Promise<DebugMark[]> {
-  await waitFor(() => inContentWorld<boolean>(page, 'typeof __backstory === "object"').catch(() => false), { what: 'the content script' });
-  await inContentWorld(page, '__backstory.idle()');
+  await ready(page);
   return inContentWorld<DebugMark[]>(page, '__backstory.marks()');
 }
 
