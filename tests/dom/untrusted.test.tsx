@@ -6,14 +6,13 @@
 // the side panel (summary and report reader) are rendered from it in
 // happy-dom. No element, attribute or URL may come from the injected text,
 // and the text must show literally.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildKb } from '../../lib/kb/build';
 import { entityCard, memoryReader, reportRef, type EntityCard } from '../../lib/kb/card';
 import { parseInputs } from '../../lib/kb/inputs';
+import { readDataFiles } from '../../scripts/read-data';
 import type { PanelState } from '../../lib/panel/controller';
 import { collectPanelData } from '../../lib/panel/data';
 import { buildPanelSummary, leavesOut } from '../../lib/panel/summary';
@@ -39,16 +38,7 @@ const REPORT = '001_5b362b16a11063f8';
 
 /** data/ as the build reads it, with the payload injected into every text field a card or the panel shows. */
 function hostileFiles(): Map<string, string> {
-  const root = process.cwd();
-  const files = new Map<string, string>();
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (/\.(txt|json)$/.test(entry.name)) files.set(relative(root, full).split('\\').join('/'), readFileSync(full, 'utf8'));
-    }
-  };
-  walk(join(root, 'data'));
+  const files = readDataFiles(process.cwd());
 
   const textPath = `data/reports/${REPORT}.txt`;
   files.set(textPath, `${SENTENCE}\n\n${files.get(textPath)!}`);
