@@ -143,8 +143,15 @@ export function scan(m: Matcher, text: string): RawMatch[] {
       continue;
     }
     if (prevWord) {
-      prevWord = (t & WORD) !== 0;
+      if (!(t & WORD)) {
+        prevWord = false;
+        i++;
+        continue;
+      }
+      // Inside a word no match starts: run to its end in a tight loop (most of
+      // the text). An uncomputed or invisible char stops it; the loop above takes it.
       i++;
+      while (i < n && (tab[text.charCodeAt(i)]! & (WORD | INIT)) === (WORD | INIT)) i++;
       continue;
     }
     prevWord = (t & WORD) !== 0;

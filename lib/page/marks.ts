@@ -72,11 +72,17 @@ export class MarkIndex {
     return this.list.length - this.dead;
   }
 
-  /** Track a block's mentions; blocks that shared a text node with it are dropped first. */
-  add(block: TextBlock, mentions: readonly Mention[], aliasText: (alias: number) => string): TrackedBlock | null {
-    for (const n of block.nodes) {
-      const old = this.byNode.get(n);
-      if (old) this.drop(old);
+  /**
+   * Track a block's mentions; blocks that shared a text node with it are dropped first.
+   * `appending`: the caller knows the block is new and comes after every tracked
+   * block (a full read of the page into an empty index, in document order).
+   */
+  add(block: TextBlock, mentions: readonly Mention[], aliasText: (alias: number) => string, appending = false): TrackedBlock | null {
+    if (!appending) {
+      for (const n of block.nodes) {
+        const old = this.byNode.get(n);
+        if (old) this.drop(old);
+      }
     }
     if (mentions.length === 0) return null;
     const tracked: TrackedBlock = { nodes: block.nodes, text: block.text, mentions: [], alive: true };
@@ -114,7 +120,7 @@ export class MarkIndex {
       }
     }
     for (const n of block.nodes) this.byNode.set(n, tracked);
-    const prev = this.list.length > 0 ? this.lastAlive() : undefined;
+    const prev = this.list.length > 0 && !appending ? this.lastAlive() : undefined;
     if (!prev || follows(prev.nodes[prev.nodes.length - 1]!, block.nodes[0]!)) this.list.push(tracked);
     else this.insertInOrder(tracked);
     this.orderedCache = null;

@@ -21,7 +21,7 @@ import { HighlightWindow } from './highlight-window';
 import { Painter, MarkIndex, type PageMention } from './marks';
 import { Slicer, yielder, type YieldFn } from './slices';
 import { spotText } from './spot';
-import { blockAncestor, blockContainer, isInlineElement, isInsideSkipped, iterateTextSteps, type TextBlock, type WalkState } from './text-blocks';
+import { BlockWalk, blockAncestor, blockContainer, isInlineElement, isInsideSkipped, type TextBlock } from './text-blocks';
 
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
@@ -78,8 +78,12 @@ export interface PageReader {
   index: MarkIndex;
   painter: Painter;
   stats: ReaderStats;
-  /** Resolves when all queued work is done. */
-  idle(): Promise<void>;
+  /**
+   * Resolves when all queued work is done. `flushNow`: register the highlight
+   * window's ranges at once instead of with the next frame (the benchmark times
+   * the work, not the wait for a frame).
+   */
+  idle(opts?: { flushNow?: boolean }): Promise<void>;
   /** Is work queued or running? */
   busy(): boolean;
   /** The open shadow roots whose text is read (for hit testing inside them). */
@@ -187,27 +191,26 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
     s.phase = 'read';
     const added: PageMention[] = [];
     const queue = [...roots];
+    const batch: TextBlock[] = [];
     for (let q = 0; q < queue.length; q++) {
       const root = queue[q]!;
-      const walk: WalkState = { interrupted: false, shadowRoots: [] };
-      const blocks: Iterator<TextBlock | null> = iterateTextSteps(root, doc, walk);
-      for (let r = blocks.next(); !r.done; r = blocks.next()) {
-        const block = r.value;
-        if (block === null) {
-          if (s.due()) {
-            if (progress) await progress(added);
-            if (!(await s.tick())) return null;
+      const found: ShadowRoot[] = [];
+      const walk = new BlockWalk(root, found);
+      for (let more = true; more; ) {
+        more = walk.read(batch);
+        for (let b = 0; b < batch.length; b++) {
+          const block = batch[b]!;
+          stats.blocksRead++;
+          stats.charsRead += block.text.length;
+          const mentions = spotText(matcher, block.text, context);
+          // A full read into an empty index: blocks without mentions need no bookkeeping.
+          if (mentions.length > 0 || !fresh) {
+            // The first root of a full read is read in document order into an empty index.
+            const tracked = index.add(block, mentions, aliasText, fresh && q === 0);
+            if (tracked) for (const m of tracked.mentions) added.push(m);
           }
-          continue;
         }
-        stats.blocksRead++;
-        stats.charsRead += block.text.length;
-        const mentions = spotText(matcher, block.text, context);
-        // A full read into an empty index: blocks without mentions need no bookkeeping.
-        if (mentions.length > 0 || !fresh) {
-          const tracked = index.add(block, mentions, aliasText);
-          if (tracked) for (const m of tracked.mentions) added.push(m);
-        }
+        batch.length = 0;
         if (s.due()) {
           if (progress) await progress(added);
           if (!(await s.tick())) return null;
@@ -220,7 +223,7 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
       }
       // Open shadow roots (web components): read them too, and watch them (a
       // MutationObserver on the document does not see inside shadow trees).
-      for (const shadow of walk.shadowRoots!) {
+      for (const shadow of found) {
         if (!shadows.has(shadow)) {
           shadows.add(shadow);
           observer?.observe(shadow, OBSERVE);
@@ -404,7 +407,7 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
     shadowRoots: () => [...shadows],
     all: () => index.ordered(),
     window: hwin,
-    async idle() {
+    async idle(opts) {
       while (running || pending.length || fullPending || paintPending || hwin?.pending) {
         if (running || pending.length || fullPending || paintPending) {
           await new Promise<void>((resolve) => {
@@ -413,7 +416,8 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
           });
         }
         // The marks' ranges are registered with the next frame.
-        if (hwin) await hwin.settled();
+        if (hwin && opts?.flushNow && hwin.pending) hwin.flush();
+        else if (hwin) await hwin.settled();
       }
     },
     dispose() {
