@@ -7,9 +7,14 @@
 // panel counts) and get their range when the reader scrolls near them.
 //
 // - Changes (marks added or removed, scrolling, resizing, new blocks) are
-//   queued and applied at most once per animation frame, in a task right after
-//   the frame (clean layout: the rect reads force none), with a timer fallback
-//   for hidden tabs, where frames stop.
+//   queued and applied together. A change that needs the band recomputed (rect
+//   reads) waits for the task right after the next frame (clean layout: the
+//   reads force none), with a timer fallback for hidden tabs, where frames stop.
+//   Any other change (new blocks are checked by an IntersectionObserver) is
+//   applied in a plain task, without requestAnimationFrame: a rAF callback runs
+//   inside the frame's rendering task, and Chromium then reports that whole
+//   task (the page's own style and layout, ~45 ms on a 5 MB page) as a long
+//   task of the page (docs/PERFORMANCE.md, mutation storm).
 // - The band is found by a binary search over the tracked blocks in document
 //   order (document order is close to vertical order) with one rect read per
 //   step, then a walk down the band: O(log n + band) layout reads, on a layout
@@ -17,6 +22,7 @@
 // - Scrolling the window by less than WINDOW_SLACK viewport heights keeps the
 //   band (the margin covers it); scrolls of inner scroll containers always
 //   recompute it.
+import { afterNextFrame } from './after-frame';
 import type { PageMention, TrackedBlock } from './marks';
 
 /** Viewport heights above and below the visible area whose marks are registered. */
@@ -163,7 +169,7 @@ export class HighlightWindow {
 
   /** Is a flush queued? */
   get pending(): boolean {
-    return this.frame !== 0 || this.timer !== 0;
+    return this.frame !== 0 || this.timer !== 0 || this.task;
   }
 
   /** Resolves once the queued changes are registered (at once when none are queued). */
@@ -244,14 +250,32 @@ export class HighlightWindow {
     this.invalidate();
   }
 
+  /** A plain-task flush is queued (see request). */
+  private task = false;
+
   private request(): void {
+    if (this.env.signal.aborted) return;
+    if (!this.stale) {
+      // No rect reads needed: a plain task, no frame callback.
+      if (this.frame !== 0 || this.task) return;
+      this.task = true;
+      this.post();
+      return;
+    }
+    this.requestFrame();
+  }
+
+  private requestFrame(): void {
     if (this.frame !== 0 || this.env.signal.aborted) return;
     const { win } = this.env;
     // Right after the next frame (a fresh task once it has rendered): the layout is
     // clean then, so the band's rect reads force no layout of the page's changes
     // (that would be a long task of ours); the changes render with the frame after.
-    this.frame = win.requestAnimationFrame(() => {
-      this.afterFrame();
+    this.frame = -1;
+    this.cancelFrame = afterNextFrame(win, () => {
+      this.cancelFrame = null;
+      this.frame = 0;
+      this.flush();
     });
     this.timer = win.setTimeout(() => {
       this.timer = 0;
@@ -260,32 +284,41 @@ export class HighlightWindow {
   }
 
   private channel: MessageChannel | null = null;
+  /** Cancels the pending afterNextFrame (frame === -1). */
+  private cancelFrame: (() => void) | null = null;
 
-  private afterFrame(): void {
+  /** Queue onTask() as a task of its own (a MessageChannel message: no timer clamping). */
+  private post(): void {
     const MC = this.env.win.MessageChannel;
     if (typeof MC !== 'function') {
-      this.frame = 0;
-      this.flush();
+      this.env.win.setTimeout(() => this.onTask(), 0);
       return;
     }
     if (!this.channel) {
       this.channel = new MC();
-      this.channel.port1.onmessage = () => {
-        if (this.frame === -1) {
-          this.frame = 0;
-          this.flush();
-        }
-      };
+      this.channel.port1.onmessage = () => this.onTask();
     }
-    this.frame = -1; // waiting for the task after the frame
     this.channel.port2.postMessage(null);
   }
 
+  /** The plain-task flush. */
+  private onTask(): void {
+    if (!this.task) return;
+    this.task = false;
+    // A frame-aligned flush is queued: it applies these changes too.
+    if (this.frame !== 0) return;
+    // Marks that came meanwhile may need the band recomputed: that waits for a frame.
+    if (this.stale) this.requestFrame();
+    else this.flush();
+  }
+
   private cancel(): void {
-    if (this.frame > 0) this.env.win.cancelAnimationFrame(this.frame);
+    this.cancelFrame?.();
+    this.cancelFrame = null;
     if (this.timer !== 0) this.env.win.clearTimeout(this.timer);
     this.frame = 0;
     this.timer = 0;
+    this.task = false;
   }
 
   private release(): void {

@@ -17,6 +17,7 @@ import type { EntityType } from '../kb/schema';
 import { createContextState, type ContextState } from '../match/resolve';
 import type { Matcher } from '../match/compile';
 import type { Settings } from '../settings';
+import { afterNextFrame } from './after-frame';
 import { HighlightWindow } from './highlight-window';
 import { Painter, MarkIndex, type PageMention } from './marks';
 import { Slicer, yielder, type YieldFn } from './slices';
@@ -295,7 +296,7 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
     let earlyDone = false;
     // Rect reads only once a frame has rendered (our slices after it see a clean layout: the read forces none).
     let framed = typeof win.requestAnimationFrame !== 'function';
-    if (!framed) win.requestAnimationFrame(() => (framed = true));
+    if (!framed) afterNextFrame(win, () => (framed = true));
     const progress = async (added: PageMention[]) => {
       if (earlyDone || !framed || added.length === 0) return;
       s.phase = 'early-paint';

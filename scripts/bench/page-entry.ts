@@ -10,6 +10,7 @@ import { hydrateMatcher, type Matcher } from '../../lib/match/compile';
 import { createContextState } from '../../lib/match/resolve';
 import { scan } from '../../lib/match/scan';
 import type { CompiledMatcher } from '../../lib/match/types';
+import { afterNextFrame } from '../../lib/page/after-frame';
 import { highlightCss } from '../../lib/page/highlight-css';
 import { mentionAtPoint, mentionRange } from '../../lib/page/hit-test';
 import type { HighlightEnv, PageMention } from '../../lib/page/marks';
@@ -250,16 +251,18 @@ const api = {
     const tick = () => {
       if (!probing) return;
       probe();
-      if (firstViewport === null) requestAnimationFrame(tick);
+      if (firstViewport === null) afterNextFrame(window, tick);
     };
-    requestAnimationFrame(tick);
+    // Probed in a task after each frame, not in a rAF callback: script inside a
+    // frame makes Chromium report the frame's rendering as a long task (lib/page/after-frame.ts).
+    afterNextFrame(window, tick);
     r.reader.start();
     await r.reader.idle();
     probing = false;
     const wallMs = now() - t0;
     probe();
     // Let the rendering of the new highlights happen inside the window too.
-    await new Promise((res) => requestAnimationFrame(() => setTimeout(res, 0)));
+    await new Promise<void>((res) => afterNextFrame(window, res));
     await new Promise((res) => setTimeout(res, 200));
     live = r;
     return {
@@ -308,7 +311,7 @@ const api = {
     });
     if (live) await live.reader.idle();
     const wallMs = now() - t0;
-    await new Promise((res) => requestAnimationFrame(() => setTimeout(res, 0)));
+    await new Promise<void>((res) => afterNextFrame(window, res));
     await new Promise((res) => setTimeout(res, 200));
     return {
       wallMs,
