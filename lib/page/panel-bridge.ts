@@ -9,7 +9,7 @@
 //   ...and panel.changed() whenever the marks (reader env `onMarksChanged`) or the settings change.
 import type { onMessage as extOnMessage, sendMessage as extSendMessage } from '../messages';
 import type { PageSummary } from '../panel/types';
-import { iterateTextBlocks } from './text-blocks';
+import { collectTextBlocks } from './text-blocks';
 
 export type { PageSummary };
 
@@ -134,7 +134,7 @@ export function pageText(doc: Document): string {
   const root = doc.body ?? doc.documentElement;
   if (!root) return '';
   const parts: string[] = [];
-  for (const block of iterateTextBlocks(root, doc)) parts.push(block.text);
+  for (const block of collectTextBlocks(root, doc)) parts.push(block.text);
   return parts.join(' ');
 }
 

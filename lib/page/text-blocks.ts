@@ -129,8 +129,8 @@ function linkFrom(node: Node | null): Element | null {
  *
  * A plain firstChild/nextSibling walk that carries the block parent and the
  * enclosing link down a stack (no TreeWalker with a JS filter, no walk up the
- * ancestors of every text node; a class, not a generator: V8 runs this loop
- * ~30 % faster without a generator's suspend points, see docs/PERFORMANCE.md).
+ * ancestors of every text node). A class with its state in fields: a caller
+ * reads a batch of blocks per call and checks its time budget between calls.
  * Blocks: runs of text nodes with the same block parent, not separated by a
  * block element or <br>; two links side by side with no space between
  * ("<a>World</a><a>US</a>" in a menu) are separate items, not one word, while
@@ -275,34 +275,6 @@ export class BlockWalk {
     this.done = true;
     return false;
   }
-}
-
-/** Options of a walk (see BlockWalk). */
-export interface WalkState {
-  interrupted: boolean;
-  shadowRoots?: ShadowRoot[];
-}
-
-/**
- * The text blocks under `root`, in document order, one at a time; `null`
- * between reads of NODES_PER_STEP nodes (long runs of markup without text), so
- * a caller can stop at any step.
- */
-export function* iterateTextSteps(root: Node, _doc: Document, state: WalkState = { interrupted: false }): Generator<TextBlock | null, void, undefined> {
-  const walk = new BlockWalk(root, state.shadowRoots);
-  const out: TextBlock[] = [];
-  for (let more = true; more; ) {
-    more = walk.read(out);
-    for (const b of out) yield b;
-    out.length = 0;
-    if (more) yield null;
-  }
-  state.interrupted = walk.interrupted;
-}
-
-/** The text blocks under `root`, in document order, one at a time. */
-export function* iterateTextBlocks(root: Node, doc: Document): Generator<TextBlock, void, undefined> {
-  for (const block of iterateTextSteps(root, doc)) if (block) yield block;
 }
 
 /** Collect the text blocks under `root`, in document order. */

@@ -16,7 +16,7 @@ import { mentionAtPoint, mentionRange } from '../../lib/page/hit-test';
 import type { HighlightEnv, PageMention } from '../../lib/page/marks';
 import { createPageReader, type PageReader } from '../../lib/page/reader';
 import { spotText } from '../../lib/page/spot';
-import { iterateTextBlocks } from '../../lib/page/text-blocks';
+import { collectTextBlocks } from '../../lib/page/text-blocks';
 
 /** The name of the window property this bundle installs (esbuild `define`; two copies can share a page). */
 declare const __BENCH_GLOBAL__: string;
@@ -160,7 +160,7 @@ const api = {
     const t0 = now();
     let blocks = 0;
     let chars = 0;
-    for (const b of iterateTextBlocks(document.body, document)) {
+    for (const b of collectTextBlocks(document.body, document)) {
       blocks++;
       chars += b.text.length;
     }
@@ -175,7 +175,7 @@ const api = {
     const state = createContextState();
     let mentions = 0;
     const texts: string[] = [];
-    for (const b of iterateTextBlocks(document.body, document)) {
+    for (const b of collectTextBlocks(document.body, document)) {
       mentions += spotText(m, b.text, state).length;
       texts.push(b.text);
     }
