@@ -81,156 +81,156 @@ export function blocksInBand(blocks: readonly TrackedBlock[], extentOf: (b: Trac
 }
 
 export class HighlightWindow {
-  private band = new Set<TrackedBlock>();
-  private dirty = new Set<PageMention>();
-  private stale = true;
-  private frame = 0;
-  private timer = 0;
-  private scrollY = Number.NaN;
-  private waiters: (() => void)[] = [];
-  private range: Range | null = null;
+  #band = new Set<TrackedBlock>();
+  #dirty = new Set<PageMention>();
+  #stale = true;
+  #frame = 0;
+  #timer = 0;
+  #scrollY = Number.NaN;
+  #waiters: (() => void)[] = [];
+  #range: Range | null = null;
   /** Flushes done (tests, stats). */
   flushes = 0;
 
   constructor(private readonly env: HighlightWindowEnv) {
     const { win, signal } = env;
     const opts = { passive: true, capture: true, signal } as AddEventListenerOptions;
-    win.addEventListener('scroll', (e) => this.onScroll(e), opts);
+    win.addEventListener('scroll', (e) => this.#onScroll(e), opts);
     win.addEventListener('resize', () => this.invalidate(), opts);
     signal.addEventListener('abort', () => {
-      this.io?.disconnect();
-      this.cancel();
-      this.release();
+      this.#io?.disconnect();
+      this.#cancel();
+      this.#release();
     });
   }
 
   /** A mention's mark changed: register or unregister it with the next flush. */
   touch(m: PageMention): void {
-    this.dirty.add(m);
+    this.#dirty.add(m);
     // A marked mention of a block the band has not seen: is the block near the viewport?
-    if (m.paintedAs !== null && !this.band.has(m.block) && !this.stale && !this.observeBlock(m.block)) this.stale = true;
-    this.request();
+    if (m.paintedAs !== null && !this.#band.has(m.block) && !this.#stale && !this.#observeBlock(m.block)) this.#stale = true;
+    this.#request();
   }
 
   // New blocks (infinite scroll, a live blog) are checked by an IntersectionObserver,
   // which the browser runs with its own rendering: rect reads while the page keeps
   // changing its DOM would force layouts (long tasks of ours on a big page).
-  private io: IntersectionObserver | null = null;
-  private watched = new Map<Element, Set<TrackedBlock>>();
+  #io: IntersectionObserver | null = null;
+  #watched = new Map<Element, Set<TrackedBlock>>();
 
   /** Watch a new block's element; false when there is no IntersectionObserver (the band is recomputed instead). */
-  private observeBlock(b: TrackedBlock): boolean {
+  #observeBlock(b: TrackedBlock): boolean {
     const IO = this.env.win.IntersectionObserver;
     const el = b.nodes[0]?.parentElement;
     // Many at once (a full read): one binary search over the rects is cheaper.
-    if (typeof IO !== 'function' || !el || this.watched.size >= MAX_WATCHED) return false;
-    this.io ??= new IO((entries) => this.onIntersections(entries), { rootMargin: `${(this.env.margin ?? WINDOW_MARGIN) * 100}% 0px` });
-    let set = this.watched.get(el);
+    if (typeof IO !== 'function' || !el || this.#watched.size >= MAX_WATCHED) return false;
+    this.#io ??= new IO((entries) => this.#onIntersections(entries), { rootMargin: `${(this.env.margin ?? WINDOW_MARGIN) * 100}% 0px` });
+    let set = this.#watched.get(el);
     if (!set) {
-      this.watched.set(el, (set = new Set()));
-      this.io.observe(el);
+      this.#watched.set(el, (set = new Set()));
+      this.#io.observe(el);
     }
     set.add(b);
     return true;
   }
 
-  private onIntersections(entries: IntersectionObserverEntry[]): void {
+  #onIntersections(entries: IntersectionObserverEntry[]): void {
     let any = false;
     for (const e of entries) {
-      const blocks = this.watched.get(e.target);
-      this.watched.delete(e.target);
-      this.io?.unobserve(e.target);
+      const blocks = this.#watched.get(e.target);
+      this.#watched.delete(e.target);
+      this.#io?.unobserve(e.target);
       if (!blocks || !e.isIntersecting) continue;
       for (const b of blocks) {
-        if (!b.alive || this.band.has(b)) continue;
-        this.band.add(b);
-        for (const m of b.mentions) this.dirty.add(m);
+        if (!b.alive || this.#band.has(b)) continue;
+        this.#band.add(b);
+        for (const m of b.mentions) this.#dirty.add(m);
         any = true;
       }
     }
-    if (any) this.request();
+    if (any) this.#request();
   }
 
   /** The layout or the set of blocks changed: recompute the band with the next flush. */
   invalidate(): void {
-    this.stale = true;
-    this.request();
+    this.#stale = true;
+    this.#request();
   }
 
   /** Is the block's range registered (when marked)? */
   contains(block: TrackedBlock): boolean {
-    return this.band.has(block);
+    return this.#band.has(block);
   }
 
   /** Blocks in the band now. */
   get size(): number {
-    return this.band.size;
+    return this.#band.size;
   }
 
   /** Is a flush queued? */
   get pending(): boolean {
-    return this.frame !== 0 || this.timer !== 0 || this.task;
+    return this.#frame !== 0 || this.#timer !== 0 || this.#task;
   }
 
   /** Resolves once the queued changes are registered (at once when none are queued). */
   settled(): Promise<void> {
     if (!this.pending) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.push(resolve));
+    return new Promise((resolve) => this.#waiters.push(resolve));
   }
 
   /** Apply the queued changes now. */
   flush(): void {
-    this.cancel();
-    if (this.env.signal.aborted) return this.release();
+    this.#cancel();
+    if (this.env.signal.aborted) return this.#release();
     const { show } = this.env;
-    let changed = this.dirty.size > 0;
-    if (this.stale) {
-      this.stale = false;
-      const next = this.computeBand();
-      for (const b of this.band) {
+    let changed = this.#dirty.size > 0;
+    if (this.#stale) {
+      this.#stale = false;
+      const next = this.#computeBand();
+      for (const b of this.#band) {
         if (next.has(b)) continue;
         for (const m of b.mentions) show(m, null);
         changed = true;
       }
       for (const b of next) {
-        if (this.band.has(b)) continue;
+        if (this.#band.has(b)) continue;
         for (const m of b.mentions) show(m, b.alive ? m.paintedAs : null);
         changed = true;
       }
-      this.band = next;
+      this.#band = next;
     }
-    for (const m of this.dirty) show(m, m.block.alive && this.band.has(m.block) ? m.paintedAs : null);
-    this.dirty.clear();
+    for (const m of this.#dirty) show(m, m.block.alive && this.#band.has(m.block) ? m.paintedAs : null);
+    this.#dirty.clear();
     this.flushes++;
     if (changed) this.env.onFlush?.();
-    this.release();
+    this.#release();
   }
 
   /** Forget everything (the painter is cleared separately). */
   clear(): void {
-    this.io?.disconnect();
-    this.watched.clear();
-    this.band.clear();
-    this.dirty.clear();
-    this.stale = true;
+    this.#io?.disconnect();
+    this.#watched.clear();
+    this.#band.clear();
+    this.#dirty.clear();
+    this.#stale = true;
   }
 
-  private computeBand(): Set<TrackedBlock> {
+  #computeBand(): Set<TrackedBlock> {
     const { win } = this.env;
     const vh = win.innerHeight || win.document.documentElement.clientHeight || 800;
     const margin = (this.env.margin ?? WINDOW_MARGIN) * vh;
-    this.scrollY = win.scrollY;
-    const extentOf = this.env.extentOf ?? ((b: TrackedBlock) => this.extent(b));
+    this.#scrollY = win.scrollY;
+    const extentOf = this.env.extentOf ?? ((b: TrackedBlock) => this.#extent(b));
     return new Set(blocksInBand(this.env.blocks(), extentOf, -margin, vh + margin));
   }
 
   /** From the first mention's start to the last one's end (one reused Range: no live ranges left behind). */
-  private extent(b: TrackedBlock): Band | null {
+  #extent(b: TrackedBlock): Band | null {
     const first = b.mentions[0];
     const last = b.mentions[b.mentions.length - 1];
     if (!first || !last || !first.startNode.isConnected) return null;
     try {
-      const r = (this.range ??= this.env.win.document.createRange());
+      const r = (this.#range ??= this.env.win.document.createRange());
       r.setStart(first.startNode, first.startOffset);
       r.setEnd(last.endNode, last.endOffset);
       const rect = r.getBoundingClientRect();
@@ -240,90 +240,90 @@ export class HighlightWindow {
     }
   }
 
-  private onScroll(e: Event): void {
+  #onScroll(e: Event): void {
     const { win } = this.env;
     const t = e.target;
     if (t === win.document || t === win || t === win.document.documentElement || t === win.document.body) {
       const vh = win.innerHeight || 800;
-      if (Math.abs(win.scrollY - this.scrollY) < WINDOW_SLACK * vh) return;
+      if (Math.abs(win.scrollY - this.#scrollY) < WINDOW_SLACK * vh) return;
     }
     this.invalidate();
   }
 
   /** A plain-task flush is queued (see request). */
-  private task = false;
+  #task = false;
 
-  private request(): void {
+  #request(): void {
     if (this.env.signal.aborted) return;
-    if (!this.stale) {
+    if (!this.#stale) {
       // No rect reads needed: a plain task, no frame callback.
-      if (this.frame !== 0 || this.task) return;
-      this.task = true;
-      this.post();
+      if (this.#frame !== 0 || this.#task) return;
+      this.#task = true;
+      this.#post();
       return;
     }
-    this.requestFrame();
+    this.#requestFrame();
   }
 
-  private requestFrame(): void {
-    if (this.frame !== 0 || this.env.signal.aborted) return;
+  #requestFrame(): void {
+    if (this.#frame !== 0 || this.env.signal.aborted) return;
     const { win } = this.env;
     // Right after the next frame (a fresh task once it has rendered): the layout is
     // clean then, so the band's rect reads force no layout of the page's changes
     // (that would be a long task of ours); the changes render with the frame after.
-    this.frame = -1;
-    this.cancelFrame = afterNextFrame(win, () => {
-      this.cancelFrame = null;
-      this.frame = 0;
+    this.#frame = -1;
+    this.#cancelFrame = afterNextFrame(win, () => {
+      this.#cancelFrame = null;
+      this.#frame = 0;
       this.flush();
     });
-    this.timer = win.setTimeout(() => {
-      this.timer = 0;
+    this.#timer = win.setTimeout(() => {
+      this.#timer = 0;
       this.flush();
     }, FRAME_FALLBACK_MS);
   }
 
-  private channel: MessageChannel | null = null;
+  #channel: MessageChannel | null = null;
   /** Cancels the pending afterNextFrame (frame === -1). */
-  private cancelFrame: (() => void) | null = null;
+  #cancelFrame: (() => void) | null = null;
 
   /** Queue onTask() as a task of its own (a MessageChannel message: no timer clamping). */
-  private post(): void {
+  #post(): void {
     const MC = this.env.win.MessageChannel;
     if (typeof MC !== 'function') {
-      this.env.win.setTimeout(() => this.onTask(), 0);
+      this.env.win.setTimeout(() => this.#onTask(), 0);
       return;
     }
-    if (!this.channel) {
-      this.channel = new MC();
-      this.channel.port1.onmessage = () => this.onTask();
+    if (!this.#channel) {
+      this.#channel = new MC();
+      this.#channel.port1.onmessage = () => this.#onTask();
     }
-    this.channel.port2.postMessage(null);
+    this.#channel.port2.postMessage(null);
   }
 
   /** The plain-task flush. */
-  private onTask(): void {
-    if (!this.task) return;
-    this.task = false;
+  #onTask(): void {
+    if (!this.#task) return;
+    this.#task = false;
     // A frame-aligned flush is queued: it applies these changes too.
-    if (this.frame !== 0) return;
+    if (this.#frame !== 0) return;
     // Marks that came meanwhile may need the band recomputed: that waits for a frame.
-    if (this.stale) this.requestFrame();
+    if (this.#stale) this.#requestFrame();
     else this.flush();
   }
 
-  private cancel(): void {
-    this.cancelFrame?.();
-    this.cancelFrame = null;
-    if (this.timer !== 0) this.env.win.clearTimeout(this.timer);
-    this.frame = 0;
-    this.timer = 0;
-    this.task = false;
+  #cancel(): void {
+    this.#cancelFrame?.();
+    this.#cancelFrame = null;
+    if (this.#timer !== 0) this.env.win.clearTimeout(this.#timer);
+    this.#frame = 0;
+    this.#timer = 0;
+    this.#task = false;
   }
 
-  private release(): void {
-    const waiters = this.waiters;
-    this.waiters = [];
+  #release(): void {
+    const waiters = this.#waiters;
+    this.#waiters = [];
     for (const w of waiters) w();
   }
 }

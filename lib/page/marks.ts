@@ -56,20 +56,20 @@ interface Segment {
  * per-text-node index of mention segments, sorted by offset.
  */
 export class MarkIndex {
-  private byNode = new WeakMap<Text, TrackedBlock>();
-  private segments = new WeakMap<Text, Segment[]>();
+  #byNode = new WeakMap<Text, TrackedBlock>();
+  #segments = new WeakMap<Text, Segment[]>();
   /** Tracked blocks in document order (dead ones are compacted away from time to time). */
-  private list: TrackedBlock[] = [];
-  private dead = 0;
-  private nextId = 1;
-  private orderedCache: PageMention[] | null = null;
-  private blocksCache: TrackedBlock[] | null = null;
+  #list: TrackedBlock[] = [];
+  #dead = 0;
+  #nextId = 1;
+  #orderedCache: PageMention[] | null = null;
+  #blocksCache: TrackedBlock[] | null = null;
 
   /** Called with every mention that leaves the index (to unpaint it). */
   constructor(private readonly onDrop: (m: PageMention) => void) {}
 
   get size(): number {
-    return this.list.length - this.dead;
+    return this.#list.length - this.#dead;
   }
 
   /**
@@ -80,7 +80,7 @@ export class MarkIndex {
   add(block: TextBlock, mentions: readonly Mention[], aliasText: (alias: number) => string, appending = false): TrackedBlock | null {
     if (!appending) {
       for (const n of block.nodes) {
-        const old = this.byNode.get(n);
+        const old = this.#byNode.get(n);
         if (old) this.drop(old);
       }
     }
@@ -90,7 +90,7 @@ export class MarkIndex {
       const s = locate(block, m.start, false);
       const e = locate(block, m.end, true);
       const pm: PageMention = {
-        id: this.nextId++,
+        id: this.#nextId++,
         entityId: m.entityId,
         candidates: m.candidates,
         reason: m.reason,
@@ -114,68 +114,68 @@ export class MarkIndex {
         const segStart = k === first ? s.offset : 0;
         const segEnd = k === last ? e.offset : node.data.length;
         if (segEnd <= segStart && first !== last) continue;
-        let segs = this.segments.get(node);
-        if (!segs) this.segments.set(node, (segs = []));
+        let segs = this.#segments.get(node);
+        if (!segs) this.#segments.set(node, (segs = []));
         segs.push({ start: segStart, end: segEnd, mention: pm });
       }
     }
-    for (const n of block.nodes) this.byNode.set(n, tracked);
-    const prev = this.list.length > 0 && !appending ? this.lastAlive() : undefined;
-    if (!prev || follows(prev.nodes[prev.nodes.length - 1]!, block.nodes[0]!)) this.list.push(tracked);
-    else this.insertInOrder(tracked);
-    this.orderedCache = null;
-    this.blocksCache = null;
+    for (const n of block.nodes) this.#byNode.set(n, tracked);
+    const prev = this.#list.length > 0 && !appending ? this.#lastAlive() : undefined;
+    if (!prev || follows(prev.nodes[prev.nodes.length - 1]!, block.nodes[0]!)) this.#list.push(tracked);
+    else this.#insertInOrder(tracked);
+    this.#orderedCache = null;
+    this.#blocksCache = null;
     return tracked;
   }
 
   /** Text added above tracked text (a live blog's newest post on top): insert it in its place (binary search). */
-  private insertInOrder(block: TrackedBlock): void {
-    if (this.dead > 0) {
-      this.list = this.list.filter((b) => b.alive);
-      this.dead = 0;
+  #insertInOrder(block: TrackedBlock): void {
+    if (this.#dead > 0) {
+      this.#list = this.#list.filter((b) => b.alive);
+      this.#dead = 0;
     }
     const first = block.nodes[0]!;
     let lo = 0;
-    let hi = this.list.length;
+    let hi = this.#list.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (follows(this.list[mid]!.nodes[0]!, first)) lo = mid + 1;
+      if (follows(this.#list[mid]!.nodes[0]!, first)) lo = mid + 1;
       else hi = mid;
     }
-    this.list.splice(lo, 0, block);
+    this.#list.splice(lo, 0, block);
   }
 
-  private lastAlive(): TrackedBlock | undefined {
-    for (let i = this.list.length - 1; i >= 0; i--) if (this.list[i]!.alive) return this.list[i];
+  #lastAlive(): TrackedBlock | undefined {
+    for (let i = this.#list.length - 1; i >= 0; i--) if (this.#list[i]!.alive) return this.#list[i];
     return undefined;
   }
 
   drop(block: TrackedBlock): void {
     if (!block.alive) return;
     block.alive = false;
-    this.dead++;
+    this.#dead++;
     for (const n of block.nodes) {
-      if (this.byNode.get(n) === block) this.byNode.delete(n);
-      const segs = this.segments.get(n);
+      if (this.#byNode.get(n) === block) this.#byNode.delete(n);
+      const segs = this.#segments.get(n);
       if (segs) {
         const kept = segs.filter((s) => s.mention.block !== block);
-        if (kept.length) this.segments.set(n, kept);
-        else this.segments.delete(n);
+        if (kept.length) this.#segments.set(n, kept);
+        else this.#segments.delete(n);
       }
     }
     for (const m of block.mentions) this.onDrop(m);
-    this.orderedCache = null;
-    this.blocksCache = null;
-    if (this.dead > 64 && this.dead * 2 > this.list.length) {
-      this.list = this.list.filter((b) => b.alive);
-      this.dead = 0;
+    this.#orderedCache = null;
+    this.#blocksCache = null;
+    if (this.#dead > 64 && this.#dead * 2 > this.#list.length) {
+      this.#list = this.#list.filter((b) => b.alive);
+      this.#dead = 0;
     }
   }
 
   /** Drop blocks any of whose text nodes left the document. Cost: the tracked nodes. */
   sweepDisconnected(): number {
     let dropped = 0;
-    for (const b of this.list) {
+    for (const b of this.#list) {
       if (b.alive && b.nodes.some((n) => !n.isConnected)) {
         this.drop(b);
         dropped++;
@@ -185,15 +185,15 @@ export class MarkIndex {
   }
 
   clear(): void {
-    for (const b of this.list) this.drop(b);
-    this.list = [];
-    this.dead = 0;
-    this.orderedCache = null;
-    this.blocksCache = null;
+    for (const b of this.#list) this.drop(b);
+    this.#list = [];
+    this.#dead = 0;
+    this.#orderedCache = null;
+    this.#blocksCache = null;
   }
 
   blockOf(node: Text): TrackedBlock | undefined {
-    return this.byNode.get(node);
+    return this.#byNode.get(node);
   }
 
   /**
@@ -202,7 +202,7 @@ export class MarkIndex {
    * there). Binary search over the node's sorted segments.
    */
   at(node: Node, offset: number): PageMention[] {
-    const segs = this.segments.get(node as Text);
+    const segs = this.#segments.get(node as Text);
     if (!segs) return [];
     let lo = 0;
     let hi = segs.length - 1;
@@ -225,16 +225,16 @@ export class MarkIndex {
 
   /** Every tracked block (with at least one mention) in document order. */
   blocks(): readonly TrackedBlock[] {
-    if (this.blocksCache) return this.blocksCache;
-    this.blocksCache = this.dead > 0 ? this.list.filter((b) => b.alive) : this.list.slice();
-    return this.blocksCache;
+    if (this.#blocksCache) return this.#blocksCache;
+    this.#blocksCache = this.#dead > 0 ? this.#list.filter((b) => b.alive) : this.#list.slice();
+    return this.#blocksCache;
   }
 
   /** Every tracked mention in document order. */
   ordered(): PageMention[] {
-    if (this.orderedCache) return this.orderedCache;
-    this.orderedCache = this.blocks().flatMap((b) => b.mentions);
-    return this.orderedCache;
+    if (this.#orderedCache) return this.#orderedCache;
+    this.#orderedCache = this.blocks().flatMap((b) => b.mentions);
+    return this.#orderedCache;
   }
 }
 
@@ -268,50 +268,51 @@ function firstKey(m: PageMention): string {
 }
 
 export class Painter {
-  private highlights = new Map<string, Highlight>();
-  private visible: Set<string>;
-  private markMode_: Settings['markMode'];
-  private current: { m: PageMention; range: AbstractRange } | null = null;
-  private active: { m: PageMention; range: AbstractRange } | null = null;
+  #highlights = new Map<string, Highlight>();
+  #visible: Set<string>;
+  #markMode_: Settings['markMode'];
+  #current: { m: PageMention; range: AbstractRange } | null = null;
+  #active: { m: PageMention; range: AbstractRange } | null = null;
   /**
    * Where mark changes go: with a window (the page reader sets one), changes
    * are queued and registered near the viewport only, once per frame; without
    * one, every marked mention is registered at once.
    */
-  private window: { touch(m: PageMention): void } | null = null;
+  #window: { touch(m: PageMention): void } | null = null;
 
-  constructor(
-    private readonly env: HighlightEnv,
-    private readonly typeOf: TypeOf,
-    settings: Pick<Settings, 'entityTypes' | 'markMode'>,
-  ) {
-    this.visible = new Set(settings.entityTypes);
-    this.markMode_ = settings.markMode;
+  readonly #env: HighlightEnv;
+  readonly #typeOf: TypeOf;
+
+  constructor(env: HighlightEnv, typeOf: TypeOf, settings: Pick<Settings, 'entityTypes' | 'markMode'>) {
+    this.#env = env;
+    this.#typeOf = typeOf;
+    this.#visible = new Set(settings.entityTypes);
+    this.#markMode_ = settings.markMode;
   }
 
   setSettings(settings: Pick<Settings, 'entityTypes' | 'markMode'>): void {
-    this.visible = new Set(settings.entityTypes);
-    this.markMode_ = settings.markMode;
+    this.#visible = new Set(settings.entityTypes);
+    this.#markMode_ = settings.markMode;
   }
 
-  private highlight(name: string): Highlight {
-    let h = this.highlights.get(name);
+  #highlight(name: string): Highlight {
+    let h = this.#highlights.get(name);
     if (!h) {
-      h = this.env.createHighlight();
+      h = this.#env.createHighlight();
       if (name === CURRENT_HIGHLIGHT) h.priority = 2;
       else if (name === ACTIVE_HIGHLIGHT) h.priority = 1;
-      this.highlights.set(name, h);
-      this.env.registry.set(name, h);
-    } else if (this.env.registry.get(name) !== h) {
+      this.#highlights.set(name, h);
+      this.#env.registry.set(name, h);
+    } else if (this.#env.registry.get(name) !== h) {
       // The page cleared the shared registry (e.g. CSS.highlights.clear() for its
       // own search highlights): put all of ours back with the next change (issue #7).
-      for (const [n, ours] of this.highlights) if (this.env.registry.get(n) !== ours) this.env.registry.set(n, ours);
+      for (const [n, ours] of this.#highlights) if (this.#env.registry.get(n) !== ours) this.#env.registry.set(n, ours);
     }
     return h;
   }
 
   get markMode(): Settings['markMode'] {
-    return this.markMode_;
+    return this.#markMode_;
   }
 
   /**
@@ -320,8 +321,8 @@ export class Painter {
    * is marked.
    */
   wanted(m: PageMention, seen: Set<string>): string | null {
-    const name = highlightFor(m, this.typeOf, this.visible);
-    if (!name || this.markMode_ !== 'first') return name;
+    const name = highlightFor(m, this.#typeOf, this.#visible);
+    if (!name || this.#markMode_ !== 'first') return name;
     const key = firstKey(m);
     if (seen.has(key)) return null;
     seen.add(key);
@@ -330,25 +331,25 @@ export class Painter {
 
   /** Register marks through a window (see `window`); null: register every mark at once. */
   useWindow(window: { touch(m: PageMention): void } | null): void {
-    this.window = window;
+    this.#window = window;
   }
 
   /** Mark a mention in highlight `name` (null: unmark). Its range is registered now, or by the window. */
   apply(m: PageMention, name: string | null): void {
     if (m.paintedAs === name) return;
     m.paintedAs = name;
-    if (this.window) this.window.touch(m);
+    if (this.#window) this.#window.touch(m);
     else this.show(m, name);
   }
 
   /** Register a mention's range in highlight `name` (null: in none). */
   show(m: PageMention, name: string | null): void {
     if (m.shownAs === name) return;
-    if (m.shownAs !== null && m.range) this.highlights.get(m.shownAs)?.delete(m.range);
+    if (m.shownAs !== null && m.range) this.#highlights.get(m.shownAs)?.delete(m.range);
     m.shownAs = name;
     if (name === null) return;
-    m.range ??= this.env.makeRange(m);
-    this.highlight(name).add(m.range);
+    m.range ??= this.#env.makeRange(m);
+    this.#highlight(name).add(m.range);
   }
 
   /** A mention left the page: unmark it (its range goes at once) and clear focus marks on it. */
@@ -356,8 +357,8 @@ export class Painter {
     m.paintedAs = null;
     this.show(m, null);
     m.range = null;
-    if (this.current?.m === m) this.setCurrent(null);
-    if (this.active?.m === m) this.setActive(null);
+    if (this.#current?.m === m) this.setCurrent(null);
+    if (this.#active?.m === m) this.setActive(null);
   }
 
   isPainted(m: PageMention): boolean {
@@ -365,40 +366,40 @@ export class Painter {
   }
 
   setCurrent(m: PageMention | null): void {
-    this.current = this.swap(CURRENT_HIGHLIGHT, this.current, m);
+    this.#current = this.#swap(CURRENT_HIGHLIGHT, this.#current, m);
   }
 
   setActive(m: PageMention | null): void {
-    this.active = this.swap(ACTIVE_HIGHLIGHT, this.active, m);
+    this.#active = this.#swap(ACTIVE_HIGHLIGHT, this.#active, m);
   }
 
   get currentMention(): PageMention | null {
-    return this.current?.m ?? null;
+    return this.#current?.m ?? null;
   }
 
-  private swap(name: string, old: { m: PageMention; range: AbstractRange } | null, m: PageMention | null) {
-    if (old) this.highlights.get(name)?.delete(old.range);
+  #swap(name: string, old: { m: PageMention; range: AbstractRange } | null, m: PageMention | null) {
+    if (old) this.#highlights.get(name)?.delete(old.range);
     if (!m) return null;
-    const range = this.env.makeRange(m);
-    this.highlight(name).add(range);
+    const range = this.#env.makeRange(m);
+    this.#highlight(name).add(range);
     return { m, range };
   }
 
   /** Ranges per highlight name, in insertion order (tests and debugging). */
   snapshot(): Record<string, number> {
     const out: Record<string, number> = {};
-    for (const [name, h] of this.highlights) out[name] = h.size;
+    for (const [name, h] of this.#highlights) out[name] = h.size;
     return out;
   }
 
   /** Remove every highlight of ours from the page. */
   dispose(): void {
     for (const name of ALL_HIGHLIGHTS) {
-      const h = this.highlights.get(name);
-      if (h && this.env.registry.get(name) === h) this.env.registry.delete(name);
+      const h = this.#highlights.get(name);
+      if (h && this.#env.registry.get(name) === h) this.#env.registry.delete(name);
     }
-    this.highlights.clear();
-    this.current = null;
-    this.active = null;
+    this.#highlights.clear();
+    this.#current = null;
+    this.#active = null;
   }
 }

@@ -45,7 +45,7 @@ export interface SliceEnv {
 
 /** A time-budgeted loop: call `tick()` after each unit of work; it yields when the slice is spent. */
 export class Slicer {
-  private sliceStart: number;
+  #sliceStart: number;
   /** Longest slice seen (ms), for tests and the debug channel. */
   longest = 0;
   /** What the longest slice was doing (the caller labels its phases). */
@@ -54,7 +54,7 @@ export class Slicer {
   slices = 1;
 
   constructor(private readonly env: SliceEnv) {
-    this.sliceStart = env.now();
+    this.#sliceStart = env.now();
   }
 
   get aborted(): boolean {
@@ -65,7 +65,7 @@ export class Slicer {
   async tick(): Promise<boolean> {
     if (this.env.signal.aborted) return false;
     const now = this.env.now();
-    const spent = now - this.sliceStart;
+    const spent = now - this.#sliceStart;
     if (spent >= (this.env.budgetMs ?? SLICE_BUDGET_MS)) {
       if (spent > this.longest) {
         this.longest = spent;
@@ -73,24 +73,24 @@ export class Slicer {
       }
       await this.env.yieldFn();
       this.slices++;
-      this.sliceStart = this.env.now();
+      this.#sliceStart = this.env.now();
     }
     return !this.env.signal.aborted;
   }
 
   /** Is the slice over budget (without yielding)? Lets a tight loop check cheaply. */
   due(): boolean {
-    return this.env.now() - this.sliceStart >= (this.env.budgetMs ?? SLICE_BUDGET_MS);
+    return this.env.now() - this.#sliceStart >= (this.env.budgetMs ?? SLICE_BUDGET_MS);
   }
 
   /** Start a fresh slice (after awaiting something else, e.g. a message). */
   reset(): void {
-    this.sliceStart = this.env.now();
+    this.#sliceStart = this.env.now();
   }
 
   /** Close the current slice (at the end of a run): counts it for `longest`. */
   finish(): void {
-    const spent = this.env.now() - this.sliceStart;
+    const spent = this.env.now() - this.#sliceStart;
     if (spent > this.longest) {
       this.longest = spent;
       this.longestPhase = this.phase;

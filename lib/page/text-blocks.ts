@@ -141,58 +141,68 @@ export class BlockWalk {
   interrupted = false;
   /** Nothing more to read. */
   done = false;
-  private node: Node | null;
-  private bp: Node | null = null;
-  private link: Element | null = null;
-  private readonly bps: (Node | null)[] = [];
-  private readonly links: (Element | null)[] = [];
-  private current: TextBlock | null = null;
-  private currentBp: Node | null = null;
-  private lastLink: Element | null = null;
+  #node: Node | null;
+  #bp: Node | null = null;
+  #link: Element | null = null;
+  readonly #bps: (Node | null)[] = [];
+  readonly #links: (Element | null)[] = [];
+  #current: TextBlock | null = null;
+  #currentBp: Node | null = null;
+  #lastLink: Element | null = null;
   /** The last text node's data (no second DOM read when a link starts or ends). */
-  private lastData = '';
-  private readonly editables: Set<Element> | null = null;
-  private started = false;
+  #lastData = '';
+  readonly #editables: Set<Element> | null = null;
+  #started = false;
 
   /**
    * `shadowRoots`, when given, collects the open shadow roots met on the way
    * (web components, declarative shadow DOM), for the caller to read as roots
    * of their own. Closed shadow roots are never reachable, so never read.
    */
-  constructor(
-    private readonly root: Node,
-    private readonly shadowRoots?: ShadowRoot[],
-  ) {
-    this.node = null;
+  readonly #root: Node;
+  readonly #shadowRoots: ShadowRoot[] | undefined;
+
+  constructor(root: Node, shadowRoots?: ShadowRoot[]) {
+    this.#root = root;
+    this.#shadowRoots = shadowRoots;
+    this.#node = null;
     if (root.nodeType === 3) {
       const text = root as Text;
-      if (NOT_SPACE.test(text.data)) this.current = { text: text.data, nodes: [text], starts: [0] };
+      if (NOT_SPACE.test(text.data)) this.#current = { text: text.data, nodes: [text], starts: [0] };
       return;
     }
     if (root.nodeType === 1 && isSkippedElement(root as Element)) return;
     // Context of root's children: their block parent and enclosing link.
     if (root.nodeType === 1) {
       const k = kindOfAlone(root as Element);
-      this.bp = k === BLOCK ? root : blockAncestor(root);
-      this.link = k === BLOCK ? null : linkFrom(root);
-    } else this.bp = root;
-    this.editables = editablesUnder(root);
-    this.node = root.firstChild;
+      this.#bp = k === BLOCK ? root : blockAncestor(root);
+      this.#link = k === BLOCK ? null : linkFrom(root);
+    } else this.#bp = root;
+    this.#editables = editablesUnder(root);
+    this.#node = root.firstChild;
   }
 
   /** Read on for at most `maxNodes` nodes, pushing the finished blocks to `out`. False once the walk is done. */
   read(out: TextBlock[], maxNodes = NODES_PER_STEP): boolean {
     if (this.done) return false;
-    const root = this.root;
-    let node = this.node;
+    const root = this.#root;
+    let node = this.#node;
     // The page may have changed while we were paused.
-    if (this.started && node !== null && !node.isConnected && root.isConnected) {
+    if (this.#started && node !== null && !node.isConnected && root.isConnected) {
       this.interrupted = true;
-      return this.finish(out, false);
+      return this.#finish(out, false);
     }
-    this.started = true;
-    const { bps, links, editables, shadowRoots } = this;
-    let { bp, link, current, currentBp, lastLink, lastData } = this;
+    this.#started = true;
+    const bps = this.#bps;
+    const links = this.#links;
+    const editables = this.#editables;
+    const shadowRoots = this.#shadowRoots;
+    let bp = this.#bp;
+    let link = this.#link;
+    let current = this.#current;
+    let currentBp = this.#currentBp;
+    let lastLink = this.#lastLink;
+    let lastData = this.#lastData;
     let visited = 0;
     while (node !== null && visited < maxNodes) {
       visited++;
@@ -258,20 +268,20 @@ export class BlockWalk {
         link = links.pop()!;
       }
     }
-    this.node = node;
-    this.bp = bp;
-    this.link = link;
-    this.current = current;
-    this.currentBp = currentBp;
-    this.lastLink = lastLink;
-    this.lastData = lastData;
-    return node === null ? this.finish(out, true) : true;
+    this.#node = node;
+    this.#bp = bp;
+    this.#link = link;
+    this.#current = current;
+    this.#currentBp = currentBp;
+    this.#lastLink = lastLink;
+    this.#lastData = lastData;
+    return node === null ? this.#finish(out, true) : true;
   }
 
-  private finish(out: TextBlock[], complete: boolean): false {
-    if (complete && this.current !== null && NOT_SPACE.test(this.current.text)) out.push(this.current);
-    this.current = null;
-    this.node = null;
+  #finish(out: TextBlock[], complete: boolean): false {
+    if (complete && this.#current !== null && NOT_SPACE.test(this.#current.text)) out.push(this.#current);
+    this.#current = null;
+    this.#node = null;
     this.done = true;
     return false;
   }
