@@ -251,11 +251,11 @@ const api = {
     const tick = () => {
       if (!probing) return;
       probe();
-      if (firstViewport === null) afterNextFrame(window, tick);
+      if (firstViewport === null) requestAnimationFrame(tick);
     };
-    // Probed in a task after each frame, not in a rAF callback: script inside a
-    // frame makes Chromium report the frame's rendering as a long task (lib/page/after-frame.ts).
-    afterNextFrame(window, tick);
+    // Probed in frame callbacks (a task after the frame would wait for the read's
+    // scheduler.yield chain); it stops at the first mark, while frames are cheap.
+    requestAnimationFrame(tick);
     r.reader.start();
     await r.reader.idle();
     probing = false;
