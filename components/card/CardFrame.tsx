@@ -20,11 +20,23 @@ export interface CardFrameProps {
   /** 'light' or 'dark' */
   theme?: 'light' | 'dark';
   busy?: boolean;
+  /**
+   * Rendered ahead of time, hidden, for a card about to open on hover: not a
+   * dialog yet (no role, no label), so nothing counts or announces it.
+   */
+  prepared?: boolean;
 }
 
-export function CardFrame({ titleId, title, kicker, tone, onClose, onSettings, onBack, footer, children, dialogRef, theme = 'light', busy }: CardFrameProps) {
+export function CardFrame({ titleId, title, kicker, tone, onClose, onSettings, onBack, footer, children, dialogRef, theme = 'light', busy, prepared }: CardFrameProps) {
   return (
-    <div ref={dialogRef} class={`bs-card bs-theme-${theme}`} role="dialog" aria-labelledby={titleId} aria-busy={busy ? 'true' : undefined} tabIndex={-1}>
+    <div
+      ref={dialogRef}
+      class={`bs-card bs-theme-${theme}`}
+      role={prepared ? undefined : 'dialog'}
+      aria-labelledby={prepared ? undefined : titleId}
+      aria-busy={busy ? 'true' : undefined}
+      tabIndex={-1}
+    >
       <header class="bs-header">
         <div class="bs-header-text">
           {kicker ? (

@@ -26,6 +26,8 @@ export interface CardPopoverProps {
   onOpenReport?: OpenReport;
   onSelectEntity?: (id: string) => void;
   dialogRef?: Ref<HTMLDivElement>;
+  /** Rendered ahead of time and hidden (lib/page/card-layer.tsx): no dialog role yet. */
+  prepared?: boolean;
 }
 
 function Footer() {
@@ -38,8 +40,8 @@ function Footer() {
 }
 
 export function CardPopover(props: CardPopoverProps) {
-  const { state, titleId, theme, showCaveats, onClose, onSettings, onBack, onOpenReport, onSelectEntity, dialogRef } = props;
-  const frame = { titleId, theme, onClose, onSettings, onBack, dialogRef, footer: <Footer /> };
+  const { state, titleId, theme, showCaveats, onClose, onSettings, onBack, onOpenReport, onSelectEntity, dialogRef, prepared } = props;
+  const frame = { titleId, theme, onClose, onSettings, onBack, dialogRef, prepared, footer: <Footer /> };
   switch (state.kind) {
     case 'entity':
       return (

@@ -11,6 +11,7 @@ export { HOST_CSS };
 /** Everything but the host's own rules: the card itself. */
 export const CARD_BODY_CSS = `
 .bs-popover{position:fixed;top:0;left:0;width:340px;max-width:calc(100vw - 16px);pointer-events:auto}
+.bs-popover[aria-hidden]{visibility:hidden!important}
 .bs-card{--bg:#fff;--fg:#1f2328;--mu:#57606a;--fa:#8c959f;--bd:#d0d7de;--so:#f6f8fa;--so2:#eef1f4;--ac:#1f6feb;--acs:rgba(31,111,235,.1);--qu:#d0d7de;
 --hb:#ffebe9;--hf:#a40e26;--hd:#ffb8b0;--mb:#fff4d4;--mf:#7d4e00;--md:#f2d38a;--lb:#eaf1fb;--lf:#24476e;--ld:#bcd2ee;
 --person:#2563eb;--organisation:#7c3aed;--place:#059669;--weapon:#dc2626;--event:#d97706;--agreement:#0891b2;--ambiguous:#6b7280;
@@ -20,7 +21,7 @@ text-align:left;letter-spacing:normal;text-transform:none;overflow-wrap:anywhere
 .bs-theme-dark{--bg:#1d232b;--fg:#e6edf3;--mu:#a3acb7;--fa:#7d8590;--bd:#3a424d;--so:#252c35;--so2:#2c343e;--ac:#6aa6ff;--acs:rgba(106,166,255,.14);--qu:#4a5360;
 --hb:#4a1b1f;--hf:#ffc1bb;--hd:#7c2d33;--mb:#43331a;--mf:#f8d58a;--md:#6d5424;--lb:#1e3149;--lf:#b9d4f5;--ld:#35506f;
 --person:#7aa7ff;--organisation:#b195ff;--place:#4cc79b;--weapon:#ff7b72;--event:#f0b24a;--agreement:#4dc3dd;--ambiguous:#9ca3af;box-shadow:0 16px 40px rgba(0,0,0,.5),0 3px 8px rgba(0,0,0,.3)}
-@media (prefers-reduced-motion:no-preference){.bs-card{animation:bs-in .14s ease-out}@keyframes bs-in{from{opacity:0;transform:translateY(4px)}to{opacity:1;transform:none}}}
+@media (prefers-reduced-motion:no-preference){.bs-popover:not([aria-hidden]) .bs-card{animation:bs-in .14s ease-out}@keyframes bs-in{from{opacity:0;transform:translateY(4px)}to{opacity:1;transform:none}}}
 .bs-card *,.bs-card ::before,.bs-card ::after{box-sizing:border-box}
 .bs-card :focus-visible{outline:2px solid var(--ac);outline-offset:2px;border-radius:4px}
 .bs-card:focus-visible{outline:2px solid var(--ac);outline-offset:1px}

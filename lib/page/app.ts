@@ -4,7 +4,8 @@
 // script entrypoint only supplies them.
 // The card UI is not part of this module's bundle: `env.cardUi` loads it (the
 // card chunk, lib/page/card-ui.ts) on first need, or ahead of time at idle once
-// the page has marks (lib/page/lazy-card.ts).
+// the page has marks (lib/page/lazy-card.ts). The hover intent (dwell, grace,
+// the card prepared during the dwell) runs in that chunk too.
 import { hydrateMatcher, type Matcher } from '../match/compile';
 import type { CompiledMatcher } from '../match/types';
 import type { EntityCard } from '../kb/card';
@@ -15,7 +16,7 @@ import { TYPE_LABEL } from '../../components/card/format';
 import type { CardUi } from './card-ui';
 import { highlightCss } from './highlight-css';
 import { mentionAtPoint, mentionRange } from './hit-test';
-import { HoverIntent } from './hover';
+import type { HoverIntent } from './hover';
 import { installKeyboard } from './keyboard';
 import { CardChunk, LazyCard, type CardChunkStats } from './lazy-card';
 import type { PageMention } from './marks';
@@ -69,7 +70,6 @@ interface Session {
   controller: AbortController;
   reader: PageReader;
   card: LazyCard;
-  hover: HoverIntent<PageMention>;
   ui: UiHost | null;
 }
 
@@ -228,36 +228,20 @@ export async function runBackstory(env: AppEnv): Promise<void> {
       openReport: (r) => void env.kb.openReport(r).catch(() => undefined),
       openOptions: () => void env.kb.openOptions().catch(() => undefined),
       onOpen: (pm) => reader.painter.setActive(pm),
-      onClose: () => {
-        reader.painter.setActive(null);
-        hover.reset();
-      },
-      onPointerEnter: () => hover.enterCard(),
-      onPointerLeave: () => hover.leaveCard(),
+      onClose: () => reader.painter.setActive(null),
     }, chunk);
-    const hover = new HoverIntent<PageMention>({
-      delay: () => settings.hoverDelayMs,
-      setTimeout: (fn, ms) => win.setTimeout(fn, ms),
-      clearTimeout: (id) => win.clearTimeout(id as number),
-      open: (pm) => card.open(pm, { focus: false, pinned: false }),
-      close: () => card.close({ restoreFocus: false }),
-      openFor: () => card.mention,
-      pinned: () => card.pinned,
-    });
     const isMarked = (pm: PageMention) => pm.paintedAs !== null && pm.block.alive;
     const isOwnEvent = (e: Event) => (s.ui ? s.ui.owns(e) : false);
+    // The hover intent runs in the card chunk (lib/page/card-layer.tsx); LazyCard hands
+    // it the pointer, and installPointer only ever calls pointer().
+    const pointerInput: Pick<HoverIntent<PageMention>, 'pointer'> = card;
     installPointer({
       doc,
       win,
       signal: controller.signal,
       trigger: () => settings.trigger,
-      hitTest: (x, y) => {
-        const m = mentionAtPoint(doc, reader.index, x, y, isMarked, reader.shadowRoots());
-        // A dwell starts: make sure the card chunk is on its way (normally preloaded already).
-        if (m && !chunk.api) card.preload();
-        return m;
-      },
-      hover,
+      hitTest: (x, y) => mentionAtPoint(doc, reader.index, x, y, isMarked, reader.shadowRoots()),
+      hover: pointerInput as HoverIntent<PageMention>,
       isOwnEvent,
       openFor: () => card.mention,
       openPinned: (pm) => card.open(pm, { focus: true, pinned: true }),
@@ -281,14 +265,14 @@ export async function runBackstory(env: AppEnv): Promise<void> {
       reducedMotion: () => !!win.matchMedia?.('(prefers-reduced-motion: reduce)').matches,
     });
     controller.signal.addEventListener('abort', () => {
-      hover.reset();
+      card.resetHover();
       card.close({ restoreFocus: false });
       reader.dispose();
       s.ui?.dispose();
       s.ui = null;
       dropSheet();
     });
-    session = Object.assign(s, { reader, card, hover }) as Session;
+    session = Object.assign(s, { reader, card }) as Session;
     reader.start();
   }
 
@@ -314,7 +298,7 @@ export async function runBackstory(env: AppEnv): Promise<void> {
     if (prev.highlightStyle !== next.highlightStyle) sheet?.replaceSync(highlightCss(next.highlightStyle));
     if (prev.markMode !== next.markMode || prev.entityTypes.join() !== next.entityTypes.join()) session.reader.refreshPaint();
     if (prev.theme !== next.theme || prev.showCaveats !== next.showCaveats) session.card.rerender();
-    if (prev.trigger !== next.trigger || prev.hoverDelayMs !== next.hoverDelayMs) session.hover.reset();
+    if (prev.trigger !== next.trigger || prev.hoverDelayMs !== next.hoverDelayMs) session.card.resetHover();
     panel?.changed();
   };
 

@@ -3,6 +3,13 @@
 // mention's Range), keeps a small history (related entity → Back), and handles
 // focus: a card opened from the keyboard or by click takes focus, and focus
 // returns where it was when the card closes.
+// It also owns the hover intent (lib/page/hover.ts; the content script hands it
+// the mention under the pointer). Once the pointer has rested on a mention for
+// a moment, that mention's card is prepared: fetched, rendered and placed in
+// the shadow root, hidden (visibility: hidden, inert, aria-hidden, no dialog
+// role), and thrown away if the pointer leaves. The dwell ends in an animation
+// frame, which only has to show the prepared card before its paint. A card
+// whose data is not there yet opens as before: "Loading…", then the card.
 // Part of the card chunk (entrypoints/card-ui.ts), with Preact, Floating UI,
 // the card components and their styles: the content script loads it on first
 // need (lib/page/lazy-card.ts) and only ever imports its types.
@@ -14,6 +21,7 @@ import type { MentionInfo } from '../../components/card/types';
 import type { EntityCard } from '../kb/card';
 import type { Settings } from '../settings';
 import { mentionRange } from './hit-test';
+import { HoverIntent } from './hover';
 import type { PageMention } from './marks';
 import type { UiHost } from './ui-host';
 
@@ -28,14 +36,11 @@ export interface CardLayerEnv {
   /** Our UI host (created on first use). */
   ui: () => UiHost;
   cards: CardSource;
-  settings: () => Pick<Settings, 'showCaveats' | 'theme'>;
+  settings: () => Pick<Settings, 'showCaveats' | 'theme' | 'hoverDelayMs'>;
   openReport: (request: { id: string; quoteStart?: number; quoteEnd?: number }) => void;
   openOptions: () => void;
   onOpen?: (m: PageMention) => void;
   onClose?: (m: PageMention) => void;
-  /** The pointer entered / left the card (hover intent). */
-  onPointerEnter?: () => void;
-  onPointerLeave?: () => void;
 }
 
 export interface OpenOptions {
@@ -47,56 +52,125 @@ export interface OpenOptions {
   returnFocus?: Element | null;
 }
 
+/** One card's popover: the open card, or one prepared (hidden) during a dwell. */
+interface View {
+  m: PageMention;
+  el: HTMLElement;
+  /** History: the last state is shown; empty while a prepared card waits for its data. */
+  stack: CardState[];
+  titleId: string;
+  /** Prepared and not shown yet. */
+  hidden: boolean;
+  /** Opened at the end of a dwell: mark 'backstory:card-painted' once the full card has painted. */
+  dwell: boolean;
+  /** Closed or discarded. */
+  gone: boolean;
+  dialog: HTMLDivElement | null;
+  /** Stops following the mention (set once the view has content). */
+  stop: (() => void) | null;
+}
+
 const MAX_CARD_HEIGHT = 520;
 
 export class CardLayer {
   mention: PageMention | null = null;
   pinned = false;
-  private stack: CardState[] = [];
+  /** The open card. */
+  private view: View | null = null;
+  /** The card being prepared for the mention under the pointer. */
+  private prep: View | null = null;
+  private readonly hover: HoverIntent<PageMention>;
   private returnFocus: Element | null = null;
-  private popover: HTMLElement | null = null;
-  private dialog: HTMLDivElement | null = null;
-  private stopAutoUpdate: (() => void) | null = null;
-  private token = 0;
   private titleSeq = 0;
   private wantFocus = false;
+  /** Inside the dwell's animation frame callback. */
+  private inFrame = false;
 
-  constructor(private readonly env: CardLayerEnv) {}
+  constructor(private readonly env: CardLayerEnv) {
+    const { doc, win } = env;
+    this.hover = new HoverIntent<PageMention>({
+      delay: () => env.settings().hoverDelayMs,
+      setTimeout: (fn, ms) => win.setTimeout(fn, ms),
+      clearTimeout: (id) => win.clearTimeout(id as number),
+      frame: (fn) => {
+        const id = win.requestAnimationFrame(() => {
+          this.inFrame = true;
+          try {
+            fn();
+          } finally {
+            this.inFrame = false;
+          }
+        });
+        return () => win.cancelAnimationFrame(id);
+      },
+      // In a frame callback, the frame's time (the same value requestAnimationFrame gets).
+      now: () => {
+        const t = doc.timeline?.currentTime;
+        return typeof t === 'number' ? t : win.performance.now();
+      },
+      prepare: (m) => this.prepare(m),
+      discard: () => this.discard(),
+      open: (m) => this.open(m, { focus: false, pinned: false }, true),
+      // The hover intent closing its own card (grace over) keeps its state: a dwell on the next name goes on.
+      close: () => this.close({ restoreFocus: false }, true),
+      openFor: () => this.mention,
+      pinned: () => this.pinned,
+    });
+  }
 
   get isOpen(): boolean {
     return this.mention !== null;
   }
 
-  open(m: PageMention, options: OpenOptions): void {
+  /** The mention under the pointer (hover intent); `since`: when it got there (performance.now()), if earlier. */
+  pointer(m: PageMention | null, since?: number): void {
+    this.hover.pointer(m, since);
+  }
+
+  /** Forget the pointer's dwell and grace (settings changed, session ends). */
+  resetHover(): void {
+    this.hover.reset();
+  }
+
+  /** `dwell`: opened by the hover intent at the end of a dwell (then a prepared card is shown as it is, and its paint marked). */
+  open(m: PageMention, options: OpenOptions, dwell = false): void {
     const { doc } = this.env;
     if (this.mention === m) {
       if (options.pinned) this.pin();
       if (options.focus) this.focusCard(options.returnFocus);
       return;
     }
-    if (this.mention) this.close({ restoreFocus: false });
-    const token = ++this.token;
+    // Take the prepared card before closing the open one (a close not from the hover resets the hover intent, which discards it).
+    let v = this.prep;
+    this.prep = null;
+    if (v && v.m !== m) {
+      this.destroy(v);
+      v = null;
+    }
+    if (this.mention) this.close({ restoreFocus: false }, dwell);
+    // The page may have removed our host since the card was prepared.
+    if (v) this.env.ui().ensureAttached();
+    v ??= this.create(m, false);
+    this.view = v;
     this.mention = m;
     this.pinned = options.pinned;
     this.returnFocus = options.focus ? (options.returnFocus ?? doc.activeElement) : null;
     this.wantFocus = options.focus;
-    const info: MentionInfo = { surface: m.surface, alias: m.alias, reason: m.reason };
-    this.stack = [{ kind: 'loading', surface: m.surface }];
-    this.mount(m);
+    v.dwell = dwell;
+    // Its data is late (or it was never prepared): the loading state until it arrives.
+    if (v.stack.length === 0) v.stack = [{ kind: 'loading', surface: m.surface }];
+    v.hidden = false;
+    v.el.removeAttribute('aria-hidden');
+    v.el.inert = false;
+    if (v.dialog) {
+      // Prepared and rendered: show it as it is. The dialog gets its role and
+      // label here instead of rendering the whole card again in the frame it
+      // must appear in (the next render sets the same values).
+      v.dialog.setAttribute('role', 'dialog');
+      v.dialog.setAttribute('aria-labelledby', v.titleId);
+      this.settle(v);
+    } else this.draw(v);
     this.env.onOpen?.(m);
-    const load: Promise<CardState> =
-      m.entityId !== null
-        ? this.env.cards.card(m.entityId).then((card) =>
-            card ? { kind: 'entity', card, mention: info } : { kind: 'error', surface: m.surface, message: 'This entry is not in the knowledge base any more.' },
-          )
-        : this.env.cards.cards(m.candidates).then((candidates) => ({ kind: 'ambiguous', surface: m.surface, candidates, mention: info }));
-    load
-      .catch((): CardState => ({ kind: 'error', surface: m.surface, message: 'Backstory could not read its knowledge base. Try again in a moment.' }))
-      .then((state) => {
-        if (token !== this.token) return;
-        this.stack = [state];
-        this.rerender();
-      });
   }
 
   /** Keep the card open until dismissed. */
@@ -104,23 +178,17 @@ export class CardLayer {
     this.pinned = true;
   }
 
-  close({ restoreFocus }: { restoreFocus: boolean }): void {
+  /** `fromHover`: closed by the hover intent itself (grace over, or another name's dwell ended), which keeps its state. */
+  close({ restoreFocus }: { restoreFocus: boolean }, fromHover = false): void {
     const m = this.mention;
     if (!m) return;
-    this.token++;
     const ui = this.env.ui();
     const focusInside = ui.root.activeElement !== null || this.env.doc.activeElement === ui.host;
-    this.stopAutoUpdate?.();
-    this.stopAutoUpdate = null;
-    if (this.popover) {
-      render(null, this.popover);
-      this.popover.remove();
-    }
-    this.popover = null;
-    this.dialog = null;
+    if (this.view) this.destroy(this.view);
+    this.view = null;
     this.mention = null;
     this.pinned = false;
-    this.stack = [];
+    if (!fromHover) this.hover.reset();
     this.env.onClose?.(m);
     if (restoreFocus && focusInside) {
       const back = this.returnFocus;
@@ -133,97 +201,180 @@ export class CardLayer {
     this.returnFocus = null;
   }
 
-  /** Does this event come from inside the card? */
+  /** Does this event come from inside the open card? */
   contains(e: Event): boolean {
-    return this.popover !== null && e.composedPath().includes(this.popover);
+    return this.view !== null && e.composedPath().includes(this.view.el);
   }
 
   /** Settings changed (theme, caveats). */
   rerender(): void {
-    if (!this.popover || !this.mention) return;
-    const state = this.stack[this.stack.length - 1];
-    if (!state) return;
+    for (const v of [this.view, this.prep]) if (v) this.draw(v);
+  }
+
+  /** Start preparing `m`'s card, hidden (the pointer rests on it). */
+  private prepare(m: PageMention): void {
+    if (this.prep?.m === m || this.mention === m) return;
+    this.discard();
+    this.prep = this.create(m, true);
+  }
+
+  /** Throw the prepared card away (the pointer left before the dwell ended). */
+  private discard(): void {
+    const v = this.prep;
+    this.prep = null;
+    if (v) this.destroy(v);
+  }
+
+  private create(m: PageMention, hidden: boolean): View {
+    const { doc } = this.env;
+    const ui = this.env.ui();
+    ui.ensureAttached();
+    ui.addStyles(CARD_BODY_CSS);
+    const el = doc.createElement('div');
+    el.className = 'bs-popover';
+    if (hidden) {
+      // Hidden (CARD_BODY_CSS) and out of reach: not focusable, not announced, no dialog role until shown.
+      el.setAttribute('aria-hidden', 'true');
+      el.inert = true;
+    }
+    el.addEventListener('pointerenter', () => this.hover.enterCard());
+    el.addEventListener('pointerleave', () => this.hover.leaveCard());
+    // Reading inside the card (a click, focus) pins it.
+    el.addEventListener('pointerdown', () => this.pin());
+    el.addEventListener('focusin', () => this.pin());
+    ui.layer.appendChild(el);
+    const v: View = { m, el, stack: [], titleId: `bs-title-${++this.titleSeq}`, hidden, dwell: false, gone: false, dialog: null, stop: null };
+    const info: MentionInfo = { surface: m.surface, alias: m.alias, reason: m.reason };
+    const load: Promise<CardState> =
+      m.entityId !== null
+        ? this.env.cards.card(m.entityId).then((card) =>
+            card ? { kind: 'entity', card, mention: info } : { kind: 'error', surface: m.surface, message: 'This entry is not in the knowledge base any more.' },
+          )
+        : this.env.cards.cards(m.candidates).then((candidates) => ({ kind: 'ambiguous', surface: m.surface, candidates, mention: info }));
+    load
+      .catch((): CardState => ({ kind: 'error', surface: m.surface, message: 'Backstory could not read its knowledge base. Try again in a moment.' }))
+      .then((state) => {
+        if (v.gone) return;
+        v.stack = [state];
+        this.draw(v);
+      });
+    return v;
+  }
+
+  private destroy(v: View): void {
+    v.gone = true;
+    v.stop?.();
+    render(null, v.el);
+    v.el.remove();
+  }
+
+  private draw(v: View): void {
+    const state = v.stack[v.stack.length - 1];
+    if (!state || v.gone) return;
     const s = this.env.settings();
     const theme = s.theme === 'auto' ? (this.env.win.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light') : s.theme;
     render(
       <CardPopover
         state={state}
-        titleId={`bs-title-${this.titleSeq}`}
+        titleId={v.titleId}
         theme={theme}
         showCaveats={s.showCaveats}
+        prepared={v.hidden}
         onClose={() => this.close({ restoreFocus: true })}
         onSettings={() => this.env.openOptions()}
-        onBack={this.stack.length > 1 ? () => this.back() : undefined}
+        onBack={v.stack.length > 1 ? () => this.back() : undefined}
         onOpenReport={(r) => this.env.openReport(r)}
         onSelectEntity={(id) => this.showEntity(id)}
         dialogRef={(el: HTMLDivElement | null) => {
-          this.dialog = el;
+          v.dialog = el;
         }}
       />,
-      this.popover,
+      v.el,
     );
+    if (!v.stop) this.place(v);
+    this.settle(v);
+  }
+
+  /** After the open card changed: focus it if asked, and mark when the full card has painted after a dwell. */
+  private settle(v: View): void {
+    const state = v.stack[v.stack.length - 1];
+    if (v.hidden || v !== this.view || !state) return;
     if (this.wantFocus) {
       this.wantFocus = false;
-      this.dialog?.focus({ preventScroll: true });
+      v.dialog?.focus({ preventScroll: true });
     }
+    if (v.dwell && state.kind !== 'loading') {
+      v.dwell = false;
+      this.markPainted(v);
+    }
+  }
+
+  /**
+   * 'backstory:card-painted' once the frame showing the card has painted: a
+   * message posted in a frame callback runs after that frame's paint; outside
+   * one (the data came late), after the next frame.
+   */
+  private markPainted(v: View): void {
+    const { win } = this.env;
+    const post = () => {
+      if (v.gone) return;
+      const channel = new win.MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        win.performance.mark('backstory:card-painted');
+      };
+      channel.port2.postMessage(0);
+    };
+    if (this.inFrame) post();
+    else win.requestAnimationFrame(post);
   }
 
   private focusCard(returnFocus?: Element | null) {
     this.returnFocus ??= returnFocus ?? this.env.doc.activeElement;
-    this.dialog?.focus({ preventScroll: true });
+    this.view?.dialog?.focus({ preventScroll: true });
   }
 
   private back(): void {
-    if (this.stack.length <= 1) return;
-    this.stack.pop();
-    this.rerender();
-    this.dialog?.focus({ preventScroll: true });
+    const v = this.view;
+    if (!v || v.stack.length <= 1) return;
+    v.stack.pop();
+    this.draw(v);
+    v.dialog?.focus({ preventScroll: true });
   }
 
   private showEntity(id: string): void {
-    const token = this.token;
+    const v = this.view;
+    if (!v) return;
     this.pin();
-    this.stack.push({ kind: 'loading', surface: '' });
-    this.rerender();
+    v.stack.push({ kind: 'loading', surface: '' });
+    this.draw(v);
     this.env.cards
       .card(id)
       .then((card): CardState => (card ? { kind: 'entity', card, mention: null } : { kind: 'error', surface: id, message: 'This entry is not in the knowledge base.' }))
       .catch((): CardState => ({ kind: 'error', surface: id, message: 'Backstory could not read its knowledge base.' }))
       .then((state) => {
-        if (token !== this.token) return;
-        this.stack[this.stack.length - 1] = state;
-        this.rerender();
-        this.dialog?.focus({ preventScroll: true });
+        if (v.gone) return;
+        v.stack[v.stack.length - 1] = state;
+        this.draw(v);
+        v.dialog?.focus({ preventScroll: true });
       });
   }
 
-  private mount(m: PageMention): void {
-    const { doc } = this.env;
-    const ui = this.env.ui();
-    ui.ensureAttached();
-    ui.addStyles(CARD_BODY_CSS);
-    const popover = doc.createElement('div');
-    popover.className = 'bs-popover';
-    popover.addEventListener('pointerenter', () => this.env.onPointerEnter?.());
-    popover.addEventListener('pointerleave', () => this.env.onPointerLeave?.());
-    // Reading inside the card (a click, focus) pins it.
-    popover.addEventListener('pointerdown', () => this.pin());
-    popover.addEventListener('focusin', () => this.pin());
-    ui.layer.appendChild(popover);
-    this.popover = popover;
-    this.titleSeq++;
-    this.rerender();
+  /** Place the card next to its mention, and keep it there. */
+  private place(v: View): void {
+    const { doc, win } = this.env;
+    const { m, el } = v;
     const reference = {
       getBoundingClientRect: () => mentionRange(doc, m).getBoundingClientRect(),
       getClientRects: () => mentionRange(doc, m).getClientRects(),
       contextElement: m.startNode.parentElement ?? undefined,
     };
     const update = () => {
-      if (this.popover !== popover) return;
+      if (v.gone) return;
       // Let flip() see the card's natural height, not the last size() limit.
-      const card = popover.firstElementChild as HTMLElement | null;
+      const card = el.firstElementChild as HTMLElement | null;
       if (card) card.style.maxHeight = '';
-      void computePosition(reference, popover, {
+      void computePosition(reference, el, {
         strategy: 'fixed',
         placement: 'bottom-start',
         middleware: [
@@ -238,14 +389,13 @@ export class CardLayer {
           }),
         ],
       }).then(({ x, y }) => {
-        if (this.popover !== popover) return;
-        popover.style.left = `${Math.round(x)}px`;
-        popover.style.top = `${Math.round(y)}px`;
+        if (v.gone) return;
+        el.style.left = `${Math.round(x)}px`;
+        el.style.top = `${Math.round(y)}px`;
       });
     };
     // Follow the mention when the page scrolls or resizes, and the card when its
     // content changes size (one update per frame).
-    const { win } = this.env;
     let frame = 0;
     const schedule = () => {
       if (frame === 0) frame = win.requestAnimationFrame(() => ((frame = 0), update()));
@@ -254,9 +404,9 @@ export class CardLayer {
     win.addEventListener('scroll', schedule, { capture: true, passive: true, signal: stop.signal });
     win.addEventListener('resize', schedule, { passive: true, signal: stop.signal });
     const resize = typeof win.ResizeObserver === 'function' ? new win.ResizeObserver(schedule) : null;
-    resize?.observe(popover);
+    resize?.observe(el);
     update();
-    this.stopAutoUpdate = () => {
+    v.stop = () => {
       stop.abort();
       resize?.disconnect();
       if (frame) win.cancelAnimationFrame(frame);

@@ -5,8 +5,16 @@
 // click or keyboard, or clicked/focused into) stays until dismissed.
 // A pure state machine: timers and actions are injected, so it is unit-tested
 // in Node with fake timers.
+// In the page it runs in the card chunk (lib/page/card-layer.tsx), with
+// `frame`, `now`, `prepare` and `discard`: once the pointer has rested on a
+// mention for PREPARE_MS the card is rendered hidden, and the dwell ends in an
+// animation frame, so showing that card is done right before the frame's paint.
 
 export const GRACE_MS = 300;
+/** Rest this long (or half the dwell, if shorter) before preparing the card: a pointer crossing a name costs nothing. */
+export const PREPARE_MS = 100;
+/** Start checking the dwell once per frame this long before it ends (a timer may fire a little late). */
+const FRAME_LEAD_MS = 34;
 
 export interface HoverIntentEnv<M> {
   /** Dwell before opening (the hoverDelayMs setting). */
@@ -14,6 +22,18 @@ export interface HoverIntentEnv<M> {
   grace?: number;
   setTimeout(fn: () => void, ms: number): unknown;
   clearTimeout(id: unknown): void;
+  /**
+   * With `now`: run `fn` in the next animation frame (requestAnimationFrame), returning a canceller.
+   * The dwell then ends in the first frame at which `delay()` has passed, and the card opens in it.
+   * Without them the dwell ends in its timer.
+   */
+  frame?(fn: () => void): () => void;
+  /** The clock of `frame` (the page's frame time, document.timeline.currentTime). */
+  now?(): number;
+  /** The pointer has rested on `m` for a moment: get its card ready, hidden. */
+  prepare?(m: M): void;
+  /** The dwell that `prepare` was for was abandoned: throw its card away. */
+  discard?(): void;
   /** Open the card for `m` (opened by hover: not pinned, focus stays on the page). */
   open(m: M): void;
   /** Close the card (only called for an unpinned card). */
@@ -27,26 +47,19 @@ export interface HoverIntentEnv<M> {
 export class HoverIntent<M> {
   private under: M | null = null;
   private overCard = false;
-  private dwellTimer: unknown = null;
+  /** Cancels the dwell's pending timer or frame; null when no dwell is running. */
+  private stopDwell: (() => void) | null = null;
+  private prepared = false;
   private graceTimer: unknown = null;
 
   constructor(private readonly env: HoverIntentEnv<M>) {}
 
-  /** The mention under the pointer now (null: none). */
-  pointer(m: M | null): void {
+  /** The mention under the pointer now (null: none); `since`: when the pointer came to it (the `now` clock), if earlier. */
+  pointer(m: M | null, since?: number): void {
     if (m === this.under) return;
     this.under = m;
     this.clearDwell();
-    if (m !== null && m !== this.env.openFor()) {
-      this.dwellTimer = this.env.setTimeout(() => {
-        this.dwellTimer = null;
-        if (this.under !== m) return;
-        this.clearGrace();
-        // For the benchmark (scripts/bench: dwell end → card painted); a no-op cost outside it.
-        globalThis.performance?.mark?.('backstory:dwell-end');
-        this.env.open(m);
-      }, this.env.delay());
-    }
+    if (m !== null && m !== this.env.openFor()) this.dwell(m, since);
     this.updateGrace();
   }
 
@@ -70,7 +83,7 @@ export class HoverIntent<M> {
   }
 
   get dwelling(): boolean {
-    return this.dwellTimer !== null;
+    return this.stopDwell !== null;
   }
 
   /** Forget everything (card closed by other means, settings changed). */
@@ -79,6 +92,47 @@ export class HoverIntent<M> {
     this.clearGrace();
     this.under = null;
     this.overCard = false;
+  }
+
+  private dwell(m: M, since: number | undefined): void {
+    const { env } = this;
+    const end = () => {
+      this.stopDwell = null;
+      if (this.under !== m) return;
+      // The card made by prepare() is now the open one: not to be discarded.
+      this.prepared = false;
+      this.clearGrace();
+      // Already open (a click or the keyboard got there first): nothing to show.
+      if (env.openFor() === m) return;
+      // Read by scripts/bench (dwell end → card painted, with 'backstory:card-painted' from the card layer).
+      globalThis.performance?.mark?.('backstory:dwell-end');
+      env.open(m);
+    };
+    const { frame, now } = env;
+    if (!frame || !now) {
+      this.after(env.delay(), end);
+      return;
+    }
+    const start = since ?? now();
+    const left = () => start + env.delay() - now();
+    // Compared to the millisecond (the setting's unit): frame times are
+    // multiples of ~16.67 ms, so 30 frames are 500 ms give or take 0.01.
+    const check = () => {
+      if (Math.round(left()) > 0) this.stopDwell = frame(check);
+      else end();
+    };
+    this.after(Math.min(PREPARE_MS, env.delay() / 2) - (now() - start), () => {
+      if (env.prepare) {
+        this.prepared = true;
+        env.prepare(m);
+      }
+      this.after(left() - FRAME_LEAD_MS, () => (this.stopDwell = frame(check)));
+    });
+  }
+
+  private after(ms: number, fn: () => void): void {
+    const id = this.env.setTimeout(fn, Math.max(0, ms));
+    this.stopDwell = () => this.env.clearTimeout(id);
   }
 
   private updateGrace(): void {
@@ -96,8 +150,12 @@ export class HoverIntent<M> {
   }
 
   private clearDwell(): void {
-    if (this.dwellTimer !== null) this.env.clearTimeout(this.dwellTimer);
-    this.dwellTimer = null;
+    this.stopDwell?.();
+    this.stopDwell = null;
+    if (this.prepared) {
+      this.prepared = false;
+      this.env.discard?.();
+    }
   }
 
   private clearGrace(): void {

@@ -41,6 +41,38 @@ function pointAt(page: Page, text: string, scope = 'body', nth = 0): Promise<{ x
 
 const dialogOf = (page: Page): Locator => page.locator('backstory-ui').locator('[role=dialog]');
 
+/** The content script's timing marks (lib/page/hover.ts, lib/page/card-layer.tsx), from the page's timeline. */
+const timingMarks = (page: Page) =>
+  page.evaluate(() => ({
+    dwellEnd: performance.getEntriesByName('backstory:dwell-end').map((e) => e.startTime),
+    cardPainted: performance.getEntriesByName('backstory:card-painted').map((e) => e.startTime),
+  }));
+
+/** Count, from the page's side, every time a card (a dialog) shows in our shadow root, from now on. */
+function watchForCards(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __cardsShown: number };
+    w.__cardsShown = 0;
+    const watch = (root: ShadowRoot) => {
+      const seen = () => {
+        if (root.querySelector('[role=dialog], .bs-popover:not([aria-hidden])')) w.__cardsShown++;
+      };
+      seen();
+      new MutationObserver(seen).observe(root, { subtree: true, childList: true, attributes: true });
+    };
+    const host = document.querySelector('backstory-ui');
+    if (host?.shadowRoot) return watch(host.shadowRoot);
+    const mo = new MutationObserver(() => {
+      const h = document.querySelector('backstory-ui');
+      if (!h?.shadowRoot) return;
+      mo.disconnect();
+      watch(h.shadowRoot);
+    });
+    mo.observe(document.documentElement, { childList: true });
+  });
+}
+const cardsShown = (page: Page) => page.evaluate(() => (window as unknown as { __cardsShown: number }).__cardsShown);
+
 describe('reading flow: cards', () => {
   let browser: ExtensionBrowser;
   let server: StaticServer;
@@ -85,6 +117,11 @@ describe('reading flow: cards', () => {
     await expect.poll(() => dialog.locator('h2').textContent()).toBe('Der Spiegel');
     expect(await dialog.textContent()).toContain('Why this link');
     expect(await inContentWorld(page, '__backstory.card()')).toEqual({ text: 'Der Spiegel', entity: 'der-spiegel', pinned: false });
+    // The content script marked the dwell's end, then the card's paint after it (what the benchmark times).
+    await expect.poll(async () => (await timingMarks(page)).cardPainted.length).toBe(1);
+    const { dwellEnd, cardPainted } = await timingMarks(page);
+    expect(dwellEnd).toHaveLength(1);
+    expect(cardPainted[0]).toBeGreaterThan(dwellEnd[0]!);
 
     // Move into the card (through the gap) and stay there past the grace period.
     const box = (await dialog.boundingBox())!;
@@ -95,6 +132,41 @@ describe('reading flow: cards', () => {
     await page.mouse.move(box.x + box.width / 2, Math.max(2, box.y - 300 > 0 ? box.y - 300 : box.y + box.height + 200), { steps: 2 });
     await page.mouse.move(2, 2);
     await expect.poll(() => dialog.count(), { timeout: 3000 }).toBe(0);
+  });
+
+  it('a pointer passing over a name without resting never shows a card', async () => {
+    await page.goto(`${server.url}/reading-article.html`);
+    await ready(page);
+    await watchForCards(page);
+    const p = await pointAt(page, 'Bakhmut');
+    await page.mouse.move(p.x - 80, p.y);
+    await page.mouse.move(p.x + 80, p.y, { steps: 8 });
+    await page.mouse.move(2, 2, { steps: 4 });
+    await page.waitForTimeout(1200); // past the 500 ms dwell
+    expect(await cardsShown(page)).toBe(0);
+    expect(await dialogOf(page).count()).toBe(0);
+    expect(await timingMarks(page)).toEqual({ dwellEnd: [], cardPainted: [] });
+  });
+
+  it('a pointer resting for less than the dwell prepares the card hidden, then throws it away: no card shows', async () => {
+    await setSettings({ hoverDelayMs: 3000 });
+    await page.goto(`${server.url}/reading-article.html`);
+    await ready(page);
+    await watchForCards(page);
+    const p = await pointAt(page, 'Bakhmut');
+    await page.mouse.move(p.x, p.y);
+    // Prepared: in our shadow root, invisible, not a dialog.
+    const prepared = page.locator('backstory-ui').locator('.bs-popover[aria-hidden=true]');
+    await prepared.waitFor({ state: 'attached', timeout: 2500 });
+    expect(await prepared.evaluate((el) => [getComputedStyle(el).visibility, (el as HTMLElement).inert])).toEqual(['hidden', true]);
+    expect(await prepared.locator('h2').textContent()).toBe('Bakhmut');
+    expect(await dialogOf(page).count()).toBe(0);
+    expect(await inContentWorld(page, '__backstory.card()')).toBeNull();
+    await page.mouse.move(2, 2);
+    await expect.poll(() => page.locator('backstory-ui').locator('.bs-popover').count()).toBe(0);
+    await page.waitForTimeout(3300); // past the dwell it would have had
+    expect(await cardsShown(page)).toBe(0);
+    expect(await timingMarks(page)).toEqual({ dwellEnd: [], cardPainted: [] });
   });
 
   it('Esc closes a hovered card', async () => {
