@@ -138,6 +138,17 @@ describe.each(TARGETS)('built manifest (%s)', (target) => {
     expect(war).toEqual([{ resources: [CARD_CHUNK], matches: ['<all_urls>'], ...(target === 'chrome-mv3' ? { use_dynamic_url: true } : {}) }]);
   });
 
+  it('lists its icons (16-128 px, what the toolbar and the stores show), each a PNG of its size in the package', () => {
+    const m = manifest(target);
+    expect(Object.keys(m.icons ?? {}).sort()).toEqual(['128', '16', '32', '48']);
+    for (const [size, file] of Object.entries(m.icons as Record<string, string>)) {
+      const png = readFileSync(join(ROOT, '.output', target, file));
+      expect(png.subarray(1, 4).toString('latin1'), `${file} is a PNG`).toBe('PNG');
+      // IHDR: width and height, big-endian, at bytes 16 and 20.
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)], `${file} is ${size}×${size}`).toEqual([Number(size), Number(size)]);
+    }
+  });
+
   it('justifies every permission in README\'s "Privacy and permissions" table', () => {
     const rows = readmePermissionRows();
     const named = rows.flatMap((r) => [...r.matchAll(/`([^`]+)`/g)].map((x) => x[1]!));
