@@ -1,8 +1,10 @@
 // Running page work in short slices so the page never sees a long task
 // (a task of 50 ms or more). Work yields to the browser every `budgetMs`
 // (default 5 ms) with `scheduler.yield()` where it exists (it keeps our place in
-// the task queue ahead of new tasks of the same priority) and a MessageChannel
-// message otherwise (no 4 ms clamping, unlike setTimeout). Everything takes an
+// the task queue ahead of new tasks of the same priority), with a MessageChannel
+// message at least once a frame (so the page still renders while we read), and
+// with messages only where there is no scheduler.yield (no 4 ms clamping,
+// unlike setTimeout). Everything takes an
 // AbortSignal: an aborted run stops at the next item and resolves `false`.
 
 export const SLICE_BUDGET_MS = 5;
@@ -17,23 +19,39 @@ export type YieldFn = () => Promise<void>;
 /** The best way to yield in this window. */
 export function yielder(win: Window & typeof globalThis): YieldFn {
   const scheduler = (win as unknown as { scheduler?: SchedulerLike }).scheduler;
-  if (scheduler && typeof scheduler.yield === 'function') {
-    const y = scheduler.yield.bind(scheduler);
-    return () => y();
-  }
   const MC = win.MessageChannel;
+  let message: YieldFn | null = null;
   if (typeof MC === 'function') {
     const channel = new MC();
     const waiting: (() => void)[] = [];
     channel.port1.onmessage = () => waiting.shift()?.();
-    return () =>
+    message = () =>
       new Promise<void>((resolve) => {
         waiting.push(resolve);
         channel.port2.postMessage(null);
       });
   }
-  return () => new Promise<void>((resolve) => win.setTimeout(resolve, 0));
+  if (scheduler && typeof scheduler.yield === 'function') {
+    const y = scheduler.yield.bind(scheduler);
+    if (!message) return () => y();
+    // scheduler.yield's continuations run ahead of the page's frames (Chromium
+    // renders only every ~100 ms while they chain): once a frame's worth of
+    // time has passed, yield with a plain task instead, so the page can render.
+    const now = () => win.performance.now();
+    let lastTask = now();
+    const plain = message;
+    return () => {
+      const t = now();
+      if (t - lastTask < FRAME_MS) return y();
+      lastTask = t;
+      return plain();
+    };
+  }
+  return message ?? (() => new Promise<void>((resolve) => win.setTimeout(resolve, 0)));
 }
+
+/** A frame at 60 Hz (ms). */
+const FRAME_MS = 16;
 
 export interface SliceEnv {
   /** Yield to the browser (see `yielder`). */

@@ -1,6 +1,6 @@
 // Time-sliced work (lib/page/slices.ts) with a fake clock.
 import { describe, expect, it } from 'vitest';
-import { runInSlices, Slicer } from '../../lib/page/slices';
+import { runInSlices, Slicer, yielder } from '../../lib/page/slices';
 
 function clock() {
   let t = 0;
@@ -47,5 +47,28 @@ describe('slices', () => {
     );
     expect(stopped).toBe(false);
     expect(some).toEqual([1, 2]);
+  });
+});
+
+describe('yielder', () => {
+  it('yields with scheduler.yield, and with a plain task once a frame’s worth of time has passed (so the page can render)', async () => {
+    let t = 0;
+    const used: string[] = [];
+    const win = {
+      scheduler: { yield: async () => void used.push('scheduler.yield') },
+      MessageChannel: class {
+        port1: { onmessage: (() => void) | null } = { onmessage: null };
+        port2 = { postMessage: () => (used.push('task'), queueMicrotask(() => this.port1.onmessage?.())) };
+      },
+      performance: { now: () => t },
+      setTimeout,
+    } as unknown as Window & typeof globalThis;
+    const y = yielder(win);
+    for (const step of [5, 5, 5, 5, 5, 5, 5, 5]) {
+      t += step;
+      await y();
+    }
+    // 5-ms slices: scheduler.yield continuations, and a plain task at 20 ms and at 40 ms (16 ms or more after the last one).
+    expect(used).toEqual(['scheduler.yield', 'scheduler.yield', 'scheduler.yield', 'task', 'scheduler.yield', 'scheduler.yield', 'scheduler.yield', 'task']);
   });
 });
