@@ -95,7 +95,7 @@ export interface PageReader {
 
 export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParameters<typeof Painter>[0]): PageReader {
   const { doc, win, signal, matcher } = env;
-  const yieldFn = env.yieldFn ?? yielder(win);
+  const yieldFn = env.yieldFn ?? yielder(win, signal);
   const now = () => win.performance.now();
   const painter = new Painter(painterEnv, env.typeOf, env.settings());
   const index = new MarkIndex((m) => {

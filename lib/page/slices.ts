@@ -17,16 +17,21 @@ interface SchedulerLike {
 export type YieldFn = () => Promise<void>;
 
 /** The best way to yield in this window. */
-export function yielder(win: Window & typeof globalThis): YieldFn {
+export function yielder(win: Window & typeof globalThis, signal?: AbortSignal): YieldFn {
   const scheduler = (win as unknown as { scheduler?: SchedulerLike }).scheduler;
   const MC = win.MessageChannel;
   let message: YieldFn | null = null;
   if (typeof MC === 'function') {
-    const channel = new MC();
+    // Made on first use, closed with the signal (an open port with a listener stays alive).
+    let channel: MessageChannel | null = null;
     const waiting: (() => void)[] = [];
-    channel.port1.onmessage = () => waiting.shift()?.();
+    signal?.addEventListener('abort', () => channel?.port1.close(), { once: true });
     message = () =>
       new Promise<void>((resolve) => {
+        if (!channel) {
+          channel = new MC();
+          channel.port1.onmessage = () => waiting.shift()?.();
+        }
         waiting.push(resolve);
         channel.port2.postMessage(null);
       });
