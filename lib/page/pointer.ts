@@ -1,9 +1,11 @@
 // Pointer wiring: pointermove only records the position; one hit test per
-// animation frame finds the mention under it (lib/page/hit-test.ts) and feeds
-// the hover intent. Handles the trigger setting (hover | click | modifier-hover
+// frame, in a task right after it (lib/page/after-frame.ts: no script of ours
+// inside the page's frames, and a clean layout for the caret lookup), finds the
+// mention under it (lib/page/hit-test.ts) and feeds the hover intent. Handles the trigger setting (hover | click | modifier-hover
 // with Alt), clicks outside the card (close), and clicks on the open card's
 // mention (pin).
 import type { Settings } from '../settings';
+import { afterNextFrame } from './after-frame';
 import type { HoverIntent } from './hover';
 import type { PageMention } from './marks';
 
@@ -29,11 +31,11 @@ export function installPointer(env: PointerEnv): void {
   let x = 0;
   let y = 0;
   let alt = false;
-  let frame = 0;
+  let cancel: (() => void) | null = null;
   let have = false;
 
   const test = () => {
-    frame = 0;
+    cancel = null;
     if (!have) return;
     const trigger = env.trigger();
     if (trigger === 'click' || (trigger === 'modifier-hover' && !alt)) {
@@ -43,9 +45,9 @@ export function installPointer(env: PointerEnv): void {
     env.hover.pointer(env.hitTest(x, y));
   };
   const request = () => {
-    if (frame === 0 && !signal.aborted) frame = win.requestAnimationFrame(test);
+    if (cancel === null && !signal.aborted) cancel = afterNextFrame(win, test);
   };
-  signal.addEventListener('abort', () => frame && win.cancelAnimationFrame(frame));
+  signal.addEventListener('abort', () => cancel?.());
 
   win.addEventListener(
     'pointermove',
