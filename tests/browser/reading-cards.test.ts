@@ -4,7 +4,7 @@
 // the trigger and display settings, and no page errors.
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchWithExtension, serveDir, waitFor, type ExtensionBrowser, type StaticServer } from './harness';
+import { launchWithExtension, serveDir, waitFor, type ExtensionBrowser, type StaticServer, setStoredSettings } from './harness';
 import { inContentWorld, ready } from './content-world';
 
 type Chrome = {
@@ -79,11 +79,7 @@ describe('reading flow: cards', () => {
   let page: Page;
   const errors: string[] = [];
 
-  const setSettings = (settings: Record<string, unknown> | null) =>
-    browser.worker.evaluate(async (s) => {
-      if (s === null) await chrome.storage.local.remove('settings');
-      else await chrome.storage.local.set({ settings: s });
-    }, settings);
+  const setSettings = (settings: Record<string, unknown> | null) => setStoredSettings(browser, settings);
 
   beforeAll(async () => {
     server = await serveDir();

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, ROOT, serveDir, waitFor, type ExtensionBrowser, type StaticServer } from './harness';
+import { launchWithExtension, ROOT, serveDir, waitFor, type ExtensionBrowser, type StaticServer, setStoredSettings } from './harness';
 import { inContentWorld, ready } from './content-world';
 
 interface Mark {
@@ -25,9 +25,6 @@ interface DebugMark extends Mark {
   highlight: string | null;
 }
 
-/** The extension API as the service worker sees it (only what these tests use). */
-type Chrome = { storage: { local: { set(items: object): Promise<void>; remove(key: string): Promise<void> } } };
-declare const chrome: Chrome;
 
 const golden = (name: string): Mark[] => JSON.parse(readFileSync(join(ROOT, 'tests/golden/pages', `${name}.json`), 'utf8')) as Mark[];
 
@@ -63,11 +60,7 @@ describe('reading flow: marks', () => {
   let page: Page;
   const errors: string[] = [];
 
-  const setSettings = (settings: Record<string, unknown> | null) =>
-    browser.worker.evaluate(async (s) => {
-      if (s === null) await chrome.storage.local.remove('settings');
-      else await chrome.storage.local.set({ settings: s });
-    }, settings);
+  const setSettings = (settings: Record<string, unknown> | null) => setStoredSettings(browser, settings);
 
   beforeAll(async () => {
     server = await serveDir();
