@@ -84,7 +84,6 @@ export class HighlightWindow {
   #band = new Set<TrackedBlock>();
   #dirty = new Set<PageMention>();
   #stale = true;
-  #frame = 0;
   #timer = 0;
   #scrollY = Number.NaN;
   #waiters: (() => void)[] = [];
@@ -169,7 +168,7 @@ export class HighlightWindow {
 
   /** Is a flush queued? */
   get pending(): boolean {
-    return this.#frame !== 0 || this.#timer !== 0 || this.#task;
+    return this.#cancelFrame !== null || this.#timer !== 0 || this.#task;
   }
 
   /** Resolves once the queued changes are registered (at once when none are queued). */
@@ -257,7 +256,7 @@ export class HighlightWindow {
     if (this.env.signal.aborted) return;
     if (!this.#stale) {
       // No rect reads needed: a plain task, no frame callback.
-      if (this.#frame !== 0 || this.#task) return;
+      if (this.#cancelFrame !== null || this.#task) return;
       this.#task = true;
       this.#post();
       return;
@@ -266,15 +265,13 @@ export class HighlightWindow {
   }
 
   #requestFrame(): void {
-    if (this.#frame !== 0 || this.env.signal.aborted) return;
+    if (this.#cancelFrame !== null || this.env.signal.aborted) return;
     const { win } = this.env;
     // Right after the next frame (a fresh task once it has rendered): the layout is
     // clean then, so the band's rect reads force no layout of the page's changes
     // (that would be a long task of ours); the changes render with the frame after.
-    this.#frame = -1;
     this.#cancelFrame = afterNextFrame(win, () => {
       this.#cancelFrame = null;
-      this.#frame = 0;
       this.flush();
     });
     this.#timer = win.setTimeout(() => {
@@ -284,7 +281,7 @@ export class HighlightWindow {
   }
 
   #channel: MessageChannel | null = null;
-  /** Cancels the pending afterNextFrame (frame === -1). */
+  /** Cancels the pending frame-aligned flush; null when none is queued. */
   #cancelFrame: (() => void) | null = null;
 
   /** Queue onTask() as a task of its own (a MessageChannel message: no timer clamping). */
@@ -306,7 +303,7 @@ export class HighlightWindow {
     if (!this.#task) return;
     this.#task = false;
     // A frame-aligned flush is queued: it applies these changes too.
-    if (this.#frame !== 0) return;
+    if (this.#cancelFrame !== null) return;
     // Marks that came meanwhile may need the band recomputed: that waits for a frame.
     if (this.#stale) this.#requestFrame();
     else this.flush();
@@ -316,7 +313,6 @@ export class HighlightWindow {
     this.#cancelFrame?.();
     this.#cancelFrame = null;
     if (this.#timer !== 0) this.env.win.clearTimeout(this.#timer);
-    this.#frame = 0;
     this.#timer = 0;
     this.#task = false;
   }
