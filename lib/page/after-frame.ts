@@ -27,13 +27,7 @@ export function afterNextFrame(win: Window & typeof globalThis, fn: () => void):
   }
   // No IntersectionObserver (old engines, test doubles): the frame, then a task.
   let cancelled = false;
-  const id = win.requestAnimationFrame(() => {
-    const MC = win.MessageChannel;
-    if (typeof MC !== 'function') return void (cancelled || fn());
-    const ch = new MC();
-    ch.port1.onmessage = () => cancelled || fn();
-    ch.port2.postMessage(null);
-  });
+  const id = win.requestAnimationFrame(() => win.setTimeout(() => cancelled || fn(), 0));
   return () => {
     cancelled = true;
     win.cancelAnimationFrame(id);

@@ -23,6 +23,7 @@
 //   band (the margin covers it); scrolls of inner scroll containers always
 //   recompute it.
 import { afterNextFrame } from './after-frame';
+import { taskPoster } from './slices';
 import type { PageMention, TrackedBlock } from './marks';
 
 /** Viewport heights above and below the visible area whose marks are registered. */
@@ -280,22 +281,14 @@ export class HighlightWindow {
     }, FRAME_FALLBACK_MS);
   }
 
-  #channel: MessageChannel | null = null;
+  #poster: ((fn: () => void) => void) | null = null;
   /** Cancels the pending frame-aligned flush; null when none is queued. */
   #cancelFrame: (() => void) | null = null;
 
-  /** Queue onTask() as a task of its own (a MessageChannel message: no timer clamping). */
+  /** Queue onTask() as a task of its own. */
   #post(): void {
-    const MC = this.env.win.MessageChannel;
-    if (typeof MC !== 'function') {
-      this.env.win.setTimeout(() => this.#onTask(), 0);
-      return;
-    }
-    if (!this.#channel) {
-      this.#channel = new MC();
-      this.#channel.port1.onmessage = () => this.#onTask();
-    }
-    this.#channel.port2.postMessage(null);
+    this.#poster ??= taskPoster(this.env.win, this.env.signal);
+    this.#poster(() => this.#onTask());
   }
 
   /** The plain-task flush. */

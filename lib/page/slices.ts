@@ -16,43 +16,46 @@ interface SchedulerLike {
 /** A function that returns a promise resolving on a fresh task. */
 export type YieldFn = () => Promise<void>;
 
+/**
+ * A function that runs its argument in a task of its own: a MessageChannel
+ * message (no timer clamping), setTimeout where there is no MessageChannel.
+ * The channel is made on first use and closed with `signal` (an open port with
+ * a listener stays alive).
+ */
+export function taskPoster(win: Window & typeof globalThis, signal?: AbortSignal): (fn: () => void) => void {
+  const MC = win.MessageChannel;
+  if (typeof MC !== 'function') return (fn) => void win.setTimeout(fn, 0);
+  let channel: MessageChannel | null = null;
+  const waiting: (() => void)[] = [];
+  signal?.addEventListener('abort', () => channel?.port1.close(), { once: true });
+  return (fn) => {
+    if (!channel) {
+      channel = new MC();
+      channel.port1.onmessage = () => waiting.shift()?.();
+    }
+    waiting.push(fn);
+    channel.port2.postMessage(null);
+  };
+}
+
 /** The best way to yield in this window. */
 export function yielder(win: Window & typeof globalThis, signal?: AbortSignal): YieldFn {
   const scheduler = (win as unknown as { scheduler?: SchedulerLike }).scheduler;
-  const MC = win.MessageChannel;
-  let message: YieldFn | null = null;
-  if (typeof MC === 'function') {
-    // Made on first use, closed with the signal (an open port with a listener stays alive).
-    let channel: MessageChannel | null = null;
-    const waiting: (() => void)[] = [];
-    signal?.addEventListener('abort', () => channel?.port1.close(), { once: true });
-    message = () =>
-      new Promise<void>((resolve) => {
-        if (!channel) {
-          channel = new MC();
-          channel.port1.onmessage = () => waiting.shift()?.();
-        }
-        waiting.push(resolve);
-        channel.port2.postMessage(null);
-      });
-  }
-  if (scheduler && typeof scheduler.yield === 'function') {
-    const y = scheduler.yield.bind(scheduler);
-    if (!message) return () => y();
-    // scheduler.yield's continuations run ahead of the page's frames (Chromium
-    // renders only every ~100 ms while they chain): once a frame's worth of
-    // time has passed, yield with a plain task instead, so the page can render.
-    const now = () => win.performance.now();
-    let lastTask = now();
-    const plain = message;
-    return () => {
-      const t = now();
-      if (t - lastTask < FRAME_MS) return y();
-      lastTask = t;
-      return plain();
-    };
-  }
-  return message ?? (() => new Promise<void>((resolve) => win.setTimeout(resolve, 0)));
+  const post = taskPoster(win, signal);
+  const plain: YieldFn = () => new Promise<void>((resolve) => post(resolve));
+  if (!scheduler || typeof scheduler.yield !== 'function') return plain;
+  const y = scheduler.yield.bind(scheduler);
+  // scheduler.yield's continuations run ahead of the page's frames (Chromium
+  // renders only every ~100 ms while they chain): once a frame's worth of
+  // time has passed, yield with a plain task instead, so the page can render.
+  const now = () => win.performance.now();
+  let lastTask = now();
+  return () => {
+    const t = now();
+    if (t - lastTask < FRAME_MS) return y();
+    lastTask = t;
+    return plain();
+  };
 }
 
 /** A frame at 60 Hz (ms). */
