@@ -12,8 +12,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/read-data';
 
-/** The issue's target: 50 KB (51,200 B) minified. The build is at 50,713 B (docs/PERFORMANCE.md). */
-const BUDGET_BYTES = 51_200;
+/**
+ * The issue's target: at most 50 KB minified, read as 50,000 B (the stricter
+ * reading of "KB"). The build is at 49,624 B (docs/PERFORMANCE.md).
+ */
+const BUDGET_BYTES = 50_000;
 const CARD_CHUNK = 'card-ui.js';
 
 function built(target: string, file: string): string {
@@ -26,7 +29,7 @@ function built(target: string, file: string): string {
 const CARD_UI_MARKERS = ['.bs-report-line{', 'dangerouslySetInnerHTML', 'fallbackPlacements', 'Looking it up in the reports'];
 
 describe('content script size (issue #6)', () => {
-  it(`stays under the ${BUDGET_BYTES}-byte regression guard, minified (Chrome build)`, () => {
+  it(`is at most ${BUDGET_BYTES} bytes minified (Chrome build)`, () => {
     const bytes = Buffer.byteLength(built('chrome-mv3', 'content-scripts/content.js'));
     expect(bytes, `content-scripts/content.js is ${bytes} bytes`).toBeLessThanOrEqual(BUDGET_BYTES);
   });
