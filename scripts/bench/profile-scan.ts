@@ -1,6 +1,8 @@
 // Diagnostics (not part of the benchmark's figures): a CPU profile of our
 // unsliced read on the 1 MB page with the 10k-alias KB, with the per-phase
-// times of page-entry's diagnostics. `npx tsx scripts/bench/profile-scan.ts [OUT_DIR]`
+// times of page-entry's diagnostics, and the lower bounds of bounds-entry.ts
+// (what the steps any reader must take cost at the least, × the floor).
+// `npx tsx scripts/bench/profile-scan.ts [OUT_DIR]`; `--bounds` for the lower bounds only.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,10 +10,12 @@ import { chromium } from 'playwright-core';
 import { compileMatcher, hydrateMatcher } from '../../lib/match/compile';
 import { scan } from '../../lib/match/scan';
 import { generatePage, syntheticAliases, vocabulary } from './gen';
+import type { BoundsResult } from './bounds-entry';
 import { bundleIife } from './util';
 import { CHROMIUM, CHROMIUM_ARGS, ROOT, serveDir } from '../chromium';
 
-const out = process.argv[2] ?? mkdtempSync(join(tmpdir(), 'bs-prof-'));
+const boundsOnly = process.argv.includes('--bounds');
+const out = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? mkdtempSync(join(tmpdir(), 'bs-prof-'));
 const dir = mkdtempSync(join(tmpdir(), 'bs-prof-page-'));
 const syn = syntheticAliases(10_000);
 const compiled = compileMatcher(syn);
@@ -33,6 +37,15 @@ try {
   await page.evaluate(`__bench.setup()`);
   await page.evaluate(`__bench.loadMatcher('k', '/m.json', null)`);
   const run = async (expr: string) => (await page.evaluate(expr)) as Record<string, number>;
+  await page.addScriptTag({ content: await bundleIife(join(ROOT, 'scripts/bench/bounds-entry.ts')) });
+  const bounds = (await page.evaluate(`__bounds.run('/m.json')`)) as BoundsResult;
+  console.log(`Lower bounds on the ${(bounds.counts.floorChars! / 1e6).toFixed(2)} M-character page (floor ${bounds.floorMs.toFixed(2)} ms; medians of per-repetition ratios):`);
+  for (const [name, ratio] of Object.entries(bounds.ratios)) console.log(`  ${ratio.toFixed(2).padStart(5)}× the floor  ${name}`);
+  const r = bounds.ratios;
+  const chars = Math.min(...Object.entries(r).filter(([name]) => name.startsWith('characters')).map(([, ratio]) => ratio));
+  const least = Math.min(r['text: body.textContent']!, 1) + r['structure: text node lengths + parent kinds']! + chars;
+  console.log(`  ${least.toFixed(2).padStart(5)}× the floor  text + structure + characters (the cheapest of each), before any matching or marking`);
+  if (boundsOnly) process.exit(0);
   for (let i = 0; i < 3; i++) await run(`__bench.ours('k')`);
   const times: Record<string, number[]> = { floor: [], blocks: [], spot: [], scanOnly: [], ours: [], oursLayout: [] };
   for (let i = 0; i < 7; i++) {
@@ -50,6 +63,8 @@ try {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+  // No forced full GC before each read while profiling: what "(garbage collector)" shows is then the reads' own.
+  await page.evaluate('window.gc = undefined');
   await cdp.send('Profiler.start');
   for (let i = 0; i < 10; i++) await run(`__bench.ours('k')`);
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[]; samples: number[]; timeDeltas: number[] } };
