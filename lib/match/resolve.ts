@@ -67,6 +67,8 @@ export function resolveMentions(
   matches: readonly RawMatch[],
   state: ContextState = createContextState(),
 ): Mention[] {
+  // Most blocks of a page have no match: no bookkeeping for them.
+  if (matches.length === 0) return [];
   const aliasAt = (a: number) => (a >= 0 && a < matcher.aliasCount ? matcher.alias(a) : undefined);
   const direct: { start: number; end: number; entity: string }[] = [];
   const chunkLinked = new Set<string>();

@@ -40,7 +40,9 @@ export function isShouting(text: string): boolean {
  * page's context state. Blocks must be given in document order.
  */
 export function spotText(matcher: Matcher, text: string, state: ContextState): Mention[] {
-  const mentions = resolveMentions(matcher, text, scan(matcher, text), state);
+  const raw = scan(matcher, text);
+  if (raw.length === 0) return [];
+  const mentions = resolveMentions(matcher, text, raw, state);
   const acronym = (m: Mention) => {
     const alias = matcher.aliases[m.alias];
     return !!alias && alias.caseSensitive && alias.needsContext;
