@@ -36,13 +36,32 @@ export function isShouting(text: string): boolean {
 }
 
 /**
+ * Is this the ordinary word, not the name? A case-insensitive alias that needs
+ * context and is written with a capital in the KB ("Bingo", "Reaper",
+ * "Kremlin", "Xi") is a name where the text capitalises it too; the same word
+ * starting in lower case ("bingo night", "the grim reaper") is not, whatever
+ * the context says. (All-caps text still matches: its first letter is a capital.)
+ */
+export function isLowerCaseWord(matcher: Matcher, text: string, m: Mention): boolean {
+  const alias = matcher.alias(m.alias);
+  if (!alias.needsContext || alias.caseSensitive) return false;
+  const a = alias.text.charAt(0);
+  const t = text.charAt(m.start);
+  return a !== a.toLowerCase() && t !== t.toUpperCase();
+}
+
+/**
  * The mentions in one block of text, resolved against (and recorded in) the
  * page's context state. Blocks must be given in document order.
  */
 export function spotText(matcher: Matcher, text: string, state: ContextState): Mention[] {
   const raw = scan(matcher, text);
   if (raw.length === 0) return [];
-  const mentions = resolveMentions(matcher, text, raw, state);
+  let mentions = resolveMentions(matcher, text, raw, state);
+  // Context never makes a lower-case word a name (only direct links count as context, so dropping these changes no other mention).
+  if (mentions.some((m) => m.reason !== 'alias' && isLowerCaseWord(matcher, text, m))) {
+    mentions = mentions.filter((m) => m.reason === 'alias' || !isLowerCaseWord(matcher, text, m));
+  }
   const acronym = (m: Mention) => {
     const alias = matcher.aliases[m.alias];
     return !!alias && alias.caseSensitive && alias.needsContext;

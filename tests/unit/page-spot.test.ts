@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { matcherAliases } from '../../lib/kb/build';
 import { compileMatcher, hydrateMatcher, type Matcher } from '../../lib/match/compile';
 import { createContextState } from '../../lib/match/resolve';
-import { isShouting, pageOffsets, spotBlocks, spotText } from '../../lib/page/spot';
+import { isLowerCaseWord, isShouting, pageOffsets, spotBlocks, spotText } from '../../lib/page/spot';
 import { collectTextBlocks } from '../../lib/page/text-blocks';
 import { buildKbFromDisk, ROOT } from '../../scripts/read-data';
 
@@ -60,5 +60,20 @@ describe('spotting pages in Node (the CLI path)', () => {
     expect(shout).toEqual(['PUTIN']);
     const normal = spotText(matcher, 'US officials said Putin would go to Moscow.', createContextState()).map((m) => m.surface);
     expect(normal).toEqual(['US', 'Putin', 'Moscow']);
+  });
+
+  it('context never makes a lower-case word a name: "bingo night" is not the company, "Bingo" after its full name is', () => {
+    const state = createContextState();
+    const spot = (text: string) => spotText(matcher, text, state).map((m) => ({ text: m.surface, entity: m.entityId, reason: m.reason }));
+    expect(spot('Xian Bingo Intelligent Aviation Technology signed the agreement.')).toEqual([
+      { text: 'Xian Bingo Intelligent Aviation Technology', entity: 'xian-bingo', reason: 'alias' },
+    ]);
+    expect(spot('Bingo later denied it.')).toEqual([{ text: 'Bingo', entity: 'xian-bingo', reason: 'context-full-name' }]);
+    expect(spot("Friday's bingo night is cancelled.")).toEqual([]);
+    expect(spot('BINGO DENIES DRONE REPORT')).toEqual([{ text: 'BINGO', entity: 'xian-bingo', reason: 'context-full-name' }]);
+    // Only capitalised, context-needing, case-insensitive aliases: a direct alias in lower case still links.
+    const [putin] = spotText(matcher, 'vladimir putin spoke.', createContextState());
+    expect(putin?.entityId).toBe('vladimir-putin');
+    expect(isLowerCaseWord(matcher, 'vladimir putin spoke.', putin!)).toBe(false);
   });
 });
