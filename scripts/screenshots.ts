@@ -1,9 +1,11 @@
 // `npx tsx scripts/screenshots.ts [--extension DIR]`: screenshots of the side
 // panel (summary and report reader), the popup and the options page, in light
 // and dark (Playwright's colorScheme emulation), saved under docs/screenshots/
-// for the README. Needs a built extension (`npm run build`). Headless Chromium
-// cannot show the side panel, so its page is opened as a tab next to the sample
-// news page (`sidepanel.html?tab=<id>`), as the browser tests do.
+// for the README. Needs a built extension (`npm run build`). The side panel's
+// page is opened as a tab next to the sample news page (`sidepanel.html?tab=<id>`),
+// as most browser tests do: Playwright drives and shoots a tab as a page, while
+// the real side panel is a target Playwright does not list as one
+// (tests/browser/side-panel-real.test.ts reaches it over CDP).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';

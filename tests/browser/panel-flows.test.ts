@@ -1,6 +1,7 @@
 // The side panel, popup and options in real Chromium with the built extension.
-// Headless Chromium cannot show the side panel, so its page is opened as a tab
-// (`sidepanel.html?tab=<id>`, the test/Firefox override) next to the news page;
+// The panel's page is opened as a tab (`sidepanel.html?tab=<id>`, the
+// test/Firefox override) next to the news page, so Playwright drives it as a
+// page (side-panel-real.test.ts checks Chrome's real side panel over CDP);
 // the popup likewise (`popup.html?tab=<id>`). Marks are read from the news
 // page's CSS highlight registry (main world), as in reading-marks.test.ts.
 //
