@@ -1,6 +1,7 @@
 // The real-browser harness lives in scripts/chromium.ts, shared with `npm run demo`.
 export * from '../../scripts/chromium';
 
+import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../../scripts/chromium';
 
 /** The service worker's storage API (runs there, through `worker.evaluate`). */
@@ -12,4 +13,26 @@ export function setStoredSettings(browser: ExtensionBrowser, settings: Record<st
     if (s === null) await chrome.storage.local.remove('settings');
     else await chrome.storage.local.set({ settings: s });
   }, settings);
+}
+
+/** Our passive marks on a page (not the open card's `backstory-active` nor the keyboard's `backstory-current`), from its highlight registry. */
+export function markCount(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    let n = 0;
+    for (const [name, h] of CSS.highlights) if (name.startsWith('backstory-') && name !== 'backstory-active' && name !== 'backstory-current') n += h.size;
+    return n;
+  });
+}
+
+/** The text of the mention whose card is open on a page (the `backstory-active` highlight), or null. */
+export function activeMention(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const h = CSS.highlights.get('backstory-active');
+    if (!h || h.size === 0) return null;
+    const r = [...h][0] as AbstractRange;
+    const range = document.createRange();
+    range.setStart(r.startContainer, r.startOffset);
+    range.setEnd(r.endContainer, r.endOffset);
+    return range.toString();
+  });
 }

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildKbFromDisk } from '../../scripts/read-data';
-import { launchWithExtension, PAGES_DIR, serveDir, waitFor, type ExtensionBrowser, type StaticServer } from './harness';
+import { activeMention, launchWithExtension, markCount, PAGES_DIR, serveDir, waitFor, type ExtensionBrowser, type StaticServer } from './harness';
 
 const kb = buildKbFromDisk();
 
@@ -26,28 +26,6 @@ declare const chrome: {
   };
   storage: { local: { set(items: object): Promise<void>; get(key: string): Promise<Record<string, unknown>> } };
 };
-
-/** Our passive marks on the page (not the open card's or the keyboard's). */
-function markCount(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    let n = 0;
-    for (const [name, h] of CSS.highlights) if (name.startsWith('backstory-') && name !== 'backstory-active' && name !== 'backstory-current') n += h.size;
-    return n;
-  });
-}
-
-/** The text of the mention whose card is open (the `backstory-active` highlight). */
-function activeMention(page: Page): Promise<string | null> {
-  return page.evaluate(() => {
-    const h = CSS.highlights.get('backstory-active');
-    if (!h || h.size === 0) return null;
-    const r = [...h][0] as AbstractRange;
-    const range = document.createRange();
-    range.setStart(r.startContainer, r.startOffset);
-    range.setEnd(r.endContainer, r.endOffset);
-    return range.toString();
-  });
-}
 
 /** A page written for this test: the sample page plus a paragraph that quotes one conflict caveat verbatim. */
 function writePages(dir: string, quote: string): void {

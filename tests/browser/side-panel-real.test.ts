@@ -10,7 +10,7 @@
 // Target.sendMessageToTarget.
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, PAGES_DIR, serveDir, waitFor, type ExtensionBrowser, type StaticServer } from './harness';
+import { activeMention, launchWithExtension, markCount, PAGES_DIR, serveDir, waitFor, type ExtensionBrowser, type StaticServer } from './harness';
 
 declare const chrome: {
   tabs: { query(q: object): Promise<{ id?: number }[]> };
@@ -46,28 +46,6 @@ async function attach(cdp: CDPSession, targetId: string): Promise<(expression: s
     if (failed) throw new Error(`side panel: ${failed.exception?.description ?? failed.text}`);
     return reply.result?.result?.value;
   };
-}
-
-/** Our passive marks on the page. */
-function markCount(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    let n = 0;
-    for (const [name, h] of CSS.highlights) if (name.startsWith('backstory-') && name !== 'backstory-active' && name !== 'backstory-current') n += h.size;
-    return n;
-  });
-}
-
-/** The text of the mention whose card is open (the `backstory-active` highlight). */
-function activeMention(page: Page): Promise<string | null> {
-  return page.evaluate(() => {
-    const h = CSS.highlights.get('backstory-active');
-    if (!h || h.size === 0) return null;
-    const r = [...h][0] as AbstractRange;
-    const range = document.createRange();
-    range.setStart(r.startContainer, r.startOffset);
-    range.setEnd(r.endContainer, r.endOffset);
-    return range.toString();
-  });
 }
 
 /** The entity ids the panel lists (its "on this page" list). */
