@@ -25,7 +25,7 @@ export interface FirefoxWithExtension {
 }
 
 /** Launch headless Firefox and install the built extension as a temporary add-on. */
-export async function launchFirefoxWithExtension(options: { extensionDir?: string; headless?: boolean } = {}): Promise<FirefoxWithExtension> {
+export async function launchFirefoxWithExtension(options: { extensionDir?: string; headless?: boolean; prefs?: Record<string, string | number | boolean> } = {}): Promise<FirefoxWithExtension> {
   const extensionDir = options.extensionDir ?? FIREFOX_EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built Firefox extension at ${extensionDir}: run \`npm run build\` first.`);
@@ -46,6 +46,7 @@ export async function launchFirefoxWithExtension(options: { extensionDir?: strin
       'extensions.update.enabled': false,
       'browser.safebrowsing.malware.enabled': false,
       'browser.safebrowsing.phishing.enabled': false,
+      ...options.prefs,
     },
   });
   try {
