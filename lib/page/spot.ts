@@ -57,14 +57,11 @@ export function isLowerCaseWord(matcher: Matcher, text: string, m: Mention): boo
 export function spotText(matcher: Matcher, text: string, state: ContextState): Mention[] {
   const raw = scan(matcher, text);
   if (raw.length === 0) return [];
-  let mentions = resolveMentions(matcher, text, raw, state);
   // Context never makes a lower-case word a name (only direct links count as context, so dropping these changes no other mention).
-  if (mentions.some((m) => m.reason !== 'alias' && isLowerCaseWord(matcher, text, m))) {
-    mentions = mentions.filter((m) => m.reason === 'alias' || !isLowerCaseWord(matcher, text, m));
-  }
+  const mentions = resolveMentions(matcher, text, raw, state).filter((m) => m.reason === 'alias' || !isLowerCaseWord(matcher, text, m));
   const acronym = (m: Mention) => {
-    const alias = matcher.aliases[m.alias];
-    return !!alias && alias.caseSensitive && alias.needsContext;
+    const alias = matcher.alias(m.alias);
+    return alias.caseSensitive && alias.needsContext;
   };
   if (!mentions.some(acronym) || !isShouting(text)) return mentions;
   return mentions.filter((m) => !acronym(m));
