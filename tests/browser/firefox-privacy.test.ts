@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
-import { ROOT, serveDir, waitFor, type StaticServer } from './harness';
+import { ROOT, serveDir, visiblePersonMark, waitFor, type StaticServer } from './harness';
 
 /** Hosts of Firefox's own services (remote settings, updates, push, captive portal checks): never ours. */
 const FIREFOX_OWN = /(^|\.)(mozilla\.(com|net|org)|firefox\.com|mozaws\.net|mozgcp\.net)$/;
@@ -102,19 +102,7 @@ describe('no network requests (Firefox)', () => {
         }),
       { what: 'marks in Firefox', timeout: 30_000 },
     );
-    const point = await page.evaluate(() => {
-      for (const [name, h] of CSS.highlights) {
-        if (name !== 'backstory-person') continue;
-        for (const r of h as unknown as Iterable<AbstractRange>) {
-          const range = document.createRange();
-          range.setStart(r.startContainer, r.startOffset);
-          range.setEnd(r.endContainer, r.endOffset);
-          const b = range.getClientRects()[0];
-          if (b && b.top > 0 && b.bottom < innerHeight) return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-        }
-      }
-      return null;
-    });
+    const point = await page.evaluate(visiblePersonMark);
     expect(point).not.toBeNull();
     await page.mouse.move(point!.x + 30, point!.y + 80);
     await page.mouse.move(point!.x, point!.y, { steps: 4 });

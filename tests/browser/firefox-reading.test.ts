@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
-import { ROOT, serveDir, waitFor, type StaticServer } from './harness';
+import { ROOT, serveDir, visiblePersonMark, waitFor, type StaticServer } from './harness';
 
 interface Golden {
   text: string;
@@ -87,19 +87,7 @@ describe('reading flow in Firefox', () => {
 
   it('opens the card on hover', async () => {
     const rectsBefore = await page.evaluate(() => [...document.querySelectorAll('h1, p, article, main')].map((e) => JSON.stringify(e.getBoundingClientRect())));
-    const point = await page.evaluate(() => {
-      for (const [name, h] of CSS.highlights) {
-        if (name !== 'backstory-person') continue;
-        for (const r of h as unknown as Iterable<AbstractRange>) {
-          const range = document.createRange();
-          range.setStart(r.startContainer, r.startOffset);
-          range.setEnd(r.endContainer, r.endOffset);
-          const b = range.getClientRects()[0];
-          if (b && b.top > 0 && b.bottom < innerHeight) return { x: b.left + b.width / 2, y: b.top + b.height / 2, text: range.toString() };
-        }
-      }
-      return null;
-    });
+    const point = await page.evaluate(visiblePersonMark);
     expect(point).not.toBeNull();
     await page.mouse.move(point!.x + 30, point!.y + 80);
     await page.mouse.move(point!.x, point!.y, { steps: 4 });

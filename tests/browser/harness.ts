@@ -36,3 +36,22 @@ export function activeMention(page: Page): Promise<string | null> {
     return range.toString();
   });
 }
+
+/**
+ * In the page: the centre and text of the first person mark inside the viewport,
+ * or null. Self-contained, so both Playwright and Puppeteer (Firefox) can pass
+ * it to `page.evaluate`.
+ */
+export function visiblePersonMark(): { x: number; y: number; text: string } | null {
+  for (const [name, h] of CSS.highlights) {
+    if (name !== 'backstory-person') continue;
+    for (const r of h as unknown as Iterable<AbstractRange>) {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      const b = range.getClientRects()[0];
+      if (b && b.top > 0 && b.bottom < innerHeight) return { x: b.left + b.width / 2, y: b.top + b.height / 2, text: range.toString() };
+    }
+  }
+  return null;
+}
