@@ -114,11 +114,16 @@ function build(parent: Node, pieces: Piece[]): void {
 
 // --- Reading the DOM back, independently of lib/page --------------------------
 
-/** Every node in document order under root (pre-order), with a skip for template contents (not in the tree). */
+/**
+ * Every node in document order under root (pre-order), without template
+ * contents: they are not in the tree (a browser's <template> has no child
+ * nodes), although happy-dom's `template.firstChild` returns its content's first child.
+ */
 function documentOrder(root: Node): Node[] {
   const out: Node[] = [];
   const walk = (n: Node) => {
     out.push(n);
+    if (n.nodeType === 1 && (n as Element).tagName.toUpperCase() === 'TEMPLATE') return;
     for (let c = n.firstChild; c; c = c.nextSibling) walk(c);
   };
   walk(root);
