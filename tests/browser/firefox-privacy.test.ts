@@ -32,11 +32,13 @@ describe('no network requests (Firefox)', () => {
   let proxy: Server;
   let page: Page;
   let phase = 'install';
+  /** The fixture server's host:port, the one host the proxy forwards to. */
+  let fixtureHost = '';
   const seen: Seen[] = [];
 
   beforeAll(async () => {
     fixtures = await serveDir();
-    const fixtureHost = new URL(fixtures.url).host;
+    fixtureHost = new URL(fixtures.url).host;
     proxy = createServer((req, res) => {
       let target: URL;
       try {
@@ -131,7 +133,6 @@ describe('no network requests (Firefox)', () => {
   it('sent nothing but the page’s own requests and Firefox’s own', async () => {
     // A last moment for anything queued (the KB's install work, a late fetch).
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    const fixtureHost = new URL(fixtures.url).host;
     const pagesOwn = new Set(['/sample-news.html', '/favicon.ico']);
     const unexpected = seen.filter((s) => (s.host === fixtureHost ? !pagesOwn.has(s.path) : !FIREFOX_OWN.test(s.host.replace(/:\d+$/, ''))));
     expect(unexpected).toEqual([]);
