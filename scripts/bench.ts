@@ -4,7 +4,9 @@
 // the extension's own code: lib/match + lib/page bundled by esbuild into an IIFE
 // injected into generated news pages (scripts/bench/page-entry.ts), lib/db in a
 // loopback page (scripts/bench/idb-entry.ts), and the built extension itself
-// (.output/chrome-mv3) for the hover-to-card time and the content script size.
+// for the content script size (the release, .output/chrome-mv3) and the
+// hover-to-card time (the debug build, .output/chrome-mv3-debug: its debug
+// channel `__backstory` reports the content script's own timeline).
 // Ratios are measured side by side in one page load, repetitions interleaved,
 // medians reported. docs/PERFORMANCE.md explains the cases and records figures.
 import { execSync } from 'node:child_process';
@@ -22,7 +24,7 @@ import type { IdbApi } from './bench/idb-entry';
 import { generatePage, syntheticAliases, syntheticKb, vocabulary, type GeneratedPage } from './bench/gen';
 import { contentScriptBreakdown, fileSize, newestMtime } from './bench/size';
 import { bundleIife, fmtMs, fmtX, median, quantile, sizeLabel, table } from './bench/util';
-import { CHROMIUM, CHROMIUM_ARGS, EXTENSION_DIR, launchWithExtension, ROOT, serveDir, waitFor, type StaticServer } from './chromium';
+import { CHROMIUM, CHROMIUM_ARGS, EXTENSION_DIR, launchWithExtension, RELEASE_EXTENSION_DIR, ROOT, serveDir, waitFor, type StaticServer } from './chromium';
 import { buildKbFromDisk } from './read-data';
 
 // ------------------------------------------------------------------ options
@@ -443,20 +445,27 @@ async function idbSection(browser: Browser, server: StaticServer, inputs: Inputs
 
 // ---------------------------------------------------------- the real extension: hover and size
 
-const CONTENT_JS = join(EXTENSION_DIR, 'content-scripts/content.js');
+/** The shipped content script (its size is measured) and the debug build's (its hover is timed through the debug channel). */
+const CONTENT_JS = join(RELEASE_EXTENSION_DIR, 'content-scripts/content.js');
+const DEBUG_CONTENT_JS = join(EXTENSION_DIR, 'content-scripts/content.js');
 /** What the built extension is made from: a change here makes the build stale. */
 const EXTENSION_SOURCES = ['lib', 'entrypoints', 'components', 'data', 'wxt.config.ts', 'package.json'].map((p) => join(ROOT, p));
 
 function ensureBuilt(force: boolean, log: (s: string) => void): void {
-  const stale = !existsSync(CONTENT_JS) || statSync(CONTENT_JS).mtimeMs < newestMtime(EXTENSION_SOURCES);
-  if (!force && !stale) return;
-  log(`building the extension (npm run build:chrome${force ? '' : ': the build is missing or older than its sources'})…`);
-  try {
-    execSync('npm run build:chrome', { cwd: ROOT, stdio: 'pipe', maxBuffer: 64 * 1024 * 1024 });
-  } catch (error) {
-    const e = error as { stdout?: Buffer; stderr?: Buffer };
-    console.error(`${e.stdout?.toString() ?? ''}${e.stderr?.toString() ?? ''}`);
-    throw new Error('npm run build:chrome failed');
+  for (const [file, script] of [
+    [CONTENT_JS, 'build:chrome'],
+    [DEBUG_CONTENT_JS, 'build:debug:chrome'],
+  ] as const) {
+    const stale = !existsSync(file) || statSync(file).mtimeMs < newestMtime(EXTENSION_SOURCES);
+    if (!force && !stale) continue;
+    log(`building the extension (npm run ${script}${force ? '' : ': the build is missing or older than its sources'})…`);
+    try {
+      execSync(`npm run ${script}`, { cwd: ROOT, stdio: 'pipe', maxBuffer: 64 * 1024 * 1024 });
+    } catch (error) {
+      const e = error as { stdout?: Buffer; stderr?: Buffer };
+      console.error(`${e.stdout?.toString() ?? ''}${e.stderr?.toString() ?? ''}`);
+      throw new Error(`npm run ${script} failed`);
+    }
   }
 }
 
@@ -468,11 +477,12 @@ interface ContextInfo {
 }
 
 /**
- * The hover-to-card time inside the real extension. The content script marks
- * `backstory:dwell-end` when the dwell (`hoverDelayMs`, 500 ms) ends and it
- * decides to show the card (lib/page/hover.ts: in an animation frame), and
- * `backstory:card-painted` once the frame showing the full card (not the
- * loading state) has painted (lib/page/card-layer.tsx); `card_ms_p95` is the
+ * The hover-to-card time inside the real extension (the debug build). The
+ * content script records `dwell-end` in its debug timeline (lib/page/debug.ts)
+ * when the dwell (`hoverDelayMs`, 500 ms) ends and it decides to show the card
+ * (lib/page/hover.ts: in an animation frame), and `card-painted` once the frame
+ * showing the full card (not the loading state) has painted
+ * (lib/page/card-layer.tsx); `card_ms_p95` is the
  * time between the two. A probe in the content script's JS world (reached over
  * CDP) also times, from outside, dwell end → the entity card's DOM in the
  * shadow root → the next paint (a message posted in the frame in which the card
@@ -531,18 +541,18 @@ async function hoverSection(inputs: Inputs, server: StaticServer, cfg: ReturnTyp
     const results = await inWorld<{ sync: number; dom: number; paint: number; shown: boolean }[]>('__benchHover.results');
     // A 'card-painted' mark with no full, visible card would be a false claim.
     const unseen = results.filter((r) => !r.shown).length;
-    if (unseen) throw new Error(`${unseen} of ${results.length} 'backstory:card-painted' marks came without the full card visible`);
-    // The content script's own marks.
-    const own = await page.evaluate(() => {
-      const dwell = performance.getEntriesByName('backstory:dwell-end');
-      const painted = performance.getEntriesByName('backstory:card-painted');
-      const out: number[] = [];
-      for (const p of painted) {
-        const d = [...dwell].reverse().find((x) => x.startTime <= p.startTime);
-        if (d) out.push(p.startTime - d.startTime);
+    if (unseen) throw new Error(`${unseen} of ${results.length} 'card-painted' events came without the full card visible`);
+    // The content script's own record (its debug timeline, in its own world).
+    const own = await inWorld<number[]>(`(() => {
+      const events = __backstory.timeline();
+      const dwell = events.filter((e) => e.name === 'dwell-end');
+      const out = [];
+      for (const p of events.filter((e) => e.name === 'card-painted')) {
+        const d = [...dwell].reverse().find((x) => x.at <= p.at);
+        if (d) out.push(p.at - d.at);
       }
       return out;
-    });
+    })()`);
     // The extension's own hit test, in its own world, on one mention.
     const p0 = points[0]!;
     const hit = await inWorld<{ us: number; hit: string | null } | null>(`__backstory.benchHit(${p0.x}, ${p0.y}, ${cfg.hitCalls})`);
@@ -561,7 +571,7 @@ async function hoverSection(inputs: Inputs, server: StaticServer, cfg: ReturnTyp
       extensionHitUs: hit?.us ?? NaN,
       extensionHitFound: hit?.hit ?? null,
     };
-    log(`hover: card DOM p50 ${fmtMs(out.domP50)} / p95 ${fmtMs(out.domP95)}, painted p50 ${fmtMs(out.paintP50)} / p95 ${fmtMs(out.paintP95)} after the dwell (${out.hovers} hovers${out.ownMarks ? `; content script marks p95 ${fmtMs(out.ownP95)}` : '; no backstory:* marks from the content script'})`);
+    log(`hover: card DOM p50 ${fmtMs(out.domP50)} / p95 ${fmtMs(out.domP95)}, painted p50 ${fmtMs(out.paintP50)} / p95 ${fmtMs(out.paintP95)} after the dwell (${out.hovers} hovers${out.ownMarks ? `; content script marks p95 ${fmtMs(out.ownP95)}` : '; no timeline events from the content script'})`);
     return out;
   } finally {
     await ext.close();
@@ -570,9 +580,9 @@ async function hoverSection(inputs: Inputs, server: StaticServer, cfg: ReturnTyp
 
 /**
  * Installed in the content script's world: on the content script's
- * `backstory:dwell-end` mark, times the rest of that task (sync), the full card
+ * `dwell-end` event, times the rest of that task (sync), the full card
  * in the shadow root (dom: a visible popover's dialog, not busy) and the paint
- * after it (paint); on its `backstory:card-painted` mark, checks the card is
+ * after it (paint); on its `card-painted` event, checks the card is
  * there and visible. A result is recorded once both the probe's paint and the
  * content script's mark have come.
  */
@@ -625,13 +635,11 @@ const HOVER_PROBE = `(() => {
     cur.shown = ready() && getComputedStyle(c).visibility === 'visible' && c.getBoundingClientRect().width > 0;
     done(cur);
   };
-  const mark = performance.mark;
-  performance.mark = function (name, ...rest) {
-    const entry = mark.call(performance, name, ...rest);
-    if (name === 'backstory:dwell-end') onDwellEnd();
-    else if (name === 'backstory:card-painted') onPainted();
-    return entry;
-  };
+  // The content script's debug timeline (lib/page/debug.ts), called at each event as it happens.
+  __backstory.onTimeline((event) => {
+    if (event.name === 'dwell-end') onDwellEnd();
+    else if (event.name === 'card-painted') onPainted();
+  });
   return true;
 })()`;
 

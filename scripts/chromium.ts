@@ -1,6 +1,9 @@
-// Real-browser harness (tests and demo): Debian's Chromium driven by playwright-core, with
-// the built extension (.output/chrome-mv3) loaded, and fixture pages served
-// from loopback. Nothing here downloads a browser.
+// Real-browser harness (tests, benchmark and demo): Debian's Chromium driven by
+// playwright-core, with a built extension loaded, and fixture pages served from
+// loopback. Nothing here downloads a browser. The tests and the benchmark load
+// the debug build (.output/chrome-mv3-debug, `npm run build:debug`: the release
+// plus the debug channel `__backstory`, lib/page/debug.ts); the demo loads the
+// release build (.output/chrome-mv3, `npm run build`).
 import { mkdtempSync, readFileSync, rmSync, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -9,7 +12,10 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+/** The release build: what ships. */
+export const RELEASE_EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+/** The debug build, which the tests and the benchmark load. */
+export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3-debug');
 export const PAGES_DIR = join(ROOT, 'tests/fixtures/pages');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -74,7 +80,7 @@ export const CHROMIUM_ARGS = [
 export async function launchWithExtension(options: { headless?: boolean; userDataDir?: string; extensionDir?: string } = {}): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
-    throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
+    throw new Error(`No built extension at ${extensionDir}: run \`${extensionDir === RELEASE_EXTENSION_DIR ? 'npm run build' : 'npm run build:debug'}\` first.`);
   }
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'backstory-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {

@@ -14,6 +14,7 @@ import type { Settings } from '../settings';
 import { HOST_CSS } from '../../components/card/host-styles';
 import { TYPE_LABEL } from '../../components/card/format';
 import type { CardUi } from './card-ui';
+import { DEBUG, debugTimeline, type DebugEvent } from './debug';
 import { highlightCss } from './highlight-css';
 import { mentionAtPoint, mentionRange } from './hit-test';
 import type { HoverIntent } from './hover';
@@ -52,8 +53,6 @@ export interface AppEnv {
   cardUi: () => Promise<CardUi>;
   /** Answer the side panel's questions about this page (lib/page/panel-bridge.ts) over this messaging. */
   panel?: BridgeMessaging;
-  /** Expose the test/debug channel (`globalThis.__backstory` in this JS world only). */
-  debug?: boolean;
 }
 
 /** What the debug channel reports per mark. */
@@ -323,7 +322,10 @@ export async function runBackstory(env: AppEnv): Promise<void> {
     stop();
   });
 
-  if (env.debug) {
+  // The test/debug channel, in debug builds only (`npm run build:debug`; removed
+  // from the release build): `globalThis.__backstory` in this JS world, which the
+  // page cannot reach. Timings are kept in memory (lib/page/debug.ts).
+  if (DEBUG) {
     const marks = (all: boolean): MarkRecord[] =>
       (session ? (all ? session.reader.all() : session.reader.marked()) : []).map((m) => ({
         text: m.surface,
@@ -345,6 +347,26 @@ export async function runBackstory(env: AppEnv): Promise<void> {
       /** The card chunk's load: state, and when it was asked for and arrived (performance.now()). */
       cardChunk: (): CardChunkStats => ({ ...chunk.stats }),
       card: () => (session?.card.mention ? { text: session.card.mention.surface, entity: session.card.mention.entityId, pinned: session.card.pinned } : null),
+      /** The settings in force in this page (after live changes arrived). */
+      settings: (): Settings => settings,
+      /** What the pointer, the hover intent and the card did, in order (lib/page/debug.ts); `since`: only events after this index. */
+      timeline: (since = 0): DebugEvent[] => debugTimeline().events.slice(since),
+      /** Call `listener` at each new timeline event (the benchmark's probe); returns the remover. */
+      onTimeline: (listener: (event: DebugEvent) => void) => {
+        const { listeners } = debugTimeline();
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      /** Is a hover dwell or a grace period running (something may still open or close a card by itself)? */
+      hover: () => {
+        let dwelling = false;
+        let grace = false;
+        for (const { name } of debugTimeline().events) {
+          if (name.startsWith('dwell-')) dwelling = name === 'dwell-start';
+          else if (name.startsWith('grace-')) grace = name === 'grace-start';
+        }
+        return { dwelling, grace };
+      },
       /** Mean cost of one hit test at (x, y), in microseconds, over n calls. */
       benchHit: (x: number, y: number, n = 1000) => {
         if (!session) return null;

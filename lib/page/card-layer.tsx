@@ -20,6 +20,7 @@ import { CARD_BODY_CSS } from '../../components/card/styles';
 import type { MentionInfo } from '../../components/card/types';
 import type { EntityCard } from '../kb/card';
 import type { Settings } from '../settings';
+import { DEBUG, debugMark } from './debug';
 import { mentionRange } from './hit-test';
 import { HoverIntent } from './hover';
 import type { PageMention } from './marks';
@@ -61,7 +62,7 @@ interface View {
   titleId: string;
   /** Prepared and not shown yet. */
   hidden: boolean;
-  /** Opened at the end of a dwell: mark 'backstory:card-painted' once the full card has painted. */
+  /** Opened at the end of a dwell: record 'card-painted' (debug builds) once the full card has painted. */
   dwell: boolean;
   /** Closed or discarded. */
   gone: boolean;
@@ -305,14 +306,14 @@ export class CardLayer {
     }
     if (v.dwell && state.kind !== 'loading') {
       v.dwell = false;
-      this.markPainted(v);
+      if (DEBUG) this.markPainted(v);
     }
   }
 
   /**
-   * 'backstory:card-painted' once the frame showing the card has painted: a
-   * message posted in a frame callback runs after that frame's paint; outside
-   * one (the data came late), after the next frame.
+   * Debug builds: 'card-painted' (lib/page/debug.ts) once the frame showing the
+   * card has painted: a message posted in a frame callback runs after that
+   * frame's paint; outside one (the data came late), after the next frame.
    */
   private markPainted(v: View): void {
     const { win } = this.env;
@@ -321,7 +322,7 @@ export class CardLayer {
       const channel = new win.MessageChannel();
       channel.port1.onmessage = () => {
         channel.port1.close();
-        win.performance.mark('backstory:card-painted');
+        debugMark('card-painted');
       };
       channel.port2.postMessage(0);
     };

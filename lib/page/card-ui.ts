@@ -14,7 +14,8 @@ export interface CardUi {
   createCardLayer(env: CardLayerEnv): CardLayer;
 }
 
-const KEY = '__backstoryCardUi';
+// A slot on that world's global object (not the page's).
+const KEY = 'backstoryCardUi';
 
 type Slot = { [KEY]?: CardUi };
 

@@ -10,6 +10,8 @@
 // mention for PREPARE_MS the card is rendered hidden, and the dwell ends in an
 // animation frame, so showing that card is done right before the frame's paint.
 
+import { debugMark } from './debug';
+
 export const GRACE_MS = 300;
 /** Rest this long (or half the dwell, if shorter) before preparing the card: a pointer crossing a name costs nothing. */
 export const PREPARE_MS = 100;
@@ -65,6 +67,7 @@ export class HoverIntent<M> {
 
   /** The pointer entered the card. */
   enterCard(): void {
+    debugMark('enter-card');
     this.overCard = true;
     this.under = null;
     this.clearDwell();
@@ -74,6 +77,7 @@ export class HoverIntent<M> {
   /** The pointer left the card. */
   leaveCard(): void {
     if (!this.overCard) return;
+    debugMark('leave-card');
     this.overCard = false;
     this.updateGrace();
   }
@@ -98,16 +102,17 @@ export class HoverIntent<M> {
     const { env } = this;
     const end = () => {
       this.stopDwell = null;
-      if (this.under !== m) return;
+      if (this.under !== m) return debugMark('dwell-cancel');
       // The card made by prepare() is now the open one: not to be discarded.
       this.prepared = false;
       this.clearGrace();
       // Already open (a click or the keyboard got there first): nothing to show.
-      if (env.openFor() === m) return;
-      // Read by scripts/bench (dwell end → card painted, with 'backstory:card-painted' from the card layer).
-      globalThis.performance?.mark?.('backstory:dwell-end');
+      if (env.openFor() === m) return debugMark('dwell-cancel');
+      // Debug builds: read by the tests and scripts/bench (dwell end → 'card-painted' from the card layer).
+      debugMark('dwell-end', { delay: env.delay() });
       env.open(m);
     };
+    debugMark('dwell-start');
     const { frame, now } = env;
     if (!frame || !now) {
       this.after(env.delay(), end);
@@ -142,14 +147,18 @@ export class HoverIntent<M> {
       return;
     }
     if (this.graceTimer !== null) return;
+    debugMark('grace-start');
     this.graceTimer = this.env.setTimeout(() => {
       this.graceTimer = null;
       const still = this.env.openFor();
-      if (still !== null && !this.env.pinned() && !this.overCard && this.under !== still) this.env.close();
+      const closing = still !== null && !this.env.pinned() && !this.overCard && this.under !== still;
+      debugMark(closing ? 'grace-close' : 'grace-cancel');
+      if (closing) this.env.close();
     }, this.env.grace ?? GRACE_MS);
   }
 
   private clearDwell(): void {
+    if (this.stopDwell) debugMark('dwell-cancel');
     this.stopDwell?.();
     this.stopDwell = null;
     if (this.prepared) {
@@ -159,7 +168,10 @@ export class HoverIntent<M> {
   }
 
   private clearGrace(): void {
-    if (this.graceTimer !== null) this.env.clearTimeout(this.graceTimer);
+    if (this.graceTimer !== null) {
+      debugMark('grace-cancel');
+      this.env.clearTimeout(this.graceTimer);
+    }
     this.graceTimer = null;
   }
 }

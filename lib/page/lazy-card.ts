@@ -11,6 +11,7 @@
 // shortens their names (this file is in the content script).
 import type { CardLayer, CardLayerEnv, OpenOptions } from './card-layer';
 import type { CardUi } from './card-ui';
+import { debugMark } from './debug';
 import type { PageMention } from './marks';
 
 export interface CardChunkStats {
@@ -93,6 +94,7 @@ export class LazyCard {
 
   /** The mention under the pointer (the hover intent's input). */
   pointer(m: PageMention | null): void {
+    debugMark('pointer', m ? m.surface : null);
     if (this.#real) return this.#real.pointer(m);
     if (m === this.#under) return;
     this.#under = m;

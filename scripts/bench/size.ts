@@ -50,6 +50,8 @@ export async function contentScriptBreakdown(root: string, entry: string): Promi
     alias: { '@': root, '~': root },
     jsx: 'automatic',
     jsxImportSource: 'preact',
+    // As in the release build: the debug-only code (lib/page/debug.ts) is dropped.
+    define: { 'import.meta.env.MODE': '"production"' },
   });
   const out = Object.values(result.metafile.outputs)[0]!;
   const parts = new Map<string, number>();

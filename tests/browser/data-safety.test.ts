@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, CHROMIUM_ARGS, EXTENSION_DIR, ROOT, serveDir, waitFor, type StaticServer } from './harness';
+import { inContentWorld } from './content-world';
 import { CHROME_EXTENSION_DIR } from './hostile-harness';
 
 interface KbStatusReply {
@@ -248,9 +249,10 @@ describe('data safety (real IndexedDB in Chromium)', () => {
   it('honours the kept per-site choice after the update (a blocked site gets no marks)', async () => {
     const news = await context.newPage();
     await news.goto(`${server.url}/sample-news.html`);
-    // Give the content script time to start; it must decide not to run here.
-    await news.waitForLoadState('load');
-    await news.waitForTimeout(1500);
+    // The content script has started and read its settings (its debug channel is up): it decided not to run here.
+    await waitFor(() => inContentWorld<boolean>(news, 'typeof __backstory === "object"').catch(() => false), { what: 'the content script' });
+    await inContentWorld(news, '__backstory.idle()');
+    expect(await inContentWorld(news, '__backstory.active()')).toBe(false);
     const marks = await news.evaluate(() => [...CSS.highlights.keys()].filter((k) => k.startsWith('backstory-')).length);
     expect(marks).toBe(0);
     await news.close();

@@ -1,8 +1,8 @@
 // Editors: an input, a textarea, contenteditable regions, and a rich-text
 // editor whose own script rewrites its content as the reader types. What the
 // reader types is never marked, never read by Backstory, never intercepted;
-// the page's own editor keeps working; and typing is no slower than with
-// Backstory off (counted: slow key events, and Backstory's reads while typing).
+// the page's own editor keeps working; and Backstory reads nothing of what is
+// typed (its reads while typing are counted; typing speed is the benchmark's).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, waitFor, type ExtensionBrowser } from './harness';
 import { CHROME_EXTENSION_DIR, expectPageScriptsWork, serveHostile, Watched, type HostileServers } from './hostile-harness';
@@ -21,17 +21,6 @@ afterAll(async () => {
 const EDITORS = ['field', 'ta', 'ce', 'plain-ce', 'rich'] as const;
 /** Names, punctuation, and "@Pu" at the end (the rich editor completes it to "@Putin"). */
 const TYPED = ' Vladimir Putin met Xi Jinping in Kyiv; NATO. @Pu';
-
-/** Slow key events (Event Timing, ≥ 200 ms) in the probe world, from now on. */
-async function watchSlowKeys(w: Watched): Promise<void> {
-  await w.eval('probe', () => {
-    const g = globalThis as unknown as { __slowKeys: number };
-    g.__slowKeys = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (/^key|input/.test(e.name) && e.duration >= 200) g.__slowKeys++;
-    }).observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
-  });
-}
 
 /** Type TYPED at the end of every editor, plus Backstory's own shortcut; return what each editor holds. */
 async function typeEverywhere(w: Watched): Promise<Record<string, string>> {
@@ -79,8 +68,6 @@ describe('editors, with Backstory on and off', () => {
   let off: Record<string, string>;
   let w: Watched;
   let readsWhileTyping: { blocks: number; chars: number };
-  let slowOn = 0;
-  let slowOff = 0;
   let keylog: { keys: number; prevented: number };
 
   beforeAll(async () => {
@@ -89,21 +76,17 @@ describe('editors, with Backstory on and off', () => {
     const o = await Watched.open(browser.context, browser.extensionId, `${servers.a}/editors.html`, { waitForBackstory: false });
     await waitFor(() => o.eval('backstory', () => typeof (globalThis as { __backstory?: { active(): boolean } }).__backstory === 'object'), { what: 'the content script' });
     expect(await o.eval('backstory', () => (globalThis as unknown as { __backstory: { active(): boolean } }).__backstory.active())).toBe(false);
-    await watchSlowKeys(o);
     off = await typeEverywhere(o);
-    slowOff = await o.eval('probe', () => (globalThis as unknown as { __slowKeys: number }).__slowKeys);
     expect(o.errors).toEqual([]);
     await o.close();
     await setEnabled(true);
 
     w = await Watched.open(browser.context, browser.extensionId, `${servers.a}/editors.html`);
-    await watchSlowKeys(w);
     const before = (await w.debugStats())!;
     on = await typeEverywhere(w);
     await w.idle();
     const after = (await w.debugStats())!;
     readsWhileTyping = { blocks: after.blocksRead! - before.blocksRead!, chars: after.charsRead! - before.charsRead! };
-    slowOn = await w.eval('probe', () => (globalThis as unknown as { __slowKeys: number }).__slowKeys);
     keylog = await w.eval('main', () => (window as unknown as { __keylog: { keys: number; prevented: number } }).__keylog);
   }, 120_000);
   afterAll(async () => {
@@ -140,13 +123,6 @@ describe('editors, with Backstory on and off', () => {
     expect(readsWhileTyping.blocks).toBeLessThanOrEqual(inputs);
     // Every character read while typing is preview text (at most the preview's final length per read).
     expect(readsWhileTyping.chars).toBeLessThanOrEqual(inputs * on.preview!.length);
-  });
-
-  it('does not slow typing: no more slow key events (≥ 200 ms) with Backstory on than off', () => {
-    // Counts, not timings. One of slack for a busy machine (CI shares two cores
-    // between test files); the deterministic half of "never slowed" is the test
-    // above: Backstory reads nothing of what is typed.
-    expect(slowOn, `slow key events: ${slowOn} on, ${slowOff} off`).toBeLessThanOrEqual(slowOff + 1);
   });
 
   it('keeps the page healthy', async () => {

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Request, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, CHROMIUM_ARGS, EXTENSION_DIR, serveDir, waitFor, type StaticServer } from './harness';
+import { inContentWorld } from './content-world';
 import { CHROME_EXTENSION_DIR } from './hostile-harness';
 
 const extensionDir = CHROME_EXTENSION_DIR ?? EXTENSION_DIR;
@@ -36,6 +37,9 @@ describe('no network requests', () => {
   let worker: Worker;
   let phase = 'install';
   const seen: Seen[] = [];
+  /** Requests started and not yet finished or failed (the browser is idle at 0). */
+  let inFlight = 0;
+  const settled = () => waitFor(async () => inFlight === 0, { what: 'no request in flight' });
   const swConsole: string[] = [];
 
   const fromOf = (r: Request): string => {
@@ -67,8 +71,15 @@ describe('no network requests', () => {
       ignoreDefaultArgs: ['--disable-extensions'],
       args: [...CHROMIUM_ARGS, '--enable-unsafe-extension-debugging', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost'],
     });
-    context.on('request', (r) => seen.push({ phase, url: r.url(), from: fromOf(r) }));
-    context.on('requestfailed', (r) => seen.push({ phase, url: r.url(), from: fromOf(r), failed: r.failure()?.errorText ?? 'failed' }));
+    context.on('request', (r) => {
+      inFlight++;
+      seen.push({ phase, url: r.url(), from: fromOf(r) });
+    });
+    context.on('requestfinished', () => inFlight--);
+    context.on('requestfailed', (r) => {
+      inFlight--;
+      seen.push({ phase, url: r.url(), from: fromOf(r), failed: r.failure()?.errorText ?? 'failed' });
+    });
     context.on('console', (m) => {
       if (m.type() === 'error' || m.type() === 'warning') {
         const w = (m as unknown as { worker?: () => Worker | null }).worker?.();
@@ -160,7 +171,8 @@ describe('no network requests', () => {
     await waitFor(() => page.evaluate(() => !!document.querySelector('backstory-ui')?.shadowRoot?.querySelector('[role="dialog"]')), { what: 'the card' });
     // Move over the card and back off, scroll, let the reader settle.
     await page.mouse.wheel(0, 600);
-    await page.waitForTimeout(300);
+    await inContentWorld(page, '__backstory.idle()');
+    await settled();
     await page.close();
 
     const visit = seen.filter((s) => s.phase === 'visit');
@@ -187,7 +199,7 @@ describe('no network requests', () => {
       await page.waitForLoadState('load');
       // Let the page render from the background's answers.
       await waitFor(() => page.evaluate(() => (document.body?.innerText ?? '').trim().length > 0), { what: `${p} to render`, timeout: 10_000 });
-      await page.waitForTimeout(300);
+      await settled();
       await page.close();
       const requests = seen.filter((s) => s.phase === phase);
       expect(requests.length, `${p} loads its own files`).toBeGreaterThan(0);

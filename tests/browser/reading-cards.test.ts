@@ -41,21 +41,33 @@ function pointAt(page: Page, text: string, scope = 'body', nth = 0): Promise<{ x
 
 const dialogOf = (page: Page): Locator => page.locator('backstory-ui').locator('[role=dialog]');
 
-/** The content script's timing marks (lib/page/hover.ts, lib/page/card-layer.tsx), from the page's timeline. */
-const timingMarks = (page: Page) =>
-  page.evaluate(() => ({
-    dwellEnd: performance.getEntriesByName('backstory:dwell-end').map((e) => e.startTime),
-    cardPainted: performance.getEntriesByName('backstory:card-painted').map((e) => e.startTime),
-  }));
+type TimelineEvent = { name: string; at: number; detail?: unknown };
+/** The content script's debug timeline (lib/page/debug.ts: hover intent, card paint), from its own world. */
+const timeline = (page: Page) => inContentWorld<TimelineEvent[]>(page, '__backstory.timeline()');
+/** The times of the dwell ends and card paints recorded since the page loaded. */
+const timingMarks = async (page: Page) => {
+  const events = await timeline(page);
+  const at = (name: string) => events.filter((e) => e.name === name).map((e) => e.at);
+  return { dwellEnd: at('dwell-end'), cardPainted: at('card-painted') };
+};
 
-/** Count, from the page's side, every time a card (a dialog) shows in our shadow root, from now on. */
+/**
+ * Record, from the page's side, every card (a dialog) that shows in our shadow
+ * root from now on: its title, and when it first showed (performance.now(): the
+ * page and the content script share the document's clock).
+ */
 function watchForCards(page: Page): Promise<void> {
   return page.evaluate(() => {
-    const w = window as unknown as { __cardsShown: number };
-    w.__cardsShown = 0;
+    const w = window as unknown as { __cardTitles: string[]; __firstCardAt: number | null };
+    w.__cardTitles = [];
+    w.__firstCardAt = null;
     const watch = (root: ShadowRoot) => {
       const seen = () => {
-        if (root.querySelector('[role=dialog], .bs-popover:not([aria-hidden])')) w.__cardsShown++;
+        const shown = root.querySelector('[role=dialog], .bs-popover:not([aria-hidden])');
+        if (!shown) return;
+        w.__firstCardAt ??= performance.now();
+        const title = shown.querySelector('h2')?.textContent;
+        if (title && !w.__cardTitles.includes(title)) w.__cardTitles.push(title);
       };
       seen();
       new MutationObserver(seen).observe(root, { subtree: true, childList: true, attributes: true });
@@ -71,7 +83,11 @@ function watchForCards(page: Page): Promise<void> {
     mo.observe(document.documentElement, { childList: true });
   });
 }
-const cardsShown = (page: Page) => page.evaluate(() => (window as unknown as { __cardsShown: number }).__cardsShown);
+/** The titles of the cards the page saw (watchForCards). */
+const cardTitles = (page: Page) => page.evaluate(() => (window as unknown as { __cardTitles: string[] }).__cardTitles);
+const firstCardAt = (page: Page) => page.evaluate(() => (window as unknown as { __firstCardAt: number | null }).__firstCardAt);
+/** The number of pointer positions the content script has handled (its hit tests fed to the hover intent). */
+const pointerEvents = async (page: Page) => (await timeline(page)).filter((e) => e.name === 'pointer').length;
 
 describe('reading flow: cards', () => {
   let browser: ExtensionBrowser;
@@ -101,12 +117,14 @@ describe('reading flow: cards', () => {
   it('opens the hovered name’s card after the dwell, stays open while the pointer moves into it, closes after', async () => {
     await page.goto(`${server.url}/reading-article.html`);
     await ready(page);
+    await watchForCards(page);
     const p = await pointAt(page, 'Der Spiegel reported');
     await page.mouse.move(p.x, p.y);
-    await page.waitForTimeout(150);
-    expect(await dialogOf(page).count()).toBe(0); // not before the dwell
     const dialog = dialogOf(page);
     await dialog.waitFor({ timeout: 3000 });
+    // Not before the dwell: the page first saw the card after the content script ended the dwell.
+    const [dwellEnd0] = (await timingMarks(page)).dwellEnd;
+    expect(await firstCardAt(page)).toBeGreaterThanOrEqual(dwellEnd0!);
     // A labelled dialog: aria-labelledby names the entity.
     const label = await dialog.evaluate((el) => el.getRootNode() instanceof ShadowRoot && (el.getRootNode() as ShadowRoot).getElementById(el.getAttribute('aria-labelledby')!)?.textContent);
     expect(label).toBe('Der Spiegel');
@@ -119,10 +137,13 @@ describe('reading flow: cards', () => {
     expect(dwellEnd).toHaveLength(1);
     expect(cardPainted[0]).toBeGreaterThan(dwellEnd[0]!);
 
-    // Move into the card (through the gap) and stay there past the grace period.
+    // Move into the card (through the gap): the hover intent knows the pointer is on the
+    // card, and no grace period or dwell is left running that could close it.
     const box = (await dialog.boundingBox())!;
+    const before = (await timeline(page)).length;
     await page.mouse.move(box.x + box.width / 2, box.y + 30, { steps: 4 });
-    await page.waitForTimeout(700);
+    await expect.poll(async () => (await inContentWorld<TimelineEvent[]>(page, `__backstory.timeline(${before})`)).some((e) => e.name === 'enter-card')).toBe(true);
+    await expect.poll(() => inContentWorld(page, '__backstory.hover()')).toEqual({ dwelling: false, grace: false });
     expect(await dialog.count()).toBe(1);
     // Leave both: it closes after the grace period (it was never clicked, so not pinned).
     await page.mouse.move(box.x + box.width / 2, Math.max(2, box.y - 300 > 0 ? box.y - 300 : box.y + box.height + 200), { steps: 2 });
@@ -138,10 +159,13 @@ describe('reading flow: cards', () => {
     await page.mouse.move(p.x - 80, p.y);
     await page.mouse.move(p.x + 80, p.y, { steps: 8 });
     await page.mouse.move(2, 2, { steps: 4 });
-    await page.waitForTimeout(1200); // past the 500 ms dwell
-    expect(await cardsShown(page)).toBe(0);
-    expect(await dialogOf(page).count()).toBe(0);
-    expect(await timingMarks(page)).toEqual({ dwellEnd: [], cardPainted: [] });
+    // Then rest on another name until its card opens: a dwell started on the way
+    // over Bakhmut (same delay, earlier) would have ended, and shown its card, first.
+    const q = await pointAt(page, 'Der Spiegel reported');
+    await page.mouse.move(q.x, q.y);
+    await expect.poll(() => dialogOf(page).locator('h2').textContent(), { timeout: 5000 }).toBe('Der Spiegel');
+    expect(await cardTitles(page)).toEqual(['Der Spiegel']);
+    expect((await timingMarks(page)).dwellEnd).toHaveLength(1);
   });
 
   it('a pointer resting for less than the dwell prepares the card hidden, then throws it away: no card shows', async () => {
@@ -160,9 +184,14 @@ describe('reading flow: cards', () => {
     expect(await inContentWorld(page, '__backstory.card()')).toBeNull();
     await page.mouse.move(2, 2);
     await expect.poll(() => page.locator('backstory-ui').locator('.bs-popover').count()).toBe(0);
-    await page.waitForTimeout(3300); // past the dwell it would have had
-    expect(await cardsShown(page)).toBe(0);
-    expect(await timingMarks(page)).toEqual({ dwellEnd: [], cardPainted: [] });
+    // Then rest on another name until its card opens (the same 3 s dwell): Bakhmut's
+    // dwell, had it gone on, would have ended, and shown its card, first.
+    const q = await pointAt(page, 'Der Spiegel reported');
+    await page.mouse.move(q.x, q.y);
+    await expect.poll(() => dialogOf(page).locator('h2').textContent(), { timeout: 8000 }).toBe('Der Spiegel');
+    expect(await cardTitles(page)).toEqual(['Der Spiegel']);
+    expect((await timingMarks(page)).dwellEnd).toHaveLength(1);
+    await page.keyboard.press('Escape');
   });
 
   it('Esc closes a hovered card', async () => {
@@ -297,8 +326,11 @@ describe('reading flow: cards', () => {
     await page.goto(`${server.url}/reading-article.html`);
     await ready(page);
     const p = await pointAt(page, 'Bakhmut');
+    const handled = await pointerEvents(page);
     await page.mouse.move(p.x, p.y);
-    await page.waitForTimeout(900);
+    // The content script handled the pointer on the name, and no dwell started: nothing will open by itself.
+    await expect.poll(() => pointerEvents(page)).toBeGreaterThan(handled);
+    expect((await timeline(page)).filter((e) => e.name === 'dwell-start')).toEqual([]);
     expect(await dialogOf(page).count()).toBe(0);
     await page.mouse.click(p.x, p.y);
     await dialogOf(page).waitFor({ timeout: 3000 });
@@ -307,9 +339,12 @@ describe('reading flow: cards', () => {
     await expect.poll(() => dialogOf(page).count()).toBe(0);
 
     await setSettings({ trigger: 'modifier-hover' });
+    await expect.poll(async () => (await inContentWorld<{ trigger: string }>(page, '__backstory.settings()')).trigger).toBe('modifier-hover');
     await page.mouse.move(2, 2);
+    const moved = await pointerEvents(page);
     await page.mouse.move(p.x, p.y);
-    await page.waitForTimeout(900);
+    await expect.poll(() => pointerEvents(page)).toBeGreaterThan(moved);
+    expect((await timeline(page)).filter((e) => e.name === 'dwell-start')).toEqual([]);
     expect(await dialogOf(page).count()).toBe(0);
     await page.keyboard.down('Alt');
     await page.mouse.move(p.x + 1, p.y);
@@ -322,11 +357,14 @@ describe('reading flow: cards', () => {
     await setSettings({ hoverDelayMs: 1500 });
     await page.goto(`${server.url}/reading-article.html`);
     await ready(page);
+    await watchForCards(page);
     const p = await pointAt(page, 'Bakhmut');
     await page.mouse.move(p.x, p.y);
-    await page.waitForTimeout(900);
-    expect(await dialogOf(page).count()).toBe(0);
     await dialogOf(page).waitFor({ timeout: 3000 });
+    // The dwell that opened it was the setting's, and the page saw no card before it ended.
+    const dwells = (await timeline(page)).filter((e) => e.name === 'dwell-end');
+    expect(dwells.map((e) => e.detail)).toEqual([{ delay: 1500 }]);
+    expect(await firstCardAt(page)).toBeGreaterThanOrEqual(dwells[0]!.at);
     await page.keyboard.press('Escape');
   });
 });

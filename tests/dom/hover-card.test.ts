@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HOST_CSS } from '../../components/card/host-styles';
 import type { EntityCard } from '../../lib/kb/card';
 import { CardLayer, type CardLayerEnv, type CardSource } from '../../lib/page/card-layer';
+import { debugTimeline, type DebugEvent } from '../../lib/page/debug';
 import { PREPARE_MS } from '../../lib/page/hover';
 import { CardChunk, LazyCard } from '../../lib/page/lazy-card';
 import type { PageMention } from '../../lib/page/marks';
@@ -73,7 +74,10 @@ function source(immediate = true) {
 }
 
 let ui: UiHost | null = null;
+/** The dwell ends and card paints the layer recorded in the debug timeline (lib/page/debug.ts), in order. */
 let marks: string[] = [];
+let onTimelineEvent: (e: DebugEvent) => void = () => undefined;
+const recordMarks = (e: DebugEvent) => onTimelineEvent(e);
 
 function env(cards: CardSource, events: string[] = []): CardLayerEnv {
   ui ??= createUiHost(document, window, HOST_CSS);
@@ -105,11 +109,10 @@ beforeEach(() => {
   // The frame clock the layer reads (document.timeline.currentTime), on the fake clock.
   Object.defineProperty(document, 'timeline', { configurable: true, value: { get currentTime() { return performance.now(); } } });
   marks = [];
-  const real = performance.mark.bind(performance);
-  vi.spyOn(performance, 'mark').mockImplementation((name: string, options?: PerformanceMarkOptions) => {
-    marks.push(name);
-    return real(name, options);
-  });
+  onTimelineEvent = (e) => {
+    if (e.name === 'dwell-end' || e.name === 'card-painted') marks.push(`backstory:${e.name}`);
+  };
+  debugTimeline().listeners.add(recordMarks);
 });
 
 afterEach(async () => {
@@ -117,6 +120,7 @@ afterEach(async () => {
   // Let messages posted for the 'card-painted' mark arrive before the next test.
   await new Promise((resolve) => setTimeout(resolve, 10));
   vi.restoreAllMocks();
+  debugTimeline().listeners.delete(recordMarks);
   ui?.dispose();
   ui = null;
   document.body.replaceChildren();
@@ -162,9 +166,9 @@ describe('hover: the card prepared during the dwell', () => {
     const layer = new CardLayer(env(src));
     const t0 = performance.now();
     let ended = -1;
-    vi.mocked(performance.mark).mockImplementation(((name: string) => {
-      if (name === 'backstory:dwell-end') ended = performance.now() - t0;
-    }) as typeof performance.mark);
+    onTimelineEvent = (e) => {
+      if (e.name === 'dwell-end') ended = performance.now() - t0;
+    };
     const raf = vi.spyOn(window, 'requestAnimationFrame');
     layer.pointer(mention('xi', 'Xi Jinping'));
     vi.advanceTimersByTime(DELAY - 1);
