@@ -34,11 +34,22 @@ export default defineConfig({
   hooks: {
     // The content script runs on every page: it gets the browser's own API
     // object (lib/page/browser-api.ts) instead of webextension-polyfill, and terser.
+    // WXT's ContentScriptContext posts our extension id to the page window
+    // (WXT 0.21 has no option to stop it): the content script gets an inert
+    // stand-in and keeps its own lifecycle (lib/page/lifecycle.ts).
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.some((e) => e.type === 'content-script')) return;
       const alias = config.resolve?.alias ?? {};
       const list = Array.isArray(alias) ? alias : Object.entries(alias).map(([find, replacement]) => ({ find, replacement }));
-      config.resolve = { ...config.resolve, alias: [{ find: /^wxt\/browser$/, replacement: fileURLToPath(new URL('lib/page/browser-api.ts', import.meta.url)) }, ...list] };
+      const own = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+      config.resolve = {
+        ...config.resolve,
+        alias: [
+          { find: /^wxt\/browser$/, replacement: own('lib/page/browser-api.ts') },
+          { find: /^wxt\/utils\/content-script-context$/, replacement: own('lib/page/lifecycle.ts') },
+          ...list,
+        ],
+      };
       config.plugins = [...(config.plugins ?? []), terserAfterEsbuild];
     },
   },

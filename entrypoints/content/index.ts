@@ -6,6 +6,7 @@
 // The card UI is a separate file, imported on first need (lib/page/card-ui.ts).
 import type { PublicPath } from 'wxt/browser';
 import { runBackstory } from '@/lib/page/app';
+import { watchLifecycle } from '@/lib/page/lifecycle';
 import { loadCardUi } from '@/lib/page/card-ui';
 import { createListener, createSender } from '@/lib/page/messaging';
 import type { BridgeMessaging } from '@/lib/page/panel-bridge';
@@ -20,13 +21,23 @@ declare const chrome: { runtime: { getURL(path: PublicPath): string } };
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
-  main(ctx) {
-    const sendMessage = createSender(browser.runtime);
+  // WXT's `ctx` is not used: wxt.config.ts swaps WXT's ContentScriptContext,
+  // which posts our extension id to the page, for an inert one, and the
+  // lifecycle is ours (lib/page/lifecycle.ts).
+  main() {
+    const lifecycle = watchLifecycle({ win: window, doc: document, runtimeAlive: () => browser.runtime?.id != null });
+    const send = createSender(browser.runtime);
+    // A failed message may mean the extension was updated or removed: then stop.
+    const sendMessage: typeof send = (type, ...args) =>
+      send(type, ...args).catch((error: unknown) => {
+        lifecycle.check();
+        throw error;
+      });
     const onMessage = createListener(browser.runtime);
     void runBackstory({
       doc: document,
       win: window,
-      signal: ctx.signal,
+      signal: lifecycle.signal,
       kb: {
         getMatcher: () => sendMessage('getMatcher'),
         getCards: (ids) => sendMessage('getCards', { ids }),
@@ -46,9 +57,6 @@ export default defineContentScript({
       },
       // The side panel asks this page what it mentions (issue #4).
       panel: { sendMessage, onMessage } as unknown as BridgeMessaging,
-      // The test/debug channel lives in this content script's own JS world
-      // (`globalThis.__backstory`): the page cannot see it.
-      debug: true,
     }).catch(() => undefined);
   },
 });
