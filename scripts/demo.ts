@@ -3,8 +3,12 @@
 // `npm run demo -- --screenshot FILE` runs headless, hovers a marked name so its
 // card opens, and saves a screenshot (for machines with no display).
 import { execSync } from 'node:child_process';
-import { resolve } from 'node:path';
-import { launchWithExtension, ROOT, serveDir } from './chromium';
+import { relative, resolve } from 'node:path';
+import { launchWithExtension, RELEASE_EXTENSION_DIR, ROOT, serveDir } from './chromium';
+
+// Progress, on stderr (stdout keeps the demo's results): one short line per step.
+const started = Date.now();
+const progress = (step: string) => console.error(`[demo ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${step}`);
 
 const args = process.argv.slice(2);
 const shotIndex = args.indexOf('--screenshot');
@@ -17,19 +21,34 @@ if (!screenshot && !process.env.DISPLAY) {
   screenshot = 'demo-screenshot.png';
   console.log(`No display found: running headless and saving a screenshot to ${screenshot}.`);
 }
-if (!args.includes('--no-build')) execSync('npm run build:chrome', { cwd: ROOT, stdio: 'inherit' });
+if (!args.includes('--no-build')) {
+  progress('building the extension (npm run build:chrome: the knowledge base, then the Chrome release build)…');
+  try {
+    execSync('npm run -s build:chrome', { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  } catch (error) {
+    const e = error as { stdout?: Buffer; stderr?: Buffer };
+    console.error(`${e.stdout?.toString() ?? ''}${e.stderr?.toString() ?? ''}`);
+    progress('the build failed (its output is above)');
+    process.exit(1);
+  }
+  progress(`built ${relative(ROOT, RELEASE_EXTENSION_DIR)}`);
+}
 
+progress('serving the sample page on 127.0.0.1…');
 const server = await serveDir();
-const browser = await launchWithExtension({ headless: Boolean(screenshot) });
+progress(`starting Chromium with Backstory (${screenshot ? 'headless' : 'a window'})…`);
+const browser = await launchWithExtension({ headless: Boolean(screenshot), extensionDir: RELEASE_EXTENSION_DIR });
 const page = browser.context.pages()[0] ?? (await browser.context.newPage());
 await page.setViewportSize({ width: 1280, height: 900 });
 const url = `${server.url}/sample-news.html`;
+progress('opening the sample news page…');
 await page.goto(url);
 console.log(`Backstory is running on ${url}`);
 
 if (screenshot) {
   // Hover the first mention of Vladimir Putin in the article body (not the
   // caption), scrolled so the card has room below it, and wait for its card.
+  progress('waiting for the marks…');
   await page.waitForFunction(() => CSS.highlights.size > 0, undefined, { timeout: 15_000 }).catch(() => undefined);
   const point = await page.evaluate(() => {
     const walker = document.createTreeWalker(document.querySelector('article') ?? document.body, NodeFilter.SHOW_TEXT);
@@ -46,6 +65,7 @@ if (screenshot) {
     return null;
   });
   if (point) {
+    progress('hovering “Vladimir Putin” until its card opens…');
     await page.mouse.move(point.x, point.y);
     const dialog = page.locator('backstory-ui').locator('[role=dialog] h2');
     await dialog.waitFor({ state: 'visible', timeout: 5_000 }).catch(() => undefined);

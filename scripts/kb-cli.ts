@@ -1,4 +1,5 @@
-// `npm run kb -- <command>`: the KB for people and for tests.
+// `npm run -s kb -- <command> [--json FILE]`: the KB for people and for tests.
+// Output is JSON on stdout (`-s` keeps npm's banner off it), or in FILE with `--json FILE`.
 //   stats                 JSON { reports, entities, aliases, claims, caveats }
 //   inspect "<name>"      the card data for the entity with that name or alias, as JSON
 //   spot FILE.html        one JSON line per mention { surface, entity, start, end, reason }
@@ -12,9 +13,10 @@ import { DataError } from '../lib/kb/inputs';
 import { compileMatcher, hydrateMatcher } from '../lib/match/compile';
 import { collectTextBlocks } from '../lib/page/text-blocks';
 import { pageOffsets, spotBlocks } from '../lib/page/spot';
+import { printToFile, takeJsonOption } from './cli-output';
 import { buildKbFromDisk } from './read-data';
 
-const USAGE = `usage: npm run kb -- stats | inspect "<name or alias>" | spot FILE.html | caveats`;
+const USAGE = `usage: npm run -s kb -- stats | inspect "<name or alias>" | spot FILE.html | caveats  [--json FILE]`;
 
 function fail(message: string): never {
   console.error(message);
@@ -102,4 +104,7 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-await main(process.argv.slice(2));
+const options = takeJsonOption(process.argv.slice(2));
+if (options.error) fail(`${options.error}\n${USAGE}`);
+if (options.jsonFile) await printToFile(options.jsonFile, () => main(options.args));
+else await main(options.args);
