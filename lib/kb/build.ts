@@ -8,11 +8,15 @@ import type { MatchAliasInput } from '../match/types';
 import { foldName } from './card';
 import { attributeReport, entityRoles, hedgesIn } from './attribution';
 import { analyse, type CaveatDraft } from './caveats';
+import { CAVEAT_KINDS, caveatOrder } from './caveats/kinds';
+import { claimSubject } from './subject';
+import { claimSupport, originalTextKeys, speakerOf, totalSupport } from './support';
 import { linkEvents } from './caveats/events';
 import { statedDates } from './dates';
 import {
   KB_FORMAT,
   KB_FORMAT_VERSION,
+  NO_SUPPORT,
   type KbCaveat,
   type KbClaim,
   type KbDocument,
@@ -22,8 +26,6 @@ import {
 import type { KbInputs } from './inputs';
 import type { Entity } from './schema';
 import { contentHash, furnitureSpans, insideAny, sentenceSpans, snippet, type Span } from './text';
-
-const SEVERITY_RANK = { high: 0, medium: 1, low: 2 } as const;
 
 /**
  * The matcher's alias table for a set of entities. 'pages' (the content script,
@@ -133,6 +135,9 @@ export function buildKb(inputs: KbInputs): KbDocument {
         retells: null,
         corroboration: { claims: [], sources: [], independentSources: 0 },
         supersededBy: null,
+        support: NO_SUPPORT,
+        speaker: speakerOf(sent.attribution, (id) => entityById.get(id)?.name),
+        subject: claimSubject(sentence, sent.mentions, sent.attribution),
       });
     }
   }
@@ -158,6 +163,9 @@ export function buildKb(inputs: KbInputs): KbDocument {
     c.corroboration = { claims: ids, sources, independentSources: sources.length };
     c.supersededBy = links.supersededBy.get(c.id) ?? null;
   }
+  const support = claimSupport(claims, reports, new Map(claims.map((c) => [c.id, c.corroboration.claims])));
+  for (const c of claims) c.support = support.get(c.id) ?? NO_SUPPORT;
+  const originalText = originalTextKeys(reports);
 
   // 4. Caveats: the editor's notes and the automatic findings.
   const drafts: CaveatDraft[] = [
@@ -217,6 +225,7 @@ export function buildKb(inputs: KbInputs): KbDocument {
       related: [...related].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id, count]) => ({ id, count })),
       dates: own.flatMap((c) => c.dates.map((d) => ({ ...d, claim: c.id }))),
       caveats: caveats.filter((c) => c.entities.includes(entity.id)).map((c) => c.id),
+      support: totalSupport(own, originalText),
     };
   });
 
@@ -340,9 +349,8 @@ function finishCaveats(drafts: readonly CaveatDraft[], reports: readonly KbRepor
       validAsOf: report.date.value,
       supersededBy: primary?.supersededBy ?? null,
       rule: d.origin === 'auto' ? (d.rule ?? null) : null,
+      scope: CAVEAT_KINDS[d.kind].scope,
     });
   }
-  return out.sort(
-    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.report.localeCompare(b.report) || a.start - b.start || a.id.localeCompare(b.id),
-  );
+  return out.sort((a, b) => caveatOrder(a, b) || a.report.localeCompare(b.report) || a.start - b.start || a.id.localeCompare(b.id));
 }

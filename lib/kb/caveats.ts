@@ -19,7 +19,7 @@ import { buildCorpus, type Corpus } from './caveats/view';
 
 export type { CaveatDraft, DetectorInput } from './caveats/types';
 
-const SEVERITY_RANK = { high: 0, medium: 1, low: 2 } as const;
+import { SEVERITY_ORDER as SEVERITY_RANK } from './caveats/kinds';
 
 export function detectCaveats(input: DetectorInput): CaveatDraft[] {
   return analyse(input).drafts;

@@ -130,6 +130,10 @@ export const CaveatKind = z.enum([
   'wrong-date',
   'factual-error',
   'missing-context',
+  'self-serving',
+  'interested-party',
+  'undated',
+  'no-publisher',
 ]);
 export type CaveatKind = z.infer<typeof CaveatKind>;
 
