@@ -9,7 +9,8 @@ import { foldName } from './card';
 import { attributeReport, entityRoles, hedgesIn } from './attribution';
 import { analyse, type CaveatDraft } from './caveats';
 import { CAVEAT_KINDS, caveatOrder } from './caveats/kinds';
-import { claimSubject } from './subject';
+import { consolidate } from './caveats/consolidate';
+import { claimSubject, subjectIn } from './subject';
 import { claimSupport, originalTextKeys, speakerOf, totalSupport } from './support';
 import { linkEvents } from './caveats/events';
 import { statedDates } from './dates';
@@ -225,6 +226,7 @@ export function buildKb(inputs: KbInputs): KbDocument {
       related: [...related].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id, count]) => ({ id, count })),
       dates: own.flatMap((c) => c.dates.map((d) => ({ ...d, claim: c.id }))),
       caveats: caveats.filter((c) => c.entities.includes(entity.id)).map((c) => c.id),
+      reportCaveats: caveats.filter((c) => c.scope === 'report' && mentionCounts.has(c.report)).map((c) => c.id),
       support: totalSupport(own, originalText),
     };
   });
@@ -293,17 +295,17 @@ function finishCaveats(drafts: readonly CaveatDraft[], reports: readonly KbRepor
     if (seen.has(key)) continue;
     seen.add(key);
     const overlapping = claims.filter((c) => c.report === d.report && c.start < end && c.end > start);
-    let entities = d.entities ?? [...new Set(overlapping.flatMap((c) => c.entities))];
-    if (entities.length === 0) {
-      // No entity in the quote's own sentence: take those of its paragraph.
-      const w = works.find((y) => y.report.id === d.report)!;
+    const primary = overlapping[0] ?? null;
+    const w = works.find((y) => y.report.id === d.report)!;
+    let entities = d.entities ?? scopedEntities(d, primary, w.mentions, report.text, start, end);
+    if (entities.length === 0 && CAVEAT_KINDS[d.kind].scope === 'claim') {
+      // No entity in the quote's own sentence: take the first of its paragraph.
       const lineStart = report.text.lastIndexOf('\n', start) + 1;
       const nl = report.text.indexOf('\n', end);
       const lineEnd = nl < 0 ? report.text.length : nl;
-      entities = [...new Set(w.mentions.filter((m) => m.start >= lineStart && m.end <= lineEnd).map((m) => m.entity))];
+      entities = w.mentions.filter((m) => m.start >= lineStart && m.end <= lineEnd).map((m) => m.entity).slice(0, 1);
     }
     const claimIds = [...new Set([...overlapping.map((c) => c.id), ...(d.claims ?? [])])];
-    const primary = overlapping[0] ?? null;
     // Every place the same claim or problem appears: this quote, the places the rule found, and repeats of the exact quote.
     const appearances: KbCaveat['appearances'] = [{ report: d.report, quote: d.quote, start, end }];
     const addAppearance = (rid: string, quote: string, at: number) => {
@@ -352,5 +354,17 @@ function finishCaveats(drafts: readonly CaveatDraft[], reports: readonly KbRepor
       scope: CAVEAT_KINDS[d.kind].scope,
     });
   }
-  return out.sort((a, b) => caveatOrder(a, b) || a.report.localeCompare(b.report) || a.start - b.start || a.id.localeCompare(b.id));
+  return consolidate(out, claims).sort((a, b) => caveatOrder(a, b) || a.report.localeCompare(b.report) || a.start - b.start || a.id.localeCompare(b.id));
+}
+
+/**
+ * The entities a claim-level finding is about: the subject of the quoted text
+ * (else of its sentence's claim) and the speaker. Not every entity that stands
+ * in the sentence: a person next to an anonymous claim is not in doubt.
+ */
+function scopedEntities(d: CaveatDraft, claim: KbClaim | null, mentions: ReportWork['mentions'], text: string, start: number, end: number): string[] {
+  if (CAVEAT_KINDS[d.kind].scope === 'report') return [];
+  const speaker = d.claimant !== undefined ? (d.claimant?.entity ?? null) : (claim?.attribution.entity ?? null);
+  const subject = subjectIn(text, mentions, start, end, speaker) ?? claim?.subject ?? null;
+  return [...new Set([subject, speaker].filter((x): x is string => x !== null))];
 }

@@ -110,7 +110,7 @@ export async function entityCard(kb: KbReader, id: string): Promise<EntityCard |
   const factIds = entity.facts.slice(0, CARD_LIMITS.facts);
   const [facts, caveats, relatedEntities] = await Promise.all([
     kb.claims(factIds).then(defined),
-    kb.caveats(entity.caveats).then(defined),
+    kb.caveats([...entity.caveats, ...(entity.reportCaveats ?? [])]).then(defined),
     kb.entities(entity.related.slice(0, CARD_LIMITS.related).map((r) => r.id)),
   ]);
   const reportIds = [

@@ -173,6 +173,8 @@ export const KbEntity = z.object({
   dates: z.array(z.object({ text: z.string(), value: z.string().nullable(), claim: z.string() })),
   /** Caveat ids, most severe first. */
   caveats: z.array(z.string()),
+  /** Caveats about whole reports the entity appears in (undated, republished, told twice). */
+  reportCaveats: z.array(z.string()).default([]),
   /** Support across the entity's claims: independent sources and reports that carry them, and mentions in all. */
   support: Support.default(NO_SUPPORT),
 });

@@ -32,3 +32,13 @@ export function speechTagSpan(sentence: string, a: Attribution): [number, number
 export function subjectAndSpeaker(subject: string | null, attribution: Attribution): string[] {
   return [...new Set([subject, attribution.entity].filter((x): x is string => x !== null))];
 }
+
+/**
+ * The subject among the mentions inside [start, end) of a text: the first that
+ * is not the object of a preposition and not `exclude` (the speaker).
+ */
+export function subjectIn(text: string, mentions: readonly { start: number; end: number; entity: string }[], start: number, end: number, exclude: string | null): string | null {
+  const inside = mentions.filter((m) => m.start >= start && m.end <= end && m.entity !== exclude);
+  const free = inside.find((m) => !PREP_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start)));
+  return free?.entity ?? null;
+}
