@@ -75,21 +75,32 @@ function lineSpans(text: string): Span[] {
   return spans;
 }
 
+/** Every entity mention in a report's text, line by line in reading order (one context state per report). */
+export function reportMentions(matcher: ReturnType<typeof hydrateMatcher>, text: string): ReportWork['mentions'] {
+  const state = createContextState();
+  const mentions: ReportWork['mentions'] = [];
+  for (const [ls, le] of lineSpans(text)) {
+    const line = text.slice(ls, le);
+    for (const m of resolveMentions(matcher, line, scan(matcher, line), state)) {
+      if (m.entityId === null) continue;
+      mentions.push({ start: ls + m.start, end: ls + m.end, entity: m.entityId, surface: m.surface });
+    }
+  }
+  return mentions;
+}
+
+/** The matcher the build links report text with. */
+export function reportMatcher(entities: readonly Entity[]): ReturnType<typeof hydrateMatcher> {
+  return hydrateMatcher(compileMatcher(matcherAliases(entities, 'reports')));
+}
+
 export function buildKb(inputs: KbInputs): KbDocument {
   const entityById = new Map(inputs.entities.map((e) => [e.id, e]));
-  const matcher = hydrateMatcher(compileMatcher(matcherAliases(inputs.entities, 'reports')));
+  const matcher = reportMatcher(inputs.entities);
 
   // 1. Reports: sentences, furniture, mentions (one context state per report, in reading order).
   const works: ReportWork[] = inputs.reports.map(({ meta, text }) => {
-    const state = createContextState();
-    const mentions: ReportWork['mentions'] = [];
-    for (const [ls, le] of lineSpans(text)) {
-      const line = text.slice(ls, le);
-      for (const m of resolveMentions(matcher, line, scan(matcher, line), state)) {
-        if (m.entityId === null) continue;
-        mentions.push({ start: ls + m.start, end: ls + m.end, entity: m.entityId, surface: m.surface });
-      }
-    }
+    const mentions = reportMentions(matcher, text);
     const furniture = furnitureSpans(text, meta.furniture);
     const report: KbReport = {
       id: meta.id,
@@ -298,7 +309,7 @@ function finishCaveats(drafts: readonly CaveatDraft[], reports: readonly KbRepor
     const primary = overlapping[0] ?? null;
     const w = works.find((y) => y.report.id === d.report)!;
     let entities = d.entities ?? scopedEntities(d, primary, w.mentions, report.text, start, end);
-    if (entities.length === 0 && CAVEAT_KINDS[d.kind].scope === 'claim') {
+    if (entities.length === 0 && CAVEAT_KINDS[d.kind].scope === 'claim' && d.origin === 'editor') {
       // No entity in the quote's own sentence: take the first of its paragraph.
       const lineStart = report.text.lastIndexOf('\n', start) + 1;
       const nl = report.text.indexOf('\n', end);
@@ -365,6 +376,9 @@ function finishCaveats(drafts: readonly CaveatDraft[], reports: readonly KbRepor
 function scopedEntities(d: CaveatDraft, claim: KbClaim | null, mentions: ReportWork['mentions'], text: string, start: number, end: number): string[] {
   if (CAVEAT_KINDS[d.kind].scope === 'report') return [];
   const speaker = d.claimant !== undefined ? (d.claimant?.entity ?? null) : (claim?.attribution.entity ?? null);
-  const subject = subjectIn(text, mentions, start, end, speaker) ?? claim?.subject ?? null;
+  // A figure's clause that names nobody is about nobody in particular, unless it is most of the sentence.
+  const mostOfSentence = claim !== null && end - start >= 0.6 * (claim.end - claim.start);
+  const fallback = d.kind === 'unsourced' && !mostOfSentence ? null : (claim?.subject ?? null);
+  const subject = subjectIn(text, mentions, start, end, null) ?? fallback;
   return [...new Set([subject, speaker].filter((x): x is string => x !== null))];
 }

@@ -159,3 +159,23 @@ export const EditorNote = z
 export type EditorNote = z.infer<typeof EditorNote>;
 
 export const EditorNotesFile = z.object({ notes: z.array(EditorNote) }).strict();
+
+// ---------- data/name-rules.json ----------
+
+const words = z.array(nonEmpty);
+/** Words the new-name finder reads names by (lib/kb/extract/names.ts). */
+export const NameRulesFile = z
+  .object({
+    $comment: z.string().optional(),
+    personTitles: words,
+    roleNouns: words,
+    connectors: words,
+    typeWords: z.object({ agreement: words, event: words, weapon: words, organisation: words, place: words }).strict(),
+    notNames: words,
+    /** Words that are a name only as part of a longer one ("South China Sea", not "South"). */
+    notAlone: words,
+    /** Acronyms of countries and unions ("US", "UK"), typed as places. */
+    placeAcronyms: words,
+  })
+  .strict();
+export type NameRules = z.infer<typeof NameRulesFile>;
