@@ -20,7 +20,11 @@ export function decodeReport(file: string, bytes: Uint8Array): Decoded {
   text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (text.trim() === '') return { ok: false, error: `${file}: the file has no text` };
   // Control characters other than tab and line breaks mark a binary file.
-  const control = text.match(/[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F]/g)?.length ?? 0;
+  let control = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127) control++;
+  }
   if (control > Math.max(2, text.length / 1000)) return { ok: false, error: `${file}: a binary file, not plain text` };
   return { ok: true, text };
 }
