@@ -114,7 +114,9 @@ function titleCaseLines(text: string): [number, number][] {
   return out;
 }
 
-function candidates(text: string, taken: readonly [number, number][]): Candidate[] {
+const PLACE_BEFORE = /\b(?:in|at|near|from|to|into|across|outside|inside|between|with|against|toward|towards|across|throughout|within)\s+(?:the\s+)?$/;
+
+function candidates(text: string, taken: readonly [number, number][], untyped: Candidate[] = []): Candidate[] {
   const starts = sentenceStarts(text);
   const skip = [...taken, ...titleCaseLines(text)];
   const lowerWords = new Set(text.match(/(?<![\p{L}])\p{Ll}[\p{L}'’-]*/gu) ?? []);
@@ -180,7 +182,13 @@ function candidates(text: string, taken: readonly [number, number][]): Candidate
       // A single capitalised word at the start of a sentence is usually just the first word.
       if (single && starts.has(start) && (!type || evidence === 'an acronym') && !/^[A-Z]{2,}$/.test(piece.text)) continue;
       if (single && DEMONYM.test(piece.text) && !title) continue;
-      if (!type) continue;
+      if (!type) {
+        // Kept aside: a single word used mid-sentence may prove a name by recurring (see findNames).
+        if (single && !starts.has(start) && !lowerWords.has(piece.text.toLowerCase()) && !STOP.has(piece.text.toLowerCase()) && !DEMONYM.test(piece.text)) {
+          untyped.push({ text: piece.text, start, end, type: null, evidence: PLACE_BEFORE.test(before) ? 'place' : '' });
+        }
+        continue;
+      }
       if (single && piece.text.length < 3 && !/^[A-Z]{2}$/.test(piece.text)) continue;
       out.push({ text: piece.text, start, end, type, evidence });
     }
@@ -204,7 +212,15 @@ function initials(name: string): string {
  * `ignore` are names never to propose (data/ignore-names.json).
  */
 export function findNames(text: string, taken: readonly [number, number][] = [], ignore: ReadonlySet<string> = new Set()): FoundName[] {
-  const found = candidates(text, taken).filter((c) => !ignore.has(fold(c.text)));
+  const untyped: Candidate[] = [];
+  const found = candidates(text, taken, untyped).filter((c) => !ignore.has(fold(c.text)));
+  // A single capitalised word the report uses at least twice mid-sentence, never in lower case, and at least once after a preposition of place: a place.
+  const groups = new Map<string, Candidate[]>();
+  for (const u of untyped) groups.set(u.text, [...(groups.get(u.text) ?? []), u]);
+  for (const [word, group] of groups) {
+    if (group.length < 2 || !group.some((g) => g.evidence === 'place') || ignore.has(fold(word))) continue;
+    for (const g of group) found.push({ ...g, type: 'place', evidence: 'recurs mid-sentence, after prepositions of place' });
+  }
   const byName = new Map<string, FoundName>();
   // Longest first, so short forms can attach to a full name seen anywhere in the report.
   const order = [...found].sort((a, b) => b.text.split(/\s+/).length - a.text.split(/\s+/).length || b.text.length - a.text.length || a.start - b.start);
@@ -213,7 +229,7 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
     const full = [...byName.values()].find(
       (n) =>
         n.aliases.some((a) => fold(a) === fold(c.text)) ||
-        (n.type === 'person' && parts.length === 1 && n.name.split(/\s+/).slice(1).includes(c.text)) ||
+        (n.type === 'person' && parts.length === 1 && c.text.length >= 2 && n.name.split(/\s+/).includes(c.text)) ||
         (/^[A-Z]{2,6}$/.test(c.text) && n.name.split(/\s+/).length >= 2 && initials(n.name) === c.text),
     );
     if (full) {
@@ -225,6 +241,22 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
   }
   // A lone single word guessed from weak evidence, used once, is more often a stray capital than a name.
   const names = [...byName.values()].filter((n) => n.spans.length > 1 || n.name.includes(' ') || n.evidence !== 'follows a preposition of place' || n.type === 'place');
+  // Short forms of a person's name ("Putin", "Xi") wherever the report uses them alone, unless two names share the part.
+  const persons = names.filter((n) => n.type === 'person' && n.name.includes(' '));
+  for (const n of persons) {
+    for (const part of n.name.split(/\s+/)) {
+      const lower = part.toLowerCase();
+      if (part.length < 2 || CONNECTORS.has(lower) || STOP.has(lower) || NOT_ALONE.has(lower) || n.aliases.includes(part)) continue;
+      if (persons.some((o) => o !== n && o.name.split(/\s+/).includes(part))) continue;
+      if (names.some((o) => o.name === part)) continue;
+      const re = new RegExp(`(?<![\\p{L}\\d-])${part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d-])`, 'gu');
+      for (const m of text.matchAll(re)) {
+        if (n.spans.some(([s, e]) => m.index >= s && m.index < e) || taken.some(([s, e]) => m.index >= s && m.index < e)) continue;
+        if (!n.aliases.includes(part)) n.aliases.push(part);
+        n.spans.push([m.index, m.index + part.length]);
+      }
+    }
+  }
   for (const n of names) n.spans.sort((a, b) => a[0] - b[0]);
   return names.sort((a, b) => a.spans[0]![0] - b.spans[0]![0]);
 }
