@@ -15,6 +15,7 @@
 // Pronouns ("he told reporters") and "the magazine" are resolved from the
 // sentences before (see AttributionContext).
 import type { Attribution, ClaimantRole } from './document';
+import { PARTIES, PARTY_WORDS, partyOf } from './parties';
 import type { EntityType } from './schema';
 
 export interface MentionInSentence {
@@ -69,11 +70,12 @@ const INDEFINITE_OFFICIAL = /^(?:an?|one|another)\s+(?:\w+\s+){0,2}(?:representa
 const MEDIA_GENERIC = /\b(?:media|press|reports?)\b/i;
 const ANALYST = /\b(?:professor|analysts?|experts?|researchers?|scholars?|observers?|think[- ]tank)\b/i;
 const COMPANY = /\b(?:company|manufacturer|maker|firm|limited|ltd|inc|corporation|technology|group|founder)\b/i;
-const OFFICIAL = /\b(?:officials?|ministry|spokes(?:person|man|woman)|minister|ambassador|president|secretary|government|military|army|embassy|authorities|intelligence|kremlin|white house|envoy|representative|chair)\b/i;
-const PARTY = /\b(?:China|Chinese|Beijing|Russia|Russian|Moscow|Kremlin|Ukraine|Ukrainian|Kyiv|US|U\.S\.|United States|American|Washington|White House|NATO)\b/;
-const PARTY_ENTITIES = new Set([
-  'china', 'russia', 'ukraine', 'united-states', 'nato', 'kremlin', 'white-house', 'chinese-foreign-ministry', 'beijing', 'moscow', 'kyiv', 'washington',
-]);
+const OFFICIAL_WORDS = /\b(?:officials?|ministry|spokes(?:person|man|woman)|minister|ambassador|president|secretary|government|military|army|embassy|authorities|intelligence|envoy|representative|chair)\b/i;
+// A party's seat of power ("the Kremlin", "the White House") speaks as an official.
+const SEATS = new RegExp(`\\b(?:${PARTIES.flatMap((p) => p.seats).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '(?!)'})\\b`, 'i');
+const OFFICIAL = { test: (s: string) => OFFICIAL_WORDS.test(s) || SEATS.test(s) };
+// Names of the parties to the conflict, from data/parties.json.
+const PARTY = new RegExp(`(?<![\\w.])(?:${PARTY_WORDS})(?![\\w])`);
 
 /** Claimant roles of the gazetteer's entities, from their type and description. */
 export function entityRoles(entities: readonly { id: string; type: EntityType; description: string }[]): Map<string, ClaimantRole> {
@@ -82,7 +84,7 @@ export function entityRoles(entities: readonly { id: string; type: EntityType; d
     // The first clause says what the entity is; "ambassador to China" does not make one Chinese.
     const d = e.description.split(/[;,]/)[0]!.replace(/\b(?:to|in|with|from)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*/g, '');
     let role: ClaimantRole | null = null;
-    if (PARTY_ENTITIES.has(e.id)) role = 'party-official';
+    if (partyOf(e.id)) role = 'party-official';
     else if (e.type === 'organisation' && OUTLET_DESCRIPTION.test(d) && !/\bplatform\b/i.test(d)) role = 'outlet';
     else if (e.type === 'person' && ANALYST.test(d)) role = 'analyst';
     else if (e.type === 'person' && /\bfounder\b/i.test(d)) role = 'company';

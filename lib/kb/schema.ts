@@ -179,3 +179,32 @@ export const NameRulesFile = z
   })
   .strict();
 export type NameRules = z.infer<typeof NameRulesFile>;
+
+// ---------- data/parties.json ----------
+
+export const PartiesFile = z
+  .object({
+    $comment: z.string().optional(),
+    parties: z.array(
+      z
+        .object({
+          name: nonEmpty,
+          demonym: nonEmpty.nullable(),
+          entities: z.array(entityId),
+          words: z.array(nonEmpty).min(1),
+          /** Seats of power that speak for the party ("Kremlin"): a claimant named so is an official. */
+          seats: z.array(nonEmpty).default([]),
+        })
+        .strict(),
+    ),
+    adversaries: z.array(z.tuple([nonEmpty, nonEmpty])),
+  })
+  .strict()
+  .superRefine((f, ctx) => {
+    const names = new Set(f.parties.map((p) => p.name));
+    f.adversaries.forEach((pair, i) =>
+      pair.forEach((n, j) => {
+        if (!names.has(n)) ctx.addIssue({ code: 'custom', path: ['adversaries', i, j], message: `'${n}' is not a party in this file` });
+      }),
+    );
+  });
