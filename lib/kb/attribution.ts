@@ -434,5 +434,55 @@ export function attributeReport(
     ctx = nextContext(ctx, sentence, inSentence, attribution);
     out.push({ start: s, end: e, mentions: inSentence, attribution });
   }
-  return out;
+  return carryQuotations(text, out);
+}
+
+/**
+ * Quotations that run over several sentences (or paragraphs that each reopen
+ * the quote): the sentences inside belong to whoever the quotation is tagged
+ * to, before it ("X said: “…") or after it ("…,” said X).
+ */
+export function quotationSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  let open = -1;
+  let straightOpen = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '“' || (ch === '"' && !straightOpen && open < 0)) {
+      if (open < 0) {
+        open = i;
+        straightOpen = ch === '"';
+      }
+    } else if ((ch === '”' && !straightOpen) || (ch === '"' && straightOpen)) {
+      if (open >= 0) spans.push([open, i + 1]);
+      open = -1;
+      straightOpen = false;
+    } else if (ch === '\n' && open >= 0) {
+      // An unclosed quotation continues only when the next paragraph reopens it.
+      const next = /^\n*\s*([“"])/.exec(text.slice(i + 1));
+      if (!next) {
+        spans.push([open, i]);
+        open = -1;
+        straightOpen = false;
+      }
+    }
+  }
+  if (open >= 0) spans.push([open, text.length]);
+  return spans;
+}
+
+function carryQuotations(text: string, sentences: ReportSentence[]): ReportSentence[] {
+  for (const [qs, qe] of quotationSpans(text)) {
+    const inside = sentences.filter((x) => x.end > qs && x.start < qe);
+    if (inside.length < 2) continue;
+    const attributed = (x: ReportSentence) => x.attribution.role !== 'reporter' && x.attribution.cue !== '';
+    // The tag: in the sentence where the quotation ends (after the closing mark), else where it opens (before the opening mark), else just before it.
+    const last = inside[inside.length - 1]!;
+    const first = inside[0]!;
+    const before = sentences[sentences.indexOf(first) - 1];
+    const tag = attributed(last) && last.end > qe ? last : attributed(first) && first.start < qs ? first : before && attributed(before) && /:\s*$/.test(text.slice(before.start, qs)) ? before : null;
+    if (!tag) continue;
+    for (const x of inside) if (x !== tag && x.attribution.role === 'reporter') x.attribution = { ...tag.attribution };
+  }
+  return sentences;
 }
