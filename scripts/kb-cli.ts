@@ -4,6 +4,7 @@
 //   inspect "<name>"      the card data for the entity with that name or alias, as JSON
 //   spot FILE.html        one JSON line per mention { surface, entity, start, end, reason }
 //   caveats               JSON array of every caveat
+//   extract FILE...       plain-text reports → JSON { reports, entities, claims, caveats } (scripts/kb-extract.ts)
 import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { matcherAliases } from '../lib/kb/build';
@@ -14,9 +15,10 @@ import { compileMatcher, hydrateMatcher } from '../lib/match/compile';
 import { collectTextBlocks } from '../lib/page/text-blocks';
 import { pageOffsets, spotBlocks } from '../lib/page/spot';
 import { printToFile, takeJsonOption } from './cli-output';
+import { runExtract } from './kb-extract';
 import { buildKbFromDisk } from './read-data';
 
-const USAGE = `usage: npm run -s kb -- stats | inspect "<name or alias>" | spot FILE.html | caveats  [--json FILE]`;
+const USAGE = `usage: npm run -s kb -- stats | inspect "<name or alias>" | spot FILE.html | caveats | extract FILE...  [--json FILE]`;
 
 function fail(message: string): never {
   console.error(message);
@@ -26,6 +28,10 @@ function fail(message: string): never {
 async function main(argv: string[]): Promise<void> {
   const [command, arg] = argv;
   if (!command) fail(USAGE);
+  if (command === 'extract') {
+    process.exitCode = runExtract(argv.slice(1));
+    return;
+  }
   let kb: KbDocument;
   try {
     kb = buildKbFromDisk();

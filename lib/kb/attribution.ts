@@ -15,6 +15,7 @@
 // Pronouns ("he told reporters") and "the magazine" are resolved from the
 // sentences before (see AttributionContext).
 import type { Attribution, ClaimantRole } from './document';
+import { PARTIES, PARTY_WORDS, partyOf } from './parties';
 import type { EntityType } from './schema';
 
 export interface MentionInSentence {
@@ -69,11 +70,12 @@ const INDEFINITE_OFFICIAL = /^(?:an?|one|another)\s+(?:\w+\s+){0,2}(?:representa
 const MEDIA_GENERIC = /\b(?:media|press|reports?)\b/i;
 const ANALYST = /\b(?:professor|analysts?|experts?|researchers?|scholars?|observers?|think[- ]tank)\b/i;
 const COMPANY = /\b(?:company|manufacturer|maker|firm|limited|ltd|inc|corporation|technology|group|founder)\b/i;
-const OFFICIAL = /\b(?:officials?|ministry|spokes(?:person|man|woman)|minister|ambassador|president|secretary|government|military|army|embassy|authorities|intelligence|kremlin|white house|envoy|representative|chair)\b/i;
-const PARTY = /\b(?:China|Chinese|Beijing|Russia|Russian|Moscow|Kremlin|Ukraine|Ukrainian|Kyiv|US|U\.S\.|United States|American|Washington|White House|NATO)\b/;
-const PARTY_ENTITIES = new Set([
-  'china', 'russia', 'ukraine', 'united-states', 'nato', 'kremlin', 'white-house', 'chinese-foreign-ministry', 'beijing', 'moscow', 'kyiv', 'washington',
-]);
+const OFFICIAL_WORDS = /\b(?:officials?|ministry|spokes(?:person|man|woman)|minister|ambassador|president|secretary|government|military|army|embassy|authorities|intelligence|envoy|representative|chair)\b/i;
+// A party's seat of power ("the Kremlin", "the White House") speaks as an official.
+const SEATS = new RegExp(`\\b(?:${PARTIES.flatMap((p) => p.seats).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '(?!)'})\\b`, 'i');
+const OFFICIAL = { test: (s: string) => OFFICIAL_WORDS.test(s) || SEATS.test(s) };
+// Names of the parties to the conflict, from data/parties.json.
+const PARTY = new RegExp(`(?<![\\w.])(?:${PARTY_WORDS})(?![\\w])`);
 
 /** Claimant roles of the gazetteer's entities, from their type and description. */
 export function entityRoles(entities: readonly { id: string; type: EntityType; description: string }[]): Map<string, ClaimantRole> {
@@ -82,7 +84,7 @@ export function entityRoles(entities: readonly { id: string; type: EntityType; d
     // The first clause says what the entity is; "ambassador to China" does not make one Chinese.
     const d = e.description.split(/[;,]/)[0]!.replace(/\b(?:to|in|with|from)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*/g, '');
     let role: ClaimantRole | null = null;
-    if (PARTY_ENTITIES.has(e.id)) role = 'party-official';
+    if (partyOf(e.id)) role = 'party-official';
     else if (e.type === 'organisation' && OUTLET_DESCRIPTION.test(d) && !/\bplatform\b/i.test(d)) role = 'outlet';
     else if (e.type === 'person' && ANALYST.test(d)) role = 'analyst';
     else if (e.type === 'person' && /\bfounder\b/i.test(d)) role = 'company';
@@ -432,5 +434,55 @@ export function attributeReport(
     ctx = nextContext(ctx, sentence, inSentence, attribution);
     out.push({ start: s, end: e, mentions: inSentence, attribution });
   }
-  return out;
+  return carryQuotations(text, out);
+}
+
+/**
+ * Quotations that run over several sentences (or paragraphs that each reopen
+ * the quote): the sentences inside belong to whoever the quotation is tagged
+ * to, before it ("X said: “…") or after it ("…,” said X).
+ */
+export function quotationSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  let open = -1;
+  let straightOpen = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '“' || (ch === '"' && !straightOpen && open < 0)) {
+      if (open < 0) {
+        open = i;
+        straightOpen = ch === '"';
+      }
+    } else if ((ch === '”' && !straightOpen) || (ch === '"' && straightOpen)) {
+      if (open >= 0) spans.push([open, i + 1]);
+      open = -1;
+      straightOpen = false;
+    } else if (ch === '\n' && open >= 0) {
+      // An unclosed quotation continues only when the next paragraph reopens it.
+      const next = /^\n*\s*([“"])/.exec(text.slice(i + 1));
+      if (!next) {
+        spans.push([open, i]);
+        open = -1;
+        straightOpen = false;
+      }
+    }
+  }
+  if (open >= 0) spans.push([open, text.length]);
+  return spans;
+}
+
+function carryQuotations(text: string, sentences: ReportSentence[]): ReportSentence[] {
+  for (const [qs, qe] of quotationSpans(text)) {
+    const inside = sentences.filter((x) => x.end > qs && x.start < qe);
+    if (inside.length < 2) continue;
+    const attributed = (x: ReportSentence) => x.attribution.role !== 'reporter' && x.attribution.cue !== '';
+    // The tag: in the sentence where the quotation ends (after the closing mark), else where it opens (before the opening mark), else just before it.
+    const last = inside[inside.length - 1]!;
+    const first = inside[0]!;
+    const before = sentences[sentences.indexOf(first) - 1];
+    const tag = attributed(last) && last.end > qe ? last : attributed(first) && first.start < qs ? first : before && attributed(before) && /:\s*$/.test(text.slice(before.start, qs)) ? before : null;
+    if (!tag) continue;
+    for (const x of inside) if (x !== tag && x.attribution.role === 'reporter') x.attribution = { ...tag.attribution };
+  }
+  return sentences;
 }

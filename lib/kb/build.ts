@@ -8,11 +8,16 @@ import type { MatchAliasInput } from '../match/types';
 import { foldName } from './card';
 import { attributeReport, entityRoles, hedgesIn } from './attribution';
 import { analyse, type CaveatDraft } from './caveats';
+import { CAVEAT_KINDS, caveatOrder } from './caveats/kinds';
+import { consolidate } from './caveats/consolidate';
+import { claimSubject, subjectIn } from './subject';
+import { claimSupport, originalTextKeys, speakerOf, totalSupport } from './support';
 import { linkEvents } from './caveats/events';
 import { statedDates } from './dates';
 import {
   KB_FORMAT,
   KB_FORMAT_VERSION,
+  NO_SUPPORT,
   type KbCaveat,
   type KbClaim,
   type KbDocument,
@@ -22,8 +27,6 @@ import {
 import type { KbInputs } from './inputs';
 import type { Entity } from './schema';
 import { contentHash, furnitureSpans, insideAny, sentenceSpans, snippet, type Span } from './text';
-
-const SEVERITY_RANK = { high: 0, medium: 1, low: 2 } as const;
 
 /**
  * The matcher's alias table for a set of entities. 'pages' (the content script,
@@ -72,21 +75,32 @@ function lineSpans(text: string): Span[] {
   return spans;
 }
 
+/** Every entity mention in a report's text, line by line in reading order (one context state per report). */
+export function reportMentions(matcher: ReturnType<typeof hydrateMatcher>, text: string): ReportWork['mentions'] {
+  const state = createContextState();
+  const mentions: ReportWork['mentions'] = [];
+  for (const [ls, le] of lineSpans(text)) {
+    const line = text.slice(ls, le);
+    for (const m of resolveMentions(matcher, line, scan(matcher, line), state)) {
+      if (m.entityId === null) continue;
+      mentions.push({ start: ls + m.start, end: ls + m.end, entity: m.entityId, surface: m.surface });
+    }
+  }
+  return mentions;
+}
+
+/** The matcher the build links report text with. */
+export function reportMatcher(entities: readonly Entity[]): ReturnType<typeof hydrateMatcher> {
+  return hydrateMatcher(compileMatcher(matcherAliases(entities, 'reports')));
+}
+
 export function buildKb(inputs: KbInputs): KbDocument {
   const entityById = new Map(inputs.entities.map((e) => [e.id, e]));
-  const matcher = hydrateMatcher(compileMatcher(matcherAliases(inputs.entities, 'reports')));
+  const matcher = reportMatcher(inputs.entities);
 
   // 1. Reports: sentences, furniture, mentions (one context state per report, in reading order).
   const works: ReportWork[] = inputs.reports.map(({ meta, text }) => {
-    const state = createContextState();
-    const mentions: ReportWork['mentions'] = [];
-    for (const [ls, le] of lineSpans(text)) {
-      const line = text.slice(ls, le);
-      for (const m of resolveMentions(matcher, line, scan(matcher, line), state)) {
-        if (m.entityId === null) continue;
-        mentions.push({ start: ls + m.start, end: ls + m.end, entity: m.entityId, surface: m.surface });
-      }
-    }
+    const mentions = reportMentions(matcher, text);
     const furniture = furnitureSpans(text, meta.furniture);
     const report: KbReport = {
       id: meta.id,
@@ -133,6 +147,9 @@ export function buildKb(inputs: KbInputs): KbDocument {
         retells: null,
         corroboration: { claims: [], sources: [], independentSources: 0 },
         supersededBy: null,
+        support: NO_SUPPORT,
+        speaker: speakerOf(sent.attribution, (id) => entityById.get(id)?.name),
+        subject: claimSubject(sentence, sent.mentions, sent.attribution),
       });
     }
   }
@@ -158,6 +175,9 @@ export function buildKb(inputs: KbInputs): KbDocument {
     c.corroboration = { claims: ids, sources, independentSources: sources.length };
     c.supersededBy = links.supersededBy.get(c.id) ?? null;
   }
+  const support = claimSupport(claims, reports, new Map(claims.map((c) => [c.id, c.corroboration.claims])));
+  for (const c of claims) c.support = support.get(c.id) ?? NO_SUPPORT;
+  const originalText = originalTextKeys(reports);
 
   // 4. Caveats: the editor's notes and the automatic findings.
   const drafts: CaveatDraft[] = [
@@ -217,6 +237,8 @@ export function buildKb(inputs: KbInputs): KbDocument {
       related: [...related].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id, count]) => ({ id, count })),
       dates: own.flatMap((c) => c.dates.map((d) => ({ ...d, claim: c.id }))),
       caveats: caveats.filter((c) => c.entities.includes(entity.id)).map((c) => c.id),
+      reportCaveats: caveats.filter((c) => c.scope === 'report' && mentionCounts.has(c.report)).map((c) => c.id),
+      support: totalSupport(own, originalText),
     };
   });
 
@@ -284,17 +306,17 @@ function finishCaveats(drafts: readonly CaveatDraft[], reports: readonly KbRepor
     if (seen.has(key)) continue;
     seen.add(key);
     const overlapping = claims.filter((c) => c.report === d.report && c.start < end && c.end > start);
-    let entities = d.entities ?? [...new Set(overlapping.flatMap((c) => c.entities))];
-    if (entities.length === 0) {
-      // No entity in the quote's own sentence: take those of its paragraph.
-      const w = works.find((y) => y.report.id === d.report)!;
+    const primary = overlapping[0] ?? null;
+    const w = works.find((y) => y.report.id === d.report)!;
+    let entities = d.entities ?? scopedEntities(d, primary, w.mentions, report.text, start, end);
+    if (entities.length === 0 && CAVEAT_KINDS[d.kind].scope === 'claim' && d.origin === 'editor') {
+      // No entity in the quote's own sentence: take the first of its paragraph.
       const lineStart = report.text.lastIndexOf('\n', start) + 1;
       const nl = report.text.indexOf('\n', end);
       const lineEnd = nl < 0 ? report.text.length : nl;
-      entities = [...new Set(w.mentions.filter((m) => m.start >= lineStart && m.end <= lineEnd).map((m) => m.entity))];
+      entities = w.mentions.filter((m) => m.start >= lineStart && m.end <= lineEnd).map((m) => m.entity).slice(0, 1);
     }
     const claimIds = [...new Set([...overlapping.map((c) => c.id), ...(d.claims ?? [])])];
-    const primary = overlapping[0] ?? null;
     // Every place the same claim or problem appears: this quote, the places the rule found, and repeats of the exact quote.
     const appearances: KbCaveat['appearances'] = [{ report: d.report, quote: d.quote, start, end }];
     const addAppearance = (rid: string, quote: string, at: number) => {
@@ -340,9 +362,23 @@ function finishCaveats(drafts: readonly CaveatDraft[], reports: readonly KbRepor
       validAsOf: report.date.value,
       supersededBy: primary?.supersededBy ?? null,
       rule: d.origin === 'auto' ? (d.rule ?? null) : null,
+      scope: CAVEAT_KINDS[d.kind].scope,
     });
   }
-  return out.sort(
-    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.report.localeCompare(b.report) || a.start - b.start || a.id.localeCompare(b.id),
-  );
+  return consolidate(out, claims).sort((a, b) => caveatOrder(a, b) || a.report.localeCompare(b.report) || a.start - b.start || a.id.localeCompare(b.id));
+}
+
+/**
+ * The entities a claim-level finding is about: the subject of the quoted text
+ * (else of its sentence's claim) and the speaker. Not every entity that stands
+ * in the sentence: a person next to an anonymous claim is not in doubt.
+ */
+function scopedEntities(d: CaveatDraft, claim: KbClaim | null, mentions: ReportWork['mentions'], text: string, start: number, end: number): string[] {
+  if (CAVEAT_KINDS[d.kind].scope === 'report') return [];
+  const speaker = d.claimant !== undefined ? (d.claimant?.entity ?? null) : (claim?.attribution.entity ?? null);
+  // A figure's clause that names nobody is about nobody in particular, unless it is most of the sentence.
+  const mostOfSentence = claim !== null && end - start >= 0.6 * (claim.end - claim.start);
+  const fallback = d.kind === 'unsourced' && !mostOfSentence ? null : (claim?.subject ?? null);
+  const subject = subjectIn(text, mentions, start, end, null) ?? fallback;
+  return [...new Set([subject, speaker].filter((x): x is string => x !== null))];
 }

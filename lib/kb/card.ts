@@ -1,8 +1,12 @@
 // What a card shows for one entity, assembled from a KbReader. The same code
 // serves the CLI (`kb inspect`, reading the KB document in memory) and the
 // background (reading IndexedDB), so both show the same card.
-import type { Attribution, KbCaveat, KbClaim, KbDocument, KbEntity, KbReport } from './document';
+import { CAVEAT_KINDS, caveatOrder, type CaveatScope } from './caveats/kinds';
+import { NO_SUPPORT, type Attribution, type KbCaveat, type KbClaim, type KbDocument, type KbEntity, type KbReport, type Speaker, type Support } from './document';
 import type { EntityType, Severity } from './schema';
+
+export { CAVEAT_KINDS, caveatLabels, SEVERITY_ORDER } from './caveats/kinds';
+export type { Speaker, Support } from './document';
 
 /** Read access to a KB, wherever it is stored. */
 export interface KbReader {
@@ -35,14 +39,24 @@ export interface CardFact {
   hedges: string[];
   /** Caveats that bear on this fact. */
   caveats: string[];
+  /** Independent sources, reports and repeats behind this fact. */
+  support?: Support;
+  /** Whose claim it is. */
+  speaker?: Speaker;
 }
 
 export interface CardCaveat {
   id: string;
   kind: KbCaveat['kind'];
   severity: Severity;
+  /** A plain badge for the reader (no internal terms). */
   label: string;
+  /** One line a reader understands. */
   explanation: string;
+  /** About one claim, or about the report as a whole. */
+  scope?: CaveatScope;
+  /** Every quote the caveat rests on (merged caveats have several), each with its report. */
+  evidence?: { quote: string; report: ReportRef }[];
   reasoning: string;
   origin: 'auto' | 'editor';
   quote: string;
@@ -66,9 +80,12 @@ export interface EntityCard {
   related: { id: string; name: string; type: EntityType; count: number }[];
   dates: { text: string; value: string | null; claim: string }[];
   totals: { facts: number; reports: number; caveats: number };
+  /** Support across the entity's claims. */
+  support?: Support;
 }
 
-export const CARD_LIMITS = { facts: 5, related: 8 } as const;
+/** At most this many caveats on a card, those that change belief most first. */
+export const CARD_LIMITS = { facts: 5, related: 8, caveats: 8 } as const;
 
 export function reportRef(r: KbReport): ReportRef {
   return {
@@ -83,8 +100,6 @@ export function reportRef(r: KbReport): ReportRef {
   };
 }
 
-export const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
-
 function defined<T>(xs: (T | undefined)[]): T[] {
   return xs.filter((x): x is T => x !== undefined);
 }
@@ -95,7 +110,7 @@ export async function entityCard(kb: KbReader, id: string): Promise<EntityCard |
   const factIds = entity.facts.slice(0, CARD_LIMITS.facts);
   const [facts, caveats, relatedEntities] = await Promise.all([
     kb.claims(factIds).then(defined),
-    kb.caveats(entity.caveats).then(defined),
+    kb.caveats([...entity.caveats, ...(entity.reportCaveats ?? [])]).then(defined),
     kb.entities(entity.related.slice(0, CARD_LIMITS.related).map((r) => r.id)),
   ]);
   const reportIds = [
@@ -103,7 +118,7 @@ export async function entityCard(kb: KbReader, id: string): Promise<EntityCard |
       entity.descriptionSource.report,
       ...entity.reports.map((r) => r.report),
       ...facts.map((f) => f.report),
-      ...caveats.map((c) => c.report),
+      ...caveats.flatMap((c) => [c.report, ...c.appearances.map((a) => a.report)]),
       ...entity.aliases.flatMap((a) => a.reports),
     ]),
   ];
@@ -126,10 +141,13 @@ export async function entityCard(kb: KbReader, id: string): Promise<EntityCard |
       attribution: c.attribution,
       hedges: c.hedges,
       caveats: caveats.filter((cv) => cv.claims.includes(c.id)).map((cv) => cv.id),
+      support: c.support ?? NO_SUPPORT,
+      speaker: c.speaker ?? { kind: 'unknown' },
     })),
     reports: entity.reports.map((r) => ({ ...ref(r.report), snippet: r.snippet, mentions: r.mentions, claim: r.claim })),
     caveats: caveats
-      .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
+      .sort(caveatOrder)
+      .slice(0, CARD_LIMITS.caveats)
       .map((c) => ({
         id: c.id,
         kind: c.kind,
@@ -142,6 +160,8 @@ export async function entityCard(kb: KbReader, id: string): Promise<EntityCard |
         start: c.start,
         end: c.end,
         report: ref(c.report),
+        scope: c.scope ?? CAVEAT_KINDS[c.kind].scope,
+        evidence: (c.appearances.length > 0 ? c.appearances : [{ report: c.report, quote: c.quote }]).map((a) => ({ quote: a.quote, report: ref(a.report) })),
       })),
     related: entity.related
       .slice(0, CARD_LIMITS.related)
@@ -150,6 +170,7 @@ export async function entityCard(kb: KbReader, id: string): Promise<EntityCard |
       .map((r) => ({ id: r.id, name: r.entity.name, type: r.entity.type, count: r.count })),
     dates: entity.dates,
     totals: { facts: entity.facts.length, reports: entity.reports.length, caveats: entity.caveats.length },
+    support: entity.support ?? NO_SUPPORT,
   };
 }
 

@@ -55,6 +55,27 @@ export const Attribution = z.object({
 });
 export type Attribution = z.infer<typeof Attribution>;
 
+/**
+ * How well a claim is supported: independent original sources (reports that
+ * share most of their text, or cite the same original, count once), distinct
+ * reports that carry it, and how many times it appears in all (a report
+ * repeating its own sentence adds a repeat, not a source).
+ */
+export const Support = z.object({
+  independentSources: z.number().int().nonnegative(),
+  reports: z.number().int().nonnegative(),
+  repeats: z.number().int().nonnegative(),
+});
+export type Support = z.infer<typeof Support>;
+export const NO_SUPPORT: Support = { independentSources: 0, reports: 0, repeats: 0 };
+
+/** Whose claim it is, as a reader is told: a named source, an unnamed one, the report itself, or unknown. */
+export const Speaker = z.object({
+  kind: z.enum(['named', 'unnamed', 'report', 'unknown']),
+  name: z.string().optional(),
+});
+export type Speaker = z.infer<typeof Speaker>;
+
 export const KbClaim = z.object({
   id: z.string(),
   report: z.string(),
@@ -89,6 +110,10 @@ export const KbClaim = z.object({
     .default({ claims: [], sources: [], independentSources: 0 }),
   /** A later claim about the same event that overtakes this one (a planned meeting that then took place). */
   supersededBy: z.string().nullable().default(null),
+  support: Support.default(NO_SUPPORT),
+  speaker: Speaker.default({ kind: 'unknown' }),
+  /** The entity the claim is about (the first named in the sentence's main clause), when there is one. */
+  subject: z.string().nullable().default(null),
 });
 export type KbClaim = z.infer<typeof KbClaim>;
 
@@ -126,6 +151,8 @@ export const KbCaveat = z.object({
   supersededBy: z.string().nullable().default(null),
   /** For automatic findings: the id of the rule that produced it. */
   rule: z.string().nullable().default(null),
+  /** About one claim, or about the report as a whole (undated, republished, told twice). */
+  scope: z.enum(['claim', 'report']).default('claim'),
 });
 export type KbCaveat = z.infer<typeof KbCaveat>;
 
@@ -146,6 +173,10 @@ export const KbEntity = z.object({
   dates: z.array(z.object({ text: z.string(), value: z.string().nullable(), claim: z.string() })),
   /** Caveat ids, most severe first. */
   caveats: z.array(z.string()),
+  /** Caveats about whole reports the entity appears in (undated, republished, told twice). */
+  reportCaveats: z.array(z.string()).default([]),
+  /** Support across the entity's claims: independent sources and reports that carry them, and mentions in all. */
+  support: Support.default(NO_SUPPORT),
 });
 export type KbEntity = z.infer<typeof KbEntity>;
 

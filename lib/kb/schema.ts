@@ -130,6 +130,10 @@ export const CaveatKind = z.enum([
   'wrong-date',
   'factual-error',
   'missing-context',
+  'self-serving',
+  'interested-party',
+  'undated',
+  'no-publisher',
 ]);
 export type CaveatKind = z.infer<typeof CaveatKind>;
 
@@ -155,3 +159,52 @@ export const EditorNote = z
 export type EditorNote = z.infer<typeof EditorNote>;
 
 export const EditorNotesFile = z.object({ notes: z.array(EditorNote) }).strict();
+
+// ---------- data/name-rules.json ----------
+
+const words = z.array(nonEmpty);
+/** Words the new-name finder reads names by (lib/kb/extract/names.ts). */
+export const NameRulesFile = z
+  .object({
+    $comment: z.string().optional(),
+    personTitles: words,
+    roleNouns: words,
+    connectors: words,
+    typeWords: z.object({ agreement: words, event: words, weapon: words, organisation: words, place: words }).strict(),
+    notNames: words,
+    /** Words that are a name only as part of a longer one ("South China Sea", not "South"). */
+    notAlone: words,
+    /** Acronyms of countries and unions ("US", "UK"), typed as places. */
+    placeAcronyms: words,
+  })
+  .strict();
+export type NameRules = z.infer<typeof NameRulesFile>;
+
+// ---------- data/parties.json ----------
+
+export const PartiesFile = z
+  .object({
+    $comment: z.string().optional(),
+    parties: z.array(
+      z
+        .object({
+          name: nonEmpty,
+          demonym: nonEmpty.nullable(),
+          entities: z.array(entityId),
+          words: z.array(nonEmpty).min(1),
+          /** Seats of power that speak for the party ("Kremlin"): a claimant named so is an official. */
+          seats: z.array(nonEmpty).default([]),
+        })
+        .strict(),
+    ),
+    adversaries: z.array(z.tuple([nonEmpty, nonEmpty])),
+  })
+  .strict()
+  .superRefine((f, ctx) => {
+    const names = new Set(f.parties.map((p) => p.name));
+    f.adversaries.forEach((pair, i) =>
+      pair.forEach((n, j) => {
+        if (!names.has(n)) ctx.addIssue({ code: 'custom', path: ['adversaries', i, j], message: `'${n}' is not a party in this file` });
+      }),
+    );
+  });

@@ -9,6 +9,7 @@
 //     product with that party;
 //   - counts in names of one thing ("12-point" vs "twelve-point" agree).
 import { capitalise } from './statements';
+import { demonymEntity, PARTIES, PARTY_WORDS, partyOf, type Party } from '../parties';
 import { statedDates } from '../dates';
 import { cardinal, clauseAt } from './text';
 import type { CaveatDraft } from './types';
@@ -23,20 +24,18 @@ interface Statement {
   text: string;
 }
 
-const ORIGINS: Record<string, string> = {
-  chinese: 'Chinese',
-  'china-made': 'Chinese',
-  'chinese-made': 'Chinese',
-  iranian: 'Iranian',
-  'iran-made': 'Iranian',
-  'iranian-made': 'Iranian',
-  russian: 'Russian',
-  'russian-made': 'Russian',
-  'us-made': 'US',
-  american: 'US',
-  turkish: 'Turkish',
-};
-const ORIGIN_RE = '(Chinese|China-made|Chinese-made|Iranian|Iran-made|Iranian-made|Turkish|US-made|American)';
+// The origins a weapon can be named by ("Chinese", "China-made", "US-made"), from data/parties.json.
+const ORIGINS = new Map<string, string>();
+const ORIGIN_FORMS: string[] = [];
+for (const p of PARTIES) {
+  const label = p.demonym ?? p.name;
+  const forms = [...(p.demonym ? [p.demonym] : []), ...[p.name, ...p.words, ...(p.demonym ? [p.demonym] : [])].filter((w) => !w.includes(' ')).map((w) => `${w}-made`)];
+  for (const f of forms) {
+    ORIGINS.set(f.toLowerCase(), label);
+    ORIGIN_FORMS.push(f);
+  }
+}
+const ORIGIN_RE = `(${[...new Set(ORIGIN_FORMS)].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`;
 const NP = `${ORIGIN_RE}(?:\\s+[A-Z][\\w-]*){0,2}\\s+(drones?|UAVs?)`;
 const POSITIVE = [
   new RegExp(`\\b(?:shot down|downed|destroyed|intercepted|destruction of|deployed|used|launched)\\s+(?:a|an|the|two|several)?\\s*${NP}`, 'g'),
@@ -54,22 +53,27 @@ function afterThat(text: string, cs: number, at: number): number {
   return i >= 0 ? cs + i + ' that '.length : cs;
 }
 
-function presenceFrames(corpus: Corpus): { key: string; polarity: boolean; st: Statement; origin: string }[] {
-  const out: { key: string; polarity: boolean; st: Statement; origin: string }[] = [];
+type Presence = { key: string; polarity: boolean; st: Statement; origin: string; where: string };
+
+function presenceFrames(corpus: Corpus): Presence[] {
+  const out: Presence[] = [];
   for (const view of corpus.reports) {
     for (const s of view.sentences) {
-      const inUkraine = /\b(?:in|over|into|toward|towards) Ukraine\b|\bUkrain/.test(s.text);
-      if (!inUkraine) continue;
+      // Where: a place the sentence names after "in", "over", "into" or "toward(s)", else the first place it names.
+      const places = s.mentions.filter((m) => m.type === 'place');
+      const place = places.find((m) => /\b(?:in|over|into|toward|towards)\s+(?:the\s+)?$/.test(s.text.slice(Math.max(0, m.start - 12), m.start))) ?? places[0];
+      if (!place) continue;
+      const where = corpus.entityById.get(place.entity)?.name ?? s.text.slice(place.start, place.end);
       for (const [res, polarity] of [[NEGATIVE, false], [POSITIVE, true]] as const) {
         for (const re of res) {
           re.lastIndex = 0;
           for (const m of s.text.matchAll(re)) {
-            const origin = ORIGINS[m[1]!.toLowerCase()] ?? m[1]!;
+            const origin = ORIGINS.get(m[1]!.toLowerCase()) ?? m[1]!;
             const [cs, ce] = clauseAt(s.text, m.index);
             const from = afterThat(s.text, cs, m.index);
             const st: Statement = { view, s, start: s.start + from, end: s.start + ce, text: s.text.slice(from, ce) };
             if (out.some((f) => f.st.s === s && f.origin === origin)) continue;
-            out.push({ key: `${origin}|drone|ukraine`, polarity, st, origin });
+            out.push({ key: `${origin}|drone|${place.entity}`, polarity, st, origin, where });
           }
         }
       }
@@ -86,7 +90,6 @@ function describe(st: Statement, from?: ReportView): string {
   return `report ${st.view.id.slice(0, 3)} (${st.view.date}${who}): “${st.text}”`;
 }
 
-const DEMONYM_ENTITY: Record<string, string> = { Chinese: 'china', Iranian: 'iran', Russian: 'russia', US: 'united-states', Turkish: 'turkey' };
 
 export function conflictFindings(corpus: Corpus): CaveatDraft[] {
   const out: CaveatDraft[] = [];
@@ -109,7 +112,7 @@ export function conflictFindings(corpus: Corpus): CaveatDraft[] {
         const ordered = [...fs].sort((a, b) => Number(a.st.s === a.st.view.headline) - Number(b.st.s === b.st.view.headline) || a.st.start - b.st.start);
         const main = ordered[0]!;
         const origin = main.origin;
-        const says = main.polarity ? `${origin} drones have been used in Ukraine` : `${origin} drones have not been deployed in Ukraine`;
+        const says = main.polarity ? `${origin} drones have been used in ${main.where}` : `${origin} drones have not been deployed in ${main.where}`;
         // In the explanation, each other report by its main statement (its body rather than its headline).
         const otherMain = [...new Map([...other].sort((a, b) => Number(a.st.s === a.st.view.headline) - Number(b.st.s === b.st.view.headline)).reverse().map((o) => [o.st.view.id, o])).values()];
         out.push(
@@ -127,7 +130,7 @@ export function conflictFindings(corpus: Corpus): CaveatDraft[] {
             claimant: { name: main.st.s.attribution.claimant, role: main.st.s.attribution.role, entity: main.st.s.attribution.entity },
             entities: [
               ...new Set([
-                ...(corpus.entityById.has(DEMONYM_ENTITY[origin] ?? '') ? [DEMONYM_ENTITY[origin]!] : []),
+                ...(corpus.entityById.has(demonymEntity(origin) ?? '') ? [demonymEntity(origin)!] : []),
                 ...main.st.s.mentions.filter((x) => main.st.s.start + x.start >= main.st.start && main.st.s.start + x.end <= main.st.end).map((x) => x.entity),
                 ...other.flatMap((o) => o.st.s.mentions.filter((x) => x.type === 'weapon').map((x) => x.entity)),
               ]),
@@ -156,12 +159,14 @@ const REL_VAGUE = /\b(?:just|right|shortly|immediately)\s+before\s+(?:the\s+)?(?
 function timingConflicts(corpus: Corpus): CaveatDraft[] {
   type T = { st: Statement; unit: string | null };
   const stmts: T[] = [];
+  const signers = new Set<string>();
   for (const view of corpus.reports) {
     for (const s of view.sentences) {
       if (!SIGNING.test(s.text)) continue;
-      const names = new Set(s.mentions.map((m) => m.entity));
-      const chinaRussia = (names.has('china') || names.has('beijing') || names.has('xi-jinping')) && (names.has('russia') || names.has('vladimir-putin') || names.has('moscow'));
-      if (!chinaRussia && !names.has('no-limits-partnership')) continue;
+      // An agreement between parties: two parties named (or their leaders), or an agreement the KB knows.
+      const parties = new Set(s.mentions.map((m) => partyOfMention(corpus, m.entity)?.name).filter((x): x is string => !!x));
+      if (parties.size < 2 && !s.mentions.some((m) => m.type === 'agreement')) continue;
+      for (const p of parties) signers.add(p);
       for (const [re, explicit] of [[REL_EXPLICIT, true], [REL_VAGUE, false]] as const) {
         re.lastIndex = 0;
         for (const m of s.text.matchAll(re)) {
@@ -183,8 +188,8 @@ function timingConflicts(corpus: Corpus): CaveatDraft[] {
         kind: 'conflict',
         severity: 'medium',
         label: 'Timing disagrees',
-        explanation: `This dates the signing of the China–Russia agreement “${t.st.text}”, but ${disagree.map((o) => describe(o.st, t.st.view)).join('; ')}. ${capitalise(t.unit)} and ${[...new Set(disagree.map((o) => o.unit))].join(', ')} cannot both be right.`,
-        reasoning: 'Rule timing-conflict: statements of when one event (the China–Russia agreement signing) happened relative to the invasion, in different units.',
+        explanation: `This dates the signing of the ${[...signers].slice(0, 2).join('–') || 'same'} agreement “${t.st.text}”, but ${disagree.map((o) => describe(o.st, t.st.view)).join('; ')}. ${capitalise(t.unit)} and ${[...new Set(disagree.map((o) => o.unit))].join(', ')} cannot both be right.`,
+        reasoning: 'Rule timing-conflict: statements of when one event (the signing of an agreement between parties) happened relative to the invasion, in different units.',
         rule: 'timing-conflict',
         confidence: 0.8,
         context: `All statements of the timing: ${[t, ...others].map((o) => `“${o.st.text}” (${o.st.view.id.slice(0, 3)})`).join(', ')}`,
@@ -236,7 +241,7 @@ function supplierConflicts(corpus: Corpus): CaveatDraft[] {
             reasoning: "Rule supplier-vs-use: a company's claim to have stopped supplying a party, and a statement placing the company's product with that party.",
             rule: 'supplier-vs-use',
             confidence: 0.7,
-            context: 'The drone may predate the stop or have reached Russia through third parties; the report does not say.',
+            context: `The product may predate the stop or have reached ${party} through third parties; the report does not say.`,
             related: evidence.map((e) => ({ report: e.v.id, quote: e.x.text })),
             entities: [company.entity, ...products],
             claimant: { name: companyName, role: 'company', entity: company.entity },
@@ -321,4 +326,16 @@ function weekdayMismatches(view: ReportView): CaveatDraft[] {
     }
   }
   return out;
+}
+
+const PARTY_IN_DESCRIPTION = new RegExp(`(?<![\\w.])(?:${PARTY_WORDS})(?![\\w])`);
+
+/** The party an entity speaks for: its own listing, or, for a person, the party their description names first ("Chinese President"). */
+function partyOfMention(corpus: Corpus, id: string): Party | null {
+  const own = partyOf(id);
+  if (own) return own;
+  const e = corpus.entityById.get(id);
+  if (e?.type !== 'person') return null;
+  const m = PARTY_IN_DESCRIPTION.exec(e.description.split(/[;,]/)[0]!);
+  return m ? (PARTIES.find((p) => p.words.includes(m[0]) || p.demonym === m[0]) ?? null) : null;
 }

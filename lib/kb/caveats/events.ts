@@ -27,10 +27,12 @@ export interface EventLinks {
 }
 
 const RECURRING = new Set(['meet', 'call']);
-const COUNTRIES = new Set(['china', 'russia', 'ukraine', 'united-states', 'iran', 'north-korea', 'germany', 'saudi-arabia', 'europe', 'singapore']);
+/** Countries and continents are the backdrop, not where an event happened: told apart by their description ("Country …", "Continent …", "City-state …"). */
+const COUNTRY_DESCRIPTION = /^(?:[\w-]+\s+)?(?:country|continent|city-state|nation|state)\b/i;
 
 export function linkEvents(claims: readonly KbClaim[], entities: readonly Entity[], retells: ReadonlyMap<string, string | null>, reportDate: (id: string) => string): EventLinks {
   const type = new Map(entities.map((e) => [e.id, e.type]));
+  const countries = new Set(entities.filter((e) => e.type === 'place' && COUNTRY_DESCRIPTION.test(e.description)).map((e) => e.id));
   // The war itself is the backdrop of nearly every claim: an event named in one claim in ten or more is not distinctive.
   const freq = new Map<string, number>();
   for (const c of claims) for (const e of c.entities) freq.set(e, (freq.get(e) ?? 0) + 1);
@@ -40,7 +42,7 @@ export function linkEvents(claims: readonly KbClaim[], entities: readonly Entity
     predicates: PREDICATES.filter(([, re]) => re.test(c.text)).map(([p]) => p),
     people: c.entities.filter((e) => type.get(e) === 'person'),
     things: c.entities.filter(distinctive),
-    cities: c.entities.filter((e) => type.get(e) === 'place' && !COUNTRIES.has(e)),
+    cities: c.entities.filter((e) => type.get(e) === 'place' && !countries.has(e)),
     dates: c.dates.map((d) => d.value).filter((v): v is string => v !== null && v.length === 10),
   }));
   const month = (id: string) => reportDate(id).slice(0, 7);

@@ -8,18 +8,19 @@
 //   names.ts       misspelt and garbled names, one name spelt two ways
 //   conflicts.ts   statements about one event that disagree, within or across reports
 // Pure and deterministic: rules run in a fixed order and the result is sorted.
-import { conflictFindings } from './caveats/conflicts';
-import { headlineOverreach } from './caveats/headline';
-import { nameFindings } from './caveats/names';
-import { anonymousSources, undisclosedInformation, unsourcedFigures } from './caveats/sourcing';
-import { denials, hedged, noComment, republished } from './caveats/statements';
-import { findTelling, tellingFindings } from './caveats/tellings';
-import type { CaveatDraft, DetectorInput } from './caveats/types';
-import { buildCorpus, type Corpus } from './caveats/view';
+import { conflictFindings } from './conflicts';
+import { headlineOverreach } from './headline';
+import { nameFindings } from './names';
+import { noPublisher, undated } from './provenance';
+import { anonymousSources, undisclosedInformation, unsourcedFigures } from './sourcing';
+import { denials, hedged, noComment, republished } from './statements';
+import { findTelling, tellingFindings } from './tellings';
+import type { CaveatDraft, DetectorInput } from './types';
+import { buildCorpus, type Corpus } from './view';
 
-export type { CaveatDraft, DetectorInput } from './caveats/types';
+export type { CaveatDraft, DetectorInput } from './types';
 
-const SEVERITY_RANK = { high: 0, medium: 1, low: 2 } as const;
+import { SEVERITY_ORDER as SEVERITY_RANK } from './kinds';
 
 export function detectCaveats(input: DetectorInput): CaveatDraft[] {
   return analyse(input).drafts;
@@ -43,6 +44,8 @@ function findings(corpus: Corpus): CaveatDraft[] {
       ...denials(view),
       ...noComment(view),
       ...republished(view),
+      ...undated(view),
+      ...noPublisher(view),
       ...tellingFindings(view),
       ...nameFindings(view, corpus),
     );

@@ -1,0 +1,57 @@
+// What a plain-text report says about itself, for a report nobody has
+// described by hand: its headline (the first line), its publisher, its date
+// and the original it republishes. Whatever the text does not say stays
+// unknown, and the provenance rules then say so to the reader.
+import { statedDates } from '../dates';
+import type { ReportMeta } from '../schema';
+
+const PUBLISHED_LINE = /^(?:published|posted|updated|date|first published|опубликовано|publié|veröffentlicht)\s*:?\s*/i;
+const REPUBLISHED = /(?:^|\n)\s*(Read (?:more|the full (?:story|article)) (?:at|on)|Originally (?:published|posted|appeared) (?:at|on|by|in)|This (?:article|story) (?:first|originally) appeared (?:on|in|at)|First published (?:at|on|by|in)|Source:)\s*([^\n]+)/i;
+const PUBLISHER_LINE = /(?:^|\n)\s*(?:©|\(c\)|Copyright)\s*(?:\d{4}\s+)?([^\n.,|]{2,60})/i;
+
+export function headlineOf(text: string): string {
+  return text.split('\n').map((l) => l.trim()).find((l) => l !== '') ?? '';
+}
+
+function domainOf(s: string): string | null {
+  return /https?:\/\/(?:www\.)?([^/\s]+)/.exec(s)?.[1] ?? null;
+}
+
+/** The report's metadata, read from its own text. `id` is the report id to use. */
+export function metaFromText(id: string, text: string): ReportMeta {
+  const headline = headlineOf(text);
+  const head = text.split('\n').slice(0, 12);
+  let date: ReportMeta['date'] | null = null;
+  // A date line near the top ("Published: 24 February 2023"), else a full date on one of the first lines.
+  for (const line of head) {
+    const l = line.trim();
+    const found = statedDates(l.replace(PUBLISHED_LINE, ''), null).find((d) => d.value !== null && d.value.length >= 7);
+    if (found && (PUBLISHED_LINE.test(l) || l.length < 80)) {
+      date = { value: found.value!, inferred: false, reason: `The report states it: “${l}”` };
+      break;
+    }
+    const iso = /\b(\d{4}-\d{2}-\d{2})\b/.exec(l);
+    if (iso && l.length < 80) {
+      date = { value: iso[1]!, inferred: false, reason: `The report states it: “${l}”` };
+      break;
+    }
+  }
+  const rep = REPUBLISHED.exec(text);
+  const republishedFrom = rep
+    ? { publisher: domainOf(rep[2]!) ?? rep[2]!.trim(), url: /^https?:\/\/\S+$/.test(rep[2]!.trim()) ? rep[2]!.trim() : null, quote: `${rep[1]!}${text.slice(rep.index + rep[0].indexOf(rep[1]!) + rep[1]!.length, rep.index + rep[0].length)}`.trim() }
+    : null;
+  if (republishedFrom && !text.includes(republishedFrom.quote)) republishedFrom.quote = rep![1]!;
+  const pub = PUBLISHER_LINE.exec(text);
+  const publisher = pub ? pub[1]!.trim() : 'unknown';
+  return {
+    id,
+    headline: headline || '(no headline)',
+    publisher,
+    publisherReason: pub ? `The text names it: “${pub[0].trim()}”` : 'The text names no publisher.',
+    url: null,
+    date: date ?? { value: '', inferred: true, reason: 'The text states no date.' },
+    republishedFrom,
+    furniture: [],
+    notes: [],
+  };
+}

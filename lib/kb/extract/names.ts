@@ -1,0 +1,262 @@
+// New names in a report's own text: people, organisations, places, weapon
+// systems, events and agreements the KB does not know yet. Rule-based (no NLP
+// library is bundled): runs of capitalised words, titles ("President X"),
+// appositions ("X, a spokesman for Y"), prepositions of place ("in X"), and
+// the words a type's names end in ("Ministry", "Summit", "Treaty"). Short
+// forms ("Kuleba" for "Dmytro Kuleba", "NATO" for "North Atlantic Treaty
+// Organization") merge into the full name within the report.
+import type { EntityType } from '../schema';
+import rules from '../../../data/name-rules.json';
+import { NameRulesFile } from '../schema';
+
+const R = NameRulesFile.parse(rules);
+const words = (xs: readonly string[]) => new Set(xs.map((x) => x.toLowerCase()));
+const STOP = words(R.notNames);
+const TITLES = [...R.personTitles].sort((a, b) => b.length - a.length);
+const TYPE_WORDS: [EntityType, Set<string>][] = [
+  ['agreement', words(R.typeWords.agreement)],
+  ['event', words(R.typeWords.event)],
+  ['weapon', words(R.typeWords.weapon)],
+  ['organisation', words(R.typeWords.organisation)],
+  ['place', words(R.typeWords.place)],
+];
+const CONNECTORS = words(R.connectors);
+const ROLE_NOUNS = R.roleNouns.join('|');
+
+export interface FoundName {
+  name: string;
+  type: EntityType;
+  /** Every form the report uses (full name first), each an exact substring of the text. */
+  aliases: string[];
+  /** [start, end) of every occurrence. */
+  spans: [number, number][];
+  /** Why we think it is a name of this type. */
+  evidence: string;
+}
+
+interface Candidate {
+  text: string;
+  start: number;
+  end: number;
+  type: EntityType | null;
+  evidence: string;
+}
+
+// A capitalised word: a weapon code ("Su-27", "MQ-9", "S-400"), a hyphenated or plain word, or an acronym.
+const TOKEN = "(?:[A-Z][\\p{L}]*-\\d+[A-Za-z]*|[A-Z]+-\\d+[A-Za-z]*|[A-Z][\\p{L}'’-]*[\\p{L}]|[A-Z]{2,}|[A-Z]\\.)";
+// Words of one name are separated by spaces only, never a line break.
+const RUN = new RegExp(`(?<![\\p{L}\\d-])${TOKEN}(?:(?:[ \\t\\u00a0]+(?:${[...CONNECTORS].join('|')}))*[ \\t\\u00a0]+${TOKEN})*`, 'gu');
+const DEMONYM = /^[A-Z][a-z]+(?:ian|ean|ese|ish|can)$/;
+const NOT_ALONE = words(R.notAlone);
+const PLACE_ACRONYMS = new Set(R.placeAcronyms);
+const WEAPON_CODE = /^(?:[A-Z][\p{L}]*|[A-Z]{1,4})-?\d{1,4}[A-Za-z]?$|^[A-Z]+-\d/u;
+
+function sentenceStarts(text: string): Set<number> {
+  const starts = new Set<number>([0]);
+  for (const m of text.matchAll(/(?:[.!?]["”’]?\s+|\n\s*|["“‘]\s*)/g)) starts.add(m.index + m[0].length);
+  return starts;
+}
+
+function typeFromWords(name: string): EntityType | null {
+  const parts = name.split(/\s+/).map((p) => p.toLowerCase().replace(/[’']s$/, ''));
+  const last = parts[parts.length - 1]!;
+  for (const [type, set] of TYPE_WORDS) if (set.has(last)) return type;
+  for (const [type, set] of TYPE_WORDS) if (type !== 'place' && parts.some((p) => set.has(p))) return type;
+  if (parts.some((p) => WEAPON_CODE.test(p.toUpperCase())) && WEAPON_CODE.test(name.split(/\s+/).pop()!)) return 'weapon';
+  return null;
+}
+
+/** Trim stop words from both ends of a run; split it at a possessive. */
+function trimRun(text: string, start: number): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  let offset = 0;
+  for (const piece of text.split(/(?<=[’']s)\s+/)) {
+    const at = text.indexOf(piece, offset);
+    offset = at + piece.length;
+    let tokens = piece.replace(/[’']s$/, '').split(/([ \t\u00a0]+)/);
+    let lead = 0;
+    while (tokens.length > 0 && (STOP.has(tokens[0]!.toLowerCase()) || CONNECTORS.has(tokens[0]!.toLowerCase()) || TITLES.includes(tokens[0]!))) {
+      lead += tokens[0]!.length + (tokens[1]?.length ?? 0);
+      tokens = tokens.slice(2);
+    }
+    while (tokens.length > 0 && (STOP.has(tokens[tokens.length - 1]!.toLowerCase()) || CONNECTORS.has(tokens[tokens.length - 1]!.toLowerCase()))) tokens = tokens.slice(0, -2);
+    const t = tokens.join('').trim();
+    if (t) out.push({ text: t, start: start + at + lead });
+  }
+  return out;
+}
+
+/** "European Commission President Ursula von der Leyen" → the affiliation and the person, at the title. */
+function splitAtTitle(text: string, start: number): { text: string; start: number; titled: string | null }[] {
+  for (const t of TITLES) {
+    const i = text.indexOf(` ${t} `);
+    if (i > 0) {
+      const rest = i + t.length + 2;
+      return [
+        { text: text.slice(0, i), start, titled: null },
+        { text: text.slice(rest), start: start + rest, titled: t },
+      ];
+    }
+  }
+  return [{ text, start, titled: null }];
+}
+
+/** Title-case lines (headlines, menus) capitalise ordinary words: no new names are read from them. */
+function titleCaseLines(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  let at = 0;
+  for (const line of text.split('\n')) {
+    const tokens = line.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+    const caps = tokens.filter((t) => /^\p{Lu}/u.test(t) && !CONNECTORS.has(t.toLowerCase())).length;
+    if (tokens.length >= 4 && caps / tokens.length >= 0.6) out.push([at, at + line.length]);
+    at += line.length + 1;
+  }
+  return out;
+}
+
+const PLACE_BEFORE = /\b(?:in|at|near|from|to|into|across|outside|inside|between|with|against|toward|towards|across|throughout|within)\s+(?:the\s+)?$/;
+
+function candidates(text: string, taken: readonly [number, number][], untyped: Candidate[] = []): Candidate[] {
+  const starts = sentenceStarts(text);
+  const skip = [...taken, ...titleCaseLines(text)];
+  const lowerWords = new Set(text.match(/(?<![\p{L}])\p{Ll}[\p{L}'’-]*/gu) ?? []);
+  const out: Candidate[] = [];
+  const pieces = [...text.matchAll(RUN)].flatMap((m) => splitAtTitle(m[0], m.index).flatMap((p) => trimRun(p.text, p.start).map((x) => ({ ...x, titled: p.titled }))));
+  for (const raw of pieces) {
+    // A leading demonym ("Russian Su-27", "Chinese Foreign Ministry") describes, it is not part of the name, unless the rest is only a type word.
+    let piece = raw;
+    // "China-made Mugin-5", "Kremlin-backed X": the hyphenated qualifier is not part of the name.
+    const qualifier = /^\S+-(?:made|based|backed|led|owned|built|designed|funded|linked)\s+/.exec(piece.text);
+    if (qualifier) piece = { ...piece, text: piece.text.slice(qualifier[0].length), start: piece.start + qualifier[0].length };
+    const first = /^(\S+)\s+/.exec(piece.text);
+    const n = piece.text.split(/\s+/).length;
+    if (first && DEMONYM.test(first[1]!) && n >= 2 && !(n === 2 && typeFromWords(piece.text) && typeFromWords(piece.text.slice(first[0].length)) !== 'weapon')) {
+      piece = { ...piece, text: piece.text.slice(first[0].length), start: piece.start + first[0].length };
+    }
+    {
+      const { start } = piece;
+      const end = start + piece.text.length;
+      if (skip.some(([s, e]) => start < e && s < end)) continue;
+      const tokens = piece.text.split(/\s+/);
+      const single = tokens.length === 1;
+      const before = text.slice(Math.max(0, start - 40), start);
+      const after = text.slice(end, end + 60);
+      let type = typeFromWords(piece.text);
+      let evidence = type ? `ends in a ${type} word` : '';
+      const title = piece.titled ?? TITLES.find((t) => before.endsWith(`${t} `));
+      if (!type && title) {
+        type = 'person';
+        evidence = `after the title “${title}”`;
+      }
+      const role = new RegExp(`^,\\s+(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,3}(?:${ROLE_NOUNS})\\b`, 'i').exec(after);
+      if (!type && role) {
+        type = 'person';
+        evidence = 'an apposition names their role';
+      }
+      if (!type && /^\s+(?:said|says|told|added|wrote|argued|noted)\b/.test(after) && tokens.length >= 2) {
+        type = 'person';
+        evidence = 'speaks in the report';
+      }
+      if (single && NOT_ALONE.has(piece.text.toLowerCase())) continue;
+      if (!type && !single && /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Upper|Lower|New|Central)$/.test(tokens[0]!)) {
+        type = 'place';
+        evidence = 'a compass word begins it';
+      }
+      if (!type && PLACE_ACRONYMS.has(piece.text)) {
+        type = 'place';
+        evidence = 'a country acronym';
+      }
+      if (!type && single && /\b(?:in|at|near|from|to|into|across|outside|inside)\s+(?:the\s+)?$/.test(before) && !/\baccording\s+to\s+$/i.test(before) && !/^[A-Z]{2,}$/.test(piece.text)) {
+        type = 'place';
+        evidence = 'follows a preposition of place';
+      }
+      if (!type && /^[A-Z]{2,6}$/.test(piece.text)) {
+        type = 'organisation';
+        evidence = 'an acronym';
+      }
+      // Two or three capitalised words none of which the report also uses as an ordinary word ("State Grid", "Social Credit").
+      if (!type && tokens.length >= 2 && tokens.length <= 3 && tokens.every((t) => /^[A-Z][\p{L}'’-]+$/u.test(t) && !lowerWords.has(t.toLowerCase()) && !DEMONYM.test(t))) {
+        type = 'person';
+        evidence = 'a two- or three-word capitalised name';
+      }
+      // A single capitalised word at the start of a sentence is usually just the first word.
+      if (single && starts.has(start) && (!type || evidence === 'an acronym') && !/^[A-Z]{2,}$/.test(piece.text)) continue;
+      if (single && DEMONYM.test(piece.text) && !title) continue;
+      if (!type) {
+        // Kept aside: a single word used mid-sentence may prove a name by recurring (see findNames).
+        if (single && !starts.has(start) && !lowerWords.has(piece.text.toLowerCase()) && !STOP.has(piece.text.toLowerCase()) && !DEMONYM.test(piece.text)) {
+          untyped.push({ text: piece.text, start, end, type: null, evidence: PLACE_BEFORE.test(before) ? 'place' : '' });
+        }
+        continue;
+      }
+      if (single && piece.text.length < 3 && !/^[A-Z]{2}$/.test(piece.text)) continue;
+      out.push({ text: piece.text, start, end, type, evidence });
+    }
+  }
+  return out;
+}
+
+const fold = (s: string) => s.replace(/\s+/g, ' ').toLowerCase();
+
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter((w) => !CONNECTORS.has(w.toLowerCase()))
+    .map((w) => w[0])
+    .join('')
+    .toUpperCase();
+}
+
+/**
+ * New names in `text`. `taken` are spans already linked to KB entities;
+ * `ignore` are names never to propose (data/ignore-names.json).
+ */
+export function findNames(text: string, taken: readonly [number, number][] = [], ignore: ReadonlySet<string> = new Set()): FoundName[] {
+  const untyped: Candidate[] = [];
+  const found = candidates(text, taken, untyped).filter((c) => !ignore.has(fold(c.text)));
+  // A single capitalised word the report uses at least twice mid-sentence, never in lower case, and at least once after a preposition of place: a place.
+  const groups = new Map<string, Candidate[]>();
+  for (const u of untyped) groups.set(u.text, [...(groups.get(u.text) ?? []), u]);
+  for (const [word, group] of groups) {
+    if (group.length < 2 || !group.some((g) => g.evidence === 'place') || ignore.has(fold(word))) continue;
+    for (const g of group) found.push({ ...g, type: 'place', evidence: 'recurs mid-sentence, after prepositions of place' });
+  }
+  const byName = new Map<string, FoundName>();
+  // Longest first, so short forms can attach to a full name seen anywhere in the report.
+  const order = [...found].sort((a, b) => b.text.split(/\s+/).length - a.text.split(/\s+/).length || b.text.length - a.text.length || a.start - b.start);
+  for (const c of order) {
+    const parts = c.text.split(/\s+/);
+    const full = [...byName.values()].find(
+      (n) =>
+        n.aliases.some((a) => fold(a) === fold(c.text)) ||
+        (n.type === 'person' && parts.length === 1 && c.text.length >= 2 && n.name.split(/\s+/).includes(c.text)) ||
+        (/^[A-Z]{2,6}$/.test(c.text) && n.name.split(/\s+/).length >= 2 && initials(n.name) === c.text),
+    );
+    if (full) {
+      if (!full.aliases.includes(c.text)) full.aliases.push(c.text);
+      full.spans.push([c.start, c.end]);
+      continue;
+    }
+    byName.set(c.text, { name: c.text, type: c.type!, aliases: [c.text], spans: [[c.start, c.end]], evidence: c.evidence });
+  }
+  // A lone single word guessed from weak evidence, used once, is more often a stray capital than a name.
+  const names = [...byName.values()].filter((n) => n.spans.length > 1 || n.name.includes(' ') || n.evidence !== 'follows a preposition of place' || n.type === 'place');
+  // Short forms of a person's name ("Putin", "Xi") wherever the report uses them alone, unless two names share the part.
+  const persons = names.filter((n) => n.type === 'person' && n.name.includes(' '));
+  for (const n of persons) {
+    for (const part of n.name.split(/\s+/)) {
+      const lower = part.toLowerCase();
+      if (part.length < 2 || CONNECTORS.has(lower) || STOP.has(lower) || NOT_ALONE.has(lower) || n.aliases.includes(part)) continue;
+      if (persons.some((o) => o !== n && o.name.split(/\s+/).includes(part))) continue;
+      if (names.some((o) => o.name === part)) continue;
+      const re = new RegExp(`(?<![\\p{L}\\d-])${part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d-])`, 'gu');
+      for (const m of text.matchAll(re)) {
+        if (n.spans.some(([s, e]) => m.index >= s && m.index < e) || taken.some(([s, e]) => m.index >= s && m.index < e)) continue;
+        if (!n.aliases.includes(part)) n.aliases.push(part);
+        n.spans.push([m.index, m.index + part.length]);
+      }
+    }
+  }
+  for (const n of names) n.spans.sort((a, b) => a[0] - b[0]);
+  return names.sort((a, b) => a.spans[0]![0] - b.spans[0]![0]);
+}

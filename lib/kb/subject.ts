@@ -1,0 +1,44 @@
+// What a claim is about: the entity that is the subject of the reported
+// statement, not every entity that stands next to it. "Officials said China
+// sold drones to Russia" is about China; Russia is the object, the officials
+// are the speaker.
+import type { Attribution } from './document';
+import type { MentionInSentence } from './attribution';
+
+const PREP_BEFORE = /\b(?:to|in|at|from|of|with|on|for|by|about|into|over|against|between|near|after|before|during|via|under|toward|towards|than|per)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+)?$/i;
+
+/**
+ * The subject of a sentence's claim: the first mention that is not the speaker,
+ * not inside the speech tag, and not the object of a preposition; else the
+ * speaker (someone speaking about themselves); else the first mention.
+ */
+export function claimSubject(sentence: string, mentions: readonly MentionInSentence[], attribution: Attribution): string | null {
+  if (mentions.length === 0) return null;
+  const tag = speechTagSpan(sentence, attribution);
+  const candidates = mentions.filter((m) => m.entity !== attribution.entity && !(tag && m.start >= tag[0] && m.end <= tag[1]));
+  const free = candidates.filter((m) => !PREP_BEFORE.test(sentence.slice(Math.max(0, m.start - 30), m.start)));
+  return free[0]?.entity ?? attribution.entity ?? candidates[0]?.entity ?? mentions[0]!.entity;
+}
+
+/** Where the speaker's phrase is in the sentence ("According to X,", "X said"), if it can be found. */
+export function speechTagSpan(sentence: string, a: Attribution): [number, number] | null {
+  if (a.role === 'reporter' || a.claimant === '') return null;
+  const at = sentence.indexOf(a.claimant);
+  if (at < 0) return null;
+  return [at, at + a.claimant.length];
+}
+
+/** The entities a claim-level caveat is about: the claim's subject and its speaker. */
+export function subjectAndSpeaker(subject: string | null, attribution: Attribution): string[] {
+  return [...new Set([subject, attribution.entity].filter((x): x is string => x !== null))];
+}
+
+/**
+ * The subject among the mentions inside [start, end) of a text: the first that
+ * is not the object of a preposition and not `exclude` (the speaker).
+ */
+export function subjectIn(text: string, mentions: readonly { start: number; end: number; entity: string }[], start: number, end: number, exclude: string | null): string | null {
+  const inside = mentions.filter((m) => m.start >= start && m.end <= end && m.entity !== exclude);
+  const free = inside.find((m) => !PREP_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start)));
+  return free?.entity ?? null;
+}
