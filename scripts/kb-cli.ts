@@ -1,20 +1,15 @@
 // `npm run kb -- <command>`: the KB for people and for tests.
 //   stats                 JSON { reports, entities, aliases, claims, caveats }
 //   inspect "<name>"      the card data for the entity with that name or alias, as JSON
-//   spot FILE.html        one JSON line per mention { surface, entity, start, end, reason }
+//   spot [--text] [--all] FILE.html  one JSON line per link { surface, entity, start, end, reason, why } (scripts/kb-spot.ts)
 //   caveats               JSON array of every caveat
-import { readFileSync } from 'node:fs';
-import { Window } from 'happy-dom';
-import { matcherAliases } from '../lib/kb/build';
 import { entityCard, memoryReader } from '../lib/kb/card';
 import { kbStats, type KbDocument } from '../lib/kb/document';
 import { DataError } from '../lib/kb/inputs';
-import { compileMatcher, hydrateMatcher } from '../lib/match/compile';
-import { collectTextBlocks } from '../lib/page/text-blocks';
-import { pageOffsets, spotBlocks } from '../lib/page/spot';
+import { spotCommand } from './kb-spot';
 import { buildKbFromDisk } from './read-data';
 
-const USAGE = `usage: npm run kb -- stats | inspect "<name or alias>" | spot FILE.html | caveats`;
+const USAGE = `usage: npm run kb -- stats | inspect "<name or alias>" | spot [--text] [--all] FILE.html | caveats`;
 
 function fail(message: string): never {
   console.error(message);
@@ -45,22 +40,9 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'spot': {
-      if (!arg) fail('usage: npm run kb -- spot FILE.html');
-      let html: string;
-      try {
-        html = readFileSync(arg, 'utf8');
-      } catch (error) {
-        fail(`Cannot read ${arg}: ${(error as Error).message}`);
-      }
-      const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
-      const doc = window.document as unknown as Document;
-      // DOMParser, not innerHTML: the page is untrusted data and no script runs.
-      const parsed = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
-      const root = parsed.body ?? parsed.documentElement;
-      const matcher = hydrateMatcher(compileMatcher(matcherAliases(kb.entities)));
-      const blocks = collectTextBlocks(root, parsed ?? doc);
-      for (const m of pageOffsets(blocks, spotBlocks(matcher, blocks))) console.log(JSON.stringify(m));
-      await window.happyDOM.close();
+      const result = await spotCommand(kb, argv.slice(1));
+      if ('error' in result) fail(result.error);
+      for (const line of result.lines) console.log(line);
       return;
     }
     case 'caveats':

@@ -136,6 +136,8 @@ export const LinkLexicon = z
     placeDesignators: words,
     /** Regions that, after a comma, put a place name elsewhere ("Toledo, Ohio"). */
     regions: words,
+    /** Function words, never context words of an entity ("their", "would"). */
+    stopWords: words,
   })
   .strict();
 export type LinkLexicon = z.infer<typeof LinkLexicon>;
