@@ -24,8 +24,6 @@ export const L_CASE_EXACT = 16;
 
 const TYPE_CHAR: Record<EntityType, string> = { person: 'p', place: 'l', organisation: 'o', weapon: 'w', event: 'e', agreement: 'a' };
 
-/** Related entities kept per entity (most often named in the same sentences first). */
-const RELATED_MAX = 16;
 /** Context words kept per entity. */
 const WORDS_MAX = 16;
 
@@ -127,7 +125,6 @@ export function compileLinkData(kb: KbForLinking, compiled: CompiledMatcher, lex
     related: symmetric(
       compiled.entities.map((id) =>
         (kbEntity.get(id)?.related ?? [])
-          .slice(0, RELATED_MAX)
           .map((r) => entityIndex.get(r.id))
           .filter((i): i is number => i !== undefined),
       ),

@@ -6,6 +6,7 @@ import type { Matcher } from '../match/compile';
 import { spotBlocks } from '../page/spot';
 import { collectTextBlocks, type TextBlock } from '../page/text-blocks';
 import { createLinkState } from './linker';
+import { whyLinked, whyNotLinked } from './why';
 
 /** One line of `npm run kb -- spot`: offsets into the page text (blocks joined by "\n"). */
 export interface SpotLine {
@@ -49,7 +50,7 @@ export function linkBlocks(matcher: Matcher, blocks: readonly TextBlock[], title
         start: base[i]! + m.start,
         end: base[i]! + m.end,
         reason: m.reason,
-        why: m.why ?? '',
+        why: whyLinked(matcher, m),
         ...(m.entityId === null || m.alternatives ? { candidates: m.candidates.concat(m.alternatives ?? []) } : {}),
       });
     }
@@ -61,7 +62,7 @@ export function linkBlocks(matcher: Matcher, blocks: readonly TextBlock[], title
     start: base[rejectedBlock[k]!]! + r.start,
     end: base[rejectedBlock[k]!]! + r.end,
     reason: r.reason,
-    why: r.why,
+    why: whyNotLinked(matcher, r),
     candidates: r.candidates,
   }));
   return { text: blocks.map((b) => b.text).join('\n'), links, rejected };

@@ -50,8 +50,8 @@ export interface Mention {
   candidates: string[];
   alias: number;
   reason: MentionReason;
-  /** Why the linker linked it, in plain words ("Full name on this page"); set by lib/link. */
-  why?: string;
+  /** Why the linker linked it, as a code and its arguments (lib/link/linker.ts `Why`; plain words: lib/link/why.ts). */
+  why?: string[];
   /** Other KB entities the same words could name (the card offers them). */
   alternatives?: string[];
 }

@@ -62,10 +62,7 @@ export function spotText(matcher: Matcher, text: string, state: ContextState): M
     return alias.caseSensitive && alias.needsContext;
   };
   if (!mentions.some(acronym) || !isShouting(text)) return mentions;
-  const rejected = (state as LinkState).rejected;
-  for (const m of mentions) {
-    if (acronym(m)) rejected.push({ start: m.start, end: m.end, surface: m.surface, alias: m.alias, candidates: m.candidates, reason: 'capitals', why: `In text set in capitals, “${m.surface}” may be an ordinary word` });
-  }
+  for (const m of mentions) if (acronym(m)) (state as LinkState).rejected.push({ start: m.start, end: m.end, surface: m.surface, alias: m.alias, candidates: m.candidates, reason: 'capitals' });
   return mentions.filter((m) => !acronym(m));
 }
 
