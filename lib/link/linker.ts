@@ -67,6 +67,8 @@ interface Claim {
   /** The KB entity the alias means from here on, or null for another one. */
   id: string | null;
   name: string;
+  /** Made by the page title: the page's subject keeps the name ("The private life of Xi Mingze"). */
+  sticky?: boolean;
 }
 
 /** Page-level linker state; one per page (or SPA view). Extends the matcher's context state. */
@@ -267,7 +269,7 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
       bits & 8 ||
       (bits & 16 ? al.caseSensitive || surface.replace(/\s+/g, ' ') === al.text : capitalsKept(al.text, surface)) ||
       // A dateline: the block starts with the place, maybe ", region", maybe "(Agency)", then a dash.
-      (type === 'l' && !text.slice(0, m.start).trim() && /^(?:,[\p{L}. ]{2,30})?\s*(?:\([^)]{1,30}\)\s*)?[—–-]/u.test(text.slice(m.suffixEnd)));
+      (type === 'l' && /^\s*(?:[\p{L}.' ]{2,30},\s*)?$/u.test(text.slice(0, m.start)) && /^(?:,[\p{L}. ]{2,30})?\s*(?:\([^)]{1,30}\)\s*)?[—–-]/u.test(text.slice(m.suffixEnd)));
     if (!caseOk) {
       reject(c, 'case');
       continue;
@@ -307,14 +309,14 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
     out.push({ ...lm, entityId: id, candidates: [id], why, ...(alternatives ? { alternatives } : {}) });
     st.evidence.add(id);
     // A full name introduces its short forms for the rest of the page.
-    if (!(c.bits & 1)) for (const a of d?.shortOf[at(id)] ?? []) st.claims.set(a, { id, name: id });
+    if (!(c.bits & 1)) for (const a of d?.shortOf[at(id)] ?? []) if (!st.claims.get(a)?.sticky) st.claims.set(a, { id, name: id, sticky: inTitle });
   };
   // Candidates short of support wait for the rest of the block ("Xi" before "Putin" in "Xi tells Putin …").
   let waiting: Cand[] = [];
   const decide = (c: Cand, last: boolean): void => {
     const { m, bits, s } = c;
     if (s.reject) {
-      if (s.claims && bits & 3) st.claims.set(m.alias, { id: null, name: s.name! });
+      if (s.claims && bits & 3 && !st.claims.get(m.alias)?.sticky) st.claims.set(m.alias, { id: null, name: s.name!, sticky: inTitle });
       return reject(c, s.reject, s.name);
     }
     const lm = legacy.get(m.start);
@@ -332,7 +334,7 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
     }
     if (claim && claim.id !== id) return reject(c, 'claimed', claim.name);
     const introduce = (why: Why) => {
-      st.claims.set(m.alias, { id, name: id });
+      if (!claim?.sticky) st.claims.set(m.alias, { id, name: id, sticky: inTitle });
       accept(c, lm, id, why, alternatives);
     };
     if (s.same) return introduce(['qualifier', s.same]);
@@ -348,7 +350,7 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
     if (claim) return accept(c, lm, id, ['short'], alternatives);
     if (bits & 3 && !(bits & 1 ? false : st.evidence.has(id))) {
       const sup = support(c, id);
-      if (sup.score < ((bits & 3) === 3 ? 2 : 1)) {
+      if (sup.score < (bits & 2 ? 1.5 : 1)) {
         if (!last) return void waiting.push(c);
         return reject(c, bits & 1 ? 'no-introduction' : 'no-context');
       }
