@@ -257,6 +257,7 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
   const reject = (c: Cand, reason: RejectReason, name?: string) => {
     if (!inTitle && st.rejected.length < 500) st.rejected.push({ start: c.m.start, end: c.m.end, surface: text.slice(c.m.start, c.m.end), alias: c.m.alias, candidates: c.ids, reason, ...(name ? { name } : {}) });
   };
+  const logged = st.rejected.length;
   for (const m of raw) {
     const al = matcher.alias(m.alias);
     if (al.entityIds.length === 0) continue;
@@ -327,9 +328,10 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
     let alternatives: string[] | undefined;
     if (id === null) {
       // Two KB entities compete: take the one the page is about, if only one is.
-      const backed = lm.candidates.filter((e) => (claim ? claim.id === e : support(c, e).score >= 2));
-      if (backed.length !== 1) return void out.push(lm);
-      id = backed[0]!;
+      const scores = lm.candidates.map((e) => (claim ? +(claim.id === e) : support(c, e).score));
+      const best = Math.max(...scores);
+      if (best < 1 || scores.filter((x) => x === best).length > 1) return void out.push(lm);
+      id = lm.candidates[scores.indexOf(best)]!;
       alternatives = lm.candidates.filter((e) => e !== id);
     }
     if (claim && claim.id !== id) return reject(c, 'claimed', claim.name);
@@ -356,7 +358,7 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
       }
       return accept(c, lm, id, sup.why, alternatives);
     }
-    accept(c, lm, id, bits & 2 ? ['again'] : [typeOf(id) === 'p' ? 'full' : 'named'], alternatives);
+    accept(c, lm, id, alternatives ? support(c, id).why : bits & 2 ? ['again'] : [typeOf(id) === 'p' ? 'full' : 'named'], alternatives);
   };
   for (const c of cands) decide(c, false);
   if (waiting.length) {
@@ -365,5 +367,7 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
     for (const c of again) decide(c, true);
     out.sort((a, b) => a.start - b.start);
   }
+  // The case rejections were logged first: keep the block's in document order.
+  if (st.rejected.length - logged > 1) st.rejected.splice(logged, Infinity, ...st.rejected.slice(logged).sort((a, b) => a.start - b.start));
   return out;
 }
