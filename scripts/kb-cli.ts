@@ -2,23 +2,18 @@
 // Output is JSON on stdout (`-s` keeps npm's banner off it), or in FILE with `--json FILE`.
 //   stats                 JSON { reports, entities, aliases, claims, caveats }
 //   inspect "<name>"      the card data for the entity with that name or alias, as JSON
-//   spot FILE.html        one JSON line per mention { surface, entity, start, end, reason }
+//   spot [--text] [--all] FILE.html  one JSON line per link { surface, entity, start, end, reason, why } (scripts/kb-spot.ts)
 //   caveats               JSON array of every caveat
 //   extract FILE...       plain-text reports → JSON { reports, entities, claims, caveats } (scripts/kb-extract.ts)
-import { readFileSync } from 'node:fs';
-import { Window } from 'happy-dom';
-import { matcherAliases } from '../lib/kb/build';
 import { entityCard, memoryReader } from '../lib/kb/card';
 import { kbStats, type KbDocument } from '../lib/kb/document';
 import { DataError } from '../lib/kb/inputs';
-import { compileMatcher, hydrateMatcher } from '../lib/match/compile';
-import { collectTextBlocks } from '../lib/page/text-blocks';
-import { pageOffsets, spotBlocks } from '../lib/page/spot';
 import { printToFile, takeJsonOption } from './cli-output';
 import { runExtract } from './kb-extract';
+import { spotCommand } from './kb-spot';
 import { buildKbFromDisk } from './read-data';
 
-const USAGE = `usage: npm run -s kb -- stats | inspect "<name or alias>" | spot FILE.html | caveats | extract FILE...  [--json FILE]`;
+const USAGE = `usage: npm run -s kb -- stats | inspect "<name or alias>" | spot [--text] [--all] FILE.html | caveats | extract FILE...  [--json FILE]`;
 
 function fail(message: string): never {
   console.error(message);
@@ -53,22 +48,9 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'spot': {
-      if (!arg) fail('usage: npm run kb -- spot FILE.html');
-      let html: string;
-      try {
-        html = readFileSync(arg, 'utf8');
-      } catch (error) {
-        fail(`Cannot read ${arg}: ${(error as Error).message}`);
-      }
-      const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
-      const doc = window.document as unknown as Document;
-      // DOMParser, not innerHTML: the page is untrusted data and no script runs.
-      const parsed = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
-      const root = parsed.body ?? parsed.documentElement;
-      const matcher = hydrateMatcher(compileMatcher(matcherAliases(kb.entities)));
-      const blocks = collectTextBlocks(root, parsed ?? doc);
-      for (const m of pageOffsets(blocks, spotBlocks(matcher, blocks))) console.log(JSON.stringify(m));
-      await window.happyDOM.close();
+      const result = await spotCommand(kb, argv.slice(1));
+      if ('error' in result) fail(result.error);
+      for (const line of result.lines) console.log(line);
       return;
     }
     case 'caveats':

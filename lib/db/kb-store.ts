@@ -2,10 +2,9 @@
 // Everything slow or fallible that is not IndexedDB (validation, matcher
 // compilation) happens before the transaction opens: awaiting other work inside
 // a transaction would let it auto-commit half done.
-import { matcherAliases } from '../kb/build';
 import { foldName, nameIndex, reportRef, type KbReader } from '../kb/card';
 import { kbStats, parseKbDocument, type KbDocument } from '../kb/document';
-import { compileMatcher } from '../match/compile';
+import { compilePageMatcher } from '../link/data';
 import type { CompiledMatcher } from '../match/types';
 import type { BackstoryDatabase } from './open';
 import { KB_STORES, type KbMeta } from './schema';
@@ -35,7 +34,7 @@ export async function loadKb(db: BackstoryDatabase, raw: unknown, options: { for
   if (!options.force && previous?.hash === kb.hash && (await db.count('entities')) === kb.entities.length) {
     return { ok: true, loaded: false, meta: previous };
   }
-  const compiled = compileMatcher(matcherAliases(kb.entities));
+  const compiled = compilePageMatcher(kb);
   const names = nameIndex(kb);
   const meta: KbMeta = { key: 'active', hash: kb.hash, version: kb.version, stats: kbStats(kb), loadedAt: options.now ?? Date.now() };
 

@@ -3,7 +3,7 @@
 // passes their contents keyed by repo-relative path. Every error names the file
 // and the field, so a maintainer can fix the data without reading code.
 import type { z } from 'zod';
-import { EditorNotesFile, EntityFile, IgnoreFile, ReportMeta, type EditorNote, type Entity } from './schema';
+import { EditorNotesFile, EntityFile, IgnoreFile, LinkLexicon, ReportMeta, type EditorNote, type Entity } from './schema';
 
 export interface ReportInput {
   meta: ReportMeta;
@@ -34,6 +34,7 @@ export const DATA_PATHS = {
   entities: 'data/entities.json',
   ignore: 'data/ignore-names.json',
   editorNotes: 'data/editor-notes.json',
+  linking: 'data/linking.json',
 } as const;
 
 function parseJson(file: string, content: string): unknown {
@@ -106,11 +107,18 @@ export function parseInputs(files: ReadonlyMap<string, string>): KbInputs {
         throw new DataError(DATA_PATHS.entities, `entities.${i}.aliases.${j}.text`, `'${alias.text}' is also an alias of '${owner}'; mark both needsContext so cards disambiguate`);
       }
       aliasOwner.set(alias.text, entity.id);
+      if (alias.case === 'exact' && alias.caseSensitive === false) {
+        throw new DataError(DATA_PATHS.entities, `entities.${i}.aliases.${j}.case`, `is 'exact' but caseSensitive is false`);
+      }
     });
   });
 
   const ignoreContent = files.get(DATA_PATHS.ignore);
   const ignore = ignoreContent === undefined ? [] : validate(IgnoreFile, DATA_PATHS.ignore, parseJson(DATA_PATHS.ignore, ignoreContent)).names;
+
+  // The page linker's word classes: checked here so a bad edit fails the build (lib/link reads the same file).
+  const linkingContent = files.get(DATA_PATHS.linking);
+  if (linkingContent !== undefined) validate(LinkLexicon, DATA_PATHS.linking, parseJson(DATA_PATHS.linking, linkingContent));
 
   const notesContent = files.get(DATA_PATHS.editorNotes);
   const editorNotes = notesContent === undefined ? [] : validate(EditorNotesFile, DATA_PATHS.editorNotes, parseJson(DATA_PATHS.editorNotes, notesContent)).notes;

@@ -80,6 +80,19 @@ export const Alias = z
      * summit" — there are many): used to find the entity in the reports only.
      */
     reportsOnly: z.boolean().default(false),
+    /**
+     * How a page must write it to be this name (lib/link): 'exact' as here
+     * ("US", not "us"); 'capitalised' with a capital first letter or in
+     * capitals ("China", not "china"; lower case only in a dateline); 'any'.
+     * Default: 'exact' for case-sensitive aliases, else 'capitalised'.
+     */
+    case: z.enum(['exact', 'capitalised', 'any']).optional(),
+    /** A surname or short form ("Putin", "Bingo"): links only once the page introduced the entity or is about it. */
+    shortForm: z.boolean().default(false),
+    /** Other people, places or things are widely called this ("Moscow", "Washington", "Wang Yi"): links only with other KB evidence on the page. */
+    shared: z.boolean().default(false),
+    /** Names that may follow a comma and still mean this place ("Washington, D.C."); any other region there means another place. */
+    qualifiers: z.array(nonEmpty).default([]),
   })
   .strict();
 export type Alias = z.infer<typeof Alias>;
@@ -99,6 +112,35 @@ export const Entity = z
 export type Entity = z.infer<typeof Entity>;
 
 export const EntityFile = z.object({ entities: z.array(Entity).min(1) }).strict();
+
+// ---------- data/linking.json ----------
+
+const words = z.array(nonEmpty);
+/** Word classes of the page linker (lib/link): generic English, never a KB entity. */
+export const LinkLexicon = z
+  .object({
+    about: z.string().optional(),
+    /** Office titles that introduce a person ("President", "Foreign Minister"). */
+    titles: words,
+    /** Courtesy titles ("Mr", "Dr"): a person, but they do not say which one. */
+    honorifics: words,
+    /** Capitalised words that are not part of a name (sentence starts, days, months). */
+    ordinaryWords: words,
+    /** Words before a name that describe it but are not part of it ("Russian", "Former"). */
+    modifiers: words,
+    /** Words after a name that make it the name of another thing in headlines ("Post", "Mule", "Fleet"). */
+    nameHeads: words,
+    /** Words after a person's name that make it another person ("Jr.", "III"). */
+    nameSuffixes: words,
+    /** Lower-case words after a place name that make it another place ("Washington state"). */
+    placeDesignators: words,
+    /** Regions that, after a comma, put a place name elsewhere ("Toledo, Ohio"). */
+    regions: words,
+    /** Function words, never context words of an entity ("their", "would"). */
+    stopWords: words,
+  })
+  .strict();
+export type LinkLexicon = z.infer<typeof LinkLexicon>;
 
 // ---------- data/ignore-names.json ----------
 

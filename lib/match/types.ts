@@ -50,6 +50,10 @@ export interface Mention {
   candidates: string[];
   alias: number;
   reason: MentionReason;
+  /** Why the linker linked it, as a code and its arguments (lib/link/linker.ts `Why`; plain words: lib/link/why.ts). */
+  why?: string[];
+  /** Other KB entities the same words could name (the card offers them). */
+  alternatives?: string[];
 }
 
 /**
@@ -85,4 +89,36 @@ export interface CompiledMatcher {
   nodeTermCounts: string;
   /** Aliases ending at each terminal node, in node order; within a node case-sensitive first, then by index. */
   termAliases: number[];
+  /** The page linker's data (lib/link/data.ts); absent in bare matchers (tests, benchmarks). */
+  link?: LinkData;
+}
+
+/** What the page linker knows beyond the aliases (built by lib/link/data.ts from the KB). */
+export interface LinkData {
+  v: 1;
+  /** One char per alias: '0' + bits (L_SHORT, L_SHARED, L_CASE_* in lib/link/data.ts). */
+  aliasBits: string;
+  /** Alias index → names that may follow a comma and still mean this place. */
+  qualifiers: Record<string, string[]>;
+  /** One char per entity: p person, l place, o organisation, w weapon, e event, a agreement. */
+  types: string;
+  /** Display name per entity. */
+  names: string[];
+  /** Per entity: indices of the entities the reports name in the same sentences, most often first. */
+  related: number[][];
+  /** Per entity: salient words of the report sentences that name it. */
+  words: string[][];
+  /** Per entity: its short-form aliases (surnames), which its full name introduces. */
+  shortOf: number[][];
+  /** Word classes (data/linking.json). */
+  lex: {
+    titles: string[];
+    honorifics: string[];
+    ordinaryWords: string[];
+    modifiers: string[];
+    nameHeads: string[];
+    nameSuffixes: string[];
+    placeDesignators: string[];
+    regions: string[];
+  };
 }

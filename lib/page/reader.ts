@@ -14,7 +14,8 @@
 //   forgets the old page's context and reads the page again.
 // Takes its environment (document, window, signal) as parameters.
 import type { EntityType } from '../kb/schema';
-import { createContextState, type ContextState } from '../match/resolve';
+import { createLinkState } from '../link/linker';
+import type { ContextState } from '../match/resolve';
 import type { Matcher } from '../match/compile';
 import type { Settings } from '../settings';
 import { HighlightWindow } from './highlight-window';
@@ -119,7 +120,7 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
         })
       : null;
   painter.useWindow(hwin);
-  let context: ContextState = createContextState();
+  let context: ContextState = createLinkState(doc.title);
   let pending: MutationRecord[] = [];
   /** Open shadow roots read so far (observed, and given to the hit test). */
   const shadows = new Set<ShadowRoot>();
@@ -284,7 +285,8 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
     const s = slicer();
     stats.fullScans++;
     index.clear();
-    context = createContextState();
+    // The page linker reads the title first: the headline says what the page is about (lib/link/linker.ts).
+    context = createLinkState(doc.title);
     const root = doc.body ?? doc.documentElement;
     if (!root || isInsideSkipped(root)) {
       env.onMarksChanged?.();

@@ -1,7 +1,7 @@
 // Finds entity mentions in text blocks with the shared matcher. Used by the
 // content script and by `npm run kb -- spot`, so both find the same mentions.
-import { createContextState, resolveMentions, type ContextState } from '../match/resolve';
-import { scan } from '../match/scan';
+import { createLinkState, linkText, type LinkState } from '../link/linker';
+import type { ContextState } from '../match/resolve';
 import type { Matcher } from '../match/compile';
 import type { Mention } from '../match/types';
 import type { TextBlock } from './text-blocks';
@@ -51,23 +51,22 @@ export function isLowerCaseWord(matcher: Matcher, text: string, m: Mention): boo
 }
 
 /**
- * The mentions in one block of text, resolved against (and recorded in) the
- * page's context state. Blocks must be given in document order.
+ * The links in one block of text, decided by the page linker (lib/link) with
+ * the page's state; the candidates it did not link go to `state.rejected`.
+ * Blocks must be given in document order.
  */
 export function spotText(matcher: Matcher, text: string, state: ContextState): Mention[] {
-  const raw = scan(matcher, text);
-  if (raw.length === 0) return [];
-  // Context never makes a lower-case word a name (only direct links count as context, so dropping these changes no other mention).
-  const mentions = resolveMentions(matcher, text, raw, state).filter((m) => m.reason === 'alias' || !isLowerCaseWord(matcher, text, m));
+  const mentions = linkText(matcher, text, state);
   const acronym = (m: Mention) => {
     const alias = matcher.alias(m.alias);
     return alias.caseSensitive && alias.needsContext;
   };
   if (!mentions.some(acronym) || !isShouting(text)) return mentions;
+  for (const m of mentions) if (acronym(m)) (state as LinkState).rejected.push({ start: m.start, end: m.end, surface: m.surface, alias: m.alias, candidates: m.candidates, reason: 'capitals' });
   return mentions.filter((m) => !acronym(m));
 }
 
-export function spotBlocks(matcher: Matcher, blocks: readonly TextBlock[], state: ContextState = createContextState()): BlockMention[] {
+export function spotBlocks(matcher: Matcher, blocks: readonly TextBlock[], state: ContextState = createLinkState()): BlockMention[] {
   const out: BlockMention[] = [];
   blocks.forEach((block, i) => {
     for (const m of spotText(matcher, block.text, state)) out.push({ ...m, block: i });

@@ -1,0 +1,373 @@
+// The page linker: text blocks → links, each with why it is linked, and the
+// candidates it did not link, each with why not. The content script (via
+// lib/page/spot.ts in the reader) and `npm run kb -- spot` (lib/link/page.ts)
+// call the same `linkText`, block by block in document order. This file is in
+// the content script: it yields codes (`Why`, `RejectReason`); lib/link/why.ts
+// turns them into plain words for the CLI, the card and the panel.
+//
+// For each block: the matcher's candidates (lib/match scan + resolve: names,
+// "Xi" after "Xi Jinping", context-needing names near other names), then
+// 1. case: an alias links only in the case its data allows ("China", not
+//    "china"); lower case is fine in a dateline ("kyiv, ukraine —");
+// 2. name structure: a capitalised word that extends the alias into a longer
+//    name ("Hunter Biden", "Moscow Mule", "The Washington Post", "Xi Mingze"),
+//    a suffix ("Jr.", "III"), a regnal numeral ("Louis XI"), a region after a
+//    comma ("Toledo, Ohio") or a designator ("Washington state") means another
+//    person, place or thing. For a short form or a shared name, that other name
+//    claims the alias for the rest of the page ("Biden" after "Hunter Biden" is
+//    Hunter) until the KB's own full name comes back (page-level coreference);
+// 3. short forms (surnames) link only once the page introduced the entity: its
+//    full name earlier (also split by brackets: "[Antony] Blinken"), an office
+//    title ("President Putin"), or the page is about it (its name in the title,
+//    related KB entities on the page);
+// 4. shared names ("Moscow", "Washington", "Wang Yi") link only with evidence
+//    that the page is about the KB's world: entities the reports name with it
+//    (KB context profile) linked on the page or named in the same block, the
+//    page title, or several of its context words nearby. Widely shared short
+//    forms ("Xi") need twice the evidence.
+//
+// Incremental reading: a block is decided with everything read so far plus
+// the title (read first: the headline says what the page is about) and every
+// name in the same block. Decisions are never revisited: a mark never appears
+// or vanishes behind the reader's back, the CLI and the extension agree, and a
+// late introduction costs a miss (forgiven) rather than a wrong mark (not).
+//
+// No entity name or id here: facts are data (lib/link/data.ts, data/*.json).
+import type { Matcher } from '../match/compile';
+import { createContextState, resolveMentions, type ContextState } from '../match/resolve';
+import { scan } from '../match/scan';
+import type { LinkData, Mention, RawMatch } from '../match/types';
+
+/**
+ * Why a link: 'full' its full name; 'named' a name of it; 'short' short for
+ * the full name earlier; 'title' an office title before it (arg: the title);
+ * 'bracket' a full name split by brackets; 'related' other entities of its
+ * world on the page (args: their ids); 'headline' the page title names it;
+ * 'words' its context words nearby; 'again' linked earlier on the page;
+ * 'qualifier' a qualifier that names it (arg: "Washington, D.C.").
+ */
+export type Why = string[];
+
+export type RejectReason = 'case' | 'capitals' | 'longer-name' | 'other-person' | 'other-place' | 'regnal-number' | 'claimed' | 'no-introduction' | 'no-context' | 'needs-context';
+
+/** A candidate the linker found and did not link. */
+export interface Rejected {
+  start: number;
+  end: number;
+  surface: string;
+  alias: number;
+  /** The KB entities the words could have named. */
+  candidates: string[];
+  reason: RejectReason;
+  /** The other name ("Hunter Biden", "Toledo, Ohio"), or for 'claimed' the entity id or name that claimed it. */
+  name?: string;
+}
+
+interface Claim {
+  /** The KB entity the alias means from here on, or null for another one. */
+  id: string | null;
+  name: string;
+  /** Made by the page title: the page's subject keeps the name ("The private life of Xi Mingze"). */
+  sticky?: boolean;
+}
+
+/** Page-level linker state; one per page (or SPA view). Extends the matcher's context state. */
+export interface LinkState extends ContextState {
+  title: string;
+  titleDone: boolean;
+  /** Entities linked on the page so far (title included). */
+  evidence: Set<string>;
+  /** Entities linked in the title; entities a name in the title could be (a headline often uses the surname). */
+  titleLinked: Set<string>;
+  titleNamed: Set<string>;
+  titleWords: Set<string>;
+  /** Alias → who it means on this page from now on. */
+  claims: Map<number, Claim>;
+  /** Candidates not linked, in reading order (capped at 500). */
+  rejected: Rejected[];
+}
+
+export function createLinkState(title = ''): LinkState {
+  return { ...createContextState(), title, titleDone: false, evidence: new Set(), titleLinked: new Set(), titleNamed: new Set(), titleWords: new Set(), claims: new Map(), rejected: [] };
+}
+
+interface Lex {
+  d: LinkData | undefined;
+  /** Lower-case last words of office titles ("minister" for "Foreign Minister"). */
+  titles: Set<string>;
+  /** Capitalised words that are never part of a name: ordinary words, modifiers, honorifics. */
+  plain: Set<string>;
+  honor: Set<string>;
+  heads: Set<string>;
+  suffixes: Set<string>;
+  index: Map<string, number>;
+  ids: string[];
+  related: Map<string, Set<string>>;
+}
+
+const lexes = new WeakMap<Matcher, Lex>();
+
+function lexOf(matcher: Matcher): Lex {
+  let x = lexes.get(matcher);
+  if (!x) {
+    const d = matcher.compiled.link;
+    const l = d?.lex;
+    lexes.set(
+      matcher,
+      (x = {
+        d,
+        titles: new Set(l?.titles.map((t) => t.split(' ').pop()!.toLowerCase())),
+        plain: new Set(l && [...l.ordinaryWords, ...l.modifiers, ...l.honorifics]),
+        honor: new Set(l?.honorifics),
+        heads: new Set(l?.nameHeads),
+        suffixes: new Set(l?.nameSuffixes),
+        index: new Map(matcher.compiled.entities.map((id, i) => [id, i])),
+        ids: matcher.compiled.entities,
+        related: new Map(),
+      }),
+    );
+  }
+  return x;
+}
+
+const UPPER = /^\p{Lu}/u;
+/** A regnal numeral ("XI", "III"; not "I", "DID"). */
+const ROMAN = /^(?:II|III|IV|VI{0,3}|IX|XI{0,3}|XI?V|XVI{0,3})$/;
+/** A word that can be part of a name: "Hunter", "Jean-Pierre", "R." (not "China-made", "Russia's", "NATO"). */
+const NAME_WORD = /^(?!.*['’]s?$)\p{Lu}\p{Ll}[\p{L}\p{M}'’]*(?:-\p{Lu}[\p{L}\p{M}'’]*)*$|^\p{Lu}\.$/u;
+const WORDS = /\p{L}[\p{L}\p{M}'’-]{3,}/gu;
+const TRAIL = /[.,;:!?)"”’'\]]+$/;
+
+/**
+ * A Title Case headline or shouting: no lower-case word but short function
+ * words ("Xi Tells Putin of Plan"). Capitals say little about names there.
+ */
+export function isTitleCase(text: string): boolean {
+  return UPPER.test(text.trimStart()) && !(text.match(/(?<![\p{L}'’])\p{Ll}{3,}/gu) ?? []).some((w) => !SMALL.has(w));
+}
+
+const SMALL = new Set(['the', 'and', 'for', 'but', 'nor', 'via', 'per', 'with', 'from', 'into', 'over', 'than']);
+
+/** Word by word: a capital in the alias needs a capital in the text ('capitalised' rule). */
+function capitalsKept(alias: string, surface: string): boolean {
+  const sw = surface.split(/\s+/);
+  return alias.split(/\s+/).every((w, i) => !UPPER.test(w) || UPPER.test(sw[i] ?? 'A'));
+}
+
+/** The first name in `names` that `text` starts with as whole words. */
+function startsWith(text: string, names: readonly string[] = []): string | undefined {
+  return names.find((n) => text.startsWith(n) && !/[\p{L}\p{N}]/u.test(text.charAt(n.length)));
+}
+
+interface Structure {
+  reject?: RejectReason;
+  /** The other name ("Hunter Biden", "Toledo, Ohio"). */
+  name?: string;
+  /** Does that name claim the alias for the rest of the page? */
+  claims?: boolean;
+  /** An office title right before ("President"). */
+  title?: string;
+  /** A qualifier that says it is this place ("Washington, D.C."). */
+  same?: string;
+}
+
+/** The name structure around a candidate. `edges`: offsets where other candidates start or end (a KB name next to it is no extension). */
+function structure(lx: Lex, text: string, m: RawMatch, type: string, quals: string[] | undefined, titled: boolean, edges: Set<number>): Structure {
+  const surface = text.slice(m.start, m.end);
+  const person = type === 'p';
+  const prevM = /(\S+)\s$/u.exec(text.slice(Math.max(0, m.start - 40), m.start));
+  const prev = prevM?.[1];
+  const out: Structure = {};
+  if (prev) {
+    const bare = prev.replace(/[.,]$/, '');
+    if (lx.titles.has(bare.toLowerCase())) out.title = bare;
+    // A regnal numeral after a name: "Louis XI".
+    else if (person && ROMAN.test(surface.toUpperCase()) && NAME_WORD.test(prev) && !lx.plain.has(prev)) return { reject: 'regnal-number', name: `${prev} ${surface}` };
+  }
+  if (m.suffixEnd === m.end) {
+    const after = text.slice(m.end, m.end + 60);
+    const comma = /^,\s*/.exec(after)?.[0];
+    const rest = comma ? after.slice(comma.length) : after.trimStart();
+    const same = startsWith(rest, quals);
+    if (same) return { ...out, same: `${surface}${comma ? ', ' : ' '}${same}` };
+    const region = comma && startsWith(rest, lx.d?.lex.regions);
+    if (region) return { reject: 'other-place', name: `${surface}, ${region}`, claims: true };
+    const next = comma ? undefined : /^[ \u00a0]+(\S+)/u.exec(after);
+    if (next && !edges.has(m.end + next[0].length - next[1]!.length)) {
+      const word = next[1]!.replace(/[,;:!?)"”’'\]]+$/, '');
+      const bare = word.replace(TRAIL, '');
+      if (lx.suffixes.has(word) || lx.suffixes.has(bare) || (person && ROMAN.test(bare))) return { reject: 'other-person', name: `${surface} ${word}`, claims: person && !titled };
+      if (type === 'l' && startsWith(rest, lx.d?.lex.placeDesignators)) return { reject: 'other-place', name: `${surface} ${bare}`, claims: true };
+      if (UPPER.test(bare) && !lx.plain.has(word) && !lx.titles.has(bare.toLowerCase()) && !/['’]s?$/.test(bare) && (titled ? lx.heads.has(bare) : lx.heads.has(bare) || !/^\p{Lu}[\p{Lu}.-]{0,5}$/u.test(bare))) {
+        return { reject: person ? 'other-person' : 'longer-name', name: `${surface} ${bare}`, claims: person && !titled };
+      }
+    }
+  }
+  // A given name or another word of a longer name before it ("Hunter Biden", "George Washington").
+  if (!titled && prev && !out.title && NAME_WORD.test(prev) && !lx.plain.has(prev) && !edges.has(m.start - prevM[0].length + prev.length)) {
+    return { reject: person ? 'other-person' : 'longer-name', name: `${prev} ${surface}`, claims: person };
+  }
+  return out;
+}
+
+/** Entities the reports name with `id` (its context profile). */
+function relatedOf(lx: Lex, id: string): Set<string> {
+  let r = lx.related.get(id);
+  if (!r) {
+    const i = lx.index.get(id);
+    const ids = lx.d && i !== undefined ? lx.d.related[i]! : [];
+    lx.related.set(id, (r = new Set(ids.map((k) => lx.ids[k]!))));
+  }
+  return r;
+}
+
+/**
+ * Link one block of text (blocks in document order, one `state` per page).
+ * Returns the links; the candidates not linked are added to `state.rejected`.
+ */
+export function linkText(matcher: Matcher, text: string, state: ContextState, inTitle = false): Mention[] {
+  const st = state as LinkState;
+  if (!st.claims) Object.assign(st, createLinkState(), { linked: st.linked });
+  if (!st.titleDone && !inTitle) {
+    st.titleDone = true;
+    for (const w of st.title.toLowerCase().match(WORDS) ?? []) st.titleWords.add(w);
+    for (const m of linkText(matcher, st.title, st, true)) st.titleLinked.add(m.entityId!);
+  }
+  const raw = scan(matcher, text);
+  if (raw.length === 0) return [];
+  const lx = lexOf(matcher);
+  const d = lx.d;
+  const legacy = new Map(resolveMentions(matcher, text, raw, st).map((m) => [m.start, m]));
+  const titled = isTitleCase(text);
+  const edges = new Set(raw.flatMap((m) => [m.start, m.end]));
+  const at = (id: string) => lx.index.get(id) ?? -1;
+  const typeOf = (id: string) => d?.types.charAt(at(id)) || 'o';
+
+  interface Cand {
+    m: RawMatch;
+    bits: number;
+    ids: string[];
+    s: Structure;
+  }
+  const cands: Cand[] = [];
+  /** Entities named for sure in this block (neither short nor shared). */
+  const sure = new Set<string>();
+  /** Entities a candidate of this block could be, with their weight in halves (a shared name counts half). */
+  const named = new Map<string, number>();
+  const reject = (c: Cand, reason: RejectReason, name?: string) => {
+    if (!inTitle && st.rejected.length < 500) st.rejected.push({ start: c.m.start, end: c.m.end, surface: text.slice(c.m.start, c.m.end), alias: c.m.alias, candidates: c.ids, reason, ...(name ? { name } : {}) });
+  };
+  const logged = st.rejected.length;
+  for (const m of raw) {
+    const al = matcher.alias(m.alias);
+    if (al.entityIds.length === 0) continue;
+    // Bits (lib/link/data.ts): 1 short form, 2 shared, 4 capitalised, 8 any case, 16 exact. A bare matcher keeps its own rules.
+    const bits = d ? d.aliasBits.charCodeAt(m.alias) - 48 : al.caseSensitive ? 16 : al.needsContext ? 4 : 8;
+    const surface = text.slice(m.start, m.end);
+    const type = typeOf(al.entityIds[0]!);
+    const c: Cand = { m, bits, ids: al.entityIds, s: {} };
+    const caseOk =
+      bits & 8 ||
+      (bits & 16 ? al.caseSensitive || surface.replace(/\s+/g, ' ') === al.text : capitalsKept(al.text, surface)) ||
+      // A dateline: the block starts with the place, maybe ", region", maybe "(Agency)", then a dash.
+      (type === 'l' && /^\s*(?:[\p{L}.' ]{2,30},\s*)?$/u.test(text.slice(0, m.start)) && /^(?:,[\p{L}. ]{2,30})?\s*(?:\([^)]{1,30}\)\s*)?[—–-]/u.test(text.slice(m.suffixEnd)));
+    if (!caseOk) {
+      reject(c, 'case');
+      continue;
+    }
+    cands.push(c);
+    c.s = structure(lx, text, m, type, d?.qualifiers[m.alias], titled, edges);
+    if (c.s.reject) continue;
+    if (legacy.get(m.start)?.reason === 'alias' && !(bits & 3)) sure.add(al.entityIds[0]!);
+    for (const id of al.entityIds) {
+      named.set(id, Math.max(named.get(id) ?? 0, bits & 2 ? 1 : 2));
+      if (inTitle) st.titleNamed.add(id);
+    }
+  }
+
+  /** How much the page is about `id`: related entities linked or named, the title, context words. */
+  const support = (c: Cand, id: string): { score: number; why: Why } => {
+    const rel = relatedOf(lx, id);
+    const hits: string[] = [];
+    let score = 0;
+    // Related KB entities linked on the page count 1; any other KB entity counts half.
+    for (const e of new Set([...st.evidence, ...sure])) if (e !== id && hits.push(e)) score += rel.has(e) ? 1 : 0.5;
+    for (const [e, w] of named) if (e !== id && rel.has(e) && !st.evidence.has(e) && !sure.has(e) && hits.push(e)) score += w / 2;
+    const title = st.titleLinked.has(id) ? 2 : st.titleNamed.has(id) && !inTitle ? 1 : 0;
+    // "Foreign Minister Wang Yi": an office title is some evidence for a shared full name.
+    const office = c.s.title && !lx.honor.has(c.s.title) ? 1 : 0;
+    let words = 0;
+    if (d) {
+      const near = new Set(text.toLowerCase().match(WORDS));
+      for (const w of d.words[at(id)] ?? []) if (near.has(w) || st.titleWords.has(w)) words++;
+    }
+    score += title + office + (words > 2 ? 1 : 0);
+    return { score, why: hits.length ? ['related', ...hits.slice(0, 2)] : office ? ['title', c.s.title!] : title ? ['headline'] : ['words'] };
+  };
+
+  const out: Mention[] = [];
+  const accept = (c: Cand, lm: Mention, id: string, why: Why, alternatives?: string[]) => {
+    out.push({ ...lm, entityId: id, candidates: [id], why, ...(alternatives ? { alternatives } : {}) });
+    st.evidence.add(id);
+    // A full name introduces its short forms for the rest of the page.
+    if (!(c.bits & 1)) for (const a of d?.shortOf[at(id)] ?? []) if (!st.claims.get(a)?.sticky) st.claims.set(a, { id, name: id, sticky: inTitle });
+  };
+  // Candidates short of support wait for the rest of the block ("Xi" before "Putin" in "Xi tells Putin …").
+  let waiting: Cand[] = [];
+  const decide = (c: Cand, last: boolean): void => {
+    const { m, bits, s } = c;
+    if (s.reject) {
+      if (s.claims && bits & 3 && !st.claims.get(m.alias)?.sticky) st.claims.set(m.alias, { id: null, name: s.name!, sticky: inTitle });
+      return reject(c, s.reject, s.name);
+    }
+    const lm = legacy.get(m.start);
+    const claim = bits & 3 ? st.claims.get(m.alias) : undefined;
+    if (claim && !claim.id) return reject(c, 'claimed', claim.name);
+    if (!lm) return reject(c, 'needs-context');
+    let id = lm.entityId;
+    let alternatives: string[] | undefined;
+    if (id === null) {
+      // Two KB entities compete: take the one the page is about, if only one is.
+      const scores = lm.candidates.map((e) => (claim ? +(claim.id === e) : support(c, e).score));
+      const best = Math.max(...scores);
+      if (best < 1 || scores.filter((x) => x === best).length > 1) return void out.push(lm);
+      id = lm.candidates[scores.indexOf(best)]!;
+      alternatives = lm.candidates.filter((e) => e !== id);
+    }
+    if (claim && claim.id !== id) return reject(c, 'claimed', claim.name);
+    const introduce = (why: Why) => {
+      if (!claim?.sticky) st.claims.set(m.alias, { id, name: id, sticky: inTitle });
+      accept(c, lm, id, why, alternatives);
+    };
+    if (s.same) return introduce(['qualifier', s.same]);
+    if (bits & 1 && s.title && !lx.honor.has(s.title)) return introduce(['title', s.title]);
+    if (bits & 1) {
+      // "[Antony] Blinken", "(Russian President Vladimir) Putin": the full name split by brackets.
+      const br = /(\S+)\s*[\])]\s*$/u.exec(text.slice(Math.max(0, m.start - 40), m.start));
+      const full = br && `${br[1]} ${lm.surface}`;
+      if (full && /[[(]/.test(text.slice(Math.max(0, m.start - 80), m.start)) && scan(matcher, full).some((x) => x.end === full.length && matcher.alias(x.alias).entityIds.includes(id))) {
+        return introduce(['bracket']);
+      }
+    }
+    if (claim) return accept(c, lm, id, ['short'], alternatives);
+    if (bits & 3 && !(bits & 1 ? false : st.evidence.has(id))) {
+      const sup = support(c, id);
+      if (sup.score < (bits & 2 ? 1.5 : 1)) {
+        if (!last) return void waiting.push(c);
+        return reject(c, bits & 1 ? 'no-introduction' : 'no-context');
+      }
+      return accept(c, lm, id, sup.why, alternatives);
+    }
+    accept(c, lm, id, alternatives ? support(c, id).why : bits & 2 ? ['again'] : [typeOf(id) === 'p' ? 'full' : 'named'], alternatives);
+  };
+  for (const c of cands) decide(c, false);
+  if (waiting.length) {
+    const again = waiting;
+    waiting = [];
+    for (const c of again) decide(c, true);
+    out.sort((a, b) => a.start - b.start);
+  }
+  // The case rejections were logged first: keep the block's in document order.
+  if (st.rejected.length - logged > 1) st.rejected.splice(logged, Infinity, ...st.rejected.slice(logged).sort((a, b) => a.start - b.start));
+  return out;
+}

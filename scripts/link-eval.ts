@@ -1,0 +1,92 @@
+// `npx tsx scripts/link-eval.ts [DIR]`: the linker against hand-labelled pages.
+// DIR (default tests/fixtures/linking) holds *.html and labels.json
+// ({ pages: { "file.html": { kind, links: [[text, entity], …] } } }).
+// Without DIR it also scores the reader's fixture pages against their golden
+// marks (tests/golden/pages). Prints per page and per kind (on-topic / namesake): precision (links that
+// are labelled, with the right entity), recall (labels found), right entity
+// (among links whose text matches a label), and every miss and wrong link.
+// Runs the same code as `npm run kb -- spot` and the extension.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { linkHtml, pageMatcher } from './kb-spot';
+import { buildKbFromDisk, ROOT } from './read-data';
+
+interface Labels {
+  pages: Record<string, { kind: string; links: [string, string][] }>;
+}
+
+export interface Score {
+  links: number;
+  labels: number;
+  correct: number;
+  /** Links whose text matched a label (right entity or not). */
+  aligned: number;
+  wrong: string[];
+  missed: string[];
+}
+
+/** Align links and labels in document order by their text; a label is used once. */
+export function score(found: { surface: string; entity: string | null }[], labels: [string, string][]): Score {
+  const used = new Array<boolean>(labels.length).fill(false);
+  const s: Score = { links: 0, labels: labels.length, correct: 0, aligned: 0, wrong: [], missed: [] };
+  let from = 0;
+  for (const f of found) {
+    if (f.entity === null) continue;
+    s.links++;
+    let k = -1;
+    for (let i = from; i < labels.length; i++) {
+      if (!used[i] && labels[i]![0] === f.surface) {
+        k = i;
+        break;
+      }
+    }
+    if (k < 0) {
+      s.wrong.push(`${f.surface} → ${f.entity}`);
+      continue;
+    }
+    used[k] = true;
+    from = k + 1;
+    s.aligned++;
+    if (labels[k]![1] === f.entity) s.correct++;
+    else s.wrong.push(`${f.surface} → ${f.entity} (labelled ${labels[k]![1]})`);
+  }
+  labels.forEach((l, i) => {
+    if (!used[i]) s.missed.push(`${l[0]} (${l[1]})`);
+  });
+  return s;
+}
+
+const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
+
+/** The hand-written golden marks of the reader's fixture pages (tests/golden/pages), as a second labelled set. */
+function goldenPages(): Labels['pages'] {
+  const pages: Labels['pages'] = {};
+  for (const name of ['sample-news', 'reading-article', 'reading-lookalikes']) {
+    const golden = JSON.parse(readFileSync(join(ROOT, 'tests/golden/pages', `${name}.json`), 'utf8')) as { text: string; entity: string }[];
+    pages[join('..', 'pages', `${name}.html`)] = { kind: name === 'reading-lookalikes' ? 'namesake' : 'on-topic', links: golden.map((g) => [g.text, g.entity]) };
+  }
+  return pages;
+}
+
+async function main(dir: string) {
+  const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as Labels;
+  if (dir === DEFAULT_DIR) Object.assign(labels.pages, goldenPages());
+  const matcher = pageMatcher(buildKbFromDisk());
+  const byKind = new Map<string, Score>();
+  for (const [file, page] of Object.entries(labels.pages)) {
+    const { links } = await linkHtml(matcher, readFileSync(join(dir, file), 'utf8'));
+    const s = score(links, page.links);
+    const k = byKind.get(page.kind) ?? { links: 0, labels: 0, correct: 0, aligned: 0, wrong: [], missed: [] };
+    byKind.set(page.kind, { links: k.links + s.links, labels: k.labels + s.labels, correct: k.correct + s.correct, aligned: k.aligned + s.aligned, wrong: [...k.wrong, ...s.wrong], missed: [...k.missed, ...s.missed] });
+    console.log(`${file.padEnd(32)} ${page.kind.padEnd(9)} links ${String(s.links).padStart(3)}  labels ${String(s.labels).padStart(3)}  correct ${String(s.correct).padStart(3)}${s.wrong.length ? `  WRONG: ${s.wrong.join('; ')}` : ''}${s.missed.length ? `  MISSED: ${s.missed.join('; ')}` : ''}`);
+  }
+  console.log('');
+  for (const [kind, s] of byKind) {
+    console.log(
+      `${kind.padEnd(9)} precision ${ratio(s.correct, s.links).toFixed(3)}  recall ${ratio(s.correct, s.labels).toFixed(3)}  right entity ${ratio(s.correct, s.aligned).toFixed(3)}  (${s.links} links, ${s.labels} labels, ${s.wrong.length} wrong, ${s.missed.length} missed)`,
+    );
+  }
+}
+
+const DEFAULT_DIR = join(ROOT, 'tests/fixtures/linking');
+if (process.argv[1]?.endsWith('link-eval.ts')) await main(process.argv[2] ?? DEFAULT_DIR);
