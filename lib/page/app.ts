@@ -14,7 +14,8 @@ import type { Settings } from '../settings';
 import { HOST_CSS } from '../../components/card/host-styles';
 import { TYPE_LABEL } from '../../components/card/format';
 import type { CardUi } from './card-ui';
-import { highlightCss } from './highlight-css';
+import type { PageNames } from '../messages';
+import { DEFAULT_NAMES, highlightCss, highlightNames, type HighlightNames } from './highlight-css';
 import { mentionAtPoint, mentionRange } from './hit-test';
 import type { HoverIntent } from './hover';
 import { installKeyboard } from './keyboard';
@@ -23,6 +24,7 @@ import type { PageMention } from './marks';
 import { installPointer } from './pointer';
 import { activeOnHost } from './reader-settings';
 import { createPageReader, type PageReader } from './reader';
+import { setUiHostTag } from './text-blocks';
 import { createUiHost, type UiHost } from './ui-host';
 import { connectPageToPanel, type BridgeMessaging, type PanelBridge } from './panel-bridge';
 
@@ -31,6 +33,8 @@ export interface KbClient {
   getCards(ids: string[]): Promise<(EntityCard | null)[]>;
   openReport(request: { id: string; quoteStart?: number; quoteEnd?: number }): Promise<void>;
   openOptions(): Promise<void>;
+  /** This install's random names in pages (highlights, the UI host's tag); absent: the readable defaults (tests over happy-dom). */
+  pageNames?(): Promise<PageNames>;
 }
 
 export interface SettingsSource {
@@ -85,11 +89,14 @@ export async function runBackstory(env: AppEnv): Promise<void> {
   const cardCache = new Map<string, Promise<EntityCard | null>>();
   const types = new Map<string, EntityType | null>();
   let matcher: Matcher | null = null;
+  let names: PageNames | null = null;
+  let hnames: HighlightNames = DEFAULT_NAMES;
   let session: Session | null = null;
   let sheet: CSSStyleSheet | null = null;
   let starting: Promise<void> | null = null;
   let panel: PanelBridge | null = null;
   const now = () => win.performance.now();
+  const userActive = () => win.navigator.userActivation?.isActive !== false;
   const chunk = new CardChunk(env.cardUi, now);
   let preloadQueued = false;
   /** Fetch the card chunk when the page is idle, so the first card opens without waiting for it. */
@@ -139,7 +146,7 @@ export async function runBackstory(env: AppEnv): Promise<void> {
     if (!sheet) {
       sheet = new win.CSSStyleSheet();
     }
-    sheet.replaceSync(highlightCss(settings.highlightStyle));
+    sheet.replaceSync(highlightCss(settings.highlightStyle, hnames));
     const current = doc.adoptedStyleSheets;
     if (current.includes(sheet)) return;
     try {
@@ -147,6 +154,10 @@ export async function runBackstory(env: AppEnv): Promise<void> {
     } catch {
       doc.adoptedStyleSheets = [...current, sheet];
     }
+  };
+  // A page may reset document.adoptedStyleSheets (it is shared with the page): put ours back.
+  const keepSheet = () => {
+    if (sheet && !doc.adoptedStyleSheets.includes(sheet)) adoptSheet();
   };
   const dropSheet = () => {
     if (!sheet) return;
@@ -173,6 +184,12 @@ export async function runBackstory(env: AppEnv): Promise<void> {
       if (wait) await new Promise((r) => win.setTimeout(r, wait));
       if (signal.aborted) return null;
       try {
+        // Our names in this page: without them we do not start (never a fixed, guessable name).
+        if (env.kb.pageNames && !names) {
+          names = await env.kb.pageNames();
+          hnames = highlightNames(names.highlights);
+          setUiHostTag(names.host);
+        }
         const reply = await env.kb.getMatcher();
         if (reply) return (matcher = hydrateMatcher(reply.compiled));
       } catch {
@@ -192,7 +209,7 @@ export async function runBackstory(env: AppEnv): Promise<void> {
     adoptSheet();
 
     const s: Partial<Session> & { controller: AbortController; ui: UiHost | null } = { controller, ui: null };
-    const ui = () => (s.ui ??= createUiHost(doc, win, HOST_CSS));
+    const ui = () => (s.ui ??= createUiHost(doc, win, HOST_CSS, names ? { tag: names.host, open: names.openShadowRoot === true } : {}));
     const reader = createPageReader(
       {
         doc,
@@ -206,12 +223,14 @@ export async function runBackstory(env: AppEnv): Promise<void> {
           if (card.mention === dropped) card.close({ restoreFocus: true });
         },
         onMarksChanged: () => {
+          keepSheet();
           panel?.changed();
           if (!preloadQueued && reader.marked().length > 0) preloadCard(card);
         },
       },
       {
         registry: win.CSS.highlights,
+        names: hnames,
         createHighlight: () => new win.Highlight(),
         makeRange: (pm) =>
           typeof win.StaticRange === 'function'
@@ -225,8 +244,9 @@ export async function runBackstory(env: AppEnv): Promise<void> {
       ui,
       cards: cardSource,
       settings: () => settings,
-      openReport: (r) => void env.kb.openReport(r).catch(() => undefined),
-      openOptions: () => void env.kb.openOptions().catch(() => undefined),
+      // Button actions need a person's recent gesture: a page's synthetic click never carries one.
+      openReport: (r) => userActive() && void env.kb.openReport(r).catch(() => undefined),
+      openOptions: () => userActive() && void env.kb.openOptions().catch(() => undefined),
       onOpen: (pm) => reader.painter.setActive(pm),
       onClose: () => reader.painter.setActive(null),
     }, chunk);
@@ -240,7 +260,10 @@ export async function runBackstory(env: AppEnv): Promise<void> {
       win,
       signal: controller.signal,
       trigger: () => settings.trigger,
-      hitTest: (x, y) => mentionAtPoint(doc, reader.index, x, y, isMarked, reader.shadowRoots()),
+      hitTest: (x, y) => {
+        keepSheet();
+        return mentionAtPoint(doc, reader.index, x, y, isMarked, reader.shadowRoots());
+      },
       hover: pointerInput as HoverIntent<PageMention>,
       isOwnEvent,
       openFor: () => card.mention,
@@ -295,7 +318,7 @@ export async function runBackstory(env: AppEnv): Promise<void> {
       starting = start();
       return;
     }
-    if (prev.highlightStyle !== next.highlightStyle) sheet?.replaceSync(highlightCss(next.highlightStyle));
+    if (prev.highlightStyle !== next.highlightStyle) sheet?.replaceSync(highlightCss(next.highlightStyle, hnames));
     if (prev.markMode !== next.markMode || prev.entityTypes.join() !== next.entityTypes.join()) session.reader.refreshPaint();
     if (prev.theme !== next.theme || prev.showCaveats !== next.showCaveats) session.card.rerender();
     if (prev.trigger !== next.trigger || prev.hoverDelayMs !== next.hoverDelayMs) session.card.resetHover();
@@ -324,13 +347,18 @@ export async function runBackstory(env: AppEnv): Promise<void> {
   });
 
   if (env.debug) {
+    // Marks are reported under their readable names (backstory-person, …), whatever this install's names are.
+    const readable = (name: string | null) => {
+      const i = name === null ? -1 : hnames.all.indexOf(name);
+      return i < 0 ? name : DEFAULT_NAMES.all[i]!;
+    };
     const marks = (all: boolean): MarkRecord[] =>
       (session ? (all ? session.reader.all() : session.reader.marked()) : []).map((m) => ({
         text: m.surface,
         entity: m.entityId,
         reason: m.reason,
         alias: m.alias,
-        highlight: m.paintedAs,
+        highlight: readable(m.paintedAs),
         ...(m.entityId === null ? { candidates: [...m.candidates] } : {}),
       }));
     (win as unknown as { __backstory?: unknown }).__backstory = {

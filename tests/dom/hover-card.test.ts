@@ -76,7 +76,8 @@ let ui: UiHost | null = null;
 let marks: string[] = [];
 
 function env(cards: CardSource, events: string[] = []): CardLayerEnv {
-  ui ??= createUiHost(document, window, HOST_CSS);
+  // happy-dom makes no trusted events: the test's own events stand for the reader's.
+  ui ??= createUiHost(document, window, HOST_CSS, { trusted: () => true });
   const host = ui;
   return {
     doc: document,
