@@ -1,10 +1,13 @@
 import { createKbService } from '@/lib/background/kb-service';
+import { ensurePageNames, PAGE_NAMES_KEY, toPageNames, type StoredPageNames } from '@/lib/background/page-names';
 import { createPanelService } from '@/lib/background/panel-service';
+import { createRouter } from '@/lib/background/router';
 import { configureSidePanel, openSidePanel } from '@/lib/background/side-panel';
 import { openBackstoryDb } from '@/lib/db/open';
-import { onMessage } from '@/lib/messages';
 
 // Wiring only: the KB service owns IndexedDB; messages are answered from it.
+// Every message passes the router first (lib/background/router.ts): its zod
+// schema, and its sender (a tab's top-frame content script, or our own pages).
 export default defineBackground(() => {
   const kb = createKbService({
     openDb: () => openBackstoryDb(),
@@ -12,27 +15,38 @@ export default defineBackground(() => {
     fetchBundle: async () => (await fetch(browser.runtime.getURL('/kb/kb.json'))).json(),
     fetchBundleHash: async () => (await (await fetch(browser.runtime.getURL('/kb/kb.hash'))).text()).trim(),
   });
+  // This install's names in pages: made once (on install, or first asked), kept in storage.
+  let names: Promise<StoredPageNames> | null = null;
+  const pageNames = () => (names ??= ensurePageNames(browser.storage.local).catch((e: unknown) => ((names = null), Promise.reject(e))));
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && PAGE_NAMES_KEY in changes) names = null;
+  });
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
+    void pageNames().catch(() => undefined);
     void kb.refresh(reason === 'install' ? 'install' : 'update');
   });
 
-  onMessage('getMatcher', () => kb.matcher());
-  onMessage('getCard', ({ data }) => kb.card(data.id));
-  onMessage('getCards', ({ data }) => Promise.all(data.ids.map((id) => kb.card(id))));
-  onMessage('findByName', ({ data }) => kb.findByName(data.name));
-  onMessage('getReport', ({ data }) => kb.report(data.id));
-  onMessage('kbStatus', () => kb.status());
+  const router = createRouter(browser.runtime as never);
+  // The background's own global (pages cannot see it): what the router dropped, for tests.
+  (globalThis as { __backstoryRouter?: unknown }).__backstoryRouter = router.stats;
+  router.on('getMatcher', () => kb.matcher());
+  router.on('pageNames', async () => toPageNames(await pageNames()));
+  router.on('getCard', (data) => kb.card(data.id));
+  router.on('getCards', (data) => Promise.all(data.ids.map((id) => kb.card(id))));
+  router.on('findByName', (data) => kb.findByName(data.name));
+  router.on('getReport', (data) => kb.report(data.id));
+  router.on('kbStatus', () => kb.status());
   // Reading flow (issue #3). openReport: open the side panel FIRST, synchronously
   // (Chrome keeps the click's user gesture only until the handler yields), then
   // record the request for the panel in storage.session ('pendingReport').
-  onMessage('openReport', ({ data, sender }) => openSidePanel(sender.tab?.id, sender.tab?.windowId, browser.storage.session.set({ pendingReport: { ...data, at: Date.now() } })));
-  onMessage('openOptions', () => browser.runtime.openOptionsPage());
+  router.on('openReport', (data, sender) => openSidePanel(sender.tab?.id, (sender.tab as { windowId?: number } | undefined)?.windowId, browser.storage.session.set({ pendingReport: { ...data, at: Date.now() } })));
+  router.on('openOptions', () => browser.runtime.openOptionsPage());
   // Side panel (issue #4): summary data, report reader, reports the reader has opened.
   configureSidePanel();
   const panel = createPanelService({ openDb: () => kb.database() });
-  onMessage('getPanelData', ({ data }) => panel.panelData(data.entities));
-  onMessage('getReportView', ({ data }) => panel.reportView(data.id));
-  onMessage('markReportSeen', ({ data }) => panel.markSeen(data.id));
-  onMessage('listSeenReports', () => panel.listSeen());
+  router.on('getPanelData', (data) => panel.panelData(data.entities));
+  router.on('getReportView', (data) => panel.reportView(data.id));
+  router.on('markReportSeen', (data) => panel.markSeen(data.id));
+  router.on('listSeenReports', () => panel.listSeen());
 });

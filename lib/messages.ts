@@ -5,6 +5,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { EntityCard } from './kb/card';
 import type { KbReport } from './kb/document';
 import type { KbMeta } from './db/schema';
+import type { HighlightKind } from './page/highlight-css';
 import type { CompiledMatcher } from './match/types';
 import type { PageSummary, PanelData, ReportView } from './panel/types';
 
@@ -53,6 +54,20 @@ export interface ProtocolMap {
   /** Panel → background: the reader opened this report (IndexedDB `seenReports`). */
   markReportSeen(data: { id: string }): void;
   listSeenReports(): string[];
+
+  // --- Hardening (issue #17) ---
+  /** Content script → background: this install's random highlight and host names (lib/page/page-names.ts). */
+  pageNames(): PageNames;
+}
+
+/** Names Backstory uses in a page, chosen at random per install, so a page cannot tell it is there by name. */
+export interface PageNames {
+  /** The CSS highlight name of each kind of mark. */
+  highlights: Record<HighlightKind, string>;
+  /** Tag of the element that hosts our shadow root (a valid custom element name). */
+  host: string;
+  /** Tests of other features only (lib/background/page-names.ts): an open shadow root. */
+  openShadowRoot?: true;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

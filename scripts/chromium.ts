@@ -77,7 +77,21 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** Launch Chromium with the built extension loaded; waits for its service worker. */
-export async function launchWithExtension(options: { headless?: boolean; userDataDir?: string; extensionDir?: string } = {}): Promise<ExtensionBrowser> {
+/**
+ * Readable names in pages (highlights `backstory-<kind>`, host `backstory-ui`,
+ * an open shadow root) for tests and tools that inspect the marks and the card
+ * from the page. A real install picks random names and a closed root (issue
+ * #17, lib/background/page-names.ts); `pageNames: 'random'` keeps those.
+ */
+export const READABLE_PAGE_NAMES = {
+  highlights: Object.fromEntries(['person', 'organisation', 'place', 'weapon', 'event', 'agreement', 'ambiguous', 'active', 'current'].map((k) => [k, `backstory-${k}`])),
+  host: 'backstory-ui',
+  openShadowRoot: true,
+};
+
+declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> } } };
+
+export async function launchWithExtension(options: { headless?: boolean; userDataDir?: string; extensionDir?: string; pageNames?: 'readable' | 'random' } = {}): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionDir}: run \`${extensionDir === RELEASE_EXTENSION_DIR ? 'npm run build' : 'npm run build:debug'}\` first.`);
@@ -90,6 +104,13 @@ export async function launchWithExtension(options: { headless?: boolean; userDat
   });
   const worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(worker.url()).host;
+  if ((options.pageNames ?? 'readable') === 'readable') {
+    // After the background has chosen its own names on install (so it does not overwrite these).
+    await worker.evaluate(async (pin) => {
+      for (let i = 0; i < 300 && !(await chrome.storage.local.get('pageNames')).pageNames; i++) await new Promise((r) => setTimeout(r, 50));
+      await chrome.storage.local.set({ pageNames: pin });
+    }, READABLE_PAGE_NAMES);
+  }
   return {
     context,
     extensionId,

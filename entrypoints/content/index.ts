@@ -43,6 +43,7 @@ export default defineContentScript({
         getCards: (ids) => sendMessage('getCards', { ids }),
         openReport: (request) => sendMessage('openReport', request),
         openOptions: () => sendMessage('openOptions'),
+        pageNames: () => sendMessage('pageNames'),
       },
       cardUi: () => loadCardUi(() => import(/* @vite-ignore */ chrome.runtime.getURL('/card-ui.js'))),
       settings: {

@@ -15,7 +15,8 @@ import { HOST_CSS } from '../../components/card/host-styles';
 import { TYPE_LABEL } from '../../components/card/format';
 import type { CardUi } from './card-ui';
 import { DEBUG, debugTimeline, type DebugEvent } from './debug';
-import { highlightCss } from './highlight-css';
+import type { PageNames } from '../messages';
+import { DEFAULT_NAMES, highlightCss, highlightNames, type HighlightNames } from './highlight-css';
 import { mentionAtPoint, mentionRange } from './hit-test';
 import type { HoverIntent } from './hover';
 import { installKeyboard } from './keyboard';
@@ -24,6 +25,7 @@ import type { PageMention } from './marks';
 import { installPointer } from './pointer';
 import { activeOnHost } from './reader-settings';
 import { createPageReader, type PageReader } from './reader';
+import { setUiHostTag } from './text-blocks';
 import { createUiHost, type UiHost } from './ui-host';
 import { connectPageToPanel, type BridgeMessaging, type PanelBridge } from './panel-bridge';
 
@@ -32,6 +34,8 @@ export interface KbClient {
   getCards(ids: string[]): Promise<(EntityCard | null)[]>;
   openReport(request: { id: string; quoteStart?: number; quoteEnd?: number }): Promise<void>;
   openOptions(): Promise<void>;
+  /** This install's random names in pages (highlights, the UI host's tag); absent: the readable defaults (tests over happy-dom). */
+  pageNames?(): Promise<PageNames>;
 }
 
 export interface SettingsSource {
@@ -84,11 +88,14 @@ export async function runBackstory(env: AppEnv): Promise<void> {
   const cardCache = new Map<string, Promise<EntityCard | null>>();
   const types = new Map<string, EntityType | null>();
   let matcher: Matcher | null = null;
+  let names: PageNames | null = null;
+  let hnames: HighlightNames = DEFAULT_NAMES;
   let session: Session | null = null;
   let sheet: CSSStyleSheet | null = null;
   let starting: Promise<void> | null = null;
   let panel: PanelBridge | null = null;
   const now = () => win.performance.now();
+  const userActive = () => win.navigator.userActivation?.isActive !== false;
   const chunk = new CardChunk(env.cardUi, now);
   let preloadQueued = false;
   /** Fetch the card chunk when the page is idle, so the first card opens without waiting for it. */
@@ -138,7 +145,7 @@ export async function runBackstory(env: AppEnv): Promise<void> {
     if (!sheet) {
       sheet = new win.CSSStyleSheet();
     }
-    sheet.replaceSync(highlightCss(settings.highlightStyle));
+    sheet.replaceSync(highlightCss(settings.highlightStyle, hnames));
     const current = doc.adoptedStyleSheets;
     if (current.includes(sheet)) return;
     try {
@@ -146,6 +153,10 @@ export async function runBackstory(env: AppEnv): Promise<void> {
     } catch {
       doc.adoptedStyleSheets = [...current, sheet];
     }
+  };
+  // A page may reset document.adoptedStyleSheets (it is shared with the page): put ours back.
+  const keepSheet = () => {
+    if (sheet && !doc.adoptedStyleSheets.includes(sheet)) adoptSheet();
   };
   const dropSheet = () => {
     if (!sheet) return;
@@ -172,6 +183,12 @@ export async function runBackstory(env: AppEnv): Promise<void> {
       if (wait) await new Promise((r) => win.setTimeout(r, wait));
       if (signal.aborted) return null;
       try {
+        // Our names in this page: without them we do not start (never a fixed, guessable name).
+        if (env.kb.pageNames && !names) {
+          names = await env.kb.pageNames();
+          hnames = highlightNames(names.highlights);
+          setUiHostTag(names.host);
+        }
         const reply = await env.kb.getMatcher();
         if (reply) return (matcher = hydrateMatcher(reply.compiled));
       } catch {
@@ -191,7 +208,7 @@ export async function runBackstory(env: AppEnv): Promise<void> {
     adoptSheet();
 
     const s: Partial<Session> & { controller: AbortController; ui: UiHost | null } = { controller, ui: null };
-    const ui = () => (s.ui ??= createUiHost(doc, win, HOST_CSS));
+    const ui = () => (s.ui ??= createUiHost(doc, win, HOST_CSS, names ? { tag: names.host, open: names.openShadowRoot === true } : {}));
     const reader = createPageReader(
       {
         doc,
@@ -205,12 +222,14 @@ export async function runBackstory(env: AppEnv): Promise<void> {
           if (card.mention === dropped) card.close({ restoreFocus: true });
         },
         onMarksChanged: () => {
+          keepSheet();
           panel?.changed();
           if (!preloadQueued && reader.marked().length > 0) preloadCard(card);
         },
       },
       {
         registry: win.CSS.highlights,
+        names: hnames,
         createHighlight: () => new win.Highlight(),
         makeRange: (pm) =>
           typeof win.StaticRange === 'function'
@@ -224,8 +243,9 @@ export async function runBackstory(env: AppEnv): Promise<void> {
       ui,
       cards: cardSource,
       settings: () => settings,
-      openReport: (r) => void env.kb.openReport(r).catch(() => undefined),
-      openOptions: () => void env.kb.openOptions().catch(() => undefined),
+      // Button actions need a person's recent gesture: a page's synthetic click never carries one.
+      openReport: (r) => userActive() && void env.kb.openReport(r).catch(() => undefined),
+      openOptions: () => userActive() && void env.kb.openOptions().catch(() => undefined),
       onOpen: (pm) => reader.painter.setActive(pm),
       onClose: () => reader.painter.setActive(null),
     }, chunk);
@@ -239,7 +259,10 @@ export async function runBackstory(env: AppEnv): Promise<void> {
       win,
       signal: controller.signal,
       trigger: () => settings.trigger,
-      hitTest: (x, y) => mentionAtPoint(doc, reader.index, x, y, isMarked, reader.shadowRoots()),
+      hitTest: (x, y) => {
+        keepSheet();
+        return mentionAtPoint(doc, reader.index, x, y, isMarked, reader.shadowRoots());
+      },
       hover: pointerInput as HoverIntent<PageMention>,
       isOwnEvent,
       openFor: () => card.mention,
@@ -294,7 +317,7 @@ export async function runBackstory(env: AppEnv): Promise<void> {
       starting = start();
       return;
     }
-    if (prev.highlightStyle !== next.highlightStyle) sheet?.replaceSync(highlightCss(next.highlightStyle));
+    if (prev.highlightStyle !== next.highlightStyle) sheet?.replaceSync(highlightCss(next.highlightStyle, hnames));
     if (prev.markMode !== next.markMode || prev.entityTypes.join() !== next.entityTypes.join()) session.reader.refreshPaint();
     if (prev.theme !== next.theme || prev.showCaveats !== next.showCaveats) session.card.rerender();
     if (prev.trigger !== next.trigger || prev.hoverDelayMs !== next.hoverDelayMs) session.card.resetHover();
@@ -326,13 +349,18 @@ export async function runBackstory(env: AppEnv): Promise<void> {
   // from the release build): `globalThis.__backstory` in this JS world, which the
   // page cannot reach. Timings are kept in memory (lib/page/debug.ts).
   if (DEBUG) {
+    // Marks are reported under their readable names (backstory-person, …), whatever this install's names are.
+    const readable = (name: string | null) => {
+      const i = name === null ? -1 : hnames.all.indexOf(name);
+      return i < 0 ? name : DEFAULT_NAMES.all[i]!;
+    };
     const marks = (all: boolean): MarkRecord[] =>
       (session ? (all ? session.reader.all() : session.reader.marked()) : []).map((m) => ({
         text: m.surface,
         entity: m.entityId,
         reason: m.reason,
         alias: m.alias,
-        highlight: m.paintedAs,
+        highlight: readable(m.paintedAs),
         ...(m.entityId === null ? { candidates: [...m.candidates] } : {}),
       }));
     (win as unknown as { __backstory?: unknown }).__backstory = {

@@ -1,28 +1,44 @@
 // The highlight names and the one stylesheet Backstory adds to a page. The
-// sheet holds ONLY `::highlight(backstory-*)` rules, so it can style nothing
+// sheet holds ONLY `::highlight(<our names>)` rules, so it can style nothing
 // but our own CSS Custom Highlights: no page element can be affected by it.
 // (tests/unit/page-highlight-css.test.ts checks every rule's selector.)
 import type { EntityType } from '../kb/schema';
 import type { Settings } from '../settings';
 
-export const HIGHLIGHT_PREFIX = 'backstory-';
+/** The highlights Backstory registers: one per entity type, plus these three. */
+export const HIGHLIGHT_KINDS = ['person', 'organisation', 'place', 'weapon', 'event', 'agreement', 'ambiguous', 'active', 'current'] as const;
+export type HighlightKind = (typeof HIGHLIGHT_KINDS)[number];
 
-export const TYPE_HIGHLIGHT: Record<EntityType, string> = {
-  person: 'backstory-person',
-  organisation: 'backstory-organisation',
-  place: 'backstory-place',
-  weapon: 'backstory-weapon',
-  event: 'backstory-event',
-  agreement: 'backstory-agreement',
-};
-/** Mentions whose alias fits several entities (the card asks which one). */
-export const AMBIGUOUS_HIGHLIGHT = 'backstory-ambiguous';
-/** The mention whose card is open. */
-export const ACTIVE_HIGHLIGHT = 'backstory-active';
-/** The mention the keyboard shortcut moved to (focus ring). */
-export const CURRENT_HIGHLIGHT = 'backstory-current';
+/**
+ * The highlight names of one install. In the browser they are random, chosen
+ * in the background on install (lib/background/page-names.ts), so a page
+ * cannot find Backstory by name in the shared `CSS.highlights` registry; the
+ * readable defaults below serve the CLI, the benchmark page and unit tests.
+ */
+export interface HighlightNames {
+  type: Record<EntityType, string>;
+  /** Mentions whose alias fits several entities (the card asks which one). */
+  ambiguous: string;
+  /** The mention whose card is open. */
+  active: string;
+  /** The mention the keyboard shortcut moved to (focus ring). */
+  current: string;
+  all: readonly string[];
+}
 
-export const ALL_HIGHLIGHTS: readonly string[] = [...Object.values(TYPE_HIGHLIGHT), AMBIGUOUS_HIGHLIGHT, ACTIVE_HIGHLIGHT, CURRENT_HIGHLIGHT];
+export function highlightNames(byKind: Record<HighlightKind, string>): HighlightNames {
+  const { ambiguous, active, current, ...type } = byKind;
+  return { type, ambiguous, active, current, all: HIGHLIGHT_KINDS.map((k) => byKind[k]) };
+}
+
+export const READABLE_HIGHLIGHTS = Object.fromEntries(HIGHLIGHT_KINDS.map((k) => [k, `backstory-${k}`])) as Record<HighlightKind, string>;
+export const DEFAULT_NAMES: HighlightNames = highlightNames(READABLE_HIGHLIGHTS);
+
+export const TYPE_HIGHLIGHT: Record<EntityType, string> = DEFAULT_NAMES.type;
+export const AMBIGUOUS_HIGHLIGHT = DEFAULT_NAMES.ambiguous;
+export const ACTIVE_HIGHLIGHT = DEFAULT_NAMES.active;
+export const CURRENT_HIGHLIGHT = DEFAULT_NAMES.current;
+export const ALL_HIGHLIGHTS: readonly string[] = DEFAULT_NAMES.all;
 
 /**
  * Mark colours as "r g b": mid-tone hues that read on white and on dark page
@@ -49,15 +65,15 @@ function markRule(name: string, rgb: string, style: Style, dotted: boolean): str
 }
 
 /** The page stylesheet for a highlight style. */
-export function highlightCss(style: Style): string {
+export function highlightCss(style: Style, names: HighlightNames = DEFAULT_NAMES): string {
   const rules: string[] = [];
-  for (const [type, name] of Object.entries(TYPE_HIGHLIGHT) as [EntityType, string][]) rules.push(markRule(name, TYPE_RGB[type], style, false));
-  rules.push(markRule(AMBIGUOUS_HIGHLIGHT, TYPE_RGB.ambiguous, style, true));
+  for (const [type, name] of Object.entries(names.type) as [EntityType, string][]) rules.push(markRule(name, TYPE_RGB[type], style, false));
+  rules.push(markRule(names.ambiguous, TYPE_RGB.ambiguous, style, true));
   // The open card's mention and the keyboard's current mention show whatever the
   // style (they are the reader's own focus, not passive marks).
-  rules.push(`::highlight(${ACTIVE_HIGHLIGHT}) { background-color: rgb(37 99 235 / 0.18); }`);
+  rules.push(`::highlight(${names.active}) { background-color: rgb(37 99 235 / 0.18); }`);
   rules.push(
-    `::highlight(${CURRENT_HIGHLIGHT}) { background-color: rgb(250 204 21 / 0.55); text-decoration-line: underline; text-decoration-style: solid; text-decoration-color: rgb(161 98 7); text-decoration-thickness: 2px; }`,
+    `::highlight(${names.current}) { background-color: rgb(250 204 21 / 0.55); text-decoration-line: underline; text-decoration-style: solid; text-decoration-color: rgb(161 98 7); text-decoration-thickness: 2px; }`,
   );
   return rules.filter(Boolean).join('\n');
 }

@@ -99,6 +99,8 @@ export function installKeyboard(env: KeyboardEnv): void {
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
+    // A page's synthetic key events drive nothing of ours.
+    if (!e.isTrusted) return;
     if (e.defaultPrevented && !env.isOwnEvent(e)) return;
     const shortcut = e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey;
     if (shortcut && (e.code === SHORTCUTS.next.code || e.code === SHORTCUTS.previous.code)) {
@@ -131,5 +133,5 @@ export function installKeyboard(env: KeyboardEnv): void {
   };
 
   win.addEventListener('keydown', onKeyDown, { capture: true, signal });
-  win.addEventListener('pointerdown', () => (navigating = false), { capture: true, signal, passive: true });
+  win.addEventListener('pointerdown', (e) => e.isTrusted && (navigating = false), { capture: true, signal, passive: true });
 }

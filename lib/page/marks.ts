@@ -6,7 +6,7 @@
 import type { EntityType } from '../kb/schema';
 import type { Mention, MentionReason } from '../match/types';
 import type { Settings } from '../settings';
-import { ACTIVE_HIGHLIGHT, ALL_HIGHLIGHTS, AMBIGUOUS_HIGHLIGHT, CURRENT_HIGHLIGHT, TYPE_HIGHLIGHT } from './highlight-css';
+import { DEFAULT_NAMES, type HighlightNames } from './highlight-css';
 import { follows, locate, type TextBlock } from './text-blocks';
 
 export interface PageMention {
@@ -247,19 +247,21 @@ export interface HighlightEnv {
   createHighlight: () => Highlight;
   /** A range for a mention (a StaticRange in browsers: no cost on DOM mutations). */
   makeRange: (m: PageMention) => AbstractRange;
+  /** This install's highlight names (lib/page/highlight-css.ts); the readable defaults when absent. */
+  names?: HighlightNames;
 }
 
 export type TypeOf = (entityId: string) => EntityType | undefined;
 
 /** Which highlight a mention belongs in under the settings, or null when it is not marked. */
-export function highlightFor(m: PageMention, typeOf: TypeOf, visible: ReadonlySet<string>): string | null {
+export function highlightFor(m: PageMention, typeOf: TypeOf, visible: ReadonlySet<string>, names: HighlightNames = DEFAULT_NAMES): string | null {
   if (m.entityId !== null) {
     const type = typeOf(m.entityId);
-    return type && visible.has(type) ? TYPE_HIGHLIGHT[type] : null;
+    return type && visible.has(type) ? names.type[type] : null;
   }
   const types = m.candidates.map(typeOf);
   if (types.some((t) => t === undefined)) return null;
-  return types.some((t) => visible.has(t!)) ? AMBIGUOUS_HIGHLIGHT : null;
+  return types.some((t) => visible.has(t!)) ? names.ambiguous : null;
 }
 
 /** The key under which 'first mention only' counts mentions. */
@@ -282,9 +284,11 @@ export class Painter {
 
   readonly #env: HighlightEnv;
   readonly #typeOf: TypeOf;
+  readonly #names: HighlightNames;
 
   constructor(env: HighlightEnv, typeOf: TypeOf, settings: Pick<Settings, 'entityTypes' | 'markMode'>) {
     this.#env = env;
+    this.#names = env.names ?? DEFAULT_NAMES;
     this.#typeOf = typeOf;
     this.#visible = new Set(settings.entityTypes);
     this.#markMode_ = settings.markMode;
@@ -299,8 +303,8 @@ export class Painter {
     let h = this.#highlights.get(name);
     if (!h) {
       h = this.#env.createHighlight();
-      if (name === CURRENT_HIGHLIGHT) h.priority = 2;
-      else if (name === ACTIVE_HIGHLIGHT) h.priority = 1;
+      if (name === this.#names.current) h.priority = 2;
+      else if (name === this.#names.active) h.priority = 1;
       this.#highlights.set(name, h);
       this.#env.registry.set(name, h);
     } else if (this.#env.registry.get(name) !== h) {
@@ -321,7 +325,7 @@ export class Painter {
    * is marked.
    */
   wanted(m: PageMention, seen: Set<string>): string | null {
-    const name = highlightFor(m, this.#typeOf, this.#visible);
+    const name = highlightFor(m, this.#typeOf, this.#visible, this.#names);
     if (!name || this.#markMode_ !== 'first') return name;
     const key = firstKey(m);
     if (seen.has(key)) return null;
@@ -366,11 +370,11 @@ export class Painter {
   }
 
   setCurrent(m: PageMention | null): void {
-    this.#current = this.#swap(CURRENT_HIGHLIGHT, this.#current, m);
+    this.#current = this.#swap(this.#names.current, this.#current, m);
   }
 
   setActive(m: PageMention | null): void {
-    this.#active = this.#swap(ACTIVE_HIGHLIGHT, this.#active, m);
+    this.#active = this.#swap(this.#names.active, this.#active, m);
   }
 
   get currentMention(): PageMention | null {
@@ -394,7 +398,7 @@ export class Painter {
 
   /** Remove every highlight of ours from the page. */
   dispose(): void {
-    for (const name of ALL_HIGHLIGHTS) {
+    for (const name of this.#names.all) {
       const h = this.#highlights.get(name);
       if (h && this.#env.registry.get(name) === h) this.#env.registry.delete(name);
     }

@@ -3,7 +3,8 @@
 // inside the page's frames, and a clean layout for the caret lookup), finds the
 // mention under it (lib/page/hit-test.ts) and feeds the hover intent. Handles the trigger setting (hover | click | modifier-hover
 // with Alt), clicks outside the card (close), and clicks on the open card's
-// mention (pin).
+// mention (pin). Only events the browser made count (`isTrusted`): a page's
+// synthetic events cannot move, open, pin or close anything of ours.
 import type { Settings } from '../settings';
 import { afterNextFrame } from './after-frame';
 import type { HoverIntent } from './hover';
@@ -52,7 +53,7 @@ export function installPointer(env: PointerEnv): void {
   win.addEventListener(
     'pointermove',
     (e: PointerEvent) => {
-      if (e.pointerType === 'touch' || e.buttons !== 0) return;
+      if (!e.isTrusted || e.pointerType === 'touch' || e.buttons !== 0) return;
       if (env.isOwnEvent(e)) {
         // Over the card: the card's own enter/leave events drive the intent.
         have = false;
@@ -67,10 +68,11 @@ export function installPointer(env: PointerEnv): void {
     { capture: true, passive: true, signal },
   );
   // Content moves under a still pointer when the page scrolls.
-  win.addEventListener('scroll', () => have && request(), { capture: true, passive: true, signal });
+  win.addEventListener('scroll', (e) => e.isTrusted && have && request(), { capture: true, passive: true, signal });
   doc.documentElement.addEventListener(
     'pointerleave',
-    () => {
+    (e: PointerEvent) => {
+      if (!e.isTrusted) return;
       have = false;
       env.hover.pointer(null);
     },
@@ -80,7 +82,7 @@ export function installPointer(env: PointerEnv): void {
     win.addEventListener(
       type,
       (e: KeyboardEvent) => {
-        if (e.key !== 'Alt') return;
+        if (!e.isTrusted || e.key !== 'Alt') return;
         alt = type === 'keydown';
         if (env.trigger() === 'modifier-hover' && have) request();
       },
@@ -91,7 +93,7 @@ export function installPointer(env: PointerEnv): void {
   win.addEventListener(
     'pointerdown',
     (e: PointerEvent) => {
-      if (env.isOwnEvent(e) || !env.openFor()) return;
+      if (!e.isTrusted || env.isOwnEvent(e) || !env.openFor()) return;
       const m = env.hitTest(e.clientX, e.clientY);
       if (m && m === env.openFor()) return;
       env.close();
@@ -102,7 +104,7 @@ export function installPointer(env: PointerEnv): void {
   win.addEventListener(
     'click',
     (e: MouseEvent) => {
-      if (e.button !== 0 || env.isOwnEvent(e) || e.defaultPrevented) return;
+      if (!e.isTrusted || e.button !== 0 || env.isOwnEvent(e) || e.defaultPrevented) return;
       const target = e.target as Element | null;
       if (target && typeof target.closest === 'function' && target.closest(INTERACTIVE)) return;
       const selection = win.getSelection();

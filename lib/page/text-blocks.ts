@@ -20,8 +20,16 @@ export const INLINE_TAGS = new Set([
   'Q', 'S', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'WBR', 'NOBR', 'RUBY', 'RB', 'RT', 'RP',
 ]);
 
-/** The custom element that hosts our shadow root; never scanned. */
+/** The custom element that hosts our shadow root; never scanned (its readable default, for tests over happy-dom). */
 export const UI_HOST_TAG = 'BACKSTORY-UI';
+/** This install's host tag (random per install: lib/background/page-names.ts), upper case. */
+let uiHostTag = UI_HOST_TAG;
+
+/** Use this install's host tag (set once the content script knows it). */
+export function setUiHostTag(tag: string): void {
+  uiHostTag = tag.toUpperCase();
+  tagKinds.clear();
+}
 
 export interface TextBlock {
   /** The block's text: its text nodes' data, concatenated. */
@@ -34,7 +42,7 @@ export interface TextBlock {
 /** True when an element and its subtree are never scanned or marked. */
 export function isSkippedElement(el: Element): boolean {
   const tag = el.tagName.toUpperCase();
-  if (SKIP_TAGS.has(tag) || tag === UI_HOST_TAG) return true;
+  if (SKIP_TAGS.has(tag) || tag === uiHostTag) return true;
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable !== 'false') return true;
   if (el.getAttribute('role') === 'textbox') return true;
@@ -47,7 +55,7 @@ export function isSkippedElement(el: Element): boolean {
  */
 export function isInlineElement(el: Element): boolean {
   const tag = el.tagName.toUpperCase();
-  return INLINE_TAGS.has(tag) || (tag.includes('-') && tag !== UI_HOST_TAG);
+  return INLINE_TAGS.has(tag) || (tag.includes('-') && tag !== uiHostTag);
 }
 
 /**
@@ -89,7 +97,7 @@ function kindOf(el: Element, editables: Set<Element> | null): number {
   let k = tagKinds.get(tag);
   if (k === undefined) {
     const up = tag.toUpperCase();
-    if (SKIP_TAGS.has(up) || up === UI_HOST_TAG) k = SKIP;
+    if (SKIP_TAGS.has(up) || up === uiHostTag) k = SKIP;
     else if (INLINE_TAGS.has(up) || up.includes('-')) k = up === 'A' ? INLINE | LINK : INLINE;
     else k = BLOCK;
     tagKinds.set(tag, k);

@@ -1,11 +1,47 @@
-// Our one piece of UI in the page: a `backstory-ui` element attached to
-// <html> (not <body>, so the page's own content is untouched), a zero-size
-// `position: fixed` host (no layout shift), with an open shadow root that holds
-// the card and an aria-live region. Styles are adopted into the shadow root, so
+// Our one piece of UI in the page: an element attached to <html> (not <body>,
+// so the page's own content is untouched), a zero-size `position: fixed` host
+// (no layout shift), with a closed shadow root that holds the card and an
+// aria-live region. Its tag is chosen at random per install (the `pageNames`
+// message), so a page can neither find it by name nor define it first.
+// Sealed (issue #17): the root is closed (the page's `host.shadowRoot` is
+// null; the card chunk gets `root` from here), and one capture-phase guard on
+// the root drops untrusted events (`!isTrusted`: a page's dispatchEvent,
+// element.click()) before any handler of ours inside sees them. The DOM
+// methods used are captured when this module loads, so later changes to the
+// prototypes cannot redirect them. Styles are adopted into the shadow root, so
 // they cannot reach the page; `:host { all: initial }` keeps the page's styles out.
 // The content script creates it with the host's own rules only (for the live
 // region); the card chunk adds the card's style sheet when it mounts a card.
 import { UI_HOST_TAG } from './text-blocks';
+
+// Captured at content-script start (the content script's own realm).
+const attachShadow = Element.prototype.attachShadow;
+const addListener = EventTarget.prototype.addEventListener;
+const composedPath = Event.prototype.composedPath;
+const isTrusted = (e: Event) => e.isTrusted === true;
+
+/** Events that could drive the card: each is dropped at the root unless the browser made it. */
+export const GUARDED_EVENTS = [
+  'click', 'dblclick', 'auxclick', 'contextmenu', 'mousedown', 'mouseup', 'mouseover', 'mouseout', 'pointerdown', 'pointerup',
+  'pointerover', 'pointerout', 'pointerenter', 'pointerleave', 'pointercancel', 'touchstart', 'touchend', 'keydown', 'keyup',
+  'keypress', 'beforeinput', 'input', 'change', 'submit', 'focusin', 'focusout', 'focus', 'blur', 'wheel',
+] as const;
+
+/** Stop untrusted events at `root` before any listener inside it runs (capture phase, first listener). */
+export function guardUntrusted(root: EventTarget, trusted: (e: Event) => boolean = isTrusted): void {
+  for (const type of GUARDED_EVENTS) {
+    addListener.call(
+      root,
+      type,
+      (e: Event) => {
+        if (trusted(e)) return;
+        e.stopImmediatePropagation();
+        if (e.cancelable) e.preventDefault();
+      },
+      { capture: true },
+    );
+  }
+}
 
 export interface UiHost {
   host: HTMLElement;
@@ -23,11 +59,21 @@ export interface UiHost {
   dispose(): void;
 }
 
-export function createUiHost(doc: Document, win: Window & typeof globalThis, css: string): UiHost {
-  const host = doc.createElement(UI_HOST_TAG.toLowerCase());
+export interface UiHostOptions {
+  /** The host's tag (this install's random name); the readable default in tests over happy-dom. */
+  tag?: string;
+  /** Tests of other features only (lib/background/page-names.ts): an open root. */
+  open?: boolean;
+  /** Which events count as the reader's own (default: `isTrusted`; happy-dom makes none, so its tests pass their own). */
+  trusted?: (e: Event) => boolean;
+}
+
+export function createUiHost(doc: Document, win: Window & typeof globalThis, css: string, options: UiHostOptions = {}): UiHost {
+  const host = doc.createElement(options.tag ?? UI_HOST_TAG.toLowerCase());
   // Inline styles as a fallback for the :host rules (position fixed, no size).
   host.setAttribute('style', 'position:fixed;top:0;left:0;width:0;height:0;overflow:visible;z-index:2147483647;pointer-events:none;display:block;');
-  const root = host.attachShadow({ mode: 'open' });
+  const root = attachShadow.call(host, { mode: options.open ? 'open' : 'closed' });
+  guardUntrusted(root, options.trusted);
   const live = doc.createElement('div');
   live.className = 'bs-sr';
   live.setAttribute('role', 'status');
@@ -67,7 +113,7 @@ export function createUiHost(doc: Document, win: Window & typeof globalThis, css
       announceTimer = win.setTimeout(() => (live.textContent = text), 60);
     },
     owns(e) {
-      return e.composedPath().includes(host);
+      return composedPath.call(e).includes(host);
     },
     ensureAttached() {
       if (!host.isConnected) doc.documentElement.appendChild(host);

@@ -101,6 +101,8 @@ type World = 'main' | 'probe' | 'backstory';
 /** A page (or an out-of-process frame) watched over its own CDP session. */
 export class Watched {
   readonly errors: string[] = [];
+  /** This install's highlight names, when they are random (launchWithExtension's pageNames: 'random'); null: the readable backstory-* names. */
+  highlightNames: string[] | null = null;
   private contexts = new Map<number, ContextInfo>();
   private frameId = '';
 
@@ -233,7 +235,7 @@ export class Watched {
 
   /** The painted marks, in document order, as the page's highlight registry holds them. */
   marks(): Promise<Mark[]> {
-    return this.eval('probe', () => {
+    return this.eval('probe', (names: string[] | null) => {
       const out: (Mark & { node: Node; offset: number })[] = [];
       const whereOf = (n: Node): string => {
         for (let p: Node | null = n; p; p = p.parentNode ?? (p as ShadowRoot).host ?? null) {
@@ -243,7 +245,7 @@ export class Watched {
       };
       const len = (n: Node) => (n.nodeType === 3 ? (n as Text).data.length : n.childNodes.length);
       for (const [name, h] of CSS.highlights) {
-        if (!name.startsWith('backstory-')) continue;
+        if (!(names ? names.includes(name) : name.startsWith('backstory-'))) continue;
         for (const r of h as unknown as Iterable<AbstractRange>) {
           const stale = !r.startContainer.isConnected || !r.endContainer.isConnected || r.startOffset > len(r.startContainer) || r.endOffset > len(r.endContainer);
           let text = '';
@@ -270,7 +272,7 @@ export class Watched {
         return x.node.compareDocumentPosition(y.node) & 4 ? -1 : 1;
       });
       return out.map(({ node: _n, offset: _o, ...m }) => m);
-    });
+    }, this.highlightNames);
   }
 
   /** Layout shifts so far (all of them, input or not). */
@@ -310,10 +312,10 @@ export class Watched {
   async markPoint(text: string, nth = 0): Promise<{ x: number; y: number } | null> {
     return this.eval(
       'probe',
-      ({ text, nth }) => {
+      ({ text, nth, names }) => {
         let seen = 0;
         for (const [name, h] of CSS.highlights) {
-          if (!name.startsWith('backstory-')) continue;
+          if (!(names ? names.includes(name) : name.startsWith('backstory-'))) continue;
           for (const r of h as unknown as Iterable<AbstractRange>) {
             const live = document.createRange();
             live.setStart(r.startContainer, r.startOffset);
@@ -327,7 +329,7 @@ export class Watched {
         }
         return null;
       },
-      { text, nth },
+      { text, nth, names: this.highlightNames },
     );
   }
 

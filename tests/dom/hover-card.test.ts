@@ -80,7 +80,8 @@ let onTimelineEvent: (e: DebugEvent) => void = () => undefined;
 const recordMarks = (e: DebugEvent) => onTimelineEvent(e);
 
 function env(cards: CardSource, events: string[] = []): CardLayerEnv {
-  ui ??= createUiHost(document, window, HOST_CSS);
+  // happy-dom makes no trusted events: the test's own events stand for the reader's.
+  ui ??= createUiHost(document, window, HOST_CSS, { trusted: () => true });
   const host = ui;
   return {
     doc: document,
