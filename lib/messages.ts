@@ -33,7 +33,7 @@ export interface ProtocolMap {
    * in storage.session under `pendingReport` ({ id, quoteStart?, quoteEnd?, at })
    * for the panel to read, and tries to open the panel (needs a user gesture).
    */
-  openReport(data: { id: string; quoteStart?: number; quoteEnd?: number }): void;
+  openReport(data: { id: string; quoteStart?: number; quoteEnd?: number; entity?: string }): void;
   /** Content script → background: open the options page (content scripts cannot call runtime.openOptionsPage). */
   openOptions(): void;
 

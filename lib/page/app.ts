@@ -29,7 +29,7 @@ import { connectPageToPanel, type BridgeMessaging, type PanelBridge } from './pa
 export interface KbClient {
   getMatcher(): Promise<{ hash: string; compiled: CompiledMatcher } | null>;
   getCards(ids: string[]): Promise<(EntityCard | null)[]>;
-  openReport(request: { id: string; quoteStart?: number; quoteEnd?: number }): Promise<void>;
+  openReport(request: { id: string; quoteStart?: number; quoteEnd?: number; entity?: string }): Promise<void>;
   openOptions(): Promise<void>;
 }
 
@@ -207,6 +207,7 @@ export async function runBackstory(env: AppEnv): Promise<void> {
         },
         onMarksChanged: () => {
           panel?.changed();
+          card.pageChanged();
           if (!preloadQueued && reader.marked().length > 0) preloadCard(card);
         },
       },
@@ -229,6 +230,11 @@ export async function runBackstory(env: AppEnv): Promise<void> {
       openOptions: () => void env.kb.openOptions().catch(() => undefined),
       onOpen: (pm) => reader.painter.setActive(pm),
       onClose: () => reader.painter.setActive(null),
+      page: () => reader.all(),
+      flag: (flags) => {
+        reader.painter.flags = flags;
+        reader.refreshPaint();
+      },
     }, chunk);
     const isMarked = (pm: PageMention) => pm.paintedAs !== null && pm.block.alive;
     const isOwnEvent = (e: Event) => (s.ui ? s.ui.owns(e) : false);
@@ -252,7 +258,8 @@ export async function runBackstory(env: AppEnv): Promise<void> {
       doc,
       win,
       signal: controller.signal,
-      marked: () => reader.marked(),
+      // Every mention of a marked type, not only the marked ones (first mention only marks one of each).
+      marked: () => reader.all().filter((pm) => reader.painter.reachable(pm)),
       current: () => reader.painter.currentMention,
       setCurrent: (pm) => reader.painter.setCurrent(pm),
       rectOf: (pm) => mentionRange(doc, pm).getBoundingClientRect(),
@@ -296,7 +303,8 @@ export async function runBackstory(env: AppEnv): Promise<void> {
       return;
     }
     if (prev.highlightStyle !== next.highlightStyle) sheet?.replaceSync(highlightCss(next.highlightStyle));
-    if (prev.markMode !== next.markMode || prev.entityTypes.join() !== next.entityTypes.join()) session.reader.refreshPaint();
+    const marking = (s: Settings) => JSON.stringify([s.markMode, s.entityTypes, s.typeMarks, s.markCommonPlaces]);
+    if (marking(prev) !== marking(next)) session.reader.refreshPaint();
     if (prev.theme !== next.theme || prev.showCaveats !== next.showCaveats) session.card.rerender();
     if (prev.trigger !== next.trigger || prev.hoverDelayMs !== next.hoverDelayMs) session.card.resetHover();
     panel?.changed();

@@ -17,42 +17,35 @@ export const TYPE_HIGHLIGHT: Record<EntityType, string> = {
 };
 /** Mentions whose alias fits several entities (the card asks which one). */
 export const AMBIGUOUS_HIGHLIGHT = 'backstory-ambiguous';
+/** Names with a caveat that bears on a claim this page makes (issue #16): the one distinct mark style. */
+export const CAVEAT_HIGHLIGHT = 'backstory-caveat';
 /** The mention whose card is open. */
 export const ACTIVE_HIGHLIGHT = 'backstory-active';
 /** The mention the keyboard shortcut moved to (focus ring). */
 export const CURRENT_HIGHLIGHT = 'backstory-current';
 
-export const ALL_HIGHLIGHTS: readonly string[] = [...Object.values(TYPE_HIGHLIGHT), AMBIGUOUS_HIGHLIGHT, ACTIVE_HIGHLIGHT, CURRENT_HIGHLIGHT];
+export const ALL_HIGHLIGHTS: readonly string[] = [...Object.values(TYPE_HIGHLIGHT), AMBIGUOUS_HIGHLIGHT, CAVEAT_HIGHLIGHT, ACTIVE_HIGHLIGHT, CURRENT_HIGHLIGHT];
 
-/**
- * Mark colours as "r g b": mid-tone hues that read on white and on dark page
- * backgrounds alike (we cannot know the page's colours). Each type differs in
- * hue; the card says the type in words, so colour is never the only cue.
- */
-export const TYPE_RGB: Record<EntityType | 'ambiguous', string> = {
-  person: '37 99 235',
-  organisation: '124 58 237',
-  place: '5 150 105',
-  weapon: '220 38 38',
-  event: '217 119 6',
-  agreement: '8 145 178',
-  ambiguous: '107 114 128',
-};
+/** Marks inform without shouting (issue #16): one quiet colour for every type; the card says the type. */
+export const QUIET_RGB = '100 116 139';
+/** The caveat style: amber, and a wavy line, so it differs by shape as well as colour. */
+export const CAVEAT_RGB = '217 119 6';
 
 type Style = Settings['highlightStyle'];
 
-function markRule(name: string, rgb: string, style: Style, dotted: boolean): string {
+function markRule(name: string, rgb: string, style: Style, line: 'solid' | 'dotted' | 'wavy'): string {
   if (style === 'off') return '';
-  if (style === 'background') return `::highlight(${name}) { background-color: rgb(${rgb} / 0.16); }`;
+  if (style === 'background') return `::highlight(${name}) { background-color: rgb(${rgb} / ${line === 'wavy' ? 0.22 : 0.12}); }`;
   // Underline: a thin line under the name; no colour change of the text itself.
-  return `::highlight(${name}) { text-decoration-line: underline; text-decoration-style: ${dotted ? 'dotted' : 'solid'}; text-decoration-color: rgb(${rgb} / 0.75); text-decoration-thickness: 1.5px; }`;
+  return `::highlight(${name}) { text-decoration-line: underline; text-decoration-style: ${line}; text-decoration-color: rgb(${rgb} / 0.75); text-decoration-thickness: 1.5px; }`;
 }
 
 /** The page stylesheet for a highlight style. */
 export function highlightCss(style: Style): string {
   const rules: string[] = [];
-  for (const [type, name] of Object.entries(TYPE_HIGHLIGHT) as [EntityType, string][]) rules.push(markRule(name, TYPE_RGB[type], style, false));
-  rules.push(markRule(AMBIGUOUS_HIGHLIGHT, TYPE_RGB.ambiguous, style, true));
+  for (const name of Object.values(TYPE_HIGHLIGHT)) rules.push(markRule(name, QUIET_RGB, style, 'solid'));
+  rules.push(markRule(AMBIGUOUS_HIGHLIGHT, QUIET_RGB, style, 'dotted'));
+  rules.push(markRule(CAVEAT_HIGHLIGHT, CAVEAT_RGB, style, 'wavy'));
   // The open card's mention and the keyboard's current mention show whatever the
   // style (they are the reader's own focus, not passive marks).
   rules.push(`::highlight(${ACTIVE_HIGHLIGHT}) { background-color: rgb(37 99 235 / 0.18); }`);
