@@ -79,8 +79,20 @@ function capitalise(s: string): string {
 }
 
 /** "In Anue Juheng’s report of July 2024: the claim rests on people the report does not name." */
-export function caveatLine(c: CardCaveat): string {
-  return `${capitalise(`in ${reportName(c.report)}`)}: ${kindText(c.kind).line}.`;
+export function caveatLine(c: Pick<CardCaveat, 'kind' | 'report'>): string {
+  return whoseLine(c.kind, c.report);
+}
+
+/** Whose a caveat is, and what it means, in one line. */
+export function whoseLine(kind: string, report: ReportRef): string {
+  return `${capitalise(`in ${reportName(report)}`)}: ${kindText(kind).line}.`;
+}
+
+/** "In 3 reports, 2 independent sources" for a fact or claim that carries support counts; null without. */
+export function factSupportLine(s: Support | undefined): string | null {
+  if (!s) return null;
+  const repeats = s.repeats > 0 ? `; repeated ${s.repeats === 1 ? 'once' : `${s.repeats} times`} without a new source` : '';
+  return `In ${plural(s.reports, 'report')}, ${plural(s.independentSources, 'independent source')}${repeats}`;
 }
 
 /** "In 4 reports, 3 independent sources", or, without support counts, "In 4 reports". */
