@@ -7,8 +7,8 @@
 // shares with the card is worked out by previewFor (card-preview.ts).
 import { Quote } from './Quote';
 import { claimSpan } from './format';
-import { caveatLine, factSpeaker, reportByline, reportName, supportLine, kindText, type RichCard } from './plain';
-import type { CardPreviewData } from './card-preview';
+import { cardReports, caveatLine, factSpeaker, plainReportRefs, reportByline, reportName, supportLine, kindText, type RichCard } from './plain';
+import { repeatsLine, type CardPreviewData } from './card-preview';
 import type { OpenReport } from './types';
 
 export interface CardPreviewProps {
@@ -25,7 +25,7 @@ export function CardPreview({ card, preview, showCaveats, onOpenReport, onMore }
   return (
     <>
       <p class="bs-pv-what" data-part="what">
-        {card.description}
+        {plainReportRefs(card.description, cardReports(card))}
       </p>
       <p class="bs-pv-support" data-part="support">
         {supportLine(card)}
@@ -56,7 +56,7 @@ export function CardPreview({ card, preview, showCaveats, onOpenReport, onMore }
       ) : null}
       {showCaveats && repeats ? (
         <p class="bs-pv-repeats" data-part="repeats">
-          This page repeats a claim that {kindText(repeats.caveat.kind).claim} ({reportName(repeats.caveat.report)}).
+          {repeatsLine(repeats.caveat)}
         </p>
       ) : null}
       <button type="button" class="bs-pv-more" data-part="more" onClick={() => onMore?.()}>

@@ -4,7 +4,7 @@
 // (lib/page/page-claims.ts), the golden-card script the sample page's.
 import type { CardCaveat } from '../../lib/kb/card';
 import { contentWords, pageSentenceFor, rankForPage, type PageText } from '../../lib/page/page-claims';
-import { caveatLine, type RichCaveat, type RichCard, type RichFact } from './plain';
+import { cardReports, caveatLine, factSpeaker, kindText, plainReportRefs, reportByline, reportName, supportLine, type RichCaveat, type RichCard, type RichFact } from './plain';
 
 export interface CardPreviewData {
   /** The fact that matters most for this page (null: the card has none). */
@@ -61,4 +61,34 @@ export function previewFor(card: RichCard, page: PageText | null): CardPreviewDa
     if (caveats.length === max) break;
   }
   return { fact, caveats, repeats };
+}
+
+/** The preview's text, part by part, as the card shows it (golden cards, tests). */
+export interface PreviewText {
+  name: string;
+  type: string;
+  what: string;
+  support: string;
+  fact: { quote: string; source: string } | null;
+  caveats: string[];
+  repeats: string | null;
+}
+
+export function previewText(card: RichCard, page: PageText | null, typeLabel: string): PreviewText {
+  const p = previewFor(card, page);
+  const speaker = p.fact ? factSpeaker(p.fact) : null;
+  return {
+    name: card.name,
+    type: typeLabel,
+    what: plainReportRefs(card.description, cardReports(card)),
+    support: supportLine(card),
+    fact: p.fact ? { quote: p.fact.quote, source: speaker ? `${speaker} ${reportName(p.fact.report)}` : reportByline(p.fact.report) } : null,
+    caveats: p.caveats.map((c) => `${kindText(c.kind).label}. ${caveatLine(c)}`),
+    repeats: p.repeats ? repeatsLine(p.repeats.caveat) : null,
+  };
+}
+
+/** "This page repeats a claim that rests on people the report does not name (Anue Juheng’s report of July 2024)." */
+export function repeatsLine(c: CardCaveat): string {
+  return `This page repeats a claim that ${kindText(c.kind).claim} (${reportName(c.report)}).`;
 }

@@ -117,3 +117,20 @@ export function factSpeaker(f: RichFact): string | null {
   if (!a || a.role === 'reporter' || !a.claimant) return null;
   return `${capitalise(a.claimant)}, as quoted in`;
 }
+
+/**
+ * Text from the KB that names reports by their internal number ("per report
+ * 000", "report 003 uses it…") with the report named as a reader knows it
+ * (publisher and date). An unknown number reads "one of the reports".
+ */
+export function plainReportRefs(text: string, reports: readonly ReportRef[]): string {
+  return text.replace(/\breport (\d{3})\b(?: \(publisher unknown\))?/g, (_, n: string) => {
+    const r = reports.find((x) => x.id.startsWith(`${n}_`));
+    return r ? reportName(r) : 'one of the reports';
+  });
+}
+
+/** Every report a card refers to. */
+export function cardReports(card: EntityCard): ReportRef[] {
+  return [card.descriptionSource.report, ...card.reports, ...card.facts.map((f) => f.report), ...card.caveats.map((c) => c.report)];
+}

@@ -358,9 +358,10 @@ export class Painter {
     if (!name || mode === 'off') return null;
     const f = this.flags;
     const id = m.entityId;
-    if (f && !this.#s.markCommonPlaces && ((id !== null && f.quietEntities.has(id)) || f.quietMentions.has(m.id))) return null;
     const out = f && id !== null && f.caveated.has(id) ? CAVEAT_HIGHLIGHT : name;
     if (mode !== 'first') return out;
+    // Very common places are left out of the default marking ('every' marks them all).
+    if (f && !this.#s.markCommonPlaces && ((id !== null && f.quietEntities.has(id)) || f.quietMentions.has(m.id))) return null;
     if (this.region && !this.region.contains(m.startNode)) return null;
     const key = firstKey(m);
     if (seen.has(key)) return null;

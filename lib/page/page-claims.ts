@@ -31,7 +31,8 @@ export function foldWords(text: string): string {
 export function contentWords(text: string): Set<string> {
   const out = new Set<string>();
   for (const w of foldWords(text).match(/[\p{L}\p{N}][\p{L}\p{N}-]*[\p{L}\p{N}]/gu) ?? []) {
-    if (w.length >= 3 && !STOP.has(w)) out.add(w);
+    // A light stem: "drones" and "drone" are the same word here.
+    if (w.length >= 3 && !STOP.has(w)) out.add(w.length > 4 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w);
   }
   return out;
 }

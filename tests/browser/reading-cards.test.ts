@@ -79,7 +79,8 @@ describe('reading flow: cards', () => {
   let page: Page;
   const errors: string[] = [];
 
-  const setSettings = (settings: Record<string, unknown> | null) => setStoredSettings(browser, settings);
+  // These tests read every mention (markMode 'every'); the default, first mention only, is tested in card-preview.test.ts.
+  const setSettings = (settings: Record<string, unknown> | null) => setStoredSettings(browser, { markMode: 'every', ...settings });
 
   beforeAll(async () => {
     server = await serveDir();

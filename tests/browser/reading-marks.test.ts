@@ -60,7 +60,8 @@ describe('reading flow: marks', () => {
   let page: Page;
   const errors: string[] = [];
 
-  const setSettings = (settings: Record<string, unknown> | null) => setStoredSettings(browser, settings);
+  // These tests read every mention (markMode 'every'); the default, first mention only, is tested in card-preview.test.ts.
+  const setSettings = (settings: Record<string, unknown> | null) => setStoredSettings(browser, { markMode: 'every', ...settings });
 
   beforeAll(async () => {
     server = await serveDir();
@@ -68,6 +69,7 @@ describe('reading flow: marks', () => {
     page = await browser.context.newPage();
     await page.setViewportSize({ width: 1200, height: 800 });
     page.on('pageerror', (e) => errors.push(String(e)));
+    await setSettings(null);
   });
   afterAll(async () => {
     await browser?.close();
