@@ -98,7 +98,8 @@ export function factSupportLine(s: Support | undefined): string | null {
 /** "In 4 reports, 3 independent sources", or, without support counts, "In 4 reports". */
 export function supportLine(card: RichCard): string {
   const s = card.support;
-  const reports = s?.reports ?? card.totals.reports;
+  // An entity can be known from reports that only describe or misspell it (no mention counted): those count too.
+  const reports = s?.reports ?? Math.max(card.totals.reports, new Set(cardReports(card).map((r) => r.id)).size);
   if (reports === 0) return 'Not in any report yet';
   const head = `In ${plural(reports, 'report')}`;
   if (!s) return head;
