@@ -15,6 +15,8 @@ export default defineBackground(() => {
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
     void kb.refresh(reason === 'install' ? 'install' : 'update');
+    // The first-run page (issue #16), once, on install.
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch(() => undefined);
   });
 
   onMessage('getMatcher', () => kb.matcher());

@@ -5,14 +5,19 @@
 // stories). No region found: the whole page counts. Content-script core: kept
 // small, no layout reads (text lengths only).
 
-const OUTSIDE = 'nav,footer,aside,form,[role=navigation],[role=contentinfo],[role=complementary]';
+const OUTSIDE = 'nav,footer,aside,form,[role=navigation],[role=contentinfo]';
 
-function byText(els: Iterable<Element>): Element | null {
+/** The element with the most text among `els`, counted per `key` (itself, or its parent for paragraphs). */
+function largest(els: ArrayLike<Element>, key: (e: Element) => Element | null): Element | null {
+  const sums = new Map<Element, number>();
   let best: Element | null = null;
   let max = 0;
-  for (const e of els) {
-    const n = e.textContent?.length ?? 0;
-    if (n > max) [best, max] = [e, n];
+  // At most 2000 looked at: a page with more paragraphs has found its region long before.
+  for (let i = 0; i < els.length && i < 2000; i++) {
+    const k = key(els[i]!);
+    const n = (k && (sums.get(k) ?? 0) + els[i]!.textContent!.length) || 0;
+    if (k) sums.set(k, n);
+    if (n > max) [best, max] = [k, n];
   }
   return best;
 }
@@ -20,19 +25,8 @@ function byText(els: Iterable<Element>): Element | null {
 export function findArticleRegion(doc: Document): Element | null {
   const main = doc.querySelector('main,[role=main]');
   const articles = doc.querySelectorAll('article');
-  if (articles.length === 1 || (articles.length > 1 && !main)) return byText(articles);
-  if (main) return main;
-  // The element with the most paragraph text (at most 2000 paragraphs looked at).
-  const sums = new Map<Element, number>();
-  const ps = doc.querySelectorAll('p');
-  for (let i = 0; i < ps.length && i < 2000; i++) {
-    const parent = ps[i]!.parentElement;
-    if (parent) sums.set(parent, (sums.get(parent) ?? 0) + (ps[i]!.textContent?.length ?? 0));
-  }
-  let best: Element | null = null;
-  let max = 0;
-  for (const [e, n] of sums) if (n > max) [best, max] = [e, n];
-  return best;
+  if (articles.length === 1 || (articles.length > 1 && !main)) return largest(articles, (e) => e);
+  return main ?? largest(doc.querySelectorAll('p'), (p) => p.parentElement);
 }
 
 /** Is the node in the article body? Answers are cached per list (link density). */
@@ -60,8 +54,8 @@ export class ArticleRegion {
     let links = this.#lists.get(list);
     if (links === undefined) {
       let inLinks = 0;
-      for (const a of list.querySelectorAll('a')) inLinks += a.textContent?.length ?? 0;
-      this.#lists.set(list, (links = inLinks * 2 > (list.textContent?.length ?? 0)));
+      for (const a of list.querySelectorAll('a')) inLinks += a.textContent!.length;
+      this.#lists.set(list, (links = inLinks * 2 > list.textContent!.length));
     }
     return !links;
   }
