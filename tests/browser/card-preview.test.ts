@@ -221,4 +221,31 @@ describe('the card is a preview', () => {
     await expect.poll(() => dialog.count()).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(focused);
   });
+
+  it('the first-run page opens once on install and shows a marked paragraph, a real card, the two mark styles, the keys and how to turn a site off', async () => {
+    const url = `chrome-extension://${browser.extensionId}/welcome.html`;
+    // Opened by the background on install (this browser profile is new).
+    await waitFor(async () => browser.context.pages().some((p) => p.url() === url), { what: 'the first-run page' });
+    const welcome = browser.context.pages().find((p) => p.url() === url)!;
+    await welcome.locator('[data-testid=sample-card] [role=dialog] [data-part=more]').waitFor({ timeout: 10_000 });
+    const card = welcome.locator('[data-testid=sample-card] [role=dialog]');
+    expect(await card.locator('h2').textContent()).toBe('Shahed-136');
+    // The sample paragraph repeats a caveated claim: the card says so, and the name has the caveat style.
+    expect(await card.locator('[data-part=repeats]').textContent()).toContain('This page repeats a claim');
+    expect(await welcome.locator('[data-testid=sample-paragraph] .wl-mark-caveat').textContent()).toBe('Shahed drone');
+    expect(await welcome.locator('[data-testid=legend] dd').count()).toBe(2);
+    expect(await welcome.locator('[data-testid=shortcuts]').textContent()).toContain('Alt+Shift+N');
+    expect(await welcome.textContent('main')).toContain('turns it off on the site you are on');
+    await welcome.close();
+  });
+
+  it('the popup shows the legend and the shortcuts', async () => {
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await popup.getByText('What the marks mean, and the keys').click();
+    await popup.locator('[data-testid=legend]').waitFor();
+    expect(await popup.locator('[data-testid=legend] dd').count()).toBe(2);
+    expect(await popup.locator('[data-testid=shortcuts] dt').allTextContents()).toEqual(['Alt+Shift+N', 'Alt+Shift+P', 'Enter', 'Esc']);
+    await popup.close();
+  });
 });
