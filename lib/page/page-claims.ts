@@ -71,6 +71,24 @@ export function pageText(blocks: Iterable<string>): PageText {
   return { words, sentences: out, folded: [...seen].map((b) => foldWords(b).replace(/\s+/g, ' ')).join(' ') };
 }
 
+const INDEXES = new WeakMap<PageText, Map<string, number[]>>();
+
+/** Word → the sentences that have it (built once per page text). */
+function sentenceIndex(page: PageText): Map<string, number[]> {
+  let index = INDEXES.get(page);
+  if (index) return index;
+  index = new Map();
+  page.sentences.forEach((s, i) => {
+    for (const w of s.words) {
+      const list = index!.get(w);
+      if (list) list.push(i);
+      else index!.set(w, [i]);
+    }
+  });
+  INDEXES.set(page, index);
+  return index;
+}
+
 /** How many of `a`'s words are in `b`. */
 function shared(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   let n = 0;
@@ -105,12 +123,19 @@ export function pageSentenceFor(claim: string, page: PageText | null, minShare =
   const w = contentWords(claim);
   if (w.size === 0) return null;
   const need = Math.max(Math.min(minShared, w.size), Math.ceil(w.size * minShare));
-  let best: { text: string; n: number } | null = null;
-  for (const s of page.sentences) {
-    const n = shared(w, s.words);
-    if (n >= need && (!best || n > best.n)) best = { text: s.text, n };
+  // Count shared words per sentence through the word index: the cost is the claim's words' postings, not the page.
+  const index = sentenceIndex(page);
+  const counts = new Map<number, number>();
+  let best = -1;
+  let bestN = 0;
+  for (const word of w) {
+    for (const i of index.get(word) ?? []) {
+      const n = (counts.get(i) ?? 0) + 1;
+      counts.set(i, n);
+      if (n >= need && n > bestN) [best, bestN] = [i, n];
+    }
   }
-  return best?.text ?? null;
+  return best >= 0 ? page.sentences[best]!.text : null;
 }
 
 /** For "leaves out": does the page say this (the quote itself, or a sentence sharing most of its content words)? */
