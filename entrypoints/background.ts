@@ -25,6 +25,8 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     void pageNames().catch(() => undefined);
     void kb.refresh(reason === 'install' ? 'install' : 'update');
+    // The first-run page (issue #16), once, on install.
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch(() => undefined);
   });
 
   const router = createRouter(browser.runtime as never);

@@ -34,7 +34,7 @@ export interface ProtocolMap {
    * in storage.session under `pendingReport` ({ id, quoteStart?, quoteEnd?, at })
    * for the panel to read, and tries to open the panel (needs a user gesture).
    */
-  openReport(data: { id: string; quoteStart?: number; quoteEnd?: number }): void;
+  openReport(data: { id: string; quoteStart?: number; quoteEnd?: number; entity?: string }): void;
   /** Content script → background: open the options page (content scripts cannot call runtime.openOptionsPage). */
   openOptions(): void;
 
@@ -45,6 +45,8 @@ export interface ProtocolMap {
   revealMention(data: { entity: string }): boolean;
   /** Panel → the tab's content script: does the page's text contain each quote (case, quotes and spacing folded)? */
   pageHasText(data: { quotes: string[] }): boolean[];
+  /** Panel → content script: the page's readable text ("leaves out" is checked against it in the panel). */
+  pageText(): string;
   /** Content script → extension pages, when its scan results change (no receiver is normal). */
   pageChanged(data: PageSummary): void;
   /** Panel → background: the KB's entities, caveats, claims and reports for these entity ids. */

@@ -5,6 +5,9 @@ import { ENTITY_TYPES, EntityType } from './kb/schema';
 
 export const HighlightStyle = z.enum(['underline', 'background', 'off']);
 export const MarkMode = z.enum(['every', 'first']);
+/** Per type: every mention, the first in the article body, or none. */
+export const TypeMarkMode = z.enum(['every', 'first', 'off']);
+export type TypeMarkMode = z.infer<typeof TypeMarkMode>;
 export const Trigger = z.enum(['hover', 'click', 'modifier-hover']);
 export const Theme = z.enum(['auto', 'light', 'dark']);
 export const SiteMode = z.enum(['all-except', 'only-allowed']);
@@ -27,7 +30,12 @@ export const Settings = z.object({
   allowedSites: z.array(Host),
   entityTypes: z.array(EntityType).min(0),
   highlightStyle: HighlightStyle,
+  /** 'first': only the first mention of each entity in the article body; 'every': every mention on the page. */
   markMode: MarkMode,
+  /** Per-type overrides of `markMode` ('off': that type is not marked, like leaving it out of `entityTypes`). */
+  typeMarks: z.partialRecord(EntityType, TypeMarkMode),
+  /** Mark very common places too (the place the page is about, capitals used as metonyms: "Moscow said"). */
+  markCommonPlaces: z.boolean(),
   hoverDelayMs: z.number().int().min(100).max(3000),
   trigger: Trigger,
   showCaveats: z.boolean(),
@@ -42,12 +50,20 @@ export const DEFAULT_SETTINGS: Settings = {
   allowedSites: [],
   entityTypes: [...ENTITY_TYPES],
   highlightStyle: 'underline',
-  markMode: 'every',
+  markMode: 'first',
+  typeMarks: {},
+  markCommonPlaces: false,
   hoverDelayMs: 500,
   trigger: 'hover',
   showCaveats: true,
   theme: 'auto',
 };
+
+/** How a type is marked: off when left out of `entityTypes`, else its override or `markMode`. */
+export function typeMarkMode(settings: Pick<Settings, 'entityTypes' | 'markMode' | 'typeMarks'>, type: EntityType): TypeMarkMode {
+  if (!settings.entityTypes.includes(type)) return 'off';
+  return settings.typeMarks[type] ?? settings.markMode;
+}
 
 /** Normalise a hostname the way the site lists store it. */
 export function normaliseHost(host: string): string {

@@ -5,8 +5,10 @@ import type { Ref } from 'preact';
 import type { EntityCard } from '../../lib/kb/card';
 import { CardFrame } from './CardFrame';
 import { DisambiguationCard } from './DisambiguationCard';
-import { EntityCardView } from './EntityCardView';
+import { CardPreview } from './CardPreview';
+import { previewFor } from './card-preview';
 import { TYPE_LABEL } from './format';
+import type { PageText } from '../../lib/page/page-claims';
 import type { MentionInfo, OpenReport } from './types';
 
 export type CardState =
@@ -28,25 +30,26 @@ export interface CardPopoverProps {
   dialogRef?: Ref<HTMLDivElement>;
   /** Rendered ahead of time and hidden (lib/page/card-layer.tsx): no dialog role yet. */
   prepared?: boolean;
-}
-
-function Footer() {
-  return (
-    <>
-      <span class="bs-brand">Backstory</span>
-      <span class="bs-fine">From its offline reports · Esc closes</span>
-    </>
-  );
+  /** The page's text, to pick the fact that matters for it and spot claims it repeats. */
+  page?: PageText | null;
+  /** "More in the side panel": open the panel at this entity. */
+  onMore?: (entityId: string) => void;
 }
 
 export function CardPopover(props: CardPopoverProps) {
-  const { state, titleId, theme, showCaveats, onClose, onSettings, onBack, onOpenReport, onSelectEntity, dialogRef, prepared } = props;
-  const frame = { titleId, theme, onClose, onSettings, onBack, dialogRef, prepared, footer: <Footer /> };
+  const { state, titleId, theme, showCaveats, onClose, onSettings, onBack, onOpenReport, onSelectEntity, dialogRef, prepared, page, onMore } = props;
+  const frame = { titleId, theme, onClose, onSettings, onBack, dialogRef, prepared };
   switch (state.kind) {
     case 'entity':
       return (
         <CardFrame {...frame} title={state.card.name} kicker={TYPE_LABEL[state.card.type]} tone={state.card.type}>
-          <EntityCardView card={state.card} mention={state.mention} showCaveats={showCaveats} onOpenReport={onOpenReport} onSelectEntity={onSelectEntity} />
+          <CardPreview
+            card={state.card}
+            preview={previewFor(state.card, page ?? null)}
+            showCaveats={showCaveats}
+            onOpenReport={onOpenReport}
+            onMore={() => onMore?.(state.card.id)}
+          />
         </CardFrame>
       );
     case 'ambiguous':
@@ -58,13 +61,13 @@ export function CardPopover(props: CardPopoverProps) {
     case 'loading':
       return (
         <CardFrame {...frame} title={state.surface} kicker="Loading…" busy>
-          <p class="bs-fine">Looking it up in the reports…</p>
+          <p class="bs-pv-what">Looking it up in the reports…</p>
         </CardFrame>
       );
     case 'error':
       return (
         <CardFrame {...frame} title={state.surface} kicker="Not available">
-          <p class="bs-description">{state.message}</p>
+          <p class="bs-pv-what">{state.message}</p>
         </CardFrame>
       );
   }

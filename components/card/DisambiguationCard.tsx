@@ -2,6 +2,8 @@
 import type { EntityCard } from '../../lib/kb/card';
 import { TYPE_LABEL } from './format';
 
+const MAX_CHOICES = 3;
+
 export interface DisambiguationCardProps {
   /** The name as the page writes it. */
   surface: string;
@@ -12,13 +14,15 @@ export interface DisambiguationCardProps {
 
 export function DisambiguationCard({ surface, candidates, onSelectEntity }: DisambiguationCardProps) {
   const found = candidates.filter((c): c is EntityCard => c !== null);
+  // A preview never scrolls: three choices, and how many more there are.
+  const shown = found.slice(0, MAX_CHOICES);
   return (
     <>
-      <p class="bs-description">
+      <p class="bs-pv-what">
         “{surface}” fits {found.length === 1 ? 'one entry' : `${found.length} entries`} in the reports. Backstory does not guess which one this page means.
       </p>
       <ul class="bs-choices">
-        {found.map((c) => (
+        {shown.map((c) => (
           <li key={c.id}>
             <button type="button" class={`bs-choice bs-type-${c.type}`} onClick={() => onSelectEntity?.(c.id)}>
               <span class="bs-choice-name">
@@ -31,6 +35,7 @@ export function DisambiguationCard({ surface, candidates, onSelectEntity }: Disa
           </li>
         ))}
       </ul>
+      {found.length > shown.length ? <p class="bs-pv-support">And {found.length - shown.length} more: open the side panel for every entry.</p> : null}
     </>
   );
 }

@@ -6,6 +6,7 @@ import { ReportLink } from './ReportLink';
 import { claimSpan } from './format';
 import { Quote } from './Quote';
 import type { OpenReport } from './types';
+import { factSupportLine, type RichFact } from './plain';
 
 export interface FactListProps {
   facts: readonly CardFact[];
@@ -32,6 +33,7 @@ export function FactList({ facts, caveats, onOpenReport }: FactListProps) {
         return (
           <li key={f.claim} class="bs-fact">
             <Quote text={f.quote} />
+            {factSupportLine((f as RichFact).support) ? <p class="bs-fine bs-fact-support">{factSupportLine((f as RichFact).support)}</p> : null}
             {who || f.hedges.length ? (
               <p class="bs-fine">
                 {who ? <span>Attributed to {who}</span> : null}

@@ -18,9 +18,9 @@ export const SEVERITY_LABEL: Record<Severity, string> = { high: 'High', medium: 
 /** A shape per severity, so severity is never told by colour alone (with the word). */
 export const SEVERITY_ICON: Record<Severity, string> = { high: '▲', medium: '◆', low: '●' };
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** "2023-02-24" → "24 Feb 2023", "2023-03" → "Mar 2023", "2024" → "2024"; anything else as is. */
+/** Dates as people write them: "2023-02-24" → "24 February 2023", "2023-03" → "March 2023", "2024" → "2024"; anything else as is. */
 export function formatDate(iso: string): string {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
   if (!m) return iso;

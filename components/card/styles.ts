@@ -11,6 +11,7 @@ export { HOST_CSS };
 /** Everything but the host's own rules: the card itself. */
 export const CARD_BODY_CSS = `
 .bs-popover{position:fixed;top:0;left:0;width:340px;max-width:calc(100vw - 16px);pointer-events:auto}
+.bs-popover .bs-card{max-height:min(336px,calc(100vh - 16px));overflow:hidden;font-size:14px;line-height:1.32}
 .bs-popover[aria-hidden]{visibility:hidden!important}
 .bs-card{--bg:#fff;--fg:#1f2328;--mu:#57606a;--fa:#8c959f;--bd:#d0d7de;--so:#f6f8fa;--so2:#eef1f4;--ac:#1f6feb;--acs:rgba(31,111,235,.1);--qu:#d0d7de;
 --hb:#ffebe9;--hf:#a40e26;--hd:#ffb8b0;--mb:#fff4d4;--mf:#7d4e00;--md:#f2d38a;--lb:#eaf1fb;--lf:#24476e;--ld:#bcd2ee;
@@ -102,6 +103,33 @@ button.bs-chip:hover{border-color:var(--tone,var(--ac));background:var(--so)}
 button.bs-summary{cursor:pointer;border-radius:6px}
 button.bs-summary:hover .bs-summary-text{text-decoration:underline}
 .bs-summary-text{margin-left:2px}
+.bs-popover .bs-header{padding:10px 8px 6px 14px;border-bottom:0}
+.bs-popover .bs-kicker{font-size:14px;letter-spacing:0;text-transform:none;font-weight:500;margin:0}
+.bs-popover .bs-title{font-size:18px;line-height:1.25;display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden}
+.bs-popover .bs-body{overflow:hidden;padding:0 14px 10px;display:flex;flex-direction:column;gap:6px}
+.bs-popover .bs-body>*{flex:none;margin:0}
+.bs-clamp2,.bs-pv-what,.bs-pv-caveat,.bs-pv-repeats{display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden}
+.bs-pv-what{font-size:14px;line-height:1.32}
+.bs-pv-support{font-size:14px;color:var(--mu);line-height:1.32}
+.bs-pv-fact{padding:6px 10px;border-radius:8px;background:var(--so)}
+.bs-popover .bs-pv-quote{margin:0;padding:0;border:0;font-size:14px;line-height:1.32;display:-webkit-box;-webkit-line-clamp:3;-webkit-box-orient:vertical;overflow:hidden}
+.bs-pv-source{all:unset;box-sizing:border-box;display:block;max-width:100%;margin-top:2px;font-size:14px;line-height:1.32;color:var(--mu);cursor:pointer;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.bs-pv-source::before{content:"— "}
+.bs-pv-source:hover{color:var(--ac);text-decoration:underline}
+.bs-pv-caveats{list-style:none;margin:0;padding:0;display:flex;flex-direction:column;gap:4px}
+.bs-pv-caveat{font-size:14px;line-height:1.32;padding-left:10px;border-left:3px solid var(--ld)}
+.bs-pv-caveat.bs-sev-high{border-left-color:var(--hf)}
+.bs-pv-caveat.bs-sev-medium{border-left-color:var(--md)}
+.bs-pv-label{font-weight:600}
+.bs-pv-repeats{font-size:14px;line-height:1.32;padding:4px 10px;border-radius:8px;background:var(--mb);color:var(--mf);font-weight:550}
+.bs-pv-more{all:unset;box-sizing:border-box;align-self:flex-start;font-size:14px;line-height:1.32;font-weight:600;color:var(--ac);cursor:pointer;padding:2px 0}
+.bs-pv-more::after{content:" →"}
+.bs-pv-more:hover{text-decoration:underline}
+.bs-popover .bs-choices li+li{margin-top:4px}
+.bs-popover .bs-choice{padding:5px 8px}
+.bs-popover .bs-choice-name{font-size:14px}
+.bs-popover .bs-choice-type{font-size:14px;text-transform:none;letter-spacing:0}
+.bs-popover .bs-choice-desc{font-size:14px;display:-webkit-box;-webkit-line-clamp:1;-webkit-box-orient:vertical;overflow:hidden}
 q{quotes:"“" "”" "‘" "’"}
 `;
 

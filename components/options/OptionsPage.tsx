@@ -7,6 +7,7 @@ import { ChoiceGroup } from './ChoiceGroup';
 import { SiteList } from './SiteList';
 import { Switch } from './Switch';
 import { TypeChecklist } from './TypeChecklist';
+import { TypeMarks } from './TypeMarks';
 
 export interface OptionsPageProps {
   settings: Settings;
@@ -94,8 +95,16 @@ export function OptionsPage({ settings, onChange, onReset, status }: OptionsPage
           inline
           choices={[
             { value: 'every', label: 'Every mention' },
-            { value: 'first', label: 'First mention only' },
+            { value: 'first', label: 'First mention in the article' },
           ]}
+        />
+        <TypeMarks settings={settings} onChange={(patch) => set(patch)} />
+        <Switch
+          label="Mark very common places too"
+          hint="The country a story is about, and capitals standing for governments (“Moscow said”), are left plain unless this is on."
+          checked={settings.markCommonPlaces}
+          onChange={(markCommonPlaces) => set({ markCommonPlaces })}
+          testId="common-places"
         />
       </section>
 

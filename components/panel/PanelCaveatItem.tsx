@@ -6,6 +6,7 @@ import { ReportLink } from '../card/CaveatList';
 import { Quote } from '../card/Quote';
 import type { OpenReport } from '../card/types';
 import type { PanelCaveat } from '../../lib/panel/summary';
+import { whoseLine } from '../card/plain';
 
 export interface PanelCaveatItemProps {
   item: PanelCaveat;
@@ -22,14 +23,15 @@ export function PanelCaveatItem({ item, onOpenReport, evidenceOpen = false }: Pa
         <CaveatBadge severity={caveat.severity} label={caveat.label} />
         {caveat.origin === 'editor' ? (
           <span class="bp-origin" title="Written by Backstory's editors, with the reasoning under Evidence">
-            editor
+            Editor’s note
           </span>
         ) : (
-          <span class="bp-origin" title={`Found automatically: ${caveat.reasoning}`}>
-            automatic
+          <span class="bp-origin" title={caveat.reasoning}>
+            Found in the text
           </span>
         )}
       </div>
+      <p class="bp-whose">{whoseLine(caveat.kind, report)}</p>
       <p class="bp-caveat-text">{caveat.explanation}</p>
       {entities.length ? (
         <p class="bp-about">

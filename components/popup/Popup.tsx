@@ -3,6 +3,7 @@
 // and the settings. Pure props.
 import { plural } from '../card/format';
 import { Switch } from '../options/Switch';
+import { MarkLegend, Shortcuts } from './Legend';
 
 export interface PopupProps {
   /** The page's host, from its content script; null when Backstory cannot run on the page. */
@@ -68,6 +69,12 @@ export function Popup(props: PopupProps) {
         />
         <Switch label="On everywhere" hint="The main switch, for every site." checked={enabled} onChange={onToggleGlobal} testId="global-switch" />
       </div>
+      <details class="pp-help">
+        <summary>What the marks mean, and the keys</summary>
+        <MarkLegend />
+        <Shortcuts />
+        <p class="pp-fine">To turn Backstory off on a site, use the first switch above; it stays off there.</p>
+      </details>
       <div class="pp-actions">
         <button type="button" class="bp-btn bp-btn-primary" onClick={() => onOpenPanel()} disabled={!canOpenPanel} data-testid="open-panel">
           Open side panel

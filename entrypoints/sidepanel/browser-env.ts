@@ -4,6 +4,7 @@
 import { loadSettings, saveSettings, watchSettings } from '@/lib/settings-store';
 import { onMessage, sendMessage } from '@/lib/messages';
 import type { PanelEnv } from '@/lib/panel/controller';
+import { pageSaysEach } from '@/lib/panel/leaves-out';
 import { fixedTabFromUrl, parseReportRequest } from '@/lib/panel/request';
 
 export function browserPanelEnv(): PanelEnv {
@@ -15,7 +16,8 @@ export function browserPanelEnv(): PanelEnv {
     activeTabId: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id ?? null,
     tab: {
       summary: (tabId) => sendMessage('pageSummary', undefined, toTab(tabId)),
-      hasText: (tabId, quotes) => sendMessage('pageHasText', { quotes }, toTab(tabId)),
+      // The page's text, compared here: the quote itself or a paraphrase of it counts as said.
+      hasText: async (tabId, quotes) => pageSaysEach(await sendMessage('pageText', undefined, toTab(tabId)), quotes),
       reveal: (tabId, entity) => sendMessage('revealMention', { entity }, toTab(tabId)),
     },
     kb: {

@@ -32,7 +32,7 @@ import { connectPageToPanel, type BridgeMessaging, type PanelBridge } from './pa
 export interface KbClient {
   getMatcher(): Promise<{ hash: string; compiled: CompiledMatcher } | null>;
   getCards(ids: string[]): Promise<(EntityCard | null)[]>;
-  openReport(request: { id: string; quoteStart?: number; quoteEnd?: number }): Promise<void>;
+  openReport(request: { id: string; quoteStart?: number; quoteEnd?: number; entity?: string }): Promise<void>;
   openOptions(): Promise<void>;
   /** This install's random names in pages (highlights, the UI host's tag); absent: the readable defaults (tests over happy-dom). */
   pageNames?(): Promise<PageNames>;
@@ -224,6 +224,7 @@ export async function runBackstory(env: AppEnv): Promise<void> {
         onMarksChanged: () => {
           keepSheet();
           panel?.changed();
+          card.pageChanged();
           if (!preloadQueued && reader.marked().length > 0) preloadCard(card);
         },
       },
@@ -248,6 +249,11 @@ export async function runBackstory(env: AppEnv): Promise<void> {
       openOptions: () => userActive() && void env.kb.openOptions().catch(() => undefined),
       onOpen: (pm) => reader.painter.setActive(pm),
       onClose: () => reader.painter.setActive(null),
+      page: () => reader.all(),
+      flag: (flags) => {
+        reader.painter.flags = flags;
+        reader.refreshPaint();
+      },
     }, chunk);
     const isMarked = (pm: PageMention) => pm.paintedAs !== null && pm.block.alive;
     const isOwnEvent = (e: Event) => (s.ui ? s.ui.owns(e) : false);
@@ -274,7 +280,8 @@ export async function runBackstory(env: AppEnv): Promise<void> {
       doc,
       win,
       signal: controller.signal,
-      marked: () => reader.marked(),
+      // Every mention of a marked type, not only the marked ones (first mention only marks one of each).
+      marked: () => reader.all().filter((pm) => reader.painter.reachable(pm)),
       current: () => reader.painter.currentMention,
       setCurrent: (pm) => reader.painter.setCurrent(pm),
       rectOf: (pm) => mentionRange(doc, pm).getBoundingClientRect(),
@@ -318,7 +325,8 @@ export async function runBackstory(env: AppEnv): Promise<void> {
       return;
     }
     if (prev.highlightStyle !== next.highlightStyle) sheet?.replaceSync(highlightCss(next.highlightStyle, hnames));
-    if (prev.markMode !== next.markMode || prev.entityTypes.join() !== next.entityTypes.join()) session.reader.refreshPaint();
+    const marking = (s: Settings) => JSON.stringify([s.markMode, s.entityTypes, s.typeMarks, s.markCommonPlaces]);
+    if (marking(prev) !== marking(next)) session.reader.refreshPaint();
     if (prev.theme !== next.theme || prev.showCaveats !== next.showCaveats) session.card.rerender();
     if (prev.trigger !== next.trigger || prev.hoverDelayMs !== next.hoverDelayMs) session.card.resetHover();
     panel?.changed();

@@ -24,6 +24,9 @@ import { DEBUG, debugMark } from './debug';
 import { mentionRange } from './hit-test';
 import { HoverIntent } from './hover';
 import type { PageMention } from './marks';
+import { analysePage, flagsDigest, pageTextOf, type PageFlags } from './page-analysis';
+import type { PageText } from './page-claims';
+import { pageThemeAt } from './page-theme';
 import type { UiHost } from './ui-host';
 
 export interface CardSource {
@@ -38,8 +41,13 @@ export interface CardLayerEnv {
   ui: () => UiHost;
   cards: CardSource;
   settings: () => Pick<Settings, 'showCaveats' | 'theme' | 'hoverDelayMs'>;
-  openReport: (request: { id: string; quoteStart?: number; quoteEnd?: number }) => void;
+  /** Open the side panel at a report (and quote), or at an entity (`entity`: its card in the panel). */
+  openReport: (request: { id: string; quoteStart?: number; quoteEnd?: number; entity?: string }) => void;
   openOptions: () => void;
+  /** The page's mentions, marked or not (the cards compare their text with the page's). */
+  page?: () => readonly PageMention[];
+  /** What the page analysis found (caveat-style names, common places left unmarked): the core repaints. */
+  flag?: (flags: PageFlags) => void;
   onOpen?: (m: PageMention) => void;
   onClose?: (m: PageMention) => void;
 }
@@ -71,7 +79,10 @@ interface View {
   stop: (() => void) | null;
 }
 
-const MAX_CARD_HEIGHT = 520;
+/** A preview, never a scrolling dossier (issue #16): the card's box is at most 340 px tall. */
+const MAX_CARD_HEIGHT = 336;
+/** Quiet time after the page's marks change before the page is looked at again. */
+const ANALYSE_DELAY_MS = 250;
 
 export class CardLayer {
   mention: PageMention | null = null;
@@ -86,6 +97,10 @@ export class CardLayer {
   private wantFocus = false;
   /** Inside the dwell's animation frame callback. */
   private inFrame = false;
+  /** The page's text as the cards see it (null: not read since the page changed). */
+  private pageCache: PageText | null = null;
+  private analyseTimer: number | null = null;
+  private lastFlags = '';
 
   constructor(private readonly env: CardLayerEnv) {
     const { doc, win } = env;
@@ -117,6 +132,38 @@ export class CardLayer {
       openFor: () => this.mention,
       pinned: () => this.pinned,
     });
+    this.pageChanged();
+  }
+
+  /** The page's marks changed: its text is read again for the next card, and looked at again (debounced). */
+  pageChanged(): void {
+    this.pageCache = null;
+    const { win } = this.env;
+    if (!this.env.page || !this.env.flag || this.analyseTimer !== null) return;
+    this.analyseTimer = win.setTimeout(() => {
+      this.analyseTimer = null;
+      void this.analyse();
+    }, ANALYSE_DELAY_MS);
+  }
+
+  private pageText(): PageText | null {
+    if (!this.env.page) return null;
+    return (this.pageCache ??= pageTextOf(this.env.page()));
+  }
+
+  /** Work out the caveat-style names and the common places, and hand them to the core when they changed. */
+  private async analyse(): Promise<void> {
+    const mentions = this.env.page?.() ?? [];
+    const ids = [...new Set(mentions.map((m) => m.entityId).filter((id): id is string => id !== null))];
+    const cards = await this.env.cards.cards(ids).catch(() => null);
+    if (!cards) return;
+    const text = this.pageText();
+    if (!text) return;
+    const flags = analysePage(this.env.page?.() ?? [], new Map(ids.map((id, i) => [id, cards[i] ?? null])), text);
+    const digest = flagsDigest(flags);
+    if (digest === this.lastFlags) return;
+    this.lastFlags = digest;
+    this.env.flag?.(flags);
   }
 
   get isOpen(): boolean {
@@ -273,7 +320,7 @@ export class CardLayer {
     const state = v.stack[v.stack.length - 1];
     if (!state || v.gone) return;
     const s = this.env.settings();
-    const theme = s.theme === 'auto' ? (this.env.win.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light') : s.theme;
+    const theme = s.theme === 'auto' ? this.pageTheme(v.m) : s.theme;
     render(
       <CardPopover
         state={state}
@@ -286,6 +333,8 @@ export class CardLayer {
         onBack={v.stack.length > 1 ? () => this.back() : undefined}
         onOpenReport={(r) => this.env.openReport(r)}
         onSelectEntity={(id) => this.showEntity(id)}
+        page={state.kind === 'entity' ? this.pageText() : null}
+        onMore={(id) => this.openInPanel(id)}
         dialogRef={(el: HTMLDivElement | null) => {
           v.dialog = el;
         }}
@@ -294,6 +343,19 @@ export class CardLayer {
     );
     if (!v.stop) this.place(v);
     this.settle(v);
+  }
+
+  /** The page's own theme at the mention (its background), or the system's when the page paints none. */
+  private pageTheme(m: PageMention): 'light' | 'dark' {
+    const { win } = this.env;
+    return pageThemeAt(m.startNode.parentElement, win) ?? (win.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
+  }
+
+  /** "More in the side panel": the panel opens at this entity (its card, over the report it is described from). */
+  private openInPanel(id: string): void {
+    const state = this.view?.stack[this.view.stack.length - 1];
+    const report = state?.kind === 'entity' && state.card.id === id ? state.card.descriptionSource.report.id : null;
+    if (report) this.env.openReport({ id: report, entity: id });
   }
 
   /** After the open card changed: focus it if asked, and mark when the full card has painted after a dwell. */

@@ -153,6 +153,11 @@ export class LazyCard {
     this.#real?.rerender();
   }
 
+  /** The page's marks changed (the card chunk looks at the page again). */
+  pageChanged(): void {
+    this.#real?.pageChanged();
+  }
+
   /** Load the chunk, then open the card asked for meanwhile and hand over the pointer. */
   async #attach(): Promise<void> {
     const api = await this.#chunk.get();

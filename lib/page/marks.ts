@@ -6,6 +6,7 @@
 import type { EntityType } from '../kb/schema';
 import type { Mention, MentionReason } from '../match/types';
 import type { Settings } from '../settings';
+import { ArticleRegion } from './article-region';
 import { DEFAULT_NAMES, type HighlightNames } from './highlight-css';
 import { follows, locate, type TextBlock } from './text-blocks';
 
@@ -269,10 +270,22 @@ function firstKey(m: PageMention): string {
   return m.entityId ?? `?${[...m.candidates].sort().join('|')}`;
 }
 
+/** What the card chunk found on the page (lib/page/page-analysis.ts): the core only applies it. */
+export interface PaintFlags {
+  /** Entities the page makes a caveated claim about: marked in the caveat style. */
+  caveated: ReadonlySet<string>;
+  /** Very common places (the place the page is about), unmarked unless the reader asks for them. */
+  quietEntities: ReadonlySet<string>;
+  /** Mentions of places used as metonyms ("Moscow said"), likewise. */
+  quietMentions: ReadonlySet<number>;
+}
+
+type PaintSettings = Pick<Settings, 'entityTypes' | 'markMode'> & Partial<Pick<Settings, 'typeMarks' | 'markCommonPlaces'>>;
+
 export class Painter {
   #highlights = new Map<string, Highlight>();
   #visible: Set<string>;
-  #markMode_: Settings['markMode'];
+  #s: PaintSettings;
   #current: { m: PageMention; range: AbstractRange } | null = null;
   #active: { m: PageMention; range: AbstractRange } | null = null;
   /**
@@ -281,22 +294,28 @@ export class Painter {
    * one, every marked mention is registered at once.
    */
   #window: { touch(m: PageMention): void } | null = null;
+  /** Set by the card chunk's look at the page (null until then). */
+  flags: PaintFlags | null = null;
+  /** Where 'first mention' counts: the article body. */
+  readonly region: ArticleRegion | null;
 
   readonly #env: HighlightEnv;
   readonly #typeOf: TypeOf;
   readonly #names: HighlightNames;
 
-  constructor(env: HighlightEnv, typeOf: TypeOf, settings: Pick<Settings, 'entityTypes' | 'markMode'>) {
+  constructor(env: HighlightEnv, typeOf: TypeOf, settings: PaintSettings, doc?: Document) {
     this.#env = env;
     this.#names = env.names ?? DEFAULT_NAMES;
     this.#typeOf = typeOf;
+    this.#s = settings;
     this.#visible = new Set(settings.entityTypes);
-    this.#markMode_ = settings.markMode;
+    this.region = doc ? new ArticleRegion(doc) : null;
   }
 
-  setSettings(settings: Pick<Settings, 'entityTypes' | 'markMode'>): void {
+  setSettings(settings: PaintSettings): void {
+    this.#s = settings;
     this.#visible = new Set(settings.entityTypes);
-    this.#markMode_ = settings.markMode;
+    this.region?.reset();
   }
 
   #highlight(name: string): Highlight {
@@ -315,22 +334,43 @@ export class Painter {
     return h;
   }
 
+  /** 'first' when any visible type is marked at its first mention only (the reader then looks at every mention in order). */
   get markMode(): Settings['markMode'] {
-    return this.#markMode_;
+    const t = this.#s.typeMarks;
+    return this.#s.markMode === 'first' || (t && Object.values(t).includes('first')) ? 'first' : 'every';
+  }
+
+  /** The type's mode: every mention, the first in the article body, or none. */
+  #mode(m: PageMention): string {
+    const type = m.entityId !== null ? this.#typeOf(m.entityId) : undefined;
+    return (type && this.#s.typeMarks?.[type]) || this.#s.markMode;
+  }
+
+  /** Can the keyboard reach this mention? Every mention of a type that is marked at all. */
+  reachable(m: PageMention): boolean {
+    return m.block.alive && highlightFor(m, this.#typeOf, this.#visible) !== null && this.#mode(m) !== 'off';
   }
 
   /**
    * The highlight a mention should be in. Call in document order with one
    * `seen` set per pass: in 'first' mode only the first mention of each entity
-   * is marked.
+   * in the article body is marked.
    */
   wanted(m: PageMention, seen: Set<string>): string | null {
     const name = highlightFor(m, this.#typeOf, this.#visible, this.#names);
-    if (!name || this.#markMode_ !== 'first') return name;
+    const mode = this.#mode(m);
+    if (!name || mode === 'off') return null;
+    const f = this.flags;
+    const id = m.entityId;
+    const out = f && id !== null && f.caveated.has(id) ? this.#names.caveat : name;
+    if (mode !== 'first') return out;
+    // Very common places are left out of the default marking ('every' marks them all).
+    if (f && !this.#s.markCommonPlaces && ((id !== null && f.quietEntities.has(id)) || f.quietMentions.has(m.id))) return null;
+    if (this.region && !this.region.contains(m.startNode)) return null;
     const key = firstKey(m);
     if (seen.has(key)) return null;
     seen.add(key);
-    return name;
+    return out;
   }
 
   /** Register marks through a window (see `window`); null: register every mark at once. */

@@ -18,6 +18,8 @@ export interface PanelBridgeEnv {
   /** Scroll to the entity's first mention and open its card; false when the page has none. */
   reveal(entity: string): boolean;
   hasText(quotes: string[]): boolean[];
+  /** The page's readable text (the panel checks "leaves out" against it, paraphrases included). */
+  text?(): string;
   /** Stops answering (and notifying) when aborted (content script invalidated). */
   signal?: AbortSignal;
   /** Quiet time before a change is broadcast (ms). */
@@ -46,6 +48,7 @@ export function registerPanelBridge(env: PanelBridgeEnv, messaging: BridgeMessag
     messaging.onMessage('pageSummary', () => env.getSummary()),
     messaging.onMessage('revealMention', ({ data }) => env.reveal(data.entity)),
     messaging.onMessage('pageHasText', ({ data }) => env.hasText(data.quotes)),
+    messaging.onMessage('pageText', () => env.text?.() ?? ''),
   ];
   let timer: ReturnType<typeof setTimeout> | undefined;
   let last = '';
@@ -197,6 +200,7 @@ export function connectPageToPanel<M extends BridgeMention>(src: PageBridgeSourc
         return true;
       },
       hasText: (quotes) => pageHasQuotes(doc, quotes),
+      text: () => pageText(doc),
     },
     messaging,
   );

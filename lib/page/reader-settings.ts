@@ -18,7 +18,9 @@ export const READER_DEFAULTS: Settings = {
   allowedSites: [],
   entityTypes: [...ENTITY_TYPE_LIST],
   highlightStyle: 'underline',
-  markMode: 'every',
+  markMode: 'first',
+  typeMarks: {},
+  markCommonPlaces: false,
   hoverDelayMs: 500,
   trigger: 'hover',
   showCaveats: true,
@@ -60,6 +62,11 @@ const FIELDS: { [K in keyof Settings]: (value: unknown) => Settings[K] | undefin
   },
   highlightStyle: oneOf(['underline', 'background', 'off'] as const),
   markMode: oneOf(['every', 'first'] as const),
+  typeMarks: (value) =>
+    value && typeof value === 'object' && !Array.isArray(value) && Object.entries(value).every(([k, m]) => (ENTITY_TYPE_LIST as readonly string[]).includes(k) && ['every', 'first', 'off'].includes(m as string))
+      ? { ...(value as Settings['typeMarks']) }
+      : undefined,
+  markCommonPlaces: boolean,
   hoverDelayMs: (value) => (typeof value === 'number' && Number.isInteger(value) && value >= 100 && value <= 3000 ? value : undefined),
   trigger: oneOf(['hover', 'click', 'modifier-hover'] as const),
   showCaveats: boolean,
@@ -69,7 +76,7 @@ const FIELDS: { [K in keyof Settings]: (value: unknown) => Settings[K] | undefin
 /** parseSettings without zod: invalid or missing fields fall back to their defaults one by one. */
 export function readSettings(value: unknown): Settings {
   const input = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
-  const out: Record<string, unknown> = { ...READER_DEFAULTS, entityTypes: [...READER_DEFAULTS.entityTypes] };
+  const out: Record<string, unknown> = { ...READER_DEFAULTS, entityTypes: [...READER_DEFAULTS.entityTypes], typeMarks: {} };
   for (const key of Object.keys(FIELDS) as (keyof Settings)[]) {
     if (!(key in input)) continue;
     const parsed = FIELDS[key](input[key]);

@@ -98,7 +98,7 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
   const { doc, win, signal, matcher } = env;
   const yieldFn = env.yieldFn ?? yielder(win, signal);
   const now = () => win.performance.now();
-  const painter = new Painter(painterEnv, env.typeOf, env.settings());
+  const painter = new Painter(painterEnv, env.typeOf, env.settings(), doc);
   const index = new MarkIndex((m) => {
     painter.forget(m);
     env.onMentionDropped?.(m);
@@ -254,7 +254,7 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
    */
   async function syncPaint(s: Slicer, fresh: readonly PageMention[] | null): Promise<void> {
     s.phase = 'plan';
-    const scope = fresh && env.settings().markMode === 'every' ? fresh : index.ordered();
+    const scope = fresh && painter.markMode === 'every' ? fresh : index.ordered();
     const changed: PageMention[] = [];
     const names: (string | null)[] = [];
     const seen = new Set<string>();

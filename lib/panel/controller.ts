@@ -240,6 +240,7 @@ export function createPanelController(env: PanelEnv): PanelController {
       if (state.reader?.request !== request) return;
       if (!view) return set({ reader: { ...state.reader, error: 'This report is not in the knowledge base any more.' } });
       set({ reader: { ...state.reader, view } });
+      if (request.entity) await showCard(request.entity);
       if (!seen.has(request.id)) {
         seen = new Set(seen).add(request.id);
         await env.kb.markSeen(request.id).catch(() => undefined);
@@ -248,6 +249,14 @@ export function createPanelController(env: PanelEnv): PanelController {
     } catch (e) {
       if (state.reader?.request === request) set({ reader: { ...state.reader, error: (e as Error)?.message ?? 'The report could not be loaded.' } });
     }
+  }
+
+  async function showCard(entity: string | null): Promise<void> {
+    if (!state.reader) return;
+    if (entity === null || state.reader.cardFor === entity) return set({ reader: { ...state.reader, cardFor: null, card: null } });
+    set({ reader: { ...state.reader, cardFor: entity, card: null } });
+    const card = await env.kb.card(entity).catch(() => null);
+    if (state.reader?.cardFor === entity) set({ reader: { ...state.reader, card } });
   }
 
   async function takePending() {
@@ -310,13 +319,7 @@ export function createPanelController(env: PanelEnv): PanelController {
     },
     openReport,
     closeReport: () => set({ reader: null }),
-    async showCard(entity) {
-      if (!state.reader) return;
-      if (entity === null || state.reader.cardFor === entity) return set({ reader: { ...state.reader, cardFor: null, card: null } });
-      set({ reader: { ...state.reader, cardFor: entity, card: null } });
-      const card = await env.kb.card(entity).catch(() => null);
-      if (state.reader?.cardFor === entity) set({ reader: { ...state.reader, card } });
-    },
+    showCard,
     async turnOn() {
       const status = state.status;
       if (status.kind !== 'off') return;

@@ -14,7 +14,9 @@ export function parseReportRequest(value: unknown, now = Date.now()): ReportRequ
   const int = (x: unknown) => (typeof x === 'number' && Number.isInteger(x) && x >= 0 ? x : undefined);
   const quoteStart = int(v.quoteStart);
   const quoteEnd = int(v.quoteEnd);
-  return { id: v.id, ...(quoteStart !== undefined && quoteEnd !== undefined && quoteEnd > quoteStart ? { quoteStart, quoteEnd } : {}) };
+  // From a card's "More in the side panel": the entity whose card opens in the panel.
+  const entity = typeof v.entity === 'string' && /^[a-z0-9][a-z0-9-]{0,100}$/.test(v.entity) ? v.entity : undefined;
+  return { id: v.id, ...(quoteStart !== undefined && quoteEnd !== undefined && quoteEnd > quoteStart ? { quoteStart, quoteEnd } : {}), ...(entity ? { entity } : {}) };
 }
 
 /** `?tab=<id>` pins a panel or popup to one tab (tests; Firefox; a panel opened as a page). */

@@ -53,4 +53,6 @@ export interface ReportRequest {
   id: string;
   quoteStart?: number;
   quoteEnd?: number;
+  /** Open this entity's card in the panel too (a card's "More in the side panel"). */
+  entity?: string;
 }

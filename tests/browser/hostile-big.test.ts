@@ -2,7 +2,7 @@
 // a page that mutates its DOM without pause. Same checks as hostile-pages:
 // no errors, no layout shift, the page's scripts keep working, marks right.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, waitFor, type ExtensionBrowser } from './harness';
+import { launchWithExtension, setStoredSettings, waitFor, type ExtensionBrowser } from './harness';
 import { CHROME_EXTENSION_DIR, expectPageScriptsWork, serveHostile, Watched, type HostileServers, type Mark } from './hostile-harness';
 
 let browser: ExtensionBrowser;
@@ -10,6 +10,8 @@ let servers: HostileServers;
 
 beforeAll(async () => {
   [browser, servers] = await Promise.all([launchWithExtension({ extensionDir: CHROME_EXTENSION_DIR }), serveHostile()]);
+  // Written for every mention marked (the default is the first in the article body: card-preview.test.ts).
+  await setStoredSettings(browser, { markMode: 'every' });
 });
 afterAll(async () => {
   await browser?.close();

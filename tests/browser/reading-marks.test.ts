@@ -60,7 +60,8 @@ describe('reading flow: marks', () => {
   let page: Page;
   const errors: string[] = [];
 
-  const setSettings = (settings: Record<string, unknown> | null) => setStoredSettings(browser, settings);
+  // These tests read every mention (markMode 'every'); the default, first mention only, is tested in card-preview.test.ts.
+  const setSettings = (settings: Record<string, unknown> | null) => setStoredSettings(browser, { markMode: 'every', ...settings });
 
   beforeAll(async () => {
     server = await serveDir();
@@ -68,6 +69,7 @@ describe('reading flow: marks', () => {
     page = await browser.context.newPage();
     await page.setViewportSize({ width: 1200, height: 800 });
     page.on('pageerror', (e) => errors.push(String(e)));
+    await setSettings(null);
   });
   afterAll(async () => {
     await browser?.close();
@@ -204,7 +206,10 @@ describe('reading flow: marks', () => {
       return marks.length > 0 && new Set(marks.map((m) => m.entity)).size === marks.length;
     }, { what: 'first mentions only' });
     const firsts = await marksOf(page);
-    expect(firsts.map((m) => m.entity)).toEqual([...new Set(all.map((m) => m.entity))]);
+    // First mentions in the article body only (not its nav or footer), and very common places left out: one per entity, a subset.
+    const entities = new Set(all.map((m) => m.entity));
+    expect(firsts.length).toBeGreaterThan(5);
+    for (const m of firsts) expect(entities.has(m.entity)).toBe(true);
 
     await setSettings({ highlightStyle: 'background' });
     await waitFor(() => page.evaluate(() => [...document.adoptedStyleSheets].some((s) => [...s.cssRules].some((r) => r.cssText.includes('background-color') && r.cssText.includes('backstory-place')))), {

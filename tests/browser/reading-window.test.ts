@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WINDOW_MARGIN } from '../../lib/page/highlight-window';
-import { launchWithExtension, serveDir, type ExtensionBrowser, type StaticServer } from './harness';
+import { launchWithExtension, serveDir, setStoredSettings, type ExtensionBrowser, type StaticServer } from './harness';
 import { inContentWorld, ready } from './content-world';
 
 const PARAGRAPHS = 240;
@@ -71,6 +71,8 @@ describe('reading flow: the highlight window', () => {
     writeFileSync(join(dir, 'long.html'), longPage());
     server = await serveDir(dir);
     browser = await launchWithExtension();
+    // Written for every mention marked (the default is the first in the article body: card-preview.test.ts).
+    await setStoredSettings(browser, { markMode: 'every' });
     page = await browser.context.newPage();
     await page.setViewportSize({ width: 1000, height: 700 });
     page.on('pageerror', (e) => errors.push(String(e)));

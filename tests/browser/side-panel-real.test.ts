@@ -10,7 +10,7 @@
 // Target.sendMessageToTarget.
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activeMention, launchWithExtension, markCount, PAGES_DIR, serveDir, waitFor, type ExtensionBrowser, type StaticServer } from './harness';
+import { activeMention, launchWithExtension, markCount, PAGES_DIR, serveDir, setStoredSettings, waitFor, type ExtensionBrowser, type StaticServer } from './harness';
 
 declare const chrome: {
   tabs: { query(q: object): Promise<{ id?: number }[]> };
@@ -61,6 +61,8 @@ describe("Chrome's side panel (the real one)", () => {
   beforeAll(async () => {
     server = await serveDir(PAGES_DIR);
     browser = await launchWithExtension({ extensionDir: process.env.BACKSTORY_EXTENSION_DIR || undefined });
+    // Written for every mention marked (the default is the first in the article body: card-preview.test.ts).
+    await setStoredSettings(browser, { markMode: 'every' });
     news = browser.context.pages()[0] ?? (await browser.context.newPage());
     await news.setViewportSize({ width: 1100, height: 420 });
     await news.goto(`${server.url}/sample-news.html`);

@@ -99,9 +99,9 @@ describe('entity card', () => {
     expect(facts[0]!.querySelector('.bs-quote')!.textContent).toBe('On the Chinese drone, Der Spiegel said it was similar to Iran’s Shaheed-136 suicide drone.');
     expect(facts[0]!.textContent).toContain('Attributed to Der Spiegel · said · via German press');
     expect(facts[0]!.textContent).toContain('Publisher unknown');
-    expect(facts[0]!.textContent).toContain('24 Feb 2023');
+    expect(facts[0]!.textContent).toContain('24 February 2023');
     expect(facts[0]!.textContent).not.toContain('inferred');
-    expect(facts[1]!.textContent).toContain('Jul 2024');
+    expect(facts[1]!.textContent).toContain('July 2024');
     expect(facts[1]!.textContent).toContain('inferred');
     expect(facts[1]!.textContent).toContain('hedged: reportedly');
     expect(text).toContain('Showing 2 of 7 facts.');
@@ -210,7 +210,7 @@ describe('small pieces', () => {
 
   it('a report reference shows publisher and date, marking inferred dates and republications', () => {
     const el = mount(<ReportRef report={report({ publisher: 'InduQin', date: '2023-03', dateInferred: true, republishedFrom: 'Swarajya' })} />);
-    expect(el.textContent).toBe('While China proposes Peace Plan in Ukraine, it Begins to Arm Russia with DronesInduQin · Mar 2023inferredvia Swarajya');
+    expect(el.textContent).toBe('While China proposes Peace Plan in Ukraine, it Begins to Arm Russia with DronesInduQin · March 2023inferredvia Swarajya');
   });
 
   it('a fact list without caveats shows no badges', () => {

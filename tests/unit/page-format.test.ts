@@ -4,8 +4,8 @@ import { claimSpan, formatDate, reasonText, REASON_RULE } from '../../components
 
 describe('card formatting', () => {
   it('formats full, month-only and year-only dates', () => {
-    expect(formatDate('2023-02-24')).toBe('24 Feb 2023');
-    expect(formatDate('2023-03')).toBe('Mar 2023');
+    expect(formatDate('2023-02-24')).toBe('24 February 2023');
+    expect(formatDate('2023-03')).toBe('March 2023');
     expect(formatDate('2024')).toBe('2024');
     expect(formatDate('soon')).toBe('soon');
   });

@@ -20,6 +20,12 @@ const field = {
   entityTypes: fc.oneof(fc.subarray([...ENTITY_TYPES]), fc.array(fc.constantFrom(...ENTITY_TYPES, 'planet', 'Person')), anyValue),
   highlightStyle: fc.oneof(fc.constantFrom('underline', 'background', 'off'), anyValue),
   markMode: fc.oneof(fc.constantFrom('every', 'first'), anyValue),
+  typeMarks: fc.oneof(
+    fc.dictionary(fc.constantFrom(...ENTITY_TYPES), fc.constantFrom('every', 'first', 'off')),
+    fc.dictionary(fc.constantFrom(...ENTITY_TYPES, 'planet'), fc.oneof(fc.constantFrom('every', 'first', 'off', 'all'), anyValue)),
+    anyValue,
+  ),
+  markCommonPlaces: fc.oneof(fc.boolean(), anyValue),
   hoverDelayMs: fc.oneof(fc.integer({ min: 0, max: 4000 }), fc.double({ min: 99, max: 3001 }), anyValue),
   trigger: fc.oneof(fc.constantFrom('hover', 'click', 'modifier-hover'), anyValue),
   showCaveats: fc.oneof(fc.boolean(), anyValue),

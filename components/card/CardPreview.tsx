@@ -1,0 +1,67 @@
+// The card as a preview of the page in front of the reader (issue #16): one
+// plain sentence of who or what, the support line, the one fact that matters
+// most for this page with its quote and report, at most two caveat lines that
+// say whose they are, "This page repeats a claim that …" only when the page
+// makes such a claim, and the way to the side panel, where depth lives.
+// Never scrolls: long text is clamped (styles.ts). Pure props: what the page
+// shares with the card is worked out by previewFor (card-preview.ts).
+import { Quote } from './Quote';
+import { claimSpan } from './format';
+import { cardReports, caveatLine, factSpeaker, plainReportRefs, reportByline, reportName, supportLine, kindText, type RichCard } from './plain';
+import { repeatsLine, type CardPreviewData } from './card-preview';
+import type { OpenReport } from './types';
+
+export interface CardPreviewProps {
+  card: RichCard;
+  preview: CardPreviewData;
+  showCaveats: boolean;
+  onOpenReport?: OpenReport;
+  onMore?: () => void;
+}
+
+export function CardPreview({ card, preview, showCaveats, onOpenReport, onMore }: CardPreviewProps) {
+  const { fact, caveats, repeats } = preview;
+  const speaker = fact ? factSpeaker(fact) : null;
+  return (
+    <>
+      <p class="bs-pv-what" data-part="what">
+        {plainReportRefs(card.description, cardReports(card))}
+      </p>
+      <p class="bs-pv-support" data-part="support">
+        {supportLine(card)}
+      </p>
+      {fact ? (
+        <div class="bs-pv-fact" data-part="fact">
+          <Quote text={fact.quote} class="bs-pv-quote" />
+          <button
+            type="button"
+            class="bs-pv-source"
+            onClick={() => onOpenReport?.({ id: fact.report.id, ...claimSpan(fact.claim, fact.quote) })}
+            title={fact.report.headline}
+          >
+            {speaker ? `${speaker} ` : ''}
+            {speaker ? reportName(fact.report) : reportByline(fact.report)}
+          </button>
+        </div>
+      ) : null}
+      {showCaveats && caveats.length ? (
+        <ul class="bs-pv-caveats" data-part="caveats">
+          {caveats.map((c) => (
+            <li key={c.id} class={`bs-pv-caveat bs-sev-${c.severity}`} title={c.explanation}>
+              <span class="bs-pv-label">{kindText(c.kind).label}. </span>
+              {caveatLine(c)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {showCaveats && repeats ? (
+        <p class="bs-pv-repeats" data-part="repeats">
+          {repeatsLine(repeats.caveat)}
+        </p>
+      ) : null}
+      <button type="button" class="bs-pv-more" data-part="more" onClick={() => onMore?.()}>
+        More in the side panel
+      </button>
+    </>
+  );
+}

@@ -1,0 +1,137 @@
+// Plain language for the card and the side panel: a reader's label and a
+// one-line explanation per caveat kind, reports named by publisher and date,
+// and the support line. No ids, no internal names. (A local table: the KB's
+// own plain labels, when a card carries them, are preferred where they exist.)
+import type { CardCaveat, CardFact, EntityCard, ReportRef } from '../../lib/kb/card';
+import type { CaveatKind } from '../../lib/kb/schema';
+import { formatDate, plural } from './format';
+
+/** Support counts (lib/kb/card.ts may carry them: optional until it does). */
+export interface Support {
+  independentSources: number;
+  reports: number;
+  repeats: number;
+}
+
+export interface Speaker {
+  kind: 'named' | 'unnamed' | 'report' | 'unknown';
+  name?: string;
+}
+
+/** The fields a card may carry beyond the ones every KB version has. */
+export type RichCard = EntityCard & { support?: Support };
+export type RichFact = CardFact & { support?: Support; speaker?: Speaker };
+export type RichCaveat = CardCaveat & { scope?: 'claim' | 'report'; evidence?: { quote: string; report: ReportRef }[] };
+
+export interface KindText {
+  /** A reader's label. */
+  label: string;
+  /** One line: what it means (completes "In X's report of D: …"). */
+  line: string;
+  /** Completes "This page repeats a claim that …". */
+  claim: string;
+}
+
+export const CAVEAT_KIND_TEXT: Record<CaveatKind, KindText> = {
+  'anonymous-source': { label: 'Unnamed source', line: 'the claim rests on people the report does not name', claim: 'rests on people the report does not name' },
+  unsourced: { label: 'No source given', line: 'the report states this without saying where it comes from', claim: 'the report states without saying where it comes from' },
+  hedged: { label: 'Hedged', line: 'the report itself is unsure (“reportedly”, “may”)', claim: 'the report itself only hedges (“reportedly”, “may”)' },
+  denial: { label: 'Denied', line: 'the people concerned deny it', claim: 'the people concerned deny' },
+  'no-comment': { label: 'No reply', line: 'the people concerned did not answer or declined to comment', claim: 'the people concerned would not comment on' },
+  conflict: { label: 'Reports disagree', line: 'other reports give a different account', claim: 'other reports tell differently' },
+  'internal-inconsistency': { label: 'Report contradicts itself', line: 'the report says different things in different places', claim: 'its report contradicts elsewhere' },
+  repetition: { label: 'Told twice, one source', line: 'the same story is told again; saying it twice is not a second source', claim: 'is told twice but rests on one source' },
+  republished: { label: 'Republished', line: 'this is another outlet’s report, copied; it is not a second source', claim: 'comes from a copied report, not a second source' },
+  'headline-overreach': { label: 'Headline says more', line: 'the report’s own headline says more than its text', claim: 'the headline makes and the text does not back' },
+  misspelling: { label: 'Misspelled name', line: 'a name is misspelled', claim: 'misspells a name' },
+  misnaming: { label: 'Wrong name', line: 'the report names the wrong person, place or thing', claim: 'names the wrong person, place or thing' },
+  'wrong-date': { label: 'Wrong date', line: 'the report gives a date that is wrong', claim: 'gives a wrong date' },
+  'factual-error': { label: 'Factual error', line: 'the report gets a fact wrong', claim: 'gets a fact wrong' },
+  'missing-context': { label: 'Missing context', line: 'the report leaves out something needed to read it right', claim: 'needs context its report leaves out' },
+};
+
+export function kindText(kind: string): KindText {
+  return CAVEAT_KIND_TEXT[kind as CaveatKind] ?? { label: 'Caveat', line: 'an editor flagged this', claim: 'an editor flagged' };
+}
+
+/** A report's publisher, or null when the KB does not know it. */
+export function publisherOf(r: ReportRef): string | null {
+  const p = r.publisher?.trim();
+  return p && p.toLowerCase() !== 'unknown' ? p : null;
+}
+
+/** "Anue Juheng’s report of July 2024"; "a report of 24 February 2023 (publisher not named)". */
+export function reportName(r: ReportRef): string {
+  const publisher = publisherOf(r);
+  const date = r.date ? formatDate(r.date) : '';
+  if (publisher) return `${publisher}’s report${date ? ` of ${date}` : ''}`;
+  return `a report${date ? ` of ${date}` : ''} (publisher not named)`;
+}
+
+/** "Anue Juheng, July 2024" for a source line under a quote. */
+export function reportByline(r: ReportRef): string {
+  const publisher = publisherOf(r) ?? 'Publisher not named';
+  return r.date ? `${publisher}, ${formatDate(r.date)}` : publisher;
+}
+
+function capitalise(s: string): string {
+  return s ? s[0]!.toUpperCase() + s.slice(1) : s;
+}
+
+/** "In Anue Juheng’s report of July 2024: the claim rests on people the report does not name." */
+export function caveatLine(c: Pick<CardCaveat, 'kind' | 'report'>): string {
+  return whoseLine(c.kind, c.report);
+}
+
+/** Whose a caveat is, and what it means, in one line. */
+export function whoseLine(kind: string, report: ReportRef): string {
+  return `${capitalise(`in ${reportName(report)}`)}: ${kindText(kind).line}.`;
+}
+
+/** "In 3 reports, 2 independent sources" for a fact or claim that carries support counts; null without. */
+export function factSupportLine(s: Support | undefined): string | null {
+  if (!s) return null;
+  const repeats = s.repeats > 0 ? `; repeated ${s.repeats === 1 ? 'once' : `${s.repeats} times`} without a new source` : '';
+  return `In ${plural(s.reports, 'report')}, ${plural(s.independentSources, 'independent source')}${repeats}`;
+}
+
+/** "In 4 reports, 3 independent sources", or, without support counts, "In 4 reports". */
+export function supportLine(card: RichCard): string {
+  const s = card.support;
+  // An entity can be known from reports that only describe or misspell it (no mention counted): those count too.
+  const reports = s?.reports ?? Math.max(card.totals.reports, new Set(cardReports(card).map((r) => r.id)).size);
+  if (reports === 0) return 'Not in any report yet';
+  const head = `In ${plural(reports, 'report')}`;
+  if (!s) return head;
+  return `${head}, ${plural(s.independentSources, 'independent source')}`;
+}
+
+/** Who a fact is from, in words, when it is not the report's own voice. */
+export function factSpeaker(f: RichFact): string | null {
+  const sp = f.speaker;
+  if (sp) {
+    if (sp.kind === 'named' && sp.name) return `${sp.name}, as quoted in`;
+    if (sp.kind === 'unnamed') return 'Unnamed sources, as quoted in';
+    return null;
+  }
+  const a = f.attribution;
+  if (!a || a.role === 'reporter' || !a.claimant) return null;
+  return `${capitalise(a.claimant)}, as quoted in`;
+}
+
+/**
+ * Text from the KB that names reports by their internal number ("per report
+ * 000", "report 003 uses it…") with the report named as a reader knows it
+ * (publisher and date). An unknown number reads "one of the reports".
+ */
+export function plainReportRefs(text: string, reports: readonly ReportRef[]): string {
+  return text.replace(/\breport (\d{3})\b(?: \(publisher unknown\))?/g, (_, n: string) => {
+    const r = reports.find((x) => x.id.startsWith(`${n}_`));
+    return r ? reportName(r) : 'one of the reports';
+  });
+}
+
+/** Every report a card refers to. */
+export function cardReports(card: EntityCard): ReportRef[] {
+  return [card.descriptionSource.report, ...card.reports, ...card.facts.map((f) => f.report), ...card.caveats.map((c) => c.report)];
+}
