@@ -2,19 +2,13 @@
 // a page that mutates its DOM without pause. Same checks as hostile-pages:
 // no errors, no layout shift, the page's scripts keep working, marks right.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, waitFor, type ExtensionBrowser } from './harness';
-import { CHROME_EXTENSION_DIR, expectPageScriptsWork, serveHostile, Watched, type HostileServers, type Mark } from './hostile-harness';
+import { waitFor, type ExtensionBrowser } from './harness';
+import { useHostileBrowser } from '../support/fixtures';
+import { expectPageScriptsWork, Watched, type HostileServers, type Mark } from './hostile-harness';
 
 let browser: ExtensionBrowser;
 let servers: HostileServers;
-
-beforeAll(async () => {
-  [browser, servers] = await Promise.all([launchWithExtension({ extensionDir: CHROME_EXTENSION_DIR }), serveHostile()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await servers?.close();
-});
+useHostileBrowser((b, s) => ([browser, servers] = [b, s]));
 
 const open = (path: string, options?: { waitForBackstory?: boolean }) => Watched.open(browser.context, browser.extensionId, `${servers.a}/${path}`, options);
 const texts = (marks: Mark[]) => marks.map((m) => m.text);

@@ -4,19 +4,13 @@
 // its click handler fires, even on a marked name), and the marks are right where
 // there is text to mark. See tests/browser/hostile-harness.ts for how we read.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, waitFor, type ExtensionBrowser } from './harness';
-import { CHROME_EXTENSION_DIR, expectPageScriptsWork, serveHostile, Watched, type HostileServers, type Mark } from './hostile-harness';
+import { waitFor, type ExtensionBrowser } from './harness';
+import { useHostileBrowser } from '../support/fixtures';
+import { expectPageScriptsWork, Watched, type HostileServers, type Mark } from './hostile-harness';
 
 let browser: ExtensionBrowser;
 let servers: HostileServers;
-
-beforeAll(async () => {
-  [browser, servers] = await Promise.all([launchWithExtension({ extensionDir: CHROME_EXTENSION_DIR }), serveHostile()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await servers?.close();
-});
+useHostileBrowser((b, s) => ([browser, servers] = [b, s]));
 
 const open = (path: string, options?: { waitForBackstory?: boolean }) => Watched.open(browser.context, browser.extensionId, `${servers.a}/${path}`, options);
 const texts = (marks: Mark[]) => marks.map((m) => m.text);
