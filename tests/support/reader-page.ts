@@ -3,25 +3,16 @@
 // debug channel (`globalThis.__backstory` in the content script's own JS
 // world: lib/page/app.ts, lib/page/debug.ts; the debug build carries it).
 import type { Locator, Page } from 'playwright-core';
+import type { MarkRecord } from '../../lib/page/app';
+import type { DebugEvent } from '../../lib/page/debug';
 import { pointAtInPage } from './browser';
 import { inContentWorld, ready } from './content-world';
 
 /** One mark, as the content script reports it. */
-export interface DebugMark {
-  text: string;
-  entity: string | null;
-  reason: string;
-  alias: string;
-  highlight: string | null;
-  candidates?: string[];
-}
+export type DebugMark = MarkRecord;
 
 /** One event of the content script's debug timeline (hover intent, pointer, card paint). */
-export interface TimelineEvent {
-  name: string;
-  at: number;
-  detail?: unknown;
-}
+export type TimelineEvent = DebugEvent;
 
 export class ReaderPage {
   constructor(readonly page: Page) {}
