@@ -9,13 +9,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, ROOT, serveDir, waitFor } from './chromium';
+import { launchWithExtension, RELEASE_EXTENSION_DIR, ROOT, serveDir, waitFor } from './chromium';
 
 declare const chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } };
 
 const args = process.argv.slice(2);
 const extIndex = args.indexOf('--extension');
-const extensionDir = (extIndex >= 0 ? args[extIndex + 1] : undefined) ?? process.env.BACKSTORY_EXTENSION_DIR ?? undefined;
+// The release build (what ships), unless told otherwise.
+const extensionDir = (extIndex >= 0 ? args[extIndex + 1] : undefined) ?? process.env.BACKSTORY_EXTENSION_DIR ?? RELEASE_EXTENSION_DIR;
 const OUT = join(ROOT, 'docs/screenshots');
 mkdirSync(OUT, { recursive: true });
 

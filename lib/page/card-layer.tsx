@@ -378,6 +378,7 @@ export class CardLayer {
    * frame's paint; outside one (the data came late), after the next frame.
    */
   private markPainted(v: View): void {
+    if (!DEBUG) return;
     const { win } = this.env;
     const post = () => {
       if (v.gone) return;

@@ -18,7 +18,8 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, CHROMIUM_ARGS, EXTENSION_DIR, ROOT, serveDir, waitFor, type StaticServer } from './harness';
-import { inContentWorld } from './content-world';
+import { inContentWorld } from '../support/content-world';
+import { CHANGED_PREFERENCES } from '../support/settings';
 import { CHROME_EXTENSION_DIR } from './hostile-harness';
 
 interface KbStatusReply {
@@ -34,13 +35,7 @@ const SETTINGS = {
   siteMode: 'all-except',
   blockedSites: ['127.0.0.1', 'tabloid.example'],
   allowedSites: ['news.example'],
-  entityTypes: ['person', 'place'],
-  highlightStyle: 'background',
-  markMode: 'first',
-  hoverDelayMs: 900,
-  trigger: 'click',
-  showCaveats: false,
-  theme: 'dark',
+  ...CHANGED_PREFERENCES,
 };
 
 const CORRECTIONS = [
@@ -70,6 +65,29 @@ describe('data safety (real IndexedDB in Chromium)', () => {
     page = await context.newPage();
     await page.goto(`${origin()}/manifest.json`);
     return page;
+  }
+
+  /** Delete the extension's database from its own origin (the background closes its connection on versionchange, so the delete is not blocked for long). */
+  async function deleteDatabase(): Promise<void> {
+    await (await control()).evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const req = indexedDB.deleteDatabase('backstory');
+          req.onsuccess = () => resolve();
+          req.onerror = () => reject(req.error);
+        }),
+    );
+  }
+
+  /** Restart the worker (as after 30 s idle); its next lookup rebuilds the KB (`hash`) from the bundle, with a notice. */
+  async function expectRebuiltAfterRestart(hash: string): Promise<void> {
+    await killServiceWorker();
+    const s = await waitFor(async () => {
+      const st = await status();
+      return st.meta ? st : null;
+    }, { what: 'the rebuilt KB', timeout: 30_000 });
+    expect(s.meta!.hash).toBe(hash);
+    expect(s.notice).toMatch(/missing|rebuilt/i);
   }
 
   async function status(): Promise<KbStatusReply> {
@@ -314,25 +332,10 @@ describe('data safety (real IndexedDB in Chromium)', () => {
     await update(variant('test-update-1', (kb) => (kb.entities[0]!.description = 'Description changed by a KB update.')));
     await waitFor(async () => (await status()).meta?.hash === 'test-update-1', { what: 'the KB back', timeout: 30_000 });
     const storageBefore = await storage();
-    const p = await control();
-    await p.evaluate(
-      () =>
-        new Promise<void>((resolve, reject) => {
-          const req = indexedDB.deleteDatabase('backstory');
-          req.onsuccess = () => resolve();
-          req.onerror = () => reject(req.error);
-          req.onblocked = () => undefined; // the background closes its connection on versionchange
-        }),
-    );
+    await deleteDatabase();
     expect((await db()).exists).toBe(false);
     // The worker restarts (as it does after 30 s idle); the next lookup rebuilds the KB.
-    await killServiceWorker();
-    const s = await waitFor(async () => {
-      const st = await status();
-      return st.meta ? st : null;
-    }, { what: 'the rebuilt KB', timeout: 30_000 });
-    expect(s.meta!.hash).toBe('test-update-1');
-    expect(s.notice).toMatch(/missing|rebuilt/i);
+    await expectRebuiltAfterRestart('test-update-1');
     const d = await db();
     expect(d.counts.entities).toBe(original.entities.length);
     expect(d.counts.claims).toBe(original.claims.length);
@@ -343,15 +346,7 @@ describe('data safety (real IndexedDB in Chromium)', () => {
   // The worker forgets a connection closed under it (versionchange/close), so
   // the next lookup reopens and rebuilds.
   it('rebuilds a database deleted while the worker runs, on the next lookup', async () => {
-    const p = await control();
-    await p.evaluate(
-      () =>
-        new Promise<void>((resolve, reject) => {
-          const req = indexedDB.deleteDatabase('backstory');
-          req.onsuccess = () => resolve();
-          req.onerror = () => reject(req.error);
-        }),
-    );
+    await deleteDatabase();
     try {
       const s = await waitFor(async () => (await status().catch(() => null))?.meta ?? null, { what: 'the rebuilt KB', timeout: 5000 });
       expect(s.hash).toBe('test-update-1');
@@ -383,13 +378,7 @@ describe('data safety (real IndexedDB in Chromium)', () => {
         }),
     );
     expect((await db()).meta).toBeNull();
-    await killServiceWorker();
-    const s = await waitFor(async () => {
-      const st = await status();
-      return st.meta ? st : null;
-    }, { what: 'the rebuilt KB', timeout: 30_000 });
-    expect(s.meta!.hash).toBe('test-update-1');
-    expect(s.notice).toMatch(/missing|rebuilt/i);
+    await expectRebuiltAfterRestart('test-update-1');
     expect(await withUserData()).toEqual(userBefore);
   });
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
-import { ROOT, serveDir, visiblePersonMark, waitFor, type StaticServer } from './harness';
+import { pageHighlightsInPage, ROOT, serveDir, visiblePersonMark, waitFor, type StaticServer } from '../support/browser';
 
 interface Golden {
   text: string;
@@ -19,22 +19,7 @@ interface Golden {
 const golden = (name: string): Golden[] => JSON.parse(readFileSync(join(ROOT, 'tests/golden/pages', `${name}.json`), 'utf8')) as Golden[];
 
 /** Our marks as [highlight, text], in document order (the focus highlights left out). */
-function marks(page: Page): Promise<[string, string][]> {
-  return page.evaluate(() => {
-    const out: { name: string; range: Range }[] = [];
-    for (const [name, highlight] of CSS.highlights) {
-      if (!name.startsWith('backstory-') || name === 'backstory-active' || name === 'backstory-current') continue;
-      for (const r of highlight as unknown as Iterable<AbstractRange>) {
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        out.push({ name, range });
-      }
-    }
-    out.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
-    return out.map((o): [string, string] => [o.name, o.range.toString()]);
-  });
-}
+const marks = (page: Page): Promise<[string, string][]> => page.evaluate(pageHighlightsInPage);
 
 describe('reading flow in Firefox', () => {
   let firefox: FirefoxWithExtension;

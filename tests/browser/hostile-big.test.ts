@@ -2,21 +2,14 @@
 // a page that mutates its DOM without pause. Same checks as hostile-pages:
 // no errors, no layout shift, the page's scripts keep working, marks right.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, setStoredSettings, waitFor, type ExtensionBrowser } from './harness';
-import { CHROME_EXTENSION_DIR, expectPageScriptsWork, serveHostile, Watched, type HostileServers, type Mark } from './hostile-harness';
+import { waitFor, type ExtensionBrowser } from './harness';
+import { useHostileBrowser } from '../support/fixtures';
+import { expectPageScriptsWork, Watched, type HostileServers, type Mark } from './hostile-harness';
 
 let browser: ExtensionBrowser;
 let servers: HostileServers;
-
-beforeAll(async () => {
-  [browser, servers] = await Promise.all([launchWithExtension({ extensionDir: CHROME_EXTENSION_DIR }), serveHostile()]);
-  // Written for every mention marked (the default is the first in the article body: card-preview.test.ts).
-  await setStoredSettings(browser, { markMode: 'every' });
-});
-afterAll(async () => {
-  await browser?.close();
-  await servers?.close();
-});
+// Written for every mention marked (the default is the first in the article body: card-preview.test.ts).
+useHostileBrowser((b, s) => ([browser, servers] = [b, s]), { markMode: 'every' });
 
 const open = (path: string, options?: { waitForBackstory?: boolean }) => Watched.open(browser.context, browser.extensionId, `${servers.a}/${path}`, options);
 const texts = (marks: Mark[]) => marks.map((m) => m.text);

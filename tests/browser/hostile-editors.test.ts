@@ -4,21 +4,14 @@
 // the page's own editor keeps working; and Backstory reads nothing of what is
 // typed (its reads while typing are counted; typing speed is the benchmark's).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, setStoredSettings, waitFor, type ExtensionBrowser } from './harness';
-import { CHROME_EXTENSION_DIR, expectPageScriptsWork, serveHostile, Watched, type HostileServers } from './hostile-harness';
+import { waitFor, type ExtensionBrowser } from './harness';
+import { useHostileBrowser } from '../support/fixtures';
+import { expectPageScriptsWork, Watched, type HostileServers } from './hostile-harness';
 
 let browser: ExtensionBrowser;
 let servers: HostileServers;
-
-beforeAll(async () => {
-  [browser, servers] = await Promise.all([launchWithExtension({ extensionDir: CHROME_EXTENSION_DIR }), serveHostile()]);
-  // Written for every mention marked (the default is the first in the article body: card-preview.test.ts).
-  await setStoredSettings(browser, { markMode: 'every' });
-});
-afterAll(async () => {
-  await browser?.close();
-  await servers?.close();
-});
+// Written for every mention marked (the default is the first in the article body: card-preview.test.ts).
+useHostileBrowser((b, s) => ([browser, servers] = [b, s]), { markMode: 'every' });
 
 const EDITORS = ['field', 'ta', 'ce', 'plain-ce', 'rich'] as const;
 /** Names, punctuation, and "@Pu" at the end (the rich editor completes it to "@Putin"). */

@@ -7,10 +7,27 @@
 // document start records every message it receives; after Backstory has
 // marked the page it has recorded nothing, and events the page forges (WXT's
 // old stop signal, a synthetic pagehide) do not stop Backstory: a hover still
-// opens a card.
+// opens a card. The same in Firefox (its release build) for what the page hears.
 import type { Page } from 'playwright-core';
+import type { Page as FirefoxPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activeMention, launchWithExtension, markCount, RELEASE_EXTENSION_DIR, serveDir, visiblePersonMark, waitFor, type ExtensionBrowser, type StaticServer } from './harness';
+import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
+import { activeMention, launchWithExtension, markCount, RELEASE_EXTENSION_DIR, serveDir, visiblePersonMark, waitFor, type ExtensionBrowser, type StaticServer } from '../support/browser';
+
+/** In the page, from document start: record every window message and WXT's announcement event (named after the extension id). */
+function listenFromStart(id: string): void {
+  const heard: string[] = [];
+  (window as unknown as { __heard: string[] }).__heard = heard;
+  const show = (data: unknown) => {
+    try {
+      return JSON.stringify(data);
+    } catch {
+      return String(data);
+    }
+  };
+  window.addEventListener('message', (e) => heard.push(`message from ${e.origin || '?'}: ${show(e.data)}`), true);
+  document.addEventListener(`${id}:content:wxt:content-script-started`, (e) => heard.push(`event ${e.type}`), true);
+}
 
 describe('the page hears nothing from Backstory', () => {
   let browser: ExtensionBrowser;
@@ -22,20 +39,7 @@ describe('the page hears nothing from Backstory', () => {
     browser = await launchWithExtension({ extensionDir: RELEASE_EXTENSION_DIR });
     page = await browser.context.newPage();
     // The page's listener, installed before any content script runs.
-    await page.addInitScript((id: string) => {
-      const heard: string[] = [];
-      (window as unknown as { __heard: string[] }).__heard = heard;
-      const describe = (data: unknown) => {
-        try {
-          return JSON.stringify(data);
-        } catch {
-          return String(data);
-        }
-      };
-      window.addEventListener('message', (e) => heard.push(`message from ${e.origin || '?'}: ${describe(e.data)}`), true);
-      // WXT's announcement on document, under the name it would have (extension id + entrypoint).
-      document.addEventListener(`${id}:content:wxt:content-script-started`, (e) => heard.push(`event ${e.type}`), true);
-    }, browser.extensionId);
+    await page.addInitScript(listenFromStart, browser.extensionId);
     await page.setViewportSize({ width: 1200, height: 800 });
   });
   afterAll(async () => {
@@ -67,5 +71,31 @@ describe('the page hears nothing from Backstory', () => {
     await waitFor(() => activeMention(page), { what: 'the card for the hovered name', timeout: 5000 });
     expect(await activeMention(page)).toBe(mark.text);
     expect(await markCount(page)).toBeGreaterThan(0);
+  });
+});
+
+describe('the page hears nothing from Backstory (Firefox)', () => {
+  let firefox: FirefoxWithExtension;
+  let server: StaticServer;
+  let page: FirefoxPage;
+
+  beforeAll(async () => {
+    server = await serveDir();
+    firefox = await launchFirefoxWithExtension();
+    page = await firefox.newPage();
+    await page.evaluateOnNewDocument(listenFromStart, firefox.extensionId);
+  }, 120_000);
+  afterAll(async () => {
+    await firefox?.close();
+    await server?.close();
+  });
+
+  it('marks the page and posts nothing to it', async () => {
+    await page.goto(`${server.url}/sample-news.html`);
+    await waitFor(() => page.evaluate(visiblePersonMark), { what: 'a mark in view', timeout: 20_000 });
+    await page.evaluate(() => window.postMessage('page: end of start-up', '*'));
+    const heard = () => page.evaluate(() => (window as unknown as { __heard: string[] }).__heard);
+    await waitFor(async () => (await heard()).some((h) => h.includes('page: end of start-up')), { what: 'the page’s own message' });
+    expect((await heard()).filter((h) => !h.includes('page: end of start-up'))).toEqual([]);
   });
 });

@@ -15,8 +15,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Request, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, CHROMIUM_ARGS, EXTENSION_DIR, serveDir, waitFor, type StaticServer } from './harness';
-import { inContentWorld } from './content-world';
+import { CHROMIUM, CHROMIUM_ARGS, EXTENSION_DIR, serveDir, visiblePersonMark, waitFor, type StaticServer } from '../support/browser';
+import { inContentWorld } from '../support/content-world';
 import { CHROME_EXTENSION_DIR } from './hostile-harness';
 
 const extensionDir = CHROME_EXTENSION_DIR ?? EXTENSION_DIR;
@@ -149,23 +149,7 @@ describe('no network requests', () => {
     const page = await context.newPage();
     await page.goto(`${server.url}/sample-news.html`);
     // Wait for marks (the registry is shared by every world of the page), then hover one.
-    const point = await waitFor(
-      () =>
-        page.evaluate(() => {
-          for (const [name, h] of CSS.highlights) {
-            if (!name.startsWith('backstory-')) continue;
-            for (const r of h as unknown as Iterable<AbstractRange>) {
-              const live = document.createRange();
-              live.setStart(r.startContainer, r.startOffset);
-              live.setEnd(r.endContainer, r.endOffset);
-              const b = live.getClientRects()[0];
-              if (b && b.top > 0 && b.bottom < innerHeight) return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-            }
-          }
-          return null;
-        }),
-      { what: 'a mark in view', timeout: 20_000 },
-    );
+    const point = await waitFor(() => page.evaluate(visiblePersonMark), { what: 'a mark in view', timeout: 20_000 });
     await page.mouse.move(point.x, point.y + 60);
     await page.mouse.move(point.x, point.y, { steps: 3 });
     await waitFor(() => page.evaluate(() => !!document.querySelector('backstory-ui')?.shadowRoot?.querySelector('[role="dialog"]')), { what: 'the card' });

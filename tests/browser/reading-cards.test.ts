@@ -3,9 +3,11 @@
 // the card's content and actions (report → side panel request, gear → options),
 // the trigger and display settings, and no page errors.
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchWithExtension, serveDir, waitFor, type ExtensionBrowser, type StaticServer, setStoredSettings } from './harness';
-import { inContentWorld, ready } from './content-world';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { waitFor, type ExtensionBrowser, type StaticServer } from '../support/browser';
+import { inContentWorld, ready } from '../support/content-world';
+import { EVERY_MENTION, useExtension } from '../support/fixtures';
+import { ReaderPage, type TimelineEvent } from '../support/reader-page';
 
 type Chrome = {
   storage: {
@@ -17,33 +19,12 @@ declare const chrome: Chrome;
 
 
 /** Scroll the `nth` occurrence of `text` (inside `scope`) into view and return the centre of its first letters. */
-function pointAt(page: Page, text: string, scope = 'body', nth = 0): Promise<{ x: number; y: number }> {
-  return page.evaluate(
-    ({ text, scope, nth }) => {
-      const root = document.querySelector(scope)!;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      let seen = 0;
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const i = n.textContent!.indexOf(text);
-        if (i < 0 || seen++ < nth) continue;
-        n.parentElement!.scrollIntoView({ block: 'center' });
-        const r = document.createRange();
-        r.setStart(n, i + 1);
-        r.setEnd(n, i + 2);
-        const b = r.getBoundingClientRect();
-        return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-      }
-      throw new Error(`text not found: ${text}`);
-    },
-    { text, scope, nth },
-  );
-}
+const pointAt = (page: Page, text: string, scope = 'body', nth = 0) => new ReaderPage(page).pointAt(text, scope, nth);
 
 const dialogOf = (page: Page): Locator => page.locator('backstory-ui').locator('[role=dialog]');
 
-type TimelineEvent = { name: string; at: number; detail?: unknown };
 /** The content script's debug timeline (lib/page/debug.ts: hover intent, card paint), from its own world. */
-const timeline = (page: Page) => inContentWorld<TimelineEvent[]>(page, '__backstory.timeline()');
+const timeline = (page: Page) => new ReaderPage(page).timeline();
 /** The times of the dwell ends and card paints recorded since the page loaded. */
 const timingMarks = async (page: Page) => {
   const events = await timeline(page);
@@ -90,25 +71,14 @@ const firstCardAt = (page: Page) => page.evaluate(() => (window as unknown as { 
 const pointerEvents = async (page: Page) => (await timeline(page)).filter((e) => e.name === 'pointer').length;
 
 describe('reading flow: cards', () => {
+  // These tests read every mention (markMode 'every'); the default, first mention only, is tested in card-preview.test.ts.
+  const ext = useExtension({ expectNoPageErrors: true, settings: EVERY_MENTION });
+  const { setSettings } = ext;
   let browser: ExtensionBrowser;
   let server: StaticServer;
   let page: Page;
-  const errors: string[] = [];
-
-  // These tests read every mention (markMode 'every'); the default, first mention only, is tested in card-preview.test.ts.
-  const setSettings = (settings: Record<string, unknown> | null) => setStoredSettings(browser, { markMode: 'every', ...settings });
-
-  beforeAll(async () => {
-    server = await serveDir();
-    browser = await launchWithExtension();
-    page = await browser.context.newPage();
-    await page.setViewportSize({ width: 1200, height: 800 });
-    page.on('pageerror', (e) => errors.push(String(e)));
-  });
-  afterAll(async () => {
-    expect(errors).toEqual([]);
-    await browser?.close();
-    await server?.close();
+  beforeAll(() => {
+    ({ browser, server, page } = ext);
   });
   beforeEach(async () => {
     await setSettings(null);

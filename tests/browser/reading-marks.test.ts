@@ -11,69 +11,32 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, ROOT, serveDir, waitFor, type ExtensionBrowser, type StaticServer, setStoredSettings } from './harness';
-import { inContentWorld, ready } from './content-world';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { pageHighlightsInPage, pointAtInPage, ROOT, waitFor, type StaticServer } from '../support/browser';
+import { inContentWorld } from '../support/content-world';
+import { EVERY_MENTION, useExtension } from '../support/fixtures';
+import { ReaderPage, type DebugMark } from '../support/reader-page';
 
-interface Mark {
-  text: string;
-  entity: string | null;
-  reason: string;
-}
-interface DebugMark extends Mark {
-  alias: string;
-  highlight: string | null;
-}
-
+type Mark = Pick<DebugMark, 'text' | 'entity' | 'reason'>;
 
 const golden = (name: string): Mark[] => JSON.parse(readFileSync(join(ROOT, 'tests/golden/pages', `${name}.json`), 'utf8')) as Mark[];
 
 /** Wait until the content script is running and idle, then read its marks. */
-async function marksOf(page: Page): Promise<DebugMark[]> {
-  await ready(page);
-  return inContentWorld<DebugMark[]>(page, '__backstory.marks()');
-}
+const marksOf = (page: Page): Promise<DebugMark[]> => new ReaderPage(page).marks();
 
 /** Our highlights as the page's main world sees them: [name, text] in document order. */
-function pageHighlights(page: Page): Promise<[string, string][]> {
-  return page.evaluate(() => {
-    const out: { name: string; range: Range }[] = [];
-    for (const [name, highlight] of CSS.highlights) {
-      if (!name.startsWith('backstory-') || name === 'backstory-active' || name === 'backstory-current') continue;
-      for (const r of highlight) {
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        out.push({ name, range });
-      }
-    }
-    out.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
-    return out.map((o): [string, string] => [o.name, o.range.toString()]);
-  });
-}
+const pageHighlights = (page: Page): Promise<[string, string][]> => page.evaluate(pageHighlightsInPage);
 
 const plain = (marks: Mark[]) => marks.map(({ text, entity, reason }) => ({ text, entity, reason }));
 
 describe('reading flow: marks', () => {
-  let browser: ExtensionBrowser;
+  // These tests read every mention (markMode 'every'); the default, first mention only, is tested in card-preview.test.ts.
+  const ext = useExtension({ settings: EVERY_MENTION });
+  const { errors, setSettings } = ext;
   let server: StaticServer;
   let page: Page;
-  const errors: string[] = [];
-
-  // These tests read every mention (markMode 'every'); the default, first mention only, is tested in card-preview.test.ts.
-  const setSettings = (settings: Record<string, unknown> | null) => setStoredSettings(browser, { markMode: 'every', ...settings });
-
-  beforeAll(async () => {
-    server = await serveDir();
-    browser = await launchWithExtension();
-    page = await browser.context.newPage();
-    await page.setViewportSize({ width: 1200, height: 800 });
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await setSettings(null);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  beforeAll(() => {
+    ({ server, page } = ext);
   });
 
   for (const name of ['sample-news', 'reading-article', 'reading-lookalikes']) {
@@ -122,17 +85,7 @@ describe('reading flow: marks', () => {
     await page.reload();
     const marks = await marksOf(page);
     expect(marks.length).toBeGreaterThan(10);
-    const box = await page.evaluate(() => {
-      const p = [...document.querySelectorAll('p')].find((x) => x.textContent?.includes('Mugin-5s'))!;
-      p.scrollIntoView({ block: 'center' });
-      const node = [...p.childNodes].find((n) => n.nodeType === 3 && n.textContent!.includes('Bakhmut'))!;
-      const i = node.textContent!.indexOf('Bakhmut');
-      const r = document.createRange();
-      r.setStart(node, i + 1);
-      r.setEnd(node, i + 2);
-      const b = r.getBoundingClientRect();
-      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-    });
+    const box = await page.evaluate(pointAtInPage, { text: 'Bakhmut', scope: 'p', containing: 'Mugin-5s' });
     await page.mouse.move(box.x, box.y);
     await page.locator('backstory-ui').locator('[role=dialog]').waitFor({ timeout: 5000 });
     await page.keyboard.press('Alt+Shift+N');

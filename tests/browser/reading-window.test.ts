@@ -7,10 +7,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { WINDOW_MARGIN } from '../../lib/page/highlight-window';
-import { launchWithExtension, serveDir, setStoredSettings, type ExtensionBrowser, type StaticServer } from './harness';
-import { inContentWorld, ready } from './content-world';
+import { pointAtInPage, type StaticServer } from '../support/browser';
+import { inContentWorld, ready } from '../support/content-world';
+import { EVERY_MENTION, useExtension } from '../support/fixtures';
 
 const PARAGRAPHS = 240;
 const FILLER = 'The delegates met again in the afternoon and the talks went on late into the evening, with long statements from every side about the harbour, the grain and the river crossings. ';
@@ -61,26 +62,21 @@ function registry(page: Page, margin: number): Promise<Registry> {
 }
 
 describe('reading flow: the highlight window', () => {
-  let browser: ExtensionBrowser;
+  const ext = useExtension({
+    expectNoPageErrors: true,
+    // Written for every mention marked (the default is the first in the article body: card-preview.test.ts).
+    settings: EVERY_MENTION,
+    viewport: { width: 1000, height: 700 },
+    pages: () => {
+      const dir = mkdtempSync(join(tmpdir(), 'backstory-window-'));
+      writeFileSync(join(dir, 'long.html'), longPage());
+      return dir;
+    },
+  });
   let server: StaticServer;
   let page: Page;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'backstory-window-'));
-    writeFileSync(join(dir, 'long.html'), longPage());
-    server = await serveDir(dir);
-    browser = await launchWithExtension();
-    // Written for every mention marked (the default is the first in the article body: card-preview.test.ts).
-    await setStoredSettings(browser, { markMode: 'every' });
-    page = await browser.context.newPage();
-    await page.setViewportSize({ width: 1000, height: 700 });
-    page.on('pageerror', (e) => errors.push(String(e)));
-  });
-  afterAll(async () => {
-    expect(errors).toEqual([]);
-    await browser?.close();
-    await server?.close();
+  beforeAll(() => {
+    ({ server, page } = ext);
   });
 
   const expectWindow = (r: Registry) => {
@@ -123,17 +119,7 @@ describe('reading flow: the highlight window', () => {
     await page.goto(`${server.url}/long.html`);
     await ready(page);
     expect((await registry(page, WINDOW_MARGIN)).registered).not.toContain(180);
-    const p = await page.evaluate(() => {
-      const para = document.getElementById('p180')!;
-      para.scrollIntoView({ block: 'center' });
-      const text = para.firstChild as Text;
-      const i = text.data.indexOf('Der Spiegel');
-      const r = document.createRange();
-      r.setStart(text, i + 1);
-      r.setEnd(text, i + 2);
-      const b = r.getBoundingClientRect();
-      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-    });
+    const p = await page.evaluate(pointAtInPage, { text: 'Der Spiegel', scope: '#p180' });
     await page.mouse.move(p.x, p.y);
     const dialog = page.locator('backstory-ui').locator('[role=dialog]');
     await dialog.waitFor({ timeout: 5000 });

@@ -12,20 +12,12 @@ import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { SidePanel, type SidePanelActions } from '../../components/panel/SidePanel';
 import { Popup, type PopupProps } from '../../components/popup/Popup';
 import { OptionsPage } from '../../components/options/OptionsPage';
+import { pageSummary } from '../support/panel';
 import { kbFromData } from './panel-kb';
 
 const kb = kbFromData();
 const reader = memoryReader(kb);
-const page = {
-  url: 'https://news.example.com/a',
-  title: 'Xi and Putin meet',
-  active: true,
-  mentions: [
-    { entity: 'xi-jinping', count: 4 },
-    { entity: 'vladimir-putin', count: 5 },
-    { entity: 'mugin-5', count: 1 },
-  ],
-};
+const page = pageSummary('https://news.example.com/a', 'Xi and Putin meet', { 'xi-jinping': 4, 'vladimir-putin': 5, 'mugin-5': 1 });
 
 let root: HTMLElement;
 afterEach(() => {

@@ -8,21 +8,13 @@ import { fixedTabFromUrl, pageHost, parseReportRequest } from '../../lib/panel/r
 import { reportRef } from '../../lib/kb/card';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import type { PageSummary, ReportView } from '../../lib/panel/types';
+import { pageSummary } from '../support/panel';
 import { buildKbFromDisk } from '../../scripts/read-data';
 
 const kb = buildKbFromDisk();
 const reader = memoryReader(kb);
 
-const PAGE: PageSummary = {
-  url: 'https://news.example.com/xi-putin',
-  title: 'Xi and Putin meet',
-  active: true,
-  mentions: [
-    { entity: 'xi-jinping', count: 3 },
-    { entity: 'vladimir-putin', count: 2 },
-    { entity: 'mugin-5', count: 1 },
-  ],
-};
+const PAGE: PageSummary = pageSummary('https://news.example.com/xi-putin', 'Xi and Putin meet', { 'xi-jinping': 3, 'vladimir-putin': 2, 'mugin-5': 1 });
 
 function fakeEnv(overrides: { page?: PageSummary | null; pageFails?: boolean; fixedTab?: number | null; hasText?: (q: string[]) => boolean[] } = {}) {
   let settings: Settings = DEFAULT_SETTINGS;

@@ -3,6 +3,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, parseHostInput, type Settings } from '../../lib/settings';
+import { CHANGED_PREFERENCES } from '../support/settings';
 
 // @wxt-dev/browser picks `globalThis.chrome` when it is first loaded (by the
 // dynamic imports below, after this line has run).
@@ -19,13 +20,8 @@ const mine: Settings = {
   siteMode: 'only-allowed',
   allowedSites: ['example.com', 'news.example.org'],
   blockedSites: ['ads.example.net'],
-  entityTypes: ['person', 'place'],
-  highlightStyle: 'background',
-  markMode: 'first',
-  hoverDelayMs: 900,
-  trigger: 'click',
-  showCaveats: false,
-  theme: 'dark',
+  ...CHANGED_PREFERENCES,
+  entityTypes: [...CHANGED_PREFERENCES.entityTypes],
 };
 
 beforeEach(() => {

@@ -1,0 +1,104 @@
+// What every real-browser test shares: launching Chromium with the built
+// extension and serving fixture pages (scripts/chromium.ts, shared with
+// `npm run demo` and the benchmark), the stored settings, and reading our marks
+// from a page's highlight registry.
+export * from '../../scripts/chromium';
+
+import type { Page } from 'playwright-core';
+import type { ExtensionBrowser } from '../../scripts/chromium';
+
+/** The service worker's storage API (runs there, through `worker.evaluate`). */
+declare const chrome: { storage: { local: { set(items: object): Promise<void>; remove(key: string): Promise<void> } } };
+
+/** Replace the stored settings as the options page would (null: remove them, back to the defaults). */
+export function setStoredSettings(browser: ExtensionBrowser, settings: Record<string, unknown> | null): Promise<void> {
+  return browser.worker.evaluate(async (s) => {
+    if (s === null) await chrome.storage.local.remove('settings');
+    else await chrome.storage.local.set({ settings: s });
+  }, settings);
+}
+
+/** Our passive marks on a page (not the open card's `backstory-active` nor the keyboard's `backstory-current`), from its highlight registry. */
+export function markCount(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    let n = 0;
+    for (const [name, h] of CSS.highlights) if (name.startsWith('backstory-') && name !== 'backstory-active' && name !== 'backstory-current') n += h.size;
+    return n;
+  });
+}
+
+/** The text of the mention whose card is open on a page (the `backstory-active` highlight), or null. */
+export function activeMention(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const h = CSS.highlights.get('backstory-active');
+    if (!h || h.size === 0) return null;
+    const r = [...h][0] as AbstractRange;
+    const range = document.createRange();
+    range.setStart(r.startContainer, r.startOffset);
+    range.setEnd(r.endContainer, r.endOffset);
+    return range.toString();
+  });
+}
+
+/**
+ * In the page: the centre and text of the first person mark inside the viewport,
+ * or null. Self-contained, so both Playwright and Puppeteer (Firefox) can pass
+ * it to `page.evaluate`.
+ */
+export function visiblePersonMark(): { x: number; y: number; text: string } | null {
+  for (const [name, h] of CSS.highlights) {
+    if (name !== 'backstory-person') continue;
+    for (const r of h as unknown as Iterable<AbstractRange>) {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      const b = range.getClientRects()[0];
+      if (b && b.top > 0 && b.bottom < innerHeight) return { x: b.left + b.width / 2, y: b.top + b.height / 2, text: range.toString() };
+    }
+  }
+  return null;
+}
+
+/**
+ * In the page: every passive mark (not the open card's nor the keyboard's), as
+ * [highlight name, text], in document order. Self-contained, so both Playwright
+ * and Puppeteer (Firefox) can pass it to `page.evaluate`.
+ */
+export function pageHighlightsInPage(): [string, string][] {
+  const out: { name: string; range: Range }[] = [];
+  for (const [name, highlight] of CSS.highlights) {
+    if (!name.startsWith('backstory-') || name === 'backstory-active' || name === 'backstory-current') continue;
+    for (const r of highlight as unknown as Iterable<AbstractRange>) {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      out.push({ name, range });
+    }
+  }
+  out.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+  return out.map((o): [string, string] => [o.name, o.range.toString()]);
+}
+
+/**
+ * In the page: the centre of the first letters of the `nth` occurrence of
+ * `text` inside `scope` (the first element matching it whose text includes
+ * `containing`, if given), scrolled to the middle of the view.
+ * Self-contained, for `page.evaluate(pointAtInPage, { text, scope, nth })`.
+ */
+export function pointAtInPage({ text, scope = 'body', nth = 0, containing }: { text: string; scope?: string; nth?: number; containing?: string }): { x: number; y: number } {
+  const root = [...document.querySelectorAll(scope)].find((el) => containing === undefined || el.textContent!.includes(containing));
+  if (!root) throw new Error(`no ${scope}${containing ? ` containing “${containing}”` : ''}`);
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let seen = 0;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const i = n.textContent!.indexOf(text);
+    if (i < 0 || seen++ < nth) continue;
+    n.parentElement!.scrollIntoView({ block: 'center' });
+    const r = document.createRange();
+    r.setStart(n, i + 1);
+    r.setEnd(n, i + 2);
+    const b = r.getBoundingClientRect();
+    return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+  }
+  throw new Error(`text not found: ${text}`);
+}
