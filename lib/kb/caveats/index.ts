@@ -10,6 +10,7 @@
 // Pure and deterministic: rules run in a fixed order and the result is sorted.
 import { conflictFindings } from './conflicts';
 import { headlineOverreach } from './headline';
+import { interestFindings } from './interest';
 import { nameFindings } from './names';
 import { noPublisher, undated } from './provenance';
 import { anonymousSources, undisclosedInformation, unsourcedFigures } from './sourcing';
@@ -48,6 +49,7 @@ function findings(corpus: Corpus): CaveatDraft[] {
       ...noPublisher(view),
       ...tellingFindings(view),
       ...nameFindings(view, corpus),
+      ...interestFindings(view, corpus),
     );
   }
   drafts.push(...conflictFindings(corpus));
