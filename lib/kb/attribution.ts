@@ -482,7 +482,8 @@ function carryQuotations(text: string, sentences: ReportSentence[]): ReportSente
     const before = sentences[sentences.indexOf(first) - 1];
     const tag = attributed(last) && last.end > qe ? last : attributed(first) && first.start < qs ? first : before && attributed(before) && /:\s*$/.test(text.slice(before.start, qs)) ? before : null;
     if (!tag) continue;
-    for (const x of inside) if (x !== tag && x.attribution.role === 'reporter') x.attribution = { ...tag.attribution };
+    // A sentence wholly inside the quotation is the quoted speaker's, whatever verbs it uses ("The US has told Beijing …").
+    for (const x of inside) if (x !== tag && (x.attribution.role === 'reporter' || (x.start >= qs && x.end <= qe))) x.attribution = { ...tag.attribution };
   }
   return sentences;
 }

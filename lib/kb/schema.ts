@@ -171,6 +171,8 @@ export const NameRulesFile = z
     roleNouns: words,
     connectors: words,
     typeWords: z.object({ agreement: words, event: words, weapon: words, organisation: words, place: words }).strict(),
+    /** Words that begin a place name ("Port", "Lake", "Mount"). */
+    placeFirstWords: words,
     notNames: words,
     /** Words that are a name only as part of a longer one ("South China Sea", not "South"). */
     notAlone: words,

@@ -14,6 +14,8 @@ const PREP_BEFORE = /\b(?:to|in|at|from|of|with|on|for|by|about|into|over|agains
  */
 export function claimSubject(sentence: string, mentions: readonly MentionInSentence[], attribution: Attribution): string | null {
   if (mentions.length === 0) return null;
+  // "It has insisted …", "He said …": the sentence is about the speaker a pronoun stands for.
+  if (attribution.entity && /^\s*(?:It|He|She|They)\b/.test(sentence)) return attribution.entity;
   const tag = speechTagSpan(sentence, attribution);
   const candidates = mentions.filter((m) => m.entity !== attribution.entity && !(tag && m.start >= tag[0] && m.end <= tag[1]));
   const free = candidates.filter((m) => !PREP_BEFORE.test(sentence.slice(Math.max(0, m.start - 30), m.start)));

@@ -89,12 +89,22 @@ export function denials(view: ReportView): CaveatDraft[] {
         const said = coveringAttribution(view, s);
         const denier = said.role !== 'reporter' ? said.claimant : subject ? s.text.slice(subject.start, subject.end) : 'the party concerned';
         const claimant = said.role !== 'reporter' ? { name: said.claimant, role: said.role, entity: said.entity } : subject ? { name: denier, role: subject.type === 'place' ? ('party-official' as const) : ('official' as const), entity: subject.entity } : null;
+        // Whom the denied claim is about: the first entity named in the denied words, other than the denier.
+        const denierId = claimant?.entity ?? null;
+        const about = s.mentions.find((x) => x.start >= m.index && x.end <= m.index + m[0].length && x.entity !== denierId && x.type !== 'place') ?? s.mentions.find((x) => x.start >= m.index && x.end <= m.index + m[0].length && x.entity !== denierId);
+        const aboutName = about ? s.text.slice(about.start, about.end) : null;
+        // "that it …" / "its …" in the denied words: the denier denies a claim about itself.
+        const aboutItself = /\b(?:it|its|itself|they|their|we|our)\b/.test(m[0]) && !/\bthat\s+[A-Z]/.test(m[0]);
+        const thirdParty = about !== undefined && denierId !== null && !aboutItself && p.id === 'denied';
         out.push(
           quoteDraft(view, start, end, {
             kind: 'denial',
             severity: 'medium',
-            label: 'Denied',
-            explanation: capitalise(p.explain(denier, m[0])),
+            label: thirdParty ? 'Disputed' : 'Denied',
+            ...(thirdParty ? { entities: [about.entity, denierId] } : {}),
+            explanation: thirdParty
+              ? `${capitalise(denier)} disputes a claim about ${aboutName}; ${aboutName} itself is not quoted denying it, and the report does not settle it.`
+              : capitalise(p.explain(denier, m[0])),
             reasoning: `Rule ${p.id}: a party rejects an accusation or asserts its own innocence.`,
             rule: p.id,
             confidence: 0.85,

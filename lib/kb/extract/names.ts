@@ -20,7 +20,9 @@ const TYPE_WORDS: [EntityType, Set<string>][] = [
   ['organisation', words(R.typeWords.organisation)],
   ['place', words(R.typeWords.place)],
 ];
-const CONNECTORS = words(R.connectors);
+const CONNECTORS = words(R.connectors.flatMap((c) => c.split(' ')));
+const CONNECTOR_RE = [...R.connectors].sort((a, b) => b.length - a.length).map((c) => c.replace(/ /g, '[ \\t\\u00a0]+')).join('|');
+const PLACE_FIRST = new Set(R.placeFirstWords);
 const ROLE_NOUNS = R.roleNouns.join('|');
 
 export interface FoundName {
@@ -45,7 +47,7 @@ interface Candidate {
 // A capitalised word: a weapon code ("Su-27", "MQ-9", "S-400"), a hyphenated or plain word, or an acronym.
 const TOKEN = "(?:[A-Z][\\p{L}]*-\\d+[A-Za-z]*|[A-Z]+-\\d+[A-Za-z]*|[A-Z][\\p{L}'’-]*[\\p{L}]|[A-Z]{2,}|[A-Z]\\.)";
 // Words of one name are separated by spaces only, never a line break.
-const RUN = new RegExp(`(?<![\\p{L}\\d-])${TOKEN}(?:(?:[ \\t\\u00a0]+(?:${[...CONNECTORS].join('|')}))*[ \\t\\u00a0]+${TOKEN})*`, 'gu');
+const RUN = new RegExp(`(?<![\\p{L}\\d-])${TOKEN}(?:(?:[ \\t\\u00a0]+(?:${CONNECTOR_RE}))?[ \\t\\u00a0]+${TOKEN})*`, 'gu');
 const DEMONYM = /^[A-Z][a-z]+(?:ian|ean|ese|ish|can)$/;
 const NOT_ALONE = words(R.notAlone);
 const PLACE_ACRONYMS = new Set(R.placeAcronyms);
@@ -58,6 +60,7 @@ function sentenceStarts(text: string): Set<number> {
 }
 
 function typeFromWords(name: string): EntityType | null {
+  if (PLACE_FIRST.has(name.split(/\s+/)[0]!) && name.includes(' ')) return 'place';
   const parts = name.split(/\s+/).map((p) => p.toLowerCase().replace(/[’']s$/, ''));
   const last = parts[parts.length - 1]!;
   for (const [type, set] of TYPE_WORDS) if (set.has(last)) return type;
@@ -135,18 +138,26 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
     }
     {
       const { start } = piece;
-      const end = start + piece.text.length;
+      let end = start + piece.text.length;
       if (skip.some(([s, e]) => start < e && s < end)) continue;
       const tokens = piece.text.split(/\s+/);
       const single = tokens.length === 1;
       const before = text.slice(Math.max(0, start - 40), start);
       const after = text.slice(end, end + 60);
       let type = typeFromWords(piece.text);
-      let evidence = type ? `ends in a ${type} word` : '';
+      let evidence = type ? `its words mark ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}` : '';
       const title = piece.titled ?? TITLES.find((t) => before.endsWith(`${t} `));
       if (!type && title) {
         type = 'person';
         evidence = `after the title “${title}”`;
+        // "President Aurelio Vantress of Maldoria": the person, then where they are from.
+        const of = / of /.exec(piece.text);
+        if (of) {
+          const place = piece.text.slice(of.index + 4);
+          out.push({ text: place, start: start + of.index + 4, end: start + of.index + 4 + place.length, type: 'place', evidence: `what the title “${title}” is of` });
+          piece = { ...piece, text: piece.text.slice(0, of.index) };
+          end = start + piece.text.length;
+        }
       }
       const role = new RegExp(`^,\\s+(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,3}(?:${ROLE_NOUNS})\\b`, 'i').exec(after);
       if (!type && role) {
