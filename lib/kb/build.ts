@@ -278,8 +278,8 @@ function rankFacts(own: readonly KbClaim[], entityId: string, works: readonly Re
     return m ? (m.start - c.start) / Math.max(1, c.end - c.start) : 1;
   };
   const score = (c: KbClaim) =>
-    2 * Math.min(c.support.independentSources, 3) +
-    (c.subject === entityId ? 2 : 0) +
+    Math.min(c.support.independentSources, 3) +
+    (c.subject === entityId ? 4 : 0) +
     (firstMention(c) < 0.3 ? 1 : 0) +
     (c.attribution.role !== 'reporter' ? 1 : 0) +
     (/\d/.test(c.text) ? 1 : 0) +

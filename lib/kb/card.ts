@@ -145,8 +145,9 @@ export async function entityCard(kb: KbReader, id: string): Promise<EntityCard |
       speaker: c.speaker ?? { kind: 'unknown' },
     })),
     reports: entity.reports.map((r) => ({ ...ref(r.report), snippet: r.snippet, mentions: r.mentions, claim: r.claim })),
+    // What bears on this entity's claims first; what is true of a whole report it appears in fills the slots left.
     caveats: caveats
-      .sort(caveatOrder)
+      .sort((a, b) => Number(a.scope === 'report') - Number(b.scope === 'report') || caveatOrder(a, b))
       .slice(0, CARD_LIMITS.caveats)
       .map((c) => ({
         id: c.id,

@@ -115,7 +115,8 @@ export function anonymousSources(view: ReportView): CaveatDraft[] {
           confidence: 0.95,
           claims: credited,
           claimant: outlet ? { name, role: 'outlet-unnamed-sources', entity: outlet } : null,
-          ...(outlet ? { entities: [...new Set([outlet, ...view.sentences.filter((x) => x.attribution.entity === outlet).flatMap((x) => x.mentions.map((mm) => mm.entity))])] } : {}),
+          // The outlet, and what the claims credited to it are about (their subjects), not every name in those sentences.
+          ...(outlet ? { entities: [...new Set([outlet, ...view.sentences.filter((x) => x.attribution.entity === outlet && x.claim?.subject).map((x) => x.claim!.subject!)])] } : {}),
         }),
       );
     }
