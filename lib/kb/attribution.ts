@@ -257,7 +257,8 @@ export function attributeSentence(
     }
     if (/[’”",]\s*$/.test(before)) {
       // "Wang Wenbin, without naming the United States, said …": the subject is before the aside.
-      const aside = /^([^,]{2,80}),\s+(?:without|who|which|in|speaking|citing|a|an|the)\b[^,]*,\s*$/.exec(before);
+      // Also "Stefano Bonaccini, president of the region, said": an aside in lower case after a name.
+      const aside = /^([^,]{2,80}),\s+(?:without|who|which|in|speaking|citing|a|an|the)\b[^,]*,\s*$/.exec(before) ?? /^((?:[A-Z][\p{L}'’-]+\s+){0,3}[A-Z][\p{L}'’-]+),\s+[a-z][^,]{0,80}(?:,\s+[a-z][^,]{0,60})?,\s*$/u.exec(before);
       if (aside) {
         const a = make(aside[1]!, 0, m[0]);
         if (a) return a;

@@ -17,9 +17,11 @@ export function claimSubject(sentence: string, mentions: readonly MentionInSente
   // "It has insisted …", "He said …": the sentence is about the speaker a pronoun stands for.
   if (attribution.entity && /^\s*(?:It|He|She|They)\b/.test(sentence)) return attribution.entity;
   const tag = speechTagSpan(sentence, attribution);
-  const candidates = mentions.filter((m) => m.entity !== attribution.entity && !(tag && m.start >= tag[0] && m.end <= tag[1]));
+  // A dateline ("BOLOGNA, May 18 (Harbour Wire) -") names the agency, not what the sentence is about.
+  const dateline = /^[A-Z][A-Z .'’-]{2,40},[^\n]{0,40}?\([^)]{2,40}\)\s*[-–—]\s*/.exec(sentence)?.[0].length ?? 0;
+  const candidates = mentions.filter((m) => m.start >= dateline && m.entity !== attribution.entity && !(tag && m.start >= tag[0] && m.end <= tag[1]));
   const free = candidates.filter((m) => !PREP_BEFORE.test(sentence.slice(Math.max(0, m.start - 30), m.start)));
-  return free[0]?.entity ?? attribution.entity ?? candidates[0]?.entity ?? mentions[0]!.entity;
+  return free[0]?.entity ?? attribution.entity ?? candidates[0]?.entity ?? null;
 }
 
 /** Where the speaker's phrase is in the sentence ("According to X,", "X said"), if it can be found. */

@@ -53,7 +53,7 @@ const ANON: AnonPattern[] = [
   },
   {
     id: 'unnamed-individual',
-    re: /\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){0,2}(?:representative|official|spokes(?:person|man|woman)|source|diplomat|insider|aide|person)(?:\s+(?:from|of|at|in|with|for|familiar with|close to|briefed on)\s+[^,.;:‘’“”]{2,60}?)?(?=\s*,?\s+(?:said|says|told|stated|confirmed|revealed)\b)/g,
+    re: /\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){0,2}(?:representative|official|spokes(?:person|man|woman)|source|diplomat|insider|aide|person)(?:\s+(?:from|of|at|in|with|for|familiar with|close to|briefed on)\s+[^,.;:‘’“”]{2,60}?)?(?:\s*,\s*(?:who|speaking)\b[^,;]{0,160},)?(?=\s*,?\s+(?:said|says|told|stated|confirmed|revealed)\b)/g,
     role: 'anonymous-officials',
     explain: (p) => `“${p}” is not named: a reader cannot check who said this.`,
   },

@@ -23,6 +23,7 @@ const TYPE_WORDS: [EntityType, Set<string>][] = [
 const CONNECTORS = words(R.connectors.flatMap((c) => c.split(' ')));
 const CONNECTOR_RE = [...R.connectors].sort((a, b) => b.length - a.length).map((c) => c.replace(/ /g, '[ \\t\\u00a0]+')).join('|');
 const PLACE_FIRST = new Set(R.placeFirstWords);
+const FOLLOWERS = { place: new Set(R.followerNouns.place), organisation: new Set(R.followerNouns.organisation), event: new Set(R.followerNouns.event) };
 const ROLE_NOUNS = R.roleNouns.join('|');
 
 export interface FoundName {
@@ -45,13 +46,13 @@ interface Candidate {
 }
 
 // A capitalised word: a weapon code ("Su-27", "MQ-9", "S-400"), a hyphenated or plain word, or an acronym.
-const TOKEN = "(?:[A-Z][\\p{L}]*-\\d+[A-Za-z]*|[A-Z]+-\\d+[A-Za-z]*|[A-Z][\\p{L}'’-]*[\\p{L}]|[A-Z]{2,}|[A-Z]\\.)";
+const TOKEN = "(?:[A-Z]+\\d+[A-Z]*(?![\\p{L}\\d])|[A-Z][\\p{L}]*-\\d+[A-Za-z]*|[A-Z]+-\\d+[A-Za-z]*|[A-Z][\\p{L}'’-]*[\\p{L}]|[A-Z]{2,}|[A-Z]\\.)";
 // Words of one name are separated by spaces only, never a line break.
 const RUN = new RegExp(`(?<![\\p{L}\\d-])${TOKEN}(?:(?:[ \\t\\u00a0]+(?:${CONNECTOR_RE}))?[ \\t\\u00a0]+${TOKEN})*`, 'gu');
 const DEMONYM = /^[A-Z][a-z]+(?:ian|ean|ese|ish|can)$/;
 const NOT_ALONE = words(R.notAlone);
 const PLACE_ACRONYMS = new Set(R.placeAcronyms);
-const WEAPON_CODE = /^(?:[A-Z][\p{L}]*|[A-Z]{1,4})-?\d{1,4}[A-Za-z]?$|^[A-Z]+-\d/u;
+const WEAPON_CODE = /^(?:[A-Z][\p{L}]*|[A-Z]{1,4})-\d{1,4}[A-Za-z]?$|^[A-Z]+-\d/u;
 
 function sentenceStarts(text: string): Set<number> {
   const starts = new Set<number>([0]);
@@ -111,7 +112,8 @@ function titleCaseLines(text: string): [number, number][] {
   for (const line of text.split('\n')) {
     const tokens = line.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
     const caps = tokens.filter((t) => /^\p{Lu}/u.test(t) && !CONNECTORS.has(t.toLowerCase())).length;
-    if (tokens.length >= 4 && caps / tokens.length >= 0.6) out.push([at, at + line.length]);
+    // Bylines ("Reporting by …; Editing by …") are capitalised because they are names.
+    if (tokens.length >= 4 && caps / tokens.length >= 0.6 && !/^\s*(?:By|Reporting|Writing|Editing|Additional reporting)\b/.test(line)) out.push([at, at + line.length]);
     at += line.length + 1;
   }
   return out;
@@ -159,6 +161,16 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
           end = start + piece.text.length;
         }
       }
+      const follower = /^\s+([a-z]+)\b/.exec(after)?.[1];
+      if (!type && follower) {
+        for (const t of ['place', 'organisation', 'event'] as const) {
+          if (FOLLOWERS[t].has(follower)) {
+            type = t;
+            evidence = `followed by “${follower}”`;
+            break;
+          }
+        }
+      }
       const role = new RegExp(`^,\\s+(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,3}(?:${ROLE_NOUNS})\\b`, 'i').exec(after);
       if (!type && role) {
         type = 'person';
@@ -200,7 +212,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         }
         continue;
       }
-      if (single && piece.text.length < 3 && !/^[A-Z]{2}$/.test(piece.text)) continue;
+      if (single && piece.text.length < 3 && !/^[A-Z]{2}$|^[A-Z]\d$/.test(piece.text)) continue;
       out.push({ text: piece.text, start, end, type, evidence });
     }
   }
