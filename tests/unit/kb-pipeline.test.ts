@@ -178,3 +178,49 @@ describe('new names', () => {
     expect(result.caveats.some((c) => c.kind === 'anonymous-source' && c.about.includes('Ministry of Coastal Affairs'))).toBe(true);
   });
 });
+
+describe('a wire report nobody curated (tests/fixtures/reports/wire-report.txt)', () => {
+  const text = readFileSync(new URL('../fixtures/reports/wire-report.txt', import.meta.url), 'utf8');
+  const { result } = run({ file: 'wire.txt', text });
+  const caveat = (kind: string, phrase: string) => result.caveats.find((c) => c.kind === kind && c.quote.includes(phrase));
+
+  it('reads the agency from the dateline as the publisher', () => {
+    expect(result.reports[0]!.publisher).toBe('Harbour Wire');
+  });
+
+  it('finds the unnamed sources, the refusal to comment and the denial', () => {
+    expect(caveat('anonymous-source', 'officials said')).toBeDefined();
+    expect(caveat('anonymous-source', 'A civil protection official, who asked not to be named')).toBeDefined();
+    expect(caveat('no-comment', 'did not respond to a request for comment')).toBeDefined();
+    expect(caveat('denial', 'a charge the government denies')).toBeDefined();
+  });
+
+  it('gives a statement made after an apposition to the person named, and raises no unsourced-figure caveat on it', () => {
+    const claim = result.claims.find((c) => c.quote.startsWith('Stefano Bonaccini, president'))!;
+    expect(claim.speaker).toEqual({ kind: 'named', name: 'Stefano Bonaccini' });
+    expect(result.caveats.filter((c) => c.kind === 'unsourced' && c.quote.includes('billions of euros'))).toEqual([]);
+  });
+
+  it('finds the people, places and events it names, and no dateline agency as a claim’s subject', () => {
+    const names = new Map(result.entities.map((e) => [e.name, e.type]));
+    expect(names.get('Giorgia Meloni')).toBe('person');
+    expect(names.get('Stefano Bonaccini')).toBe('person');
+    expect(names.get('Emilia-Romagna')).toBe('place');
+    expect(names.get('Hiroshima')).toBe('place');
+    expect(names.get('G7')).toBe('event');
+    expect(result.claims.some((c) => c.subject === 'Harbour Wire')).toBe(false);
+  });
+});
+
+describe('a report whose text is pasted twice', () => {
+  it('gets one report-level caveat, not one per entity or per sentence', () => {
+    const half =
+      'Xi Jinping met Vladimir Putin in Moscow on Monday for talks on trade and energy. The two leaders signed agreements on gas pipelines and on payments in yuan. Antony Blinken said in Washington that the United States was watching closely.';
+    const { result } = run(report('twice.txt', 'Leaders meet in Moscow', half, half));
+    const told = result.caveats.filter((c) => c.kind === 'repetition');
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatchObject({ scope: 'report', about: [] });
+    // Repeating itself is no corroboration.
+    for (const c of result.claims.filter((x) => x.quote.startsWith('Xi Jinping met'))) expect(c.support).toMatchObject({ independentSources: 1, reports: 1 });
+  });
+});

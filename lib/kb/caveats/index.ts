@@ -12,7 +12,7 @@ import { conflictFindings } from './conflicts';
 import { headlineOverreach } from './headline';
 import { interestFindings } from './interest';
 import { nameFindings } from './names';
-import { noPublisher, undated } from './provenance';
+import { duplicatedText, noPublisher, undated } from './provenance';
 import { anonymousSources, undisclosedInformation, unsourcedFigures } from './sourcing';
 import { denials, hedged, noComment, republished } from './statements';
 import { findTelling, tellingFindings } from './tellings';
@@ -47,6 +47,7 @@ function findings(corpus: Corpus): CaveatDraft[] {
       ...republished(view),
       ...undated(view),
       ...noPublisher(view),
+      ...duplicatedText(view),
       ...tellingFindings(view),
       ...nameFindings(view, corpus),
       ...interestFindings(view, corpus),
