@@ -209,10 +209,12 @@ export function attributeSentence(
       const pseudo: MentionInSentence = { start: 0, end: 0, entity: ctx.outlet.entity, type: 'organisation' };
       return { claimant: ctx.outlet.name, entity: ctx.outlet.entity, role: roleFor(ctx.outlet.name, pseudo, ctx), cue: cue.trim(), via };
     }
-    // "The company says": the company named before.
-    if (/^the (?:company|firm|manufacturer|maker)$/i.test(claimant) && ctx.company) {
-      const pseudo: MentionInSentence = { start: 0, end: 0, entity: ctx.company.entity, type: 'organisation' };
-      return { claimant: ctx.company.name, entity: ctx.company.entity, role: roleFor(ctx.company.name, pseudo, ctx), cue: cue.trim(), via };
+    // "The company says": the company named before (earlier in this sentence, else in the ones before).
+    const companyHere = [...mentions].reverse().find((m) => m.end <= offset && m.type === 'organisation' && ctx.roleOf?.(m.entity) === 'company');
+    const company = companyHere ? { name: sentence.slice(companyHere.start, companyHere.end), entity: companyHere.entity } : ctx.company;
+    if (/^the (?:company|firm|manufacturer|maker)$/i.test(claimant) && company) {
+      const pseudo: MentionInSentence = { start: 0, end: 0, entity: company.entity, type: 'organisation' };
+      return { claimant: company.name, entity: company.entity, role: roleFor(company.name, pseudo, ctx), cue: cue.trim(), via };
     }
     const head = headMention(sentence, mentions, offset, offset + claimant.length);
     return { claimant, entity: head?.entity ?? null, role: roleFor(claimant, head, ctx), cue: cue.trim(), via };

@@ -5,7 +5,9 @@
 import type { Attribution } from './document';
 import type { MentionInSentence } from './attribution';
 
-const PREP_BEFORE = /\b(?:to|in|at|from|of|with|on|for|by|about|into|over|against|between|near|after|before|during|via|under|toward|towards|than|per)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+)?$/i;
+// The object of a preposition is not the subject; the one told ("told Harbour Wire that …") never is.
+const PREP_BEFORE = /\b(?:to|in|at|from|of|with|on|for|by|about|into|over|against|between|near|after|before|during|via|under|toward|towards|than|per|told|tells|tell)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+)?$/i;
+const ADDRESSEE = /\b(?:told|tells|tell)\s+(?:the\s+)?$/i;
 
 /**
  * The subject of a sentence's claim: the first mention that is not the speaker,
@@ -19,7 +21,9 @@ export function claimSubject(sentence: string, mentions: readonly MentionInSente
   const tag = speechTagSpan(sentence, attribution);
   // A dateline ("BOLOGNA, May 18 (Harbour Wire) -") names the agency, not what the sentence is about.
   const dateline = /^[A-Z][A-Z .'’-]{2,40},[^\n]{0,40}?\([^)]{2,40}\)\s*[-–—]\s*/.exec(sentence)?.[0].length ?? 0;
-  const candidates = mentions.filter((m) => m.start >= dateline && m.entity !== attribution.entity && !(tag && m.start >= tag[0] && m.end <= tag[1]));
+  const candidates = mentions.filter(
+    (m) => m.start >= dateline && m.entity !== attribution.entity && !(tag && m.start >= tag[0] && m.end <= tag[1]) && !ADDRESSEE.test(sentence.slice(Math.max(0, m.start - 12), m.start)),
+  );
   const free = candidates.filter((m) => !PREP_BEFORE.test(sentence.slice(Math.max(0, m.start - 30), m.start)));
   return free[0]?.entity ?? attribution.entity ?? candidates[0]?.entity ?? null;
 }

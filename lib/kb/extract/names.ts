@@ -202,8 +202,16 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         type = 'person';
         evidence = 'a two- or three-word capitalised name';
       }
+      // A dateline city ("LIMA, June 3 (…) -") is a place.
+      if (single && /^[A-Z]{3,}$/.test(piece.text) && /(?:^|\n)\s*$/.test(before) && /^(?:[ A-Z]*),\s+[A-Z][a-z]+\s+\d/.test(after)) {
+        type = 'place';
+        evidence = 'the dateline';
+      }
+      // A follower noun is weak evidence at the start of a sentence ("Mining firm halts …").
+      if (single && starts.has(start) && evidence.startsWith('followed by')) continue;
       // A single capitalised word at the start of a sentence is usually just the first word.
       if (single && starts.has(start) && (!type || evidence === 'an acronym') && !/^[A-Z]{2,}$/.test(piece.text)) continue;
+      if (evidence === 'an acronym' && /(?:^|\n)\s*$/.test(before) && /^,/.test(after)) continue;
       if (single && DEMONYM.test(piece.text) && !title) continue;
       if (!type) {
         // Kept aside: a single word used mid-sentence may prove a name by recurring (see findNames).
@@ -264,6 +272,17 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
   }
   // A lone single word guessed from weak evidence, used once, is more often a stray capital than a name.
   const names = [...byName.values()].filter((n) => n.spans.length > 1 || n.name.includes(' ') || n.evidence !== 'follows a preposition of place' || n.type === 'place');
+  // An organisation named without its legal suffix ("Andes Copper" for "Andes Copper Corp").
+  for (const n of names.filter((x) => x.type === 'organisation')) {
+    const short = n.name.replace(/\s+(?:Corp\.?|Corporation|Inc\.?|Ltd\.?|Limited|Co\.|Company|Group|Holdings|PLC|plc|SA|AG|GmbH)$/, '');
+    if (short === n.name || !short.includes(' ')) continue;
+    const re = new RegExp(`(?<![\\p{L}\\d-])${short.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d-])`, 'gu');
+    for (const m of text.matchAll(re)) {
+      if (n.spans.some(([s, e]) => m.index >= s && m.index < e) || taken.some(([s, e]) => m.index >= s && m.index < e)) continue;
+      if (!n.aliases.includes(short)) n.aliases.push(short);
+      n.spans.push([m.index, m.index + short.length]);
+    }
+  }
   // Short forms of a person's name ("Putin", "Xi") wherever the report uses them alone, unless two names share the part.
   const persons = names.filter((n) => n.type === 'person' && n.name.includes(' '));
   for (const n of persons) {
