@@ -224,3 +224,35 @@ describe('a report whose text is pasted twice', () => {
     for (const c of result.claims.filter((x) => x.quote.startsWith('Xi Jinping met'))) expect(c.support).toMatchObject({ independentSources: 1, reports: 1 });
   });
 });
+
+describe('a second wire report (tests/fixtures/reports/wire-report-2.txt)', () => {
+  const text = readFileSync(new URL('../fixtures/reports/wire-report-2.txt', import.meta.url), 'utf8');
+  const { result } = run({ file: 'wire2.txt', text });
+
+  it('flags sources with direct knowledge as unnamed, but not the outlet they spoke to', () => {
+    const anon = result.caveats.find((c) => c.kind === 'anonymous-source' && c.quote.startsWith('Two sources with direct knowledge'));
+    expect(anon).toBeDefined();
+    expect(anon!.about).not.toContain('Harbour Wire');
+  });
+
+  it('attributes “the company said” to the company named earlier in the sentence', () => {
+    expect(result.claims.find((c) => c.quote.includes('the company said in a statement'))!.speaker).toEqual({ kind: 'named', name: 'Andes Copper Corp' });
+  });
+
+  it('puts the rejection of an allegation on the company that rejects it, known by its short form', () => {
+    expect(result.entities.find((e) => e.name === 'Andes Copper Corp')!.aliases).toContain('Andes Copper');
+    const denial = result.caveats.find((c) => c.kind === 'denial')!;
+    expect(denial.quote).toBe('an allegation Andes Copper rejects');
+    expect(denial.about).toEqual(['Andes Copper Corp']);
+  });
+
+  it('flags hearsay and a refusal to comment, and does not name the sentence-initial “Mining” or the dateline city as an organisation', () => {
+    expect(result.caveats.some((c) => c.kind === 'hedged' && c.quote.includes('could not be independently verified'))).toBe(true);
+    expect(result.caveats.some((c) => c.kind === 'hedged' && c.quote.includes('reportedly'))).toBe(true);
+    expect(result.caveats.some((c) => c.kind === 'no-comment')).toBe(true);
+    const types = new Map(result.entities.map((e) => [e.name, e.type]));
+    expect(types.has('Mining')).toBe(false);
+    expect(types.get('LIMA')).toBe('place');
+    expect(types.get('Quellaveco Norte')).toBe('place');
+  });
+});
