@@ -24,7 +24,7 @@ export function claimSubject(sentence: string, mentions: readonly MentionInSente
   const candidates = mentions.filter(
     (m) => m.start >= dateline && m.entity !== attribution.entity && !(tag && m.start >= tag[0] && m.end <= tag[1]) && !ADDRESSEE.test(sentence.slice(Math.max(0, m.start - 12), m.start)),
   );
-  const free = candidates.filter((m) => !PREP_BEFORE.test(sentence.slice(Math.max(0, m.start - 30), m.start)));
+  const free = freeMentions(sentence, candidates);
   return free[0]?.entity ?? attribution.entity ?? candidates[0]?.entity ?? null;
 }
 
@@ -47,6 +47,22 @@ export function subjectAndSpeaker(subject: string | null, attribution: Attributi
  */
 export function subjectIn(text: string, mentions: readonly { start: number; end: number; entity: string }[], start: number, end: number, exclude: string | null): string | null {
   const inside = mentions.filter((m) => m.start >= start && m.end <= end && m.entity !== exclude);
-  const free = inside.find((m) => !PREP_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start)));
-  return free?.entity ?? null;
+  return freeMentions(text, inside)[0]?.entity ?? null;
+}
+
+/** Mentions that are not the object of a preposition, nor joined by "and"/"or" to one that is ("from Iran and North Korea"). */
+function freeMentions<M extends { start: number; end: number }>(text: string, mentions: readonly M[]): M[] {
+  const out: M[] = [];
+  let previousObject: M | null = null;
+  for (const m of mentions) {
+    const before = text.slice(Math.max(0, m.start - 30), m.start);
+    const coordinated = previousObject !== null && /^\s*(?:,\s*)?(?:and|or)?\s*(?:the\s+)?$/.test(text.slice(previousObject.end, m.start));
+    if (PREP_BEFORE.test(before) || coordinated) {
+      previousObject = m;
+      continue;
+    }
+    previousObject = null;
+    out.push(m);
+  }
+  return out;
 }
