@@ -78,7 +78,7 @@ describe('whose claim it is', () => {
     for (const s of speakers) expect(s).toEqual({ kind: 'named', name: 'Antony Blinken' });
   });
 
-  it('names the speaker of “according to”, “told … that”, “he added”, an unnamed source, and the report itself', () => {
+  it('names the speaker of “according to”, “told … that”, “he added”, “as reported by”, an unnamed source, and the report itself', () => {
     const { result } = run(
       report(
         'speech.txt',
@@ -87,6 +87,7 @@ describe('whose claim it is', () => {
         'Jens Stoltenberg told reporters that China was moving closer to Russia. He added that NATO was watching China closely.',
         'A person familiar with the talks said Russia wanted the drones by April.',
         'Russia and China signed a trade deal in Moscow.',
+        'Xi Jinping will visit Moscow in the spring, as reported by the Financial Times.',
       ),
     );
     const by = (start: string) => result.claims.find((c) => c.quote.startsWith(start))!.speaker;
@@ -95,6 +96,7 @@ describe('whose claim it is', () => {
     expect(by('He added')).toEqual({ kind: 'named', name: 'Jens Stoltenberg' });
     expect(by('A person familiar').kind).toBe('unnamed');
     expect(by('Russia and China signed').kind).toBe('report');
+    expect(by('Xi Jinping will visit')).toEqual({ kind: 'named', name: 'Financial Times' });
   });
 });
 
