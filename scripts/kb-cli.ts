@@ -81,6 +81,7 @@ async function main(argv: string[]): Promise<void> {
             entities: c.entities,
             claims: c.claims,
             related: c.related,
+            scope: c.scope,
           })),
           null,
           2,

@@ -209,10 +209,12 @@ export function attributeSentence(
       const pseudo: MentionInSentence = { start: 0, end: 0, entity: ctx.outlet.entity, type: 'organisation' };
       return { claimant: ctx.outlet.name, entity: ctx.outlet.entity, role: roleFor(ctx.outlet.name, pseudo, ctx), cue: cue.trim(), via };
     }
-    // "The company says": the company named before.
-    if (/^the (?:company|firm|manufacturer|maker)$/i.test(claimant) && ctx.company) {
-      const pseudo: MentionInSentence = { start: 0, end: 0, entity: ctx.company.entity, type: 'organisation' };
-      return { claimant: ctx.company.name, entity: ctx.company.entity, role: roleFor(ctx.company.name, pseudo, ctx), cue: cue.trim(), via };
+    // "The company says": the company named before (earlier in this sentence, else in the ones before).
+    const companyHere = [...mentions].reverse().find((m) => m.end <= offset && m.type === 'organisation' && ctx.roleOf?.(m.entity) === 'company');
+    const company = companyHere ? { name: sentence.slice(companyHere.start, companyHere.end), entity: companyHere.entity } : ctx.company;
+    if (/^the (?:company|firm|manufacturer|maker)$/i.test(claimant) && company) {
+      const pseudo: MentionInSentence = { start: 0, end: 0, entity: company.entity, type: 'organisation' };
+      return { claimant: company.name, entity: company.entity, role: roleFor(company.name, pseudo, ctx), cue: cue.trim(), via };
     }
     const head = headMention(sentence, mentions, offset, offset + claimant.length);
     return { claimant, entity: head?.entity ?? null, role: roleFor(claimant, head, ctx), cue: cue.trim(), via };
@@ -257,7 +259,8 @@ export function attributeSentence(
     }
     if (/[’”",]\s*$/.test(before)) {
       // "Wang Wenbin, without naming the United States, said …": the subject is before the aside.
-      const aside = /^([^,]{2,80}),\s+(?:without|who|which|in|speaking|citing|a|an|the)\b[^,]*,\s*$/.exec(before);
+      // Also "Stefano Bonaccini, president of the region, said": an aside in lower case after a name.
+      const aside = /^([^,]{2,80}),\s+(?:without|who|which|in|speaking|citing|a|an|the)\b[^,]*,\s*$/.exec(before) ?? /^((?:[A-Z][\p{L}'’-]+\s+){0,3}[A-Z][\p{L}'’-]+),\s+[a-z][^,]{0,80}(?:,\s+[a-z][^,]{0,60})?,\s*$/u.exec(before);
       if (aside) {
         const a = make(aside[1]!, 0, m[0]);
         if (a) return a;
@@ -482,7 +485,8 @@ function carryQuotations(text: string, sentences: ReportSentence[]): ReportSente
     const before = sentences[sentences.indexOf(first) - 1];
     const tag = attributed(last) && last.end > qe ? last : attributed(first) && first.start < qs ? first : before && attributed(before) && /:\s*$/.test(text.slice(before.start, qs)) ? before : null;
     if (!tag) continue;
-    for (const x of inside) if (x !== tag && x.attribution.role === 'reporter') x.attribution = { ...tag.attribution };
+    // A sentence wholly inside the quotation is the quoted speaker's, whatever verbs it uses ("The US has told Beijing …").
+    for (const x of inside) if (x !== tag && (x.attribution.role === 'reporter' || (x.start >= qs && x.end <= qe))) x.attribution = { ...tag.attribution };
   }
   return sentences;
 }

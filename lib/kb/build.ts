@@ -150,6 +150,7 @@ export function buildKb(inputs: KbInputs): KbDocument {
         support: NO_SUPPORT,
         speaker: speakerOf(sent.attribution, (id) => entityById.get(id)?.name),
         subject: claimSubject(sentence, sent.mentions, sent.attribution),
+        correctedBy: null,
       });
     }
   }
@@ -197,6 +198,11 @@ export function buildKb(inputs: KbInputs): KbDocument {
   ];
   const caveats = finishCaveats(drafts, reports, claims, works);
 
+  const corrected = correctedClaims(caveats, claims);
+  for (const c of claims) c.correctedBy = corrected.get(c.id) ?? null;
+  // Claims a medium or high caveat sits on: flagged, so never a key fact.
+  const flagged = new Set(caveats.filter((c) => c.scope === 'claim' && c.severity !== 'low').flatMap((c) => claims.filter((x) => c.appearances.some((a) => a.report === x.report && a.start < x.end && x.start < a.end)).map((x) => x.id)));
+
   // 5. Entity records.
   const entities: KbEntity[] = inputs.entities.map((entity) => {
     const own = claims.filter((c) => c.entities.includes(entity.id));
@@ -232,10 +238,11 @@ export function buildKb(inputs: KbInputs): KbDocument {
       aliases: entity.aliases.map((a) => ({ ...a, ...countAlias(aliasCounts, a.text) })),
       description: entity.description,
       descriptionSource: entity.descriptionSource,
-      facts: rankFacts(own, entity.id, works).map((c) => c.id),
+      facts: rankFacts(own, entity.id, works, flagged).map((c) => c.id),
       reports: reportsOf,
       related: [...related].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id, count]) => ({ id, count })),
-      dates: own.flatMap((c) => c.dates.map((d) => ({ ...d, claim: c.id }))),
+      // A corrected claim's dates stay out of the timeline: they would show the error uncorrected.
+      dates: own.filter((c) => c.correctedBy === null).flatMap((c) => c.dates.map((d) => ({ ...d, claim: c.id }))),
       caveats: caveats.filter((c) => c.entities.includes(entity.id)).map((c) => c.id),
       reportCaveats: caveats.filter((c) => c.scope === 'report' && mentionCounts.has(c.report)).map((c) => c.id),
       support: totalSupport(own, originalText),
@@ -258,21 +265,55 @@ function countAlias(counts: ReadonlyMap<string, { n: number; reports: Set<string
   return { mentions, reports: [...reports].sort() };
 }
 
-/** Facts first where the entity is the subject, the claim is attributed, and it states a figure or date. */
-function rankFacts(own: readonly KbClaim[], entityId: string, works: readonly ReportWork[]): KbClaim[] {
+/**
+ * The card's key facts: claims about the entity (its subject, named early),
+ * ranked by independent support, then by centrality and substance. A claim
+ * an editor corrected, a claim a medium or high caveat sits on, or a heading
+ * is never a key fact: the card must not state as fact what it flags.
+ */
+function rankFacts(own: readonly KbClaim[], entityId: string, works: readonly ReportWork[], flagged: ReadonlySet<string>): KbClaim[] {
   const firstMention = (c: KbClaim) => {
     const w = works.find((x) => x.report.id === c.report)!;
     const m = w.mentions.find((x) => x.entity === entityId && x.start >= c.start && x.end <= c.end);
     return m ? (m.start - c.start) / Math.max(1, c.end - c.start) : 1;
   };
   const score = (c: KbClaim) =>
-    (firstMention(c) < 0.3 ? 2 : 0) +
+    Math.min(c.support.independentSources, 3) +
+    (c.subject === entityId ? 4 : 0) +
+    (firstMention(c) < 0.3 ? 1 : 0) +
     (c.attribution.role !== 'reporter' ? 1 : 0) +
     (/\d/.test(c.text) ? 1 : 0) +
     (c.text.length > 60 ? 1 : 0) -
-    (c.hedges.length > 0 ? 1 : 0);
-  return [...own].sort((a, b) => score(b) - score(a) || a.report.localeCompare(b.report) || a.start - b.start);
+    (c.hedges.length > 0 ? 2 : 0) -
+    (c.supersededBy ? 2 : 0);
+  // Headings and questions are not facts. One fact per thing said: a retelling or a repeat of a fact already chosen adds nothing.
+  const eligible = own.filter((c) => !flagged.has(c.id) && c.correctedBy === null && /[.!"”’]$/.test(c.text.trim()));
+  const sorted = [...eligible].sort((a, b) => score(b) - score(a) || a.report.localeCompare(b.report) || a.start - b.start);
+  const out: KbClaim[] = [];
+  for (const c of sorted) if (!out.some((o) => o.corroboration.claims.includes(c.id) || o.retells === c.id || c.retells === o.id)) out.push(c);
+  return out;
 }
+
+/**
+ * Claims an editor's correction (a factual error, a wrong date or name) sits
+ * on, and every other claim that repeats the corrected words: none of them
+ * may reappear uncorrected in a derived view (facts, timeline).
+ */
+function correctedClaims(caveats: readonly KbCaveat[], claims: readonly KbClaim[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const fold = (t: string) => t.toLowerCase().replace(/\s+/g, ' ');
+  for (const c of caveats) {
+    if (c.origin !== 'editor' || !CORRECTIONS.has(c.kind)) continue;
+    const words = fold(c.quote);
+    for (const claim of claims) {
+      const here = c.appearances.some((a) => a.report === claim.report && a.start < claim.end && claim.start < a.end);
+      if ((here || (words.length >= 12 && fold(claim.text).includes(words))) && !out.has(claim.id)) out.set(claim.id, c.id);
+    }
+  }
+  return out;
+}
+
+const CORRECTIONS = new Set<KbCaveat['kind']>(['factual-error', 'wrong-date', 'misnaming']);
 
 const OVERLAP = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 

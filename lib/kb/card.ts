@@ -2,7 +2,8 @@
 // serves the CLI (`kb inspect`, reading the KB document in memory) and the
 // background (reading IndexedDB), so both show the same card.
 import { CAVEAT_KINDS, caveatOrder, type CaveatScope } from './caveats/kinds';
-import { NO_SUPPORT, type Attribution, type KbCaveat, type KbClaim, type KbDocument, type KbEntity, type KbReport, type Speaker, type Support } from './document';
+// Types only from document.ts: the card chunk must not pull in zod.
+import type { Attribution, KbCaveat, KbClaim, KbDocument, KbEntity, KbReport, Speaker, Support } from './document';
 import type { EntityType, Severity } from './schema';
 
 export { CAVEAT_KINDS, caveatLabels, SEVERITY_ORDER } from './caveats/kinds';
@@ -84,6 +85,8 @@ export interface EntityCard {
   support?: Support;
 }
 
+const NO_SUPPORT: Support = { independentSources: 0, reports: 0, repeats: 0 };
+
 /** At most this many caveats on a card, those that change belief most first. */
 export const CARD_LIMITS = { facts: 5, related: 8, caveats: 8 } as const;
 
@@ -145,8 +148,9 @@ export async function entityCard(kb: KbReader, id: string): Promise<EntityCard |
       speaker: c.speaker ?? { kind: 'unknown' },
     })),
     reports: entity.reports.map((r) => ({ ...ref(r.report), snippet: r.snippet, mentions: r.mentions, claim: r.claim })),
+    // What bears on this entity's claims first; what is true of a whole report it appears in fills the slots left.
     caveats: caveats
-      .sort(caveatOrder)
+      .sort((a, b) => Number(a.scope === 'report') - Number(b.scope === 'report') || caveatOrder(a, b))
       .slice(0, CARD_LIMITS.caveats)
       .map((c) => ({
         id: c.id,

@@ -114,6 +114,8 @@ export const KbClaim = z.object({
   speaker: Speaker.default({ kind: 'unknown' }),
   /** The entity the claim is about (the first named in the sentence's main clause), when there is one. */
   subject: z.string().nullable().default(null),
+  /** The editor's correction (caveat id) that sits on this claim or on the words it repeats: derived views leave it out. */
+  correctedBy: z.string().nullable().default(null),
 });
 export type KbClaim = z.infer<typeof KbClaim>;
 

@@ -213,6 +213,10 @@ export const NameRulesFile = z
     roleNouns: words,
     connectors: words,
     typeWords: z.object({ agreement: words, event: words, weapon: words, organisation: words, place: words }).strict(),
+    /** Lower-case nouns that, right after a capitalised word, say what it names ("the Emilia-Romagna region", "the G7 summit"). */
+    followerNouns: z.object({ place: words, organisation: words, event: words }).strict(),
+    /** Words that begin a place name ("Port", "Lake", "Mount"). */
+    placeFirstWords: words,
     notNames: words,
     /** Words that are a name only as part of a longer one ("South China Sea", not "South"). */
     notAlone: words,

@@ -85,15 +85,41 @@ export function claimSupport(
     const named = namedSource(c.attribution);
     return named ? `named:${named.toLowerCase()}` : `text:${original.get(c.report) ?? c.report}`;
   };
+  const restated = restatements(claims);
   const out = new Map<string, Support>();
   for (const c of claims) {
-    const group = new Set([c.id, ...(same.get(c.id) ?? []), ...(byRepeat.get(repeatKey(c.text)) ?? [])]);
+    const group = new Set([c.id, ...(same.get(c.id) ?? []), ...(byRepeat.get(repeatKey(c.text)) ?? []), ...(restated.get(c.id) ?? [])]);
     const members = [...group].map((id) => byId.get(id)).filter((x): x is KbClaim => x !== undefined);
     out.set(c.id, {
       independentSources: new Set(members.map(sourceOf)).size,
       reports: new Set(members.map((m) => m.report)).size,
       repeats: members.length,
     });
+  }
+  return out;
+}
+
+/** Sentences in different reports that say the same thing in nearly the same words (3-word shingles, Jaccard ≥ RESTATED_JACCARD). */
+export const RESTATED_JACCARD = 0.5;
+
+function restatements(claims: readonly KbClaim[]): Map<string, string[]> {
+  const sh = claims.map((c) => shingles(c.text, 3));
+  const index = new Map<string, number[]>();
+  sh.forEach((set, i) => set.forEach((g) => index.set(g, [...(index.get(g) ?? []), i])));
+  const out = new Map<string, string[]>();
+  for (let i = 0; i < claims.length; i++) {
+    const seen = new Set<number>();
+    for (const g of sh[i]!) {
+      const holders = index.get(g)!;
+      // A phrase every other sentence uses says nothing about sameness.
+      if (holders.length > 50) continue;
+      for (const j of holders) if (j > i && claims[j]!.report !== claims[i]!.report) seen.add(j);
+    }
+    for (const j of seen) {
+      if (jaccard(sh[i]!, sh[j]!) < RESTATED_JACCARD) continue;
+      out.set(claims[i]!.id, [...(out.get(claims[i]!.id) ?? []), claims[j]!.id]);
+      out.set(claims[j]!.id, [...(out.get(claims[j]!.id) ?? []), claims[i]!.id]);
+    }
   }
   return out;
 }

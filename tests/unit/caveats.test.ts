@@ -64,6 +64,9 @@ const REVIEWED_EXTRAS: { kind: string; report: string; quote: string; why: strin
   { kind: 'repetition', report: '002_f51bdca7fe481995', quote: 'referencing the 75th anniversary of diplomatic relations between China and Russia', why: 'The 75th-anniversary remark is retold.' },
   { kind: 'repetition', report: '002_f51bdca7fe481995', quote: 'reports emerged suggesting that Chinese and Russian companies are collaborating', why: 'The drone-collaboration claim is retold (officials → “reports”).' },
   { kind: 'repetition', report: '002_f51bdca7fe481995', quote: 'the European Union’s share of Russia’s trade plummeted from 36% to 17%', why: 'The EU trade figures are retold.' },
+  { kind: 'interested-party', report: '001_5b362b16a11063f8', quote: 'the US has said China is providing non-lethal support already', why: 'The US, China’s rival, makes the accusation: one side’s charge, not a finding.' },
+  { kind: 'self-serving', report: '002_f51bdca7fe481995', quote: 'Xi Jinping emphasized China’s commitment to promoting peace and dialogue', why: 'China’s leader describes China’s own stance.' },
+  { kind: 'self-serving', report: '003_8ab120d12b74d05f', quote: 'maintain fair and objective stance', why: 'China’s foreign ministry calls its own stance fair and objective.' },
 ];
 
 describe('caveat detector on the five reports', () => {

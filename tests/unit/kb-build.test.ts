@@ -76,7 +76,18 @@ describe('KB build on the five reports', () => {
     expect(xi.reports.map((r) => r.report).sort()).toEqual(['000_a1e6616f54935c99', '002_f51bdca7fe481995', '003_8ab120d12b74d05f', '004_98ffcff286fe7b4b']);
     expect(xi.related[0]!.id).toBe('vladimir-putin');
     expect(xi.facts.length).toBeGreaterThan(5);
-    expect(xi.dates.some((d) => d.value === '2023-09-06')).toBe(true);
+    // The reports date the Astana meeting 6 September 2023; an editor's note corrects it, so the timeline leaves that date out.
+    expect(kb.claims.some((c) => c.text.includes('September 6, 2023') && c.correctedBy !== null)).toBe(true);
+    expect(xi.dates.some((d) => d.value === '2023-09-06')).toBe(false);
+    expect(xi.dates.some((d) => d.value === '2023-03-20')).toBe(true);
+    // Key facts: never a sentence an editor corrected or a medium/high caveat sits on, never a heading.
+    const flaggedQuotes = kb.caveats.filter((c) => c.scope === 'claim' && c.severity !== 'low');
+    for (const f of xi.facts) {
+      const c = kb.claims.find((x) => x.id === f)!;
+      expect(c.correctedBy).toBeNull();
+      expect(flaggedQuotes.some((q) => q.appearances.some((a) => a.report === c.report && a.start < c.end && c.start < a.end)), c.text).toBe(false);
+      expect(c.text.trim()).toMatch(/[.!"”’]$/);
+    }
     for (const e of kb.entities) {
       for (const f of e.facts) expect(kb.claims.find((c) => c.id === f)!.entities).toContain(e.id);
     }

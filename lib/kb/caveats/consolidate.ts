@@ -77,6 +77,7 @@ export function consolidate(caveats: readonly KbCaveat[], claims: readonly KbCla
     for (let j = 0; j < i; j++) {
       const k = kept[j]!;
       if (k.report !== c.report || k.scope === 'report' || !overlaps(k, c)) continue;
+      // It stays in the KB (the report view shows it), but no card shows it twice over the same words.
       c.entities = c.entities.filter((e) => !k.entities.includes(e));
     }
   }

@@ -10,8 +10,9 @@
 // Pure and deterministic: rules run in a fixed order and the result is sorted.
 import { conflictFindings } from './conflicts';
 import { headlineOverreach } from './headline';
+import { interestFindings } from './interest';
 import { nameFindings } from './names';
-import { noPublisher, undated } from './provenance';
+import { duplicatedText, noPublisher, undated } from './provenance';
 import { anonymousSources, undisclosedInformation, unsourcedFigures } from './sourcing';
 import { denials, hedged, noComment, republished } from './statements';
 import { findTelling, tellingFindings } from './tellings';
@@ -46,8 +47,10 @@ function findings(corpus: Corpus): CaveatDraft[] {
       ...republished(view),
       ...undated(view),
       ...noPublisher(view),
+      ...duplicatedText(view),
       ...tellingFindings(view),
       ...nameFindings(view, corpus),
+      ...interestFindings(view, corpus),
     );
   }
   drafts.push(...conflictFindings(corpus));

@@ -49,3 +49,38 @@ export function noPublisher(view: ReportView): CaveatDraft[] {
     }),
   ];
 }
+
+/**
+ * The same passage pasted twice (two or more sentences repeated word for
+ * word, as when a page carries its article twice): one report-level caveat.
+ * Reworded retellings are tellings.ts's to find.
+ */
+export function duplicatedText(view: ReportView): CaveatDraft[] {
+  const fold = (t: string) => t.toLowerCase().replace(/\s+/g, ' ').trim();
+  const seen = new Map<string, number>();
+  const body = view.sentences.filter((s) => !s.heading);
+  for (let i = 0; i < body.length; i++) {
+    const key = fold(body[i]!.text);
+    const j = seen.get(key);
+    if (j !== undefined && key.length >= 40 && body[i + 1] && body[j + 1] && fold(body[i + 1]!.text) === fold(body[j + 1]!.text)) {
+      const first = body[j]!;
+      const copy = body[i]!;
+      return [
+        quoteDraft(view, copy.start, copy.end, {
+          kind: 'repetition',
+          severity: 'medium',
+          label: 'Text repeated',
+          explanation: 'From here the report repeats, word for word, text it has already given. The repeat is one report, not a second source.',
+          reasoning: 'Rule duplicated-text: two or more consecutive sentences appear twice, word for word.',
+          rule: 'duplicated-text',
+          confidence: 0.95,
+          claimant: null,
+          entities: [],
+          appearances: [{ report: view.id, quote: first.text, start: first.start }],
+        }),
+      ];
+    }
+    if (!seen.has(key)) seen.set(key, i);
+  }
+  return [];
+}

@@ -6,10 +6,11 @@ import type { CaveatDraft } from './types';
 import { coveringAttribution, quoteDraft, type ReportView } from './view';
 
 const ANON_VERBS = '(?:say|says|said|state|states|stated|confirmed|confirm|revealed|reveal|told|tell|believe|believes|claim|claimed|reported|noted|estimated|estimate|warned that)';
-const GROUP_NOUN = '(?:officials|experts|analysts|sources|diplomats|observers|insiders|people familiar with [^,.;]+?)';
+// A capital first letter too: the group often opens the sentence ("Officials said …").
+const GROUP_NOUN = '(?:[Oo]fficials|[Ee]xperts|[Aa]nalysts|[Ss]ources|[Dd]iplomats|[Oo]bservers|[Ii]nsiders|[Pp]eople familiar with [^,.;]+?)';
 const GROUP_MOD = "(?:(?:(?!(?:While|However|But|And|Meanwhile|Though|Although|As|If|When|The|This|That|Some|Many)\\b)[A-Z][a-z]+|weapons|military|intelligence|security|senior|government|defen[cs]e|western|european)\\s+){0,3}";
 const QUALIFIER =
-  '(?:\\s+(?:with knowledge of|familiar with|close to|briefed on)\\s+(?:the|this|these)\\s+\\w+(?:\\s+\\w+)?|\\s+who\\s+(?:requested|asked|spoke|declined)[^,.;]*?(?=\\s+(?:have\\s+|has\\s+)?' + ANON_VERBS + '\\b)|,?\\s+speaking on condition of anonymity,?)?';
+  '(?:\\s+(?:with (?:direct |first-hand |detailed |knowledge of|direct knowledge of)?knowledge of|with knowledge of|familiar with|close to|briefed on)\\s+(?:the|this|these)\\s+\\w+(?:\\s+\\w+)?|\\s+who\\s+(?:requested|asked|spoke|declined)[^,.;]*?(?=\\s+(?:have\\s+|has\\s+)?' + ANON_VERBS + '\\b)|,?\\s+speaking on condition of anonymity,?)?';
 
 interface AnonPattern {
   id: string;
@@ -52,7 +53,7 @@ const ANON: AnonPattern[] = [
   },
   {
     id: 'unnamed-individual',
-    re: /\b(?:a|an|one)\s+(?:[\w-]+\s+){0,2}(?:representative|official|spokes(?:person|man|woman)|source|diplomat|insider|aide)(?:\s+(?:from|of|at|in|with|for)\s+[^,.;:‘’“”]{2,60}?)?(?=\s*,?\s+(?:said|says|told|stated|confirmed|revealed)\b)/g,
+    re: /\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){0,2}(?:representative|official|spokes(?:person|man|woman)|source|diplomat|insider|aide|person)(?:\s+(?:from|of|at|in|with|for|familiar with|close to|briefed on)\s+[^,.;:‘’“”]{2,60}?)?(?:\s*,\s*(?:who|speaking)\b[^,;]{0,160},)?(?=\s*,?\s+(?:said|says|told|stated|confirmed|revealed)\b)/g,
     role: 'anonymous-officials',
     explain: (p) => `“${p}” is not named: a reader cannot check who said this.`,
   },
@@ -114,7 +115,8 @@ export function anonymousSources(view: ReportView): CaveatDraft[] {
           confidence: 0.95,
           claims: credited,
           claimant: outlet ? { name, role: 'outlet-unnamed-sources', entity: outlet } : null,
-          ...(outlet ? { entities: [...new Set([outlet, ...view.sentences.filter((x) => x.attribution.entity === outlet).flatMap((x) => x.mentions.map((mm) => mm.entity))])] } : {}),
+          // The outlet, and what the claims credited to it are about (their subjects), not every name in those sentences.
+          ...(outlet ? { entities: [...new Set([outlet, ...view.sentences.filter((x) => x.attribution.entity === outlet && x.claim?.subject).map((x) => x.claim!.subject!)])] } : {}),
         }),
       );
     }

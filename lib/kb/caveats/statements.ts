@@ -69,6 +69,7 @@ const DENIALS: DenialPattern[] = [
   { id: 'called-allegation-false', re: /\bcalled\s+the\s+(?:allegations?|accusations?|claims?|reports?)\b[^.;]*?[‘“"']?(?:smear|lies?|slander|baseless|groundless|false|fabricat\w*|absurd|nonsense)[’”"']?/g, fromClause: true, explain: (w) => `${w} rejects the allegation as false: the claim is disputed by the party it is about, and the report does not settle it.` },
   { id: 'insists-neutral', re: /\binsist(?:ed|s)?\s+(?:that\s+)?\w+\s+(?:is|was|are|were|remains?)\s+(?:a\s+)?neutral\b[^,;.]*/g, fromClause: true, explain: (w) => `${w} answers the charge of taking sides by calling itself neutral: its own account of its position, not an independent finding.` },
   { id: 'not-for-military-use', re: /\b(?:is|are|was|were)\s+not\s+(?:intended|designed|meant|made|sold)\s+for\s+military\s+(?:use|purposes)\b/g, fromClause: false, explain: (w) => `${w} says its products are not meant for military use: the maker’s own account, which the report does not check against how they were used.` },
+  { id: 'charge-denied', re: /\b(?:a|an|the)\s+(?:charge|claim|accusation|allegation)s?\s+(?:that\s+)?(?:the\s+|its\s+)?(?:[\w-]+\s+){0,4}?(?:denies|denied|rejects|rejected|disputes|disputed)\b/g, fromClause: false, explain: (w) => `${w} denies the accusation: the claim is disputed by the party it is about, and the report does not settle it.` },
   { id: 'always-responsible', re: /\b(?:has|have)\s+always\s+been\s+(?:prudent|responsible|cautious|careful)(?:\s+and\s+(?:prudent|responsible|cautious|careful))?(?:\s+(?:when it comes to|with|in|about)\s+[\w\s-]+?(?=\s+and\s|[,.;]|$))?/g, fromClause: true, explain: (w) => `${w} answers accusations with a general assurance: a standard rebuttal by the party accused, not evidence either way.` },
 ];
 
@@ -86,15 +87,27 @@ export function denials(view: ReportView): CaveatDraft[] {
         const start = s.start + from;
         const end = s.start + m.index + m[0].replace(/\s+$/, '').length;
         const subject = s.mentions.find((x) => x.start >= from && x.start < m.index + m[0].length) ?? s.mentions.find((x) => x.start < m.index);
-        const said = coveringAttribution(view, s);
+        // "…, an allegation Andes Copper rejects": the one who rejects is named inside the match.
+        const inside = !p.fromClause ? s.mentions.find((x) => x.start >= m.index && x.end <= m.index + m[0].length && x.type !== 'place') : undefined;
+        const said = inside ? { claimant: s.text.slice(inside.start, inside.end), entity: inside.entity, role: 'official' as const, cue: '', via: null } : coveringAttribution(view, s);
         const denier = said.role !== 'reporter' ? said.claimant : subject ? s.text.slice(subject.start, subject.end) : 'the party concerned';
         const claimant = said.role !== 'reporter' ? { name: said.claimant, role: said.role, entity: said.entity } : subject ? { name: denier, role: subject.type === 'place' ? ('party-official' as const) : ('official' as const), entity: subject.entity } : null;
+        // Whom the denied claim is about: the first entity named in the denied words, other than the denier.
+        const denierId = claimant?.entity ?? null;
+        const about = s.mentions.find((x) => x.start >= m.index && x.end <= m.index + m[0].length && x.entity !== denierId && x.type !== 'place') ?? s.mentions.find((x) => x.start >= m.index && x.end <= m.index + m[0].length && x.entity !== denierId);
+        const aboutName = about ? s.text.slice(about.start, about.end) : null;
+        // "that it …" / "its …" in the denied words: the denier denies a claim about itself.
+        const aboutItself = /\b(?:it|its|itself|they|their|we|our)\b/.test(m[0]) && !/\bthat\s+[A-Z]/.test(m[0]);
+        const thirdParty = about !== undefined && denierId !== null && !aboutItself && p.id === 'denied';
         out.push(
           quoteDraft(view, start, end, {
             kind: 'denial',
             severity: 'medium',
-            label: 'Denied',
-            explanation: capitalise(p.explain(denier, m[0])),
+            label: thirdParty ? 'Disputed' : 'Denied',
+            ...(thirdParty ? { entities: [about.entity, denierId] } : {}),
+            explanation: thirdParty
+              ? `${capitalise(denier)} disputes a claim about ${aboutName}; ${aboutName} itself is not quoted denying it, and the report does not settle it.`
+              : capitalise(p.explain(denier, m[0])),
             reasoning: `Rule ${p.id}: a party rejects an accusation or asserts its own innocence.`,
             rule: p.id,
             confidence: 0.85,

@@ -69,7 +69,8 @@ export function extractReports(inputs: readonly ExtractInput[], known: KnownName
         type: n.type,
         name: n.name,
         aliases: n.aliases.map(alias),
-        description: `A ${n.type} the report names (${n.evidence}); not in the knowledge base.`,
+        // The description is what the attribution rules read a claimant's role from ("company", "news agency").
+        description: `${describeNew(n.name, n.type)} the report names (${n.evidence}); not in the knowledge base.`,
         descriptionSource: { report: r.id, quote: n.aliases[0]! },
       });
     }
@@ -82,6 +83,15 @@ export function extractReports(inputs: readonly ExtractInput[], known: KnownName
     editorNotes: [],
   });
   return { kb, result: describe(kb, reports, new Set([...fresh.values()].map((e) => e.id))) };
+}
+
+const COMPANY_NAME = /\b(?:Corp|Corp\.|Corporation|Inc|Inc\.|Ltd|Ltd\.|Limited|Company|Co\.|Holdings|Industries|Group|Bank|Airlines|Technologies|Technology|Systems)$/;
+const OUTLET_NAME = /\b(?:Wire|News|Times|Post|Journal|Herald|Tribune|Gazette|Agency|Press|Radio|Television|TV)$/;
+
+function describeNew(name: string, type: EntityType): string {
+  if (type === 'organisation' && OUTLET_NAME.test(name)) return 'A news agency';
+  if (type === 'organisation' && COMPANY_NAME.test(name)) return 'A company';
+  return `A ${type}`;
 }
 
 function alias(text: string): Entity['aliases'][number] {

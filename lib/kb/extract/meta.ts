@@ -9,6 +9,8 @@ const PUBLISHED_LINE = /^(?:published|posted|updated|date|first published|опу
 const REPUBLISHED = /(?:^|\n)\s*(Read (?:more|the full (?:story|article)) (?:at|on)|Originally (?:published|posted|appeared) (?:at|on|by|in)|This (?:article|story) (?:first|originally) appeared (?:on|in|at)|First published (?:at|on|by|in)|Source:)\s*([^\n]+)/i;
 const PUBLISHER_LINE = /(?:^|\n)\s*(?:©|\(c\)|Copyright)\s*(?:\d{4}\s+)?([^\n.,|]{2,60})/i;
 
+const DATELINE = /(?:^|\n)[A-Z][A-Z .'’-]{2,40},[^\n(]{0,40}\(([^)]{2,40})\)\s*[-–—]/;
+
 export function headlineOf(text: string): string {
   return text.split('\n').map((l) => l.trim()).find((l) => l !== '') ?? '';
 }
@@ -42,12 +44,14 @@ export function metaFromText(id: string, text: string): ReportMeta {
     : null;
   if (republishedFrom && !text.includes(republishedFrom.quote)) republishedFrom.quote = rep![1]!;
   const pub = PUBLISHER_LINE.exec(text);
-  const publisher = pub ? pub[1]!.trim() : 'unknown';
+  // A wire dateline names the agency: "BOLOGNA, May 18 (Harbour Wire) -".
+  const wire = DATELINE.exec(text);
+  const publisher = pub ? pub[1]!.trim() : wire ? wire[1]!.trim() : 'unknown';
   return {
     id,
     headline: headline || '(no headline)',
     publisher,
-    publisherReason: pub ? `The text names it: “${pub[0].trim()}”` : 'The text names no publisher.',
+    publisherReason: pub ? `The text names it: “${pub[0].trim()}”` : wire ? `The dateline names it: “${wire[0].trim()}”` : 'The text names no publisher.',
     url: null,
     date: date ?? { value: '', inferred: true, reason: 'The text states no date.' },
     republishedFrom,

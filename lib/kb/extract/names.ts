@@ -20,7 +20,10 @@ const TYPE_WORDS: [EntityType, Set<string>][] = [
   ['organisation', words(R.typeWords.organisation)],
   ['place', words(R.typeWords.place)],
 ];
-const CONNECTORS = words(R.connectors);
+const CONNECTORS = words(R.connectors.flatMap((c) => c.split(' ')));
+const CONNECTOR_RE = [...R.connectors].sort((a, b) => b.length - a.length).map((c) => c.replace(/ /g, '[ \\t\\u00a0]+')).join('|');
+const PLACE_FIRST = new Set(R.placeFirstWords);
+const FOLLOWERS = { place: new Set(R.followerNouns.place), organisation: new Set(R.followerNouns.organisation), event: new Set(R.followerNouns.event) };
 const ROLE_NOUNS = R.roleNouns.join('|');
 
 export interface FoundName {
@@ -43,13 +46,13 @@ interface Candidate {
 }
 
 // A capitalised word: a weapon code ("Su-27", "MQ-9", "S-400"), a hyphenated or plain word, or an acronym.
-const TOKEN = "(?:[A-Z][\\p{L}]*-\\d+[A-Za-z]*|[A-Z]+-\\d+[A-Za-z]*|[A-Z][\\p{L}'’-]*[\\p{L}]|[A-Z]{2,}|[A-Z]\\.)";
+const TOKEN = "(?:[A-Z]+\\d+[A-Z]*(?![\\p{L}\\d])|[A-Z][\\p{L}]*-\\d+[A-Za-z]*|[A-Z]+-\\d+[A-Za-z]*|[A-Z][\\p{L}'’-]*[\\p{L}]|[A-Z]{2,}|[A-Z]\\.)";
 // Words of one name are separated by spaces only, never a line break.
-const RUN = new RegExp(`(?<![\\p{L}\\d-])${TOKEN}(?:(?:[ \\t\\u00a0]+(?:${[...CONNECTORS].join('|')}))*[ \\t\\u00a0]+${TOKEN})*`, 'gu');
+const RUN = new RegExp(`(?<![\\p{L}\\d-])${TOKEN}(?:(?:[ \\t\\u00a0]+(?:${CONNECTOR_RE}))?[ \\t\\u00a0]+${TOKEN})*`, 'gu');
 const DEMONYM = /^[A-Z][a-z]+(?:ian|ean|ese|ish|can)$/;
 const NOT_ALONE = words(R.notAlone);
 const PLACE_ACRONYMS = new Set(R.placeAcronyms);
-const WEAPON_CODE = /^(?:[A-Z][\p{L}]*|[A-Z]{1,4})-?\d{1,4}[A-Za-z]?$|^[A-Z]+-\d/u;
+const WEAPON_CODE = /^(?:[A-Z][\p{L}]*|[A-Z]{1,4})-\d{1,4}[A-Za-z]?$|^[A-Z]+-\d/u;
 
 function sentenceStarts(text: string): Set<number> {
   const starts = new Set<number>([0]);
@@ -58,6 +61,7 @@ function sentenceStarts(text: string): Set<number> {
 }
 
 function typeFromWords(name: string): EntityType | null {
+  if (PLACE_FIRST.has(name.split(/\s+/)[0]!) && name.includes(' ')) return 'place';
   const parts = name.split(/\s+/).map((p) => p.toLowerCase().replace(/[’']s$/, ''));
   const last = parts[parts.length - 1]!;
   for (const [type, set] of TYPE_WORDS) if (set.has(last)) return type;
@@ -108,7 +112,8 @@ function titleCaseLines(text: string): [number, number][] {
   for (const line of text.split('\n')) {
     const tokens = line.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
     const caps = tokens.filter((t) => /^\p{Lu}/u.test(t) && !CONNECTORS.has(t.toLowerCase())).length;
-    if (tokens.length >= 4 && caps / tokens.length >= 0.6) out.push([at, at + line.length]);
+    // Bylines ("Reporting by …; Editing by …") are capitalised because they are names.
+    if (tokens.length >= 4 && caps / tokens.length >= 0.6 && !/^\s*(?:By|Reporting|Writing|Editing|Additional reporting)\b/.test(line)) out.push([at, at + line.length]);
     at += line.length + 1;
   }
   return out;
@@ -135,18 +140,36 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
     }
     {
       const { start } = piece;
-      const end = start + piece.text.length;
+      let end = start + piece.text.length;
       if (skip.some(([s, e]) => start < e && s < end)) continue;
       const tokens = piece.text.split(/\s+/);
       const single = tokens.length === 1;
       const before = text.slice(Math.max(0, start - 40), start);
       const after = text.slice(end, end + 60);
       let type = typeFromWords(piece.text);
-      let evidence = type ? `ends in a ${type} word` : '';
+      let evidence = type ? `its words mark ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}` : '';
       const title = piece.titled ?? TITLES.find((t) => before.endsWith(`${t} `));
       if (!type && title) {
         type = 'person';
         evidence = `after the title “${title}”`;
+        // "President Aurelio Vantress of Maldoria": the person, then where they are from.
+        const of = / of /.exec(piece.text);
+        if (of) {
+          const place = piece.text.slice(of.index + 4);
+          out.push({ text: place, start: start + of.index + 4, end: start + of.index + 4 + place.length, type: 'place', evidence: `what the title “${title}” is of` });
+          piece = { ...piece, text: piece.text.slice(0, of.index) };
+          end = start + piece.text.length;
+        }
+      }
+      const follower = /^\s+([a-z]+)\b/.exec(after)?.[1];
+      if (!type && follower) {
+        for (const t of ['place', 'organisation', 'event'] as const) {
+          if (FOLLOWERS[t].has(follower)) {
+            type = t;
+            evidence = `followed by “${follower}”`;
+            break;
+          }
+        }
       }
       const role = new RegExp(`^,\\s+(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,3}(?:${ROLE_NOUNS})\\b`, 'i').exec(after);
       if (!type && role) {
@@ -179,8 +202,16 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         type = 'person';
         evidence = 'a two- or three-word capitalised name';
       }
+      // A dateline city ("LIMA, June 3 (…) -") is a place.
+      if (single && /^[A-Z]{3,}$/.test(piece.text) && /(?:^|\n)\s*$/.test(before) && /^(?:[ A-Z]*),\s+[A-Z][a-z]+\s+\d/.test(after)) {
+        type = 'place';
+        evidence = 'the dateline';
+      }
+      // A follower noun is weak evidence at the start of a sentence ("Mining firm halts …").
+      if (single && starts.has(start) && evidence.startsWith('followed by')) continue;
       // A single capitalised word at the start of a sentence is usually just the first word.
       if (single && starts.has(start) && (!type || evidence === 'an acronym') && !/^[A-Z]{2,}$/.test(piece.text)) continue;
+      if (evidence === 'an acronym' && /(?:^|\n)\s*$/.test(before) && /^,/.test(after)) continue;
       if (single && DEMONYM.test(piece.text) && !title) continue;
       if (!type) {
         // Kept aside: a single word used mid-sentence may prove a name by recurring (see findNames).
@@ -189,7 +220,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         }
         continue;
       }
-      if (single && piece.text.length < 3 && !/^[A-Z]{2}$/.test(piece.text)) continue;
+      if (single && piece.text.length < 3 && !/^[A-Z]{2}$|^[A-Z]\d$/.test(piece.text)) continue;
       out.push({ text: piece.text, start, end, type, evidence });
     }
   }
@@ -241,6 +272,17 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
   }
   // A lone single word guessed from weak evidence, used once, is more often a stray capital than a name.
   const names = [...byName.values()].filter((n) => n.spans.length > 1 || n.name.includes(' ') || n.evidence !== 'follows a preposition of place' || n.type === 'place');
+  // An organisation named without its legal suffix ("Andes Copper" for "Andes Copper Corp").
+  for (const n of names.filter((x) => x.type === 'organisation')) {
+    const short = n.name.replace(/\s+(?:Corp\.?|Corporation|Inc\.?|Ltd\.?|Limited|Co\.|Company|Group|Holdings|PLC|plc|SA|AG|GmbH)$/, '');
+    if (short === n.name || !short.includes(' ')) continue;
+    const re = new RegExp(`(?<![\\p{L}\\d-])${short.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d-])`, 'gu');
+    for (const m of text.matchAll(re)) {
+      if (n.spans.some(([s, e]) => m.index >= s && m.index < e) || taken.some(([s, e]) => m.index >= s && m.index < e)) continue;
+      if (!n.aliases.includes(short)) n.aliases.push(short);
+      n.spans.push([m.index, m.index + short.length]);
+    }
+  }
   // Short forms of a person's name ("Putin", "Xi") wherever the report uses them alone, unless two names share the part.
   const persons = names.filter((n) => n.type === 'person' && n.name.includes(' '));
   for (const n of persons) {
