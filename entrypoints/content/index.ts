@@ -5,6 +5,7 @@
 // messaging library in this bundle (lib/page/messaging.ts speaks its wire format).
 // The card UI is a separate file, imported on first need (lib/page/card-ui.ts).
 import type { PublicPath } from 'wxt/browser';
+import { loadLinker } from '@/lib/link/chunk';
 import { runBackstory } from '@/lib/page/app';
 import { loadCardUi } from '@/lib/page/card-ui';
 import { createListener, createSender } from '@/lib/page/messaging';
@@ -34,6 +35,7 @@ export default defineContentScript({
         openOptions: () => sendMessage('openOptions'),
       },
       cardUi: () => loadCardUi(() => import(/* @vite-ignore */ chrome.runtime.getURL('/card-ui.js'))),
+      linker: () => loadLinker(() => import(/* @vite-ignore */ chrome.runtime.getURL('/linker.js'))),
       settings: {
         load: async () => readSettings((await browser.storage.local.get(SETTINGS_STORAGE_KEY))[SETTINGS_STORAGE_KEY]),
         watch: (listener) => {

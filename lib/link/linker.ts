@@ -34,9 +34,13 @@
 //
 // No entity name or id here: facts are data (lib/link/data.ts, data/*.json).
 import type { Matcher } from '../match/compile';
-import { createContextState, resolveMentions, type ContextState } from '../match/resolve';
+import { resolveMentions, type ContextState } from '../match/resolve';
 import { scan } from '../match/scan';
 import type { LinkData, Mention, RawMatch } from '../match/types';
+import { isShouting } from '../page/spot';
+import { createLinkState, type LinkState, type RejectReason } from './state';
+
+export { createLinkState, type LinkState, type Rejected, type RejectReason } from './state';
 
 /**
  * Why a link: 'full' its full name; 'named' a name of it; 'short' short for
@@ -47,49 +51,6 @@ import type { LinkData, Mention, RawMatch } from '../match/types';
  * 'qualifier' a qualifier that names it (arg: "Washington, D.C.").
  */
 export type Why = string[];
-
-export type RejectReason = 'case' | 'capitals' | 'longer-name' | 'other-person' | 'other-place' | 'regnal-number' | 'claimed' | 'no-introduction' | 'no-context' | 'needs-context';
-
-/** A candidate the linker found and did not link. */
-export interface Rejected {
-  start: number;
-  end: number;
-  surface: string;
-  alias: number;
-  /** The KB entities the words could have named. */
-  candidates: string[];
-  reason: RejectReason;
-  /** The other name ("Hunter Biden", "Toledo, Ohio"), or for 'claimed' the entity id or name that claimed it. */
-  name?: string;
-}
-
-interface Claim {
-  /** The KB entity the alias means from here on, or null for another one. */
-  id: string | null;
-  name: string;
-  /** Made by the page title: the page's subject keeps the name ("The private life of Xi Mingze"). */
-  sticky?: boolean;
-}
-
-/** Page-level linker state; one per page (or SPA view). Extends the matcher's context state. */
-export interface LinkState extends ContextState {
-  title: string;
-  titleDone: boolean;
-  /** Entities linked on the page so far (title included). */
-  evidence: Set<string>;
-  /** Entities linked in the title; entities a name in the title could be (a headline often uses the surname). */
-  titleLinked: Set<string>;
-  titleNamed: Set<string>;
-  titleWords: Set<string>;
-  /** Alias → who it means on this page from now on. */
-  claims: Map<number, Claim>;
-  /** Candidates not linked, in reading order (capped at 500). */
-  rejected: Rejected[];
-}
-
-export function createLinkState(title = ''): LinkState {
-  return { ...createContextState(), title, titleDone: false, evidence: new Set(), titleLinked: new Set(), titleNamed: new Set(), titleWords: new Set(), claims: new Map(), rejected: [] };
-}
 
 interface Lex {
   d: LinkData | undefined;
@@ -227,7 +188,7 @@ function relatedOf(lx: Lex, id: string): Set<string> {
  */
 export function linkText(matcher: Matcher, text: string, state: ContextState, inTitle = false): Mention[] {
   const st = state as LinkState;
-  if (!st.claims) Object.assign(st, createLinkState(), { linked: st.linked });
+  if (!st.claims) Object.assign(st, createLinkState(st.title), { linked: st.linked });
   if (!st.titleDone && !inTitle) {
     st.titleDone = true;
     for (const w of st.title.toLowerCase().match(WORDS) ?? []) st.titleWords.add(w);
@@ -360,7 +321,13 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
     }
     accept(c, lm, id, alternatives ? support(c, id).why : bits & 2 ? ['again'] : [typeOf(id) === 'p' ? 'full' : 'named'], alternatives);
   };
-  for (const c of cands) decide(c, false);
+  // In text set in capitals a short case-sensitive name that needs context ("US", "ICC") may be a word.
+  const shouting = isShouting(text);
+  for (const c of cands) {
+    const al = matcher.alias(c.m.alias);
+    if (shouting && al.caseSensitive && al.needsContext) reject(c, 'capitals');
+    else decide(c, false);
+  }
   if (waiting.length) {
     const again = waiting;
     waiting = [];

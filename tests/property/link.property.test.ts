@@ -7,7 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createLinkState } from '../../lib/link/linker';
 import { scan } from '../../lib/match/scan';
 import type { Matcher } from '../../lib/match/compile';
-import { spotText } from '../../lib/page/spot';
+import { linkText } from '../../lib/link/linker';
+import { spotText, useLinker } from '../../lib/page/spot';
 import { pageMatcher } from '../../scripts/kb-spot';
 import { buildKbFromDisk } from '../../scripts/read-data';
 
@@ -21,6 +22,7 @@ let matcher: Matcher;
 let ambiguous: string[];
 
 beforeAll(() => {
+  useLinker(linkText);
   matcher = pageMatcher(buildKbFromDisk());
   const bits = matcher.compiled.link!.aliasBits;
   // Aliases the KB marks as short forms or widely shared, with an entity.
