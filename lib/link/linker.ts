@@ -104,10 +104,11 @@ const TRAIL = /[.,;:!?)"”’'\]]+$/;
  * words ("Xi Tells Putin of Plan"). Capitals say little about names there.
  */
 export function isTitleCase(text: string): boolean {
-  return UPPER.test(text.trimStart()) && !(text.match(/(?<![\p{L}'’])\p{Ll}{3,}/gu) ?? []).some((w) => !SMALL.has(w));
+  return UPPER.test(text.trimStart()) && !LOWER_WORD.test(text);
 }
 
-const SMALL = new Set(['the', 'and', 'for', 'but', 'nor', 'via', 'per', 'with', 'from', 'into', 'over', 'than']);
+/** A lower-case word of 3+ letters that is not a short function word (the first one settles it: cheap on prose). */
+const LOWER_WORD = /(?<![\p{L}'’])(?!(?:the|and|for|but|nor|via|per|with|from|into|over|than)(?!\p{L}))\p{Ll}{3,}/u;
 
 /** Word by word: a capital in the alias needs a capital in the text ('capitalised' rule). */
 function capitalsKept(alias: string, surface: string): boolean {
@@ -136,8 +137,14 @@ interface Structure {
 function structure(lx: Lex, text: string, m: RawMatch, type: string, quals: string[] | undefined, titled: boolean, edges: Set<number>): Structure {
   const surface = text.slice(m.start, m.end);
   const person = type === 'p';
-  const prevM = /(\S+)\s$/u.exec(text.slice(Math.max(0, m.start - 40), m.start));
-  const prev = prevM?.[1];
+  // The word right before, separated by one white-space char (a hand scan: a regex anchored at the end backtracks).
+  const p = m.start - 1;
+  let prev: string | undefined;
+  if (p > 0 && /\s/.test(text.charAt(p))) {
+    let q = p;
+    while (q > 0 && m.start - q < 40 && !/\s/.test(text.charAt(q - 1))) q--;
+    if (q < p) prev = text.slice(q, p);
+  }
   const out: Structure = {};
   if (prev) {
     const bare = prev.replace(/[.,]$/, '');
@@ -165,7 +172,7 @@ function structure(lx: Lex, text: string, m: RawMatch, type: string, quals: stri
     }
   }
   // A given name or another word of a longer name before it ("Hunter Biden", "George Washington").
-  if (!titled && prev && !out.title && NAME_WORD.test(prev) && !lx.plain.has(prev) && !edges.has(m.start - prevM[0].length + prev.length)) {
+  if (!titled && prev && !out.title && NAME_WORD.test(prev) && !lx.plain.has(prev) && !edges.has(p)) {
     return { reject: person ? 'other-person' : 'longer-name', name: `${prev} ${surface}`, claims: person };
   }
   return out;
@@ -246,29 +253,37 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
     }
   }
 
+  let near: Set<string> | undefined;
   /** How much the page is about `id`: related entities linked or named, the title, context words. */
   const support = (c: Cand, id: string): { score: number; why: Why } => {
     const rel = relatedOf(lx, id);
     const hits: string[] = [];
     let score = 0;
     // Related KB entities linked on the page count 1; any other KB entity counts half.
-    for (const e of new Set([...st.evidence, ...sure])) if (e !== id && hits.push(e)) score += rel.has(e) ? 1 : 0.5;
+    for (const e of st.evidence) if (e !== id && hits.push(e)) score += rel.has(e) ? 1 : 0.5;
+    for (const e of sure) if (e !== id && !st.evidence.has(e) && hits.push(e)) score += rel.has(e) ? 1 : 0.5;
     for (const [e, w] of named) if (e !== id && rel.has(e) && !st.evidence.has(e) && !sure.has(e) && hits.push(e)) score += w / 2;
     const title = st.titleLinked.has(id) ? 2 : st.titleNamed.has(id) && !inTitle ? 1 : 0;
     // "Foreign Minister Wang Yi": an office title is some evidence for a shared full name.
     const office = c.s.title && !lx.honor.has(c.s.title) ? 1 : 0;
+    score += title + office;
+    // Context words only when the rest falls short (tokenising the block is the costly part).
     let words = 0;
-    if (d) {
-      const near = new Set(text.toLowerCase().match(WORDS));
+    if (d && score < 1.5) {
+      near ??= new Set(text.toLowerCase().match(WORDS));
       for (const w of d.words[at(id)] ?? []) if (near.has(w) || st.titleWords.has(w)) words++;
+      if (words > 2) score++;
     }
-    score += title + office + (words > 2 ? 1 : 0);
     return { score, why: hits.length ? ['related', ...hits.slice(0, 2)] : office ? ['title', c.s.title!] : title ? ['headline'] : ['words'] };
   };
 
   const out: Mention[] = [];
   const accept = (c: Cand, lm: Mention, id: string, why: Why, alternatives?: string[]) => {
-    out.push({ ...lm, entityId: id, candidates: [id], why, ...(alternatives ? { alternatives } : {}) });
+    lm.entityId = id;
+    lm.candidates = [id];
+    lm.why = why;
+    if (alternatives) lm.alternatives = alternatives;
+    out.push(lm);
     st.evidence.add(id);
     // A full name introduces its short forms for the rest of the page.
     if (!(c.bits & 1)) for (const a of d?.shortOf[at(id)] ?? []) if (!st.claims.get(a)?.sticky) st.claims.set(a, { id, name: id, sticky: inTitle });
@@ -322,10 +337,10 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
     accept(c, lm, id, alternatives ? support(c, id).why : bits & 2 ? ['again'] : [typeOf(id) === 'p' ? 'full' : 'named'], alternatives);
   };
   // In text set in capitals a short case-sensitive name that needs context ("US", "ICC") may be a word.
-  const shouting = isShouting(text);
+  let shouting: boolean | undefined;
   for (const c of cands) {
     const al = matcher.alias(c.m.alias);
-    if (shouting && al.caseSensitive && al.needsContext) reject(c, 'capitals');
+    if (al.caseSensitive && al.needsContext && (shouting ??= isShouting(text))) reject(c, 'capitals');
     else decide(c, false);
   }
   if (waiting.length) {
