@@ -23,8 +23,9 @@
 // 4. shared names ("Moscow", "Washington", "Wang Yi") link only with evidence
 //    that the page is about the KB's world: entities the reports name with it
 //    (KB context profile) linked on the page or named in the same block, the
-//    page title, or several of its context words nearby. Widely shared short
-//    forms ("Xi") need twice the evidence.
+//    page title, an office title before it, or several of its context words
+//    nearby: related entities count 1, any other KB entity half, and a shared
+//    name needs 1.5 (a short form that is not shared needs 1).
 //
 // Incremental reading: a block is decided with everything read so far plus
 // the title (read first: the headline says what the page is about) and every
@@ -165,6 +166,8 @@ function structure(lx: Lex, text: string, m: RawMatch, type: string, quals: stri
       const word = next[1]!.replace(/[,;:!?)"”’'\]]+$/, '');
       const bare = word.replace(TRAIL, '');
       if (lx.suffixes.has(word) || lx.suffixes.has(bare) || (person && ROMAN.test(bare))) return { reject: 'other-person', name: `${surface} ${word}`, claims: person && !titled };
+      // "Alibaba Group", "Bloomberg News": the organisation itself.
+      if (type === 'o' && lx.d?.lex.orgSuffixes.includes(bare)) return out;
       if (type === 'l' && startsWith(rest, lx.d?.lex.placeDesignators)) return { reject: 'other-place', name: `${surface} ${bare}`, claims: true };
       if (UPPER.test(bare) && !lx.plain.has(word) && !lx.titles.has(bare.toLowerCase()) && !/['’]s?$/.test(bare) && (titled ? lx.heads.has(bare) : lx.heads.has(bare) || !/^\p{Lu}[\p{Lu}.-]{0,5}$/u.test(bare))) {
         return { reject: person ? 'other-person' : 'longer-name', name: `${surface} ${bare}`, claims: person && !titled };
