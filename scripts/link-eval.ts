@@ -25,34 +25,39 @@ export interface Score {
   missed: string[];
 }
 
-/** Align links and labels in document order by their text; a label is used once. */
+/**
+ * Align links and labels in document order by their text (longest common
+ * subsequence, so one extra or missing link does not shift the rest); a label
+ * is used once.
+ */
 export function score(found: { surface: string; entity: string | null }[], labels: [string, string][]): Score {
-  const used = new Array<boolean>(labels.length).fill(false);
-  const s: Score = { links: 0, labels: labels.length, correct: 0, aligned: 0, wrong: [], missed: [] };
-  let from = 0;
-  for (const f of found) {
-    if (f.entity === null) continue;
-    s.links++;
-    let k = -1;
-    for (let i = from; i < labels.length; i++) {
-      if (!used[i] && labels[i]![0] === f.surface) {
-        k = i;
-        break;
-      }
+  const links = found.filter((f) => f.entity !== null);
+  const n = links.length;
+  const m = labels.length;
+  const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      lcs[i]![j] = links[i]!.surface === labels[j]![0] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
     }
-    if (k < 0) {
-      s.wrong.push(`${f.surface} → ${f.entity}`);
-      continue;
-    }
-    used[k] = true;
-    from = k + 1;
-    s.aligned++;
-    if (labels[k]![1] === f.entity) s.correct++;
-    else s.wrong.push(`${f.surface} → ${f.entity} (labelled ${labels[k]![1]})`);
   }
-  labels.forEach((l, i) => {
-    if (!used[i]) s.missed.push(`${l[0]} (${l[1]})`);
-  });
+  const s: Score = { links: n, labels: m, correct: 0, aligned: 0, wrong: [], missed: [] };
+  let i = 0;
+  let j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && links[i]!.surface === labels[j]![0] && lcs[i]![j] === lcs[i + 1]![j + 1]! + 1) {
+      s.aligned++;
+      if (labels[j]![1] === links[i]!.entity) s.correct++;
+      else s.wrong.push(`${links[i]!.surface} → ${links[i]!.entity} (labelled ${labels[j]![1]})`);
+      i++;
+      j++;
+    } else if (j < m && (i >= n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) {
+      s.missed.push(`${labels[j]![0]} (${labels[j]![1]})`);
+      j++;
+    } else {
+      s.wrong.push(`${links[i]!.surface} → ${links[i]!.entity}`);
+      i++;
+    }
+  }
   return s;
 }
 
