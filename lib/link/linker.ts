@@ -149,7 +149,7 @@ function structure(lx: Lex, text: string, m: RawMatch, type: string, quals: stri
   const out: Structure = {};
   if (prev) {
     const bare = prev.replace(/[.,]$/, '');
-    if (lx.titles.has(bare.toLowerCase())) out.title = bare;
+    if (lx.titles.has(bare.toLowerCase()) || lx.titles.has(bare.toLowerCase().replace(/s$/, ''))) out.title = bare;
     // A regnal numeral after a name: "Louis XI".
     else if (person && ROMAN.test(surface.toUpperCase()) && NAME_WORD.test(prev) && !lx.plain.has(prev)) return { reject: 'regnal-number', name: `${prev} ${surface}` };
   }
