@@ -202,7 +202,7 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
   if (!st.titleDone && !inTitle) {
     st.titleDone = true;
     for (const w of st.title.toLowerCase().match(WORDS) ?? []) st.titleWords.add(w);
-    for (const m of linkText(matcher, st.title, st, true)) st.titleLinked.add(m.entityId!);
+    for (const m of linkText(matcher, st.title, st, true)) if (m.entityId) st.titleLinked.add(m.entityId);
   }
   const raw = scan(matcher, text);
   if (raw.length === 0) return [];

@@ -35,6 +35,21 @@ describe('linker property', () => {
     expect(ambiguous.length).toBeGreaterThan(10);
   });
 
+  it('never throws on any text, and every link and rejection points at its own words', () => {
+    const names = ['Putin', 'Moscow', 'Xi', 'Hunter Biden', 'Washington', ', Ohio', ' Mule', 'XI', '(', ')', '[', ']', '—', 'kyiv, ', 'President ', 'Jr.', '’s', '\u00ad', ' '];
+    const piece = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom(...names, ...FILLER));
+    fc.assert(
+      fc.property(fc.array(fc.array(piece, { maxLength: 12 }).map((p) => p.join(' ')), { maxLength: 5 }), fc.string({ maxLength: 20 }), (blocks, title) => {
+        const state = createLinkState(title);
+        for (const b of blocks) {
+          for (const l of spotText(matcher, b, state)) expect(b.slice(l.start, l.end)).toBe(l.surface);
+          for (const r of state.rejected) expect(r.start).toBeLessThan(r.end);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it('an ambiguous alias with no other KB evidence on the page is never linked', () => {
     const words = fc.array(fc.constantFrom(...FILLER), { minLength: 0, maxLength: 25 });
     fc.assert(
