@@ -105,8 +105,16 @@ const TRAIL = /[.,;:!?)"”’'\]]+$/;
  * words ("Xi Tells Putin of Plan"). Capitals say little about names there.
  */
 export function isTitleCase(text: string): boolean {
-  return UPPER.test(text.trimStart()) && !LOWER_WORD.test(text);
+  if (!UPPER.test(text.trimStart())) return false;
+  if (!LOWER_WORD.test(text)) return true;
+  // A headline with a stray lower-case verb ("While China proposes Peace Plan, it Begins to Arm Russia"): no sentence
+  // punctuation, and three in four words of 3+ letters capitalised.
+  if (/[.!?]["”’)]?(?:\s|$)/.test(text.trim())) return false;
+  const words = text.match(/(?<![\p{L}'’])\p{L}{3,}/gu) ?? [];
+  return words.filter((w) => UPPER.test(w)).length >= 0.75 * words.filter((w) => !SMALL.has(w)).length;
 }
+
+const SMALL = new Set(['the', 'and', 'for', 'but', 'nor', 'via', 'per', 'with', 'from', 'into', 'over', 'than']);
 
 /** A lower-case word of 3+ letters that is not a short function word (the first one settles it: cheap on prose). */
 const LOWER_WORD = /(?<![\p{L}'’])(?!(?:the|and|for|but|nor|via|per|with|from|into|over|than)(?!\p{L}))\p{Ll}{3,}/u;
