@@ -86,7 +86,8 @@ export default defineConfig({
     // content script runs on. Only that one file. Chrome also gets
     // use_dynamic_url: the file is reachable only at a per-session URL, so a
     // page cannot detect Backstory by probing its static URL.
-    const cardChunk = { resources: ['card-ui.js'], matches: ['<all_urls>'] };
+    // The linker chunk (entrypoints/linker.ts) is imported the same way, before the first read.
+    const cardChunk = { resources: ['card-ui.js', 'linker.js'], matches: ['<all_urls>'] };
     const common = {
       name: 'Backstory',
       description:

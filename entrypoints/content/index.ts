@@ -5,6 +5,7 @@
 // messaging library in this bundle (lib/page/messaging.ts speaks its wire format).
 // The card UI is a separate file, imported on first need (lib/page/card-ui.ts).
 import type { PublicPath } from 'wxt/browser';
+import { loadLinker } from '@/lib/link/chunk';
 import { runBackstory } from '@/lib/page/app';
 import { watchLifecycle } from '@/lib/page/lifecycle';
 import { loadCardUi } from '@/lib/page/card-ui';
@@ -46,6 +47,7 @@ export default defineContentScript({
         pageNames: () => sendMessage('pageNames'),
       },
       cardUi: () => loadCardUi(() => import(/* @vite-ignore */ chrome.runtime.getURL('/card-ui.js'))),
+      linker: () => loadLinker(() => import(/* @vite-ignore */ chrome.runtime.getURL('/linker.js'))),
       settings: {
         load: async () => readSettings((await browser.storage.local.get(SETTINGS_STORAGE_KEY))[SETTINGS_STORAGE_KEY]),
         watch: (listener) => {

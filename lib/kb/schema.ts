@@ -130,6 +130,8 @@ export const LinkLexicon = z
     modifiers: words,
     /** Words after a name that make it the name of another thing in headlines ("Post", "Mule", "Fleet"). */
     nameHeads: words,
+    /** Words after an organisation's name that still name it ("Alibaba Group", "Bloomberg News"). */
+    orgSuffixes: words,
     /** Words after a person's name that make it another person ("Jr.", "III"). */
     nameSuffixes: words,
     /** Lower-case words after a place name that make it another place ("Washington state"). */

@@ -23,8 +23,9 @@
 // 4. shared names ("Moscow", "Washington", "Wang Yi") link only with evidence
 //    that the page is about the KB's world: entities the reports name with it
 //    (KB context profile) linked on the page or named in the same block, the
-//    page title, or several of its context words nearby. Widely shared short
-//    forms ("Xi") need twice the evidence.
+//    page title, an office title before it, or several of its context words
+//    nearby: related entities count 1, any other KB entity half, and a shared
+//    name needs 1.5 (a short form that is not shared needs 1).
 //
 // Incremental reading: a block is decided with everything read so far plus
 // the title (read first: the headline says what the page is about) and every
@@ -34,9 +35,13 @@
 //
 // No entity name or id here: facts are data (lib/link/data.ts, data/*.json).
 import type { Matcher } from '../match/compile';
-import { createContextState, resolveMentions, type ContextState } from '../match/resolve';
+import { resolveMentions, type ContextState } from '../match/resolve';
 import { scan } from '../match/scan';
 import type { LinkData, Mention, RawMatch } from '../match/types';
+import { isShouting } from '../page/spot';
+import { createLinkState, type LinkState, type RejectReason } from './state';
+
+export { createLinkState, type LinkState, type Rejected, type RejectReason } from './state';
 
 /**
  * Why a link: 'full' its full name; 'named' a name of it; 'short' short for
@@ -47,49 +52,6 @@ import type { LinkData, Mention, RawMatch } from '../match/types';
  * 'qualifier' a qualifier that names it (arg: "Washington, D.C.").
  */
 export type Why = string[];
-
-export type RejectReason = 'case' | 'capitals' | 'longer-name' | 'other-person' | 'other-place' | 'regnal-number' | 'claimed' | 'no-introduction' | 'no-context' | 'needs-context';
-
-/** A candidate the linker found and did not link. */
-export interface Rejected {
-  start: number;
-  end: number;
-  surface: string;
-  alias: number;
-  /** The KB entities the words could have named. */
-  candidates: string[];
-  reason: RejectReason;
-  /** The other name ("Hunter Biden", "Toledo, Ohio"), or for 'claimed' the entity id or name that claimed it. */
-  name?: string;
-}
-
-interface Claim {
-  /** The KB entity the alias means from here on, or null for another one. */
-  id: string | null;
-  name: string;
-  /** Made by the page title: the page's subject keeps the name ("The private life of Xi Mingze"). */
-  sticky?: boolean;
-}
-
-/** Page-level linker state; one per page (or SPA view). Extends the matcher's context state. */
-export interface LinkState extends ContextState {
-  title: string;
-  titleDone: boolean;
-  /** Entities linked on the page so far (title included). */
-  evidence: Set<string>;
-  /** Entities linked in the title; entities a name in the title could be (a headline often uses the surname). */
-  titleLinked: Set<string>;
-  titleNamed: Set<string>;
-  titleWords: Set<string>;
-  /** Alias → who it means on this page from now on. */
-  claims: Map<number, Claim>;
-  /** Candidates not linked, in reading order (capped at 500). */
-  rejected: Rejected[];
-}
-
-export function createLinkState(title = ''): LinkState {
-  return { ...createContextState(), title, titleDone: false, evidence: new Set(), titleLinked: new Set(), titleNamed: new Set(), titleWords: new Set(), claims: new Map(), rejected: [] };
-}
 
 interface Lex {
   d: LinkData | undefined;
@@ -143,10 +105,19 @@ const TRAIL = /[.,;:!?)"”’'\]]+$/;
  * words ("Xi Tells Putin of Plan"). Capitals say little about names there.
  */
 export function isTitleCase(text: string): boolean {
-  return UPPER.test(text.trimStart()) && !(text.match(/(?<![\p{L}'’])\p{Ll}{3,}/gu) ?? []).some((w) => !SMALL.has(w));
+  if (!UPPER.test(text.trimStart())) return false;
+  if (!LOWER_WORD.test(text)) return true;
+  // A headline with a stray lower-case verb ("While China proposes Peace Plan, it Begins to Arm Russia"): no sentence
+  // punctuation, and three in four words of 3+ letters capitalised.
+  if (/[.!?]["”’)]?(?:\s|$)/.test(text.trim())) return false;
+  const words = text.match(/(?<![\p{L}'’])\p{L}{3,}/gu) ?? [];
+  return words.filter((w) => UPPER.test(w)).length >= 0.75 * words.filter((w) => !SMALL.has(w)).length;
 }
 
 const SMALL = new Set(['the', 'and', 'for', 'but', 'nor', 'via', 'per', 'with', 'from', 'into', 'over', 'than']);
+
+/** A lower-case word of 3+ letters that is not a short function word (the first one settles it: cheap on prose). */
+const LOWER_WORD = /(?<![\p{L}'’])(?!(?:the|and|for|but|nor|via|per|with|from|into|over|than)(?!\p{L}))\p{Ll}{3,}/u;
 
 /** Word by word: a capital in the alias needs a capital in the text ('capitalised' rule). */
 function capitalsKept(alias: string, surface: string): boolean {
@@ -175,12 +146,18 @@ interface Structure {
 function structure(lx: Lex, text: string, m: RawMatch, type: string, quals: string[] | undefined, titled: boolean, edges: Set<number>): Structure {
   const surface = text.slice(m.start, m.end);
   const person = type === 'p';
-  const prevM = /(\S+)\s$/u.exec(text.slice(Math.max(0, m.start - 40), m.start));
-  const prev = prevM?.[1];
+  // The word right before, separated by one white-space char (a hand scan: a regex anchored at the end backtracks).
+  const p = m.start - 1;
+  let prev: string | undefined;
+  if (p > 0 && /\s/.test(text.charAt(p))) {
+    let q = p;
+    while (q > 0 && m.start - q < 40 && !/\s/.test(text.charAt(q - 1))) q--;
+    if (q < p) prev = text.slice(q, p);
+  }
   const out: Structure = {};
   if (prev) {
     const bare = prev.replace(/[.,]$/, '');
-    if (lx.titles.has(bare.toLowerCase())) out.title = bare;
+    if (lx.titles.has(bare.toLowerCase()) || lx.titles.has(bare.toLowerCase().replace(/s$/, ''))) out.title = bare;
     // A regnal numeral after a name: "Louis XI".
     else if (person && ROMAN.test(surface.toUpperCase()) && NAME_WORD.test(prev) && !lx.plain.has(prev)) return { reject: 'regnal-number', name: `${prev} ${surface}` };
   }
@@ -197,6 +174,8 @@ function structure(lx: Lex, text: string, m: RawMatch, type: string, quals: stri
       const word = next[1]!.replace(/[,;:!?)"”’'\]]+$/, '');
       const bare = word.replace(TRAIL, '');
       if (lx.suffixes.has(word) || lx.suffixes.has(bare) || (person && ROMAN.test(bare))) return { reject: 'other-person', name: `${surface} ${word}`, claims: person && !titled };
+      // "Alibaba Group", "Bloomberg News": the organisation itself.
+      if (type === 'o' && lx.d?.lex.orgSuffixes.includes(bare)) return out;
       if (type === 'l' && startsWith(rest, lx.d?.lex.placeDesignators)) return { reject: 'other-place', name: `${surface} ${bare}`, claims: true };
       if (UPPER.test(bare) && !lx.plain.has(word) && !lx.titles.has(bare.toLowerCase()) && !/['’]s?$/.test(bare) && (titled ? lx.heads.has(bare) : lx.heads.has(bare) || !/^\p{Lu}[\p{Lu}.-]{0,5}$/u.test(bare))) {
         return { reject: person ? 'other-person' : 'longer-name', name: `${surface} ${bare}`, claims: person && !titled };
@@ -204,7 +183,7 @@ function structure(lx: Lex, text: string, m: RawMatch, type: string, quals: stri
     }
   }
   // A given name or another word of a longer name before it ("Hunter Biden", "George Washington").
-  if (!titled && prev && !out.title && NAME_WORD.test(prev) && !lx.plain.has(prev) && !edges.has(m.start - prevM[0].length + prev.length)) {
+  if (!titled && prev && !out.title && NAME_WORD.test(prev) && !lx.plain.has(prev) && !edges.has(p)) {
     return { reject: person ? 'other-person' : 'longer-name', name: `${prev} ${surface}`, claims: person };
   }
   return out;
@@ -227,11 +206,11 @@ function relatedOf(lx: Lex, id: string): Set<string> {
  */
 export function linkText(matcher: Matcher, text: string, state: ContextState, inTitle = false): Mention[] {
   const st = state as LinkState;
-  if (!st.claims) Object.assign(st, createLinkState(), { linked: st.linked });
+  if (!st.claims) Object.assign(st, createLinkState(st.title), { linked: st.linked });
   if (!st.titleDone && !inTitle) {
     st.titleDone = true;
     for (const w of st.title.toLowerCase().match(WORDS) ?? []) st.titleWords.add(w);
-    for (const m of linkText(matcher, st.title, st, true)) st.titleLinked.add(m.entityId!);
+    for (const m of linkText(matcher, st.title, st, true)) if (m.entityId) st.titleLinked.add(m.entityId);
   }
   const raw = scan(matcher, text);
   if (raw.length === 0) return [];
@@ -285,29 +264,37 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
     }
   }
 
+  let near: Set<string> | undefined;
   /** How much the page is about `id`: related entities linked or named, the title, context words. */
   const support = (c: Cand, id: string): { score: number; why: Why } => {
     const rel = relatedOf(lx, id);
     const hits: string[] = [];
     let score = 0;
     // Related KB entities linked on the page count 1; any other KB entity counts half.
-    for (const e of new Set([...st.evidence, ...sure])) if (e !== id && hits.push(e)) score += rel.has(e) ? 1 : 0.5;
+    for (const e of st.evidence) if (e !== id && hits.push(e)) score += rel.has(e) ? 1 : 0.5;
+    for (const e of sure) if (e !== id && !st.evidence.has(e) && hits.push(e)) score += rel.has(e) ? 1 : 0.5;
     for (const [e, w] of named) if (e !== id && rel.has(e) && !st.evidence.has(e) && !sure.has(e) && hits.push(e)) score += w / 2;
     const title = st.titleLinked.has(id) ? 2 : st.titleNamed.has(id) && !inTitle ? 1 : 0;
     // "Foreign Minister Wang Yi": an office title is some evidence for a shared full name.
     const office = c.s.title && !lx.honor.has(c.s.title) ? 1 : 0;
+    score += title + office;
+    // Context words only when the rest falls short (tokenising the block is the costly part).
     let words = 0;
-    if (d) {
-      const near = new Set(text.toLowerCase().match(WORDS));
+    if (d && score < 1.5) {
+      near ??= new Set(text.toLowerCase().match(WORDS));
       for (const w of d.words[at(id)] ?? []) if (near.has(w) || st.titleWords.has(w)) words++;
+      if (words > 2) score++;
     }
-    score += title + office + (words > 2 ? 1 : 0);
     return { score, why: hits.length ? ['related', ...hits.slice(0, 2)] : office ? ['title', c.s.title!] : title ? ['headline'] : ['words'] };
   };
 
   const out: Mention[] = [];
   const accept = (c: Cand, lm: Mention, id: string, why: Why, alternatives?: string[]) => {
-    out.push({ ...lm, entityId: id, candidates: [id], why, ...(alternatives ? { alternatives } : {}) });
+    lm.entityId = id;
+    lm.candidates = [id];
+    lm.why = why;
+    if (alternatives) lm.alternatives = alternatives;
+    out.push(lm);
     st.evidence.add(id);
     // A full name introduces its short forms for the rest of the page.
     if (!(c.bits & 1)) for (const a of d?.shortOf[at(id)] ?? []) if (!st.claims.get(a)?.sticky) st.claims.set(a, { id, name: id, sticky: inTitle });
@@ -360,7 +347,13 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
     }
     accept(c, lm, id, alternatives ? support(c, id).why : bits & 2 ? ['again'] : [typeOf(id) === 'p' ? 'full' : 'named'], alternatives);
   };
-  for (const c of cands) decide(c, false);
+  // In text set in capitals a short case-sensitive name that needs context ("US", "ICC") may be a word.
+  let shouting: boolean | undefined;
+  for (const c of cands) {
+    const al = matcher.alias(c.m.alias);
+    if (al.caseSensitive && al.needsContext && (shouting ??= isShouting(text))) reject(c, 'capitals');
+    else decide(c, false);
+  }
   if (waiting.length) {
     const again = waiting;
     waiting = [];

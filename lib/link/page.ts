@@ -3,9 +3,9 @@
 // (lib/page/spot → lib/link/linker) as the content script, in document order,
 // with the page title read first.
 import type { Matcher } from '../match/compile';
-import { spotBlocks } from '../page/spot';
+import { spotBlocks, useLinker } from '../page/spot';
 import { collectTextBlocks, type TextBlock } from '../page/text-blocks';
-import { createLinkState } from './linker';
+import { createLinkState, linkText } from './linker';
 import { whyLinked, whyNotLinked } from './why';
 
 /** One line of `npm run kb -- spot`: offsets into the page text (blocks joined by "\n"). */
@@ -31,6 +31,8 @@ export interface PageLinks {
 }
 
 export function linkBlocks(matcher: Matcher, blocks: readonly TextBlock[], title: string): PageLinks {
+  // The same linker the extension loads as its chunk (lib/link/chunk.ts).
+  useLinker(linkText);
   const state = createLinkState(title);
   const base: number[] = [];
   let offset = 0;

@@ -36,6 +36,8 @@ export const NEARBY_CHARS = 300;
 export interface ContextState {
   /** Entities with a direct link ('alias') in the chunks resolved so far. */
   readonly linked: Set<string>;
+  /** The page title, for the page linker (lib/link/linker.ts reads it first). */
+  title?: string;
 }
 
 export function createContextState(): ContextState {

@@ -118,6 +118,7 @@ export interface LinkData {
     modifiers: string[];
     nameHeads: string[];
     nameSuffixes: string[];
+    orgSuffixes: string[];
     placeDesignators: string[];
     regions: string[];
   };

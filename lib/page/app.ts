@@ -6,6 +6,7 @@
 // card chunk, lib/page/card-ui.ts) on first need, or ahead of time at idle once
 // the page has marks (lib/page/lazy-card.ts). The hover intent (dwell, grace,
 // the card prepared during the dwell) runs in that chunk too.
+import type { LinkerApi } from '../link/chunk';
 import { hydrateMatcher, type Matcher } from '../match/compile';
 import type { CompiledMatcher } from '../match/types';
 import type { EntityCard } from '../kb/card';
@@ -25,6 +26,7 @@ import type { PageMention } from './marks';
 import { installPointer } from './pointer';
 import { activeOnHost } from './reader-settings';
 import { createPageReader, type PageReader } from './reader';
+import { useLinker } from './spot';
 import { setUiHostTag } from './text-blocks';
 import { createUiHost, type UiHost } from './ui-host';
 import { connectPageToPanel, type BridgeMessaging, type PanelBridge } from './panel-bridge';
@@ -55,6 +57,8 @@ export interface AppEnv {
    * imports the card chunk, an extension file). Called once, on first need.
    */
   cardUi: () => Promise<CardUi>;
+  /** Load the page linker (lib/link/chunk.ts `loadLinker`), before the first read; without it the matcher's own context rules apply. */
+  linker?: () => Promise<LinkerApi>;
   /** Answer the side panel's questions about this page (lib/page/panel-bridge.ts) over this messaging. */
   panel?: BridgeMessaging;
 }
@@ -189,7 +193,8 @@ export async function runBackstory(env: AppEnv): Promise<void> {
           hnames = highlightNames(names.highlights);
           setUiHostTag(names.host);
         }
-        const reply = await env.kb.getMatcher();
+        const [reply, api] = await Promise.all([env.kb.getMatcher(), env.linker?.().catch(() => null)]);
+        if (api) useLinker(api.linkText);
         if (reply) return (matcher = hydrateMatcher(reply.compiled));
       } catch {
         // background not ready yet

@@ -14,8 +14,7 @@
 //   forgets the old page's context and reads the page again.
 // Takes its environment (document, window, signal) as parameters.
 import type { EntityType } from '../kb/schema';
-import { createLinkState } from '../link/linker';
-import type { ContextState } from '../match/resolve';
+import { createContextState, type ContextState } from '../match/resolve';
 import type { Matcher } from '../match/compile';
 import type { Settings } from '../settings';
 import { HighlightWindow } from './highlight-window';
@@ -120,7 +119,7 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
         })
       : null;
   painter.useWindow(hwin);
-  let context: ContextState = createLinkState(doc.title);
+  let context: ContextState = createContextState();
   let pending: MutationRecord[] = [];
   /** Open shadow roots read so far (observed, and given to the hit test). */
   const shadows = new Set<ShadowRoot>();
@@ -286,7 +285,7 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
     stats.fullScans++;
     index.clear();
     // The page linker reads the title first: the headline says what the page is about (lib/link/linker.ts).
-    context = createLinkState(doc.title);
+    context = { ...createContextState(), title: doc.title };
     const root = doc.body ?? doc.documentElement;
     if (!root || isInsideSkipped(root)) {
       env.onMarksChanged?.();

@@ -1,7 +1,8 @@
 // Finds entity mentions in text blocks with the shared matcher. Used by the
 // content script and by `npm run kb -- spot`, so both find the same mentions.
-import { createLinkState, linkText, type LinkState } from '../link/linker';
-import type { ContextState } from '../match/resolve';
+import type { linkText } from '../link/linker';
+import { createContextState, resolveMentions, type ContextState } from '../match/resolve';
+import { scan } from '../match/scan';
 import type { Matcher } from '../match/compile';
 import type { Mention } from '../match/types';
 import type { TextBlock } from './text-blocks';
@@ -50,23 +51,38 @@ export function isLowerCaseWord(matcher: Matcher, text: string, m: Mention): boo
   return a !== a.toLowerCase() && t !== t.toUpperCase();
 }
 
+/** The page linker, once loaded (lib/link/chunk.ts in the extension; lib/link/page.ts registers it for the CLI). */
+let linker: typeof linkText | null = null;
+
+export function useLinker(fn: typeof linkText | null): void {
+  linker = fn;
+}
+
 /**
- * The links in one block of text, decided by the page linker (lib/link) with
- * the page's state; the candidates it did not link go to `state.rejected`.
- * Blocks must be given in document order.
+ * Without the linker: the matcher's context rules; a context-needing name in
+ * lower case is the ordinary word, and in text set in capitals so may be a
+ * short case-sensitive one ("US").
  */
-export function spotText(matcher: Matcher, text: string, state: ContextState): Mention[] {
-  const mentions = linkText(matcher, text, state);
+function matcherOnly(matcher: Matcher, text: string, state: ContextState): Mention[] {
+  const raw = scan(matcher, text);
+  const mentions = raw.length ? resolveMentions(matcher, text, raw, state).filter((m) => m.reason === 'alias' || !isLowerCaseWord(matcher, text, m)) : [];
   const acronym = (m: Mention) => {
     const alias = matcher.alias(m.alias);
     return alias.caseSensitive && alias.needsContext;
   };
-  if (!mentions.some(acronym) || !isShouting(text)) return mentions;
-  for (const m of mentions) if (acronym(m)) (state as LinkState).rejected.push({ start: m.start, end: m.end, surface: m.surface, alias: m.alias, candidates: m.candidates, reason: 'capitals' });
-  return mentions.filter((m) => !acronym(m));
+  return mentions.some(acronym) && isShouting(text) ? mentions.filter((m) => !acronym(m)) : mentions;
 }
 
-export function spotBlocks(matcher: Matcher, blocks: readonly TextBlock[], state: ContextState = createLinkState()): BlockMention[] {
+/**
+ * The links in one block of text, decided by the page linker (lib/link) with
+ * the page's state (the candidates it did not link go to `state.rejected`), or
+ * by the matcher alone when the linker is not loaded. Blocks in document order.
+ */
+export function spotText(matcher: Matcher, text: string, state: ContextState): Mention[] {
+  return (linker ?? matcherOnly)(matcher, text, state);
+}
+
+export function spotBlocks(matcher: Matcher, blocks: readonly TextBlock[], state: ContextState = createContextState()): BlockMention[] {
   const out: BlockMention[] = [];
   blocks.forEach((block, i) => {
     for (const m of spotText(matcher, block.text, state)) out.push({ ...m, block: i });

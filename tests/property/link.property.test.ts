@@ -7,7 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createLinkState } from '../../lib/link/linker';
 import { scan } from '../../lib/match/scan';
 import type { Matcher } from '../../lib/match/compile';
-import { spotText } from '../../lib/page/spot';
+import { linkText } from '../../lib/link/linker';
+import { spotText, useLinker } from '../../lib/page/spot';
 import { pageMatcher } from '../../scripts/kb-spot';
 import { buildKbFromDisk } from '../../scripts/read-data';
 
@@ -21,6 +22,7 @@ let matcher: Matcher;
 let ambiguous: string[];
 
 beforeAll(() => {
+  useLinker(linkText);
   matcher = pageMatcher(buildKbFromDisk());
   const bits = matcher.compiled.link!.aliasBits;
   // Aliases the KB marks as short forms or widely shared, with an entity.
@@ -31,6 +33,21 @@ describe('linker property', () => {
   it('the filler itself names nothing in the KB', () => {
     expect(scan(matcher, FILLER.join(' '))).toEqual([]);
     expect(ambiguous.length).toBeGreaterThan(10);
+  });
+
+  it('never throws on any text, and every link and rejection points at its own words', () => {
+    const names = ['Putin', 'Moscow', 'Xi', 'Hunter Biden', 'Washington', ', Ohio', ' Mule', 'XI', '(', ')', '[', ']', '—', 'kyiv, ', 'President ', 'Jr.', '’s', '\u00ad', ' '];
+    const piece = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom(...names, ...FILLER));
+    fc.assert(
+      fc.property(fc.array(fc.array(piece, { maxLength: 12 }).map((p) => p.join(' ')), { maxLength: 5 }), fc.string({ maxLength: 20 }), (blocks, title) => {
+        const state = createLinkState(title);
+        for (const b of blocks) {
+          for (const l of spotText(matcher, b, state)) expect(b.slice(l.start, l.end)).toBe(l.surface);
+          for (const r of state.rejected) expect(r.start).toBeLessThan(r.end);
+        }
+      }),
+      { numRuns: RUNS },
+    );
   });
 
   it('an ambiguous alias with no other KB evidence on the page is never linked', () => {

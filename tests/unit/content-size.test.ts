@@ -47,6 +47,16 @@ describe('content script size (issue #6)', () => {
       for (const cs of manifest.content_scripts ?? []) for (const match of cs.matches) expect(entry!.matches).toContain(match);
     });
 
+    it('imports the linker chunk by its extension URL, and carries none of the linker itself', () => {
+      const content = built(target, 'content-scripts/content.js');
+      expect(content).toContain('import(chrome.runtime.getURL("/linker.js"))');
+      // Strings only the page linker (lib/link/linker.ts) has.
+      for (const marker of ['regnal-number', 'no-introduction']) {
+        expect(content, `the content script has ${marker}`).not.toContain(marker);
+        expect(built(target, 'linker.js'), `the linker chunk has ${marker}`).toContain(marker);
+      }
+    });
+
     it('imports the card chunk by its extension URL, and carries none of the card UI itself', () => {
       const content = built(target, 'content-scripts/content.js');
       expect(content).toContain(`import(chrome.runtime.getURL("/${CARD_CHUNK}"))`);

@@ -111,6 +111,16 @@ describe('things named after other things', () => {
     expect(whyLinked(matcher, mentions[0]!)).toBe('“Moscow, Russia” names Moscow');
   });
 
+  it('a corporate suffix still names the organisation ("Alibaba Group"), a team or event after a city does not name the city', () => {
+    expect(linkTexts('', 'Alibaba Group reported earnings; Alibaba shares rose.').links).toEqual([
+      ['Alibaba', 'alibaba'],
+      ['Alibaba', 'alibaba'],
+    ]);
+    const olympics = linkTexts('', 'The Beijing Olympics were a turning point for China.');
+    expect(olympics.links).toEqual([['China', 'china']]);
+    expect(olympics.state.rejected.map((r) => [r.surface, r.reason, r.name])).toEqual([['Beijing', 'longer-name', 'Beijing Olympics']]);
+  });
+
   it('a regnal numeral, a video-game character, a reaper and a bingo hall are not KB entities', () => {
     expect(linked('kings-and-games')).toEqual([]);
     expect(rejected('kings-and-games')).toEqual([

@@ -9,8 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/read-data';
 
 const TARGETS = ['chrome-mv3', 'firefox-mv3'] as const;
-/** The card chunk (entrypoints/card-ui.ts): the one web-accessible file. */
+/** The card chunk (entrypoints/card-ui.ts) and the linker chunk (entrypoints/linker.ts): the only web-accessible files. */
 const CARD_CHUNK = 'card-ui.js';
+const LINKER_CHUNK = 'linker.js';
 type Target = (typeof TARGETS)[number];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -115,7 +116,7 @@ describe.each(TARGETS)('built manifest (%s)', (target) => {
     expect(m.key).toBeUndefined();
   });
 
-  it('exposes no broad web-accessible resources: only the card chunk (no globs, no pages, not the KB)', () => {
+  it('exposes no broad web-accessible resources: only the card and linker chunks (no globs, no pages, not the KB)', () => {
     const war: Manifest[] = m.web_accessible_resources ?? [];
     for (const entry of war) {
       // MV3 form only: objects with resources and matches.
@@ -123,8 +124,8 @@ describe.each(TARGETS)('built manifest (%s)', (target) => {
       for (const r of entry.resources as string[]) {
         expect(r, `web-accessible resource in ${target}`).not.toMatch(/\*/);
         expect(existsSync(join(ROOT, '.output', target, r)), `${r} is in the package`).toBe(true);
-        // The one script: the card chunk the content script imports on first need (entrypoints/card-ui.ts).
-        if (r === CARD_CHUNK) continue;
+        // The two scripts the content script imports: the card chunk on first need (entrypoints/card-ui.ts), the linker chunk before its first read (entrypoints/linker.ts).
+        if (r === CARD_CHUNK || r === LINKER_CHUNK) continue;
         expect(r, 'scripts and pages are never web-accessible').not.toMatch(/\.(js|mjs|html|json|wasm)$/);
       }
       expect(entry.extension_ids ?? [], 'no extension may load our resources').toEqual([]);
@@ -133,9 +134,9 @@ describe.each(TARGETS)('built manifest (%s)', (target) => {
       const scriptMatches = new Set((m.content_scripts ?? []).flatMap((cs: Manifest) => cs.matches as string[]));
       for (const match of entry.matches as string[]) expect(scriptMatches, `web-accessible to ${match}`).toContain(match);
     }
-    // Exactly the card chunk; Chrome reaches it only at a per-session URL (use_dynamic_url), so a
+    // Exactly the two chunks; Chrome reaches them only at a per-session URL (use_dynamic_url), so a
     // page cannot detect the extension by probing its static URL (Firefox's URLs are per install).
-    expect(war).toEqual([{ resources: [CARD_CHUNK], matches: ['<all_urls>'], ...(target === 'chrome-mv3' ? { use_dynamic_url: true } : {}) }]);
+    expect(war).toEqual([{ resources: [CARD_CHUNK, LINKER_CHUNK], matches: ['<all_urls>'], ...(target === 'chrome-mv3' ? { use_dynamic_url: true } : {}) }]);
   });
 
   it('lists its icons (16-128 px, what the toolbar and the stores show), each a PNG of its size in the package', () => {

@@ -9,7 +9,8 @@ import { compilePageMatcher } from '../../lib/link/data';
 import { hydrateMatcher, type Matcher } from '../../lib/match/compile';
 import { createLinkState } from '../../lib/link/linker';
 import { createContextState } from '../../lib/match/resolve';
-import { isLowerCaseWord, isShouting, pageOffsets, spotBlocks, spotText } from '../../lib/page/spot';
+import { isLowerCaseWord, isShouting, pageOffsets, spotBlocks, spotText, useLinker } from '../../lib/page/spot';
+import { linkText } from '../../lib/link/linker';
 import { collectTextBlocks } from '../../lib/page/text-blocks';
 import { buildKbFromDisk, ROOT } from '../../scripts/read-data';
 
@@ -21,6 +22,7 @@ function parse(html: string): Document {
 }
 
 beforeAll(() => {
+  useLinker(linkText);
   matcher = hydrateMatcher(compilePageMatcher(buildKbFromDisk()));
 });
 afterAll(async () => {

@@ -1,0 +1,11 @@
+// The linker chunk: the page linker (lib/link/linker.ts), kept out of the
+// content script's core for its size budget. The content script imports this
+// file before its first read of a page (lib/link/chunk.ts, lib/page/app.ts);
+// it is web-accessible for that (wxt.config.ts), like the card chunk. It
+// touches no extension API.
+import { publishLinker } from '@/lib/link/chunk';
+import { linkText } from '@/lib/link/linker';
+
+export default defineUnlistedScript(() => {
+  publishLinker({ linkText });
+});
