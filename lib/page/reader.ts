@@ -17,13 +17,15 @@ import type { EntityType } from '../kb/schema';
 import { createContextState, type ContextState } from '../match/resolve';
 import type { Matcher } from '../match/compile';
 import type { Settings } from '../settings';
+import { afterNextFrame } from './after-frame';
 import { HighlightWindow } from './highlight-window';
 import { Painter, MarkIndex, type PageMention } from './marks';
 import { Slicer, yielder, type YieldFn } from './slices';
 import { spotText } from './spot';
-import { BlockWalk, blockAncestor, blockContainer, isInlineElement, isInsideSkipped, type TextBlock } from './text-blocks';
+import { BlockWalk, blockAncestor, blockContainer, isInlineElement, isInsideSkipped, SKIP_ATTRIBUTES, type TextBlock } from './text-blocks';
 
-const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+// Attributes too: a region that becomes editable, hidden or inert later loses its marks at once.
+const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: SKIP_ATTRIBUTES };
 
 /** On a full read, paint early once the read is this many viewport heights down (the viewport's marks first). */
 const EARLY_PAINT_VH = 1;
@@ -278,7 +280,23 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
     env.onMarksChanged?.();
   }
 
+  /**
+   * Wait for a rendered frame (or 100 ms: hidden tabs render none): the read
+   * asks for computed styles and a few boxes (is this text visible?), which
+   * are then clean and cheap instead of a forced style and layout of the whole
+   * page inside one of our slices.
+   */
+  const settledLayout = () =>
+    typeof win.requestAnimationFrame !== 'function'
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          const timer = win.setTimeout(() => (cancel(), resolve()), 100);
+          const cancel = afterNextFrame(win, () => (win.clearTimeout(timer), resolve()));
+        });
+
   async function fullScan() {
+    await settledLayout();
+    if (signal.aborted) return;
     const started = now();
     stats.scanStartedAt = started;
     const s = slicer();
@@ -338,6 +356,11 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
         addRegion(blockAncestor(r.target));
         continue;
       }
+      if (r.type === 'attributes') {
+        // A skip attribute went away (no longer editable, hidden or inert): read the region again.
+        addRegion(r.target);
+        continue;
+      }
       if (r.type !== 'childList') continue;
       for (const n of r.removedNodes) {
         if (n.nodeType === 3 || (n.nodeType === 1 && isInlineElement(n as Element))) addRegion(blockContainer(r.target));
@@ -378,11 +401,51 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
     track(s);
   }
 
+  /** Drop the marks in `root` now (it became editable or hidden): cost, the tracked blocks. */
+  function dropInside(root: Node) {
+    let dropped = 0;
+    for (const b of index.blocks()) {
+      if (b.alive && root.contains(b.nodes[0]!)) {
+        index.drop(b);
+        dropped++;
+      }
+    }
+    if (dropped > 0) {
+      hwin?.invalidate();
+      env.onMarksChanged?.();
+    }
+  }
+
   function onMutations(records: MutationRecord[]) {
-    // Only queue: the work happens in the loop, in slices.
-    for (const r of records) pending.push(r);
+    // Only queue: the work happens in the loop, in slices. Except a region
+    // turned editable or hidden: its marks go before the next frame.
+    for (const r of records) {
+      if (r.type === 'attributes' && isInsideSkipped(r.target)) dropInside(r.target);
+      else pending.push(r);
+    }
     schedule();
   }
+
+  /**
+   * The reader focuses, places the caret in or types into something: if it is
+   * editable (by attribute, by CSS -webkit-user-modify, or design mode), its
+   * marks go now, before the keystroke lands.
+   */
+  // isContentEditable misses CSS editing (-webkit-user-modify, inherited).
+  const editable = (el: HTMLElement) => el.isContentEditable || win.getComputedStyle(el).getPropertyValue('-webkit-user-modify').startsWith('read-write');
+  const onEditIntent = (e: Event) => {
+    if (!e.isTrusted) return;
+    if (doc.designMode === 'on') {
+      dropInside(doc);
+      return;
+    }
+    const target = e.type === 'selectionchange' ? win.getSelection()?.anchorNode : (e.composedPath()[0] as Node | undefined);
+    const el = (target && target.nodeType !== 1 ? target.parentElement : target) as HTMLElement | null | undefined;
+    if (!el || !editable(el)) return;
+    let root: HTMLElement = el;
+    while (root.parentElement && editable(root.parentElement)) root = root.parentElement;
+    dropInside(root);
+  };
 
   const onLocation = () => {
     if (win.location.href !== lastHref) schedule();
@@ -397,6 +460,8 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
       observer = new win.MutationObserver(onMutations);
       observer.observe(doc.documentElement, OBSERVE);
       win.addEventListener('popstate', onLocation, { signal });
+      for (const type of ['focusin', 'beforeinput', 'keydown'] as const) win.addEventListener(type, onEditIntent, { capture: true, passive: true, signal });
+      doc.addEventListener('selectionchange', onEditIntent, { passive: true, signal });
       fullPending = true;
       schedule();
     },
