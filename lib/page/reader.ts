@@ -290,8 +290,14 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
     typeof win.requestAnimationFrame !== 'function'
       ? Promise.resolve()
       : new Promise<void>((resolve) => {
-          const timer = win.setTimeout(() => (cancel(), resolve()), 100);
-          const cancel = afterNextFrame(win, () => (win.clearTimeout(timer), resolve()));
+          const done = () => {
+            win.clearTimeout(timer);
+            cancel();
+            resolve();
+          };
+          const timer = win.setTimeout(done, 100);
+          const cancel = afterNextFrame(win, done);
+          signal.addEventListener('abort', done, { once: true });
         });
 
   async function fullScan() {
