@@ -68,17 +68,11 @@ export function isHiddenByStyle(el: Element): boolean {
   if (!view || typeof view.getComputedStyle !== 'function') return false;
   const cs = view.getComputedStyle(el);
   if (cs.display === 'none' || cs.visibility === 'hidden' || cs.visibility === 'collapse' || cs.contentVisibility === 'hidden') return true;
-  const modify = cs.getPropertyValue('-webkit-user-modify');
-  if (modify === 'read-write' || modify === 'read-write-plaintext-only') return true;
-  if (cs.fontSize === '0px') return true;
-  const indent = parseFloat(cs.textIndent);
-  if (indent <= -OFF_PAGE_PX / 2) return true;
+  if (cs.getPropertyValue('-webkit-user-modify').startsWith('read-write') || cs.fontSize === '0px' || parseFloat(cs.textIndent) <= -OFF_PAGE_PX / 2) return true;
   const positioned = cs.position === 'absolute' || cs.position === 'fixed';
   const clipped = cs.overflow === 'hidden' || cs.overflowX === 'hidden' || cs.overflow === 'clip';
-  const clip = cs.clip;
-  if (positioned && clip && clip !== 'auto' && /rect\(\s*0(px)?[\s,]+0(px)?[\s,]+0(px)?[\s,]+0(px)?\s*\)/.test(clip)) return true;
-  const clipPath = cs.clipPath;
-  if (clipPath && clipPath !== 'none' && /inset\(\s*(50|100)%|circle\(\s*0|polygon\(\s*0(px)?\s+0(px)?\s*\)/.test(clipPath)) return true;
+  // The computed forms: clip "rect(0px, 0px, 0px, 0px)" (or 1px), clip-path "inset(50%)".
+  if ((positioned && /^rect\([01]px, [01]px, [01]px, [01]px/.test(cs.clip)) || /^(inset\((50|100)%|circle\(0)/.test(cs.clipPath)) return true;
   if (!positioned && !clipped) return false;
   const r = el.getBoundingClientRect();
   if (clipped && (r.width <= 1 || r.height <= 1)) return true;
