@@ -22,9 +22,13 @@ import { HighlightWindow } from './highlight-window';
 import { Painter, MarkIndex, type PageMention } from './marks';
 import { Slicer, yielder, type YieldFn } from './slices';
 import { spotText } from './spot';
+import type { Mention } from '../match/types';
 import { BlockWalk, blockAncestor, blockContainer, isInlineElement, isInsideSkipped, SKIP_ATTRIBUTES, type TextBlock } from './text-blocks';
 
 // Attributes too: a region that becomes editable, hidden or inert later loses its marks at once.
+/** Blocks longer than this are matched in pieces (spotHuge). */
+const SPOT_PIECE = 20_000;
+
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: SKIP_ATTRIBUTES };
 
 /** On a full read, paint early once the read is this many viewport heights down (the viewport's marks first). */
@@ -204,13 +208,17 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
           const block = batch[b]!;
           stats.blocksRead++;
           stats.charsRead += block.text.length;
-          const mentions = spotText(matcher, block.text, context);
+          const mentions = block.text.length > SPOT_PIECE ? await spotHuge(block.text, s) : spotText(matcher, block.text, context);
+          if (mentions === null) return null;
           // A full read into an empty index: blocks without mentions need no bookkeeping.
           if (mentions.length > 0 || !fresh) {
             // The first root of a full read is read in document order into an empty index.
+            s.phase = 'index';
             const tracked = index.add(block, mentions, aliasText, fresh && q === 0);
             if (tracked) for (const m of tracked.mentions) added.push(m);
+            s.phase = 'read';
           }
+          if (s.due() && !(await s.tick())) return null;
         }
         batch.length = 0;
         if (s.due()) {
@@ -234,6 +242,28 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
       }
     }
     return added;
+  }
+
+  /**
+   * Match a huge block (one 10 MB text node, 100,000 mentions in a paragraph)
+   * in pieces cut at whitespace, yielding between them: one spotText over it
+   * all would be a single long task. Null when aborted.
+   */
+  async function spotHuge(text: string, s: Slicer): Promise<Mention[] | null> {
+    const out: Mention[] = [];
+    for (let start = 0; start < text.length; ) {
+      let end = Math.min(text.length, start + SPOT_PIECE);
+      if (end < text.length) {
+        // Cut after a sentence if there is one near the end of the piece, else at a space.
+        const near = text.lastIndexOf('. ', end);
+        const space = text.lastIndexOf(' ', end);
+        end = near > start + SPOT_PIECE / 2 ? near + 2 : space > start ? space + 1 : end;
+      }
+      for (const m of spotText(matcher, text.slice(start, end), context)) out.push({ ...m, start: m.start + start, end: m.end + start });
+      start = end;
+      if (s.due() && !(await s.tick())) return null;
+    }
+    return out;
   }
 
   async function ensureTypes(mentions: readonly PageMention[], s: Slicer) {
@@ -308,6 +338,8 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
     const s = slicer();
     stats.fullScans++;
     index.clear();
+    // Forget the old page's blocks in the highlight window too (an SPA's old views would stay alive there).
+    hwin?.clear();
     context = createContextState();
     const root = doc.body ?? doc.documentElement;
     if (!root || isInsideSkipped(root)) {

@@ -385,7 +385,7 @@ export function follows(a: Node, b: Node): boolean {
 }
 
 /** The text node and offset within it for a block offset (binary search). */
-export function locate(block: TextBlock, offset: number, preferEnd = false): { node: Text; offset: number } {
+export function locate(block: TextBlock, offset: number, preferEnd = false): { node: Text; offset: number; index: number } {
   const { starts, nodes } = block;
   let lo = 0;
   let hi = starts.length - 1;
@@ -394,5 +394,5 @@ export function locate(block: TextBlock, offset: number, preferEnd = false): { n
     if (starts[mid]! < offset || (!preferEnd && starts[mid] === offset)) lo = mid;
     else hi = mid - 1;
   }
-  return { node: nodes[lo]!, offset: offset - starts[lo]! };
+  return { node: nodes[lo]!, offset: offset - starts[lo]!, index: lo };
 }
