@@ -17,7 +17,10 @@ export default defineBackground(() => {
   });
   // This install's names in pages: made once (on install, or first asked), kept in storage.
   let names: Promise<StoredPageNames> | null = null;
-  const pageNames = () => (names ??= ensurePageNames(browser.storage.local).catch((e: unknown) => ((names = null), Promise.reject(e))));
+  // Firefox test runs only (scripts/firefox.ts puts the file in a copy of the package); Chrome's are pinned through storage.
+  const firefox = typeof (browser.runtime as { getBrowserInfo?: unknown }).getBrowserInfo === 'function';
+  const pinned = async () => (firefox ? ((await fetch(browser.runtime.getURL('/page-names.json' as never))).json() as Promise<unknown>) : undefined);
+  const pageNames = () => (names ??= ensurePageNames(browser.storage.local, undefined, pinned).catch((e: unknown) => ((names = null), Promise.reject(e))));
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && PAGE_NAMES_KEY in changes) names = null;
   });

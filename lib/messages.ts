@@ -16,6 +16,8 @@ export interface KbStatus {
   /** Something the reader should know (a rebuilt database, a failed load). */
   notice: string | null;
   error: string | null;
+  /** Corrupt or missing records are being put back from the bundled KB (issue #17). */
+  repairing?: boolean;
 }
 
 export interface ProtocolMap {

@@ -9,6 +9,7 @@
 // channel `__backstory` reports the content script's own timeline).
 // Ratios are measured side by side in one page load, repetitions interleaved,
 // medians reported. docs/PERFORMANCE.md explains the cases and records figures.
+import { hostileSection, type HostileBenchResult } from './bench/hostile';
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -52,7 +53,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--reps' || a.startsWith('--reps=')) o.reps = Number(value());
     else if (a === '--only' || a.startsWith('--only=')) o.only = new Set(value().split(','));
     else if (a === '--help' || a === '-h') {
-      console.log('usage: npm run bench -- [--json FILE] [--smoke] [--reps N] [--build] [--only scan,markjs,longtasks,hover,idb]');
+      console.log('usage: npm run bench -- [--json FILE] [--smoke] [--reps N] [--build] [--only scan,markjs,longtasks,hover,idb,hostile]');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -681,6 +682,12 @@ async function main(): Promise<void> {
     browser = null;
     let size: { bytes: number; gzipBytes: number; breakdown: { source: string; bytes: number }[] } | null = null;
     let hoverR: Awaited<ReturnType<typeof hoverSection>> | null = null;
+    // Issue #17: the built extension on hostile pages and an SPA (scripts/bench/hostile.ts).
+    let hostileR: HostileBenchResult | null = null;
+    if (wants('hostile')) {
+      ensureBuilt(opts.build, log);
+      hostileR = await hostileSection(log, { smoke: opts.smoke });
+    }
     if (wants('hover')) {
       ensureBuilt(opts.build, log);
       const breakdown = await contentScriptBreakdown(ROOT, join(ROOT, 'entrypoints/content/index.ts'));
@@ -709,6 +716,8 @@ async function main(): Promise<void> {
       heap_mb_5mb: (longR?.heap as { extraMb: number } | undefined)?.extraMb ?? NaN,
       kb_load_ms: idbR?.real.loadMs ?? NaN,
       kb_load_ms_100k: idbR?.syn.loadMs ?? NaN,
+      long_tasks_hostile: hostileR?.long_tasks_hostile ?? NaN,
+      spa_heap_growth_mb_2000: hostileR?.spa_heap_growth_mb_2000 ?? NaN,
       // Which figures the keys above come from.
       meta: {
         smoke: opts.smoke,
@@ -731,6 +740,7 @@ async function main(): Promise<void> {
       hover: hoverR,
       idb: idbR,
       content_script: size,
+      hostile: hostileR,
     };
 
     // ---------------------------------------------------------------- print
@@ -839,6 +849,8 @@ async function main(): Promise<void> {
       ['card_ms_p95', result.card_ms_p95, '≤ 16', result.card_ms_p95 <= 16],
       ['lookup_ms_p95', result.lookup_ms_p95, '≤ 5', result.lookup_ms_p95 <= 5],
       ['content_script_bytes', result.content_script_bytes, '≤ 50,000', result.content_script_bytes <= 50_000],
+      ['long_tasks_hostile', result.long_tasks_hostile, '0', result.long_tasks_hostile === 0],
+      ['spa_heap_growth_mb_2000', result.spa_heap_growth_mb_2000, '≤ 2', result.spa_heap_growth_mb_2000 <= 2],
     ];
     out.push(opts.smoke ? 'Headline figures (SMOKE run: tiny pages, not comparable with the targets)' : 'Headline figures and targets');
     out.push(table(['key', 'value', 'target', ''], targets.map(([k, v, t, ok]) => [k, Number.isFinite(v) ? (Number.isInteger(v) ? v : +v.toPrecision(4)) : 'not measured', t, Number.isFinite(v) ? (ok ? 'met' : 'MISSED') : ''])));

@@ -8,10 +8,11 @@
 // permissions the user grants. A temporary add-on installed this way gets them
 // granted (checked with firefox-esr 153: a `<all_urls>` content script runs on
 // loopback pages without any prompt or extra manifest key).
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { ROOT } from './chromium';
+import { READABLE_PAGE_NAMES, ROOT } from './chromium';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 /** The built add-on; BACKSTORY_FIREFOX_DIR names a copy (a snapshot while a build rewrites .output). */
@@ -25,8 +26,19 @@ export interface FirefoxWithExtension {
 }
 
 /** Launch headless Firefox and install the built extension as a temporary add-on. */
-export async function launchFirefoxWithExtension(options: { extensionDir?: string; headless?: boolean; prefs?: Record<string, string | number | boolean> } = {}): Promise<FirefoxWithExtension> {
-  const extensionDir = options.extensionDir ?? FIREFOX_EXTENSION_DIR;
+export async function launchFirefoxWithExtension(
+  options: { extensionDir?: string; headless?: boolean; prefs?: Record<string, string | number | boolean>; pageNames?: 'readable' | 'random' } = {},
+): Promise<FirefoxWithExtension> {
+  let extensionDir = options.extensionDir ?? FIREFOX_EXTENSION_DIR;
+  if ((options.pageNames ?? 'readable') === 'readable' && existsSync(join(extensionDir, 'manifest.json'))) {
+    // Readable names and an open root for tests that inspect marks and the card
+    // (the background takes them from the package: BiDi offers no way into
+    // extension storage). A copy, so the build itself stays as released.
+    const copy = mkdtempSync(join(tmpdir(), 'backstory-firefox-ext-'));
+    cpSync(extensionDir, copy, { recursive: true });
+    writeFileSync(join(copy, 'page-names.json'), JSON.stringify(READABLE_PAGE_NAMES));
+    extensionDir = copy;
+  }
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built Firefox extension at ${extensionDir}: run \`npm run build\` first.`);
   }

@@ -22,6 +22,8 @@ export interface PopupProps {
   onToggleGlobal: (on: boolean) => void;
   onOpenPanel: () => void;
   onOpenOptions: () => void;
+  /** The background is putting corrupt or missing KB records back from the bundled copy. */
+  repairing?: boolean;
 }
 
 function foundText({ host, loading, enabled, siteActive, found }: PopupProps): string {
@@ -52,6 +54,11 @@ export function Popup(props: PopupProps) {
         {hasFinds ? <span class="pp-found-n">{props.found!.entities}</span> : null}
         <span>{foundText(props)}</span>
       </p>
+      {props.repairing ? (
+        <p class="pp-found" role="status" data-testid="repairing">
+          Repairing the knowledge base…
+        </p>
+      ) : null}
       <div class="pp-switches">
         <Switch
           label={host ? (siteMode === 'only-allowed' ? `Run on ${host}` : `On for ${host}`) : 'On for this site'}

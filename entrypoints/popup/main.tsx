@@ -32,6 +32,21 @@ function App() {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [page, setPage] = useState<PageSummary | null>(null);
   const [loading, setLoading] = useState(true);
+  const [repairing, setRepairing] = useState(false);
+
+  // Self-repair (issue #17): say so while the background puts KB records back; ask again until done.
+  useEffect(() => {
+    let timer: number | undefined;
+    const ask = () =>
+      void sendMessage('kbStatus')
+        .then((s) => {
+          setRepairing(!!s.repairing);
+          if (s.repairing) timer = window.setTimeout(ask, 500);
+        })
+        .catch(() => undefined);
+    ask();
+    return () => window.clearTimeout(timer);
+  }, []);
 
   useEffect(() => {
     let alive = true;
@@ -78,6 +93,7 @@ function App() {
       siteMode={settings.siteMode}
       found={found}
       canOpenPanel={canOpenSidePanel()}
+      repairing={repairing}
       onToggleSite={(on) => {
         if (host) void saveSettings((s) => withSiteActive(s, host, on)).then(setSettings);
       }}

@@ -3,7 +3,7 @@
 // parameters so tests can run it against fake-indexeddb.
 import { entityCard, type EntityCard } from '../kb/card';
 import type { KbReport } from '../kb/document';
-import { activeKbMeta, activeMatcher, dbReader, loadKb } from '../db/kb-store';
+import { activeKbMeta, activeMatcher, dbReader, loadKb, RECORD_SCHEMAS, repairRecords, type BadRecord, type RepairableStore } from '../db/kb-store';
 import type { BackstoryDatabase } from '../db/open';
 import type { KbStatus } from '../messages';
 import type { CompiledMatcher } from '../match/types';
@@ -30,6 +30,8 @@ export interface KbService {
   database(): Promise<BackstoryDatabase>;
   findByName(name: string): Promise<string[]>;
   report(id: string): Promise<KbReport | null>;
+  /** Resolves when no repair is running (tests). */
+  repaired(): Promise<void>;
 }
 
 export function createKbService(env: KbServiceEnv): KbService {
@@ -37,6 +39,36 @@ export function createKbService(env: KbServiceEnv): KbService {
   let ready: Promise<unknown> | null = null;
   let notice: string | null = null;
   let error: string | null = null;
+
+  // Self-repair (issue #17): records found corrupt or missing on read are put
+  // back from the bundled KB in the background; meanwhile they are skipped and
+  // everything else keeps working. A record repaired once is not retried in this
+  // worker's life (a missing id the bundle does not have either stays missing).
+  const bad = new Map<RepairableStore, Set<string>>();
+  const tried = new Set<string>();
+  let repairing: Promise<void> | null = null;
+  const onBad: BadRecord = (store, key) => {
+    const id = `${store}/${key}`;
+    if (tried.has(id)) return;
+    tried.add(id);
+    let keys = bad.get(store);
+    if (!keys) bad.set(store, (keys = new Set()));
+    keys.add(key);
+    repairing ??= Promise.resolve()
+      .then(async () => {
+        while (bad.size > 0) {
+          const batch = new Map(bad);
+          bad.clear();
+          await repairRecords(await db(), await env.fetchBundle(), batch);
+        }
+      })
+      .catch((e: unknown) => {
+        error = `Repairing the knowledge base failed: ${(e as Error)?.message ?? String(e)}`;
+      })
+      .finally(() => {
+        repairing = null;
+      });
+  };
 
   const db = () =>
     (dbPromise ??= env.openDb().then((handle) => {
@@ -73,7 +105,7 @@ export function createKbService(env: KbServiceEnv): KbService {
 
   async function status(): Promise<KbStatus> {
     const meta = (await activeKbMeta(await db())) ?? null;
-    return { meta, notice, error };
+    return { meta, notice, error, repairing: repairing !== null };
   }
 
   const whenReady = async () => {
@@ -96,10 +128,27 @@ export function createKbService(env: KbServiceEnv): KbService {
       await whenReady();
       return status();
     },
-    matcher: async () => (await activeMatcher(await whenReady())) ?? null,
-    card: async (id) => entityCard(dbReader(await whenReady()), id),
-    findByName: async (name) => dbReader(await whenReady()).findByName(name),
-    report: async (id) => (await (await whenReady()).get('reports', id)) ?? null,
+    matcher: async () => {
+      const handle = await whenReady();
+      const found = await activeMatcher(handle, onBad);
+      if (found || !repairing) return found ?? null;
+      // The matcher itself was bad: every page needs it, so wait for its repair.
+      await repairing;
+      return (await activeMatcher(handle)) ?? null;
+    },
+    // One bad record costs its own card, never a batch.
+    card: async (id) => entityCard(dbReader(await whenReady(), onBad), id).catch(() => null),
+    findByName: async (name) => dbReader(await whenReady(), onBad).findByName(name),
+    report: async (id) => {
+      const row = await (await whenReady()).get('reports', id);
+      if (row === undefined) return null;
+      if (RECORD_SCHEMAS.reports.safeParse(row).success) return row;
+      onBad('reports', id);
+      return null;
+    },
     database: whenReady,
+    repaired: async () => {
+      while (repairing) await repairing;
+    },
   };
 }

@@ -57,12 +57,17 @@ export function makePageNames(random: (n: number) => Uint8Array = (n) => crypto.
   return { highlights, host };
 }
 
-/** This install's names: the stored ones when valid, else new ones (stored). */
-export async function ensurePageNames(storage: NamesStorage, make: () => StoredPageNames = makePageNames): Promise<StoredPageNames> {
+/**
+ * This install's names: the stored ones when valid, else new ones (stored).
+ * `pinned`: names a test harness put in the package (scripts/firefox.ts, whose
+ * browser offers tests no way into extension storage); a release has none.
+ */
+export async function ensurePageNames(storage: NamesStorage, make: () => StoredPageNames = makePageNames, pinned?: () => Promise<unknown>): Promise<StoredPageNames> {
   const all: Record<string, unknown> = await storage.get(PAGE_NAMES_KEY).catch(() => ({}));
   const stored = STORED.safeParse(all[PAGE_NAMES_KEY]);
   if (stored.success) return stored.data;
-  const names = make();
+  const fromPackage = pinned ? STORED.safeParse(await pinned().catch(() => undefined)) : null;
+  const names = fromPackage?.success ? fromPackage.data : make();
   await storage.set({ [PAGE_NAMES_KEY]: names });
   return names;
 }

@@ -3,7 +3,8 @@
 // compilation) happens before the transaction opens: awaiting other work inside
 // a transaction would let it auto-commit half done.
 import { foldName, nameIndex, reportRef, type KbReader } from '../kb/card';
-import { kbStats, parseKbDocument, type KbDocument } from '../kb/document';
+import { z } from 'zod';
+import { KbCaveat, KbClaim, KbEntity, KbReport, kbStats, parseKbDocument, type KbDocument } from '../kb/document';
 import { compilePageMatcher } from '../link/data';
 import type { CompiledMatcher } from '../match/types';
 import type { BackstoryDatabase } from './open';
@@ -71,30 +72,111 @@ export async function loadKb(db: BackstoryDatabase, raw: unknown, options: { for
   return { ok: true, loaded: true, meta };
 }
 
-export async function activeMatcher(db: BackstoryDatabase): Promise<{ hash: string; compiled: CompiledMatcher } | undefined> {
+/** The compiled matcher's row, checked for its shape (a corrupt row reads as missing). */
+const MatcherRow = z.object({
+  hash: z.string(),
+  compiled: z.object({
+    format: z.literal('backstory-match'),
+    version: z.literal(1),
+    entities: z.array(z.string()),
+    aliasText: z.array(z.string()),
+    aliasEntities: z.array(z.union([z.number(), z.array(z.number())])),
+    aliasFlags: z.string(),
+    nodeLabels: z.string(),
+    nodeChildCounts: z.string(),
+    nodeTermCounts: z.string(),
+    termAliases: z.array(z.number()),
+  }),
+});
+
+export async function activeMatcher(db: BackstoryDatabase, onBad?: BadRecord): Promise<{ hash: string; compiled: CompiledMatcher } | undefined> {
   const row = await db.get('matcher', 'active');
-  return row ? { hash: row.hash, compiled: row.compiled } : undefined;
+  if (!row || !MatcherRow.safeParse(row).success) {
+    // Missing while a KB is active, or corrupt: either way every page needs it back.
+    onBad?.('matcher', 'active');
+    return undefined;
+  }
+  return { hash: row.hash, compiled: row.compiled };
 }
 
-/** A KbReader over the database: each call is one short read transaction. */
-export function dbReader(db: BackstoryDatabase): KbReader {
-  const many = async <S extends 'entities' | 'claims' | 'caveats'>(store: S, ids: readonly string[]) => {
+export type RepairableStore = 'entities' | 'claims' | 'caveats' | 'reports' | 'names' | 'matcher' | 'meta';
+/** Told of each KB record that is corrupt (fails its schema) or missing though referenced. */
+export type BadRecord = (store: RepairableStore, key: string) => void;
+
+/** Each store's record schema: every record is checked when read (issue #17, self-repair). */
+export const RECORD_SCHEMAS = {
+  entities: KbEntity,
+  claims: KbClaim,
+  caveats: KbCaveat,
+  reports: KbReport,
+  names: z.object({ name: z.string(), ids: z.array(z.string()) }),
+} as const;
+
+/**
+ * A KbReader over the database: each call is one short read transaction.
+ * Every record is checked against its schema; a corrupt one (or one that is
+ * asked for by id and missing) is skipped and reported to `onBad`, so one bad
+ * record costs one card its detail, not the whole page its marks.
+ */
+export function dbReader(db: BackstoryDatabase, onBad?: BadRecord): KbReader {
+  const check = <S extends keyof typeof RECORD_SCHEMAS>(store: S, key: string, row: unknown): z.infer<(typeof RECORD_SCHEMAS)[S]> | undefined => {
+    if (row === undefined || !RECORD_SCHEMAS[store].safeParse(row).success) {
+      onBad?.(store, key);
+      return undefined;
+    }
+    return row as z.infer<(typeof RECORD_SCHEMAS)[S]>;
+  };
+  const many = async <S extends 'entities' | 'claims' | 'caveats' | 'reports'>(store: S, ids: readonly string[]) => {
     const tx = db.transaction(store, 'readonly');
     const rows = await Promise.all(ids.map((id) => tx.store.get(id)));
     await tx.done;
-    return rows;
+    return rows.map((row, i) => check(store, ids[i]!, row));
   };
   return {
-    entity: (id) => db.get('entities', id),
+    entity: async (id) => check('entities', id, await db.get('entities', id)),
     entities: (ids) => many('entities', ids),
     claims: (ids) => many('claims', ids),
     caveats: (ids) => many('caveats', ids),
-    reportMeta: async (ids) => {
-      const tx = db.transaction('reports', 'readonly');
-      const rows = await Promise.all(ids.map((id) => tx.store.get(id)));
-      await tx.done;
-      return rows.map((r) => (r ? reportRef(r) : undefined));
+    reportMeta: async (ids) => (await many('reports', ids)).map((r) => (r ? reportRef(r) : undefined)),
+    findByName: async (name) => {
+      const key = foldName(name);
+      const row = await db.get('names', key);
+      // An unknown name is normal: only a present but corrupt row is bad.
+      return row === undefined ? [] : (check('names', key, row)?.ids ?? []);
     },
-    findByName: async (name) => (await db.get('names', foldName(name)))?.ids ?? [],
   };
+}
+
+/**
+ * Put the bundled KB's copy of each bad record back (or delete a record the
+ * bundle does not have). One transaction; the rest of the KB is not touched.
+ * Returns false when the bundle is not the active KB (a full load is needed).
+ */
+export async function repairRecords(db: BackstoryDatabase, raw: unknown, bad: ReadonlyMap<RepairableStore, ReadonlySet<string>>): Promise<boolean> {
+  const kb = parseKbDocument(raw);
+  const meta = await db.get('meta', 'active').catch(() => undefined);
+  if (!meta || meta.hash !== kb.hash || bad.has('matcher') || bad.has('meta')) {
+    const result = await loadKb(db, kb, { force: true });
+    return result.ok;
+  }
+  const byId = {
+    entities: new Map(kb.entities.map((e) => [e.id, e])),
+    claims: new Map(kb.claims.map((c) => [c.id, c])),
+    caveats: new Map(kb.caveats.map((c) => [c.id, c])),
+    reports: new Map(kb.reports.map((r) => [r.id, r])),
+    names: new Map(nameIndex(kb).map((n) => [n.name, n])),
+  };
+  const stores = [...bad.keys()].filter((s): s is keyof typeof byId => s in byId);
+  if (stores.length === 0) return true;
+  const tx = db.transaction(stores, 'readwrite');
+  const queue = (p: Promise<unknown>) => void p.catch(() => undefined);
+  for (const store of stores) {
+    for (const key of bad.get(store)!) {
+      const record = byId[store].get(key);
+      const os = tx.objectStore(store) as unknown as { put(v: unknown): Promise<unknown>; delete(k: string): Promise<unknown> };
+      queue(record ? os.put(record) : os.delete(key));
+    }
+  }
+  await tx.done;
+  return true;
 }

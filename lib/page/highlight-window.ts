@@ -34,6 +34,14 @@ export const WINDOW_SLACK = 0.5;
 export const MAX_WINDOW_BLOCKS = 2000;
 /** New blocks watched by the IntersectionObserver at most (beyond: recompute the band). */
 const MAX_WATCHED = 256;
+/**
+ * A block with more mentions than this (one paragraph of 100,000 names, a line
+ * of 30,000 links) has only the mentions near the viewport registered, found
+ * by a binary search over its mentions' rects (issue #17: the cap on ranges).
+ */
+export const BLOCK_CAP = 300;
+/** At most this many ranges of one huge block are registered. */
+const SLICE_MAX = 1500;
 /** When frames stop (hidden tab), flush after this long anyway. */
 const FRAME_FALLBACK_MS = 100;
 
@@ -91,6 +99,68 @@ export class HighlightWindow {
   #range: Range | null = null;
   /** Flushes done (tests, stats). */
   flushes = 0;
+  /** Huge blocks in the band: the [start, end) of their mentions that is registered. */
+  #slices = new Map<TrackedBlock, [number, number]>();
+
+  /** Is this mention's range to be registered, its block being in the band? */
+  #inSlice(m: PageMention): boolean {
+    const b = m.block;
+    if (b.mentions.length <= BLOCK_CAP) return true;
+    const slice = this.#slices.get(b);
+    if (!slice) return false;
+    // Mention ids are given in order within a block.
+    const i = m.id - b.mentions[0]!.id;
+    return i >= slice[0] && i < slice[1];
+  }
+
+  /** The mentions of a huge block near the viewport: a binary search on their rects (document order is vertical order within a block). */
+  #sliceOf(b: TrackedBlock): [number, number] {
+    const { win } = this.env;
+    const vh = win.innerHeight || 800;
+    const margin = (this.env.margin ?? WINDOW_MARGIN) * vh;
+    const ms = b.mentions;
+    const rectOf = (m: PageMention): Band | null => {
+      try {
+        const r = (this.#range ??= win.document.createRange());
+        r.setStart(m.startNode, m.startOffset);
+        r.setEnd(m.endNode, m.endOffset);
+        const rect = r.getBoundingClientRect();
+        return { top: rect.top, bottom: rect.bottom };
+      } catch {
+        return null;
+      }
+    };
+    let lo = 0;
+    let hi = ms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const r = rectOf(ms[mid]!);
+      if (r && r.bottom < -margin) lo = mid + 1;
+      else hi = mid;
+    }
+    // Walk down in steps: a rect read every 16 mentions is enough to find the end.
+    let end = lo;
+    while (end < ms.length && end - lo < SLICE_MAX) {
+      const r = rectOf(ms[Math.min(end + 16, ms.length - 1)]!);
+      end = Math.min(end + 16, ms.length);
+      if (r && r.top > vh + margin) break;
+    }
+    return [lo, end];
+  }
+
+  /** Register (or not) the mentions of a huge block per its new slice; only the old and new slices are touched. */
+  #applySlice(b: TrackedBlock, next: [number, number] | null): void {
+    const { show } = this.env;
+    const old = this.#slices.get(b);
+    if (old) for (let i = old[0]; i < old[1]; i++) if (!next || i < next[0] || i >= next[1]) show(b.mentions[i]!, null);
+    if (next) {
+      for (let i = next[0]; i < next[1]; i++) {
+        const m = b.mentions[i]!;
+        show(m, b.alive ? m.paintedAs : null);
+      }
+      this.#slices.set(b, next);
+    } else this.#slices.delete(b);
+  }
 
   constructor(private readonly env: HighlightWindowEnv) {
     const { win, signal } = env;
@@ -143,6 +213,12 @@ export class HighlightWindow {
       if (!blocks || !e.isIntersecting) continue;
       for (const b of blocks) {
         if (!b.alive || this.#band.has(b)) continue;
+        if (b.mentions.length > BLOCK_CAP) {
+          // A huge block: which of its mentions are near needs the band's rect reads.
+          this.#stale = true;
+          any = true;
+          continue;
+        }
         this.#band.add(b);
         for (const m of b.mentions) this.#dirty.add(m);
         any = true;
@@ -189,17 +265,24 @@ export class HighlightWindow {
       const next = this.#computeBand();
       for (const b of this.#band) {
         if (next.has(b)) continue;
-        for (const m of b.mentions) show(m, null);
+        if (b.mentions.length > BLOCK_CAP) this.#applySlice(b, null);
+        else for (const m of b.mentions) show(m, null);
         changed = true;
       }
       for (const b of next) {
+        if (b.mentions.length > BLOCK_CAP) {
+          // Huge blocks: their slice follows the viewport even while the block stays in the band.
+          this.#applySlice(b, b.alive ? this.#sliceOf(b) : null);
+          changed = true;
+          continue;
+        }
         if (this.#band.has(b)) continue;
         for (const m of b.mentions) show(m, b.alive ? m.paintedAs : null);
         changed = true;
       }
       this.#band = next;
     }
-    for (const m of this.#dirty) show(m, m.block.alive && this.#band.has(m.block) ? m.paintedAs : null);
+    for (const m of this.#dirty) show(m, m.block.alive && this.#band.has(m.block) && this.#inSlice(m) ? m.paintedAs : null);
     this.#dirty.clear();
     this.flushes++;
     if (changed) this.env.onFlush?.();
@@ -210,6 +293,7 @@ export class HighlightWindow {
   clear(): void {
     this.#io?.disconnect();
     this.#watched.clear();
+    this.#slices.clear();
     this.#band.clear();
     this.#dirty.clear();
     this.#stale = true;

@@ -108,8 +108,9 @@ export class MarkIndex {
       };
       tracked.mentions.push(pm);
       // One segment per text node the mention touches.
-      const first = block.nodes.indexOf(s.node);
-      const last = block.nodes.indexOf(e.node);
+      // locate's own index: an indexOf per mention is quadratic on a block of 30,000 links.
+      const first = s.index;
+      const last = e.index;
       for (let k = first; k <= last; k++) {
         const node = block.nodes[k]!;
         const segStart = k === first ? s.offset : 0;

@@ -17,13 +17,19 @@ import type { EntityType } from '../kb/schema';
 import { createContextState, type ContextState } from '../match/resolve';
 import type { Matcher } from '../match/compile';
 import type { Settings } from '../settings';
+import { afterNextFrame } from './after-frame';
 import { HighlightWindow } from './highlight-window';
 import { Painter, MarkIndex, type PageMention } from './marks';
 import { Slicer, yielder, type YieldFn } from './slices';
 import { spotText } from './spot';
-import { BlockWalk, blockAncestor, blockContainer, isInlineElement, isInsideSkipped, type TextBlock } from './text-blocks';
+import type { Mention } from '../match/types';
+import { BlockWalk, blockAncestor, blockContainer, isInlineElement, isInsideSkipped, SKIP_ATTRIBUTES, type TextBlock } from './text-blocks';
 
-const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+// Attributes too: a region that becomes editable, hidden or inert later loses its marks at once.
+/** Blocks longer than this are matched in pieces (spotHuge). */
+const SPOT_PIECE = 20_000;
+
+const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: SKIP_ATTRIBUTES };
 
 /** On a full read, paint early once the read is this many viewport heights down (the viewport's marks first). */
 const EARLY_PAINT_VH = 1;
@@ -202,13 +208,17 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
           const block = batch[b]!;
           stats.blocksRead++;
           stats.charsRead += block.text.length;
-          const mentions = spotText(matcher, block.text, context);
+          const mentions = block.text.length > SPOT_PIECE ? await spotHuge(block.text, s) : spotText(matcher, block.text, context);
+          if (mentions === null) return null;
           // A full read into an empty index: blocks without mentions need no bookkeeping.
           if (mentions.length > 0 || !fresh) {
             // The first root of a full read is read in document order into an empty index.
+            s.phase = 'index';
             const tracked = index.add(block, mentions, aliasText, fresh && q === 0);
             if (tracked) for (const m of tracked.mentions) added.push(m);
+            s.phase = 'read';
           }
+          if (s.due() && !(await s.tick())) return null;
         }
         batch.length = 0;
         if (s.due()) {
@@ -232,6 +242,28 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
       }
     }
     return added;
+  }
+
+  /**
+   * Match a huge block (one 10 MB text node, 100,000 mentions in a paragraph)
+   * in pieces cut at whitespace, yielding between them: one spotText over it
+   * all would be a single long task. Null when aborted.
+   */
+  async function spotHuge(text: string, s: Slicer): Promise<Mention[] | null> {
+    const out: Mention[] = [];
+    for (let start = 0; start < text.length; ) {
+      let end = Math.min(text.length, start + SPOT_PIECE);
+      if (end < text.length) {
+        // Cut after a sentence if there is one near the end of the piece, else at a space.
+        const near = text.lastIndexOf('. ', end);
+        const space = text.lastIndexOf(' ', end);
+        end = near > start + SPOT_PIECE / 2 ? near + 2 : space > start ? space + 1 : end;
+      }
+      for (const m of spotText(matcher, text.slice(start, end), context)) out.push({ ...m, start: m.start + start, end: m.end + start });
+      start = end;
+      if (s.due() && !(await s.tick())) return null;
+    }
+    return out;
   }
 
   async function ensureTypes(mentions: readonly PageMention[], s: Slicer) {
@@ -278,12 +310,36 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
     env.onMarksChanged?.();
   }
 
+  /**
+   * Wait for a rendered frame (or 100 ms: hidden tabs render none): the read
+   * asks for computed styles and a few boxes (is this text visible?), which
+   * are then clean and cheap instead of a forced style and layout of the whole
+   * page inside one of our slices.
+   */
+  const settledLayout = () =>
+    typeof win.requestAnimationFrame !== 'function'
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          const done = () => {
+            win.clearTimeout(timer);
+            cancel();
+            resolve();
+          };
+          const timer = win.setTimeout(done, 100);
+          const cancel = afterNextFrame(win, done);
+          signal.addEventListener('abort', done, { once: true });
+        });
+
   async function fullScan() {
+    await settledLayout();
+    if (signal.aborted) return;
     const started = now();
     stats.scanStartedAt = started;
     const s = slicer();
     stats.fullScans++;
     index.clear();
+    // Forget the old page's blocks in the highlight window too (an SPA's old views would stay alive there).
+    hwin?.clear();
     // The page linker reads the title first: the headline says what the page is about (lib/link/linker.ts).
     context = { ...createContextState(), title: doc.title };
     const root = doc.body ?? doc.documentElement;
@@ -339,6 +395,11 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
         addRegion(blockAncestor(r.target));
         continue;
       }
+      if (r.type === 'attributes') {
+        // A skip attribute went away (no longer editable, hidden or inert): read the region again.
+        addRegion(r.target);
+        continue;
+      }
       if (r.type !== 'childList') continue;
       for (const n of r.removedNodes) {
         if (n.nodeType === 3 || (n.nodeType === 1 && isInlineElement(n as Element))) addRegion(blockContainer(r.target));
@@ -379,11 +440,51 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
     track(s);
   }
 
+  /** Drop the marks in `root` now (it became editable or hidden): cost, the tracked blocks. */
+  function dropInside(root: Node) {
+    let dropped = 0;
+    for (const b of index.blocks()) {
+      if (b.alive && root.contains(b.nodes[0]!)) {
+        index.drop(b);
+        dropped++;
+      }
+    }
+    if (dropped > 0) {
+      hwin?.invalidate();
+      env.onMarksChanged?.();
+    }
+  }
+
   function onMutations(records: MutationRecord[]) {
-    // Only queue: the work happens in the loop, in slices.
-    for (const r of records) pending.push(r);
+    // Only queue: the work happens in the loop, in slices. Except a region
+    // turned editable or hidden: its marks go before the next frame.
+    for (const r of records) {
+      if (r.type === 'attributes' && isInsideSkipped(r.target)) dropInside(r.target);
+      else pending.push(r);
+    }
     schedule();
   }
+
+  /**
+   * The reader focuses, places the caret in or types into something: if it is
+   * editable (by attribute, by CSS -webkit-user-modify, or design mode), its
+   * marks go now, before the keystroke lands.
+   */
+  // isContentEditable misses CSS editing (-webkit-user-modify, inherited).
+  const editable = (el: HTMLElement) => el.isContentEditable || win.getComputedStyle(el).getPropertyValue('-webkit-user-modify').startsWith('read-write');
+  const onEditIntent = (e: Event) => {
+    if (!e.isTrusted) return;
+    if (doc.designMode === 'on') {
+      dropInside(doc);
+      return;
+    }
+    const target = e.type === 'selectionchange' ? win.getSelection()?.anchorNode : (e.composedPath()[0] as Node | undefined);
+    const el = (target && target.nodeType !== 1 ? target.parentElement : target) as HTMLElement | null | undefined;
+    if (!el || !editable(el)) return;
+    let root: HTMLElement = el;
+    while (root.parentElement && editable(root.parentElement)) root = root.parentElement;
+    dropInside(root);
+  };
 
   const onLocation = () => {
     if (win.location.href !== lastHref) schedule();
@@ -398,6 +499,8 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
       observer = new win.MutationObserver(onMutations);
       observer.observe(doc.documentElement, OBSERVE);
       win.addEventListener('popstate', onLocation, { signal });
+      for (const type of ['focusin', 'beforeinput', 'keydown'] as const) win.addEventListener(type, onEditIntent, { capture: true, passive: true, signal });
+      doc.addEventListener('selectionchange', onEditIntent, { passive: true, signal });
       fullPending = true;
       schedule();
     },

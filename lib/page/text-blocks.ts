@@ -46,6 +46,41 @@ export function isSkippedElement(el: Element): boolean {
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable !== 'false') return true;
   if (el.getAttribute('role') === 'textbox') return true;
+  if (el.hasAttribute('hidden') || el.hasAttribute('inert') || el.getAttribute('aria-hidden') === 'true') return true;
+  if ((el as HTMLElement).isContentEditable === true) return true;
+  return isHiddenByStyle(el);
+}
+
+/** Far enough outside the page that no reader scrolls there (the "off-screen" hiding idiom: left: -9999px). */
+const OFF_PAGE_PX = 2000;
+
+/**
+ * Is the element hidden from a sighted reader by its computed style? Not
+ * rendered (display: none, visibility: hidden, content-visibility: hidden),
+ * or visually hidden: clipped away (clip / clip-path, the "sr-only" idiom),
+ * no size with its overflow hidden, zero font size, text pushed out by
+ * text-indent, or placed far outside the page. Editable by style
+ * (-webkit-user-modify) counts too. One getComputedStyle per element asked;
+ * a layout read only for positioned, clipped or overflow-hidden elements.
+ */
+export function isHiddenByStyle(el: Element): boolean {
+  const view = el.ownerDocument?.defaultView;
+  if (!view || typeof view.getComputedStyle !== 'function') return false;
+  const cs = view.getComputedStyle(el);
+  if (cs.display === 'none' || cs.visibility === 'hidden' || cs.visibility === 'collapse' || cs.contentVisibility === 'hidden') return true;
+  if (cs.getPropertyValue('-webkit-user-modify').startsWith('read-write') || cs.fontSize === '0px' || parseFloat(cs.textIndent) <= -OFF_PAGE_PX / 2) return true;
+  const positioned = cs.position === 'absolute' || cs.position === 'fixed';
+  const clipped = cs.overflow === 'hidden' || cs.overflowX === 'hidden' || cs.overflow === 'clip';
+  // The computed forms: clip "rect(0px, 0px, 0px, 0px)" (or 1px), clip-path "inset(50%)".
+  if ((positioned && /^rect\([01]px, [01]px, [01]px, [01]px/.test(cs.clip)) || /^(inset\((50|100)%|circle\(0)/.test(cs.clipPath)) return true;
+  if (!positioned && !clipped) return false;
+  const r = el.getBoundingClientRect();
+  if (clipped && (r.width <= 1 || r.height <= 1)) return true;
+  if (positioned) {
+    const top = r.top + view.scrollY;
+    const left = r.left + view.scrollX;
+    if (r.right + view.scrollX < -OFF_PAGE_PX / 2 || top + r.height < -OFF_PAGE_PX / 2 || left > view.document.documentElement.scrollWidth + OFF_PAGE_PX) return true;
+  }
   return false;
 }
 
@@ -83,8 +118,10 @@ const SKIP = 2;
 const LINK = 4; // with INLINE: an <a>
 const tagKinds = new Map<string, number>();
 
-/** What isSkippedElement checks beyond the tag name, as a selector (one native query per walk instead of two attribute reads per element). */
-const EDITABLE_SELECTOR = '[contenteditable]:not([contenteditable="false"]),[role="textbox"]';
+/** What isSkippedElement checks in attributes, as a selector (one native query per walk instead of attribute reads per element). */
+const EDITABLE_SELECTOR = '[contenteditable]:not([contenteditable="false"]),[role="textbox"],[hidden],[inert],[aria-hidden="true"]';
+/** Attributes that make an element skipped or not (the reader watches them: a region may become editable or hidden later). */
+export const SKIP_ATTRIBUTES = ['contenteditable', 'role', 'hidden', 'inert', 'aria-hidden'];
 
 /** The editable elements under `root` (null: none, the common case). */
 function editablesUnder(root: Node): Set<Element> | null {
@@ -92,7 +129,7 @@ function editablesUnder(root: Node): Set<Element> | null {
   return found.length === 0 ? null : new Set(found);
 }
 
-function kindOf(el: Element, editables: Set<Element> | null): number {
+function kindOf(el: Element, editables: Set<Element> | null, styled = false): number {
   const tag = el.tagName;
   let k = tagKinds.get(tag);
   if (k === undefined) {
@@ -102,7 +139,11 @@ function kindOf(el: Element, editables: Set<Element> | null): number {
     else k = BLOCK;
     tagKinds.set(tag, k);
   }
-  if (editables !== null && k !== SKIP && editables.has(el)) return SKIP;
+  if (k === SKIP) return k;
+  if (editables !== null && editables.has(el)) return SKIP;
+  // Computed style: every block element, and inline ones with a class or style
+  // of their own (a bare <a> or <b> is hidden only by an ancestor, checked already).
+  if (styled && (k === BLOCK || el.hasAttribute('class') || el.hasAttribute('style')) && isHiddenByStyle(el)) return SKIP;
   return k;
 }
 
@@ -216,7 +257,7 @@ export class BlockWalk {
       visited++;
       const type = node.nodeType;
       if (type === 1) {
-        const k = kindOf(node as Element, editables);
+        const k = kindOf(node as Element, editables, true);
         // A block element or <br> ends the block; so does rendered content we do not
         // read (a form field, an editable region, code, an icon): no mark may span
         // it (issue #7, tests/property/page.property.test.ts). Scripts, styles and
@@ -344,7 +385,7 @@ export function follows(a: Node, b: Node): boolean {
 }
 
 /** The text node and offset within it for a block offset (binary search). */
-export function locate(block: TextBlock, offset: number, preferEnd = false): { node: Text; offset: number } {
+export function locate(block: TextBlock, offset: number, preferEnd = false): { node: Text; offset: number; index: number } {
   const { starts, nodes } = block;
   let lo = 0;
   let hi = starts.length - 1;
@@ -353,5 +394,5 @@ export function locate(block: TextBlock, offset: number, preferEnd = false): { n
     if (starts[mid]! < offset || (!preferEnd && starts[mid] === offset)) lo = mid;
     else hi = mid - 1;
   }
-  return { node: nodes[lo]!, offset: offset - starts[lo]! };
+  return { node: nodes[lo]!, offset: offset - starts[lo]!, index: lo };
 }

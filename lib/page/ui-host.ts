@@ -22,9 +22,8 @@ const isTrusted = (e: Event) => e.isTrusted === true;
 
 /** Events that could drive the card: each is dropped at the root unless the browser made it. */
 export const GUARDED_EVENTS = [
-  'click', 'dblclick', 'auxclick', 'contextmenu', 'mousedown', 'mouseup', 'mouseover', 'mouseout', 'pointerdown', 'pointerup',
-  'pointerover', 'pointerout', 'pointerenter', 'pointerleave', 'pointercancel', 'touchstart', 'touchend', 'keydown', 'keyup',
-  'keypress', 'beforeinput', 'input', 'change', 'submit', 'focusin', 'focusout', 'focus', 'blur', 'wheel',
+  'click', 'auxclick', 'dblclick', 'contextmenu', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'pointerenter', 'pointerleave',
+  'keydown', 'keyup', 'beforeinput', 'input', 'change', 'submit', 'focusin', 'focusout',
 ] as const;
 
 /** Stop untrusted events at `root` before any listener inside it runs (capture phase, first listener). */

@@ -118,12 +118,14 @@ describe('no network requests (Firefox)', () => {
   it('the settings page, opened from the card’s settings button', async () => {
     phase = 'settings page';
     const before = (await firefox.browser.pages()).length;
-    const clicked = await page.evaluate(() => {
-      const button = document.querySelector('backstory-ui')?.shadowRoot?.querySelector('button[aria-label="Backstory settings"]') as HTMLElement | null;
-      button?.click();
-      return !!button;
+    // A real click: the card acts on trusted events only (a script's button.click() is ignored, issue #17).
+    const at = await page.evaluate(() => {
+      const button = document.querySelector('backstory-ui')?.shadowRoot?.querySelector('button[aria-label="Backstory settings"]');
+      const r = button?.getBoundingClientRect();
+      return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
     });
-    expect(clicked).toBe(true);
+    expect(at).not.toBeNull();
+    await page.mouse.click(at!.x, at!.y);
     // The background opens it in a new tab (options_ui.open_in_tab). WebDriver BiDi does not show
     // extension documents to the test (the tab reads as about:blank), so its load gets a moment.
     await waitFor(async () => (await firefox.browser.pages()).length > before, { what: 'the settings tab to open' });

@@ -149,10 +149,28 @@ describe('no network requests', () => {
     const page = await context.newPage();
     await page.goto(`${server.url}/sample-news.html`);
     // Wait for marks (the registry is shared by every world of the page), then hover one.
-    const point = await waitFor(() => page.evaluate(visiblePersonMark), { what: 'a mark in view', timeout: 20_000 });
+    const point = await waitFor(
+      () =>
+        page.evaluate(() => {
+          // Our highlight names are random per install (issue #17); the page registers none of its own.
+          for (const [, h] of CSS.highlights) {
+            for (const r of h as unknown as Iterable<AbstractRange>) {
+              const live = document.createRange();
+              live.setStart(r.startContainer, r.startOffset);
+              live.setEnd(r.endContainer, r.endOffset);
+              const b = live.getClientRects()[0];
+              if (b && b.top > 0 && b.bottom < innerHeight) return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+            }
+          }
+          return null;
+        }),
+      { what: 'a mark in view', timeout: 20_000 },
+    );
+    const highlights = await page.evaluate(() => CSS.highlights.size);
     await page.mouse.move(point.x, point.y + 60);
     await page.mouse.move(point.x, point.y, { steps: 3 });
-    await waitFor(() => page.evaluate(() => !!document.querySelector('backstory-ui')?.shadowRoot?.querySelector('[role="dialog"]')), { what: 'the card' });
+    // The card's shadow root is closed: its open mention's highlight (made when the first card opens) is what the page sees.
+    await waitFor(() => page.evaluate((n) => CSS.highlights.size > n, highlights), { what: 'the card' });
     // Move over the card and back off, scroll, let the reader settle.
     await page.mouse.wheel(0, 600);
     await inContentWorld(page, '__backstory.idle()');

@@ -227,6 +227,11 @@ describe('Popup', () => {
     expect(el.querySelector('[data-testid="site-switch"]')!.hasAttribute('disabled')).toBe(true);
     expect(el.textContent).toMatch(/can’t run on this page/);
   });
+
+  it('says so while the knowledge base is being repaired, and not otherwise', () => {
+    expect(mount(<Popup {...props({ repairing: true })} />).querySelector('[data-testid="repairing"]')?.textContent).toMatch(/Repairing the knowledge base/);
+    expect(mount(<Popup {...props()} />).querySelector('[data-testid="repairing"]')).toBeNull();
+  });
 });
 
 describe('Options page', () => {

@@ -1,0 +1,159 @@
+// Hostile pages in real Firefox (issue #17, "same in Firefox"): the built
+// add-on with its real random per-install names and closed shadow root
+// (scripts/firefox.ts, pageNames 'random'). Tests see only the page's world
+// here (WebDriver BiDi does not reach the content script's), which is exactly
+// the attacker's view: marks are read from the shared highlight registry (the
+// fixtures register no highlight of their own), and the open card shows as the
+// one highlight holding just the hovered name. Fixtures: tests/fixtures/hostile.
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
+import { serveDir, waitFor, type StaticServer } from './harness';
+import { HOSTILE_DIR } from './hostile-harness';
+
+let firefox: FirefoxWithExtension;
+let server: StaticServer;
+
+beforeAll(async () => {
+  [firefox, server] = await Promise.all([launchFirefoxWithExtension({ pageNames: 'random' }), serveDir(HOSTILE_DIR)]);
+}, 120_000);
+afterAll(async () => {
+  await firefox?.close();
+  await server?.close();
+});
+
+/** Every range in the page's highlight registry: [highlight, text, id of the nearest element with an id]. */
+function ranges(page: Page): Promise<[string, string, string][]> {
+  return page.evaluate(() => {
+    const out: { name: string; range: Range }[] = [];
+    for (const [name, h] of CSS.highlights) {
+      for (const r of h as unknown as Iterable<AbstractRange>) {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        out.push({ name, range });
+      }
+    }
+    out.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    const idOf = (n: Node | null): string => {
+      for (let p = n; p; p = p.parentNode) if (p.nodeType === 1 && (p as Element).id) return (p as Element).id;
+      return '';
+    };
+    return out.map((o): [string, string, string] => [o.name, o.range.toString(), idOf(o.range.startContainer)]);
+  });
+}
+
+/** The highlight that holds only `text` (the open card's mention), or null. */
+async function cardHighlight(page: Page, text: string): Promise<string | null> {
+  const all = await ranges(page);
+  const counts = new Map<string, number>();
+  for (const [name] of all) counts.set(name, (counts.get(name) ?? 0) + 1);
+  const hit = all.find(([name, t]) => t === text && counts.get(name) === 1);
+  return hit ? hit[0] : null;
+}
+
+async function open(path: string, expected: number): Promise<Page> {
+  const page = await firefox.newPage();
+  await page.setViewport({ width: 1200, height: 800 });
+  await page.goto(`${server.url}/${path}`, { waitUntil: 'load' });
+  await waitFor(async () => (await ranges(page)).length >= expected, { what: `the marks on ${path}`, timeout: 30_000 });
+  return page;
+}
+
+/** A real pointer rests on the first mark reading `text`; resolves with the card's highlight name. */
+async function hover(page: Page, text: string): Promise<string> {
+  const p = await page.evaluate((text) => {
+    for (const [, h] of CSS.highlights) {
+      for (const r of h as unknown as Iterable<AbstractRange>) {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        const b = range.getClientRects()[0];
+        if (range.toString() === text && b) return { x: b.left + Math.min(b.width / 2, 12), y: b.top + b.height / 2 };
+      }
+    }
+    return null;
+  }, text);
+  if (!p) throw new Error(`no mark ${text}`);
+  await page.mouse.move(p.x + 30, p.y + 80);
+  await page.mouse.move(p.x, p.y, { steps: 4 });
+  return waitFor(() => cardHighlight(page, text), { what: `the card for ${text}`, timeout: 15_000 });
+}
+
+describe('Firefox: a page hunting for and driving a reading extension', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await open('adversary.html', 5);
+  }, 60_000);
+  afterAll(() => page?.close());
+
+  it('is marked, under names that say nothing', async () => {
+    const seen = await ranges(page);
+    expect(seen.map(([, t]) => t)).toEqual(['Vladimir Putin', 'Xi Jinping', 'Moscow', 'Beijing', 'Kyiv']);
+    expect(seen.filter(([name]) => /backstory/i.test(name))).toEqual([]);
+  });
+
+  it('a real hover opens the card; the page finds no open root, global, attribute or named element of ours', async () => {
+    const active = await hover(page, 'Xi Jinping');
+    expect(active).not.toMatch(/backstory/i);
+    const seen = await page.evaluate(() => {
+      const log = (window as unknown as { __attack: { globalsBefore: string[]; bodyBefore: string; attachShadow: number; upgraded: number } }).__attack;
+      const before = new Set(log.globalsBefore);
+      const extra = [...document.documentElement.children].filter((e) => e !== document.head && e !== document.body);
+      return {
+        openRoots: [...document.querySelectorAll('*')].filter((e) => e.shadowRoot !== null).length,
+        named: [...document.querySelectorAll('*')].filter((e) => /backstory/i.test(e.localName)).length,
+        newGlobals: Object.getOwnPropertyNames(window).filter((k) => !before.has(k)),
+        bodyUnchanged: new XMLSerializer().serializeToString(document.body) === log.bodyBefore,
+        host: extra.map((e) => ({ shadowRoot: e.shadowRoot, defined: customElements.get(e.localName) !== undefined })),
+        attachShadow: log.attachShadow,
+        upgraded: log.upgraded,
+      };
+    });
+    expect(seen).toEqual({ openRoots: 0, named: 0, newGlobals: [], bodyUnchanged: true, host: [{ shadowRoot: null, defined: false }], attachShadow: 0, upgraded: 0 });
+  });
+
+  it('synthetic events and forged commands drive nothing: the card stays open', async () => {
+    await page.evaluate(() => {
+      const host = [...document.documentElement.children].find((e) => e !== document.head && e !== document.body) as HTMLElement;
+      const opts = { bubbles: true, composed: true, cancelable: true };
+      document.dispatchEvent(new KeyboardEvent('keydown', { ...opts, key: 'Escape', code: 'Escape' }));
+      document.body.dispatchEvent(new PointerEvent('pointerdown', { ...opts, clientX: 5, clientY: 5 }));
+      host.click();
+      host.dispatchEvent(new KeyboardEvent('keydown', { ...opts, key: 'Escape' }));
+      const CE = (window as unknown as { __OriginalCustomEvent: typeof CustomEvent }).__OriginalCustomEvent;
+      document.dispatchEvent(new CE('backstory:disable', { bubbles: true }));
+      window.postMessage({ type: 'backstory', enabled: false }, '*');
+    });
+    expect(await cardHighlight(page, 'Xi Jinping')).not.toBeNull();
+    // A real Escape closes it.
+    await page.keyboard.press('Escape');
+    await page.mouse.move(1, 1);
+    await waitFor(async () => (await cardHighlight(page, 'Xi Jinping')) === null, { what: 'the card to close' });
+  });
+});
+
+describe('Firefox: text no reader sees', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await open('unseen.html', 6);
+  }, 60_000);
+  afterAll(() => page?.close());
+
+  const placed = async () => (await ranges(page)).map(([, t, id]) => `${id}:${t}`);
+
+  it('marks the visible text only', async () => {
+    // Firefox has no -webkit-user-modify: that region is plain text there (Chromium makes it an editor), so it is marked.
+    expect(await page.evaluate(() => (document.querySelector('#user-modify p') as HTMLElement).isContentEditable)).toBe(false);
+    expect(await placed()).toEqual(['seen:Vladimir Putin', 'seen:Xi Jinping', 'seen:Moscow', 'user-modify:Vladimir Putin', 'late:Beijing', 'late:Kyiv', 'late-style-p:Beijing']);
+  });
+
+  it('a region made editable later loses its marks at once', async () => {
+    await page.evaluate(() => document.getElementById('late')!.setAttribute('contenteditable', 'true'));
+    expect(await placed()).toEqual(['seen:Vladimir Putin', 'seen:Xi Jinping', 'seen:Moscow', 'user-modify:Vladimir Putin', 'late-style-p:Beijing']);
+  });
+
+  it('a real hover still opens the card', async () => {
+    expect(await hover(page, 'Xi Jinping')).not.toBeNull();
+  });
+});

@@ -1,0 +1,69 @@
+// Only what a reader sees is marked (issue #17), in real Chromium with the
+// built extension: text hidden by display, visibility, the hidden attribute,
+// aria-hidden, inert, visually hidden idioms (sr-only clip, clip-path, a box of
+// no size, off the page, text-indent, zero font size), templates and noscript,
+// and editable regions (by attribute or by CSS) is never marked; a region that
+// becomes editable later loses its marks at once, a region shown later gains
+// them, and a document put in design mode loses them all.
+// Fixture: tests/fixtures/hostile/unseen.html.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, waitFor, type ExtensionBrowser } from './harness';
+import { CHROME_EXTENSION_DIR, serveHostile, Watched, type HostileServers, type Mark } from './hostile-harness';
+
+let browser: ExtensionBrowser;
+let servers: HostileServers;
+let w: Watched;
+
+beforeAll(async () => {
+  [browser, servers] = await Promise.all([launchWithExtension({ extensionDir: CHROME_EXTENSION_DIR }), serveHostile()]);
+  w = await Watched.open(browser.context, browser.extensionId, `${servers.a}/unseen.html`);
+}, 60_000);
+afterAll(async () => {
+  await w?.close();
+  await browser?.close();
+  await servers?.close();
+});
+
+const placed = (marks: Mark[]) => marks.map((m) => `${m.where}:${m.text}`);
+
+describe('a page full of text no reader sees', () => {
+  it('marks the visible text only', async () => {
+    expect(placed(await w.marks())).toEqual(['seen:Vladimir Putin', 'seen:Xi Jinping', 'seen:Moscow', 'late:Beijing', 'late:Kyiv', 'late-style-p:Beijing']);
+    // The debug channel agrees: nothing hidden is even tracked.
+    expect((await w.debugMarks()).length).toBe(6);
+  });
+
+  it('a real hover opens the card', async () => {
+    expect((await w.hover('Xi Jinping')).title).toBe('Xi Jinping');
+    await w.closeCard();
+  });
+
+  it('a region made editable later loses its marks at once (before the next frame)', async () => {
+    await w.eval('main', () => document.getElementById('late')!.setAttribute('contenteditable', 'true'));
+    // The attribute change is handled in the observer's microtask, so by the next look it is done.
+    expect(placed(await w.marks())).toEqual(['seen:Vladimir Putin', 'seen:Xi Jinping', 'seen:Moscow', 'late-style-p:Beijing']);
+  });
+
+  it('a region made editable by CSS loses its marks when the reader focuses it, before the first keystroke lands', async () => {
+    await w.eval('main', () => document.getElementById('late-style')!.classList.add('writable'));
+    const p = await w.point('late-style-p');
+    await w.page.mouse.click(p!.x, p!.y);
+    await waitFor(async () => !placed(await w.marks()).includes('late-style-p:Beijing'), { what: 'the marks in the CSS editor to go' });
+    await w.page.keyboard.type('x');
+    expect(placed(await w.marks())).toEqual(['seen:Vladimir Putin', 'seen:Xi Jinping', 'seen:Moscow']);
+  });
+
+  it('text shown later (hidden attribute removed) is read and marked', async () => {
+    await w.eval('main', () => document.getElementById('hidden-attr')!.removeAttribute('hidden'));
+    await waitFor(async () => placed(await w.marks()).includes('hidden-attr:Vladimir Putin'), { what: 'the shown paragraph to be marked' });
+  });
+
+  it('design mode: the whole document is editable, every mark goes on the first key', async () => {
+    await w.eval('main', () => {
+      document.designMode = 'on';
+    });
+    await w.page.keyboard.press('ArrowRight');
+    await waitFor(async () => (await w.marks()).length === 0, { what: 'every mark to go' });
+    expect(w.errors).toEqual([]);
+  });
+});
