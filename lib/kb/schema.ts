@@ -206,7 +206,6 @@ export const EditorNotesFile = z.object({ notes: z.array(EditorNote) }).strict()
 
 // ---------- data/name-rules.json ----------
 
-const words = z.array(nonEmpty);
 /** Words the new-name finder reads names by (lib/kb/extract/names.ts). */
 export const NameRulesFile = z
   .object({

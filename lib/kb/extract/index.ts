@@ -96,7 +96,7 @@ function describeNew(name: string, type: EntityType): string {
 
 function alias(text: string): Entity['aliases'][number] {
   // Exact case: a new name must not link ordinary words ("Grid", "may").
-  return { text, needsContext: false, caseSensitive: true, nonstandard: false, reportsOnly: false };
+  return { text, needsContext: false, caseSensitive: true, nonstandard: false, reportsOnly: false, shortForm: false, shared: false, qualifiers: [] };
 }
 
 function describe(kb: KbDocument, reports: readonly { input: ExtractInput; id: string }[], newIds: ReadonlySet<string>): Extracted {
