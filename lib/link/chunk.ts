@@ -1,13 +1,17 @@
-// The linker as a chunk: the content script stays within its size budget by
-// importing the page linker (lib/link/linker.ts, ~6 KB minified) from an
-// extension file, `/linker.js` (entrypoints/linker.ts), before its first read
-// of a page, in parallel with asking the background for the matcher. Same
-// pattern as the card chunk (lib/page/card-ui.ts). If the chunk cannot be
-// loaded, the reader keeps the matcher's own context rules (lib/page/spot.ts).
-import type { linkText } from './linker';
+// The matching engine as a chunk: the content script stays within its size
+// budget by importing the matcher's runtime (hydrate, scan, context rules) and
+// the page linker (lib/link/linker.ts) from an extension file, `/linker.js`
+// (entrypoints/linker.ts), before its first read of a page, in parallel with
+// asking the background for the matcher. Same pattern as the card chunk
+// (lib/page/card-ui.ts). Without it a page is not marked (nothing is linked
+// rather than linked without the linker's precision rules).
+import type { hydrateMatcher } from '../match/compile';
+import type { spotText } from '../page/spot';
 
 export interface LinkerApi {
-  linkText: typeof linkText;
+  hydrateMatcher: typeof hydrateMatcher;
+  /** lib/page/spot.ts's spotText, with the page linker in use. */
+  spotText: typeof spotText;
 }
 
 const KEY = '__backstoryLinker';
@@ -23,6 +27,6 @@ export function publishLinker(api: LinkerApi, g: object = globalThis): void {
 export async function loadLinker(importChunk: () => Promise<unknown>, g: object = globalThis): Promise<LinkerApi> {
   await importChunk();
   const api = (g as Slot)[KEY];
-  if (!api || typeof api.linkText !== 'function') throw new Error('Backstory: the linker did not load');
+  if (!api || typeof api.spotText !== 'function' || typeof api.hydrateMatcher !== 'function') throw new Error('Backstory: the linker did not load');
   return api;
 }

@@ -7,7 +7,7 @@
 // the page has marks (lib/page/lazy-card.ts). The hover intent (dwell, grace,
 // the card prepared during the dwell) runs in that chunk too.
 import type { LinkerApi } from '../link/chunk';
-import { hydrateMatcher, type Matcher } from '../match/compile';
+import type { Matcher } from '../match/compile';
 import type { CompiledMatcher } from '../match/types';
 import type { EntityCard } from '../kb/card';
 import type { EntityType } from '../kb/schema';
@@ -26,7 +26,6 @@ import type { PageMention } from './marks';
 import { installPointer } from './pointer';
 import { activeOnHost } from './reader-settings';
 import { createPageReader, type PageReader } from './reader';
-import { useLinker } from './spot';
 import { setUiHostTag } from './text-blocks';
 import { createUiHost, type UiHost } from './ui-host';
 import { connectPageToPanel, type BridgeMessaging, type PanelBridge } from './panel-bridge';
@@ -57,8 +56,8 @@ export interface AppEnv {
    * imports the card chunk, an extension file). Called once, on first need.
    */
   cardUi: () => Promise<CardUi>;
-  /** Load the page linker (lib/link/chunk.ts `loadLinker`), before the first read; without it the matcher's own context rules apply. */
-  linker?: () => Promise<LinkerApi>;
+  /** Load the matching engine and page linker (lib/link/chunk.ts `loadLinker`), before the first read; without it nothing is marked. */
+  linker: () => Promise<LinkerApi>;
   /** Answer the side panel's questions about this page (lib/page/panel-bridge.ts) over this messaging. */
   panel?: BridgeMessaging;
 }
@@ -92,6 +91,7 @@ export async function runBackstory(env: AppEnv): Promise<void> {
   const cardCache = new Map<string, Promise<EntityCard | null>>();
   const types = new Map<string, EntityType | null>();
   let matcher: Matcher | null = null;
+  let engine: LinkerApi | null = null;
   let names: PageNames | null = null;
   let hnames: HighlightNames = DEFAULT_NAMES;
   let session: Session | null = null;
@@ -193,9 +193,9 @@ export async function runBackstory(env: AppEnv): Promise<void> {
           hnames = highlightNames(names.highlights);
           setUiHostTag(names.host);
         }
-        const [reply, api] = await Promise.all([env.kb.getMatcher(), env.linker?.().catch(() => null)]);
-        if (api) useLinker(api.linkText);
-        if (reply) return (matcher = hydrateMatcher(reply.compiled));
+        const [reply, api] = await Promise.all([env.kb.getMatcher(), engine ?? env.linker()]);
+        engine = api;
+        if (reply) return (matcher = api.hydrateMatcher(reply.compiled));
       } catch {
         // background not ready yet
       }
@@ -220,6 +220,7 @@ export async function runBackstory(env: AppEnv): Promise<void> {
         win,
         signal: controller.signal,
         matcher: m,
+        spot: engine!.spotText,
         settings: () => settings,
         loadTypes,
         typeOf,

@@ -21,7 +21,7 @@ import { afterNextFrame } from './after-frame';
 import { HighlightWindow } from './highlight-window';
 import { Painter, MarkIndex, type PageMention } from './marks';
 import { Slicer, yielder, type YieldFn } from './slices';
-import { spotText } from './spot';
+import type { spotText } from './spot';
 import type { Mention } from '../match/types';
 import { BlockWalk, blockAncestor, blockContainer, isInlineElement, isInsideSkipped, SKIP_ATTRIBUTES, type TextBlock } from './text-blocks';
 
@@ -39,6 +39,8 @@ export interface ReaderEnv {
   win: Window & typeof globalThis;
   signal: AbortSignal;
   matcher: Matcher;
+  /** lib/page/spot.ts's spotText: given, not imported, so the content script's core carries no matcher runtime (it comes in the engine chunk, lib/link/chunk.ts). */
+  spot: typeof spotText;
   settings: () => Pick<Settings, 'entityTypes' | 'markMode'>;
   /** Make sure the types of these entities are known (the content script asks the background once per entity). */
   loadTypes: (ids: string[]) => Promise<void>;
@@ -100,7 +102,7 @@ export interface PageReader {
 }
 
 export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParameters<typeof Painter>[0]): PageReader {
-  const { doc, win, signal, matcher } = env;
+  const { doc, win, signal, matcher, spot: spotText } = env;
   const yieldFn = env.yieldFn ?? yielder(win, signal);
   const now = () => win.performance.now();
   const painter = new Painter(painterEnv, env.typeOf, env.settings(), doc);

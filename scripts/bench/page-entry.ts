@@ -82,6 +82,7 @@ function makeReader(name: string, opts: { sliced: boolean }): { reader: PageRead
       win: window,
       signal: abort.signal,
       matcher: loaded.matcher,
+      spot: spotText,
       settings: () => ({ entityTypes: ALL_TYPES, markMode: 'every' }),
       loadTypes: async () => undefined,
       typeOf: loaded.typeOf,

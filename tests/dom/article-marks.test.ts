@@ -13,6 +13,7 @@ import { findArticleRegion } from '../../lib/page/article-region';
 import type { PageMention } from '../../lib/page/marks';
 import { createPageReader } from '../../lib/page/reader';
 import { READER_DEFAULTS, type Settings } from '../../lib/page/reader-settings';
+import { spotText } from '../../lib/page/spot';
 
 let matcher: Matcher;
 let types: Map<string, EntityType>;
@@ -39,6 +40,7 @@ function setup(html: string, settings: Partial<Settings> = {}) {
       win: window as unknown as Window & typeof globalThis,
       signal: controller.signal,
       matcher,
+      spot: spotText,
       settings: () => current,
       loadTypes: async () => undefined,
       typeOf: (id) => types.get(id),

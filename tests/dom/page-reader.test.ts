@@ -12,6 +12,7 @@ import { READER_DEFAULTS, type Settings } from '../../lib/page/reader-settings';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KbDocument } from '../../lib/kb/document';
+import { spotText } from '../../lib/page/spot';
 
 let matcher: Matcher;
 let types: Map<string, EntityType>;
@@ -40,6 +41,7 @@ function setup(html: string, settings: Partial<Settings> = {}) {
       win: window as unknown as Window & typeof globalThis,
       signal: controller.signal,
       matcher,
+      spot: spotText,
       settings: () => current,
       loadTypes: async (ids) => void loaded.push(ids),
       typeOf: (id) => types.get(id),
