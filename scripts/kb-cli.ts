@@ -4,6 +4,7 @@
 //   spot FILE.html        one JSON line per mention { surface, entity, start, end, reason }
 //   caveats               JSON array of every caveat
 //   extract FILE...       plain-text reports → JSON { reports, entities, claims, caveats } (scripts/kb-extract.ts)
+//   add FILE... [--pack P] adds reports to a KB pack on disk (scripts/kb-add.ts)
 import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { matcherAliases } from '../lib/kb/build';
@@ -13,10 +14,11 @@ import { DataError } from '../lib/kb/inputs';
 import { compileMatcher, hydrateMatcher } from '../lib/match/compile';
 import { collectTextBlocks } from '../lib/page/text-blocks';
 import { pageOffsets, spotBlocks } from '../lib/page/spot';
+import { runAdd } from './kb-add';
 import { runExtract } from './kb-extract';
 import { buildKbFromDisk } from './read-data';
 
-const USAGE = `usage: npm run kb -- stats | inspect "<name or alias>" | spot FILE.html | caveats | extract FILE...`;
+const USAGE = `usage: npm run kb -- stats | inspect "<name or alias>" | spot FILE.html | caveats | extract FILE... | add FILE... [--pack PACK.json]`;
 
 function fail(message: string): never {
   console.error(message);
@@ -28,6 +30,10 @@ async function main(argv: string[]): Promise<void> {
   if (!command) fail(USAGE);
   if (command === 'extract') {
     process.exitCode = runExtract(argv.slice(1));
+    return;
+  }
+  if (command === 'add') {
+    process.exitCode = runAdd(argv.slice(1));
     return;
   }
   let kb: KbDocument;

@@ -1,0 +1,83 @@
+// The reader's reports through the same pipeline as the bundled ones
+// (lib/kb/extract → lib/kb/build): names the bundled KB knows are linked to
+// its entities, new names are found by rule, and claims, support and caveats
+// are computed over the reader's reports. The result is a KB document of the
+// reader's reports alone, merged with the bundled KB at lookup
+// (./merge.ts); the matcher is compiled over both.
+import ignoreFile from '../../data/ignore-names.json';
+import { matcherAliases } from '../kb/build';
+import type { KbDocument, KbEntity } from '../kb/document';
+import { extractReports, type KnownNames } from '../kb/extract';
+import type { Entity } from '../kb/schema';
+import { contentHash } from '../kb/text';
+import { compileMatcher } from '../match/compile';
+import type { CompiledMatcher } from '../match/types';
+import type { PackEntity, PackReport } from './pack';
+
+/** The bundled KB's entities as pipeline inputs, with the bundled ignore list. */
+export function knownFromKb(bundled: Pick<KbDocument, 'entities'>): KnownNames {
+  const entities: Entity[] = bundled.entities.map((e) => ({
+    id: e.id,
+    type: e.type,
+    name: e.name,
+    aliases: e.aliases.map(({ mentions: _m, reports: _r, ...a }) => a),
+    description: e.description,
+    descriptionSource: e.descriptionSource,
+  }));
+  return { entities, ignore: (ignoreFile as { names: { text: string }[] }).names };
+}
+
+export interface ReaderDerived {
+  /** Hash of the bundled KB this was derived against: a new bundle means deriving again. */
+  bundledHash: string;
+  /** Hash of the reader's report ids and texts. */
+  readerHash: string;
+  kb: KbDocument;
+  /** The page matcher over bundled + reader entities. */
+  compiled: CompiledMatcher;
+  entities: PackEntity[];
+}
+
+export function readerHash(reports: readonly Pick<PackReport, 'id' | 'text'>[]): string {
+  return contentHash(reports.map((r) => `${r.id}\n${r.text}`).join('\n\u0000'));
+}
+
+/** Run the reader's reports through the pipeline against the bundled KB. */
+export function deriveReaderKb(bundled: KbDocument, reports: readonly PackReport[], known: KnownNames = knownFromKb(bundled)): ReaderDerived {
+  const bundledIds = new Set(bundled.entities.map((e) => e.id));
+  const { kb } = extractReports(
+    reports.map((r) => ({ file: r.file, text: r.text, id: r.id })),
+    known,
+  );
+  // Titles the reader gave (or edited) name the report on cards.
+  const titleOf = new Map(reports.map((r) => [r.id, r]));
+  for (const r of kb.reports) {
+    const p = titleOf.get(r.id);
+    if (p) {
+      r.headline = p.title;
+      if (p.url) r.url = p.url;
+    }
+  }
+  const mentioned = kb.entities.filter((e) => e.reports.length > 0);
+  const fresh = mentioned.filter((e) => !bundledIds.has(e.id));
+  const entities: PackEntity[] = mentioned.map((e) => ({
+    id: e.id,
+    name: e.name,
+    type: e.type,
+    aliases: e.aliases.filter((a) => a.mentions > 0).map((a) => a.text),
+    reports: e.reports.map((r) => r.report),
+    isNew: !bundledIds.has(e.id),
+  }));
+  return {
+    bundledHash: bundled.hash,
+    readerHash: readerHash(reports),
+    kb: { ...kb, entities: mentioned },
+    compiled: readerMatcher(bundled.entities, fresh),
+    entities,
+  };
+}
+
+/** The page matcher over the bundled entities and the reader's new ones. */
+export function readerMatcher(bundled: readonly KbEntity[], fresh: readonly KbEntity[]): CompiledMatcher {
+  return compileMatcher(matcherAliases([...bundled, ...fresh]));
+}
