@@ -3,6 +3,8 @@ import { createPanelService } from '@/lib/background/panel-service';
 import { configureSidePanel, openSidePanel } from '@/lib/background/side-panel';
 import { openBackstoryDb } from '@/lib/db/open';
 import { onMessage } from '@/lib/messages';
+import { openReaderDb } from '@/lib/db/reader-store';
+import { createReaderLayer } from '@/lib/reader-kb/background';
 
 // Wiring only: the KB service owns IndexedDB; messages are answered from it.
 export default defineBackground(() => {
@@ -17,11 +19,13 @@ export default defineBackground(() => {
     void kb.refresh(reason === 'install' ? 'install' : 'update');
   });
 
-  onMessage('getMatcher', () => kb.matcher());
-  onMessage('getCard', ({ data }) => kb.card(data.id));
-  onMessage('getCards', ({ data }) => Promise.all(data.ids.map((id) => kb.card(id))));
-  onMessage('findByName', ({ data }) => kb.findByName(data.name));
-  onMessage('getReport', ({ data }) => kb.report(data.id));
+  // Issue #18: lookups see the bundled KB merged with the reader's own reports (lib/reader-kb).
+  const all = createReaderLayer({ kb, openReaderDb: () => openReaderDb(), fetchBundle: async () => (await fetch(browser.runtime.getURL('/kb/kb.json'))).json() });
+  onMessage('getMatcher', () => all.matcher());
+  onMessage('getCard', ({ data }) => all.card(data.id));
+  onMessage('getCards', ({ data }) => Promise.all(data.ids.map((id) => all.card(id))));
+  onMessage('findByName', ({ data }) => all.findByName(data.name));
+  onMessage('getReport', ({ data }) => all.report(data.id));
   onMessage('kbStatus', () => kb.status());
   // Reading flow (issue #3). openReport: open the side panel FIRST, synchronously
   // (Chrome keeps the click's user gesture only until the handler yields), then
