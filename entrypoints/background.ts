@@ -35,8 +35,8 @@ export default defineBackground(() => {
   // Side panel (issue #4): summary data, report reader, reports the reader has opened.
   configureSidePanel();
   const panel = createPanelService({ openDb: () => kb.database() });
-  onMessage('getPanelData', ({ data }) => panel.panelData(data.entities));
-  onMessage('getReportView', ({ data }) => panel.reportView(data.id));
+  onMessage('getPanelData', ({ data }) => all.panelData(data.entities));
+  onMessage('getReportView', async ({ data }) => (await panel.reportView(data.id)) ?? all.readerReportView(data.id));
   onMessage('markReportSeen', ({ data }) => panel.markSeen(data.id));
   onMessage('listSeenReports', () => panel.listSeen());
 });

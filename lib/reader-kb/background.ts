@@ -8,6 +8,9 @@ import { derivedStamp, getDerived, listReaderReports, putDerived, type ReaderDat
 import { entityCard, type EntityCard, type KbReader } from '../kb/card';
 import { parseKbDocument, type KbReport } from '../kb/document';
 import type { CompiledMatcher } from '../match/types';
+import { reportRef } from '../kb/card';
+import { collectPanelData } from '../panel/data';
+import type { PanelData, ReportView } from '../panel/types';
 import { mergedReader, readerKbReader } from './merge';
 import { deriveReaderKb, type ReaderDerived } from './pipeline';
 
@@ -23,6 +26,10 @@ export interface ReaderLayer {
   card(id: string): Promise<EntityCard | null>;
   findByName(name: string): Promise<string[]>;
   report(id: string): Promise<KbReport | null>;
+  /** The side panel's data for these entities, over both KBs. */
+  panelData(entities: readonly string[]): Promise<PanelData>;
+  /** One of the reader's reports laid out for the side panel's reader (bundled ones: lib/background/panel-service). */
+  readerReportView(id: string): Promise<ReportView | null>;
 }
 
 export function createReaderLayer(env: ReaderLayerEnv): ReaderLayer {
@@ -74,6 +81,22 @@ export function createReaderLayer(env: ReaderLayerEnv): ReaderLayer {
     },
     card: async (id) => entityCard(await reader(), id),
     findByName: async (name) => (await reader()).findByName(name),
+    panelData: async (ids) => collectPanelData(await reader(), ids),
+    readerReportView: async (id) => {
+      const mine = await current().catch(() => null);
+      const report = mine?.derived.kb.reports.find((r) => r.id === id);
+      if (!mine || !report) return null;
+      const merged = await reader();
+      const ids = [...new Set(report.mentions.map(([, , entity]) => entity))];
+      const entities = new Map((await merged.entities(ids)).filter((e) => e !== undefined).map((e) => [e.id, e]));
+      return {
+        report,
+        ref: reportRef(report),
+        caveats: mine.derived.kb.caveats.filter((c) => c.report === id).sort((a, b) => a.start - b.start || a.id.localeCompare(b.id)),
+        marks: report.mentions.filter(([, , entity]) => entities.has(entity)).map(([start, end, entity]) => ({ start, end, entity })),
+        entities: [...entities.values()].map((e) => ({ id: e.id, name: e.name, type: e.type })),
+      };
+    },
     report: async (id) => (await env.kb.report(id)) ?? (await current().catch(() => null))?.derived.kb.reports.find((r) => r.id === id) ?? null,
   };
 }

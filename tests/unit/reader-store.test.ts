@@ -93,6 +93,20 @@ describe('the reader’s reports', { timeout: 60_000 }, () => {
     }
   });
 
+  it('the side panel gets the reader’s report with its marks, and panel data over both KBs', async () => {
+    const { library, layer } = await setup();
+    await library.importFiles([fixture('ferry.txt')]);
+    const { reports } = await library.list();
+    const view = await layer.readerReportView(reports[0]!.id);
+    expect(view?.ref.headline).toBe('Harbour board approves new ferry terminal for Tallinn');
+    const marked = view!.marks.map((m) => view!.report.text.slice(m.start, m.end));
+    expect(marked).toContain('Kadri Saarepuu');
+    expect(await layer.readerReportView(bundled.reports[0]!.id)).toBeNull();
+    const [id] = await layer.findByName('Kadri Saarepuu');
+    const data = await layer.panelData([id!]);
+    expect(JSON.stringify(data)).toContain('Harbour board approves new ferry terminal for Tallinn');
+  });
+
   it('delete removes what came only from the deleted report', async () => {
     const { library, layer } = await setup();
     await library.importFiles([fixture('ferry.txt'), fixture('wind.md')]);
