@@ -64,6 +64,7 @@ export function YourReports({ library, download }: YourReportsProps) {
     setProgress({ done: 0, total: files.length });
     setStatus(`Adding ${files.length} file${files.length === 1 ? '' : 's'}…`);
     const seen: AddOutcome[] = [];
+    let summary = '';
     try {
       const { outcomes: all, cancelled } = await library.importFiles(files.map(asFileLike), {
         signal: controller.signal,
@@ -74,13 +75,15 @@ export function YourReports({ library, download }: YourReportsProps) {
         },
       });
       const count = (s: AddOutcome['status']) => all.filter((o) => o.status === s).length;
-      setStatus(`${cancelled ? 'Cancelled. ' : ''}${count('added')} added, ${count('duplicate')} skipped as duplicates, ${count('failed')} failed${cancelled ? `, ${files.length - all.length} not read` : ''}.`);
+      summary = `${cancelled ? 'Cancelled. ' : ''}${count('added')} added, ${count('duplicate')} skipped as duplicates, ${count('failed')} failed${cancelled ? `, ${files.length - all.length} not read` : ''}.`;
     } catch (e) {
       setError(`The import stopped: ${(e as Error)?.message ?? String(e)}. Reports added before this are kept.`);
     } finally {
       abort.current = null;
-      setProgress(null);
+      // The list first, then the announcement: what the status says is already on screen.
       await refresh();
+      setProgress(null);
+      setStatus(summary);
     }
   }
 
@@ -104,8 +107,8 @@ export function YourReports({ library, download }: YourReportsProps) {
     setPlan(null);
     setOutcomes(done);
     const added = done.filter((o) => o.status === 'added').length;
-    setStatus(`Pack imported: ${added} report${added === 1 ? '' : 's'} added.`);
     await refresh();
+    setStatus(`Pack imported: ${added} report${added === 1 ? '' : 's'} added.`);
   }
 
   const onFiles = (e: Event) => {
@@ -286,8 +289,8 @@ export function YourReports({ library, download }: YourReportsProps) {
                 setConfirming(false);
                 void library.deleteAll().then(async () => {
                   setOutcomes([]);
-                  setStatus('All your reports were deleted.');
                   await refresh();
+                  setStatus('All your reports were deleted.');
                 });
               }}
             >

@@ -11,7 +11,7 @@ import { duplicateIndex, newReportId, prepareReport, prepareText, type AddContex
 import { describeDuplicate } from './duplicates';
 import type { ParseHtml } from './import-file';
 import { emptyPack, parsePackText, type Pack, type PackEntity, type PackReport } from './pack';
-import { deriveReaderKb } from './pipeline';
+import { deriveReaderKb, type ReaderDerived } from './pipeline';
 
 export interface FileLike {
   name: string;
@@ -26,6 +26,8 @@ export interface LibraryEnv {
   parseHtml: ParseHtml;
   storage?: Pick<StorageManager, 'persist' | 'persisted'>;
   now?: () => number;
+  /** Derive the reader's KB (default: here, on this thread; the options page uses a worker). */
+  derive?: (reports: PackReport[]) => Promise<ReaderDerived>;
   /** Lets the page paint between files. */
   yieldToPage?: () => Promise<void>;
 }
@@ -61,7 +63,7 @@ export function createReaderLibrary(env: LibraryEnv) {
       await deleteReaderReports(env.db, []);
       return;
     }
-    await putDerived(env.db, deriveReaderKb(bundled ?? (await env.bundled()), reports));
+    await putDerived(env.db, env.derive ? await env.derive(reports) : deriveReaderKb(bundled ?? (await env.bundled()), reports));
   }
 
   async function store(report: PackReport, outcome: AddOutcome): Promise<AddOutcome> {

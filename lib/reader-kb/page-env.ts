@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 // The reader library wired for an extension page (options page): the reader's
 // IndexedDB, the bundled KB from the package, DOMParser for HTML (a parsed,
 // inert document: never innerHTML on a live one), and the page's storage
@@ -5,7 +6,37 @@
 import { openReaderDb, type ReaderDatabase } from '../db/reader-store';
 import { parseKbDocument, type KbDocument } from '../kb/document';
 import { createReaderLibrary, type ReaderLibrary } from './library';
-import type { Pack } from './pack';
+import type { DeriveReply, DeriveRequest } from './derive-worker';
+import DeriveWorker from './derive-worker?worker';
+import type { Pack, PackReport } from './pack';
+import type { ReaderDerived } from './pipeline';
+
+/** The pipeline in a worker: one request at a time, answered by id. */
+function workerDeriver(bundleUrl: string): (reports: PackReport[]) => Promise<ReaderDerived> {
+  let worker: Worker | null = null;
+  let next = 0;
+  const waiting = new Map<number, { resolve: (d: ReaderDerived) => void; reject: (e: Error) => void }>();
+  return (reports) => {
+    worker ??= new DeriveWorker();
+    worker.onmessage = (event: MessageEvent<DeriveReply>) => {
+      const w = waiting.get(event.data.id);
+      waiting.delete(event.data.id);
+      if (event.data.ok) w?.resolve(event.data.derived);
+      else w?.reject(new Error(event.data.error));
+    };
+    worker.onerror = (event) => {
+      for (const w of waiting.values()) w.reject(new Error(`the pipeline stopped: ${event.message}`));
+      waiting.clear();
+      worker?.terminate();
+      worker = null;
+    };
+    const id = next++;
+    return new Promise((resolve, reject) => {
+      waiting.set(id, { resolve, reject });
+      worker!.postMessage({ id, bundleUrl, reports } satisfies DeriveRequest);
+    });
+  };
+}
 
 export function readerLibraryForPage(win: Window, bundleUrl: string): ReaderLibrary {
   let db: Promise<ReaderDatabase> | null = null;
@@ -16,6 +47,7 @@ export function readerLibraryForPage(win: Window, bundleUrl: string): ReaderLibr
       bundled: () => (bundled ??= win.fetch(bundleUrl).then(async (r) => parseKbDocument(await r.json()))),
       parseHtml: (html) => new (win as Window & typeof globalThis).DOMParser().parseFromString(html, 'text/html'),
       storage: win.navigator.storage,
+      derive: workerDeriver(new URL(bundleUrl, win.location.href).href),
       // Let the page paint (progress bar, results) between files.
       yieldToPage: () => new Promise((resolve) => win.setTimeout(resolve, 0)),
     }))();
