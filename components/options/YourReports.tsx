@@ -7,15 +7,67 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { describeOutcome, type AddOutcome } from '../../lib/reader-kb/add';
 import type { FileLike, PackPlan, ReaderLibrary } from '../../lib/reader-kb/library';
 import type { Pack, PackEntity, PackReport } from '../../lib/reader-kb/pack';
+import { ENTITY_TYPES, type EntityType } from '../../lib/kb/schema';
 
 export interface YourReportsProps {
-  library: Pick<ReaderLibrary, 'importFiles' | 'list' | 'deleteAll' | 'deleteReports' | 'exportPack' | 'planPackImport' | 'applyPackImport'>;
+  library: Pick<ReaderLibrary, 'importFiles' | 'list' | 'deleteAll' | 'deleteReports' | 'exportPack' | 'planPackImport' | 'applyPackImport' | 'review'>;
   /** Offer the pack to the reader as a download. */
   download: (pack: Pack) => void;
 }
 
 const asFileLike = (f: File): FileLike => ({ name: f.webkitRelativePath || f.name, size: f.size, bytes: async () => new Uint8Array(await f.arrayBuffer()) });
 const isReport = (f: File) => /\.(txt|html?|md)$/i.test(f.name);
+
+/** One name the reader's reports added, with the reader's review actions. */
+function NameReview({ entity, onReview }: { entity: PackEntity; onReview: (action: { reject: true } | { rename: string } | { type: EntityType }) => Promise<void> }) {
+  const [renaming, setRenaming] = useState(false);
+  const [text, setText] = useState(entity.name);
+  const [busy, setBusy] = useState(false);
+  const run = (action: Parameters<typeof onReview>[0]) => {
+    setBusy(true);
+    void onReview(action).finally(() => setBusy(false));
+  };
+  return (
+    <li class="op-site yr-name">
+      {renaming ? (
+        <form
+          class="yr-rename"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (text.trim() === '') return;
+            setRenaming(false);
+            run({ rename: text });
+          }}
+        >
+          <input class="op-input" value={text} aria-label={`New name for ${entity.name}`} onInput={(e) => setText((e.target as HTMLInputElement).value)} />
+          <button type="submit" class="bp-btn op-remove">
+            Save
+          </button>
+          <button type="button" class="bp-btn op-remove" onClick={() => setRenaming(false)}>
+            Cancel
+          </button>
+        </form>
+      ) : (
+        <span>{entity.name}</span>
+      )}
+      <span class="yr-name-actions">
+        <select class="op-input yr-type" aria-label={`Type of ${entity.name}`} value={entity.type} disabled={busy} onChange={(e) => run({ type: (e.target as HTMLSelectElement).value as EntityType })}>
+          {ENTITY_TYPES.map((t) => (
+            <option value={t} key={t}>
+              {t}
+            </option>
+          ))}
+        </select>
+        <button type="button" class="bp-btn op-remove" disabled={busy} onClick={() => setRenaming(true)} aria-label={`Rename ${entity.name}`}>
+          Rename…
+        </button>
+        <button type="button" class="bp-btn op-remove" disabled={busy} onClick={() => run({ reject: true })} aria-label={`Reject ${entity.name}: not a name`}>
+          Reject
+        </button>
+      </span>
+    </li>
+  );
+}
 
 function Results({ outcomes }: { outcomes: AddOutcome[] }) {
   if (outcomes.length === 0) return null;
@@ -254,9 +306,23 @@ export function YourReports({ library, download }: YourReportsProps) {
           <p class="op-empty">None yet.</p>
         )}
         {entities.length ? (
-          <p class="op-help" aria-label="New names">
-            New names: {entities.map((e) => `${e.name} (${e.type})`).join(', ')}
-          </p>
+          <>
+            <h3 class="op-subhead">Names your reports added</h3>
+            <p class="op-help">Rejected names are never proposed again, also when you import the report again.</p>
+            <ul class="yr-list" aria-label="Names your reports added">
+              {entities.map((e) => (
+                <NameReview
+                  key={e.id}
+                  entity={e}
+                  onReview={async (action) => {
+                    await library.review(e, action);
+                    await refresh();
+                    setStatus('reject' in action ? `“${e.name}” rejected.` : 'rename' in action ? `Renamed to “${action.rename.trim()}”.` : `“${e.name}” is now a ${action.type}.`);
+                  }}
+                />
+              ))}
+            </ul>
+          </>
         ) : null}
       </div>
 

@@ -6,7 +6,7 @@
 // them and can always be derived again from the reports.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { PackReport } from '../reader-kb/pack';
-import type { ReaderDerived } from '../reader-kb/pipeline';
+import { NO_REVIEW, type ReaderDerived, type Review } from '../reader-kb/pipeline';
 
 export const READER_DB_NAME = 'backstory-reader';
 export const READER_DB_VERSION = 1;
@@ -133,4 +133,14 @@ export async function askPersistenceOnce(db: ReaderDatabase, storage: Pick<Stora
   }
   await db.put('meta', { key: 'persistAsked', value: { granted, at: Date.now() } });
   return granted;
+}
+
+/** The reader's review decisions (rejections, renames, type changes). */
+export async function getReview(db: ReaderDatabase): Promise<Review> {
+  const row = await db.get('meta', 'review');
+  return row ? { ...NO_REVIEW, ...(row.value as Partial<Review>) } : NO_REVIEW;
+}
+
+export function putReview(db: ReaderDatabase, review: Review): Promise<void> {
+  return write(db, 'your review', (tx) => void tx.objectStore('meta').put({ key: 'review', value: review }).catch(() => undefined), ['meta']);
 }

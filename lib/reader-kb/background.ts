@@ -4,7 +4,7 @@
 // and derived again only when the bundled KB changed under it (an update).
 import type { KbService } from '../background/kb-service';
 import { dbReader } from '../db/kb-store';
-import { derivedStamp, getDerived, listReaderReports, putDerived, type ReaderDatabase } from '../db/reader-store';
+import { derivedStamp, getDerived, getReview, listReaderReports, putDerived, type ReaderDatabase } from '../db/reader-store';
 import { entityCard, type EntityCard, type KbReader } from '../kb/card';
 import { parseKbDocument, type KbReport } from '../kb/document';
 import type { CompiledMatcher } from '../match/types';
@@ -12,7 +12,7 @@ import { reportRef } from '../kb/card';
 import { collectPanelData } from '../panel/data';
 import type { PanelData, ReportView } from '../panel/types';
 import { mergedReader, readerKbReader } from './merge';
-import { deriveReaderKb, type ReaderDerived } from './pipeline';
+import { deriveReaderKb, knownFromKb, type ReaderDerived } from './pipeline';
 
 export interface ReaderLayerEnv {
   kb: KbService;
@@ -45,7 +45,8 @@ export function createReaderLayer(env: ReaderLayerEnv): ReaderLayer {
   async function rederive(handle: ReaderDatabase): Promise<ReaderDerived | null> {
     const reports = await listReaderReports(handle);
     if (reports.length === 0) return null;
-    const derived = deriveReaderKb(parseKbDocument(await env.fetchBundle()), reports);
+    const bundled = parseKbDocument(await env.fetchBundle());
+    const derived = deriveReaderKb(bundled, reports, knownFromKb(bundled), await getReview(handle));
     await putDerived(handle, derived);
     return derived;
   }

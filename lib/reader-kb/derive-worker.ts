@@ -3,19 +3,20 @@
 // progress bar and Cancel button. Started by ./page-env.ts.
 import { parseKbDocument, type KbDocument } from '../kb/document';
 import type { PackReport } from './pack';
-import { deriveReaderKb } from './pipeline';
+import { deriveReaderKb, knownFromKb, type Review } from './pipeline';
 
-export type DeriveRequest = { id: number; bundleUrl: string; reports: PackReport[] };
+export type DeriveRequest = { id: number; bundleUrl: string; reports: PackReport[]; review: Review };
 export type DeriveReply = { id: number; ok: true; derived: ReturnType<typeof deriveReaderKb> } | { id: number; ok: false; error: string };
 
 let bundled: Promise<KbDocument> | null = null;
 
 self.addEventListener('message', (event: MessageEvent<DeriveRequest>) => {
-  const { id, bundleUrl, reports } = event.data;
+  const { id, bundleUrl, reports, review } = event.data;
   void (async () => {
     try {
       bundled ??= fetch(bundleUrl).then(async (r) => parseKbDocument(await r.json()));
-      const derived = deriveReaderKb(await bundled, reports);
+      const kb = await bundled;
+      const derived = deriveReaderKb(kb, reports, knownFromKb(kb), review);
       self.postMessage({ id, ok: true, derived } satisfies DeriveReply);
     } catch (error) {
       bundled = null;

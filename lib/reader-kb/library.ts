@@ -6,12 +6,13 @@
 // stored for the background to merge.
 import { MAX_REPORT_BYTES } from '../kb/extract/files';
 import type { KbDocument } from '../kb/document';
-import { addReaderReport, askPersistenceOnce, deleteReaderReports, getDerived, listReaderReports, putDerived, ReaderStoreError, type ReaderDatabase } from '../db/reader-store';
+import { addReaderReport, askPersistenceOnce, deleteReaderReports, getDerived, getReview, listReaderReports, putDerived, putReview, ReaderStoreError, type ReaderDatabase } from '../db/reader-store';
+import type { EntityType } from '../kb/schema';
 import { duplicateIndex, newReportId, prepareReport, prepareText, type AddContext, type AddOutcome } from './add';
 import { describeDuplicate } from './duplicates';
 import type { ParseHtml } from './import-file';
 import { emptyPack, parsePackText, type Pack, type PackEntity, type PackReport } from './pack';
-import { deriveReaderKb, type ReaderDerived } from './pipeline';
+import { deriveReaderKb, foldReviewName, knownFromKb, type ReaderDerived, type Review } from './pipeline';
 
 export interface FileLike {
   name: string;
@@ -27,7 +28,7 @@ export interface LibraryEnv {
   storage?: Pick<StorageManager, 'persist' | 'persisted'>;
   now?: () => number;
   /** Derive the reader's KB (default: here, on this thread; the options page uses a worker). */
-  derive?: (reports: PackReport[]) => Promise<ReaderDerived>;
+  derive?: (reports: PackReport[], review: Review) => Promise<ReaderDerived>;
   /** Lets the page paint between files. */
   yieldToPage?: () => Promise<void>;
 }
@@ -63,7 +64,13 @@ export function createReaderLibrary(env: LibraryEnv) {
       await deleteReaderReports(env.db, []);
       return;
     }
-    await putDerived(env.db, env.derive ? await env.derive(reports) : deriveReaderKb(bundled ?? (await env.bundled()), reports));
+    const review = await getReview(env.db);
+    if (env.derive) {
+      await putDerived(env.db, await env.derive(reports, review));
+      return;
+    }
+    const kb = bundled ?? (await env.bundled());
+    await putDerived(env.db, deriveReaderKb(kb, reports, knownFromKb(kb), review));
   }
 
   async function store(report: PackReport, outcome: AddOutcome): Promise<AddOutcome> {
@@ -135,6 +142,25 @@ export function createReaderLibrary(env: LibraryEnv) {
     /** Delete reports; what came only from them goes with them (the KB is derived again from the rest). */
     async deleteReports(ids: readonly string[]): Promise<void> {
       await deleteReaderReports(env.db, ids);
+      await rederive();
+    },
+
+    /**
+     * The reader's decision about a name their reports added: reject it (never
+     * proposed again, also after re-imports), rename it, or change its type.
+     */
+    async review(entity: PackEntity, action: { reject: true } | { rename: string } | { type: EntityType }): Promise<void> {
+      const current = await getReview(env.db);
+      const next: Review = { rejected: [...current.rejected], renamed: { ...current.renamed }, retyped: { ...current.retyped } };
+      if ('reject' in action) {
+        for (const name of new Set([entity.name, ...entity.aliases].map(foldReviewName))) if (!next.rejected.includes(name)) next.rejected.push(name);
+      } else if ('rename' in action) {
+        if (action.rename.trim() === '') throw new Error('A name cannot be empty.');
+        next.renamed[entity.id] = action.rename.trim();
+      } else {
+        next.retyped[entity.id] = action.type;
+      }
+      await putReview(env.db, next);
       await rederive();
     },
 

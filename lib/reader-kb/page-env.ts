@@ -9,14 +9,14 @@ import { createReaderLibrary, type ReaderLibrary } from './library';
 import type { DeriveReply, DeriveRequest } from './derive-worker';
 import DeriveWorker from './derive-worker?worker';
 import type { Pack, PackReport } from './pack';
-import type { ReaderDerived } from './pipeline';
+import type { ReaderDerived, Review } from './pipeline';
 
 /** The pipeline in a worker: one request at a time, answered by id. */
-function workerDeriver(bundleUrl: string): (reports: PackReport[]) => Promise<ReaderDerived> {
+function workerDeriver(bundleUrl: string): (reports: PackReport[], review: Review) => Promise<ReaderDerived> {
   let worker: Worker | null = null;
   let next = 0;
   const waiting = new Map<number, { resolve: (d: ReaderDerived) => void; reject: (e: Error) => void }>();
-  return (reports) => {
+  return (reports, review) => {
     worker ??= new DeriveWorker();
     worker.onmessage = (event: MessageEvent<DeriveReply>) => {
       const w = waiting.get(event.data.id);
@@ -33,7 +33,7 @@ function workerDeriver(bundleUrl: string): (reports: PackReport[]) => Promise<Re
     const id = next++;
     return new Promise((resolve, reject) => {
       waiting.set(id, { resolve, reject });
-      worker!.postMessage({ id, bundleUrl, reports } satisfies DeriveRequest);
+      worker!.postMessage({ id, bundleUrl, reports, review } satisfies DeriveRequest);
     });
   };
 }
@@ -62,6 +62,7 @@ export function readerLibraryForPage(win: Window, bundleUrl: string): ReaderLibr
     exportPack: call('exportPack'),
     planPackImport: call('planPackImport'),
     applyPackImport: call('applyPackImport'),
+    review: call('review'),
   } as unknown as ReaderLibrary;
 }
 

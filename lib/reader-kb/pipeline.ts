@@ -8,7 +8,7 @@ import ignoreFile from '../../data/ignore-names.json';
 import { matcherAliases } from '../kb/build';
 import type { KbDocument, KbEntity } from '../kb/document';
 import { extractReports, type KnownNames } from '../kb/extract';
-import type { Entity } from '../kb/schema';
+import type { Entity, EntityType } from '../kb/schema';
 import { contentHash } from '../kb/text';
 import { compileMatcher } from '../match/compile';
 import type { CompiledMatcher } from '../match/types';
@@ -27,10 +27,20 @@ export function knownFromKb(bundled: Pick<KbDocument, 'entities'>): KnownNames {
   return { entities, ignore: (ignoreFile as { names: { text: string }[] }).names };
 }
 
+/** The reader's decisions about the names their reports added; they outlast re-imports (names are keyed by folded text, new entities by their stable id). */
+export interface Review {
+  /** Folded names never to propose again. */
+  rejected: string[];
+  renamed: Record<string, string>;
+  retyped: Record<string, EntityType>;
+}
+export const NO_REVIEW: Review = { rejected: [], renamed: {}, retyped: {} };
+export const foldReviewName = (name: string) => name.replace(/\s+/g, ' ').trim().toLowerCase();
+
 export interface ReaderDerived {
   /** Hash of the bundled KB this was derived against: a new bundle means deriving again. */
   bundledHash: string;
-  /** Hash of the reader's report ids and texts. */
+  /** Hash of the reader's report ids and texts, and of their review. */
   readerHash: string;
   kb: KbDocument;
   /** The page matcher over bundled + reader entities. */
@@ -43,12 +53,20 @@ export function readerHash(reports: readonly Pick<PackReport, 'id' | 'text'>[]):
 }
 
 /** Run the reader's reports through the pipeline against the bundled KB. */
-export function deriveReaderKb(bundled: KbDocument, reports: readonly PackReport[], known: KnownNames = knownFromKb(bundled)): ReaderDerived {
+export function deriveReaderKb(bundled: KbDocument, reports: readonly PackReport[], known: KnownNames = knownFromKb(bundled), review: Review = NO_REVIEW): ReaderDerived {
   const bundledIds = new Set(bundled.entities.map((e) => e.id));
   const { kb } = extractReports(
     reports.map((r) => ({ file: r.file, text: r.text, id: r.id })),
-    known,
+    { entities: known.entities, ignore: [...known.ignore, ...review.rejected.map((text) => ({ text }))] },
   );
+  // The reader's renames and type changes, for names their reports added (bundled entities are not theirs to change).
+  for (const e of kb.entities) {
+    if (bundledIds.has(e.id)) continue;
+    const name = review.renamed[e.id];
+    if (name && name.trim()) e.name = name.trim();
+    const type = review.retyped[e.id];
+    if (type) e.type = type;
+  }
   // Titles the reader gave (or edited) name the report on cards.
   const titleOf = new Map(reports.map((r) => [r.id, r]));
   for (const r of kb.reports) {
@@ -70,7 +88,8 @@ export function deriveReaderKb(bundled: KbDocument, reports: readonly PackReport
   }));
   return {
     bundledHash: bundled.hash,
-    readerHash: readerHash(reports),
+    // The review is part of what was derived: a rename must not be served from a cache of the old names.
+    readerHash: contentHash(`${readerHash(reports)}\n${JSON.stringify(review)}`),
     kb: { ...kb, entities: mentioned },
     compiled: readerMatcher(bundled.entities, fresh),
     entities,

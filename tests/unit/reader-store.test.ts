@@ -107,6 +107,28 @@ describe('the reader’s reports', { timeout: 60_000 }, () => {
     expect(JSON.stringify(data)).toContain('Harbour board approves new ferry terminal for Tallinn');
   });
 
+  it('review: a rejected name is never proposed again, also after a re-import; rename and type changes show on cards', async () => {
+    const { library, layer } = await setup();
+    await library.importFiles([fixture('ferry.txt'), fixture('wind.md')]);
+    const find = async (name: string) => (await library.list()).entities.find((e) => e.name === name)!;
+    await library.review(await find('Margus Kivisilla'), { reject: true });
+    expect(await layer.findByName('Margus Kivisilla')).toEqual([]);
+    expect(await marked(layer, 'Margus Kivisilla spoke.')).toEqual([]);
+    // Delete the report and import it again: still rejected.
+    const wind = (await library.list()).reports.find((r) => r.file === 'wind.md')!;
+    await library.deleteReports([wind.id]);
+    await library.importFiles([fixture('wind.md')]);
+    expect((await library.list()).entities.map((e) => e.name)).not.toContain('Margus Kivisilla');
+
+    const kadri = await find('Kadri Saarepuu');
+    await library.review(kadri, { rename: 'Kadri Saarepuu-Tamm' });
+    await library.review({ ...kadri, name: 'Kadri Saarepuu-Tamm' }, { type: 'organisation' });
+    const card = await layer.card(kadri.id);
+    expect([card?.name, card?.type]).toEqual(['Kadri Saarepuu-Tamm', 'organisation']);
+    // The report's own spelling still finds it on pages.
+    expect(await marked(layer, 'Kadri Saarepuu spoke.')).toEqual(['Kadri Saarepuu']);
+  });
+
   it('delete removes what came only from the deleted report', async () => {
     const { library, layer } = await setup();
     await library.importFiles([fixture('ferry.txt'), fixture('wind.md')]);
