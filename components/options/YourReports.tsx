@@ -317,7 +317,7 @@ export function YourReports({ library, download }: YourReportsProps) {
                   onReview={async (action) => {
                     await library.review(e, action);
                     await refresh();
-                    setStatus('reject' in action ? `“${e.name}” rejected.` : 'rename' in action ? `Renamed to “${action.rename.trim()}”.` : `“${e.name}” is now a ${action.type}.`);
+                    setStatus('reject' in action ? `“${e.name}” rejected.` : 'rename' in action ? `Renamed to “${action.rename.trim()}”.` : `“${e.name}”: type changed to ${action.type}.`);
                   }}
                 />
               ))}

@@ -88,7 +88,7 @@ describe('your reports (options page)', () => {
       ]);
     await expect.poll(results, { timeout: 30_000 }).toEqual([`ferry.txt added: “${FERRY}”`, 'broken.txt failed: a binary file, not plain text', `mine.html added: “${MINE}”`]);
     await expect.poll(() => section().getByRole('status').textContent()).toBe('2 added, 0 skipped as duplicates, 1 failed.');
-    expect(await section().getByRole('list', { name: 'Your reports' }).locator('li > span').allTextContents()).toEqual([FERRY, MINE]);
+    expect(await section().getByRole('list', { name: 'Your reports', exact: true }).locator('li > span').allTextContents()).toEqual([FERRY, MINE]);
 
     const names = await markedNames();
     expect(names).toEqual(expect.arrayContaining(['Kadri Saarepuu', 'Lauri Vahtramäe']));
@@ -113,11 +113,11 @@ describe('your reports (options page)', () => {
     // Delete asks first; keeping them changes nothing.
     await section().getByRole('button', { name: 'Delete all my reports…' }).click();
     await section().getByRole('button', { name: 'Keep them' }).click();
-    expect(await section().getByRole('list', { name: 'Your reports' }).locator('li').count()).toBe(2);
+    expect(await section().getByRole('list', { name: 'Your reports', exact: true }).locator('li').count()).toBe(2);
     await section().getByRole('button', { name: 'Delete all my reports…' }).click();
     await section().getByRole('button', { name: 'Delete all', exact: true }).click();
     await expect.poll(() => section().getByRole('status').textContent()).toBe('All your reports were deleted.');
-    expect(await section().getByRole('list', { name: 'Your reports' }).count()).toBe(0);
+    expect(await section().getByRole('list', { name: 'Your reports', exact: true }).count()).toBe(0);
     const gone = await markedNames();
     expect(gone).not.toContain('Kadri Saarepuu');
     expect(gone).not.toContain('Lauri Vahtramäe');
@@ -130,11 +130,24 @@ describe('your reports (options page)', () => {
     await section().getByLabel('Import a pack').setInputFiles(packPath);
     const plan = section().getByRole('group', { name: 'Pack to import' });
     await expect.poll(() => plan.getByRole('list', { name: 'Reports the pack adds' }).locator('li').allTextContents()).toEqual([FERRY, MINE]);
-    expect(await section().getByRole('list', { name: 'Your reports' }).count()).toBe(0);
+    expect(await section().getByRole('list', { name: 'Your reports', exact: true }).count()).toBe(0);
     await plan.getByRole('button', { name: 'Add 2 reports' }).click();
     await expect.poll(() => section().getByRole('status').textContent(), { timeout: 30_000 }).toBe('Pack imported: 2 reports added.');
     expect(await markedNames()).toEqual(expect.arrayContaining(['Kadri Saarepuu', 'Lauri Vahtramäe']));
     expect(await cardText('Kadri Saarepuu')).toBe(cardBefore);
+  });
+
+  it('review: a rejected name is no longer marked; a changed type shows on its card', async () => {
+    const names = section().getByRole('list', { name: 'Names your reports added' });
+    await names.getByRole('button', { name: 'Reject Lauri Vahtramäe: not a name' }).click();
+    await expect.poll(() => section().getByRole('status').textContent(), { timeout: 30_000 }).toBe('“Lauri Vahtramäe” rejected.');
+    expect(await names.locator('li > span:first-child').allTextContents()).not.toContain('Lauri Vahtramäe');
+    await names.getByLabel('Type of Kadri Saarepuu').selectOption('organisation');
+    await expect.poll(() => section().getByRole('status').textContent(), { timeout: 30_000 }).toBe('“Kadri Saarepuu”: type changed to organisation.');
+    const marked = await markedNames();
+    expect(marked).toContain('Kadri Saarepuu');
+    expect(marked).not.toContain('Lauri Vahtramäe');
+    expect(await inContentWorld<{ text: string; highlight: string | null }[]>(article, '__backstory.marks()').then((m) => m.find((x) => x.text === 'Kadri Saarepuu')?.highlight)).toBe('backstory-organisation');
   });
 
   it('survives a browser restart', async () => {
@@ -147,7 +160,9 @@ describe('your reports (options page)', () => {
       await waitFor(() => inContentWorld<boolean>(page, 'typeof __backstory === "object"').catch(() => false), { what: 'the content script' });
       await inContentWorld(page, '__backstory.idle()');
       const marks = await inContentWorld<{ text: string }[]>(page, '__backstory.marks()');
-      expect(marks.map((m) => m.text)).toEqual(expect.arrayContaining(['Kadri Saarepuu', 'Lauri Vahtramäe']));
+      // The reports, the derived names and the review all survive.
+      expect(marks.map((m) => m.text)).toContain('Kadri Saarepuu');
+      expect(marks.map((m) => m.text)).not.toContain('Lauri Vahtramäe');
     } finally {
       await again.context.close();
     }
