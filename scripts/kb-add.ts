@@ -9,7 +9,7 @@ import { Window } from 'happy-dom';
 import { MAX_REPORT_BYTES } from '../lib/kb/extract/files';
 import { describeOutcome, duplicateIndex, prepareReport, type AddContext } from '../lib/reader-kb/add';
 import { emptyPack, parsePackText, type Pack } from '../lib/reader-kb/pack';
-import { deriveReaderKb } from '../lib/reader-kb/pipeline';
+import { deriveReaderKb, knownFromKb } from '../lib/reader-kb/pipeline';
 import { buildKbFromDisk } from './read-data';
 
 export const DEFAULT_PACK = 'backstory-pack.json';
@@ -102,7 +102,7 @@ export function runAdd(argv: readonly string[], out: (s: string) => void = (s) =
   }
   void window.happyDOM.close();
   if (added > 0) {
-    const derived = deriveReaderKb(bundled, pack.reports);
+    const derived = deriveReaderKb(bundled, pack.reports, knownFromKb(bundled), pack.review);
     pack = { ...pack, kbHash: bundled.hash, entities: derived.entities };
     // Whole or nothing: write beside it, then rename over the old pack.
     const tmp = `${packPath}.tmp-${process.pid}`;

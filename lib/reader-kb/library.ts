@@ -165,8 +165,8 @@ export function createReaderLibrary(env: LibraryEnv) {
     },
 
     async exportPack(): Promise<Pack> {
-      const [reports, derived] = await Promise.all([listReaderReports(env.db), getDerived(env.db)]);
-      return { ...emptyPack(now()), kbHash: derived?.bundledHash ?? null, reports, entities: derived?.entities ?? [] };
+      const [reports, derived, review] = await Promise.all([listReaderReports(env.db), getDerived(env.db), getReview(env.db)]);
+      return { ...emptyPack(now()), kbHash: derived?.bundledHash ?? null, reports, entities: derived?.entities ?? [], review };
     },
 
     /** What importing a pack file would do, before anything is written. */
@@ -207,7 +207,17 @@ export function createReaderLibrary(env: LibraryEnv) {
       }
       for (const d of plan.duplicates) outcomes.push({ file: d.report.file, status: 'duplicate', reason: d.reason, of: '' });
       for (const c of plan.conflicts) if (!replace.has(c.theirs.id)) outcomes.push({ file: c.theirs.file, status: 'duplicate', reason: `kept your copy of “${c.mine.title}”`, of: c.mine.id });
-      if (outcomes.some((o) => o.status === 'added')) {
+      // The pack's review decisions join mine; where both decided about the same name, mine stands.
+      const mineReview = await getReview(env.db);
+      const theirs = plan.pack.review;
+      const merged: Review = {
+        rejected: [...new Set([...mineReview.rejected, ...theirs.rejected])],
+        renamed: { ...theirs.renamed, ...mineReview.renamed },
+        retyped: { ...theirs.retyped, ...mineReview.retyped },
+      };
+      const reviewChanged = JSON.stringify(merged) !== JSON.stringify(mineReview);
+      if (reviewChanged) await putReview(env.db, merged);
+      if (outcomes.some((o) => o.status === 'added') || reviewChanged) {
         await askPersistenceOnce(env.db, env.storage).catch(() => null);
         await rederive();
       }

@@ -44,6 +44,15 @@ export const PackEntity = z
   .strict();
 export type PackEntity = z.infer<typeof PackEntity>;
 
+/** The reader's review decisions (lib/reader-kb/pipeline.ts `Review`). */
+export const PackReview = z
+  .object({
+    rejected: z.array(z.string()).default([]),
+    renamed: z.record(z.string(), z.string().min(1)).default({}),
+    retyped: z.record(z.string(), EntityType).default({}),
+  })
+  .strict();
+
 export const Pack = z
   .object({
     format: z.literal(PACK_FORMAT),
@@ -53,6 +62,7 @@ export const Pack = z
     kbHash: z.string().nullable().default(null),
     reports: z.array(PackReport),
     entities: z.array(PackEntity).default([]),
+    review: PackReview.default({ rejected: [], renamed: {}, retyped: {} }),
   })
   .strict()
   .superRefine((p, ctx) => {
@@ -65,7 +75,7 @@ export const Pack = z
 export type Pack = z.infer<typeof Pack>;
 
 export function emptyPack(now = Date.now()): Pack {
-  return { format: PACK_FORMAT, version: PACK_VERSION, createdAt: now, kbHash: null, reports: [], entities: [] };
+  return { format: PACK_FORMAT, version: PACK_VERSION, createdAt: now, kbHash: null, reports: [], entities: [], review: { rejected: [], renamed: {}, retyped: {} } };
 }
 
 export type ParsedPack = { ok: true; pack: Pack } | { ok: false; error: string };

@@ -127,6 +127,16 @@ describe('the reader’s reports', { timeout: 60_000 }, () => {
     expect([card?.name, card?.type]).toEqual(['Kadri Saarepuu-Tamm', 'organisation']);
     // The report's own spelling still finds it on pages.
     expect(await marked(layer, 'Kadri Saarepuu spoke.')).toEqual(['Kadri Saarepuu']);
+
+    // The review travels in the pack: imported elsewhere, the same decisions apply.
+    const pack = await library.exportPack();
+    expect(pack.review.rejected).toContain('margus kivisilla');
+    const elsewhere = await setup();
+    const plan = await elsewhere.library.planPackImport(JSON.stringify(pack));
+    if (!plan.ok) throw new Error(plan.error);
+    await elsewhere.library.applyPackImport(plan.plan);
+    expect(await elsewhere.layer.findByName('Margus Kivisilla')).toEqual([]);
+    expect((await elsewhere.layer.card(kadri.id))?.name).toBe('Kadri Saarepuu-Tamm');
   });
 
   it('delete removes what came only from the deleted report', async () => {
