@@ -139,6 +139,40 @@ describe('the reader’s reports', { timeout: 60_000 }, () => {
     expect((await elsewhere.layer.card(kadri.id))?.name).toBe('Kadri Saarepuu-Tamm');
   });
 
+  it('Cancel stops between files: what was added stays, the rest is not read', async () => {
+    const { library } = await setup();
+    const controller = new AbortController();
+    const { outcomes, cancelled } = await library.importFiles([fixture('ferry.txt'), fixture('wind.md'), fixture('mine.html')], {
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.done === 1) controller.abort();
+      },
+    });
+    expect(cancelled).toBe(true);
+    expect(outcomes.map((o) => [o.file, o.status])).toEqual([['ferry.txt', 'added']]);
+    const list = await library.list();
+    expect(list.reports.map((r) => r.file)).toEqual(['ferry.txt']);
+    expect(list.entities.map((e) => e.name)).toContain('Kadri Saarepuu');
+  });
+
+  it('a new bundled KB: the reader’s part is derived again against it, from the stored reports', async () => {
+    const { library, readerDb } = await setup();
+    await library.importFiles([fixture('ferry.txt')]);
+    // The update ships a KB that knows Kadri Saarepuu.
+    const updated = structuredClone(bundled);
+    updated.hash = 'updated-bundle';
+    const known = structuredClone(updated.entities.find((e) => e.type === 'person')!);
+    updated.entities.push({ ...known, id: 'kadri-saarepuu', name: 'Kadri Saarepuu', aliases: [{ ...known.aliases[0]!, text: 'Kadri Saarepuu', mentions: 0, reports: [] }], facts: [], reports: [], caveats: [], reportCaveats: [], related: [], dates: [] });
+    const kb = createKbService({ openDb: () => openBackstoryDb(`bundled-test-${n++}`), fetchBundle: async () => updated });
+    await kb.refresh('install');
+    opened.push(await kb.database());
+    const layer = createReaderLayer({ kb, openReaderDb: async () => readerDb, fetchBundle: async () => updated });
+    expect(await layer.findByName('Kadri Saarepuu')).toEqual(['kadri-saarepuu']);
+    const card = await layer.card('kadri-saarepuu');
+    expect(card?.reports.map((r) => r.headline)).toEqual(['Harbour board approves new ferry terminal for Tallinn']);
+    expect((await library.list()).entities.find((e) => e.name === 'Kadri Saarepuu')?.isNew).toBe(false);
+  });
+
   it('delete removes what came only from the deleted report', async () => {
     const { library, layer } = await setup();
     await library.importFiles([fixture('ferry.txt'), fixture('wind.md')]);
