@@ -12,7 +12,8 @@ import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { loadSettings, saveSettings, watchSettings } from '@/lib/settings-store';
 
 const setTheme = themeController(document, window);
-const library = readerLibraryForPage(window, browser.runtime.getURL('/kb/kb.json'));
+// The bundled KB: the extension's own file, as the background reads it.
+const library = readerLibraryForPage(window, async () => (await fetch(browser.runtime.getURL('/kb/kb.json'))).json());
 setTheme('auto');
 
 function App() {

@@ -12,11 +12,12 @@ import type { Pack, PackReport } from './pack';
 import type { ReaderDerived, Review } from './pipeline';
 
 /** The pipeline in a worker: one request at a time, answered by id. */
-function workerDeriver(bundleUrl: string): (reports: PackReport[], review: Review) => Promise<ReaderDerived> {
+function workerDeriver(bundled: () => Promise<KbDocument>): (reports: PackReport[], review: Review) => Promise<ReaderDerived> {
   let worker: Worker | null = null;
   let next = 0;
   const waiting = new Map<number, { resolve: (d: ReaderDerived) => void; reject: (e: Error) => void }>();
-  return (reports, review) => {
+  return async (reports, review) => {
+    const kb = await bundled();
     worker ??= new DeriveWorker();
     worker.onmessage = (event: MessageEvent<DeriveReply>) => {
       const w = waiting.get(event.data.id);
@@ -33,21 +34,23 @@ function workerDeriver(bundleUrl: string): (reports: PackReport[], review: Revie
     const id = next++;
     return new Promise((resolve, reject) => {
       waiting.set(id, { resolve, reject });
-      worker!.postMessage({ id, bundleUrl, reports, review } satisfies DeriveRequest);
+      worker!.postMessage({ id, bundled: kb, reports, review } satisfies DeriveRequest);
     });
   };
 }
 
-export function readerLibraryForPage(win: Window, bundleUrl: string): ReaderLibrary {
+/** `fetchBundle` reads the bundled KB from the package (unvalidated). */
+export function readerLibraryForPage(win: Window, fetchBundle: () => Promise<unknown>): ReaderLibrary {
   let db: Promise<ReaderDatabase> | null = null;
   let bundled: Promise<KbDocument> | null = null;
+  const readBundle = () => (bundled ??= fetchBundle().then(parseKbDocument));
   const library = (async () =>
     createReaderLibrary({
       db: await (db ??= openReaderDb()),
-      bundled: () => (bundled ??= win.fetch(bundleUrl).then(async (r) => parseKbDocument(await r.json()))),
+      bundled: readBundle,
       parseHtml: (html) => new (win as Window & typeof globalThis).DOMParser().parseFromString(html, 'text/html'),
       storage: win.navigator.storage,
-      derive: workerDeriver(new URL(bundleUrl, win.location.href).href),
+      derive: workerDeriver(readBundle),
       // Let the page paint (progress bar, results) between files.
       yieldToPage: () => new Promise((resolve) => win.setTimeout(resolve, 0)),
     }))();
