@@ -150,6 +150,21 @@ describe('your reports (options page)', () => {
     expect(await inContentWorld<{ text: string; highlight: string | null }[]>(article, '__backstory.marks()').then((m) => m.find((x) => x.text === 'Kadri Saarepuu')?.highlight)).toBe('backstory-organisation');
   });
 
+  it('re-seeding the bundled KB (its database deleted and rebuilt) keeps the reader’s reports and names', async () => {
+    await options.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const req = indexedDB.deleteDatabase('backstory');
+          req.onsuccess = () => resolve();
+          req.onerror = () => reject(req.error);
+        }),
+    );
+    // The next lookup rebuilds the bundled KB from the package; the reader's database is another one.
+    await waitFor(async () => (await markedNames()).includes('Kadri Saarepuu'), { what: 'the reader’s name marked again', timeout: 30_000 });
+    await options.reload();
+    await expect.poll(() => section().getByRole('list', { name: 'Your reports', exact: true }).locator('li > span').allTextContents()).toEqual([FERRY, MINE]);
+  });
+
   it('survives a browser restart', async () => {
     const userDataDir = browser.userDataDir;
     await browser.context.close();
