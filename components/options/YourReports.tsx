@@ -19,7 +19,9 @@ const asFileLike = (f: File): FileLike => ({ name: f.webkitRelativePath || f.nam
 const isReport = (f: File) => /\.(txt|html?|md)$/i.test(f.name);
 
 /** One name the reader's reports added, with the reader's review actions. */
-function NameReview({ entity, onReview }: { entity: PackEntity; onReview: (action: { reject: true } | { rename: string } | { type: EntityType }) => Promise<void> }) {
+type ReviewAction = { reject: true } | { rename: string } | { type: EntityType } | { mergeInto: string };
+
+function NameReview({ entity, others, onReview }: { entity: PackEntity; others: PackEntity[]; onReview: (action: ReviewAction) => Promise<void> }) {
   const [renaming, setRenaming] = useState(false);
   const [text, setText] = useState(entity.name);
   const [busy, setBusy] = useState(false);
@@ -58,6 +60,23 @@ function NameReview({ entity, onReview }: { entity: PackEntity; onReview: (actio
             </option>
           ))}
         </select>
+        <select
+          class="op-input yr-type"
+          aria-label={`Merge ${entity.name} into another name`}
+          value=""
+          disabled={busy || others.length === 0}
+          onChange={(e) => {
+            const into = (e.target as HTMLSelectElement).value;
+            if (into) run({ mergeInto: into });
+          }}
+        >
+          <option value="">Merge into…</option>
+          {others.map((o) => (
+            <option value={o.id} key={o.id}>
+              {o.name}
+            </option>
+          ))}
+        </select>
         <button type="button" class="bp-btn op-remove" disabled={busy} onClick={() => setRenaming(true)} aria-label={`Rename ${entity.name}`}>
           Rename…
         </button>
@@ -86,6 +105,7 @@ export function YourReports({ library, download }: YourReportsProps) {
   const id = useId();
   const [reports, setReports] = useState<PackReport[]>([]);
   const [entities, setEntities] = useState<PackEntity[]>([]);
+  const [allEntities, setAllEntities] = useState<PackEntity[]>([]);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [outcomes, setOutcomes] = useState<AddOutcome[]>([]);
   const [status, setStatus] = useState('');
@@ -101,6 +121,7 @@ export function YourReports({ library, download }: YourReportsProps) {
     const list = await library.list();
     setReports(list.reports);
     setEntities(list.entities.filter((e) => e.isNew));
+    setAllEntities([...list.entities].sort((a, b) => a.name.localeCompare(b.name)));
   };
   useEffect(() => {
     void refresh();
@@ -308,16 +329,25 @@ export function YourReports({ library, download }: YourReportsProps) {
         {entities.length ? (
           <>
             <h3 class="op-subhead">Names your reports added</h3>
-            <p class="op-help">Rejected names are never proposed again, also when you import the report again.</p>
+            <p class="op-help">Rejected names are never proposed again, also when you import the report again. Merging makes a name another form of the one you choose.</p>
             <ul class="yr-list" aria-label="Names your reports added">
               {entities.map((e) => (
                 <NameReview
                   key={e.id}
                   entity={e}
+                  others={allEntities.filter((o) => o.id !== e.id)}
                   onReview={async (action) => {
                     await library.review(e, action);
                     await refresh();
-                    setStatus('reject' in action ? `“${e.name}” rejected.` : 'rename' in action ? `Renamed to “${action.rename.trim()}”.` : `“${e.name}”: type changed to ${action.type}.`);
+                    setStatus(
+                      'reject' in action
+                        ? `“${e.name}” rejected.`
+                        : 'rename' in action
+                          ? `Renamed to “${action.rename.trim()}”.`
+                          : 'mergeInto' in action
+                            ? `“${e.name}” merged into “${allEntities.find((o) => o.id === action.mergeInto)?.name ?? action.mergeInto}”.`
+                            : `“${e.name}”: type changed to ${action.type}.`,
+                    );
                   }}
                 />
               ))}

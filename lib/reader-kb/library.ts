@@ -149,11 +149,16 @@ export function createReaderLibrary(env: LibraryEnv) {
      * The reader's decision about a name their reports added: reject it (never
      * proposed again, also after re-imports), rename it, or change its type.
      */
-    async review(entity: PackEntity, action: { reject: true } | { rename: string } | { type: EntityType }): Promise<void> {
+    async review(entity: PackEntity, action: { reject: true } | { rename: string } | { type: EntityType } | { mergeInto: string }): Promise<void> {
       const current = await getReview(env.db);
-      const next: Review = { rejected: [...current.rejected], renamed: { ...current.renamed }, retyped: { ...current.retyped } };
+      const next: Review = { rejected: [...current.rejected], renamed: { ...current.renamed }, retyped: { ...current.retyped }, merged: { ...current.merged } };
       if ('reject' in action) {
         for (const name of new Set([entity.name, ...entity.aliases].map(foldReviewName))) if (!next.rejected.includes(name)) next.rejected.push(name);
+      } else if ('mergeInto' in action) {
+        if (action.mergeInto === entity.id) throw new Error('A name cannot be merged into itself.');
+        // Whatever was merged into this entity now goes where it goes.
+        for (const [from, into] of Object.entries(next.merged!)) if (into === entity.id) next.merged![from] = action.mergeInto;
+        next.merged![entity.id] = action.mergeInto;
       } else if ('rename' in action) {
         if (action.rename.trim() === '') throw new Error('A name cannot be empty.');
         next.renamed[entity.id] = action.rename.trim();
@@ -214,6 +219,7 @@ export function createReaderLibrary(env: LibraryEnv) {
         rejected: [...new Set([...mineReview.rejected, ...theirs.rejected])],
         renamed: { ...theirs.renamed, ...mineReview.renamed },
         retyped: { ...theirs.retyped, ...mineReview.retyped },
+        merged: { ...theirs.merged, ...mineReview.merged },
       };
       const reviewChanged = JSON.stringify(merged) !== JSON.stringify(mineReview);
       if (reviewChanged) await putReview(env.db, merged);

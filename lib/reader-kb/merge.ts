@@ -17,6 +17,7 @@ export function mergeEntity(bundled: KbEntity | undefined, reader: KbEntity | un
   for (const a of reader.aliases) {
     const same = aliases.findIndex((x) => x.text === a.text);
     if (same >= 0) aliases[same] = { ...aliases[same]!, mentions: aliases[same]!.mentions + a.mentions, reports: union(aliases[same]!.reports, a.reports) };
+    else if (a.mentions > 0) aliases.push(a); // a form the reader merged into this entity
   }
   return {
     ...bundled,

@@ -50,6 +50,7 @@ export const PackReview = z
     rejected: z.array(z.string()).default([]),
     renamed: z.record(z.string(), z.string().min(1)).default({}),
     retyped: z.record(z.string(), EntityType).default({}),
+    merged: z.record(z.string(), z.string().min(1)).default({}),
   })
   .strict();
 
@@ -62,7 +63,7 @@ export const Pack = z
     kbHash: z.string().nullable().default(null),
     reports: z.array(PackReport),
     entities: z.array(PackEntity).default([]),
-    review: PackReview.default({ rejected: [], renamed: {}, retyped: {} }),
+    review: PackReview.default({ rejected: [], renamed: {}, retyped: {}, merged: {} }),
   })
   .strict()
   .superRefine((p, ctx) => {
@@ -75,7 +76,7 @@ export const Pack = z
 export type Pack = z.infer<typeof Pack>;
 
 export function emptyPack(now = Date.now()): Pack {
-  return { format: PACK_FORMAT, version: PACK_VERSION, createdAt: now, kbHash: null, reports: [], entities: [], review: { rejected: [], renamed: {}, retyped: {} } };
+  return { format: PACK_FORMAT, version: PACK_VERSION, createdAt: now, kbHash: null, reports: [], entities: [], review: { rejected: [], renamed: {}, retyped: {}, merged: {} } };
 }
 
 export type ParsedPack = { ok: true; pack: Pack } | { ok: false; error: string };

@@ -33,8 +33,10 @@ export interface Review {
   rejected: string[];
   renamed: Record<string, string>;
   retyped: Record<string, EntityType>;
+  /** Entity id → the entity it is another name of (the reader merged them). */
+  merged: Record<string, string>;
 }
-export const NO_REVIEW: Review = { rejected: [], renamed: {}, retyped: {} };
+export const NO_REVIEW: Review = { rejected: [], renamed: {}, retyped: {}, merged: {} };
 export const foldReviewName = (name: string) => name.replace(/\s+/g, ' ').trim().toLowerCase();
 
 export interface ReaderDerived {
@@ -55,10 +57,36 @@ export function readerHash(reports: readonly Pick<PackReport, 'id' | 'text'>[]):
 /** Run the reader's reports through the pipeline against the bundled KB. */
 export function deriveReaderKb(bundled: KbDocument, reports: readonly PackReport[], known: KnownNames = knownFromKb(bundled), review: Review = NO_REVIEW): ReaderDerived {
   const bundledIds = new Set(bundled.entities.map((e) => e.id));
-  const { kb } = extractReports(
-    reports.map((r) => ({ file: r.file, text: r.text, id: r.id })),
-    { entities: known.entities, ignore: [...known.ignore, ...review.rejected.map((text) => ({ text }))] },
-  );
+  const inputs = reports.map((r) => ({ file: r.file, text: r.text, id: r.id }));
+  const ignore = [...known.ignore, ...review.rejected.map((text) => ({ text }))];
+  let { kb } = extractReports(inputs, { entities: known.entities, ignore });
+  // Merges: the merged name's forms become aliases of the entity it was merged
+  // into, which the pipeline then knows; a second pass links its mentions there.
+  const merges = Object.entries(review.merged ?? {}).filter(([from, into]) => from !== into);
+  let knownEntities = known.entities;
+  if (merges.length > 0) {
+    const found = new Map(kb.entities.filter((e) => e.reports.length > 0).map((e) => [e.id, e]));
+    const byId = new Map(known.entities.map((e) => [e.id, structuredClone(e)]));
+    for (const [from, into] of merges) {
+      const source = found.get(from);
+      const target = found.get(into);
+      const entity: Entity | undefined =
+        byId.get(into) ??
+        (target && {
+          id: target.id,
+          type: target.type,
+          name: target.name,
+          aliases: target.aliases.filter((a) => a.mentions > 0).map(({ mentions: _m, reports: _r, ...a }) => a),
+          description: target.description,
+          descriptionSource: target.descriptionSource,
+        });
+      if (!source || !entity || bundledIds.has(from)) continue;
+      for (const a of source.aliases) if (a.mentions > 0 && !entity.aliases.some((x) => x.text === a.text)) entity.aliases.push({ text: a.text, needsContext: false, caseSensitive: true, nonstandard: false, reportsOnly: false });
+      byId.set(into, entity);
+    }
+    knownEntities = [...byId.values()];
+    ({ kb } = extractReports(inputs, { entities: knownEntities, ignore }));
+  }
   // The reader's renames and type changes, for names their reports added (bundled entities are not theirs to change).
   for (const e of kb.entities) {
     if (bundledIds.has(e.id)) continue;
@@ -76,6 +104,7 @@ export function deriveReaderKb(bundled: KbDocument, reports: readonly PackReport
       if (p.url) r.url = p.url;
     }
   }
+  const knownIds = new Set(knownEntities.map((e) => e.id));
   const mentioned = kb.entities.filter((e) => e.reports.length > 0);
   const fresh = mentioned.filter((e) => !bundledIds.has(e.id));
   const entities: PackEntity[] = mentioned.map((e) => ({
@@ -91,7 +120,7 @@ export function deriveReaderKb(bundled: KbDocument, reports: readonly PackReport
     // The review is part of what was derived: a rename must not be served from a cache of the old names.
     readerHash: contentHash(`${readerHash(reports)}\n${JSON.stringify(review)}`),
     kb: { ...kb, entities: mentioned },
-    compiled: readerMatcher(bundled.entities, fresh),
+    compiled: compileMatcher(matcherAliases([...knownEntities, ...fresh.filter((e) => !knownIds.has(e.id))])),
     entities,
   };
 }

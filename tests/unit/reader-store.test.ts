@@ -173,6 +173,19 @@ describe('the reader’s reports', { timeout: 60_000 }, () => {
     expect((await library.list()).entities.find((e) => e.name === 'Kadri Saarepuu')?.isNew).toBe(false);
   });
 
+  it('review: merging a name into another makes its forms aliases of that entity, on pages and cards', async () => {
+    const { library, layer } = await setup();
+    await library.importFiles([fixture('ferry.txt'), fixture('wind.md')]);
+    const find = async (name: string) => (await library.list()).entities.find((e) => e.name === name)!;
+    const kadri = await find('Kadri Saarepuu');
+    await library.review(await find('Margus Kivisilla'), { mergeInto: kadri.id });
+    expect((await library.list()).entities.map((e) => e.name)).not.toContain('Margus Kivisilla');
+    expect(await layer.findByName('Margus Kivisilla')).toEqual([kadri.id]);
+    const card = await layer.card(kadri.id);
+    expect(card?.reports.map((r) => r.headline)).toEqual(['Harbour board approves new ferry terminal for Tallinn', 'Offshore wind farm wins approval']);
+    expect(await marked(layer, 'Margus Kivisilla spoke.')).toEqual(['Margus Kivisilla']);
+  });
+
   it('delete removes what came only from the deleted report', async () => {
     const { library, layer } = await setup();
     await library.importFiles([fixture('ferry.txt'), fixture('wind.md')]);
