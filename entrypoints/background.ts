@@ -4,6 +4,8 @@ import { createPanelService } from '@/lib/background/panel-service';
 import { createRouter } from '@/lib/background/router';
 import { configureSidePanel, openSidePanel } from '@/lib/background/side-panel';
 import { openBackstoryDb } from '@/lib/db/open';
+import { openReaderDb } from '@/lib/db/reader-store';
+import { createReaderLayer } from '@/lib/reader-kb/background';
 
 // Wiring only: the KB service owns IndexedDB; messages are answered from it.
 // Every message passes the router first (lib/background/router.ts): its zod
@@ -32,15 +34,17 @@ export default defineBackground(() => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch(() => undefined);
   });
 
+  // Issue #18: lookups see the bundled KB merged with the reader's own reports (lib/reader-kb).
+  const all = createReaderLayer({ kb, openReaderDb: () => openReaderDb(), fetchBundle: async () => (await fetch(browser.runtime.getURL('/kb/kb.json'))).json() });
   const router = createRouter(browser.runtime as never);
   // The background's own global (pages cannot see it): what the router dropped, for tests.
   (globalThis as { __backstoryRouter?: unknown }).__backstoryRouter = router.stats;
-  router.on('getMatcher', () => kb.matcher());
+  router.on('getMatcher', () => all.matcher());
   router.on('pageNames', async () => toPageNames(await pageNames()));
-  router.on('getCard', (data) => kb.card(data.id));
-  router.on('getCards', (data) => Promise.all(data.ids.map((id) => kb.card(id))));
-  router.on('findByName', (data) => kb.findByName(data.name));
-  router.on('getReport', (data) => kb.report(data.id));
+  router.on('getCard', (data) => all.card(data.id));
+  router.on('getCards', (data) => Promise.all(data.ids.map((id) => all.card(id))));
+  router.on('findByName', (data) => all.findByName(data.name));
+  router.on('getReport', (data) => all.report(data.id));
   router.on('kbStatus', () => kb.status());
   // Reading flow (issue #3). openReport: open the side panel FIRST, synchronously
   // (Chrome keeps the click's user gesture only until the handler yields), then
@@ -50,8 +54,8 @@ export default defineBackground(() => {
   // Side panel (issue #4): summary data, report reader, reports the reader has opened.
   configureSidePanel();
   const panel = createPanelService({ openDb: () => kb.database() });
-  router.on('getPanelData', (data) => panel.panelData(data.entities));
-  router.on('getReportView', (data) => panel.reportView(data.id));
+  router.on('getPanelData', (data) => all.panelData(data.entities));
+  router.on('getReportView', async (data) => (await panel.reportView(data.id)) ?? all.readerReportView(data.id));
   router.on('markReportSeen', (data) => panel.markSeen(data.id));
   router.on('listSeenReports', () => panel.listSeen());
 });

@@ -5,15 +5,17 @@
 //   spot [--text] [--all] FILE.html  one JSON line per link { surface, entity, start, end, reason, why } (scripts/kb-spot.ts)
 //   caveats               JSON array of every caveat
 //   extract FILE...       plain-text reports → JSON { reports, entities, claims, caveats } (scripts/kb-extract.ts)
+//   add FILE... [--pack P] adds reports to a KB pack on disk (scripts/kb-add.ts)
 import { entityCard, memoryReader } from '../lib/kb/card';
 import { kbStats, type KbDocument } from '../lib/kb/document';
 import { DataError } from '../lib/kb/inputs';
 import { printToFile, takeJsonOption } from './cli-output';
+import { runAdd } from './kb-add';
 import { runExtract } from './kb-extract';
 import { spotCommand } from './kb-spot';
 import { buildKbFromDisk } from './read-data';
 
-const USAGE = `usage: npm run -s kb -- stats | inspect "<name or alias>" | spot [--text] [--all] FILE.html | caveats | extract FILE...  [--json FILE]`;
+const USAGE = `usage: npm run -s kb -- stats | inspect "<name or alias>" | spot [--text] [--all] FILE.html | caveats | extract FILE... | add FILE... [--pack PACK.json]  [--json FILE]`;
 
 function fail(message: string): never {
   console.error(message);
@@ -25,6 +27,10 @@ async function main(argv: string[]): Promise<void> {
   if (!command) fail(USAGE);
   if (command === 'extract') {
     process.exitCode = runExtract(argv.slice(1));
+    return;
+  }
+  if (command === 'add') {
+    process.exitCode = runAdd(argv.slice(1));
     return;
   }
   let kb: KbDocument;

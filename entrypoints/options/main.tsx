@@ -5,11 +5,15 @@ import '@/components/options/options.css';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { OptionsPage } from '@/components/options/OptionsPage';
+import { YourReports } from '@/components/options/YourReports';
+import { readerLibraryForPage, downloadPack } from '@/lib/reader-kb/page-env';
 import { themeController } from '@/lib/panel/theme';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { loadSettings, saveSettings, watchSettings } from '@/lib/settings-store';
 
 const setTheme = themeController(document, window);
+// The bundled KB: the extension's own file, as the background reads it.
+const library = readerLibraryForPage(window, async () => (await fetch(browser.runtime.getURL('/kb/kb.json'))).json());
 setTheme('auto');
 
 function App() {
@@ -33,7 +37,15 @@ function App() {
       (e: unknown) => setStatus(`Not saved: ${(e as Error)?.message ?? 'storage error'}.`),
     );
   };
-  return <OptionsPage settings={settings} onChange={save} onReset={() => save(() => DEFAULT_SETTINGS)} status={status} />;
+  return (
+    <>
+      <OptionsPage settings={settings} onChange={save} onReset={() => save(() => DEFAULT_SETTINGS)} status={status} />
+      {/* Issue #18: the reader's own reports. */}
+      <div class="op">
+        <YourReports library={library} download={(pack) => downloadPack(document, pack)} />
+      </div>
+    </>
+  );
 }
 
 render(<App />, document.getElementById('app')!);

@@ -14,6 +14,8 @@ import { findNames } from './names';
 export interface ExtractInput {
   file: string;
   text: string;
+  /** A stable report id (the reader's saved reports keep theirs); default: derived from the position and text. */
+  id?: string;
 }
 
 export interface Extracted {
@@ -45,7 +47,7 @@ export function extractReports(inputs: readonly ExtractInput[], known: KnownName
   const matcher = reportMatcher(known.entities);
   const ignore = new Set(known.ignore.map((i) => i.text.toLowerCase()));
   const reports = inputs.map((input, i) => {
-    const id = `${String(i % 1000).padStart(3, '0')}_${contentHash(`${input.file}\n${input.text}`).padEnd(16, '0').slice(0, 16)}`;
+    const id = input.id ?? `${String(i % 1000).padStart(3, '0')}_${contentHash(`${input.file}\n${input.text}`).padEnd(16, '0').slice(0, 16)}`;
     return { input, id, meta: metaFromText(id, input.text) };
   });
 

@@ -1,0 +1,146 @@
+// The reader's own reports, in their own database (`backstory-reader`), so
+// loading or re-seeding the bundled KB (lib/db/kb-store.ts, database
+// `backstory`) can never touch them. Each report is stored in its own
+// transaction: a failure loses at most the report being added. What the
+// pipeline derives from them (./../reader-kb/pipeline.ts) is stored beside
+// them and can always be derived again from the reports.
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { PackReport } from '../reader-kb/pack';
+import { NO_REVIEW, type ReaderDerived, type Review } from '../reader-kb/pipeline';
+
+export const READER_DB_NAME = 'backstory-reader';
+export const READER_DB_VERSION = 1;
+
+/** Which derivation is stored: read on every lookup (small), so a cached copy can be checked cheaply. */
+export interface DerivedStamp {
+  key: 'stamp';
+  bundledHash: string;
+  readerHash: string;
+  reports: number;
+}
+
+export interface ReaderDB extends DBSchema {
+  reports: { key: string; value: PackReport };
+  derived: { key: string; value: (ReaderDerived & { key: 'active' }) | DerivedStamp };
+  meta: { key: string; value: { key: string; value: unknown } };
+}
+
+export type ReaderDatabase = IDBPDatabase<ReaderDB>;
+
+export function openReaderDb(name = READER_DB_NAME): Promise<ReaderDatabase> {
+  return openDB<ReaderDB>(name, READER_DB_VERSION, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        db.createObjectStore('reports', { keyPath: 'id' });
+        db.createObjectStore('derived', { keyPath: 'key' });
+        db.createObjectStore('meta', { keyPath: 'key' });
+      }
+    },
+    blocking(_current, _blocked, event) {
+      (event.target as IDBDatabase).close();
+    },
+  });
+}
+
+export class ReaderStoreError extends Error {
+  constructor(
+    message: string,
+    readonly kind: 'quota' | 'failed',
+  ) {
+    super(message);
+  }
+}
+
+const isQuota = (e: unknown) => (e as { name?: string })?.name === 'QuotaExceededError' || (e as { inner?: { name?: string } })?.inner?.name === 'QuotaExceededError';
+
+async function write(db: ReaderDatabase, what: string, run: (tx: IDBPTransaction<ReaderDB, StoreNames<ReaderDB>[], 'readwrite'>) => void, stores: StoreNames<ReaderDB>[]): Promise<void> {
+  const tx = db.transaction(stores, 'readwrite');
+  try {
+    run(tx);
+    await tx.done;
+  } catch (error) {
+    tx.done.catch(() => undefined);
+    if (isQuota(error) || ((error as { name?: string })?.name === 'AbortError' && isQuota(tx.error))) {
+      throw new ReaderStoreError(`The browser has no room left to store ${what}. Your other reports are kept. Free some disk space, or delete reports you no longer need, and try again.`, 'quota');
+    }
+    throw new ReaderStoreError(`Storing ${what} failed: ${(error as Error)?.message ?? String(error)}`, 'failed');
+  }
+}
+
+/** Store one report, in its own transaction. */
+export function addReaderReport(db: ReaderDatabase, report: PackReport): Promise<void> {
+  return write(db, `“${report.title}”`, (tx) => void tx.objectStore('reports').put(report).catch(() => undefined), ['reports']);
+}
+
+export async function listReaderReports(db: ReaderDatabase): Promise<PackReport[]> {
+  return (await db.getAll('reports')).sort((a, b) => a.addedAt - b.addedAt || a.id.localeCompare(b.id));
+}
+
+/** Delete some reports (or all of them) and what was derived from them. */
+export function deleteReaderReports(db: ReaderDatabase, ids: readonly string[] | 'all'): Promise<void> {
+  return write(
+    db,
+    'the change',
+    (tx) => {
+      const queue = (p: Promise<unknown>) => void p.catch(() => undefined);
+      if (ids === 'all') queue(tx.objectStore('reports').clear());
+      else for (const id of ids) queue(tx.objectStore('reports').delete(id));
+      queue(tx.objectStore('derived').clear());
+    },
+    ['reports', 'derived'],
+  );
+}
+
+/** Store what was derived from the reports, replacing the previous derivation. */
+export function putDerived(db: ReaderDatabase, derived: ReaderDerived): Promise<void> {
+  const stamp: DerivedStamp = { key: 'stamp', bundledHash: derived.bundledHash, readerHash: derived.readerHash, reports: derived.kb.reports.length };
+  return write(
+    db,
+    'the names your reports add',
+    (tx) => {
+      void tx.objectStore('derived').put({ ...derived, key: 'active' }).catch(() => undefined);
+      void tx.objectStore('derived').put(stamp).catch(() => undefined);
+    },
+    ['derived'],
+  );
+}
+
+export async function derivedStamp(db: ReaderDatabase): Promise<DerivedStamp | null> {
+  const row = await db.get('derived', 'stamp');
+  return row && row.key === 'stamp' ? row : null;
+}
+
+export async function getDerived(db: ReaderDatabase): Promise<ReaderDerived | null> {
+  const row = await db.get('derived', 'active');
+  if (!row || row.key !== 'active') return null;
+  const { key: _key, ...derived } = row;
+  return derived;
+}
+
+/**
+ * Ask the browser once (on the first save) to keep our storage under
+ * pressure; the answer is remembered. Returns whether storage is persistent.
+ */
+export async function askPersistenceOnce(db: ReaderDatabase, storage: Pick<StorageManager, 'persist' | 'persisted'> | undefined): Promise<boolean | null> {
+  if (!storage) return null;
+  const asked = await db.get('meta', 'persistAsked');
+  if (asked) return storage.persisted();
+  let granted = false;
+  try {
+    granted = await storage.persist();
+  } catch {
+    granted = false;
+  }
+  await db.put('meta', { key: 'persistAsked', value: { granted, at: Date.now() } });
+  return granted;
+}
+
+/** The reader's review decisions (rejections, renames, type changes). */
+export async function getReview(db: ReaderDatabase): Promise<Review> {
+  const row = await db.get('meta', 'review');
+  return row ? { ...NO_REVIEW, ...(row.value as Partial<Review>) } : NO_REVIEW;
+}
+
+export function putReview(db: ReaderDatabase, review: Review): Promise<void> {
+  return write(db, 'your review', (tx) => void tx.objectStore('meta').put({ key: 'review', value: review }).catch(() => undefined), ['meta']);
+}

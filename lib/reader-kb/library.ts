@@ -1,0 +1,235 @@
+// The reader's reports as the options page manages them: import files (one
+// report per transaction, a duplicate or bad file said in words, Cancel
+// between files), export and import a pack (what it adds and what conflicts is
+// shown first; nothing is overwritten unless the reader chooses it), delete.
+// After each change the reader's KB is derived again (./pipeline.ts) and
+// stored for the background to merge.
+import { MAX_REPORT_BYTES } from '../kb/extract/files';
+import type { KbDocument } from '../kb/document';
+import { addReaderReport, askPersistenceOnce, deleteReaderReports, getDerived, getReview, listReaderReports, putDerived, putReview, ReaderStoreError, type ReaderDatabase } from '../db/reader-store';
+import type { EntityType } from '../kb/schema';
+import { duplicateIndex, newReportId, prepareReport, prepareText, type AddContext, type AddOutcome } from './add';
+import { describeDuplicate } from './duplicates';
+import type { ParseHtml } from './import-file';
+import { emptyPack, parsePackText, type Pack, type PackEntity, type PackReport } from './pack';
+import { deriveReaderKb, foldReviewName, knownFromKb, type ReaderDerived, type Review } from './pipeline';
+
+export interface FileLike {
+  name: string;
+  size: number;
+  bytes(): Promise<Uint8Array>;
+}
+
+export interface LibraryEnv {
+  db: ReaderDatabase;
+  /** The bundled KB document (validated). */
+  bundled: () => Promise<KbDocument>;
+  parseHtml: ParseHtml;
+  storage?: Pick<StorageManager, 'persist' | 'persisted'>;
+  now?: () => number;
+  /** Derive the reader's KB (default: here, on this thread; the options page uses a worker). */
+  derive?: (reports: PackReport[], review: Review) => Promise<ReaderDerived>;
+  /** Lets the page paint between files. */
+  yieldToPage?: () => Promise<void>;
+}
+
+export interface PackPlan {
+  pack: Pack;
+  /** Reports the pack adds. */
+  adds: PackReport[];
+  /** Reports already here (same text or a republished copy): skipped. */
+  duplicates: { report: PackReport; reason: string }[];
+  /** Same id as one of mine with different text: the reader chooses. */
+  conflicts: { mine: PackReport; theirs: PackReport }[];
+}
+
+export interface ImportProgress {
+  done: number;
+  total: number;
+  outcome: AddOutcome;
+}
+
+export function createReaderLibrary(env: LibraryEnv) {
+  const now = () => env.now?.() ?? Date.now();
+
+  async function context(source: PackReport['source']): Promise<{ ctx: AddContext; mine: PackReport[]; bundled: KbDocument }> {
+    const [mine, bundled] = await Promise.all([listReaderReports(env.db), env.bundled()]);
+    return { mine, bundled, ctx: { index: duplicateIndex(bundled, mine), taken: new Set(mine.map((r) => r.id)), parseHtml: env.parseHtml, now: now(), source } };
+  }
+
+  /** Derive the reader's KB from the stored reports and store it. */
+  async function rederive(bundled?: KbDocument): Promise<void> {
+    const reports = await listReaderReports(env.db);
+    if (reports.length === 0) {
+      await deleteReaderReports(env.db, []);
+      return;
+    }
+    const review = await getReview(env.db);
+    if (env.derive) {
+      await putDerived(env.db, await env.derive(reports, review));
+      return;
+    }
+    const kb = bundled ?? (await env.bundled());
+    await putDerived(env.db, deriveReaderKb(kb, reports, knownFromKb(kb), review));
+  }
+
+  async function store(report: PackReport, outcome: AddOutcome): Promise<AddOutcome> {
+    try {
+      await addReaderReport(env.db, report);
+      return outcome;
+    } catch (error) {
+      return { file: outcome.file, status: 'failed', reason: error instanceof ReaderStoreError ? error.message : `could not be stored (${(error as Error)?.message})` };
+    }
+  }
+
+  return {
+    async importFiles(files: readonly FileLike[], options: { signal?: AbortSignal; onProgress?: (p: ImportProgress) => void } = {}): Promise<{ outcomes: AddOutcome[]; cancelled: boolean }> {
+      const { ctx, bundled } = await context('file');
+      const outcomes: AddOutcome[] = [];
+      let added = 0;
+      for (const file of files) {
+        if (options.signal?.aborted) break;
+        let outcome: AddOutcome;
+        if (file.size > MAX_REPORT_BYTES) {
+          outcome = { file: file.name, status: 'failed', reason: `too large (${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 5 MB)` };
+        } else {
+          let bytes: Uint8Array | null = null;
+          try {
+            bytes = await file.bytes();
+          } catch (error) {
+            outcome = { file: file.name, status: 'failed', reason: `could not be read (${(error as Error)?.name ?? 'error'})` };
+          }
+          if (bytes) {
+            const prepared = prepareReport(file.name, bytes, ctx);
+            outcome = prepared.report ? await store(prepared.report, prepared.outcome) : prepared.outcome;
+            if (prepared.report && outcome.status === 'failed') ctx.index.remove(prepared.report.id);
+            if (outcome.status === 'added') {
+              if (added === 0) await askPersistenceOnce(env.db, env.storage).catch(() => null);
+              added++;
+            }
+          }
+        }
+        outcomes.push(outcome!);
+        options.onProgress?.({ done: outcomes.length, total: files.length, outcome: outcome! });
+        await env.yieldToPage?.();
+      }
+      if (added > 0) await rederive(bundled);
+      return { outcomes, cancelled: outcomes.length < files.length };
+    },
+
+    /** Add one report from text the reader edited (e.g. a saved page). */
+    async addText(file: string, converted: { title: string; text: string; url: string | null }, source: PackReport['source'] = 'page'): Promise<AddOutcome> {
+      const { ctx, bundled } = await context(source);
+      const prepared = prepareText(file, converted, ctx);
+      if (!prepared.report) return prepared.outcome;
+      const outcome = await store(prepared.report, prepared.outcome);
+      if (outcome.status === 'added') {
+        await askPersistenceOnce(env.db, env.storage).catch(() => null);
+        await rederive(bundled);
+      }
+      return outcome;
+    },
+
+    async list(): Promise<{ reports: PackReport[]; entities: PackEntity[] }> {
+      const [reports, derived] = await Promise.all([listReaderReports(env.db), getDerived(env.db)]);
+      return { reports, entities: derived?.entities ?? [] };
+    },
+
+    async deleteAll(): Promise<void> {
+      await deleteReaderReports(env.db, 'all');
+    },
+
+    /** Delete reports; what came only from them goes with them (the KB is derived again from the rest). */
+    async deleteReports(ids: readonly string[]): Promise<void> {
+      await deleteReaderReports(env.db, ids);
+      await rederive();
+    },
+
+    /**
+     * The reader's decision about a name their reports added: reject it (never
+     * proposed again, also after re-imports), rename it, or change its type.
+     */
+    async review(entity: PackEntity, action: { reject: true } | { rename: string } | { type: EntityType } | { mergeInto: string }): Promise<void> {
+      const current = await getReview(env.db);
+      const next: Review = { rejected: [...current.rejected], renamed: { ...current.renamed }, retyped: { ...current.retyped }, merged: { ...current.merged } };
+      if ('reject' in action) {
+        for (const name of new Set([entity.name, ...entity.aliases].map(foldReviewName))) if (!next.rejected.includes(name)) next.rejected.push(name);
+      } else if ('mergeInto' in action) {
+        if (action.mergeInto === entity.id) throw new Error('A name cannot be merged into itself.');
+        // Whatever was merged into this entity now goes where it goes.
+        for (const [from, into] of Object.entries(next.merged!)) if (into === entity.id) next.merged![from] = action.mergeInto;
+        next.merged![entity.id] = action.mergeInto;
+      } else if ('rename' in action) {
+        if (action.rename.trim() === '') throw new Error('A name cannot be empty.');
+        next.renamed[entity.id] = action.rename.trim();
+      } else {
+        next.retyped[entity.id] = action.type;
+      }
+      await putReview(env.db, next);
+      await rederive();
+    },
+
+    async exportPack(): Promise<Pack> {
+      const [reports, derived, review] = await Promise.all([listReaderReports(env.db), getDerived(env.db), getReview(env.db)]);
+      return { ...emptyPack(now()), kbHash: derived?.bundledHash ?? null, reports, entities: derived?.entities ?? [], review };
+    },
+
+    /** What importing a pack file would do, before anything is written. */
+    async planPackImport(text: string): Promise<{ ok: true; plan: PackPlan } | { ok: false; error: string }> {
+      const parsed = parsePackText(text);
+      if (!parsed.ok) return parsed;
+      const { ctx, mine } = await context('pack');
+      const byId = new Map(mine.map((r) => [r.id, r]));
+      const plan: PackPlan = { pack: parsed.pack, adds: [], duplicates: [], conflicts: [] };
+      for (const theirs of parsed.pack.reports) {
+        const same = byId.get(theirs.id);
+        const dup = ctx.index.find(theirs.text);
+        if (same && same.text !== theirs.text && (!dup || dup.of.id === theirs.id)) {
+          plan.conflicts.push({ mine: same, theirs });
+          continue;
+        }
+        if (dup) {
+          plan.duplicates.push({ report: theirs, reason: describeDuplicate(dup) });
+          continue;
+        }
+        plan.adds.push(theirs);
+        ctx.index.add({ id: theirs.id, title: theirs.title, bundled: false }, theirs.text);
+      }
+      return { ok: true, plan };
+    },
+
+    /** Apply a plan: add its new reports; replace mine only for the conflicts the reader chose. */
+    async applyPackImport(plan: PackPlan, replace: ReadonlySet<string> = new Set()): Promise<AddOutcome[]> {
+      const mine = await listReaderReports(env.db);
+      const taken = new Set(mine.map((r) => r.id));
+      const outcomes: AddOutcome[] = [];
+      const toStore = [...plan.adds, ...plan.conflicts.filter((c) => replace.has(c.theirs.id)).map((c) => c.theirs)];
+      for (const r of toStore) {
+        // A pack report whose id is taken by a different report of mine (and not chosen to replace it) gets a new id.
+        const id = taken.has(r.id) && !replace.has(r.id) ? newReportId(r.text, taken) : r.id;
+        taken.add(id);
+        outcomes.push(await store({ ...r, id, source: 'pack', addedAt: now() }, { file: r.file, status: 'added', id, title: r.title }));
+      }
+      for (const d of plan.duplicates) outcomes.push({ file: d.report.file, status: 'duplicate', reason: d.reason, of: '' });
+      for (const c of plan.conflicts) if (!replace.has(c.theirs.id)) outcomes.push({ file: c.theirs.file, status: 'duplicate', reason: `kept your copy of “${c.mine.title}”`, of: c.mine.id });
+      // The pack's review decisions join mine; where both decided about the same name, mine stands.
+      const mineReview = await getReview(env.db);
+      const theirs = plan.pack.review;
+      const merged: Review = {
+        rejected: [...new Set([...mineReview.rejected, ...theirs.rejected])],
+        renamed: { ...theirs.renamed, ...mineReview.renamed },
+        retyped: { ...theirs.retyped, ...mineReview.retyped },
+        merged: { ...theirs.merged, ...mineReview.merged },
+      };
+      const reviewChanged = JSON.stringify(merged) !== JSON.stringify(mineReview);
+      if (reviewChanged) await putReview(env.db, merged);
+      if (outcomes.some((o) => o.status === 'added') || reviewChanged) {
+        await askPersistenceOnce(env.db, env.storage).catch(() => null);
+        await rederive();
+      }
+      return outcomes;
+    },
+  };
+}
+
+export type ReaderLibrary = ReturnType<typeof createReaderLibrary>;

@@ -1,0 +1,65 @@
+// One KbReader over the bundled KB and the reader's: an entity both know gets
+// the facts, reports, caveats and co-mentions of both; claims, caveats and
+// reports are looked up in whichever KB has them (their ids are disjoint:
+// reader report ids carry their own prefix).
+import { foldName, memoryReader, type KbReader } from '../kb/card';
+import type { KbDocument, KbEntity } from '../kb/document';
+
+function union<T>(a: readonly T[], b: readonly T[]): T[] {
+  return [...new Set([...a, ...b])];
+}
+
+export function mergeEntity(bundled: KbEntity | undefined, reader: KbEntity | undefined): KbEntity | undefined {
+  if (!bundled || !reader) return bundled ?? reader;
+  const related = new Map(bundled.related.map((r) => [r.id, r.count]));
+  for (const r of reader.related) related.set(r.id, (related.get(r.id) ?? 0) + r.count);
+  const aliases = [...bundled.aliases];
+  for (const a of reader.aliases) {
+    const same = aliases.findIndex((x) => x.text === a.text);
+    if (same >= 0) aliases[same] = { ...aliases[same]!, mentions: aliases[same]!.mentions + a.mentions, reports: union(aliases[same]!.reports, a.reports) };
+    else if (a.mentions > 0) aliases.push(a); // a form the reader merged into this entity
+  }
+  return {
+    ...bundled,
+    aliases,
+    facts: union(bundled.facts, reader.facts),
+    reports: [...bundled.reports, ...reader.reports.filter((r) => !bundled.reports.some((b) => b.report === r.report))],
+    related: [...related].sort((x, y) => y[1] - x[1]).map(([id, count]) => ({ id, count })),
+    dates: [...bundled.dates, ...reader.dates],
+    caveats: union(bundled.caveats, reader.caveats),
+    reportCaveats: union(bundled.reportCaveats, reader.reportCaveats),
+    // Reader reports are checked against the bundled ones for copies before they are added, so their sources add up.
+    support: {
+      independentSources: bundled.support.independentSources + reader.support.independentSources,
+      reports: bundled.support.reports + reader.support.reports,
+      repeats: bundled.support.repeats + reader.support.repeats,
+    },
+  };
+}
+
+/** A reader over both KBs; `reader` null: the bundled KB alone. */
+export function mergedReader(bundled: KbReader, reader: KbReader | null): KbReader {
+  if (!reader) return bundled;
+  const either = async <T>(ids: readonly string[], get: (r: KbReader, ids: readonly string[]) => Promise<(T | undefined)[]>) => {
+    const first = await get(bundled, ids);
+    const missing = ids.filter((_, i) => first[i] === undefined);
+    if (missing.length === 0) return first;
+    const second = new Map((await get(reader, missing)).map((v, i) => [missing[i]!, v]));
+    return ids.map((id, i) => first[i] ?? second.get(id));
+  };
+  return {
+    entity: async (id) => mergeEntity(await bundled.entity(id), await reader.entity(id)),
+    entities: async (ids) => {
+      const [a, b] = await Promise.all([bundled.entities(ids), reader.entities(ids)]);
+      return ids.map((_, i) => mergeEntity(a[i], b[i]));
+    },
+    claims: (ids) => either(ids, (r, x) => r.claims(x)),
+    caveats: (ids) => either(ids, (r, x) => r.caveats(x)),
+    reportMeta: (ids) => either(ids, (r, x) => r.reportMeta(x)),
+    findByName: async (name) => union(await bundled.findByName(name), await reader.findByName(foldName(name))),
+  };
+}
+
+export function readerKbReader(kb: KbDocument): KbReader {
+  return memoryReader(kb);
+}
