@@ -5,7 +5,7 @@
 // reader's reports alone, merged with the bundled KB at lookup
 // (./merge.ts); the matcher is compiled over both.
 import ignoreFile from '../../data/ignore-names.json';
-import type { KbDocument, KbEntity } from '../kb/document';
+import type { KbDocument } from '../kb/document';
 import { extractReports, type KnownNames } from '../kb/extract';
 import type { Entity, EntityType } from '../kb/schema';
 import { contentHash } from '../kb/text';
@@ -104,7 +104,6 @@ export function deriveReaderKb(bundled: KbDocument, reports: readonly PackReport
     }
   }
   const mentioned = kb.entities.filter((e) => e.reports.length > 0);
-  const fresh = mentioned.filter((e) => !bundledIds.has(e.id));
   const entities: PackEntity[] = mentioned.map((e) => ({
     id: e.id,
     name: e.name,
