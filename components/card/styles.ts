@@ -74,7 +74,8 @@ details[open]>summary::before{transform:rotate(90deg)}
 .bs-badge-compact{font-size:11.5px;padding:0 7px 0 5px;gap:4px}
 .bs-sev-high{border-color:var(--hd);background:var(--hb);color:var(--hf)}
 .bs-sev-medium{border-color:var(--md);background:var(--mb);color:var(--mf)}
-.bs-caveat-text{margin:5px 0 2px;font-size:13px}
+.bs-caveat-text{margin:5px 0 2px;font-size:14px}
+.bs-caveat-whose{margin:5px 0 0;font-size:14px;font-weight:550}
 .bs-evidence{font-size:12px;color:var(--mu)}
 .bs-evidence>summary,.bs-more>summary{display:inline-block;font-size:12px;font-weight:600;color:var(--ac)}
 .bs-more{margin-top:2px}
