@@ -5,10 +5,12 @@
 // page's theme; "More in the side panel"; the default marks (first mention in
 // the article body, the caveat style); and the keyboard path (focus on the
 // page, the shortcut to a mark, Enter, Esc, focus back).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { inContentWorld, ready } from './content-world';
-import { launchWithExtension, serveDir, setStoredSettings, waitFor, type ExtensionBrowser, type StaticServer } from './harness';
+import { launchWithExtension, ROOT, serveDir, setStoredSettings, waitFor, type ExtensionBrowser, type StaticServer } from './harness';
 
 declare const chrome: { storage: { session: { get(key: string): Promise<Record<string, unknown>>; remove(key: string): Promise<void> } } };
 
@@ -202,6 +204,15 @@ describe('the card is a preview', () => {
     // "All mentions" marks every one of them, the nav's and footer's too.
     await setStoredSettings(browser, { markMode: 'every' });
     await waitFor(async () => (await marksOf(page)).length === all.length, { what: 'every mention marked' });
+  });
+
+  it('marks the sample page by default as its golden list: first mentions in the article body (none from the nav)', async () => {
+    const golden = JSON.parse(readFileSync(join(ROOT, 'tests/golden/pages/sample-news.first.json'), 'utf8')) as { text: string; entity: string; reason: string }[];
+    await page.goto(`${server.url}/sample-news.html`);
+    await ready(page);
+    const plain = (ms: (Mark & { reason: string })[]) => ms.map(({ text, entity, reason }) => ({ text, entity, reason }));
+    // The card chunk's look at the page may still change a mark's style: wait for the list, not for time.
+    await waitFor(async () => JSON.stringify(plain(await inContentWorld(page, '__backstory.marks()'))) === JSON.stringify(golden), { what: 'the golden first-mention marks' });
   });
 
   it('keyboard: from a focused link, the shortcut reaches a mark, Enter opens its card with focus, Esc closes it and focus returns', async () => {
