@@ -82,8 +82,7 @@ function makeReader(name: string, opts: { sliced: boolean }): { reader: PageRead
       win: window,
       signal: abort.signal,
       matcher: loaded.matcher,
-      // The default marking (issue #16): the first mention of each name in the article body.
-      settings: () => ({ entityTypes: ALL_TYPES, markMode: 'first' }),
+      settings: () => ({ entityTypes: ALL_TYPES, markMode: 'every' }),
       loadTypes: async () => undefined,
       typeOf: loaded.typeOf,
       // Unsliced: one pass, to compare main-thread work with the bare walk.
