@@ -23,7 +23,7 @@ import type { Settings } from '../settings';
 import { mentionRange } from './hit-test';
 import { HoverIntent } from './hover';
 import type { PageMention } from './marks';
-import { analysePage, flagsDigest, pageTextOf, type PageFlags } from './page-analysis';
+import { analysePage, flagsDigest, pageTextOf, pageTextSliced, type PageFlags } from './page-analysis';
 import type { PageText } from './page-claims';
 import { pageThemeAt } from './page-theme';
 import type { UiHost } from './ui-host';
@@ -152,12 +152,23 @@ export class CardLayer {
 
   /** Work out the caveat-style names and the common places, and hand them to the core when they changed. */
   private async analyse(): Promise<void> {
+    const { win } = this.env;
     const mentions = this.env.page?.() ?? [];
     const ids = [...new Set(mentions.map((m) => m.entityId).filter((id): id is string => id !== null))];
     const cards = await this.env.cards.cards(ids).catch(() => null);
     if (!cards) return;
-    const text = this.pageText();
-    if (!text) return;
+    // Read in slices (never a long task); a page change meanwhile starts over.
+    const cached = this.pageCache;
+    const text =
+      cached ??
+      (await pageTextSliced(
+        mentions,
+        () => win.performance.now(),
+        () => new Promise<void>((r) => win.setTimeout(r, 0)),
+        () => this.analyseTimer !== null,
+      ));
+    if (!text || this.analyseTimer !== null) return;
+    this.pageCache ??= text;
     const flags = analysePage(this.env.page?.() ?? [], new Map(ids.map((id, i) => [id, cards[i] ?? null])), text);
     const digest = flagsDigest(flags);
     if (digest === this.lastFlags) return;
