@@ -17,15 +17,17 @@ export interface CardPreviewProps {
   showCaveats: boolean;
   onOpenReport?: OpenReport;
   onMore?: () => void;
+  /** The page's text was there to compare with (the fact and "This page repeats" are for this page). */
+  pageRead?: boolean;
 }
 
-export function CardPreview({ card, preview, showCaveats, onOpenReport, onMore }: CardPreviewProps) {
+export function CardPreview({ card, preview, showCaveats, onOpenReport, onMore, pageRead = false }: CardPreviewProps) {
   const { fact, caveats, repeats } = preview;
   const speaker = fact ? factSpeaker(fact) : null;
   return (
     <>
       {/* Clamped text, and a part that clips rather than scrolls: "More in the side panel" always shows. */}
-      <div class="bs-pv-main">
+      <div class="bs-pv-main" data-page-read={pageRead ? 'true' : undefined}>
       <p class="bs-pv-what" data-part="what">
         {plainReportRefs(card.description, cardReports(card))}
       </p>

@@ -49,7 +49,9 @@ async function openByHover(page: Page, text: string, scope = 'article'): Promise
   await page.mouse.move(p.x, p.y);
   const dialog = dialogOf(page);
   await dialog.waitFor({ timeout: 5000 });
+  // The card with its content, compared with the page's text (the card chunk reads it in slices).
   await dialog.locator('[data-part=more]').waitFor({ timeout: 5000 });
+  await dialog.locator('[data-page-read=true]').waitFor({ timeout: 10_000 });
   return dialog;
 }
 
