@@ -30,8 +30,9 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     void pageNames().catch(() => undefined);
     void kb.refresh(reason === 'install' ? 'install' : 'update');
-    // The first-run page (issue #16), once, on install.
-    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch(() => undefined);
+    // The first-run page (issue #16), once, on install: a tab of its own, opened without taking
+    // the focus from the page the reader is on (nor from a page a test is driving).
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html'), active: false }).catch(() => undefined);
   });
 
   // Issue #18: lookups see the bundled KB merged with the reader's own reports (lib/reader-kb).

@@ -40,12 +40,55 @@ try {
   await news.bringToFront();
   const tabId = await waitFor(() => browser.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? 0), { what: 'the tab id' });
 
-  const shoot = async (page: Page, name: string, options: { fullPage?: boolean } = {}) => {
+  const shoot = async (page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> => {
     // Let transitions and the focus flash settle.
     await page.waitForTimeout(400);
     await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: options.fullPage ?? false });
     console.log(`docs/screenshots/${name}.png`);
   };
+
+  // The card on a news page (issue #16): a preview over the article, light on the light page; then a
+  // page that repeats a caveated claim, shown dark (the card follows the page's own background).
+  const cardShot = async (url: string, name: string, dark: boolean) => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1200, height: 800 });
+    await page.emulateMedia({ colorScheme: dark ? 'dark' : 'light', reducedMotion: 'reduce' });
+    await page.goto(`${server.url}/${url}`);
+    if (dark) await page.addStyleTag({ content: 'html,body{background:#16181d!important;color:#e8e6e3!important} a{color:#9ecbff!important}' });
+    await waitFor(() => page.evaluate(() => [...CSS.highlights.keys()].some((k) => k.startsWith('backstory-'))), { what: 'marks' });
+    const at = await page.evaluate((text) => {
+      const walker = document.createTreeWalker(document.querySelector('article')!, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = n.textContent!.indexOf(text);
+        if (i < 0) continue;
+        n.parentElement!.scrollIntoView({ block: 'center' });
+        const r = document.createRange();
+        r.setStart(n, i + 1);
+        r.setEnd(n, i + 2);
+        const b = r.getBoundingClientRect();
+        return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+      }
+      return null;
+    }, url === 'sample-news.html' ? 'Shahed-136' : 'Shahed drone');
+    if (at) {
+      await page.mouse.move(at.x, at.y);
+      await page.locator('backstory-ui').locator('[role=dialog] [data-part=more]').waitFor({ timeout: 10_000 });
+    }
+    await shoot(page, name);
+    await page.close();
+  };
+  await cardShot('sample-news.html', 'card-light', false);
+  await cardShot('card-repeats.html', 'card-dark', true);
+
+  for (const scheme of ['light', 'dark'] as const) {
+    const welcome = await browser.context.newPage();
+    await welcome.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    await welcome.setViewportSize({ width: 900, height: 1100 });
+    await welcome.goto(`${base}/welcome.html`);
+    await welcome.locator('[data-testid=sample-card] [data-part=more]').waitFor({ timeout: 20_000 });
+    await shoot(welcome, `welcome-${scheme}`);
+    await welcome.close();
+  }
 
   for (const scheme of ['light', 'dark'] as const) {
     const panel = await browser.context.newPage();

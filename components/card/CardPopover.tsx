@@ -49,6 +49,7 @@ export function CardPopover(props: CardPopoverProps) {
             showCaveats={showCaveats}
             onOpenReport={onOpenReport}
             onMore={() => onMore?.(state.card.id)}
+            pageRead={!!page}
           />
         </CardFrame>
       );

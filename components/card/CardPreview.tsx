@@ -17,13 +17,17 @@ export interface CardPreviewProps {
   showCaveats: boolean;
   onOpenReport?: OpenReport;
   onMore?: () => void;
+  /** The page's text was there to compare with (the fact and "This page repeats" are for this page). */
+  pageRead?: boolean;
 }
 
-export function CardPreview({ card, preview, showCaveats, onOpenReport, onMore }: CardPreviewProps) {
+export function CardPreview({ card, preview, showCaveats, onOpenReport, onMore, pageRead = false }: CardPreviewProps) {
   const { fact, caveats, repeats } = preview;
   const speaker = fact ? factSpeaker(fact) : null;
   return (
     <>
+      {/* Clamped text, and a part that clips rather than scrolls: "More in the side panel" always shows. */}
+      <div class="bs-pv-main" data-page-read={pageRead ? 'true' : undefined}>
       <p class="bs-pv-what" data-part="what">
         {plainReportRefs(card.description, cardReports(card))}
       </p>
@@ -47,8 +51,7 @@ export function CardPreview({ card, preview, showCaveats, onOpenReport, onMore }
       {showCaveats && caveats.length ? (
         <ul class="bs-pv-caveats" data-part="caveats">
           {caveats.map((c) => (
-            <li key={c.id} class={`bs-pv-caveat bs-sev-${c.severity}`} title={c.explanation}>
-              <span class="bs-pv-label">{kindText(c.kind).label}. </span>
+            <li key={c.id} class={`bs-pv-caveat bs-sev-${c.severity}`} title={`${kindText(c.kind).label}: ${c.explanation}`}>
               {caveatLine(c)}
             </li>
           ))}
@@ -56,9 +59,10 @@ export function CardPreview({ card, preview, showCaveats, onOpenReport, onMore }
       ) : null}
       {showCaveats && repeats ? (
         <p class="bs-pv-repeats" data-part="repeats">
-          {repeatsLine(repeats.caveat)}
+          <span>{repeatsLine(repeats.caveat)}</span>
         </p>
       ) : null}
+      </div>
       <button type="button" class="bs-pv-more" data-part="more" onClick={() => onMore?.()}>
         More in the side panel
       </button>

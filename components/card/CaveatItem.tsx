@@ -5,6 +5,7 @@ import { CaveatBadge } from './CaveatBadge';
 import { Quote } from './Quote';
 import { ReportLink } from './ReportLink';
 import type { OpenReport } from './types';
+import { caveatLine } from './plain';
 
 export interface CaveatItemProps {
   caveat: CardCaveat;
@@ -15,6 +16,7 @@ export function CaveatItem({ caveat, onOpenReport }: CaveatItemProps) {
   return (
     <li class="bs-caveat">
       <CaveatBadge severity={caveat.severity} label={caveat.label} />
+      <p class="bs-caveat-whose">{caveatLine(caveat)}</p>
       <p class="bs-caveat-text">{caveat.explanation}</p>
       <details class="bs-evidence">
         <summary>Evidence</summary>

@@ -9,7 +9,7 @@ import { cardReports, caveatLine, factSpeaker, kindText, plainReportRefs, report
 export interface CardPreviewData {
   /** The fact that matters most for this page (null: the card has none). */
   fact: RichFact | null;
-  /** At most two caveat lines (one when `repeats` is shown). */
+  /** At most two caveat lines (none when `repeats` is shown: that line is the caveat that bears on this page). */
   caveats: CardCaveat[];
   /** A caveated claim the page itself makes, and the page's sentence that makes it. */
   repeats: { caveat: CardCaveat; sentence: string; claim: string } | null;
@@ -52,8 +52,8 @@ export function previewFor(card: RichCard, page: PageText | null): CardPreviewDa
   // Two caveats that read the same (same kind, same report) are one line.
   const lines = new Set<string>();
   const caveats: CardCaveat[] = [];
-  const max = repeats ? 1 : 2;
-  for (const c of ranked) {
+  const max = repeats ? 0 : 2;
+  for (const c of max > 0 ? ranked : []) {
     const line = caveatLine(c);
     if (lines.has(line)) continue;
     lines.add(line);
@@ -83,7 +83,7 @@ export function previewText(card: RichCard, page: PageText | null, typeLabel: st
     what: plainReportRefs(card.description, cardReports(card)),
     support: supportLine(card),
     fact: p.fact ? { quote: p.fact.quote, source: speaker ? `${speaker} ${reportName(p.fact.report)}` : reportByline(p.fact.report) } : null,
-    caveats: p.caveats.map((c) => `${kindText(c.kind).label}. ${caveatLine(c)}`),
+    caveats: p.caveats.map((c) => caveatLine(c)),
     repeats: p.repeats ? repeatsLine(p.repeats.caveat) : null,
   };
 }

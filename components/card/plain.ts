@@ -33,21 +33,21 @@ export interface KindText {
 }
 
 export const CAVEAT_KIND_TEXT: Record<CaveatKind, KindText> = {
-  'anonymous-source': { label: 'Unnamed source', line: 'the claim rests on people the report does not name', claim: 'rests on people the report does not name' },
-  unsourced: { label: 'No source given', line: 'the report states this without saying where it comes from', claim: 'the report states without saying where it comes from' },
-  hedged: { label: 'Hedged', line: 'the report itself is unsure (“reportedly”, “may”)', claim: 'the report itself only hedges (“reportedly”, “may”)' },
-  denial: { label: 'Denied', line: 'the people concerned deny it', claim: 'the people concerned deny' },
-  'no-comment': { label: 'No reply', line: 'the people concerned did not answer or declined to comment', claim: 'the people concerned would not comment on' },
-  conflict: { label: 'Reports disagree', line: 'other reports give a different account', claim: 'other reports tell differently' },
-  'internal-inconsistency': { label: 'Report contradicts itself', line: 'the report says different things in different places', claim: 'its report contradicts elsewhere' },
-  repetition: { label: 'Told twice, one source', line: 'the same story is told again; saying it twice is not a second source', claim: 'is told twice but rests on one source' },
-  republished: { label: 'Republished', line: 'this is another outlet’s report, copied; it is not a second source', claim: 'comes from a copied report, not a second source' },
-  'headline-overreach': { label: 'Headline says more', line: 'the report’s own headline says more than its text', claim: 'the headline makes and the text does not back' },
+  'anonymous-source': { label: 'Unnamed source', line: 'the claim rests on unnamed sources', claim: 'rests on unnamed sources' },
+  unsourced: { label: 'No source given', line: 'it gives no source for this', claim: 'its report gives no source for' },
+  hedged: { label: 'Hedged', line: 'the report itself is unsure (“reportedly”, “may”)', claim: 'its report itself is unsure about' },
+  denial: { label: 'Denied', line: 'those concerned deny it', claim: 'those concerned deny' },
+  'no-comment': { label: 'No reply', line: 'those concerned would not comment', claim: 'those concerned would not comment on' },
+  conflict: { label: 'Reports disagree', line: 'other reports tell it differently', claim: 'other reports tell differently' },
+  'internal-inconsistency': { label: 'Report contradicts itself', line: 'the report contradicts itself', claim: 'its report contradicts elsewhere' },
+  repetition: { label: 'Told twice, one source', line: 'the story is told twice from one source', claim: 'is told twice from one source' },
+  republished: { label: 'Republished', line: 'copied from another outlet, not a new source', claim: 'comes from a copied report, not a new source' },
+  'headline-overreach': { label: 'Headline says more', line: 'the report’s own headline says more than its text', claim: 'a headline makes and its text does not back' },
   misspelling: { label: 'Misspelled name', line: 'a name is misspelled', claim: 'misspells a name' },
-  misnaming: { label: 'Wrong name', line: 'the report names the wrong person, place or thing', claim: 'names the wrong person, place or thing' },
-  'wrong-date': { label: 'Wrong date', line: 'the report gives a date that is wrong', claim: 'gives a wrong date' },
-  'factual-error': { label: 'Factual error', line: 'the report gets a fact wrong', claim: 'gets a fact wrong' },
-  'missing-context': { label: 'Missing context', line: 'the report leaves out something needed to read it right', claim: 'needs context its report leaves out' },
+  misnaming: { label: 'Wrong name', line: 'it names the wrong person, place or thing', claim: 'names the wrong person, place or thing' },
+  'wrong-date': { label: 'Wrong date', line: 'it gives a wrong date', claim: 'gives a wrong date' },
+  'factual-error': { label: 'Factual error', line: 'it gets a fact wrong', claim: 'gets a fact wrong' },
+  'missing-context': { label: 'Missing context', line: 'it leaves out context needed to read it right', claim: 'needs context its report leaves out' },
 };
 
 export function kindText(kind: string): KindText {
@@ -60,18 +60,16 @@ export function publisherOf(r: ReportRef): string | null {
   return p && p.toLowerCase() !== 'unknown' ? p : null;
 }
 
-/** "Anue Juheng’s report of July 2024"; "a report of 24 February 2023 (publisher not named)". */
+/** "Anue Juheng’s report of July 2024"; without a known publisher, "a report of 24 February 2023". */
 export function reportName(r: ReportRef): string {
   const publisher = publisherOf(r);
   const date = r.date ? formatDate(r.date) : '';
-  if (publisher) return `${publisher}’s report${date ? ` of ${date}` : ''}`;
-  return `a report${date ? ` of ${date}` : ''} (publisher not named)`;
+  return `${publisher ? `${publisher}’s report` : 'a report'}${date ? ` of ${date}` : ''}`;
 }
 
-/** "Anue Juheng, July 2024" for a source line under a quote. */
+/** "Anue Juheng’s report of July 2024", capitalised, for a source line under a quote. */
 export function reportByline(r: ReportRef): string {
-  const publisher = publisherOf(r) ?? 'Publisher not named';
-  return r.date ? `${publisher}, ${formatDate(r.date)}` : publisher;
+  return capitalise(reportName(r));
 }
 
 function capitalise(s: string): string {
@@ -110,13 +108,13 @@ export function supportLine(card: RichCard): string {
 export function factSpeaker(f: RichFact): string | null {
   const sp = f.speaker;
   if (sp) {
-    if (sp.kind === 'named' && sp.name) return `${sp.name}, as quoted in`;
-    if (sp.kind === 'unnamed') return 'Unnamed sources, as quoted in';
+    if (sp.kind === 'named' && sp.name) return `${sp.name}, in`;
+    if (sp.kind === 'unnamed') return 'Unnamed sources, in';
     return null;
   }
   const a = f.attribution;
   if (!a || a.role === 'reporter' || !a.claimant) return null;
-  return `${capitalise(a.claimant)}, as quoted in`;
+  return `${capitalise(a.claimant)}, in`;
 }
 
 /**

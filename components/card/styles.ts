@@ -74,7 +74,8 @@ details[open]>summary::before{transform:rotate(90deg)}
 .bs-badge-compact{font-size:11.5px;padding:0 7px 0 5px;gap:4px}
 .bs-sev-high{border-color:var(--hd);background:var(--hb);color:var(--hf)}
 .bs-sev-medium{border-color:var(--md);background:var(--mb);color:var(--mf)}
-.bs-caveat-text{margin:5px 0 2px;font-size:13px}
+.bs-caveat-text{margin:5px 0 2px;font-size:14px}
+.bs-caveat-whose{margin:5px 0 0;font-size:14px;font-weight:550}
 .bs-evidence{font-size:12px;color:var(--mu)}
 .bs-evidence>summary,.bs-more>summary{display:inline-block;font-size:12px;font-weight:600;color:var(--ac)}
 .bs-more{margin-top:2px}
@@ -104,24 +105,28 @@ button.bs-summary{cursor:pointer;border-radius:6px}
 button.bs-summary:hover .bs-summary-text{text-decoration:underline}
 .bs-summary-text{margin-left:2px}
 .bs-popover .bs-header{padding:10px 8px 6px 14px;border-bottom:0}
-.bs-popover .bs-kicker{font-size:14px;letter-spacing:0;text-transform:none;font-weight:500;margin:0}
+.bs-popover .bs-header-text{display:flex;flex-wrap:wrap;align-items:baseline;gap:0 10px}
+.bs-popover .bs-kicker{order:1;font-size:14px;letter-spacing:0;text-transform:none;font-weight:500;margin:0}
 .bs-popover .bs-title{font-size:18px;line-height:1.25;display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden}
 .bs-popover .bs-body{overflow:hidden;padding:0 14px 10px;display:flex;flex-direction:column;gap:6px}
 .bs-popover .bs-body>*{flex:none;margin:0}
-.bs-clamp2,.bs-pv-what,.bs-pv-caveat,.bs-pv-repeats{display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden}
+.bs-pv-main{display:flex;flex-direction:column;gap:6px;min-height:0;flex:0 1 auto;overflow:hidden}
+.bs-pv-main>*{flex:none;margin:0}
+.bs-pv-what,.bs-pv-caveat,.bs-pv-repeats>span{display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden}
+.bs-pv-repeats>span{-webkit-line-clamp:3}
 .bs-pv-what{font-size:14px;line-height:1.32}
 .bs-pv-support{font-size:14px;color:var(--mu);line-height:1.32}
 .bs-pv-fact{padding:6px 10px;border-radius:8px;background:var(--so)}
 .bs-popover .bs-pv-quote{margin:0;padding:0;border:0;font-size:14px;line-height:1.32;display:-webkit-box;-webkit-line-clamp:3;-webkit-box-orient:vertical;overflow:hidden}
-.bs-pv-source{all:unset;box-sizing:border-box;display:block;max-width:100%;margin-top:2px;font-size:14px;line-height:1.32;color:var(--mu);cursor:pointer;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.bs-pv-source{all:unset;box-sizing:border-box;max-width:100%;margin-top:2px;font-size:14px;line-height:1.32;color:var(--mu);cursor:pointer;display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden}
 .bs-pv-source::before{content:"— "}
 .bs-pv-source:hover{color:var(--ac);text-decoration:underline}
 .bs-pv-caveats{list-style:none;margin:0;padding:0;display:flex;flex-direction:column;gap:4px}
-.bs-pv-caveat{font-size:14px;line-height:1.32;padding-left:10px;border-left:3px solid var(--ld)}
+.bs-pv-caveat{font-size:14px;line-height:1.32;padding-left:10px;border-left:3px solid var(--ld);background:none!important;color:var(--fg)!important}
 .bs-pv-caveat.bs-sev-high{border-left-color:var(--hf)}
 .bs-pv-caveat.bs-sev-medium{border-left-color:var(--md)}
 .bs-pv-label{font-weight:600}
-.bs-pv-repeats{font-size:14px;line-height:1.32;padding:4px 10px;border-radius:8px;background:var(--mb);color:var(--mf);font-weight:550}
+.bs-pv-repeats{font-size:14px;line-height:1.32;padding:5px 10px;border-radius:8px;background:var(--mb);color:var(--mf);border-left:3px solid var(--md)}
 .bs-pv-more{all:unset;box-sizing:border-box;align-self:flex-start;font-size:14px;line-height:1.32;font-weight:600;color:var(--ac);cursor:pointer;padding:2px 0}
 .bs-pv-more::after{content:" →"}
 .bs-pv-more:hover{text-decoration:underline}

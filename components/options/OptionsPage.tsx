@@ -165,7 +165,7 @@ export function OptionsPage({ settings, onChange, onReset, status }: OptionsPage
           onChange={(theme) => set({ theme })}
           inline
           choices={[
-            { value: 'auto', label: 'Same as the system' },
+            { value: 'auto', label: 'Automatic', hint: 'Cards follow the page you are reading; panels follow the system.' },
             { value: 'light', label: 'Light' },
             { value: 'dark', label: 'Dark' },
           ]}

@@ -2,6 +2,7 @@
 // script's summary (no `tabs` permission needed).
 import '@/assets/ui.css';
 import '@/components/popup/popup.css';
+import '@/components/popup/legend.css';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { Popup } from '@/components/popup/Popup';

@@ -2,6 +2,7 @@
 // card shown is a real one from the KB (asked of the background), rendered by
 // the same component the page cards use.
 import '@/assets/ui.css';
+import '@/components/popup/legend.css';
 import '@/components/welcome/welcome.css';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';

@@ -29,10 +29,13 @@ export function findArticleRegion(doc: Document): Element | null {
   return main ?? largest(doc.querySelectorAll('p'), (p) => p.parentElement);
 }
 
-/** Is the node in the article body? Answers are cached per list (link density). */
+/** Is the node in the article body? Answers are cached per element and per list (link density). */
 export class ArticleRegion {
   #region: Element | null | undefined;
-  #lists = new WeakMap<Element, boolean>();
+  /** Per element: in the article body? */
+  #answers = new WeakMap<Element, boolean>();
+  /** Per list: mostly links? */
+  #links = new WeakMap<Element, boolean>();
   constructor(private readonly doc: Document) {}
 
   /** Look for the region again (a new page, or the old region left the document). */
@@ -41,21 +44,32 @@ export class ArticleRegion {
   }
 
   contains(node: Node): boolean {
-    if (this.#region === undefined || (this.#region && !this.#region.isConnected)) this.#region = findArticleRegion(this.doc);
-    const r = this.#region;
+    if (this.#region === undefined || (this.#region && !this.#region.isConnected)) {
+      this.#region = findArticleRegion(this.doc);
+      this.#answers = new WeakMap();
+    }
     const el = node.parentElement;
+    if (!el) return true;
+    // One answer per element (a paragraph's mentions share it), until the region is looked for again.
+    let inside = this.#answers.get(el);
+    if (inside === undefined) this.#answers.set(el, (inside = this.#inside(el)));
+    return inside;
+  }
+
+  #inside(el: Element): boolean {
+    const r = this.#region;
     // No region, or text in a web component's shadow tree: counts.
-    if (!r || !el || el.getRootNode() !== this.doc) return true;
+    if (!r || el.getRootNode() !== this.doc) return true;
     if (!r.contains(el)) return false;
     const out = el.closest(OUTSIDE);
     if (out && r.contains(out)) return false;
     const list = el.closest('ul,ol');
     if (!list || !r.contains(list)) return true;
-    let links = this.#lists.get(list);
+    let links = this.#links.get(list);
     if (links === undefined) {
       let inLinks = 0;
       for (const a of list.querySelectorAll('a')) inLinks += a.textContent!.length;
-      this.#lists.set(list, (links = inLinks * 2 > list.textContent!.length));
+      this.#links.set(list, (links = inLinks * 2 > list.textContent!.length));
     }
     return !links;
   }

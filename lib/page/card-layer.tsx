@@ -24,7 +24,7 @@ import { DEBUG, debugMark } from './debug';
 import { mentionRange } from './hit-test';
 import { HoverIntent } from './hover';
 import type { PageMention } from './marks';
-import { analysePage, flagsDigest, pageTextOf, type PageFlags } from './page-analysis';
+import { analysePage, flagsDigest, pageTextSliced, type PageFlags } from './page-analysis';
 import type { PageText } from './page-claims';
 import { pageThemeAt } from './page-theme';
 import type { UiHost } from './ui-host';
@@ -135,7 +135,7 @@ export class CardLayer {
     this.pageChanged();
   }
 
-  /** The page's marks changed: its text is read again for the next card, and looked at again (debounced). */
+  /** The page's marks changed: its text is read again (debounced, in slices) for the cards and the marks. */
   pageChanged(): void {
     this.pageCache = null;
     const { win } = this.env;
@@ -146,19 +146,30 @@ export class CardLayer {
     }, ANALYSE_DELAY_MS);
   }
 
-  private pageText(): PageText | null {
-    if (!this.env.page) return null;
-    return (this.pageCache ??= pageTextOf(this.env.page()));
-  }
 
   /** Work out the caveat-style names and the common places, and hand them to the core when they changed. */
   private async analyse(): Promise<void> {
+    const { win } = this.env;
     const mentions = this.env.page?.() ?? [];
     const ids = [...new Set(mentions.map((m) => m.entityId).filter((id): id is string => id !== null))];
     const cards = await this.env.cards.cards(ids).catch(() => null);
     if (!cards) return;
-    const text = this.pageText();
-    if (!text) return;
+    // Read in slices (never a long task); a page change meanwhile starts over.
+    const cached = this.pageCache;
+    const text =
+      cached ??
+      (await pageTextSliced(
+        mentions,
+        () => win.performance.now(),
+        () => new Promise<void>((r) => win.setTimeout(r, 0)),
+        () => this.analyseTimer !== null,
+      ));
+    if (!text || this.analyseTimer !== null) return;
+    if (!this.pageCache) {
+      this.pageCache = text;
+      // Cards drawn before the page was read: now they can pick the fact for this page.
+      for (const v of [this.view, this.prep]) if (v) this.draw(v);
+    }
     const flags = analysePage(this.env.page?.() ?? [], new Map(ids.map((id, i) => [id, cards[i] ?? null])), text);
     const digest = flagsDigest(flags);
     if (digest === this.lastFlags) return;
@@ -333,7 +344,8 @@ export class CardLayer {
         onBack={v.stack.length > 1 ? () => this.back() : undefined}
         onOpenReport={(r) => this.env.openReport(r)}
         onSelectEntity={(id) => this.showEntity(id)}
-        page={state.kind === 'entity' ? this.pageText() : null}
+        // The page's text as the analysis read it (in slices, never here: a card is drawn during the dwell).
+        page={state.kind === 'entity' ? this.pageCache : null}
         onMore={(id) => this.openInPanel(id)}
         dialogRef={(el: HTMLDivElement | null) => {
           v.dialog = el;

@@ -7,7 +7,7 @@
 // (lib/page/marks.ts `PageFlags`).
 import { repeatedClaim } from '../../components/card/card-preview';
 import type { EntityCard } from '../kb/card';
-import { pageText, type PageText } from './page-claims';
+import { mergePageTexts, pageText, type PageText } from './page-claims';
 
 /** What the analysis needs of a page mention (lib/page/marks.ts PageMention fits). */
 export interface AnalysedMention {
@@ -27,10 +27,11 @@ export interface PageFlags {
   quietMentions: Set<number>;
 }
 
-/** The page text the cards compare with: the text of marked blocks, first ones first, up to this many characters. */
-export const PAGE_TEXT_LIMIT = 60_000;
+/** The page text the cards compare with: the text of the blocks with mentions, first ones first, up to this many characters (an article's body). */
+export const PAGE_TEXT_LIMIT = 30_000;
 
-export function pageTextOf(mentions: readonly AnalysedMention[]): PageText {
+/** The blocks' texts the cards compare with (see PAGE_TEXT_LIMIT). */
+export function pageBlocks(mentions: readonly AnalysedMention[]): string[] {
   const blocks: string[] = [];
   const seen = new Set<string>();
   let chars = 0;
@@ -42,7 +43,31 @@ export function pageTextOf(mentions: readonly AnalysedMention[]): PageText {
     if (chars > PAGE_TEXT_LIMIT) break;
     blocks.push(t);
   }
-  return pageText(blocks);
+  return blocks;
+}
+
+export function pageTextOf(mentions: readonly AnalysedMention[]): PageText {
+  return pageText(pageBlocks(mentions));
+}
+
+/**
+ * The same, read in slices of a few milliseconds with a yield between them
+ * (`pause`), so reading a long page is never a long task. Null when `stop()`
+ * says the work is no longer wanted.
+ */
+export async function pageTextSliced(mentions: readonly AnalysedMention[], now: () => number, pause: () => Promise<void>, stop: () => boolean): Promise<PageText | null> {
+  const blocks = pageBlocks(mentions);
+  const parts: PageText[] = [];
+  let t0 = now();
+  for (let i = 0; i < blocks.length; i += 8) {
+    parts.push(pageText(blocks.slice(i, i + 8)));
+    if (now() - t0 > 8) {
+      await pause();
+      if (stop()) return null;
+      t0 = now();
+    }
+  }
+  return mergePageTexts(parts);
 }
 
 /** A place named as the actor of a verb of saying or doing: "Moscow said", "Beijing’s response", "Washington has warned". */

@@ -145,3 +145,10 @@ export function pageSays(quote: string, page: PageText): boolean {
   // Lenient on purpose: listing something the page does say is the error to avoid.
   return pageSentenceFor(quote, page, 0.5, 3) !== null;
 }
+
+/** One page text from several (read in slices). */
+export function mergePageTexts(parts: readonly PageText[]): PageText {
+  const words = new Set<string>();
+  for (const p of parts) for (const w of p.words) words.add(w);
+  return { words, sentences: parts.flatMap((p) => p.sentences), folded: parts.map((p) => p.folded).join(' ') };
+}

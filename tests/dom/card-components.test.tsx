@@ -9,6 +9,7 @@ import { EntityCardView } from '../../components/card/EntityCardView';
 import { FactList } from '../../components/card/FactList';
 import { ReportRef } from '../../components/card/ReportRef';
 import type { CardCaveat, EntityCard, ReportRef as ReportRefData } from '../../lib/kb/card';
+import { pageText } from '../../lib/page/page-claims';
 
 const report = (over: Partial<ReportRefData> = {}): ReportRefData => ({
   id: '001_5b362b16a11063f8',
@@ -217,5 +218,36 @@ describe('small pieces', () => {
     const el = mount(<FactList facts={card().facts} />);
     expect(el.querySelectorAll('.bs-badge')).toHaveLength(0);
     expect(el.querySelectorAll('li')).toHaveLength(2);
+  });
+});
+
+describe('the card preview (issue #16)', () => {
+  const entity = (over: Partial<EntityCard> = {}): CardState => ({ kind: 'entity', card: card(over), mention: null });
+
+  it('shows its parts in order: what, support, the fact for this page with its source, caveat lines with whose, More', () => {
+    const onMore = vi.fn();
+    const onOpenReport = vi.fn();
+    const el = mount(<CardPopover state={entity()} titleId="t" theme="light" showCaveats onMore={onMore} onOpenReport={onOpenReport} page={pageText(['Russia has ramped up production of Shahed drones locally, officials say.'])} />);
+    expect([...el.querySelectorAll('[data-part]')].map((e) => e.getAttribute('data-part'))).toEqual(['what', 'support', 'fact', 'caveats', 'more']);
+    // The fact the page shares words with comes first, named by publisher and date.
+    expect(el.querySelector('[data-part=fact] .bs-quote')!.textContent).toBe('Russia has ramped up production of Shahed drones locally.');
+    expect(el.querySelector('.bs-pv-source')!.textContent).toBe('Anue Juheng’s report of July 2024');
+    expect([...el.querySelectorAll('[data-part=caveats] li')].map((li) => li.textContent)).toEqual(['In a report of 24 February 2023: it gives a wrong date.', 'In a report of 24 February 2023: a name is misspelled.']);
+    expect(el.textContent).not.toMatch(/\d{3}_[0-9a-f]{16}|Why this link|Key facts/);
+    (el.querySelector('[data-part=more]') as HTMLButtonElement).click();
+    expect(onMore).toHaveBeenCalledWith('shahed-136');
+    (el.querySelector('.bs-pv-source') as HTMLButtonElement).click();
+    expect(onOpenReport).toHaveBeenCalledWith({ id: '002_f51bdca7fe481995', quoteStart: 6900, quoteEnd: 6900 + 'Russia has ramped up production of Shahed drones locally.'.length });
+  });
+
+  it('says the page repeats a caveated claim only when the page makes it; no caveat lines when caveats are off', () => {
+    const over = { caveats: [caveat({ id: 'c1', kind: 'anonymous-source', severity: 'medium', label: 'Anonymous source', quote: 'Der Spiegel said' })] };
+    const repeating = pageText(['On the Chinese drone, Der Spiegel said it was similar to Iran’s Shaheed-136 suicide drone.']);
+    let el = mount(<CardPopover state={entity(over)} titleId="t" theme="light" showCaveats page={repeating} />);
+    expect(el.querySelector('[data-part=repeats]')!.textContent).toBe('This page repeats a claim that rests on unnamed sources (a report of 24 February 2023).');
+    el = mount(<CardPopover state={entity(over)} titleId="t" theme="light" showCaveats page={pageText(['Iran makes drones. Der Spiegel is a magazine.'])} />);
+    expect(el.querySelector('[data-part=repeats]')).toBeNull();
+    el = mount(<CardPopover state={entity(over)} titleId="t" theme="light" showCaveats={false} page={repeating} />);
+    expect(el.querySelector('[data-part=repeats], [data-part=caveats]')).toBeNull();
   });
 });

@@ -69,7 +69,7 @@ describe('registerPanelBridge', () => {
     const f = fakeMessaging();
     const controller = new AbortController();
     registerPanelBridge({ getSummary: () => summary, reveal: () => true, hasText: () => [], signal: controller.signal }, f.messaging);
-    expect(f.handlers.size).toBe(3);
+    expect(f.handlers.size).toBe(4);
     controller.abort();
     expect(f.handlers.size).toBe(0);
   });

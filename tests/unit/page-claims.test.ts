@@ -59,8 +59,8 @@ describe('the card and the page in front of the reader', () => {
   });
 
   it('names whose each caveat is: the publisher and date of its report, even when the page is another outlet’s', () => {
-    expect(caveatLine(card.caveats[0]!)).toBe('In Anue Juheng’s report of July 2024: the claim rests on people the report does not name.');
-    expect(caveatLine(card.caveats[1]!)).toBe('In a report of 24 February 2023 (publisher not named): a name is misspelled.');
+    expect(caveatLine(card.caveats[0]!)).toBe('In Anue Juheng’s report of July 2024: the claim rests on unnamed sources.');
+    expect(caveatLine(card.caveats[1]!)).toBe('In a report of 24 February 2023: a name is misspelled.');
     expect(reportName(A)).toBe('Anue Juheng’s report of July 2024');
   });
 
@@ -73,7 +73,7 @@ describe('the card and the page in front of the reader', () => {
   });
 
   it('never shows a report id: "report 001" becomes the report named by publisher and date', () => {
-    expect(plainReportRefs(card.description, [A, B])).toBe('Iranian drone; a report of 24 February 2023 (publisher not named) misspells it.');
+    expect(plainReportRefs(card.description, [A, B])).toBe('Iranian drone; a report of 24 February 2023 misspells it.');
     expect(plainReportRefs('per report 009, a drone', [A])).toBe('per one of the reports, a drone');
     expect(supportLine(card)).toBe('In 2 reports');
     expect(supportLine({ ...card, support: { reports: 4, independentSources: 3, repeats: 1 } } as EntityCard)).toBe('In 4 reports, 3 independent sources');

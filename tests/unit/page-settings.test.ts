@@ -68,3 +68,21 @@ describe('reader settings (zod-free) agree with lib/settings.ts', () => {
     expect(activeOnHost({ ...s, enabled: false }, 'example.org')).toBe(false);
   });
 });
+
+describe('per-type marking (options)', () => {
+  it('"off" leaves the type out of entityTypes; every / first set an override; "as above" removes it', async () => {
+    const { withTypeMark } = await import('../../components/options/TypeMarks');
+    const { typeMarkMode } = await import('../../lib/settings');
+    let s = { ...DEFAULT_SETTINGS };
+    s = { ...s, ...withTypeMark(s, 'place', 'off') };
+    expect(s.entityTypes).not.toContain('place');
+    expect(typeMarkMode(s, 'place')).toBe('off');
+    s = { ...s, ...withTypeMark(s, 'place', 'every') };
+    expect(s.entityTypes).toContain('place');
+    expect(typeMarkMode(s, 'place')).toBe('every');
+    expect(typeMarkMode(s, 'person')).toBe('first'); // the default: first mention in the article
+    s = { ...s, ...withTypeMark(s, 'place', 'default') };
+    expect(s.typeMarks).toEqual({});
+    expect(readSettings(s)).toEqual(parseSettings(s));
+  });
+});
