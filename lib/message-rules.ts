@@ -29,7 +29,7 @@ export const MESSAGE_RULES = {
   getMatcher: rule(none, 'tab'),
   getCards: rule(z.object({ ids }).strict(), 'tab', 'extension'),
   getCard: rule(z.object({ id }).strict(), 'tab', 'extension'),
-  openReport: rule(z.object({ id, quoteStart: z.number().int().min(0).optional(), quoteEnd: z.number().int().min(0).optional() }).strict(), 'tab'),
+  openReport: rule(z.object({ id, quoteStart: z.number().int().min(0).optional(), quoteEnd: z.number().int().min(0).optional(), entity: id.optional() }).strict(), 'tab'),
   openOptions: rule(none, 'tab'),
   pageNames: rule(none, 'tab'),
   findByName: rule(z.object({ name: z.string().max(500) }).strict(), 'extension'),
@@ -42,6 +42,7 @@ export const MESSAGE_RULES = {
   pageSummary: null,
   revealMention: null,
   pageHasText: null,
+  pageText: null,
   pageChanged: null,
 } satisfies Record<keyof ProtocolMap, MessageRule<any> | null>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

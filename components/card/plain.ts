@@ -3,6 +3,7 @@
 // and the support line. No ids, no internal names. (A local table: the KB's
 // own plain labels, when a card carries them, are preferred where they exist.)
 import type { CardCaveat, CardFact, EntityCard, ReportRef } from '../../lib/kb/card';
+import { CAVEAT_KINDS } from '../../lib/kb/caveats/kinds';
 import type { CaveatKind } from '../../lib/kb/schema';
 import { formatDate, plural } from './format';
 
@@ -24,7 +25,7 @@ export type RichFact = CardFact & { support?: Support; speaker?: Speaker };
 export type RichCaveat = CardCaveat & { scope?: 'claim' | 'report'; evidence?: { quote: string; report: ReportRef }[] };
 
 export interface KindText {
-  /** A reader's label. */
+  /** A reader's label (the KB's one table, lib/kb/caveats/kinds.ts). */
   label: string;
   /** One line: what it means (completes "In X's report of D: …"). */
   line: string;
@@ -32,23 +33,32 @@ export interface KindText {
   claim: string;
 }
 
-export const CAVEAT_KIND_TEXT: Record<CaveatKind, KindText> = {
-  'anonymous-source': { label: 'Unnamed source', line: 'the claim rests on unnamed sources', claim: 'rests on unnamed sources' },
-  unsourced: { label: 'No source given', line: 'it gives no source for this', claim: 'its report gives no source for' },
-  hedged: { label: 'Hedged', line: 'the report itself is unsure (“reportedly”, “may”)', claim: 'its report itself is unsure about' },
-  denial: { label: 'Denied', line: 'those concerned deny it', claim: 'those concerned deny' },
-  'no-comment': { label: 'No reply', line: 'those concerned would not comment', claim: 'those concerned would not comment on' },
-  conflict: { label: 'Reports disagree', line: 'other reports tell it differently', claim: 'other reports tell differently' },
-  'internal-inconsistency': { label: 'Report contradicts itself', line: 'the report contradicts itself', claim: 'its report contradicts elsewhere' },
-  repetition: { label: 'Told twice, one source', line: 'the story is told twice from one source', claim: 'is told twice from one source' },
-  republished: { label: 'Republished', line: 'copied from another outlet, not a new source', claim: 'comes from a copied report, not a new source' },
-  'headline-overreach': { label: 'Headline says more', line: 'the report’s own headline says more than its text', claim: 'a headline makes and its text does not back' },
-  misspelling: { label: 'Misspelled name', line: 'a name is misspelled', claim: 'misspells a name' },
-  misnaming: { label: 'Wrong name', line: 'it names the wrong person, place or thing', claim: 'names the wrong person, place or thing' },
-  'wrong-date': { label: 'Wrong date', line: 'it gives a wrong date', claim: 'gives a wrong date' },
-  'factual-error': { label: 'Factual error', line: 'it gets a fact wrong', claim: 'gets a fact wrong' },
-  'missing-context': { label: 'Missing context', line: 'it leaves out context needed to read it right', claim: 'needs context its report leaves out' },
+/** How a caveat line reads on the card: the label comes from the KB's one table of kinds. */
+const KIND_LINES: Record<CaveatKind, Omit<KindText, 'label'>> = {
+  'anonymous-source': { line: 'the claim rests on unnamed sources', claim: 'rests on unnamed sources' },
+  unsourced: { line: 'it gives no source for this', claim: 'its report gives no source for' },
+  hedged: { line: 'the report itself is unsure (“reportedly”, “may”)', claim: 'its report itself is unsure about' },
+  denial: { line: 'those concerned deny it', claim: 'those concerned deny' },
+  'no-comment': { line: 'those concerned would not comment', claim: 'those concerned would not comment on' },
+  conflict: { line: 'other reports tell it differently', claim: 'other reports tell differently' },
+  'internal-inconsistency': { line: 'the report contradicts itself', claim: 'its report contradicts elsewhere' },
+  repetition: { line: 'the story is told twice from one source', claim: 'is told twice from one source' },
+  republished: { line: 'copied from another outlet, not a new source', claim: 'comes from a copied report, not a new source' },
+  'headline-overreach': { line: 'the report’s own headline says more than its text', claim: 'a headline makes and its text does not back' },
+  misspelling: { line: 'a name is misspelled', claim: 'misspells a name' },
+  misnaming: { line: 'it names the wrong person, place or thing', claim: 'names the wrong person, place or thing' },
+  'wrong-date': { line: 'it gives a wrong date', claim: 'gives a wrong date' },
+  'factual-error': { line: 'it gets a fact wrong', claim: 'gets a fact wrong' },
+  'missing-context': { line: 'it leaves out context needed to read it right', claim: 'needs context its report leaves out' },
+  'self-serving': { line: 'this is the party’s own account of itself', claim: 'is the party’s own account of itself' },
+  'interested-party': { line: 'it is said by a side with a stake against those it is about', claim: 'is an accusation by a side with a stake against those it is about' },
+  undated: { line: 'the report does not say when it was written', claim: 'comes from a report that does not say when it was written' },
+  'no-publisher': { line: 'the report does not say who published it', claim: 'comes from a report whose publisher is unknown' },
 };
+
+export const CAVEAT_KIND_TEXT = Object.fromEntries(
+  (Object.keys(KIND_LINES) as CaveatKind[]).map((k) => [k, { label: CAVEAT_KINDS[k].label, ...KIND_LINES[k] }]),
+) as Record<CaveatKind, KindText>;
 
 export function kindText(kind: string): KindText {
   return CAVEAT_KIND_TEXT[kind as CaveatKind] ?? { label: 'Caveat', line: 'an editor flagged this', claim: 'an editor flagged' };

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Request, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, CHROMIUM_ARGS, EXTENSION_DIR, serveDir, visiblePersonMark, waitFor, type StaticServer } from '../support/browser';
+import { CHROMIUM, CHROMIUM_ARGS, EXTENSION_DIR, serveDir, waitFor, type StaticServer } from '../support/browser';
 import { inContentWorld } from '../support/content-world';
 import { CHROME_EXTENSION_DIR } from './hostile-harness';
 
