@@ -47,6 +47,8 @@ export function previewFor(card: RichCard, page: PageText | null): CardPreviewDa
   const ranked = card.caveats
     .map((c, i) => ({ c, i }))
     .filter(({ c }) => c.id !== repeats?.caveat.id)
+    // A caveat about a whole report (undated, no publisher, republished) bears on the card only through the fact it shows.
+    .filter(({ c }) => (c as RichCaveat).scope !== 'report' || (fact !== null && c.report.id === fact.report.id))
     .sort((a, b) => Number(onFact.has(b.c.id)) - Number(onFact.has(a.c.id)) || a.i - b.i)
     .map(({ c }) => c);
   // Two caveats that read the same (same kind, same report) are one line.

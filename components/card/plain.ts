@@ -96,11 +96,20 @@ export function whoseLine(kind: string, report: ReportRef): string {
   return `${capitalise(`in ${reportName(report)}`)}: ${kindText(kind).line}.`;
 }
 
-/** "In 3 reports, 2 independent sources" for a fact or claim that carries support counts; null without. */
+/**
+ * A support line from counts: "In 3 reports, 2 independent sources"; "In 1
+ * report"; "Only one source, repeated by 3 reports" (repetition is not
+ * corroboration).
+ */
+export function supportText(s: Support): string {
+  if (s.reports <= 1) return `In ${plural(s.reports, 'report')}`;
+  if (s.independentSources <= 1) return `Only one source, repeated by ${s.reports} reports`;
+  return `In ${s.reports} reports, ${plural(s.independentSources, 'independent source')}`;
+}
+
+/** The support line of a fact or claim that carries support counts; null without. */
 export function factSupportLine(s: Support | undefined): string | null {
-  if (!s) return null;
-  const repeats = s.repeats > 0 ? `; repeated ${s.repeats === 1 ? 'once' : `${s.repeats} times`} without a new source` : '';
-  return `In ${plural(s.reports, 'report')}, ${plural(s.independentSources, 'independent source')}${repeats}`;
+  return s ? supportText(s) : null;
 }
 
 /** "In 4 reports, 3 independent sources", or, without support counts, "In 4 reports". */
@@ -109,9 +118,7 @@ export function supportLine(card: RichCard): string {
   // An entity can be known from reports that only describe or misspell it (no mention counted): those count too.
   const reports = s?.reports ?? Math.max(card.totals.reports, new Set(cardReports(card).map((r) => r.id)).size);
   if (reports === 0) return 'Not in any report yet';
-  const head = `In ${plural(reports, 'report')}`;
-  if (!s) return head;
-  return `${head}, ${plural(s.independentSources, 'independent source')}`;
+  return s ? supportText({ ...s, reports }) : `In ${plural(reports, 'report')}`;
 }
 
 /** Who a fact is from, in words, when it is not the report's own voice. */
@@ -119,7 +126,7 @@ export function factSpeaker(f: RichFact): string | null {
   const sp = f.speaker;
   if (sp) {
     if (sp.kind === 'named' && sp.name) return `${sp.name}, in`;
-    if (sp.kind === 'unnamed') return 'Unnamed sources, in';
+    if (sp.kind === 'unnamed') return `${sp.name ? capitalise(sp.name) : 'Unnamed sources'}, in`;
     return null;
   }
   const a = f.attribution;

@@ -150,12 +150,15 @@ export function speakerOf(a: Attribution, entityName: (id: string) => string | u
   }
 }
 
-/** Sum of support over a set of claims (an entity's): sources and reports counted once. */
+/**
+ * An entity's support over its claims: the reports about it, and how many of
+ * them are independent (a republished copy or a near-copy of another report's
+ * text counts once). Unlike a claim's, the sources here are reports, not the
+ * people quoted in them: "In 4 reports, 3 independent sources" never counts
+ * more sources than reports.
+ */
 export function totalSupport(claims: readonly KbClaim[], reports: ReadonlyMap<string, string>): Support {
   const sources = new Set<string>();
-  for (const c of claims) {
-    const named = namedSource(c.attribution);
-    sources.add(named ? `named:${named.toLowerCase()}` : `text:${reports.get(c.report) ?? c.report}`);
-  }
+  for (const c of claims) sources.add(reports.get(c.report) ?? c.report);
   return { independentSources: sources.size, reports: new Set(claims.map((c) => c.report)).size, repeats: claims.length };
 }

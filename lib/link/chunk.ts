@@ -14,7 +14,7 @@ export interface LinkerApi {
   spotText: typeof spotText;
 }
 
-const KEY = '__backstoryLinker';
+const KEY = 'backstoryLinker';
 
 type Slot = { [KEY]?: LinkerApi };
 

@@ -141,7 +141,9 @@ describe('untrusted text from the KB and the page is rendered as text only', () 
 
   it('the entity card shows the injected description, quote and alias literally', async () => {
     card ??= (await entityCard(reader, 'vladimir-putin'))!;
-    const el = mount(<CardPopover state={{ kind: 'entity', card, mention }} titleId="t" theme="dark" showCaveats />);
+    // The preview shows one fact, the one that matters for the page: here, the injected sentence.
+    const fact = card.facts.find((f) => f.quote === SENTENCE) ?? { ...card.facts[0]!, quote: SENTENCE };
+    const el = mount(<CardPopover state={{ kind: 'entity', card: { ...card, facts: [fact] }, mention }} titleId="t" theme="dark" showCaveats />);
     for (const d of el.querySelectorAll('details')) d.setAttribute('open', '');
     expect(el.textContent).toContain(`President ${PAYLOAD}`);
     expect(el.textContent).toContain(SENTENCE);
