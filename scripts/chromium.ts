@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { READABLE_HIGHLIGHTS } from '../lib/page/highlight-css';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** The release build: what ships. */
@@ -84,7 +85,7 @@ export const CHROMIUM_ARGS = [
  * #17, lib/background/page-names.ts); `pageNames: 'random'` keeps those.
  */
 export const READABLE_PAGE_NAMES = {
-  highlights: Object.fromEntries(['person', 'organisation', 'place', 'weapon', 'event', 'agreement', 'ambiguous', 'active', 'current'].map((k) => [k, `backstory-${k}`])),
+  highlights: READABLE_HIGHLIGHTS,
   host: 'backstory-ui',
   openShadowRoot: true,
 };
