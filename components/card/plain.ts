@@ -70,10 +70,18 @@ export function publisherOf(r: ReportRef): string | null {
   return p && p.toLowerCase() !== 'unknown' ? p : null;
 }
 
-/** "Anue Juheng’s report of July 2024"; without a known publisher, "a report of 24 February 2023". */
+/** The reader's own reports have ids numbered from 500 (lib/reader-kb/add.ts `newReportId`). */
+const READERS_REPORT = /^[5-9]\d\d_/;
+
+/**
+ * "Anue Juheng’s report of July 2024"; without a known publisher, "a report of
+ * 24 February 2023". The reader's own reports are named by their titles
+ * ("your report “Harbour board approves …”"): that is how the reader knows them.
+ */
 export function reportName(r: ReportRef): string {
   const publisher = publisherOf(r);
   const date = r.date ? formatDate(r.date) : '';
+  if (READERS_REPORT.test(r.id) && r.headline?.trim()) return `your report “${r.headline.replace(/\s+/g, ' ').trim()}”${publisher ? ` (${publisher})` : ''}`;
   return `${publisher ? `${publisher}’s report` : 'a report'}${date ? ` of ${date}` : ''}`;
 }
 

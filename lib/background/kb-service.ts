@@ -1,7 +1,7 @@
 // The background's KB service: keeps the bundled KB loaded in IndexedDB and
 // answers lookups. Takes its environment (database opener, bundle fetcher) as
 // parameters so tests can run it against fake-indexeddb.
-import { entityCard, type EntityCard } from '../kb/card';
+import { entityCard, type EntityCard, type KbReader } from '../kb/card';
 import type { KbReport } from '../kb/document';
 import { activeKbMeta, activeMatcher, dbReader, loadKb, RECORD_SCHEMAS, repairRecords, type BadRecord, type RepairableStore } from '../db/kb-store';
 import type { BackstoryDatabase } from '../db/open';
@@ -28,6 +28,8 @@ export interface KbService {
   card(id: string): Promise<EntityCard | null>;
   /** The open database, once the KB is ready (for other background services). */
   database(): Promise<BackstoryDatabase>;
+  /** A reader over the bundled KB that checks every record and repairs bad ones (as `card` does), for other background services. */
+  reader(): Promise<KbReader>;
   findByName(name: string): Promise<string[]>;
   report(id: string): Promise<KbReport | null>;
   /** Resolves when no repair is running (tests). */
@@ -147,6 +149,7 @@ export function createKbService(env: KbServiceEnv): KbService {
       return null;
     },
     database: whenReady,
+    reader: async () => dbReader(await whenReady(), onBad),
     repaired: async () => {
       while (repairing) await repairing;
     },

@@ -3,7 +3,6 @@
 // reader's part (lib/db/reader-store); here it is read, cached by its stamp,
 // and derived again only when the bundled KB changed under it (an update).
 import type { KbService } from '../background/kb-service';
-import { dbReader } from '../db/kb-store';
 import { derivedStamp, getDerived, getReview, listReaderReports, putDerived, type ReaderDatabase } from '../db/reader-store';
 import { entityCard, type EntityCard, type KbReader } from '../kb/card';
 import { parseKbDocument, type KbReport } from '../kb/document';
@@ -68,7 +67,8 @@ export function createReaderLayer(env: ReaderLayerEnv): ReaderLayer {
   }
 
   const reader = async () => {
-    const bundled = dbReader(await env.kb.database());
+    // The bundled side through the KB service's checked reader: a corrupt record is skipped and repaired (issue #17).
+    const bundled = await env.kb.reader();
     const mine = await current().catch(() => null);
     return mergedReader(bundled, mine?.reader ?? null);
   };
@@ -80,7 +80,7 @@ export function createReaderLayer(env: ReaderLayerEnv): ReaderLayer {
       if (!bundled || !mine) return bundled;
       return { hash: `${bundled.hash}+${mine.derived.readerHash}`, compiled: mine.derived.compiled };
     },
-    card: async (id) => entityCard(await reader(), id),
+    card: async (id) => entityCard(await reader(), id).catch(() => null),
     findByName: async (name) => (await reader()).findByName(name),
     panelData: async (ids) => collectPanelData(await reader(), ids),
     readerReportView: async (id) => {

@@ -6,8 +6,9 @@
 // views is kept alive), and a real hover opens the card.
 // (The heap itself after 2,000 navigations: `npm run bench`, spa_heap_growth_mb_2000.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from './harness';
+import { launchWithExtension, setStoredSettings, type ExtensionBrowser } from './harness';
 import { CHROME_EXTENSION_DIR, serveHostile, Watched, type HostileServers } from './hostile-harness';
+import { EVERY_MENTION } from '../support/fixtures';
 
 const NAVIGATIONS = 300;
 
@@ -17,6 +18,8 @@ let w: Watched;
 
 beforeAll(async () => {
   [browser, servers] = await Promise.all([launchWithExtension({ extensionDir: CHROME_EXTENSION_DIR }), serveHostile()]);
+  // Written for every mention marked (the default is the first in the article body: card-preview.test.ts).
+  await setStoredSettings(browser, EVERY_MENTION);
   w = await Watched.open(browser.context, browser.extensionId, `${servers.a}/spa.html`);
 }, 60_000);
 afterAll(async () => {

@@ -4,14 +4,17 @@
 // missing, and only until it is put back), the record is re-seeded from the
 // bundled KB, and a real hover on the repaired entity opens its card.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, waitFor, type ExtensionBrowser } from './harness';
+import { launchWithExtension, setStoredSettings, waitFor, type ExtensionBrowser } from './harness';
 import { CHROME_EXTENSION_DIR, serveHostile, Watched, type HostileServers } from './hostile-harness';
+import { EVERY_MENTION } from '../support/fixtures';
 
 let browser: ExtensionBrowser;
 let servers: HostileServers;
 
 beforeAll(async () => {
   [browser, servers] = await Promise.all([launchWithExtension({ extensionDir: CHROME_EXTENSION_DIR }), serveHostile()]);
+  // Written for every mention marked (the default is the first in the article body: card-preview.test.ts).
+  await setStoredSettings(browser, EVERY_MENTION);
 }, 60_000);
 afterAll(async () => {
   await browser?.close();

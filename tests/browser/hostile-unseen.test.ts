@@ -7,8 +7,9 @@
 // them, and a document put in design mode loses them all.
 // Fixture: tests/fixtures/hostile/unseen.html.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, waitFor, type ExtensionBrowser } from './harness';
+import { launchWithExtension, setStoredSettings, waitFor, type ExtensionBrowser } from './harness';
 import { CHROME_EXTENSION_DIR, serveHostile, Watched, type HostileServers, type Mark } from './hostile-harness';
+import { EVERY_MENTION } from '../support/fixtures';
 
 let browser: ExtensionBrowser;
 let servers: HostileServers;
@@ -16,6 +17,8 @@ let w: Watched;
 
 beforeAll(async () => {
   [browser, servers] = await Promise.all([launchWithExtension({ extensionDir: CHROME_EXTENSION_DIR }), serveHostile()]);
+  // Written for every mention marked (the default is the first in the article body: card-preview.test.ts).
+  await setStoredSettings(browser, EVERY_MENTION);
   w = await Watched.open(browser.context, browser.extensionId, `${servers.a}/unseen.html`);
 }, 60_000);
 afterAll(async () => {

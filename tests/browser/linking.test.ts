@@ -6,10 +6,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, ROOT, serveDir, type ExtensionBrowser, type StaticServer } from './harness';
+import { launchWithExtension, ROOT, serveDir, setStoredSettings, type ExtensionBrowser, type StaticServer } from './harness';
 import { inContentWorld, ready } from './content-world';
 import { linkHtml, pageMatcher } from '../../scripts/kb-spot';
 import { buildKbFromDisk } from '../../scripts/read-data';
+import { EVERY_MENTION } from '../support/fixtures';
 
 const DIR = join(ROOT, 'tests/fixtures/linking');
 
@@ -32,6 +33,8 @@ describe('linking in the browser', () => {
   beforeAll(async () => {
     server = await serveDir(DIR);
     browser = await launchWithExtension();
+    // Every link is marked (the default marks the first in the article body): the marks are compared with the CLI's links.
+    await setStoredSettings(browser, EVERY_MENTION);
     page = await browser.context.newPage();
   });
   afterAll(async () => {
