@@ -50,11 +50,15 @@ export function subjectIn(text: string, mentions: readonly { start: number; end:
   return freeMentions(text, inside)[0]?.entity ?? null;
 }
 
-/** Mentions that are not the object of a preposition, nor joined by "and"/"or" to one that is ("from Iran and North Korea"). */
+/** Mentions that are not the object of a preposition, nor joined by "and"/"or" to one that is ("from Iran and North Korea"), nor the possessor of the next mention. */
 function freeMentions<M extends { start: number; end: number }>(text: string, mentions: readonly M[]): M[] {
   const out: M[] = [];
   let previousObject: M | null = null;
-  for (const m of mentions) {
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    // A possessor of the next name ("Iran’s Shahed drone") is not the head: the thing possessed is.
+    const next = mentions[i + 1];
+    if (next && /^['’]s\s+(?:the\s+)?$/.test(text.slice(m.end, next.start))) continue;
     const before = text.slice(Math.max(0, m.start - 30), m.start);
     const coordinated = previousObject !== null && /^\s*(?:,\s*)?(?:and|or)?\s*(?:the\s+)?$/.test(text.slice(previousObject.end, m.start));
     if (PREP_BEFORE.test(before) || coordinated) {
