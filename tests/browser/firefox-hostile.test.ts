@@ -136,7 +136,7 @@ describe('Firefox: a page hunting for and driving a reading extension', () => {
 describe('Firefox: text no reader sees', () => {
   let page: Page;
   beforeAll(async () => {
-    page = await open('unseen.html', 6);
+    page = await open('unseen.html', 5);
   }, 60_000);
   afterAll(() => page?.close());
 
@@ -145,12 +145,15 @@ describe('Firefox: text no reader sees', () => {
   it('marks the visible text only', async () => {
     // Firefox has no -webkit-user-modify: that region is plain text there (Chromium makes it an editor), so it is marked.
     expect(await page.evaluate(() => (document.querySelector('#user-modify p') as HTMLElement).isContentEditable)).toBe(false);
-    expect(await placed()).toEqual(['seen:Vladimir Putin', 'seen:Xi Jinping', 'seen:Moscow', 'user-modify:Vladimir Putin', 'late:Beijing', 'late:Kyiv', 'late-style-p:Beijing']);
+    // The default marking: the first visible mention of each name (a repeat such as the user-modify paragraph's is left plain).
+    expect(await placed()).toEqual(['seen:Vladimir Putin', 'seen:Xi Jinping', 'seen:Moscow', 'late:Beijing', 'late:Kyiv']);
   });
 
   it('a region made editable later loses its marks at once', async () => {
     await page.evaluate(() => document.getElementById('late')!.setAttribute('contenteditable', 'true'));
-    expect(await placed()).toEqual(['seen:Vladimir Putin', 'seen:Xi Jinping', 'seen:Moscow', 'user-modify:Vladimir Putin', 'late-style-p:Beijing']);
+    const now = await placed();
+    expect(now.filter((p) => p.startsWith('late:'))).toEqual([]);
+    expect(now).toEqual(expect.arrayContaining(['seen:Vladimir Putin', 'seen:Xi Jinping', 'seen:Moscow']));
   });
 
   it('a real hover still opens the card', async () => {
