@@ -6,9 +6,9 @@
 // views is kept alive), and a real hover opens the card.
 // (The heap itself after 2,000 navigations: `npm run bench`, spa_heap_growth_mb_2000.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, setStoredSettings, type ExtensionBrowser } from './harness';
-import { CHROME_EXTENSION_DIR, serveHostile, Watched, type HostileServers } from './hostile-harness';
-import { EVERY_MENTION } from '../support/fixtures';
+import { type ExtensionBrowser } from './harness';
+import { Watched, type HostileServers } from './hostile-harness';
+import { EVERY_MENTION, useHostileBrowser } from '../support/fixtures';
 
 const NAVIGATIONS = 300;
 
@@ -16,17 +16,12 @@ let browser: ExtensionBrowser;
 let servers: HostileServers;
 let w: Watched;
 
+// Written for every mention marked (the default is the first in the article body: card-preview.test.ts).
+useHostileBrowser((b, s) => ([browser, servers] = [b, s]), EVERY_MENTION);
 beforeAll(async () => {
-  [browser, servers] = await Promise.all([launchWithExtension({ extensionDir: CHROME_EXTENSION_DIR }), serveHostile()]);
-  // Written for every mention marked (the default is the first in the article body: card-preview.test.ts).
-  await setStoredSettings(browser, EVERY_MENTION);
   w = await Watched.open(browser.context, browser.extensionId, `${servers.a}/spa.html`);
 }, 60_000);
-afterAll(async () => {
-  await w?.close();
-  await browser?.close();
-  await servers?.close();
-});
+afterAll(() => w?.close());
 
 describe(`a single-page app after ${NAVIGATIONS} navigations`, () => {
   let view = 1;

@@ -7,25 +7,20 @@
 // them, and a document put in design mode loses them all.
 // Fixture: tests/fixtures/hostile/unseen.html.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, setStoredSettings, waitFor, type ExtensionBrowser } from './harness';
-import { CHROME_EXTENSION_DIR, serveHostile, Watched, type HostileServers, type Mark } from './hostile-harness';
-import { EVERY_MENTION } from '../support/fixtures';
+import { waitFor, type ExtensionBrowser } from './harness';
+import { Watched, type HostileServers, type Mark } from './hostile-harness';
+import { EVERY_MENTION, useHostileBrowser } from '../support/fixtures';
 
 let browser: ExtensionBrowser;
 let servers: HostileServers;
 let w: Watched;
 
+// Written for every mention marked (the default is the first in the article body: card-preview.test.ts).
+useHostileBrowser((b, s) => ([browser, servers] = [b, s]), EVERY_MENTION);
 beforeAll(async () => {
-  [browser, servers] = await Promise.all([launchWithExtension({ extensionDir: CHROME_EXTENSION_DIR }), serveHostile()]);
-  // Written for every mention marked (the default is the first in the article body: card-preview.test.ts).
-  await setStoredSettings(browser, EVERY_MENTION);
   w = await Watched.open(browser.context, browser.extensionId, `${servers.a}/unseen.html`);
 }, 60_000);
-afterAll(async () => {
-  await w?.close();
-  await browser?.close();
-  await servers?.close();
-});
+afterAll(() => w?.close());
 
 const placed = (marks: Mark[]) => marks.map((m) => `${m.where}:${m.text}`);
 
