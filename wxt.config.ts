@@ -33,10 +33,10 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   hooks: {
     // The content script runs on every page: it gets the browser's own API
-    // object (lib/page/browser-api.ts) instead of webextension-polyfill, and terser.
+    // object (lib/page/core/browser-api.ts) instead of webextension-polyfill, and terser.
     // WXT's ContentScriptContext posts our extension id to the page window
     // (WXT 0.21 has no option to stop it): the content script gets an inert
-    // stand-in and keeps its own lifecycle (lib/page/lifecycle.ts).
+    // stand-in and keeps its own lifecycle (lib/page/core/lifecycle.ts).
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.some((e) => e.type === 'content-script')) return;
       const alias = config.resolve?.alias ?? {};
@@ -45,8 +45,8 @@ export default defineConfig({
       config.resolve = {
         ...config.resolve,
         alias: [
-          { find: /^wxt\/browser$/, replacement: own('lib/page/browser-api.ts') },
-          { find: /^wxt\/utils\/content-script-context$/, replacement: own('lib/page/lifecycle.ts') },
+          { find: /^wxt\/browser$/, replacement: own('lib/page/core/browser-api.ts') },
+          { find: /^wxt\/utils\/content-script-context$/, replacement: own('lib/page/core/lifecycle.ts') },
           ...list,
         ],
       };

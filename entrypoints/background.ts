@@ -2,7 +2,7 @@ import { createKbService } from '@/lib/background/kb-service';
 import { ensurePageNames, PAGE_NAMES_KEY, toPageNames, type StoredPageNames } from '@/lib/background/page-names';
 import { createPanelService } from '@/lib/background/panel-service';
 import { createRouter } from '@/lib/background/router';
-import { configureSidePanel, openSidePanel } from '@/lib/background/side-panel';
+import { configureSidePanel, recordAndOpenPanel } from '@/lib/background/side-panel';
 import { openBackstoryDb } from '@/lib/db/open';
 import { openReaderDb } from '@/lib/db/reader-store';
 import { createReaderLayer } from '@/lib/reader-kb/background';
@@ -50,7 +50,7 @@ export default defineBackground(() => {
   // Reading flow (issue #3). openReport: open the side panel FIRST, synchronously
   // (Chrome keeps the click's user gesture only until the handler yields), then
   // record the request for the panel in storage.session ('pendingReport').
-  router.on('openReport', (data, sender) => openSidePanel(sender.tab?.id, (sender.tab as { windowId?: number } | undefined)?.windowId, browser.storage.session.set({ pendingReport: { ...data, at: Date.now() } })));
+  router.on('openReport', (data, sender) => recordAndOpenPanel(sender.tab?.id, (sender.tab as { windowId?: number } | undefined)?.windowId, browser.storage.session.set({ pendingReport: { ...data, at: Date.now() } })));
   router.on('openOptions', () => browser.runtime.openOptionsPage());
   // Side panel (issue #4): summary data, report reader, reports the reader has opened.
   configureSidePanel();

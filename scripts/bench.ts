@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } f
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
-import { matcherAliases } from '../lib/kb/build';
+import { matcherAliases } from '../lib/match/aliases';
 import type { KbDocument } from '../lib/kb/document';
 import { compileMatcher, hydrateMatcher } from '../lib/match/compile';
 import { scan } from '../lib/match/scan';
@@ -479,11 +479,11 @@ interface ContextInfo {
 
 /**
  * The hover-to-card time inside the real extension (the debug build). The
- * content script records `dwell-end` in its debug timeline (lib/page/debug.ts)
+ * content script records `dwell-end` in its debug timeline (lib/page/core/debug.ts)
  * when the dwell (`hoverDelayMs`, 500 ms) ends and it decides to show the card
- * (lib/page/hover.ts: in an animation frame), and `card-painted` once the frame
+ * (lib/page/card/hover.ts: in an animation frame), and `card-painted` once the frame
  * showing the full card (not the loading state) has painted
- * (lib/page/card-layer.tsx); `card_ms_p95` is the
+ * (lib/page/card/card-layer.tsx); `card_ms_p95` is the
  * time between the two. A probe in the content script's JS world (reached over
  * CDP) also times, from outside, dwell end → the entity card's DOM in the
  * shadow root → the next paint (a message posted in the frame in which the card
@@ -636,7 +636,7 @@ const HOVER_PROBE = `(() => {
     cur.shown = ready() && getComputedStyle(c).visibility === 'visible' && c.getBoundingClientRect().width > 0;
     done(cur);
   };
-  // The content script's debug timeline (lib/page/debug.ts), called at each event as it happens.
+  // The content script's debug timeline (lib/page/core/debug.ts), called at each event as it happens.
   __backstory.onTimeline((event) => {
     if (event.name === 'dwell-end') onDwellEnd();
     else if (event.name === 'card-painted') onPainted();
@@ -766,7 +766,7 @@ async function main(): Promise<void> {
       out.push(`Where the time goes (${tenK.slice(3)} aliases): each stage includes the ones before it`);
       out.push(
         table(
-          ['page', 'floor (bare walk)', 'blocks (lib/page/text-blocks)', 'blocks + spotText (scan, resolve)', 'ours: + index + highlights'],
+          ['page', 'floor (bare walk)', 'blocks (lib/page/core/text-blocks)', 'blocks + spotText (scan, resolve)', 'ours: + index + highlights'],
           scanR.rows.map((r) => [sizeLabel(r.size), fmtMs(r.floorMs), fmtMs(r.blocksMs), fmtMs(r.spot10kMs), fmtMs(r.ours[tenK]?.ms)]),
         ),
       );
@@ -811,7 +811,7 @@ async function main(): Promise<void> {
     if (scanR?.hit || hoverR) {
       out.push('Hover');
       const rows: string[][] = [];
-      if (scanR?.hit) rows.push(['hit test per pointer move (lib/page/hit-test mentionAtPoint), on a mention', `${(scanR.hit.hitUs / 1000).toFixed(4)} ms`]);
+      if (scanR?.hit) rows.push(['hit test per pointer move (lib/page/core/hit-test mentionAtPoint), on a mention', `${(scanR.hit.hitUs / 1000).toFixed(4)} ms`]);
       if (scanR?.hit) rows.push(['hit test, between mentions', `${(scanR.hit.missUs / 1000).toFixed(4)} ms`]);
       if (hoverR) {
         rows.push(['hit test inside the extension (__backstory.benchHit)', `${(hoverR.extensionHitUs / 1000).toFixed(4)} ms`]);

@@ -2,7 +2,7 @@
 // playwright-core, with a built extension loaded, and fixture pages served from
 // loopback. Nothing here downloads a browser. The tests and the benchmark load
 // the debug build (.output/chrome-mv3-debug, `npm run build:debug`: the release
-// plus the debug channel `__backstory`, lib/page/debug.ts); the demo loads the
+// plus the debug channel `__backstory`, lib/page/core/debug.ts); the demo loads the
 // release build (.output/chrome-mv3, `npm run build`).
 import { mkdtempSync, readFileSync, rmSync, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
-import { READABLE_HIGHLIGHTS } from '../lib/page/highlight-css';
+import { READABLE_HIGHLIGHTS } from '../lib/shared/highlight-names';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** The release build: what ships. */

@@ -3,13 +3,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { previewText, type PreviewText } from '../components/card/card-preview';
-import { TYPE_LABEL } from '../components/card/format';
+import { TYPE_LABEL } from '../lib/shared/format';
 import { entityCard, memoryReader } from '../lib/kb/card';
-import { matcherAliases } from '../lib/kb/build';
+import { matcherAliases } from '../lib/match/aliases';
 import { compileMatcher, hydrateMatcher } from '../lib/match/compile';
-import { pageText } from '../lib/page/page-claims';
-import { spotBlocks } from '../lib/page/spot';
-import { collectTextBlocks } from '../lib/page/text-blocks';
+import { pageText } from '../lib/shared/page-claims';
+import { spotBlocks } from '../lib/page/core/spot';
+import { collectTextBlocks } from '../lib/page/core/text-blocks';
 import { buildKbFromDisk, ROOT } from './read-data';
 
 export const SAMPLE_PAGE = 'tests/fixtures/pages/sample-news.html';
@@ -22,7 +22,7 @@ export async function goldenCards(): Promise<{ page: string; cards: Record<strin
     const blocks = collectTextBlocks(doc.body, doc);
     const matcher = hydrateMatcher(compileMatcher(matcherAliases(kb.entities)));
     const mentions = spotBlocks(matcher, blocks);
-    // The card chunk compares cards with the marked blocks' text (lib/page/page-analysis.ts): the same here.
+    // The card chunk compares cards with the marked blocks' text (lib/page/card/page-analysis.ts): the same here.
     const withMentions = new Set(mentions.map((m) => m.block));
     const marked = blocks.filter((_, i) => withMentions.has(i)).map((b) => b.text);
     const page = pageText(marked);

@@ -2,7 +2,7 @@
 //   spot FILE.html         one JSON line per link { surface, entity, start, end, reason, why }
 //   spot --text FILE.html  first a line { "text": "…" }: the visible text the offsets index into
 //   spot --all FILE.html   also the candidates not linked, with entity: null and the reason
-// The same code path as the extension (lib/link/page → lib/page/spot → lib/link/linker).
+// The same code path as the extension (lib/link/page → lib/page/core/spot → lib/link/linker).
 import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import type { KbDocument } from '../lib/kb/document';

@@ -15,7 +15,7 @@ import { createContextState, resolveMentions } from '../lib/match/resolve';
 import { scan } from '../lib/match/scan';
 import type { Matcher } from '../lib/match/compile';
 import type { KbDocument } from '../lib/kb/document';
-import { spotText } from '../lib/page/spot';
+import { spotText } from '../lib/page/core/spot';
 import { linkHtml, pageMatcher } from './kb-spot';
 import { buildKbFromDisk, ROOT } from './read-data';
 

@@ -1,14 +1,14 @@
 // The card as the page shows it: one dialog whose content is an entity card, a
 // disambiguation list, a loading line or an error. Pure props: the controller
-// (lib/page/card-layer.tsx) owns the state, history and placement.
+// (lib/page/card/card-layer.tsx) owns the state, history and placement.
 import type { Ref } from 'preact';
 import type { EntityCard } from '../../lib/kb/card';
 import { CardFrame } from './CardFrame';
 import { DisambiguationCard } from './DisambiguationCard';
 import { CardPreview } from './CardPreview';
 import { previewFor } from './card-preview';
-import { TYPE_LABEL } from './format';
-import type { PageText } from '../../lib/page/page-claims';
+import { TYPE_LABEL } from '../../lib/shared/format';
+import type { PageText } from '../../lib/shared/page-claims';
 import type { MentionInfo, OpenReport } from './types';
 
 export type CardState =
@@ -28,7 +28,7 @@ export interface CardPopoverProps {
   onOpenReport?: OpenReport;
   onSelectEntity?: (id: string) => void;
   dialogRef?: Ref<HTMLDivElement>;
-  /** Rendered ahead of time and hidden (lib/page/card-layer.tsx): no dialog role yet. */
+  /** Rendered ahead of time and hidden (lib/page/card/card-layer.tsx): no dialog role yet. */
   prepared?: boolean;
   /** The page's text, to pick the fact that matters for it and spot claims it repeats. */
   page?: PageText | null;

@@ -6,7 +6,7 @@
 // Never scrolls: long text is clamped (styles.ts). Pure props: what the page
 // shares with the card is worked out by previewFor (card-preview.ts).
 import { Quote } from './Quote';
-import { claimSpan } from './format';
+import { claimSpan } from '../../lib/shared/format';
 import { cardReports, caveatLine, factSpeaker, plainReportRefs, reportByline, reportName, supportLine, kindText, type RichCard } from './plain';
 import { repeatsLine, type CardPreviewData } from './card-preview';
 import type { OpenReport } from './types';

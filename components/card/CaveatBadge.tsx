@@ -1,7 +1,7 @@
 // A caveat as a labelled badge: severity by shape, word and colour (never
 // colour alone), then the caveat's short label. Pure props.
 import type { Severity } from '../../lib/kb/schema';
-import { SEVERITY_ICON, SEVERITY_LABEL } from './format';
+import { SEVERITY_ICON, SEVERITY_LABEL } from '../../lib/shared/format';
 
 export interface CaveatBadgeProps {
   severity: Severity;

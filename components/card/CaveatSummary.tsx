@@ -2,7 +2,7 @@
 // holds, as badges (shape + word + colour). Choosing it scrolls to the caveats.
 import type { CardCaveat } from '../../lib/kb/card';
 import type { Severity } from '../../lib/kb/schema';
-import { SEVERITY_ICON, SEVERITY_LABEL, SEVERITY_ORDER } from './format';
+import { SEVERITY_ICON, SEVERITY_LABEL, SEVERITY_ORDER } from '../../lib/shared/format';
 
 export interface CaveatSummaryProps {
   caveats: readonly CardCaveat[];

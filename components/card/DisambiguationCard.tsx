@@ -1,6 +1,6 @@
 // When a name fits several entities, list them instead of guessing. Pure props.
 import type { EntityCard } from '../../lib/kb/card';
-import { TYPE_LABEL } from './format';
+import { TYPE_LABEL } from '../../lib/shared/format';
 
 const MAX_CHOICES = 3;
 

@@ -7,7 +7,7 @@ import { CaveatList } from './CaveatList';
 import { ReportLink } from './ReportLink';
 import { CaveatSummary } from './CaveatSummary';
 import { FactList } from './FactList';
-import { plural } from './format';
+import { plural } from '../../lib/shared/format';
 import { Quote } from './Quote';
 import { RelatedEntities } from './RelatedEntities';
 import { ReportList } from './ReportList';

@@ -3,7 +3,7 @@
 import type { CardCaveat, CardFact } from '../../lib/kb/card';
 import { CaveatBadge } from './CaveatBadge';
 import { ReportLink } from './ReportLink';
-import { claimSpan } from './format';
+import { claimSpan } from '../../lib/shared/format';
 import { Quote } from './Quote';
 import type { OpenReport } from './types';
 import { factSupportLine, type RichFact } from './plain';

@@ -1,7 +1,7 @@
 // Entities that the reports name together with this one, as chips; choosing
 // one shows its card. Pure props.
 import type { EntityCard } from '../../lib/kb/card';
-import { TYPE_LABEL } from './format';
+import { TYPE_LABEL } from '../../lib/shared/format';
 
 export interface RelatedEntitiesProps {
   related: EntityCard['related'];

@@ -1,7 +1,7 @@
 // The reports that mention the entity: headline, publisher, date, snippet.
 // Clicking one asks for it to be opened (side panel). Pure props.
 import type { EntityCard } from '../../lib/kb/card';
-import { claimSpan, plural } from './format';
+import { claimSpan, plural } from '../../lib/shared/format';
 import { ReportMeta } from './ReportMeta';
 import type { OpenReport } from './types';
 

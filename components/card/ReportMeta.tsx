@@ -2,7 +2,7 @@
 // its own date (the reasoning is in the tooltip), and the original publisher of
 // a republication. Pure props.
 import type { ReportRef as ReportRefData } from '../../lib/kb/card';
-import { formatDate } from './format';
+import { formatDate } from '../../lib/shared/format';
 
 export function ReportMeta({ report }: { report: ReportRefData }) {
   const publisher = report.publisher && report.publisher !== 'unknown' ? report.publisher : 'Publisher unknown';

@@ -1,5 +1,5 @@
 // "Why this link": the alias matched on the page and the rule that linked it.
-import { REASON_RULE, reasonText } from './format';
+import { REASON_RULE, reasonText } from '../../lib/shared/format';
 import type { MentionInfo } from './types';
 
 export function WhyLink({ mention }: { mention: MentionInfo }) {

@@ -1,9 +1,9 @@
 // What a card's preview shows for the page in front of the reader: the fact
 // the page shares most words with, the caveat lines, and the caveated claim the
 // page itself repeats (if any). Pure: the card chunk gives it the page's text
-// (lib/page/page-claims.ts), the golden-card script the sample page's.
+// (lib/shared/page-claims.ts), the golden-card script the sample page's.
 import type { CardCaveat } from '../../lib/kb/card';
-import { contentWords, pageSentenceFor, rankForPage, type PageText } from '../../lib/page/page-claims';
+import { contentWords, pageSentenceFor, rankForPage, type PageText } from '../../lib/shared/page-claims';
 import { cardReports, caveatLine, factSpeaker, kindText, plainReportRefs, reportByline, reportName, supportLine, type RichCaveat, type RichCard, type RichFact } from './plain';
 
 export interface CardPreviewData {

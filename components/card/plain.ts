@@ -5,7 +5,7 @@
 import type { CardCaveat, CardFact, EntityCard, ReportRef } from '../../lib/kb/card';
 import { CAVEAT_KINDS } from '../../lib/kb/caveats/kinds';
 import type { CaveatKind } from '../../lib/kb/schema';
-import { formatDate, plural } from './format';
+import { formatDate, plural } from '../../lib/shared/format';
 
 /** Support counts (lib/kb/card.ts may carry them: optional until it does). */
 export interface Support {

@@ -4,7 +4,7 @@
 // The page's content script ships only HOST_CSS (host-styles.ts: the host and
 // its live region); the rest is adopted with the card, from the card chunk
 // (entrypoints/card-ui.ts), when the first card opens.
-import { HOST_CSS } from './host-styles';
+import { HOST_CSS } from '../../lib/page/core/host-styles';
 
 export { HOST_CSS };
 

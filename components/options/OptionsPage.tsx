@@ -2,7 +2,7 @@
 // marked and how, how cards open, caveats, theme, and reset. Every change is
 // saved at once and applies to open pages without a reload. Pure props.
 import { useId, useState } from 'preact/hooks';
-import type { Settings } from '../../lib/settings';
+import type { Settings } from '../../lib/shared/settings';
 import { ChoiceGroup } from './ChoiceGroup';
 import { SiteList } from './SiteList';
 import { Switch } from './Switch';

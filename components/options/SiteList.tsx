@@ -2,7 +2,7 @@
 // remove button, and a field to add one, validated with a clear error. Pure
 // props (the typed text and its error are local UI state).
 import { useId, useRef, useState } from 'preact/hooks';
-import { parseHostInput } from '../../lib/settings';
+import { parseHostInput } from '../../lib/shared/settings';
 
 export interface SiteListProps {
   sites: readonly string[];

@@ -1,5 +1,5 @@
 // Which kinds of entity are marked: one checkbox per type, with its colour. Pure props.
-import { TYPE_LABEL } from '../card/format';
+import { TYPE_LABEL } from '../../lib/shared/format';
 import { ENTITY_TYPES, type EntityType } from '../../lib/kb/schema';
 
 export interface TypeChecklistProps {

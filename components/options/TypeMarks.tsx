@@ -1,9 +1,9 @@
 // How each kind of name is marked (issue #16): as the main setting, every
 // mention, the first mention in the article, or not at all. "Not at all" is
 // the same as leaving the kind out of "Mark these kinds of names". Pure props.
-import { TYPE_LABEL } from '../card/format';
+import { TYPE_LABEL } from '../../lib/shared/format';
 import { ENTITY_TYPES, type EntityType } from '../../lib/kb/schema';
-import { typeMarkMode, type Settings, type TypeMarkMode } from '../../lib/settings';
+import { typeMarkMode, type Settings, type TypeMarkMode } from '../../lib/shared/settings';
 
 export interface TypeMarksProps {
   settings: Settings;

@@ -1,7 +1,7 @@
 // The page's entities, grouped by type with counts. Choosing one asks the page
 // to scroll to its first mention and open its card. Pure props.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { plural } from '../card/format';
+import { plural } from '../../lib/shared/format';
 import type { EntityGroup } from '../../lib/panel/summary';
 import type { EntityType } from '../../lib/kb/schema';
 

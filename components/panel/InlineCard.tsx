@@ -5,7 +5,7 @@ import { useEffect, useId, useRef } from 'preact/hooks';
 import type { EntityCard } from '../../lib/kb/card';
 import { CloseIcon } from '../card/Icons';
 import { EntityCardView } from '../card/EntityCardView';
-import { TYPE_LABEL } from '../card/format';
+import { TYPE_LABEL } from '../../lib/shared/format';
 import type { OpenReport } from '../card/types';
 
 export interface InlineCardProps {

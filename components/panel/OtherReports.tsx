@@ -2,7 +2,7 @@
 // date, a snippet, and what each adds (facts and caveats about these
 // entities). Those not opened yet come first. Opening one shows it in the
 // reader. Pure props.
-import { plural } from '../card/format';
+import { plural } from '../../lib/shared/format';
 import { ReportMeta } from '../card/ReportRef';
 import type { OpenReport } from '../card/types';
 import type { OtherReport } from '../../lib/panel/summary';

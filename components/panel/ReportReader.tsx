@@ -6,7 +6,7 @@ import type { ReaderState } from '../../lib/panel/controller';
 import { groupBlocks, layoutReport, locateQuote } from '../../lib/panel/report-view';
 import { CaveatBadge } from '../card/CaveatBadge';
 import { BackIcon } from '../card/Icons';
-import { plural } from '../card/format';
+import { plural } from '../../lib/shared/format';
 import { ReportMeta } from '../card/ReportRef';
 import type { OpenReport } from '../card/types';
 import { InlineCard } from './InlineCard';

@@ -8,7 +8,7 @@ import { SEVERITY_ORDER } from '../../lib/kb/card';
 import type { ReaderBlock, ReaderParagraph, ReaderSegment } from '../../lib/panel/report-view';
 import type { ReportMark } from '../../lib/panel/types';
 import { CaveatBadge } from '../card/CaveatBadge';
-import { TYPE_LABEL } from '../card/format';
+import { TYPE_LABEL } from '../../lib/shared/format';
 import type { EntityType } from '../../lib/kb/schema';
 
 export interface ReportTextProps {

@@ -4,7 +4,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { PanelState } from '../../lib/panel/controller';
 import type { OpenReport } from '../card/types';
-import { plural } from '../card/format';
+import { plural } from '../../lib/shared/format';
 import { CaveatSummary } from './CaveatSummary';
 import { EntityGroups } from './EntityGroups';
 import { OtherReports } from './OtherReports';

@@ -1,7 +1,7 @@
 // Dated events involving the page's entities, oldest first: the date, the
 // sentence that gives it, who or what it involves, and the report (which
 // opens in the reader at that sentence). Pure props.
-import { formatDate } from '../card/format';
+import { formatDate } from '../../lib/shared/format';
 import { ReportLink } from '../card/CaveatList';
 import type { OpenReport } from '../card/types';
 import type { TimelineEntry } from '../../lib/panel/summary';

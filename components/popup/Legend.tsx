@@ -1,7 +1,7 @@
 // What the marks mean and the keyboard, for the popup and the first-run page
 // (issue #16). The sample marks are drawn with the page's own mark styles
-// (lib/page/highlight-css.ts colours), so they look as they do on pages.
-import { CAVEAT_RGB, QUIET_RGB } from '../../lib/page/highlight-css';
+// (lib/page/core/highlight-css.ts colours), so they look as they do on pages.
+import { CAVEAT_RGB, QUIET_RGB } from '../../lib/shared/highlight-names';
 
 const quiet = { textDecoration: `underline solid rgb(${QUIET_RGB} / 0.75)`, textDecorationThickness: '1.5px', textUnderlineOffset: '2px' };
 const caveat = { textDecoration: `underline wavy rgb(${CAVEAT_RGB} / 0.75)`, textDecorationThickness: '1.5px', textUnderlineOffset: '2px' };

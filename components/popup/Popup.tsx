@@ -1,7 +1,7 @@
 // The toolbar popup: is Backstory on for this site (one click to change),
 // on everywhere, how much it found on this page, and the way to the side panel
 // and the settings. Pure props.
-import { plural } from '../card/format';
+import { plural } from '../../lib/shared/format';
 import { Switch } from '../options/Switch';
 import { MarkLegend, Shortcuts } from './Legend';
 

@@ -3,7 +3,7 @@
 // click behave, and how to turn Backstory off on a site. Pure props.
 import { CardPopover } from '../card/CardPopover';
 import { CARD_CSS } from '../card/styles';
-import { pageText } from '../../lib/page/page-claims';
+import { pageText } from '../../lib/shared/page-claims';
 import type { EntityCard } from '../../lib/kb/card';
 import { MarkLegend, Shortcuts } from '../popup/Legend';
 

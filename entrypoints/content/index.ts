@@ -2,16 +2,16 @@
 // from the keyboard. Wiring only: the logic is in lib/page (runBackstory) and
 // components/card; this file supplies the document, the messaging and storage.
 // Imports types only from the KB, settings and message modules: no zod and no
-// messaging library in this bundle (lib/page/messaging.ts speaks its wire format).
-// The card UI is a separate file, imported on first need (lib/page/card-ui.ts).
+// messaging library in this bundle (lib/page/core/messaging.ts speaks its wire format).
+// The card UI is a separate file, imported on first need (lib/page/core/card-ui.ts).
 import type { PublicPath } from 'wxt/browser';
 import { loadLinker } from '@/lib/link/chunk';
-import { runBackstory } from '@/lib/page/app';
-import { watchLifecycle } from '@/lib/page/lifecycle';
-import { loadCardUi } from '@/lib/page/card-ui';
-import { createListener, createSender } from '@/lib/page/messaging';
-import type { BridgeMessaging } from '@/lib/page/panel-bridge';
-import { readSettings, SETTINGS_STORAGE_KEY } from '@/lib/page/reader-settings';
+import { runBackstory } from '@/lib/page/core/app';
+import { watchLifecycle } from '@/lib/page/core/lifecycle';
+import { loadCardUi } from '@/lib/page/core/card-ui';
+import { createListener, createSender } from '@/lib/page/core/messaging';
+import type { BridgeMessaging } from '@/lib/page/core/panel-bridge';
+import { readSettings, SETTINGS_STORAGE_KEY } from '@/lib/page/core/reader-settings';
 
 // The extension API's own global (Chrome and Firefox both have `chrome` in
 // content scripts). The card chunk is imported from `chrome.runtime.getURL(…)`
@@ -24,7 +24,7 @@ export default defineContentScript({
   runAt: 'document_idle',
   // WXT's `ctx` is not used: wxt.config.ts swaps WXT's ContentScriptContext,
   // which posts our extension id to the page, for an inert one, and the
-  // lifecycle is ours (lib/page/lifecycle.ts).
+  // lifecycle is ours (lib/page/core/lifecycle.ts).
   main() {
     const lifecycle = watchLifecycle({ win: window, doc: document, runtimeAlive: () => browser.runtime?.id != null });
     const send = createSender(browser.runtime);

@@ -8,8 +8,8 @@ import { OptionsPage } from '@/components/options/OptionsPage';
 import { YourReports } from '@/components/options/YourReports';
 import { readerLibraryForPage, downloadPack } from '@/lib/reader-kb/page-env';
 import { themeController } from '@/lib/panel/theme';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
-import { loadSettings, saveSettings, watchSettings } from '@/lib/settings-store';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/shared/settings';
+import { loadSettings, saveSettings, watchSettings } from '@/lib/ui/settings-store';
 
 const setTheme = themeController(document, window);
 // The bundled KB: the extension's own file, as the background reads it.

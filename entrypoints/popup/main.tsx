@@ -6,12 +6,12 @@ import '@/components/popup/legend.css';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { Popup } from '@/components/popup/Popup';
-import { onMessage, sendMessage, type PageSummary } from '@/lib/messages';
-import { canOpenSidePanel, openSidePanel } from '@/lib/panel/open-panel';
+import { onMessage, sendMessage, type PageSummary } from '@/lib/shared/messages';
+import { canOpenSidePanel, openSidePanel } from '@/lib/shared/side-panel';
 import { fixedTabFromUrl, pageHost } from '@/lib/panel/request';
 import { themeController } from '@/lib/panel/theme';
-import { DEFAULT_SETTINGS, isActiveOn, withSiteActive, type Settings } from '@/lib/settings';
-import { loadSettings, saveSettings, watchSettings } from '@/lib/settings-store';
+import { DEFAULT_SETTINGS, isActiveOn, withSiteActive, type Settings } from '@/lib/shared/settings';
+import { loadSettings, saveSettings, watchSettings } from '@/lib/ui/settings-store';
 
 const setTheme = themeController(document, window);
 setTheme('auto');

@@ -1,8 +1,8 @@
 // The side panel's environment in the browser: messaging to the tab and the
 // background, tab events, settings and the pending report request. The panel's
 // logic (lib/panel/controller.ts) only sees this interface.
-import { loadSettings, saveSettings, watchSettings } from '@/lib/settings-store';
-import { onMessage, sendMessage } from '@/lib/messages';
+import { loadSettings, saveSettings, watchSettings } from '@/lib/ui/settings-store';
+import { onMessage, sendMessage } from '@/lib/shared/messages';
 import type { PanelEnv } from '@/lib/panel/controller';
 import { pageSaysEach } from '@/lib/panel/leaves-out';
 import { fixedTabFromUrl, parseReportRequest } from '@/lib/panel/request';

@@ -8,9 +8,9 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { Welcome, WELCOME_ENTITY } from '@/components/welcome/Welcome';
 import type { EntityCard } from '@/lib/kb/card';
-import { sendMessage } from '@/lib/messages';
+import { sendMessage } from '@/lib/shared/messages';
 import { themeController } from '@/lib/panel/theme';
-import { loadSettings } from '@/lib/settings-store';
+import { loadSettings } from '@/lib/ui/settings-store';
 
 const setTheme = themeController(document, window);
 setTheme('auto');

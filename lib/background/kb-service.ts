@@ -5,7 +5,7 @@ import { entityCard, type EntityCard, type KbReader } from '../kb/card';
 import type { KbReport } from '../kb/document';
 import { activeKbMeta, activeMatcher, dbReader, loadKb, RECORD_SCHEMAS, repairRecords, type BadRecord, type RepairableStore } from '../db/kb-store';
 import type { BackstoryDatabase } from '../db/open';
-import type { KbStatus } from '../messages';
+import type { KbStatus } from '../shared/messages';
 import type { CompiledMatcher } from '../match/types';
 
 export interface KbServiceEnv {

@@ -4,8 +4,8 @@
 // fixed name (issue #17). The background makes them and hands them to the
 // content script (message `pageNames`); pages never see storage.
 import { z } from 'zod';
-import { HIGHLIGHT_KINDS, type HighlightKind } from '../page/highlight-css';
-import type { PageNames } from '../messages';
+import { HIGHLIGHT_KINDS, type HighlightKind } from '../shared/highlight-names';
+import type { PageNames } from '../shared/messages';
 
 export const PAGE_NAMES_KEY = 'pageNames';
 

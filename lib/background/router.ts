@@ -1,12 +1,12 @@
 // The background's one message listener (issue #17, "no control channel").
 // Speaks @webext-core/messaging's wire format (request { id, type, data,
 // timestamp }, reply { res } or { err }), but before any handler runs:
-// - the request and its data must pass the type's zod schema (lib/messages.ts);
+// - the request and its data must pass the type's zod schema (lib/shared/messages.ts);
 // - the sender must be of the type's class: a tab's top-frame content script
 //   ('tab'), or one of our own extension pages ('extension').
 // Anything else is dropped and counted: no reply, no error text, nothing echoed.
 // Takes the runtime as a parameter so unit tests drive it without a browser.
-import { MESSAGE_RULES, WIRE_MESSAGE, type MessageRule, type SenderClass } from '../message-rules';
+import { MESSAGE_RULES, WIRE_MESSAGE, type MessageRule, type SenderClass } from '../shared/message-rules';
 
 export interface SenderLike {
   id?: string;

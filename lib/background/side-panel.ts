@@ -1,6 +1,8 @@
 // Chrome's side panel: the toolbar button opens the popup (which has an "Open
 // side panel" button), not the panel, so one click on the toolbar always
 // reaches the on/off switch. Firefox's sidebar needs no set-up.
+import { openSidePanel } from '../shared/side-panel';
+
 interface SidePanelApi {
   setPanelBehavior(behavior: { openPanelOnActionClick: boolean }): Promise<void>;
 }
@@ -14,25 +16,12 @@ export function configureSidePanel(g: { chrome?: { sidePanel?: SidePanelApi } } 
 }
 
 /**
- * Open the side panel for a tab: chrome.sidePanel.open (Chrome 116+, needs the
- * click's user gesture, so it is called before anything is awaited) or
- * Firefox's sidebarAction.open. Best effort: `recorded` (the request stored for
- * the panel) is what the panel reads when it opens.
+ * A report or entity asked for from a page's card: `recorded` (the request
+ * stored for the panel) is what the panel reads when it opens; opening is best
+ * effort (Chrome needs the click's user gesture, so `openSidePanel` is called
+ * before anything is awaited). The one opener is lib/shared/side-panel.ts.
  */
-export function openSidePanel(tabId: number | undefined, windowId: number | undefined, recorded: Promise<void>): Promise<void> {
-  const g = globalThis as unknown as {
-    chrome?: { sidePanel?: { open(options: { tabId?: number; windowId?: number }): Promise<void> } };
-    browser?: { sidebarAction?: { open(): Promise<void> } };
-  };
-  let opening: Promise<void> = Promise.resolve();
-  try {
-    if (g.chrome?.sidePanel?.open && (tabId !== undefined || windowId !== undefined)) {
-      opening = g.chrome.sidePanel.open(tabId !== undefined ? { tabId } : { windowId });
-    } else if (g.browser?.sidebarAction?.open) {
-      opening = g.browser.sidebarAction.open();
-    }
-  } catch {
-    // no panel API, or no user gesture: the request stays recorded for the panel
-  }
+export function recordAndOpenPanel(tabId: number | undefined, windowId: number | undefined, recorded: Promise<void>): Promise<void> {
+  const opening = tabId === undefined && windowId === undefined ? Promise.resolve() : openSidePanel(tabId !== undefined ? { tabId } : { windowId });
   return Promise.all([recorded, opening.catch(() => undefined)]).then(() => undefined);
 }

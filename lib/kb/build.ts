@@ -1,10 +1,10 @@
 // The KB pipeline: reports → sentences → entity mentions → claims →
 // per-entity records, plus caveats. Pure and deterministic: the same inputs give
 // a byte-identical document, in Node at build time and anywhere else.
+import { matcherAliases } from '../match/aliases';
 import { compileMatcher, hydrateMatcher } from '../match/compile';
 import { createContextState, resolveMentions } from '../match/resolve';
 import { scan } from '../match/scan';
-import type { MatchAliasInput } from '../match/types';
 import { foldName } from './card';
 import { attributeReport, entityRoles, hedgesIn } from './attribution';
 import { analyse, type CaveatDraft } from './caveats';
@@ -27,36 +27,6 @@ import {
 import type { KbInputs } from './inputs';
 import type { Entity } from './schema';
 import { contentHash, furnitureSpans, insideAny, sentenceSpans, snippet, type Span } from './text';
-
-/**
- * The matcher's alias table for a set of entities. 'pages' (the content script,
- * the CLI's spot) leaves out the aliases too generic to link on the open web;
- * 'reports' (the KB build) uses them all.
- */
-export function matcherAliases(entities: readonly Pick<Entity, 'id' | 'aliases' | 'name'>[], purpose: 'pages' | 'reports' = 'pages'): MatchAliasInput[] {
-  const byText = new Map<string, MatchAliasInput>();
-  for (const entity of entities) {
-    const aliases = entity.aliases.some((a) => a.text === entity.name)
-      ? entity.aliases
-      : [{ text: entity.name, needsContext: false, nonstandard: false, reportsOnly: false } as Entity['aliases'][number], ...entity.aliases];
-    for (const alias of aliases) {
-      if (purpose === 'pages' && alias.reportsOnly) continue;
-      const existing = byText.get(alias.text);
-      if (existing) {
-        if (!existing.entityIds.includes(entity.id)) existing.entityIds.push(entity.id);
-        existing.needsContext ||= alias.needsContext;
-        continue;
-      }
-      byText.set(alias.text, {
-        text: alias.text,
-        entityIds: [entity.id],
-        needsContext: alias.needsContext,
-        ...(alias.caseSensitive === undefined ? {} : { caseSensitive: alias.caseSensitive }),
-      });
-    }
-  }
-  return [...byText.values()];
-}
 
 interface ReportWork {
   report: KbReport;

@@ -3,14 +3,14 @@
 // the page linker (lib/link/linker.ts) from an extension file, `/linker.js`
 // (entrypoints/linker.ts), before its first read of a page, in parallel with
 // asking the background for the matcher. Same pattern as the card chunk
-// (lib/page/card-ui.ts). Without it a page is not marked (nothing is linked
+// (lib/page/core/card-ui.ts). Without it a page is not marked (nothing is linked
 // rather than linked without the linker's precision rules).
 import type { hydrateMatcher } from '../match/compile';
-import type { spotText } from '../page/spot';
+import type { spotText } from '../page/core/spot';
 
 export interface LinkerApi {
   hydrateMatcher: typeof hydrateMatcher;
-  /** lib/page/spot.ts's spotText, with the page linker in use. */
+  /** lib/page/core/spot.ts's spotText, with the page linker in use. */
   spotText: typeof spotText;
 }
 

@@ -9,7 +9,7 @@
 // - the word classes of data/linking.json (titles, ordinary capitalised words…).
 // Plain JSON (strings and arrays), deterministic for the same KB.
 import lexiconJson from '../../data/linking.json';
-import { matcherAliases } from '../kb/build';
+import { matcherAliases } from '../match/aliases';
 import type { KbDocument } from '../kb/document';
 import { LinkLexicon, type Alias, type EntityType } from '../kb/schema';
 import { compileMatcher } from '../match/compile';

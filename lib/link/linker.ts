@@ -1,6 +1,6 @@
 // The page linker: text blocks → links, each with why it is linked, and the
 // candidates it did not link, each with why not. The content script (via
-// lib/page/spot.ts in the reader) and `npm run kb -- spot` (lib/link/page.ts)
+// lib/page/core/spot.ts in the reader) and `npm run kb -- spot` (lib/link/page.ts)
 // call the same `linkText`, block by block in document order. This file is in
 // the content script: it yields codes (`Why`, `RejectReason`); lib/link/why.ts
 // turns them into plain words for the CLI, the card and the panel.
@@ -38,7 +38,7 @@ import type { Matcher } from '../match/compile';
 import { resolveMentions, type ContextState } from '../match/resolve';
 import { scan } from '../match/scan';
 import type { LinkData, Mention, RawMatch } from '../match/types';
-import { isShouting } from '../page/spot';
+import { isShouting } from '../page/core/spot';
 import { createLinkState, type LinkState, type RejectReason } from './state';
 
 export { createLinkState, type LinkState, type Rejected, type RejectReason } from './state';

@@ -1,10 +1,10 @@
 // The linker over a whole parsed page, as the CLI and the evaluation run it:
-// the same text blocks (lib/page/text-blocks) and the same per-block linker
-// (lib/page/spot → lib/link/linker) as the content script, in document order,
+// the same text blocks (lib/page/core/text-blocks) and the same per-block linker
+// (lib/page/core/spot → lib/link/linker) as the content script, in document order,
 // with the page title read first.
 import type { Matcher } from '../match/compile';
-import { spotBlocks, useLinker } from '../page/spot';
-import { collectTextBlocks, type TextBlock } from '../page/text-blocks';
+import { spotBlocks, useLinker } from '../page/core/spot';
+import { collectTextBlocks, type TextBlock } from '../page/core/text-blocks';
 import { createLinkState, linkText } from './linker';
 import { whyLinked, whyNotLinked } from './why';
 

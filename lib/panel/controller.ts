@@ -4,7 +4,7 @@
 // comes in as parameters, so unit tests drive it with fakes and the entrypoint
 // only supplies the browser's.
 import type { EntityCard } from '../kb/card';
-import { DEFAULT_SETTINGS, isActiveOn, normaliseHost, withSiteActive, type Settings } from '../settings';
+import { DEFAULT_SETTINGS, isActiveOn, normaliseHost, withSiteActive, type Settings } from '../shared/settings';
 import { buildPanelSummary, leavesOut, type PanelCaveat, type PanelSummary } from './summary';
 import type { PageSummary, PanelData, ReportRequest, ReportView } from './types';
 

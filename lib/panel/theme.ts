@@ -1,7 +1,7 @@
 // The theme of Backstory's own pages: the setting ('auto', 'light', 'dark'),
 // with 'auto' following the system (prefers-color-scheme), applied as
 // <html data-theme="light|dark"> so one set of CSS rules serves both.
-import type { Settings } from '../settings';
+import type { Settings } from '../shared/settings';
 
 export type ResolvedTheme = 'light' | 'dark';
 

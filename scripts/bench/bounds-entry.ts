@@ -11,7 +11,7 @@
 // Each case below is the cheapest way found to do one of these steps.
 import { hydrateMatcher, type Matcher } from '../../lib/match/compile';
 import type { CompiledMatcher } from '../../lib/match/types';
-import { INLINE_TAGS, SKIP_TAGS } from '../../lib/page/text-blocks';
+import { INLINE_TAGS, SKIP_TAGS } from '../../lib/page/core/text-blocks';
 
 /**
  * The Wasm case's module: the word-start loop of `jsWordStarts` below, over

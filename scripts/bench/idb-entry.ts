@@ -6,7 +6,7 @@ import { activeMatcher, dbReader, loadKb } from '../../lib/db/kb-store';
 import { openBackstoryDb } from '../../lib/db/open';
 import { entityCard } from '../../lib/kb/card';
 import { parseKbDocument } from '../../lib/kb/document';
-import { matcherAliases } from '../../lib/kb/build';
+import { matcherAliases } from '../../lib/match/aliases';
 import { compileMatcher } from '../../lib/match/compile';
 
 const now = (): number => performance.now();

@@ -1,22 +1,22 @@
 // The in-page half of the benchmark: bundled by esbuild into an IIFE and
 // injected into a generated page. It drives the extension's OWN code: the
-// matcher (lib/match), the block reader and spotting (lib/page/text-blocks,
+// matcher (lib/match), the block reader and spotting (lib/page/core/text-blocks,
 // spot), the page reader with its time-sliced scheduler and MutationObserver
-// queueing (lib/page/reader, slices), the painter (CSS Custom Highlights,
-// lib/page/marks) and the hover hit test (lib/page/hit-test). Nothing here
+// queueing (lib/page/core/reader, slices), the painter (CSS Custom Highlights,
+// lib/page/core/marks) and the hover hit test (lib/page/core/hit-test). Nothing here
 // re-implements them; it only times them. Exposed as `window.__bench`.
 import type { EntityType } from '../../lib/kb/schema';
 import { hydrateMatcher, type Matcher } from '../../lib/match/compile';
 import { createContextState } from '../../lib/match/resolve';
 import { scan } from '../../lib/match/scan';
 import type { CompiledMatcher } from '../../lib/match/types';
-import { afterNextFrame } from '../../lib/page/after-frame';
-import { highlightCss } from '../../lib/page/highlight-css';
-import { mentionAtPoint, mentionRange } from '../../lib/page/hit-test';
-import type { HighlightEnv, PageMention } from '../../lib/page/marks';
-import { createPageReader, type PageReader } from '../../lib/page/reader';
-import { spotText } from '../../lib/page/spot';
-import { collectTextBlocks } from '../../lib/page/text-blocks';
+import { afterNextFrame } from '../../lib/page/core/after-frame';
+import { highlightCss } from '../../lib/page/core/highlight-css';
+import { mentionAtPoint, mentionRange } from '../../lib/page/core/hit-test';
+import type { HighlightEnv, PageMention } from '../../lib/page/core/marks';
+import { createPageReader, type PageReader } from '../../lib/page/core/reader';
+import { spotText } from '../../lib/page/core/spot';
+import { collectTextBlocks } from '../../lib/page/core/text-blocks';
 
 /** The name of the window property this bundle installs (esbuild `define`; two copies can share a page). */
 declare const __BENCH_GLOBAL__: string;
@@ -47,7 +47,7 @@ const gc = (): void => (window as unknown as { gc?: () => void }).gc?.();
 const now = (): number => performance.now();
 
 function typeFn(types: Record<string, EntityType> | null): (id: string) => EntityType | undefined {
-  // A Map lookup, as in the content script (lib/page/app.ts keeps the types it has loaded in a Map).
+  // A Map lookup, as in the content script (lib/page/core/app.ts keeps the types it has loaded in a Map).
   const map = new Map<string, EntityType>(types ? Object.entries(types) : []);
   if (types) return (id) => map.get(id);
   // Synthetic entities: spread over the six types (same rule as scripts/bench/gen.ts), computed once per id.
@@ -155,7 +155,7 @@ const api = {
     return { ms: now() - t0, nodes, chars };
   },
 
-  /** Diagnostics: the block reader alone (lib/page/text-blocks), no matching. */
+  /** Diagnostics: the block reader alone (lib/page/core/text-blocks), no matching. */
   blocksOnly(): { ms: number; blocks: number; chars: number } {
     gc();
     const t0 = now();
@@ -324,7 +324,7 @@ const api = {
   },
 
   /**
-   * One pointer-move hit test (lib/page/hit-test.ts mentionAtPoint: caret
+   * One pointer-move hit test (lib/page/core/hit-test.ts mentionAtPoint: caret
    * position + binary search in the node's mention offsets + rect check), at
    * points on marked mentions in the viewport and at points between them.
    */

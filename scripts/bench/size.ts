@@ -50,7 +50,7 @@ export async function contentScriptBreakdown(root: string, entry: string): Promi
     alias: { '@': root, '~': root },
     jsx: 'automatic',
     jsxImportSource: 'preact',
-    // As in the release build: the debug-only code (lib/page/debug.ts) is dropped.
+    // As in the release build: the debug-only code (lib/page/core/debug.ts) is dropped.
     define: { 'import.meta.env.MODE': '"production"' },
   });
   const out = Object.values(result.metafile.outputs)[0]!;

@@ -44,7 +44,7 @@ describe('a page with a million DOM nodes', () => {
     const marked = await w.debugMarks();
     expect(marked.map((m) => m.text)).toEqual(['Vladimir Putin', 'Xi Jinping', 'Moscow', ...Array<string>(250).fill('Kyiv'), 'Beijing']);
     expect(marked.every((m) => m.highlight !== null)).toBe(true);
-    // The highlight registry holds the marks near the viewport only (lib/page/highlight-window.ts):
+    // The highlight registry holds the marks near the viewport only (lib/page/core/highlight-window.ts):
     // the top of the page, none stale, each one of the marks above.
     const registered = await w.marks();
     expect(registered.filter((m) => m.stale)).toEqual([]);

@@ -7,7 +7,7 @@
 // and a test must not be fooled (or broken) by them either. From there we read
 // the marks (the ranges in CSS.highlights named backstory-*), layout shifts,
 // long tasks and CSP violations. Backstory's own debug channel
-// (`globalThis.__backstory`, see lib/page/app.ts) is read in the content
+// (`globalThis.__backstory`, see lib/page/core/app.ts) is read in the content
 // script's world, which CDP names after the extension ("Backstory").
 // Errors: exceptions and console errors from every world of the page (the
 // page's, the content script's), plus browser log errors, are collected per page.
@@ -219,7 +219,7 @@ export class Watched {
     });
   }
 
-  /** Backstory's own record of its marks (lib/page/app.ts MarkRecord). */
+  /** Backstory's own record of its marks (lib/page/core/app.ts MarkRecord). */
   debugMarks(): Promise<{ text: string; entity: string | null; highlight: string | null }[]> {
     return this.eval('backstory', () => (globalThis as unknown as { __backstory: { marks(): { text: string; entity: string | null; highlight: string | null }[] } }).__backstory.marks());
   }

@@ -2,7 +2,7 @@
 // ContentScriptContext posts a window message carrying the extension id and
 // dispatches a CustomEvent named after it on `document` when a content script
 // starts, and stops the script when the page dispatches that event itself.
-// Our content script replaces it with its own lifecycle (lib/page/lifecycle.ts).
+// Our content script replaces it with its own lifecycle (lib/page/core/lifecycle.ts).
 // In real Chromium with the RELEASE build: a page script that listens from
 // document start records every message it receives; after Backstory has
 // marked the page it has recorded nothing, and events the page forges (WXT's

@@ -23,7 +23,7 @@ const pointAt = (page: Page, text: string, scope = 'body', nth = 0) => new Reade
 
 const dialogOf = (page: Page): Locator => page.locator('backstory-ui').locator('[role=dialog]');
 
-/** The content script's debug timeline (lib/page/debug.ts: hover intent, card paint), from its own world. */
+/** The content script's debug timeline (lib/page/core/debug.ts: hover intent, card paint), from its own world. */
 const timeline = (page: Page) => new ReaderPage(page).timeline();
 /** The times of the dwell ends and card paints recorded since the page loaded. */
 const timingMarks = async (page: Page) => {

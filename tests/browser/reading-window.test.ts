@@ -1,4 +1,4 @@
-// The highlight window (lib/page/highlight-window.ts) in real Chromium with the
+// The highlight window (lib/page/core/highlight-window.ts) in real Chromium with the
 // built extension: on a long page every mention is marked (the index: hover,
 // keyboard, panel counts) but only those within WINDOW_MARGIN viewport heights
 // of the visible area have their range registered in CSS.highlights; scrolling
@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { WINDOW_MARGIN } from '../../lib/page/highlight-window';
+import { WINDOW_MARGIN } from '../../lib/page/core/highlight-window';
 import { pointAtInPage, type StaticServer } from '../support/browser';
 import { inContentWorld, ready } from '../support/content-world';
 import { EVERY_MENTION, useExtension } from '../support/fixtures';

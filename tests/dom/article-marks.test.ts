@@ -5,15 +5,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { matcherAliases } from '../../lib/kb/build';
+import { matcherAliases } from '../../lib/match/aliases';
 import type { KbDocument } from '../../lib/kb/document';
 import type { EntityType } from '../../lib/kb/schema';
 import { compileMatcher, hydrateMatcher, type Matcher } from '../../lib/match/compile';
-import { findArticleRegion } from '../../lib/page/article-region';
-import type { PageMention } from '../../lib/page/marks';
-import { createPageReader } from '../../lib/page/reader';
-import { READER_DEFAULTS, type Settings } from '../../lib/page/reader-settings';
-import { spotText } from '../../lib/page/spot';
+import { findArticleRegion } from '../../lib/page/core/article-region';
+import type { PageMention } from '../../lib/page/core/marks';
+import { createPageReader } from '../../lib/page/core/reader';
+import { READER_DEFAULTS, type Settings } from '../../lib/page/core/reader-settings';
+import { spotText } from '../../lib/page/core/spot';
 
 let matcher: Matcher;
 let types: Map<string, EntityType>;

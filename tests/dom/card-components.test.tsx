@@ -9,7 +9,7 @@ import { EntityCardView } from '../../components/card/EntityCardView';
 import { FactList } from '../../components/card/FactList';
 import { ReportRef } from '../../components/card/ReportRef';
 import type { CardCaveat, EntityCard, ReportRef as ReportRefData } from '../../lib/kb/card';
-import { pageText } from '../../lib/page/page-claims';
+import { pageText } from '../../lib/shared/page-claims';
 
 const report = (over: Partial<ReportRefData> = {}): ReportRefData => ({
   id: '001_5b362b16a11063f8',

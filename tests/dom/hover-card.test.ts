@@ -1,18 +1,18 @@
-// The hover path of the card layer (lib/page/card-layer.tsx with the hover
-// intent of lib/page/hover.ts) in happy-dom, with fake timers and animation
+// The hover path of the card layer (lib/page/card/card-layer.tsx with the hover
+// intent of lib/page/card/hover.ts) in happy-dom, with fake timers and animation
 // frames: the card is prepared hidden while the pointer rests, shown in the
 // frame that ends the dwell, thrown away when the pointer leaves, and opened as
 // before ("Loading…", then the card) when its data is late. Also the core's
 // LazyCard handing the pointer over to the chunk once it arrives.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { HOST_CSS } from '../../components/card/host-styles';
+import { HOST_CSS } from '../../lib/page/core/host-styles';
 import type { EntityCard } from '../../lib/kb/card';
-import { CardLayer, type CardLayerEnv, type CardSource } from '../../lib/page/card-layer';
-import { debugTimeline, type DebugEvent } from '../../lib/page/debug';
-import { PREPARE_MS } from '../../lib/page/hover';
-import { CardChunk, LazyCard } from '../../lib/page/lazy-card';
-import type { PageMention } from '../../lib/page/marks';
-import { createUiHost, type UiHost } from '../../lib/page/ui-host';
+import { CardLayer, type CardLayerEnv, type CardSource } from '../../lib/page/card/card-layer';
+import { debugTimeline, type DebugEvent } from '../../lib/page/core/debug';
+import { PREPARE_MS } from '../../lib/page/card/hover';
+import { CardChunk, LazyCard } from '../../lib/page/core/lazy-card';
+import type { PageMention } from '../../lib/page/core/marks';
+import { createUiHost, type UiHost } from '../../lib/page/core/ui-host';
 
 const DELAY = 500;
 
@@ -74,7 +74,7 @@ function source(immediate = true) {
 }
 
 let ui: UiHost | null = null;
-/** The dwell ends and card paints the layer recorded in the debug timeline (lib/page/debug.ts), in order. */
+/** The dwell ends and card paints the layer recorded in the debug timeline (lib/page/core/debug.ts), in order. */
 let marks: string[] = [];
 let onTimelineEvent: (e: DebugEvent) => void = () => undefined;
 const recordMarks = (e: DebugEvent) => onTimelineEvent(e);

@@ -1,9 +1,9 @@
-// The content script's own lifecycle (lib/page/lifecycle.ts): it ends when the
+// The content script's own lifecycle (lib/page/core/lifecycle.ts): it ends when the
 // extension context is gone (checked when the page comes back or a message
 // fails), and a page cannot end it with events of its own. (That nothing is
 // posted to the page is checked in real Chromium: tests/browser/page-silence.test.ts.)
 import { describe, expect, it } from 'vitest';
-import { watchLifecycle } from '../../lib/page/lifecycle';
+import { watchLifecycle } from '../../lib/page/core/lifecycle';
 
 describe('watchLifecycle', () => {
   it('aborts once the extension context is gone, at the next check', () => {

@@ -1,18 +1,18 @@
-// The page reader (lib/page/reader.ts) over happy-dom with a fake highlight
+// The page reader (lib/page/core/reader.ts) over happy-dom with a fake highlight
 // registry: reads the page, follows changes (added, changed and removed text),
 // ignores editable regions and our UI, applies the type and first-only
 // settings; and the mark index finds mentions by caret offset.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EntityType } from '../../lib/kb/schema';
-import { matcherAliases } from '../../lib/kb/build';
+import { matcherAliases } from '../../lib/match/aliases';
 import { compileMatcher, hydrateMatcher, type Matcher } from '../../lib/match/compile';
-import type { PageMention } from '../../lib/page/marks';
-import { createPageReader } from '../../lib/page/reader';
-import { READER_DEFAULTS, type Settings } from '../../lib/page/reader-settings';
+import type { PageMention } from '../../lib/page/core/marks';
+import { createPageReader } from '../../lib/page/core/reader';
+import { READER_DEFAULTS, type Settings } from '../../lib/page/core/reader-settings';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KbDocument } from '../../lib/kb/document';
-import { spotText } from '../../lib/page/spot';
+import { spotText } from '../../lib/page/core/spot';
 
 let matcher: Matcher;
 let types: Map<string, EntityType>;

@@ -10,10 +10,10 @@ import {
   textHasQuotes,
   type BridgeMessaging,
   type PageSummary,
-} from '../../lib/page/panel-bridge';
+} from '../../lib/page/core/panel-bridge';
 
 // The real messaging needs an extension; the bridge takes its messaging as a parameter.
-vi.mock('../../lib/messages', () => ({ onMessage: vi.fn(), sendMessage: vi.fn() }));
+vi.mock('../../lib/shared/messages', () => ({ onMessage: vi.fn(), sendMessage: vi.fn() }));
 
 type Handler = (message: { data: unknown; sender: object }) => unknown;
 

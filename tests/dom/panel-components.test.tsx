@@ -8,7 +8,7 @@ import type { PanelState } from '../../lib/panel/controller';
 import { collectPanelData } from '../../lib/panel/data';
 import { buildPanelSummary, leavesOut } from '../../lib/panel/summary';
 import type { ReportView } from '../../lib/panel/types';
-import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/shared/settings';
 import { SidePanel, type SidePanelActions } from '../../components/panel/SidePanel';
 import { Popup, type PopupProps } from '../../components/popup/Popup';
 import { OptionsPage } from '../../components/options/OptionsPage';

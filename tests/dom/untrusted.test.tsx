@@ -17,7 +17,7 @@ import type { PanelState } from '../../lib/panel/controller';
 import { collectPanelData } from '../../lib/panel/data';
 import { buildPanelSummary, leavesOut } from '../../lib/panel/summary';
 import type { ReportView } from '../../lib/panel/types';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { DEFAULT_SETTINGS } from '../../lib/shared/settings';
 import { CardPopover, type CardState } from '../../components/card/CardPopover';
 import { SidePanel, type SidePanelActions } from '../../components/panel/SidePanel';
 

@@ -8,7 +8,7 @@ import { createLinkState } from '../../lib/link/linker';
 import { scan } from '../../lib/match/scan';
 import type { Matcher } from '../../lib/match/compile';
 import { linkText } from '../../lib/link/linker';
-import { spotText, useLinker } from '../../lib/page/spot';
+import { spotText, useLinker } from '../../lib/page/core/spot';
 import { pageMatcher } from '../../scripts/kb-spot';
 import { buildKbFromDisk } from '../../scripts/read-data';
 

@@ -21,9 +21,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, hydrateMatcher } from '../../lib/match/compile';
 import { createContextState } from '../../lib/match/resolve';
-import { MarkIndex, type PageMention } from '../../lib/page/marks';
-import { spotText } from '../../lib/page/spot';
-import { blockAncestor, collectTextBlocks, isInlineElement, isSkippedElement, type TextBlock } from '../../lib/page/text-blocks';
+import { MarkIndex, type PageMention } from '../../lib/page/core/marks';
+import { spotText } from '../../lib/page/core/spot';
+import { blockAncestor, collectTextBlocks, isInlineElement, isSkippedElement, type TextBlock } from '../../lib/page/core/text-blocks';
 
 const RUNS = Math.max(200, Math.floor((Number(process.env.FC_RUNS ?? 10000) || 10000) / 10));
 

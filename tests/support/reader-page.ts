@@ -1,10 +1,10 @@
 // A page object for a news page with Backstory running: open it, wait for the
 // content script, hover a name, and read the marks and the card through the
 // debug channel (`globalThis.__backstory` in the content script's own JS
-// world: lib/page/app.ts, lib/page/debug.ts; the debug build carries it).
+// world: lib/page/core/app.ts, lib/page/core/debug.ts; the debug build carries it).
 import type { Locator, Page } from 'playwright-core';
-import type { MarkRecord } from '../../lib/page/app';
-import type { DebugEvent } from '../../lib/page/debug';
+import type { MarkRecord } from '../../lib/page/core/app';
+import type { DebugEvent } from '../../lib/page/core/debug';
 import { pointAtInPage } from './browser';
 import { inContentWorld, ready } from './content-world';
 

@@ -2,7 +2,7 @@
 // stored once, replaced when the stored record is corrupt.
 import { describe, expect, it } from 'vitest';
 import { ensurePageNames, makePageNames, PAGE_NAMES_KEY } from '../../lib/background/page-names';
-import { HIGHLIGHT_KINDS } from '../../lib/page/highlight-css';
+import { HIGHLIGHT_KINDS } from '../../lib/page/core/highlight-css';
 
 function memoryStorage(initial: Record<string, unknown> = {}) {
   const data = { ...initial };

@@ -140,7 +140,7 @@ describe('data/entities.json', () => {
   });
 
   it('an entity whose name is not one of its aliases gets a name no other entity uses as an alias', () => {
-    // The matcher adds such names as aliases (see matcherAliases in lib/kb/build.ts).
+    // The matcher adds such names as aliases (see matcherAliases in lib/match/aliases.ts).
     const owner = new Map(allAliases.map((a) => [aliasKey(a.text).folded, a.entity]));
     const problems = entities
       .filter((e) => !e.aliases.some((a) => a.text === e.name))

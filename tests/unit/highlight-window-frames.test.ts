@@ -4,9 +4,9 @@
 // marks are registered in a plain task; a band recomputation waits for the
 // task after the next frame (an IntersectionObserver's first notification).
 import { describe, expect, it, vi } from 'vitest';
-import { afterNextFrame } from '../../lib/page/after-frame';
-import { HighlightWindow } from '../../lib/page/highlight-window';
-import type { PageMention, TrackedBlock } from '../../lib/page/marks';
+import { afterNextFrame } from '../../lib/page/core/after-frame';
+import { HighlightWindow } from '../../lib/page/core/highlight-window';
+import type { PageMention, TrackedBlock } from '../../lib/page/core/marks';
 
 /** A window with an IntersectionObserver we trigger by hand ("the frame rendered"). */
 function fakeWindow() {

@@ -11,7 +11,7 @@ import { createLinkState } from '../../lib/link/linker';
 import type { PageLinks } from '../../lib/link/page';
 import { whyLinked, whyNotLinked } from '../../lib/link/why';
 import { hydrateMatcher, type Matcher } from '../../lib/match/compile';
-import { spotText } from '../../lib/page/spot';
+import { spotText } from '../../lib/page/core/spot';
 import { linkHtml, pageMatcher } from '../../scripts/kb-spot';
 import { score } from '../../scripts/link-eval';
 import { buildKbFromDisk, ROOT } from '../../scripts/read-data';

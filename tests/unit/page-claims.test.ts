@@ -8,8 +8,8 @@ import { caveatLine, CAVEAT_KIND_TEXT, plainReportRefs, reportName, supportLine 
 import { previewFor } from '../../components/card/card-preview';
 import type { EntityCard, ReportRef } from '../../lib/kb/card';
 import { CaveatKind } from '../../lib/kb/schema';
-import { pageSentenceFor, pageSays, pageText, rankForPage } from '../../lib/page/page-claims';
-import { luminance, parseColour } from '../../lib/page/page-theme';
+import { pageSentenceFor, pageSays, pageText, rankForPage } from '../../lib/shared/page-claims';
+import { luminance, parseColour } from '../../lib/page/card/page-theme';
 import { pageSaysEach } from '../../lib/panel/leaves-out';
 
 const report = (id: string, publisher: string, date: string): ReportRef => ({ id, headline: 'H', publisher, url: null, date, dateInferred: false, dateReason: '', republishedFrom: null });

@@ -1,6 +1,6 @@
-// Card text helpers (components/card/format.ts).
+// Card text helpers (lib/shared/format.ts).
 import { describe, expect, it } from 'vitest';
-import { claimSpan, formatDate, reasonText, REASON_RULE } from '../../components/card/format';
+import { claimSpan, formatDate, reasonText, REASON_RULE } from '../../lib/shared/format';
 
 describe('card formatting', () => {
   it('formats full, month-only and year-only dates', () => {

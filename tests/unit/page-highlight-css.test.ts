@@ -1,7 +1,7 @@
 // The one stylesheet Backstory adds to pages styles only our own highlights.
 import { describe, expect, it } from 'vitest';
 import { ENTITY_TYPES } from '../../lib/kb/schema';
-import { ACTIVE_HIGHLIGHT, ALL_HIGHLIGHTS, AMBIGUOUS_HIGHLIGHT, CURRENT_HIGHLIGHT, highlightCss, TYPE_HIGHLIGHT } from '../../lib/page/highlight-css';
+import { ACTIVE_HIGHLIGHT, ALL_HIGHLIGHTS, AMBIGUOUS_HIGHLIGHT, CURRENT_HIGHLIGHT, highlightCss, TYPE_HIGHLIGHT } from '../../lib/page/core/highlight-css';
 
 const RULE = /^::highlight\((backstory-[a-z-]+)\) \{[^{}@]*\}$/;
 

@@ -1,6 +1,6 @@
-// Hover intent (lib/page/hover.ts) with fake timers: dwell, grace, card, pin.
+// Hover intent (lib/page/card/hover.ts) with fake timers: dwell, grace, card, pin.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { GRACE_MS, HoverIntent } from '../../lib/page/hover';
+import { GRACE_MS, HoverIntent } from '../../lib/page/card/hover';
 
 function setup(delay = 500) {
   const state = { open: null as string | null, pinned: false, log: [] as string[] };

@@ -1,6 +1,6 @@
-// Pure parts of keyboard navigation (lib/page/keyboard.ts).
+// Pure parts of keyboard navigation (lib/page/core/keyboard.ts).
 import { describe, expect, it } from 'vitest';
-import { firstAtOrBelow, SHORTCUTS, stepIndex } from '../../lib/page/keyboard';
+import { firstAtOrBelow, SHORTCUTS, stepIndex } from '../../lib/page/core/keyboard';
 
 describe('keyboard navigation steps', () => {
   it('starts from the first mark at or below the viewport top', () => {

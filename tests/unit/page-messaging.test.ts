@@ -1,8 +1,8 @@
-// The content script's small sender/listener (lib/page/messaging.ts) speaks
+// The content script's small sender/listener (lib/page/core/messaging.ts) speaks
 // @webext-core/messaging's wire format: checked against the real library
-// (lib/messages.ts) over a fake `chrome.runtime`, in both directions.
+// (lib/shared/messages.ts) over a fake `chrome.runtime`, in both directions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createListener, createSender, MessageError } from '../../lib/page/messaging';
+import { createListener, createSender, MessageError } from '../../lib/page/core/messaging';
 
 type Listener = (message: unknown, sender: unknown, sendResponse: (r: unknown) => void) => unknown;
 
@@ -45,10 +45,10 @@ function fakeRuntime() {
 
 describe('content script messaging is wire-compatible with @webext-core/messaging', () => {
   const runtime = fakeRuntime();
-  let lib: typeof import('../../lib/messages');
+  let lib: typeof import('../../lib/shared/messages');
   beforeAll(async () => {
     (globalThis as unknown as { chrome: unknown }).chrome = { runtime };
-    lib = await import('../../lib/messages');
+    lib = await import('../../lib/shared/messages');
   });
   afterAll(() => {
     delete (globalThis as unknown as { chrome?: unknown }).chrome;

@@ -1,11 +1,11 @@
-// The content script's zod-free settings reader (lib/page/reader-settings.ts)
-// must agree with lib/settings.ts everywhere: same defaults, same parsing of
+// The content script's zod-free settings reader (lib/page/core/reader-settings.ts)
+// must agree with lib/shared/settings.ts everywhere: same defaults, same parsing of
 // any stored value, same per-site rule.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ENTITY_TYPES } from '../../lib/kb/schema';
-import { activeOnHost, ENTITY_TYPE_LIST, READER_DEFAULTS, readSettings } from '../../lib/page/reader-settings';
-import { DEFAULT_SETTINGS, isActiveOn, parseSettings } from '../../lib/settings';
+import { activeOnHost, ENTITY_TYPE_LIST, READER_DEFAULTS, readSettings } from '../../lib/page/core/reader-settings';
+import { DEFAULT_SETTINGS, isActiveOn, parseSettings } from '../../lib/shared/settings';
 
 const host = fc.oneof(
   fc.constantFrom('example.com', 'www.example.com', 'news.example.com', 'EXAMPLE.com', ' example.com ', '127.0.0.1', 'localhost:8080', '[::1]', 'bad host!', ''),
@@ -33,7 +33,7 @@ const field = {
 };
 const stored = fc.oneof(fc.record(field, { requiredKeys: [] }), anyValue, fc.object());
 
-describe('reader settings (zod-free) agree with lib/settings.ts', () => {
+describe('reader settings (zod-free) agree with lib/shared/settings.ts', () => {
   it('has the same defaults and entity types', () => {
     expect(READER_DEFAULTS).toEqual(DEFAULT_SETTINGS);
     expect([...ENTITY_TYPE_LIST]).toEqual([...ENTITY_TYPES]);
@@ -72,7 +72,7 @@ describe('reader settings (zod-free) agree with lib/settings.ts', () => {
 describe('per-type marking (options)', () => {
   it('"off" leaves the type out of entityTypes; every / first set an override; "as above" removes it', async () => {
     const { withTypeMark } = await import('../../components/options/TypeMarks');
-    const { typeMarkMode } = await import('../../lib/settings');
+    const { typeMarkMode } = await import('../../lib/shared/settings');
     let s = { ...DEFAULT_SETTINGS };
     s = { ...s, ...withTypeMark(s, 'place', 'off') };
     expect(s.entityTypes).not.toContain('place');

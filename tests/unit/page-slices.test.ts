@@ -1,6 +1,6 @@
-// Time-sliced work (lib/page/slices.ts) with a fake clock.
+// Time-sliced work (lib/page/core/slices.ts) with a fake clock.
 import { describe, expect, it } from 'vitest';
-import { runInSlices, Slicer, yielder } from '../../lib/page/slices';
+import { runInSlices, Slicer, yielder } from '../../lib/page/core/slices';
 
 function clock() {
   let t = 0;

@@ -9,9 +9,9 @@ import { compilePageMatcher } from '../../lib/link/data';
 import { hydrateMatcher, type Matcher } from '../../lib/match/compile';
 import { createLinkState } from '../../lib/link/linker';
 import { createContextState } from '../../lib/match/resolve';
-import { isLowerCaseWord, isShouting, pageOffsets, spotBlocks, spotText, useLinker } from '../../lib/page/spot';
+import { isLowerCaseWord, isShouting, pageOffsets, spotBlocks, spotText, useLinker } from '../../lib/page/core/spot';
 import { linkText } from '../../lib/link/linker';
-import { collectTextBlocks } from '../../lib/page/text-blocks';
+import { collectTextBlocks } from '../../lib/page/core/text-blocks';
 import { buildKbFromDisk, ROOT } from '../../scripts/read-data';
 
 let matcher: Matcher;

@@ -6,7 +6,7 @@ import { collectPanelData } from '../../lib/panel/data';
 import { createPanelController, type PanelEnv } from '../../lib/panel/controller';
 import { fixedTabFromUrl, pageHost, parseReportRequest } from '../../lib/panel/request';
 import { reportRef } from '../../lib/kb/card';
-import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/shared/settings';
 import type { PageSummary, ReportView } from '../../lib/panel/types';
 import { pageSummary } from '../support/panel';
 import { buildKbFromDisk } from '../../scripts/read-data';

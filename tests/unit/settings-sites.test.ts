@@ -2,7 +2,7 @@
 // for, in both site modes, including subdomains of listed sites.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, isActiveOn, withSiteActive, type Settings } from '../../lib/settings';
+import { DEFAULT_SETTINGS, isActiveOn, withSiteActive, type Settings } from '../../lib/shared/settings';
 
 const label = fc.constantFrom('example', 'news', 'www', 'a', 'b-c', 'co', 'uk');
 const host = fc.array(label, { minLength: 2, maxLength: 4 }).map((ls) => ls.join('.'));

@@ -2,7 +2,7 @@
 // in and out, versioned, and kept across extension updates.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, parseHostInput, type Settings } from '../../lib/settings';
+import { DEFAULT_SETTINGS, parseHostInput, type Settings } from '../../lib/shared/settings';
 import { CHANGED_PREFERENCES } from '../support/settings';
 
 // @wxt-dev/browser picks `globalThis.chrome` when it is first loaded (by the
@@ -12,7 +12,7 @@ import { CHANGED_PREFERENCES } from '../support/settings';
 /** A fresh copy of the store module: what a new extension version (or a restart) loads. */
 async function freshStore() {
   vi.resetModules();
-  return import('../../lib/settings-store');
+  return import('../../lib/ui/settings-store');
 }
 
 const mine: Settings = {

@@ -1,4 +1,5 @@
-// Opening the side panel from a click (the toolbar popup). Both browsers
+// Opening the side panel, from a click in the toolbar popup or a card's
+// "More in the side panel" (through the background). Both browsers
 // require a user gesture, and Chrome keeps it only until the handler first
 // awaits: call this synchronously inside the click handler, with ids looked
 // up beforehand.

@@ -1,5 +1,5 @@
 // What the background accepts (issue #17): each message's data schema and who
-// may send it. Kept apart from lib/messages.ts (which loads the messaging
+// may send it. Kept apart from lib/shared/messages.ts (which loads the messaging
 // library) so the background's gate and its unit tests need zod only.
 import { z } from 'zod';
 import type { ProtocolMap } from './messages';
@@ -12,7 +12,7 @@ export interface MessageRule<D = unknown> {
   from: readonly SenderClass[];
 }
 
-/** The request as @webext-core/messaging (and lib/page/messaging.ts) sends it. */
+/** The request as @webext-core/messaging (and lib/page/core/messaging.ts) sends it. */
 export const WIRE_MESSAGE = z.object({ id: z.number(), type: z.string().max(64), data: z.unknown().optional(), timestamp: z.number() });
 
 const id = z.string().min(1).max(200);

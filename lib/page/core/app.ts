@@ -3,23 +3,23 @@
 // signal, the KB client and the settings source) as parameters; the content
 // script entrypoint only supplies them.
 // The card UI is not part of this module's bundle: `env.cardUi` loads it (the
-// card chunk, lib/page/card-ui.ts) on first need, or ahead of time at idle once
-// the page has marks (lib/page/lazy-card.ts). The hover intent (dwell, grace,
+// card chunk, lib/page/core/card-ui.ts) on first need, or ahead of time at idle once
+// the page has marks (lib/page/core/lazy-card.ts). The hover intent (dwell, grace,
 // the card prepared during the dwell) runs in that chunk too.
-import type { LinkerApi } from '../link/chunk';
-import type { Matcher } from '../match/compile';
-import type { CompiledMatcher } from '../match/types';
-import type { EntityCard } from '../kb/card';
-import type { EntityType } from '../kb/schema';
-import type { Settings } from '../settings';
-import { HOST_CSS } from '../../components/card/host-styles';
-import { TYPE_LABEL } from '../../components/card/format';
+import type { LinkerApi } from '../../link/chunk';
+import type { Matcher } from '../../match/compile';
+import type { CompiledMatcher } from '../../match/types';
+import type { EntityCard } from '../../kb/card';
+import type { EntityType } from '../../kb/schema';
+import type { Settings } from '../../shared/settings';
+import { HOST_CSS } from './host-styles';
+import { TYPE_LABEL } from '../../shared/format';
 import type { CardUi } from './card-ui';
 import { DEBUG, debugTimeline, type DebugEvent } from './debug';
-import type { PageNames } from '../messages';
+import type { PageNames } from '../../shared/messages';
 import { DEFAULT_NAMES, highlightCss, highlightNames, type HighlightNames } from './highlight-css';
 import { mentionAtPoint, mentionRange } from './hit-test';
-import type { HoverIntent } from './hover';
+import type { HoverIntent } from '../card/hover';
 import { installKeyboard } from './keyboard';
 import { CardChunk, LazyCard, type CardChunkStats } from './lazy-card';
 import type { PageMention } from './marks';
@@ -52,13 +52,13 @@ export interface AppEnv {
   kb: KbClient;
   settings: SettingsSource;
   /**
-   * Load the card UI (lib/page/card-ui.ts `loadCardUi`: the content script
+   * Load the card UI (lib/page/core/card-ui.ts `loadCardUi`: the content script
    * imports the card chunk, an extension file). Called once, on first need.
    */
   cardUi: () => Promise<CardUi>;
   /** Load the matching engine and page linker (lib/link/chunk.ts `loadLinker`), before the first read; without it nothing is marked. */
   linker: () => Promise<LinkerApi>;
-  /** Answer the side panel's questions about this page (lib/page/panel-bridge.ts) over this messaging. */
+  /** Answer the side panel's questions about this page (lib/page/core/panel-bridge.ts) over this messaging. */
   panel?: BridgeMessaging;
 }
 
@@ -263,7 +263,7 @@ export async function runBackstory(env: AppEnv): Promise<void> {
     }, chunk);
     const isMarked = (pm: PageMention) => pm.paintedAs !== null && pm.block.alive;
     const isOwnEvent = (e: Event) => (s.ui ? s.ui.owns(e) : false);
-    // The hover intent runs in the card chunk (lib/page/card-layer.tsx); LazyCard hands
+    // The hover intent runs in the card chunk (lib/page/card/card-layer.tsx); LazyCard hands
     // it the pointer, and installPointer only ever calls pointer().
     const pointerInput: Pick<HoverIntent<PageMention>, 'pointer'> = card;
     installPointer({
@@ -361,7 +361,7 @@ export async function runBackstory(env: AppEnv): Promise<void> {
 
   // The test/debug channel, in debug builds only (`npm run build:debug`; removed
   // from the release build): `globalThis.__backstory` in this JS world, which the
-  // page cannot reach. Timings are kept in memory (lib/page/debug.ts).
+  // page cannot reach. Timings are kept in memory (lib/page/core/debug.ts).
   if (DEBUG) {
     // Marks are reported under their readable names (backstory-person, …), whatever this install's names are.
     const readable = (name: string | null) => {
@@ -391,7 +391,7 @@ export async function runBackstory(env: AppEnv): Promise<void> {
       card: () => (session?.card.mention ? { text: session.card.mention.surface, entity: session.card.mention.entityId, pinned: session.card.pinned } : null),
       /** The settings in force in this page (after live changes arrived). */
       settings: (): Settings => settings,
-      /** What the pointer, the hover intent and the card did, in order (lib/page/debug.ts); `since`: only events after this index. */
+      /** What the pointer, the hover intent and the card did, in order (lib/page/core/debug.ts); `since`: only events after this index. */
       timeline: (since = 0): DebugEvent[] => debugTimeline().events.slice(since),
       /** Call `listener` at each new timeline event (the benchmark's probe); returns the remover. */
       onTimeline: (listener: (event: DebugEvent) => void) => {

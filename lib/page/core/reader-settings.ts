@@ -1,16 +1,16 @@
 // The reader settings as the content script reads them: the same rules as
-// lib/settings.ts (parseSettings, isActiveOn), written without zod so the
+// lib/shared/settings.ts (parseSettings, isActiveOn), written without zod so the
 // content script bundle stays small. tests/unit/page-settings.test.ts checks,
 // with generated inputs, that both give the same answers.
-import type { Settings } from '../settings';
-import type { EntityType } from '../kb/schema';
+import type { Settings } from '../../shared/settings';
+import type { EntityType } from '../../kb/schema';
 
 export type { Settings };
 
 /** Same as ENTITY_TYPES in lib/kb/schema.ts (kept in step by a unit test). */
 export const ENTITY_TYPE_LIST: readonly EntityType[] = ['person', 'organisation', 'place', 'weapon', 'event', 'agreement'];
 
-/** Same as DEFAULT_SETTINGS in lib/settings.ts (kept in step by a unit test). */
+/** Same as DEFAULT_SETTINGS in lib/shared/settings.ts (kept in step by a unit test). */
 export const READER_DEFAULTS: Settings = {
   enabled: true,
   siteMode: 'all-except',
@@ -27,7 +27,7 @@ export const READER_DEFAULTS: Settings = {
   theme: 'auto',
 };
 
-/** The storage.local key of the settings item (`local:settings` in lib/settings-store.ts). */
+/** The storage.local key of the settings item (`local:settings` in lib/ui/settings-store.ts). */
 export const SETTINGS_STORAGE_KEY = 'settings';
 
 const HOST_RE = /^[a-z0-9.-]+$|^\[[0-9a-f:]+\]$/;

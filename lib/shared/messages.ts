@@ -2,12 +2,12 @@
 // pages (side panel, popup, options) and the background, which alone owns the
 // KB in IndexedDB. Every reply is plain JSON (Chrome serialises messages).
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { EntityCard } from './kb/card';
-import type { KbReport } from './kb/document';
-import type { KbMeta } from './db/schema';
-import type { HighlightKind } from './page/highlight-css';
-import type { CompiledMatcher } from './match/types';
-import type { PageSummary, PanelData, ReportView } from './panel/types';
+import type { EntityCard } from '../kb/card';
+import type { KbReport } from '../kb/document';
+import type { KbMeta } from '../db/schema';
+import type { HighlightKind } from './highlight-names';
+import type { CompiledMatcher } from '../match/types';
+import type { PageSummary, PanelData, ReportView } from '../panel/types';
 
 export type { PageSummary, PanelData, ReportView };
 
@@ -60,7 +60,7 @@ export interface ProtocolMap {
   listSeenReports(): string[];
 
   // --- Hardening (issue #17) ---
-  /** Content script → background: this install's random highlight and host names (lib/page/page-names.ts). */
+  /** Content script → background: this install's random highlight and host names (lib/background/page-names.ts). */
   pageNames(): PageNames;
 }
 

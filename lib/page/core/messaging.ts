@@ -1,10 +1,10 @@
 // A small typed sender for the content script, speaking the wire format of
-// @webext-core/messaging 2.x (lib/messages.ts defines the protocol with it):
+// @webext-core/messaging 2.x (lib/shared/messages.ts defines the protocol with it):
 // request { id, type, data, timestamp }, reply { res } or { err }. The
 // library itself (with its own copy of webextension-polyfill and
 // serialize-error, ~14 KB minified) is kept out of the content script bundle;
 // the background still answers with the library's `onMessage`.
-import type { ProtocolMap } from '../messages';
+import type { ProtocolMap } from '../../shared/messages';
 
 export interface RuntimeLike {
   sendMessage(message: unknown): Promise<unknown>;

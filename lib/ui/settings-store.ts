@@ -2,7 +2,7 @@
 // synced anywhere). Read and written through parseSettings, so a corrupt or
 // older value never breaks the extension or loses valid choices.
 import { storage } from '@wxt-dev/storage';
-import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
+import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../shared/settings';
 
 /**
  * The stored shape's version. Bump it when a change to Settings needs more than

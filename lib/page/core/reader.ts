@@ -3,26 +3,26 @@
 // navigation), without long tasks.
 //
 // - A MutationObserver callback only queues records; one work loop drains the
-//   queue in slices of a few ms (lib/page/slices.ts).
+//   queue in slices of a few ms (lib/page/core/slices.ts).
 // - Text is read (TreeWalker) and matched block by block in document order (the
 //   context rules need it: "Xi" links after "Xi Jinping" earlier on the page);
 //   that part is string work. Marks are registered in CSS.highlights only near
-//   the viewport, once per frame (lib/page/highlight-window.ts); on a full read
+//   the viewport, once per frame (lib/page/core/highlight-window.ts); on a full read
 //   the viewport's marks are painted as soon as the read has passed the
 //   viewport, before the rest of the page is read.
 // - Changed or removed text drops its marks; an SPA navigation (URL change)
 //   forgets the old page's context and reads the page again.
 // Takes its environment (document, window, signal) as parameters.
-import type { EntityType } from '../kb/schema';
-import { createContextState, type ContextState } from '../match/resolve';
-import type { Matcher } from '../match/compile';
-import type { Settings } from '../settings';
+import type { EntityType } from '../../kb/schema';
+import { createContextState, type ContextState } from '../../match/resolve';
+import type { Matcher } from '../../match/compile';
+import type { Settings } from '../../shared/settings';
 import { afterNextFrame } from './after-frame';
 import { HighlightWindow } from './highlight-window';
 import { Painter, MarkIndex, type PageMention } from './marks';
 import { Slicer, yielder, type YieldFn } from './slices';
 import type { spotText } from './spot';
-import type { Mention } from '../match/types';
+import type { Mention } from '../../match/types';
 import { BlockWalk, blockAncestor, blockContainer, isInlineElement, isInsideSkipped, SKIP_ATTRIBUTES, type TextBlock } from './text-blocks';
 
 // Attributes too: a region that becomes editable, hidden or inert later loses its marks at once.
@@ -39,7 +39,7 @@ export interface ReaderEnv {
   win: Window & typeof globalThis;
   signal: AbortSignal;
   matcher: Matcher;
-  /** lib/page/spot.ts's spotText: given, not imported, so the content script's core carries no matcher runtime (it comes in the engine chunk, lib/link/chunk.ts). */
+  /** lib/page/core/spot.ts's spotText: given, not imported, so the content script's core carries no matcher runtime (it comes in the engine chunk, lib/link/chunk.ts). */
   spot: typeof spotText;
   settings: () => Pick<Settings, 'entityTypes' | 'markMode'>;
   /** Make sure the types of these entities are known (the content script asks the background once per entity). */

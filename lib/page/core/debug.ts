@@ -1,6 +1,6 @@
 // The debug build's own record of what the hover and the card did, for the
 // tests and the benchmark (`npm run build:debug`, `globalThis.__backstory` in
-// lib/page/app.ts). It is kept in memory in the content script's JS world,
+// lib/page/core/app.ts). It is kept in memory in the content script's JS world,
 // never in the page's performance timeline (a page reads that timeline).
 // Release builds (`wxt build`, mode 'production') contain none of it: every
 // use sits behind `if (DEBUG)`, a constant the bundler folds and drops.

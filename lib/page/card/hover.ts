@@ -5,12 +5,12 @@
 // click or keyboard, or clicked/focused into) stays until dismissed.
 // A pure state machine: timers and actions are injected, so it is unit-tested
 // in Node with fake timers.
-// In the page it runs in the card chunk (lib/page/card-layer.tsx), with
+// In the page it runs in the card chunk (lib/page/card/card-layer.tsx), with
 // `frame`, `now`, `prepare` and `discard`: once the pointer has rested on a
 // mention for PREPARE_MS the card is rendered hidden, and the dwell ends in an
 // animation frame, so showing that card is done right before the frame's paint.
 
-import { debugMark } from './debug';
+import { debugMark } from '../core/debug';
 
 export const GRACE_MS = 300;
 /** Rest this long (or half the dwell, if shorter) before preparing the card: a pointer crossing a name costs nothing. */

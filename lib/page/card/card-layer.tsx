@@ -3,7 +3,7 @@
 // mention's Range), keeps a small history (related entity → Back), and handles
 // focus: a card opened from the keyboard or by click takes focus, and focus
 // returns where it was when the card closes.
-// It also owns the hover intent (lib/page/hover.ts; the content script hands it
+// It also owns the hover intent (lib/page/card/hover.ts; the content script hands it
 // the mention under the pointer). Once the pointer has rested on a mention for
 // a moment, that mention's card is prepared: fetched, rendered and placed in
 // the shadow root, hidden (visibility: hidden, inert, aria-hidden, no dialog
@@ -12,22 +12,22 @@
 // whose data is not there yet opens as before: "Loading…", then the card.
 // Part of the card chunk (entrypoints/card-ui.ts), with Preact, Floating UI,
 // the card components and their styles: the content script loads it on first
-// need (lib/page/lazy-card.ts) and only ever imports its types.
+// need (lib/page/core/lazy-card.ts) and only ever imports its types.
 import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
-import { CardPopover, type CardState } from '../../components/card/CardPopover';
-import { CARD_BODY_CSS } from '../../components/card/styles';
-import type { MentionInfo } from '../../components/card/types';
-import type { EntityCard } from '../kb/card';
-import type { Settings } from '../settings';
-import { DEBUG, debugMark } from './debug';
-import { mentionRange } from './hit-test';
+import { CardPopover, type CardState } from '../../../components/card/CardPopover';
+import { CARD_BODY_CSS } from '../../../components/card/styles';
+import type { MentionInfo } from '../../../components/card/types';
+import type { EntityCard } from '../../kb/card';
+import type { Settings } from '../../shared/settings';
+import { DEBUG, debugMark } from '../core/debug';
+import { mentionRange } from '../core/hit-test';
 import { HoverIntent } from './hover';
-import type { PageMention } from './marks';
+import type { PageMention } from '../core/marks';
 import { analysePage, flagsDigest, pageTextSliced, type PageFlags } from './page-analysis';
-import type { PageText } from './page-claims';
+import type { PageText } from '../../shared/page-claims';
 import { pageThemeAt } from './page-theme';
-import type { UiHost } from './ui-host';
+import type { UiHost } from '../core/ui-host';
 
 export interface CardSource {
   card(id: string): Promise<EntityCard | null>;
@@ -385,7 +385,7 @@ export class CardLayer {
   }
 
   /**
-   * Debug builds: 'card-painted' (lib/page/debug.ts) once the frame showing the
+   * Debug builds: 'card-painted' (lib/page/core/debug.ts) once the frame showing the
    * card has painted: a message posted in a frame callback runs after that
    * frame's paint; outside one (the data came late), after the next frame.
    */

@@ -1,14 +1,14 @@
 // The contract between the content script and the card chunk.
 //
-// The card UI (lib/page/card-layer.tsx with Preact, Floating UI, the card
+// The card UI (lib/page/card/card-layer.tsx with Preact, Floating UI, the card
 // components and their styles) is a separate extension file, `/card-ui.js`
 // (entrypoints/card-ui.ts), that the content script imports on first need
-// (lib/page/lazy-card.ts). WXT builds that file as a classic script (an IIFE),
+// (lib/page/core/lazy-card.ts). WXT builds that file as a classic script (an IIFE),
 // so it has no module exports: when it runs it leaves its API on the global
 // object of the JS world that imported it — the content script's isolated
 // world (Chrome) or sandbox (Firefox), never the page's — and the loader takes
 // it from there.
-import type { CardLayer, CardLayerEnv } from './card-layer';
+import type { CardLayer, CardLayerEnv } from '../card/card-layer';
 
 export interface CardUi {
   createCardLayer(env: CardLayerEnv): CardLayer;

@@ -1,4 +1,4 @@
-// The UI host's own rules (lib/page/ui-host.ts): a zero-size fixed host that
+// The UI host's own rules (lib/page/core/ui-host.ts): a zero-size fixed host that
 // keeps the page's styles out (`:host{all:initial}`), the card layer, and the
 // visually hidden aria-live region. Kept apart from the card's styles
 // (styles.ts) because the content script ships these on every page, and the

@@ -1,13 +1,13 @@
 // Pointer wiring: pointermove only records the position; one hit test per
-// frame, in a task right after it (lib/page/after-frame.ts: no script of ours
+// frame, in a task right after it (lib/page/core/after-frame.ts: no script of ours
 // inside the page's frames, and a clean layout for the caret lookup), finds the
-// mention under it (lib/page/hit-test.ts) and feeds the hover intent. Handles the trigger setting (hover | click | modifier-hover
+// mention under it (lib/page/core/hit-test.ts) and feeds the hover intent. Handles the trigger setting (hover | click | modifier-hover
 // with Alt), clicks outside the card (close), and clicks on the open card's
 // mention (pin). Only events the browser made count (`isTrusted`): a page's
 // synthetic events cannot move, open, pin or close anything of ours.
-import type { Settings } from '../settings';
+import type { Settings } from '../../shared/settings';
 import { afterNextFrame } from './after-frame';
-import type { HoverIntent } from './hover';
+import type { HoverIntent } from '../card/hover';
 import type { PageMention } from './marks';
 
 export interface PointerEnv {

@@ -3,9 +3,9 @@
 // mention offsets of one text node), and the painter that puts mentions into
 // CSS Custom Highlights (one Highlight per entity type). The page's DOM is
 // never changed: highlights are ranges the browser paints over the text.
-import type { EntityType } from '../kb/schema';
-import type { Mention, MentionReason } from '../match/types';
-import type { Settings } from '../settings';
+import type { EntityType } from '../../kb/schema';
+import type { Mention, MentionReason } from '../../match/types';
+import type { Settings } from '../../shared/settings';
 import { ArticleRegion } from './article-region';
 import { DEFAULT_NAMES, type HighlightNames } from './highlight-css';
 import { follows, locate, type TextBlock } from './text-blocks';
@@ -32,7 +32,7 @@ export interface PageMention {
   paintedAs: string | null;
   /**
    * The highlight its range is registered in right now, or null. Only marked
-   * mentions near the viewport are registered (lib/page/highlight-window.ts):
+   * mentions near the viewport are registered (lib/page/core/highlight-window.ts):
    * the browser's highlight painting grows with every range registered.
    */
   shownAs: string | null;
@@ -249,7 +249,7 @@ export interface HighlightEnv {
   createHighlight: () => Highlight;
   /** A range for a mention (a StaticRange in browsers: no cost on DOM mutations). */
   makeRange: (m: PageMention) => AbstractRange;
-  /** This install's highlight names (lib/page/highlight-css.ts); the readable defaults when absent. */
+  /** This install's highlight names (lib/page/core/highlight-css.ts); the readable defaults when absent. */
   names?: HighlightNames;
 }
 
@@ -271,7 +271,7 @@ function firstKey(m: PageMention): string {
   return m.entityId ?? `?${[...m.candidates].sort().join('|')}`;
 }
 
-/** What the card chunk found on the page (lib/page/page-analysis.ts): the core only applies it. */
+/** What the card chunk found on the page (lib/page/card/page-analysis.ts): the core only applies it. */
 export interface PaintFlags {
   /** Entities the page makes a caveated claim about: marked in the caveat style. */
   caveated: ReadonlySet<string>;

@@ -1,6 +1,6 @@
 // Pure helpers for the card components: labels and dates as readers see them.
-import type { EntityType, Severity } from '../../lib/kb/schema';
-import type { MentionReason } from '../../lib/match/types';
+import type { EntityType, Severity } from '../kb/schema';
+import type { MentionReason } from '../match/types';
 
 export const TYPE_LABEL: Record<EntityType, string> = {
   person: 'Person',

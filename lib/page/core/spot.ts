@@ -1,10 +1,10 @@
 // Finds entity mentions in text blocks with the shared matcher. Used by the
 // content script and by `npm run kb -- spot`, so both find the same mentions.
-import type { linkText } from '../link/linker';
-import { createContextState, resolveMentions, type ContextState } from '../match/resolve';
-import { scan } from '../match/scan';
-import type { Matcher } from '../match/compile';
-import type { Mention } from '../match/types';
+import type { linkText } from '../../link/linker';
+import { createContextState, resolveMentions, type ContextState } from '../../match/resolve';
+import { scan } from '../../match/scan';
+import type { Matcher } from '../../match/compile';
+import type { Mention } from '../../match/types';
 import type { TextBlock } from './text-blocks';
 
 export interface BlockMention extends Mention {

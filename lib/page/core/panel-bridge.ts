@@ -4,11 +4,11 @@
 // change. The scanner's state comes in through `env`, so this file knows
 // nothing about how the page was read.
 //
-// Wired in lib/page/app.ts, where the page reader's state is available:
+// Wired in lib/page/core/app.ts, where the page reader's state is available:
 //   const panel = connectPageToPanel({ doc, win, signal, active, mentions, openCard, scanning }, messaging);
 //   ...and panel.changed() whenever the marks (reader env `onMarksChanged`) or the settings change.
-import type { onMessage as extOnMessage, sendMessage as extSendMessage } from '../messages';
-import type { PageSummary } from '../panel/types';
+import type { onMessage as extOnMessage, sendMessage as extSendMessage } from '../../shared/messages';
+import type { PageSummary } from '../../panel/types';
 import { collectTextBlocks } from './text-blocks';
 
 export type { PageSummary };
@@ -27,9 +27,9 @@ export interface PanelBridgeEnv {
 }
 
 /**
- * The messaging functions the bridge uses: lib/messages.ts's, or (in the
+ * The messaging functions the bridge uses: lib/shared/messages.ts's, or (in the
  * content script, to keep @webext-core/messaging out of its bundle) the
- * wire-compatible ones of lib/page/messaging.ts. Always passed in, so this
+ * wire-compatible ones of lib/page/core/messaging.ts. Always passed in, so this
  * module imports no messaging code of its own.
  */
 export interface BridgeMessaging {
@@ -147,7 +147,7 @@ export function pageHasQuotes(doc: Document, quotes: readonly string[]): boolean
   return textHasQuotes(pageText(doc), quotes);
 }
 
-/** What the bridge needs of a page mention (lib/page/marks.ts PageMention fits). */
+/** What the bridge needs of a page mention (lib/page/core/marks.ts PageMention fits). */
 export interface BridgeMention {
   readonly entityId: string | null;
   /** The highlight it is painted in, or null when it is not marked (type hidden, first-only mode). */

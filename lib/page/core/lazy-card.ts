@@ -1,6 +1,6 @@
 // The card, as the content script's core sees it: the same surface as
-// CardLayer (lib/page/card-layer.tsx), which lives in the card chunk and is
-// loaded on first need (lib/page/card-ui.ts). `preload()` fetches the chunk
+// CardLayer (lib/page/card/card-layer.tsx), which lives in the card chunk and is
+// loaded on first need (lib/page/core/card-ui.ts). `preload()` fetches the chunk
 // ahead of time (the app calls it at idle once the page has marks, so in the
 // normal case it is loaded long before the first hover dwell ends). A card
 // asked for while the chunk is still loading is "open" at once for everything
@@ -9,7 +9,7 @@
 // too: until it arrives, `pointer()` keeps the mention under the pointer and
 // since when, and hands them over. Private members are #private: the minifier
 // shortens their names (this file is in the content script).
-import type { CardLayer, CardLayerEnv, OpenOptions } from './card-layer';
+import type { CardLayer, CardLayerEnv, OpenOptions } from '../card/card-layer';
 import type { CardUi } from './card-ui';
 import { debugMark } from './debug';
 import type { PageMention } from './marks';

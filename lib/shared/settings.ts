@@ -1,7 +1,7 @@
 // Reader settings: the schema, defaults and the rules that use them. Pure; the
-// storage item that persists them lives in lib/settings-store.ts.
+// storage item that persists them lives in lib/ui/settings-store.ts.
 import { z } from 'zod';
-import { ENTITY_TYPES, EntityType } from './kb/schema';
+import { ENTITY_TYPES, EntityType } from '../kb/schema';
 
 export const HighlightStyle = z.enum(['underline', 'background', 'off']);
 export const MarkMode = z.enum(['every', 'first']);

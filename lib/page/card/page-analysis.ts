@@ -4,12 +4,12 @@
 // repeats a caveated claim about them), and the very common places left
 // unmarked by default (the place the page is about; places used as metonyms,
 // "Moscow said"). Runs in the card chunk; the core only receives the result
-// (lib/page/marks.ts `PageFlags`).
-import { repeatedClaim } from '../../components/card/card-preview';
-import type { EntityCard } from '../kb/card';
-import { mergePageTexts, pageText, type PageText } from './page-claims';
+// (lib/page/core/marks.ts `PageFlags`).
+import { repeatedClaim } from '../../../components/card/card-preview';
+import type { EntityCard } from '../../kb/card';
+import { mergePageTexts, pageText, type PageText } from '../../shared/page-claims';
 
-/** What the analysis needs of a page mention (lib/page/marks.ts PageMention fits). */
+/** What the analysis needs of a page mention (lib/page/core/marks.ts PageMention fits). */
 export interface AnalysedMention {
   readonly id: number;
   readonly entityId: string | null;
