@@ -10,6 +10,7 @@ import { readerLibraryForPage, downloadPack } from '@/lib/reader-kb/page-env';
 import { themeController } from '@/lib/panel/theme';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/shared/settings';
 import { loadSettings, saveSettings, watchSettings } from '@/lib/ui/settings-store';
+import { acceptTrustedEventsOnly } from '@/lib/ui/trusted-events';
 
 const setTheme = themeController(document, window);
 // The bundled KB: the extension's own file, as the background reads it.
@@ -48,4 +49,6 @@ function App() {
   );
 }
 
+// Actions only on a person's input (issue #17): script-made clicks and keys are dropped.
+acceptTrustedEventsOnly(window);
 render(<App />, document.getElementById('app')!);

@@ -12,6 +12,7 @@ import { fixedTabFromUrl, pageHost } from '@/lib/panel/request';
 import { themeController } from '@/lib/panel/theme';
 import { DEFAULT_SETTINGS, isActiveOn, withSiteActive, type Settings } from '@/lib/shared/settings';
 import { loadSettings, saveSettings, watchSettings } from '@/lib/ui/settings-store';
+import { acceptTrustedEventsOnly } from '@/lib/ui/trusted-events';
 
 const setTheme = themeController(document, window);
 setTheme('auto');
@@ -113,4 +114,6 @@ function App() {
   );
 }
 
+// Actions only on a person's input (issue #17): script-made clicks and keys are dropped.
+acceptTrustedEventsOnly(window);
 render(<App />, document.getElementById('app')!);

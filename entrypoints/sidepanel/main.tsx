@@ -8,6 +8,7 @@ import { SidePanel } from '@/components/panel/SidePanel';
 import { createPanelController } from '@/lib/panel/controller';
 import { themeController } from '@/lib/panel/theme';
 import { browserPanelEnv } from './browser-env';
+import { acceptTrustedEventsOnly } from '@/lib/ui/trusted-events';
 
 const cardStyle = document.createElement('style');
 cardStyle.textContent = CARD_CSS;
@@ -42,6 +43,8 @@ function App() {
 }
 
 setTheme('auto');
+// Actions only on a person's input (issue #17): script-made clicks and keys are dropped.
+acceptTrustedEventsOnly(window);
 render(<App />, document.getElementById('app')!);
 void controller.start();
 addEventListener('keydown', (e) => {

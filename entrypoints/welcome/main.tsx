@@ -11,6 +11,7 @@ import type { EntityCard } from '@/lib/kb/card';
 import { sendMessage } from '@/lib/shared/messages';
 import { themeController } from '@/lib/panel/theme';
 import { loadSettings } from '@/lib/ui/settings-store';
+import { acceptTrustedEventsOnly } from '@/lib/ui/trusted-events';
 
 const setTheme = themeController(document, window);
 setTheme('auto');
@@ -37,4 +38,6 @@ function App() {
   return <Welcome card={card} dark={document.documentElement.dataset.theme === 'dark'} onOptions={() => void browser.runtime.openOptionsPage()} />;
 }
 
+// Actions only on a person's input (issue #17): script-made clicks and keys are dropped.
+acceptTrustedEventsOnly(window);
 render(<App />, document.getElementById('app')!);
