@@ -6,6 +6,7 @@ import { configureSidePanel, recordAndOpenPanel } from '@/lib/background/side-pa
 import { openBackstoryDb } from '@/lib/db/open';
 import { openReaderDb } from '@/lib/db/reader-store';
 import { createReaderLayer } from '@/lib/reader-kb/background';
+import { DEBUG } from '@/lib/shared/build-mode';
 
 // Wiring only: the KB service owns IndexedDB; messages are answered from it.
 // Every message passes the router first (lib/background/router.ts): its zod
@@ -19,9 +20,10 @@ export default defineBackground(() => {
   });
   // This install's names in pages: made once (on install, or first asked), kept in storage.
   let names: Promise<StoredPageNames> | null = null;
-  // Firefox test runs only (scripts/firefox.ts puts the file in a copy of the package); Chrome's are pinned through storage.
+  // Debug builds' Firefox test runs only (scripts/firefox.ts puts the file in a copy of the package; Chrome's are
+  // pinned through storage); the release build has no such path.
   const firefox = typeof (browser.runtime as { getBrowserInfo?: unknown }).getBrowserInfo === 'function';
-  const pinned = async () => (firefox ? ((await fetch(browser.runtime.getURL('/page-names.json' as never))).json() as Promise<unknown>) : undefined);
+  const pinned = async () => (DEBUG && firefox ? ((await fetch(browser.runtime.getURL('/page-names.json' as never))).json() as Promise<unknown>) : undefined);
   const pageNames = () => (names ??= ensurePageNames(browser.storage.local, undefined, pinned).catch((e: unknown) => ((names = null), Promise.reject(e))));
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && PAGE_NAMES_KEY in changes) names = null;

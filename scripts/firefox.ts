@@ -1,5 +1,6 @@
 // Real-Firefox harness (tests): Debian's firefox-esr driven by puppeteer-core over
-// WebDriver BiDi, with the built Firefox extension (.output/firefox-mv3)
+// WebDriver BiDi, with the built Firefox extension (the debug build .output/firefox-mv3-debug,
+// as the Chromium tests; `npm run build:debug`)
 // installed as a temporary add-on (BiDi webExtension.install). Nothing here
 // downloads a browser. Fixture pages are served from loopback by serveDir
 // (scripts/chromium.ts).
@@ -16,7 +17,9 @@ import { READABLE_PAGE_NAMES, ROOT } from './chromium';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 /** The built add-on; BACKSTORY_FIREFOX_DIR names a copy (a snapshot while a build rewrites .output). */
-export const FIREFOX_EXTENSION_DIR = process.env.BACKSTORY_FIREFOX_DIR || join(ROOT, '.output/firefox-mv3');
+export const FIREFOX_EXTENSION_DIR = process.env.BACKSTORY_FIREFOX_DIR || join(ROOT, '.output/firefox-mv3-debug');
+/** The release add-on (`npm run build`): what ships, for the lint and the release checks. */
+export const FIREFOX_RELEASE_DIR = join(ROOT, '.output/firefox-mv3');
 
 export interface FirefoxWithExtension {
   browser: Browser;

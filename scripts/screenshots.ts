@@ -9,14 +9,15 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, RELEASE_EXTENSION_DIR, ROOT, serveDir, waitFor } from './chromium';
+import { EXTENSION_DIR, launchWithExtension, ROOT, serveDir, waitFor } from './chromium';
 
 declare const chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } };
 
 const args = process.argv.slice(2);
 const extIndex = args.indexOf('--extension');
 // The release build (what ships), unless told otherwise.
-const extensionDir = (extIndex >= 0 ? args[extIndex + 1] : undefined) ?? process.env.BACKSTORY_EXTENSION_DIR ?? RELEASE_EXTENSION_DIR;
+// The debug build (renders as the release; its pinned readable names and open root let the script find the card).
+const extensionDir = (extIndex >= 0 ? args[extIndex + 1] : undefined) ?? process.env.BACKSTORY_EXTENSION_DIR ?? EXTENSION_DIR;
 const OUT = join(ROOT, 'docs/screenshots');
 mkdirSync(OUT, { recursive: true });
 

@@ -4,6 +4,7 @@
 // fixed name (issue #17). The background makes them and hands them to the
 // content script (message `pageNames`); pages never see storage.
 import { z } from 'zod';
+import { DEBUG } from '../shared/build-mode';
 import { HIGHLIGHT_KINDS, type HighlightKind } from '../shared/highlight-names';
 import type { PageNames } from '../shared/messages';
 
@@ -19,8 +20,9 @@ const STORED = z.object({
   host: z.string().regex(HOST_TAG).refine((t) => !RESERVED_TAGS.has(t)),
   /**
    * Tests of other features only (tests/browser/harness.ts pins readable names
-   * with it, so they can inspect the card): an open shadow root. Never set by
-   * Backstory itself; the page cannot write extension storage.
+   * with it, so they can inspect the card): an open shadow root, honoured by
+   * debug builds only (`toPageNames`). Never set by Backstory itself; the page
+   * cannot write extension storage.
    */
   openShadowRoot: z.literal(true).optional(),
 });
@@ -74,5 +76,5 @@ export async function ensurePageNames(storage: NamesStorage, make: () => StoredP
 
 /** What the content script gets. */
 export function toPageNames(stored: StoredPageNames): PageNames {
-  return { highlights: stored.highlights, host: stored.host, ...(stored.openShadowRoot ? { openShadowRoot: true } : {}) };
+  return { highlights: stored.highlights, host: stored.host, ...(DEBUG && stored.openShadowRoot ? { openShadowRoot: true } : {}) };
 }

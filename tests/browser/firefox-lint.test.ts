@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { FIREFOX_EXTENSION_DIR } from '../../scripts/firefox';
+import { FIREFOX_RELEASE_DIR } from '../../scripts/firefox';
 import { ROOT } from './harness';
 
 interface LintMessage {
@@ -38,7 +38,7 @@ const PREACT_DANGEROUS_HTML = /dangerouslySetInnerHTML[\s\S]{0,400}\.innerHTML=[
 
 function isPreactDangerousHtml(w: LintMessage & { column?: number }): boolean {
   if (w.code !== 'UNSAFE_VAR_ASSIGNMENT' || !w.file || !w.line) return false;
-  const lines = readFileSync(join(FIREFOX_EXTENSION_DIR, w.file), 'utf8').split('\n');
+  const lines = readFileSync(join(FIREFOX_RELEASE_DIR, w.file), 'utf8').split('\n');
   const line = lines[w.line - 1] ?? '';
   const at = w.column ?? 0;
   return PREACT_DANGEROUS_HTML.test(line.slice(Math.max(0, at - 500), at + 80));
@@ -54,17 +54,17 @@ function isPreactDangerousHtml(w: LintMessage & { column?: number }): boolean {
 const READABILITY = /this\._(?:charThreshold|attempts|forEachNode|isSingleImage|debug)\b|readability-page-1/;
 function isReadabilityHtml(w: LintMessage & { column?: number }): boolean {
   if (w.code !== 'UNSAFE_VAR_ASSIGNMENT' || !w.file || !w.line) return false;
-  const line = readFileSync(join(FIREFOX_EXTENSION_DIR, w.file), 'utf8').split('\n')[w.line - 1] ?? '';
+  const line = readFileSync(join(FIREFOX_RELEASE_DIR, w.file), 'utf8').split('\n')[w.line - 1] ?? '';
   const at = w.column ?? 0;
   return READABILITY.test(line.slice(Math.max(0, at - 400), at + 200));
 }
 
 describe('web-ext lint on the Firefox build', () => {
   it('reports no errors, and no warnings but Preact\'s dangerouslySetInnerHTML branch', async () => {
-    if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) throw new Error(`No Firefox build at ${FIREFOX_EXTENSION_DIR}: run \`npm run build\` first.`);
+    if (!existsSync(join(FIREFOX_RELEASE_DIR, 'manifest.json'))) throw new Error(`No Firefox build at ${FIREFOX_RELEASE_DIR}: run \`npm run build\` first.`);
     const bin = join(ROOT, 'node_modules/.bin/web-ext');
     // web-ext exits non-zero when there are errors; the JSON report is on stdout either way.
-    const { stdout } = await promisify(execFile)(bin, ['lint', '-s', FIREFOX_EXTENSION_DIR, '--output', 'json', '--no-config-discovery'], {
+    const { stdout } = await promisify(execFile)(bin, ['lint', '-s', FIREFOX_RELEASE_DIR, '--output', 'json', '--no-config-discovery'], {
       cwd: ROOT,
       maxBuffer: 32 * 1024 * 1024,
     }).catch((e: { stdout?: string }) => ({ stdout: e.stdout ?? '' }));

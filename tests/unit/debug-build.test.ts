@@ -34,6 +34,15 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('the release build (%s)', (target) 
     expect(code).not.toContain('content-script-started');
     expect(code).not.toMatch(/\bwindow\.postMessage\(/);
   });
+
+  it('the background carries no test hook: no names pinned from the package, no open shadow root for tests', () => {
+    const code = built(target, 'background.js');
+    expect(code).not.toContain('page-names.json');
+    // The stored names' schema still knows the field (a debug build's tests may have left it in storage) ...
+    expect(code).toContain('openShadowRoot');
+    // ... but the release never hands it to a page: the only use is the schema's key.
+    expect(code.match(/openShadowRoot/g)!.length).toBe(1);
+  });
 });
 
 describe('the debug build (chrome-mv3-debug)', () => {
