@@ -9,7 +9,8 @@
 // permissions the user grants. A temporary add-on installed this way gets them
 // granted (checked with firefox-esr 153: a `<all_urls>` content script runs on
 // loopback pages without any prompt or extra manifest key).
-import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -24,6 +25,8 @@ export const FIREFOX_RELEASE_DIR = join(ROOT, '.output/firefox-mv3');
 export interface FirefoxWithExtension {
   browser: Browser;
   extensionId: string;
+  /** `moz-extension://<uuid>`: our pages' origin (the uuid is set by a pref at launch), so tests can open options.html. */
+  extensionOrigin: string;
   newPage(): Promise<Page>;
   close(): Promise<void>;
 }
@@ -46,6 +49,10 @@ export async function launchFirefoxWithExtension(
     throw new Error(`No built Firefox extension at ${extensionDir}: run \`npm run build\` first.`);
   }
   if (!existsSync(FIREFOX)) throw new Error(`No Firefox at ${FIREFOX} (apt-get install firefox-esr, or set FIREFOX_PATH).`);
+  // Firefox gives each add-on a random internal uuid; fixing it lets a test open our own
+  // pages (and through them the extension's storage and IndexedDB), which BiDi cannot reach otherwise.
+  const uuid = randomUUID();
+  const geckoId = (JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as { browser_specific_settings?: { gecko?: { id?: string } } }).browser_specific_settings?.gecko?.id;
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
@@ -61,6 +68,7 @@ export async function launchFirefoxWithExtension(
       'extensions.update.enabled': false,
       'browser.safebrowsing.malware.enabled': false,
       'browser.safebrowsing.phishing.enabled': false,
+      ...(geckoId ? { 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }) } : {}),
       ...options.prefs,
     },
   });
@@ -69,6 +77,7 @@ export async function launchFirefoxWithExtension(
     return {
       browser,
       extensionId,
+      extensionOrigin: `moz-extension://${uuid}`,
       newPage: () => browser.newPage(),
       close: () => browser.close(),
     };

@@ -6,6 +6,7 @@
 // fixtures register no highlight of their own), and the open card shows as the
 // one highlight holding just the hovered name. Fixtures: tests/fixtures/hostile.
 import type { Page } from 'puppeteer-core';
+import { cardHighlight, hover, openMarked, ranges } from '../support/firefox-page';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
 import { serveDir, waitFor, type StaticServer } from './harness';
@@ -22,63 +23,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Every range in the page's highlight registry: [highlight, text, id of the nearest element with an id]. */
-function ranges(page: Page): Promise<[string, string, string][]> {
-  return page.evaluate(() => {
-    const out: { name: string; range: Range }[] = [];
-    for (const [name, h] of CSS.highlights) {
-      for (const r of h as unknown as Iterable<AbstractRange>) {
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        out.push({ name, range });
-      }
-    }
-    out.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
-    const idOf = (n: Node | null): string => {
-      for (let p = n; p; p = p.parentNode) if (p.nodeType === 1 && (p as Element).id) return (p as Element).id;
-      return '';
-    };
-    return out.map((o): [string, string, string] => [o.name, o.range.toString(), idOf(o.range.startContainer)]);
-  });
-}
-
-/** The highlight that holds only `text` (the open card's mention), or null. */
-async function cardHighlight(page: Page, text: string): Promise<string | null> {
-  const all = await ranges(page);
-  const counts = new Map<string, number>();
-  for (const [name] of all) counts.set(name, (counts.get(name) ?? 0) + 1);
-  const hit = all.find(([name, t]) => t === text && counts.get(name) === 1);
-  return hit ? hit[0] : null;
-}
-
-async function open(path: string, expected: number): Promise<Page> {
-  const page = await firefox.newPage();
-  await page.setViewport({ width: 1200, height: 800 });
-  await page.goto(`${server.url}/${path}`, { waitUntil: 'load' });
-  await waitFor(async () => (await ranges(page)).length >= expected, { what: `the marks on ${path}`, timeout: 30_000 });
-  return page;
-}
-
-/** A real pointer rests on the first mark reading `text`; resolves with the card's highlight name. */
-async function hover(page: Page, text: string): Promise<string> {
-  const p = await page.evaluate((text) => {
-    for (const [, h] of CSS.highlights) {
-      for (const r of h as unknown as Iterable<AbstractRange>) {
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        const b = range.getClientRects()[0];
-        if (range.toString() === text && b) return { x: b.left + Math.min(b.width / 2, 12), y: b.top + b.height / 2 };
-      }
-    }
-    return null;
-  }, text);
-  if (!p) throw new Error(`no mark ${text}`);
-  await page.mouse.move(p.x + 30, p.y + 80);
-  await page.mouse.move(p.x, p.y, { steps: 4 });
-  return waitFor(() => cardHighlight(page, text), { what: `the card for ${text}`, timeout: 15_000 });
-}
+const open = (path: string, expected: number) => openMarked(firefox, `${server.url}/${path}`, expected);
 
 describe('Firefox: a page hunting for and driving a reading extension', () => {
   let page: Page;
