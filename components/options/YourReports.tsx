@@ -8,6 +8,7 @@ import { describeOutcome, type AddOutcome } from '../../lib/reader-kb/add';
 import type { FileLike, PackPlan, ReaderLibrary } from '../../lib/reader-kb/library';
 import type { Pack, PackEntity, PackReport } from '../../lib/reader-kb/pack';
 import { ENTITY_TYPES, type EntityType } from '../../lib/kb/schema';
+import { takeDrop } from '../../lib/ui/dropped-files';
 
 export interface YourReportsProps {
   library: Pick<ReaderLibrary, 'importFiles' | 'list' | 'deleteAll' | 'deleteReports' | 'exportPack' | 'planPackImport' | 'applyPackImport' | 'review'>;
@@ -204,7 +205,10 @@ export function YourReports({ library, download }: YourReportsProps) {
       onDrop={(e) => {
         e.preventDefault();
         setDragging(false);
-        void importFiles([...(e.dataTransfer?.files ?? [])]);
+        // Folders too: their reports (.txt, .html, .md), every level down; a file dropped itself is tried
+        // whatever its name (a wrong one gets its reason).
+        const dropped = takeDrop(e.dataTransfer);
+        void dropped.files().then((found) => importFiles(found.filter((d) => !d.inFolder || isReport(d.file)).map((d) => d.file)));
       }}
     >
       <h2 class="op-h" id={`${id}-h`}>
@@ -236,7 +240,7 @@ export function YourReports({ library, download }: YourReportsProps) {
           </label>
         ) : null}
       </div>
-      <p class="op-help">Or drop files here. Files over 5 MB, binary files and empty files are refused with a reason; the others are still added.</p>
+      <p class="op-help">Or drop files or folders here. Files over 5 MB, binary files and empty files are refused with a reason; the others are still added.</p>
 
       {progress ? (
         <div class="yr-progress">
