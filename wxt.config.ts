@@ -94,7 +94,13 @@ export default defineConfig({
         'Context for news readers: who and what a report mentions, what other reports say, and how well each fact is supported. Works offline; sends nothing.',
       // storage: settings and per-site choices. Nothing else is asked for:
       // the content script is declared statically and the KB ships in the package.
-      permissions: ['storage'],
+      // contextMenus (issue #18): the page's "Save this page to Backstory…" item.
+      permissions: ['storage', 'contextMenus'],
+      // Issue #18: Save this page from the keyboard. Alt+Shift+S: the page's own keys are
+      // Alt+Shift+N / Alt+Shift+P (lib/page/keyboard.ts), so no clash; the reader can change it.
+      commands: {
+        'save-page': { suggested_key: { default: 'Alt+Shift+S' }, description: 'Save this page to your Backstory reports' },
+      },
       content_security_policy: {
         extension_pages: "script-src 'self'; object-src 'self'",
       },

@@ -60,6 +60,8 @@ export interface AppEnv {
   linker: () => Promise<LinkerApi>;
   /** Answer the side panel's questions about this page (lib/page/panel-bridge.ts) over this messaging. */
   panel?: BridgeMessaging;
+  /** Issue #18: called once with the page's reload, to call when the KB changed (lib/page/kb-refresh.ts). */
+  kbChanges?: (reload: () => void) => void;
 }
 
 /** What the debug channel reports per mark. */
@@ -353,6 +355,13 @@ export async function runBackstory(env: AppEnv): Promise<void> {
     );
   }
 
+  // The KB changed (the reader's reports): a new matcher and cards; a running session re-reads the page.
+  env.kbChanges?.(() => {
+    matcher = null;
+    cardCache.clear();
+    types.clear();
+    if (session) void getMatcher().then(() => session && (stop(), (starting = start())));
+  });
   const unwatch = env.settings.watch(apply);
   signal.addEventListener('abort', () => {
     unwatch();
