@@ -29,6 +29,8 @@ export function watchKbChanges({ doc, signal, onMessage, reload }: KbRefreshEnv)
       pending = true;
       onShow();
     }),
+    // Reading the page's markup (never writing it): it is parsed into an inert document in the extension page.
+    // eslint-disable-next-line no-restricted-properties
     onMessage('pageHtml', () => ({ html: doc.documentElement.outerHTML, url: doc.location.href })),
   ];
   signal.addEventListener('abort', () => offs.forEach((off) => off()), { once: true });
