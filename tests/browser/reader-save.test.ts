@@ -168,6 +168,29 @@ describe('save this page', () => {
     await save.close();
   });
 
+  it('deleting the saved report on the options page unmarks the name on the open tabs, without reload; importing it as a file marks it again', async () => {
+    const navigations: string[] = [];
+    for (const p of [article, other]) p.on('framenavigated', (f) => f === p.mainFrame() && navigations.push(f.url()));
+    const options = await browser.context.newPage();
+    options.on('pageerror', (e) => errors.push(String(e)));
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const section = options.locator('section', { has: options.getByRole('heading', { name: 'Your reports' }) });
+    await section.getByRole('button', { name: `Delete “${EDITED_TITLE}”` }).click();
+    await expect.poll(() => storedReports(options)).toBe(0);
+    await article.bringToFront();
+    await waitFor(async () => !(await markedTexts(article)).includes(NAME), { what: 'the deleted report’s name unmarked', timeout: 15_000 });
+
+    // An import through the options page reaches the open tabs the same way.
+    await section.locator('input[accept=".txt,.html,.md"]').setInputFiles({ name: 'keepers.txt', mimeType: 'text/plain', buffer: Buffer.from(`Island heritage trust\n\nMaarja Tammeleht said the keepers would arrive in December.\n`) });
+    await expect.poll(() => storedReports(options), { timeout: 30_000 }).toBe(1);
+    await article.bringToFront();
+    await waitFor(async () => (await markedTexts(article)).includes(NAME), { what: 'the imported report’s name marked', timeout: 15_000 });
+    await other.bringToFront();
+    await waitFor(async () => (await markedTexts(other)).includes(NAME), { what: 'the imported report’s name marked on the second tab', timeout: 15_000 });
+    expect(navigations).toEqual([]);
+    await options.close();
+  });
+
   it('offers the keyboard shortcut Alt+Shift+S, apart from the page’s Alt+Shift+N / Alt+Shift+P', async () => {
     const commands = await browser.worker.evaluate(() => chrome.commands.getAll());
     const save = commands.find((c) => c.name === 'save-page');
