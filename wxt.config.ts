@@ -57,6 +57,10 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    // FlexSearch's light build for the side panel's search (issue #18): Index and its encoder
+    // only. The full bundle carries worker code (a Blob worker, import("worker_threads"))
+    // we never use and the privacy checks would rightly question.
+    resolve: { alias: [{ find: /^flexsearch$/, replacement: fileURLToPath(new URL('node_modules/flexsearch/dist/flexsearch.light.module.min.js', import.meta.url)) }] },
     // No module-preload polyfill: it is a fetch() wrapper we don't need in extension pages.
     build: {
       chunkSizeWarningLimit: 1024,

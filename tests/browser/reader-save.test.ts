@@ -191,6 +191,46 @@ describe('save this page', () => {
     await options.close();
   });
 
+  it('search in the side panel finds a name, a claim and report text, bundled and the reader’s own, and opens them', async () => {
+    const panel = await browser.context.newPage();
+    panel.on('pageerror', (e) => errors.push(String(e)));
+    await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
+    const field = panel.getByRole('searchbox', { name: 'Search names, claims and report text' });
+    const status = panel.getByRole('search', { name: 'Search the reports' }).getByRole('status');
+    const group = (name: string) => panel.getByRole('list', { name });
+    const reader = panel.locator('article.bp-article');
+    const focused = () => reader.locator('.bp-focus').allTextContents().then((t) => t.join(''));
+
+    // A name from the reader's own report, by the beginning of a word and without its diacritics; keyboard only.
+    await field.focus();
+    await field.fill('tammel');
+    await expect.poll(() => status.textContent()).toMatch(/^Found 1 name/);
+    await field.press('ArrowDown');
+    await expect.poll(() => panel.evaluate(() => document.activeElement?.textContent ?? '')).toContain(NAME);
+    await panel.keyboard.press('Enter');
+    await expect.poll(() => panel.locator('#bp-reader-h').textContent()).toBe('Island heritage trust');
+    await expect.poll(() => panel.locator('.bp-inline-card .bp-inline-title').textContent()).toBe(NAME);
+
+    // A claim of the bundled KB, by words of its quote: the report opens with that sentence highlighted.
+    await field.fill('Putin');
+    await expect.poll(() => group('Names').locator('button').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Vladimir Putin')]));
+    const claim = group('Claims').locator('button').first();
+    const quote = ((await claim.locator('.bp-search-snippet').textContent()) ?? '').replace(/^“|”$/g, '');
+    expect(quote).toContain('Putin');
+    await claim.click();
+    await expect.poll(focused).toBe(quote);
+
+    // Words of a report's text: that report opens at them.
+    await field.fill('keepers would arrive');
+    const hit = group('Report text').getByRole('button', { name: /Island heritage trust/ });
+    await hit.click();
+    await expect.poll(focused).toBe('keepers would arrive');
+
+    await field.fill('zzzqqq');
+    await expect.poll(() => status.textContent()).toBe('Nothing found.');
+    await panel.close();
+  });
+
   it('offers the keyboard shortcut Alt+Shift+S, apart from the page’s Alt+Shift+N / Alt+Shift+P', async () => {
     const commands = await browser.worker.evaluate(() => chrome.commands.getAll());
     const save = commands.find((c) => c.name === 'save-page');
