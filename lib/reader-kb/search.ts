@@ -92,15 +92,15 @@ export function locate(text: string, query: string): [number, number] | null {
     for (let i = folded.indexOf(needle); i >= 0; i = folded.indexOf(needle, i + 1)) if (i === 0 || !/[\p{L}\p{N}]/u.test(folded[i - 1]!)) return i;
     return -1;
   };
-  let i = atWordStart(phrase);
-  if (i >= 0) return [i, i + phrase.length];
-  for (const w of [...words].sort((a, b) => b.length - a.length)) {
-    i = atWordStart(w);
-    if (i >= 0) {
-      let end = i + w.length;
-      while (end < text.length && /[\p{L}\p{N}]/u.test(text[end]!)) end++;
-      return [i, end];
-    }
+  // A word typed in part ("tamme") is shown whole ("Tammeleht").
+  const toWordEnd = (i: number, length: number): [number, number] => {
+    let end = i + length;
+    while (end < text.length && /[\p{L}\p{N}]/u.test(folded[end]!)) end++;
+    return [i, end];
+  };
+  for (const needle of [phrase, ...[...words].sort((a, b) => b.length - a.length)]) {
+    const i = atWordStart(needle);
+    if (i >= 0) return toWordEnd(i, needle.length);
   }
   return null;
 }
