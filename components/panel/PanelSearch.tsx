@@ -1,8 +1,8 @@
 // Search in the side panel (issue #18): names, claims and report text, over
 // the bundled reports and the reader's own (lib/reader-kb/search.ts). The
 // index is built the first time the field gets the focus. Results are
-// buttons (Tab, or ↓ from the field, moves through them; Esc clears the
-// search); a name opens its card over the report it is described from, a
+// buttons (Tab, or ↓ / ↑ from the field, moves through them; Esc goes back
+// to the field, and there clears the search); a name opens its card over the report it is described from, a
 // claim or a report opens the report at the quote.
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { TYPE_LABEL } from '../card/format';
@@ -33,6 +33,7 @@ export function PanelSearch({ load, onOpen }: PanelSearchProps) {
   const [state, setState] = useState<'idle' | 'building' | 'ready' | 'failed'>('idle');
   const [results, setResults] = useState<SearchResults>(EMPTY);
   const list = useRef<HTMLDivElement>(null);
+  const input = useRef<HTMLInputElement>(null);
 
   const ensure = () => {
     if (state === 'building') return;
@@ -58,6 +59,7 @@ export function PanelSearch({ load, onOpen }: PanelSearchProps) {
     <div class="bp-search" role="search" aria-label="Search the reports">
       <input
         id={`${id}-q`}
+        ref={input}
         class="bp-search-input"
         type="search"
         aria-label="Search names, claims and report text"
@@ -85,7 +87,26 @@ export function PanelSearch({ load, onOpen }: PanelSearchProps) {
       </p>
       {status && state !== 'ready' ? <p class="bp-search-note">{status}</p> : null}
       {searching && index ? (
-        <div class="bp-search-results" ref={list}>
+        <div
+          class="bp-search-results"
+          ref={list}
+          onKeyDown={(e) => {
+            // ↑ / ↓ move through the results; Esc goes back to the field.
+            const buttons = [...(list.current?.querySelectorAll<HTMLButtonElement>('button') ?? [])];
+            const at = buttons.indexOf(e.target as HTMLButtonElement);
+            if (at < 0) return;
+            if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+              e.preventDefault();
+              const next = at + (e.key === 'ArrowDown' ? 1 : -1);
+              if (next < 0) input.current?.focus();
+              else buttons[Math.min(next, buttons.length - 1)]?.focus();
+            } else if (e.key === 'Escape') {
+              e.preventDefault();
+              e.stopPropagation();
+              input.current?.focus();
+            }
+          }}
+        >
           {!hasResults ? <p class="bp-search-note">Nothing in the reports matches “{query.trim()}”.</p> : null}
           {results.entities.length ? (
             <section aria-labelledby={`${id}-e`}>

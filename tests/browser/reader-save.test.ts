@@ -15,6 +15,7 @@ import { inContentWorld, ready } from './content-world';
 declare const chrome: {
   tabs: { query(q: object): Promise<{ id?: number }[]> };
   commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
+  contextMenus: { update(id: string, props: object): Promise<void> };
 };
 
 const FIXTURES = join(ROOT, 'tests/fixtures/save');
@@ -207,6 +208,11 @@ describe('save this page', () => {
     await expect.poll(() => status.textContent()).toMatch(/^Found 1 name/);
     await field.press('ArrowDown');
     await expect.poll(() => panel.evaluate(() => document.activeElement?.textContent ?? '')).toContain(NAME);
+    // ↓ past the name reaches the claims; ↑ comes back; Enter opens.
+    await panel.keyboard.press('ArrowDown');
+    await expect.poll(() => panel.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(/^“/);
+    await panel.keyboard.press('ArrowUp');
+    await expect.poll(() => panel.evaluate(() => document.activeElement?.textContent ?? '')).toContain(NAME);
     await panel.keyboard.press('Enter');
     await expect.poll(() => panel.locator('#bp-reader-h').textContent()).toBe('Island heritage trust');
     await expect.poll(() => panel.locator('.bp-inline-card .bp-inline-title').textContent()).toBe(NAME);
@@ -231,7 +237,9 @@ describe('save this page', () => {
     await panel.close();
   });
 
-  it('offers the keyboard shortcut Alt+Shift+S, apart from the page’s Alt+Shift+N / Alt+Shift+P', async () => {
+  it('offers the context menu item and the keyboard shortcut Alt+Shift+S, apart from the page’s Alt+Shift+N / Alt+Shift+P', async () => {
+    // The page's context menu item exists (updating an item that does not exist fails).
+    expect(await browser.worker.evaluate(() => chrome.contextMenus.update('backstory-save-page', {}).then(() => 'ok', (e: Error) => e.message))).toBe('ok');
     const commands = await browser.worker.evaluate(() => chrome.commands.getAll());
     const save = commands.find((c) => c.name === 'save-page');
     expect(save?.shortcut).toBe('Alt+Shift+S');
