@@ -132,6 +132,7 @@ export function SavePage({ load, save, onDone }: SavePageProps) {
           {error}
         </p>
       ) : null}
+      {fields.url ? <p class="pp-fine sv-url">From {fields.url}</p> : null}
       <p class="pp-fine">Kept in this browser only, with your other reports (Settings → Your reports).</p>
       <div class="pp-actions">
         <button type="submit" class="bp-btn bp-btn-primary" disabled={state.step === 'saving'}>
