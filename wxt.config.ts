@@ -57,6 +57,10 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    // FlexSearch's light build for the side panel's search (issue #18): Index and its encoder
+    // only. The full bundle carries worker code (a Blob worker, import("worker_threads"))
+    // we never use and the privacy checks would rightly question.
+    resolve: { alias: [{ find: /^flexsearch$/, replacement: fileURLToPath(new URL('node_modules/flexsearch/dist/flexsearch.light.module.min.js', import.meta.url)) }] },
     // No module-preload polyfill: it is a fetch() wrapper we don't need in extension pages.
     build: {
       chunkSizeWarningLimit: 1024,
@@ -94,7 +98,13 @@ export default defineConfig({
         'Context for news readers: who and what a report mentions, what other reports say, and how well each fact is supported. Works offline; sends nothing.',
       // storage: settings and per-site choices. Nothing else is asked for:
       // the content script is declared statically and the KB ships in the package.
-      permissions: ['storage'],
+      // contextMenus (issue #18): the page's "Save this page to Backstory…" item.
+      permissions: ['storage', 'contextMenus'],
+      // Issue #18: Save this page from the keyboard. Alt+Shift+S: the page's own keys are
+      // Alt+Shift+N / Alt+Shift+P (lib/page/keyboard.ts), so no clash; the reader can change it.
+      commands: {
+        'save-page': { suggested_key: { default: 'Alt+Shift+S' }, description: 'Save this page to your Backstory reports' },
+      },
       content_security_policy: {
         extension_pages: "script-src 'self'; object-src 'self'",
       },

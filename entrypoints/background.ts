@@ -7,6 +7,7 @@ import { openBackstoryDb } from '@/lib/db/open';
 import { openReaderDb } from '@/lib/db/reader-store';
 import { createReaderLayer } from '@/lib/reader-kb/background';
 import { DEBUG } from '@/lib/shared/build-mode';
+import { broadcastKbChange, createSaveService, SAVE_COMMAND, SAVE_MENU_ID, savePagePath } from '@/lib/reader-kb/save-background';
 
 // Wiring only: the KB service owns IndexedDB; messages are answered from it.
 // Every message passes the router first (lib/background/router.ts): its zod
@@ -61,4 +62,31 @@ export default defineBackground(() => {
   router.on('getReportView', async (data) => (await panel.reportView(data.id)) ?? all.readerReportView(data.id));
   router.on('markReportSeen', (data) => panel.markSeen(data.id));
   router.on('listSeenReports', () => panel.listSeen());
+
+  // Issue #18: "Save this page" and open tabs kept current. The reader starts a save from the
+  // popup, the page's context menu or the keyboard shortcut (all browser UI, which no page can
+  // trigger); the menu and the shortcut open the popup's save form in a small window. Only our
+  // own pages may store a report (saveReport, 'extension' senders: lib/shared/message-rules.ts).
+  const tabs = browser.tabs as never;
+  const saves = createSaveService({ fetchBundle: async () => (await fetch(browser.runtime.getURL('/kb/kb.json'))).json(), onChanged: () => void broadcastKbChange(tabs) });
+  router.on('saveReport', (data) => saves.save(data.file, data));
+  router.on('readerKbChanged', () => void broadcastKbChange(tabs));
+  const openSaveWindow = (tabId: number | undefined) => {
+    if (tabId == null || tabId < 0) return;
+    void browser.windows.create({ url: browser.runtime.getURL(savePagePath(tabId) as never), type: 'popup', width: 400, height: 640 }).catch(() => undefined);
+  };
+  browser.runtime.onInstalled.addListener(() => {
+    void browser.contextMenus
+      .removeAll()
+      .then(() => browser.contextMenus.create({ id: SAVE_MENU_ID, title: 'Save this page to Backstory…', contexts: ['page', 'selection'] }))
+      .catch(() => undefined);
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === SAVE_MENU_ID) openSaveWindow(tab?.id);
+  });
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== SAVE_COMMAND) return;
+    if (tab?.id != null) openSaveWindow(tab.id);
+    else void browser.tabs.query({ active: true, currentWindow: true }).then(([t]) => openSaveWindow(t?.id));
+  });
 });

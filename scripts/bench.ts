@@ -1,4 +1,4 @@
-// `npm run bench [-- --json FILE] [--smoke] [--reps N] [--build] [--only scan,markjs,longtasks,hover,idb]`
+// `npm run bench [-- --json FILE] [--smoke] [--reps N] [--build] [--only scan,markjs,longtasks,hover,idb,hostile,save]`
 //
 // The performance benchmark, in headless Debian Chromium (playwright-core), with
 // the extension's own code: lib/match + lib/page bundled by esbuild into an IIFE
@@ -10,6 +10,7 @@
 // Ratios are measured side by side in one page load, repetitions interleaved,
 // medians reported. docs/PERFORMANCE.md explains the cases and records figures.
 import { hostileSection, type HostileBenchResult } from './bench/hostile';
+import { saveToCardSection, type SaveToCardResult } from './bench/save-to-card';
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -53,7 +54,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--reps' || a.startsWith('--reps=')) o.reps = Number(value());
     else if (a === '--only' || a.startsWith('--only=')) o.only = new Set(value().split(','));
     else if (a === '--help' || a === '-h') {
-      console.log('usage: npm run bench -- [--json FILE] [--smoke] [--reps N] [--build] [--only scan,markjs,longtasks,hover,idb,hostile]');
+      console.log('usage: npm run bench -- [--json FILE] [--smoke] [--reps N] [--build] [--only scan,markjs,longtasks,hover,idb,hostile,save]');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -688,6 +689,12 @@ async function main(): Promise<void> {
       ensureBuilt(opts.build, log);
       hostileR = await hostileSection(log, { smoke: opts.smoke });
     }
+    // Issue #18: Save click → the new name's card ready on the page (scripts/bench/save-to-card.ts).
+    let saveR: SaveToCardResult | null = null;
+    if (wants('save')) {
+      ensureBuilt(opts.build, log);
+      saveR = await saveToCardSection(log, opts.smoke ? 1 : 3);
+    }
     if (wants('hover')) {
       ensureBuilt(opts.build, log);
       const breakdown = await contentScriptBreakdown(ROOT, join(ROOT, 'entrypoints/content/index.ts'));
@@ -718,6 +725,7 @@ async function main(): Promise<void> {
       kb_load_ms_100k: idbR?.syn.loadMs ?? NaN,
       long_tasks_hostile: hostileR?.long_tasks_hostile ?? NaN,
       spa_heap_growth_mb_2000: hostileR?.spa_heap_growth_mb_2000 ?? NaN,
+      save_to_card_ms: saveR?.medianMs ?? NaN,
       // Which figures the keys above come from.
       meta: {
         smoke: opts.smoke,
@@ -741,6 +749,7 @@ async function main(): Promise<void> {
       idb: idbR,
       content_script: size,
       hostile: hostileR,
+      save_to_card: saveR,
     };
 
     // ---------------------------------------------------------------- print
@@ -851,6 +860,7 @@ async function main(): Promise<void> {
       ['content_script_bytes', result.content_script_bytes, '≤ 50,000', result.content_script_bytes <= 50_000],
       ['long_tasks_hostile', result.long_tasks_hostile, '0', result.long_tasks_hostile === 0],
       ['spa_heap_growth_mb_2000', result.spa_heap_growth_mb_2000, '≤ 2', result.spa_heap_growth_mb_2000 <= 2],
+      ['save_to_card_ms', result.save_to_card_ms, '≤ 1,000', result.save_to_card_ms <= 1000],
     ];
     out.push(opts.smoke ? 'Headline figures (SMOKE run: tiny pages, not comparable with the targets)' : 'Headline figures and targets');
     out.push(table(['key', 'value', 'target', ''], targets.map(([k, v, t, ok]) => [k, Number.isFinite(v) ? (Number.isInteger(v) ? v : +v.toPrecision(4)) : 'not measured', t, Number.isFinite(v) ? (ok ? 'met' : 'MISSED') : ''])));

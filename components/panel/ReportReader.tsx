@@ -68,6 +68,15 @@ export function ReportReader({ reader, showCaveats, reducedMotion, onBack, onSho
     if (reader.cardFor === null) setOpenMark(null);
   }, [reader.cardFor]);
 
+  // A card asked for with the report (a search result, "More in the side panel"): open it at the
+  // entity's mark inside the quote, else its first mark in the report.
+  useEffect(() => {
+    if (!view || !reader.cardFor || openMark !== null) return;
+    const inQuote = view.marks.findIndex((m) => m.entity === reader.cardFor && (!focus || (m.start >= focus.start && m.end <= focus.end)));
+    const i = inQuote >= 0 ? inQuote : view.marks.findIndex((m) => m.entity === reader.cardFor);
+    if (i >= 0) setOpenMark(i);
+  }, [view, reader.cardFor]);
+
   const onMark = (i: number) => {
     const mark = view?.marks[i];
     if (!mark) return;

@@ -1,6 +1,7 @@
 // The side panel: the active tab's page summary (entities, caveats, what the
 // page leaves out, other reports, timeline) or, when a report is open, the
 // report reader. Pure props: state and callbacks come from lib/panel/controller.
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { PanelState } from '../../lib/panel/controller';
 import type { OpenReport } from '../card/types';
@@ -26,6 +27,8 @@ export interface SidePanelProps {
   state: PanelState;
   actions: SidePanelActions;
   reducedMotion: boolean;
+  /** Issue #18: the search field and its results (components/panel/PanelSearch.tsx). */
+  search?: ComponentChildren;
 }
 
 function coverage(state: PanelState): string | null {
@@ -110,7 +113,7 @@ function Summary({ state, actions }: { state: PanelState; actions: SidePanelActi
   );
 }
 
-export function SidePanel({ state, actions, reducedMotion }: SidePanelProps) {
+export function SidePanel({ state, actions, reducedMotion, search }: SidePanelProps) {
   const page = 'page' in state.status ? state.status.page : null;
   const reading = state.reader !== null;
   // Back from the reader: focus returns to what opened it (the summary stays mounted, so does its scroll).
@@ -142,6 +145,7 @@ export function SidePanel({ state, actions, reducedMotion }: SidePanelProps) {
           </svg>
         </button>
       </header>
+      {search}
       {state.kb?.problem ? (
         <p class="bp-error" role="alert">
           {state.kb.problem}

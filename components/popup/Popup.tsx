@@ -22,6 +22,8 @@ export interface PopupProps {
   onToggleGlobal: (on: boolean) => void;
   onOpenPanel: () => void;
   onOpenOptions: () => void;
+  /** Issue #18: show the "Save this page" form (components/popup/SavePage.tsx). */
+  onSavePage?: () => void;
   /** The background is putting corrupt or missing KB records back from the bundled copy. */
   repairing?: boolean;
 }
@@ -90,6 +92,11 @@ export function Popup(props: PopupProps) {
           Settings
         </button>
       </div>
+      {props.onSavePage ? (
+        <button type="button" class="bp-btn pp-save" onClick={() => props.onSavePage!()} disabled={host === null}>
+          Save this page…
+        </button>
+      ) : null}
     </div>
   );
 }

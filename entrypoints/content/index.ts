@@ -7,6 +7,7 @@
 import type { PublicPath } from 'wxt/browser';
 import { loadLinker } from '@/lib/link/chunk';
 import { runBackstory } from '@/lib/page/core/app';
+import { watchKbChanges } from '@/lib/page/core/kb-refresh';
 import { watchLifecycle } from '@/lib/page/core/lifecycle';
 import { loadCardUi } from '@/lib/page/core/card-ui';
 import { createListener, createSender } from '@/lib/page/core/messaging';
@@ -60,6 +61,8 @@ export default defineContentScript({
       },
       // The side panel asks this page what it mentions (issue #4).
       panel: { sendMessage, onMessage } as unknown as BridgeMessaging,
+      // Issue #18: re-read when the KB changes; the page's HTML for "Save this page".
+      kbChanges: (reload) => watchKbChanges({ doc: document, signal: lifecycle.signal, onMessage: onMessage as unknown as BridgeMessaging['onMessage'], reload }),
     }).catch(() => undefined);
   },
 });

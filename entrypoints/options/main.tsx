@@ -7,6 +7,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { OptionsPage } from '@/components/options/OptionsPage';
 import { YourReports } from '@/components/options/YourReports';
 import { readerLibraryForPage, downloadPack } from '@/lib/reader-kb/page-env';
+import { announceChanges } from '@/lib/reader-kb/save';
+import { sendMessage } from '@/lib/shared/messages';
 import { themeController } from '@/lib/panel/theme';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/shared/settings';
 import { loadSettings, saveSettings, watchSettings } from '@/lib/ui/settings-store';
@@ -14,7 +16,7 @@ import { acceptTrustedEventsOnly } from '@/lib/ui/trusted-events';
 
 const setTheme = themeController(document, window);
 // The bundled KB: the extension's own file, as the background reads it.
-const library = readerLibraryForPage(window, async () => (await fetch(browser.runtime.getURL('/kb/kb.json'))).json());
+const library = announceChanges(readerLibraryForPage(window, async () => (await fetch(browser.runtime.getURL('/kb/kb.json'))).json()), () => void sendMessage('readerKbChanged').catch(() => undefined));
 setTheme('auto');
 
 function App() {

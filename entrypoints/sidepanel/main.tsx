@@ -4,7 +4,9 @@ import '@/components/panel/panel.css';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { CARD_CSS } from '@/components/card/styles';
+import { PanelSearch } from '@/components/panel/PanelSearch';
 import { SidePanel } from '@/components/panel/SidePanel';
+import { searchIndexLoader } from '@/lib/reader-kb/search-env';
 import { createPanelController } from '@/lib/panel/controller';
 import { themeController } from '@/lib/panel/theme';
 import { browserPanelEnv } from './browser-env';
@@ -15,6 +17,8 @@ cardStyle.textContent = CARD_CSS;
 document.head.prepend(cardStyle);
 
 const controller = createPanelController(browserPanelEnv());
+// Issue #18: search, built in this page on first use (the package's KB and the reader's own database).
+const loadSearch = searchIndexLoader(async () => (await fetch(browser.runtime.getURL('/kb/kb.json'))).json());
 const setTheme = themeController(document, window);
 const motion = window.matchMedia('(prefers-reduced-motion: reduce)');
 
@@ -39,7 +43,7 @@ function App() {
   useEffect(() => {
     setTheme(state.settings.theme);
   }, [state.settings.theme]);
-  return <SidePanel state={state} actions={actions} reducedMotion={reduced} />;
+  return <SidePanel state={state} actions={actions} reducedMotion={reduced} search={<PanelSearch load={loadSearch} onOpen={(target) => void controller.openReport(target)} />} />;
 }
 
 setTheme('auto');

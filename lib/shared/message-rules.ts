@@ -3,6 +3,7 @@
 // library) so the background's gate and its unit tests need zod only.
 import { z } from 'zod';
 import type { ProtocolMap } from './messages';
+import { MAX_REPORT_BYTES } from '../kb/extract/files';
 
 /** Who may send a message: our content script in a tab's top frame, or one of our own extension pages. */
 export type SenderClass = 'tab' | 'extension';
@@ -39,6 +40,11 @@ export const MESSAGE_RULES = {
   getReportView: rule(z.object({ id }).strict(), 'extension'),
   markReportSeen: rule(z.object({ id }).strict(), 'extension'),
   listSeenReports: rule(none, 'extension'),
+  // Issue #18: a save is stored only when one of our pages asks (the reader clicked Save there); a tab cannot.
+  saveReport: rule(z.object({ file: z.string().min(1).max(500), title: z.string().min(1).max(1000), text: z.string().min(1).max(MAX_REPORT_BYTES), url: z.string().max(4000).nullable() }).strict(), 'extension'),
+  readerKbChanged: rule(none, 'extension'),
+  pageHtml: null,
+  kbChanged: null,
   pageSummary: null,
   revealMention: null,
   pageHasText: null,

@@ -5,6 +5,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { EntityCard } from '../kb/card';
 import type { KbReport } from '../kb/document';
 import type { KbMeta } from '../db/schema';
+import type { AddOutcome } from '../reader-kb/add';
 import type { HighlightKind } from './highlight-names';
 import type { CompiledMatcher } from '../match/types';
 import type { PageSummary, PanelData, ReportView } from '../panel/types';
@@ -62,6 +63,16 @@ export interface ProtocolMap {
   // --- Hardening (issue #17) ---
   /** Content script → background: this install's random highlight and host names (lib/background/page-names.ts). */
   pageNames(): PageNames;
+
+  // --- The reader's own reports (issue #18) ---
+  /** Save window / popup → the tab's content script: the page serialised, for Readability in the extension page (lib/reader-kb/save.ts). */
+  pageHtml(): { html: string; url: string } | null;
+  /** Popup / save window → background: store a saved page as a report and run the pipeline (extension pages only). */
+  saveReport(data: { file: string; title: string; text: string; url: string | null }): AddOutcome;
+  /** Options page → background: the reader's reports changed (import, delete, pack, review): tell the open tabs. */
+  readerKbChanged(): void;
+  /** Background → every tab's content script: the KB changed; fetch the matcher again and re-read the page. */
+  kbChanged(): void;
 }
 
 /** Names Backstory uses in a page, chosen at random per install, so a page cannot tell it is there by name. */

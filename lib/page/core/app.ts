@@ -56,6 +56,8 @@ export interface AppEnv {
   linker: () => Promise<LinkerApi>;
   /** Answer the side panel's questions about this page (panel-bridge.ts) over this messaging. */
   panel?: BridgeMessaging;
+  /** Issue #18: called once with the page's reload, to call when the KB changed (kb-refresh.ts). */
+  kbChanges?: (reload: () => void) => void;
 }
 
 export async function runBackstory(env: AppEnv): Promise<void> {
@@ -165,6 +167,12 @@ export async function runBackstory(env: AppEnv): Promise<void> {
     );
   }
 
+  // The KB changed (the reader's reports): a new matcher and cards; a running session re-reads the page.
+  env.kbChanges?.(() => {
+    matcher = null;
+    cards.clear();
+    if (session) void getMatcher().then(() => session && (stop(), (starting = start())));
+  });
   const unwatch = env.settings.watch(apply);
   signal.addEventListener('abort', () => {
     unwatch();

@@ -11,6 +11,8 @@ export interface CardSource {
   loadTypes(ids: string[]): Promise<void>;
   /** The entity's type; undefined while unknown or when the KB has no card for it. */
   typeOf(id: string): EntityType | undefined;
+  /** Forget every card and type (the KB changed). */
+  clear(): void;
 }
 
 export function createCardSource(getCards: (ids: string[]) => Promise<(EntityCard | null)[]>): CardSource {
@@ -42,6 +44,10 @@ export function createCardSource(getCards: (ids: string[]) => Promise<(EntityCar
     typeOf: (id) => {
       const t = types.get(id);
       return t === null ? undefined : t;
+    },
+    clear: () => {
+      cache.clear();
+      types.clear();
     },
   };
   return source;
