@@ -4,7 +4,7 @@
 // the trigger and display settings, and no page errors.
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { waitFor, type ExtensionBrowser, type StaticServer } from '../support/browser';
+import { currentMarkInPage, waitFor, type ExtensionBrowser, type StaticServer } from '../support/browser';
 import { inContentWorld, ready } from '../support/content-world';
 import { EVERY_MENTION, useExtension } from '../support/fixtures';
 import { ReaderPage, type TimelineEvent } from '../support/reader-page';
@@ -180,16 +180,7 @@ describe('reading flow: cards', () => {
     await page.goto(`${server.url}/reading-article.html`);
     await ready(page);
     await page.focus('text=Maria Ortega');
-    const current = () =>
-      page.evaluate(() => {
-        const h = CSS.highlights.get('backstory-current');
-        if (!h || h.size !== 1) return null;
-        const r = [...h][0]!;
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        return range.toString();
-      });
+    const current = () => page.evaluate(currentMarkInPage);
     const live = () => page.locator('backstory-ui').locator('[role=status]').textContent();
     const total = (await inContentWorld<unknown[]>(page, '__backstory.marks()')).length;
 

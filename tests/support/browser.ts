@@ -3,6 +3,7 @@
 // `npm run demo` and the benchmark), the stored settings, and reading our marks
 // from a page's highlight registry.
 export * from '../../scripts/chromium';
+export { pointAtInPage, settledInPage } from '../../scripts/in-page';
 
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../../scripts/chromium';
@@ -80,25 +81,15 @@ export function pageHighlightsInPage(): [string, string][] {
 }
 
 /**
- * In the page: the centre of the first letters of the `nth` occurrence of
- * `text` inside `scope` (the first element matching it whose text includes
- * `containing`, if given), scrolled to the middle of the view.
- * Self-contained, for `page.evaluate(pointAtInPage, { text, scope, nth })`.
+ * In the page: the text under the keyboard's current mark (`backstory-current`,
+ * Alt+Shift+N/P), or null when there is none. Self-contained, for `page.evaluate`.
  */
-export function pointAtInPage({ text, scope = 'body', nth = 0, containing }: { text: string; scope?: string; nth?: number; containing?: string }): { x: number; y: number } {
-  const root = [...document.querySelectorAll(scope)].find((el) => containing === undefined || el.textContent!.includes(containing));
-  if (!root) throw new Error(`no ${scope}${containing ? ` containing “${containing}”` : ''}`);
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  let seen = 0;
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const i = n.textContent!.indexOf(text);
-    if (i < 0 || seen++ < nth) continue;
-    n.parentElement!.scrollIntoView({ block: 'center' });
-    const r = document.createRange();
-    r.setStart(n, i + 1);
-    r.setEnd(n, i + 2);
-    const b = r.getBoundingClientRect();
-    return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-  }
-  throw new Error(`text not found: ${text}`);
+export function currentMarkInPage(): string | null {
+  const h = CSS.highlights.get('backstory-current');
+  if (!h || h.size !== 1) return null;
+  const r = [...(h as unknown as Iterable<AbstractRange>)][0]!;
+  const range = document.createRange();
+  range.setStart(r.startContainer, r.startOffset);
+  range.setEnd(r.endContainer, r.endOffset);
+  return range.toString();
 }
