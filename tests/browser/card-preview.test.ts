@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { inContentWorld, ready } from './content-world';
-import { currentMarkInPage, launchWithExtension, pointAtInPage, ROOT, serveDir, setStoredSettings, waitFor, type ExtensionBrowser, type StaticServer } from './harness';
+import { markTextInPage, launchWithExtension, pointAtInPage, ROOT, serveDir, setStoredSettings, waitFor, type ExtensionBrowser, type StaticServer } from './harness';
 
 declare const chrome: { storage: { session: { get(key: string): Promise<Record<string, unknown>>; remove(key: string): Promise<void> } } };
 
@@ -203,7 +203,7 @@ describe('the card is a preview', () => {
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => document.activeElement?.textContent);
     await page.keyboard.press('Alt+Shift+N');
-    const current = () => page.evaluate(currentMarkInPage);
+    const current = () => page.evaluate(markTextInPage, 'backstory-current');
     await expect.poll(current).not.toBeNull();
     const name = (await current())!;
     await page.keyboard.press('Enter');

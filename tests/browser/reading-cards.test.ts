@@ -4,7 +4,7 @@
 // the trigger and display settings, and no page errors.
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { currentMarkInPage, waitFor, type ExtensionBrowser, type StaticServer } from '../support/browser';
+import { markTextInPage, waitFor, type ExtensionBrowser, type StaticServer } from '../support/browser';
 import { inContentWorld, ready } from '../support/content-world';
 import { EVERY_MENTION, useExtension } from '../support/fixtures';
 import { ReaderPage, type TimelineEvent } from '../support/reader-page';
@@ -180,7 +180,7 @@ describe('reading flow: cards', () => {
     await page.goto(`${server.url}/reading-article.html`);
     await ready(page);
     await page.focus('text=Maria Ortega');
-    const current = () => page.evaluate(currentMarkInPage);
+    const current = () => page.evaluate(markTextInPage, 'backstory-current');
     const live = () => page.locator('backstory-ui').locator('[role=status]').textContent();
     const total = (await inContentWorld<unknown[]>(page, '__backstory.marks()')).length;
 
