@@ -32,9 +32,9 @@ async function openByHover(page: Page, text: string, scope = 'article'): Promise
   const p = await pointAt(page, text, scope);
   await page.mouse.move(p.x, p.y);
   const dialog = dialogOf(page);
-  await dialog.waitFor({ timeout: 5000 });
+  await dialog.waitFor({ timeout: 15_000 });
   // The card with its content, compared with the page's text (the card chunk reads it in slices).
-  await dialog.locator('[data-part=more]').waitFor({ timeout: 5000 });
+  await dialog.locator('[data-part=more]').waitFor({ timeout: 15_000 });
   await dialog.locator('[data-page-read=true]').waitFor({ timeout: 10_000 });
   return dialog;
 }
@@ -208,7 +208,7 @@ describe('the card is a preview', () => {
     const name = (await current())!;
     await page.keyboard.press('Enter');
     const dialog = dialogOf(page);
-    await dialog.locator('[data-part=more], .bs-choices').first().waitFor({ timeout: 5000 });
+    await dialog.locator('[data-part=more], .bs-choices').first().waitFor({ timeout: 15_000 });
     expect(await page.evaluate(() => document.querySelector('backstory-ui')!.shadowRoot!.activeElement?.getAttribute('role'))).toBe('dialog');
     expect(name.length).toBeGreaterThan(0);
     await page.keyboard.press('Escape');

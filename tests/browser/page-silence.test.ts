@@ -68,7 +68,7 @@ describe('the page hears nothing from Backstory', () => {
     }, browser.extensionId);
     const mark = await waitFor(() => page.evaluate(markInViewInPage, PERSON_MARK), { what: 'a person mark in view' });
     await page.mouse.move(mark.x, mark.y);
-    await waitFor(() => activeMention(page), { what: 'the card for the hovered name', timeout: 5000 });
+    await waitFor(() => activeMention(page), { what: 'the card for the hovered name', timeout: 15_000 });
     expect(await activeMention(page)).toBe(mark.text);
     expect(await markCount(page)).toBeGreaterThan(0);
   });

@@ -51,7 +51,7 @@ describe('your reports (options page)', () => {
     await article.mouse.move(1, 1);
     await article.mouse.move(p.x, p.y);
     const dialog = article.locator('backstory-ui').locator('[role=dialog]');
-    await dialog.waitFor({ timeout: 5000 });
+    await dialog.waitFor({ timeout: 15_000 });
     await expect.poll(() => dialog.locator('h2').textContent()).toBe(name);
     const text = (await dialog.textContent()) ?? '';
     await article.keyboard.press('Escape');

@@ -92,7 +92,7 @@ describe('reading flow: cards', () => {
     const p = await pointAt(page, 'Der Spiegel reported');
     await page.mouse.move(p.x, p.y);
     const dialog = dialogOf(page);
-    await dialog.waitFor({ timeout: 3000 });
+    await dialog.waitFor({ timeout: 15_000 });
     // Not before the dwell: the page first saw the card after the content script ended the dwell.
     const [dwellEnd0] = (await timingMarks(page)).dwellEnd;
     expect(await firstCardAt(page)).toBeGreaterThanOrEqual(dwellEnd0!);
@@ -119,7 +119,7 @@ describe('reading flow: cards', () => {
     // Leave both: it closes after the grace period (it was never clicked, so not pinned).
     await page.mouse.move(box.x + box.width / 2, Math.max(2, box.y - 300 > 0 ? box.y - 300 : box.y + box.height + 200), { steps: 2 });
     await page.mouse.move(2, 2);
-    await expect.poll(() => dialog.count(), { timeout: 3000 }).toBe(0);
+    await expect.poll(() => dialog.count(), { timeout: 15_000 }).toBe(0);
   });
 
   it('a pointer passing over a name without resting never shows a card', async () => {
@@ -134,7 +134,7 @@ describe('reading flow: cards', () => {
     // over Bakhmut (same delay, earlier) would have ended, and shown its card, first.
     const q = await pointAt(page, 'Der Spiegel reported');
     await page.mouse.move(q.x, q.y);
-    await expect.poll(() => dialogOf(page).locator('h2').textContent(), { timeout: 5000 }).toBe('Der Spiegel');
+    await expect.poll(() => dialogOf(page).locator('h2').textContent(), { timeout: 15_000 }).toBe('Der Spiegel');
     expect(await cardTitles(page)).toEqual(['Der Spiegel']);
     expect((await timingMarks(page)).dwellEnd).toHaveLength(1);
   });
@@ -159,7 +159,7 @@ describe('reading flow: cards', () => {
     // dwell, had it gone on, would have ended, and shown its card, first.
     const q = await pointAt(page, 'Der Spiegel reported');
     await page.mouse.move(q.x, q.y);
-    await expect.poll(() => dialogOf(page).locator('h2').textContent(), { timeout: 8000 }).toBe('Der Spiegel');
+    await expect.poll(() => dialogOf(page).locator('h2').textContent(), { timeout: 15_000 }).toBe('Der Spiegel');
     expect(await cardTitles(page)).toEqual(['Der Spiegel']);
     expect((await timingMarks(page)).dwellEnd).toHaveLength(1);
     await page.keyboard.press('Escape');
@@ -170,7 +170,7 @@ describe('reading flow: cards', () => {
     await ready(page);
     const p = await pointAt(page, 'Bakhmut');
     await page.mouse.move(p.x, p.y);
-    await dialogOf(page).waitFor({ timeout: 3000 });
+    await dialogOf(page).waitFor({ timeout: 15_000 });
     await expect.poll(() => dialogOf(page).locator('h2').textContent()).toBe('Bakhmut');
     await page.keyboard.press('Escape');
     await expect.poll(() => dialogOf(page).count()).toBe(0);
@@ -202,7 +202,7 @@ describe('reading flow: cards', () => {
 
     await page.keyboard.press('Enter');
     const dialog = dialogOf(page);
-    await dialog.waitFor({ timeout: 3000 });
+    await dialog.waitFor({ timeout: 15_000 });
     await expect.poll(() => dialog.locator('h2').textContent()).toBe('Europe');
     expect(page.url()).not.toContain('#'); // Enter did not follow the focused link
     const focus = await page.evaluate(() => {
@@ -225,7 +225,7 @@ describe('reading flow: cards', () => {
     const p = await pointAt(page, 'Shahed-136', 'article');
     await page.mouse.move(p.x, p.y);
     const dialog = dialogOf(page);
-    await dialog.waitFor({ timeout: 3000 });
+    await dialog.waitFor({ timeout: 15_000 });
     await expect.poll(() => dialog.locator('h2').textContent()).toBe('Shahed-136');
     const text = (await dialog.textContent())!;
     expect(text).toContain('Weapon');
@@ -250,7 +250,7 @@ describe('reading flow: cards', () => {
     expect(await dialog.getAttribute('class')).toContain('bs-theme-dark');
 
     // The gear asks the background to open the options page.
-    const options = browser.context.waitForEvent('page', { timeout: 5000 });
+    const options = browser.context.waitForEvent('page', { timeout: 15_000 });
     await dialog.getByRole('button', { name: 'Backstory settings' }).click();
     const opened = await options;
     expect(opened.url()).toContain(`chrome-extension://${browser.extensionId}/`);
@@ -272,7 +272,7 @@ describe('reading flow: cards', () => {
     expect((await timeline(page)).filter((e) => e.name === 'dwell-start')).toEqual([]);
     expect(await dialogOf(page).count()).toBe(0);
     await page.mouse.click(p.x, p.y);
-    await dialogOf(page).waitFor({ timeout: 3000 });
+    await dialogOf(page).waitFor({ timeout: 15_000 });
     expect(await page.evaluate(() => document.querySelector('backstory-ui')!.shadowRoot!.activeElement?.getAttribute('role'))).toBe('dialog');
     await page.keyboard.press('Escape');
     await expect.poll(() => dialogOf(page).count()).toBe(0);
@@ -287,7 +287,7 @@ describe('reading flow: cards', () => {
     expect(await dialogOf(page).count()).toBe(0);
     await page.keyboard.down('Alt');
     await page.mouse.move(p.x + 1, p.y);
-    await dialogOf(page).waitFor({ timeout: 3000 });
+    await dialogOf(page).waitFor({ timeout: 15_000 });
     await page.keyboard.up('Alt');
     await page.keyboard.press('Escape');
   });
@@ -299,7 +299,7 @@ describe('reading flow: cards', () => {
     await watchForCards(page);
     const p = await pointAt(page, 'Bakhmut');
     await page.mouse.move(p.x, p.y);
-    await dialogOf(page).waitFor({ timeout: 3000 });
+    await dialogOf(page).waitFor({ timeout: 15_000 });
     // The dwell that opened it was the setting's, and the page saw no card before it ended.
     const dwells = (await timeline(page)).filter((e) => e.name === 'dwell-end');
     expect(dwells.map((e) => e.detail)).toEqual([{ delay: 1500 }]);

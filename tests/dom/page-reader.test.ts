@@ -2,7 +2,7 @@
 // registry: reads the page, follows changes (added, changed and removed text),
 // ignores editable regions and our UI, applies the type and first-only
 // settings; and the mark index finds mentions by caret offset.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { READER_DEFAULTS, type Settings } from '../../lib/page/core/reader-settings';
 import { readerOnBody, settle } from '../support/dom-reader';
 
@@ -116,7 +116,8 @@ describe('page reader', () => {
     const t = setup('<p>Putin</p>');
     t.reader.start();
     t.controller.abort();
-    await new Promise((r) => setTimeout(r, 10));
+    // The work loop notices the abort at its next step: wait for that, not for a time.
+    await vi.waitFor(() => expect(t.reader.busy()).toBe(false), { timeout: 10_000 });
     t.reader.dispose();
     expect(t.registry.size).toBe(0);
     expect(t.reader.busy()).toBe(false);
