@@ -2,6 +2,10 @@
 // JSON copy (as Chrome serialises messages) to every onMessage listener, with
 // the sender the test chose, and resolves with the first reply (sendResponse or a
 // returned promise), or undefined when no listener answers, as Chrome does.
+// Not WXT's fakeBrowser (@webext-core/fake-browser 'runtime'): it passes every
+// listener an empty sender and no sendResponse, and throws when none listens,
+// so neither the background's sender gate nor Chrome's sendResponse/`return
+// true` contract (the router's, the content script's listener's) can be tested with it.
 export type RuntimeListener = (message: unknown, sender: unknown, sendResponse: (r: unknown) => void) => unknown;
 
 const json = (value: unknown): unknown => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
