@@ -5,7 +5,7 @@
 import { execSync } from 'node:child_process';
 import { relative, resolve } from 'node:path';
 import { launchWithExtension, RELEASE_EXTENSION_DIR, ROOT, serveDir } from './chromium';
-import { pointAtInPage, settledInPage } from './in-page';
+import { markInViewInPage, settledInPage } from './in-page';
 
 // Progress, on stderr (stdout keeps the demo's results): one short line per step.
 const started = Date.now();
@@ -47,13 +47,14 @@ await page.goto(url);
 console.log(`Backstory is running on ${url}`);
 
 if (screenshot) {
-  // Hover the first mention of Vladimir Putin in the article body and wait for its card.
+  // Hover the first person marked in the article's text (by default only a
+  // name's first mention in the body is marked) and wait for its card.
   progress('waiting for the marks…');
   await page.waitForFunction(() => CSS.highlights.size > 0, undefined, { timeout: 15_000 }).catch(() => undefined);
-  // The article's paragraphs, not the caption; scrolled to the middle of the view, so the card has room.
-  const point = await page.evaluate(pointAtInPage, { text: 'Vladimir Putin', scope: 'article p', containing: 'Vladimir Putin', letter: 2 }).catch(() => null);
+  await page.locator('article p').first().evaluate((p) => p.scrollIntoView({ block: 'start' })).catch(() => undefined);
+  const point = await page.evaluate(markInViewInPage, { highlight: 'backstory-person' });
   if (point) {
-    progress('hovering “Vladimir Putin” until its card opens…');
+    progress(`hovering “${point.text}” until its card opens…`);
     await page.mouse.move(point.x, point.y);
     const dialog = page.locator('backstory-ui').locator('[role=dialog] h2');
     await dialog.waitFor({ state: 'visible', timeout: 15_000 }).catch(() => undefined);

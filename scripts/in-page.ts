@@ -27,6 +27,27 @@ export function pointAtInPage({ text, scope = 'body', nth = 0, containing, lette
 }
 
 /**
+ * In the page: the centre and text of the first mark inside the viewport, or
+ * null; only of highlight `highlight` and reading `text`, when given (any name:
+ * the release build's names are random). Self-contained, so both Playwright
+ * and Puppeteer (Firefox) can pass it to `page.evaluate`.
+ */
+export function markInViewInPage({ highlight, text }: { highlight?: string; text?: string } = {}): { x: number; y: number; text: string } | null {
+  for (const [name, h] of CSS.highlights) {
+    if (highlight !== undefined && name !== highlight) continue;
+    for (const r of h as unknown as Iterable<AbstractRange>) {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      const b = range.getClientRects()[0];
+      if (text !== undefined && range.toString() !== text) continue;
+      if (b && b.top > 0 && b.bottom < innerHeight) return { x: b.left + b.width / 2, y: b.top + b.height / 2, text: range.toString() };
+    }
+  }
+  return null;
+}
+
+/**
  * Resolves when the page looks settled: its fonts loaded, every finite animation
  * and transition (a card's entrance, the reader's focus flash) finished, and
  * a frame painted after that. What a screenshot waits for instead of a fixed time.

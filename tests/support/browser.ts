@@ -3,7 +3,7 @@
 // `npm run demo` and the benchmark), the stored settings, and reading our marks
 // from a page's highlight registry.
 export * from '../../scripts/chromium';
-export { pointAtInPage, settledInPage } from '../../scripts/in-page';
+export { markInViewInPage, pointAtInPage, settledInPage } from '../../scripts/in-page';
 
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../../scripts/chromium';
@@ -45,27 +45,6 @@ export function markTextInPage(name: string): string | null {
   range.setStart(r.startContainer, r.startOffset);
   range.setEnd(r.endContainer, r.endOffset);
   return range.toString();
-}
-
-/**
- * In the page: the centre and text of the first mark inside the viewport, or
- * null; only of highlight `highlight` and reading `text`, when given (any name:
- * the release build's names are random). Self-contained, so both Playwright
- * and Puppeteer (Firefox) can pass it to `page.evaluate`.
- */
-export function markInViewInPage({ highlight, text }: { highlight?: string; text?: string } = {}): { x: number; y: number; text: string } | null {
-  for (const [name, h] of CSS.highlights) {
-    if (highlight !== undefined && name !== highlight) continue;
-    for (const r of h as unknown as Iterable<AbstractRange>) {
-      const range = document.createRange();
-      range.setStart(r.startContainer, r.startOffset);
-      range.setEnd(r.endContainer, r.endOffset);
-      const b = range.getClientRects()[0];
-      if (text !== undefined && range.toString() !== text) continue;
-      if (b && b.top > 0 && b.bottom < innerHeight) return { x: b.left + b.width / 2, y: b.top + b.height / 2, text: range.toString() };
-    }
-  }
-  return null;
 }
 
 /** What markInViewInPage looks for to find a person mark: `page.evaluate(markInViewInPage, PERSON_MARK)`. */
