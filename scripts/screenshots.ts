@@ -8,9 +8,9 @@
 // (tests/browser/side-panel-real.test.ts reaches it over CDP).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { pointAtInPage, settledInPage } from './in-page';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, RELEASE_EXTENSION_DIR, ROOT, serveDir, waitFor } from './chromium';
-import { pointAtInPage, settledInPage } from './in-page';
 
 declare const chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } };
 

@@ -8,7 +8,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
-import { markInViewInPage, pageHighlightsInPage, serveDir, waitFor, type StaticServer } from './harness';
+import { serveDir, waitFor, type StaticServer } from './harness';
 import { HOSTILE_DIR } from './hostile-harness';
 
 let firefox: FirefoxWithExtension;
@@ -24,7 +24,23 @@ afterAll(async () => {
 
 /** Every range in the page's highlight registry: [highlight, text, id of the nearest element with an id]. */
 function ranges(page: Page): Promise<[string, string, string][]> {
-  return page.evaluate(pageHighlightsInPage, { every: true, ids: true }) as unknown as Promise<[string, string, string][]>;
+  return page.evaluate(() => {
+    const out: { name: string; range: Range }[] = [];
+    for (const [name, h] of CSS.highlights) {
+      for (const r of h as unknown as Iterable<AbstractRange>) {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        out.push({ name, range });
+      }
+    }
+    out.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    const idOf = (n: Node | null): string => {
+      for (let p = n; p; p = p.parentNode) if (p.nodeType === 1 && (p as Element).id) return (p as Element).id;
+      return '';
+    };
+    return out.map((o): [string, string, string] => [o.name, o.range.toString(), idOf(o.range.startContainer)]);
+  });
 }
 
 /** The highlight that holds only `text` (the open card's mention), or null. */
@@ -46,7 +62,18 @@ async function open(path: string, expected: number): Promise<Page> {
 
 /** A real pointer rests on the first mark reading `text`; resolves with the card's highlight name. */
 async function hover(page: Page, text: string): Promise<string> {
-  const p = await page.evaluate(markInViewInPage, { text });
+  const p = await page.evaluate((text) => {
+    for (const [, h] of CSS.highlights) {
+      for (const r of h as unknown as Iterable<AbstractRange>) {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        const b = range.getClientRects()[0];
+        if (range.toString() === text && b) return { x: b.left + Math.min(b.width / 2, 12), y: b.top + b.height / 2 };
+      }
+    }
+    return null;
+  }, text);
   if (!p) throw new Error(`no mark ${text}`);
   await page.mouse.move(p.x + 30, p.y + 80);
   await page.mouse.move(p.x, p.y, { steps: 4 });
