@@ -5,6 +5,7 @@
 import { execSync } from 'node:child_process';
 import { relative, resolve } from 'node:path';
 import { launchWithExtension, RELEASE_EXTENSION_DIR, ROOT, serveDir } from './chromium';
+import { markInViewInPage, settledInPage } from './in-page';
 
 // Progress, on stderr (stdout keeps the demo's results): one short line per step.
 const started = Date.now();
@@ -46,31 +47,20 @@ await page.goto(url);
 console.log(`Backstory is running on ${url}`);
 
 if (screenshot) {
-  // Hover the first mention of Vladimir Putin in the article body (not the
-  // caption), scrolled so the card has room below it, and wait for its card.
+  // Hover the first person marked in the article's text (by default only a
+  // name's first mention in the body is marked) and wait for its card.
   progress('waiting for the marks…');
   await page.waitForFunction(() => CSS.highlights.size > 0, undefined, { timeout: 15_000 }).catch(() => undefined);
-  const point = await page.evaluate(() => {
-    const walker = document.createTreeWalker(document.querySelector('article') ?? document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const i = (n.textContent ?? '').indexOf('Vladimir Putin');
-      if (i < 0 || (n.parentElement?.closest('figcaption') ?? null)) continue;
-      window.scrollTo(0, n.parentElement!.getBoundingClientRect().top + window.scrollY - 160);
-      const range = document.createRange();
-      range.setStart(n, i + 2);
-      range.setEnd(n, i + 3);
-      const r = range.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    }
-    return null;
-  });
+  await page.locator('article p').first().evaluate((p) => p.scrollIntoView({ block: 'start' })).catch(() => undefined);
+  const point = await page.evaluate(markInViewInPage, { highlight: 'backstory-person' });
   if (point) {
-    progress('hovering “Vladimir Putin” until its card opens…');
+    progress(`hovering “${point.text}” until its card opens…`);
     await page.mouse.move(point.x, point.y);
     const dialog = page.locator('backstory-ui').locator('[role=dialog] h2');
-    await dialog.waitFor({ state: 'visible', timeout: 5_000 }).catch(() => undefined);
+    await dialog.waitFor({ state: 'visible', timeout: 15_000 }).catch(() => undefined);
     await page.waitForFunction(() => !document.querySelector('backstory-ui')?.shadowRoot?.querySelector('[aria-busy]'), undefined, { timeout: 5_000 }).catch(() => undefined);
-    await page.waitForTimeout(400);
+    // The card's entrance finished and painted: not a fixed wait.
+    await page.evaluate(settledInPage);
     const opened = await page.locator('backstory-ui').locator('[role=dialog]').count();
     console.log(opened ? 'Card open.' : 'No card opened (is the KB loaded?).');
   }

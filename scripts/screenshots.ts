@@ -8,6 +8,7 @@
 // (tests/browser/side-panel-real.test.ts reaches it over CDP).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { pointAtInPage, settledInPage } from './in-page';
 import type { Page } from 'playwright-core';
 import { EXTENSION_DIR, launchWithExtension, ROOT, serveDir, waitFor } from './chromium';
 
@@ -42,8 +43,8 @@ try {
   const tabId = await waitFor(() => browser.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? 0), { what: 'the tab id' });
 
   const shoot = async (page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> => {
-    // Let transitions and the focus flash settle.
-    await page.waitForTimeout(400);
+    // Transitions and the focus flash finished, fonts loaded: not a fixed wait.
+    await page.evaluate(settledInPage);
     await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: options.fullPage ?? false });
     console.log(`docs/screenshots/${name}.png`);
   };
@@ -57,24 +58,9 @@ try {
     await page.goto(`${server.url}/${url}`);
     if (dark) await page.addStyleTag({ content: 'html,body{background:#16181d!important;color:#e8e6e3!important} a{color:#9ecbff!important}' });
     await waitFor(() => page.evaluate(() => [...CSS.highlights.keys()].some((k) => k.startsWith('backstory-'))), { what: 'marks' });
-    const at = await page.evaluate((text) => {
-      const walker = document.createTreeWalker(document.querySelector('article')!, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const i = n.textContent!.indexOf(text);
-        if (i < 0) continue;
-        n.parentElement!.scrollIntoView({ block: 'center' });
-        const r = document.createRange();
-        r.setStart(n, i + 1);
-        r.setEnd(n, i + 2);
-        const b = r.getBoundingClientRect();
-        return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-      }
-      return null;
-    }, url === 'sample-news.html' ? 'Shahed-136' : 'Shahed drone');
-    if (at) {
-      await page.mouse.move(at.x, at.y);
-      await page.locator('backstory-ui').locator('[role=dialog] [data-part=more]').waitFor({ timeout: 10_000 });
-    }
+    const at = await page.evaluate(pointAtInPage, { text: url === 'sample-news.html' ? 'Shahed-136' : 'Shahed drone', scope: 'article' });
+    await page.mouse.move(at.x, at.y);
+    await page.locator('backstory-ui').locator('[role=dialog] [data-part=more]').waitFor({ timeout: 10_000 });
     await shoot(page, name);
     await page.close();
   };

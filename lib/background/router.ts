@@ -6,6 +6,13 @@
 //   ('tab'), or one of our own extension pages ('extension').
 // Anything else is dropped and counted: no reply, no error text, nothing echoed.
 // Takes the runtime as a parameter so unit tests drive it without a browser.
+// Why not @webext-core/messaging's own onMessage here (the extension pages send
+// with it, lib/shared/messages.ts): in 2.3.0 it answers every message of a type
+// that has a handler (a refusal could only be a `{ err }` reply with the error's
+// text), and it throws on a message without `type`/`timestamp`, quoting the whole
+// message in the error; "dropped, never answered" cannot be said with it.
+// tests/unit/background-router.test.ts pins that the library's sendMessage and the
+// content script's sender both read this router's replies.
 import { MESSAGE_RULES, WIRE_MESSAGE, type MessageRule, type SenderClass } from '../shared/message-rules';
 
 export interface SenderLike {

@@ -20,44 +20,41 @@ export const Host = z
   .transform((h) => h.replace(/^www\./, ''))
   .pipe(z.string().regex(/^[a-z0-9.-]+$|^\[[0-9a-f:]+\]$/, 'must be a host name such as example.com'));
 
+/**
+ * The reader's settings, each field with its default: a field that is missing,
+ * corrupt or from an older version falls back to its default alone (`.catch`),
+ * so a bad value never loses the reader's other choices. Unknown fields are dropped.
+ */
 export const Settings = z.object({
   /** Global switch. */
-  enabled: z.boolean(),
+  enabled: z.boolean().catch(true),
   /** 'all-except': run everywhere but `sites`; 'only-allowed': run only on `sites`. */
-  siteMode: SiteMode,
+  siteMode: SiteMode.catch('all-except'),
   /** Hosts listed for the current mode (blocked in 'all-except', allowed in 'only-allowed'). */
-  blockedSites: z.array(Host),
-  allowedSites: z.array(Host),
-  entityTypes: z.array(EntityType).min(0),
-  highlightStyle: HighlightStyle,
+  blockedSites: z.array(Host).catch(() => []),
+  allowedSites: z.array(Host).catch(() => []),
+  entityTypes: z.array(EntityType).catch(() => [...ENTITY_TYPES]),
+  highlightStyle: HighlightStyle.catch('underline'),
   /** 'first': only the first mention of each entity in the article body; 'every': every mention on the page. */
-  markMode: MarkMode,
+  markMode: MarkMode.catch('first'),
   /** Per-type overrides of `markMode` ('off': that type is not marked, like leaving it out of `entityTypes`). */
-  typeMarks: z.partialRecord(EntityType, TypeMarkMode),
+  typeMarks: z.partialRecord(EntityType, TypeMarkMode).catch(() => ({})),
   /** Mark very common places too (the place the page is about, capitals used as metonyms: "Moscow said"). */
-  markCommonPlaces: z.boolean(),
-  hoverDelayMs: z.number().int().min(100).max(3000),
-  trigger: Trigger,
-  showCaveats: z.boolean(),
-  theme: Theme,
+  markCommonPlaces: z.boolean().catch(false),
+  hoverDelayMs: z.number().int().min(100).max(3000).catch(500),
+  trigger: Trigger.catch('hover'),
+  showCaveats: z.boolean().catch(true),
+  theme: Theme.catch('auto'),
 });
-export type Settings = z.infer<typeof Settings>;
+export type Settings = z.output<typeof Settings>;
 
-export const DEFAULT_SETTINGS: Settings = {
-  enabled: true,
-  siteMode: 'all-except',
-  blockedSites: [],
-  allowedSites: [],
-  entityTypes: [...ENTITY_TYPES],
-  highlightStyle: 'underline',
-  markMode: 'first',
-  typeMarks: {},
-  markCommonPlaces: false,
-  hoverDelayMs: 500,
-  trigger: 'hover',
-  showCaveats: true,
-  theme: 'auto',
-};
+/** Parse stored settings (anything: an older, corrupt or missing value) field by field. */
+export function parseSettings(value: unknown): Settings {
+  // A copy: an array or other object stands for no settings, not for a failure.
+  return Settings.parse(value && typeof value === 'object' ? { ...value } : {});
+}
+
+export const DEFAULT_SETTINGS: Settings = parseSettings(undefined);
 
 /** How a type is marked: off when left out of `entityTypes`, else its override or `markMode`. */
 export function typeMarkMode(settings: Pick<Settings, 'entityTypes' | 'markMode' | 'typeMarks'>, type: EntityType): TypeMarkMode {
@@ -68,22 +65,6 @@ export function typeMarkMode(settings: Pick<Settings, 'entityTypes' | 'markMode'
 /** Normalise a hostname the way the site lists store it. */
 export function normaliseHost(host: string): string {
   return host.trim().toLowerCase().replace(/^www\./, '').replace(/:\d+$/, '');
-}
-
-/**
- * Parse stored settings. Unknown or invalid fields fall back to their defaults
- * one by one, so a bad value never loses the reader's other choices.
- */
-export function parseSettings(value: unknown): Settings {
-  const input = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
-  const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
-  const shape = Settings.shape;
-  for (const key of Object.keys(shape) as (keyof Settings)[]) {
-    if (!(key in input)) continue;
-    const parsed = shape[key].safeParse(input[key]);
-    if (parsed.success) out[key] = parsed.data;
-  }
-  return out as Settings;
 }
 
 /** Is Backstory active on a page of this host? */

@@ -1,12 +1,13 @@
 // The settings as persisted with WXT storage (extension-local storage: never
-// synced anywhere). Read and written through parseSettings, so a corrupt or
-// older value never breaks the extension or loses valid choices.
+// synced anywhere). Read and written through parseSettings (the zod schema with a
+// default per field), so a corrupt or older value never breaks the extension or
+// loses valid choices.
 import { storage } from '@wxt-dev/storage';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../shared/settings';
 
 /**
  * The stored shape's version. Bump it when a change to Settings needs more than
- * parseSettings' field-by-field defaults, and add the step to SETTINGS_MIGRATIONS
+ * the schema's field-by-field defaults, and add the step to SETTINGS_MIGRATIONS
  * (tests/unit/settings-store.test.ts runs every step on an old value).
  */
 export const SETTINGS_VERSION = 1;

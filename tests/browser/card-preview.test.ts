@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { inContentWorld, ready } from './content-world';
-import { launchWithExtension, ROOT, serveDir, setStoredSettings, waitFor, type ExtensionBrowser, type StaticServer } from './harness';
+import { markTextInPage, launchWithExtension, pointAtInPage, ROOT, serveDir, setStoredSettings, waitFor, type ExtensionBrowser, type StaticServer } from './harness';
 
 declare const chrome: { storage: { session: { get(key: string): Promise<Record<string, unknown>>; remove(key: string): Promise<void> } } };
 
@@ -24,23 +24,7 @@ const dialogOf = (page: Page): Locator => page.locator('backstory-ui').locator('
 
 /** Scroll the first occurrence of `text` inside `scope` into view and return the centre of its second letter. */
 function pointAt(page: Page, text: string, scope: string): Promise<{ x: number; y: number }> {
-  return page.evaluate(
-    ({ text, scope }) => {
-      const walker = document.createTreeWalker(document.querySelector(scope)!, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const i = n.textContent!.indexOf(text);
-        if (i < 0) continue;
-        n.parentElement!.scrollIntoView({ block: 'center' });
-        const r = document.createRange();
-        r.setStart(n, i + 1);
-        r.setEnd(n, i + 2);
-        const b = r.getBoundingClientRect();
-        return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-      }
-      throw new Error(`text not found: ${text}`);
-    },
-    { text, scope },
-  );
+  return page.evaluate(pointAtInPage, { text, scope });
 }
 
 /** Hover a name until its card has opened with its content (not the loading state). */
@@ -48,9 +32,9 @@ async function openByHover(page: Page, text: string, scope = 'article'): Promise
   const p = await pointAt(page, text, scope);
   await page.mouse.move(p.x, p.y);
   const dialog = dialogOf(page);
-  await dialog.waitFor({ timeout: 5000 });
+  await dialog.waitFor({ timeout: 15_000 });
   // The card with its content, compared with the page's text (the card chunk reads it in slices).
-  await dialog.locator('[data-part=more]').waitFor({ timeout: 5000 });
+  await dialog.locator('[data-part=more]').waitFor({ timeout: 15_000 });
   await dialog.locator('[data-page-read=true]').waitFor({ timeout: 10_000 });
   return dialog;
 }
@@ -219,21 +203,12 @@ describe('the card is a preview', () => {
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => document.activeElement?.textContent);
     await page.keyboard.press('Alt+Shift+N');
-    const current = () =>
-      page.evaluate(() => {
-        const h = CSS.highlights.get('backstory-current');
-        if (!h || h.size !== 1) return null;
-        const r = [...h][0]!;
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        return range.toString();
-      });
+    const current = () => page.evaluate(markTextInPage, 'backstory-current');
     await expect.poll(current).not.toBeNull();
     const name = (await current())!;
     await page.keyboard.press('Enter');
     const dialog = dialogOf(page);
-    await dialog.locator('[data-part=more], .bs-choices').first().waitFor({ timeout: 5000 });
+    await dialog.locator('[data-part=more], .bs-choices').first().waitFor({ timeout: 15_000 });
     expect(await page.evaluate(() => document.querySelector('backstory-ui')!.shadowRoot!.activeElement?.getAttribute('role'))).toBe('dialog');
     expect(name.length).toBeGreaterThan(0);
     await page.keyboard.press('Escape');

@@ -324,7 +324,7 @@ describe('data safety (real IndexedDB in Chromium)', () => {
   // and finishes the load.
   it('finishes an interrupted update on a later wake of the worker', async () => {
     await killServiceWorker();
-    await waitFor(async () => (await status()).meta?.hash === 'test-huge', { what: 'the bundled KB to be loaded', timeout: 5000 });
+    await waitFor(async () => (await status()).meta?.hash === 'test-huge', { what: 'the bundled KB to be loaded', timeout: 15_000 });
   });
 
   it('rebuilds a deleted database from the bundle, with a notice for the side panel', async () => {
@@ -348,7 +348,7 @@ describe('data safety (real IndexedDB in Chromium)', () => {
   it('rebuilds a database deleted while the worker runs, on the next lookup', async () => {
     await deleteDatabase();
     try {
-      const s = await waitFor(async () => (await status().catch(() => null))?.meta ?? null, { what: 'the rebuilt KB', timeout: 5000 });
+      const s = await waitFor(async () => (await status().catch(() => null))?.meta ?? null, { what: 'the rebuilt KB', timeout: 15_000 });
       expect(s.hash).toBe('test-update-1');
     } finally {
       // Leave a working extension for the next test: a restarted worker rebuilds.

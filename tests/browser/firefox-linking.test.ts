@@ -6,24 +6,11 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
-import { ROOT, serveDir, waitFor, type StaticServer } from './harness';
+import { pageHighlightsInPage, ROOT, serveDir, waitFor, type StaticServer } from './harness';
 
 /** The text of our marks in document order (the focus highlights left out). */
-function markTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: Range[] = [];
-    for (const [name, highlight] of CSS.highlights) {
-      if (!name.startsWith('backstory-') || name === 'backstory-active' || name === 'backstory-current') continue;
-      for (const r of highlight as unknown as Iterable<AbstractRange>) {
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        out.push(range);
-      }
-    }
-    out.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-    return out.map((r) => r.toString());
-  });
+async function markTexts(page: Page): Promise<string[]> {
+  return (await page.evaluate(pageHighlightsInPage)).map(([, text]) => text);
 }
 
 describe('linking in Firefox', () => {

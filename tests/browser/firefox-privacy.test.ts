@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
-import { ROOT, serveDir, visiblePersonMark, waitFor, type StaticServer } from './harness';
+import { ROOT, serveDir, markInViewInPage, PERSON_MARK, waitFor, type StaticServer } from './harness';
 
 /** Hosts of Firefox's own services (remote settings, updates, push, captive portal checks): never ours. */
 const FIREFOX_OWN = /(^|\.)(mozilla\.(com|net|org)|firefox\.com|mozaws\.net|mozgcp\.net)$/;
@@ -104,7 +104,7 @@ describe('no network requests (Firefox)', () => {
         }),
       { what: 'marks in Firefox', timeout: 30_000 },
     );
-    const point = await page.evaluate(visiblePersonMark);
+    const point = await page.evaluate(markInViewInPage, PERSON_MARK);
     expect(point).not.toBeNull();
     await page.mouse.move(point!.x + 30, point!.y + 80);
     await page.mouse.move(point!.x, point!.y, { steps: 4 });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
-import { pageHighlightsInPage, ROOT, serveDir, visiblePersonMark, waitFor, type StaticServer } from '../support/browser';
+import { pageHighlightsInPage, ROOT, serveDir, markInViewInPage, PERSON_MARK, waitFor, type StaticServer } from '../support/browser';
 
 interface Golden {
   text: string;
@@ -73,7 +73,7 @@ describe('reading flow in Firefox', () => {
 
   it('opens the card on hover', async () => {
     const rectsBefore = await page.evaluate(() => [...document.querySelectorAll('h1, p, article, main')].map((e) => JSON.stringify(e.getBoundingClientRect())));
-    const point = await page.evaluate(visiblePersonMark);
+    const point = await page.evaluate(markInViewInPage, PERSON_MARK);
     expect(point).not.toBeNull();
     await page.mouse.move(point!.x + 30, point!.y + 80);
     await page.mouse.move(point!.x, point!.y, { steps: 4 });

@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import type { Page as FirefoxPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
-import { activeMention, launchWithExtension, markCount, RELEASE_EXTENSION_DIR, serveDir, visiblePersonMark, waitFor, type ExtensionBrowser, type StaticServer } from '../support/browser';
+import { activeMention, launchWithExtension, markCount, RELEASE_EXTENSION_DIR, serveDir, markInViewInPage, PERSON_MARK, waitFor, type ExtensionBrowser, type StaticServer } from '../support/browser';
 
 /** In the page, from document start: record every window message and WXT's announcement event (named after the extension id). */
 function listenFromStart(id: string): void {
@@ -66,9 +66,9 @@ describe('the page hears nothing from Backstory', () => {
       window.postMessage({ type, contentScriptName: 'content', messageId: 'forged' }, '*');
       window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
     }, browser.extensionId);
-    const mark = await waitFor(() => page.evaluate(visiblePersonMark), { what: 'a person mark in view' });
+    const mark = await waitFor(() => page.evaluate(markInViewInPage, PERSON_MARK), { what: 'a person mark in view' });
     await page.mouse.move(mark.x, mark.y);
-    await waitFor(() => activeMention(page), { what: 'the card for the hovered name', timeout: 5000 });
+    await waitFor(() => activeMention(page), { what: 'the card for the hovered name', timeout: 15_000 });
     expect(await activeMention(page)).toBe(mark.text);
     expect(await markCount(page)).toBeGreaterThan(0);
   });
@@ -92,7 +92,7 @@ describe('the page hears nothing from Backstory (Firefox)', () => {
 
   it('marks the page and posts nothing to it', async () => {
     await page.goto(`${server.url}/sample-news.html`);
-    await waitFor(() => page.evaluate(visiblePersonMark), { what: 'a mark in view', timeout: 20_000 });
+    await waitFor(() => page.evaluate(markInViewInPage, PERSON_MARK), { what: 'a mark in view', timeout: 20_000 });
     await page.evaluate(() => window.postMessage('page: end of start-up', '*'));
     const heard = () => page.evaluate(() => (window as unknown as { __heard: string[] }).__heard);
     await waitFor(async () => (await heard()).some((h) => h.includes('page: end of start-up')), { what: 'the page’s own message' });

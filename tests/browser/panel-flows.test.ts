@@ -16,7 +16,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageSaysEach } from '../../lib/panel/leaves-out';
 import { buildKbFromDisk } from '../../scripts/read-data';
-import { activeMention, launchWithExtension, markCount, PAGES_DIR, serveDir, setStoredSettings, waitFor, type ExtensionBrowser, type StaticServer } from './harness';
+import { activeMention, launchWithExtension, markCount, PAGES_DIR, pointAtInPage, serveDir, setStoredSettings, waitFor, type ExtensionBrowser, type StaticServer } from './harness';
 
 const kb = buildKbFromDisk();
 
@@ -73,24 +73,9 @@ describe('side panel, popup and options', () => {
 
   it('(1) hovering a name opens its card', async () => {
     await news.bringToFront();
-    const point = await news.evaluate(() => {
-      const p = [...document.querySelectorAll('article p')].find((x) => x.textContent?.includes('Antony Blinken'))!;
-      p.scrollIntoView({ block: 'center' });
-      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const i = (n.textContent ?? '').indexOf('Blinken');
-        if (i < 0) continue;
-        const range = document.createRange();
-        range.setStart(n, i + 2);
-        range.setEnd(n, i + 3);
-        const r = range.getBoundingClientRect();
-        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-      }
-      return null;
-    });
-    expect(point).not.toBeNull();
-    await news.mouse.move(point!.x - 200, point!.y - 100);
-    await news.mouse.move(point!.x, point!.y, { steps: 4 });
+    const point = await news.evaluate(pointAtInPage, { text: 'Blinken', scope: 'article p', containing: 'Antony Blinken', letter: 2 });
+    await news.mouse.move(point.x - 200, point.y - 100);
+    await news.mouse.move(point.x, point.y, { steps: 4 });
     expect(await waitFor(() => activeMention(news), { what: 'the card for Blinken' })).toBe('Antony Blinken');
     await news.keyboard.press('Escape');
     await waitFor(async () => (await activeMention(news)) === null, { what: 'the card to close' });

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Request, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, CHROMIUM_ARGS, EXTENSION_DIR, serveDir, waitFor, type StaticServer } from '../support/browser';
+import { CHROMIUM, CHROMIUM_ARGS, EXTENSION_DIR, markInViewInPage, serveDir, waitFor, type StaticServer } from '../support/browser';
 import { inContentWorld } from '../support/content-world';
 import { CHROME_EXTENSION_DIR } from './hostile-harness';
 
@@ -151,19 +151,8 @@ describe('no network requests', () => {
     // Wait for marks (the registry is shared by every world of the page), then hover one.
     const point = await waitFor(
       () =>
-        page.evaluate(() => {
-          // Our highlight names are random per install (issue #17); the page registers none of its own.
-          for (const [, h] of CSS.highlights) {
-            for (const r of h as unknown as Iterable<AbstractRange>) {
-              const live = document.createRange();
-              live.setStart(r.startContainer, r.startOffset);
-              live.setEnd(r.endContainer, r.endOffset);
-              const b = live.getClientRects()[0];
-              if (b && b.top > 0 && b.bottom < innerHeight) return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-            }
-          }
-          return null;
-        }),
+        // Our highlight names are random per install (issue #17); the page registers none of its own.
+        page.evaluate(markInViewInPage, {}),
       { what: 'a mark in view', timeout: 20_000 },
     );
     const highlights = await page.evaluate(() => CSS.highlights.size);

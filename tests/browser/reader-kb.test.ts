@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, ROOT, serveDir, waitFor, type ExtensionBrowser, type StaticServer } from './harness';
+import { launchWithExtension, pointAtInPage, ROOT, serveDir, waitFor, type ExtensionBrowser, type StaticServer } from './harness';
 import { inContentWorld, ready } from './content-world';
 
 const FIXTURES = join(ROOT, 'tests/fixtures/reader');
@@ -47,23 +47,11 @@ describe('your reports (options page)', () => {
   };
   /** Open the card of `name` on the article page by hovering it; its text. */
   const cardText = async (name: string) => {
-    const p = await article.evaluate((text) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const i = n.textContent!.indexOf(text);
-        if (i < 0) continue;
-        const r = document.createRange();
-        r.setStart(n, i + 1);
-        r.setEnd(n, i + 2);
-        const b = r.getBoundingClientRect();
-        return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-      }
-      throw new Error(`not found: ${text}`);
-    }, name);
+    const p = await article.evaluate(pointAtInPage, { text: name });
     await article.mouse.move(1, 1);
     await article.mouse.move(p.x, p.y);
     const dialog = article.locator('backstory-ui').locator('[role=dialog]');
-    await dialog.waitFor({ timeout: 5000 });
+    await dialog.waitFor({ timeout: 15_000 });
     await expect.poll(() => dialog.locator('h2').textContent()).toBe(name);
     const text = (await dialog.textContent()) ?? '';
     await article.keyboard.press('Escape');

@@ -4,7 +4,7 @@
 // the trigger and display settings, and no page errors.
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { waitFor, type ExtensionBrowser, type StaticServer } from '../support/browser';
+import { markTextInPage, waitFor, type ExtensionBrowser, type StaticServer } from '../support/browser';
 import { inContentWorld, ready } from '../support/content-world';
 import { EVERY_MENTION, useExtension } from '../support/fixtures';
 import { ReaderPage, type TimelineEvent } from '../support/reader-page';
@@ -92,7 +92,7 @@ describe('reading flow: cards', () => {
     const p = await pointAt(page, 'Der Spiegel reported');
     await page.mouse.move(p.x, p.y);
     const dialog = dialogOf(page);
-    await dialog.waitFor({ timeout: 3000 });
+    await dialog.waitFor({ timeout: 15_000 });
     // Not before the dwell: the page first saw the card after the content script ended the dwell.
     const [dwellEnd0] = (await timingMarks(page)).dwellEnd;
     expect(await firstCardAt(page)).toBeGreaterThanOrEqual(dwellEnd0!);
@@ -119,7 +119,7 @@ describe('reading flow: cards', () => {
     // Leave both: it closes after the grace period (it was never clicked, so not pinned).
     await page.mouse.move(box.x + box.width / 2, Math.max(2, box.y - 300 > 0 ? box.y - 300 : box.y + box.height + 200), { steps: 2 });
     await page.mouse.move(2, 2);
-    await expect.poll(() => dialog.count(), { timeout: 3000 }).toBe(0);
+    await expect.poll(() => dialog.count(), { timeout: 15_000 }).toBe(0);
   });
 
   it('a pointer passing over a name without resting never shows a card', async () => {
@@ -134,7 +134,7 @@ describe('reading flow: cards', () => {
     // over Bakhmut (same delay, earlier) would have ended, and shown its card, first.
     const q = await pointAt(page, 'Der Spiegel reported');
     await page.mouse.move(q.x, q.y);
-    await expect.poll(() => dialogOf(page).locator('h2').textContent(), { timeout: 5000 }).toBe('Der Spiegel');
+    await expect.poll(() => dialogOf(page).locator('h2').textContent(), { timeout: 15_000 }).toBe('Der Spiegel');
     expect(await cardTitles(page)).toEqual(['Der Spiegel']);
     expect((await timingMarks(page)).dwellEnd).toHaveLength(1);
   });
@@ -159,7 +159,7 @@ describe('reading flow: cards', () => {
     // dwell, had it gone on, would have ended, and shown its card, first.
     const q = await pointAt(page, 'Der Spiegel reported');
     await page.mouse.move(q.x, q.y);
-    await expect.poll(() => dialogOf(page).locator('h2').textContent(), { timeout: 8000 }).toBe('Der Spiegel');
+    await expect.poll(() => dialogOf(page).locator('h2').textContent(), { timeout: 15_000 }).toBe('Der Spiegel');
     expect(await cardTitles(page)).toEqual(['Der Spiegel']);
     expect((await timingMarks(page)).dwellEnd).toHaveLength(1);
     await page.keyboard.press('Escape');
@@ -170,7 +170,7 @@ describe('reading flow: cards', () => {
     await ready(page);
     const p = await pointAt(page, 'Bakhmut');
     await page.mouse.move(p.x, p.y);
-    await dialogOf(page).waitFor({ timeout: 3000 });
+    await dialogOf(page).waitFor({ timeout: 15_000 });
     await expect.poll(() => dialogOf(page).locator('h2').textContent()).toBe('Bakhmut');
     await page.keyboard.press('Escape');
     await expect.poll(() => dialogOf(page).count()).toBe(0);
@@ -180,16 +180,7 @@ describe('reading flow: cards', () => {
     await page.goto(`${server.url}/reading-article.html`);
     await ready(page);
     await page.focus('text=Maria Ortega');
-    const current = () =>
-      page.evaluate(() => {
-        const h = CSS.highlights.get('backstory-current');
-        if (!h || h.size !== 1) return null;
-        const r = [...h][0]!;
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        return range.toString();
-      });
+    const current = () => page.evaluate(markTextInPage, 'backstory-current');
     const live = () => page.locator('backstory-ui').locator('[role=status]').textContent();
     const total = (await inContentWorld<unknown[]>(page, '__backstory.marks()')).length;
 
@@ -211,7 +202,7 @@ describe('reading flow: cards', () => {
 
     await page.keyboard.press('Enter');
     const dialog = dialogOf(page);
-    await dialog.waitFor({ timeout: 3000 });
+    await dialog.waitFor({ timeout: 15_000 });
     await expect.poll(() => dialog.locator('h2').textContent()).toBe('Europe');
     expect(page.url()).not.toContain('#'); // Enter did not follow the focused link
     const focus = await page.evaluate(() => {
@@ -234,7 +225,7 @@ describe('reading flow: cards', () => {
     const p = await pointAt(page, 'Shahed-136', 'article');
     await page.mouse.move(p.x, p.y);
     const dialog = dialogOf(page);
-    await dialog.waitFor({ timeout: 3000 });
+    await dialog.waitFor({ timeout: 15_000 });
     await expect.poll(() => dialog.locator('h2').textContent()).toBe('Shahed-136');
     const text = (await dialog.textContent())!;
     expect(text).toContain('Weapon');
@@ -259,7 +250,7 @@ describe('reading flow: cards', () => {
     expect(await dialog.getAttribute('class')).toContain('bs-theme-dark');
 
     // The gear asks the background to open the options page.
-    const options = browser.context.waitForEvent('page', { timeout: 5000 });
+    const options = browser.context.waitForEvent('page', { timeout: 15_000 });
     await dialog.getByRole('button', { name: 'Backstory settings' }).click();
     const opened = await options;
     expect(opened.url()).toContain(`chrome-extension://${browser.extensionId}/`);
@@ -281,7 +272,7 @@ describe('reading flow: cards', () => {
     expect((await timeline(page)).filter((e) => e.name === 'dwell-start')).toEqual([]);
     expect(await dialogOf(page).count()).toBe(0);
     await page.mouse.click(p.x, p.y);
-    await dialogOf(page).waitFor({ timeout: 3000 });
+    await dialogOf(page).waitFor({ timeout: 15_000 });
     expect(await page.evaluate(() => document.querySelector('backstory-ui')!.shadowRoot!.activeElement?.getAttribute('role'))).toBe('dialog');
     await page.keyboard.press('Escape');
     await expect.poll(() => dialogOf(page).count()).toBe(0);
@@ -296,7 +287,7 @@ describe('reading flow: cards', () => {
     expect(await dialogOf(page).count()).toBe(0);
     await page.keyboard.down('Alt');
     await page.mouse.move(p.x + 1, p.y);
-    await dialogOf(page).waitFor({ timeout: 3000 });
+    await dialogOf(page).waitFor({ timeout: 15_000 });
     await page.keyboard.up('Alt');
     await page.keyboard.press('Escape');
   });
@@ -308,7 +299,7 @@ describe('reading flow: cards', () => {
     await watchForCards(page);
     const p = await pointAt(page, 'Bakhmut');
     await page.mouse.move(p.x, p.y);
-    await dialogOf(page).waitFor({ timeout: 3000 });
+    await dialogOf(page).waitFor({ timeout: 15_000 });
     // The dwell that opened it was the setting's, and the page saw no card before it ended.
     const dwells = (await timeline(page)).filter((e) => e.name === 'dwell-end');
     expect(dwells.map((e) => e.detail)).toEqual([{ delay: 1500 }]);

@@ -87,7 +87,7 @@ describe('reading flow: marks', () => {
     expect(marks.length).toBeGreaterThan(10);
     const box = await page.evaluate(pointAtInPage, { text: 'Bakhmut', scope: 'p', containing: 'Mugin-5s' });
     await page.mouse.move(box.x, box.y);
-    await page.locator('backstory-ui').locator('[role=dialog]').waitFor({ timeout: 5000 });
+    await page.locator('backstory-ui').locator('[role=dialog]').waitFor({ timeout: 15_000 });
     await page.keyboard.press('Alt+Shift+N');
     const on = await page.evaluate(() => ({
       body: new XMLSerializer().serializeToString(document.body),

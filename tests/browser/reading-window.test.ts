@@ -122,7 +122,7 @@ describe('reading flow: the highlight window', () => {
     const p = await page.evaluate(pointAtInPage, { text: 'Der Spiegel', scope: '#p180' });
     await page.mouse.move(p.x, p.y);
     const dialog = page.locator('backstory-ui').locator('[role=dialog]');
-    await dialog.waitFor({ timeout: 5000 });
+    await dialog.waitFor({ timeout: 15_000 });
     await expect.poll(() => dialog.locator('h2').textContent()).toBe('Der Spiegel');
     expect(await inContentWorld(page, '__backstory.card()')).toEqual({ text: 'Der Spiegel', entity: 'der-spiegel', pinned: false });
   });

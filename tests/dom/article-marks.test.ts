@@ -2,67 +2,15 @@
 // the article body only (not nav, footers, asides, related-links lists), per
 // type every / first / off, the caveat style and the common places the card
 // chunk reports, and the keyboard still reaching every mention of a marked type.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { matcherAliases } from '../../lib/match/aliases';
-import type { KbDocument } from '../../lib/kb/document';
-import type { EntityType } from '../../lib/kb/schema';
-import { compileMatcher, hydrateMatcher, type Matcher } from '../../lib/match/compile';
+import { describe, expect, it } from 'vitest';
 import { findArticleRegion } from '../../lib/page/core/article-region';
-import type { PageMention } from '../../lib/page/core/marks';
-import { createPageReader } from '../../lib/page/core/reader';
-import { READER_DEFAULTS, type Settings } from '../../lib/page/core/reader-settings';
-import { spotText } from '../../lib/page/core/spot';
-
-let matcher: Matcher;
-let types: Map<string, EntityType>;
-beforeAll(() => {
-  const kb = JSON.parse(readFileSync(join(process.cwd(), 'assets/public/kb/kb.json'), 'utf8')) as KbDocument;
-  matcher = hydrateMatcher(compileMatcher(matcherAliases(kb.entities)));
-  types = new Map(kb.entities.map((e) => [e.id, e.type]));
-});
-
-class FakeHighlight extends Set<unknown> {
-  priority = 0;
-}
+import type { Settings } from '../../lib/page/core/reader-settings';
+import { entityType, readerOnBody, settle } from '../support/dom-reader';
 
 function setup(html: string, settings: Partial<Settings> = {}) {
-  document.body.replaceChildren();
-  const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
-  document.body.append(...[...parsed.body.childNodes].map((n) => document.importNode(n, true)));
-  const registry = new Map<string, FakeHighlight>();
-  const controller = new AbortController();
-  let current: Settings = { ...READER_DEFAULTS, ...settings };
-  const reader = createPageReader(
-    {
-      doc: document,
-      win: window as unknown as Window & typeof globalThis,
-      signal: controller.signal,
-      matcher,
-      spot: spotText,
-      settings: () => current,
-      loadTypes: async () => undefined,
-      typeOf: (id) => types.get(id),
-      yieldFn: () => new Promise((r) => setTimeout(r, 0)),
-    },
-    {
-      registry: registry as unknown as HighlightRegistry,
-      createHighlight: () => new FakeHighlight() as unknown as Highlight,
-      makeRange: (m: PageMention) => ({ startContainer: m.startNode, startOffset: m.startOffset, endContainer: m.endNode, endOffset: m.endOffset }) as unknown as AbstractRange,
-    },
-  );
-  const marks = () => reader.marked().map((m) => `${m.surface}:${m.paintedAs?.replace('backstory-', '')}`);
-  const set = (s: Partial<Settings>) => {
-    current = { ...current, ...s };
-    reader.refreshPaint();
-  };
-  return { reader, controller, marks, set };
-}
-
-async function settle(reader: { idle(): Promise<void> }) {
-  await new Promise((r) => setTimeout(r, 0));
-  await reader.idle();
+  const t = readerOnBody(html, settings);
+  const marks = () => t.reader.marked().map((m) => `${m.surface}:${m.paintedAs?.replace('backstory-', '')}`);
+  return { ...t, marks };
 }
 
 const PAGE = `
@@ -103,7 +51,7 @@ describe('default marks: the first mention in the article body', () => {
     t.reader.start();
     await settle(t.reader);
     expect(t.marks()).toEqual(['Moscow:place', 'Moscow:place', 'Moscow:place', 'Kyiv:place', 'Kyiv:place', 'Kyiv:place']);
-    expect(t.reader.all().filter((m) => t.reader.painter.reachable(m)).every((m) => types.get(m.entityId!) !== 'person')).toBe(true);
+    expect(t.reader.all().filter((m) => t.reader.painter.reachable(m)).every((m) => entityType(m.entityId!) !== 'person')).toBe(true);
     t.set({ typeMarks: {}, markMode: 'every' });
     await settle(t.reader);
     expect(t.marks()).toHaveLength(t.reader.all().length);

@@ -118,8 +118,16 @@ beforeEach(() => {
 
 afterEach(async () => {
   vi.useRealTimers();
-  // Let messages posted for the 'card-painted' mark arrive before the next test.
-  await new Promise((resolve) => setTimeout(resolve, 10));
+  // Let a message posted for the 'card-painted' mark (card-layer.tsx markPainted)
+  // arrive before the next test: one of ours, posted after it, has arrived.
+  await new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(0);
+  });
   vi.restoreAllMocks();
   debugTimeline().listeners.delete(recordMarks);
   ui?.dispose();

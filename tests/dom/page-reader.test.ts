@@ -2,70 +2,15 @@
 // registry: reads the page, follows changes (added, changed and removed text),
 // ignores editable regions and our UI, applies the type and first-only
 // settings; and the mark index finds mentions by caret offset.
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { EntityType } from '../../lib/kb/schema';
-import { matcherAliases } from '../../lib/match/aliases';
-import { compileMatcher, hydrateMatcher, type Matcher } from '../../lib/match/compile';
-import type { PageMention } from '../../lib/page/core/marks';
-import { createPageReader } from '../../lib/page/core/reader';
+import { describe, expect, it, vi } from 'vitest';
 import { READER_DEFAULTS, type Settings } from '../../lib/page/core/reader-settings';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { KbDocument } from '../../lib/kb/document';
-import { spotText } from '../../lib/page/core/spot';
-
-let matcher: Matcher;
-let types: Map<string, EntityType>;
-beforeAll(() => {
-  // The KB as `npm run kb:build` bundles it (happy-dom's URL global rules out scripts/read-data here).
-  const kb = JSON.parse(readFileSync(join(process.cwd(), 'assets/public/kb/kb.json'), 'utf8')) as KbDocument;
-  matcher = hydrateMatcher(compileMatcher(matcherAliases(kb.entities)));
-  types = new Map(kb.entities.map((e) => [e.id, e.type]));
-});
-
-class FakeHighlight extends Set<unknown> {
-  priority = 0;
-}
+import { readerOnBody, settle } from '../support/dom-reader';
 
 function setup(html: string, settings: Partial<Settings> = {}) {
-  document.body.replaceChildren();
-  const tpl = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
-  document.body.append(...[...tpl.body.childNodes].map((n) => document.importNode(n, true)));
-  const registry = new Map<string, FakeHighlight>();
-  const controller = new AbortController();
-  let current: Settings = { ...READER_DEFAULTS, ...settings };
-  const loaded: string[][] = [];
-  const reader = createPageReader(
-    {
-      doc: document,
-      win: window as unknown as Window & typeof globalThis,
-      signal: controller.signal,
-      matcher,
-      spot: spotText,
-      settings: () => current,
-      loadTypes: async (ids) => void loaded.push(ids),
-      typeOf: (id) => types.get(id),
-      yieldFn: () => new Promise((r) => setTimeout(r, 0)),
-    },
-    {
-      registry: registry as unknown as HighlightRegistry,
-      createHighlight: () => new FakeHighlight() as unknown as Highlight,
-      makeRange: (m: PageMention) => ({ startContainer: m.startNode, startOffset: m.startOffset, endContainer: m.endNode, endOffset: m.endOffset }) as unknown as AbstractRange,
-    },
-  );
-  const marks = () => reader.marked().map((m) => `${m.surface}=${m.entityId}${m.reason === 'alias' ? '' : `(${m.reason})`}`);
-  const painted = () => Object.fromEntries([...registry].filter(([, h]) => h.size > 0).map(([name, h]) => [name, h.size]));
-  const set = (s: Partial<Settings>) => {
-    current = { ...current, ...s };
-    reader.refreshPaint();
-  };
-  return { reader, registry, controller, marks, painted, set, loaded };
-}
-
-/** Let the observer and the work loop run. */
-async function settle(reader: { idle(): Promise<void> }) {
-  await new Promise((r) => setTimeout(r, 0));
-  await reader.idle();
+  const t = readerOnBody(html, settings);
+  const marks = () => t.reader.marked().map((m) => `${m.surface}=${m.entityId}${m.reason === 'alias' ? '' : `(${m.reason})`}`);
+  const painted = () => Object.fromEntries([...t.registry].filter(([, h]) => h.size > 0).map(([name, h]) => [name, h.size]));
+  return { ...t, marks, painted };
 }
 
 describe('page reader', () => {
@@ -171,7 +116,8 @@ describe('page reader', () => {
     const t = setup('<p>Putin</p>');
     t.reader.start();
     t.controller.abort();
-    await new Promise((r) => setTimeout(r, 10));
+    // The work loop notices the abort at its next step: wait for that, not for a time.
+    await vi.waitFor(() => expect(t.reader.busy()).toBe(false), { timeout: 10_000 });
     t.reader.dispose();
     expect(t.registry.size).toBe(0);
     expect(t.reader.busy()).toBe(false);

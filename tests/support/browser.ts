@@ -3,6 +3,7 @@
 // `npm run demo` and the benchmark), the stored settings, and reading our marks
 // from a page's highlight registry.
 export * from '../../scripts/chromium';
+export { markInViewInPage, pointAtInPage, settledInPage } from '../../scripts/in-page';
 
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../../scripts/chromium';
@@ -29,45 +30,41 @@ export function markCount(page: Page): Promise<number> {
 
 /** The text of the mention whose card is open on a page (the `backstory-active` highlight), or null. */
 export function activeMention(page: Page): Promise<string | null> {
-  return page.evaluate(() => {
-    const h = CSS.highlights.get('backstory-active');
-    if (!h || h.size === 0) return null;
-    const r = [...h][0] as AbstractRange;
-    const range = document.createRange();
-    range.setStart(r.startContainer, r.startOffset);
-    range.setEnd(r.endContainer, r.endOffset);
-    return range.toString();
-  });
+  return page.evaluate(markTextInPage, 'backstory-active');
 }
 
 /**
- * In the page: the centre and text of the first person mark inside the viewport,
- * or null. Self-contained, so both Playwright and Puppeteer (Firefox) can pass
- * it to `page.evaluate`.
+ * In the page: the text of the first range of highlight `name` (the open card's
+ * `backstory-active`, the keyboard's `backstory-current`), or null. Self-contained, for `page.evaluate`.
  */
-export function visiblePersonMark(): { x: number; y: number; text: string } | null {
-  for (const [name, h] of CSS.highlights) {
-    if (name !== 'backstory-person') continue;
-    for (const r of h as unknown as Iterable<AbstractRange>) {
-      const range = document.createRange();
-      range.setStart(r.startContainer, r.startOffset);
-      range.setEnd(r.endContainer, r.endOffset);
-      const b = range.getClientRects()[0];
-      if (b && b.top > 0 && b.bottom < innerHeight) return { x: b.left + b.width / 2, y: b.top + b.height / 2, text: range.toString() };
-    }
-  }
-  return null;
+export function markTextInPage(name: string): string | null {
+  const h = CSS.highlights.get(name);
+  if (!h || h.size === 0) return null;
+  const r = [...(h as unknown as Iterable<AbstractRange>)][0]!;
+  const range = document.createRange();
+  range.setStart(r.startContainer, r.startOffset);
+  range.setEnd(r.endContainer, r.endOffset);
+  return range.toString();
 }
+
+/** What markInViewInPage looks for to find a person mark: `page.evaluate(markInViewInPage, PERSON_MARK)`. */
+export const PERSON_MARK = { highlight: 'backstory-person' };
+
+/** [highlight name, text], and with `ids` the id of the nearest element that has one. */
+export type HighlightRow = [name: string, text: string] & { 2?: string };
 
 /**
  * In the page: every passive mark (not the open card's nor the keyboard's), as
- * [highlight name, text], in document order. Self-contained, so both Playwright
- * and Puppeteer (Firefox) can pass it to `page.evaluate`.
+ * [highlight name, text], in document order; `every`: every highlight of any
+ * name (the release build's names are random); `ids`: with the id of the
+ * nearest element that has one, as a third item. Self-contained, so both
+ * Playwright and Puppeteer (Firefox) can pass it to `page.evaluate`.
  */
-export function pageHighlightsInPage(): [string, string][] {
+export function pageHighlightsInPage(options: { every?: boolean; ids?: boolean } | void): HighlightRow[] {
+  const { every = false, ids = false } = options || {};
   const out: { name: string; range: Range }[] = [];
   for (const [name, highlight] of CSS.highlights) {
-    if (!name.startsWith('backstory-') || name === 'backstory-active' || name === 'backstory-current') continue;
+    if (!every && (!name.startsWith('backstory-') || name === 'backstory-active' || name === 'backstory-current')) continue;
     for (const r of highlight as unknown as Iterable<AbstractRange>) {
       const range = document.createRange();
       range.setStart(r.startContainer, r.startOffset);
@@ -76,29 +73,9 @@ export function pageHighlightsInPage(): [string, string][] {
     }
   }
   out.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
-  return out.map((o): [string, string] => [o.name, o.range.toString()]);
-}
-
-/**
- * In the page: the centre of the first letters of the `nth` occurrence of
- * `text` inside `scope` (the first element matching it whose text includes
- * `containing`, if given), scrolled to the middle of the view.
- * Self-contained, for `page.evaluate(pointAtInPage, { text, scope, nth })`.
- */
-export function pointAtInPage({ text, scope = 'body', nth = 0, containing }: { text: string; scope?: string; nth?: number; containing?: string }): { x: number; y: number } {
-  const root = [...document.querySelectorAll(scope)].find((el) => containing === undefined || el.textContent!.includes(containing));
-  if (!root) throw new Error(`no ${scope}${containing ? ` containing “${containing}”` : ''}`);
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  let seen = 0;
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const i = n.textContent!.indexOf(text);
-    if (i < 0 || seen++ < nth) continue;
-    n.parentElement!.scrollIntoView({ block: 'center' });
-    const r = document.createRange();
-    r.setStart(n, i + 1);
-    r.setEnd(n, i + 2);
-    const b = r.getBoundingClientRect();
-    return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-  }
-  throw new Error(`text not found: ${text}`);
+  const idOf = (n: Node | null): string => {
+    for (let p = n; p; p = p.parentNode) if (p.nodeType === 1 && (p as Element).id) return (p as Element).id;
+    return '';
+  };
+  return out.map((o) => (ids ? [o.name, o.range.toString(), idOf(o.range.startContainer)] : [o.name, o.range.toString()]) as HighlightRow);
 }

@@ -63,7 +63,7 @@ export class ReaderPage {
   async hover(text: string, scope = 'body'): Promise<Locator> {
     const p = await this.pointAt(text, scope);
     await this.page.mouse.move(p.x, p.y);
-    await this.dialog.waitFor({ timeout: 5000 });
+    await this.dialog.waitFor({ timeout: 15_000 });
     return this.dialog;
   }
 }

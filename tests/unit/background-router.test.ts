@@ -1,7 +1,9 @@
 // The background's message gate (lib/background/router.ts): schema and sender
 // checks before any handler; everything else dropped, counted, never answered.
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRouter, type SenderLike } from '../../lib/background/router';
+import { createSender } from '../../lib/page/core/messaging';
+import { fakeRuntime, libraryMessagingOver, removeFakeChrome } from '../support/fake-runtime';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const BASE = `chrome-extension://${ID}/`;
@@ -66,5 +68,44 @@ describe('background router', () => {
     const t = setup();
     expect((await t.send(wire('pageChanged', { url: 'x' }), tab)).reply).toBeUndefined();
     expect(t.router.stats).toEqual({ handled: 0, malformed: 0, refused: 0 });
+  });
+});
+
+// The extension pages send with @webext-core/messaging (lib/shared/messages.ts),
+// the content script with its wire-compatible sender (lib/page/core/messaging.ts):
+// both reach the router and read its replies, and a refused message gets no
+// reply at all, which the library reports as a failure.
+describe('background router and @webext-core/messaging', () => {
+  let from: SenderLike = panel;
+  const runtime = fakeRuntime({ id: ID, sender: () => from });
+  const router = createRouter(runtime as never);
+  router.on('getPanelData', (data) => ({ entities: data.entities.map((id) => ({ id })) }));
+  router.on('getCard', (data) => {
+    throw new Error(`no card ${data.id}`);
+  });
+  router.on('getCards', (data) => data.ids.map(() => null));
+  let lib: typeof import('../../lib/shared/messages');
+  beforeAll(async () => {
+    lib = await libraryMessagingOver(runtime);
+  });
+  afterAll(removeFakeChrome);
+
+  it('the library’s sendMessage (an extension page) gets the router’s reply, and its error', async () => {
+    from = panel;
+    expect(await lib.sendMessage('getPanelData', { entities: ['a'] })).toEqual({ entities: [{ id: 'a' }] });
+    await expect(lib.sendMessage('getCard', { id: 'x' })).rejects.toThrow('no card x');
+  });
+
+  it('the content script’s sender gets the router’s reply', async () => {
+    from = tab;
+    expect(await createSender(runtime)('getCards', { ids: ['a', 'b'] })).toEqual([null, null]);
+  });
+
+  it('a refused or malformed message is never answered: the library sees no response', async () => {
+    from = tab;
+    await expect(lib.sendMessage('getPanelData', { entities: ['a'] })).rejects.toThrow('No response');
+    from = panel;
+    await expect(lib.sendMessage('getPanelData', { entities: 'a' } as never)).rejects.toThrow('No response');
+    expect(router.stats).toMatchObject({ refused: 1, malformed: 1 });
   });
 });

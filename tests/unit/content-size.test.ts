@@ -14,7 +14,7 @@ import { ROOT } from '../../scripts/read-data';
 
 /**
  * The issue's target: at most 50 KB minified, read as 50,000 B (the stricter
- * reading of "KB"). The build is at 49,624 B (docs/PERFORMANCE.md).
+ * reading of "KB"). The build is at 45,288 B (lib/page/README.md).
  */
 const BUDGET_BYTES = 50_000;
 const CARD_CHUNK = 'card-ui.js';

@@ -3,56 +3,15 @@
 // (lib/shared/messages.ts) over a fake `chrome.runtime`, in both directions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createListener, createSender, MessageError } from '../../lib/page/core/messaging';
-
-type Listener = (message: unknown, sender: unknown, sendResponse: (r: unknown) => void) => unknown;
-
-/** One fake runtime shared by "both sides": sendMessage delivers to every listener. */
-function fakeRuntime() {
-  const listeners = new Set<Listener>();
-  const deliver = (message: unknown): Promise<unknown> =>
-    new Promise((resolve) => {
-      let answered = false;
-      for (const l of listeners) {
-        const r = l(JSON.parse(JSON.stringify(message)), { id: 'test' }, (response) => {
-          answered = true;
-          resolve(JSON.parse(JSON.stringify(response ?? null)));
-        });
-        if (r instanceof Promise) {
-          void r.then((v) => resolve(JSON.parse(JSON.stringify(v ?? null))));
-          return;
-        }
-        if (r === true) return;
-      }
-      if (!answered) resolve(undefined);
-    });
-  return {
-    id: 'backstory-test',
-    sendMessage: (message: unknown, cb?: (r: unknown) => void) => {
-      const p = deliver(message);
-      if (cb) void p.then(cb);
-      return p;
-    },
-    onMessage: {
-      addListener: (l: Listener) => listeners.add(l),
-      removeListener: (l: Listener) => listeners.delete(l),
-      hasListener: (l: Listener) => listeners.has(l),
-      hasListeners: () => listeners.size > 0,
-    },
-    lastError: undefined,
-    getManifest: () => ({ manifest_version: 3 }),
-  };
-}
+import { fakeRuntime, libraryMessagingOver, removeFakeChrome } from '../support/fake-runtime';
 
 describe('content script messaging is wire-compatible with @webext-core/messaging', () => {
   const runtime = fakeRuntime();
   let lib: typeof import('../../lib/shared/messages');
   beforeAll(async () => {
-    (globalThis as unknown as { chrome: unknown }).chrome = { runtime };
-    lib = await import('../../lib/shared/messages');
+    lib = await libraryMessagingOver(runtime);
   });
-  afterAll(() => {
-    delete (globalThis as unknown as { chrome?: unknown }).chrome;
-  });
+  afterAll(removeFakeChrome);
 
   it('our sender → the library’s onMessage (the background): replies and errors', async () => {
     const offCards = lib.onMessage('getCards', ({ data }) => data.ids.map(() => null));

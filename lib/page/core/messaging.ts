@@ -2,8 +2,12 @@
 // @webext-core/messaging 2.x (lib/shared/messages.ts defines the protocol with it):
 // request { id, type, data, timestamp }, reply { res } or { err }. The
 // library itself (with its own copy of webextension-polyfill and
-// serialize-error, ~14 KB minified) is kept out of the content script bundle;
-// the background still answers with the library's `onMessage`.
+// serialize-error) is kept out of the content script bundle: measured with the
+// library's sendMessage/onMessage in its place, the content script is 58,733 B
+// against 45,157 B (`npm run build:chrome && wc -c
+// .output/chrome-mv3/content-scripts/content.js`), over the 50,000 B budget.
+// tests/unit/page-messaging.test.ts pins wire compatibility with the library in
+// both directions; the background answers through lib/background/router.ts.
 import type { ProtocolMap } from '../../shared/messages';
 
 export interface RuntimeLike {

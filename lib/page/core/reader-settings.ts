@@ -1,7 +1,10 @@
 // The reader settings as the content script reads them: the same rules as
 // lib/shared/settings.ts (parseSettings, isActiveOn), written without zod so the
-// content script bundle stays small. tests/unit/page-settings.test.ts checks,
-// with generated inputs, that both give the same answers.
+// content script bundle stays small: the same schema with `zod/mini` (z.catch per
+// field) took the content script from 45,157 B to 67,614 B, over its 50,000 B
+// budget (`npm run build:chrome && wc -c .output/chrome-mv3/content-scripts/content.js`).
+// tests/unit/page-settings.test.ts checks, with generated inputs, that both give
+// the same answers.
 import type { Settings } from '../../shared/settings';
 import type { EntityType } from '../../kb/schema';
 
