@@ -130,6 +130,11 @@ button.bs-summary:hover .bs-summary-text{text-decoration:underline}
 .bs-pv-more{all:unset;box-sizing:border-box;align-self:flex-start;font-size:14px;line-height:1.32;font-weight:600;color:var(--ac);cursor:pointer;padding:2px 0}
 .bs-pv-more::after{content:" →"}
 .bs-pv-more:hover{text-decoration:underline}
+.bs-pv-why{font-size:14px;line-height:1.32;color:var(--mu);display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden}
+.bs-pv-other{all:unset;box-sizing:border-box;font-size:14px;line-height:1.32;color:var(--ac);cursor:pointer;text-decoration:underline;text-underline-offset:2px}
+.bs-pv-actions{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:4px 12px}
+.bs-pv-notthis{all:unset;box-sizing:border-box;font-size:14px;line-height:1.32;color:var(--mu);cursor:pointer;padding:2px 0}
+.bs-pv-notthis:hover{color:var(--fg);text-decoration:underline}
 .bs-popover .bs-choices li+li{margin-top:4px}
 .bs-popover .bs-choice{padding:5px 8px}
 .bs-popover .bs-choice-name{font-size:14px}
