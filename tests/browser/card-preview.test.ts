@@ -99,9 +99,9 @@ describe('the card is a preview', () => {
 
   it('fits its box (≤ 360 × 340), never scrolls, has no text under 14 px nor a report id, and shows its parts in order', async () => {
     for (const [url, name, expected] of [
-      ['sample-news.html', 'Shahed-136', ['what', 'support', 'fact', 'caveats', 'more']],
+      ['sample-news.html', 'Shahed-136', ['what', 'support', 'fact', 'caveats', 'why', 'more', 'not-this']],
       ['card-repeats.html', 'Bloomberg report', null],
-      ['card-repeats.html', 'Shahed drone', ['what', 'support', 'fact', 'repeats', 'more']],
+      ['card-repeats.html', 'Shahed drone', ['what', 'support', 'fact', 'repeats', 'why', 'more', 'not-this']],
     ] as const) {
       await page.goto(`${server.url}/${url}`);
       await ready(page);
@@ -115,7 +115,7 @@ describe('the card is a preview', () => {
       expect(m.text).not.toMatch(/\b\d{3}_[0-9a-f]{16}\b|\breport \d{3}\b/);
       if (expected) expect(m.parts).toEqual(expected);
       // Whatever it holds, the parts come in this order.
-      const order = ['what', 'support', 'fact', 'caveats', 'repeats', 'more'];
+      const order = ['what', 'support', 'fact', 'caveats', 'repeats', 'why', 'more', 'not-this'];
       expect([...m.parts].sort((a, b) => order.indexOf(a!) - order.indexOf(b!))).toEqual(m.parts);
       await page.keyboard.press('Escape');
       await expect.poll(() => dialogOf(page).count()).toBe(0);
