@@ -74,6 +74,8 @@ export async function runBackstory(env: AppEnv): Promise<void> {
   const supported = typeof win.Highlight === 'function' && !!win.CSS && 'highlights' in win.CSS;
   if (!supported) return; // No CSS Custom Highlight API: we never wrap page text, so we do nothing.
 
+  // The reader's "Not this" corrections are read alongside the settings (not after them).
+  const correctionsLoad = env.corrections ? env.corrections.load().catch(() => undefined) : Promise.resolve(undefined);
   let settings = await env.settings.load();
   if (signal.aborted) return;
   const host = win.location.hostname;
@@ -92,7 +94,7 @@ export async function runBackstory(env: AppEnv): Promise<void> {
   // "Not this": the reader's corrections for this site (lib/link/correct.ts), applied as each block is linked.
   const site = host.toLowerCase().replace(/^www\./, '');
   let corrections: CorrectionsData = { version: 1, corrections: [] };
-  let storedCorrections: unknown = env.corrections ? await env.corrections.load().catch(() => undefined) : undefined;
+  let storedCorrections: unknown = await correctionsLoad;
   if (signal.aborted) return;
   const correctionsDigest = (c: CorrectionsData) => JSON.stringify(c.corrections.filter((x) => x.site === site).map((x) => [x.surface, x.entity]).sort());
   /** New stored corrections: if this site's changed, the marks follow at once (a "Not this" in another tab, an undo in settings). */
