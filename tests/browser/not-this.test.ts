@@ -12,7 +12,7 @@ import { launchWithExtension, ROOT, serveDir, setStoredSettings, waitFor, type E
 import { EVERY_MENTION } from '../support/fixtures';
 import { ReaderPage, type DebugMark } from '../support/reader-page';
 
-declare const chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> }; storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+declare const chrome: { tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(tabId: number, message: object, options: object): Promise<unknown> }; storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
 
 const DIR = join(ROOT, 'tests/fixtures/linking');
 
@@ -60,6 +60,11 @@ describe('"Not this", "Why this link" and "Not linked"', () => {
     // Stored in the extension's own storage, per site and per surface.
     const stored = await browser.worker.evaluate(async () => (await chrome.storage.local.get('corrections')).corrections);
     expect(stored).toMatchObject({ version: 1, corrections: [{ site: '127.0.0.1', surface: 'washington', entity: 'washington' }] });
+
+    // The side panel's summary of this page lists it as not linked, and says why.
+    const tabId = await waitFor(() => browser.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? 0), { what: 'the tab id' });
+    const summary = await browser.worker.evaluate((id) => chrome.tabs.sendMessage(id, { id: 1, type: 'pageSummary', timestamp: Date.now() }, { frameId: 0 }), tabId);
+    expect((summary as { res: { notLinked: unknown[] } }).res.notLinked).toContainEqual({ surface: 'Washington', reason: 'You said “Washington” on this site is not Washington (undo in Backstory’s settings)', count: washingtons });
 
     // Still gone after a reload.
     await reader.goto(`${server.url}/summit.html`);

@@ -126,7 +126,7 @@ export function startSession(env: SessionEnv): Session {
           if (x.entityId !== from || x.surface.toLowerCase() !== folded || !x.alternatives?.includes(id)) continue;
           Object.assign(x, { entityId: id, alternatives: [from!, ...x.alternatives.filter((a) => a !== id)] });
         }
-        reader.refreshPaint();
+        // Painted in the other entity's type once it is known (usually at once: the page's cards are cached).
         void env.cards.loadTypes([id]).then(() => reader.refreshPaint());
       },
       flag: (flags) => {
