@@ -110,8 +110,10 @@ button.bs-summary:hover .bs-summary-text{text-decoration:underline}
 .bs-popover .bs-title{font-size:18px;line-height:1.25;display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden}
 .bs-popover .bs-body{overflow:hidden;padding:0 14px 10px;display:flex;flex-direction:column;gap:6px}
 .bs-popover .bs-body>*{flex:none;margin:0}
-.bs-pv-main{display:flex;flex-direction:column;gap:6px;min-height:0;flex:0 1 auto;overflow:hidden}
-.bs-pv-main>*{flex:none;margin:0}
+/* Parts that do not fit whole wrap into a second column, which the box clips: no line is ever cut in half. */
+.bs-pv-main,.bs-popover .bs-body>.bs-pv-main{display:flex;flex-flow:column wrap;align-content:flex-start;gap:6px 48px;min-height:0;flex:0 1 auto;overflow:hidden}
+.bs-pv-main>*{flex:none;margin:0;width:100%;box-sizing:border-box}
+.bs-pv-main>.bs-pv-caveats{display:contents}
 .bs-pv-what,.bs-pv-caveat,.bs-pv-repeats>span{display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden}
 .bs-pv-repeats>span{-webkit-line-clamp:3}
 .bs-pv-what{font-size:14px;line-height:1.32}
