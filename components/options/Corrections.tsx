@@ -26,7 +26,7 @@ export function Corrections({ corrections, nameOf, onUndo }: CorrectionsProps) {
             <tr>
               <th scope="col">Site</th>
               <th scope="col">Name</th>
-              <th scope="col">Not</th>
+              <th scope="col">Is not</th>
               <th scope="col">
                 <span class="bp-sr">Undo</span>
               </th>
