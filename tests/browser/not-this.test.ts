@@ -51,6 +51,12 @@ describe('"Not this", "Why this link" and "Not linked"', () => {
     // One plain line: the page's other names that made the link.
     await expect.poll(() => card.locator('[data-part=why]').textContent()).toMatch(/^Linked because the page also mentions .+ and .+$/);
 
+    // The page cannot say it: a script's click on the button (the tests' UI root is open) is dropped.
+    await page.evaluate(() => (document.querySelector('backstory-ui')!.shadowRoot!.querySelector('[data-part=not-this]') as HTMLElement).click());
+    expect(await reader.dialog.count()).toBe(1);
+    expect(linked(await reader.marks(), 'Washington', 'washington')).toBe(washingtons);
+    expect(await browser.worker.evaluate(async () => (await chrome.storage.local.get('corrections')).corrections)).toBeUndefined();
+
     // A real click (trusted, with a user gesture) on "Not this".
     await card.locator('[data-part=not-this]').click();
     await expect.poll(() => reader.dialog.count()).toBe(0);
