@@ -64,7 +64,7 @@ export function CardPopover(props: CardPopoverProps) {
     case 'ambiguous':
       return (
         <CardFrame {...frame} title={`Which “${state.surface}”?`} kicker="Ambiguous name" tone="ambiguous">
-          <DisambiguationCard surface={state.surface} candidates={state.candidates} onSelectEntity={onSelectEntity} />
+          <DisambiguationCard surface={state.surface} candidates={state.candidates} onSelectEntity={onSelectEntity} onNotThis={state.mention ? onNotThis : undefined} />
         </CardFrame>
       );
     case 'loading':

@@ -200,6 +200,17 @@ describe('disambiguation card', () => {
     expect(el.querySelector('.bs-kicker')!.textContent).toBe('Ambiguous name');
     expect(el.querySelectorAll('.bs-choice')).toHaveLength(2);
   });
+
+  it('opened from the page, offers "None of these" (the reader\'s correction)', () => {
+    const onNotThis = vi.fn();
+    const el = mount(
+      <CardPopover state={{ kind: 'ambiguous', surface: 'Bingo', candidates: [a, b], mention: { surface: 'Bingo', alias: 'Bingo', reason: 'ambiguous' } }} titleId="t5" theme="light" showCaveats onNotThis={onNotThis} />,
+    );
+    const button = el.querySelector('[data-part=not-this]') as HTMLButtonElement;
+    expect(button.textContent).toBe('None of these');
+    button.click();
+    expect(onNotThis).toHaveBeenCalledTimes(1);
+  });
 });
 
 describe('small pieces', () => {

@@ -110,9 +110,11 @@ export async function runBackstory(env: AppEnv): Promise<void> {
     }
   };
   /** The reader said "Not this" on a card (a trusted click in our closed shadow root, with a user gesture). */
-  const notThis = (m: { surface: string; entityId: string | null }) => {
-    if (!userActive() || !engine?.addCorrection || !env.corrections || m.entityId === null || !site) return;
-    const next = engine.addCorrection(corrections, { site, surface: m.surface, entity: m.entityId, at: Date.now() });
+  const notThis = (m: { surface: string; entityId: string | null; candidates: readonly string[] }) => {
+    if (!userActive() || !engine?.addCorrection || !env.corrections || !site) return;
+    // A name that fits several entries ("None of these"): each of them.
+    let next = corrections;
+    for (const entity of m.entityId !== null ? [m.entityId] : m.candidates) next = engine.addCorrection(next, { site, surface: m.surface, entity, at: Date.now() });
     void env.corrections.save(next).catch(() => undefined);
     takeCorrections(next);
   };
