@@ -3,12 +3,16 @@
 // budget. The content script imports this file before its first read of a page
 // (lib/link/chunk.ts, lib/page/core/app.ts); it is web-accessible for that
 // (wxt.config.ts), like the card chunk. It touches no extension API.
+// Also the reader's "Not this" corrections and the linker's plain words for
+// the card and the side panel (lib/link/page-corrections.ts).
 import { publishLinker } from '@/lib/link/chunk';
+import { addCorrection, readCorrections } from '@/lib/link/correct';
 import { linkText } from '@/lib/link/linker';
+import { explainLink, notLinkedList, withCorrections } from '@/lib/link/page-corrections';
 import { hydrateMatcher } from '@/lib/match/compile';
 import { spotText, useLinker } from '@/lib/page/core/spot';
 
 export default defineUnlistedScript(() => {
   useLinker(linkText);
-  publishLinker({ hydrateMatcher, spotText });
+  publishLinker({ hydrateMatcher, spotText, withCorrections, readCorrections, addCorrection, explainLink, notLinkedList });
 });

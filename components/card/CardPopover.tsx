@@ -9,11 +9,12 @@ import { CardPreview } from './CardPreview';
 import { previewFor } from './card-preview';
 import { TYPE_LABEL } from '../../lib/shared/format';
 import type { PageText } from '../../lib/shared/page-claims';
+import type { LinkExplanation } from '../../lib/link/page-corrections';
 import type { MentionInfo, OpenReport } from './types';
 
 export type CardState =
   | { kind: 'loading'; surface: string }
-  | { kind: 'entity'; card: EntityCard; mention: MentionInfo | null }
+  | { kind: 'entity'; card: EntityCard; mention: MentionInfo | null; link?: LinkExplanation | null }
   | { kind: 'ambiguous'; surface: string; candidates: (EntityCard | null)[]; mention: MentionInfo | null }
   | { kind: 'error'; surface: string; message: string };
 
@@ -34,10 +35,14 @@ export interface CardPopoverProps {
   page?: PageText | null;
   /** "More in the side panel": open the panel at this entity. */
   onMore?: (entityId: string) => void;
+  /** "Or did you mean …?" on a card opened from the page's words. */
+  onChoose?: (entityId: string) => void;
+  /** "Not this" on a card opened from the page's words. */
+  onNotThis?: () => void;
 }
 
 export function CardPopover(props: CardPopoverProps) {
-  const { state, titleId, theme, showCaveats, onClose, onSettings, onBack, onOpenReport, onSelectEntity, dialogRef, prepared, page, onMore } = props;
+  const { state, titleId, theme, showCaveats, onClose, onSettings, onBack, onOpenReport, onSelectEntity, dialogRef, prepared, page, onMore, onChoose, onNotThis } = props;
   const frame = { titleId, theme, onClose, onSettings, onBack, dialogRef, prepared };
   switch (state.kind) {
     case 'entity':
@@ -50,13 +55,16 @@ export function CardPopover(props: CardPopoverProps) {
             onOpenReport={onOpenReport}
             onMore={() => onMore?.(state.card.id)}
             pageRead={!!page}
+            link={state.link}
+            onChoose={onChoose}
+            onNotThis={state.mention ? onNotThis : undefined}
           />
         </CardFrame>
       );
     case 'ambiguous':
       return (
         <CardFrame {...frame} title={`Which “${state.surface}”?`} kicker="Ambiguous name" tone="ambiguous">
-          <DisambiguationCard surface={state.surface} candidates={state.candidates} onSelectEntity={onSelectEntity} />
+          <DisambiguationCard surface={state.surface} candidates={state.candidates} onSelectEntity={onSelectEntity} onNotThis={state.mention ? onNotThis : undefined} />
         </CardFrame>
       );
     case 'loading':

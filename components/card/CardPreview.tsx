@@ -9,6 +9,7 @@ import { Quote } from './Quote';
 import { claimSpan } from '../../lib/shared/format';
 import { cardReports, caveatLine, factSpeaker, plainReportRefs, reportByline, reportName, supportLine, kindText, type RichCard } from './plain';
 import { repeatsLine, type CardPreviewData } from './card-preview';
+import type { LinkExplanation } from '../../lib/link/page-corrections';
 import type { OpenReport } from './types';
 
 export interface CardPreviewProps {
@@ -19,9 +20,16 @@ export interface CardPreviewProps {
   onMore?: () => void;
   /** The page's text was there to compare with (the fact and "This page repeats" are for this page). */
   pageRead?: boolean;
+  /** Why the page's words were linked to this entity, and the other entities they could name (absent: opened from elsewhere). */
+  link?: LinkExplanation | null;
+  /** "Or did you mean …?": show the other entity's card and switch the mark. */
+  onChoose?: (id: string) => void;
+  /** "Not this": the reader's correction for this site and these words. */
+  onNotThis?: () => void;
 }
 
-export function CardPreview({ card, preview, showCaveats, onOpenReport, onMore, pageRead = false }: CardPreviewProps) {
+export function CardPreview({ card, preview, showCaveats, onOpenReport, onMore, pageRead = false, link, onChoose, onNotThis }: CardPreviewProps) {
+  const other = link?.alternatives[0];
   const { fact, caveats, repeats } = preview;
   const speaker = fact ? factSpeaker(fact) : null;
   return (
@@ -63,9 +71,29 @@ export function CardPreview({ card, preview, showCaveats, onOpenReport, onMore, 
         </p>
       ) : null}
       </div>
-      <button type="button" class="bs-pv-more" data-part="more" onClick={() => onMore?.()}>
-        More in the side panel
-      </button>
+      {link ? (
+        <p class="bs-pv-why" data-part="why">
+          {link.why}
+          {other ? (
+            <>
+              {'. '}
+              <button type="button" class="bs-pv-other" onClick={() => onChoose?.(other.id)}>
+                Or did you mean {other.name}?
+              </button>
+            </>
+          ) : null}
+        </p>
+      ) : null}
+      <div class="bs-pv-actions">
+        <button type="button" class="bs-pv-more" data-part="more" onClick={() => onMore?.()}>
+          More in the side panel
+        </button>
+        {onNotThis ? (
+          <button type="button" class="bs-pv-notthis" data-part="not-this" title="This name on this page is something else: stop linking it on this site" onClick={() => onNotThis()}>
+            Not this
+          </button>
+        ) : null}
+      </div>
     </>
   );
 }

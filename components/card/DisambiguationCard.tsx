@@ -10,9 +10,11 @@ export interface DisambiguationCardProps {
   /** Candidate cards (null: not found in the KB). */
   candidates: readonly (EntityCard | null)[];
   onSelectEntity?: (id: string) => void;
+  /** "None of these": the reader's correction for this site and these words (every candidate). */
+  onNotThis?: () => void;
 }
 
-export function DisambiguationCard({ surface, candidates, onSelectEntity }: DisambiguationCardProps) {
+export function DisambiguationCard({ surface, candidates, onSelectEntity, onNotThis }: DisambiguationCardProps) {
   const found = candidates.filter((c): c is EntityCard => c !== null);
   // A preview never scrolls: three choices, and how many more there are.
   const shown = found.slice(0, MAX_CHOICES);
@@ -36,6 +38,11 @@ export function DisambiguationCard({ surface, candidates, onSelectEntity }: Disa
         ))}
       </ul>
       {found.length > shown.length ? <p class="bs-pv-support">And {found.length - shown.length} more: open the side panel for every entry.</p> : null}
+      {onNotThis ? (
+        <button type="button" class="bs-pv-notthis" data-part="not-this" title="This name on this page is none of these: stop marking it on this site" onClick={() => onNotThis()}>
+          None of these
+        </button>
+      ) : null}
     </>
   );
 }

@@ -110,8 +110,10 @@ button.bs-summary:hover .bs-summary-text{text-decoration:underline}
 .bs-popover .bs-title{font-size:18px;line-height:1.25;display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden}
 .bs-popover .bs-body{overflow:hidden;padding:0 14px 10px;display:flex;flex-direction:column;gap:6px}
 .bs-popover .bs-body>*{flex:none;margin:0}
-.bs-pv-main{display:flex;flex-direction:column;gap:6px;min-height:0;flex:0 1 auto;overflow:hidden}
-.bs-pv-main>*{flex:none;margin:0}
+/* Parts that do not fit whole wrap into a second column, which the box clips: no line is ever cut in half. */
+.bs-pv-main,.bs-popover .bs-body>.bs-pv-main{display:flex;flex-flow:column wrap;align-content:flex-start;gap:6px 48px;min-height:0;flex:0 1 auto;overflow:hidden}
+.bs-pv-main>*{flex:none;margin:0;width:100%;box-sizing:border-box}
+.bs-pv-main>.bs-pv-caveats{display:contents}
 .bs-pv-what,.bs-pv-caveat,.bs-pv-repeats>span{display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden}
 .bs-pv-repeats>span{-webkit-line-clamp:3}
 .bs-pv-what{font-size:14px;line-height:1.32}
@@ -130,6 +132,11 @@ button.bs-summary:hover .bs-summary-text{text-decoration:underline}
 .bs-pv-more{all:unset;box-sizing:border-box;align-self:flex-start;font-size:14px;line-height:1.32;font-weight:600;color:var(--ac);cursor:pointer;padding:2px 0}
 .bs-pv-more::after{content:" →"}
 .bs-pv-more:hover{text-decoration:underline}
+.bs-pv-why{font-size:14px;line-height:1.32;color:var(--mu);display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden}
+.bs-pv-other{all:unset;box-sizing:border-box;font-size:14px;line-height:1.32;color:var(--ac);cursor:pointer;text-decoration:underline;text-underline-offset:2px}
+.bs-pv-actions{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:4px 12px}
+.bs-pv-notthis{all:unset;box-sizing:border-box;font-size:14px;line-height:1.32;color:var(--mu);cursor:pointer;padding:2px 0}
+.bs-pv-notthis:hover{color:var(--fg);text-decoration:underline}
 .bs-popover .bs-choices li+li{margin-top:4px}
 .bs-popover .bs-choice{padding:5px 8px}
 .bs-popover .bs-choice-name{font-size:14px}

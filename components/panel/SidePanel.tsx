@@ -9,6 +9,7 @@ import { plural } from '../../lib/shared/format';
 import { CaveatSummary } from './CaveatSummary';
 import { EntityGroups } from './EntityGroups';
 import { OtherReports } from './OtherReports';
+import { NotLinked } from './NotLinked';
 import { PanelEmpty } from './PanelEmpty';
 import { PanelSection } from './PanelSection';
 import { ReportReader } from './ReportReader';
@@ -43,7 +44,13 @@ function Summary({ state, actions }: { state: PanelState; actions: SidePanelActi
   if (status.kind === 'unavailable') return <PanelEmpty kind="unavailable" />;
   if (status.kind === 'off')
     return <PanelEmpty kind={status.reason === 'global' ? 'off-global' : 'off-site'} host={status.host} onTurnOn={actions.turnOn} onOpenOptions={actions.openOptions} />;
-  if (status.kind === 'empty') return <PanelEmpty kind="nothing" coverage={coverage(state)} />;
+  if (status.kind === 'empty')
+    return (
+      <>
+        <PanelEmpty kind="nothing" coverage={coverage(state)} />
+        <NotLinked items={status.page.notLinked} />
+      </>
+    );
   const { summary, leavesOut } = status;
   const showCaveats = state.settings.showCaveats;
   const current = summary.reports.current;
@@ -109,6 +116,7 @@ function Summary({ state, actions }: { state: PanelState; actions: SidePanelActi
       <PanelSection name="timeline" title="Timeline" count={summary.timeline.length} lead="Dated events involving these names, as the reports give them." initiallyOpen={summary.timeline.length <= 8}>
         <Timeline entries={summary.timeline} onOpenReport={actions.openReport} />
       </PanelSection>
+      <NotLinked items={status.page.notLinked} />
     </div>
   );
 }

@@ -6,6 +6,7 @@
 // The card UI is a separate file, imported on first need (lib/page/core/card-ui.ts).
 import type { PublicPath } from 'wxt/browser';
 import { loadLinker } from '@/lib/link/chunk';
+import { CORRECTIONS_KEY } from '@/lib/link/correct';
 import { runBackstory } from '@/lib/page/core/app';
 import { watchKbChanges } from '@/lib/page/core/kb-refresh';
 import { watchLifecycle } from '@/lib/page/core/lifecycle';
@@ -54,6 +55,18 @@ export default defineContentScript({
         watch: (listener) => {
           const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
             if (area === 'local' && SETTINGS_STORAGE_KEY in changes) listener(readSettings(changes[SETTINGS_STORAGE_KEY]!.newValue));
+          };
+          browser.storage.onChanged.addListener(onChanged);
+          return () => browser.storage.onChanged.removeListener(onChanged);
+        },
+      },
+      // The reader's "Not this" (issue #14): the extension's local storage, never sent anywhere.
+      corrections: {
+        load: async () => (await browser.storage.local.get(CORRECTIONS_KEY))[CORRECTIONS_KEY],
+        save: (value) => browser.storage.local.set({ [CORRECTIONS_KEY]: value }),
+        watch: (listener) => {
+          const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+            if (area === 'local' && CORRECTIONS_KEY in changes) listener(changes[CORRECTIONS_KEY]!.newValue);
           };
           browser.storage.onChanged.addListener(onChanged);
           return () => browser.storage.onChanged.removeListener(onChanged);

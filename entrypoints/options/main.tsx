@@ -6,6 +6,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { OptionsPage } from '@/components/options/OptionsPage';
 import { YourReports } from '@/components/options/YourReports';
+import { CorrectionsSection } from '@/components/options/CorrectionsSection';
 import { readerLibraryForPage, downloadPack } from '@/lib/reader-kb/page-env';
 import { announceChanges } from '@/lib/reader-kb/save';
 import { sendMessage } from '@/lib/shared/messages';
@@ -45,6 +46,7 @@ function App() {
       <OptionsPage settings={settings} onChange={save} onReset={() => save(() => DEFAULT_SETTINGS)} status={status} />
       {/* Issue #18: the reader's own reports. */}
       <div class="op">
+        <CorrectionsSection />
         <YourReports library={library} download={(pack) => downloadPack(document, pack)} />
       </div>
     </>

@@ -7,11 +7,19 @@
 // rather than linked without the linker's precision rules).
 import type { hydrateMatcher } from '../match/compile';
 import type { spotText } from '../page/core/spot';
+import type { addCorrection, readCorrections } from './correct';
+import type { explainLink, notLinkedList, withCorrections } from './page-corrections';
 
 export interface LinkerApi {
   hydrateMatcher: typeof hydrateMatcher;
   /** lib/page/core/spot.ts's spotText, with the page linker in use. */
   spotText: typeof spotText;
+  /** The reader's "Not this" (lib/link/correct.ts, page-corrections.ts) and the linker's words for the UI. Absent in older stand-ins: no corrections, no explanations. */
+  withCorrections?: typeof withCorrections;
+  readCorrections?: typeof readCorrections;
+  addCorrection?: typeof addCorrection;
+  explainLink?: typeof explainLink;
+  notLinkedList?: typeof notLinkedList;
 }
 
 const KEY = 'backstoryLinker';

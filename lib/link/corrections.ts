@@ -2,8 +2,11 @@
 // this entity. Remembered per site and per surface (how the page writes the
 // name, folded), applied to the linker's output at once without reloading,
 // listed in settings with undo. Pure: storage and UI are the caller's (they
-// stay in the extension's storage and are never sent anywhere).
+// stay in the extension's storage and are never sent anywhere). The zod-free
+// part (what the page's engine chunk needs) is correct.ts.
 import { z } from 'zod';
+
+export { addCorrection, applyCorrections, CORRECTIONS_KEY, foldSurface, readCorrections, removeCorrection, siteOf, type CorrectionEntry, type CorrectionsData } from './correct';
 
 export const Correction = z
   .object({
@@ -24,26 +27,6 @@ export type CorrectionsFile = z.infer<typeof CorrectionsFile>;
 
 export const EMPTY_CORRECTIONS: CorrectionsFile = { version: 1, corrections: [] };
 
-/** Case, curly apostrophes, white space and soft hyphens do not make another surface ("PUTIN’S" is "putin's"). */
-export function foldSurface(surface: string): string {
-  return surface
-    .normalize('NFC')
-    .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
-    .replace(/[’‘ʼ]/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
-}
-
-/** The site a correction belongs to: the URL's host name without "www."; '' for a URL that has none. */
-export function siteOf(url: string): string {
-  try {
-    return new URL(url).hostname.toLowerCase().replace(/^www\./, '');
-  } catch {
-    return '';
-  }
-}
-
 /**
  * Read stored corrections. Bad entries are dropped one by one (the rest are
  * kept) and named in `errors`; anything that is not a corrections file gives
@@ -63,47 +46,3 @@ export function parseCorrections(raw: unknown): { file: CorrectionsFile; errors:
   return { file: { version: 1, corrections }, errors };
 }
 
-const key = (site: string, surface: string, entity: string) => `${site}\u0000${foldSurface(surface)}\u0000${entity}`;
-
-/** Add "Not this" (a new file; the same site, surface and entity again only updates its time). */
-export function addCorrection(file: CorrectionsFile, c: { site: string; surface: string; entity: string; at: number }): CorrectionsFile {
-  const k = key(c.site, c.surface, c.entity);
-  const rest = file.corrections.filter((x) => key(x.site, x.surface, x.entity) !== k);
-  return { version: 1, corrections: [...rest, Correction.parse({ ...c, surface: foldSurface(c.surface) })] };
-}
-
-/** Undo (from settings): the mark comes back. */
-export function removeCorrection(file: CorrectionsFile, c: { site: string; surface: string; entity: string }): CorrectionsFile {
-  const k = key(c.site, c.surface, c.entity);
-  return { version: 1, corrections: file.corrections.filter((x) => key(x.site, x.surface, x.entity) !== k) };
-}
-
-interface Linkable {
-  surface: string;
-  entityId: string | null;
-  candidates: string[];
-}
-
-/**
- * Apply the corrections of `site` to linker output: a link the reader said
- * "Not this" to is dropped; an ambiguous mention loses the rejected
- * candidates (and is dropped when none is left). Returns what stays and what
- * went (the panel can list the latter as "Not linked: you said so").
- */
-export function applyCorrections<M extends Linkable>(mentions: readonly M[], file: CorrectionsFile, site: string): { kept: M[]; dropped: M[] } {
-  const here = new Set(file.corrections.filter((c) => c.site === site).map((c) => key(c.site, c.surface, c.entity)));
-  if (here.size === 0) return { kept: [...mentions], dropped: [] };
-  const kept: M[] = [];
-  const dropped: M[] = [];
-  for (const m of mentions) {
-    const no = (id: string) => here.has(key(site, m.surface, id));
-    if (m.entityId !== null) {
-      (no(m.entityId) ? dropped : kept).push(m);
-      continue;
-    }
-    const left = m.candidates.filter((id) => !no(id));
-    if (left.length === 0) dropped.push(m);
-    else kept.push(left.length === m.candidates.length ? m : { ...m, candidates: left });
-  }
-  return { kept, dropped };
-}

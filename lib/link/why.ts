@@ -5,7 +5,8 @@ import type { Matcher } from '../match/compile';
 import type { Mention } from '../match/types';
 import type { Rejected } from './linker';
 
-function nameOf(matcher: Matcher, id: string): string {
+/** The KB's display name of an entity (its id when the matcher carries no names). */
+export function nameOf(matcher: Matcher, id: string): string {
   const i = matcher.compiled.entities.indexOf(id);
   return (i >= 0 && matcher.compiled.link?.names[i]) || id;
 }
@@ -68,6 +69,8 @@ export function whyNotLinked(matcher: Matcher, r: Rejected): string {
       return matcher.compiled.entities.includes(other) ? `“${r.surface}” here is ${nameOf(matcher, other)}` : `“${r.surface}” here is most likely ${other}, named earlier on this page`;
     case 'no-introduction':
       return `“${r.surface}” alone: this page never introduces ${name}`;
+    case 'corrected':
+      return `You said “${r.surface}” on this site is not ${name} (undo in Backstory’s settings)`;
     case 'needs-context':
       return `“${r.surface}” alone: no other name from the KB near it`;
     default: {

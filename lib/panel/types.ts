@@ -16,6 +16,8 @@ export interface PageSummary {
   ambiguous?: number;
   /** The page is still being read. */
   scanning?: boolean;
+  /** Names the linker found and did not link (a namesake, a longer name, the reader's "Not this"), with the reason in plain words. */
+  notLinked?: { surface: string; reason: string; count: number }[];
 }
 
 /** Everything the KB holds about a set of entities, for the panel's summary (background → panel). */

@@ -52,7 +52,21 @@ function measure(dialog: Locator) {
       if (hasText && cs.visibility !== 'hidden') minFont = Math.min(minFont, parseFloat(cs.fontSize));
     }
     const parts = [...card.querySelectorAll('[data-part]')].map((e) => e.getAttribute('data-part'));
-    return { width: box.width, height: box.height, scrolling, minFont, parts, text: card.textContent ?? '', title: card.querySelector('h2')?.textContent };
+    const clipped = [...card.querySelectorAll('[data-part=why], [data-part=more], [data-part=not-this]')]
+      .filter((e) => {
+        const r = e.getBoundingClientRect();
+        return r.top < box.top || r.bottom > box.bottom || r.left < box.left || r.right > box.right;
+      })
+      .map((e) => e.getAttribute('data-part'));
+    // A part that does not fit is left out whole (it wraps out of the box), never cut through a line.
+    const main = card.querySelector('.bs-pv-main')!.getBoundingClientRect();
+    const cut = [...card.querySelectorAll('.bs-pv-main > *, .bs-pv-main li')]
+      .filter((e) => {
+        const r = e.getBoundingClientRect();
+        return r.height > 0 && r.left < main.right && r.top < main.bottom && r.bottom > main.bottom + 0.5;
+      })
+      .map((e) => e.className);
+    return { width: box.width, height: box.height, scrolling, minFont, parts, clipped, cut, text: card.textContent ?? '', title: card.querySelector('h2')?.textContent };
   });
 }
 
@@ -83,9 +97,9 @@ describe('the card is a preview', () => {
 
   it('fits its box (≤ 360 × 340), never scrolls, has no text under 14 px nor a report id, and shows its parts in order', async () => {
     for (const [url, name, expected] of [
-      ['sample-news.html', 'Shahed-136', ['what', 'support', 'fact', 'caveats', 'more']],
+      ['sample-news.html', 'Shahed-136', ['what', 'support', 'fact', 'caveats', 'why', 'more', 'not-this']],
       ['card-repeats.html', 'Bloomberg report', null],
-      ['card-repeats.html', 'Shahed drone', ['what', 'support', 'fact', 'repeats', 'more']],
+      ['card-repeats.html', 'Shahed drone', ['what', 'support', 'fact', 'repeats', 'why', 'more', 'not-this']],
     ] as const) {
       await page.goto(`${server.url}/${url}`);
       await ready(page);
@@ -98,8 +112,11 @@ describe('the card is a preview', () => {
       expect(m.minFont).toBeGreaterThanOrEqual(14);
       expect(m.text).not.toMatch(/\b\d{3}_[0-9a-f]{16}\b|\breport \d{3}\b/);
       if (expected) expect(m.parts).toEqual(expected);
+      // The why line and the actions are never clipped away: inside the card's box.
+      expect(m.clipped).toEqual([]);
+      expect(m.cut).toEqual([]);
       // Whatever it holds, the parts come in this order.
-      const order = ['what', 'support', 'fact', 'caveats', 'repeats', 'more'];
+      const order = ['what', 'support', 'fact', 'caveats', 'repeats', 'why', 'more', 'not-this'];
       expect([...m.parts].sort((a, b) => order.indexOf(a!) - order.indexOf(b!))).toEqual(m.parts);
       await page.keyboard.press('Escape');
       await expect.poll(() => dialogOf(page).count()).toBe(0);

@@ -200,6 +200,17 @@ describe('disambiguation card', () => {
     expect(el.querySelector('.bs-kicker')!.textContent).toBe('Ambiguous name');
     expect(el.querySelectorAll('.bs-choice')).toHaveLength(2);
   });
+
+  it('opened from the page, offers "None of these" (the reader\'s correction)', () => {
+    const onNotThis = vi.fn();
+    const el = mount(
+      <CardPopover state={{ kind: 'ambiguous', surface: 'Bingo', candidates: [a, b], mention: { surface: 'Bingo', alias: 'Bingo', reason: 'ambiguous' } }} titleId="t5" theme="light" showCaveats onNotThis={onNotThis} />,
+    );
+    const button = el.querySelector('[data-part=not-this]') as HTMLButtonElement;
+    expect(button.textContent).toBe('None of these');
+    button.click();
+    expect(onNotThis).toHaveBeenCalledTimes(1);
+  });
 });
 
 describe('small pieces', () => {
@@ -238,6 +249,27 @@ describe('the card preview (issue #16)', () => {
     expect(onMore).toHaveBeenCalledWith('shahed-136');
     (el.querySelector('.bs-pv-source') as HTMLButtonElement).click();
     expect(onOpenReport).toHaveBeenCalledWith({ id: '002_f51bdca7fe481995', quoteStart: 6900, quoteEnd: 6900 + 'Russia has ramped up production of Shahed drones locally.'.length });
+  });
+
+  it('opened from the page: one plain line on why, "Or did you mean …?" for the other entry of the name, and "Not this"', () => {
+    const onChoose = vi.fn();
+    const onNotThis = vi.fn();
+    const state: CardState = {
+      kind: 'entity',
+      card: card(),
+      mention: { surface: 'Shahed', alias: 'Shahed', reason: 'context-nearby' },
+      link: { why: 'Linked because the page also mentions Iran', alternatives: [{ id: 'shahed-149', name: 'Shahed-149 Gaza' }] },
+    };
+    const el = mount(<CardPopover state={state} titleId="t" theme="light" showCaveats onChoose={onChoose} onNotThis={onNotThis} />);
+    expect([...el.querySelectorAll('[data-part]')].map((e) => e.getAttribute('data-part')).slice(-3)).toEqual(['why', 'more', 'not-this']);
+    expect(el.querySelector('[data-part=why]')!.textContent).toBe('Linked because the page also mentions Iran. Or did you mean Shahed-149 Gaza?');
+    (el.querySelector('.bs-pv-other') as HTMLButtonElement).click();
+    expect(onChoose).toHaveBeenCalledWith('shahed-149');
+    (el.querySelector('[data-part=not-this]') as HTMLButtonElement).click();
+    expect(onNotThis).toHaveBeenCalledTimes(1);
+    // A card reached from another card (no words on the page behind it) offers neither.
+    const plain = mount(<CardPopover state={{ kind: 'entity', card: card(), mention: null }} titleId="t" theme="light" showCaveats onNotThis={onNotThis} />);
+    expect(plain.querySelector('[data-part=why], [data-part=not-this]')).toBeNull();
   });
 
   it('says the page repeats a caveated claim only when the page makes it; no caveat lines when caveats are off', () => {

@@ -19,6 +19,7 @@ import { CardPopover, type CardState } from '../../../components/card/CardPopove
 import { CARD_BODY_CSS } from '../../../components/card/styles';
 import type { MentionInfo } from '../../../components/card/types';
 import type { EntityCard } from '../../kb/card';
+import type { LinkExplanation } from '../../link/page-corrections';
 import type { Settings } from '../../shared/settings';
 import { DEBUG, debugMark } from '../core/debug';
 import { mentionRange } from '../core/hit-test';
@@ -50,6 +51,12 @@ export interface CardLayerEnv {
   flag?: (flags: PageFlags) => void;
   onOpen?: (m: PageMention) => void;
   onClose?: (m: PageMention) => void;
+  /** "Why this link" and the name's other KB entities (lib/link/page-corrections.ts `explainLink`, through the engine chunk). */
+  explain?: (m: PageMention) => LinkExplanation | null;
+  /** "Not this" (the core remembers it for the site and surface and reads the page again). */
+  notThis?: (m: PageMention) => void;
+  /** "Or did you mean …?": the core switches this name's marks on the page to the other entity. */
+  switchTo?: (m: PageMention, id: string) => void;
 }
 
 export interface OpenOptions {
@@ -307,7 +314,7 @@ export class CardLayer {
     const load: Promise<CardState> =
       m.entityId !== null
         ? this.env.cards.card(m.entityId).then((card) =>
-            card ? { kind: 'entity', card, mention: info } : { kind: 'error', surface: m.surface, message: 'This entry is not in the knowledge base any more.' },
+            card ? { kind: 'entity', card, mention: info, link: this.env.explain?.(m) ?? null } : { kind: 'error', surface: m.surface, message: 'This entry is not in the knowledge base any more.' },
           )
         : this.env.cards.cards(m.candidates).then((candidates) => ({ kind: 'ambiguous', surface: m.surface, candidates, mention: info }));
     load
@@ -347,6 +354,8 @@ export class CardLayer {
         // The page's text as the analysis read it (in slices, never here: a card is drawn during the dwell).
         page={state.kind === 'entity' ? this.pageCache : null}
         onMore={(id) => this.openInPanel(id)}
+        onChoose={this.env.switchTo && v.stack.length === 1 ? (id) => this.chooseOther(v, id) : undefined}
+        onNotThis={this.env.notThis && v.stack.length === 1 ? () => this.notThis(v) : undefined}
         dialogRef={(el: HTMLDivElement | null) => {
           v.dialog = el;
         }}
@@ -355,6 +364,22 @@ export class CardLayer {
     );
     if (!v.stop) this.place(v);
     this.settle(v);
+  }
+
+  /** "Not this": close the card (focus goes back), then the core drops the marks of these words. */
+  private notThis(v: View): void {
+    if (v !== this.view) return;
+    this.close({ restoreFocus: true });
+    this.env.notThis?.(v.m);
+  }
+
+  /** "Or did you mean …?": the marks switch to the other entity and its card opens in place. */
+  private chooseOther(v: View, id: string): void {
+    if (v !== this.view) return;
+    const back = this.returnFocus;
+    this.env.switchTo?.(v.m, id);
+    this.close({ restoreFocus: false });
+    this.open(v.m, { focus: true, pinned: true, returnFocus: back });
   }
 
   /** The page's own theme at the mention (its background), or the system's when the page paints none. */

@@ -7,6 +7,7 @@
 // has marks (lazy-card.ts). The hover intent (dwell, grace, the card prepared
 // during the dwell) runs in that chunk too.
 import type { LinkerApi } from '../../link/chunk';
+import type { CorrectionsData } from '../../link/correct';
 import type { Matcher } from '../../match/compile';
 import type { CompiledMatcher } from '../../match/types';
 import type { EntityCard } from '../../kb/card';
@@ -58,6 +59,15 @@ export interface AppEnv {
   panel?: BridgeMessaging;
   /** Issue #18: called once with the page's reload, to call when the KB changed (kb-refresh.ts). */
   kbChanges?: (reload: () => void) => void;
+  /** The reader's "Not this" corrections in the extension's local storage (lib/link/correct.ts); absent: none. */
+  corrections?: CorrectionsStore;
+}
+
+/** Where "Not this" is kept: the extension's own storage, read and written by the content script only. */
+export interface CorrectionsStore {
+  load(): Promise<unknown>;
+  save(value: CorrectionsData): Promise<void>;
+  watch(listener: (value: unknown) => void): () => void;
 }
 
 export async function runBackstory(env: AppEnv): Promise<void> {
@@ -66,6 +76,8 @@ export async function runBackstory(env: AppEnv): Promise<void> {
   const supported = typeof win.Highlight === 'function' && !!win.CSS && 'highlights' in win.CSS;
   if (!supported) return; // No CSS Custom Highlight API: we never wrap page text, so we do nothing.
 
+  // The reader's "Not this" corrections are read alongside the settings (not after them).
+  const correctionsLoad = env.corrections ? env.corrections.load().catch(() => undefined) : Promise.resolve(undefined);
   let settings = await env.settings.load();
   if (signal.aborted) return;
   const host = win.location.hostname;
@@ -81,6 +93,33 @@ export async function runBackstory(env: AppEnv): Promise<void> {
   let panel: PanelBridge | null = null;
   // Button actions need a person's recent gesture: a page's synthetic click never carries one.
   const userActive = () => win.navigator.userActivation?.isActive !== false;
+  // "Not this": the reader's corrections for this site (lib/link/correct.ts), applied as each block is linked.
+  const site = host.toLowerCase().replace(/^www\./, '');
+  let corrections: CorrectionsData = { version: 1, corrections: [] };
+  let storedCorrections: unknown = await correctionsLoad;
+  if (signal.aborted) return;
+  const correctionsDigest = (c: CorrectionsData) => JSON.stringify(c.corrections.filter((x) => x.site === site).map((x) => [x.surface, x.entity]).sort());
+  /** New stored corrections: if this site's changed, the marks follow at once (a "Not this" in another tab, an undo in settings). */
+  const takeCorrections = (raw: unknown) => {
+    storedCorrections = raw;
+    if (!engine?.readCorrections) return;
+    const next = engine.readCorrections(raw);
+    const changed = correctionsDigest(next) !== correctionsDigest(corrections);
+    corrections = next;
+    if (changed && session) {
+      if (session.card.mention) session.card.close({ restoreFocus: true });
+      session.reader.reread();
+    }
+  };
+  /** The reader said "Not this" on a card (a trusted click in our closed shadow root, with a user gesture). */
+  const notThis = (m: { surface: string; entityId: string | null; candidates: readonly string[] }) => {
+    if (!userActive() || !engine?.addCorrection || !env.corrections || !site) return;
+    // A name that fits several entries ("None of these"): each of them.
+    let next = corrections;
+    for (const entity of m.entityId !== null ? [m.entityId] : m.candidates) next = engine.addCorrection(next, { site, surface: m.surface, entity, at: Date.now() });
+    void env.corrections.save(next).catch(() => undefined);
+    takeCorrections(next);
+  };
 
   async function getMatcher(): Promise<Matcher | null> {
     if (matcher) return matcher;
@@ -96,7 +135,10 @@ export async function runBackstory(env: AppEnv): Promise<void> {
           setUiHostTag(names.host);
         }
         const [reply, api] = await Promise.all([env.kb.getMatcher(), engine ?? env.linker()]);
-        engine = api;
+        if (!engine) {
+          engine = api;
+          takeCorrections(storedCorrections);
+        }
         if (reply) return (matcher = api.hydrateMatcher(reply.compiled));
       } catch {
         // background not ready yet
@@ -113,7 +155,9 @@ export async function runBackstory(env: AppEnv): Promise<void> {
       win,
       signal,
       matcher: m,
-      spot: engine!.spotText,
+      spot: engine!.withCorrections ? engine!.withCorrections(engine!.spotText, () => corrections, site) : engine!.spotText,
+      explain: engine!.explainLink ? (pm) => engine!.explainLink!(m, pm) : undefined,
+      notThis,
       settings: () => settings,
       cards,
       chunk,
@@ -160,6 +204,7 @@ export async function runBackstory(env: AppEnv): Promise<void> {
         signal,
         active: () => session !== null,
         mentions: () => session?.reader.all() ?? [],
+        notLinked: () => (session && matcher && engine?.notLinkedList ? engine.notLinkedList(matcher, session.reader.linkState()) : []),
         openCard: (m) => session?.card.open(m, { focus: true, pinned: true }),
         scanning: () => (session ? session.reader.busy() : starting !== null && activeOnHost(settings, host) && !matcher),
       },
@@ -174,8 +219,10 @@ export async function runBackstory(env: AppEnv): Promise<void> {
     if (session) void getMatcher().then(() => session && (stop(), (starting = start())));
   });
   const unwatch = env.settings.watch(apply);
+  const unwatchCorrections = env.corrections?.watch(takeCorrections);
   signal.addEventListener('abort', () => {
     unwatch();
+    unwatchCorrections?.();
     stop();
   });
 

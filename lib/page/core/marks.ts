@@ -17,6 +17,9 @@ export interface PageMention {
   readonly candidates: readonly string[];
   /** Why the link was made: 'alias' (exact name), 'context-full-name', 'context-nearby', or 'ambiguous'. */
   readonly reason: MentionReason;
+  /** The page linker's reason code and the other KB entities of the name (lib/link/why.ts words them for the card). */
+  readonly why?: readonly string[];
+  readonly alternatives?: readonly string[];
   /** The text as the page writes it ("Putin" in "Putin's"). */
   readonly surface: string;
   /** The KB alias that matched ("Xi"). */
@@ -95,6 +98,8 @@ export class MarkIndex {
         entityId: m.entityId,
         candidates: m.candidates,
         reason: m.reason,
+        why: m.why,
+        alternatives: m.alternatives,
         surface: m.surface,
         alias: aliasText(m.alias),
         startNode: s.node,

@@ -81,7 +81,7 @@ export function registerPanelBridge(env: PanelBridgeEnv, messaging: BridgeMessag
 
 /** A string that changes when anything the panel shows from the summary changes. */
 export function summaryDigest(s: PageSummary): string {
-  return JSON.stringify([s.url, s.title, s.active, s.ambiguous ?? 0, s.scanning ?? false, s.mentions.map((m) => `${m.entity}:${m.count}`)]);
+  return JSON.stringify([s.url, s.title, s.active, s.ambiguous ?? 0, s.scanning ?? false, s.mentions.map((m) => `${m.entity}:${m.count}`), s.notLinked ?? []]);
 }
 
 /**
@@ -167,6 +167,8 @@ export interface PageBridgeSource<M extends BridgeMention> {
   openCard(m: M): void;
   /** Still reading the page. */
   scanning?(): boolean;
+  /** Names the linker found and did not link, with the reason in plain words (issue #14: "Not linked"). */
+  notLinked?(): NonNullable<PageSummary['notLinked']>;
 }
 
 /**
@@ -186,6 +188,7 @@ export function connectPageToPanel<M extends BridgeMention>(src: PageBridgeSourc
           title: doc.title,
           active,
           ...(active ? summarizeMentions(src.mentions()) : { mentions: [], ambiguous: 0 }),
+          ...(active && src.notLinked ? { notLinked: src.notLinked() } : {}),
           scanning: src.scanning?.() ?? false,
         };
       },

@@ -94,6 +94,10 @@ export interface PageReader {
   idle(opts?: { flushNow?: boolean }): Promise<void>;
   /** Is work queued or running? */
   busy(): boolean;
+  /** Read the whole page again with a fresh context (the reader's "Not this" corrections changed). */
+  reread(): void;
+  /** The page linker's state so far (lib/link/state.ts LinkState: its rejected candidates). */
+  linkState(): ContextState;
   /** The open shadow roots whose text is read (for hit testing inside them). */
   shadowRoots(): ShadowRoot[];
   /** The highlight window (null where the window has no animation frames: every mark is registered). */
@@ -514,6 +518,11 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
     marked: () => index.ordered().filter((m) => m.paintedAs !== null),
     busy: () => running || pending.length > 0 || fullPending || paintPending,
     shadowRoots: () => [...shadows],
+    reread() {
+      fullPending = true;
+      schedule();
+    },
+    linkState: () => context,
     all: () => index.ordered(),
     window: hwin,
     async idle(opts) {

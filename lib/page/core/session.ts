@@ -7,6 +7,7 @@ import type { Matcher } from '../../match/compile';
 import type { Settings } from '../../shared/settings';
 import { TYPE_LABEL } from '../../shared/format';
 import type { HoverIntent } from '../card/hover';
+import type { CardLayerEnv } from '../card/card-layer';
 import type { CardSource } from './card-source';
 import type { HighlightNames } from './highlight-css';
 import { mentionAtPoint, mentionRange } from './hit-test';
@@ -45,6 +46,10 @@ export interface SessionEnv {
   openOptions(): void;
   /** The marks changed (the side panel's bridge hears of it). */
   changed(): void;
+  /** The card's "Why this link" line and the name's other KB entities (lib/link/page-corrections.ts, from the engine chunk). */
+  explain?: CardLayerEnv['explain'];
+  /** The card's "Not this": remember it for this site and surface (app.ts) and read the page again without it. */
+  notThis?: (m: PageMention) => void;
 }
 
 export function startSession(env: SessionEnv): Session {
@@ -111,6 +116,19 @@ export function startSession(env: SessionEnv): Session {
       onOpen: (pm) => reader.painter.setActive(pm),
       onClose: () => reader.painter.setActive(null),
       page: () => reader.all(),
+      explain: env.explain,
+      notThis: env.notThis,
+      // "Or did you mean …?": every mention of these words linked to the card's entity switches to the other, on this page.
+      switchTo: (pm, id) => {
+        const from = pm.entityId;
+        const folded = pm.surface.toLowerCase();
+        for (const x of reader.all()) {
+          if (x.entityId !== from || x.surface.toLowerCase() !== folded || !x.alternatives?.includes(id)) continue;
+          Object.assign(x, { entityId: id, alternatives: [from!, ...x.alternatives.filter((a) => a !== id)] });
+        }
+        // Painted in the other entity's type once it is known (usually at once: the page's cards are cached).
+        void env.cards.loadTypes([id]).then(() => reader.refreshPaint());
+      },
       flag: (flags) => {
         reader.painter.flags = flags;
         reader.refreshPaint();
