@@ -14,6 +14,7 @@ describe('extension pages ignore script-made actions', () => {
     const options = await ext.browser.context.newPage();
     await options.goto(`chrome-extension://${ext.browser.extensionId}/options.html`);
     const input = options.locator('.op-add input').first();
+    await input.waitFor(); // the options page has rendered its form
     // A script types a site, clicks the submit button, presses Enter, then asks
     // the form to submit (a submit the browser dispatches, with no button): all dropped.
     await options.evaluate(async () => {

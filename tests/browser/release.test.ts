@@ -54,7 +54,10 @@ describe('release packages (Firefox, with sources)', () => {
     out = mkdtempSync(join(tmpdir(), 'backstory-zip-'));
     version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
     // WXT's zip with the project's config; only the output directory differs.
-    await run(process.execPath, ['--input-type=module', '-e', `const { zip } = await import('wxt'); await zip({ root: ${JSON.stringify(ROOT)}, browser: 'firefox', outDir: ${JSON.stringify(out)} });`], {
+    // CommonJS -e, not `--input-type=module`: workers inherit the parent's
+    // execArgv, and Vite's terser worker is CommonJS code run with eval.
+    const script = `import('wxt').then(({ zip }) => zip({ root: ${JSON.stringify(ROOT)}, browser: 'firefox', outDir: ${JSON.stringify(out)} }))`;
+    await run(process.execPath, ['-e', script], {
       cwd: ROOT,
       env: buildEnv,
       maxBuffer: 16 * 1024 * 1024,

@@ -24,7 +24,9 @@ interface CdpReply {
 }
 
 /** Evaluate expressions in another target (the side panel) through a page's CDP session. */
-async function attach(cdp: CDPSession, targetId: string): Promise<(expression: string) => Promise<unknown>> {
+type PanelSession = ((expression: string) => Promise<unknown>) & { click(selector: string): Promise<void> };
+
+async function attach(cdp: CDPSession, targetId: string): Promise<PanelSession> {
   const send = cdp.send.bind(cdp) as (method: string, params: object) => Promise<Record<string, unknown>>;
   const { sessionId } = (await send('Target.attachToTarget', { targetId, flatten: false })) as { sessionId: string };
   const pending = new Map<number, (reply: CdpReply) => void>();
@@ -34,18 +36,32 @@ async function attach(cdp: CDPSession, targetId: string): Promise<(expression: s
     if (reply.id !== undefined) pending.get(reply.id)?.(reply);
   });
   let seq = 0;
-  return async (expression) => {
+  const call = async (method: string, params: object): Promise<CdpReply> => {
     const id = ++seq;
     const reply = await new Promise<CdpReply>((resolve) => {
       pending.set(id, resolve);
-      void send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, returnByValue: true, awaitPromise: true } }) });
+      void send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
     });
     pending.delete(id);
     if (reply.error) throw new Error(`side panel: ${reply.error.message}`);
+    return reply;
+  };
+  const evaluate = async (expression: string): Promise<unknown> => {
+    const reply = await call('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true });
     const failed = reply.result?.exceptionDetails;
     if (failed) throw new Error(`side panel: ${failed.exception?.description ?? failed.text}`);
     return reply.result?.result?.value;
   };
+  // A person's click (trusted input from the browser): the panel ignores script-made ones.
+  const click = async (selector: string): Promise<void> => {
+    const at = (await evaluate(
+      `(() => { const e = document.querySelector(${JSON.stringify(selector)}); e.scrollIntoView({ block: 'center' }); const r = e.getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; })()`,
+    )) as { x: number; y: number };
+    await call('Input.dispatchMouseEvent', { type: 'mouseMoved', x: at.x, y: at.y });
+    await call('Input.dispatchMouseEvent', { type: 'mousePressed', x: at.x, y: at.y, button: 'left', clickCount: 1 });
+    await call('Input.dispatchMouseEvent', { type: 'mouseReleased', x: at.x, y: at.y, button: 'left', clickCount: 1 });
+  };
+  return Object.assign(evaluate, { click });
 }
 
 /** The entity ids the panel lists (its "on this page" list). */
@@ -56,7 +72,7 @@ describe("Chrome's side panel (the real one)", () => {
   let server: StaticServer;
   let news: Page;
   let cdp: CDPSession;
-  let inPanel: (expression: string) => Promise<unknown>;
+  let inPanel: PanelSession;
 
   beforeAll(async () => {
     server = await serveDir(PAGES_DIR);
@@ -101,7 +117,7 @@ describe("Chrome's side panel (the real one)", () => {
   it('choosing a name in it scrolls the news page to the mention and opens its card', async () => {
     await news.evaluate(() => window.scrollTo(0, 0));
     const before = await news.evaluate(() => window.scrollY);
-    await inPanel(`document.querySelector('[data-entity="jens-stoltenberg"]').click()`);
+    await inPanel.click('[data-entity="jens-stoltenberg"]');
     expect(await waitFor(() => activeMention(news), { what: 'the card for Stoltenberg on the news page' })).toBe('Jens Stoltenberg');
     expect(await news.evaluate(() => window.scrollY)).toBeGreaterThan(before);
     await news.keyboard.press('Escape');
