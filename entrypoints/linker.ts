@@ -6,9 +6,10 @@
 import { publishLinker } from '@/lib/link/chunk';
 import { linkText } from '@/lib/link/linker';
 import { hydrateMatcher } from '@/lib/match/compile';
+import { hidingRules } from '@/lib/page/core/hiding-rules';
 import { spotText, useLinker } from '@/lib/page/core/spot';
 
 export default defineUnlistedScript(() => {
   useLinker(linkText);
-  publishLinker({ hydrateMatcher, spotText });
+  publishLinker({ hydrateMatcher, spotText, hidingRules });
 });

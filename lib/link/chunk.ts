@@ -6,12 +6,15 @@
 // (lib/page/core/card-ui.ts). Without it a page is not marked (nothing is linked
 // rather than linked without the linker's precision rules).
 import type { hydrateMatcher } from '../match/compile';
+import type { hidingRules } from '../page/core/hiding-rules';
 import type { spotText } from '../page/core/spot';
 
 export interface LinkerApi {
   hydrateMatcher: typeof hydrateMatcher;
   /** lib/page/core/spot.ts's spotText, with the page linker in use. */
   spotText: typeof spotText;
+  /** What the page's style sheets can hide (lib/page/core/hiding-rules.ts), for the block walk's visibility checks. */
+  hidingRules?: typeof hidingRules;
 }
 
 const KEY = 'backstoryLinker';

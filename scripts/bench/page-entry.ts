@@ -16,7 +16,8 @@ import { mentionAtPoint, mentionRange } from '../../lib/page/core/hit-test';
 import type { HighlightEnv, PageMention } from '../../lib/page/core/marks';
 import { createPageReader, type PageReader } from '../../lib/page/core/reader';
 import { spotText } from '../../lib/page/core/spot';
-import { collectTextBlocks } from '../../lib/page/core/text-blocks';
+import { hidingRules } from '../../lib/page/core/hiding-rules';
+import { collectTextBlocks, useHidingRules } from '../../lib/page/core/text-blocks';
 
 /** The name of the window property this bundle installs (esbuild `define`; two copies can share a page). */
 declare const __BENCH_GLOBAL__: string;
@@ -27,6 +28,9 @@ interface Loaded {
   matcher: Matcher;
   typeOf: (id: string) => EntityType | undefined;
 }
+
+// As the content script runs once its engine chunk is in: the page's hiding rules known.
+useHidingRules(hidingRules);
 
 const matchers = new Map<string, Loaded>();
 let live: { reader: PageReader; abort: AbortController } | null = null;

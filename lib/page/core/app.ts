@@ -22,7 +22,7 @@ import { createPageSheet } from './page-sheet';
 import { connectPageToPanel, type BridgeMessaging, type PanelBridge } from './panel-bridge';
 import { activeOnHost } from './reader-settings';
 import { startSession, type Session } from './session';
-import { setUiHostTag } from './text-blocks';
+import { setUiHostTag, useHidingRules } from './text-blocks';
 
 export type { MarkRecord } from './debug-channel';
 
@@ -95,6 +95,7 @@ export async function runBackstory(env: AppEnv): Promise<void> {
         }
         const [reply, api] = await Promise.all([env.kb.getMatcher(), engine ?? env.linker()]);
         engine = api;
+        useHidingRules(api.hidingRules ?? null);
         if (reply) return (matcher = api.hydrateMatcher(reply.compiled));
       } catch {
         // background not ready yet

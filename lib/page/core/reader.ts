@@ -23,13 +23,14 @@ import { Painter, MarkIndex, type PageMention } from './marks';
 import { Slicer, yielder, type YieldFn } from './slices';
 import type { spotText } from './spot';
 import type { Mention } from '../../match/types';
-import { BlockWalk, blockAncestor, blockContainer, isInlineElement, isInsideSkipped, SKIP_ATTRIBUTES, type TextBlock } from './text-blocks';
+import { BlockWalk, blockAncestor, blockContainer, isInlineElement, isInsideSkipped, isSkippedElement, SKIP_ATTRIBUTES, STYLE_ATTRIBUTES, type TextBlock } from './text-blocks';
 
 // Attributes too: a region that becomes editable, hidden or inert later loses its marks at once.
 /** Blocks longer than this are matched in pieces (spotHuge). */
 const SPOT_PIECE = 20_000;
 
-const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: SKIP_ATTRIBUTES };
+// And class and style: a region the page's style hides later loses its marks too, and gains them when shown again.
+const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: [...SKIP_ATTRIBUTES, ...STYLE_ATTRIBUTES] };
 
 /** On a full read, paint early once the read is this many viewport heights down (the viewport's marks first). */
 const EARLY_PAINT_VH = 1;
@@ -129,6 +130,8 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
   painter.useWindow(hwin);
   let context: ContextState = createContextState();
   let pending: MutationRecord[] = [];
+  /** Elements skipped or dropped because their style hides them: read again when a class or style change shows them. */
+  const hiddenRoots = new Set<Element>();
   /** Open shadow roots read so far (observed, and given to the hit test). */
   const shadows = new Set<ShadowRoot>();
   /** Roots whose read the page interrupted (a few retries each). */
@@ -203,7 +206,8 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
     for (let q = 0; q < queue.length; q++) {
       const root = queue[q]!;
       const found: ShadowRoot[] = [];
-      const walk = new BlockWalk(root, found);
+      const hidden: Element[] = [];
+      const walk = new BlockWalk(root, found, hidden);
       for (let more = true; more; ) {
         more = walk.read(batch);
         for (let b = 0; b < batch.length; b++) {
@@ -228,6 +232,7 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
           if (!(await s.tick())) return null;
         }
       }
+      for (const el of hidden) hiddenRoots.add(el);
       // The page removed the node we were on while we yielded: read this root again.
       if (walk.interrupted && root.isConnected && retries.get(root) !== 0) {
         retries.set(root, (retries.get(root) ?? 3) - 1);
@@ -340,6 +345,7 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
     const s = slicer();
     stats.fullScans++;
     index.clear();
+    hiddenRoots.clear();
     // Forget the old page's blocks in the highlight window too (an SPA's old views would stay alive there).
     hwin?.clear();
     // The page linker reads the title first: the headline says what the page is about (lib/link/linker.ts).
@@ -392,14 +398,17 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
     const addRegion = (n: Node | null) => {
       if (n) regions.add(n);
     };
+    /** Elements whose class or style changed and that are still shown (the hidden ones lost their marks in onMutations). */
+    const styled = new Set<Element>();
     for (const r of records) {
       if (r.type === 'characterData') {
         addRegion(blockAncestor(r.target));
         continue;
       }
       if (r.type === 'attributes') {
+        if (r.attributeName === 'class' || r.attributeName === 'style') styled.add(r.target as Element);
         // A skip attribute went away (no longer editable, hidden or inert): read the region again.
-        addRegion(r.target);
+        else addRegion(r.target);
         continue;
       }
       if (r.type !== 'childList') continue;
@@ -415,6 +424,7 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
         }
       }
     }
+    if (styled.size > 0 && !(await restyled(styled, addRegion, s))) return;
     // Removed text: drop its marks (cost: the tracked nodes, not the page).
     // Removed text: its ranges go at once. New text: the highlight window checks
     // whether it is near the viewport (an IntersectionObserver, no forced layout).
@@ -442,11 +452,60 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
     track(s);
   }
 
+  /**
+   * Class or style changes on shown elements: hidden regions inside them that
+   * the change shows are read again; marked blocks inside them that a rule now
+   * hides (`.closed p { display: none }` on an ancestor's class) lose their
+   * marks. Cost: the hidden regions and the marked blocks, not the page. False when aborted.
+   */
+  async function restyled(changed: Set<Element>, addRegion: (n: Node) => void, s: Slicer): Promise<boolean> {
+    s.phase = 'restyle';
+    let k = 0;
+    for (const h of hiddenRoots) {
+      if (!h.isConnected) hiddenRoots.delete(h);
+      else {
+        for (let p: Element | null = h; p; p = p.parentElement) {
+          if (changed.has(p)) {
+            if (!isInsideSkipped(h)) {
+              hiddenRoots.delete(h);
+              addRegion(h);
+            }
+            break;
+          }
+        }
+      }
+      if ((++k & 63) === 0 && s.due() && !(await s.tick())) return false;
+    }
+    let dropped = 0;
+    for (const b of index.blocks()) {
+      const el = b.nodes[0]!.parentElement;
+      if (!b.alive || !el) continue;
+      let inside = false;
+      for (let p: Element | null = el; p && !inside; p = p.parentElement) inside = changed.has(p);
+      if (inside && !shown(el)) {
+        // Remembered, to be read again when a change shows it.
+        const container = blockContainer(b.nodes[0]!);
+        if (container && container.nodeType === 1) hiddenRoots.add(container as Element);
+        index.drop(b);
+        dropped++;
+      }
+      if ((++k & 63) === 0 && s.due() && !(await s.tick())) return false;
+    }
+    if (dropped > 0) {
+      hwin?.invalidate();
+      env.onMarksChanged?.();
+    }
+    return true;
+  }
+
+  /** Is this element rendered (no ancestor with display: none, visibility: hidden…)? The browser's one-call check where it has one. */
+  const shown = (el: Element) => (typeof el.checkVisibility === 'function' ? el.checkVisibility({ visibilityProperty: true }) : !isInsideSkipped(el));
+
   /** Drop the marks in `root` now (it became editable or hidden): cost, the tracked blocks. */
   function dropInside(root: Node) {
     let dropped = 0;
     for (const b of index.blocks()) {
-      if (b.alive && root.contains(b.nodes[0]!)) {
+      if (b.alive && b.nodes.some((n) => root.contains(n))) {
         index.drop(b);
         dropped++;
       }
@@ -455,13 +514,27 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
       hwin?.invalidate();
       env.onMarksChanged?.();
     }
+    // Hidden inline text: the rest of its block is read again (without it).
+    if (root.nodeType === 1 && isInlineElement(root as Element)) {
+      const container = blockContainer(root);
+      if (container) rereads.push(container);
+    }
   }
 
   function onMutations(records: MutationRecord[]) {
     // Only queue: the work happens in the loop, in slices. Except a region
     // turned editable or hidden: its marks go before the next frame.
     for (const r of records) {
-      if (r.type === 'attributes' && isInsideSkipped(r.target)) dropInside(r.target);
+      if (r.type !== 'attributes') pending.push(r);
+      else if (r.attributeName === 'class' || r.attributeName === 'style') {
+        // Hidden by its own new class or style (one computed style): its marks go now. Else a look in the loop.
+        const el = r.target as Element;
+        if (hiddenRoots.has(el) && isSkippedElement(el)) continue;
+        if (el.isConnected && isSkippedElement(el)) {
+          hiddenRoots.add(el);
+          dropInside(el);
+        } else pending.push(r);
+      } else if (isInsideSkipped(r.target)) dropInside(r.target);
       else pending.push(r);
     }
     schedule();
