@@ -1,7 +1,7 @@
 // A/B of the scan on a loaded machine: the in-page benchmark (page-entry.ts)
 // bundled from two source trees, both injected into the same page, timed
 // interleaved (floor, A, B, order rotated) so load hits both alike. Reports the
-// medians of per-repetition ours/floor ratios (`scan_vs_floor` of
+// medians of per-repetition ours/floor ratios, the ratios of the minima (`scan_vs_floor` of
 // `npm run bench`, 1 MB page, 10k synthetic aliases) and the load average.
 // `npx tsx scripts/bench/ab-scan.ts BASE_TREE [--reps N] [--size BYTES] [--link]`
 // (BASE_TREE: a checkout of the other version, e.g. `git archive main lib scripts data | tar -x -C DIR`,
@@ -69,6 +69,9 @@ try {
   console.log(`floor ${f(median(ms.floor!))} ms`);
   for (const g of ['A', 'B']) console.log(`${g} (${g === 'A' ? base : 'this tree'}): ${f(median(ms[g]!))} ms, ours/floor median ${f(median(ratio[g]!))} (min ${f(Math.min(...ratio[g]!))}, max ${f(Math.max(...ratio[g]!))}), mentions ${found[g]}`);
   console.log(`B/A per rep, median: ${f(median(ms.A!.map((a, i) => ms.B![i]! / a)))}`);
+  // On a loaded machine the least disturbed repetition says most: the minimum of each, and their ratio.
+  const min = (xs: number[]) => Math.min(...xs);
+  console.log(`minima: floor ${f(min(ms.floor!))} ms, A ${f(min(ms.A!))} ms (${f(min(ms.A!) / min(ms.floor!))}× the floor), B ${f(min(ms.B!))} ms (${f(min(ms.B!) / min(ms.floor!))}× the floor)`);
 } finally {
   await browser.close();
   await server.close();

@@ -11,8 +11,8 @@ import type { HidingHooks } from './text-blocks';
 /** A declaration that may hide its element (a var() in one of these properties counts). */
 const HIDING_DECL = /(?:^|[;\s{])(?:display:\s*none|visibility:\s*[hc]|content-visibility:\s*h|clip(?:-path)?:\s*[^a;]|font(?:-size)?:\s*0(?![.\d]*[1-9])|text-indent:\s*-|position:\s*[af]|overflow(?:-[xy])?:\s*[hc]|-webkit-user-modify:\s*read-w)|(?:display|visibility|clip|font|indent|position|overflow|modify)(?:-[a-z]+)?:[^;]*var\(/;
 
-/** The UA's own hiding rules: a closed <dialog>, a popover ([hidden] is skipped anyway). */
-const newHooks = (): HidingHooks => ({ all: false, hooks: new Set(['DIALOG', '[popover']), byTag: new Map(), inline: (style) => HIDING_DECL.test(style) });
+/** The UA's own hiding rule of a closed <dialog> ([hidden] is skipped anyway). */
+const newHooks = (): HidingHooks => ({ all: false, hooks: new Set(['DIALOG']), kinds: '', byTag: new Map(), inline: (style) => HIDING_DECL.test(style) });
 const sheetHooks = new WeakMap<CSSStyleSheet, [n: number, hooks: HidingHooks]>();
 const scopeHooks = new WeakMap<Node, [sheets: CSSStyleSheet[], ns: number[], hooks: HidingHooks]>();
 
@@ -91,6 +91,7 @@ export function hidingRules(root: Node): HidingHooks {
     if (c[1].all) hooks.all = true;
     for (const v of c[1].hooks) hooks.hooks.add(v);
   });
+  for (const kind of '#.[') if ([...hooks.hooks].some((v) => v[0] === kind)) hooks.kinds += kind;
   scopeHooks.set(scope, [sheets, ns, hooks]);
   return hooks;
 }

@@ -150,6 +150,8 @@ export interface HidingHooks {
   hooks: Set<string>;
   /** tagName → its tag is a hook (keyed by the tagName string as elements give it). */
   byTag: Map<string, boolean>;
+  /** Which kinds of hook there are: '#' ids, '.' classes, '[' attributes (an element's attributes are read only for these). */
+  kinds: string;
   /** Could this inline style hide its element? */
   inline: (style: string) => boolean;
 }
@@ -166,7 +168,7 @@ export function useHidingRules(fn: typeof rulesOf): void {
 }
 
 /** No rules known: any element may be hidden by its own style. */
-const ANY_RULE: HidingHooks = { all: true, hooks: new Set(), byTag: new Map(), inline: () => true };
+const ANY_RULE: HidingHooks = { all: true, hooks: new Set(), kinds: '', byTag: new Map(), inline: () => true };
 
 /** The hiding hooks for a walk of `root` (null: no computed styles here, e.g. a document without a view). */
 function hidingHooks(root: Node): HidingHooks | null {
@@ -197,11 +199,16 @@ function mayHide(el: Element, tag: string, k: number, h: HidingHooks): number {
   const style = el.getAttribute('style');
   if (style !== null && (h.all || h.inline(style))) return FULL;
   if (h.all) return el.hasAttribute('class') || el.hasAttribute('id') ? FULL : k === BLOCK ? DISPLAY : NONE;
-  const hooks = h.hooks;
-  if (el.id && hooks.has(`#${el.id}`)) return FULL;
-  const attrs = el.attributes;
-  for (let i = 0; i < attrs.length; i++) if (hooks.has(`[${attrs[i]!.name}`)) return FULL;
-  if (el.hasAttribute('class')) for (const c of el.classList) if (hooks.has(`.${c}`)) return FULL;
+  const { hooks, kinds } = h;
+  if (kinds.includes('.') && el.hasAttribute('class')) {
+    const list = el.classList;
+    for (let i = 0; i < list.length; i++) if (hooks.has(`.${list[i]}`)) return FULL;
+  }
+  if (kinds.includes('#') && el.id && hooks.has(`#${el.id}`)) return FULL;
+  if (kinds.includes('[')) {
+    const attrs = el.attributes;
+    for (let i = 0; i < attrs.length; i++) if (hooks.has(`[${attrs[i]!.name}`)) return FULL;
+  }
   return NONE;
 }
 
