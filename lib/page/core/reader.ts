@@ -26,8 +26,17 @@ import type { Mention } from '../../match/types';
 import { BlockWalk, blockAncestor, blockContainer, isInlineElement, isInsideSkipped, isSkippedElement, SKIP_ATTRIBUTES, STYLE_ATTRIBUTES, type TextBlock } from './text-blocks';
 
 // Attributes too: a region that becomes editable, hidden or inert later loses its marks at once.
-/** Blocks longer than this are matched in pieces (spotHuge). */
-const SPOT_PIECE = 20_000;
+/** Mentions of one block indexed per step (MarkIndex.extend between yields). */
+const INDEX_STEP = 2000;
+/**
+ * Blocks longer than this are matched in pieces (spotHuge): the page linker's
+ * cost follows the mentions, and a piece of a block written only of names
+ * (30,000 links in a line) holds a few hundred (measured: 20,000 characters
+ * of them was one 150–270 ms step in a loaded Chromium).
+ */
+const SPOT_PIECE = 4_000;
+/** A piece ends after one of these and a space, where there is one in its second half (never inside a name). */
+const PIECE_END = /[.,;:!?·|•–—)\]]/;
 
 // And class and style: a region the page's style hides later loses its marks too, and gains them when shown again.
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: [...SKIP_ATTRIBUTES, ...STYLE_ATTRIBUTES] };
@@ -220,7 +229,12 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
           if (mentions.length > 0 || !fresh) {
             // The first root of a full read is read in document order into an empty index.
             s.phase = 'index';
-            const tracked = index.add(block, mentions, aliasText, fresh && q === 0);
+            // A block of tens of thousands of mentions is indexed a few thousand at a time (no long task).
+            const tracked = index.add(block, mentions.length > INDEX_STEP ? mentions.slice(0, INDEX_STEP) : mentions, aliasText, fresh && q === 0);
+            for (let from = INDEX_STEP; tracked && from < mentions.length; from += INDEX_STEP) {
+              if (s.due() && !(await s.tick())) return null;
+              index.extend(tracked, block, mentions.slice(from, from + INDEX_STEP), aliasText);
+            }
             if (tracked) for (const m of tracked.mentions) added.push(m);
             s.phase = 'read';
           }
@@ -261,10 +275,16 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
     for (let start = 0; start < text.length; ) {
       let end = Math.min(text.length, start + SPOT_PIECE);
       if (end < text.length) {
-        // Cut after a sentence if there is one near the end of the piece, else at a space.
-        const near = text.lastIndexOf('. ', end);
+        // Cut after punctuation and a space if there is one in the second half of the piece, else at a space.
+        let cut = -1;
+        for (let i = text.lastIndexOf(' ', end); i > start + SPOT_PIECE / 2; i = text.lastIndexOf(' ', i - 1)) {
+          if (PIECE_END.test(text.charAt(i - 1))) {
+            cut = i + 1;
+            break;
+          }
+        }
         const space = text.lastIndexOf(' ', end);
-        end = near > start + SPOT_PIECE / 2 ? near + 2 : space > start ? space + 1 : end;
+        end = cut > 0 ? cut : space > start ? space + 1 : end;
       }
       for (const m of spotText(matcher, text.slice(start, end), context)) out.push({ ...m, start: m.start + start, end: m.end + start });
       start = end;
