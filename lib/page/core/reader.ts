@@ -295,11 +295,13 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
 
   async function ensureTypes(mentions: readonly PageMention[], s: Slicer) {
     const missing = new Set<string>();
-    for (const m of mentions) {
-      for (const id of m.candidates) if (env.typeOf(id) === undefined) missing.add(id);
+    s.phase = 'types';
+    // Sliced: a block of 100,000 mentions is 100,000 look-ups.
+    for (let i = 0; i < mentions.length; i++) {
+      for (const id of mentions[i]!.candidates) if (env.typeOf(id) === undefined) missing.add(id);
+      if ((i & 1023) === 1023 && s.due() && !(await s.tick())) return;
     }
     if (missing.size === 0) return;
-    s.phase = 'types';
     s.finish();
     await env.loadTypes([...missing]);
     s.reset();
