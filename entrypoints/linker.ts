@@ -10,9 +10,10 @@ import { addCorrection, readCorrections } from '@/lib/link/correct';
 import { linkText } from '@/lib/link/linker';
 import { explainLink, notLinkedList, withCorrections } from '@/lib/link/page-corrections';
 import { hydrateMatcher } from '@/lib/match/compile';
+import { hidingRules } from '@/lib/page/core/hiding-rules';
 import { spotText, useLinker } from '@/lib/page/core/spot';
 
 export default defineUnlistedScript(() => {
   useLinker(linkText);
-  publishLinker({ hydrateMatcher, spotText, withCorrections, readCorrections, addCorrection, explainLink, notLinkedList });
+  publishLinker({ hydrateMatcher, spotText, hidingRules, withCorrections, readCorrections, addCorrection, explainLink, notLinkedList });
 });

@@ -23,7 +23,8 @@ import { scan } from '../lib/match/scan';
 import type { MatchAliasInput } from '../lib/match/types';
 import type { BenchApi } from './bench/page-entry';
 import type { IdbApi } from './bench/idb-entry';
-import { generatePage, syntheticAliases, syntheticKb, vocabulary, type GeneratedPage } from './bench/gen';
+import { generatePage, syntheticAliases, syntheticKb, syntheticLinkData, vocabulary, type GeneratedPage } from './bench/gen';
+import { compilePageMatcher } from '../lib/link/data';
 import { contentScriptBreakdown, fileSize, newestMtime } from './bench/size';
 import { bundleIife, fmtMs, fmtX, median, quantile, sizeLabel, table } from './bench/util';
 import { CHROMIUM, CHROMIUM_ARGS, EXTENSION_DIR, launchWithExtension, RELEASE_EXTENSION_DIR, ROOT, serveDir, waitFor, type StaticServer } from './chromium';
@@ -156,13 +157,15 @@ function prepareInputs(cfg: ReturnType<typeof config>, dir: string, log: (s: str
   const types: Record<string, string> = {};
   for (const e of kb.entities) types[e.id] = e.type;
   const t0 = performance.now();
-  const realCompiled = compileMatcher(realAliases);
+  // The pages' matcher with the page linker's data (lib/link/data.ts), as the background sends it.
+  const realCompiled = compilePageMatcher(kb);
   matchers.set('real', { file: write('m-real', realCompiled), types: write('types-real', types), aliases: realCompiled.aliasText.length });
   const compiledSyn = new Map<number, ReturnType<typeof compileMatcher>>();
   for (const n of cfg.synthetic) {
     const c = compileMatcher(synthetic.slice(0, n));
     compiledSyn.set(n, c);
-    matchers.set(`syn${n}`, { file: write(`m-syn${n}`, c), types: null, aliases: c.aliasText.length });
+    // With link data: the scan runs the page linker, as every page does (scripts/bench/gen.ts syntheticLinkData).
+    matchers.set(`syn${n}`, { file: write(`m-syn${n}`, { ...c, link: syntheticLinkData(c) }), types: null, aliases: c.aliasText.length });
   }
   log(`compiled matchers in ${fmtMs(performance.now() - t0)}`);
 
@@ -202,6 +205,8 @@ interface ScanRow {
   floorMs: number;
   blocksMs: number;
   spot10kMs: number | null;
+  /** ours/floor for the 10k KB without the page linker (the matcher's own rules): the linker's share is the difference. */
+  noLinkRatio: number;
   /** ours(largest synthetic KB) / ours(smallest), median of per-rep ratios. */
   scaling: number;
   ours: Record<string, { ms: number; coldMs: number | null; ratio: number; mentions: number; painted: number; injected: number; hydrateMs: number }>;
@@ -258,7 +263,9 @@ async function scanSection(browser: Browser, server: StaticServer, inputs: Input
     let chars = 0;
     // Warm-up of every case (JIT, lazy char tables), then interleaved reps, order rotated.
     for (const name of kbNames) await call(page, 'ours', name);
-    const ops = ['floor', 'blocks', `spot:${tenK}`, ...kbNames.map((n) => `ours:${n}`)];
+    await call(page, 'ours', tenK, { linker: false });
+    const ops = ['floor', 'blocks', `spot:${tenK}`, ...kbNames.map((n) => `ours:${n}`), `nolink:${tenK}`];
+    const noLink: number[] = [];
     for (let rep = 0; rep < reps; rep++) {
       const order = ops.map((_, i) => ops[(i + rep) % ops.length]!);
       const repMs: Record<string, number> = {};
@@ -270,6 +277,7 @@ async function scanSection(browser: Browser, server: StaticServer, inputs: Input
           chars = r.chars;
         } else if (op === 'blocks') repMs.blocks = (await call(page, 'blocksOnly')).ms;
         else if (op.startsWith('spot:')) repMs.spot = (await call(page, 'blocksAndSpot', op.slice(5))).ms;
+        else if (op.startsWith('nolink:')) repMs.nolink = (await call(page, 'ours', op.slice(7), { linker: false })).ms;
         else {
           const name = op.slice(5);
           const r = await call(page, 'ours', name);
@@ -278,6 +286,7 @@ async function scanSection(browser: Browser, server: StaticServer, inputs: Input
         }
       }
       floor.push(repMs.floor!);
+      noLink.push(repMs.nolink! / repMs.floor!);
       blocks.push(repMs.blocks!);
       spot.push(repMs.spot!);
       scaling.push(repMs[big]! / repMs[small]!);
@@ -294,6 +303,7 @@ async function scanSection(browser: Browser, server: StaticServer, inputs: Input
       floorMs: median(floor),
       blocksMs: median(blocks),
       spot10kMs: median(spot),
+      noLinkRatio: median(noLink),
       scaling: median(scaling),
       ours: {},
       regexp: {},
@@ -330,7 +340,7 @@ async function scanSection(browser: Browser, server: StaticServer, inputs: Input
     await page.close();
     rows.push(row);
     log(
-      `scan ${sizeLabel(size)}: floor ${fmtMs(row.floorMs)}, ${kbNames.map((n) => `${n} ${fmtMs(row.ours[n]!.ms)} (${fmtX(row.ours[n]!.ratio)})`).join(', ')}`,
+      `scan ${sizeLabel(size)}: floor ${fmtMs(row.floorMs)}, ${kbNames.map((n) => `${n} ${fmtMs(row.ours[n]!.ms)} (${fmtX(row.ours[n]!.ratio)})`).join(', ')}; ${tenK} without the linker ${fmtX(row.noLinkRatio)}`,
     );
   }
   return { rows, hit, tenK };
@@ -710,6 +720,8 @@ async function main(): Promise<void> {
     const longCount = longR ? longR.cases.filter((c) => !c.name.includes('baseline')).reduce((n, c) => n + c.longTasks.length, 0) : NaN;
     const result = {
       scan_vs_floor_10k: headline?.ours[tenK]?.ratio ?? NaN,
+      // The same without the page linker (scan_vs_floor_10k runs it, as pages do): the linker costs the difference.
+      scan_vs_floor_10k_without_linker: headline?.noLinkRatio ?? NaN,
       markjs_vs_ours_1k: markR?.arrayVsOurs ?? NaN,
       markjs_regexp_vs_ours_1k: markR?.regexpVsOurs ?? NaN,
       alias_scaling_100_to_100k: headline?.scaling ?? NaN,
@@ -864,6 +876,7 @@ async function main(): Promise<void> {
     ];
     out.push(opts.smoke ? 'Headline figures (SMOKE run: tiny pages, not comparable with the targets)' : 'Headline figures and targets');
     out.push(table(['key', 'value', 'target', ''], targets.map(([k, v, t, ok]) => [k, Number.isFinite(v) ? (Number.isInteger(v) ? v : +v.toPrecision(4)) : 'not measured', t, Number.isFinite(v) ? (ok ? 'met' : 'MISSED') : ''])));
+    if (Number.isFinite(result.scan_vs_floor_10k_without_linker)) out.push(`scan_vs_floor_10k runs the page linker; without it: ${result.scan_vs_floor_10k_without_linker.toPrecision(4)} (the linker costs the difference)`);
     console.log(out.join('\n'));
     log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s (load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after)`);
 

@@ -6,6 +6,7 @@
 // (lib/page/core/card-ui.ts). Without it a page is not marked (nothing is linked
 // rather than linked without the linker's precision rules).
 import type { hydrateMatcher } from '../match/compile';
+import type { hidingRules } from '../page/core/hiding-rules';
 import type { spotText } from '../page/core/spot';
 import type { addCorrection, readCorrections } from './correct';
 import type { explainLink, notLinkedList, withCorrections } from './page-corrections';
@@ -20,6 +21,8 @@ export interface LinkerApi {
   addCorrection?: typeof addCorrection;
   explainLink?: typeof explainLink;
   notLinkedList?: typeof notLinkedList;
+  /** What the page's style sheets can hide (lib/page/core/hiding-rules.ts), for the block walk's visibility checks. */
+  hidingRules?: typeof hidingRules;
 }
 
 const KEY = 'backstoryLinker';

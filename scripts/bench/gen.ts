@@ -4,7 +4,8 @@
 // so two runs measure the same pages.
 import type { KbDocument, KbEntity } from '../../lib/kb/document';
 import { Alias, type EntityType } from '../../lib/kb/schema';
-import type { MatchAliasInput } from '../../lib/match/types';
+import type { CompiledMatcher, LinkData, MatchAliasInput } from '../../lib/match/types';
+import { compileLinkData } from '../../lib/link/data';
 
 /** mulberry32: a small deterministic PRNG. */
 export function rng(seed: number): () => number {
@@ -320,4 +321,39 @@ export function syntheticKb(real: KbDocument, extra: number): KbDocument {
     });
   }
   return { ...real, hash: `${real.hash}-syn${extra}`, entities };
+}
+
+// ------------------------------------------------------------------ link data
+
+/**
+ * The page linker's data (lib/link/data.ts compileLinkData, the real compiler)
+ * for a compiled synthetic matcher, so the benchmark's scan runs the linker as
+ * every page does: one entity per id (type as syntheticType), its aliases as
+ * the KB would store them (context-needing ones are short forms of a widely
+ * shared name: the linker's evidence rules run for them), each entity related
+ * to its neighbours. No reports, so no context words.
+ */
+export function syntheticLinkData(compiled: CompiledMatcher): LinkData {
+  const byEntity = new Map<string, { text: string; needsContext: boolean }[]>();
+  compiled.aliasText.forEach((text, a) => {
+    const ents = compiled.aliasEntities[a];
+    const needsContext = ((compiled.aliasFlags.charCodeAt(a) - 0x30) & 2) !== 0;
+    for (const i of typeof ents === 'number' ? [ents] : (ents ?? [])) {
+      const id = compiled.entities[i]!;
+      let list = byEntity.get(id);
+      if (!list) byEntity.set(id, (list = []));
+      list.push({ text, needsContext });
+    }
+  });
+  const entities = compiled.entities.map((id, i) => {
+    const aliases = byEntity.get(id) ?? [];
+    return {
+      id,
+      type: syntheticType(id),
+      name: aliases[0]?.text ?? id,
+      aliases: aliases.map((a) => Alias.parse({ text: a.text, needsContext: a.needsContext, ...(a.needsContext ? { shortForm: true, shared: true } : {}) })),
+      related: [compiled.entities[i - 1], compiled.entities[i + 1]].filter((r): r is string => r !== undefined).map((r) => ({ id: r })),
+    };
+  });
+  return compileLinkData({ entities, reports: [] } as unknown as Pick<KbDocument, 'entities' | 'reports'>, compiled);
 }

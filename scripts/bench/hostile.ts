@@ -119,10 +119,30 @@ export async function hostileSection(log: (s: string) => void, options: { smoke?
       const tab = await ext.context.newPage();
       await tab.setViewportSize({ width: 1280, height: 800 });
       await tab.addInitScript(LONG_TASK_OBSERVER);
+      // HOSTILE_PROFILE=DIR: a CPU profile of each page (diagnostics: where a long slice goes).
+      const prof = process.env.HOSTILE_PROFILE ? await tab.context().newCDPSession(tab) : null;
+      if (prof) {
+        await prof.send('Profiler.enable');
+        await prof.send('Profiler.setSamplingInterval', { interval: 100 });
+        await prof.send('Profiler.start');
+      }
       await tab.goto(`${server.url}/${file}`, { waitUntil: 'load', timeout: 120_000 });
       const { cdp, inWorld } = await contentWorld(tab);
       if (file === 'churn.html') await new Promise((r) => setTimeout(r, churnMs));
       await inWorld('__backstory.idle()');
+      if (prof) {
+        const { profile } = (await prof.send('Profiler.stop')) as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples: number[]; timeDeltas: number[] } };
+        writeFileSync(join(process.env.HOSTILE_PROFILE!, `${file}.cpuprofile`), JSON.stringify(profile));
+        const self = new Map<string, number>();
+        const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+        profile.samples.forEach((id, i) => {
+          const f = byId.get(id)!.callFrame;
+          const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+          self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+        });
+        log(`profile ${file}: ${[...self].sort((x, y) => y[1] - x[1]).slice(0, 12).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join('; ')}`);
+        await prof.detach();
+      }
       const stats = await inWorld<{ scanStartedAt: number; slices: number; longestSliceMs: number; longestSlicePhase: string }>('__backstory.stats()');
       const until = await tab.evaluate(() => performance.now());
       const tasks = await tab.evaluate(() => (globalThis as unknown as { __longTasks: { at: number; duration: number }[] }).__longTasks);

@@ -15,8 +15,10 @@ import { highlightCss } from '../../lib/page/core/highlight-css';
 import { mentionAtPoint, mentionRange } from '../../lib/page/core/hit-test';
 import type { HighlightEnv, PageMention } from '../../lib/page/core/marks';
 import { createPageReader, type PageReader } from '../../lib/page/core/reader';
-import { spotText } from '../../lib/page/core/spot';
-import { collectTextBlocks } from '../../lib/page/core/text-blocks';
+import { linkText } from '../../lib/link/linker';
+import { spotText, useLinker } from '../../lib/page/core/spot';
+import { hidingRules } from '../../lib/page/core/hiding-rules';
+import { collectTextBlocks, useHidingRules } from '../../lib/page/core/text-blocks';
 
 /** The name of the window property this bundle installs (esbuild `define`; two copies can share a page). */
 declare const __BENCH_GLOBAL__: string;
@@ -27,6 +29,11 @@ interface Loaded {
   matcher: Matcher;
   typeOf: (id: string) => EntityType | undefined;
 }
+
+// As the content script runs once its engine chunk is in: the page's hiding rules known.
+useHidingRules(hidingRules);
+// And the page linker (lib/link), as every page runs it: the matchers carry link data (CompiledMatcher.link).
+useLinker(linkText);
 
 const matchers = new Map<string, Loaded>();
 let live: { reader: PageReader; abort: AbortController } | null = null;
@@ -168,7 +175,7 @@ const api = {
     return { ms: now() - t0, blocks, chars };
   },
 
-  /** Diagnostics: block reader + scan + resolve (spotText), no index, no painting. */
+  /** Diagnostics: block reader + scan + the page linker (spotText), no index, no painting. */
   blocksAndSpot(name: string): { ms: number; mentions: number; scanOnlyMs: number; rawMatches: number } {
     const m = matchers.get(name)!.matcher;
     gc();
@@ -192,16 +199,18 @@ const api = {
    * indexes the mentions and registers every highlight, unsliced (one pass, so
    * it is main-thread work comparable with the floor). Then forced layout.
    */
-  async ours(name: string, opts: { keep?: boolean } = {}): Promise<{ ms: number; layoutMs: number; mentions: number; painted: number; blocks: number; chars: number; highlights: Record<string, number> }> {
+  async ours(name: string, opts: { keep?: boolean; linker?: boolean } = {}): Promise<{ ms: number; layoutMs: number; mentions: number; painted: number; blocks: number; chars: number; highlights: Record<string, number> }> {
     disposeLive();
     gc();
     forceLayout();
+    // `linker: false`: the matcher's own context rules only (what the linker adds to the scan's cost).
+    if (opts.linker === false) useLinker(null);
     const t0 = now();
     const r = makeReader(name, { sliced: false });
     r.reader.start();
     // The highlight window's ranges are registered right away, not with the next
     // frame: the same work, without the idle wait for a frame inside the timing.
-    await r.reader.idle({ flushNow: true });
+    await r.reader.idle({ flushNow: true }).finally(() => useLinker(linkText));
     const t1 = now();
     forceLayout();
     const ms = now() - t0;

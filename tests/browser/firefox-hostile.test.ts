@@ -101,6 +101,14 @@ describe('Firefox: text no reader sees', () => {
     expect(now).toEqual(expect.arrayContaining(['seen:Vladimir Putin', 'seen:Xi Jinping', 'seen:Moscow']));
   });
 
+  it('text hidden later by a class loses its marks at once, and is marked again when shown', async () => {
+    const seen = async () => (await placed()).filter((p) => p.startsWith('seen:'));
+    await page.evaluate(() => document.getElementById('seen')!.classList.add('gone'));
+    expect(await seen()).toEqual([]);
+    await page.evaluate(() => document.getElementById('seen')!.classList.remove('gone'));
+    await waitFor(async () => (await seen()).length === 3, { what: 'the shown paragraph to be marked again' });
+  });
+
   it('a real hover still opens the card', async () => {
     expect(await hover(page, 'Xi Jinping')).not.toBeNull();
   });

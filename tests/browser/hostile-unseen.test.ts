@@ -23,12 +23,16 @@ beforeAll(async () => {
 afterAll(() => w?.close());
 
 const placed = (marks: Mark[]) => marks.map((m) => `${m.where}:${m.text}`);
+const VISIBLE = ['seen:Vladimir Putin', 'seen:Xi Jinping', 'seen:Moscow', 'late:Beijing', 'late:Kyiv', 'late-style-p:Beijing'];
+/** The paragraphs the page hides and shows again by class or style. */
+const LATER = ['to-hide-class:Kyiv', 'to-hide-style:Beijing', 'acc-p:Moscow'];
+const marked = async (where: string) => placed(await w.marks()).filter((p) => p.startsWith(`${where}:`));
 
 describe('a page full of text no reader sees', () => {
   it('marks the visible text only', async () => {
-    expect(placed(await w.marks())).toEqual(['seen:Vladimir Putin', 'seen:Xi Jinping', 'seen:Moscow', 'late:Beijing', 'late:Kyiv', 'late-style-p:Beijing']);
+    expect(placed(await w.marks())).toEqual([...VISIBLE, ...LATER]);
     // The debug channel agrees: nothing hidden is even tracked.
-    expect((await w.debugMarks()).length).toBe(6);
+    expect((await w.debugMarks()).length).toBe(VISIBLE.length + LATER.length);
   });
 
   it('a real hover opens the card', async () => {
@@ -36,10 +40,37 @@ describe('a page full of text no reader sees', () => {
     await w.closeCard();
   });
 
+  it('text hidden later by its own new class loses its marks at once, and is marked again when shown', async () => {
+    await w.eval('main', () => document.getElementById('to-hide-class')!.classList.add('gone'));
+    // Handled in the observer's microtask: by the next look it is done.
+    expect(await marked('to-hide-class')).toEqual([]);
+    await w.eval('main', () => document.getElementById('to-hide-class')!.classList.remove('gone'));
+    await waitFor(async () => (await marked('to-hide-class')).length === 1, { what: 'the shown paragraph to be marked again' });
+  });
+
+  it('text hidden later by an inline style loses its marks at once, and is marked again when shown', async () => {
+    await w.eval('main', () => {
+      document.getElementById('to-hide-style')!.style.display = 'none';
+    });
+    expect(await marked('to-hide-style')).toEqual([]);
+    await w.eval('main', () => {
+      document.getElementById('to-hide-style')!.style.display = '';
+    });
+    await waitFor(async () => (await marked('to-hide-style')).length === 1, { what: 'the shown paragraph to be marked again' });
+  });
+
+  it('text hidden later by a class on an ancestor (a descendant rule) loses its marks, and is marked again when shown', async () => {
+    await w.eval('main', () => document.getElementById('acc')!.classList.add('shut'));
+    await waitFor(async () => (await marked('acc-p')).length === 0, { what: 'the folded paragraph to lose its marks' });
+    await w.eval('main', () => document.getElementById('acc')!.classList.remove('shut'));
+    await waitFor(async () => (await marked('acc-p')).length === 1, { what: 'the unfolded paragraph to be marked again' });
+    expect(placed(await w.marks())).toEqual([...VISIBLE, ...LATER]);
+  });
+
   it('a region made editable later loses its marks at once (before the next frame)', async () => {
     await w.eval('main', () => document.getElementById('late')!.setAttribute('contenteditable', 'true'));
     // The attribute change is handled in the observer's microtask, so by the next look it is done.
-    expect(placed(await w.marks())).toEqual(['seen:Vladimir Putin', 'seen:Xi Jinping', 'seen:Moscow', 'late-style-p:Beijing']);
+    expect(placed(await w.marks())).toEqual(['seen:Vladimir Putin', 'seen:Xi Jinping', 'seen:Moscow', 'late-style-p:Beijing', ...LATER]);
   });
 
   it('a region made editable by CSS loses its marks when the reader focuses it, before the first keystroke lands', async () => {
@@ -48,7 +79,7 @@ describe('a page full of text no reader sees', () => {
     await w.page.mouse.click(p!.x, p!.y);
     await waitFor(async () => !placed(await w.marks()).includes('late-style-p:Beijing'), { what: 'the marks in the CSS editor to go' });
     await w.page.keyboard.type('x');
-    expect(placed(await w.marks())).toEqual(['seen:Vladimir Putin', 'seen:Xi Jinping', 'seen:Moscow']);
+    expect(placed(await w.marks())).toEqual(['seen:Vladimir Putin', 'seen:Xi Jinping', 'seen:Moscow', ...LATER]);
   });
 
   it('text shown later (hidden attribute removed) is read and marked', async () => {

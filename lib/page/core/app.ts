@@ -23,7 +23,7 @@ import { createPageSheet } from './page-sheet';
 import { connectPageToPanel, type BridgeMessaging, type PanelBridge } from './panel-bridge';
 import { activeOnHost } from './reader-settings';
 import { startSession, type Session } from './session';
-import { setUiHostTag } from './text-blocks';
+import { setUiHostTag, useHidingRules } from './text-blocks';
 
 export type { MarkRecord } from './debug-channel';
 
@@ -138,6 +138,7 @@ export async function runBackstory(env: AppEnv): Promise<void> {
         if (!engine) {
           engine = api;
           takeCorrections(storedCorrections);
+          useHidingRules(api.hidingRules ?? null);
         }
         if (reply) return (matcher = api.hydrateMatcher(reply.compiled));
       } catch {

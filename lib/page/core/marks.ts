@@ -90,6 +90,23 @@ export class MarkIndex {
     }
     if (mentions.length === 0) return null;
     const tracked: TrackedBlock = { nodes: block.nodes, text: block.text, mentions: [], alive: true };
+    this.extend(tracked, block, mentions, aliasText);
+    for (const n of block.nodes) this.#byNode.set(n, tracked);
+    const prev = this.#list.length > 0 && !appending ? this.#lastAlive() : undefined;
+    if (!prev || follows(prev.nodes[prev.nodes.length - 1]!, block.nodes[0]!)) this.#list.push(tracked);
+    else this.#insertInOrder(tracked);
+    this.#orderedCache = null;
+    this.#blocksCache = null;
+    return tracked;
+  }
+
+  /**
+   * Add more of a tracked block's mentions (after those it has, in order): the
+   * reader indexes a block of tens of thousands of mentions a few thousand at a
+   * time, yielding between them (issue #17: no long task).
+   */
+  extend(tracked: TrackedBlock, block: TextBlock, mentions: readonly Mention[], aliasText: (alias: number) => string): void {
+    if (!tracked.alive) return;
     for (const m of mentions) {
       const s = locate(block, m.start, false);
       const e = locate(block, m.end, true);
@@ -126,13 +143,7 @@ export class MarkIndex {
         segs.push({ start: segStart, end: segEnd, mention: pm });
       }
     }
-    for (const n of block.nodes) this.#byNode.set(n, tracked);
-    const prev = this.#list.length > 0 && !appending ? this.#lastAlive() : undefined;
-    if (!prev || follows(prev.nodes[prev.nodes.length - 1]!, block.nodes[0]!)) this.#list.push(tracked);
-    else this.#insertInOrder(tracked);
     this.#orderedCache = null;
-    this.#blocksCache = null;
-    return tracked;
   }
 
   /** Text added above tracked text (a live blog's newest post on top): insert it in its place (binary search). */

@@ -23,13 +23,23 @@ import { Painter, MarkIndex, type PageMention } from './marks';
 import { Slicer, yielder, type YieldFn } from './slices';
 import type { spotText } from './spot';
 import type { Mention } from '../../match/types';
-import { BlockWalk, blockAncestor, blockContainer, isInlineElement, isInsideSkipped, SKIP_ATTRIBUTES, type TextBlock } from './text-blocks';
+import { BlockWalk, blockAncestor, blockContainer, isInlineElement, isInsideSkipped, isSkippedElement, SKIP_ATTRIBUTES, STYLE_ATTRIBUTES, type TextBlock } from './text-blocks';
 
 // Attributes too: a region that becomes editable, hidden or inert later loses its marks at once.
-/** Blocks longer than this are matched in pieces (spotHuge). */
-const SPOT_PIECE = 20_000;
+/** Mentions of one block indexed per step (MarkIndex.extend between yields). */
+const INDEX_STEP = 2000;
+/**
+ * Blocks longer than this are matched in pieces (spotHuge): the page linker's
+ * cost follows the mentions, and a piece of a block written only of names
+ * (30,000 links in a line) holds a few hundred (measured: 20,000 characters
+ * of them was one 150–270 ms step in a loaded Chromium).
+ */
+const SPOT_PIECE = 4_000;
+/** A piece ends after one of these and a space, where there is one in its second half (never inside a name). */
+const PIECE_END = /[.,;:!?·|•–—)\]]/;
 
-const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: SKIP_ATTRIBUTES };
+// And class and style: a region the page's style hides later loses its marks too, and gains them when shown again.
+const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: [...SKIP_ATTRIBUTES, ...STYLE_ATTRIBUTES] };
 
 /** On a full read, paint early once the read is this many viewport heights down (the viewport's marks first). */
 const EARLY_PAINT_VH = 1;
@@ -133,6 +143,8 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
   painter.useWindow(hwin);
   let context: ContextState = createContextState();
   let pending: MutationRecord[] = [];
+  /** Elements skipped or dropped because their style hides them: read again when a class or style change shows them. */
+  const hiddenRoots = new Set<Element>();
   /** Open shadow roots read so far (observed, and given to the hit test). */
   const shadows = new Set<ShadowRoot>();
   /** Roots whose read the page interrupted (a few retries each). */
@@ -207,7 +219,8 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
     for (let q = 0; q < queue.length; q++) {
       const root = queue[q]!;
       const found: ShadowRoot[] = [];
-      const walk = new BlockWalk(root, found);
+      const hidden: Element[] = [];
+      const walk = new BlockWalk(root, found, hidden);
       for (let more = true; more; ) {
         more = walk.read(batch);
         for (let b = 0; b < batch.length; b++) {
@@ -220,7 +233,12 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
           if (mentions.length > 0 || !fresh) {
             // The first root of a full read is read in document order into an empty index.
             s.phase = 'index';
-            const tracked = index.add(block, mentions, aliasText, fresh && q === 0);
+            // A block of tens of thousands of mentions is indexed a few thousand at a time (no long task).
+            const tracked = index.add(block, mentions.length > INDEX_STEP ? mentions.slice(0, INDEX_STEP) : mentions, aliasText, fresh && q === 0);
+            for (let from = INDEX_STEP; tracked && from < mentions.length; from += INDEX_STEP) {
+              if (s.due() && !(await s.tick())) return null;
+              index.extend(tracked, block, mentions.slice(from, from + INDEX_STEP), aliasText);
+            }
             if (tracked) for (const m of tracked.mentions) added.push(m);
             s.phase = 'read';
           }
@@ -232,6 +250,7 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
           if (!(await s.tick())) return null;
         }
       }
+      for (const el of hidden) hiddenRoots.add(el);
       // The page removed the node we were on while we yielded: read this root again.
       if (walk.interrupted && root.isConnected && retries.get(root) !== 0) {
         retries.set(root, (retries.get(root) ?? 3) - 1);
@@ -260,10 +279,16 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
     for (let start = 0; start < text.length; ) {
       let end = Math.min(text.length, start + SPOT_PIECE);
       if (end < text.length) {
-        // Cut after a sentence if there is one near the end of the piece, else at a space.
-        const near = text.lastIndexOf('. ', end);
+        // Cut after punctuation and a space if there is one in the second half of the piece, else at a space.
+        let cut = -1;
+        for (let i = text.lastIndexOf(' ', end); i > start + SPOT_PIECE / 2; i = text.lastIndexOf(' ', i - 1)) {
+          if (PIECE_END.test(text.charAt(i - 1))) {
+            cut = i + 1;
+            break;
+          }
+        }
         const space = text.lastIndexOf(' ', end);
-        end = near > start + SPOT_PIECE / 2 ? near + 2 : space > start ? space + 1 : end;
+        end = cut > 0 ? cut : space > start ? space + 1 : end;
       }
       for (const m of spotText(matcher, text.slice(start, end), context)) out.push({ ...m, start: m.start + start, end: m.end + start });
       start = end;
@@ -274,11 +299,13 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
 
   async function ensureTypes(mentions: readonly PageMention[], s: Slicer) {
     const missing = new Set<string>();
-    for (const m of mentions) {
-      for (const id of m.candidates) if (env.typeOf(id) === undefined) missing.add(id);
+    s.phase = 'types';
+    // Sliced: a block of 100,000 mentions is 100,000 look-ups.
+    for (let i = 0; i < mentions.length; i++) {
+      for (const id of mentions[i]!.candidates) if (env.typeOf(id) === undefined) missing.add(id);
+      if ((i & 1023) === 1023 && s.due() && !(await s.tick())) return;
     }
     if (missing.size === 0) return;
-    s.phase = 'types';
     s.finish();
     await env.loadTypes([...missing]);
     s.reset();
@@ -344,6 +371,7 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
     const s = slicer();
     stats.fullScans++;
     index.clear();
+    hiddenRoots.clear();
     // Forget the old page's blocks in the highlight window too (an SPA's old views would stay alive there).
     hwin?.clear();
     // The page linker reads the title first: the headline says what the page is about (lib/link/linker.ts).
@@ -396,14 +424,17 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
     const addRegion = (n: Node | null) => {
       if (n) regions.add(n);
     };
+    /** Elements whose class or style changed and that are still shown (the hidden ones lost their marks in onMutations). */
+    const styled = new Set<Element>();
     for (const r of records) {
       if (r.type === 'characterData') {
         addRegion(blockAncestor(r.target));
         continue;
       }
       if (r.type === 'attributes') {
+        if (r.attributeName === 'class' || r.attributeName === 'style') styled.add(r.target as Element);
         // A skip attribute went away (no longer editable, hidden or inert): read the region again.
-        addRegion(r.target);
+        else addRegion(r.target);
         continue;
       }
       if (r.type !== 'childList') continue;
@@ -419,6 +450,7 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
         }
       }
     }
+    if (styled.size > 0 && !(await restyled(styled, addRegion, s))) return;
     // Removed text: drop its marks (cost: the tracked nodes, not the page).
     // Removed text: its ranges go at once. New text: the highlight window checks
     // whether it is near the viewport (an IntersectionObserver, no forced layout).
@@ -446,11 +478,60 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
     track(s);
   }
 
+  /**
+   * Class or style changes on shown elements: hidden regions inside them that
+   * the change shows are read again; marked blocks inside them that a rule now
+   * hides (`.closed p { display: none }` on an ancestor's class) lose their
+   * marks. Cost: the hidden regions and the marked blocks, not the page. False when aborted.
+   */
+  async function restyled(changed: Set<Element>, addRegion: (n: Node) => void, s: Slicer): Promise<boolean> {
+    s.phase = 'restyle';
+    let k = 0;
+    for (const h of hiddenRoots) {
+      if (!h.isConnected) hiddenRoots.delete(h);
+      else {
+        for (let p: Element | null = h; p; p = p.parentElement) {
+          if (changed.has(p)) {
+            if (!isInsideSkipped(h)) {
+              hiddenRoots.delete(h);
+              addRegion(h);
+            }
+            break;
+          }
+        }
+      }
+      if ((++k & 63) === 0 && s.due() && !(await s.tick())) return false;
+    }
+    let dropped = 0;
+    for (const b of index.blocks()) {
+      const el = b.nodes[0]!.parentElement;
+      if (!b.alive || !el) continue;
+      let inside = false;
+      for (let p: Element | null = el; p && !inside; p = p.parentElement) inside = changed.has(p);
+      if (inside && !shown(el)) {
+        // Remembered, to be read again when a change shows it.
+        const container = blockContainer(b.nodes[0]!);
+        if (container && container.nodeType === 1) hiddenRoots.add(container as Element);
+        index.drop(b);
+        dropped++;
+      }
+      if ((++k & 63) === 0 && s.due() && !(await s.tick())) return false;
+    }
+    if (dropped > 0) {
+      hwin?.invalidate();
+      env.onMarksChanged?.();
+    }
+    return true;
+  }
+
+  /** Is this element rendered (no ancestor with display: none, visibility: hidden…)? The browser's one-call check where it has one. */
+  const shown = (el: Element) => (typeof el.checkVisibility === 'function' ? el.checkVisibility({ visibilityProperty: true }) : !isInsideSkipped(el));
+
   /** Drop the marks in `root` now (it became editable or hidden): cost, the tracked blocks. */
   function dropInside(root: Node) {
     let dropped = 0;
     for (const b of index.blocks()) {
-      if (b.alive && root.contains(b.nodes[0]!)) {
+      if (b.alive && b.nodes.some((n) => root.contains(n))) {
         index.drop(b);
         dropped++;
       }
@@ -459,13 +540,27 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
       hwin?.invalidate();
       env.onMarksChanged?.();
     }
+    // Hidden inline text: the rest of its block is read again (without it).
+    if (root.nodeType === 1 && isInlineElement(root as Element)) {
+      const container = blockContainer(root);
+      if (container) rereads.push(container);
+    }
   }
 
   function onMutations(records: MutationRecord[]) {
     // Only queue: the work happens in the loop, in slices. Except a region
     // turned editable or hidden: its marks go before the next frame.
     for (const r of records) {
-      if (r.type === 'attributes' && isInsideSkipped(r.target)) dropInside(r.target);
+      if (r.type !== 'attributes') pending.push(r);
+      else if (r.attributeName === 'class' || r.attributeName === 'style') {
+        // Hidden by its own new class or style (one computed style): its marks go now. Else a look in the loop.
+        const el = r.target as Element;
+        if (hiddenRoots.has(el) && isSkippedElement(el)) continue;
+        if (el.isConnected && isSkippedElement(el)) {
+          hiddenRoots.add(el);
+          dropInside(el);
+        } else pending.push(r);
+      } else if (isInsideSkipped(r.target)) dropInside(r.target);
       else pending.push(r);
     }
     schedule();

@@ -116,12 +116,16 @@ const BLOCK = 0;
 const INLINE = 1;
 const SKIP = 2;
 const LINK = 4; // with INLINE: an <a>
+/** SKIP, because its computed style hides it (kindOf only: the walk reports these). */
+const HIDDEN = SKIP | 8;
 const tagKinds = new Map<string, number>();
 
 /** What isSkippedElement checks in attributes, as a selector (one native query per walk instead of attribute reads per element). */
 const EDITABLE_SELECTOR = '[contenteditable]:not([contenteditable="false"]),[role="textbox"],[hidden],[inert],[aria-hidden="true"]';
 /** Attributes that make an element skipped or not (the reader watches them: a region may become editable or hidden later). */
 export const SKIP_ATTRIBUTES = ['contenteditable', 'role', 'hidden', 'inert', 'aria-hidden'];
+/** Attributes through which the page's style may hide a region later (watched too). */
+export const STYLE_ATTRIBUTES = ['class', 'style'];
 
 /** The editable elements under `root` (null: none, the common case). */
 function editablesUnder(root: Node): Set<Element> | null {
@@ -129,7 +133,92 @@ function editablesUnder(root: Node): Set<Element> | null {
   return found.length === 0 ? null : new Set(found);
 }
 
-function kindOf(el: Element, editables: Set<Element> | null, styled = false): number {
+/**
+ * What the style sheets of a document or shadow root can hide an element by
+ * (display: none, visually hidden idioms, editable by CSS…): for every style
+ * rule that sets such a property, one thing an element must have to match its
+ * selector's last compound: an id ('#x'), a class ('.x'), an attribute ('[x')
+ * or a tag ('P'). An element with none of them, no hiding inline style and a
+ * visible parent is visible: no computed style read (the scan's cost, issue
+ * #16's floor ratio). `all`: a rule any element may match (`:nth-child(2)`,
+ * `*`), a shadow tree, or a sheet we cannot read (cross-origin): then every
+ * element with a class, id or style is checked in full and every other block
+ * element by its `display`.
+ */
+export interface HidingHooks {
+  all: boolean;
+  hooks: Set<string>;
+  /** tagName → its tag is a hook (keyed by the tagName string as elements give it). */
+  byTag: Map<string, boolean>;
+  /** Which kinds of hook there are: '#' ids, '.' classes, '[' attributes (an element's attributes are read only for these). */
+  kinds: string;
+  /** Could this inline style hide its element? */
+  inline: (style: string) => boolean;
+}
+
+/**
+ * The hiding rules of a page's style sheets (lib/page/core/hiding-rules.ts),
+ * given by the engine chunk (kept out of the content script's core for its
+ * size); without them every element with a class, id or style is checked in full.
+ */
+let rulesOf: ((root: Node) => HidingHooks | null) | null = null;
+
+export function useHidingRules(fn: typeof rulesOf): void {
+  rulesOf = fn;
+}
+
+/** No rules known: any element may be hidden by its own style. */
+const ANY_RULE: HidingHooks = { all: true, hooks: new Set(), kinds: '', byTag: new Map(), inline: () => true };
+
+/** The hiding hooks for a walk of `root` (null: no computed styles here, e.g. a document without a view). */
+function hidingHooks(root: Node): HidingHooks | null {
+  const view = root.ownerDocument?.defaultView ?? (root as Document).defaultView;
+  if (!view || typeof view.getComputedStyle !== 'function') return null;
+  return rulesOf?.(root) ?? ANY_RULE;
+}
+
+
+
+const NONE = 0;
+const DISPLAY = 1;
+const FULL = 2;
+
+/**
+ * How much of this element's computed style to read: FULL where a hiding rule
+ * may match it or its inline style may hide it, NONE where nothing can. Where
+ * any rule may match anything (`all`), block elements without a class, id or
+ * style get the DISPLAY check only: the idioms that hide text from sight
+ * while keeping it (clip, off-screen, zero size) are written with classes.
+ */
+function mayHide(el: Element, tag: string, k: number, h: HidingHooks): number {
+  let byTag = h.byTag.get(tag);
+  if (byTag === undefined) h.byTag.set(tag, (byTag = h.hooks.has(tag.toUpperCase())));
+  if (byTag) return FULL;
+  // Most elements of an article have no attributes at all (<p>, <li>, <em>).
+  if (!el.hasAttributes()) return h.all && k === BLOCK ? DISPLAY : NONE;
+  const style = el.getAttribute('style');
+  if (style !== null && (h.all || h.inline(style))) return FULL;
+  if (h.all) return el.hasAttribute('class') || el.hasAttribute('id') ? FULL : k === BLOCK ? DISPLAY : NONE;
+  const { hooks, kinds } = h;
+  if (kinds.includes('.') && el.hasAttribute('class')) {
+    const list = el.classList;
+    for (let i = 0; i < list.length; i++) if (hooks.has(`.${list[i]}`)) return FULL;
+  }
+  if (kinds.includes('#') && el.id && hooks.has(`#${el.id}`)) return FULL;
+  if (kinds.includes('[')) {
+    const attrs = el.attributes;
+    for (let i = 0; i < attrs.length; i++) if (hooks.has(`[${attrs[i]!.name}`)) return FULL;
+  }
+  return NONE;
+}
+
+/** Not rendered: display: none or visibility: hidden (one computed style, two reads). */
+function notDisplayed(el: Element): boolean {
+  const cs = el.ownerDocument.defaultView!.getComputedStyle(el);
+  return cs.display === 'none' || cs.visibility === 'hidden';
+}
+
+function kindOf(el: Element, editables: Set<Element> | null, hooks: HidingHooks | null = null): number {
   const tag = el.tagName;
   let k = tagKinds.get(tag);
   if (k === undefined) {
@@ -141,9 +230,13 @@ function kindOf(el: Element, editables: Set<Element> | null, styled = false): nu
   }
   if (k === SKIP) return k;
   if (editables !== null && editables.has(el)) return SKIP;
-  // Computed style: every block element, and inline ones with a class or style
-  // of their own (a bare <a> or <b> is hidden only by an ancestor, checked already).
-  if (styled && (k === BLOCK || el.hasAttribute('class') || el.hasAttribute('style')) && isHiddenByStyle(el)) return SKIP;
+  // Computed style, only where this element's own style could hide it: its
+  // ancestors were checked already (a hidden one skips its whole subtree), so
+  // an element no hiding rule of the page can match is as visible as its parent.
+  if (hooks !== null) {
+    const check = mayHide(el, tag, k, hooks);
+    if (check === FULL ? isHiddenByStyle(el) : check === DISPLAY && notDisplayed(el)) return HIDDEN;
+  }
   return k;
 }
 
@@ -201,6 +294,8 @@ export class BlockWalk {
   /** The last text node's data (no second DOM read when a link starts or ends). */
   #lastData = '';
   readonly #editables: Set<Element> | null = null;
+  /** What the page's style sheets can hide an element by (null: no computed styles here, e.g. a document without a view). */
+  readonly #hooks: HidingHooks | null = null;
   #started = false;
 
   /**
@@ -210,10 +305,13 @@ export class BlockWalk {
    */
   readonly #root: Node;
   readonly #shadowRoots: ShadowRoot[] | undefined;
+  readonly #hidden: Element[] | undefined;
 
-  constructor(root: Node, shadowRoots?: ShadowRoot[]) {
+  /** `hidden`, when given, collects the elements skipped because their computed style hides them (the reader reads them again once shown). */
+  constructor(root: Node, shadowRoots?: ShadowRoot[], hidden?: Element[]) {
     this.#root = root;
     this.#shadowRoots = shadowRoots;
+    this.#hidden = hidden;
     this.#node = null;
     if (root.nodeType === 3) {
       const text = root as Text;
@@ -228,6 +326,7 @@ export class BlockWalk {
       this.#link = k === BLOCK ? null : linkFrom(root);
     } else this.#bp = root;
     this.#editables = editablesUnder(root);
+    this.#hooks = hidingHooks(root);
     this.#node = root.firstChild;
   }
 
@@ -245,7 +344,9 @@ export class BlockWalk {
     const bps = this.#bps;
     const links = this.#links;
     const editables = this.#editables;
+    const hooks = this.#hooks;
     const shadowRoots = this.#shadowRoots;
+    const hidden = this.#hidden;
     let bp = this.#bp;
     let link = this.#link;
     let current = this.#current;
@@ -257,7 +358,14 @@ export class BlockWalk {
       visited++;
       const type = node.nodeType;
       if (type === 1) {
-        const k = kindOf(node as Element, editables, true);
+        let k = kindOf(node as Element, editables, hooks);
+        const shadow = k >= SKIP ? null : (node as Element).shadowRoot;
+        // A shadow host: its shadow tree's own :host rules may hide it (no hook of the document's sheets says so).
+        if (shadow && hooks !== null && isHiddenByStyle(node as Element)) k = HIDDEN;
+        if (k === HIDDEN) {
+          hidden?.push(node as Element);
+          k = SKIP;
+        }
         // A block element or <br> ends the block; so does rendered content we do not
         // read (a form field, an editable region, code, an icon): no mark may span
         // it (issue #7, tests/property/page.property.test.ts). Scripts, styles and
@@ -267,10 +375,7 @@ export class BlockWalk {
           current = null;
         }
         if (k !== SKIP) {
-          if (shadowRoots) {
-            const shadow = (node as Element).shadowRoot;
-            if (shadow) shadowRoots.push(shadow);
-          }
+          if (shadow && shadowRoots) shadowRoots.push(shadow);
           const first = node.firstChild;
           if (first) {
             bps.push(bp);
