@@ -198,6 +198,8 @@ export const EditorNote = z
     entities: z.array(entityId),
     /** Other exact quotes that bear on it (in any report). */
     related: z.array(QuoteRef).default([]),
+    /** About the report as a whole (its page furniture, its byline) rather than a claim: shown once per report, on no single entity. */
+    scope: z.enum(['claim', 'report']).optional(),
   })
   .strict();
 export type EditorNote = z.infer<typeof EditorNote>;

@@ -24,8 +24,11 @@ describe('kb CLI', { timeout: 60_000 }, () => {
     const card = JSON.parse(run('inspect', 'shaheed-136'));
     expect(card.id).toBe('shahed-136');
     expect(card.spellings.map((s: { text: string }) => s.text)).toContain('Shaheed-136');
-    expect(card.facts.length).toBeGreaterThan(0);
-    for (const fact of card.facts) {
+    // Its facts are claims about it (it is their subject or speaker), each quoted exactly; here it is only compared or copied, so none.
+    for (const fact of card.facts) expect(kb.claims.find((c) => c.id === fact.claim)?.subject).toBe('shahed-136');
+    const russia = JSON.parse(run('inspect', 'RUSSIA'));
+    expect(russia.facts.length).toBeGreaterThan(0);
+    for (const fact of [...card.facts, ...russia.facts]) {
       const report = kb.reports.find((r) => r.id === fact.report.id)!;
       expect(report.text).toContain(fact.quote);
     }
