@@ -53,6 +53,7 @@ const SPEECH_VERBS = [
   'revealed', 'reveals', 'warned', 'warns', 'confirmed', 'confirms', 'denied', 'denies', 'claimed', 'claims', 'insisted', 'insists',
   'argued', 'argues', 'announced', 'urged', 'emphasized', 'emphasised', 'expressed', 'described', 'characterized', 'characterised',
   'accused', 'wrote', 'believe', 'believes', 'estimated', 'estimates', 'acknowledged', 'admitted', 'alleged',
+  'declared', 'declares',
 ];
 const CALLED = 'called(?= (?:the|it|them|this|that|for|on)\\b)';
 // Forms that are also nouns ("state media", "news reports") count only before "that".
