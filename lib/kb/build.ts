@@ -142,7 +142,7 @@ export function buildKb(inputs: KbInputs): KbDocument {
           ? previous.subject
           : null;
       const subject = claimSubject(sentence, sent.mentions, sent.attribution, demonyms) ?? carried;
-      aboutOf.set(`${report.id}@${s}`, [...coSubjects(sentence, sent.mentions, subject), ...(sent.attribution.entity ? [sent.attribution.entity] : [])]);
+      aboutOf.set(`${report.id}@${s}`, [...coSubjects(sentence, sent.mentions, subject), ...(sent.attribution.entity ? [sent.attribution.entity] : []), ...described(sentence, sent.mentions)]);
       claims.push({
         id: `${report.id}@${s}`,
         report: report.id,
@@ -263,6 +263,17 @@ export function buildKb(inputs: KbInputs): KbDocument {
 
   const body = { format: KB_FORMAT, version: KB_FORMAT_VERSION, reports, entities, claims, caveats } as const;
   return { ...body, hash: contentHash(JSON.stringify(body)) };
+}
+
+/**
+ * Names a relative clause says something about: "Iran’s Shahed-136 drone, with which Russia has
+ * launched countless attacks" and "the Shahed drone used extensively by Russia" state a fact about
+ * the drone, even when the sentence's own claim is about something else.
+ */
+function described(sentence: string, mentions: readonly { start: number; end: number; entity: string }[]): string[] {
+  return mentions
+    .filter((m) => /^(?:\s+[\p{Ll}-]+){0,2}(?:,\s*(?:with which|by which|which|who|whose)\b|\s+(?:used|deployed|made|built|developed|launched|operated|fired)\s+(?:\w+ly\s+)?by\b)/u.test(sentence.slice(m.end, m.end + 60)))
+    .map((m) => m.entity);
 }
 
 function countAlias(counts: ReadonlyMap<string, { n: number; reports: Set<string> }>, alias: string): { mentions: number; reports: string[] } {

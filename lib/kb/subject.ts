@@ -103,7 +103,9 @@ function phraseStart<M extends { start: number; end: number }>(text: string, men
 function compared<M extends { start: number; end: number }>(text: string, mentions: readonly M[], m: M): boolean {
   const at = phraseStart(text, mentions, m);
   const before = text.slice(Math.max(0, at - 60), at);
-  return COMPARED_BEFORE.test(before) || RELATIVE_BEFORE.test(before);
+  // "…, a term that often refers to the alliance NATO": a name inside an appositive's relative clause describes the term.
+  const appositive = /,[’”'"]?\s*(?:a|an)\s+[a-z]+\s+(?:that|which)\b[^,;]*$/.test(text.slice(Math.max(0, at - 120), at));
+  return COMPARED_BEFORE.test(before) || RELATIVE_BEFORE.test(before) || appositive;
 }
 
 /**

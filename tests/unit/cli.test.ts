@@ -24,8 +24,9 @@ describe('kb CLI', { timeout: 60_000 }, () => {
     const card = JSON.parse(run('inspect', 'shaheed-136'));
     expect(card.id).toBe('shahed-136');
     expect(card.spellings.map((s: { text: string }) => s.text)).toContain('Shaheed-136');
-    // Its facts are claims about it (it is their subject or speaker), each quoted exactly; here it is only compared or copied, so none.
-    for (const fact of card.facts) expect(kb.claims.find((c) => c.id === fact.claim)?.subject).toBe('shahed-136');
+    // Its facts are claims that say something about it (as their subject, speaker, or what a relative clause describes), each quoted exactly.
+    expect(card.facts.length).toBeGreaterThan(0);
+    for (const fact of card.facts) expect(fact.quote).toMatch(/Shah?e?ed-136|Shahed/);
     const russia = JSON.parse(run('inspect', 'RUSSIA'));
     expect(russia.facts.length).toBeGreaterThan(0);
     for (const fact of [...card.facts, ...russia.facts]) {
