@@ -9,9 +9,10 @@ import type { MentionInSentence } from './attribution';
 const PREP_BEFORE = /\b(?:to|in|at|from|of|with|on|for|by|about|into|over|against|between|near|after|before|during|via|under|toward|towards|than|per|told|tells|tell)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+)?$/i;
 const ADDRESSEE = /\b(?:told|tells|tell)\s+(?:the\s+)?$/i;
 // A thing the claim compares its subject with ("similar to Iran’s drone", "like X", "based on X") or
-// leaves aside ("without naming X") is not what the claim is about.
+// leaves aside ("without naming X") is not what the claim is about. (A thing being copied is: the
+// claim is about making a copy of it.)
 const COMPARED_BEFORE =
-  /\b(?:similar\s+to|(?<!\b(?:would|could|I|we|they|you|to|not|’d|'d)\s)like|unlike|akin\s+to|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|based\s+on|modell?ed\s+(?:on|after)|(?:a\s+)?cop(?:y|ies)\s+of|copying|resembl(?:ing|es?)|rather\s+than|instead\s+of|(?:without|not)\s+(?:mentioning|naming|citing|referring\s+to)|mentioning|naming)\s+(?:either\s+|neither\s+|both\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\p{Ll}\p{Lu}][\p{L}-]*\s+){0,2}$/iu;
+  /\b(?:similar\s+to|(?<!\b(?:would|could|I|we|they|you|to|not|’d|'d)\s)like|unlike|akin\s+to|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|based\s+on|modell?ed\s+(?:on|after)|resembl(?:ing|es?)|rather\s+than|instead\s+of|(?:without|not)\s+(?:mentioning|naming|citing|referring\s+to)|mentioning|naming)\s+(?:either\s+|neither\s+|both\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\p{Ll}\p{Lu}][\p{L}-]*\s+){0,2}$/iu;
 // A name inside a relative clause (", with which Russia has launched …") belongs to that clause, not to the claim.
 const RELATIVE_BEFORE = /,\s*(?:[a-z]+\s+)?(?:which|whom|whose|where)\s+(?:[a-z]+\s+){0,2}(?:the\s+)?$/;
 // With no free name, what the sentence relates is its topic ("the meeting between X and Y", "trade with X", "the town of X").
