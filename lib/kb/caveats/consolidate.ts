@@ -69,6 +69,8 @@ export function consolidate(caveats: readonly KbCaveat[], claims: readonly KbCla
     const twin = kept.find((k) => {
       if (k.kind !== c.kind) return false;
       if (k.origin === 'editor' && c.origin === 'editor') return false;
+      // Two automatic rules of one kind find different problems (a name spelt two ways, a weekday that does not fit its date).
+      if (k.origin === 'auto' && c.origin === 'auto' && k.rule !== c.rule) return false;
       if (scope === 'report') return k.report === c.report && k.scope === 'report' && CAVEAT_KINDS[k.kind].scope === 'report';
       if (k.report === c.report && k.appearances.some((a) => a.report === c.report && c.appearances.some((b) => b.report === c.report && overlaps(a, b)))) return true;
       if (foldQuote(k.quote) === foldQuote(c.quote) && k.quote.length >= 20) return true;
