@@ -53,11 +53,14 @@ const SPEECH_VERBS = [
   'revealed', 'reveals', 'warned', 'warns', 'confirmed', 'confirms', 'denied', 'denies', 'claimed', 'claims', 'insisted', 'insists',
   'argued', 'argues', 'announced', 'urged', 'emphasized', 'emphasised', 'expressed', 'described', 'characterized', 'characterised',
   'accused', 'wrote', 'believe', 'believes', 'estimated', 'estimates', 'acknowledged', 'admitted', 'alleged',
+  'declared', 'declares',
 ];
 const CALLED = 'called(?= (?:the|it|them|this|that|for|on)\\b)';
 // Forms that are also nouns ("state media", "news reports") count only before "that".
 const NOUN_LIKE = new Set(['state', 'states', 'reports', 'notes', 'claims', 'estimates']);
-const VERBS = SPEECH_VERBS.map((v) => (NOUN_LIKE.has(v) ? `${v}(?= that\\b)` : v)).join('|');
+// … and not after a verb or a determiner that makes them nouns ("rejected claims that", "the reports that").
+const NOUN_CONTEXT = '(?<!\\b(?:the|these|those|such|any|all|of|rejected|rejects|denied|denies|dismissed|dismisses|disputed|disputes|refuted|refutes)\\s)';
+const VERBS = SPEECH_VERBS.map((v) => (NOUN_LIKE.has(v) ? `${NOUN_CONTEXT}${v}(?= that\\b)` : v)).join('|');
 const VERB_RE = new RegExp(`(?<![\\w-])(?:(?:has|have|had|would|also|repeatedly|later|earlier|previously)\\s+)*(?:${VERBS}|${CALLED})(?![\\w-])`, 'g');
 const PARTICIPLE_RE = /,\s+(saying|adding|noting|insisting|arguing|warning|stressing|describing|calling)\b/;
 const PASSIVE_BEFORE = /\b(?:was|were|been|be|being|is|are)\s+$/;
@@ -185,7 +188,11 @@ export function attributeSentence(
   const quotes = quoted(sentence);
   const reporter: Attribution = { claimant: publisher, entity: null, role: 'reporter', cue: '', via: null };
 
-  const make = (raw: string, at: number, cue: string, via: string | null = null): Attribution | null => {
+  const make = (raw0: string, at0: number, cue: string, via: string | null = null): Attribution | null => {
+    // A dateline ("DETROIT - ", "LISBON, May 12 (Reuters) - ") is where the report was filed, not part of the speaker.
+    const dateline = /^\s*\p{Lu}[\p{Lu} .'’-]{2,40}(?:,[^\n–—-]{0,40})?\s+[-–—]\s+/u.exec(raw0)?.[0].length ?? 0;
+    const raw = raw0.slice(dateline);
+    const at = at0 + dateline;
     const claimant = tidy(raw);
     if (claimant === '' || claimant.split(/\s+/).length > 14) return null;
     const offset = at + raw.indexOf(claimant);
@@ -249,6 +256,8 @@ export function attributeSentence(
     if (within(quotes, m.index)) continue;
     const before = sentence.slice(0, m.index);
     if (PASSIVE_BEFORE.test(before)) continue;
+    // "rejected claims that X had warned it": a verb inside the disputed claim is part of the claim, not its source.
+    if (/\b(?:claims?|allegations?|accusations?|reports?|suggestions?|charges?|rumou?rs?)\s+that\b[^.;]*$/i.test(before)) continue;
     // Inverted tag "…,’ said X", after a quotation.
     if (/[’”"]\s*$/.test(before)) {
       const after = /^(?:said|says|added|noted|wrote)\s+([^,.;]{2,60})/.exec(sentence.slice(m.index));

@@ -10,7 +10,7 @@ import { attributeReport, entityRoles, hedgesIn } from './attribution';
 import { analyse, type CaveatDraft } from './caveats';
 import { CAVEAT_KINDS, caveatOrder } from './caveats/kinds';
 import { consolidate } from './caveats/consolidate';
-import { claimSubject, subjectIn } from './subject';
+import { claimSubject, coSubjects, demonymsOf, subjectIn } from './subject';
 import { claimSupport, originalTextKeys, speakerOf, totalSupport } from './support';
 import { linkEvents } from './caveats/events';
 import { statedDates } from './dates';
@@ -95,6 +95,9 @@ export function buildKb(inputs: KbInputs): KbDocument {
   const roles = entityRoles(inputs.entities);
   const roleOf = (id: string) => roles.get(id) ?? null;
   const claims: KbClaim[] = [];
+  /** Per claim, what it is about: its subject, names joined to the subject, and its speaker. A card's facts come only from these. */
+  const aboutOf = new Map<string, string[]>();
+  const demonyms = demonymsOf(inputs.entities.filter((e) => e.type === 'place'));
   for (const { report, mentions } of works) {
     const year = Number(report.date.value.slice(0, 4)) || null;
     const typed = mentions.map((m) => ({ ...m, type: entityById.get(m.entity)!.type }));
@@ -102,6 +105,14 @@ export function buildKb(inputs: KbInputs): KbDocument {
       const { start: s, end: e } = sent;
       if (sent.mentions.length === 0 || insideAny(report.furniture, s, e)) continue;
       const sentence = report.text.slice(s, e);
+      // "This year, they have reportedly begun …": a pronoun subject carries the previous claim's subject on, within a paragraph.
+      const previous = claims.at(-1);
+      const carried =
+        previous && previous.report === report.id && !report.text.slice(previous.end, s).includes('\n') && /^(?:[^,]{0,40},\s*)?(?:they|it)\s+\p{Ll}/iu.test(sentence)
+          ? previous.subject
+          : null;
+      const subject = claimSubject(sentence, sent.mentions, sent.attribution, demonyms) ?? carried;
+      aboutOf.set(`${report.id}@${s}`, [...coSubjects(sentence, sent.mentions, subject), ...(sent.attribution.entity ? [sent.attribution.entity] : []), ...described(sentence, sent.mentions)]);
       claims.push({
         id: `${report.id}@${s}`,
         report: report.id,
@@ -119,7 +130,7 @@ export function buildKb(inputs: KbInputs): KbDocument {
         supersededBy: null,
         support: NO_SUPPORT,
         speaker: speakerOf(sent.attribution, (id) => entityById.get(id)?.name),
-        subject: claimSubject(sentence, sent.mentions, sent.attribution),
+        subject,
         correctedBy: null,
       });
     }
@@ -163,6 +174,7 @@ export function buildKb(inputs: KbInputs): KbDocument {
       origin: 'editor',
       entities: n.entities,
       related: n.related,
+      ...(n.scope ? { scope: n.scope } : {}),
     })),
     ...found,
   ];
@@ -208,7 +220,7 @@ export function buildKb(inputs: KbInputs): KbDocument {
       aliases: entity.aliases.map((a) => ({ ...a, ...countAlias(aliasCounts, a.text) })),
       description: entity.description,
       descriptionSource: entity.descriptionSource,
-      facts: rankFacts(own, entity.id, works, flagged).map((c) => c.id),
+      facts: rankFacts(own.filter((c) => aboutOf.get(c.id)?.includes(entity.id)), entity.id, works, flagged).map((c) => c.id),
       reports: reportsOf,
       related: [...related].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id, count]) => ({ id, count })),
       // A corrected claim's dates stay out of the timeline: they would show the error uncorrected.
@@ -221,6 +233,17 @@ export function buildKb(inputs: KbInputs): KbDocument {
 
   const body = { format: KB_FORMAT, version: KB_FORMAT_VERSION, reports, entities, claims, caveats } as const;
   return { ...body, hash: contentHash(JSON.stringify(body)) };
+}
+
+/**
+ * Names a relative clause says something about: "Iran’s Shahed-136 drone, with which Russia has
+ * launched countless attacks" and "the Shahed drone used extensively by Russia" state a fact about
+ * the drone, even when the sentence's own claim is about something else.
+ */
+function described(sentence: string, mentions: readonly { start: number; end: number; entity: string }[]): string[] {
+  return mentions
+    .filter((m) => /^(?:\s+[\p{Ll}-]+){0,2}(?:,\s*(?:with which|by which|which|who|whose)\b|\s+(?:used|deployed|made|built|developed|launched|operated|fired)\s+(?:\w+ly\s+)?by\b)/u.test(sentence.slice(m.end, m.end + 60)))
+    .map((m) => m.entity);
 }
 
 function countAlias(counts: ReadonlyMap<string, { n: number; reports: Set<string> }>, alias: string): { mentions: number; reports: string[] } {
@@ -320,6 +343,9 @@ function finishCaveats(drafts: readonly CaveatDraft[], reports: readonly KbRepor
     const primary = overlapping[0] ?? null;
     const w = works.find((y) => y.report.id === d.report)!;
     let entities = d.entities ?? scopedEntities(d, primary, w.mentions, report.text, start, end);
+    // An automatic finding in a sentence that names nothing in the KB ("Weapons experts say the drone …",
+    // a war's toll) is about no entity: it is shown once with its report, not dropped from every view.
+    const aboutNoEntity = d.origin === 'auto' && CAVEAT_KINDS[d.kind].scope === 'claim' && entities.length === 0 && primary === null;
     if (entities.length === 0 && CAVEAT_KINDS[d.kind].scope === 'claim' && d.origin === 'editor') {
       // No entity in the quote's own sentence: take the first of its paragraph.
       const lineStart = report.text.lastIndexOf('\n', start) + 1;
@@ -373,7 +399,7 @@ function finishCaveats(drafts: readonly CaveatDraft[], reports: readonly KbRepor
       validAsOf: report.date.value,
       supersededBy: primary?.supersededBy ?? null,
       rule: d.origin === 'auto' ? (d.rule ?? null) : null,
-      scope: CAVEAT_KINDS[d.kind].scope,
+      scope: d.scope ?? (aboutNoEntity ? 'report' : CAVEAT_KINDS[d.kind].scope),
     });
   }
   return consolidate(out, claims).sort((a, b) => caveatOrder(a, b) || a.report.localeCompare(b.report) || a.start - b.start || a.id.localeCompare(b.id));
@@ -385,11 +411,14 @@ function finishCaveats(drafts: readonly CaveatDraft[], reports: readonly KbRepor
  * in the sentence: a person next to an anonymous claim is not in doubt.
  */
 function scopedEntities(d: CaveatDraft, claim: KbClaim | null, mentions: ReportWork['mentions'], text: string, start: number, end: number): string[] {
-  if (CAVEAT_KINDS[d.kind].scope === 'report') return [];
+  if ((d.scope ?? CAVEAT_KINDS[d.kind].scope) === 'report') return [];
   const speaker = d.claimant !== undefined ? (d.claimant?.entity ?? null) : (claim?.attribution.entity ?? null);
   // A figure's clause that names nobody is about nobody in particular, unless it is most of the sentence.
   const mostOfSentence = claim !== null && end - start >= 0.6 * (claim.end - claim.start);
-  const fallback = d.kind === 'unsourced' && !mostOfSentence ? null : (claim?.subject ?? null);
+  // … or unless the figure sits in the subject's own clause ("the EU’s share of Russian trade fell from 36% to 17%").
+  const subjectMention = claim?.subject ? mentions.find((m) => m.entity === claim.subject && m.start >= claim.start && m.end <= start) : undefined;
+  const sameClause = subjectMention !== undefined && !/[;:]|,\s*(?:but|while|which|who|whereas|and|as|\p{Ll}+ing)\b/u.test(text.slice(subjectMention.end, start));
+  const fallback = d.kind === 'unsourced' && !mostOfSentence && !sameClause ? null : (claim?.subject ?? null);
   const subject = subjectIn(text, mentions, start, end, null) ?? fallback;
   return [...new Set([subject, speaker].filter((x): x is string => x !== null))];
 }

@@ -198,6 +198,8 @@ export const EditorNote = z
     entities: z.array(entityId),
     /** Other exact quotes that bear on it (in any report). */
     related: z.array(QuoteRef).default([]),
+    /** About the report as a whole (its page furniture, its byline) rather than a claim: shown once per report, on no single entity. */
+    scope: z.enum(['claim', 'report']).optional(),
   })
   .strict();
 export type EditorNote = z.infer<typeof EditorNote>;
@@ -223,6 +225,14 @@ export const NameRulesFile = z
     notAlone: words,
     /** Acronyms of countries and unions ("US", "UK"), typed as places. */
     placeAcronyms: words,
+    /** Nouns right before a name that make it an organisation ("the dredging company X", "the humanitarian agency X"). */
+    organisationBefore: words.default([]),
+    /** Plural nouns an enumeration of organisations follows ("two clubs, X and Y"). */
+    organisationPlural: words.default([]),
+    /** Phrases after which a single capitalised word is an organisation, not a place ("wanted by X", "played for X"). */
+    organisationAgentBefore: words.default([]),
+    /** Nouns whose "of X" names a place ("residents of X", "the Y division of X"). */
+    placeOfNouns: words.default([]),
   })
   .strict();
 export type NameRules = z.infer<typeof NameRulesFile>;

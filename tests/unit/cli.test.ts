@@ -24,8 +24,12 @@ describe('kb CLI', { timeout: 60_000 }, () => {
     const card = JSON.parse(run('inspect', 'shaheed-136'));
     expect(card.id).toBe('shahed-136');
     expect(card.spellings.map((s: { text: string }) => s.text)).toContain('Shaheed-136');
+    // Its facts are claims that say something about it (as their subject, speaker, or what a relative clause describes), each quoted exactly.
     expect(card.facts.length).toBeGreaterThan(0);
-    for (const fact of card.facts) {
+    for (const fact of card.facts) expect(fact.quote).toMatch(/Shah?e?ed-136|Shahed/);
+    const russia = JSON.parse(run('inspect', 'RUSSIA'));
+    expect(russia.facts.length).toBeGreaterThan(0);
+    for (const fact of [...card.facts, ...russia.facts]) {
       const report = kb.reports.find((r) => r.id === fact.report.id)!;
       expect(report.text).toContain(fact.quote);
     }

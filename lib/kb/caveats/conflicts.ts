@@ -131,7 +131,8 @@ export function conflictFindings(corpus: Corpus): CaveatDraft[] {
             entities: [
               ...new Set([
                 ...(corpus.entityById.has(demonymEntity(origin) ?? '') ? [demonymEntity(origin)!] : []),
-                ...main.st.s.mentions.filter((x) => main.st.s.start + x.start >= main.st.start && main.st.s.start + x.end <= main.st.end).map((x) => x.entity),
+                // The place is where the weapons are or are not; it is not what is in doubt.
+                ...main.st.s.mentions.filter((x) => x.type !== 'place' && main.st.s.start + x.start >= main.st.start && main.st.s.start + x.end <= main.st.end).map((x) => x.entity),
                 ...other.flatMap((o) => o.st.s.mentions.filter((x) => x.type === 'weapon').map((x) => x.entity)),
               ]),
             ],

@@ -13,7 +13,7 @@ import type { KbCaveat, KbClaim } from '../document';
 import { CAVEAT_KINDS, caveatOrder } from './kinds';
 
 /** Caveats an entity carries at most (the card shows the same number). */
-export const CAVEATS_PER_ENTITY = 8;
+export const CAVEATS_PER_ENTITY = 10;
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
@@ -30,6 +30,16 @@ function absorb(keep: KbCaveat, drop: KbCaveat): void {
   if (keep.origin !== 'editor') keep.entities = [...new Set([...keep.entities, ...drop.entities])];
   for (const r of drop.related) if (!keep.related.some((x) => x.report === r.report && x.quote === r.quote)) keep.related.push(r);
   keep.confidence = Math.max(keep.confidence, drop.confidence);
+}
+
+/** Kinds a report can lean on for many claims: grouped per report and entity. */
+const GROUPED = new Set<KbCaveat['kind']>(['anonymous-source', 'unsourced', 'hedged', 'denial']);
+
+/** A different finding on the same words: it becomes part of the caveat that matters more. */
+function fold(keep: KbCaveat, drop: KbCaveat): void {
+  absorb(keep, drop);
+  if (!keep.related.some((r) => r.report === drop.report && r.quote === drop.quote)) keep.related.push({ report: drop.report, quote: drop.quote });
+  if (keep.origin === 'auto') keep.explanation = `${keep.explanation} Also: ${drop.label.toLowerCase()}: ${drop.explanation}`;
 }
 
 function foldQuote(q: string): string {
@@ -51,14 +61,17 @@ export function consolidate(caveats: readonly KbCaveat[], claims: readonly KbCla
   // 1 and 2: merge.
   const kept: KbCaveat[] = [];
   for (const c of sorted) {
-    const scope = CAVEAT_KINDS[c.kind].scope;
+    // An editor may mark a note as about the page itself; otherwise the kind decides.
+    const scope = c.scope === 'report' ? 'report' : CAVEAT_KINDS[c.kind].scope;
     c.scope = scope;
     if (scope === 'report') c.entities = [];
     // Editor's notes each carry their own reasoning: they absorb automatic findings, never each other.
     const twin = kept.find((k) => {
       if (k.kind !== c.kind) return false;
       if (k.origin === 'editor' && c.origin === 'editor') return false;
-      if (scope === 'report') return k.report === c.report;
+      // Two automatic rules of one kind find different problems (a name spelt two ways, a weekday that does not fit its date).
+      if (k.origin === 'auto' && c.origin === 'auto' && k.rule !== c.rule) return false;
+      if (scope === 'report') return k.report === c.report && k.scope === 'report' && CAVEAT_KINDS[k.kind].scope === 'report';
       if (k.report === c.report && k.appearances.some((a) => a.report === c.report && c.appearances.some((b) => b.report === c.report && overlaps(a, b)))) return true;
       if (foldQuote(k.quote) === foldQuote(c.quote) && k.quote.length >= 20) return true;
       // The same claim: only when each caveat is about one claim (a broad caveat covering many is not "the same claim").
@@ -70,27 +83,70 @@ export function consolidate(caveats: readonly KbCaveat[], claims: readonly KbCla
     else kept.push(c);
   }
 
+  // 2b: one report leaning on the same kind of weak support (unnamed sources of one kind, no source,
+  // hedges, the party's denials) for several claims about the same entities is one problem: one caveat,
+  // every quote as evidence.
+  const grouped = new Map<KbCaveat, number>();
+  for (let i = 0; i < kept.length; i++) {
+    const c = kept[i]!;
+    if (c.origin !== 'auto' || !GROUPED.has(c.kind) || c.entities.length === 0) continue;
+    // Same entities exactly: a hedge by the subject's adversary is not grouped with the subject's own.
+    const same = (x: KbCaveat) => x.entities.length === c.entities.length && x.entities.every((e) => c.entities.includes(e));
+    const k = kept.slice(0, i).find((x) => x.origin === 'auto' && x.kind === c.kind && x.report === c.report && x.claimant?.role === c.claimant?.role && same(x));
+    if (!k) continue;
+    absorb(k, c);
+    grouped.set(k, (grouped.get(k) ?? 0) + 1);
+    kept.splice(i--, 1);
+  }
+  for (const [k, n] of grouped) k.explanation = `${k.explanation} The same holds for ${n} other ${n === 1 ? 'passage' : 'passages'} about it, listed with this one.`;
+
   // 3: overlapping text of one report: shared entities stay on the caveat that matters more.
+  // A caveat left about nobody is folded into that one (its finding added, its quote kept as
+  // evidence), so no finding disappears from every card.
   for (let i = 0; i < kept.length; i++) {
     const c = kept[i]!;
     if (c.scope === 'report') continue;
+    const had = c.entities.length;
+    const before = c.entities;
+    let holder: KbCaveat | null = null;
     for (let j = 0; j < i; j++) {
       const k = kept[j]!;
       if (k.report !== c.report || k.scope === 'report' || !overlaps(k, c)) continue;
-      // It stays in the KB (the report view shows it), but no card shows it twice over the same words.
+      if (c.entities.some((e) => k.entities.includes(e))) holder ??= k;
       c.entities = c.entities.filter((e) => !k.entities.includes(e));
+    }
+    if (had > 0 && c.entities.length === 0 && holder) {
+      // An editor's note stays as written, on what the editor said it is about.
+      if (c.origin === 'editor') c.entities = before;
+      else {
+        fold(holder, c);
+        kept.splice(i--, 1);
+      }
     }
   }
 
   // 4: the cap per entity, in rank order.
+  // A finding the cap leaves on no card joins the same kind of finding the entity already shows
+  // (one more quote as evidence) rather than vanish; with none to join, it stays in the KB only.
   const count = new Map<string, number>();
-  for (const c of kept) {
+  const extra = new Map<KbCaveat, number>();
+  for (let i = 0; i < kept.length; i++) {
+    const c = kept[i]!;
+    const had = c.entities;
     c.entities = c.entities.filter((e) => {
       const n = count.get(e) ?? 0;
       if (n >= CAVEATS_PER_ENTITY) return false;
       count.set(e, n + 1);
       return true;
     });
+    if (had.length === 0 || c.entities.length > 0 || c.origin !== 'auto') continue;
+    const host = kept.slice(0, i).find((k) => k.origin === 'auto' && k.kind === c.kind && had.some((e) => k.entities.includes(e)));
+    if (!host) continue;
+    absorb(host, c);
+    host.entities = host.entities.filter((e) => count.has(e));
+    extra.set(host, (extra.get(host) ?? 0) + 1);
+    kept.splice(i--, 1);
   }
+  for (const [k, n] of extra) k.explanation = `${k.explanation} The same holds for ${n} other ${n === 1 ? 'passage' : 'passages'} about it, listed with this one.`;
   return kept;
 }

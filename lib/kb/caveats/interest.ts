@@ -52,7 +52,10 @@ export function interestFindings(view: ReportView, corpus: Corpus): CaveatDraft[
           kind: 'interested-party',
           severity: 'medium',
           label: CAVEAT_KINDS['interested-party'].label,
-          explanation: `${speakerName} speaks for ${speakerParty!.name}, which is opposed to ${subjectParty!.name}: this is one side’s accusation about ${subjectName}, not an independent finding.`,
+          explanation:
+            speakerName === speakerParty!.name
+              ? `${speakerName} is opposed to ${subjectParty!.name}: this is one side’s accusation about ${subjectName}, not an independent finding.`
+              : `${speakerName} speaks for ${speakerParty!.name}, which is opposed to ${subjectParty!.name}: this is one side’s accusation about ${subjectName}, not an independent finding.`,
           reasoning: 'Rule adversary-accuses: the named speaker and the claim’s subject belong to parties data/parties.json lists as adversaries, and the sentence accuses.',
           rule: 'adversary-accuses',
           confidence: 0.8,

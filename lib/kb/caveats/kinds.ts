@@ -41,9 +41,16 @@ export const CAVEAT_KINDS: Record<CaveatKind, CaveatKindInfo> = {
   'no-publisher': { label: 'Publisher unknown', explanation: 'The report does not say who published it, so its record cannot be weighed.', rank: 18, scope: 'report' },
 };
 
+type Ranked = { severity: Severity; kind: CaveatKind; scope?: CaveatScope };
+
+/** How much a caveat changes belief: its kind's rank; an editor's note about the page itself (its furniture, its byline) after every kind. */
+function rankOf(c: Ranked): number {
+  return CAVEAT_KINDS[c.kind].rank + (c.scope === 'report' && CAVEAT_KINDS[c.kind].scope === 'claim' ? 100 : 0);
+}
+
 /** Sort key: severity first, then how much the kind changes belief. */
-export function caveatOrder(a: { severity: Severity; kind: CaveatKind }, b: { severity: Severity; kind: CaveatKind }): number {
-  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || CAVEAT_KINDS[a.kind].rank - CAVEAT_KINDS[b.kind].rank;
+export function caveatOrder(a: Ranked, b: Ranked): number {
+  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || rankOf(a) - rankOf(b);
 }
 
 /** Alias for readers of the card contract. */

@@ -269,7 +269,8 @@ function spellingVariants(view: ReportView, aliases: readonly AliasRef[]): Cavea
       // Quote the whole name the first spelling is part of.
       const run = nameAround(view.text, a.start, a.end);
       const other = nameAround(view.text, b.start, b.end);
-      const named = [...new Set(view.mentions.filter((m) => (m.start < run[1] && run[0] < m.end) || (m.start < other[1] && other[0] < m.end)).map((m) => m.entity))];
+      // About the name that is spelt two ways: the entities whose mention holds one of the two spellings, not every name on the line.
+      const named = [...new Set(view.mentions.filter((m) => (m.start < a.end && a.start < m.end) || (m.start < b.end && b.start < m.end)).map((m) => m.entity))];
       out.push(
         quoteDraft(view, run[0], run[1], {
           kind: 'internal-inconsistency',

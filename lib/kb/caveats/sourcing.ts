@@ -7,8 +7,8 @@ import { coveringAttribution, quoteDraft, type ReportView } from './view';
 
 const ANON_VERBS = '(?:say|says|said|state|states|stated|confirmed|confirm|revealed|reveal|told|tell|believe|believes|claim|claimed|reported|noted|estimated|estimate|warned that)';
 // A capital first letter too: the group often opens the sentence ("Officials said …").
-const GROUP_NOUN = '(?:[Oo]fficials|[Ee]xperts|[Aa]nalysts|[Ss]ources|[Dd]iplomats|[Oo]bservers|[Ii]nsiders|[Pp]eople familiar with [^,.;]+?)';
-const GROUP_MOD = "(?:(?:(?!(?:While|However|But|And|Meanwhile|Though|Although|As|If|When|The|This|That|Some|Many)\\b)[A-Z][a-z]+|weapons|military|intelligence|security|senior|government|defen[cs]e|western|european)\\s+){0,3}";
+const GROUP_NOUN = '(?:[Oo]fficials|[Ee]xperts|[Aa]nalysts|[Ss]ources|[Dd]iplomats|[Oo]bservers|[Ii]nsiders|[Rr]esidents|[Ww]itnesses|[Ee]mployees|[Ww]orkers|[Ss]taff|[Ii]nvestigators|[Pp]eople familiar with [^,.;]+?|[Pp]eople(?= with| close| briefed))';
+const GROUP_MOD = "(?:(?:(?!(?:While|However|But|And|Meanwhile|Though|Although|As|If|When|The|This|That|Some|Many)\\b)[A-Z][a-z]+|weapons|military|intelligence|security|senior|government|defen[cs]e|western|european|some|several|many|two|three|four|a few|other|local)\\s+){0,3}";
 const QUALIFIER =
   '(?:\\s+(?:with (?:direct |first-hand |detailed |knowledge of|direct knowledge of)?knowledge of|with knowledge of|familiar with|close to|briefed on)\\s+(?:the|this|these)\\s+\\w+(?:\\s+\\w+)?|\\s+who\\s+(?:requested|asked|spoke|declined)[^,.;]*?(?=\\s+(?:have\\s+|has\\s+)?' + ANON_VERBS + '\\b)|,?\\s+speaking on condition of anonymity,?)?';
 
@@ -29,9 +29,37 @@ const ANON: AnonPattern[] = [
   },
   {
     id: 'according-to-unnamed',
-    re: /\baccording to (?:(?:the|some|several|local|[A-Z][a-z]+)\s+){0,2}(?:media reports|press reports|reports|sources|officials|experts|analysts|people familiar with [^,.;]+)/g,
+    // Not "according to analysts at Bloomberg Intelligence": their employer is named.
+    re: /\baccording to (?:(?:the|some|several|local|[A-Z][a-z]+)\s+){0,2}(?:media reports|press reports|reports|sources|officials|experts|analysts|people familiar with [^,.;]+)(?!\s+(?:at|from|of|with)\s+(?:the\s+)?\p{Lu})/gu,
     role: 'media-reports',
     explain: (p) => `“${p}” names no outlet or person: the claim cannot be traced to a source.`,
+  },
+  {
+    id: 'according-to-unnamed-person',
+    // "According to a person familiar with the investigation", "according to one official familiar with the case"
+    re: /\b[Aa]ccording to (?:an?|one|two|three|several)\s+(?:[\w-]+\s+){0,2}(?:person|people|official|officials|source|sources|diplomat|insider|aide|investigator|officer)(?:\s+(?:familiar with|with knowledge of|close to|briefed on|who)\s+[^,.;]+)?/g,
+    role: 'anonymous-officials',
+    explain: (p) => `“${p}”: nobody is named, so a reader cannot check who said this or how they know.`,
+  },
+  {
+    id: 'anonymity-granted',
+    // "speaking on condition of anonymity", "who asked not to be named", "who was not authorised to speak to the media"
+    re: /\b(?:(?:speaking|spoke)\s+)?on (?:the\s+)?condition of anonymity|\bwho (?:asked|requested|declined) not to be (?:named|identified)|\bwho (?:asked|requested) anonymity|\bwho (?:was|were|is|are) not authori[sz]ed to (?:speak|talk) (?:to|with) (?:the )?(?:media|press|reporters)(?:\s+publicly)?/g,
+    role: 'anonymous-officials',
+    explain: (p) => `“${p}”: the source is not named, so a reader cannot check who they are or how they know.`,
+  },
+  {
+    id: 'unnamed-body',
+    // "a union representing the company's workers said": the body is not named.
+    re: /\b(?:a|an)\s+(?:[\w-]+\s+)?(?:union|association|group|organi[sz]ation|coalition|committee|body)\s+(?:representing|of|for)\s+[^,.;]{2,60}?\s+(?:said|says|told|claimed|stated)\b/g,
+    role: 'anonymous-officials',
+    explain: (p) => `“${p}”: the body is not named, so a reader cannot check who is speaking.`,
+  },
+  {
+    id: 'identified-by-media',
+    re: /\b(?:identified|named|described)\s+by\s+(?:local\s+|state\s+|some\s+|several\s+)?(?:media|press|news reports|reports)(?:\s+as)?/g,
+    role: 'media-reports',
+    explain: (p) => `“${p}”: no outlet is named, so the identification cannot be traced to its source.`,
   },
   {
     id: 'unnamed-press',
@@ -64,9 +92,11 @@ const NO_SOURCES = /\b(?:did not|didn’t|didn't|does not|doesn’t|doesn't|fail
 export function anonymousSources(view: ReportView): CaveatDraft[] {
   const out: CaveatDraft[] = [];
   for (const s of view.sentences) {
-    for (const p of ANON) {
-      p.re.lastIndex = 0;
-      for (const m of s.text.matchAll(p.re)) {
+    // The longest phrase wins: "A civil protection official, who asked not to be named, said" over its "who asked not to be named".
+    const matches = ANON.flatMap((p) => [...s.text.matchAll(p.re)].map((m) => ({ p, m })));
+    const longest = matches.filter(({ m }) => !matches.some((o) => o.m !== m && o.m.index <= m.index && o.m.index + o.m[0].length >= m.index + m[0].length && o.m[0].length > m[0].length));
+    for (const { p, m } of longest) {
+      {
         const start = s.start + m.index;
         const phrase = m[0].replace(/\s+$/, '');
         // The claimant is the phrase without its verb; its role follows from who they are.

@@ -65,7 +65,10 @@ interface DenialPattern {
 }
 
 const DENIALS: DenialPattern[] = [
-  { id: 'denied', re: /\b(?:has\s+|have\s+|had\s+)?(?:repeatedly\s+|flatly\s+|strongly\s+)?(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+(?:the\s+|these\s+|such\s+|any\s+|all\s+|\w+\s+){0,2}(?:accusations?|allegations?|claims?|charges?|reports?|suggestions?)\b[^,;]*/g, fromClause: true, explain: (w) => `${w} denies the accusation: the claim is disputed by the party it is about, and the report does not settle it.` },
+  { id: 'denied', re: /\b(?:has\s+|have\s+|had\s+)?(?:repeatedly\s+|flatly\s+|strongly\s+)?(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+(?:the\s+|these\s+|such\s+|any\s+|all\s+|\w+\s+){0,2}(?:accusations?|allegations?|claims?|charges?|reports?|suggestions?|criticism|criticisms|findings)\b[^,;]*/g, fromClause: true, explain: (w) => `${w} denies the accusation: the claim is disputed by the party it is about, and the report does not settle it.` },
+  // "denied any wrongdoing", "denied taking any payment", "denied that it had known about the fault"
+  { id: 'denied-act', re: /\b(?:has\s+|have\s+|had\s+)?(?:repeatedly\s+|flatly\s+|strongly\s+)?(?:denied|denies|deny|denying)\s+(?:that\s+[^,;.]+|any\s+(?:wrongdoing|involvement|responsibility|knowledge|role|link|links|contact)\b[^,;.]*|(?:ever\s+)?\w+ing\b[^,;.]*)/g, fromClause: true, explain: (w) => `${w} denies it: the claim is disputed by the party it is about, and the report does not settle it.` },
+  { id: 'maintains-innocence', re: /\b(?:has\s+)?(?:always\s+)?(?:maintained|protested|asserted)\s+(?:his|her|their|its)\s+innocence\b/g, fromClause: false, explain: (w) => `${w} says they are innocent: the accusation is disputed by the person it is about.` },
   { id: 'called-allegation-false', re: /\bcalled\s+the\s+(?:allegations?|accusations?|claims?|reports?)\b[^.;]*?[‘“"']?(?:smear|lies?|slander|baseless|groundless|false|fabricat\w*|absurd|nonsense)[’”"']?/g, fromClause: true, explain: (w) => `${w} rejects the allegation as false: the claim is disputed by the party it is about, and the report does not settle it.` },
   { id: 'insists-neutral', re: /\binsist(?:ed|s)?\s+(?:that\s+)?\w+\s+(?:is|was|are|were|remains?)\s+(?:a\s+)?neutral\b[^,;.]*/g, fromClause: true, explain: (w) => `${w} answers the charge of taking sides by calling itself neutral: its own account of its position, not an independent finding.` },
   { id: 'not-for-military-use', re: /\b(?:is|are|was|were)\s+not\s+(?:intended|designed|meant|made|sold)\s+for\s+military\s+(?:use|purposes)\b/g, fromClause: false, explain: (w) => `${w} says its products are not meant for military use: the maker’s own account, which the report does not check against how they were used.` },
@@ -89,7 +92,13 @@ export function denials(view: ReportView): CaveatDraft[] {
         const subject = s.mentions.find((x) => x.start >= from && x.start < m.index + m[0].length) ?? s.mentions.find((x) => x.start < m.index);
         // "…, an allegation Andes Copper rejects": the one who rejects is named inside the match.
         const inside = !p.fromClause ? s.mentions.find((x) => x.start >= m.index && x.end <= m.index + m[0].length && x.type !== 'place') : undefined;
-        const said = inside ? { claimant: s.text.slice(inside.start, inside.end), entity: inside.entity, role: 'official' as const, cue: '', via: null } : coveringAttribution(view, s);
+        // "Hallam Precision rejected claims that …": a party named before the verb, in its clause, is the one denying, whoever spoke in the sentences before.
+        const named = p.fromClause && s.attribution.role === 'reporter' ? [...s.mentions].reverse().find((x) => x.start >= from && x.end <= m.index && x.type !== 'place') : undefined;
+        const said = inside
+          ? { claimant: s.text.slice(inside.start, inside.end), entity: inside.entity, role: 'official' as const, cue: '', via: null }
+          : named
+            ? { claimant: s.text.slice(named.start, named.end), entity: named.entity, role: 'official' as const, cue: '', via: null }
+            : coveringAttribution(view, s);
         const denier = said.role !== 'reporter' ? said.claimant : subject ? s.text.slice(subject.start, subject.end) : 'the party concerned';
         const claimant = said.role !== 'reporter' ? { name: said.claimant, role: said.role, entity: said.entity } : subject ? { name: denier, role: subject.type === 'place' ? ('party-official' as const) : ('official' as const), entity: subject.entity } : null;
         // Whom the denied claim is about: the first entity named in the denied words, other than the denier.
@@ -123,7 +132,7 @@ export function denials(view: ReportView): CaveatDraft[] {
 // ---------- no comment ----------
 
 const NO_COMMENT =
-  /\b(?:did not|didn’t|didn't|has not|have not|had not)\s+(?:immediately\s+)?respond(?:ed)?\s+to\s+(?:an?\s+|our\s+|multiple\s+)?(?:[\w-]+\s+)?requests?\s+for\s+comments?\b|\b(?:declined|refused)\s+to\s+comment\b|\bcould\s+not\s+(?:immediately\s+)?be\s+reached\s+for\s+comment\b|\bdid\s+not\s+(?:immediately\s+)?reply\s+to\s+[^,.;]*?requests?\s+for\s+comment\b/g;
+  /\b(?:did not|didn’t|didn't|has not|have not|had not)\s+(?:immediately\s+)?respond(?:ed)?\s+to\s+(?:an?\s+|our\s+|multiple\s+)?(?:[\w-]+\s+)?requests?\s+for\s+comments?\b|\b(?:declined|refused)\s+to\s+comment\b|\bcould\s+not\s+(?:immediately\s+)?be\s+reached\s+for\s+comment\b|\bdid\s+not\s+(?:immediately\s+)?reply\s+to\s+[^,.;]*?requests?\s+for\s+comment\b|\b(?:did not|didn’t|didn't|has not|have not|had not)\s+(?:immediately\s+)?(?:respond(?:ed)?|repl(?:y|ied))\s+to\s+(?:(?:written\s+|emailed\s+|e-mailed\s+)?questions?|(?:that|the|this|these|those)\s+(?:claims?|allegations?|accusations?|questions?|criticism|report|reports))\b|\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:publicly\s+)?commented\b|\b(?:declined|refused)\s+to\s+(?:respond|answer|say)\b|\b[Nn]either\s+[^,.;]{1,40}?\s+(?:responded|replied)\s+to\s+(?:requests?|questions?)(?:\s+for\s+comments?)?/g;
 
 export function noComment(view: ReportView): CaveatDraft[] {
   const out: CaveatDraft[] = [];

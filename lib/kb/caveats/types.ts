@@ -24,6 +24,8 @@ export interface CaveatDraft {
   confidence?: number;
   context?: string | null;
   claimant?: { name: string; role: ClaimantRole; entity: string | null } | null;
+  /** Overrides the kind's scope (an editor's note about the page rather than a claim). */
+  scope?: 'claim' | 'report';
   /** Id of the automatic rule. */
   rule?: string;
 }

@@ -9,6 +9,8 @@ const PUBLISHED_LINE = /^(?:published|posted|updated|date|first published|опу
 const REPUBLISHED = /(?:^|\n)\s*(Read (?:more|the full (?:story|article)) (?:at|on)|Originally (?:published|posted|appeared) (?:at|on|by|in)|This (?:article|story) (?:first|originally) appeared (?:on|in|at)|First published (?:at|on|by|in)|Source:)\s*([^\n]+)/i;
 const PUBLISHER_LINE = /(?:^|\n)\s*(?:©|\(c\)|Copyright)\s*(?:\d{4}\s+)?([^\n.,|]{2,60})/i;
 
+// A byline near the top: "By Marta Quintela | Atlantic Ledger | 12 May 2025" or "Dhaka Tribune Wire | 17 June 2025".
+const BYLINE = /^[ \t]*(?:By[ \t]+[^|\n]+?[ \t]*\|[ \t]*)?(\p{Lu}[^|\n\d]{1,60}?)[ \t]*\|[ \t]*[^|\n]*\b\d{4}\b[^|\n]*$/mu;
 const DATELINE = /(?:^|\n)[A-Z][A-Z .'’-]{2,40},[^\n(]{0,40}\(([^)]{2,40})\)\s*[-–—]/;
 
 export function headlineOf(text: string): string {
@@ -46,12 +48,19 @@ export function metaFromText(id: string, text: string): ReportMeta {
   const pub = PUBLISHER_LINE.exec(text);
   // A wire dateline names the agency: "BOLOGNA, May 18 (Harbour Wire) -".
   const wire = DATELINE.exec(text);
-  const publisher = pub ? pub[1]!.trim() : wire ? wire[1]!.trim() : 'unknown';
+  const byline = BYLINE.exec(head.join('\n'));
+  const publisher = pub ? pub[1]!.trim() : byline ? byline[1]!.trim() : wire ? wire[1]!.trim() : 'unknown';
   return {
     id,
     headline: headline || '(no headline)',
     publisher,
-    publisherReason: pub ? `The text names it: “${pub[0].trim()}”` : wire ? `The dateline names it: “${wire[0].trim()}”` : 'The text names no publisher.',
+    publisherReason: pub
+      ? `The text names it: “${pub[0].trim()}”`
+      : byline
+        ? `The byline names it: “${byline[0].trim()}”`
+        : wire
+          ? `The dateline names it: “${wire[0].trim()}”`
+          : 'The text names no publisher.',
     url: null,
     date: date ?? { value: '', inferred: true, reason: 'The text states no date.' },
     republishedFrom,

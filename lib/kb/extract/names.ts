@@ -21,10 +21,29 @@ const TYPE_WORDS: [EntityType, Set<string>][] = [
   ['place', words(R.typeWords.place)],
 ];
 const CONNECTORS = words(R.connectors.flatMap((c) => c.split(' ')));
+const ORG_WORDS = words(R.typeWords.organisation);
 const CONNECTOR_RE = [...R.connectors].sort((a, b) => b.length - a.length).map((c) => c.replace(/ /g, '[ \\t\\u00a0]+')).join('|');
 const PLACE_FIRST = new Set(R.placeFirstWords);
 const FOLLOWERS = { place: new Set(R.followerNouns.place), organisation: new Set(R.followerNouns.organisation), event: new Set(R.followerNouns.event) };
 const ROLE_NOUNS = R.roleNouns.join('|');
+const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+const alt = (xs: readonly string[]) => (xs.length ? xs.map(esc).join('|') : '(?!)');
+// Context that makes a name an organisation or a place, whatever its words (data/name-rules.json).
+const ORG_BEFORE = new RegExp(`\\b(?:${alt(R.organisationBefore)})\\s+$`, 'i');
+const ORG_LIST_BEFORE = new RegExp(`\\b(?:${alt(R.organisationPlural)})\\s*,\\s*(?:including\\s+|such as\\s+)?$`, 'i');
+const ORG_AGENT_BEFORE = new RegExp(`\\b(?:${alt(R.organisationAgentBefore)})\\s+(?:the\\s+)?$`, 'i');
+const ORG_APPOSITION = new RegExp(`^,\\s+(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,3}(?:${alt(R.organisationBefore)})\\b`, 'i');
+const PLACE_APPOSITION = new RegExp(`^,\\s+(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,3}(?:${alt(R.followerNouns.place)})\\b`, 'i');
+const PLACE_OF_BEFORE = new RegExp(`\\b(?:${alt(R.placeOfNouns)})\\s+of\\s+(?:the\\s+)?$`, 'i');
+// "X said on Wednesday it would …": what speaks of itself as "it" is not a person.
+const SAYS_IT_AFTER = /^\s+(?:said|says|announced|confirmed|added|stated)\s+(?:on\s+\w+\s+|in\s+a\s+statement\s+)?(?:that\s+)?(?:it|its)\b/;
+const ORG_ROLE_BEFORE = new RegExp(`\\b(?:${alt(R.organisationBefore)})(?:\\s+(?:of|for|to|at)\\s+[^,.;]{1,40})?,\\s*$`, 'i');
+const PERSON_APPOSITION = new RegExp(`^,\\s+(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,3}(?:${ROLE_NOUNS})\\b`, 'i');
+const PLACE_OF = words(R.placeOfNouns);
+// "in the United States and Canada": a word joined by "and" to a place after "in".
+const COORDINATED_PLACE_BEFORE = /\b(?:in|across|throughout)\s+(?:the\s+)?[\p{L} .’'-]{2,40}?\s+and\s+$/u;
+const ROLE_BEFORE = new RegExp(`\\b(?:${ROLE_NOUNS})(?:\\s+(?:for|of|at|to)\\s+[^,.;]{1,40})?,\\s*$`, 'i');
+const LOCATIVE_BEFORE = /\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$/;
 
 export interface FoundName {
   name: string;
@@ -46,7 +65,7 @@ interface Candidate {
 }
 
 // A capitalised word: a weapon code ("Su-27", "MQ-9", "S-400"), a hyphenated or plain word, or an acronym.
-const TOKEN = "(?:[A-Z]+\\d+[A-Z]*(?![\\p{L}\\d])|[A-Z][\\p{L}]*-\\d+[A-Za-z]*|[A-Z]+-\\d+[A-Za-z]*|[A-Z][\\p{L}'’-]*[\\p{L}]|[A-Z]{2,}|[A-Z]\\.)";
+const TOKEN = "(?:[A-Z]+\\d+[A-Z]*(?![\\p{L}\\d])|[A-Z][\\p{L}]*-\\d+[A-Za-z]*|[A-Z]+-\\d+[A-Za-z]*|\\p{Lu}[\\p{L}'’-]*[\\p{L}]|\\p{Lu}{2,}|[A-Z]\\.)";
 // Words of one name are separated by spaces only, never a line break.
 const RUN = new RegExp(`(?<![\\p{L}\\d-])${TOKEN}(?:(?:[ \\t\\u00a0]+(?:${CONNECTOR_RE}))?[ \\t\\u00a0]+${TOKEN})*`, 'gu');
 const DEMONYM = /^[A-Z][a-z]+(?:ian|ean|ese|ish|can)$/;
@@ -74,12 +93,20 @@ function typeFromWords(name: string): EntityType | null {
 function trimRun(text: string, start: number): { text: string; start: number }[] {
   const out: { text: string; start: number }[] = [];
   let offset = 0;
-  for (const piece of text.split(/(?<=[’']s)\s+/)) {
+  // "Iran’s Shahed drone" is two names; "the Public Prosecutor's Office" is one (what follows is only a type word).
+  const split = text.split(/(?<=[’']s)\s+/).reduce<string[]>((acc, p) => {
+    if (acc.length > 0 && !p.includes(' ') && ORG_WORDS.has(p.toLowerCase())) acc[acc.length - 1] += ` ${p}`;
+    else acc.push(p);
+    return acc;
+  }, []);
+  for (const piece of split) {
     const at = text.indexOf(piece, offset);
     offset = at + piece.length;
     let tokens = piece.replace(/[’']s$/, '').split(/([ \t\u00a0]+)/);
     let lead = 0;
-    while (tokens.length > 0 && (STOP.has(tokens[0]!.toLowerCase()) || CONNECTORS.has(tokens[0]!.toLowerCase()) || TITLES.includes(tokens[0]!))) {
+    const leadingNoise = (t: string) =>
+      (STOP.has(t.toLowerCase()) && !(/^(?:New|North|South|East|West)$/.test(t) && tokens.length > 2)) || (CONNECTORS.has(t.toLowerCase()) && t === t.toLowerCase()) || TITLES.includes(t);
+    while (tokens.length > 0 && leadingNoise(tokens[0]!)) {
       lead += tokens[0]!.length + (tokens[1]?.length ?? 0);
       tokens = tokens.slice(2);
     }
@@ -119,6 +146,40 @@ function titleCaseLines(text: string): [number, number][] {
   return out;
 }
 
+/** "Independent Electoral and Boundaries Commission", "Ministry of Trade and Industry": one name across "and". */
+function joinAnd(text: string, runs: { text: string; start: number }[]): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  for (const r of runs) {
+    const prev = out[out.length - 1];
+    const last = r.text.split(/\s+/).pop()!.toLowerCase();
+    if (prev && text.slice(prev.start + prev.text.length, r.start) === ' and ' && (ORG_WORDS.has(last) || / of /.test(prev.text)) && !TYPE_WORDS.some(([t, set]) => t !== 'organisation' && set.has(last))) {
+      prev.text = text.slice(prev.start, r.start + r.text.length);
+      continue;
+    }
+    out.push({ ...r });
+  }
+  return out;
+}
+
+/** "Samuel Kiprop of the United Democratic Alliance": a person, then the organisation they belong to. */
+function splitAtOf(text: string, start: number): { text: string; start: number }[] {
+  const m = / of (?:the )?/.exec(text);
+  if (!m) return [{ text, start }];
+  const left = text.slice(0, m.index);
+  const right = text.slice(m.index + m[0].length);
+  const lastRight = right.split(/\s+/).pop()!.toLowerCase();
+  const leftTokens = left.split(/\s+/);
+  // "Residents of Sunamganj": the noun is not part of the name.
+  if (leftTokens.length === 1 && PLACE_OF.has(left.toLowerCase())) return [{ text: right, start: start + m.index + m[0].length }];
+  if (ORG_WORDS.has(lastRight) && leftTokens.length >= 2 && leftTokens.length <= 3 && !typeFromWords(left) && !leftTokens.some((t) => STOP.has(t.toLowerCase()))) {
+    return [
+      { text: left, start },
+      { text: right, start: start + m.index + m[0].length },
+    ];
+  }
+  return [{ text, start }];
+}
+
 const PLACE_BEFORE = /\b(?:in|at|near|from|to|into|across|outside|inside|between|with|against|toward|towards|across|throughout|within)\s+(?:the\s+)?$/;
 
 function candidates(text: string, taken: readonly [number, number][], untyped: Candidate[] = []): Candidate[] {
@@ -126,7 +187,22 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
   const skip = [...taken, ...titleCaseLines(text)];
   const lowerWords = new Set(text.match(/(?<![\p{L}])\p{Ll}[\p{L}'’-]*/gu) ?? []);
   const out: Candidate[] = [];
-  const pieces = [...text.matchAll(RUN)].flatMap((m) => splitAtTitle(m[0], m.index).flatMap((p) => trimRun(p.text, p.start).map((x) => ({ ...x, titled: p.titled }))));
+  // A byline ("By Marta Quintela | Atlantic Ledger | 12 May 2025", "Dhaka Tribune Wire | 17 June 2025"): the writer and the outlet.
+  for (const m of text.matchAll(/^[ \t]*(?:By[ \t]+([^|\n]+?)[ \t]*\|[ \t]*)?([^|\n]+?)[ \t]*\|[ \t]*[^|\n]*\b\d{4}\b[^|\n]*$/gm)) {
+    const lineStart = m.index;
+    skip.push([lineStart, lineStart + m[0].length]);
+    for (const [i, type] of [
+      [1, 'person'],
+      [2, 'organisation'],
+    ] as const) {
+      const part = m[i];
+      if (!part || !/^\p{Lu}/u.test(part) || /\d/.test(part)) continue;
+      const at = text.indexOf(part, lineStart);
+      out.push({ text: part, start: at, end: at + part.length, type, evidence: type === 'person' ? 'the byline’s writer' : 'the byline’s outlet' });
+    }
+  }
+  const runs = joinAnd(text, [...text.matchAll(RUN)].map((m) => ({ text: m[0], start: m.index })));
+  const pieces = runs.flatMap((m) => splitAtOf(m.text, m.start)).flatMap((m) => splitAtTitle(m.text, m.start).flatMap((p) => trimRun(p.text, p.start).map((x) => ({ ...x, titled: p.titled }))));
   for (const raw of pieces) {
     // A leading demonym ("Russian Su-27", "Chinese Foreign Ministry") describes, it is not part of the name, unless the rest is only a type word.
     let piece = raw;
@@ -141,13 +217,42 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
     {
       const { start } = piece;
       let end = start + piece.text.length;
-      if (skip.some(([s, e]) => start < e && s < end)) continue;
+      // "United Nations Children's Fund", "United States Department of Justice": a known name opens a longer organisation's name.
+      const opensLonger = (s: number, e: number) =>
+        s === start && e < end && text.slice(e, end).split(/\s+/).some((w) => ORG_WORDS.has(w.toLowerCase().replace(/[’']s$/, ''))) && taken.some(([ts, te]) => ts === s && te === e);
+      if (skip.some(([s, e]) => start < e && s < end && !opensLonger(s, e))) continue;
       const tokens = piece.text.split(/\s+/);
       const single = tokens.length === 1;
       const before = text.slice(Math.max(0, start - 40), start);
       const after = text.slice(end, end + 60);
       let type = typeFromWords(piece.text);
       let evidence = type ? `its words mark ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}` : '';
+      if (!type) {
+        const orgBy = ORG_BEFORE.test(before) || (ORG_ROLE_BEFORE.test(before) && !ROLE_BEFORE.test(before))
+          ? 'a noun before it names an organisation'
+          : ORG_LIST_BEFORE.test(before)
+            ? 'it is listed after a plural of organisations'
+            : ORG_APPOSITION.test(after)
+              ? 'an apposition says it is an organisation'
+              : SAYS_IT_AFTER.test(after) && !single
+                ? 'it speaks of itself as “it”'
+                : ORG_AGENT_BEFORE.test(before) && !starts.has(start)
+                  ? 'it acts as an organisation (“wanted by”, “played for”)'
+                  : null;
+        if (orgBy) {
+          type = 'organisation';
+          evidence = orgBy;
+        } else if (PERSON_APPOSITION.test(after)) {
+          type = 'person';
+          evidence = 'an apposition names their role';
+        } else if (PLACE_APPOSITION.test(after) || (single && (PLACE_OF_BEFORE.test(before) || COORDINATED_PLACE_BEFORE.test(before)) && !starts.has(start))) {
+          type = 'place';
+          evidence = 'its context names a place';
+        } else if (tokens.length >= 2 && ROLE_BEFORE.test(before)) {
+          type = 'person';
+          evidence = 'an apposition after a role names them';
+        }
+      }
       const title = piece.titled ?? TITLES.find((t) => before.endsWith(`${t} `));
       if (!type && title) {
         type = 'person';
@@ -181,7 +286,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         evidence = 'speaks in the report';
       }
       if (single && NOT_ALONE.has(piece.text.toLowerCase())) continue;
-      if (!type && !single && /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Upper|Lower|New|Central)$/.test(tokens[0]!)) {
+      if (!type && !single && /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Upper|Lower|New|Central)$/.test(tokens[0]!) && !DEMONYM.test(tokens[tokens.length - 1]!)) {
         type = 'place';
         evidence = 'a compass word begins it';
       }
@@ -198,12 +303,14 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         evidence = 'an acronym';
       }
       // Two or three capitalised words none of which the report also uses as an ordinary word ("State Grid", "Social Credit").
-      if (!type && tokens.length >= 2 && tokens.length <= 3 && tokens.every((t) => /^[A-Z][\p{L}'’-]+$/u.test(t) && !lowerWords.has(t.toLowerCase()) && !DEMONYM.test(t))) {
-        type = 'person';
-        evidence = 'a two- or three-word capitalised name';
+      const core = tokens.filter((t, i) => !(i > 0 && i < tokens.length - 1 && CONNECTORS.has(t) && t === t.toLowerCase()));
+      if (!type && core.length >= 2 && core.length <= 3 && core.every((t) => /^\p{Lu}[\p{L}'’-]+$/u.test(t) && !lowerWords.has(t.toLowerCase()) && !DEMONYM.test(t))) {
+        // "outside the Campus de Justiça" is a place; otherwise two or three capitalised words are most often a person.
+        type = LOCATIVE_BEFORE.test(before) ? 'place' : 'person';
+        evidence = type === 'place' ? 'a capitalised name after a preposition of place' : 'a two- or three-word capitalised name';
       }
       // A dateline city ("LIMA, June 3 (…) -") is a place.
-      if (single && /^[A-Z]{3,}$/.test(piece.text) && /(?:^|\n)\s*$/.test(before) && /^(?:[ A-Z]*),\s+[A-Z][a-z]+\s+\d/.test(after)) {
+      if (single && /^\p{Lu}{3,}$/u.test(piece.text) && /(?:^|\n)\s*$/.test(before) && (/^(?:[ A-Z]*),\s+[A-Z][a-z]+\s+\d/.test(after) || /^\s+[-–—]\s/.test(after))) {
         type = 'place';
         evidence = 'the dateline';
       }
@@ -264,6 +371,11 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
         (/^[A-Z]{2,6}$/.test(c.text) && n.name.split(/\s+/).length >= 2 && initials(n.name) === c.text),
     );
     if (full) {
+      // The weakest guess (two or three capitalised words: a person) gives way to any context that says otherwise.
+      if (full.name === c.text && full.evidence === 'a two- or three-word capitalised name' && c.evidence !== full.evidence) {
+        full.type = c.type!;
+        full.evidence = c.evidence;
+      }
       if (!full.aliases.includes(c.text)) full.aliases.push(c.text);
       full.spans.push([c.start, c.end]);
       continue;
@@ -281,6 +393,28 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
       if (n.spans.some(([s, e]) => m.index >= s && m.index < e) || taken.some(([s, e]) => m.index >= s && m.index < e)) continue;
       if (!n.aliases.includes(short)) n.aliases.push(short);
       n.spans.push([m.index, m.index + short.length]);
+    }
+  }
+  // "FK Sloga" beside "FK Mladost": a name that opens with the same word as an organisation's is one too.
+  for (const n of names) {
+    if (n.evidence !== 'a two- or three-word capitalised name') continue;
+    const first = n.name.split(/\s+/)[0]!;
+    if (names.some((o) => o !== n && o.type === 'organisation' && o.name.split(/\s+/)[0] === first && o.name.includes(' '))) {
+      n.type = 'organisation';
+      n.evidence = 'it opens like an organisation’s name in the report';
+    }
+  }
+  // An organisation's first word alone ("Kestrel" for "Kestrel Motors"), where the report uses it so.
+  for (const n of names.filter((x) => x.type === 'organisation' && x.name.includes(' '))) {
+    const first = n.name.split(/\s+/)[0]!;
+    const lower = first.toLowerCase();
+    if (first.length < 4 || STOP.has(lower) || CONNECTORS.has(lower) || NOT_ALONE.has(lower) || DEMONYM.test(first) || PLACE_FIRST.has(first) || /^(?:North|South|East|West|New|United|National|International|Independent|Central|General|State|Public|Royal|Federal)$/.test(first)) continue;
+    if (names.some((o) => o !== n && o.name.split(/\s+/)[0] === first)) continue;
+    const re = new RegExp(`(?<![\\p{L}\\d-])${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d-])(?!\\s+\\p{Lu})`, 'gu');
+    for (const m of text.matchAll(re)) {
+      if (n.spans.some(([s, e]) => m.index >= s && m.index < e) || taken.some(([s, e]) => m.index >= s && m.index < e)) continue;
+      if (!n.aliases.includes(first)) n.aliases.push(first);
+      n.spans.push([m.index, m.index + first.length]);
     }
   }
   // Short forms of a person's name ("Putin", "Xi") wherever the report uses them alone, unless two names share the part.

@@ -1,0 +1,34 @@
+// `npx tsx scripts/kb-eval.ts [--verbose] [--json]`: the pipeline on the held-out reports
+// (tests/fixtures/reports-heldout), scored against their hand labels: new names
+// precision/recall (and how many of the matched ones are typed right), sourcing
+// caveats precision/recall (a caveat counts when its quote overlaps labelled text of its kind).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HeldoutLabels, scoreHeldout } from '../lib/kb/extract/eval';
+import { parseInputs } from '../lib/kb/inputs';
+import { readDataFiles } from './read-data';
+
+const DIR = join(import.meta.dirname, '..', 'tests', 'fixtures', 'reports-heldout');
+const args = process.argv.slice(2);
+const labels = HeldoutLabels.parse(JSON.parse(readFileSync(join(DIR, 'labels.json'), 'utf8')));
+const score = scoreHeldout(labels, (f) => readFileSync(join(DIR, f), 'utf8'), parseInputs(readDataFiles()));
+if (args.includes('--json')) {
+  process.stdout.write(`${JSON.stringify({ names: score.names, caveats: score.caveats }, null, 2)}\n`);
+} else {
+  const pct = (x: number) => x.toFixed(2);
+  if (args.includes('--verbose')) {
+    for (const r of score.reports) {
+      process.stdout.write(`\n== ${r.file}\n`);
+      for (const n of r.names.wrong) process.stdout.write(`  name not labelled: ${n}\n`);
+      for (const n of r.names.missed) process.stdout.write(`  name missed: ${n}\n`);
+      for (const t of r.names.wrongType) process.stdout.write(`  name typed ${t.got}, expected ${t.expected}: ${t.name}\n`);
+      for (const c of r.caveats.wrong) process.stdout.write(`  caveat not labelled: ${c}\n`);
+      for (const c of r.caveats.missed) process.stdout.write(`  caveat missed: ${c}\n`);
+    }
+    process.stdout.write('\n');
+  }
+  const n = score.names;
+  const c = score.caveats;
+  process.stdout.write(`names: precision ${pct(n.precision)} recall ${pct(n.recall)} (found right ${n.tp}, not labelled ${n.fp}, missed ${n.fn}; typed right ${pct(n.typed)})\n`);
+  process.stdout.write(`sourcing caveats: precision ${pct(c.precision)} recall ${pct(c.recall)} (right ${c.tp}, not labelled ${c.fp}, labelled and missed ${c.fn})\n`);
+}
