@@ -1,4 +1,4 @@
-// `npm run bench [-- --json FILE] [--smoke] [--reps N] [--build] [--only scan,markjs,longtasks,hover,idb]`
+// `npm run bench [-- --json FILE] [--smoke] [--reps N] [--build] [--only scan,markjs,longtasks,hover,idb,hostile,reader]`
 //
 // The performance benchmark, in headless Debian Chromium (playwright-core), with
 // the extension's own code: lib/match + lib/page bundled by esbuild into an IIFE
@@ -10,6 +10,7 @@
 // Ratios are measured side by side in one page load, repetitions interleaved,
 // medians reported. docs/PERFORMANCE.md explains the cases and records figures.
 import { hostileSection, type HostileBenchResult } from './bench/hostile';
+import { readerMatcherSection, type ReaderMatcherResult } from './bench/reader';
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -53,7 +54,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--reps' || a.startsWith('--reps=')) o.reps = Number(value());
     else if (a === '--only' || a.startsWith('--only=')) o.only = new Set(value().split(','));
     else if (a === '--help' || a === '-h') {
-      console.log('usage: npm run bench -- [--json FILE] [--smoke] [--reps N] [--build] [--only scan,markjs,longtasks,hover,idb,hostile]');
+      console.log('usage: npm run bench -- [--json FILE] [--smoke] [--reps N] [--build] [--only scan,markjs,longtasks,hover,idb,hostile,reader]');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -678,6 +679,8 @@ async function main(): Promise<void> {
     const markR = wants('markjs') ? await markjsSection(browser, server, inputs, cfg, bundle, log) : null;
     const longR = wants('longtasks') ? await longTaskSection(browser, server, inputs, cfg, bundle, log) : null;
     const idbR = wants('idb') ? await idbSection(browser, server, inputs, cfg, log) : null;
+    // Issue #18: the reader's scale (scripts/bench/reader.ts).
+    const readerR: ReaderMatcherResult | null = wants('reader') ? await readerMatcherSection(browser, server, dir, inputs.kb, { smoke: opts.smoke, reps: opts.reps, bundle }, log) : null;
     await browser.close();
     browser = null;
     let size: { bytes: number; gzipBytes: number; breakdown: { source: string; bytes: number }[] } | null = null;
@@ -718,6 +721,11 @@ async function main(): Promise<void> {
       kb_load_ms_100k: idbR?.syn.loadMs ?? NaN,
       long_tasks_hostile: hostileR?.long_tasks_hostile ?? NaN,
       spa_heap_growth_mb_2000: hostileR?.spa_heap_growth_mb_2000 ?? NaN,
+      matcher_hydrate_ms_100k: readerR?.matcher_hydrate_ms_100k ?? NaN,
+      scan_vs_floor_100k: readerR?.scan.ratio100k ?? NaN,
+      // The 10k ratio measured beside it (same page, same linker data), for the "within 10%" comparison.
+      scan_vs_floor_10k_reader: readerR?.scan.ratio10k ?? NaN,
+      content_script_heap_mb_100k: readerR?.content_script_heap_mb_100k ?? NaN,
       // Which figures the keys above come from.
       meta: {
         smoke: opts.smoke,
@@ -741,6 +749,7 @@ async function main(): Promise<void> {
       idb: idbR,
       content_script: size,
       hostile: hostileR,
+      reader: readerR,
     };
 
     // ---------------------------------------------------------------- print
@@ -851,6 +860,9 @@ async function main(): Promise<void> {
       ['content_script_bytes', result.content_script_bytes, '≤ 50,000', result.content_script_bytes <= 50_000],
       ['long_tasks_hostile', result.long_tasks_hostile, '0', result.long_tasks_hostile === 0],
       ['spa_heap_growth_mb_2000', result.spa_heap_growth_mb_2000, '≤ 2', result.spa_heap_growth_mb_2000 <= 2],
+      ['matcher_hydrate_ms_100k', result.matcher_hydrate_ms_100k, '≤ 50', result.matcher_hydrate_ms_100k <= 50],
+      ['scan_vs_floor_100k', result.scan_vs_floor_100k, `within 10% of ${Number.isFinite(result.scan_vs_floor_10k_reader) ? result.scan_vs_floor_10k_reader.toFixed(2) : '10k'}`, result.scan_vs_floor_100k <= result.scan_vs_floor_10k_reader * 1.1],
+      ['content_script_heap_mb_100k', result.content_script_heap_mb_100k, 'reported', true],
     ];
     out.push(opts.smoke ? 'Headline figures (SMOKE run: tiny pages, not comparable with the targets)' : 'Headline figures and targets');
     out.push(table(['key', 'value', 'target', ''], targets.map(([k, v, t, ok]) => [k, Number.isFinite(v) ? (Number.isInteger(v) ? v : +v.toPrecision(4)) : 'not measured', t, Number.isFinite(v) ? (ok ? 'met' : 'MISSED') : ''])));

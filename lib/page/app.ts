@@ -8,7 +8,7 @@
 // the card prepared during the dwell) runs in that chunk too.
 import type { LinkerApi } from '../link/chunk';
 import type { Matcher } from '../match/compile';
-import type { CompiledMatcher } from '../match/types';
+import type { PageMatcherData } from '../match/packed';
 import type { EntityCard } from '../kb/card';
 import type { EntityType } from '../kb/schema';
 import type { Settings } from '../settings';
@@ -31,7 +31,7 @@ import { createUiHost, type UiHost } from './ui-host';
 import { connectPageToPanel, type BridgeMessaging, type PanelBridge } from './panel-bridge';
 
 export interface KbClient {
-  getMatcher(): Promise<{ hash: string; compiled: CompiledMatcher } | null>;
+  getMatcher(): Promise<{ hash: string; compiled: PageMatcherData } | null>;
   getCards(ids: string[]): Promise<(EntityCard | null)[]>;
   openReport(request: { id: string; quoteStart?: number; quoteEnd?: number; entity?: string }): Promise<void>;
   openOptions(): Promise<void>;

@@ -6,7 +6,7 @@ import type { KbService } from '../background/kb-service';
 import { derivedStamp, getDerived, getReview, listReaderReports, putDerived, type ReaderDatabase } from '../db/reader-store';
 import { entityCard, type EntityCard, type KbReader } from '../kb/card';
 import { parseKbDocument, type KbReport } from '../kb/document';
-import type { CompiledMatcher } from '../match/types';
+import type { PackedMatcher } from '../match/packed';
 import { reportRef } from '../kb/card';
 import { collectPanelData } from '../panel/data';
 import type { PanelData, ReportView } from '../panel/types';
@@ -21,7 +21,7 @@ export interface ReaderLayerEnv {
 }
 
 export interface ReaderLayer {
-  matcher(): Promise<{ hash: string; compiled: CompiledMatcher } | null>;
+  matcher(): Promise<{ hash: string; compiled: PackedMatcher } | null>;
   card(id: string): Promise<EntityCard | null>;
   findByName(name: string): Promise<string[]>;
   report(id: string): Promise<KbReport | null>;
