@@ -276,12 +276,14 @@ export function hydrateMatcher(input: CompiledMatcher | PackedMatcher): Matcher 
   // The packed form (./packed.ts, what pages receive): its tables are decoded on demand.
   let compiled: CompiledMatcher;
   let termAlias: (t: number) => number;
+  let termAliasesInto: ((out: Int32Array, stride: number) => void) | null = null;
   let termCount: number;
   let entityIndices: (a: number) => number[];
   if (isPackedMatcher(input)) {
     const u = unpackMatcher(input);
     compiled = u.view;
     termAlias = u.termAlias;
+    termAliasesInto = u.termAliasesInto;
     termCount = u.termCount;
     entityIndices = u.aliasEntityIndices;
   } else {
@@ -330,10 +332,15 @@ export function hydrateMatcher(input: CompiledMatcher | PackedMatcher): Matcher 
   }
   const nAliases = compiled.aliasFlags.length;
   const terms = new Int32Array(nextTerm * TERM_STRIDE);
-  for (let t = 0; t < nextTerm; t++) {
-    const a = termAlias(t);
-    if (!(typeof a === 'number' && a >= 0 && a < nAliases)) throw new Error('hydrateMatcher: alias index out of range');
-    terms[t * TERM_STRIDE] = a;
+  if (termAliasesInto) {
+    termAliasesInto(terms, TERM_STRIDE);
+    for (let t = 0; t < nextTerm; t++) if (terms[t * TERM_STRIDE]! >= nAliases) throw new Error('hydrateMatcher: alias index out of range');
+  } else {
+    for (let t = 0; t < nextTerm; t++) {
+      const a = termAlias(t);
+      if (!(typeof a === 'number' && a >= 0 && a < nAliases)) throw new Error('hydrateMatcher: alias index out of range');
+      terms[t * TERM_STRIDE] = a;
+    }
   }
 
   const root = new Int32Array(65536);

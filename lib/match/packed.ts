@@ -33,9 +33,10 @@ export interface PackedLink {
   lex: LinkData['lex'];
 }
 
-/** A list of number lists: `at` holds count+1 offsets into `items` (fixed width `w` digits each). */
+/** A list of number lists: `at` holds count+1 offsets into `items` (`wa` digits each); items are `w` digits each. */
 export interface PackedList {
   w: number;
+  wa: number;
   at: string;
   items: string;
 }
@@ -112,18 +113,19 @@ function packList(lists: readonly (readonly number[])[]): PackedList {
     items.push(...l);
     at.push(items.length);
   }
-  let max = items.length;
+  let max = 0;
   for (const x of items) if (x > max) max = x;
   const w = widthFor(max);
-  return { w, at: encode(at, w), items: encode(items, w) };
+  const wa = widthFor(items.length);
+  return { w, wa, at: encode(at, wa), items: encode(items, w) };
 }
 
 /** List i of a packed list. */
 export function listAt(p: PackedList, i: number): number[] {
-  const n = p.at.length / p.w - 1;
+  const n = p.at.length / p.wa - 1;
   if (!(i >= 0 && i < n)) return [];
-  const s = digitsAt(p.at, i, p.w);
-  const e = digitsAt(p.at, i + 1, p.w);
+  const s = digitsAt(p.at, i, p.wa);
+  const e = digitsAt(p.at, i + 1, p.wa);
   const out: number[] = [];
   for (let k = s; k < e; k++) out.push(digitsAt(p.items, k, p.w));
   return out;
@@ -243,6 +245,8 @@ export interface UnpackedMatcher {
   aliasCount: number;
   termCount: number;
   termAlias(t: number): number;
+  /** All terminal aliases at once, into out[t * stride] (one native decode and a tight loop). */
+  termAliasesInto(out: Int32Array, stride: number): void;
   /** Entity indices of alias a. */
   aliasEntityIndices(a: number): number[];
 }
@@ -293,7 +297,20 @@ export function unpackMatcher(p: PackedMatcher): UnpackedMatcher {
     },
     ...(link ? { link } : {}),
   } as CompiledMatcher;
-  return { view, aliasCount, termCount: p.termAliases.length / w, termAlias: (t) => digitsAt(p.termAliases, t, w), aliasEntityIndices };
+  const termAliasesInto = (out: Int32Array, stride: number) => {
+    const bytes = new TextEncoder().encode(p.termAliases);
+    if (bytes.length !== p.termAliases.length) throw new Error('packed matcher: bad digit');
+    for (let t = 0, k = 0; k < bytes.length; t++) {
+      let v = 0;
+      for (let end = k + w; k < end; k++) {
+        const d = VALUE[bytes[k]! & 127]!;
+        if (d < 0) throw new Error('packed matcher: bad digit');
+        v = v * 64 + d;
+      }
+      out[t * stride] = v;
+    }
+  };
+  return { view, aliasCount, termCount: p.termAliases.length / w, termAlias: (t) => digitsAt(p.termAliases, t, w), termAliasesInto, aliasEntityIndices };
 }
 
 function countLines(s: string): number {
