@@ -6,10 +6,11 @@
 // them and can always be derived again from the reports.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { PackReport } from '../reader-kb/pack';
+import type { ReportPiece } from '../reader-kb/incremental';
 import { NO_REVIEW, type ReaderDerived, type Review } from '../reader-kb/pipeline';
 
 export const READER_DB_NAME = 'backstory-reader';
-export const READER_DB_VERSION = 1;
+export const READER_DB_VERSION = 2;
 
 /** Which derivation is stored: read on every lookup (small), so a cached copy can be checked cheaply. */
 export interface DerivedStamp {
@@ -23,6 +24,8 @@ export interface ReaderDB extends DBSchema {
   reports: { key: string; value: PackReport };
   derived: { key: string; value: (ReaderDerived & { key: 'active' }) | DerivedStamp };
   meta: { key: string; value: { key: string; value: unknown } };
+  /** What each report contributed (lib/reader-kb/incremental.ts): the KB is written one report at a time from these. */
+  pieces: { key: string; value: ReportPiece };
 }
 
 export type ReaderDatabase = IDBPDatabase<ReaderDB>;
@@ -35,6 +38,8 @@ export function openReaderDb(name = READER_DB_NAME): Promise<ReaderDatabase> {
         db.createObjectStore('derived', { keyPath: 'key' });
         db.createObjectStore('meta', { keyPath: 'key' });
       }
+      // Version 2: per-report pieces. A database from version 1 has none: its next change derives them all once.
+      if (oldVersion < 2) db.createObjectStore('pieces', { keyPath: 'id' });
     },
     blocking(_current, _blocked, event) {
       (event.target as IDBDatabase).close();
@@ -83,11 +88,13 @@ export function deleteReaderReports(db: ReaderDatabase, ids: readonly string[] |
     'the change',
     (tx) => {
       const queue = (p: Promise<unknown>) => void p.catch(() => undefined);
-      if (ids === 'all') queue(tx.objectStore('reports').clear());
-      else for (const id of ids) queue(tx.objectStore('reports').delete(id));
+      if (ids === 'all') {
+        queue(tx.objectStore('reports').clear());
+        queue(tx.objectStore('pieces').clear());
+      } else for (const id of ids) queue(tx.objectStore('reports').delete(id));
       queue(tx.objectStore('derived').clear());
     },
-    ['reports', 'derived'],
+    ['reports', 'derived', 'pieces'],
   );
 }
 
@@ -103,6 +110,32 @@ export function putDerived(db: ReaderDatabase, derived: ReaderDerived): Promise<
     },
     ['derived'],
   );
+}
+
+/**
+ * Store the pieces one change derived (and drop removed ones) with the
+ * assembled KB, in one transaction: the stored KB always matches its pieces.
+ */
+export function putPiecesAndDerived(db: ReaderDatabase, changed: readonly ReportPiece[], removed: readonly string[], derived: ReaderDerived): Promise<void> {
+  const stamp: DerivedStamp = { key: 'stamp', bundledHash: derived.bundledHash, readerHash: derived.readerHash, reports: derived.kb.reports.length };
+  return write(
+    db,
+    'the names your reports add',
+    (tx) => {
+      const queue = (p: Promise<unknown>) => void p.catch(() => undefined);
+      for (const id of removed) queue(tx.objectStore('pieces').delete(id));
+      for (const p of changed) queue(tx.objectStore('pieces').put(p));
+      queue(tx.objectStore('derived').put({ ...derived, key: 'active' }));
+      queue(tx.objectStore('derived').put(stamp));
+    },
+    ['pieces', 'derived'],
+  );
+}
+
+/** The stored pieces, in the order of `reports` (pieces of reports no longer stored come where their ids are in `order`, else last). */
+export async function listPieces(db: ReaderDatabase, order: readonly string[]): Promise<ReportPiece[]> {
+  const at = new Map(order.map((id, i) => [id, i]));
+  return (await db.getAll('pieces')).sort((a, b) => (at.get(a.id) ?? Infinity) - (at.get(b.id) ?? Infinity) || a.id.localeCompare(b.id));
 }
 
 export async function derivedStamp(db: ReaderDatabase): Promise<DerivedStamp | null> {

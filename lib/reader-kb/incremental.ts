@@ -387,3 +387,70 @@ export function deriveFromScratch(bundled: KbDocument, reports: readonly PackRep
 
 /** Folded names of a review's rejections, for the pipeline's ignore list. */
 export const rejectedNames = (review: Review) => review.rejected.map(foldReviewName);
+
+export interface UpdateInput {
+  /** The stored pieces, in the order their reports were added (removed ones included, for a removal). */
+  pieces: readonly ReportPiece[];
+  /** All of the reader's reports now stored (added ones included, removed ones gone). */
+  reports: readonly PackReport[];
+  review: Review;
+  /** Reports just added (at the end). */
+  added?: readonly string[];
+  /** Reports just removed. */
+  removed?: readonly string[];
+  /** Derive every piece again (a report replaced in place). */
+  full?: boolean;
+}
+
+export interface UpdateResult {
+  pieces: ReportPiece[];
+  /** Pieces derived in this update (to store). */
+  changed: ReportPiece[];
+  removed: string[];
+  derived: ReaderDerived;
+  /** Whether every piece had to be derived again (a new bundled KB, a review change, missing pieces). */
+  full: boolean;
+}
+
+/**
+ * One change to the reader's KB: add the new reports' pieces, or remove the
+ * removed ones (and derive again the few later pieces that could have named
+ * their new names). Pieces made against another bundled KB or review, or
+ * missing ones, mean deriving everything again (an update, a review change).
+ */
+export function updateReaderKb(bundled: KbDocument, input: UpdateInput): UpdateResult {
+  const known = { bundled, bundledEntities: bundledInputs(bundled), review: input.review };
+  const rh = reviewHash(input.review);
+  const order = new Map(input.reports.map((r, i) => [r.id, i]));
+  const byId = new Map(input.reports.map((r) => [r.id, r]));
+  const titles = new Map(input.reports.map((r) => [r.id, r.title]));
+  const added = new Set(input.added ?? []);
+  const removed = new Set(input.removed ?? []);
+  const stored = input.pieces.filter((p) => !removed.has(p.id) || !order.has(p.id));
+  const current = stored.filter((p) => order.has(p.id) && !added.has(p.id)).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  const expected = input.reports.filter((r) => !added.has(r.id));
+  const fresh = current.length === expected.length && current.every((p, i) => p.id === expected[i]!.id && p.bundledHash === bundled.hash && p.reviewHash === rh);
+  // Added reports come last in the order they were added; anything else is a full derivation.
+  const addedInOrder = input.reports.filter((r) => added.has(r.id));
+  const tailOk = addedInOrder.every((r) => order.get(r.id)! >= expected.length);
+  if (!fresh || !tailOk || input.full) {
+    const pieces = addReports([], input.reports, known, titles);
+    return { pieces, changed: pieces, removed: input.pieces.map((p) => p.id).filter((id) => !order.has(id)), derived: assemble(bundled, pieces, input.review, input.reports), full: true };
+  }
+  let pieces = current;
+  let changed: ReportPiece[] = [];
+  if (removed.size > 0) {
+    // The stored pieces still hold the removed ones: take them out in place, re-deriving what depended on them.
+    // In the order they were added (the caller passes the pieces in the old reports' order).
+    const withRemoved = input.pieces.filter((p) => (removed.has(p.id) || order.has(p.id)) && !added.has(p.id));
+    const r = removeReports(withRemoved, removed, byId, known, titles);
+    pieces = r.pieces;
+    changed = pieces.filter((p) => r.rederived.includes(p.id));
+  }
+  if (addedInOrder.length > 0) {
+    const before = pieces.length;
+    pieces = addReports(pieces, addedInOrder, known, titles);
+    changed = [...changed, ...pieces.slice(before)];
+  }
+  return { pieces, changed, removed: [...removed], derived: assemble(bundled, pieces, input.review, input.reports), full: false };
+}

@@ -2,17 +2,19 @@
 // report per transaction, a duplicate or bad file said in words, Cancel
 // between files), export and import a pack (what it adds and what conflicts is
 // shown first; nothing is overwritten unless the reader chooses it), delete.
-// After each change the reader's KB is derived again (./pipeline.ts) and
-// stored for the background to merge.
+// Each change writes the reader's KB incrementally (./incremental.ts): an
+// added report adds its piece, a deleted one removes its own; the assembled KB
+// is stored for the background to merge.
 import { MAX_REPORT_BYTES } from '../kb/extract/files';
 import type { KbDocument } from '../kb/document';
-import { addReaderReport, askPersistenceOnce, deleteReaderReports, getDerived, getReview, listReaderReports, putDerived, putReview, ReaderStoreError, type ReaderDatabase } from '../db/reader-store';
+import { addReaderReport, askPersistenceOnce, deleteReaderReports, getDerived, getReview, listPieces, listReaderReports, putPiecesAndDerived, putReview, ReaderStoreError, type ReaderDatabase } from '../db/reader-store';
 import type { EntityType } from '../kb/schema';
 import { duplicateIndex, newReportId, prepareReport, prepareText, type AddContext, type AddOutcome } from './add';
 import { describeDuplicate } from './duplicates';
 import type { ParseHtml } from './import-file';
 import { emptyPack, parsePackText, type Pack, type PackEntity, type PackReport } from './pack';
-import { deriveReaderKb, foldReviewName, knownFromKb, type ReaderDerived, type Review } from './pipeline';
+import { updateReaderKb, type UpdateInput, type UpdateResult } from './incremental';
+import { foldReviewName, type Review } from './pipeline';
 
 export interface FileLike {
   name: string;
@@ -27,8 +29,8 @@ export interface LibraryEnv {
   parseHtml: ParseHtml;
   storage?: Pick<StorageManager, 'persist' | 'persisted'>;
   now?: () => number;
-  /** Derive the reader's KB (default: here, on this thread; the options page uses a worker). */
-  derive?: (reports: PackReport[], review: Review) => Promise<ReaderDerived>;
+  /** Apply one change to the reader's KB (default: here, on this thread; the options page uses a worker). */
+  derive?: (input: UpdateInput) => Promise<UpdateResult>;
   /** Lets the page paint between files. */
   yieldToPage?: () => Promise<void>;
 }
@@ -57,20 +59,21 @@ export function createReaderLibrary(env: LibraryEnv) {
     return { mine, bundled, ctx: { index: duplicateIndex(bundled, mine), taken: new Set(mine.map((r) => r.id)), parseHtml: env.parseHtml, now: now(), source } };
   }
 
-  /** Derive the reader's KB from the stored reports and store it. */
-  async function rederive(bundled?: KbDocument): Promise<void> {
+  /**
+   * Write one change into the reader's KB: the pieces of added reports, or
+   * the removal of deleted ones. `before` is the reports as they were before a
+   * deletion (their pieces are read in that order).
+   */
+  async function update(change: { added?: string[]; removed?: string[]; before?: PackReport[]; full?: boolean } = {}, bundled?: KbDocument): Promise<void> {
     const reports = await listReaderReports(env.db);
     if (reports.length === 0) {
-      await deleteReaderReports(env.db, []);
+      await deleteReaderReports(env.db, 'all');
       return;
     }
-    const review = await getReview(env.db);
-    if (env.derive) {
-      await putDerived(env.db, await env.derive(reports, review));
-      return;
-    }
-    const kb = bundled ?? (await env.bundled());
-    await putDerived(env.db, deriveReaderKb(kb, reports, knownFromKb(kb), review));
+    const [review, pieces] = await Promise.all([getReview(env.db), listPieces(env.db, (change.before ?? reports).map((r) => r.id))]);
+    const input: UpdateInput = { pieces, reports, review, added: change.added, removed: change.removed, full: change.full };
+    const result = env.derive ? await env.derive(input) : updateReaderKb(bundled ?? (await env.bundled()), input);
+    await putPiecesAndDerived(env.db, result.changed, result.removed, result.derived);
   }
 
   async function store(report: PackReport, outcome: AddOutcome): Promise<AddOutcome> {
@@ -87,6 +90,7 @@ export function createReaderLibrary(env: LibraryEnv) {
       const { ctx, bundled } = await context('file');
       const outcomes: AddOutcome[] = [];
       let added = 0;
+      const addedIds: string[] = [];
       for (const file of files) {
         if (options.signal?.aborted) break;
         let outcome: AddOutcome;
@@ -106,6 +110,7 @@ export function createReaderLibrary(env: LibraryEnv) {
             if (outcome.status === 'added') {
               if (added === 0) await askPersistenceOnce(env.db, env.storage).catch(() => null);
               added++;
+              addedIds.push(prepared.report!.id);
             }
           }
         }
@@ -113,7 +118,7 @@ export function createReaderLibrary(env: LibraryEnv) {
         options.onProgress?.({ done: outcomes.length, total: files.length, outcome: outcome! });
         await env.yieldToPage?.();
       }
-      if (added > 0) await rederive(bundled);
+      if (added > 0) await update({ added: addedIds }, bundled);
       return { outcomes, cancelled: outcomes.length < files.length };
     },
 
@@ -125,7 +130,7 @@ export function createReaderLibrary(env: LibraryEnv) {
       const outcome = await store(prepared.report, prepared.outcome);
       if (outcome.status === 'added') {
         await askPersistenceOnce(env.db, env.storage).catch(() => null);
-        await rederive(bundled);
+        await update({ added: [prepared.report.id] }, bundled);
       }
       return outcome;
     },
@@ -141,8 +146,9 @@ export function createReaderLibrary(env: LibraryEnv) {
 
     /** Delete reports; what came only from them goes with them (the KB is derived again from the rest). */
     async deleteReports(ids: readonly string[]): Promise<void> {
+      const before = await listReaderReports(env.db);
       await deleteReaderReports(env.db, ids);
-      await rederive();
+      await update({ removed: [...ids], before });
     },
 
     /**
@@ -166,7 +172,8 @@ export function createReaderLibrary(env: LibraryEnv) {
         next.retyped[entity.id] = action.type;
       }
       await putReview(env.db, next);
-      await rederive();
+      // A review decision changes what every report yields: all pieces are derived again.
+      await update({ full: true });
     },
 
     async exportPack(): Promise<Pack> {
@@ -203,12 +210,15 @@ export function createReaderLibrary(env: LibraryEnv) {
       const mine = await listReaderReports(env.db);
       const taken = new Set(mine.map((r) => r.id));
       const outcomes: AddOutcome[] = [];
+      const addedIds: string[] = [];
       const toStore = [...plan.adds, ...plan.conflicts.filter((c) => replace.has(c.theirs.id)).map((c) => c.theirs)];
       for (const r of toStore) {
         // A pack report whose id is taken by a different report of mine (and not chosen to replace it) gets a new id.
         const id = taken.has(r.id) && !replace.has(r.id) ? newReportId(r.text, taken) : r.id;
         taken.add(id);
-        outcomes.push(await store({ ...r, id, source: 'pack', addedAt: now() }, { file: r.file, status: 'added', id, title: r.title }));
+        const outcome = await store({ ...r, id, source: 'pack', addedAt: now() }, { file: r.file, status: 'added', id, title: r.title });
+        if (outcome.status === 'added') addedIds.push(id);
+        outcomes.push(outcome);
       }
       for (const d of plan.duplicates) outcomes.push({ file: d.report.file, status: 'duplicate', reason: d.reason, of: '' });
       for (const c of plan.conflicts) if (!replace.has(c.theirs.id)) outcomes.push({ file: c.theirs.file, status: 'duplicate', reason: `kept your copy of “${c.mine.title}”`, of: c.mine.id });
@@ -225,7 +235,8 @@ export function createReaderLibrary(env: LibraryEnv) {
       if (reviewChanged) await putReview(env.db, merged);
       if (outcomes.some((o) => o.status === 'added') || reviewChanged) {
         await askPersistenceOnce(env.db, env.storage).catch(() => null);
-        await rederive();
+        // A replaced report changes in place, and a review change touches every piece: both derive everything again.
+        await update(reviewChanged || replace.size > 0 ? { full: true } : { added: addedIds });
       }
       return outcomes;
     },

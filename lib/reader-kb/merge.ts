@@ -28,12 +28,9 @@ export function mergeEntity(bundled: KbEntity | undefined, reader: KbEntity | un
     dates: [...bundled.dates, ...reader.dates],
     caveats: union(bundled.caveats, reader.caveats),
     reportCaveats: union(bundled.reportCaveats, reader.reportCaveats),
-    // Reader reports are checked against the bundled ones for copies before they are added, so their sources add up.
-    support: {
-      independentSources: bundled.support.independentSources + reader.support.independentSources,
-      reports: bundled.support.reports + reader.support.reports,
-      repeats: bundled.support.repeats + reader.support.repeats,
-    },
+    // The reader's record of a bundled entity carries its support counted over both KBs' claims
+    // (lib/reader-kb/incremental.ts `assemble`, with lib/kb/support): a source both carry counts once.
+    support: reader.support,
   };
 }
 

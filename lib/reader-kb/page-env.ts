@@ -8,21 +8,21 @@ import { parseKbDocument, type KbDocument } from '../kb/document';
 import { createReaderLibrary, type ReaderLibrary } from './library';
 import type { DeriveReply, DeriveRequest } from './derive-worker';
 import DeriveWorker from './derive-worker?worker';
-import type { Pack, PackReport } from './pack';
-import type { ReaderDerived, Review } from './pipeline';
+import type { UpdateInput, UpdateResult } from './incremental';
+import type { Pack } from './pack';
 
 /** The pipeline in a worker: one request at a time, answered by id. */
-function workerDeriver(bundled: () => Promise<KbDocument>): (reports: PackReport[], review: Review) => Promise<ReaderDerived> {
+function workerDeriver(bundled: () => Promise<KbDocument>): (input: UpdateInput) => Promise<UpdateResult> {
   let worker: Worker | null = null;
   let next = 0;
-  const waiting = new Map<number, { resolve: (d: ReaderDerived) => void; reject: (e: Error) => void }>();
-  return async (reports, review) => {
+  const waiting = new Map<number, { resolve: (d: UpdateResult) => void; reject: (e: Error) => void }>();
+  return async (input) => {
     const kb = await bundled();
     worker ??= new DeriveWorker();
     worker.onmessage = (event: MessageEvent<DeriveReply>) => {
       const w = waiting.get(event.data.id);
       waiting.delete(event.data.id);
-      if (event.data.ok) w?.resolve(event.data.derived);
+      if (event.data.ok) w?.resolve(event.data.result);
       else w?.reject(new Error(event.data.error));
     };
     worker.onerror = (event) => {
@@ -34,7 +34,7 @@ function workerDeriver(bundled: () => Promise<KbDocument>): (reports: PackReport
     const id = next++;
     return new Promise((resolve, reject) => {
       waiting.set(id, { resolve, reject });
-      worker!.postMessage({ id, bundled: kb, reports, review } satisfies DeriveRequest);
+      worker!.postMessage({ id, bundled: kb, input } satisfies DeriveRequest);
     });
   };
 }
