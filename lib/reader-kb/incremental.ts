@@ -176,7 +176,20 @@ export function crossCaveats(piece: ReportPiece, others: readonly ReportPiece[],
   const name = (id: string) => titles.get(id);
   return kb.caveats
     .filter((c) => c.kind === 'conflict' && (c.report === me.id ? c.related.some((r) => r.report !== me.id) : c.related.some((r) => r.report === me.id)))
-    .map((c) => ({ ...c, id: `x-${c.id}-${me.id.slice(4, 12)}`, explanation: namedByTitle(c.explanation, c.related, name), context: c.context === null ? null : namedByTitle(c.context, c.related, name) }));
+    .map((c) => ({
+      ...c,
+      // On a bundled report, the bundled caveat of the same finding is replaced (lib/reader-kb/merge.ts reads the reader's first): one caveat naming every other side.
+      id: c.report !== me.id && bundledCaveatIds(known.bundled).has(c.id) ? c.id : `x-${c.id}-${me.id.slice(4, 12)}`,
+      explanation: namedByTitle(c.explanation, c.related, name),
+      context: c.context === null ? null : namedByTitle(c.context, c.related, name),
+    }));
+}
+
+const caveatIds = new WeakMap<KbDocument, Set<string>>();
+function bundledCaveatIds(kb: KbDocument): Set<string> {
+  let ids = caveatIds.get(kb);
+  if (!ids) caveatIds.set(kb, (ids = new Set(kb.caveats.map((c) => c.id))));
+  return ids;
 }
 
 /** lib/kb names other reports by their id's first digits ("report 512 (2026-03…)"); a reader's report is named by its title. */
@@ -279,7 +292,8 @@ export function assemble(bundled: KbDocument, pieces: readonly ReportPiece[], re
   const reports = pieces.flatMap((p) => p.kb.reports);
   const claims = pieces.flatMap((p) => p.kb.claims);
   // Cross caveats whose reports are all still here.
-  const cross = pieces.flatMap((p) => p.cross).filter((c) => present.has(c.report) && c.related.every((r) => present.has(r.report)));
+  // The latest piece's version of a finding wins (it was read with the most neighbours).
+  const cross = [...new Map(pieces.flatMap((p) => p.cross).filter((c) => present.has(c.report) && c.related.every((r) => present.has(r.report))).map((c) => [c.id, c])).values()];
   const caveats = [...pieces.flatMap((p) => p.kb.caveats), ...cross];
 
   // Entity records: merged over the pieces that mention the entity.

@@ -51,7 +51,14 @@ export function mergedReader(bundled: KbReader, reader: KbReader | null): KbRead
       return ids.map((_, i) => mergeEntity(a[i], b[i]));
     },
     claims: (ids) => either(ids, (r, x) => r.claims(x)),
-    caveats: (ids) => either(ids, (r, x) => r.caveats(x)),
+    // The reader's first: a conflict a saved report adds to a bundled caveat replaces it under the same id (lib/reader-kb/incremental.ts).
+    caveats: async (ids) => {
+      const mine = await reader.caveats(ids);
+      const missing = ids.filter((_, i) => mine[i] === undefined);
+      if (missing.length === 0) return mine;
+      const theirs = new Map((await bundled.caveats(missing)).map((v, i) => [missing[i]!, v]));
+      return ids.map((id, i) => mine[i] ?? theirs.get(id));
+    },
     reportMeta: (ids) => either(ids, (r, x) => r.reportMeta(x)),
     findByName: async (name) => union(await bundled.findByName(name), await reader.findByName(foldName(name))),
   };
