@@ -6,6 +6,7 @@
 // them and can always be derived again from the reports.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { PackReport } from '../reader-kb/pack';
+import { sketchOf, type ReportSketch } from '../reader-kb/duplicates';
 import type { ReportPiece } from '../reader-kb/incremental';
 import { NO_REVIEW, type ReaderDerived, type Review } from '../reader-kb/pipeline';
 
@@ -26,7 +27,11 @@ export interface ReaderDB extends DBSchema {
   meta: { key: string; value: { key: string; value: unknown } };
   /** What each report contributed (lib/reader-kb/incremental.ts): the KB is written one report at a time from these. */
   pieces: { key: string; value: ReportPiece };
+  /** Each report's shingle sketch (lib/reader-kb/duplicates.ts): the duplicate index is rebuilt from these, not from the texts. */
+  sketches: { key: string; value: StoredSketch };
 }
+
+export type StoredSketch = ReportSketch & { id: string; title: string };
 
 export type ReaderDatabase = IDBPDatabase<ReaderDB>;
 
@@ -39,7 +44,10 @@ export function openReaderDb(name = READER_DB_NAME): Promise<ReaderDatabase> {
         db.createObjectStore('meta', { keyPath: 'key' });
       }
       // Version 2: per-report pieces. A database from version 1 has none: its next change derives them all once.
-      if (oldVersion < 2) db.createObjectStore('pieces', { keyPath: 'id' });
+      if (oldVersion < 2) {
+        db.createObjectStore('pieces', { keyPath: 'id' });
+        db.createObjectStore('sketches', { keyPath: 'id' });
+      }
     },
     blocking(_current, _blocked, event) {
       (event.target as IDBDatabase).close();
@@ -72,9 +80,41 @@ async function write(db: ReaderDatabase, what: string, run: (tx: IDBPTransaction
   }
 }
 
-/** Store one report, in its own transaction. */
-export function addReaderReport(db: ReaderDatabase, report: PackReport): Promise<void> {
-  return write(db, `“${report.title}”`, (tx) => void tx.objectStore('reports').put(report).catch(() => undefined), ['reports']);
+/** Store one report with its sketch, in its own transaction. */
+export function addReaderReport(db: ReaderDatabase, report: PackReport, sketch: ReportSketch = sketchOf(report.text)): Promise<void> {
+  return write(
+    db,
+    `“${report.title}”`,
+    (tx) => {
+      void tx.objectStore('reports').put(report).catch(() => undefined);
+      void tx.objectStore('sketches').put({ ...sketch, id: report.id, title: report.title }).catch(() => undefined);
+    },
+    ['reports', 'sketches'],
+  );
+}
+
+/** The stored sketches; reports stored before sketches existed get theirs computed (and stored) now. */
+export async function listSketches(db: ReaderDatabase): Promise<StoredSketch[]> {
+  const [sketches, ids] = await Promise.all([db.getAll('sketches'), db.getAllKeys('reports')]);
+  const have = new Set(sketches.map((s) => s.id));
+  const missing = ids.filter((id) => !have.has(id));
+  for (const id of missing) {
+    const report = await db.get('reports', id);
+    if (!report) continue;
+    const sketch: StoredSketch = { ...sketchOf(report.text), id, title: report.title };
+    await db.put('sketches', sketch).catch(() => undefined);
+    sketches.push(sketch);
+  }
+  const live = new Set(ids);
+  return sketches.filter((s) => live.has(s.id));
+}
+
+export async function readerReportIds(db: ReaderDatabase): Promise<string[]> {
+  return db.getAllKeys('reports');
+}
+
+export async function readerReportText(db: ReaderDatabase, id: string): Promise<string | null> {
+  return (await db.get('reports', id))?.text ?? null;
 }
 
 export async function listReaderReports(db: ReaderDatabase): Promise<PackReport[]> {
@@ -91,10 +131,16 @@ export function deleteReaderReports(db: ReaderDatabase, ids: readonly string[] |
       if (ids === 'all') {
         queue(tx.objectStore('reports').clear());
         queue(tx.objectStore('pieces').clear());
-      } else for (const id of ids) queue(tx.objectStore('reports').delete(id));
+        queue(tx.objectStore('sketches').clear());
+      } else {
+        for (const id of ids) {
+          queue(tx.objectStore('reports').delete(id));
+          queue(tx.objectStore('sketches').delete(id));
+        }
+      }
       queue(tx.objectStore('derived').clear());
     },
-    ['reports', 'derived', 'pieces'],
+    ['reports', 'derived', 'pieces', 'sketches'],
   );
 }
 

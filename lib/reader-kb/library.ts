@@ -7,9 +7,11 @@
 // is stored for the background to merge.
 import { MAX_REPORT_BYTES } from '../kb/extract/files';
 import type { KbDocument } from '../kb/document';
-import { addReaderReport, askPersistenceOnce, deleteReaderReports, getDerived, getReview, listPieces, listReaderReports, putPiecesAndDerived, putReview, ReaderStoreError, type ReaderDatabase } from '../db/reader-store';
+import { addReaderReport, askPersistenceOnce, deleteReaderReports, getDerived, getReview, listPieces, listReaderReports, listSketches, putPiecesAndDerived, putReview, readerReportIds, readerReportText, ReaderStoreError, type ReaderDatabase } from '../db/reader-store';
 import type { EntityType } from '../kb/schema';
-import { duplicateIndex, newReportId, prepareReport, prepareText, type AddContext, type AddOutcome } from './add';
+import { newReportId, prepareText, type AddContext, type AddOutcome } from './add';
+import { DuplicateIndex } from './duplicates';
+import { reportFromFile } from './import-file';
 import { describeDuplicate } from './duplicates';
 import type { ParseHtml } from './import-file';
 import { emptyPack, parsePackText, type Pack, type PackEntity, type PackReport } from './pack';
@@ -54,9 +56,25 @@ export interface ImportProgress {
 export function createReaderLibrary(env: LibraryEnv) {
   const now = () => env.now?.() ?? Date.now();
 
-  async function context(source: PackReport['source']): Promise<{ ctx: AddContext; mine: PackReport[]; bundled: KbDocument }> {
-    const [mine, bundled] = await Promise.all([listReaderReports(env.db), env.bundled()]);
-    return { mine, bundled, ctx: { index: duplicateIndex(bundled, mine), taken: new Set(mine.map((r) => r.id)), parseHtml: env.parseHtml, now: now(), source } };
+  /**
+   * What a check for duplicates needs: the bundled reports (from their texts)
+   * and the reader's from their stored sketches (no report text is read until
+   * it is a candidate, see `checkable`).
+   */
+  async function context(source: PackReport['source']): Promise<{ ctx: AddContext; bundled: KbDocument }> {
+    const [sketches, ids, bundled] = await Promise.all([listSketches(env.db), readerReportIds(env.db), env.bundled()]);
+    const index = new DuplicateIndex();
+    for (const r of bundled.reports) index.add({ id: r.id, title: r.headline, bundled: true }, r.text);
+    for (const s of sketches) index.addSketch({ id: s.id, title: s.title, bundled: false }, s);
+    return { bundled, ctx: { index, taken: new Set(ids), parseHtml: env.parseHtml, now: now(), source } };
+  }
+
+  /** Read the texts of the stored reports a new text could duplicate, so the check is exact. */
+  async function checkable(index: DuplicateIndex, text: string): Promise<void> {
+    for (const id of index.needsText(text)) {
+      const t = await readerReportText(env.db, id);
+      if (t !== null) index.hydrate(id, t);
+    }
   }
 
   /**
@@ -74,6 +92,19 @@ export function createReaderLibrary(env: LibraryEnv) {
     const input: UpdateInput = { pieces, reports, review, added: change.added, removed: change.removed, full: change.full };
     const result = env.derive ? await env.derive(input) : updateReaderKb(bundled ?? (await env.bundled()), input);
     await putPiecesAndDerived(env.db, result.changed, result.removed, result.derived);
+  }
+
+  /** One file → an outcome and the report to store (./add.ts `prepareReport`, with the duplicate check made exact first). */
+  async function prepareFile(file: string, bytes: Uint8Array, ctx: AddContext): Promise<{ outcome: AddOutcome; report: PackReport | null }> {
+    let converted;
+    try {
+      converted = reportFromFile(file, bytes, ctx.parseHtml);
+    } catch (error) {
+      return { outcome: { file, status: 'failed', reason: `could not be read (${(error as Error)?.message ?? String(error)})` }, report: null };
+    }
+    if (!converted.ok) return { outcome: { file, status: 'failed', reason: converted.reason }, report: null };
+    await checkable(ctx.index, converted.text);
+    return prepareText(file, converted, ctx);
   }
 
   async function store(report: PackReport, outcome: AddOutcome): Promise<AddOutcome> {
@@ -104,7 +135,7 @@ export function createReaderLibrary(env: LibraryEnv) {
             outcome = { file: file.name, status: 'failed', reason: `could not be read (${(error as Error)?.name ?? 'error'})` };
           }
           if (bytes) {
-            const prepared = prepareReport(file.name, bytes, ctx);
+            const prepared = await prepareFile(file.name, bytes, ctx);
             outcome = prepared.report ? await store(prepared.report, prepared.outcome) : prepared.outcome;
             if (prepared.report && outcome.status === 'failed') ctx.index.remove(prepared.report.id);
             if (outcome.status === 'added') {
@@ -125,6 +156,7 @@ export function createReaderLibrary(env: LibraryEnv) {
     /** Add one report from text the reader edited (e.g. a saved page). */
     async addText(file: string, converted: { title: string; text: string; url: string | null }, source: PackReport['source'] = 'page'): Promise<AddOutcome> {
       const { ctx, bundled } = await context(source);
+      await checkable(ctx.index, converted.text);
       const prepared = prepareText(file, converted, ctx);
       if (!prepared.report) return prepared.outcome;
       const outcome = await store(prepared.report, prepared.outcome);
@@ -185,11 +217,12 @@ export function createReaderLibrary(env: LibraryEnv) {
     async planPackImport(text: string): Promise<{ ok: true; plan: PackPlan } | { ok: false; error: string }> {
       const parsed = parsePackText(text);
       if (!parsed.ok) return parsed;
-      const { ctx, mine } = await context('pack');
+      const [{ ctx }, mine] = await Promise.all([context('pack'), listReaderReports(env.db)]);
       const byId = new Map(mine.map((r) => [r.id, r]));
       const plan: PackPlan = { pack: parsed.pack, adds: [], duplicates: [], conflicts: [] };
       for (const theirs of parsed.pack.reports) {
         const same = byId.get(theirs.id);
+        await checkable(ctx.index, theirs.text);
         const dup = ctx.index.find(theirs.text);
         if (same && same.text !== theirs.text && (!dup || dup.of.id === theirs.id)) {
           plan.conflicts.push({ mine: same, theirs });
