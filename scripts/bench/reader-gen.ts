@@ -2,7 +2,8 @@
 // KB plus synthetic entities (100,000 aliases), with the linker's data filled
 // in as a KB of 10,000 reports would have it (context words for every entity),
 // and synthetic reader reports in the corpus format, all deterministic.
-import type { KbDocument } from '../../lib/kb/document';
+import type { KbDocument, KbEntity } from '../../lib/kb/document';
+import type { ReaderDerived } from '../../lib/reader-kb/pipeline';
 import { compilePageMatcher } from '../../lib/link/data';
 import type { CompiledMatcher } from '../../lib/match/types';
 import { rng, syntheticKb, vocabulary } from './gen';
@@ -55,4 +56,46 @@ export function syntheticReaderReports(count: number, seed = 7): { file: string;
 function vocabularyLine(r: () => number): string {
   const v = vocabulary();
   return Array.from({ length: 12 }, () => v[Math.floor(r() * v.length)]!).join(' ');
+}
+
+/**
+ * A reader's KB of `factor` times as many reports: copies of a derived KB
+ * with their own report, claim, caveat and new-entity ids (bundled entities
+ * stay shared, so their records grow with every copy, as a popular entity's
+ * would). For lookup timings; the page matcher is the original's.
+ */
+export function scaleReaderDerived(d: ReaderDerived, factor: number): ReaderDerived {
+  const newIds = new Set(d.entities.filter((e) => e.isNew).map((e) => e.id));
+  const kb = d.kb;
+  const out: KbDocument = { ...kb, reports: [], claims: [], caveats: [], entities: [] };
+  const bundledRecords = new Map<string, KbEntity>();
+  for (let k = 0; k < factor; k++) {
+    const rid = (id: string) => (k === 0 ? id : `${id.slice(0, 4)}${k.toString(16).padStart(4, '0')}${id.slice(8)}`);
+    const eid = (id: string) => (k === 0 || !newIds.has(id) ? id : `${id}~${k}`);
+    const cid = (id: string) => (k === 0 ? id : id.replace(/^[^@]+/, (r) => rid(r)));
+    const vid = (id: string) => (k === 0 ? id : `${id}~${k}`);
+    for (const r of kb.reports) out.reports.push({ ...r, id: rid(r.id), mentions: r.mentions.map(([s, e, x]) => [s, e, eid(x)] as [number, number, string]) });
+    for (const c of kb.claims) out.claims.push({ ...c, id: cid(c.id), report: rid(c.report), entities: c.entities.map(eid) });
+    for (const c of kb.caveats) out.caveats.push({ ...c, id: vid(c.id), report: rid(c.report), entities: c.entities.map(eid), claims: c.claims.map(cid), related: c.related.map((x) => ({ ...x, report: rid(x.report) })), appearances: c.appearances.map((a) => ({ ...a, report: rid(a.report) })) });
+    for (const e of kb.entities) {
+      const copy: KbEntity = {
+        ...e,
+        id: eid(e.id),
+        aliases: e.aliases.map((a) => ({ ...a, reports: a.reports.map(rid) })),
+        facts: e.facts.map(cid),
+        reports: e.reports.map((r) => ({ ...r, report: rid(r.report), claim: r.claim ? cid(r.claim) : r.claim })),
+        related: e.related.map((r) => ({ ...r, id: eid(r.id) })),
+        dates: e.dates.map((x) => ({ ...x, claim: cid(x.claim) })),
+        caveats: e.caveats.map(vid),
+        reportCaveats: e.reportCaveats.map(vid),
+      };
+      if (newIds.has(e.id)) out.entities.push(copy);
+      else {
+        const prev = bundledRecords.get(e.id);
+        bundledRecords.set(e.id, prev ? { ...prev, facts: [...prev.facts, ...copy.facts], reports: [...prev.reports, ...copy.reports], dates: [...prev.dates, ...copy.dates], caveats: [...prev.caveats, ...copy.caveats], reportCaveats: [...prev.reportCaveats, ...copy.reportCaveats] } : copy);
+      }
+    }
+  }
+  out.entities.push(...bundledRecords.values());
+  return { ...d, readerHash: `${d.readerHash}x${factor}`, kb: out };
 }

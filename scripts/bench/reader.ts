@@ -17,9 +17,12 @@ import type { KbDocument } from '../../lib/kb/document';
 import { packMatcher } from '../../lib/match/packed';
 import type { BenchApi } from './page-entry';
 import { generatePage } from './gen';
-import { readerScaleMatcher } from './reader-gen';
-import { median } from './util';
-import type { StaticServer } from '../chromium';
+import { contentHash } from '../../lib/kb/text';
+import { deriveFromScratch } from '../../lib/reader-kb/incremental';
+import type { PackReport } from '../../lib/reader-kb/pack';
+import { readerScaleMatcher, scaleReaderDerived, syntheticReaderReports } from './reader-gen';
+import { bundleIife, median } from './util';
+import { ROOT, type StaticServer } from '../chromium';
 
 type Api<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => R : never };
 function call<K extends keyof BenchApi>(page: Page, method: K, ...args: Parameters<Api<BenchApi>[K]>): Promise<Awaited<ReturnType<Api<BenchApi>[K]>>> {
@@ -145,5 +148,55 @@ export async function readerMatcherSection(
     matcher_hydrate_ms_100k_json: hydrateJson.parseMs + hydrateJson.hydrateMs,
     scan,
     content_script_heap_mb_100k: heapMb,
+  };
+}
+
+export interface ReaderKbResult {
+  import: { reports: number; perReportMs: number[]; outcomes: string[]; entities: number; longTasks: number[] };
+  import_ms_per_report: number;
+  long_tasks_during_import: number;
+  lookup: { reports: number; entities: number; coldMs: number; p50: number; p95: number; lookups: number };
+  lookup_ms_p95_10k_reports: number;
+}
+
+/**
+ * The reader's KB at work in Chromium (scripts/bench/reader-kb-entry.ts):
+ * - import_ms_per_report: 50 synthetic reports (scripts/bench/reader-gen.ts)
+ *   imported one at a time through the options page's library with the
+ *   pipeline in a worker; median per report; long tasks on the page meanwhile;
+ * - lookup_ms_p95_10k_reports: card lookups through the background's merged
+ *   reader over a reader's KB of 10,000 reports (the 50 derived for real,
+ *   copied 200 times with their own ids), p95 after the first (cold) lookup.
+ */
+export async function readerKbSection(browser: Browser, server: StaticServer, dir: string, kb: KbDocument, opts: { smoke: boolean }, log: (s: string) => void): Promise<ReaderKbResult> {
+  const count = opts.smoke ? 10 : 50;
+  const factor = opts.smoke ? 20 : 200;
+  const lookups = opts.smoke ? 100 : 1000;
+  const files = syntheticReaderReports(count);
+  writeFileSync(join(dir, 'reader-bundled.json'), JSON.stringify(kb));
+  const entry = await bundleIife(join(ROOT, 'scripts/bench/reader-kb-entry.ts'));
+  const workerCode = await bundleIife(join(ROOT, 'lib/reader-kb/derive-worker.ts'));
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/blank.html`);
+  await page.addScriptTag({ content: entry });
+  const imp = (await page.evaluate(`window.__readerKb.importReports(${JSON.stringify(files)}, '/reader-bundled.json', ${JSON.stringify(workerCode)})`)) as ReaderKbResult['import'] & { perReport: number[]; reports: number };
+  const perReportMs = imp.perReport;
+  log(`reader: imported ${imp.reports} of ${count} reports one at a time, median ${median(perReportMs).toFixed(0)} ms per report (first ${perReportMs[0]!.toFixed(0)}, last ${perReportMs[perReportMs.length - 1]!.toFixed(0)}); ${imp.longTasks.length} long tasks on the page`);
+
+  // A reader's KB of count × factor reports, for lookups.
+  const t0 = performance.now();
+  const packs: PackReport[] = files.map((f, i) => ({ id: `${String(500 + (i % 500)).padStart(3, '0')}_${contentHash(f.text).padEnd(16, '0').slice(0, 16)}`, file: f.file, title: f.text.split('\n')[0]!, text: f.text, url: null, addedAt: i, source: 'file' }));
+  const scaled = scaleReaderDerived(deriveFromScratch(kb, packs).derived, factor);
+  writeFileSync(join(dir, 'reader-10k.json'), JSON.stringify(scaled));
+  log(`reader: a KB of ${scaled.kb.reports.length} reader reports, ${scaled.kb.entities.length} entities, built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const look = (await page.evaluate(`window.__readerKb.lookups('/reader-bundled.json', '/reader-10k.json', ${lookups})`)) as ReaderKbResult['lookup'];
+  log(`reader: card lookups over ${look.reports} reader reports: cold ${look.coldMs.toFixed(0)} ms, p50 ${look.p50.toFixed(2)} ms, p95 ${look.p95.toFixed(2)} ms`);
+  await page.close();
+  return {
+    import: { reports: imp.reports, perReportMs, outcomes: imp.outcomes, entities: imp.entities, longTasks: imp.longTasks },
+    import_ms_per_report: median(perReportMs),
+    long_tasks_during_import: imp.longTasks.length,
+    lookup: { ...look, lookups },
+    lookup_ms_p95_10k_reports: look.p95,
   };
 }
