@@ -31,8 +31,13 @@ export interface LibraryEnv {
   parseHtml: ParseHtml;
   storage?: Pick<StorageManager, 'persist' | 'persisted'>;
   now?: () => number;
-  /** Apply one change to the reader's KB (default: here, on this thread; the options page uses a worker). */
-  derive?: (input: UpdateInput) => Promise<UpdateResult>;
+  /**
+   * Apply one change to the reader's KB elsewhere: the options page hands it
+   * to a worker with its own connection to the same database
+   * (`applyReaderChange` there), so the page's thread never runs the pipeline
+   * nor copies the whole KB. Default: `applyReaderChange` here.
+   */
+  derive?: (change: ReaderChange) => Promise<unknown>;
   /** Lets the page paint between files. */
   yieldToPage?: () => Promise<void>;
 }
@@ -51,6 +56,32 @@ export interface ImportProgress {
   done: number;
   total: number;
   outcome: AddOutcome;
+}
+
+/** One change to the reader's KB: reports added (at the end), reports removed (`before`: the report ids in their order before), or everything again. */
+export interface ReaderChange {
+  added?: string[];
+  removed?: string[];
+  before?: string[];
+  full?: boolean;
+}
+
+/**
+ * Write one change into the reader's KB (./incremental.ts): the pieces of
+ * added reports, or the removal of deleted ones; then the assembled KB. Runs
+ * wherever the database can be opened (the options page's worker, tests).
+ */
+export async function applyReaderChange(db: ReaderDatabase, bundled: KbDocument, change: ReaderChange): Promise<UpdateResult | null> {
+  const reports = await listReaderReports(db);
+  if (reports.length === 0) {
+    await deleteReaderReports(db, 'all');
+    return null;
+  }
+  const [review, pieces] = await Promise.all([getReview(db), listPieces(db, change.before ?? reports.map((r) => r.id))]);
+  const input: UpdateInput = { pieces, reports, review, added: change.added, removed: change.removed, full: change.full };
+  const result = updateReaderKb(bundled, input);
+  await putPiecesAndDerived(db, result.changed, result.removed, result.derived);
+  return result;
 }
 
 export function createReaderLibrary(env: LibraryEnv) {
@@ -77,21 +108,9 @@ export function createReaderLibrary(env: LibraryEnv) {
     }
   }
 
-  /**
-   * Write one change into the reader's KB: the pieces of added reports, or
-   * the removal of deleted ones. `before` is the reports as they were before a
-   * deletion (their pieces are read in that order).
-   */
-  async function update(change: { added?: string[]; removed?: string[]; before?: PackReport[]; full?: boolean } = {}, bundled?: KbDocument): Promise<void> {
-    const reports = await listReaderReports(env.db);
-    if (reports.length === 0) {
-      await deleteReaderReports(env.db, 'all');
-      return;
-    }
-    const [review, pieces] = await Promise.all([getReview(env.db), listPieces(env.db, (change.before ?? reports).map((r) => r.id))]);
-    const input: UpdateInput = { pieces, reports, review, added: change.added, removed: change.removed, full: change.full };
-    const result = env.derive ? await env.derive(input) : updateReaderKb(bundled ?? (await env.bundled()), input);
-    await putPiecesAndDerived(env.db, result.changed, result.removed, result.derived);
+  async function update(change: ReaderChange = {}, bundled?: KbDocument): Promise<void> {
+    if (env.derive) await env.derive(change);
+    else await applyReaderChange(env.db, bundled ?? (await env.bundled()), change);
   }
 
   /** One file → an outcome and the report to store (./add.ts `prepareReport`, with the duplicate check made exact first). */
@@ -180,7 +199,7 @@ export function createReaderLibrary(env: LibraryEnv) {
     async deleteReports(ids: readonly string[]): Promise<void> {
       const before = await listReaderReports(env.db);
       await deleteReaderReports(env.db, ids);
-      await update({ removed: [...ids], before });
+      await update({ removed: [...ids], before: before.map((r) => r.id) });
     },
 
     /**

@@ -13,8 +13,8 @@ import { openBackstoryDb } from '../../lib/db/open';
 import { getDerived, openReaderDb } from '../../lib/db/reader-store';
 import type { KbDocument } from '../../lib/kb/document';
 import { createReaderLayer } from '../../lib/reader-kb/background';
-import { deriveFromScratch, updateReaderKb } from '../../lib/reader-kb/incremental';
-import { createReaderLibrary, type FileLike } from '../../lib/reader-kb/library';
+import { deriveFromScratch } from '../../lib/reader-kb/incremental';
+import { applyReaderChange, createReaderLibrary, type FileLike } from '../../lib/reader-kb/library';
 import type { ReaderDerived } from '../../lib/reader-kb/pipeline';
 import { buildKbFromDisk, ROOT } from '../../scripts/read-data';
 
@@ -60,10 +60,9 @@ async function setup() {
     parseHtml: () => {
       throw new Error('no HTML here');
     },
-    derive: async (input) => {
-      const result = updateReaderKb(bundled, input);
-      derivedPieces.push(result.changed.map((p) => p.kb.reports[0]!.headline));
-      return result;
+    derive: async (change) => {
+      const result = await applyReaderChange(readerDb, bundled, change);
+      derivedPieces.push(result?.changed.map((p) => p.kb.reports[0]!.headline) ?? []);
     },
   });
   const kb = createKbService({ openDb: () => openBackstoryDb(`bundled-incr-${id}`), fetchBundle: async () => bundled });
