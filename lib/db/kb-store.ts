@@ -82,6 +82,7 @@ const MatcherRow = z.object({
     format: z.literal('backstory-match-packed'),
     version: z.literal(1),
     entities: z.string(),
+    entityCount: z.number(),
     aliasText: z.string(),
     w: z.number(),
     aliasEntities: z.string(),

@@ -297,12 +297,12 @@ export function hydrateMatcher(input: CompiledMatcher | PackedMatcher): Matcher 
     };
   }
   const n = compiled.nodeLabels.length;
-  // Char codes as typed arrays: natively (TextEncoder) when a string is ASCII,
-  // which the count strings nearly always are; a typed-array read is much
-  // cheaper than charCodeAt before the JIT has optimised this once-per-page loop.
-  const labels = codeUnits(compiled.nodeLabels);
-  const childCounts = codeUnits(compiled.nodeChildCounts);
-  const termCounts = codeUnits(compiled.nodeTermCounts);
+  // One pass over the three trie strings. (TextEncoder would decode them natively,
+  // but in Chromium it costs more than this loop: it converts through Blink.)
+  const labelStr = compiled.nodeLabels;
+  const childStr = compiled.nodeChildCounts;
+  const termStr = compiled.nodeTermCounts;
+  const labels = new Uint16Array(n);
   const nodes = new Int32Array((n + 1) * NODE_STRIDE);
   let nextChild = 1;
   let nextTerm = 0;
@@ -313,9 +313,11 @@ export function hydrateMatcher(input: CompiledMatcher | PackedMatcher): Matcher 
   for (let k = 0, r = 0; k < n; k++, r += NODE_STRIDE) {
     nodes[r] = nextChild;
     nodes[r + 1] = nextTerm;
-    nodes[r + 2] = labels[k]!;
-    const cnt = childCounts[k]! - COUNT_BASE;
-    const terms = termCounts[k]! - COUNT_BASE;
+    const label = labelStr.charCodeAt(k);
+    labels[k] = label;
+    nodes[r + 2] = label;
+    const cnt = childStr.charCodeAt(k) - COUNT_BASE;
+    const terms = termStr.charCodeAt(k) - COUNT_BASE;
     bad |= cnt | terms;
     if (cnt > LINEAR_MAX && k > 0) {
       big.push(k);
@@ -398,8 +400,8 @@ export function hydrateMatcher(input: CompiledMatcher | PackedMatcher): Matcher 
   }
 
   const aliasFlags = new Uint8Array(nAliases);
-  const flagCodes = codeUnits(compiled.aliasFlags);
-  for (let a = 0; a < nAliases; a++) aliasFlags[a] = flagCodes[a]! - COUNT_BASE;
+  const flagStr = compiled.aliasFlags;
+  for (let a = 0; a < nAliases; a++) aliasFlags[a] = flagStr.charCodeAt(a) - COUNT_BASE;
   for (let t = 0; t < nextTerm; t++) terms[t * TERM_STRIDE + 1] = aliasFlags[terms[t * TERM_STRIDE]!]!;
   // The alias objects are built lazily: 100k of them cost 20-60 ms, and a page
   // only ever needs the few it mentions.
@@ -443,18 +445,6 @@ export function hydrateMatcher(input: CompiledMatcher | PackedMatcher): Matcher 
     hashShift,
     exactKeys: new Array<string[] | undefined>(nAliases),
   };
-}
-
-let encoder: TextEncoder | undefined;
-
-/** The UTF-16 code units of s: TextEncoder's bytes when s is ASCII (native), else a copy. */
-function codeUnits(s: string): Uint8Array | Uint16Array {
-  encoder ??= new TextEncoder();
-  const bytes = encoder.encode(s);
-  if (bytes.length === s.length) return bytes;
-  const out = new Uint16Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-  return out;
 }
 
 /** compileMatcher + hydrateMatcher, for callers that do both in one place (build time, tests). */

@@ -46,6 +46,8 @@ export interface PackedMatcher {
   version: 1;
   /** Entity ids, '\n'-separated. */
   entities: string;
+  /** How many (so hydrate need not count them). */
+  entityCount: number;
   /** Alias texts, '\n'-separated (white space inside an alias is matched as one space anyway). */
   aliasText: string;
   /** Digits per number in `aliasEntities`, `ambiguous` and `termAliases`. */
@@ -152,6 +154,7 @@ export function packMatcher(c: CompiledMatcher): PackedMatcher {
     format: 'backstory-match-packed',
     version: 1,
     entities: joinIds(c.entities, 'entity id'),
+    entityCount: nEntities,
     aliasText: c.aliasText.map(oneLine).join('\n'),
     w,
     aliasEntities: encode(aliasEntities, w),
@@ -202,6 +205,8 @@ function validatePacked(p: PackedMatcher): void {
     p.version === 1 &&
     [p.entities, p.aliasText, p.aliasEntities, p.ambiguous, p.aliasFlags, p.nodeLabels, p.nodeChildCounts, p.nodeTermCounts, p.termAliases].every(str) &&
     Number.isInteger(p.w) &&
+    Number.isInteger(p.entityCount) &&
+    p.entityCount >= 0 &&
     p.w >= 1 &&
     p.w <= 5 &&
     p.aliasEntities.length === p.aliasFlags.length * p.w &&
@@ -257,7 +262,7 @@ export function unpackMatcher(p: PackedMatcher): UnpackedMatcher {
   const w = p.w;
   const aliasCount = p.aliasFlags.length;
   const entities = lazy(() => (p.entities === '' ? [] : p.entities.split('\n')));
-  const nEntities = p.entities === '' ? 0 : countLines(p.entities);
+  const nEntities = p.entityCount;
   const aliasText = lazy(() => (aliasCount === 0 ? [] : p.aliasText.split('\n')));
   const aliasEntityIndices = (a: number): number[] => {
     const v = digitsAt(p.aliasEntities, a, w);
@@ -298,12 +303,11 @@ export function unpackMatcher(p: PackedMatcher): UnpackedMatcher {
     ...(link ? { link } : {}),
   } as CompiledMatcher;
   const termAliasesInto = (out: Int32Array, stride: number) => {
-    const bytes = new TextEncoder().encode(p.termAliases);
-    if (bytes.length !== p.termAliases.length) throw new Error('packed matcher: bad digit');
-    for (let t = 0, k = 0; k < bytes.length; t++) {
+    const str = p.termAliases;
+    for (let t = 0, k = 0; k < str.length; t++) {
       let v = 0;
       for (let end = k + w; k < end; k++) {
-        const d = VALUE[bytes[k]! & 127]!;
+        const d = VALUE[str.charCodeAt(k) & 127]!;
         if (d < 0) throw new Error('packed matcher: bad digit');
         v = v * 64 + d;
       }
@@ -311,12 +315,6 @@ export function unpackMatcher(p: PackedMatcher): UnpackedMatcher {
     }
   };
   return { view, aliasCount, termCount: p.termAliases.length / w, termAlias: (t) => digitsAt(p.termAliases, t, w), termAliasesInto, aliasEntityIndices };
-}
-
-function countLines(s: string): number {
-  let n = 1;
-  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
-  return n;
 }
 
 function unpackLink(d: PackedLink, nEntities: number): LinkData {
