@@ -35,6 +35,7 @@ export interface ReaderMatcherResult {
   jsonBytes: number;
   hydrate: { parseMs: number; hydrateMs: number }[];
   hydrateJson: { parseMs: number; hydrateMs: number } | null;
+  hydrateJsonAll: { parseMs: number; hydrateMs: number }[];
   matcher_hydrate_ms_100k: number;
   matcher_hydrate_ms_100k_json: number;
   scan: { floorMs: number; ms10k: number; ms100k: number; ratio10k: number; ratio100k: number; mentions10k: number; mentions100k: number; reps: number };
@@ -73,23 +74,25 @@ export async function readerMatcherSection(
     return page;
   };
 
-  // Cold hydrate: a fresh page per load, as each page's content script pays it.
+  // Cold hydrate: a fresh browser context (its own renderer, so no code warmed by an earlier load) per load,
+  // as each page's content script pays it; packed and JSON forms interleaved, 3 each.
   const hydrate: { parseMs: number; hydrateMs: number }[] = [];
-  for (let i = 0; i < 3; i++) {
-    const page = await open('blank.html');
-    const r = await call(page, 'loadMatcher', 'p100k', '/reader-p100k.json', null);
-    hydrate.push({ parseMs: r.parseMs, hydrateMs: r.hydrateMs });
-    await page.close();
-  }
-  let hydrateJson: { parseMs: number; hydrateMs: number } | null = null;
-  {
-    const page = await open('blank.html');
-    const r = await call(page, 'loadMatcher', 'j100k', '/reader-j100k.json', null);
-    hydrateJson = { parseMs: r.parseMs, hydrateMs: r.hydrateMs };
-    await page.close();
+  const json: { parseMs: number; hydrateMs: number }[] = [];
+  for (let i = 0; i < 6; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/blank.html`);
+    await page.addScriptTag({ content: opts.bundle });
+    await call(page, 'setup');
+    const packed = i % 2 === 0;
+    const r = await call(page, 'loadMatcher', packed ? 'p100k' : 'j100k', packed ? '/reader-p100k.json' : '/reader-j100k.json', null);
+    (packed ? hydrate : json).push({ parseMs: r.parseMs, hydrateMs: r.hydrateMs });
+    await context.close();
   }
   const hydrateMs = median(hydrate.map((h) => h.parseMs + h.hydrateMs));
-  log(`reader: hydrate ${big} aliases, packed ${hydrate.map((h) => `${h.parseMs.toFixed(1)} + ${h.hydrateMs.toFixed(1)}`).join(', ')} ms (parse + hydrate); JSON form ${hydrateJson.parseMs.toFixed(1)} + ${hydrateJson.hydrateMs.toFixed(1)} ms`);
+  const jsonMs = median(json.map((h) => h.parseMs + h.hydrateMs));
+  const hydrateJson = json[json.length - 1]!;
+  log(`reader: hydrate ${big} aliases (parse + hydrate, cold), packed ${hydrate.map((h) => `${h.parseMs.toFixed(1)} + ${h.hydrateMs.toFixed(1)}`).join(', ')} ms; JSON form ${json.map((h) => `${h.parseMs.toFixed(1)} + ${h.hydrateMs.toFixed(1)}`).join(', ')} ms`);
 
   // Heap: the page before and after loading the 100k matcher and reading the page once.
   const page = await open('reader-page.html');
@@ -144,8 +147,9 @@ export async function readerMatcherSection(
     jsonBytes: json100.length,
     hydrate,
     hydrateJson,
+    hydrateJsonAll: json,
     matcher_hydrate_ms_100k: hydrateMs,
-    matcher_hydrate_ms_100k_json: hydrateJson.parseMs + hydrateJson.hydrateMs,
+    matcher_hydrate_ms_100k_json: jsonMs,
     scan,
     content_script_heap_mb_100k: heapMb,
   };
