@@ -680,8 +680,10 @@ async function main(): Promise<void> {
     const longR = wants('longtasks') ? await longTaskSection(browser, server, inputs, cfg, bundle, log) : null;
     const idbR = wants('idb') ? await idbSection(browser, server, inputs, cfg, log) : null;
     // Issue #18: the reader's scale (scripts/bench/reader.ts).
-    const readerR: ReaderMatcherResult | null = wants('reader') ? await readerMatcherSection(browser, server, dir, inputs.kb, { smoke: opts.smoke, reps: opts.reps, bundle }, log) : null;
-    const readerKbR: ReaderKbResult | null = wants('reader') ? await readerKbSection(browser, server, dir, inputs.kb, { smoke: opts.smoke }, log) : null;
+    // Not in a plain smoke run (it builds 100k-alias matchers and runs the pipeline): `--smoke --only reader` runs it small.
+    const wantsReader = wants('reader') && (!opts.smoke || opts.only?.has('reader') === true);
+    const readerR: ReaderMatcherResult | null = wantsReader ? await readerMatcherSection(browser, server, dir, inputs.kb, { smoke: opts.smoke, reps: opts.reps, bundle }, log) : null;
+    const readerKbR: ReaderKbResult | null = wantsReader ? await readerKbSection(browser, server, dir, inputs.kb, { smoke: opts.smoke }, log) : null;
     await browser.close();
     browser = null;
     let size: { bytes: number; gzipBytes: number; breakdown: { source: string; bytes: number }[] } | null = null;
