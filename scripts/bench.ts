@@ -1,4 +1,4 @@
-// `npm run bench [-- --json FILE] [--smoke] [--reps N] [--build] [--only scan,markjs,longtasks,hover,idb,hostile,save]`
+// `npm run bench [-- --json FILE] [--smoke] [--reps N] [--build] [--only scan,markjs,longtasks,hover,idb,hostile,save,reader]`
 //
 // The performance benchmark, in headless Debian Chromium (playwright-core), with
 // the extension's own code: lib/match + lib/page bundled by esbuild into an IIFE
@@ -11,6 +11,7 @@
 // medians reported. docs/PERFORMANCE.md explains the cases and records figures.
 import { hostileSection, type HostileBenchResult } from './bench/hostile';
 import { saveToCardSection, type SaveToCardResult } from './bench/save-to-card';
+import { readerKbSection, readerMatcherSection, type ReaderKbResult, type ReaderMatcherResult } from './bench/reader';
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -55,7 +56,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--reps' || a.startsWith('--reps=')) o.reps = Number(value());
     else if (a === '--only' || a.startsWith('--only=')) o.only = new Set(value().split(','));
     else if (a === '--help' || a === '-h') {
-      console.log('usage: npm run bench -- [--json FILE] [--smoke] [--reps N] [--build] [--only scan,markjs,longtasks,hover,idb,hostile,save]');
+      console.log('usage: npm run bench -- [--json FILE] [--smoke] [--reps N] [--build] [--only scan,markjs,longtasks,hover,idb,hostile,save,reader]');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -689,6 +690,11 @@ async function main(): Promise<void> {
     const markR = wants('markjs') ? await markjsSection(browser, server, inputs, cfg, bundle, log) : null;
     const longR = wants('longtasks') ? await longTaskSection(browser, server, inputs, cfg, bundle, log) : null;
     const idbR = wants('idb') ? await idbSection(browser, server, inputs, cfg, log) : null;
+    // Issue #18: the reader's scale (scripts/bench/reader.ts).
+    // Not in a plain smoke run (it builds 100k-alias matchers and runs the pipeline): `--smoke --only reader` runs it small.
+    const wantsReader = wants('reader') && (!opts.smoke || opts.only?.has('reader') === true);
+    const readerR: ReaderMatcherResult | null = wantsReader ? await readerMatcherSection(browser, server, dir, inputs.kb, { smoke: opts.smoke, reps: opts.reps, bundle }, log) : null;
+    const readerKbR: ReaderKbResult | null = wantsReader ? await readerKbSection(browser, server, dir, inputs.kb, { smoke: opts.smoke }, log) : null;
     await browser.close();
     browser = null;
     let size: { bytes: number; gzipBytes: number; breakdown: { source: string; bytes: number }[] } | null = null;
@@ -738,6 +744,15 @@ async function main(): Promise<void> {
       long_tasks_hostile: hostileR?.long_tasks_hostile ?? NaN,
       spa_heap_growth_mb_2000: hostileR?.spa_heap_growth_mb_2000 ?? NaN,
       save_to_card_ms: saveR?.medianMs ?? NaN,
+      matcher_hydrate_ms_100k: readerR?.matcher_hydrate_ms_100k ?? NaN,
+      scan_vs_floor_100k: readerR?.scan.ratio100k ?? NaN,
+      // The 10k ratio measured beside it (same page, same linker data), for the "within 10%" comparison.
+      scan_vs_floor_10k_reader: readerR?.scan.ratio10k ?? NaN,
+      content_script_heap_mb_100k: readerR?.content_script_heap_mb_100k ?? NaN,
+      lookup_ms_p95_10k_reports: readerKbR?.lookup_ms_p95_10k_reports ?? NaN,
+      import_ms_per_report: readerKbR?.import_ms_per_report ?? NaN,
+      // Long tasks (≥ 50 ms) on the importing page while 50 reports are imported one by one (the pipeline runs in a worker).
+      long_tasks_during_import: readerKbR?.long_tasks_during_import ?? NaN,
       // Which figures the keys above come from.
       meta: {
         smoke: opts.smoke,
@@ -762,6 +777,8 @@ async function main(): Promise<void> {
       content_script: size,
       hostile: hostileR,
       save_to_card: saveR,
+      reader: readerR,
+      reader_kb: readerKbR,
     };
 
     // ---------------------------------------------------------------- print
@@ -873,6 +890,12 @@ async function main(): Promise<void> {
       ['long_tasks_hostile', result.long_tasks_hostile, '0', result.long_tasks_hostile === 0],
       ['spa_heap_growth_mb_2000', result.spa_heap_growth_mb_2000, '≤ 2', result.spa_heap_growth_mb_2000 <= 2],
       ['save_to_card_ms', result.save_to_card_ms, '≤ 1,000', result.save_to_card_ms <= 1000],
+      ['matcher_hydrate_ms_100k', result.matcher_hydrate_ms_100k, '≤ 50', result.matcher_hydrate_ms_100k <= 50],
+      ['scan_vs_floor_100k', result.scan_vs_floor_100k, `within 10% of ${Number.isFinite(result.scan_vs_floor_10k_reader) ? result.scan_vs_floor_10k_reader.toFixed(2) : '10k'}`, result.scan_vs_floor_100k <= result.scan_vs_floor_10k_reader * 1.1],
+      ['content_script_heap_mb_100k', result.content_script_heap_mb_100k, 'reported', true],
+      ['lookup_ms_p95_10k_reports', result.lookup_ms_p95_10k_reports, '≤ 5', result.lookup_ms_p95_10k_reports <= 5],
+      ['import_ms_per_report', result.import_ms_per_report, 'reported (median of 50)', true],
+      ['long_tasks_during_import', result.long_tasks_during_import, '0', result.long_tasks_during_import === 0],
     ];
     out.push(opts.smoke ? 'Headline figures (SMOKE run: tiny pages, not comparable with the targets)' : 'Headline figures and targets');
     out.push(table(['key', 'value', 'target', ''], targets.map(([k, v, t, ok]) => [k, Number.isFinite(v) ? (Number.isInteger(v) ? v : +v.toPrecision(4)) : 'not measured', t, Number.isFinite(v) ? (ok ? 'met' : 'MISSED') : ''])));

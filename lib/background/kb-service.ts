@@ -6,7 +6,7 @@ import type { KbReport } from '../kb/document';
 import { activeKbMeta, activeMatcher, dbReader, loadKb, RECORD_SCHEMAS, repairRecords, type BadRecord, type RepairableStore } from '../db/kb-store';
 import type { BackstoryDatabase } from '../db/open';
 import type { KbStatus } from '../shared/messages';
-import type { CompiledMatcher } from '../match/types';
+import type { PackedMatcher } from '../match/packed';
 
 export interface KbServiceEnv {
   openDb: () => Promise<BackstoryDatabase>;
@@ -24,7 +24,7 @@ export interface KbService {
   /** Load the bundle if it differs from the active KB (install, update, repair). */
   refresh(reason: 'install' | 'update' | 'startup'): Promise<KbStatus>;
   status(): Promise<KbStatus>;
-  matcher(): Promise<{ hash: string; compiled: CompiledMatcher } | null>;
+  matcher(): Promise<{ hash: string; compiled: PackedMatcher } | null>;
   card(id: string): Promise<EntityCard | null>;
   /** The open database, once the KB is ready (for other background services). */
   database(): Promise<BackstoryDatabase>;

@@ -6,7 +6,7 @@ import { foldName, nameIndex, reportRef, type KbReader } from '../kb/card';
 import { z } from 'zod';
 import { KbCaveat, KbClaim, KbEntity, KbReport, kbStats, parseKbDocument, type KbDocument } from '../kb/document';
 import { compilePageMatcher } from '../link/data';
-import type { CompiledMatcher } from '../match/types';
+import { packMatcher, type PackedMatcher } from '../match/packed';
 import type { BackstoryDatabase } from './open';
 import { KB_STORES, type KbMeta } from './schema';
 
@@ -35,7 +35,8 @@ export async function loadKb(db: BackstoryDatabase, raw: unknown, options: { for
   if (!options.force && previous?.hash === kb.hash && (await db.count('entities')) === kb.entities.length) {
     return { ok: true, loaded: false, meta: previous };
   }
-  const compiled = compilePageMatcher(kb);
+  // Stored packed, as pages receive it (lib/match/packed.ts): compiled once per KB, hydrated cheaply per page.
+  const compiled = packMatcher(compilePageMatcher(kb));
   const names = nameIndex(kb);
   const meta: KbMeta = { key: 'active', hash: kb.hash, version: kb.version, stats: kbStats(kb), loadedAt: options.now ?? Date.now() };
 
@@ -75,21 +76,26 @@ export async function loadKb(db: BackstoryDatabase, raw: unknown, options: { for
 /** The compiled matcher's row, checked for its shape (a corrupt row reads as missing). */
 const MatcherRow = z.object({
   hash: z.string(),
+  // The packed form: a handful of strings, so this check costs nothing even at 100,000 aliases.
+  // A row in the older JSON form reads as corrupt and is rebuilt from the bundle.
   compiled: z.object({
-    format: z.literal('backstory-match'),
+    format: z.literal('backstory-match-packed'),
     version: z.literal(1),
-    entities: z.array(z.string()),
-    aliasText: z.array(z.string()),
-    aliasEntities: z.array(z.union([z.number(), z.array(z.number())])),
+    entities: z.string(),
+    entityCount: z.number(),
+    aliasText: z.string(),
+    w: z.number(),
+    aliasEntities: z.string(),
+    ambiguous: z.string(),
     aliasFlags: z.string(),
     nodeLabels: z.string(),
     nodeChildCounts: z.string(),
     nodeTermCounts: z.string(),
-    termAliases: z.array(z.number()),
+    termAliases: z.string(),
   }),
 });
 
-export async function activeMatcher(db: BackstoryDatabase, onBad?: BadRecord): Promise<{ hash: string; compiled: CompiledMatcher } | undefined> {
+export async function activeMatcher(db: BackstoryDatabase, onBad?: BadRecord): Promise<{ hash: string; compiled: PackedMatcher } | undefined> {
   const row = await db.get('matcher', 'active');
   if (!row || !MatcherRow.safeParse(row).success) {
     // Missing while a KB is active, or corrupt: either way every page needs it back.

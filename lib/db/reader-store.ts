@@ -6,10 +6,12 @@
 // them and can always be derived again from the reports.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { PackReport } from '../reader-kb/pack';
+import { sketchOf, type ReportSketch } from '../reader-kb/duplicates';
+import type { ReportPiece } from '../reader-kb/incremental';
 import { NO_REVIEW, type ReaderDerived, type Review } from '../reader-kb/pipeline';
 
 export const READER_DB_NAME = 'backstory-reader';
-export const READER_DB_VERSION = 1;
+export const READER_DB_VERSION = 2;
 
 /** Which derivation is stored: read on every lookup (small), so a cached copy can be checked cheaply. */
 export interface DerivedStamp {
@@ -23,7 +25,13 @@ export interface ReaderDB extends DBSchema {
   reports: { key: string; value: PackReport };
   derived: { key: string; value: (ReaderDerived & { key: 'active' }) | DerivedStamp };
   meta: { key: string; value: { key: string; value: unknown } };
+  /** What each report contributed (lib/reader-kb/incremental.ts): the KB is written one report at a time from these. */
+  pieces: { key: string; value: ReportPiece };
+  /** Each report's shingle sketch (lib/reader-kb/duplicates.ts): the duplicate index is rebuilt from these, not from the texts. */
+  sketches: { key: string; value: StoredSketch };
 }
+
+export type StoredSketch = ReportSketch & { id: string; title: string };
 
 export type ReaderDatabase = IDBPDatabase<ReaderDB>;
 
@@ -34,6 +42,11 @@ export function openReaderDb(name = READER_DB_NAME): Promise<ReaderDatabase> {
         db.createObjectStore('reports', { keyPath: 'id' });
         db.createObjectStore('derived', { keyPath: 'key' });
         db.createObjectStore('meta', { keyPath: 'key' });
+      }
+      // Version 2: per-report pieces. A database from version 1 has none: its next change derives them all once.
+      if (oldVersion < 2) {
+        db.createObjectStore('pieces', { keyPath: 'id' });
+        db.createObjectStore('sketches', { keyPath: 'id' });
       }
     },
     blocking(_current, _blocked, event) {
@@ -67,9 +80,41 @@ async function write(db: ReaderDatabase, what: string, run: (tx: IDBPTransaction
   }
 }
 
-/** Store one report, in its own transaction. */
-export function addReaderReport(db: ReaderDatabase, report: PackReport): Promise<void> {
-  return write(db, `“${report.title}”`, (tx) => void tx.objectStore('reports').put(report).catch(() => undefined), ['reports']);
+/** Store one report with its sketch, in its own transaction. */
+export function addReaderReport(db: ReaderDatabase, report: PackReport, sketch: ReportSketch = sketchOf(report.text)): Promise<void> {
+  return write(
+    db,
+    `“${report.title}”`,
+    (tx) => {
+      void tx.objectStore('reports').put(report).catch(() => undefined);
+      void tx.objectStore('sketches').put({ ...sketch, id: report.id, title: report.title }).catch(() => undefined);
+    },
+    ['reports', 'sketches'],
+  );
+}
+
+/** The stored sketches; reports stored before sketches existed get theirs computed (and stored) now. */
+export async function listSketches(db: ReaderDatabase): Promise<StoredSketch[]> {
+  const [sketches, ids] = await Promise.all([db.getAll('sketches'), db.getAllKeys('reports')]);
+  const have = new Set(sketches.map((s) => s.id));
+  const missing = ids.filter((id) => !have.has(id));
+  for (const id of missing) {
+    const report = await db.get('reports', id);
+    if (!report) continue;
+    const sketch: StoredSketch = { ...sketchOf(report.text), id, title: report.title };
+    await db.put('sketches', sketch).catch(() => undefined);
+    sketches.push(sketch);
+  }
+  const live = new Set(ids);
+  return sketches.filter((s) => live.has(s.id));
+}
+
+export async function readerReportIds(db: ReaderDatabase): Promise<string[]> {
+  return db.getAllKeys('reports');
+}
+
+export async function readerReportText(db: ReaderDatabase, id: string): Promise<string | null> {
+  return (await db.get('reports', id))?.text ?? null;
 }
 
 export async function listReaderReports(db: ReaderDatabase): Promise<PackReport[]> {
@@ -83,11 +128,19 @@ export function deleteReaderReports(db: ReaderDatabase, ids: readonly string[] |
     'the change',
     (tx) => {
       const queue = (p: Promise<unknown>) => void p.catch(() => undefined);
-      if (ids === 'all') queue(tx.objectStore('reports').clear());
-      else for (const id of ids) queue(tx.objectStore('reports').delete(id));
+      if (ids === 'all') {
+        queue(tx.objectStore('reports').clear());
+        queue(tx.objectStore('pieces').clear());
+        queue(tx.objectStore('sketches').clear());
+      } else {
+        for (const id of ids) {
+          queue(tx.objectStore('reports').delete(id));
+          queue(tx.objectStore('sketches').delete(id));
+        }
+      }
       queue(tx.objectStore('derived').clear());
     },
-    ['reports', 'derived'],
+    ['reports', 'derived', 'pieces', 'sketches'],
   );
 }
 
@@ -103,6 +156,32 @@ export function putDerived(db: ReaderDatabase, derived: ReaderDerived): Promise<
     },
     ['derived'],
   );
+}
+
+/**
+ * Store the pieces one change derived (and drop removed ones) with the
+ * assembled KB, in one transaction: the stored KB always matches its pieces.
+ */
+export function putPiecesAndDerived(db: ReaderDatabase, changed: readonly ReportPiece[], removed: readonly string[], derived: ReaderDerived): Promise<void> {
+  const stamp: DerivedStamp = { key: 'stamp', bundledHash: derived.bundledHash, readerHash: derived.readerHash, reports: derived.kb.reports.length };
+  return write(
+    db,
+    'the names your reports add',
+    (tx) => {
+      const queue = (p: Promise<unknown>) => void p.catch(() => undefined);
+      for (const id of removed) queue(tx.objectStore('pieces').delete(id));
+      for (const p of changed) queue(tx.objectStore('pieces').put(p));
+      queue(tx.objectStore('derived').put({ ...derived, key: 'active' }));
+      queue(tx.objectStore('derived').put(stamp));
+    },
+    ['pieces', 'derived'],
+  );
+}
+
+/** The stored pieces, in the order of `reports` (pieces of reports no longer stored come where their ids are in `order`, else last). */
+export async function listPieces(db: ReaderDatabase, order: readonly string[]): Promise<ReportPiece[]> {
+  const at = new Map(order.map((id, i) => [id, i]));
+  return (await db.getAll('pieces')).sort((a, b) => (at.get(a.id) ?? Infinity) - (at.get(b.id) ?? Infinity) || a.id.localeCompare(b.id));
 }
 
 export async function derivedStamp(db: ReaderDatabase): Promise<DerivedStamp | null> {

@@ -3,7 +3,7 @@
 // page's origin.
 import type { DBSchema } from 'idb';
 import type { KbCaveat, KbClaim, KbEntity, KbReport, KbStats } from '../kb/document';
-import type { CompiledMatcher } from '../match/types';
+import type { PackedMatcher } from '../match/packed';
 
 export const DB_NAME = 'backstory';
 export const DB_VERSION = 1;
@@ -36,7 +36,7 @@ export interface BackstoryDB extends DBSchema {
   claims: { key: string; value: KbClaim; indexes: { report: string } };
   caveats: { key: string; value: KbCaveat; indexes: { report: string } };
   reports: { key: string; value: KbReport };
-  matcher: { key: string; value: { key: 'active'; hash: string; compiled: CompiledMatcher } };
+  matcher: { key: string; value: { key: 'active'; hash: string; compiled: PackedMatcher } };
   // --- The reader's own data: never cleared by a KB load.
   corrections: { key: number; value: Correction };
   seenReports: { key: string; value: { report: string; seenAt: number } };

@@ -3,6 +3,7 @@
 //
 // See README.md for the data structure and the rules.
 import { aliasKey, aliasKeyVariants, charInfo, defaultCaseSensitive, DIGIT, exactHash, fromCodes, UPPER } from './chars';
+import { isPackedMatcher, unpackMatcher, type PackedMatcher } from './packed';
 import type { CompiledMatcher, MatchAlias, MatchAliasInput } from './types';
 
 /** Alias flag bits (CompiledMatcher.aliasFlags is '0' + these bits, one char per alias). */
@@ -271,40 +272,77 @@ function validate(c: CompiledMatcher): void {
  * Turn the JSON form into typed arrays (linear in its size; no sorting, no
  * Unicode work). Do it once per page/context, then `scan` many times.
  */
-export function hydrateMatcher(compiled: CompiledMatcher): Matcher {
-  validate(compiled);
+export function hydrateMatcher(input: CompiledMatcher | PackedMatcher): Matcher {
+  // The packed form (./packed.ts, what pages receive): its tables are decoded on demand.
+  let compiled: CompiledMatcher;
+  let termAlias: (t: number) => number;
+  let termAliasesInto: ((out: Int32Array, stride: number) => void) | null = null;
+  let termCount: number;
+  let entityIndices: (a: number) => number[];
+  if (isPackedMatcher(input)) {
+    const u = unpackMatcher(input);
+    compiled = u.view;
+    termAlias = u.termAlias;
+    termAliasesInto = u.termAliasesInto;
+    termCount = u.termCount;
+    entityIndices = u.aliasEntityIndices;
+  } else {
+    compiled = input;
+    validate(compiled);
+    termAlias = (t) => compiled.termAliases[t]!;
+    termCount = compiled.termAliases.length;
+    entityIndices = (a) => {
+      const e = compiled.aliasEntities[a];
+      return e === undefined ? [] : typeof e === 'number' ? [e] : e;
+    };
+  }
   const n = compiled.nodeLabels.length;
+  // One pass over the three trie strings. (TextEncoder would decode them natively,
+  // but in Chromium it costs more than this loop: it converts through Blink.)
+  const labelStr = compiled.nodeLabels;
+  const childStr = compiled.nodeChildCounts;
+  const termStr = compiled.nodeTermCounts;
   const labels = new Uint16Array(n);
   const nodes = new Int32Array((n + 1) * NODE_STRIDE);
   let nextChild = 1;
   let nextTerm = 0;
   let denseCandidates = 0;
-  for (let k = 0; k < n; k++) {
-    const label = compiled.nodeLabels.charCodeAt(k);
-    labels[k] = label;
-    const r = k * NODE_STRIDE;
+  let bad = 0;
+  /** Nodes with more than LINEAR_MAX children (dense rows or the hash table). */
+  const big: number[] = [];
+  for (let k = 0, r = 0; k < n; k++, r += NODE_STRIDE) {
     nodes[r] = nextChild;
     nodes[r + 1] = nextTerm;
+    const label = labelStr.charCodeAt(k);
+    labels[k] = label;
     nodes[r + 2] = label;
-    const cnt = compiled.nodeChildCounts.charCodeAt(k) - COUNT_BASE;
-    const terms = compiled.nodeTermCounts.charCodeAt(k) - COUNT_BASE;
-    if (cnt < 0 || terms < 0) throw new Error('hydrateMatcher: bad trie counts');
-    if (k > 0 && cnt > LINEAR_MAX && cnt <= 255) denseCandidates++;
+    const cnt = childStr.charCodeAt(k) - COUNT_BASE;
+    const terms = termStr.charCodeAt(k) - COUNT_BASE;
+    bad |= cnt | terms;
+    if (cnt > LINEAR_MAX && k > 0) {
+      big.push(k);
+      if (cnt <= 255) denseCandidates++;
+    }
     nextChild += cnt;
     nextTerm += terms;
   }
+  if (bad < 0) throw new Error('hydrateMatcher: bad trie counts');
   nodes[n * NODE_STRIDE] = nextChild;
   nodes[n * NODE_STRIDE + 1] = nextTerm;
-  if (nextChild !== n || nextTerm !== compiled.termAliases.length) {
+  if (nextChild !== n || nextTerm !== termCount) {
     throw new Error('hydrateMatcher: inconsistent trie');
   }
-  const nAliases = compiled.aliasText.length;
+  const nAliases = compiled.aliasFlags.length;
   const terms = new Int32Array(nextTerm * TERM_STRIDE);
-  for (let t = 0; t < nextTerm; t++) {
-    const a = compiled.termAliases[t]!;
-    if (!(typeof a === 'number' && a >= 0 && a < nAliases)) throw new Error('hydrateMatcher: alias index out of range');
-    terms[t * TERM_STRIDE] = a;
-    terms[t * TERM_STRIDE + 1] = compiled.aliasFlags.charCodeAt(a) - COUNT_BASE;
+  if (termAliasesInto) {
+    termAliasesInto(terms, TERM_STRIDE);
+    for (let t = 0; t < nextTerm; t++) if (terms[t * TERM_STRIDE]! >= nAliases) throw new Error('hydrateMatcher: alias index out of range');
+  } else {
+    for (let t = 0; t < nextTerm; t++) {
+      const a = termAlias(t);
+      if (!(typeof a === 'number' && a >= 0 && a < nAliases)) throw new Error('hydrateMatcher: alias index out of range');
+      terms[t * TERM_STRIDE] = a;
+    }
   }
 
   const root = new Int32Array(65536);
@@ -329,10 +367,9 @@ export function hydrateMatcher(compiled: CompiledMatcher): Matcher {
   const dense = new Uint8Array(rows * 128);
   let hashed = 0;
   let row = 0;
-  for (let k = 1; k < n; k++) {
+  for (const k of big) {
     const cs = nodes[k * NODE_STRIDE]!;
     const ce = nodes[(k + 1) * NODE_STRIDE]!;
-    if (ce - cs <= LINEAR_MAX) continue;
     if (row < rows && ce - cs <= 255) {
       nodes[k * NODE_STRIDE + 2] = labels[k]! | ((row + 1) << 16);
       const base = row++ * 128;
@@ -349,10 +386,9 @@ export function hydrateMatcher(compiled: CompiledMatcher): Matcher {
   const hashChild = new Int32Array(1 << bits);
   const hashParent = new Int32Array(1 << bits);
   const mask = (1 << bits) - 1;
-  for (let k = 1; k < n; k++) {
+  for (const k of big) {
     const cs = nodes[k * NODE_STRIDE]!;
     const ce = nodes[(k + 1) * NODE_STRIDE]!;
-    if (ce - cs <= LINEAR_MAX) continue;
     const isDense = nodes[k * NODE_STRIDE + 2]! >>> 16 !== 0;
     for (let c = cs; c < ce; c++) {
       if (isDense && labels[c]! < 128) continue;
@@ -364,7 +400,9 @@ export function hydrateMatcher(compiled: CompiledMatcher): Matcher {
   }
 
   const aliasFlags = new Uint8Array(nAliases);
-  for (let a = 0; a < nAliases; a++) aliasFlags[a] = compiled.aliasFlags.charCodeAt(a) - COUNT_BASE;
+  const flagStr = compiled.aliasFlags;
+  for (let a = 0; a < nAliases; a++) aliasFlags[a] = flagStr.charCodeAt(a) - COUNT_BASE;
+  for (let t = 0; t < nextTerm; t++) terms[t * TERM_STRIDE + 1] = aliasFlags[terms[t * TERM_STRIDE]!]!;
   // The alias objects are built lazily: 100k of them cost 20-60 ms, and a page
   // only ever needs the few it mentions.
   const cache: (MatchAlias | undefined)[] = new Array<MatchAlias | undefined>(nAliases);
@@ -372,8 +410,7 @@ export function hydrateMatcher(compiled: CompiledMatcher): Matcher {
     let x = cache[a];
     if (x === undefined) {
       const f = aliasFlags[a]!;
-      const e = compiled.aliasEntities[a];
-      const idx = e === undefined ? [] : typeof e === 'number' ? [e] : e;
+      const idx = entityIndices(a);
       x = {
         text: compiled.aliasText[a] ?? '',
         entityIds: idx.map((i) => compiled.entities[i] ?? ''),

@@ -3,15 +3,16 @@
 // reader's part (lib/db/reader-store); here it is read, cached by its stamp,
 // and derived again only when the bundled KB changed under it (an update).
 import type { KbService } from '../background/kb-service';
-import { derivedStamp, getDerived, getReview, listReaderReports, putDerived, type ReaderDatabase } from '../db/reader-store';
+import { derivedStamp, getDerived, getReview, listPieces, listReaderReports, putPiecesAndDerived, type ReaderDatabase } from '../db/reader-store';
 import { entityCard, type EntityCard, type KbReader } from '../kb/card';
 import { parseKbDocument, type KbReport } from '../kb/document';
-import type { CompiledMatcher } from '../match/types';
+import type { PackedMatcher } from '../match/packed';
 import { reportRef } from '../kb/card';
 import { collectPanelData } from '../panel/data';
 import type { PanelData, ReportView } from '../panel/types';
 import { mergedReader, readerKbReader } from './merge';
-import { deriveReaderKb, knownFromKb, type ReaderDerived } from './pipeline';
+import { updateReaderKb } from './incremental';
+import type { ReaderDerived } from './pipeline';
 
 export interface ReaderLayerEnv {
   kb: KbService;
@@ -21,7 +22,7 @@ export interface ReaderLayerEnv {
 }
 
 export interface ReaderLayer {
-  matcher(): Promise<{ hash: string; compiled: CompiledMatcher } | null>;
+  matcher(): Promise<{ hash: string; compiled: PackedMatcher } | null>;
   card(id: string): Promise<EntityCard | null>;
   findByName(name: string): Promise<string[]>;
   report(id: string): Promise<KbReport | null>;
@@ -45,9 +46,10 @@ export function createReaderLayer(env: ReaderLayerEnv): ReaderLayer {
     const reports = await listReaderReports(handle);
     if (reports.length === 0) return null;
     const bundled = parseKbDocument(await env.fetchBundle());
-    const derived = deriveReaderKb(bundled, reports, knownFromKb(bundled), await getReview(handle));
-    await putDerived(handle, derived);
-    return derived;
+    // Pieces made against an older bundled KB are derived again; current ones are reused.
+    const result = updateReaderKb(bundled, { pieces: await listPieces(handle, reports.map((r) => r.id)), reports, review: await getReview(handle) });
+    await putPiecesAndDerived(handle, result.changed, result.removed, result.derived);
+    return result.derived;
   }
 
   /** The reader's derived KB for the active bundled KB, or null when the reader has none. */

@@ -1,20 +1,35 @@
-// Deriving the reader's KB off the options page's main thread: the pipeline
-// takes a few hundred milliseconds per report, which would freeze the page's
-// progress bar and Cancel button. Started by ./page-env.ts.
+// Writing the reader's KB off the options page's main thread: the pipeline
+// takes a few hundred milliseconds per report, and the assembled KB is large,
+// either of which would freeze the page's progress bar and Cancel button. The
+// worker opens the reader's database itself (a worker of an extension page
+// shares its IndexedDB), so the page sends only what changed. Started by
+// ./page-env.ts.
+import { openReaderDb, type ReaderDatabase } from '../db/reader-store';
 import type { KbDocument } from '../kb/document';
-import type { PackReport } from './pack';
-import { deriveReaderKb, knownFromKb, type Review } from './pipeline';
+import { applyReaderChange, type ReaderChange } from './library';
 
-/** The bundled KB comes with each request (validated by the page): a worker has no extension API to read the package. */
-export type DeriveRequest = { id: number; bundled: KbDocument; reports: PackReport[]; review: Review };
-export type DeriveReply = { id: number; ok: true; derived: ReturnType<typeof deriveReaderKb> } | { id: number; ok: false; error: string };
+/** The bundled KB comes with the first request (validated by the page): a worker has no extension API to read the package. */
+export type DeriveRequest = { id: number; dbName: string; bundled?: KbDocument; change: ReaderChange };
+export type DeriveReply = { id: number; ok: true; changed: number } | { id: number; ok: false; error: string; needBundle?: boolean };
+
+let bundled: KbDocument | null = null;
+let db: Promise<ReaderDatabase> | null = null;
 
 self.addEventListener('message', (event: MessageEvent<DeriveRequest>) => {
-  const { id, bundled, reports, review } = event.data;
+  const { id, dbName, change } = event.data;
+  if (event.data.bundled) bundled = event.data.bundled;
   void (async () => {
     try {
-      const derived = deriveReaderKb(bundled, reports, knownFromKb(bundled), review);
-      self.postMessage({ id, ok: true, derived } satisfies DeriveReply);
+      if (!bundled) {
+        self.postMessage({ id, ok: false, error: 'the bundled knowledge base was not sent', needBundle: true } satisfies DeriveReply);
+        return;
+      }
+      db ??= openReaderDb(dbName).then((handle) => {
+        handle.addEventListener('close', () => (db = null));
+        return handle;
+      });
+      const result = await applyReaderChange(await db, bundled, change);
+      self.postMessage({ id, ok: true, changed: result?.changed.length ?? 0 } satisfies DeriveReply);
     } catch (error) {
       self.postMessage({ id, ok: false, error: (error as Error)?.message ?? String(error) } satisfies DeriveReply);
     }

@@ -60,31 +60,152 @@ export interface Duplicate {
   similarity: number;
 }
 
-/** The reports we have, for duplicate checks as reports are added one by one. */
+/** A 32-bit FNV-1a hash of a shingle. */
+function hash32(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** Shingle hashes kept per report: the smallest ones (a bottom-k sketch). */
+export const SKETCH_SIZE = 64;
+
+/**
+ * What the index keeps of a report, small enough to store beside it
+ * (lib/db/reader-store `sketches`) so the index is rebuilt without reading
+ * report texts: the hash of its folded words, its shingle count, and the
+ * smallest shingle hashes.
+ */
+export interface ReportSketch {
+  exact: string;
+  size: number;
+  sketch: number[];
+}
+
+export function sketchOf(text: string): ReportSketch {
+  const sh = shingles(text);
+  const hashes = [...new Set([...sh].map(hash32))].sort((a, b) => a - b);
+  return { exact: contentHash(words(text).join(' ')), size: sh.size, sketch: hashes.slice(0, SKETCH_SIZE) };
+}
+
+interface Entry {
+  report: KnownReport;
+  sketch: ReportSketch;
+  /** The full shingle set, when the text is at hand (added from text, or hydrated for a check). */
+  shingles: Set<string> | null;
+  removed: boolean;
+}
+
+/** Bottom-k estimate of Jaccard similarity and of the share of the smaller set found in the larger. */
+function estimate(a: ReportSketch, b: ReportSketch): { jaccard: number; containment: number } {
+  const bs = new Set(b.sketch);
+  const union = [...new Set([...a.sketch, ...b.sketch])].sort((x, y) => x - y).slice(0, SKETCH_SIZE);
+  const as = new Set(a.sketch);
+  const both = union.filter((h) => as.has(h) && bs.has(h)).length;
+  const j = union.length === 0 ? 0 : both / union.length;
+  // |A ∩ B| ≈ j (|A| + |B|) / (1 + j)
+  const shared = (j * (a.size + b.size)) / (1 + j);
+  return { jaccard: j, containment: Math.min(1, shared / Math.max(1, Math.min(a.size, b.size))) };
+}
+
+/** Estimates below these are not checked exactly (they are far from the thresholds). */
+const CANDIDATE_JACCARD = REPUBLISHED_JACCARD - 0.2;
+const CANDIDATE_CONTAINMENT = REPUBLISHED_CONTAINMENT - 0.25;
+
+/**
+ * The reports we have, for duplicate checks as reports are added one by one.
+ * A persistent shingle index: each report is kept as its sketch, and an
+ * inverted index from sketch hashes to reports gives the few candidates that
+ * share any run of words with a new text; only those are compared exactly.
+ */
 export class DuplicateIndex {
   private readonly exact = new Map<string, KnownReport>();
-  private readonly sets: { report: KnownReport; shingles: Set<string> }[] = [];
+  private readonly entries: Entry[] = [];
+  private readonly byId = new Map<string, Entry>();
+  private readonly postings = new Map<number, Entry[]>();
 
+  /** Add a report from its text. */
   add(report: KnownReport, text: string): void {
-    this.exact.set(contentHash(words(text).join(' ')), report);
-    this.sets.push({ report, shingles: shingles(text) });
+    const sh = shingles(text);
+    this.insert(report, sketchOf(text), sh);
+  }
+
+  /** Add a report from its stored sketch (no text needed until it is a candidate). */
+  addSketch(report: KnownReport, sketch: ReportSketch): void {
+    this.insert(report, sketch, null);
+  }
+
+  private insert(report: KnownReport, sketch: ReportSketch, sh: Set<string> | null): void {
+    this.remove(report.id);
+    this.exact.set(sketch.exact, report);
+    const entry: Entry = { report, sketch, shingles: sh, removed: false };
+    this.entries.push(entry);
+    this.byId.set(report.id, entry);
+    for (const h of sketch.sketch) {
+      let list = this.postings.get(h);
+      if (!list) this.postings.set(h, (list = []));
+      list.push(entry);
+    }
   }
 
   remove(id: string): void {
+    const entry = this.byId.get(id);
+    if (!entry) return;
+    entry.removed = true;
+    this.byId.delete(id);
     for (const [k, r] of this.exact) if (r.id === id) this.exact.delete(k);
-    const i = this.sets.findIndex((s) => s.report.id === id);
-    if (i >= 0) this.sets.splice(i, 1);
+  }
+
+  private candidates(text: string): { mine: ReportSketch; list: Entry[] } {
+    const mine = sketchOf(text);
+    // Every shingle of the new text against the stored sketches: a stored report inside a longer new page is found too.
+    const all = new Set([...shingles(text)].map(hash32));
+    const shared = new Map<Entry, number>();
+    for (const h of all) for (const e of this.postings.get(h) ?? []) if (!e.removed) shared.set(e, (shared.get(e) ?? 0) + 1);
+    const list = [...shared].filter(([e, n]) => {
+      const est = estimate(mine, e.sketch);
+      const storedInMine = n / Math.max(1, e.sketch.sketch.length);
+      return est.jaccard >= CANDIDATE_JACCARD || est.containment >= CANDIDATE_CONTAINMENT || storedInMine >= CANDIDATE_CONTAINMENT;
+    });
+    return { mine, list: list.map(([e]) => e) };
+  }
+
+  /** Reports known only by their sketch that must be read to check `text` (give their texts to `hydrate`). */
+  needsText(text: string): string[] {
+    if (this.exact.has(contentHash(words(text).join(' ')))) return [];
+    return this.candidates(text)
+      .list.filter((e) => e.shingles === null)
+      .map((e) => e.report.id);
+  }
+
+  /** The text of a report known by its sketch, for an exact check. */
+  hydrate(id: string, text: string): void {
+    const e = this.byId.get(id);
+    if (e && e.shingles === null) e.shingles = shingles(text);
   }
 
   find(text: string): Duplicate | null {
     const same = this.exact.get(contentHash(words(text).join(' ')));
     if (same) return { of: same, kind: 'same-text', similarity: 1 };
+    const { list } = this.candidates(text);
+    if (list.length === 0) return null;
     const mine = shingles(text);
     let best: Duplicate | null = null;
-    for (const s of this.sets) {
-      const j = jaccard(mine, s.shingles);
-      const c = Math.min(mine.size, s.shingles.size) >= 20 ? containment(mine, s.shingles) : 0;
-      if ((j >= REPUBLISHED_JACCARD || c >= REPUBLISHED_CONTAINMENT) && (!best || j > best.similarity)) best = { of: s.report, kind: 'republished', similarity: j };
+    for (const e of list) {
+      // A candidate whose text was not given is judged on its sketch's estimate.
+      let j: number;
+      let c: number;
+      if (e.shingles) {
+        j = jaccard(mine, e.shingles);
+        c = Math.min(mine.size, e.shingles.size) >= 20 ? containment(mine, e.shingles) : 0;
+      } else {
+        const est = estimate(sketchOf(text), e.sketch);
+        const all = new Set([...mine].map(hash32));
+        const storedInMine = e.sketch.sketch.filter((h) => all.has(h)).length / Math.max(1, e.sketch.sketch.length);
+        j = est.jaccard;
+        c = Math.min(mine.size, e.sketch.size) >= 20 ? Math.max(est.containment, e.sketch.size <= mine.size ? storedInMine : 0) : 0;
+      }
+      if ((j >= REPUBLISHED_JACCARD || c >= REPUBLISHED_CONTAINMENT) && (!best || j > best.similarity)) best = { of: e.report, kind: 'republished', similarity: j };
     }
     return best;
   }

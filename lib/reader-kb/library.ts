@@ -2,17 +2,21 @@
 // report per transaction, a duplicate or bad file said in words, Cancel
 // between files), export and import a pack (what it adds and what conflicts is
 // shown first; nothing is overwritten unless the reader chooses it), delete.
-// After each change the reader's KB is derived again (./pipeline.ts) and
-// stored for the background to merge.
+// Each change writes the reader's KB incrementally (./incremental.ts): an
+// added report adds its piece, a deleted one removes its own; the assembled KB
+// is stored for the background to merge.
 import { MAX_REPORT_BYTES } from '../kb/extract/files';
 import type { KbDocument } from '../kb/document';
-import { addReaderReport, askPersistenceOnce, deleteReaderReports, getDerived, getReview, listReaderReports, putDerived, putReview, ReaderStoreError, type ReaderDatabase } from '../db/reader-store';
+import { addReaderReport, askPersistenceOnce, deleteReaderReports, getDerived, getReview, listPieces, listReaderReports, listSketches, putPiecesAndDerived, putReview, readerReportIds, readerReportText, ReaderStoreError, type ReaderDatabase } from '../db/reader-store';
 import type { EntityType } from '../kb/schema';
-import { duplicateIndex, newReportId, prepareReport, prepareText, type AddContext, type AddOutcome } from './add';
+import { newReportId, prepareText, type AddContext, type AddOutcome } from './add';
+import { DuplicateIndex } from './duplicates';
+import { reportFromFile } from './import-file';
 import { describeDuplicate } from './duplicates';
 import type { ParseHtml } from './import-file';
 import { emptyPack, parsePackText, type Pack, type PackEntity, type PackReport } from './pack';
-import { deriveReaderKb, foldReviewName, knownFromKb, type ReaderDerived, type Review } from './pipeline';
+import { updateReaderKb, type UpdateInput, type UpdateResult } from './incremental';
+import { foldReviewName, type Review } from './pipeline';
 
 export interface FileLike {
   name: string;
@@ -27,8 +31,13 @@ export interface LibraryEnv {
   parseHtml: ParseHtml;
   storage?: Pick<StorageManager, 'persist' | 'persisted'>;
   now?: () => number;
-  /** Derive the reader's KB (default: here, on this thread; the options page uses a worker). */
-  derive?: (reports: PackReport[], review: Review) => Promise<ReaderDerived>;
+  /**
+   * Apply one change to the reader's KB elsewhere: the options page hands it
+   * to a worker with its own connection to the same database
+   * (`applyReaderChange` there), so the page's thread never runs the pipeline
+   * nor copies the whole KB. Default: `applyReaderChange` here.
+   */
+  derive?: (change: ReaderChange) => Promise<unknown>;
   /** Lets the page paint between files. */
   yieldToPage?: () => Promise<void>;
 }
@@ -49,28 +58,72 @@ export interface ImportProgress {
   outcome: AddOutcome;
 }
 
+/** One change to the reader's KB: reports added (at the end), reports removed (`before`: the report ids in their order before), or everything again. */
+export interface ReaderChange {
+  added?: string[];
+  removed?: string[];
+  before?: string[];
+  full?: boolean;
+}
+
+/**
+ * Write one change into the reader's KB (./incremental.ts): the pieces of
+ * added reports, or the removal of deleted ones; then the assembled KB. Runs
+ * wherever the database can be opened (the options page's worker, tests).
+ */
+export async function applyReaderChange(db: ReaderDatabase, bundled: KbDocument, change: ReaderChange): Promise<UpdateResult | null> {
+  const reports = await listReaderReports(db);
+  if (reports.length === 0) {
+    await deleteReaderReports(db, 'all');
+    return null;
+  }
+  const [review, pieces] = await Promise.all([getReview(db), listPieces(db, change.before ?? reports.map((r) => r.id))]);
+  const input: UpdateInput = { pieces, reports, review, added: change.added, removed: change.removed, full: change.full };
+  const result = updateReaderKb(bundled, input);
+  await putPiecesAndDerived(db, result.changed, result.removed, result.derived);
+  return result;
+}
+
 export function createReaderLibrary(env: LibraryEnv) {
   const now = () => env.now?.() ?? Date.now();
 
-  async function context(source: PackReport['source']): Promise<{ ctx: AddContext; mine: PackReport[]; bundled: KbDocument }> {
-    const [mine, bundled] = await Promise.all([listReaderReports(env.db), env.bundled()]);
-    return { mine, bundled, ctx: { index: duplicateIndex(bundled, mine), taken: new Set(mine.map((r) => r.id)), parseHtml: env.parseHtml, now: now(), source } };
+  /**
+   * What a check for duplicates needs: the bundled reports (from their texts)
+   * and the reader's from their stored sketches (no report text is read until
+   * it is a candidate, see `checkable`).
+   */
+  async function context(source: PackReport['source']): Promise<{ ctx: AddContext; bundled: KbDocument }> {
+    const [sketches, ids, bundled] = await Promise.all([listSketches(env.db), readerReportIds(env.db), env.bundled()]);
+    const index = new DuplicateIndex();
+    for (const r of bundled.reports) index.add({ id: r.id, title: r.headline, bundled: true }, r.text);
+    for (const s of sketches) index.addSketch({ id: s.id, title: s.title, bundled: false }, s);
+    return { bundled, ctx: { index, taken: new Set(ids), parseHtml: env.parseHtml, now: now(), source } };
   }
 
-  /** Derive the reader's KB from the stored reports and store it. */
-  async function rederive(bundled?: KbDocument): Promise<void> {
-    const reports = await listReaderReports(env.db);
-    if (reports.length === 0) {
-      await deleteReaderReports(env.db, []);
-      return;
+  /** Read the texts of the stored reports a new text could duplicate, so the check is exact. */
+  async function checkable(index: DuplicateIndex, text: string): Promise<void> {
+    for (const id of index.needsText(text)) {
+      const t = await readerReportText(env.db, id);
+      if (t !== null) index.hydrate(id, t);
     }
-    const review = await getReview(env.db);
-    if (env.derive) {
-      await putDerived(env.db, await env.derive(reports, review));
-      return;
+  }
+
+  async function update(change: ReaderChange = {}, bundled?: KbDocument): Promise<void> {
+    if (env.derive) await env.derive(change);
+    else await applyReaderChange(env.db, bundled ?? (await env.bundled()), change);
+  }
+
+  /** One file → an outcome and the report to store (./add.ts `prepareReport`, with the duplicate check made exact first). */
+  async function prepareFile(file: string, bytes: Uint8Array, ctx: AddContext): Promise<{ outcome: AddOutcome; report: PackReport | null }> {
+    let converted;
+    try {
+      converted = reportFromFile(file, bytes, ctx.parseHtml);
+    } catch (error) {
+      return { outcome: { file, status: 'failed', reason: `could not be read (${(error as Error)?.message ?? String(error)})` }, report: null };
     }
-    const kb = bundled ?? (await env.bundled());
-    await putDerived(env.db, deriveReaderKb(kb, reports, knownFromKb(kb), review));
+    if (!converted.ok) return { outcome: { file, status: 'failed', reason: converted.reason }, report: null };
+    await checkable(ctx.index, converted.text);
+    return prepareText(file, converted, ctx);
   }
 
   async function store(report: PackReport, outcome: AddOutcome): Promise<AddOutcome> {
@@ -87,6 +140,7 @@ export function createReaderLibrary(env: LibraryEnv) {
       const { ctx, bundled } = await context('file');
       const outcomes: AddOutcome[] = [];
       let added = 0;
+      const addedIds: string[] = [];
       for (const file of files) {
         if (options.signal?.aborted) break;
         let outcome: AddOutcome;
@@ -100,12 +154,13 @@ export function createReaderLibrary(env: LibraryEnv) {
             outcome = { file: file.name, status: 'failed', reason: `could not be read (${(error as Error)?.name ?? 'error'})` };
           }
           if (bytes) {
-            const prepared = prepareReport(file.name, bytes, ctx);
+            const prepared = await prepareFile(file.name, bytes, ctx);
             outcome = prepared.report ? await store(prepared.report, prepared.outcome) : prepared.outcome;
             if (prepared.report && outcome.status === 'failed') ctx.index.remove(prepared.report.id);
             if (outcome.status === 'added') {
               if (added === 0) await askPersistenceOnce(env.db, env.storage).catch(() => null);
               added++;
+              addedIds.push(prepared.report!.id);
             }
           }
         }
@@ -113,19 +168,20 @@ export function createReaderLibrary(env: LibraryEnv) {
         options.onProgress?.({ done: outcomes.length, total: files.length, outcome: outcome! });
         await env.yieldToPage?.();
       }
-      if (added > 0) await rederive(bundled);
+      if (added > 0) await update({ added: addedIds }, bundled);
       return { outcomes, cancelled: outcomes.length < files.length };
     },
 
     /** Add one report from text the reader edited (e.g. a saved page). */
     async addText(file: string, converted: { title: string; text: string; url: string | null }, source: PackReport['source'] = 'page'): Promise<AddOutcome> {
       const { ctx, bundled } = await context(source);
+      await checkable(ctx.index, converted.text);
       const prepared = prepareText(file, converted, ctx);
       if (!prepared.report) return prepared.outcome;
       const outcome = await store(prepared.report, prepared.outcome);
       if (outcome.status === 'added') {
         await askPersistenceOnce(env.db, env.storage).catch(() => null);
-        await rederive(bundled);
+        await update({ added: [prepared.report.id] }, bundled);
       }
       return outcome;
     },
@@ -141,8 +197,9 @@ export function createReaderLibrary(env: LibraryEnv) {
 
     /** Delete reports; what came only from them goes with them (the KB is derived again from the rest). */
     async deleteReports(ids: readonly string[]): Promise<void> {
+      const before = await listReaderReports(env.db);
       await deleteReaderReports(env.db, ids);
-      await rederive();
+      await update({ removed: [...ids], before: before.map((r) => r.id) });
     },
 
     /**
@@ -166,7 +223,8 @@ export function createReaderLibrary(env: LibraryEnv) {
         next.retyped[entity.id] = action.type;
       }
       await putReview(env.db, next);
-      await rederive();
+      // A review decision changes what every report yields: all pieces are derived again.
+      await update({ full: true });
     },
 
     async exportPack(): Promise<Pack> {
@@ -178,11 +236,12 @@ export function createReaderLibrary(env: LibraryEnv) {
     async planPackImport(text: string): Promise<{ ok: true; plan: PackPlan } | { ok: false; error: string }> {
       const parsed = parsePackText(text);
       if (!parsed.ok) return parsed;
-      const { ctx, mine } = await context('pack');
+      const [{ ctx }, mine] = await Promise.all([context('pack'), listReaderReports(env.db)]);
       const byId = new Map(mine.map((r) => [r.id, r]));
       const plan: PackPlan = { pack: parsed.pack, adds: [], duplicates: [], conflicts: [] };
       for (const theirs of parsed.pack.reports) {
         const same = byId.get(theirs.id);
+        await checkable(ctx.index, theirs.text);
         const dup = ctx.index.find(theirs.text);
         if (same && same.text !== theirs.text && (!dup || dup.of.id === theirs.id)) {
           plan.conflicts.push({ mine: same, theirs });
@@ -203,12 +262,15 @@ export function createReaderLibrary(env: LibraryEnv) {
       const mine = await listReaderReports(env.db);
       const taken = new Set(mine.map((r) => r.id));
       const outcomes: AddOutcome[] = [];
+      const addedIds: string[] = [];
       const toStore = [...plan.adds, ...plan.conflicts.filter((c) => replace.has(c.theirs.id)).map((c) => c.theirs)];
       for (const r of toStore) {
         // A pack report whose id is taken by a different report of mine (and not chosen to replace it) gets a new id.
         const id = taken.has(r.id) && !replace.has(r.id) ? newReportId(r.text, taken) : r.id;
         taken.add(id);
-        outcomes.push(await store({ ...r, id, source: 'pack', addedAt: now() }, { file: r.file, status: 'added', id, title: r.title }));
+        const outcome = await store({ ...r, id, source: 'pack', addedAt: now() }, { file: r.file, status: 'added', id, title: r.title });
+        if (outcome.status === 'added') addedIds.push(id);
+        outcomes.push(outcome);
       }
       for (const d of plan.duplicates) outcomes.push({ file: d.report.file, status: 'duplicate', reason: d.reason, of: '' });
       for (const c of plan.conflicts) if (!replace.has(c.theirs.id)) outcomes.push({ file: c.theirs.file, status: 'duplicate', reason: `kept your copy of “${c.mine.title}”`, of: c.mine.id });
@@ -225,7 +287,8 @@ export function createReaderLibrary(env: LibraryEnv) {
       if (reviewChanged) await putReview(env.db, merged);
       if (outcomes.some((o) => o.status === 'added') || reviewChanged) {
         await askPersistenceOnce(env.db, env.storage).catch(() => null);
-        await rederive();
+        // A replaced report changes in place, and a review change touches every piece: both derive everything again.
+        await update(reviewChanged || replace.size > 0 ? { full: true } : { added: addedIds });
       }
       return outcomes;
     },

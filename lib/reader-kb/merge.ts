@@ -28,32 +28,42 @@ export function mergeEntity(bundled: KbEntity | undefined, reader: KbEntity | un
     dates: [...bundled.dates, ...reader.dates],
     caveats: union(bundled.caveats, reader.caveats),
     reportCaveats: union(bundled.reportCaveats, reader.reportCaveats),
-    // Reader reports are checked against the bundled ones for copies before they are added, so their sources add up.
-    support: {
-      independentSources: bundled.support.independentSources + reader.support.independentSources,
-      reports: bundled.support.reports + reader.support.reports,
-      repeats: bundled.support.repeats + reader.support.repeats,
-    },
+    // The reader's record of a bundled entity carries its support counted over both KBs' claims
+    // (lib/reader-kb/incremental.ts `assemble`, with lib/kb/support): a source both carry counts once.
+    support: reader.support,
   };
 }
 
 /** A reader over both KBs; `reader` null: the bundled KB alone. */
 export function mergedReader(bundled: KbReader, reader: KbReader | null): KbReader {
   if (!reader) return bundled;
+  // The reader's KB is in memory and the bundled one in IndexedDB: ask the reader's first, and the
+  // bundled KB only for what it lacks (no IndexedDB round trip for a record that can only be the reader's).
   const either = async <T>(ids: readonly string[], get: (r: KbReader, ids: readonly string[]) => Promise<(T | undefined)[]>) => {
-    const first = await get(bundled, ids);
-    const missing = ids.filter((_, i) => first[i] === undefined);
-    if (missing.length === 0) return first;
-    const second = new Map((await get(reader, missing)).map((v, i) => [missing[i]!, v]));
-    return ids.map((id, i) => first[i] ?? second.get(id));
+    const mine = await get(reader, ids);
+    const missing = ids.filter((_, i) => mine[i] === undefined);
+    if (missing.length === 0) return mine;
+    const theirs = new Map((await get(bundled, missing)).map((v, i) => [missing[i]!, v]));
+    return ids.map((id, i) => mine[i] ?? theirs.get(id));
+  };
+  // A name the reader's reports added has an id the bundled KB never has (lib/kb/extract gives new names "new-…").
+  const bundledOnly = (ids: readonly string[]) => ids.filter((id) => !id.startsWith('new-'));
+  const bundledEntities = async (ids: readonly string[]) => {
+    const asked = bundledOnly(ids);
+    const found = new Map((asked.length ? await bundled.entities(asked) : []).map((e, i) => [asked[i]!, e]));
+    return ids.map((id) => found.get(id));
   };
   return {
-    entity: async (id) => mergeEntity(await bundled.entity(id), await reader.entity(id)),
+    entity: async (id) => {
+      const [a, b] = await Promise.all([bundledEntities([id]), reader.entity(id)]);
+      return mergeEntity(a[0], b);
+    },
     entities: async (ids) => {
-      const [a, b] = await Promise.all([bundled.entities(ids), reader.entities(ids)]);
+      const [a, b] = await Promise.all([bundledEntities(ids), reader.entities(ids)]);
       return ids.map((_, i) => mergeEntity(a[i], b[i]));
     },
     claims: (ids) => either(ids, (r, x) => r.claims(x)),
+    // The reader's first also lets a conflict a saved report adds to a bundled caveat replace it under the same id (lib/reader-kb/incremental.ts).
     caveats: (ids) => either(ids, (r, x) => r.caveats(x)),
     reportMeta: (ids) => either(ids, (r, x) => r.reportMeta(x)),
     findByName: async (name) => union(await bundled.findByName(name), await reader.findByName(foldName(name))),

@@ -3,38 +3,43 @@
 // IndexedDB, the bundled KB from the package, DOMParser for HTML (a parsed,
 // inert document: never innerHTML on a live one), and the page's storage
 // manager for persist().
-import { openReaderDb, type ReaderDatabase } from '../db/reader-store';
+import { openReaderDb, READER_DB_NAME, type ReaderDatabase } from '../db/reader-store';
 import { parseKbDocument, type KbDocument } from '../kb/document';
-import { createReaderLibrary, type ReaderLibrary } from './library';
+import { createReaderLibrary, type ReaderChange, type ReaderLibrary } from './library';
 import type { DeriveReply, DeriveRequest } from './derive-worker';
 import DeriveWorker from './derive-worker?worker';
-import type { Pack, PackReport } from './pack';
-import type { ReaderDerived, Review } from './pipeline';
+import type { Pack } from './pack';
 
-/** The pipeline in a worker: one request at a time, answered by id. */
-function workerDeriver(bundled: () => Promise<KbDocument>): (reports: PackReport[], review: Review) => Promise<ReaderDerived> {
+/** The pipeline in a worker with its own connection to the reader's database: the page sends only what changed. */
+function workerDeriver(dbName: string, bundled: () => Promise<KbDocument>): (change: ReaderChange) => Promise<void> {
   let worker: Worker | null = null;
+  let sentBundle = false;
   let next = 0;
-  const waiting = new Map<number, { resolve: (d: ReaderDerived) => void; reject: (e: Error) => void }>();
-  return async (reports, review) => {
+  const waiting = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
+  return async (change) => {
     const kb = await bundled();
-    worker ??= new DeriveWorker();
-    worker.onmessage = (event: MessageEvent<DeriveReply>) => {
-      const w = waiting.get(event.data.id);
-      waiting.delete(event.data.id);
-      if (event.data.ok) w?.resolve(event.data.derived);
-      else w?.reject(new Error(event.data.error));
-    };
-    worker.onerror = (event) => {
-      for (const w of waiting.values()) w.reject(new Error(`the pipeline stopped: ${event.message}`));
-      waiting.clear();
-      worker?.terminate();
-      worker = null;
-    };
+    if (!worker) {
+      worker = new DeriveWorker();
+      sentBundle = false;
+      worker.onmessage = (event: MessageEvent<DeriveReply>) => {
+        const w = waiting.get(event.data.id);
+        waiting.delete(event.data.id);
+        if (event.data.ok) w?.resolve();
+        else w?.reject(new Error(event.data.error));
+      };
+      worker.onerror = (event) => {
+        for (const w of waiting.values()) w.reject(new Error(`the pipeline stopped: ${event.message}`));
+        waiting.clear();
+        worker?.terminate();
+        worker = null;
+      };
+    }
     const id = next++;
+    const request: DeriveRequest = { id, dbName, change, ...(sentBundle ? {} : { bundled: kb }) };
+    sentBundle = true;
     return new Promise((resolve, reject) => {
       waiting.set(id, { resolve, reject });
-      worker!.postMessage({ id, bundled: kb, reports, review } satisfies DeriveRequest);
+      worker!.postMessage(request);
     });
   };
 }
@@ -50,7 +55,7 @@ export function readerLibraryForPage(win: Window, fetchBundle: () => Promise<unk
       bundled: readBundle,
       parseHtml: (html) => new (win as Window & typeof globalThis).DOMParser().parseFromString(html, 'text/html'),
       storage: win.navigator.storage,
-      derive: workerDeriver(readBundle),
+      derive: workerDeriver(READER_DB_NAME, readBundle),
       // Let the page paint (progress bar, results) between files.
       yieldToPage: () => new Promise((resolve) => win.setTimeout(resolve, 0)),
     }))();

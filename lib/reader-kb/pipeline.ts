@@ -10,7 +10,7 @@ import { extractReports, type KnownNames } from '../kb/extract';
 import type { Entity, EntityType } from '../kb/schema';
 import { contentHash } from '../kb/text';
 import { compilePageMatcher } from '../link/data';
-import type { CompiledMatcher } from '../match/types';
+import { packMatcher, type PackedMatcher } from '../match/packed';
 import type { PackEntity, PackReport } from './pack';
 
 /** The bundled KB's entities as pipeline inputs, with the bundled ignore list. */
@@ -44,8 +44,8 @@ export interface ReaderDerived {
   /** Hash of the reader's report ids and texts, and of their review. */
   readerHash: string;
   kb: KbDocument;
-  /** The page matcher over bundled + reader entities. */
-  compiled: CompiledMatcher;
+  /** The page matcher over bundled + reader entities, packed as pages receive it. */
+  compiled: PackedMatcher;
   entities: PackEntity[];
 }
 
@@ -118,12 +118,12 @@ export function deriveReaderKb(bundled: KbDocument, reports: readonly PackReport
     readerHash: contentHash(`${readerHash(reports)}\n${JSON.stringify(review)}`),
     kb: { ...kb, entities: mentioned },
     // With the linker's data (case rules, context profiles) from the bundled and the reader's reports together.
-    compiled: compilePageMatcher({ entities: kb.entities, reports: [...bundled.reports, ...kb.reports] }),
+    compiled: packMatcher(compilePageMatcher({ entities: kb.entities, reports: [...bundled.reports, ...kb.reports] })),
     entities,
   };
 }
 
 /** The page matcher over the bundled entities and the reader's new ones. */
-export function readerMatcher(bundled: Pick<KbDocument, 'entities' | 'reports'>, fresh: Pick<KbDocument, 'entities' | 'reports'>): CompiledMatcher {
-  return compilePageMatcher({ entities: [...bundled.entities, ...fresh.entities], reports: [...bundled.reports, ...fresh.reports] });
+export function readerMatcher(bundled: Pick<KbDocument, 'entities' | 'reports'>, fresh: Pick<KbDocument, 'entities' | 'reports'>): PackedMatcher {
+  return packMatcher(compilePageMatcher({ entities: [...bundled.entities, ...fresh.entities], reports: [...bundled.reports, ...fresh.reports] }));
 }

@@ -7,7 +7,7 @@ import type { KbReport } from '../kb/document';
 import type { KbMeta } from '../db/schema';
 import type { AddOutcome } from '../reader-kb/add';
 import type { HighlightKind } from './highlight-names';
-import type { CompiledMatcher } from '../match/types';
+import type { PageMatcherData } from '../match/packed';
 import type { PageSummary, PanelData, ReportView } from '../panel/types';
 
 export type { PageSummary, PanelData, ReportView };
@@ -23,7 +23,7 @@ export interface KbStatus {
 
 export interface ProtocolMap {
   /** Content script start-up: the compiled matcher, ready to hydrate. */
-  getMatcher(): { hash: string; compiled: CompiledMatcher } | null;
+  getMatcher(): { hash: string; compiled: PageMatcherData } | null;
   getCard(data: { id: string }): EntityCard | null;
   getCards(data: { ids: string[] }): (EntityCard | null)[];
   findByName(data: { name: string }): string[];

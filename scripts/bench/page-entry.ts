@@ -134,12 +134,13 @@ const api = {
     const text = await (await fetch(url)).text();
     const types = typesUrl ? ((await (await fetch(typesUrl)).json()) as Record<string, EntityType>) : null;
     const t0 = now();
+    // The JSON form or the packed form (lib/match/packed.ts): hydrateMatcher takes either.
     const compiled = JSON.parse(text) as CompiledMatcher;
     const t1 = now();
     const matcher = hydrateMatcher(compiled);
     const t2 = now();
     matchers.set(name, { matcher, typeOf: typeFn(types) });
-    return { parseMs: t1 - t0, hydrateMs: t2 - t1, aliases: matcher.aliases.length, bytes: text.length };
+    return { parseMs: t1 - t0, hydrateMs: t2 - t1, aliases: matcher.aliasCount, bytes: text.length };
   },
 
   dropMatcher(name: string): void {

@@ -95,7 +95,7 @@ describe('a corrupt knowledge base in IndexedDB', () => {
     const w = await open();
     expect(await texts(w)).toEqual(['Vladimir Putin', 'Xi Jinping', 'Moscow', 'Beijing', 'Kyiv']);
     expect((await w.hover('Vladimir Putin')).title).toBe('Vladimir Putin');
-    expect(((await stored('matcher', 'active')) as { compiled: { format: string } }).compiled.format).toBe('backstory-match');
+    expect(((await stored('matcher', 'active')) as { compiled: { format: string } }).compiled.format).toBe('backstory-match-packed');
     expect(w.errors).toEqual([]);
     await w.close();
   });

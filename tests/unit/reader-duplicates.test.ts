@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DuplicateIndex, jaccard, shingles } from '../../lib/reader-kb/duplicates';
+import { DuplicateIndex, jaccard, shingles, sketchOf } from '../../lib/reader-kb/duplicates';
+import { syntheticReaderReports } from '../../scripts/bench/reader-gen';
 import { ROOT } from '../../scripts/read-data';
 
 const ferry = readFileSync(join(ROOT, 'tests/fixtures/reader/ferry.txt'), 'utf8');
@@ -44,5 +45,33 @@ describe('duplicate detection', () => {
   it('shingles are 5-word runs; Jaccard is shared over all', () => {
     expect([...shingles('one two three four five six')]).toEqual(['one two three four five', 'two three four five six']);
     expect(jaccard(shingles('a b c d e f'), shingles('a b c d e g'))).toBeCloseTo(1 / 3);
+  });
+
+  it('the persistent index (sketches only, texts read for candidates) finds the same duplicates as the texts do', () => {
+    const reports = [{ file: 'ferry.txt', text: ferry }, ...syntheticReaderReports(300)];
+    const byText = new DuplicateIndex();
+    const bySketch = new DuplicateIndex();
+    reports.forEach((r, i) => {
+      byText.add({ id: `r${i}`, title: r.file, bundled: false }, r.text);
+      // What the store keeps: a JSON round trip of the sketch.
+      bySketch.addSketch({ id: `r${i}`, title: r.file, bundled: false }, JSON.parse(JSON.stringify(sketchOf(r.text))));
+    });
+    const extra = Array.from({ length: 12 }, (_, i) => `Other headline number ${i} about something else entirely in the news today.`).join('\n');
+    const probes = [
+      ferry.replace('on Friday', 'late on Friday'),
+      `${extra}\n${ferry}\n${extra}`,
+      reports[17]!.text.replace(/Tuesday/g, 'Monday'),
+      'Ferry fares rise in Tallinn\n\nThe Tallinn Harbour Authority raised ferry fares by ten percent on Monday. Kadri Saarepuu said fuel prices had forced the change.',
+      syntheticReaderReports(1, 99)[0]!.text,
+    ];
+    for (const text of probes) {
+      // Only the stored texts that share much with the probe are read for a check, not all 301 (these synthetic reports share a template).
+      const needed = bySketch.needsText(text);
+      expect(needed.length).toBeLessThan(reports.length / 10);
+      for (const id of needed) bySketch.hydrate(id, reports[Number(id.slice(1))]!.text);
+      expect(bySketch.find(text)?.of.id ?? null).toBe(byText.find(text)?.of.id ?? null);
+    }
+    expect(bySketch.find(probes[0]!)?.of.id).toBe('r0');
+    expect(bySketch.find(probes[2]!)?.of.id).toBe('r17');
   });
 });

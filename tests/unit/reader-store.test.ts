@@ -255,7 +255,7 @@ describe('the reader’s reports', { timeout: 60_000 }, () => {
         if (k !== 'transaction') return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(db) : v;
         return (stores: string[], mode: IDBTransactionMode) => {
           const tx = readerDb.transaction(stores as never, mode);
-          if (!(failNext && mode === 'readwrite' && stores.length === 1 && stores[0] === 'reports')) return tx;
+          if (!(failNext && mode === 'readwrite' && stores[0] === 'reports')) return tx;
           failNext = false;
           let aborted: Promise<never> | null = null;
           return new Proxy(tx, {

@@ -9,7 +9,7 @@
 import type { LinkerApi } from '../../link/chunk';
 import type { CorrectionsData } from '../../link/correct';
 import type { Matcher } from '../../match/compile';
-import type { CompiledMatcher } from '../../match/types';
+import type { PageMatcherData } from '../../match/packed';
 import type { EntityCard } from '../../kb/card';
 import type { PageNames } from '../../shared/messages';
 import type { Settings } from '../../shared/settings';
@@ -28,7 +28,7 @@ import { setUiHostTag, useHidingRules } from './text-blocks';
 export type { MarkRecord } from './debug-channel';
 
 export interface KbClient {
-  getMatcher(): Promise<{ hash: string; compiled: CompiledMatcher } | null>;
+  getMatcher(): Promise<{ hash: string; compiled: PageMatcherData } | null>;
   getCards(ids: string[]): Promise<(EntityCard | null)[]>;
   openReport(request: { id: string; quoteStart?: number; quoteEnd?: number; entity?: string }): Promise<void>;
   openOptions(): Promise<void>;

@@ -1,0 +1,206 @@
+// `npm run bench -- --only reader`: the reader's scale (issue #18). A page
+// matcher of 100,000 aliases (the real KB plus synthetic entities with the
+// linker's data filled in, scripts/bench/reader-gen.ts) in its packed form
+// (lib/match/packed.ts), as a content script receives it:
+// - matcher_hydrate_ms_100k: JSON.parse of the message text + hydrateMatcher,
+//   on a fresh page each time (cold, as every page pays it), median of 3;
+//   the JSON form of today's CompiledMatcher beside it for comparison;
+// - scan_vs_floor_100k / scan_vs_floor_10k_reader: the full read of a 1 MB
+//   page (scan, link, highlight) over the bare TreeWalker walk, 10k and 100k
+//   alias matchers with the same linker data, interleaved reps;
+// - content_script_heap_mb_100k: JS heap the page gains by loading the 100k
+//   matcher and reading the page once.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { KbDocument } from '../../lib/kb/document';
+import { packMatcher } from '../../lib/match/packed';
+import type { BenchApi } from './page-entry';
+import { generatePage } from './gen';
+import { contentHash } from '../../lib/kb/text';
+import { deriveFromScratch } from '../../lib/reader-kb/incremental';
+import type { PackReport } from '../../lib/reader-kb/pack';
+import { readerScaleMatcher, scaleReaderDerived, syntheticReaderReports } from './reader-gen';
+import { bundleIife, median } from './util';
+import { ROOT, type StaticServer } from '../chromium';
+
+type Api<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => R : never };
+function call<K extends keyof BenchApi>(page: Page, method: K, ...args: Parameters<Api<BenchApi>[K]>): Promise<Awaited<ReturnType<Api<BenchApi>[K]>>> {
+  return page.evaluate(`window.__bench[${JSON.stringify(method)}](...${JSON.stringify(args)})`) as Promise<Awaited<ReturnType<Api<BenchApi>[K]>>>;
+}
+
+export interface ReaderMatcherResult {
+  aliases: { '10k': number; '100k': number };
+  packedBytes: number;
+  jsonBytes: number;
+  hydrate: { parseMs: number; hydrateMs: number }[];
+  hydrateJson: { parseMs: number; hydrateMs: number } | null;
+  hydrateJsonAll: { parseMs: number; hydrateMs: number }[];
+  matcher_hydrate_ms_100k: number;
+  matcher_hydrate_ms_100k_json: number;
+  scan: { floorMs: number; ms10k: number; ms100k: number; ratio10k: number; ratio100k: number; mentions10k: number; mentions100k: number; reps: number };
+  content_script_heap_mb_100k: number;
+}
+
+export async function readerMatcherSection(
+  browser: Browser,
+  server: StaticServer,
+  dir: string,
+  kb: KbDocument,
+  opts: { smoke: boolean; reps: number; bundle: string },
+  log: (s: string) => void,
+): Promise<ReaderMatcherResult> {
+  const big = opts.smoke ? 10_000 : 100_000;
+  const small = opts.smoke ? 1_000 : 10_000;
+  const t0 = performance.now();
+  const c100 = readerScaleMatcher(kb, big);
+  const c10 = readerScaleMatcher(kb, small);
+  const packed100 = JSON.stringify(packMatcher(c100));
+  const json100 = JSON.stringify(c100);
+  writeFileSync(join(dir, 'reader-p100k.json'), packed100);
+  writeFileSync(join(dir, 'reader-j100k.json'), json100);
+  writeFileSync(join(dir, 'reader-p10k.json'), JSON.stringify(packMatcher(c10)));
+  // Mentions of entities both matchers know (the synthetic entities are a common prefix), and of the real KB.
+  const pool = c10.aliasText.filter((t, a) => typeof c10.aliasEntities[a] === 'number' && /^[A-Z][a-z]+(?: [A-Z][a-z]+)+$/.test(t)).slice(0, 2000);
+  const gen = generatePage({ chars: opts.smoke ? 100 * 1024 : 1024 * 1024, synthetic: pool, real: [], density: 600, seed: 18 });
+  writeFileSync(join(dir, 'reader-page.html'), gen.html);
+  log(`reader: matchers of ${c10.aliasText.length} and ${c100.aliasText.length} aliases built in ${((performance.now() - t0) / 1000).toFixed(1)} s; packed ${(packed100.length / 1e6).toFixed(1)} MB vs JSON ${(json100.length / 1e6).toFixed(1)} MB`);
+
+  const open = async (file: string) => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${server.url}/${file}`, { waitUntil: 'load', timeout: 180_000 });
+    await page.addScriptTag({ content: opts.bundle });
+    await call(page, 'setup');
+    return page;
+  };
+
+  // Cold hydrate: a fresh browser context (its own renderer, so no code warmed by an earlier load) per load,
+  // as each page's content script pays it; packed and JSON forms interleaved, 3 each.
+  const hydrate: { parseMs: number; hydrateMs: number }[] = [];
+  const json: { parseMs: number; hydrateMs: number }[] = [];
+  for (let i = 0; i < 6; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/blank.html`);
+    await page.addScriptTag({ content: opts.bundle });
+    await call(page, 'setup');
+    const packed = i % 2 === 0;
+    const r = await call(page, 'loadMatcher', packed ? 'p100k' : 'j100k', packed ? '/reader-p100k.json' : '/reader-j100k.json', null);
+    (packed ? hydrate : json).push({ parseMs: r.parseMs, hydrateMs: r.hydrateMs });
+    await context.close();
+  }
+  const hydrateMs = median(hydrate.map((h) => h.parseMs + h.hydrateMs));
+  const jsonMs = median(json.map((h) => h.parseMs + h.hydrateMs));
+  const hydrateJson = json[json.length - 1]!;
+  log(`reader: hydrate ${big} aliases (parse + hydrate, cold), packed ${hydrate.map((h) => `${h.parseMs.toFixed(1)} + ${h.hydrateMs.toFixed(1)}`).join(', ')} ms; JSON form ${json.map((h) => `${h.parseMs.toFixed(1)} + ${h.hydrateMs.toFixed(1)}`).join(', ')} ms`);
+
+  // Heap: the page before and after loading the 100k matcher and reading the page once.
+  const page = await open('reader-page.html');
+  const cdp = await page.context().newCDPSession(page);
+  const heap = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    return ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
+  };
+  await call(page, 'floor');
+  const before = await heap();
+  await call(page, 'loadMatcher', 'p100k', '/reader-p100k.json', null);
+  await call(page, 'ours', 'p100k');
+  const heapMb = ((await heap()) - before) / 1024 / 1024;
+  await call(page, 'loadMatcher', 'p10k', '/reader-p10k.json', null);
+
+  // Scan: interleaved reps, order rotated.
+  for (const name of ['p10k', 'p100k']) await call(page, 'ours', name);
+  const reps = Math.max(3, opts.reps);
+  const ops = ['floor', 'p10k', 'p100k'];
+  const ms: Record<string, number[]> = { floor: [], p10k: [], p100k: [] };
+  const ratio: Record<string, number[]> = { p10k: [], p100k: [] };
+  const mentions: Record<string, number> = {};
+  for (let rep = 0; rep < reps; rep++) {
+    const one: Record<string, number> = {};
+    for (const op of ops.map((_, i) => ops[(i + rep) % ops.length]!)) {
+      if (op === 'floor') one.floor = (await call(page, 'floor')).ms;
+      else {
+        const r = await call(page, 'ours', op);
+        one[op] = r.ms;
+        mentions[op] = r.mentions;
+      }
+    }
+    for (const k of ops) ms[k]!.push(one[k]!);
+    ratio.p10k!.push(one.p10k! / one.floor!);
+    ratio.p100k!.push(one.p100k! / one.floor!);
+  }
+  await page.close();
+  const scan = {
+    floorMs: median(ms.floor!),
+    ms10k: median(ms.p10k!),
+    ms100k: median(ms.p100k!),
+    ratio10k: median(ratio.p10k!),
+    ratio100k: median(ratio.p100k!),
+    mentions10k: mentions.p10k!,
+    mentions100k: mentions.p100k!,
+    reps,
+  };
+  log(`reader: 1 MB page, floor ${scan.floorMs.toFixed(1)} ms, ${small} aliases ${scan.ms10k.toFixed(1)} ms (${scan.ratio10k.toFixed(2)}×), ${big} aliases ${scan.ms100k.toFixed(1)} ms (${scan.ratio100k.toFixed(2)}×); heap +${heapMb.toFixed(1)} MB`);
+  return {
+    aliases: { '10k': c10.aliasText.length, '100k': c100.aliasText.length },
+    packedBytes: packed100.length,
+    jsonBytes: json100.length,
+    hydrate,
+    hydrateJson,
+    hydrateJsonAll: json,
+    matcher_hydrate_ms_100k: hydrateMs,
+    matcher_hydrate_ms_100k_json: jsonMs,
+    scan,
+    content_script_heap_mb_100k: heapMb,
+  };
+}
+
+export interface ReaderKbResult {
+  import: { reports: number; perReportMs: number[]; outcomes: string[]; entities: number; longTasks: number[] };
+  import_ms_per_report: number;
+  long_tasks_during_import: number;
+  lookup: { reports: number; entities: number; coldMs: number; p50: number; p95: number; lookups: number };
+  lookup_ms_p95_10k_reports: number;
+}
+
+/**
+ * The reader's KB at work in Chromium (scripts/bench/reader-kb-entry.ts):
+ * - import_ms_per_report: 50 synthetic reports (scripts/bench/reader-gen.ts)
+ *   imported one at a time through the options page's library with the
+ *   pipeline in a worker; median per report; long tasks on the page meanwhile;
+ * - lookup_ms_p95_10k_reports: card lookups through the background's merged
+ *   reader over a reader's KB of 10,000 reports (the 50 derived for real,
+ *   copied 200 times with their own ids), p95 after the first (cold) lookup.
+ */
+export async function readerKbSection(browser: Browser, server: StaticServer, dir: string, kb: KbDocument, opts: { smoke: boolean }, log: (s: string) => void): Promise<ReaderKbResult> {
+  const count = opts.smoke ? 10 : 50;
+  const factor = opts.smoke ? 20 : 200;
+  const lookups = opts.smoke ? 100 : 1000;
+  const files = syntheticReaderReports(count);
+  writeFileSync(join(dir, 'reader-bundled.json'), JSON.stringify(kb));
+  const entry = await bundleIife(join(ROOT, 'scripts/bench/reader-kb-entry.ts'));
+  const workerCode = await bundleIife(join(ROOT, 'lib/reader-kb/derive-worker.ts'));
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/blank.html`);
+  await page.addScriptTag({ content: entry });
+  const imp = (await page.evaluate(`window.__readerKb.importReports(${JSON.stringify(files)}, '/reader-bundled.json', ${JSON.stringify(workerCode)})`)) as ReaderKbResult['import'] & { perReport: number[]; reports: number };
+  const perReportMs = imp.perReport;
+  log(`reader: imported ${imp.reports} of ${count} reports one at a time, median ${median(perReportMs).toFixed(0)} ms per report (first ${perReportMs[0]!.toFixed(0)}, last ${perReportMs[perReportMs.length - 1]!.toFixed(0)}); ${imp.longTasks.length} long tasks on the page`);
+
+  // A reader's KB of count × factor reports, for lookups.
+  const t0 = performance.now();
+  const packs: PackReport[] = files.map((f, i) => ({ id: `${String(500 + (i % 500)).padStart(3, '0')}_${contentHash(f.text).padEnd(16, '0').slice(0, 16)}`, file: f.file, title: f.text.split('\n')[0]!, text: f.text, url: null, addedAt: i, source: 'file' }));
+  const scaled = scaleReaderDerived(deriveFromScratch(kb, packs).derived, factor);
+  writeFileSync(join(dir, 'reader-10k.json'), JSON.stringify(scaled));
+  log(`reader: a KB of ${scaled.kb.reports.length} reader reports, ${scaled.kb.entities.length} entities, built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const look = (await page.evaluate(`window.__readerKb.lookups('/reader-bundled.json', '/reader-10k.json', ${lookups})`)) as ReaderKbResult['lookup'];
+  log(`reader: card lookups over ${look.reports} reader reports: cold ${look.coldMs.toFixed(0)} ms, p50 ${look.p50.toFixed(2)} ms, p95 ${look.p95.toFixed(2)} ms`);
+  await page.close();
+  return {
+    import: { reports: imp.reports, perReportMs, outcomes: imp.outcomes, entities: imp.entities, longTasks: imp.longTasks },
+    import_ms_per_report: median(perReportMs),
+    long_tasks_during_import: imp.longTasks.length,
+    lookup: { ...look, lookups },
+    lookup_ms_p95_10k_reports: look.p95,
+  };
+}
