@@ -10,10 +10,11 @@ import { addCorrection, readCorrections } from '@/lib/link/correct';
 import { linkText } from '@/lib/link/linker';
 import { explainLink, notLinkedList, withCorrections } from '@/lib/link/page-corrections';
 import { hydrateMatcher } from '@/lib/match/compile';
+import { ArticleRegion } from '@/lib/page/core/article-region';
 import { hidingRules } from '@/lib/page/core/hiding-rules';
 import { spotText, useLinker } from '@/lib/page/core/spot';
 
 export default defineUnlistedScript(() => {
   useLinker(linkText);
-  publishLinker({ hydrateMatcher, spotText, hidingRules, withCorrections, readCorrections, addCorrection, explainLink, notLinkedList });
+  publishLinker({ hydrateMatcher, spotText, hidingRules, articleRegion: (doc) => new ArticleRegion(doc), withCorrections, readCorrections, addCorrection, explainLink, notLinkedList });
 });

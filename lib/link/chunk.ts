@@ -6,6 +6,7 @@
 // (lib/page/core/card-ui.ts). Without it a page is not marked (nothing is linked
 // rather than linked without the linker's precision rules).
 import type { hydrateMatcher } from '../match/compile';
+import type { ArticleRegion } from '../page/core/article-region';
 import type { hidingRules } from '../page/core/hiding-rules';
 import type { spotText } from '../page/core/spot';
 import type { addCorrection, readCorrections } from './correct';
@@ -23,6 +24,8 @@ export interface LinkerApi {
   notLinkedList?: typeof notLinkedList;
   /** What the page's style sheets can hide (lib/page/core/hiding-rules.ts), for the block walk's visibility checks. */
   hidingRules?: typeof hidingRules;
+  /** Where 'first mention' counts (lib/page/core/article-region.ts), for the painter. */
+  articleRegion?: (doc: Document) => ArticleRegion;
 }
 
 const KEY = 'backstoryLinker';

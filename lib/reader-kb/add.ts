@@ -43,20 +43,28 @@ export interface AddContext {
   source: PackReport['source'];
 }
 
-/** One file → an outcome, and the report to store when it is added. The index and ids are updated. */
-export function prepareReport(file: string, bytes: Uint8Array, ctx: AddContext): { outcome: AddOutcome; report: PackReport | null } {
+type Converted = { title: string; text: string; url: string | null };
+
+/** One file → its report text, or the failed outcome that says why it could not be read. */
+export function convertFile(file: string, bytes: Uint8Array, parseHtml: ParseHtml | undefined): { converted: Converted } | { failed: AddOutcome } {
   let converted;
   try {
-    converted = reportFromFile(file, bytes, ctx.parseHtml);
+    converted = reportFromFile(file, bytes, parseHtml);
   } catch (error) {
-    return { outcome: { file, status: 'failed', reason: `could not be read (${(error as Error)?.message ?? String(error)})` }, report: null };
+    return { failed: { file, status: 'failed', reason: `could not be read (${(error as Error)?.message ?? String(error)})` } };
   }
-  if (!converted.ok) return { outcome: { file, status: 'failed', reason: converted.reason }, report: null };
-  return prepareText(file, converted, ctx);
+  if (!converted.ok) return { failed: { file, status: 'failed', reason: converted.reason } };
+  return { converted };
+}
+
+/** One file → an outcome, and the report to store when it is added. The index and ids are updated. */
+export function prepareReport(file: string, bytes: Uint8Array, ctx: AddContext): { outcome: AddOutcome; report: PackReport | null } {
+  const read = convertFile(file, bytes, ctx.parseHtml);
+  return 'failed' in read ? { outcome: read.failed, report: null } : prepareText(file, read.converted, ctx);
 }
 
 /** A report text (already converted) → an outcome. */
-export function prepareText(file: string, converted: { title: string; text: string; url: string | null }, ctx: AddContext): { outcome: AddOutcome; report: PackReport | null } {
+export function prepareText(file: string, converted: Converted, ctx: AddContext): { outcome: AddOutcome; report: PackReport | null } {
   const dup = ctx.index.find(converted.text);
   if (dup) return { outcome: { file, status: 'duplicate', reason: describeDuplicate(dup), of: dup.of.id }, report: null };
   const id = newReportId(converted.text, ctx.taken);

@@ -24,7 +24,7 @@ import { contentHash } from '../kb/text';
 import { compilePageMatcher } from '../link/data';
 import { packMatcher } from '../match/packed';
 import type { PackEntity, PackReport } from './pack';
-import { foldReviewName, NO_REVIEW, readerHash, type ReaderDerived, type Review } from './pipeline';
+import { bundledInputs, foldReviewName, NO_REVIEW, readerHash, type ReaderDerived, type Review } from './pipeline';
 
 /** What one report contributed. Stored per report (lib/db/reader-store `pieces`). */
 export interface ReportPiece {
@@ -44,17 +44,6 @@ export interface ReportPiece {
 
 export const reviewHash = (review: Review) => contentHash(JSON.stringify(review));
 
-/** The bundled KB's entities as pipeline inputs. */
-export function bundledInputs(bundled: Pick<KbDocument, 'entities'>): Entity[] {
-  return bundled.entities.map((e) => ({
-    id: e.id,
-    type: e.type,
-    name: e.name,
-    aliases: e.aliases.map(({ mentions: _m, reports: _r, ...a }) => a),
-    description: e.description,
-    descriptionSource: e.descriptionSource,
-  }));
-}
 
 const IGNORE = (ignoreFile as { names: { text: string }[] }).names;
 

@@ -9,9 +9,8 @@ import { MAX_REPORT_BYTES } from '../kb/extract/files';
 import type { KbDocument } from '../kb/document';
 import { addReaderReport, askPersistenceOnce, deleteReaderReports, getDerived, getReview, listPieces, listReaderReports, listSketches, putPiecesAndDerived, putReview, readerReportIds, readerReportText, ReaderStoreError, type ReaderDatabase } from '../db/reader-store';
 import type { EntityType } from '../kb/schema';
-import { newReportId, prepareText, type AddContext, type AddOutcome } from './add';
+import { convertFile, newReportId, prepareText, type AddContext, type AddOutcome } from './add';
 import { DuplicateIndex } from './duplicates';
-import { reportFromFile } from './import-file';
 import { describeDuplicate } from './duplicates';
 import type { ParseHtml } from './import-file';
 import { emptyPack, parsePackText, type Pack, type PackEntity, type PackReport } from './pack';
@@ -115,15 +114,10 @@ export function createReaderLibrary(env: LibraryEnv) {
 
   /** One file → an outcome and the report to store (./add.ts `prepareReport`, with the duplicate check made exact first). */
   async function prepareFile(file: string, bytes: Uint8Array, ctx: AddContext): Promise<{ outcome: AddOutcome; report: PackReport | null }> {
-    let converted;
-    try {
-      converted = reportFromFile(file, bytes, ctx.parseHtml);
-    } catch (error) {
-      return { outcome: { file, status: 'failed', reason: `could not be read (${(error as Error)?.message ?? String(error)})` }, report: null };
-    }
-    if (!converted.ok) return { outcome: { file, status: 'failed', reason: converted.reason }, report: null };
-    await checkable(ctx.index, converted.text);
-    return prepareText(file, converted, ctx);
+    const read = convertFile(file, bytes, ctx.parseHtml);
+    if ('failed' in read) return { outcome: read.failed, report: null };
+    await checkable(ctx.index, read.converted.text);
+    return prepareText(file, read.converted, ctx);
   }
 
   async function store(report: PackReport, outcome: AddOutcome): Promise<AddOutcome> {

@@ -13,9 +13,9 @@ import { compilePageMatcher } from '../link/data';
 import { packMatcher, type PackedMatcher } from '../match/packed';
 import type { PackEntity, PackReport } from './pack';
 
-/** The bundled KB's entities as pipeline inputs, with the bundled ignore list. */
-export function knownFromKb(bundled: Pick<KbDocument, 'entities'>): KnownNames {
-  const entities: Entity[] = bundled.entities.map((e) => ({
+/** The bundled KB's entities as pipeline inputs (their mention counts and report lists left out). */
+export function bundledInputs(bundled: Pick<KbDocument, 'entities'>): Entity[] {
+  return bundled.entities.map((e) => ({
     id: e.id,
     type: e.type,
     name: e.name,
@@ -23,7 +23,11 @@ export function knownFromKb(bundled: Pick<KbDocument, 'entities'>): KnownNames {
     description: e.description,
     descriptionSource: e.descriptionSource,
   }));
-  return { entities, ignore: (ignoreFile as { names: { text: string }[] }).names };
+}
+
+/** The bundled KB's entities as pipeline inputs, with the bundled ignore list. */
+export function knownFromKb(bundled: Pick<KbDocument, 'entities'>): KnownNames {
+  return { entities: bundledInputs(bundled), ignore: (ignoreFile as { names: { text: string }[] }).names };
 }
 
 /** The reader's decisions about the names their reports added; they outlast re-imports (names are keyed by folded text, new entities by their stable id). */

@@ -13,11 +13,12 @@ import type { CompiledMatcher } from '../../lib/match/types';
 import { afterNextFrame } from '../../lib/page/core/after-frame';
 import { highlightCss } from '../../lib/page/core/highlight-css';
 import { mentionAtPoint, mentionRange } from '../../lib/page/core/hit-test';
-import type { HighlightEnv, PageMention } from '../../lib/page/core/marks';
+import { useArticleRegion, type HighlightEnv, type PageMention } from '../../lib/page/core/marks';
 import { createPageReader, type PageReader } from '../../lib/page/core/reader';
 import { linkText } from '../../lib/link/linker';
 import { spotText, useLinker } from '../../lib/page/core/spot';
 import { hidingRules } from '../../lib/page/core/hiding-rules';
+import { ArticleRegion } from '../../lib/page/core/article-region';
 import { collectTextBlocks, useHidingRules } from '../../lib/page/core/text-blocks';
 
 /** The name of the window property this bundle installs (esbuild `define`; two copies can share a page). */
@@ -32,6 +33,7 @@ interface Loaded {
 
 // As the content script runs once its engine chunk is in: the page's hiding rules known.
 useHidingRules(hidingRules);
+useArticleRegion((doc) => new ArticleRegion(doc));
 // And the page linker (lib/link), as every page runs it: the matchers carry link data (CompiledMatcher.link).
 useLinker(linkText);
 

@@ -1,26 +1,16 @@
 // Issue #14's panel and settings parts in happy-dom: the side panel's "Not
 // linked" section (the reason in plain words, also on a page where nothing is
 // linked), and the settings page's "Corrections" (site, words, entry, Undo).
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { usePreactRoot } from '../support/preact-root';
 import { Corrections } from '../../components/options/Corrections';
 import { SidePanel, type SidePanelActions } from '../../components/panel/SidePanel';
 import type { PanelState } from '../../lib/panel/controller';
 import { DEFAULT_SETTINGS } from '../../lib/shared/settings';
 import { pageSummary } from '../support/panel';
 
-let root: HTMLElement;
-afterEach(() => {
-  if (root) render(null, root);
-  document.body.textContent = '';
-});
-function mount(node: preact.ComponentChild) {
-  root = document.createElement('div');
-  document.body.append(root);
-  act(() => render(node, root));
-  return root;
-}
+const mount = usePreactRoot();
 const noop = () => undefined;
 const actions: SidePanelActions = { reveal: noop, openReport: noop, closeReport: noop, showCard: noop, turnOn: noop, openOptions: noop };
 

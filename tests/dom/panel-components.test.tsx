@@ -2,7 +2,8 @@
 // real KB: what they show, and what choosing things does.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { usePreactRoot } from '../support/preact-root';
 import { entityCard, memoryReader, reportRef } from '../../lib/kb/card';
 import type { PanelState } from '../../lib/panel/controller';
 import { collectPanelData } from '../../lib/panel/data';
@@ -19,18 +20,7 @@ const kb = kbFromData();
 const reader = memoryReader(kb);
 const page = pageSummary('https://news.example.com/a', 'Xi and Putin meet', { 'xi-jinping': 4, 'vladimir-putin': 5, 'mugin-5': 1 });
 
-let root: HTMLElement;
-afterEach(() => {
-  if (root) render(null, root);
-  document.body.textContent = '';
-});
-
-function mount(node: preact.ComponentChild) {
-  root = document.createElement('div');
-  document.body.append(root);
-  act(() => render(node, root));
-  return root;
-}
+const mount = usePreactRoot();
 
 function actions(): SidePanelActions & { calls: Record<string, unknown[][]> } {
   const calls: Record<string, unknown[][]> = {};
@@ -128,10 +118,10 @@ describe('SidePanel empty states', () => {
   it('says when the page cannot be read, when nothing was found, and when it is off (with the switch)', () => {
     let el = mount(<SidePanel state={{ ...base, status: { kind: 'unavailable' } }} actions={actions()} reducedMotion={false} />);
     expect(el.querySelector('[data-empty="unavailable"]')!.textContent).toMatch(/can’t read this page/);
-    render(null, root);
+    render(null, el);
     el = mount(<SidePanel state={{ ...base, status: { kind: 'empty', page: { ...page, mentions: [] } } }} actions={actions()} reducedMotion={false} />);
     expect(el.querySelector('[data-empty="nothing"]')!.textContent).toMatch(/5 reports, 82 entries/);
-    render(null, root);
+    render(null, el);
     const a = actions();
     el = mount(<SidePanel state={{ ...base, status: { kind: 'off', page, host: 'news.example.com', reason: 'site' } }} actions={a} reducedMotion={false} />);
     expect(el.textContent).toMatch(/Backstory is off on news\.example\.com/);
@@ -180,7 +170,7 @@ describe('Report reader', () => {
     const el = mount(<SidePanel state={state} actions={a} reducedMotion />);
     click(el.querySelector('.bp-mark'));
     state = { ...state, reader: { ...state.reader!, cardFor: card.id, card } };
-    act(() => render(<SidePanel state={state} actions={a} reducedMotion />, root));
+    act(() => render(<SidePanel state={state} actions={a} reducedMotion />, el));
     const inline = el.querySelector('.bp-inline-card')!;
     expect(inline.getAttribute('data-card')).toBe(card.id);
     expect(inline.textContent).toContain(card.description);
@@ -239,7 +229,7 @@ describe('Options page', () => {
     let settings = initial;
     const onReset = vi.fn();
     const ui = () => <OptionsPage settings={settings} onChange={(u) => ((settings = u(settings)), rerender())} onReset={onReset} status={null} />;
-    const rerender = () => act(() => render(ui(), root));
+    const rerender = () => act(() => render(ui(), el));
     const el = mount(ui());
     return { el, get: () => settings, onReset };
   }

@@ -9,6 +9,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
+import { usePreactRoot } from '../support/preact-root';
 import { buildKb } from '../../lib/kb/build';
 import { entityCard, memoryReader, reportRef, type EntityCard } from '../../lib/kb/card';
 import { parseInputs } from '../../lib/kb/inputs';
@@ -73,19 +74,10 @@ function hostileFiles(): Map<string, string> {
 const kb = buildKb(parseInputs(hostileFiles()));
 const reader = memoryReader(kb);
 
-let root: HTMLElement;
+const mount = usePreactRoot();
 afterEach(() => {
-  if (root) render(null, root);
-  document.body.textContent = '';
   delete (globalThis as { __pwned?: unknown }).__pwned;
 });
-
-function mount(node: preact.ComponentChild): HTMLElement {
-  root = document.createElement('div');
-  document.body.append(root);
-  act(() => render(node, root));
-  return root;
-}
 
 /**
  * Open every disclosure (details, aria-expanded buttons) so nothing stays
@@ -157,7 +149,7 @@ describe('untrusted text from the KB and the page is rendered as text only', () 
       expandAll(el);
       expectInert(el);
       expect(el.textContent, name).toContain(name === 'entity' ? XSS[0] : PAYLOAD);
-      render(null, root);
+      render(null, el);
     }
   });
 

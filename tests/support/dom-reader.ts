@@ -7,10 +7,14 @@ import type { KbDocument } from '../../lib/kb/document';
 import type { EntityType } from '../../lib/kb/schema';
 import { matcherAliases } from '../../lib/match/aliases';
 import { compileMatcher, hydrateMatcher, type Matcher } from '../../lib/match/compile';
-import type { PageMention } from '../../lib/page/core/marks';
+import { ArticleRegion } from '../../lib/page/core/article-region';
+import { useArticleRegion, type PageMention } from '../../lib/page/core/marks';
 import { createPageReader } from '../../lib/page/core/reader';
 import { READER_DEFAULTS, type Settings } from '../../lib/page/core/reader-settings';
 import { spotText } from '../../lib/page/core/spot';
+
+// As in the content script once the linker chunk has loaded (entrypoints/linker.ts hands the region finder over).
+useArticleRegion((doc) => new ArticleRegion(doc));
 
 export class FakeHighlight extends Set<unknown> {
   priority = 0;

@@ -14,7 +14,8 @@ import { ROOT } from '../../scripts/read-data';
 
 /**
  * The issue's target: at most 50 KB minified, read as 50,000 B (the stricter
- * reading of "KB"). The build is at 45,288 B (lib/page/README.md).
+ * reading of "KB"). The build is at 49,277 B (lib/page/README.md); the article-region finder
+ * travels in the linker chunk.
  */
 const BUDGET_BYTES = 50_000;
 const CARD_CHUNK = 'card-ui.js';

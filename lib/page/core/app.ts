@@ -21,6 +21,7 @@ import { DEFAULT_NAMES, highlightNames, type HighlightNames } from './highlight-
 import { CardChunk } from './lazy-card';
 import { createPageSheet } from './page-sheet';
 import { connectPageToPanel, type BridgeMessaging, type PanelBridge } from './panel-bridge';
+import { useArticleRegion } from './marks';
 import { activeOnHost } from './reader-settings';
 import { startSession, type Session } from './session';
 import { setUiHostTag, useHidingRules } from './text-blocks';
@@ -139,6 +140,7 @@ export async function runBackstory(env: AppEnv): Promise<void> {
           engine = api;
           takeCorrections(storedCorrections);
           useHidingRules(api.hidingRules ?? null);
+          useArticleRegion(api.articleRegion ?? null);
         }
         if (reply) return (matcher = api.hydrateMatcher(reply.compiled));
       } catch {

@@ -6,7 +6,7 @@
 import type { EntityType } from '../../kb/schema';
 import type { Mention, MentionReason } from '../../match/types';
 import type { Settings } from '../../shared/settings';
-import { ArticleRegion } from './article-region';
+import type { ArticleRegion } from './article-region';
 import { DEFAULT_NAMES, type HighlightNames } from './highlight-css';
 import { follows, locate, type TextBlock } from './text-blocks';
 
@@ -299,6 +299,16 @@ export interface PaintFlags {
 
 type PaintSettings = Pick<Settings, 'entityTypes' | 'markMode'> & Partial<Pick<Settings, 'typeMarks' | 'markCommonPlaces'>>;
 
+/**
+ * How the article region is found: lib/page/core/article-region.ts, handed over
+ * with the linker chunk (lib/link/chunk.ts) so its bytes stay out of the
+ * content script. Until then (or without it) the whole page counts.
+ */
+let regionFor: ((doc: Document) => ArticleRegion) | null = null;
+export function useArticleRegion(make: typeof regionFor): void {
+  regionFor = make;
+}
+
 export class Painter {
   #highlights = new Map<string, Highlight>();
   #visible: Set<string>;
@@ -313,8 +323,9 @@ export class Painter {
   #window: { touch(m: PageMention): void } | null = null;
   /** Set by the card chunk's look at the page (null until then). */
   flags: PaintFlags | null = null;
-  /** Where 'first mention' counts: the article body. */
-  readonly region: ArticleRegion | null;
+  /** Where 'first mention' counts: the article body (made on first use). */
+  #region: ArticleRegion | undefined;
+  readonly #doc: Document | undefined;
 
   readonly #env: HighlightEnv;
   readonly #typeOf: TypeOf;
@@ -326,13 +337,13 @@ export class Painter {
     this.#typeOf = typeOf;
     this.#s = settings;
     this.#visible = new Set(settings.entityTypes);
-    this.region = doc ? new ArticleRegion(doc) : null;
+    this.#doc = doc;
   }
 
   setSettings(settings: PaintSettings): void {
     this.#s = settings;
     this.#visible = new Set(settings.entityTypes);
-    this.region?.reset();
+    this.#region?.reset();
   }
 
   #highlight(name: string): Highlight {
@@ -383,7 +394,8 @@ export class Painter {
     if (mode !== 'first') return out;
     // Very common places are left out of the default marking ('every' marks them all).
     if (f && !this.#s.markCommonPlaces && ((id !== null && f.quietEntities.has(id)) || f.quietMentions.has(m.id))) return null;
-    if (this.region && !this.region.contains(m.startNode)) return null;
+    const region = (this.#region ??= this.#doc && regionFor ? regionFor(this.#doc) : undefined);
+    if (region && !region.contains(m.startNode)) return null;
     const key = firstKey(m);
     if (seen.has(key)) return null;
     seen.add(key);
