@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
 import { serveDir, waitFor, type StaticServer } from './harness';
 import { HOSTILE_DIR } from './hostile-harness';
+import { fireSyntheticEvents } from '../support/synthetic-events';
 
 let firefox: FirefoxWithExtension;
 let server: StaticServer;
@@ -59,13 +60,8 @@ describe('Firefox: a page hunting for and driving a reading extension', () => {
   });
 
   it('synthetic events and forged commands drive nothing: the card stays open', async () => {
+    await page.evaluate(fireSyntheticEvents);
     await page.evaluate(() => {
-      const host = [...document.documentElement.children].find((e) => e !== document.head && e !== document.body) as HTMLElement;
-      const opts = { bubbles: true, composed: true, cancelable: true };
-      document.dispatchEvent(new KeyboardEvent('keydown', { ...opts, key: 'Escape', code: 'Escape' }));
-      document.body.dispatchEvent(new PointerEvent('pointerdown', { ...opts, clientX: 5, clientY: 5 }));
-      host.click();
-      host.dispatchEvent(new KeyboardEvent('keydown', { ...opts, key: 'Escape' }));
       const CE = (window as unknown as { __OriginalCustomEvent: typeof CustomEvent }).__OriginalCustomEvent;
       document.dispatchEvent(new CE('backstory:disable', { bubbles: true }));
       window.postMessage({ type: 'backstory', enabled: false }, '*');

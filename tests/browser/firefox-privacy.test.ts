@@ -126,15 +126,25 @@ describe('no network requests (Firefox)', () => {
     });
     expect(at).not.toBeNull();
     await page.mouse.click(at!.x, at!.y);
-    // The background opens it in a new tab (options_ui.open_in_tab). WebDriver BiDi does not show
-    // extension documents to the test (the tab reads as about:blank), so its load gets a moment.
+    // The background opens it in a new tab (options_ui.open_in_tab). Puppeteer may report that tab's
+    // first URL (about:blank), so each tab is asked where it is and whether the page has rendered its form.
     await waitFor(async () => (await firefox.browser.pages()).length > before, { what: 'the settings tab to open' });
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await waitFor(
+      async () => {
+        for (const p of await firefox.browser.pages()) {
+          const ready = await p
+            .evaluate((origin) => location.href.startsWith(`${origin}/options.html`) && document.readyState === 'complete' && document.querySelector('.op-add input') !== null, firefox.extensionOrigin)
+            .catch(() => false);
+          if (ready) return true;
+        }
+        return false;
+      },
+      { what: 'the settings page to render' },
+    );
   });
 
   it('sent nothing but the page’s own requests and Firefox’s own', async () => {
-    // A last moment for anything queued (the KB's install work, a late fetch).
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // Everything has run by now: the KB was installed (the card showed its data), the settings page rendered.
     const pagesOwn = new Set(['/sample-news.html', '/favicon.ico']);
     const unexpected = seen.filter((s) => (s.host === fixtureHost ? !pagesOwn.has(s.path) : !FIREFOX_OWN.test(s.host.replace(/:\d+$/, ''))));
     expect(unexpected).toEqual([]);

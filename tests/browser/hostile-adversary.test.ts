@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, waitFor, type ExtensionBrowser } from './harness';
 import { CHROME_EXTENSION_DIR, serveHostile, Watched, type HostileServers } from './hostile-harness';
+import { fireSyntheticEvents } from '../support/synthetic-events';
 
 let browser: ExtensionBrowser;
 let servers: HostileServers;
@@ -94,18 +95,7 @@ describe('a page hunting for and driving a reading extension', () => {
   it('synthetic events from the page drive nothing: the card stays open, no keyboard navigation starts', async () => {
     expect(await card()).not.toBeNull();
     const current = names.highlights.current!;
-    const fired = await w.eval('main', () => {
-      const host = [...document.documentElement.children].find((e) => e !== document.head && e !== document.body) as HTMLElement;
-      const opts = { bubbles: true, composed: true, cancelable: true };
-      document.dispatchEvent(new KeyboardEvent('keydown', { ...opts, key: 'Escape', code: 'Escape' }));
-      document.body.dispatchEvent(new PointerEvent('pointerdown', { ...opts, clientX: 5, clientY: 5 }));
-      host.click();
-      host.dispatchEvent(new KeyboardEvent('keydown', { ...opts, key: 'Escape' }));
-      host.focus();
-      document.body.dispatchEvent(new KeyboardEvent('keydown', { ...opts, altKey: true, shiftKey: true, code: 'KeyN', key: 'N' }));
-      document.body.dispatchEvent(new KeyboardEvent('keydown', { ...opts, key: 'Enter', code: 'Enter' }));
-      return true;
-    });
+    const fired = await w.eval('main', fireSyntheticEvents);
     expect(fired).toBe(true);
     // Our listeners run synchronously inside dispatchEvent: had they obeyed, the card would be closed by now.
     expect(await card()).toMatchObject({ text: 'Xi Jinping' });

@@ -8,24 +8,10 @@ import { CardLayer, type CardLayerEnv } from '../../lib/page/card/card-layer';
 import { HOST_CSS } from '../../lib/page/core/host-styles';
 import type { PageMention } from '../../lib/page/core/marks';
 import { createUiHost, type UiHost } from '../../lib/page/core/ui-host';
+import { minimalCard } from '../support/cards';
 
-const report = { id: '001_5b362b16a11063f8', headline: 'A report', publisher: 'unknown', url: null, date: '2023-02-24', dateInferred: false, dateReason: '', republishedFrom: null };
 const NAMES: Record<string, string> = { 'alder-town': 'Alder Town', 'alder-corp': 'Alder Corporation' };
-const entity = (id: string): EntityCard => ({
-  id,
-  type: 'place',
-  name: NAMES[id]!,
-  description: `${NAMES[id]}, in the reports.`,
-  descriptionSource: { quote: NAMES[id]!, report },
-  spellings: [],
-  aliases: [],
-  facts: [],
-  reports: [],
-  caveats: [],
-  related: [],
-  dates: [],
-  totals: { facts: 0, reports: 0, caveats: 0 },
-});
+const entity = (id: string): EntityCard => minimalCard(id, NAMES[id]!, 'place');
 
 function mention(): PageMention {
   const p = document.createElement('p');

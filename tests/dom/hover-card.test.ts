@@ -13,25 +13,12 @@ import { PREPARE_MS } from '../../lib/page/card/hover';
 import { CardChunk, LazyCard } from '../../lib/page/core/lazy-card';
 import type { PageMention } from '../../lib/page/core/marks';
 import { createUiHost, type UiHost } from '../../lib/page/core/ui-host';
+import { minimalCard } from '../support/cards';
 
 const DELAY = 500;
 
 function entity(id: string, name: string): EntityCard {
-  return {
-    id,
-    type: 'person',
-    name,
-    description: `${name}, a person in the reports.`,
-    descriptionSource: { quote: name, report: { id: '001_5b362b16a11063f8', headline: 'A report', publisher: 'unknown', url: null, date: '2023-02-24', dateInferred: false, dateReason: '', republishedFrom: null } },
-    spellings: [],
-    aliases: [name],
-    facts: [],
-    reports: [],
-    caveats: [],
-    related: [],
-    dates: [],
-    totals: { facts: 0, reports: 0, caveats: 0 },
-  };
+  return minimalCard(id, name, 'person', `${name}, a person in the reports.`, [name]);
 }
 
 /** A mention of `name` in a paragraph of its own. */
