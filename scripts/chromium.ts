@@ -27,6 +27,7 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
+  '.xhtml': 'application/xhtml+xml; charset=utf-8',
 };
 
 export interface StaticServer {

@@ -26,6 +26,8 @@ export const PROBE_WORLD = 'bs-probe';
 
 /** The strict policy of csp.html, exactly as issue #7 asks. */
 export const STRICT_CSP = "default-src 'none'; style-src 'none'";
+/** trusted-types.html: every string given to an HTML or script sink throws, and no policy can be made. */
+export const TRUSTED_TYPES_CSP = "require-trusted-types-for 'script'; trusted-types 'none'";
 
 export interface HostileServers {
   /** http://127.0.0.1:<port> */
@@ -38,6 +40,7 @@ export interface HostileServers {
 export async function serveHostile(): Promise<HostileServers> {
   const headers = (path: string): Record<string, string> => {
     if (path === '/csp.html') return { 'content-security-policy': STRICT_CSP };
+    if (path === '/trusted-types.html') return { 'content-security-policy': TRUSTED_TYPES_CSP };
     if (path.endsWith('.txt')) return { 'content-type': 'text/plain; charset=utf-8' };
     return {};
   };
