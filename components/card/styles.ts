@@ -122,6 +122,8 @@ button.bs-summary:hover .bs-summary-text{text-decoration:underline}
 .bs-popover .bs-pv-quote{margin:0;padding:0;border:0;font-size:14px;line-height:1.32;display:-webkit-box;-webkit-line-clamp:3;-webkit-box-orient:vertical;overflow:hidden}
 .bs-pv-source{all:unset;box-sizing:border-box;max-width:100%;margin-top:2px;font-size:14px;line-height:1.32;color:var(--mu);cursor:pointer;display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden}
 .bs-pv-source::before{content:"— "}
+/* With a caveat or a repeated claim to show, that line matters more than the quote's third line (the source, whose report and date, stays whole). */
+.bs-pv-main:has(>.bs-pv-repeats,>.bs-pv-caveats) .bs-pv-quote{-webkit-line-clamp:2}
 .bs-pv-source:hover{color:var(--ac);text-decoration:underline}
 .bs-pv-caveats{list-style:none;margin:0;padding:0;display:flex;flex-direction:column;gap:4px}
 .bs-pv-caveat{font-size:14px;line-height:1.32;padding-left:10px;border-left:3px solid var(--ld);background:none!important;color:var(--fg)!important}

@@ -52,12 +52,12 @@ function measure(dialog: Locator) {
       if (hasText && cs.visibility !== 'hidden') minFont = Math.min(minFont, parseFloat(cs.fontSize));
     }
     const parts = [...card.querySelectorAll('[data-part]')].map((e) => e.getAttribute('data-part'));
-    const clipped = [...card.querySelectorAll('[data-part=why], [data-part=more], [data-part=not-this]')]
+    const clipped = [...card.querySelectorAll('[data-part=repeats], [data-part=caveats] > li:first-child, [data-part=why], [data-part=more], [data-part=not-this]')]
       .filter((e) => {
         const r = e.getBoundingClientRect();
         return r.top < box.top || r.bottom > box.bottom || r.left < box.left || r.right > box.right;
       })
-      .map((e) => e.getAttribute('data-part'));
+      .map((e) => e.getAttribute('data-part') ?? 'first caveat');
     // A part that does not fit is left out whole (it wraps out of the box), never cut through a line.
     const main = card.querySelector('.bs-pv-main')!.getBoundingClientRect();
     const cut = [...card.querySelectorAll('.bs-pv-main > *, .bs-pv-main li')]
@@ -112,8 +112,8 @@ describe('the card is a preview', () => {
       expect(m.minFont).toBeGreaterThanOrEqual(14);
       expect(m.text).not.toMatch(/\b\d{3}_[0-9a-f]{16}\b|\breport \d{3}\b/);
       if (expected) expect(m.parts).toEqual(expected);
-      // The why line and the actions are never clipped away: inside the card's box.
-      expect(m.clipped).toEqual([]);
+      // What this page repeats, the first caveat line, the why line and the actions are never clipped away: inside the card's box.
+      expect(m.clipped, `${url}: ${name}`).toEqual([]);
       expect(m.cut).toEqual([]);
       // Whatever it holds, the parts come in this order.
       const order = ['what', 'support', 'fact', 'caveats', 'repeats', 'why', 'more', 'not-this'];
