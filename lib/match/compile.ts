@@ -16,13 +16,12 @@ export const F_ENDS_S = 8;
 /** Alias ends in a digit: "." or "," followed by a digit continues a number ("Mugin-5.1"), no boundary. */
 export const F_ENDS_DIGIT = 16;
 
-/** Nodes with at most this many children are searched linearly; larger ones through a dense row or the hash table. */
+/**
+ * Nodes with at most this many children are searched linearly; larger ones
+ * through a dense row, or by binary search (a node's children are sorted by
+ * label), which needs no table built at hydrate.
+ */
 export const LINEAR_MAX = 4;
-
-/** First hash slot of edge (node, label). */
-export function hashSlot(node: number, label: number, shift: number): number {
-  return Math.imul(node * 65599 + label, 0x9e3779b1) >>> shift;
-}
 
 const COUNT_BASE = 0x30;
 /** Counts are stored as String.fromCharCode(0x30 + n); this keeps them below the surrogate range. */
@@ -71,15 +70,6 @@ export interface Matcher {
    * is 1 + the child's position among the node's children, 0 for none.
    */
   readonly dense: Uint8Array;
-  /**
-   * The other children of nodes with more than LINEAR_MAX children, in an
-   * open-addressing table keyed by (node, label): slot → child node (0 =
-   * empty) and its parent. Smaller nodes are scanned linearly.
-   */
-  readonly hashChild: Int32Array;
-  readonly hashParent: Int32Array;
-  /** hashSlot(node, label, hashShift) is the first slot. */
-  readonly hashShift: number;
   /** Exact keys of case-sensitive aliases, filled with csHash*. */
   readonly exactKeys: (string[] | undefined)[];
 }
@@ -335,9 +325,8 @@ function fillRootAndPair(nodes: Int32Array, root: Int32Array, pair: Int32Array):
   }
 }
 
-/** Dense ASCII rows for the first `rows` big nodes with ≤ 255 children (BFS order = shallow first, where most walks are); returns how many children go to the hash table. */
-function fillDense(nodes: Int32Array, big: readonly number[], dense: Uint8Array, rows: number): number {
-  let hashed = 0;
+/** Dense ASCII rows for the first `rows` big nodes with ≤ 255 children (BFS order = shallow first, where most walks are). */
+function fillDense(nodes: Int32Array, big: readonly number[], dense: Uint8Array, rows: number): void {
   let row = 0;
   for (const k of big) {
     const cs = nodes[k * NODE_STRIDE]!;
@@ -348,26 +337,7 @@ function fillDense(nodes: Int32Array, big: readonly number[], dense: Uint8Array,
       for (let c = cs; c < ce; c++) {
         const l = labelOf(nodes, c);
         if (l < 128) dense[base + l] = c - cs + 1;
-        else hashed++;
       }
-    } else hashed += ce - cs;
-  }
-  return hashed;
-}
-
-function fillHash(nodes: Int32Array, big: readonly number[], hashChild: Int32Array, hashParent: Int32Array, hashShift: number): void {
-  const mask = hashChild.length - 1;
-  for (const k of big) {
-    const cs = nodes[k * NODE_STRIDE]!;
-    const ce = nodes[(k + 1) * NODE_STRIDE]!;
-    const isDense = nodes[k * NODE_STRIDE + 2]! >>> 16 !== 0;
-    for (let c = cs; c < ce; c++) {
-      const l = labelOf(nodes, c);
-      if (isDense && l < 128) continue;
-      let h = hashSlot(k, l, hashShift);
-      while (hashChild[h] !== 0) h = (h + 1) & mask;
-      hashChild[h] = c;
-      hashParent[h] = k;
     }
   }
 }
@@ -380,7 +350,7 @@ export function hydrateMatcher(input: CompiledMatcher | PackedMatcher): Matcher 
   // The packed form (./packed.ts, what pages receive): its tables are decoded on demand.
   let compiled: CompiledMatcher;
   let termAlias: (t: number) => number;
-  let termAliasesInto: ((out: Int32Array, stride: number) => void) | null = null;
+  let termAliasesInto: ((out: Int32Array, stride: number, aliasFlags: Uint8Array) => void) | null = null;
   let termCount: number;
   let entityIndices: (a: number) => number[];
   if (isPackedMatcher(input)) {
@@ -404,7 +374,7 @@ export function hydrateMatcher(input: CompiledMatcher | PackedMatcher): Matcher 
   // One pass over the three trie strings. (TextEncoder would decode them natively,
   // but in Chromium it costs more than this loop: it converts through Blink.)
   const nodes = new Int32Array((n + 1) * NODE_STRIDE);
-  /** Nodes with more than LINEAR_MAX children (dense rows or the hash table). */
+  /** Nodes with more than LINEAR_MAX children (candidates for dense rows). */
   const big: number[] = [];
   const counts = fillNodes(compiled.nodeLabels, compiled.nodeChildCounts, compiled.nodeTermCounts, nodes, big);
   if (counts.children !== n || counts.terms !== termCount) {
@@ -414,29 +384,23 @@ export function hydrateMatcher(input: CompiledMatcher | PackedMatcher): Matcher 
   const aliasFlags = decodeFlags(compiled.aliasFlags);
   const nAliases = aliasFlags.length;
   const terms = new Int32Array(nextTerm * TERM_STRIDE);
-  if (termAliasesInto) termAliasesInto(terms, TERM_STRIDE);
+  if (termAliasesInto) termAliasesInto(terms, TERM_STRIDE, aliasFlags);
   else {
     for (let t = 0; t < nextTerm; t++) {
       const a = termAlias(t);
       terms[t * TERM_STRIDE] = typeof a === 'number' && a >= 0 && a < nAliases ? a : -1;
     }
+    fillTermFlags(terms, nextTerm, aliasFlags);
   }
-  fillTermFlags(terms, nextTerm, aliasFlags);
 
   const root = new Int32Array(65536);
   const pair = new Int32Array(128 * 128);
   fillRootAndPair(nodes, root, pair);
 
-  // Big nodes: dense ASCII rows for the first DENSE_ROWS, the hash table for everything else.
+  // Big nodes: dense ASCII rows for the first DENSE_ROWS; the others (and non-ASCII labels) are binary-searched.
   const rows = Math.min(counts.dense, DENSE_ROWS);
   const dense = new Uint8Array(rows * 128);
-  const hashed = fillDense(nodes, big, dense, rows);
-  let bits = 4;
-  while (1 << bits < hashed * 2) bits++;
-  const hashShift = 32 - bits;
-  const hashChild = new Int32Array(1 << bits);
-  const hashParent = new Int32Array(1 << bits);
-  fillHash(nodes, big, hashChild, hashParent, hashShift);
+  fillDense(nodes, big, dense, rows);
 
   // The alias objects are built lazily: 100k of them cost 20-60 ms, and a page
   // only ever needs the few it mentions.
@@ -475,9 +439,6 @@ export function hydrateMatcher(input: CompiledMatcher | PackedMatcher): Matcher 
     terms,
     pair,
     dense,
-    hashChild,
-    hashParent,
-    hashShift,
     exactKeys: new Array<string[] | undefined>(nAliases),
   };
 }

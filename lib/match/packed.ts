@@ -275,8 +275,8 @@ export interface UnpackedMatcher {
   aliasCount: number;
   termCount: number;
   termAlias(t: number): number;
-  /** All terminal aliases at once, into out[t * stride] (one native decode and a tight loop). */
-  termAliasesInto(out: Int32Array, stride: number): void;
+  /** All terminal aliases at once, into out[t * stride], and the alias's flags into out[t * stride + 1] (one loop). Throws on an alias out of range. */
+  termAliasesInto(out: Int32Array, stride: number, aliasFlags: Uint8Array): void;
   /** Entity indices of alias a. */
   aliasEntityIndices(a: number): number[];
 }
@@ -328,17 +328,22 @@ export function unpackMatcher(p: PackedMatcher): UnpackedMatcher {
     },
     ...(link ? { link } : {}),
   } as CompiledMatcher;
-  const termAliasesInto = (out: Int32Array, stride: number) => {
+  const termAliasesInto = (out: Int32Array, stride: number, aliasFlags: Uint8Array) => {
     const str = p.termAliases;
-    for (let t = 0, k = 0; k < str.length; t++) {
+    const nAliases = aliasFlags.length;
+    let bad = 0;
+    for (let r = 0, k = 0; k < str.length; r += stride) {
       let v = 0;
       for (let end = k + w; k < end; k++) {
         const d = VALUE[str.charCodeAt(k) & 127]!;
-        if (d < 0) throw new Error('packed matcher: bad digit');
+        bad |= d;
         v = v * 64 + d;
       }
-      out[t * stride] = v;
+      if (v >= nAliases) bad = -1;
+      out[r] = v;
+      out[r + 1] = aliasFlags[v]!;
     }
+    if (bad < 0) throw new Error('hydrateMatcher: alias index out of range or bad digit');
   };
   return { view, aliasCount, termCount: p.termAliases.length / w, termAlias: (t) => digitsAt(p.termAliases, t, w), termAliasesInto, aliasEntityIndices };
 }
