@@ -16,13 +16,12 @@ export const F_ENDS_S = 8;
 /** Alias ends in a digit: "." or "," followed by a digit continues a number ("Mugin-5.1"), no boundary. */
 export const F_ENDS_DIGIT = 16;
 
-/** Nodes with at most this many children are searched linearly; larger ones through a dense row or the hash table. */
+/**
+ * Nodes with at most this many children are searched linearly; larger ones
+ * through a dense row, or by binary search (a node's children are sorted by
+ * label), which needs no table built at hydrate.
+ */
 export const LINEAR_MAX = 4;
-
-/** First hash slot of edge (node, label). */
-export function hashSlot(node: number, label: number, shift: number): number {
-  return Math.imul(node * 65599 + label, 0x9e3779b1) >>> shift;
-}
 
 const COUNT_BASE = 0x30;
 /** Counts are stored as String.fromCharCode(0x30 + n); this keeps them below the surrogate range. */
@@ -71,15 +70,6 @@ export interface Matcher {
    * is 1 + the child's position among the node's children, 0 for none.
    */
   readonly dense: Uint8Array;
-  /**
-   * The other children of nodes with more than LINEAR_MAX children, in an
-   * open-addressing table keyed by (node, label): slot → child node (0 =
-   * empty) and its parent. Smaller nodes are scanned linearly.
-   */
-  readonly hashChild: Int32Array;
-  readonly hashParent: Int32Array;
-  /** hashSlot(node, label, hashShift) is the first slot. */
-  readonly hashShift: number;
   /** Exact keys of case-sensitive aliases, filled with csHash*. */
   readonly exactKeys: (string[] | undefined)[];
 }
@@ -268,6 +258,90 @@ function validate(c: CompiledMatcher): void {
   if (!ok) throw new Error('hydrateMatcher: not a backstory-match v1 compiled matcher');
 }
 
+// Hydrate is split into small functions of one loop each. A content script runs
+// it once, cold: V8 optimises a long loop by on-stack replacement, which
+// compiles the whole enclosing function, so one big function with seven loops
+// paid for several big compiles.
+
+/** The node records from the three trie strings (childStart, termStart, label); the big nodes' ids into `big`. */
+function fillNodes(labelStr: string, childStr: string, termStr: string, nodes: Int32Array, big: number[]): { children: number; terms: number; dense: number } {
+  const n = labelStr.length;
+  let nextChild = 1;
+  let nextTerm = 0;
+  let denseCandidates = 0;
+  let bad = 0;
+  for (let k = 0, r = 0; k < n; k++, r += NODE_STRIDE) {
+    nodes[r] = nextChild;
+    nodes[r + 1] = nextTerm;
+    nodes[r + 2] = labelStr.charCodeAt(k);
+    const cnt = childStr.charCodeAt(k) - COUNT_BASE;
+    const terms = termStr.charCodeAt(k) - COUNT_BASE;
+    bad |= cnt | terms;
+    if (cnt > LINEAR_MAX && k > 0) {
+      big.push(k);
+      if (cnt <= 255) denseCandidates++;
+    }
+    nextChild += cnt;
+    nextTerm += terms;
+  }
+  if (bad < 0) throw new Error('hydrateMatcher: bad trie counts');
+  nodes[n * NODE_STRIDE] = nextChild;
+  nodes[n * NODE_STRIDE + 1] = nextTerm;
+  return { children: nextChild, terms: nextTerm, dense: denseCandidates };
+}
+
+function decodeFlags(flagStr: string): Uint8Array {
+  const n = flagStr.length;
+  const aliasFlags = new Uint8Array(n);
+  for (let a = 0; a < n; a++) aliasFlags[a] = flagStr.charCodeAt(a) - COUNT_BASE;
+  return aliasFlags;
+}
+
+/** Check each terminal's alias and copy its flags in. */
+function fillTermFlags(terms: Int32Array, count: number, aliasFlags: Uint8Array): void {
+  const nAliases = aliasFlags.length;
+  for (let t = 0, r = 0; t < count; t++, r += TERM_STRIDE) {
+    const a = terms[r]!;
+    if (!(a >= 0 && a < nAliases)) throw new Error('hydrateMatcher: alias index out of range');
+    terms[r + 1] = aliasFlags[a]!;
+  }
+}
+
+const labelOf = (nodes: Int32Array, k: number): number => nodes[k * NODE_STRIDE + 2]! & 0xffff;
+
+function fillRootAndPair(nodes: Int32Array, root: Int32Array, pair: Int32Array): void {
+  for (let c = nodes[0]!; c < nodes[NODE_STRIDE]!; c++) root[labelOf(nodes, c)] = c;
+  for (let f0 = 0; f0 < 128; f0++) {
+    const r1 = root[f0]!;
+    if (r1 === 0) continue;
+    if (nodes[r1 * NODE_STRIDE + 1] !== nodes[(r1 + 1) * NODE_STRIDE + 1]) {
+      pair.fill(-1, f0 << 7, (f0 + 1) << 7);
+      continue;
+    }
+    for (let c = nodes[r1 * NODE_STRIDE]!; c < nodes[(r1 + 1) * NODE_STRIDE]!; c++) {
+      const l = labelOf(nodes, c);
+      if (l < 128) pair[(f0 << 7) | l] = c;
+    }
+  }
+}
+
+/** Dense ASCII rows for the first `rows` big nodes with ≤ 255 children (BFS order = shallow first, where most walks are). */
+function fillDense(nodes: Int32Array, big: readonly number[], dense: Uint8Array, rows: number): void {
+  let row = 0;
+  for (const k of big) {
+    const cs = nodes[k * NODE_STRIDE]!;
+    const ce = nodes[(k + 1) * NODE_STRIDE]!;
+    if (row < rows && ce - cs <= 255) {
+      nodes[k * NODE_STRIDE + 2] = labelOf(nodes, k) | ((row + 1) << 16);
+      const base = row++ * 128;
+      for (let c = cs; c < ce; c++) {
+        const l = labelOf(nodes, c);
+        if (l < 128) dense[base + l] = c - cs + 1;
+      }
+    }
+  }
+}
+
 /**
  * Turn the JSON form into typed arrays (linear in its size; no sorting, no
  * Unicode work). Do it once per page/context, then `scan` many times.
@@ -276,7 +350,7 @@ export function hydrateMatcher(input: CompiledMatcher | PackedMatcher): Matcher 
   // The packed form (./packed.ts, what pages receive): its tables are decoded on demand.
   let compiled: CompiledMatcher;
   let termAlias: (t: number) => number;
-  let termAliasesInto: ((out: Int32Array, stride: number) => void) | null = null;
+  let termAliasesInto: ((out: Int32Array, stride: number, aliasFlags: Uint8Array) => void) | null = null;
   let termCount: number;
   let entityIndices: (a: number) => number[];
   if (isPackedMatcher(input)) {
@@ -299,110 +373,35 @@ export function hydrateMatcher(input: CompiledMatcher | PackedMatcher): Matcher 
   const n = compiled.nodeLabels.length;
   // One pass over the three trie strings. (TextEncoder would decode them natively,
   // but in Chromium it costs more than this loop: it converts through Blink.)
-  const labelStr = compiled.nodeLabels;
-  const childStr = compiled.nodeChildCounts;
-  const termStr = compiled.nodeTermCounts;
-  const labels = new Uint16Array(n);
   const nodes = new Int32Array((n + 1) * NODE_STRIDE);
-  let nextChild = 1;
-  let nextTerm = 0;
-  let denseCandidates = 0;
-  let bad = 0;
-  /** Nodes with more than LINEAR_MAX children (dense rows or the hash table). */
+  /** Nodes with more than LINEAR_MAX children (candidates for dense rows). */
   const big: number[] = [];
-  for (let k = 0, r = 0; k < n; k++, r += NODE_STRIDE) {
-    nodes[r] = nextChild;
-    nodes[r + 1] = nextTerm;
-    const label = labelStr.charCodeAt(k);
-    labels[k] = label;
-    nodes[r + 2] = label;
-    const cnt = childStr.charCodeAt(k) - COUNT_BASE;
-    const terms = termStr.charCodeAt(k) - COUNT_BASE;
-    bad |= cnt | terms;
-    if (cnt > LINEAR_MAX && k > 0) {
-      big.push(k);
-      if (cnt <= 255) denseCandidates++;
-    }
-    nextChild += cnt;
-    nextTerm += terms;
-  }
-  if (bad < 0) throw new Error('hydrateMatcher: bad trie counts');
-  nodes[n * NODE_STRIDE] = nextChild;
-  nodes[n * NODE_STRIDE + 1] = nextTerm;
-  if (nextChild !== n || nextTerm !== termCount) {
+  const counts = fillNodes(compiled.nodeLabels, compiled.nodeChildCounts, compiled.nodeTermCounts, nodes, big);
+  if (counts.children !== n || counts.terms !== termCount) {
     throw new Error('hydrateMatcher: inconsistent trie');
   }
-  const nAliases = compiled.aliasFlags.length;
+  const nextTerm = counts.terms;
+  const aliasFlags = decodeFlags(compiled.aliasFlags);
+  const nAliases = aliasFlags.length;
   const terms = new Int32Array(nextTerm * TERM_STRIDE);
-  if (termAliasesInto) {
-    termAliasesInto(terms, TERM_STRIDE);
-    for (let t = 0; t < nextTerm; t++) if (terms[t * TERM_STRIDE]! >= nAliases) throw new Error('hydrateMatcher: alias index out of range');
-  } else {
+  if (termAliasesInto) termAliasesInto(terms, TERM_STRIDE, aliasFlags);
+  else {
     for (let t = 0; t < nextTerm; t++) {
       const a = termAlias(t);
-      if (!(typeof a === 'number' && a >= 0 && a < nAliases)) throw new Error('hydrateMatcher: alias index out of range');
-      terms[t * TERM_STRIDE] = a;
+      terms[t * TERM_STRIDE] = typeof a === 'number' && a >= 0 && a < nAliases ? a : -1;
     }
+    fillTermFlags(terms, nextTerm, aliasFlags);
   }
 
   const root = new Int32Array(65536);
-  for (let c = nodes[0]!; c < nodes[NODE_STRIDE]!; c++) root[labels[c]!] = c;
-
   const pair = new Int32Array(128 * 128);
-  for (let f0 = 0; f0 < 128; f0++) {
-    const r1 = root[f0]!;
-    if (r1 === 0) continue;
-    if (nodes[r1 * NODE_STRIDE + 1] !== nodes[(r1 + 1) * NODE_STRIDE + 1]) {
-      pair.fill(-1, f0 << 7, (f0 + 1) << 7);
-      continue;
-    }
-    for (let c = nodes[r1 * NODE_STRIDE]!; c < nodes[(r1 + 1) * NODE_STRIDE]!; c++) {
-      if (labels[c]! < 128) pair[(f0 << 7) | labels[c]!] = c;
-    }
-  }
+  fillRootAndPair(nodes, root, pair);
 
-  // Big nodes: dense ASCII rows for the first DENSE_ROWS (BFS order = shallow
-  // first, where most walks are), the hash table for everything else.
-  const rows = Math.min(denseCandidates, DENSE_ROWS);
+  // Big nodes: dense ASCII rows for the first DENSE_ROWS; the others (and non-ASCII labels) are binary-searched.
+  const rows = Math.min(counts.dense, DENSE_ROWS);
   const dense = new Uint8Array(rows * 128);
-  let hashed = 0;
-  let row = 0;
-  for (const k of big) {
-    const cs = nodes[k * NODE_STRIDE]!;
-    const ce = nodes[(k + 1) * NODE_STRIDE]!;
-    if (row < rows && ce - cs <= 255) {
-      nodes[k * NODE_STRIDE + 2] = labels[k]! | ((row + 1) << 16);
-      const base = row++ * 128;
-      for (let c = cs; c < ce; c++) {
-        const l = labels[c]!;
-        if (l < 128) dense[base + l] = c - cs + 1;
-        else hashed++;
-      }
-    } else hashed += ce - cs;
-  }
-  let bits = 4;
-  while (1 << bits < hashed * 2) bits++;
-  const hashShift = 32 - bits;
-  const hashChild = new Int32Array(1 << bits);
-  const hashParent = new Int32Array(1 << bits);
-  const mask = (1 << bits) - 1;
-  for (const k of big) {
-    const cs = nodes[k * NODE_STRIDE]!;
-    const ce = nodes[(k + 1) * NODE_STRIDE]!;
-    const isDense = nodes[k * NODE_STRIDE + 2]! >>> 16 !== 0;
-    for (let c = cs; c < ce; c++) {
-      if (isDense && labels[c]! < 128) continue;
-      let h = hashSlot(k, labels[c]!, hashShift);
-      while (hashChild[h] !== 0) h = (h + 1) & mask;
-      hashChild[h] = c;
-      hashParent[h] = k;
-    }
-  }
+  fillDense(nodes, big, dense, rows);
 
-  const aliasFlags = new Uint8Array(nAliases);
-  const flagStr = compiled.aliasFlags;
-  for (let a = 0; a < nAliases; a++) aliasFlags[a] = flagStr.charCodeAt(a) - COUNT_BASE;
-  for (let t = 0; t < nextTerm; t++) terms[t * TERM_STRIDE + 1] = aliasFlags[terms[t * TERM_STRIDE]!]!;
   // The alias objects are built lazily: 100k of them cost 20-60 ms, and a page
   // only ever needs the few it mentions.
   const cache: (MatchAlias | undefined)[] = new Array<MatchAlias | undefined>(nAliases);
@@ -440,9 +439,6 @@ export function hydrateMatcher(input: CompiledMatcher | PackedMatcher): Matcher 
     terms,
     pair,
     dense,
-    hashChild,
-    hashParent,
-    hashShift,
     exactKeys: new Array<string[] | undefined>(nAliases),
   };
 }

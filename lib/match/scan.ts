@@ -127,8 +127,7 @@ function caseMatches(m: Matcher, a: number, text: string, start: number, end: nu
 export function scan(m: Matcher, text: string): RawMatch[] {
   const out: RawMatch[] = [];
   const n = text.length;
-  const { root, nodes, terms, dense, hashChild, hashParent, hashShift } = m;
-  const hashMask = hashChild.length - 1;
+  const { root, nodes, terms, dense } = m;
   const tab = TAB;
   const pair = m.pair;
   const exact = EXACT;
@@ -238,7 +237,7 @@ export function scan(m: Matcher, text: string): RawMatch[] {
         hx = (Math.imul(hx, 31) + exact[kc]!) | 0;
         k++;
       }
-      // Child lookup: linear for small nodes, dense row or hash table for big ones.
+      // Child lookup: linear for small nodes, a dense row or a binary search (children are sorted by label) for big ones.
       let child = 0;
       if (ce - cs <= LINEAR_MAX) {
         for (let s = cs; s < ce; s++) {
@@ -253,15 +252,17 @@ export function scan(m: Matcher, text: string): RawMatch[] {
           const d = dense[((row - 1) << 7) + fc]!;
           if (d !== 0) child = cs + d - 1;
         } else {
-          let h = Math.imul(node * 65599 + fc, 0x9e3779b1) >>> hashShift;
-          for (;;) {
-            const s = hashChild[h]!;
-            if (s === 0) break;
-            if (hashParent[h] === node && (nodes[s * NODE_STRIDE + 2]! & 0xffff) === fc) {
-              child = s;
+          let lo = cs;
+          let hi = ce - 1;
+          while (lo <= hi) {
+            const mid = (lo + hi) >>> 1;
+            const l = nodes[mid * NODE_STRIDE + 2]! & 0xffff;
+            if (l === fc) {
+              child = mid;
               break;
             }
-            h = (h + 1) & hashMask;
+            if (l < fc) lo = mid + 1;
+            else hi = mid - 1;
           }
         }
       }

@@ -83,9 +83,49 @@ export interface ReportSketch {
 }
 
 export function sketchOf(text: string): ReportSketch {
-  const sh = shingles(text);
-  const hashes = [...new Set([...sh].map(hash32))].sort((a, b) => a - b);
-  return { exact: contentHash(words(text).join(' ')), size: sh.size, sketch: hashes.slice(0, SKETCH_SIZE) };
+  return analyse(text).sketch;
+}
+
+/** Everything the index derives from one text: its exact key, shingles, their hashes and its sketch. */
+interface Analysis {
+  exact: string;
+  shingles: Set<string>;
+  hashes: Set<number>;
+  sketch: ReportSketch;
+}
+
+function analyseNow(text: string): Analysis {
+  const w = words(text);
+  const sh = new Set<string>();
+  if (w.length < SHINGLE) {
+    if (w.length > 0) sh.add(w.join(' '));
+  } else for (let i = 0; i + SHINGLE <= w.length; i++) sh.add(w.slice(i, i + SHINGLE).join(' '));
+  const hashes = new Set([...sh].map(hash32));
+  const exact = contentHash(w.join(' '));
+  return { exact, shingles: sh, hashes, sketch: { exact, size: sh.size, sketch: [...hashes].sort((a, b) => a - b).slice(0, SKETCH_SIZE) } };
+}
+
+// A check, then an add, reads the same new text several times (needsText, find, add): it is analysed once.
+let lastText: string | null = null;
+let lastAnalysis: Analysis | null = null;
+function analyse(text: string): Analysis {
+  if (text !== lastText || !lastAnalysis) {
+    lastAnalysis = analyseNow(text);
+    lastText = text;
+  }
+  return lastAnalysis;
+}
+
+/** A report analysed once (e.g. the bundled reports, the same in every check), to add to any number of indexes. */
+export interface AnalysedReport {
+  report: KnownReport;
+  sketch: ReportSketch;
+  shingles: Set<string>;
+}
+
+export function analyseReport(report: KnownReport, text: string): AnalysedReport {
+  const a = analyseNow(text);
+  return { report, sketch: a.sketch, shingles: a.shingles };
 }
 
 interface Entry {
@@ -126,8 +166,13 @@ export class DuplicateIndex {
 
   /** Add a report from its text. */
   add(report: KnownReport, text: string): void {
-    const sh = shingles(text);
-    this.insert(report, sketchOf(text), sh);
+    const a = analyse(text);
+    this.insert(report, a.sketch, a.shingles);
+  }
+
+  /** Add a report analysed beforehand (`analyseReport`); its shingles are shared, never changed. */
+  addAnalysed(r: AnalysedReport): void {
+    this.insert(r.report, r.sketch, r.shingles);
   }
 
   /** Add a report from its stored sketch (no text needed until it is a candidate). */
@@ -157,9 +202,8 @@ export class DuplicateIndex {
   }
 
   private candidates(text: string): { mine: ReportSketch; list: Entry[] } {
-    const mine = sketchOf(text);
+    const { sketch: mine, hashes: all } = analyse(text);
     // Every shingle of the new text against the stored sketches: a stored report inside a longer new page is found too.
-    const all = new Set([...shingles(text)].map(hash32));
     const shared = new Map<Entry, number>();
     for (const h of all) for (const e of this.postings.get(h) ?? []) if (!e.removed) shared.set(e, (shared.get(e) ?? 0) + 1);
     const list = [...shared].filter(([e, n]) => {
@@ -172,7 +216,7 @@ export class DuplicateIndex {
 
   /** Reports known only by their sketch that must be read to check `text` (give their texts to `hydrate`). */
   needsText(text: string): string[] {
-    if (this.exact.has(contentHash(words(text).join(' ')))) return [];
+    if (this.exact.has(analyse(text).exact)) return [];
     return this.candidates(text)
       .list.filter((e) => e.shingles === null)
       .map((e) => e.report.id);
@@ -185,11 +229,12 @@ export class DuplicateIndex {
   }
 
   find(text: string): Duplicate | null {
-    const same = this.exact.get(contentHash(words(text).join(' ')));
+    const a = analyse(text);
+    const same = this.exact.get(a.exact);
     if (same) return { of: same, kind: 'same-text', similarity: 1 };
     const { list } = this.candidates(text);
     if (list.length === 0) return null;
-    const mine = shingles(text);
+    const mine = a.shingles;
     let best: Duplicate | null = null;
     for (const e of list) {
       // A candidate whose text was not given is judged on its sketch's estimate.
@@ -199,8 +244,8 @@ export class DuplicateIndex {
         j = jaccard(mine, e.shingles);
         c = Math.min(mine.size, e.shingles.size) >= 20 ? containment(mine, e.shingles) : 0;
       } else {
-        const est = estimate(sketchOf(text), e.sketch);
-        const all = new Set([...mine].map(hash32));
+        const est = estimate(a.sketch, e.sketch);
+        const all = a.hashes;
         const storedInMine = e.sketch.sketch.filter((h) => all.has(h)).length / Math.max(1, e.sketch.sketch.length);
         j = est.jaccard;
         c = Math.min(mine.size, e.sketch.size) >= 20 ? Math.max(est.containment, e.sketch.size <= mine.size ? storedInMine : 0) : 0;

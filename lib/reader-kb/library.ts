@@ -10,7 +10,7 @@ import type { KbDocument } from '../kb/document';
 import { addReaderReport, askPersistenceOnce, deleteReaderReports, getDerived, getReview, listPieces, listReaderReports, listSketches, putPiecesAndDerived, putReview, readerReportIds, readerReportText, ReaderStoreError, type ReaderDatabase } from '../db/reader-store';
 import type { EntityType } from '../kb/schema';
 import { convertFile, newReportId, prepareText, type AddContext, type AddOutcome } from './add';
-import { DuplicateIndex } from './duplicates';
+import { analyseReport, DuplicateIndex, type AnalysedReport } from './duplicates';
 import { describeDuplicate } from './duplicates';
 import type { ParseHtml } from './import-file';
 import { emptyPack, parsePackText, type Pack, type PackEntity, type PackReport } from './pack';
@@ -83,6 +83,9 @@ export async function applyReaderChange(db: ReaderDatabase, bundled: KbDocument,
   return result;
 }
 
+/** Work on the page's thread between two yields (`yieldToPage`): well under a long task (50 ms) on a slow machine. */
+const SLICE_MS = 8;
+
 export function createReaderLibrary(env: LibraryEnv) {
   const now = () => env.now?.() ?? Date.now();
 
@@ -94,9 +97,32 @@ export function createReaderLibrary(env: LibraryEnv) {
   async function context(source: PackReport['source']): Promise<{ ctx: AddContext; bundled: KbDocument }> {
     const [sketches, ids, bundled] = await Promise.all([listSketches(env.db), readerReportIds(env.db), env.bundled()]);
     const index = new DuplicateIndex();
-    for (const r of bundled.reports) index.add({ id: r.id, title: r.headline, bundled: true }, r.text);
+    for (const r of await analysedBundled(bundled)) index.addAnalysed(r);
     for (const s of sketches) index.addSketch({ id: s.id, title: s.title, bundled: false }, s);
     return { bundled, ctx: { index, taken: new Set(ids), parseHtml: env.parseHtml, now: now(), source } };
+  }
+
+  // The bundled reports are the same in every check: analysed once (shingling them
+  // all costs tens of ms), a few at a time with the page let go in between.
+  let bundledCache: { doc: KbDocument; analysed: Promise<AnalysedReport[]> } | null = null;
+  function analysedBundled(doc: KbDocument): Promise<AnalysedReport[]> {
+    if (bundledCache?.doc !== doc) {
+      const analysed = (async () => {
+        const out: AnalysedReport[] = [];
+        let since = performance.now();
+        for (const r of doc.reports) {
+          out.push(analyseReport({ id: r.id, title: r.headline, bundled: true }, r.text));
+          if (performance.now() - since > SLICE_MS) {
+            await env.yieldToPage?.();
+            since = performance.now();
+          }
+        }
+        return out;
+      })();
+      bundledCache = { doc, analysed };
+      analysed.catch(() => (bundledCache = null));
+    }
+    return bundledCache.analysed;
   }
 
   /** Read the texts of the stored reports a new text could duplicate, so the check is exact. */

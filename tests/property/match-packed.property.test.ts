@@ -13,7 +13,8 @@ const RUNS = Math.max(200, Math.floor((Number(process.env.FC_RUNS ?? 10000) || 1
 
 const FRAGMENTS = ['Xi', 'Jin', 'ping', 'XI', 'Putin', 'US', 'U.S.', 'Mugin', '-5', 'Su', ' ', '\n', '\u00a0', "'", '\u2019', 's', 'é', 'e\u0301', 'Élysée', '\u00ad', 'Σ', 'ς', 'ß', 'İ', '😀', '中', 'UAV', 'MQ-9', 'a', 'A'];
 const fragment = fc.constantFrom(...FRAGMENTS);
-const ids = fc.constantFrom(...Array.from({ length: 70 }, (_, i) => `e${i}`));
+// Some ids beyond Latin-1, and with U+0001 (the packed text tables' escape char) followed by hex digits.
+const ids = fc.constantFrom(...Array.from({ length: 70 }, (_, i) => (i % 10 === 3 ? `ид${i}\u0001ffff` : i % 10 === 7 ? `e${i}–中` : `e${i}`)));
 const aliasInput: fc.Arbitrary<MatchAliasInput> = fc.record(
   {
     text: fc.array(fragment, { minLength: 1, maxLength: 4 }).map((xs) => xs.join('')),
@@ -34,9 +35,9 @@ function withLink(c: CompiledMatcher, seed: number): CompiledMatcher {
     aliasBits: c.aliasText.map((_, a) => String.fromCharCode(0x30 + ((a * 7 + seed) % 31))).join(''),
     qualifiers: c.aliasText.length > 2 ? { 1: ['D.C.', 'Ohio'] } : {},
     types: c.entities.map((_, i) => 'plowea'[(i + seed) % 6]).join(''),
-    names: c.entities.map((id) => `Name of ${id}`),
+    names: c.entities.map((id, i) => `Name of ${id}${i % 2 ? ' Σς 😀 \u00010041 ü' : ''}`),
     related: c.entities.map((_, i) => (i % 3 === 0 ? [] : [(i + 1) % n, (i * 5 + seed) % n])),
-    words: c.entities.map((_, i) => (i % 4 === 0 ? [] : [`word${i % 9}`, `w${(i * seed) % 13}`, 'shared'])),
+    words: c.entities.map((_, i) => (i % 4 === 0 ? [] : [`word${i % 9}`, `w${(i * seed) % 13}`, 'shared', i % 3 ? 'слово' : '\u0001beef'])),
     shortOf: c.entities.map((_, i) => (i % 2 ? [i % Math.max(1, c.aliasText.length)] : [])),
     lex: { titles: ['President'], honorifics: ['Mr'], ordinaryWords: [], modifiers: [], nameHeads: [], nameSuffixes: [], orgSuffixes: [], placeDesignators: [], regions: [] },
   };
@@ -84,5 +85,22 @@ describe('packed matcher (property)', () => {
     const broken = { ...packMatcher(compiled), nodeChildCounts: '0' };
     expect(() => hydrateMatcher(broken)).toThrow(/not a backstory-match-packed/);
     expect(() => hydrateMatcher({ ...packMatcher(compiled), termAliases: '!!' })).toThrow();
+  });
+
+  it('keeps its text tables to Latin-1 (one byte per char in V8), and reads them back exactly', () => {
+    const names = ['Володимир Зеленський', 'Recep Tayyip Erdoğan', '習近平', 'A\u0001002a B', 'Ünal – “quoted”'];
+    const compiled = compileMatcher(names.map((text, i) => ({ text, entityIds: [`id-${text}-${i}`] })));
+    const withNames = { ...compiled, link: { ...withLink(compiled, 3).link!, names: [...names], words: compiled.entities.map((_, i) => [names[i]!.split(' ')[0]!]) } };
+    const packed = packMatcher(withNames);
+    for (const table of [packed.entities, packed.aliasText, packed.link!.names, packed.link!.vocab]) expect(Math.max(...[...table].map((c) => c.charCodeAt(0)))).toBeLessThanOrEqual(0xff);
+    const m = hydrateMatcher(JSON.parse(JSON.stringify(packed)));
+    expect(m.compiled.entities).toEqual(compiled.entities);
+    expect(m.compiled.aliasText).toEqual(compiled.aliasText);
+    expect(m.compiled.link!.names).toEqual(names);
+    expect(m.compiled.link!.words[0]).toEqual(['Володимир']);
+    expect(scan(m, 'Володимир Зеленський and 習近平 met A\u0001002a B.').map((x) => m.alias(x.alias).entityIds)).toEqual([[`id-${names[0]}-0`], [`id-${names[2]}-2`], [`id-${names[3]}-3`]]);
+    // A packed matcher from before the escapes (no latin1 flag) reads its tables as they are.
+    const raw = { ...packed, latin1: undefined, aliasText: compiled.aliasText.join('\n') };
+    expect(hydrateMatcher(raw).alias(3).text).toBe(names[3]);
   });
 });
