@@ -4,7 +4,7 @@
 // card opens, and saves a screenshot (for machines with no display).
 import { execSync } from 'node:child_process';
 import { relative, resolve } from 'node:path';
-import { launchWithExtension, RELEASE_EXTENSION_DIR, ROOT, serveDir } from './chromium';
+import { launchWithExtension, RELEASE_EXTENSION_DIR, ROOT, serveDir, waitFor } from './chromium';
 import { markInViewInPage, settledInPage } from './in-page';
 
 // Progress, on stderr (stdout keeps the demo's results): one short line per step.
@@ -56,13 +56,18 @@ if (screenshot) {
   if (point) {
     progress(`hovering “${point.text}” until its card opens…`);
     await page.mouse.move(point.x, point.y);
-    const dialog = page.locator('backstory-ui').locator('[role=dialog] h2');
-    await dialog.waitFor({ state: 'visible', timeout: 15_000 }).catch(() => undefined);
-    await page.waitForFunction(() => !document.querySelector('backstory-ui')?.shadowRoot?.querySelector('[aria-busy]'), undefined, { timeout: 5_000 }).catch(() => undefined);
+    // The release build's card lives in a closed shadow root under a per-install tag: scripts cannot
+    // see it, a screen reader can. Read the page's accessibility tree for a named dialog.
+    const cdp = await browser.context.newCDPSession(page);
+    const cardName = async (): Promise<string | null> => {
+      const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { ignored?: boolean; role?: { value?: string }; name?: { value?: string }; properties?: { name: string; value: { value?: unknown } }[] }[] };
+      const dialog = nodes.find((n) => !n.ignored && n.role?.value === 'dialog' && n.name?.value && !n.properties?.some((p) => p.name === 'busy' && p.value.value === true));
+      return dialog?.name?.value ?? null;
+    };
+    const opened = await waitFor(cardName, { what: 'the card', timeout: 15_000 }).catch(() => null);
     // The card's entrance finished and painted: not a fixed wait.
     await page.evaluate(settledInPage);
-    const opened = await page.locator('backstory-ui').locator('[role=dialog]').count();
-    console.log(opened ? 'Card open.' : 'No card opened (is the KB loaded?).');
+    console.log(opened ? `Card open: ${opened}.` : 'No card opened (is the KB loaded?).');
   }
   const file = resolve(process.cwd(), screenshot);
   await page.screenshot({ path: file });
