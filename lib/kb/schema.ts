@@ -138,6 +138,10 @@ export const LinkLexicon = z
     placeDesignators: words,
     /** Regions that, after a comma, put a place name elsewhere ("Toledo, Ohio"). */
     regions: words,
+    /** Lower-case words right before a name that say it names a thing, not the place or person ("the rock band Europe", "the racehorse Moscow"). */
+    thingNouns: words.default([]),
+    /** Lower-case words right after a place name that make the name of a thing named after it ("Kyiv cake", "Brussels sprouts", "Moscow time"). */
+    namedAfterNouns: words.default([]),
     /** Function words, never context words of an entity ("their", "would"). */
     stopWords: words,
   })

@@ -62,6 +62,9 @@ interface Lex {
   honor: Set<string>;
   heads: Set<string>;
   suffixes: Set<string>;
+  /** Lower-case class nouns before a name ("band") and nouns after a place that name a thing ("cake"). */
+  things: Set<string>;
+  namedAfter: Set<string>;
   index: Map<string, number>;
   ids: string[];
   related: Map<string, Set<string>>;
@@ -82,6 +85,8 @@ function lexOf(matcher: Matcher): Lex {
         plain: new Set(l && [...l.ordinaryWords, ...l.modifiers, ...l.honorifics]),
         honor: new Set(l?.honorifics),
         heads: new Set(l?.nameHeads),
+        things: new Set(l?.thingNouns),
+        namedAfter: new Set(l?.namedAfterNouns),
         suffixes: new Set(l?.nameSuffixes),
         index: new Map(matcher.compiled.entities.map((id, i) => [id, i])),
         ids: matcher.compiled.entities,
@@ -160,6 +165,8 @@ function structure(lx: Lex, text: string, m: RawMatch, type: string, quals: stri
     if (lx.titles.has(bare.toLowerCase()) || lx.titles.has(bare.toLowerCase().replace(/s$/, ''))) out.title = bare;
     // A regnal numeral after a name: "Louis XI".
     else if (person && ROMAN.test(surface.toUpperCase()) && NAME_WORD.test(prev) && !lx.plain.has(prev)) return { reject: 'regnal-number', name: `${prev} ${surface}` };
+    // A class noun right before says what the name names: "the rock band Europe", "the racehorse Moscow".
+    else if ((type === 'l' || person) && lx.things.has(prev)) return { reject: 'named-thing', name: `${prev} ${surface}` };
   }
   if (m.suffixEnd === m.end) {
     const after = text.slice(m.end, m.end + 60);
@@ -177,6 +184,8 @@ function structure(lx: Lex, text: string, m: RawMatch, type: string, quals: stri
       // "Alibaba Group", "Bloomberg News": the organisation itself.
       if (type === 'o' && lx.d?.lex.orgSuffixes.includes(bare)) return out;
       if (type === 'l' && startsWith(rest, lx.d?.lex.placeDesignators)) return { reject: 'other-place', name: `${surface} ${bare}`, claims: true };
+      // A thing named after the place, in lower case: "Kyiv cake", "Brussels sprouts", "Moscow time".
+      if (type === 'l' && lx.namedAfter.has(bare)) return { reject: 'named-thing', name: `${surface} ${bare}` };
       if (UPPER.test(bare) && !lx.plain.has(word) && !lx.titles.has(bare.toLowerCase()) && !/['’]s?$/.test(bare) && (titled ? lx.heads.has(bare) : lx.heads.has(bare) || !/^\p{Lu}[\p{Lu}.-]{0,5}$/u.test(bare))) {
         return { reject: person ? 'other-person' : 'longer-name', name: `${surface} ${bare}`, claims: person && !titled };
       }

@@ -3,7 +3,7 @@
 // the linker, which it loads as a chunk (lib/link/chunk.ts).
 import { createContextState, type ContextState } from '../match/resolve';
 
-export type RejectReason = 'case' | 'capitals' | 'longer-name' | 'other-person' | 'other-place' | 'regnal-number' | 'claimed' | 'no-introduction' | 'no-context' | 'needs-context' | 'corrected';
+export type RejectReason = 'case' | 'capitals' | 'longer-name' | 'other-person' | 'other-place' | 'regnal-number' | 'named-thing' | 'claimed' | 'no-introduction' | 'no-context' | 'needs-context' | 'corrected';
 
 /** A candidate the linker found and did not link. */
 export interface Rejected {

@@ -63,6 +63,8 @@ export function whyNotLinked(matcher: Matcher, r: Rejected): string {
       return `“${other}” is another person`;
     case 'other-place':
       return `“${other}” is another place`;
+    case 'named-thing':
+      return `“${other}” names something else, not ${name}`;
     case 'regnal-number':
       return `“${other}” is a regnal name, not ${name}`;
     case 'claimed':

@@ -121,5 +121,8 @@ export interface LinkData {
     orgSuffixes: string[];
     placeDesignators: string[];
     regions: string[];
+    /** Absent in matchers stored before these classes existed. */
+    thingNouns?: string[];
+    namedAfterNouns?: string[];
   };
 }

@@ -99,6 +99,24 @@ describe('things named after other things', () => {
     expect(pages.get('named-after')!.rejected[0]!.why).toBe('Part of a longer name, “Moscow Mule”');
   });
 
+  it('a class noun before a name says it names a thing ("the rock band Europe"), and a lower-case noun after a place makes a thing named after it ("Kyiv cake", "Moscow time")', () => {
+    const things = linkTexts('Weekend listings', 'The club booked the Swedish rock band Europe and the racehorse Moscow.', 'Dessert is Kyiv cake; the clocks run on Moscow time.');
+    expect(things.links).toEqual([]);
+    expect(things.state.rejected.map((r) => [r.surface, r.reason, r.name])).toEqual([
+      ['Europe', 'named-thing', 'band Europe'],
+      ['Moscow', 'named-thing', 'racehorse Moscow'],
+      ['Kyiv', 'named-thing', 'Kyiv cake'],
+      ['Moscow', 'named-thing', 'Moscow time'],
+    ]);
+    expect(whyNotLinked(matcher, things.state.rejected[2]!)).toBe('“Kyiv cake” names something else, not Kyiv');
+    // The place itself, with the same words around: linked.
+    const place = linkTexts('Missile strikes on Kyiv', 'Residents of Kyiv sheltered overnight as strikes hit Kyiv again and the city time was shifted.');
+    expect(place.links).toEqual([
+      ['Kyiv', 'kyiv'],
+      ['Kyiv', 'kyiv'],
+    ]);
+  });
+
   it('a place with the same name elsewhere ("Moscow, Idaho", "Toledo, Ohio") claims the name for the page; a qualifier that names the KB place links it', () => {
     expect(linked('namesake-town')).toEqual([]);
     expect(rejected('namesake-town').map(([, r]) => r)).toEqual(['other-place', 'claimed', 'other-place', 'claimed', 'claimed', 'claimed', 'claimed']);
