@@ -111,7 +111,6 @@ const ROMAN = /^(?:II|III|IV|VI{0,3}|IX|XI{0,3}|XI?V|XVI{0,3})$/;
 /** A word that can be part of a name: "Hunter", "Jean-Pierre", "R." (not "China-made", "Russia's", "NATO"). */
 const NAME_WORD = /^(?!.*['’]s?$)\p{Lu}\p{Ll}[\p{L}\p{M}'’]*(?:-\p{Lu}[\p{L}\p{M}'’]*)*$|^\p{Lu}\.$/u;
 const WORDS = /\p{L}[\p{L}\p{M}'’-]{3,}/gu;
-const TRAIL = /[.,;:!?)"”’'\]]+$/;
 
 /**
  * A Title Case headline or shouting: no lower-case word but short function
@@ -153,6 +152,17 @@ function capitalsKept(caps: readonly number[], surface: string): boolean {
 
 /** UPPER at a given offset (lastIndex). */
 const UPPER_AT = /\p{Lu}/uy;
+
+/** Punctuation that ends a word after a name (`word`), and the same with a full stop (its `bare` form). */
+const WORD_TAIL = ',;:!?)"”’\']';
+const TRAIL_CHARS = '.,;:!?)"”’\']';
+
+/** `s` without the run of `chars` at its end. */
+function trimTail(s: string, chars: string): string {
+  let e = s.length;
+  while (e > 0 && chars.includes(s.charAt(e - 1))) e--;
+  return e === s.length ? s : s.slice(0, e);
+}
 
 /** JavaScript's `\s`, by char code (no one-char string and regex per char). */
 function isSpace(c: number): boolean {
@@ -211,22 +221,29 @@ function structure(lx: Lex, text: string, m: RawMatch, type: string, quals: stri
     const low = bare.toLowerCase();
     if (lx.titles.has(low) || (low.endsWith('s') && lx.titles.has(low.slice(0, -1)))) out.title = bare;
     // A regnal numeral after a name: "Louis XI".
-    else if (person && ROMAN.test(surface.toUpperCase()) && NAME_WORD.test(prev) && !lx.plain.has(prev)) return { reject: 'regnal-number', name: `${prev} ${surface}` };
+    else if (person && surface.length <= 5 && ROMAN.test(surface.toUpperCase()) && NAME_WORD.test(prev) && !lx.plain.has(prev)) return { reject: 'regnal-number', name: `${prev} ${surface}` };
   }
   if (m.suffixEnd === m.end) {
-    const after = text.slice(m.end, m.end + 60);
-    const comma = after.charCodeAt(0) === 0x2c ? /^,\s*/.exec(after)![0] : undefined;
-    // The text after the comma or the white space (only where a rule reads it).
+    // The 60 characters after it, read in place (no copy, no match arrays).
+    const lim = Math.min(text.length, m.end + 60);
+    // A comma and the white space after it; else the white space: where the next words start.
+    const comma = m.end < lim && text.charCodeAt(m.end) === 0x2c;
+    let restAt = comma ? m.end + 1 : m.end;
+    while (restAt < lim && isSpace(text.charCodeAt(restAt))) restAt++;
     let rest: string | undefined;
-    const restOf = () => (rest ??= comma ? after.slice(comma.length) : after.trimStart());
+    const restOf = () => (rest ??= text.slice(restAt, lim));
     const same = quals && startsWith(restOf(), quals);
     if (same) return { ...out, same: `${surface}${comma ? ', ' : ' '}${same}` };
     const region = comma && startsWith(restOf(), lx.d?.lex.regions);
     if (region) return { reject: 'other-place', name: `${surface}, ${region}`, claims: true };
-    const next = comma ? undefined : /^[ \u00a0]+(\S+)/u.exec(after);
-    if (next && !isEdge(raw, m.end + next[0].length - next[1]!.length)) {
-      const word = next[1]!.replace(/[,;:!?)"”’'\]]+$/, '');
-      const bare = word.replace(TRAIL, '');
+    // The next word: after spaces (plain or no-break) only, up to the next white space.
+    let w = m.end;
+    if (!comma) while (w < lim && (text.charCodeAt(w) === 32 || text.charCodeAt(w) === 0xa0)) w++;
+    let we = w;
+    if (w > m.end) while (we < lim && !isSpace(text.charCodeAt(we))) we++;
+    if (we > w && !isEdge(raw, w)) {
+      const word = trimTail(text.slice(w, we), WORD_TAIL);
+      const bare = trimTail(word, TRAIL_CHARS);
       if (lx.suffixes.has(word) || lx.suffixes.has(bare) || (person && ROMAN.test(bare))) return { reject: 'other-person', name: `${surface} ${word}`, claims: person && !titled() };
       // "Alibaba Group", "Bloomberg News": the organisation itself.
       if (type === 'o' && lx.d?.lex.orgSuffixes.includes(bare)) return out;
