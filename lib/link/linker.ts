@@ -68,6 +68,18 @@ interface Lex {
   index: Map<string, number>;
   ids: string[];
   related: Map<string, Set<string>>;
+  /** Per alias, what does not depend on where it is met (built on first use). */
+  aliases: Map<number, AliasFacts>;
+}
+
+/** What the linker knows about an alias wherever it is met (lib/link/data.ts bits, its first entity's type, its capitals). */
+interface AliasFacts {
+  bits: number;
+  type: string;
+  /** Indices of the alias's words that start with a capital (the 'capitalised' rule checks those words of the text). */
+  caps: number[];
+  /** The index of its first entity (lib/link/data.ts arrays). */
+  at0: number;
 }
 
 const lexes = new WeakMap<Matcher, Lex>();
@@ -91,6 +103,7 @@ function lexOf(matcher: Matcher): Lex {
         index: new Map(matcher.compiled.entities.map((id, i) => [id, i])),
         ids: matcher.compiled.entities,
         related: new Map(),
+        aliases: new Map(),
       }),
     );
   }
@@ -103,7 +116,6 @@ const ROMAN = /^(?:II|III|IV|VI{0,3}|IX|XI{0,3}|XI?V|XVI{0,3})$/;
 /** A word that can be part of a name: "Hunter", "Jean-Pierre", "R." (not "China-made", "Russia's", "NATO"). */
 const NAME_WORD = /^(?!.*['’]s?$)\p{Lu}\p{Ll}[\p{L}\p{M}'’]*(?:-\p{Lu}[\p{L}\p{M}'’]*)*$|^\p{Lu}\.$/u;
 const WORDS = /\p{L}[\p{L}\p{M}'’-]{3,}/gu;
-const TRAIL = /[.,;:!?)"”’'\]]+$/;
 
 /**
  * A Title Case headline or shouting: no lower-case word but short function
@@ -124,10 +136,54 @@ const SMALL = new Set(['the', 'and', 'for', 'but', 'nor', 'via', 'per', 'with', 
 /** A lower-case word of 3+ letters that is not a short function word (the first one settles it: cheap on prose). */
 const LOWER_WORD = /(?<![\p{L}'’])(?!(?:the|and|for|but|nor|via|per|with|from|into|over|than)(?!\p{L}))\p{Ll}{3,}/u;
 
-/** Word by word: a capital in the alias needs a capital in the text ('capitalised' rule). */
-function capitalsKept(alias: string, surface: string): boolean {
-  const sw = surface.split(/\s+/);
-  return alias.split(/\s+/).every((w, i) => !UPPER.test(w) || UPPER.test(sw[i] ?? 'A'));
+/** Word by word: a capital in the alias (its words `caps`, AliasFacts) needs a capital in the text ('capitalised' rule). */
+function capitalsKept(caps: readonly number[], surface: string): boolean {
+  if (caps.length === 0) return true;
+  // The surface's words as `split(/\s+/)` gives them, walked in place: word w starts at i.
+  const n = surface.length;
+  let k = 0;
+  for (let w = 0, i = 0; ; w++) {
+    if (w === caps[k]) {
+      UPPER_AT.lastIndex = i;
+      if (!UPPER_AT.test(surface)) return false;
+      if (++k === caps.length) return true;
+    }
+    while (i < n && !isSpace(surface.charCodeAt(i))) i++;
+    // No more words: the alias's other capitals have nothing to check.
+    if (i >= n) return true;
+    while (i < n && isSpace(surface.charCodeAt(i))) i++;
+  }
+}
+
+/** UPPER at a given offset (lastIndex). */
+const UPPER_AT = /\p{Lu}/uy;
+
+/** Punctuation that ends a word after a name (`word`), and the same with a full stop (its `bare` form). */
+const WORD_TAIL = ',;:!?)"”’\']';
+const TRAIL_CHARS = '.,;:!?)"”’\']';
+
+/** `s` without the run of `chars` at its end. */
+function trimTail(s: string, chars: string): string {
+  let e = s.length;
+  while (e > 0 && chars.includes(s.charAt(e - 1))) e--;
+  return e === s.length ? s : s.slice(0, e);
+}
+
+/** JavaScript's `\s`, by char code (no one-char string and regex per char). */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Does a candidate start or end at `x`? `raw`: the block's candidates, sorted and not overlapping (binary search). */
+function isEdge(raw: readonly RawMatch[], x: number): boolean {
+  let lo = 0;
+  let hi = raw.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (raw[mid]!.end < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < raw.length && (raw[lo]!.end === x || raw[lo]!.start === x);
 }
 
 /** The first name in `names` that `text` starts with as whole words. */
@@ -147,52 +203,67 @@ interface Structure {
   same?: string;
 }
 
-/** The name structure around a candidate. `edges`: offsets where other candidates start or end (a KB name next to it is no extension). */
-function structure(lx: Lex, text: string, m: RawMatch, type: string, quals: string[] | undefined, titled: boolean, edges: Set<number>): Structure {
+/**
+ * The name structure around a candidate. `raw`: the block's candidates (a KB name
+ * next to it is no extension). `titled`: is the block a Title Case headline
+ * (asked only where a rule needs it: the regex runs over the whole block).
+ */
+function structure(lx: Lex, text: string, m: RawMatch, type: string, quals: string[] | undefined, titled: () => boolean, raw: readonly RawMatch[]): Structure {
   const surface = text.slice(m.start, m.end);
   const person = type === 'p';
   // The word right before, separated by one white-space char (a hand scan: a regex anchored at the end backtracks).
   const p = m.start - 1;
   let prev: string | undefined;
-  if (p > 0 && /\s/.test(text.charAt(p))) {
+  if (p > 0 && isSpace(text.charCodeAt(p))) {
     let q = p;
-    while (q > 0 && m.start - q < 40 && !/\s/.test(text.charAt(q - 1))) q--;
+    while (q > 0 && m.start - q < 40 && !isSpace(text.charCodeAt(q - 1))) q--;
     if (q < p) prev = text.slice(q, p);
   }
   const out: Structure = {};
   if (prev) {
-    const bare = prev.replace(/[.,]$/, '');
-    if (lx.titles.has(bare.toLowerCase()) || lx.titles.has(bare.toLowerCase().replace(/s$/, ''))) out.title = bare;
+    const end = prev.charCodeAt(prev.length - 1);
+    const bare = end === 0x2e || end === 0x2c ? prev.slice(0, -1) : prev;
+    const low = bare.toLowerCase();
+    if (lx.titles.has(low) || (low.endsWith('s') && lx.titles.has(low.slice(0, -1)))) out.title = bare;
     // A regnal numeral after a name: "Louis XI".
-    else if (person && ROMAN.test(surface.toUpperCase()) && NAME_WORD.test(prev) && !lx.plain.has(prev)) return { reject: 'regnal-number', name: `${prev} ${surface}` };
+    else if (person && surface.length <= 5 && ROMAN.test(surface.toUpperCase()) && NAME_WORD.test(prev) && !lx.plain.has(prev)) return { reject: 'regnal-number', name: `${prev} ${surface}` };
     // A class noun right before says what the name names: "the rock band Europe", "the racehorse Moscow".
     else if ((type === 'l' || person) && lx.things.has(prev)) return { reject: 'named-thing', name: `${prev} ${surface}` };
   }
   if (m.suffixEnd === m.end) {
-    const after = text.slice(m.end, m.end + 60);
-    const comma = /^,\s*/.exec(after)?.[0];
-    const rest = comma ? after.slice(comma.length) : after.trimStart();
-    const same = startsWith(rest, quals);
+    // The 60 characters after it, read in place (no copy, no match arrays).
+    const lim = Math.min(text.length, m.end + 60);
+    // A comma and the white space after it; else the white space: where the next words start.
+    const comma = m.end < lim && text.charCodeAt(m.end) === 0x2c;
+    let restAt = comma ? m.end + 1 : m.end;
+    while (restAt < lim && isSpace(text.charCodeAt(restAt))) restAt++;
+    let rest: string | undefined;
+    const restOf = () => (rest ??= text.slice(restAt, lim));
+    const same = quals && startsWith(restOf(), quals);
     if (same) return { ...out, same: `${surface}${comma ? ', ' : ' '}${same}` };
-    const region = comma && startsWith(rest, lx.d?.lex.regions);
+    const region = comma && startsWith(restOf(), lx.d?.lex.regions);
     if (region) return { reject: 'other-place', name: `${surface}, ${region}`, claims: true };
-    const next = comma ? undefined : /^[ \u00a0]+(\S+)/u.exec(after);
-    if (next && !edges.has(m.end + next[0].length - next[1]!.length)) {
-      const word = next[1]!.replace(/[,;:!?)"”’'\]]+$/, '');
-      const bare = word.replace(TRAIL, '');
-      if (lx.suffixes.has(word) || lx.suffixes.has(bare) || (person && ROMAN.test(bare))) return { reject: 'other-person', name: `${surface} ${word}`, claims: person && !titled };
+    // The next word: after spaces (plain or no-break) only, up to the next white space.
+    let w = m.end;
+    if (!comma) while (w < lim && (text.charCodeAt(w) === 32 || text.charCodeAt(w) === 0xa0)) w++;
+    let we = w;
+    if (w > m.end) while (we < lim && !isSpace(text.charCodeAt(we))) we++;
+    if (we > w && !isEdge(raw, w)) {
+      const word = trimTail(text.slice(w, we), WORD_TAIL);
+      const bare = trimTail(word, TRAIL_CHARS);
+      if (lx.suffixes.has(word) || lx.suffixes.has(bare) || (person && ROMAN.test(bare))) return { reject: 'other-person', name: `${surface} ${word}`, claims: person && !titled() };
       // "Alibaba Group", "Bloomberg News": the organisation itself.
       if (type === 'o' && lx.d?.lex.orgSuffixes.includes(bare)) return out;
-      if (type === 'l' && startsWith(rest, lx.d?.lex.placeDesignators)) return { reject: 'other-place', name: `${surface} ${bare}`, claims: true };
+      if (type === 'l' && startsWith(restOf(), lx.d?.lex.placeDesignators)) return { reject: 'other-place', name: `${surface} ${bare}`, claims: true };
       // A thing named after the place, in lower case: "Kyiv cake", "Brussels sprouts", "Moscow time".
       if (type === 'l' && lx.namedAfter.has(bare)) return { reject: 'named-thing', name: `${surface} ${bare}` };
-      if (UPPER.test(bare) && !lx.plain.has(word) && !lx.titles.has(bare.toLowerCase()) && !/['’]s?$/.test(bare) && (titled ? lx.heads.has(bare) : lx.heads.has(bare) || !/^\p{Lu}[\p{Lu}.-]{0,5}$/u.test(bare))) {
-        return { reject: person ? 'other-person' : 'longer-name', name: `${surface} ${bare}`, claims: person && !titled };
+      if (UPPER.test(bare) && !lx.plain.has(word) && !lx.titles.has(bare.toLowerCase()) && !/['’]s?$/.test(bare) && (titled() ? lx.heads.has(bare) : lx.heads.has(bare) || !/^\p{Lu}[\p{Lu}.-]{0,5}$/u.test(bare))) {
+        return { reject: person ? 'other-person' : 'longer-name', name: `${surface} ${bare}`, claims: person && !titled() };
       }
     }
   }
   // A given name or another word of a longer name before it ("Hunter Biden", "George Washington").
-  if (!titled && prev && !out.title && NAME_WORD.test(prev) && !lx.plain.has(prev) && !edges.has(p)) {
+  if (prev && !out.title && NAME_WORD.test(prev) && !lx.plain.has(prev) && !isEdge(raw, p) && !titled()) {
     return { reject: person ? 'other-person' : 'longer-name', name: `${prev} ${surface}`, claims: person };
   }
   return out;
@@ -225,15 +296,20 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
   if (raw.length === 0) return [];
   const lx = lexOf(matcher);
   const d = lx.d;
-  const legacy = new Map(resolveMentions(matcher, text, raw, st).map((m) => [m.start, m]));
-  const titled = isTitleCase(text);
-  const edges = new Set(raw.flatMap((m) => [m.start, m.end]));
+  // The matcher's own resolution of each candidate (same order, a subset: by start, as raw).
+  const resolved = resolveMentions(matcher, text, raw, st);
+  let titledV: boolean | undefined;
+  const titled = () => (titledV ??= isTitleCase(text));
   const at = (id: string) => lx.index.get(id) ?? -1;
   const typeOf = (id: string) => d?.types.charAt(at(id)) || 'o';
 
   interface Cand {
     m: RawMatch;
+    /** The matcher's resolution (undefined: it dropped the candidate). */
+    lm: Mention | undefined;
     bits: number;
+    /** Index of ids[0] (AliasFacts.at0). */
+    at0: number;
     ids: string[];
     s: Structure;
   }
@@ -246,17 +322,25 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
     if (!inTitle && st.rejected.length < 500) st.rejected.push({ start: c.m.start, end: c.m.end, surface: text.slice(c.m.start, c.m.end), alias: c.m.alias, candidates: c.ids, reason, ...(name ? { name } : {}) });
   };
   const logged = st.rejected.length;
+  let r = 0;
   for (const m of raw) {
+    while (r < resolved.length && resolved[r]!.start < m.start) r++;
+    const lm = r < resolved.length && resolved[r]!.start === m.start ? resolved[r] : undefined;
     const al = matcher.alias(m.alias);
     if (al.entityIds.length === 0) continue;
-    // Bits (lib/link/data.ts): 1 short form, 2 shared, 4 capitalised, 8 any case, 16 exact. A bare matcher keeps its own rules.
-    const bits = d ? d.aliasBits.charCodeAt(m.alias) - 48 : al.caseSensitive ? 16 : al.needsContext ? 4 : 8;
-    const surface = text.slice(m.start, m.end);
-    const type = typeOf(al.entityIds[0]!);
-    const c: Cand = { m, bits, ids: al.entityIds, s: {} };
+    let facts = lx.aliases.get(m.alias);
+    if (!facts) lx.aliases.set(m.alias, (facts = {
+      // Bits (lib/link/data.ts): 1 short form, 2 shared, 4 capitalised, 8 any case, 16 exact. A bare matcher keeps its own rules.
+      bits: d ? d.aliasBits.charCodeAt(m.alias) - 48 : al.caseSensitive ? 16 : al.needsContext ? 4 : 8,
+      type: typeOf(al.entityIds[0]!),
+      caps: al.text.split(/\s+/).flatMap((w, i) => (UPPER.test(w) ? [i] : [])),
+      at0: at(al.entityIds[0]!),
+    }));
+    const { bits, type } = facts;
+    const c: Cand = { m, lm, bits, ids: al.entityIds, at0: facts.at0, s: {} };
     const caseOk =
       bits & 8 ||
-      (bits & 16 ? al.caseSensitive || surface.replace(/\s+/g, ' ') === al.text : capitalsKept(al.text, surface)) ||
+      (bits & 16 ? al.caseSensitive || text.slice(m.start, m.end).replace(/\s+/g, ' ') === al.text : capitalsKept(facts.caps, text.slice(m.start, m.end))) ||
       // A dateline: the block starts with the place, maybe ", region", maybe "(Agency)", then a dash.
       (type === 'l' && /^\s*(?:[\p{L}.' ]{2,30},\s*)?$/u.test(text.slice(0, m.start)) && /^(?:,[\p{L}. ]{2,30})?\s*(?:\([^)]{1,30}\)\s*)?[—–-]/u.test(text.slice(m.suffixEnd)));
     if (!caseOk) {
@@ -264,9 +348,9 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
       continue;
     }
     cands.push(c);
-    c.s = structure(lx, text, m, type, d?.qualifiers[m.alias], titled, edges);
+    c.s = structure(lx, text, m, type, d?.qualifiers[m.alias], titled, raw);
     if (c.s.reject) continue;
-    if (legacy.get(m.start)?.reason === 'alias' && !(bits & 3)) sure.add(al.entityIds[0]!);
+    if (lm?.reason === 'alias' && !(bits & 3)) sure.add(al.entityIds[0]!);
     for (const id of al.entityIds) {
       named.set(id, Math.max(named.get(id) ?? 0, bits & 2 ? 1 : 2));
       if (inTitle) st.titleNamed.add(id);
@@ -306,7 +390,13 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
     out.push(lm);
     st.evidence.add(id);
     // A full name introduces its short forms for the rest of the page.
-    if (!(c.bits & 1)) for (const a of d?.shortOf[at(id)] ?? []) if (!st.claims.get(a)?.sticky) st.claims.set(a, { id, name: id, sticky: inTitle });
+    if (!(c.bits & 1)) {
+      for (const a of d?.shortOf[id === c.ids[0] ? c.at0 : at(id)] ?? []) {
+        const old = st.claims.get(a);
+        // The same claim again (every later mention of the full name): nothing to change.
+        if (!old?.sticky && !(old && old.id === id && old.name === id && old.sticky === inTitle)) st.claims.set(a, { id, name: id, sticky: inTitle });
+      }
+    }
   };
   // Candidates short of support wait for the rest of the block ("Xi" before "Putin" in "Xi tells Putin …").
   let waiting: Cand[] = [];
@@ -316,7 +406,7 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
       if (s.claims && bits & 3 && !st.claims.get(m.alias)?.sticky) st.claims.set(m.alias, { id: null, name: s.name!, sticky: inTitle });
       return reject(c, s.reject, s.name);
     }
-    const lm = legacy.get(m.start);
+    const lm = c.lm;
     const claim = bits & 3 ? st.claims.get(m.alias) : undefined;
     if (claim && !claim.id) return reject(c, 'claimed', claim.name);
     if (!lm) return reject(c, 'needs-context');

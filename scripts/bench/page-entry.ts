@@ -179,11 +179,12 @@ const api = {
   },
 
   /** Diagnostics: block reader + scan + the page linker (spotText), no index, no painting. */
-  blocksAndSpot(name: string): { ms: number; mentions: number; scanOnlyMs: number; rawMatches: number } {
+  blocksAndSpot(name: string, opts: { title?: boolean } = {}): { ms: number; mentions: number; scanOnlyMs: number; rawMatches: number } {
     const m = matchers.get(name)!.matcher;
     gc();
     const t0 = now();
-    const state = createContextState();
+    // `title`: the page title in the state, as the reader starts a full read (lib/page/core/reader.ts).
+    const state = opts.title ? { ...createContextState(), title: document.title } : createContextState();
     let mentions = 0;
     const texts: string[] = [];
     for (const b of collectTextBlocks(document.body, document)) {
@@ -202,7 +203,7 @@ const api = {
    * indexes the mentions and registers every highlight, unsliced (one pass, so
    * it is main-thread work comparable with the floor). Then forced layout.
    */
-  async ours(name: string, opts: { keep?: boolean; linker?: boolean } = {}): Promise<{ ms: number; layoutMs: number; mentions: number; painted: number; blocks: number; chars: number; highlights: Record<string, number> }> {
+  async ours(name: string, opts: { keep?: boolean; linker?: boolean } = {}): Promise<{ ms: number; layoutMs: number; waitMs: number; mentions: number; painted: number; blocks: number; chars: number; highlights: Record<string, number> }> {
     disposeLive();
     gc();
     forceLayout();
@@ -221,6 +222,8 @@ const api = {
       ms,
       /** Of which the style + layout forced at the end (what registering the highlights left to do). */
       layoutMs: ms - (t1 - t0),
+      /** Of which the wait before the read starts (the reader waits for a rendered frame: reader.ts settledLayout). */
+      waitMs: r.reader.stats.scanStartedAt - t0,
       mentions: r.reader.all().length,
       painted: r.reader.marked().length,
       blocks: r.reader.stats.blocksRead,

@@ -2,14 +2,15 @@
 // unsliced read on the 1 MB page with the 10k-alias KB, with the per-phase
 // times of page-entry's diagnostics, and the lower bounds of bounds-entry.ts
 // (what the steps any reader must take cost at the least, × the floor).
-// `npx tsx scripts/bench/profile-scan.ts [OUT_DIR]`; `--bounds` for the lower bounds only.
+// `npx tsx scripts/bench/profile-scan.ts [OUT_DIR]`; `--bounds` for the lower bounds only; `--link`: the
+// matcher carries link data (the page linker runs as in `scan_vs_floor_10k`).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { compileMatcher, hydrateMatcher } from '../../lib/match/compile';
 import { scan } from '../../lib/match/scan';
-import { generatePage, syntheticAliases, vocabulary } from './gen';
+import { generatePage, syntheticAliases, syntheticLinkData, vocabulary } from './gen';
 import type { BoundsResult } from './bounds-entry';
 import { bundleIife } from './util';
 import { CHROMIUM, CHROMIUM_ARGS, ROOT, serveDir } from '../chromium';
@@ -19,7 +20,7 @@ const out = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? mkdtempSyn
 const dir = mkdtempSync(join(tmpdir(), 'bs-prof-page-'));
 const syn = syntheticAliases(10_000);
 const compiled = compileMatcher(syn);
-writeFileSync(join(dir, 'm.json'), JSON.stringify(compiled));
+writeFileSync(join(dir, 'm.json'), JSON.stringify(process.argv.includes('--link') ? { ...compiled, link: syntheticLinkData(compiled) } : compiled));
 const checker = hydrateMatcher(compiled);
 const banned = new Set<string>();
 const firstWords = new Set(syn.map((a) => a.text.toLowerCase().split(/\s+/)[0]!));
@@ -47,16 +48,18 @@ try {
   console.log(`  ${least.toFixed(2).padStart(5)}× the floor  text + structure + characters (the cheapest of each), before any matching or marking`);
   if (boundsOnly) process.exit(0);
   for (let i = 0; i < 3; i++) await run(`__bench.ours('k')`);
-  const times: Record<string, number[]> = { floor: [], blocks: [], spot: [], scanOnly: [], ours: [], oursLayout: [] };
+  const times: Record<string, number[]> = { floor: [], blocks: [], spot: [], scanOnly: [], spotTitled: [], ours: [], oursLayout: [], oursWait: [] };
   for (let i = 0; i < 7; i++) {
     times.floor!.push((await run(`__bench.floor()`)).ms!);
     times.blocks!.push((await run(`__bench.blocksOnly()`)).ms!);
     const s = await run(`__bench.blocksAndSpot('k')`);
     times.spot!.push(s.ms!);
     times.scanOnly!.push(s.scanOnlyMs!);
+    times.spotTitled!.push((await run(`__bench.blocksAndSpot('k', { title: true })`)).ms!);
     const o = await run(`__bench.ours('k')`);
     times.ours!.push(o.ms!);
     times.oursLayout!.push(o.layoutMs!);
+    times.oursWait!.push(o.waitMs!);
   }
   const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
   console.log(Object.fromEntries(Object.entries(times).map(([k, v]) => [k, Number(med(v).toFixed(2))])));

@@ -8,7 +8,7 @@ import type { Mention, MentionReason } from '../../match/types';
 import type { Settings } from '../../shared/settings';
 import type { ArticleRegion } from './article-region';
 import { DEFAULT_NAMES, type HighlightNames } from './highlight-css';
-import { follows, locate, type TextBlock } from './text-blocks';
+import { follows, type TextBlock } from './text-blocks';
 
 export interface PageMention {
   readonly id: number;
@@ -53,6 +53,23 @@ interface Segment {
   start: number;
   end: number;
   mention: PageMention;
+}
+
+/**
+ * The index of the text node of a block that holds block offset `offset`
+ * (text-blocks.ts `locate`: with `preferEnd`, an offset between two nodes
+ * is the end of the first; else the start of the second), searching from
+ * index `from` on (an index known to start at or before it).
+ */
+function nodeAt(starts: readonly number[], offset: number, preferEnd: boolean, from: number): number {
+  let lo = from;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! < offset || (!preferEnd && starts[mid] === offset)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /**
@@ -107,9 +124,20 @@ export class MarkIndex {
    */
   extend(tracked: TrackedBlock, block: TextBlock, mentions: readonly Mention[], aliasText: (alias: number) => string): void {
     if (!tracked.alive) return;
+    const { nodes, starts } = block;
+    // The text node a mention starts or ends in, by binary search; a block's mentions come in order, so mostly the last one's.
+    let last = 0;
+    let lastStart = 0;
     for (const m of mentions) {
-      const s = locate(block, m.start, false);
-      const e = locate(block, m.end, true);
+      if (m.start < lastStart) last = 0;
+      lastStart = m.start;
+      const first = nodeAt(starts, m.start, false, last);
+      const end = nodeAt(starts, m.end, true, first);
+      last = first;
+      const startNode = nodes[first]!;
+      const startOffset = m.start - starts[first]!;
+      const endNode = nodes[end]!;
+      const endOffset = m.end - starts[end]!;
       const pm: PageMention = {
         id: this.#nextId++,
         entityId: m.entityId,
@@ -119,10 +147,10 @@ export class MarkIndex {
         alternatives: m.alternatives,
         surface: m.surface,
         alias: aliasText(m.alias),
-        startNode: s.node,
-        startOffset: s.offset,
-        endNode: e.node,
-        endOffset: e.offset,
+        startNode,
+        startOffset,
+        endNode,
+        endOffset,
         block: tracked,
         range: null,
         paintedAs: null,
@@ -130,14 +158,12 @@ export class MarkIndex {
       };
       tracked.mentions.push(pm);
       // One segment per text node the mention touches.
-      // locate's own index: an indexOf per mention is quadratic on a block of 30,000 links.
-      const first = s.index;
-      const last = e.index;
-      for (let k = first; k <= last; k++) {
-        const node = block.nodes[k]!;
-        const segStart = k === first ? s.offset : 0;
-        const segEnd = k === last ? e.offset : node.data.length;
-        if (segEnd <= segStart && first !== last) continue;
+      // The node indices from the search: an indexOf per mention is quadratic on a block of 30,000 links.
+      for (let k = first; k <= end; k++) {
+        const node = nodes[k]!;
+        const segStart = k === first ? startOffset : 0;
+        const segEnd = k === end ? endOffset : node.data.length;
+        if (segEnd <= segStart && first !== end) continue;
         let segs = this.#segments.get(node);
         if (!segs) this.#segments.set(node, (segs = []));
         segs.push({ start: segStart, end: segEnd, mention: pm });

@@ -118,7 +118,9 @@ export interface PageReader {
 export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParameters<typeof Painter>[0]): PageReader {
   const { doc, win, signal, matcher, spot: spotText } = env;
   const yieldFn = env.yieldFn ?? yielder(win, signal);
-  const now = () => win.performance.now();
+  // The performance object once: `win.performance` is a property of the window's global proxy (a slow lookup, made per block).
+  const perf = win.performance;
+  const now = () => perf.now();
   const painter = new Painter(painterEnv, env.typeOf, env.settings(), doc);
   const index = new MarkIndex((m) => {
     painter.forget(m);
@@ -156,7 +158,8 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
   let lastHref = win.location.href;
   let idleWaiters: (() => void)[] = [];
   let observer: MutationObserver | null = null;
-  const aliasText = (a: number) => matcher.aliases[a]?.text ?? '';
+  // One alias object, not the whole table (`matcher.aliases` builds every alias's object on first use).
+  const aliasText = (a: number) => (a >= 0 && a < matcher.aliasCount ? matcher.alias(a).text : '');
 
   const slicer = () => new Slicer({ yieldFn, now, signal, budgetMs: env.budgetMs });
 
