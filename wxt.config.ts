@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
+import { extensionPageShell } from './scripts/vite/extension-page-shell';
 
 // The content script runs on every page, so its size is budgeted (docs/PERFORMANCE.md,
 // tests/unit/content-size.test.ts): Vite's own terser minifier (Vite 7 loads it with
@@ -48,6 +49,7 @@ export default defineConfig({
   // MV3 for both browsers: one background model (Chrome service worker, Firefox event page).
   manifestVersion: 3,
   vite: () => ({
+    plugins: [extensionPageShell()],
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     // FlexSearch's light build for the side panel's search (issue #18): Index and its encoder
     // only. The full bundle carries worker code (a Blob worker, import("worker_threads"))
