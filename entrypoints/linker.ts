@@ -6,7 +6,7 @@
 // Also the reader's "Not this" corrections and the linker's plain words for
 // the card and the side panel (lib/link/page-corrections.ts).
 import { publishLinker } from '@/lib/link/chunk';
-import { addCorrection, readCorrections } from '@/lib/link/correct';
+import { addCorrection, applyCorrections, readCorrections } from '@/lib/link/correct';
 import { linkText } from '@/lib/link/linker';
 import { explainLink, notLinkedList, withCorrections } from '@/lib/link/page-corrections';
 import { hydrateMatcher } from '@/lib/match/compile';
@@ -16,5 +16,5 @@ import { spotText, useLinker } from '@/lib/page/core/spot';
 
 export default defineUnlistedScript(() => {
   useLinker(linkText);
-  publishLinker({ hydrateMatcher, spotText, hidingRules, articleRegion: (doc) => new ArticleRegion(doc), withCorrections, readCorrections, addCorrection, explainLink, notLinkedList });
+  publishLinker({ hydrateMatcher, spotText, hidingRules, articleRegion: (doc) => new ArticleRegion(doc), withCorrections, readCorrections, addCorrection, applyCorrections, explainLink, notLinkedList });
 });

@@ -9,7 +9,7 @@ import type { hydrateMatcher } from '../match/compile';
 import type { ArticleRegion } from '../page/core/article-region';
 import type { hidingRules } from '../page/core/hiding-rules';
 import type { spotText } from '../page/core/spot';
-import type { addCorrection, readCorrections } from './correct';
+import type { addCorrection, applyCorrections, readCorrections } from './correct';
 import type { explainLink, notLinkedList, withCorrections } from './page-corrections';
 
 export interface LinkerApi {
@@ -20,6 +20,7 @@ export interface LinkerApi {
   withCorrections?: typeof withCorrections;
   readCorrections?: typeof readCorrections;
   addCorrection?: typeof addCorrection;
+  applyCorrections?: typeof applyCorrections;
   explainLink?: typeof explainLink;
   notLinkedList?: typeof notLinkedList;
   /** What the page's style sheets can hide (lib/page/core/hiding-rules.ts), for the block walk's visibility checks. */

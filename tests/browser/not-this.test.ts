@@ -94,6 +94,32 @@ describe('"Not this", "Why this link" and "Not linked"', () => {
     await options.close();
   });
 
+  it('"Not this" takes away only that name: the other marks stay on screen through the reread, frame by frame', async () => {
+    await browser.worker.evaluate(() => (chrome.storage.local as unknown as { remove(k: string): Promise<void> }).remove('corrections'));
+    const reader = new ReaderPage(page);
+    await page.bringToFront();
+    await reader.goto(`${server.url}/summit.html`);
+    const washingtons = linked(await reader.marks(), 'Washington', 'washington');
+    expect(washingtons).toBeGreaterThan(0);
+    const card = await reader.hover('Washington');
+    await expect.poll(() => card.locator('h2').textContent()).toBe('Washington');
+    // Every frame from here on: how many mark ranges the page shows (all highlights of ours).
+    await reader.debug(`(() => {
+      const shown = () => Object.values(__backstory.stats().highlights).reduce((a, b) => a + b, 0);
+      globalThis.__frames = [shown()];
+      const tick = () => { globalThis.__frames.push(shown()); if (!globalThis.__framesStop) requestAnimationFrame(tick); };
+      requestAnimationFrame(tick);
+    })()`);
+    const [shownBefore] = await reader.debug<number[]>('globalThis.__frames');
+    expect(shownBefore! - washingtons).toBeGreaterThan(0);
+    await card.locator('[data-part=not-this]').click();
+    await expect.poll(async () => linked(await reader.marks(), 'Washington', 'washington')).toBe(0);
+    const frames = await reader.debug<number[]>('(globalThis.__framesStop = true, globalThis.__frames)');
+    expect(frames.length).toBeGreaterThan(2);
+    // At worst the Washington marks (and the card's focus mark) left; the rest never blinked out.
+    expect(Math.min(...frames)).toBeGreaterThanOrEqual(shownBefore! - washingtons - 1);
+  });
+
   it('the side panel lists a namesake it did not link, with the reason in plain words', async () => {
     const reader = new ReaderPage(page);
     await page.bringToFront();

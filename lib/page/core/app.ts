@@ -109,7 +109,9 @@ export async function runBackstory(env: AppEnv): Promise<void> {
     corrections = next;
     if (changed && session) {
       if (session.card.mention) session.card.close({ restoreFocus: true });
-      session.reader.reread();
+      // The names the reader said no to go at once; every other mark stays on screen through the reread.
+      const apply = engine.applyCorrections;
+      session.reader.reread(apply && ((m) => apply([m], next, site).dropped.length > 0));
     }
   };
   /** The reader said "Not this" on a card (a trusted click in our closed shadow root, with a user gesture). */

@@ -104,8 +104,13 @@ export interface PageReader {
   idle(opts?: { flushNow?: boolean }): Promise<void>;
   /** Is work queued or running? */
   busy(): boolean;
-  /** Read the whole page again with a fresh context (the reader's "Not this" corrections changed). */
-  reread(): void;
+  /**
+   * Read the whole page again with a fresh context (the reader's "Not this"
+   * corrections changed). The marks on screen stay until the new read has
+   * registered its own, so the page does not blink; only the mentions
+   * `dropAtOnce` picks (the ones the reader just said no to) go at once.
+   */
+  reread(dropAtOnce?: (m: PageMention) => boolean): void;
   /** The page linker's state so far (lib/link/state.ts LinkState: its rejected candidates). */
   linkState(): ContextState;
   /** The open shadow roots whose text is read (for hit testing inside them). */
@@ -122,10 +127,15 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
   const perf = win.performance;
   const now = () => perf.now();
   const painter = new Painter(painterEnv, env.typeOf, env.settings(), doc);
-  const index = new MarkIndex((m) => {
+  const unmark = (m: PageMention) => {
     painter.forget(m);
     env.onMentionDropped?.(m);
-  });
+  };
+  /** While a reread clears the index: the dropped mentions, still painted until the new read's marks are registered. */
+  let held: PageMention[] | null = null;
+  const index = new MarkIndex((m) => (held ? held.push(m) : unmark(m)));
+  /** The next full scan is a reread of the same page: hold its old marks (see `reread`). */
+  let holdNext: ((m: PageMention) => boolean) | null = null;
   const stats: ReaderStats = { fullScans: 0, mutationBatches: 0, lastFullScanMs: 0, scanStartedAt: 0, longestSliceMs: 0, longestSlicePhase: '', slices: 0, blocksRead: 0, charsRead: 0, windowBlocks: 0, shownMarks: 0 };
   const hwin =
     typeof win.requestAnimationFrame === 'function'
@@ -175,6 +185,8 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
         if (win.location.href !== lastHref) {
           lastHref = win.location.href;
           fullPending = true;
+          // Another page (an SPA's route): its old marks go at once.
+          holdNext = null;
         }
         if (fullPending) {
           fullPending = false;
@@ -373,7 +385,23 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
     stats.scanStartedAt = started;
     const s = slicer();
     stats.fullScans++;
+    const hold = holdNext;
+    holdNext = null;
+    held = hold ? [] : null;
     index.clear();
+    const stale = held ?? [];
+    held = null;
+    try {
+      if (hold) for (const m of stale) if (hold(m)) unmark(m);
+      await readWholePage(s, started);
+    } finally {
+      // The new marks are registered (or the read stopped): the old ones go now.
+      if (stale.length && hwin && !signal.aborted) await hwin.settled();
+      for (const m of stale) if (m.shownAs !== null || m.paintedAs !== null) unmark(m);
+    }
+  }
+
+  async function readWholePage(s: Slicer, started: number) {
     hiddenRoots.clear();
     // Forget the old page's blocks in the highlight window too (an SPA's old views would stay alive there).
     hwin?.clear();
@@ -616,7 +644,8 @@ export function createPageReader(env: ReaderEnv, painterEnv: ConstructorParamete
     marked: () => index.ordered().filter((m) => m.paintedAs !== null),
     busy: () => running || pending.length > 0 || fullPending || paintPending,
     shadowRoots: () => [...shadows],
-    reread() {
+    reread(dropAtOnce) {
+      holdNext = dropAtOnce ?? (() => false);
       fullPending = true;
       schedule();
     },
