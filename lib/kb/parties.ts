@@ -29,6 +29,18 @@ export function partyOf(entityId: string | null | undefined): Party | null {
   return entityId ? (partyOfEntity.get(entityId) ?? null) : null;
 }
 
+/**
+ * The party an entity speaks for: listed in data/parties.json, or a place or
+ * organisation whose own name is a party's word (a reader's report brings
+ * "Israel" or "Hamas" as a new entity, with an id the data cannot list).
+ */
+export function partyOfNamed(e: { id: string; name: string; type: string } | undefined): Party | null {
+  if (!e) return null;
+  const listed = partyOf(e.id);
+  if (listed || (e.type !== 'place' && e.type !== 'organisation')) return listed;
+  return PARTIES.find((p) => p.name === e.name || p.words.includes(e.name)) ?? null;
+}
+
 /** The party a word names ("Chinese", "Kremlin"), if any. */
 export function partyOfWord(word: string): Party | null {
   return PARTIES.find((p) => p.words.includes(word) || p.demonym === word) ?? null;

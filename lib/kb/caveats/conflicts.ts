@@ -9,7 +9,7 @@
 //     product with that party;
 //   - counts in names of one thing ("12-point" vs "twelve-point" agree).
 import { capitalise } from './statements';
-import { demonymEntity, PARTIES, PARTY_WORDS, partyOf, type Party } from '../parties';
+import { demonymEntity, PARTIES, PARTY_WORDS, partyOf, partyOfNamed, type Party } from '../parties';
 import { statedDates } from '../dates';
 import { cardinal, clauseAt } from './text';
 import type { CaveatDraft } from './types';
@@ -333,9 +333,9 @@ const PARTY_IN_DESCRIPTION = new RegExp(`(?<![\\w.])(?:${PARTY_WORDS})(?![\\w])`
 
 /** The party an entity speaks for: its own listing, or, for a person, the party their description names first ("Chinese President"). */
 function partyOfMention(corpus: Corpus, id: string): Party | null {
-  const own = partyOf(id);
-  if (own) return own;
   const e = corpus.entityById.get(id);
+  const own = e ? partyOfNamed(e) : partyOf(id);
+  if (own) return own;
   if (e?.type !== 'person') return null;
   const m = PARTY_IN_DESCRIPTION.exec(e.description.split(/[;,]/)[0]!);
   return m ? (PARTIES.find((p) => p.words.includes(m[0]) || p.demonym === m[0]) ?? null) : null;

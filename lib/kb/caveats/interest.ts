@@ -6,7 +6,7 @@
 //     its own account, not an independent view.
 // Only sentences the report attributes to a speaker it names count, and only
 // when the claim's subject is a party (or the speaker itself).
-import { partyOf, adversaries, PARTIES, PARTY_WORDS, type Party } from '../parties';
+import { partyOf, partyOfNamed, adversaries, PARTIES, PARTY_WORDS, type Party } from '../parties';
 import { CAVEAT_KINDS } from './kinds';
 import type { CaveatDraft } from './types';
 import { quoteDraft, type Corpus, type ReportView, type SentenceView } from './view';
@@ -20,9 +20,9 @@ const PARTY_IN_DESCRIPTION = new RegExp(`(?<![\\w.])(?:${PARTY_WORDS})(?![\\w])`
 
 function partyOfEntity(corpus: Corpus, id: string | null): Party | null {
   if (!id) return null;
-  const own = partyOf(id);
-  if (own) return own;
   const e = corpus.entityById.get(id);
+  const own = e ? partyOfNamed(e) : partyOf(id);
+  if (own) return own;
   // A person or office speaks for the party its description names at once ("Chinese foreign ministry spokesperson", "China's ministry of …").
   if (!e || (e.type !== 'person' && e.type !== 'organisation')) return null;
   const lead = e.type === 'person' ? e.description.split(/[;,]/)[0]! : e.description.split(/\s+/).slice(0, 2).join(' ');
