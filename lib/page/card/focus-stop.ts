@@ -99,8 +99,8 @@ export class FocusStop {
     ui.ensureAttached();
     const b = btn ?? this.#create(ui);
     const html = doc.documentElement;
-    // First in <html>: before <head>, so it is the page's first Tab stop. Never moved while focused (a move blurs).
-    if (html.firstChild !== ui.host && !this.#focused()) html.insertBefore(ui.host, html.firstChild);
+    // First in <html>: before <head>, so it is the page's first Tab stop. Never moved while anything of ours has focus (a move blurs).
+    if (html.firstChild !== ui.host && ui.root.activeElement === null) html.insertBefore(ui.host, html.firstChild);
     if (!this.#focused()) b.setAttribute('aria-label', `Backstory: ${list.length} marked ${list.length === 1 ? 'name' : 'names'} on this page.`);
     else if (this.#m && !list.includes(this.#m)) this.#show(this.#pick(list, false), false);
     else this.#show(this.#m, false);
@@ -142,7 +142,7 @@ export class FocusStop {
     this.#leaving = false;
     // Back from the card, or after Alt+Shift+N: the same mark. Else where the reader came from: the top of the viewport going forwards, its bottom going backwards.
     const from = e.relatedTarget;
-    const backwards = from instanceof Node && !this.#env.ui().host.contains(from) && (this.#env.ui().host.compareDocumentPosition(from) & 4) !== 0;
+    const backwards = from instanceof Node && from.getRootNode() === this.#env.doc && (this.#env.ui().host.compareDocumentPosition(from) & 4) !== 0;
     this.#show(cur ?? this.#pick(list, backwards), true);
     const { win } = this.#env;
     this.#follow?.abort();
