@@ -153,6 +153,15 @@ describe('Tab reaches the marks', () => {
     expect(await current(page)).toBeNull();
     await page.keyboard.press('Tab');
     expect(await focused(page)).toBe(FIRST_PAGE_FOCUSABLE);
+    // Shift+Tab from the page's first link comes back to the marks: the last one in view, so nothing scrolls.
+    const scrollBefore = await page.evaluate(() => scrollY);
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused(page)).toMatch(/Mark \d+ of/);
+    expect(await focused(page)).not.toMatch(/Mark 1 of/);
+    expect(await page.evaluate(() => scrollY)).toBe(scrollBefore);
+    const box = (await page.getByRole('button', { name: /Mark \d+ of/ }).boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(800);
   });
 
   it('the stop goes when Backstory is turned off for the site', async () => {

@@ -158,11 +158,12 @@ export class FocusStop {
     win.addEventListener('resize', schedule, { passive: true, signal: this.#follow.signal });
   }
 
-  /** The mark to stand for on arrival: the first from the top of the viewport (backwards: the last above its bottom). */
+  /** The mark to stand for on arrival: the first from the top of the viewport (backwards: the last whole one above its bottom). */
   #pick(list: readonly PageMention[], backwards: boolean): PageMention | null {
     if (list.length === 0) return null;
-    const top = (m: PageMention) => mentionRange(this.#env.doc, m).getBoundingClientRect().top;
-    const i = backwards ? firstAtOrBelow(list, top, this.#env.win.innerHeight) - 1 : firstAtOrBelow(list, top, 0);
+    const rect = (m: PageMention) => mentionRange(this.#env.doc, m).getBoundingClientRect();
+    // Backwards: the last mark whose bottom is in view (marks are in document order, so roughly by position).
+    const i = backwards ? firstAtOrBelow(list, (m) => rect(m).bottom, this.#env.win.innerHeight + 1) - 1 : firstAtOrBelow(list, (m) => rect(m).top, 0);
     return list[Math.min(Math.max(i, 0), list.length - 1)]!;
   }
 
