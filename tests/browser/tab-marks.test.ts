@@ -164,6 +164,20 @@ describe('Tab reaches the marks', () => {
     expect(box.y + box.height).toBeLessThanOrEqual(800);
   });
 
+  it('the stop goes when the marks go (no type marked), and comes back with them', async () => {
+    const stops = () => page.locator('backstory-ui').getByRole('button').count();
+    expect(await stops()).toBe(1);
+    await ext.setSettings({ entityTypes: [] });
+    await expect.poll(stops).toBe(0);
+    expect(await inContentWorld<unknown[]>(page, '__backstory.marks()')).toEqual([]);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.evaluate(() => scrollTo(0, 0));
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).not.toMatch(/Mark|Backstory/);
+    await ext.setSettings(null);
+    await expect.poll(stops).toBe(1);
+  });
+
   it('the stop goes when Backstory is turned off for the site', async () => {
     const host = new URL(ext.server.url).hostname;
     await ext.setSettings({ siteMode: 'all-except', blockedSites: [host] });

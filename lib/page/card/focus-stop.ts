@@ -53,6 +53,8 @@ function before(a: PageMention, b: PageMention): boolean {
 function tabbable(el: Element): el is HTMLElement {
   const h = el as HTMLElement & { disabled?: boolean };
   if (typeof h.tabIndex !== 'number' || h.tabIndex < 0 || h.disabled === true || h.closest('[inert]')) return false;
+  // A link without href reports tabIndex 0 (the spec's default for `a`) but is no Tab stop.
+  if ((h.localName === 'a' || h.localName === 'area') && !h.hasAttribute('href') && !h.hasAttribute('tabindex')) return false;
   return typeof h.checkVisibility !== 'function' || h.checkVisibility({ visibilityProperty: true } as CheckVisibilityOptions);
 }
 
