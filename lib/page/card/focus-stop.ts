@@ -104,7 +104,7 @@ export class FocusStop {
     // First in <html>: before <head>, so it is the page's first Tab stop. Never moved while anything of ours has focus (a move blurs).
     if (html.firstChild !== ui.host && ui.root.activeElement === null) html.insertBefore(ui.host, html.firstChild);
     if (!this.#focused()) b.setAttribute('aria-label', `Backstory: ${list.length} marked ${list.length === 1 ? 'name' : 'names'} on this page.`);
-    else if (this.#m && !list.includes(this.#m)) this.#show(this.#pick(list, false), false);
+    else if (this.#m && !this.#m.block.alive) this.#show(this.#pick(list, false), false);
     else this.#show(this.#m, false);
   }
 
@@ -185,8 +185,9 @@ export class FocusStop {
       return;
     }
     if (e.altKey) {
-      // Alt+Shift+N / P (keyboard.ts, which runs first) moved the current mark: follow it.
+      // Alt+Shift+N / P (keyboard.ts, which runs first) moved the current mark: follow it (and Tab goes on from it).
       this.#show(this.#env.current(), false);
+      this.#leaving = this.#m === null;
       return;
     }
     if (e.key !== 'Tab' || this.#leaving) return;
