@@ -202,6 +202,29 @@ describe('Tab reaches the marks', () => {
   });
 });
 
+describe('the Tab stop’s outline', () => {
+  const ext = useExtension({ expectNoPageErrors: true });
+  it('shows on the mark in the page’s own theme: dark blue on a light page, light blue on a dark one', async () => {
+    const page = ext.page;
+    await page.goto(`${ext.server.url}/sample-news.html`);
+    await ready(page);
+    await page.locator('backstory-ui').getByRole('button', { name: /marked names on this page/ }).waitFor();
+    const outline = () =>
+      page.evaluate(() => {
+        const b = document.documentElement.firstElementChild!.shadowRoot!.activeElement!;
+        const cs = getComputedStyle(b);
+        return `${cs.outlineStyle} ${cs.outlineColor}`;
+      });
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatch(/Mark 1 of/);
+    expect(await outline()).toBe('solid rgb(29, 78, 216)');
+    await page.addStyleTag({ content: 'body{background:#111!important;color:#eee!important}' });
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatch(/Mark 2 of/);
+    expect(await outline()).toBe('solid rgb(147, 197, 253)');
+  });
+});
+
 /** reading-article.html: the page's first focusable element after the last mark, and its first focusable element. */
 const NEXT_AFTER_LAST_MARK = 'textarea#c:I doubt Xi Jinping will ever v'; // the comment form, right after the article
 const FIRST_PAGE_FOCUSABLE = 'a:World';
