@@ -118,7 +118,7 @@ export function OptionsPage({ settings, onChange, onReset, status }: OptionsPage
           value={settings.trigger}
           onChange={(trigger) => set({ trigger })}
           choices={[
-            { value: 'hover', label: 'Hover', hint: 'After the delay below; the keyboard works too (Alt+Shift+N, Enter).' },
+            { value: 'hover', label: 'Hover', hint: 'After the delay below; the keyboard works too (Tab or Alt+Shift+N to a name, then Enter).' },
             { value: 'click', label: 'Click', hint: 'Nothing opens by accident.' },
             { value: 'modifier-hover', label: 'Alt + hover', hint: 'Hold Alt (Option on a Mac) while pointing at a name.' },
           ]}

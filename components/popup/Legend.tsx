@@ -26,10 +26,11 @@ export function MarkLegend() {
 }
 
 export const SHORTCUTS: readonly { keys: string; does: string }[] = [
-  { keys: 'Alt+Shift+N', does: 'next name on the page' },
+  { keys: 'Tab', does: 'the first Tab on a page goes to its marked names, one per Tab (Shift+Tab goes back)' },
+  { keys: 'Alt+Shift+N', does: 'next name on the page, marked or not' },
   { keys: 'Alt+Shift+P', does: 'previous name' },
-  { keys: 'Enter', does: 'open its card (right after either)' },
-  { keys: 'Esc', does: 'close the card; focus goes back' },
+  { keys: 'Enter', does: 'open the card of the name you are on' },
+  { keys: 'Esc', does: 'close the card; focus goes back to the name' },
 ];
 
 export function Shortcuts() {

@@ -256,7 +256,7 @@ describe('the card is a preview', () => {
     await popup.getByText('What the marks mean, and the keys').click();
     await popup.locator('[data-testid=legend]').waitFor();
     expect(await popup.locator('[data-testid=legend] dd').count()).toBe(2);
-    expect(await popup.locator('[data-testid=shortcuts] dt').allTextContents()).toEqual(['Alt+Shift+N', 'Alt+Shift+P', 'Enter', 'Esc']);
+    expect(await popup.locator('[data-testid=shortcuts] dt').allTextContents()).toEqual(['Tab', 'Alt+Shift+N', 'Alt+Shift+P', 'Enter', 'Esc']);
     await popup.close();
   });
 });

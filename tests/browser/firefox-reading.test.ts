@@ -97,6 +97,31 @@ describe('reading flow in Firefox', () => {
     expect(rectsAfter).toEqual(rectsBefore);
   });
 
+  it('keyboard: the first Tab lands on the first mark, Tab goes to the next, Enter opens its card, Esc brings focus back to it', async () => {
+    await page.mouse.move(2, 2);
+    await page.keyboard.press('Escape');
+    await page.goto(`${server.url}/sample-news.html`, { waitUntil: 'load' });
+    // Our stop (lib/page/card/focus-stop.ts) comes with the card chunk, once the page has marks.
+    await waitFor(() => page.evaluate(() => document.documentElement.firstElementChild?.shadowRoot?.querySelector('button') != null), { what: 'the Tab stop in Firefox', timeout: 30_000 });
+    /** Our stop's accessible name while it has focus, or what else has focus. */
+    const focused = () =>
+      page.evaluate(() => {
+        const a = document.activeElement;
+        if (a?.localName !== 'backstory-ui') return `page: ${a?.localName}`;
+        const inner = a.shadowRoot!.activeElement;
+        return inner?.getAttribute('aria-label') ?? `our ${inner?.getAttribute('role')}`;
+      });
+    await page.keyboard.press('Tab');
+    expect(await focused()).toMatch(/^.+, \w+\. Mark 1 of \d+ on this page\. Enter opens its card; Tab goes to the next\.$/);
+    await page.keyboard.press('Tab');
+    const second = await focused();
+    expect(second).toMatch(/Mark 2 of/);
+    await page.keyboard.press('Enter');
+    await waitFor(async () => (await focused()) === 'our dialog', { what: 'focus in the card in Firefox' });
+    await page.keyboard.press('Escape');
+    await waitFor(async () => (await focused()) === second, { what: 'focus back on the mark in Firefox' });
+  });
+
   it('caused no page error and no layout shift', async () => {
     expect(await page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts)).toEqual([]);
     expect(errors).toEqual([]);

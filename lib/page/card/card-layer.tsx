@@ -23,6 +23,7 @@ import type { LinkExplanation } from '../../link/page-corrections';
 import type { Settings } from '../../shared/settings';
 import { DEBUG, debugMark } from '../core/debug';
 import { mentionRange } from '../core/hit-test';
+import { FocusStop, type FocusStopEnv } from './focus-stop';
 import { HoverIntent } from './hover';
 import type { PageMention } from '../core/marks';
 import { analysePage, flagsDigest, pageTextSliced, type PageFlags } from './page-analysis';
@@ -57,6 +58,8 @@ export interface CardLayerEnv {
   notThis?: (m: PageMention) => void;
   /** "Or did you mean …?": the core switches this name's marks on the page to the other entity. */
   switchTo?: (m: PageMention, id: string) => void;
+  /** Tab reaches the marks (focus-stop.ts): the marks, the keyboard's current mark, their names. Absent: no focus stop. */
+  stop?: Pick<FocusStopEnv, 'marks' | 'current' | 'setCurrent' | 'describe'>;
 }
 
 export interface OpenOptions {
@@ -108,9 +111,12 @@ export class CardLayer {
   private pageCache: PageText | null = null;
   private analyseTimer: number | null = null;
   private lastFlags = '';
+  /** The page's one Tab stop for its marks (focus-stop.ts). */
+  private readonly stop: FocusStop | null;
 
   constructor(private readonly env: CardLayerEnv) {
     const { doc, win } = env;
+    this.stop = env.stop ? new FocusStop({ ...env.stop, doc, win, ui: env.ui, open: (m, back) => this.open(m, { focus: true, pinned: true, returnFocus: back }) }) : null;
     this.hover = new HoverIntent<PageMention>({
       delay: () => env.settings().hoverDelayMs,
       setTimeout: (fn, ms) => win.setTimeout(fn, ms),
@@ -145,6 +151,7 @@ export class CardLayer {
   /** The page's marks changed: its text is read again (debounced, in slices) for the cards and the marks. */
   pageChanged(): void {
     this.pageCache = null;
+    this.stop?.update();
     const { win } = this.env;
     if (!this.env.page || !this.env.flag || this.analyseTimer !== null) return;
     this.analyseTimer = win.setTimeout(() => {
@@ -179,6 +186,8 @@ export class CardLayer {
     }
     const flags = analysePage(this.env.page?.() ?? [], new Map(ids.map((id, i) => [id, cards[i] ?? null])), text);
     const digest = flagsDigest(flags);
+    // Debug builds: tests wait for this before counting the marks (the flags change which are marked).
+    if (DEBUG) debugMark('page-analysed');
     if (digest === this.lastFlags) return;
     this.lastFlags = digest;
     this.env.flag?.(flags);

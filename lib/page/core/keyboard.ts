@@ -3,6 +3,8 @@
 // `backstory-current` highlight, announced to screen readers); Enter then opens
 // its card (focus moves into the card and returns on close); Esc closes the
 // card, or leaves the navigation. Shortcuts are ignored while typing in a field.
+// Tab reaches the marks through the focus stop in the card chunk
+// (lib/page/card/focus-stop.ts), which shares this current mark.
 import type { PageMention } from './marks';
 
 export const SHORTCUTS = {

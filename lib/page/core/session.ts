@@ -104,6 +104,8 @@ export function startSession(env: SessionEnv): Session {
           : mentionRange(doc, pm),
     },
   );
+  const current = () => reader.painter.currentMention;
+  const setCurrent = (pm: PageMention | null) => reader.painter.setCurrent(pm);
   const card = new LazyCard(
     {
       doc,
@@ -133,6 +135,8 @@ export function startSession(env: SessionEnv): Session {
         reader.painter.flags = flags;
         reader.refreshPaint();
       },
+      // Tab reaches the marks (lib/page/card/focus-stop.ts).
+      stop: { marks: () => reader.marked(), current, setCurrent, describe: (pm) => describe(pm) },
     },
     env.chunk,
   );
@@ -168,8 +172,8 @@ export function startSession(env: SessionEnv): Session {
     signal: controller.signal,
     // Every mention of a marked type, not only the marked ones (first mention only marks one of each).
     marked: () => reader.all().filter((pm) => reader.painter.reachable(pm)),
-    current: () => reader.painter.currentMention,
-    setCurrent: (pm) => reader.painter.setCurrent(pm),
+    current,
+    setCurrent,
     rectOf: (pm) => mentionRange(doc, pm).getBoundingClientRect(),
     openCard: (pm, returnFocus) => card.open(pm, { focus: true, pinned: true, returnFocus }),
     isCardOpen: () => card.isOpen,
