@@ -359,14 +359,23 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
 
   let near: Set<string> | undefined;
   /** How much the page is about `id`: related entities linked or named, the title, context words. */
-  const support = (c: Cand, id: string): { score: number; why: Why } => {
+  const support = (c: Cand, id: string, capUnrelated = false): { score: number; why: Why } => {
     const rel = relatedOf(lx, id);
     const hits: string[] = [];
     let score = 0;
-    // Related KB entities linked on the page count 1; any other KB entity counts half.
-    for (const e of st.evidence) if (e !== id && hits.push(e)) score += rel.has(e) ? 1 : 0.5;
-    for (const e of sure) if (e !== id && !st.evidence.has(e) && hits.push(e)) score += rel.has(e) ? 1 : 0.5;
+    // Related KB entities linked on the page count 1; any other KB entity counts half (for a name that
+    // needs context and has none in its block, all of those together at most 1: a page that names
+    // unrelated KB places, a software firm in Kyiv, one in Singapore, is not thereby about the Kremlin).
+    let unrelated = 0;
+    const count = (e: string) => {
+      hits.push(e);
+      if (rel.has(e)) score += 1;
+      else unrelated += 0.5;
+    };
+    for (const e of st.evidence) if (e !== id) count(e);
+    for (const e of sure) if (e !== id && !st.evidence.has(e)) count(e);
     for (const [e, w] of named) if (e !== id && rel.has(e) && !st.evidence.has(e) && !sure.has(e) && hits.push(e)) score += w / 2;
+    score += capUnrelated ? Math.min(1, unrelated) : unrelated;
     const title = st.titleLinked.has(id) ? 2 : st.titleNamed.has(id) && !inTitle ? 1 : 0;
     // "Foreign Minister Wang Yi": an office title is some evidence for a shared full name.
     const office = c.s.title && !lx.honor.has(c.s.title) ? 1 : 0;
@@ -400,6 +409,28 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
   };
   // Candidates short of support wait for the rest of the block ("Xi" before "Putin" in "Xi tells Putin …").
   let waiting: Cand[] = [];
+  /**
+   * A name that needs context and found none in its own block (the matcher looks no further): the page
+   * may have it. A headline "Kremlin: no talk of weapons" or "Washington sceptical" under a page about the
+   * talks, "arrived at the Kremlin" after the Kremlin was linked. Linked earlier (or its full name, for a
+   * short form) → linked again; else the shared-name bar: support ≥ 1.5 from the page's world.
+   */
+  const pageContext = (c: Cand, claim: { id: string | null } | undefined, last: boolean): void => {
+    // A block that is the name alone (a menu item, a tag: "US") says nothing of which sense.
+    if (c.ids.length !== 1 || (c.m.start === 0 && c.m.end === text.trimEnd().length)) return reject(c, 'needs-context');
+    const id = c.ids[0]!;
+    const seen = claim?.id === id || (!(c.bits & 1) && st.evidence.has(id));
+    // A short form never introduced ("Kirby" alone) stays unlinked: the matcher's rule already asked for context.
+    if (!seen && c.bits & 1) return reject(c, 'needs-context');
+    const sup = seen ? undefined : support(c, id, true);
+    if (sup && sup.score < 1.5) {
+      if (!last) return void waiting.push(c);
+      return reject(c, 'needs-context');
+    }
+    const { m } = c;
+    const lm: Mention = { start: m.start, end: m.end, suffixEnd: m.suffixEnd, surface: text.slice(m.start, m.end), entityId: id, candidates: [id], alias: m.alias, reason: seen ? 'context-full-name' : 'context-nearby' };
+    accept(c, lm, id, sup ? sup.why : claim ? ['short'] : ['again']);
+  };
   const decide = (c: Cand, last: boolean): void => {
     const { m, bits, s } = c;
     if (s.reject) {
@@ -409,7 +440,7 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
     const lm = c.lm;
     const claim = bits & 3 ? st.claims.get(m.alias) : undefined;
     if (claim && !claim.id) return reject(c, 'claimed', claim.name);
-    if (!lm) return reject(c, 'needs-context');
+    if (!lm) return pageContext(c, claim, last);
     let id = lm.entityId;
     let alternatives: string[] | undefined;
     if (id === null) {
