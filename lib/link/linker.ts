@@ -116,6 +116,8 @@ const ROMAN = /^(?:II|III|IV|VI{0,3}|IX|XI{0,3}|XI?V|XVI{0,3})$/;
 /** A word that can be part of a name: "Hunter", "Jean-Pierre", "R." (not "China-made", "Russia's", "NATO"). */
 const NAME_WORD = /^(?!.*['’]s?$)\p{Lu}\p{Ll}[\p{L}\p{M}'’]*(?:-\p{Lu}[\p{L}\p{M}'’]*)*$|^\p{Lu}\.$/u;
 const WORDS = /\p{L}[\p{L}\p{M}'’-]{3,}/gu;
+/** A speaker label: the block opens with a name in capitals and a colon ("PUTIN:", "WANG YI:"). */
+const SPEAKER = /^(\s*)(\p{Lu}[\p{Lu}\p{M}'’. -]{0,40}?):(?:\s|$)/u;
 
 /**
  * A Title Case headline or shouting: no lower-case word but short function
@@ -292,7 +294,21 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
     for (const w of st.title.toLowerCase().match(WORDS) ?? []) st.titleWords.add(w);
     for (const m of linkText(matcher, st.title, st, true)) if (m.entityId) st.titleLinked.add(m.entityId);
   }
-  const raw = scan(matcher, text);
+  let raw = scan(matcher, text);
+  // A transcript's speaker label in capitals ("XI:", "KIRBY:"): a case-sensitive alias ("Xi") is looked up
+  // in its usual case there, and its case rule does not apply to the label.
+  const speaker = SPEAKER.exec(text);
+  let speakerEnd = -1;
+  if (speaker) {
+    const start = speaker[1]!.length;
+    speakerEnd = start + speaker[2]!.length;
+    if (!raw.some((x) => x.start < speakerEnd && x.end > start)) {
+      const label = speaker[2]!;
+      const usual = label.toLowerCase().replace(/(^|[\s'’.-])\p{Ll}/gu, (x) => x.toUpperCase());
+      const found = scan(matcher, usual).find((x) => x.start === 0 && x.end === label.length);
+      if (found) raw = [{ ...found, start, end: speakerEnd, suffixEnd: found.suffixEnd + start }, ...raw];
+    }
+  }
   if (raw.length === 0) return [];
   const lx = lexOf(matcher);
   const d = lx.d;
@@ -341,8 +357,9 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
     const caseOk =
       bits & 8 ||
       (bits & 16 ? al.caseSensitive || text.slice(m.start, m.end).replace(/\s+/g, ' ') === al.text : capitalsKept(facts.caps, text.slice(m.start, m.end))) ||
-      // A dateline: the block starts with the place, maybe ", region", maybe "(Agency)", then a dash.
-      (type === 'l' && /^\s*(?:[\p{L}.' ]{2,30},\s*)?$/u.test(text.slice(0, m.start)) && /^(?:,[\p{L}. ]{2,30})?\s*(?:\([^)]{1,30}\)\s*)?[—–-]/u.test(text.slice(m.suffixEnd)));
+      m.end <= speakerEnd ||
+      // A dateline: the block starts with the place, maybe ", region", maybe a date ("feb 16"), maybe "(Agency)", then a dash.
+      (type === 'l' && /^\s*(?:[\p{L}.' ]{2,30},\s*)?$/u.test(text.slice(0, m.start)) && /^(?:,[\p{L}\p{N}. ]{2,30}){0,2}\s*(?:\([^)]{1,30}\)\s*)?[—–-]/u.test(text.slice(m.suffixEnd)));
     if (!caseOk) {
       reject(c, 'case');
       continue;
