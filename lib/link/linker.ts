@@ -65,6 +65,11 @@ interface Lex {
   /** Lower-case class nouns before a name ("band") and nouns after a place that name a thing ("cake"). */
   things: Set<string>;
   namedAfter: Set<string>;
+  /** Lower-case words before a surname that point to a relative ("the elder Biden"). */
+  relatives: Set<string>;
+  regions: Set<string>;
+  /** "the city of X": the place itself. */
+  placeNouns: Set<string>;
   index: Map<string, number>;
   ids: string[];
   related: Map<string, Set<string>>;
@@ -99,6 +104,9 @@ function lexOf(matcher: Matcher): Lex {
         heads: new Set(l?.nameHeads),
         things: new Set(l?.thingNouns),
         namedAfter: new Set(l?.namedAfterNouns),
+        relatives: new Set(l?.relativeWords),
+        placeNouns: new Set(l?.placeNouns),
+        regions: new Set(l?.regions),
         suffixes: new Set(l?.nameSuffixes),
         index: new Map(matcher.compiled.entities.map((id, i) => [id, i])),
         ids: matcher.compiled.entities,
@@ -203,6 +211,8 @@ interface Structure {
   title?: string;
   /** A qualifier that says it is this place ("Washington, D.C."). */
   same?: string;
+  /** A noun before it that says it is the place ("the city of Astana"): this mention only, the bare name stays open. */
+  cue?: string;
 }
 
 /**
@@ -231,6 +241,26 @@ function structure(lx: Lex, text: string, m: RawMatch, type: string, quals: stri
     else if (person && surface.length <= 5 && ROMAN.test(surface.toUpperCase()) && NAME_WORD.test(prev) && !lx.plain.has(prev)) return { reject: 'regnal-number', name: `${prev} ${surface}` };
     // A class noun right before says what the name names: "the rock band Europe", "the racehorse Moscow".
     else if ((type === 'l' || person) && lx.things.has(prev)) return { reject: 'named-thing', name: `${prev} ${surface}` };
+    // A relative of the person: "the elder Biden", "the younger Xi" (claims the surname like another full name).
+    else if (person && lx.relatives.has(prev)) return { reject: 'other-person', name: `the ${prev} ${surface}`, claims: !titled() };
+    else if (type === 'l') {
+      // An abbreviation in capitals, or a word that heads club names, before a place that is not a KB name:
+      // a club, a ship or a firm named after it ("FC Astana", "CSKA Moscow", "MV Brussels", "Dynamo Moscow"
+      // in a Title Case results line). Not in text set in capitals, where every word looks like that.
+      if ((/^\p{Lu}{2,5}$/u.test(prev) || (lx.heads.has(prev) && titled())) && !lx.plain.has(prev) && !isEdge(raw, p) && !isShouting(text)) return { reject: 'longer-name', name: `${prev} ${surface}` };
+      // "the city of Astana": the place itself.
+      if (prev === 'of') {
+        const before = /(\p{Ll}+)\s+of\s$/u.exec(text.slice(Math.max(0, m.start - 16), m.start));
+        if (before && lx.placeNouns.has(before[1]!)) out.cue = `${before[1]} of ${surface}`;
+      }
+    }
+    if (type === 'l' && !titled()) {
+      // A town and its state: "Redmond, Washington" (the place's name is a region's, after "Town," that is
+      // not a KB name, and no list goes on: "Beijing, Washington and Moscow" is three capitals).
+      if (end === 0x2c && lx.regions.has(surface) && NAME_WORD.test(bare) && !lx.plain.has(bare) && !isEdge(raw, p - 1) && !/^\s+(?:and|or)\s/.test(text.slice(m.suffixEnd, m.suffixEnd + 5))) {
+        return { reject: 'other-place', name: `${bare}, ${surface}` };
+      }
+    }
   }
   if (m.suffixEnd === m.end) {
     // The 60 characters after it, read in place (no copy, no match arrays).
@@ -245,6 +275,13 @@ function structure(lx: Lex, text: string, m: RawMatch, type: string, quals: stri
     if (same) return { ...out, same: `${surface}${comma ? ', ' : ' '}${same}` };
     const region = comma && startsWith(restOf(), lx.d?.lex.regions);
     if (region) return { reject: 'other-place', name: `${surface}, ${region}`, claims: true };
+    // A thing named after the place, hyphenated: "Xi’an-style noodles".
+    if (type === 'l' && text.charCodeAt(m.end) === 0x2d) {
+      let he = m.end + 1;
+      while (he < lim && /\p{L}/u.test(text.charAt(he))) he++;
+      const after = text.slice(m.end + 1, he).toLowerCase();
+      if (lx.namedAfter.has(after)) return { reject: 'named-thing', name: `${surface}-${after}` };
+    }
     // The next word: after spaces (plain or no-break) only, up to the next white space.
     let w = m.end;
     if (!comma) while (w < lim && (text.charCodeAt(w) === 32 || text.charCodeAt(w) === 0xa0)) w++;
@@ -408,12 +445,16 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
   };
 
   const out: Mention[] = [];
+  /** Entities first linked in this block, and where: a candidate that waited is not "linked earlier" by a later one. */
+  const firstInBlock = new Map<string, number>();
+  const linkedBefore = (id: string, at: number) => st.evidence.has(id) && !((firstInBlock.get(id) ?? -1) > at);
   const accept = (c: Cand, lm: Mention, id: string, why: Why, alternatives?: string[]) => {
     lm.entityId = id;
     lm.candidates = [id];
     lm.why = why;
     if (alternatives) lm.alternatives = alternatives;
     out.push(lm);
+    if (!st.evidence.has(id)) firstInBlock.set(id, c.m.start);
     st.evidence.add(id);
     // A full name introduces its short forms for the rest of the page.
     if (!(c.bits & 1)) {
@@ -436,7 +477,7 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
     // A block that is the name alone (a menu item, a tag: "US") says nothing of which sense.
     if (c.ids.length !== 1 || (c.m.start === 0 && c.m.end === text.trimEnd().length)) return reject(c, 'needs-context');
     const id = c.ids[0]!;
-    const seen = claim?.id === id || (!(c.bits & 1) && st.evidence.has(id));
+    const seen = claim?.id === id || (!(c.bits & 1) && linkedBefore(id, c.m.start));
     // A short form never introduced ("Kirby" alone) stays unlinked: the matcher's rule already asked for context.
     if (!seen && c.bits & 1) return reject(c, 'needs-context');
     const sup = seen ? undefined : support(c, id, true);
@@ -474,6 +515,7 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
       accept(c, lm, id, why, alternatives);
     };
     if (s.same) return introduce(['qualifier', s.same]);
+    if (s.cue) return accept(c, lm, id, ['qualifier', s.cue], alternatives);
     if (bits & 1 && s.title && !lx.honor.has(s.title)) return introduce(['title', s.title]);
     if (bits & 1) {
       // "[Antony] Blinken", "(Russian President Vladimir) Putin": the full name split by brackets.
@@ -484,7 +526,7 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
       }
     }
     if (claim) return accept(c, lm, id, ['short'], alternatives);
-    if (bits & 3 && !(bits & 1 ? false : st.evidence.has(id))) {
+    if (bits & 3 && !(bits & 1 ? false : linkedBefore(id, m.start))) {
       const sup = support(c, id);
       if (sup.score < (bits & 2 ? 1.5 : 1)) {
         if (!last) return void waiting.push(c);
