@@ -49,7 +49,8 @@ export { createLinkState, type LinkState, type Rejected, type RejectReason } fro
  * 'bracket' a full name split by brackets; 'related' other entities of its
  * world on the page (args: their ids); 'headline' the page title names it;
  * 'words' its context words nearby; 'again' linked earlier on the page;
- * 'qualifier' a qualifier that names it (arg: "Washington, D.C.").
+ * 'qualifier' a qualifier or a noun that names it (arg: "Washington, D.C.", "city of Astana"); 'dateline' the
+ * story's dateline names the place.
  */
 export type Why = string[];
 
@@ -124,6 +125,14 @@ const ROMAN = /^(?:II|III|IV|VI{0,3}|IX|XI{0,3}|XI?V|XVI{0,3})$/;
 /** A word that can be part of a name: "Hunter", "Jean-Pierre", "R." (not "China-made", "Russia's", "NATO"). */
 const NAME_WORD = /^(?!.*['’]s?$)\p{Lu}\p{Ll}[\p{L}\p{M}'’]*(?:-\p{Lu}[\p{L}\p{M}'’]*)*$|^\p{Lu}\.$/u;
 const WORDS = /\p{L}[\p{L}\p{M}'’-]{3,}/gu;
+/**
+ * A dateline: the block starts with the place (lower case, capitals or as usual), maybe ", region", maybe a
+ * date ("feb 16"), maybe "(Agency)", then a dash and a space ("kyiv, ukraine —", "WASHINGTON (AP) —").
+ */
+function isDateline(text: string, m: RawMatch, type: string): boolean {
+  return type === 'l' && m.start < 40 && /^\s*(?:[\p{L}.' ]{2,30},\s*)?$/u.test(text.slice(0, m.start)) && /^(?:,[\p{L}\p{N}. ]{2,30}){0,2}\s*(?:\([^)]{1,30}\)\s*)?[—–-]\s/u.test(text.slice(m.suffixEnd, m.suffixEnd + 80));
+}
+
 /** A speaker label: the block opens with a name in capitals and a colon ("PUTIN:", "WANG YI:"). */
 const SPEAKER = /^(\s*)(\p{Lu}[\p{Lu}\p{M}'’. -]{0,40}?):(?:\s|$)/u;
 
@@ -256,8 +265,9 @@ function structure(lx: Lex, text: string, m: RawMatch, type: string, quals: stri
     }
     if (type === 'l' && !titled()) {
       // A town and its state: "Redmond, Washington" (the place's name is a region's, after "Town," that is
-      // not a KB name, and no list goes on: "Beijing, Washington and Moscow" is three capitals).
-      if (end === 0x2c && lx.regions.has(surface) && NAME_WORD.test(bare) && !lx.plain.has(bare) && !isEdge(raw, p - 1) && !/^\s+(?:and|or)\s/.test(text.slice(m.suffixEnd, m.suffixEnd + 5))) {
+      // not a KB name, and no list goes on: "Beijing, Washington and Moscow", "London, Washington, Paris and
+      // Moscow" are capitals).
+      if (end === 0x2c && lx.regions.has(surface) && NAME_WORD.test(bare) && !lx.plain.has(bare) && !isEdge(raw, p - 1) && !/^(?:\s+(?:and|or)\s|,\s+\p{Lu}[\p{L}.'’-]*(?:,|\s+(?:and|or)\s))/u.test(text.slice(m.suffixEnd, m.suffixEnd + 40))) {
         return { reject: 'other-place', name: `${bare}, ${surface}` };
       }
     }
@@ -395,8 +405,7 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
       bits & 8 ||
       (bits & 16 ? al.caseSensitive || text.slice(m.start, m.end).replace(/\s+/g, ' ') === al.text : capitalsKept(facts.caps, text.slice(m.start, m.end))) ||
       m.end <= speakerEnd ||
-      // A dateline: the block starts with the place, maybe ", region", maybe a date ("feb 16"), maybe "(Agency)", then a dash.
-      (type === 'l' && /^\s*(?:[\p{L}.' ]{2,30},\s*)?$/u.test(text.slice(0, m.start)) && /^(?:,[\p{L}\p{N}. ]{2,30}){0,2}\s*(?:\([^)]{1,30}\)\s*)?[—–-]/u.test(text.slice(m.suffixEnd)));
+      isDateline(text, m, type);
     if (!caseOk) {
       reject(c, 'case');
       continue;
@@ -404,6 +413,8 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
     cands.push(c);
     c.s = structure(lx, text, m, type, d?.qualifiers[m.alias], titled, raw);
     if (c.s.reject) continue;
+    // A dateline says where the story was filed: the place itself ("WASHINGTON (AP) —"), this mention only.
+    if (!c.s.same && !c.s.cue && isDateline(text, m, type)) c.s.cue = 'dateline';
     if (lm?.reason === 'alias' && !(bits & 3)) sure.add(al.entityIds[0]!);
     for (const id of al.entityIds) {
       named.set(id, Math.max(named.get(id) ?? 0, bits & 2 ? 1 : 2));
@@ -515,7 +526,7 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
       accept(c, lm, id, why, alternatives);
     };
     if (s.same) return introduce(['qualifier', s.same]);
-    if (s.cue) return accept(c, lm, id, ['qualifier', s.cue], alternatives);
+    if (s.cue) return accept(c, lm, id, s.cue === 'dateline' ? ['dateline'] : ['qualifier', s.cue], alternatives);
     if (bits & 1 && s.title && !lx.honor.has(s.title)) return introduce(['title', s.title]);
     if (bits & 1) {
       // "[Antony] Blinken", "(Russian President Vladimir) Putin": the full name split by brackets.
