@@ -488,7 +488,10 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
     // A block that is the name alone (a menu item, a tag: "US") says nothing of which sense.
     if (c.ids.length !== 1 || (c.m.start === 0 && c.m.end === text.trimEnd().length)) return reject(c, 'needs-context');
     const id = c.ids[0]!;
-    const seen = claim?.id === id || (!(c.bits & 1) && linkedBefore(id, c.m.start));
+    const { m, s } = c;
+    // A dateline or "the city of X" says it is the place whatever else the page holds.
+    const cue = s.same ? ['qualifier', s.same] : s.cue ? (s.cue === 'dateline' ? ['dateline'] : ['qualifier', s.cue]) : undefined;
+    const seen = !!cue || claim?.id === id || (!(c.bits & 1) && linkedBefore(id, c.m.start));
     // A short form never introduced ("Kirby" alone) stays unlinked: the matcher's rule already asked for context.
     if (!seen && c.bits & 1) return reject(c, 'needs-context');
     const sup = seen ? undefined : support(c, id, true);
@@ -496,9 +499,8 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
       if (!last) return void waiting.push(c);
       return reject(c, 'needs-context');
     }
-    const { m } = c;
-    const lm: Mention = { start: m.start, end: m.end, suffixEnd: m.suffixEnd, surface: text.slice(m.start, m.end), entityId: id, candidates: [id], alias: m.alias, reason: seen ? 'context-full-name' : 'context-nearby' };
-    accept(c, lm, id, sup ? sup.why : claim ? ['short'] : ['again']);
+    const lm: Mention = { start: m.start, end: m.end, suffixEnd: m.suffixEnd, surface: text.slice(m.start, m.end), entityId: id, candidates: [id], alias: m.alias, reason: seen && !cue ? 'context-full-name' : 'context-nearby' };
+    accept(c, lm, id, sup ? sup.why : (cue ?? (claim ? ['short'] : ['again'])));
   };
   const decide = (c: Cand, last: boolean): void => {
     const { m, bits, s } = c;
