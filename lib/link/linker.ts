@@ -133,6 +133,9 @@ function isDateline(text: string, m: RawMatch, type: string): boolean {
   return type === 'l' && m.start < 40 && /^\s*(?:[\p{L}.' ]{2,30},\s*)?$/u.test(text.slice(0, m.start)) && /^(?:,[\p{L}\p{N}. ]{2,30}){0,2}\s*(?:\([^)]{1,30}\)\s*)?[—–-]\s/u.test(text.slice(m.suffixEnd, m.suffixEnd + 80));
 }
 
+/** A disambiguator after a name in a page title: "(musician)", "(band)", "(Idaho)" is not, a region is a place. */
+const DISAMBIGUATOR = /^\s*(\(\p{Ll}[\p{Ll} -]{1,30}\))/u;
+
 /** A speaker label: the block opens with a name in capitals and a colon ("PUTIN:", "WANG YI:"). */
 const SPEAKER = /^(\s*)(\p{Lu}[\p{Lu}\p{M}'’. -]{0,40}?):(?:\s|$)/u;
 
@@ -222,6 +225,8 @@ interface Structure {
   same?: string;
   /** A noun before it that says it is the place ("the city of Astana"): this mention only, the bare name stays open. */
   cue?: string;
+  /** The claim covers the entity's short forms too ("John Kirby (musician)" claims "Kirby"). */
+  shortsToo?: boolean;
 }
 
 /**
@@ -235,10 +240,12 @@ function structure(lx: Lex, text: string, m: RawMatch, type: string, quals: stri
   // The word right before, separated by one white-space char (a hand scan: a regex anchored at the end backtracks).
   const p = m.start - 1;
   let prev: string | undefined;
+  let prevAt = p;
   if (p > 0 && isSpace(text.charCodeAt(p))) {
     let q = p;
     while (q > 0 && m.start - q < 40 && !isSpace(text.charCodeAt(q - 1))) q--;
     if (q < p) prev = text.slice(q, p);
+    prevAt = q;
   }
   const out: Structure = {};
   if (prev) {
@@ -311,8 +318,11 @@ function structure(lx: Lex, text: string, m: RawMatch, type: string, quals: stri
       }
     }
   }
-  // A given name or another word of a longer name before it ("Hunter Biden", "George Washington").
-  if (prev && !out.title && NAME_WORD.test(prev) && !lx.plain.has(prev) && !isEdge(raw, p) && !titled()) {
+  // A given name or another word of a longer name before it ("Hunter Biden", "George Washington"). In Title Case
+  // every word is capitalised, but a heading or page title that is only the name still says it whole
+  // ("Hunter Biden", "Hunter Biden - Wikipedia", "Jill Biden: a profile").
+  const nameOnly = () => /^\s*$/.test(text.slice(0, prevAt)) && /^\s*(?:$|[-–—|:(·,])/.test(text.slice(m.suffixEnd, m.suffixEnd + 3));
+  if (prev && !out.title && NAME_WORD.test(prev) && !lx.plain.has(prev) && !isEdge(raw, p) && (!titled() || nameOnly())) {
     return { reject: person ? 'other-person' : 'longer-name', name: `${prev} ${surface}`, claims: person };
   }
   return out;
@@ -412,6 +422,12 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
     }
     cands.push(c);
     c.s = structure(lx, text, m, type, d?.qualifiers[m.alias], titled, raw);
+    // A page title that disambiguates the name ("John Kirby (musician) - Wikipedia", "Moscow (band)") is about a
+    // namesake: it claims the name and its short forms for the page.
+    if (inTitle && !c.s.reject && bits & 3) {
+      const dis = DISAMBIGUATOR.exec(text.slice(m.suffixEnd, m.suffixEnd + 40));
+      if (dis) c.s = { reject: type === 'p' ? 'other-person' : type === 'l' ? 'other-place' : 'longer-name', name: `${text.slice(m.start, m.end)} ${dis[1]}`, claims: true, shortsToo: true };
+    }
     if (c.s.reject) continue;
     // A dateline says where the story was filed: the place itself ("WASHINGTON (AP) —"), this mention only.
     if (!c.s.same && !c.s.cue && isDateline(text, m, type)) c.s.cue = 'dateline';
@@ -506,6 +522,7 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
     const { m, bits, s } = c;
     if (s.reject) {
       if (s.claims && bits & 3 && !st.claims.get(m.alias)?.sticky) st.claims.set(m.alias, { id: null, name: s.name!, sticky: inTitle });
+      if (s.shortsToo) for (const id of c.ids) for (const a of d?.shortOf[at(id)] ?? []) if (!st.claims.get(a)?.sticky) st.claims.set(a, { id: null, name: s.name!, sticky: inTitle });
       return reject(c, s.reject, s.name);
     }
     const lm = c.lm;

@@ -220,3 +220,32 @@ describe('the second set of fixture pages', () => {
     expect(soft).not.toContainEqual(['Washington', 'washington']);
   });
 });
+
+describe('reference pages about a namesake', () => {
+  it('a page title that disambiguates a shared name ("John Kirby (musician)") claims it and its surname for the page', () => {
+    const { links, rejected } = linkTexts('John Kirby (musician) - Wikipedia', 'John Kirby was an American jazz double bassist.', 'In 1941 Kirby toured Europe.');
+    expect(links).toEqual([['Europe', 'europe']]);
+    expect(rejected).toEqual([
+      ['John Kirby', 'claimed'],
+      ['Kirby', 'claimed'],
+    ]);
+    // Control: the spokesman introduced on a page without a disambiguated title.
+    expect(linkTexts('Briefing', 'White House spokesman John Kirby spoke.', 'Kirby said Washington was watching China.').links.slice(0, 3)).toEqual([
+      ['White House', 'white-house'],
+      ['John Kirby', 'john-kirby'],
+      ['Kirby', 'john-kirby'],
+    ]);
+  });
+
+  it('a Title Case page title or heading that is only another full name ("Hunter Biden - Wikipedia") keeps the surname for that person', () => {
+    const { links, rejected } = linkTexts('Hunter Biden - Wikipedia', 'He is the second son of Joe Biden, the 46th president.', 'Biden served on the board of Burisma.');
+    expect(links).toEqual([['Joe Biden', 'joe-biden']]);
+    expect(rejected).toEqual([['Biden', 'claimed']]);
+    // Control: a Title Case headline where the surname stands next to other capitalised words.
+    expect(linkTexts('Biden Signs Aid Bill As Putin Warns West', 'Joe Biden signed the bill.').links).toEqual([['Joe Biden', 'joe-biden']]);
+    expect(linkTexts('', 'Joe Biden signed the bill.', 'Biden Signs Aid Bill As Putin Warns West').links.slice(0, 2)).toEqual([
+      ['Joe Biden', 'joe-biden'],
+      ['Biden', 'joe-biden'],
+    ]);
+  });
+});
