@@ -225,6 +225,8 @@ interface Structure {
   same?: string;
   /** A noun before it that says it is the place ("the city of Astana"): this mention only, the bare name stays open. */
   cue?: string;
+  /** The KB's full name with a middle initial ("Vladimir V. Putin"). */
+  full?: string;
   /** The claim covers the entity's short forms too ("John Kirby (musician)" claims "Kirby"). */
   shortsToo?: boolean;
 }
@@ -234,7 +236,16 @@ interface Structure {
  * next to it is no extension). `titled`: is the block a Title Case headline
  * (asked only where a rule needs it: the regex runs over the whole block).
  */
-function structure(lx: Lex, text: string, m: RawMatch, type: string, quals: string[] | undefined, titled: () => boolean, raw: readonly RawMatch[]): Structure {
+function structure(
+  lx: Lex,
+  text: string,
+  m: RawMatch,
+  type: string,
+  quals: string[] | undefined,
+  titled: () => boolean,
+  raw: readonly RawMatch[],
+  fullName: (name: string) => boolean,
+): Structure {
   const surface = text.slice(m.start, m.end);
   const person = type === 'p';
   // The word right before, separated by one white-space char (a hand scan: a regex anchored at the end backtracks).
@@ -323,6 +334,13 @@ function structure(lx: Lex, text: string, m: RawMatch, type: string, quals: stri
   // ("Hunter Biden", "Hunter Biden - Wikipedia", "Jill Biden: a profile").
   const nameOnly = () => /^\s*$/.test(text.slice(0, prevAt)) && /^\s*(?:$|[-–—|:(·,])/.test(text.slice(m.suffixEnd, m.suffixEnd + 3));
   if (prev && !out.title && NAME_WORD.test(prev) && !lx.plain.has(prev) && !isEdge(raw, p) && (!titled() || nameOnly())) {
+    // A middle initial between the KB's own given name and surname is the KB's person ("Vladimir V. Putin").
+    if (person && prev.length === 2 && prevAt > 1) {
+      let g = prevAt - 1;
+      while (g > 0 && m.start - g < 60 && !isSpace(text.charCodeAt(g - 1))) g--;
+      const given = text.slice(g, prevAt - 1);
+      if (NAME_WORD.test(given) && fullName(`${given} ${surface}`)) return { ...out, full: `${given} ${prev} ${surface}` };
+    }
     return { reject: person ? 'other-person' : 'longer-name', name: `${prev} ${surface}`, claims: person };
   }
   return out;
@@ -362,8 +380,9 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
     if (!raw.some((x) => x.start < speakerEnd && x.end > start)) {
       const label = speaker[2]!;
       const usual = label.toLowerCase().replace(/(^|[\s'’.-])\p{Ll}/gu, (x) => x.toUpperCase());
-      const found = scan(matcher, usual).find((x) => x.start === 0 && x.end === label.length);
-      if (found) raw = [{ ...found, start, end: speakerEnd, suffixEnd: found.suffixEnd + start }, ...raw];
+      // The name ends the label, maybe after a title ("PRESIDENT XI:").
+      const found = scan(matcher, usual).find((x) => x.end === label.length);
+      if (found) raw = [{ ...found, start: found.start + start, end: speakerEnd, suffixEnd: found.suffixEnd + start }, ...raw];
     }
   }
   if (raw.length === 0) return [];
@@ -421,7 +440,9 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
       continue;
     }
     cands.push(c);
-    c.s = structure(lx, text, m, type, d?.qualifiers[m.alias], titled, raw);
+    c.s = structure(lx, text, m, type, d?.qualifiers[m.alias], titled, raw, (name) =>
+      scan(matcher, name).some((x) => x.start === 0 && x.end === name.length && matcher.alias(x.alias).entityIds.some((e) => al.entityIds.includes(e))),
+    );
     // A page title that disambiguates the name ("John Kirby (musician) - Wikipedia", "Moscow (band)") is about a
     // namesake: it claims the name and its short forms for the page.
     if (inTitle && !c.s.reject && bits & 3) {
@@ -545,6 +566,7 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
       accept(c, lm, id, why, alternatives);
     };
     if (s.same) return introduce(['qualifier', s.same]);
+    if (s.full) return introduce(['full']);
     if (s.cue) return accept(c, lm, id, s.cue === 'dateline' ? ['dateline'] : ['qualifier', s.cue], alternatives);
     if (bits & 1 && s.title && !lx.honor.has(s.title)) return introduce(['title', s.title]);
     if (bits & 1) {

@@ -249,3 +249,33 @@ describe('reference pages about a namesake', () => {
     ]);
   });
 });
+
+describe('the KB’s full name with a middle initial, and speaker labels with a title', () => {
+  it('"Vladimir V. Putin" is the KB’s person and introduces "Mr. Putin"; another given name with an initial is another person', () => {
+    expect(linkTexts('', 'President Vladimir V. Putin of Russia met Xi Jinping.', 'Mr. Putin said ties were strong.').links).toEqual([
+      ['Putin', 'vladimir-putin'],
+      ['Russia', 'russia'],
+      ['Xi Jinping', 'xi-jinping'],
+      ['Putin', 'vladimir-putin'],
+    ]);
+    // Control: the same pattern with a given name that is not the KB's.
+    const other = linkTexts('', 'Robert H. Biden spoke at the gallery.', 'Biden left early.');
+    expect(other.links).toEqual([]);
+    expect(other.rejected).toEqual([
+      ['Biden', 'other-person'],
+      ['Biden', 'claimed'],
+    ]);
+  });
+
+  it('a speaker label with a title in capitals ("PRESIDENT XI:") links the introduced person; without the introduction it does not', () => {
+    expect(linkTexts('', 'Chinese President Xi Jinping spoke.', 'PRESIDENT XI: We agree.').links).toEqual([
+      ['Xi Jinping', 'xi-jinping'],
+      ['XI', 'xi-jinping'],
+    ]);
+    // Without the introduction, as "President Xi" alone in prose: a shared surname that needs context stays unlinked.
+    expect(linkTexts('', 'PRESIDENT XI: We agree.').links).toEqual([]);
+    expect(linkTexts('', 'President Xi said so.').links).toEqual([]);
+    // Control: a label that is not a name.
+    expect(linkTexts('', 'Chinese President Xi Jinping spoke.', 'MODERATOR: Thank you.').links).toEqual([['Xi Jinping', 'xi-jinping']]);
+  });
+});
