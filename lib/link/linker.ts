@@ -332,8 +332,14 @@ function structure(
   // A given name or another word of a longer name before it ("Hunter Biden", "George Washington"). In Title Case
   // every word is capitalised, but a heading or page title that is only the name still says it whole
   // ("Hunter Biden", "Hunter Biden - Wikipedia", "Jill Biden: a profile").
-  const nameOnly = () => /^\s*$/.test(text.slice(0, prevAt)) && /^\s*(?:$|[-–—|:(·,])/.test(text.slice(m.suffixEnd, m.suffixEnd + 3));
-  if (prev && !out.title && NAME_WORD.test(prev) && !lx.plain.has(prev) && !isEdge(raw, p) && (!titled() || nameOnly())) {
+  if (
+    prev &&
+    !out.title &&
+    NAME_WORD.test(prev) &&
+    !lx.plain.has(prev) &&
+    !isEdge(raw, p) &&
+    (!titled() || (/^\s*$/.test(text.slice(0, prevAt)) && /^\s*(?:$|[-–—|:(·,])/.test(text.slice(m.suffixEnd, m.suffixEnd + 3))))
+  ) {
     // A middle initial between the KB's own given name and surname is the KB's person ("Vladimir V. Putin").
     if (person && prev.length === 2 && prevAt > 1) {
       let g = prevAt - 1;
@@ -372,7 +378,8 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
   let raw = scan(matcher, text);
   // A transcript's speaker label in capitals ("XI:", "KIRBY:"): a case-sensitive alias ("Xi") is looked up
   // in its usual case there, and its case rule does not apply to the label.
-  const speaker = SPEAKER.exec(text);
+  const colon = text.indexOf(':');
+  const speaker = colon > 0 && colon < 48 ? SPEAKER.exec(text) : null;
   let speakerEnd = -1;
   if (speaker) {
     const start = speaker[1]!.length;
@@ -414,8 +421,13 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
     if (!inTitle && st.rejected.length < 500) st.rejected.push({ start: c.m.start, end: c.m.end, surface: text.slice(c.m.start, c.m.end), alias: c.m.alias, candidates: c.ids, reason, ...(name ? { name } : {}) });
   };
   const logged = st.rejected.length;
+  /** Does `name` (a given name and a candidate's surname) name, whole, the entity of alias `alias`? */
+  let fullAlias = -1;
+  const fullName = (name: string): boolean =>
+    scan(matcher, name).some((x) => x.start === 0 && x.end === name.length && matcher.alias(x.alias).entityIds.some((e) => matcher.alias(fullAlias).entityIds.includes(e)));
   let r = 0;
   for (const m of raw) {
+    fullAlias = m.alias;
     while (r < resolved.length && resolved[r]!.start < m.start) r++;
     const lm = r < resolved.length && resolved[r]!.start === m.start ? resolved[r] : undefined;
     const al = matcher.alias(m.alias);
@@ -440,9 +452,7 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
       continue;
     }
     cands.push(c);
-    c.s = structure(lx, text, m, type, d?.qualifiers[m.alias], titled, raw, (name) =>
-      scan(matcher, name).some((x) => x.start === 0 && x.end === name.length && matcher.alias(x.alias).entityIds.some((e) => al.entityIds.includes(e))),
-    );
+    c.s = structure(lx, text, m, type, d?.qualifiers[m.alias], titled, raw, fullName);
     // A page title that disambiguates the name ("John Kirby (musician) - Wikipedia", "Moscow (band)") is about a
     // namesake: it claims the name and its short forms for the page.
     if (inTitle && !c.s.reject && bits & 3) {
@@ -469,13 +479,18 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
     // needs context and has none in its block, all of those together at most 1: a page that names
     // unrelated KB places, a software firm in Kyiv, one in Singapore, is not thereby about the Kremlin).
     let unrelated = 0;
-    const count = (e: string) => {
+    for (const e of st.evidence) {
+      if (e === id) continue;
       hits.push(e);
       if (rel.has(e)) score += 1;
       else unrelated += 0.5;
-    };
-    for (const e of st.evidence) if (e !== id) count(e);
-    for (const e of sure) if (e !== id && !st.evidence.has(e)) count(e);
+    }
+    for (const e of sure) {
+      if (e === id || st.evidence.has(e)) continue;
+      hits.push(e);
+      if (rel.has(e)) score += 1;
+      else unrelated += 0.5;
+    }
     for (const [e, w] of named) if (e !== id && rel.has(e) && !st.evidence.has(e) && !sure.has(e) && hits.push(e)) score += w / 2;
     score += capUnrelated ? Math.min(1, unrelated) : unrelated;
     const title = st.titleLinked.has(id) ? 2 : st.titleNamed.has(id) && !inTitle ? 1 : 0;
@@ -493,16 +508,18 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
   };
 
   const out: Mention[] = [];
-  /** Entities first linked in this block, and where: a candidate that waited is not "linked earlier" by a later one. */
-  const firstInBlock = new Map<string, number>();
-  const linkedBefore = (id: string, at: number) => st.evidence.has(id) && !((firstInBlock.get(id) ?? -1) > at);
+  /**
+   * Entities first linked in this block after a candidate began to wait, and where: a candidate that waited is
+   * not "linked earlier" by a later one (made only then: decisions are otherwise in reading order).
+   */
+  let firstInBlock: Map<string, number> | undefined;
   const accept = (c: Cand, lm: Mention, id: string, why: Why, alternatives?: string[]) => {
     lm.entityId = id;
     lm.candidates = [id];
     lm.why = why;
     if (alternatives) lm.alternatives = alternatives;
     out.push(lm);
-    if (!st.evidence.has(id)) firstInBlock.set(id, c.m.start);
+    if (waiting.length && !st.evidence.has(id)) (firstInBlock ??= new Map()).set(id, c.m.start);
     st.evidence.add(id);
     // A full name introduces its short forms for the rest of the page.
     if (!(c.bits & 1)) {
@@ -528,7 +545,7 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
     const { m, s } = c;
     // A dateline or "the city of X" says it is the place whatever else the page holds.
     const cue = s.same ? ['qualifier', s.same] : s.cue ? (s.cue === 'dateline' ? ['dateline'] : ['qualifier', s.cue]) : undefined;
-    const seen = !!cue || claim?.id === id || (!(c.bits & 1) && linkedBefore(id, c.m.start));
+    const seen = !!cue || claim?.id === id || (!(c.bits & 1) && st.evidence.has(id) && !((firstInBlock?.get(id) ?? -1) > m.start));
     // A short form never introduced ("Kirby" alone) stays unlinked: the matcher's rule already asked for context.
     if (!seen && c.bits & 1) return reject(c, 'needs-context');
     const sup = seen ? undefined : support(c, id, true);
@@ -578,7 +595,7 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
       }
     }
     if (claim) return accept(c, lm, id, ['short'], alternatives);
-    if (bits & 3 && !(bits & 1 ? false : linkedBefore(id, m.start))) {
+    if (bits & 3 && !(bits & 1 ? false : st.evidence.has(id) && !((firstInBlock?.get(id) ?? -1) > m.start))) {
       const sup = support(c, id);
       if (sup.score < (bits & 2 ? 1.5 : 1)) {
         if (!last) return void waiting.push(c);
