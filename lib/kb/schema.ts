@@ -142,6 +142,10 @@ export const LinkLexicon = z
     thingNouns: words.default([]),
     /** Lower-case words right after a place name that make the name of a thing named after it ("Kyiv cake", "Brussels sprouts", "Moscow time"). */
     namedAfterNouns: words.default([]),
+    /** Lower-case words right before a surname that point to a relative of the person, not the person ("the elder Biden", "the younger Xi"). */
+    relativeWords: words.default([]),
+    /** Lower-case nouns that say the name after "of" is the place itself ("the city of Astana", "the port of Singapore"). */
+    placeNouns: words.default([]),
     /** Function words, never context words of an entity ("their", "would"). */
     stopWords: words,
   })

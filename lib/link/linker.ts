@@ -49,7 +49,8 @@ export { createLinkState, type LinkState, type Rejected, type RejectReason } fro
  * 'bracket' a full name split by brackets; 'related' other entities of its
  * world on the page (args: their ids); 'headline' the page title names it;
  * 'words' its context words nearby; 'again' linked earlier on the page;
- * 'qualifier' a qualifier that names it (arg: "Washington, D.C.").
+ * 'qualifier' a qualifier or a noun that names it (arg: "Washington, D.C.", "city of Astana"); 'dateline' the
+ * story's dateline names the place.
  */
 export type Why = string[];
 
@@ -65,6 +66,11 @@ interface Lex {
   /** Lower-case class nouns before a name ("band") and nouns after a place that name a thing ("cake"). */
   things: Set<string>;
   namedAfter: Set<string>;
+  /** Lower-case words before a surname that point to a relative ("the elder Biden"). */
+  relatives: Set<string>;
+  regions: Set<string>;
+  /** "the city of X": the place itself. */
+  placeNouns: Set<string>;
   index: Map<string, number>;
   ids: string[];
   related: Map<string, Set<string>>;
@@ -99,6 +105,9 @@ function lexOf(matcher: Matcher): Lex {
         heads: new Set(l?.nameHeads),
         things: new Set(l?.thingNouns),
         namedAfter: new Set(l?.namedAfterNouns),
+        relatives: new Set(l?.relativeWords),
+        placeNouns: new Set(l?.placeNouns),
+        regions: new Set(l?.regions),
         suffixes: new Set(l?.nameSuffixes),
         index: new Map(matcher.compiled.entities.map((id, i) => [id, i])),
         ids: matcher.compiled.entities,
@@ -116,6 +125,19 @@ const ROMAN = /^(?:II|III|IV|VI{0,3}|IX|XI{0,3}|XI?V|XVI{0,3})$/;
 /** A word that can be part of a name: "Hunter", "Jean-Pierre", "R." (not "China-made", "Russia's", "NATO"). */
 const NAME_WORD = /^(?!.*['’]s?$)\p{Lu}\p{Ll}[\p{L}\p{M}'’]*(?:-\p{Lu}[\p{L}\p{M}'’]*)*$|^\p{Lu}\.$/u;
 const WORDS = /\p{L}[\p{L}\p{M}'’-]{3,}/gu;
+/**
+ * A dateline: the block starts with the place (lower case, capitals or as usual), maybe ", region", maybe a
+ * date ("feb 16"), maybe "(Agency)", then a dash and a space ("kyiv, ukraine —", "WASHINGTON (AP) —").
+ */
+function isDateline(text: string, m: RawMatch, type: string): boolean {
+  return type === 'l' && m.start < 40 && /^\s*(?:[\p{L}.' ]{2,30},\s*)?$/u.test(text.slice(0, m.start)) && /^(?:,[\p{L}\p{N}. ]{2,30}){0,2}\s*(?:\([^)]{1,30}\)\s*)?[—–-]\s/u.test(text.slice(m.suffixEnd, m.suffixEnd + 80));
+}
+
+/** A disambiguator after a name in a page title: "(musician)", "(band)", "(Idaho)" is not, a region is a place. */
+const DISAMBIGUATOR = /^\s*(\(\p{Ll}[\p{Ll} -]{1,30}\))/u;
+
+/** A speaker label: the block opens with a name in capitals and a colon ("PUTIN:", "WANG YI:"). */
+const SPEAKER = /^(\s*)(\p{Lu}[\p{Lu}\p{M}'’. -]{0,40}?):(?:\s|$)/u;
 
 /**
  * A Title Case headline or shouting: no lower-case word but short function
@@ -201,6 +223,12 @@ interface Structure {
   title?: string;
   /** A qualifier that says it is this place ("Washington, D.C."). */
   same?: string;
+  /** A noun before it that says it is the place ("the city of Astana"): this mention only, the bare name stays open. */
+  cue?: string;
+  /** The KB's full name with a middle initial ("Vladimir V. Putin"). */
+  full?: string;
+  /** The claim covers the entity's short forms too ("John Kirby (musician)" claims "Kirby"). */
+  shortsToo?: boolean;
 }
 
 /**
@@ -208,16 +236,27 @@ interface Structure {
  * next to it is no extension). `titled`: is the block a Title Case headline
  * (asked only where a rule needs it: the regex runs over the whole block).
  */
-function structure(lx: Lex, text: string, m: RawMatch, type: string, quals: string[] | undefined, titled: () => boolean, raw: readonly RawMatch[]): Structure {
+function structure(
+  lx: Lex,
+  text: string,
+  m: RawMatch,
+  type: string,
+  quals: string[] | undefined,
+  titled: () => boolean,
+  raw: readonly RawMatch[],
+  fullName: (name: string) => boolean,
+): Structure {
   const surface = text.slice(m.start, m.end);
   const person = type === 'p';
   // The word right before, separated by one white-space char (a hand scan: a regex anchored at the end backtracks).
   const p = m.start - 1;
   let prev: string | undefined;
+  let prevAt = p;
   if (p > 0 && isSpace(text.charCodeAt(p))) {
     let q = p;
     while (q > 0 && m.start - q < 40 && !isSpace(text.charCodeAt(q - 1))) q--;
     if (q < p) prev = text.slice(q, p);
+    prevAt = q;
   }
   const out: Structure = {};
   if (prev) {
@@ -229,6 +268,27 @@ function structure(lx: Lex, text: string, m: RawMatch, type: string, quals: stri
     else if (person && surface.length <= 5 && ROMAN.test(surface.toUpperCase()) && NAME_WORD.test(prev) && !lx.plain.has(prev)) return { reject: 'regnal-number', name: `${prev} ${surface}` };
     // A class noun right before says what the name names: "the rock band Europe", "the racehorse Moscow".
     else if ((type === 'l' || person) && lx.things.has(prev)) return { reject: 'named-thing', name: `${prev} ${surface}` };
+    // A relative of the person: "the elder Biden", "the younger Xi" (claims the surname like another full name).
+    else if (person && lx.relatives.has(prev)) return { reject: 'other-person', name: `the ${prev} ${surface}`, claims: !titled() };
+    else if (type === 'l') {
+      // An abbreviation in capitals, or a word that heads club names, before a place that is not a KB name:
+      // a club, a ship or a firm named after it ("FC Astana", "CSKA Moscow", "MV Brussels", "Dynamo Moscow"
+      // in a Title Case results line). Not in text set in capitals, where every word looks like that.
+      if ((/^\p{Lu}{2,5}$/u.test(prev) || (lx.heads.has(prev) && titled())) && !lx.plain.has(prev) && !isEdge(raw, p) && !isShouting(text)) return { reject: 'longer-name', name: `${prev} ${surface}` };
+      // "the city of Astana": the place itself.
+      if (prev === 'of') {
+        const before = /(\p{Ll}+)\s+of\s$/u.exec(text.slice(Math.max(0, m.start - 16), m.start));
+        if (before && lx.placeNouns.has(before[1]!)) out.cue = `${before[1]} of ${surface}`;
+      }
+    }
+    if (type === 'l' && !titled()) {
+      // A town and its state: "Redmond, Washington" (the place's name is a region's, after "Town," that is
+      // not a KB name, and no list goes on: "Beijing, Washington and Moscow", "London, Washington, Paris and
+      // Moscow" are capitals).
+      if (end === 0x2c && lx.regions.has(surface) && NAME_WORD.test(bare) && !lx.plain.has(bare) && !isEdge(raw, p - 1) && !/^(?:\s+(?:and|or)\s|,\s+\p{Lu}[\p{L}.'’-]*(?:,|\s+(?:and|or)\s))/u.test(text.slice(m.suffixEnd, m.suffixEnd + 40))) {
+        return { reject: 'other-place', name: `${bare}, ${surface}` };
+      }
+    }
   }
   if (m.suffixEnd === m.end) {
     // The 60 characters after it, read in place (no copy, no match arrays).
@@ -243,6 +303,13 @@ function structure(lx: Lex, text: string, m: RawMatch, type: string, quals: stri
     if (same) return { ...out, same: `${surface}${comma ? ', ' : ' '}${same}` };
     const region = comma && startsWith(restOf(), lx.d?.lex.regions);
     if (region) return { reject: 'other-place', name: `${surface}, ${region}`, claims: true };
+    // A thing named after the place, hyphenated: "Xi’an-style noodles".
+    if (type === 'l' && text.charCodeAt(m.end) === 0x2d) {
+      let he = m.end + 1;
+      while (he < lim && /\p{L}/u.test(text.charAt(he))) he++;
+      const after = text.slice(m.end + 1, he).toLowerCase();
+      if (lx.namedAfter.has(after)) return { reject: 'named-thing', name: `${surface}-${after}` };
+    }
     // The next word: after spaces (plain or no-break) only, up to the next white space.
     let w = m.end;
     if (!comma) while (w < lim && (text.charCodeAt(w) === 32 || text.charCodeAt(w) === 0xa0)) w++;
@@ -262,8 +329,24 @@ function structure(lx: Lex, text: string, m: RawMatch, type: string, quals: stri
       }
     }
   }
-  // A given name or another word of a longer name before it ("Hunter Biden", "George Washington").
-  if (prev && !out.title && NAME_WORD.test(prev) && !lx.plain.has(prev) && !isEdge(raw, p) && !titled()) {
+  // A given name or another word of a longer name before it ("Hunter Biden", "George Washington"). In Title Case
+  // every word is capitalised, but a heading or page title that is only the name still says it whole
+  // ("Hunter Biden", "Hunter Biden - Wikipedia", "Jill Biden: a profile").
+  if (
+    prev &&
+    !out.title &&
+    NAME_WORD.test(prev) &&
+    !lx.plain.has(prev) &&
+    !isEdge(raw, p) &&
+    (!titled() || (/^\s*$/.test(text.slice(0, prevAt)) && /^\s*(?:$|[-–—|:(·,])/.test(text.slice(m.suffixEnd, m.suffixEnd + 3))))
+  ) {
+    // A middle initial between the KB's own given name and surname is the KB's person ("Vladimir V. Putin").
+    if (person && prev.length === 2 && prevAt > 1) {
+      let g = prevAt - 1;
+      while (g > 0 && m.start - g < 60 && !isSpace(text.charCodeAt(g - 1))) g--;
+      const given = text.slice(g, prevAt - 1);
+      if (NAME_WORD.test(given) && fullName(`${given} ${surface}`)) return { ...out, full: `${given} ${prev} ${surface}` };
+    }
     return { reject: person ? 'other-person' : 'longer-name', name: `${prev} ${surface}`, claims: person };
   }
   return out;
@@ -292,7 +375,23 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
     for (const w of st.title.toLowerCase().match(WORDS) ?? []) st.titleWords.add(w);
     for (const m of linkText(matcher, st.title, st, true)) if (m.entityId) st.titleLinked.add(m.entityId);
   }
-  const raw = scan(matcher, text);
+  let raw = scan(matcher, text);
+  // A transcript's speaker label in capitals ("XI:", "KIRBY:"): a case-sensitive alias ("Xi") is looked up
+  // in its usual case there, and its case rule does not apply to the label.
+  const colon = text.indexOf(':');
+  const speaker = colon > 0 && colon < 48 ? SPEAKER.exec(text) : null;
+  let speakerEnd = -1;
+  if (speaker) {
+    const start = speaker[1]!.length;
+    speakerEnd = start + speaker[2]!.length;
+    if (!raw.some((x) => x.start < speakerEnd && x.end > start)) {
+      const label = speaker[2]!;
+      const usual = label.toLowerCase().replace(/(^|[\s'’.-])\p{Ll}/gu, (x) => x.toUpperCase());
+      // The name ends the label, maybe after a title ("PRESIDENT XI:").
+      const found = scan(matcher, usual).find((x) => x.end === label.length);
+      if (found) raw = [{ ...found, start: found.start + start, end: speakerEnd, suffixEnd: found.suffixEnd + start }, ...raw];
+    }
+  }
   if (raw.length === 0) return [];
   const lx = lexOf(matcher);
   const d = lx.d;
@@ -322,8 +421,13 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
     if (!inTitle && st.rejected.length < 500) st.rejected.push({ start: c.m.start, end: c.m.end, surface: text.slice(c.m.start, c.m.end), alias: c.m.alias, candidates: c.ids, reason, ...(name ? { name } : {}) });
   };
   const logged = st.rejected.length;
+  /** Does `name` (a given name and a candidate's surname) name, whole, the entity of alias `alias`? */
+  let fullAlias = -1;
+  const fullName = (name: string): boolean =>
+    scan(matcher, name).some((x) => x.start === 0 && x.end === name.length && matcher.alias(x.alias).entityIds.some((e) => matcher.alias(fullAlias).entityIds.includes(e)));
   let r = 0;
   for (const m of raw) {
+    fullAlias = m.alias;
     while (r < resolved.length && resolved[r]!.start < m.start) r++;
     const lm = r < resolved.length && resolved[r]!.start === m.start ? resolved[r] : undefined;
     const al = matcher.alias(m.alias);
@@ -341,15 +445,23 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
     const caseOk =
       bits & 8 ||
       (bits & 16 ? al.caseSensitive || text.slice(m.start, m.end).replace(/\s+/g, ' ') === al.text : capitalsKept(facts.caps, text.slice(m.start, m.end))) ||
-      // A dateline: the block starts with the place, maybe ", region", maybe "(Agency)", then a dash.
-      (type === 'l' && /^\s*(?:[\p{L}.' ]{2,30},\s*)?$/u.test(text.slice(0, m.start)) && /^(?:,[\p{L}. ]{2,30})?\s*(?:\([^)]{1,30}\)\s*)?[—–-]/u.test(text.slice(m.suffixEnd)));
+      m.end <= speakerEnd ||
+      isDateline(text, m, type);
     if (!caseOk) {
       reject(c, 'case');
       continue;
     }
     cands.push(c);
-    c.s = structure(lx, text, m, type, d?.qualifiers[m.alias], titled, raw);
+    c.s = structure(lx, text, m, type, d?.qualifiers[m.alias], titled, raw, fullName);
+    // A page title that disambiguates the name ("John Kirby (musician) - Wikipedia", "Moscow (band)") is about a
+    // namesake: it claims the name and its short forms for the page.
+    if (inTitle && !c.s.reject && bits & 3) {
+      const dis = DISAMBIGUATOR.exec(text.slice(m.suffixEnd, m.suffixEnd + 40));
+      if (dis) c.s = { reject: type === 'p' ? 'other-person' : type === 'l' ? 'other-place' : 'longer-name', name: `${text.slice(m.start, m.end)} ${dis[1]}`, claims: true, shortsToo: true };
+    }
     if (c.s.reject) continue;
+    // A dateline says where the story was filed: the place itself ("WASHINGTON (AP) —"), this mention only.
+    if (!c.s.same && !c.s.cue && isDateline(text, m, type)) c.s.cue = 'dateline';
     if (lm?.reason === 'alias' && !(bits & 3)) sure.add(al.entityIds[0]!);
     for (const id of al.entityIds) {
       named.set(id, Math.max(named.get(id) ?? 0, bits & 2 ? 1 : 2));
@@ -359,14 +471,28 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
 
   let near: Set<string> | undefined;
   /** How much the page is about `id`: related entities linked or named, the title, context words. */
-  const support = (c: Cand, id: string): { score: number; why: Why } => {
+  const support = (c: Cand, id: string, capUnrelated = false): { score: number; why: Why } => {
     const rel = relatedOf(lx, id);
     const hits: string[] = [];
     let score = 0;
-    // Related KB entities linked on the page count 1; any other KB entity counts half.
-    for (const e of st.evidence) if (e !== id && hits.push(e)) score += rel.has(e) ? 1 : 0.5;
-    for (const e of sure) if (e !== id && !st.evidence.has(e) && hits.push(e)) score += rel.has(e) ? 1 : 0.5;
+    // Related KB entities linked on the page count 1; any other KB entity counts half (for a name that
+    // needs context and has none in its block, all of those together at most 1: a page that names
+    // unrelated KB places, a software firm in Kyiv, one in Singapore, is not thereby about the Kremlin).
+    let unrelated = 0;
+    for (const e of st.evidence) {
+      if (e === id) continue;
+      hits.push(e);
+      if (rel.has(e)) score += 1;
+      else unrelated += 0.5;
+    }
+    for (const e of sure) {
+      if (e === id || st.evidence.has(e)) continue;
+      hits.push(e);
+      if (rel.has(e)) score += 1;
+      else unrelated += 0.5;
+    }
     for (const [e, w] of named) if (e !== id && rel.has(e) && !st.evidence.has(e) && !sure.has(e) && hits.push(e)) score += w / 2;
+    score += capUnrelated ? Math.min(1, unrelated) : unrelated;
     const title = st.titleLinked.has(id) ? 2 : st.titleNamed.has(id) && !inTitle ? 1 : 0;
     // "Foreign Minister Wang Yi": an office title is some evidence for a shared full name.
     const office = c.s.title && !lx.honor.has(c.s.title) ? 1 : 0;
@@ -382,12 +508,18 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
   };
 
   const out: Mention[] = [];
+  /**
+   * Entities first linked in this block after a candidate began to wait, and where: a candidate that waited is
+   * not "linked earlier" by a later one (made only then: decisions are otherwise in reading order).
+   */
+  let firstInBlock: Map<string, number> | undefined;
   const accept = (c: Cand, lm: Mention, id: string, why: Why, alternatives?: string[]) => {
     lm.entityId = id;
     lm.candidates = [id];
     lm.why = why;
     if (alternatives) lm.alternatives = alternatives;
     out.push(lm);
+    if (waiting.length && !st.evidence.has(id)) (firstInBlock ??= new Map()).set(id, c.m.start);
     st.evidence.add(id);
     // A full name introduces its short forms for the rest of the page.
     if (!(c.bits & 1)) {
@@ -400,16 +532,41 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
   };
   // Candidates short of support wait for the rest of the block ("Xi" before "Putin" in "Xi tells Putin …").
   let waiting: Cand[] = [];
+  /**
+   * A name that needs context and found none in its own block (the matcher looks no further): the page
+   * may have it. A headline "Kremlin: no talk of weapons" or "Washington sceptical" under a page about the
+   * talks, "arrived at the Kremlin" after the Kremlin was linked. Linked earlier (or its full name, for a
+   * short form) → linked again; else the shared-name bar: support ≥ 1.5 from the page's world.
+   */
+  const pageContext = (c: Cand, claim: { id: string | null } | undefined, last: boolean): void => {
+    // A block that is the name alone (a menu item, a tag: "US") says nothing of which sense.
+    if (c.ids.length !== 1 || (c.m.start === 0 && c.m.end === text.trimEnd().length)) return reject(c, 'needs-context');
+    const id = c.ids[0]!;
+    const { m, s } = c;
+    // A dateline or "the city of X" says it is the place whatever else the page holds.
+    const cue = s.same ? ['qualifier', s.same] : s.cue ? (s.cue === 'dateline' ? ['dateline'] : ['qualifier', s.cue]) : undefined;
+    const seen = !!cue || claim?.id === id || (!(c.bits & 1) && st.evidence.has(id) && !((firstInBlock?.get(id) ?? -1) > m.start));
+    // A short form never introduced ("Kirby" alone) stays unlinked: the matcher's rule already asked for context.
+    if (!seen && c.bits & 1) return reject(c, 'needs-context');
+    const sup = seen ? undefined : support(c, id, true);
+    if (sup && sup.score < 1.5) {
+      if (!last) return void waiting.push(c);
+      return reject(c, 'needs-context');
+    }
+    const lm: Mention = { start: m.start, end: m.end, suffixEnd: m.suffixEnd, surface: text.slice(m.start, m.end), entityId: id, candidates: [id], alias: m.alias, reason: seen && !cue ? 'context-full-name' : 'context-nearby' };
+    accept(c, lm, id, sup ? sup.why : (cue ?? (claim ? ['short'] : ['again'])));
+  };
   const decide = (c: Cand, last: boolean): void => {
     const { m, bits, s } = c;
     if (s.reject) {
       if (s.claims && bits & 3 && !st.claims.get(m.alias)?.sticky) st.claims.set(m.alias, { id: null, name: s.name!, sticky: inTitle });
+      if (s.shortsToo) for (const id of c.ids) for (const a of d?.shortOf[at(id)] ?? []) if (!st.claims.get(a)?.sticky) st.claims.set(a, { id: null, name: s.name!, sticky: inTitle });
       return reject(c, s.reject, s.name);
     }
     const lm = c.lm;
     const claim = bits & 3 ? st.claims.get(m.alias) : undefined;
     if (claim && !claim.id) return reject(c, 'claimed', claim.name);
-    if (!lm) return reject(c, 'needs-context');
+    if (!lm) return pageContext(c, claim, last);
     let id = lm.entityId;
     let alternatives: string[] | undefined;
     if (id === null) {
@@ -426,6 +583,8 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
       accept(c, lm, id, why, alternatives);
     };
     if (s.same) return introduce(['qualifier', s.same]);
+    if (s.full) return introduce(['full']);
+    if (s.cue) return accept(c, lm, id, s.cue === 'dateline' ? ['dateline'] : ['qualifier', s.cue], alternatives);
     if (bits & 1 && s.title && !lx.honor.has(s.title)) return introduce(['title', s.title]);
     if (bits & 1) {
       // "[Antony] Blinken", "(Russian President Vladimir) Putin": the full name split by brackets.
@@ -436,7 +595,7 @@ export function linkText(matcher: Matcher, text: string, state: ContextState, in
       }
     }
     if (claim) return accept(c, lm, id, ['short'], alternatives);
-    if (bits & 3 && !(bits & 1 ? false : st.evidence.has(id))) {
+    if (bits & 3 && !(bits & 1 ? false : st.evidence.has(id) && !((firstInBlock?.get(id) ?? -1) > m.start))) {
       const sup = support(c, id);
       if (sup.score < (bits & 2 ? 1.5 : 1)) {
         if (!last) return void waiting.push(c);

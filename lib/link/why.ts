@@ -38,6 +38,8 @@ export function whyLinked(matcher: Matcher, m: Pick<Mention, 'entityId' | 'candi
         return `The words around it are about ${name}’s world`;
       case 'again':
         return `${name} is linked earlier on this page`;
+      case 'dateline':
+        return `The dateline: the story was filed in ${name}`;
       case 'qualifier':
         return `“${args[0]}” names ${name}`;
       default:

@@ -124,5 +124,7 @@ export interface LinkData {
     /** Absent in matchers stored before these classes existed. */
     thingNouns?: string[];
     namedAfterNouns?: string[];
+    relativeWords?: string[];
+    placeNouns?: string[];
   };
 }
