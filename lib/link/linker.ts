@@ -128,9 +128,18 @@ const WORDS = /\p{L}[\p{L}\p{M}'’-]{3,}/gu;
 /**
  * A dateline: the block starts with the place (lower case, capitals or as usual), maybe ", region", maybe a
  * date ("feb 16"), maybe "(Agency)", then a dash and a space ("kyiv, ukraine —", "WASHINGTON (AP) —").
+ * A bare "Name —" is a dateline only when set apart by its case ("MOSCOW —", "kyiv —"): as usually written
+ * it is as likely a headline or a list item, and an acronym ("US —") is in capitals anyway.
  */
 function isDateline(text: string, m: RawMatch, type: string): boolean {
-  return type === 'l' && m.start < 40 && /^\s*(?:[\p{L}.' ]{2,30},\s*)?$/u.test(text.slice(0, m.start)) && /^(?:,[\p{L}\p{N}. ]{2,30}){0,2}\s*(?:\([^)]{1,30}\)\s*)?[—–-]\s/u.test(text.slice(m.suffixEnd, m.suffixEnd + 80));
+  if (type !== 'l' || m.start >= 40) return false;
+  const lead = text.slice(0, m.start);
+  if (!/^\s*(?:[\p{L}.' ]{2,30},\s*)?$/u.test(lead)) return false;
+  const tail = /^((?:,[\p{L}\p{N}. ]{2,30}){0,2})\s*(\([^)]{1,30}\)\s*)?[—–-]\s/u.exec(text.slice(m.suffixEnd, m.suffixEnd + 80));
+  if (!tail) return false;
+  if (tail[1] || tail[2] || lead.trim()) return true;
+  const letters = text.slice(m.start, m.end).replace(/[^\p{L}]/gu, '');
+  return letters.length > 3 && (letters === letters.toUpperCase() || letters === letters.toLowerCase());
 }
 
 /** A disambiguator after a name in a page title: "(musician)", "(band)", "(Idaho)" is not, a region is a place. */

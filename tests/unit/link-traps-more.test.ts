@@ -111,6 +111,15 @@ describe('datelines', () => {
     ]);
     expect(linkTexts('', ON_TOPIC, 'They will washington the car.').links).not.toContainEqual(['washington', 'washington']);
   });
+
+  it('a bare name and a dash is a dateline only when its case sets it apart; an acronym is in capitals anyway', () => {
+    expect(linkTexts('Harbour news', 'MOSCOW — The mayor opened the new bridge.').links).toEqual([['MOSCOW', 'moscow']]);
+    // The same words as usually written: a headline or a list item, not a dateline, and nothing else on the page is about Moscow.
+    expect(linkTexts('Harbour news', 'Moscow — The mayor opened the new bridge.').links).toEqual([]);
+    expect(linkTexts('Harbour news', 'US — The mayor opened the new bridge.').links).toEqual([]);
+    // An acronym with an agency or a date is a dateline again.
+    expect(linkTexts('Harbour news', 'US (Wire) — The mayor opened the new bridge.').links).toEqual([['US', 'united-states']]);
+  });
 });
 
 describe('clubs, ships and firms named after a place', () => {
