@@ -32,8 +32,10 @@ const alt = (xs: readonly string[]) => (xs.length ? xs.map(esc).join('|') : '(?!
 const ORG_BEFORE = new RegExp(`\\b(?:${alt(R.organisationBefore)})\\s+$`, 'i');
 const ORG_LIST_BEFORE = new RegExp(`\\b(?:${alt(R.organisationPlural)})\\s*,\\s*(?:including\\s+|such as\\s+)?$`, 'i');
 const ORG_AGENT_BEFORE = new RegExp(`\\b(?:${alt(R.organisationAgentBefore)})\\s+(?:the\\s+)?$`, 'i');
-const ORG_APPOSITION = new RegExp(`^,\\s+(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,3}(?:${alt(R.organisationBefore)})\\b`, 'i');
-const PLACE_APPOSITION = new RegExp(`^,\\s+(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,3}(?:${alt(R.followerNouns.place)})\\b`, 'i');
+// "X, the Transport Ministry said": an attribution, not an apposition about X.
+const NOT_SAID = '(?!\\s+(?:said|says|told|added|announced|reported|confirmed)\\b)';
+const ORG_APPOSITION = new RegExp(`^,\\s+(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,3}(?:${alt(R.organisationBefore)})\\b${NOT_SAID}`, 'i');
+const PLACE_APPOSITION = new RegExp(`^,\\s+(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,3}(?:${alt(R.followerNouns.place)})\\b${NOT_SAID}`, 'i');
 const PLACE_OF_BEFORE = new RegExp(`\\b(?:${alt(R.placeOfNouns)})\\s+of\\s+(?:the\\s+)?$`, 'i');
 // "X said on Wednesday it would …": what speaks of itself as "it" is not a person.
 const SAYS_IT_AFTER = /^\s+(?:said|says|announced|confirmed|added|stated)\s+(?:on\s+\w+\s+|in\s+a\s+statement\s+)?(?:that\s+)?(?:it|its)\b/;
@@ -44,6 +46,16 @@ const PLACE_OF = words(R.placeOfNouns);
 const COORDINATED_PLACE_BEFORE = /\b(?:in|across|throughout)\s+(?:the\s+)?[\p{L} .’'-]{2,40}?\s+and\s+$/u;
 const ROLE_BEFORE = new RegExp(`\\b(?:${ROLE_NOUNS})(?:\\s+(?:for|of|at|to)\\s+[^,.;]{1,40})?,\\s*$`, 'i');
 const LOCATIVE_BEFORE = /\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$/;
+// "Opposition lawmaker María José Quispe Huamán": a lower-case role noun right before a name.
+const ROLE_RIGHT_BEFORE = new RegExp(`(?:^|\\s)(?:${ROLE_NOUNS})\\s+$`);
+const PLACE_NAMES = new Set(R.placeNames);
+const STATE_POSSESSIONS = new RegExp(`^['’]s\\s+(?:[a-z]+\\s+){0,2}?(?:${alt(R.statePossessions)})\\b`);
+// "the Sudan Ports Corporation (SPC)", "Vietnam Electricity (EVN)": an acronym defined in parentheses after a name.
+const DEFINED_ACRONYM = /^\s*\((\p{Lu}[\p{Lu}\d&]{1,9})\)/u;
+const ROLE_WORDS = words(R.roleNouns);
+/** An organisation's name without its legal form ("Helios Nederland" for "Helios Nederland B.V."). */
+const LEGAL_FORM = /\s+(?:Corp\.?|Corporation|Inc\.?|Ltd\.?|Limited|Co\.|Company|Group|Holdings|PLC|plc|SA|S\.A\.|AG|A\.G\.|GmbH|B\.V\.|N\.V\.|S\.p\.A\.|LLC)$/;
+const legalShort = (name: string) => name.replace(LEGAL_FORM, '');
 
 export interface FoundName {
   name: string;
@@ -62,10 +74,14 @@ interface Candidate {
   end: number;
   type: EntityType | null;
   evidence: string;
+  /** An acronym defined in parentheses right after it. */
+  acronym?: string;
 }
 
 // A capitalised word: a weapon code ("Su-27", "MQ-9", "S-400"), a hyphenated or plain word, or an acronym.
-const TOKEN = "(?:[A-Z]+\\d+[A-Z]*(?![\\p{L}\\d])|[A-Z][\\p{L}]*-\\d+[A-Za-z]*|[A-Z]+-\\d+[A-Za-z]*|\\p{Lu}[\\p{L}'’-]*[\\p{L}]|\\p{Lu}{2,}|[A-Z]\\.)";
+// Also: a surname opened by a lower-case particle ("al-Nuaimi"), initials and dotted legal forms ("J.K.", "B.V.").
+const PARTICLES = R.surnamePrefixes.map(esc).join('|') || '(?!)';
+const TOKEN = `(?:(?:${PARTICLES})-\\p{Lu}[\\p{L}'’-]*\\p{L}|\\p{Lu}\\.(?:\\p{L}{1,2}\\.)+|[A-Z]+\\d+[A-Z]*(?![\\p{L}\\d])|[A-Z][\\p{L}]*-\\d+[A-Za-z]*|[A-Z]+-\\d+[A-Za-z]*|\\p{Lu}[\\p{L}'’-]*[\\p{L}]|\\p{Lu}{2,}|[A-Z]\\.)`;
 // Words of one name are separated by spaces only, never a line break.
 const RUN = new RegExp(`(?<![\\p{L}\\d-])${TOKEN}(?:(?:[ \\t\\u00a0]+(?:${CONNECTOR_RE}))?[ \\t\\u00a0]+${TOKEN})*`, 'gu');
 const DEMONYM = /^[A-Z][a-z]+(?:ian|ean|ese|ish|can)$/;
@@ -80,9 +96,13 @@ function sentenceStarts(text: string): Set<number> {
 }
 
 function typeFromWords(name: string): EntityType | null {
-  if (PLACE_FIRST.has(name.split(/\s+/)[0]!) && name.includes(' ')) return 'place';
   const parts = name.split(/\s+/).map((p) => p.toLowerCase().replace(/[’']s$/, ''));
   const last = parts[parts.length - 1]!;
+  // "Cape Standard", "Gulf Cooperation Council": the last word says organisation, whatever the first says.
+  if (parts.length > 1 && ORG_WORDS.has(last)) return 'organisation';
+  if (PLACE_FIRST.has(name.split(/\s+/)[0]!) && name.includes(' ')) return 'place';
+  // A lone word that is both ("Congress"): the institution.
+  if (parts.length === 1 && ORG_WORDS.has(last) && TYPE_WORDS.some(([t, set]) => t === 'event' && set.has(last))) return 'organisation';
   for (const [type, set] of TYPE_WORDS) if (set.has(last)) return type;
   for (const [type, set] of TYPE_WORDS) if (type !== 'place' && parts.some((p) => set.has(p))) return type;
   if (parts.some((p) => WEAPON_CODE.test(p.toUpperCase())) && WEAPON_CODE.test(name.split(/\s+/).pop()!)) return 'weapon';
@@ -95,7 +115,10 @@ function trimRun(text: string, start: number): { text: string; start: number }[]
   let offset = 0;
   // "Iran’s Shahed drone" is two names; "the Public Prosecutor's Office" is one (what follows is only a type word).
   const split = text.split(/(?<=[’']s)\s+/).reduce<string[]>((acc, p) => {
-    if (acc.length > 0 && !p.includes(' ') && ORG_WORDS.has(p.toLowerCase())) acc[acc.length - 1] += ` ${p}`;
+    // …but "Peru's Congress" is a country and its institution.
+    const owner = acc.length > 0 ? acc[acc.length - 1]!.replace(/[’']s$/, '') : '';
+    const ownerIsPlace = !owner.includes(' ') && (PLACE_NAMES.has(owner) || (!ROLE_WORDS.has(owner.toLowerCase()) && STATE_POSSESSIONS.test(`'s ${p.toLowerCase()}`)));
+    if (acc.length > 0 && !p.includes(' ') && ORG_WORDS.has(p.toLowerCase()) && !ownerIsPlace) acc[acc.length - 1] += ` ${p}`;
     else acc.push(p);
     return acc;
   }, []);
@@ -119,6 +142,9 @@ function trimRun(text: string, start: number): { text: string; start: number }[]
 
 /** "European Commission President Ursula von der Leyen" → the affiliation and the person, at the title. */
 function splitAtTitle(text: string, start: number): { text: string; start: number; titled: string | null }[] {
+  // "Defence Minister Jorge Luis Castañeda Villanueva": a run that opens with a title.
+  const opening = TITLES.find((t) => text.startsWith(`${t} `) && t.includes(' '));
+  if (opening) return [{ text: text.slice(opening.length + 1), start: start + opening.length + 1, titled: opening }];
   for (const t of TITLES) {
     const i = text.indexOf(` ${t} `);
     if (i > 0) {
@@ -162,15 +188,27 @@ function joinAnd(text: string, runs: { text: string; start: number }[]): { text:
 }
 
 /** "Samuel Kiprop of the United Democratic Alliance": a person, then the organisation they belong to. */
-function splitAtOf(text: string, start: number): { text: string; start: number }[] {
+function splitAtOf(full: string, text: string, start: number): { text: string; start: number }[] {
   const m = / of (?:the )?/.exec(text);
   if (!m) return [{ text, start }];
+  // "the Joint Command of the Armed Forces (CCFFAA)": one name, its acronym says so.
+  if (DEFINED_ACRONYM.test(full.slice(start + text.length))) return [{ text, start }];
   const left = text.slice(0, m.index);
   const right = text.slice(m.index + m[0].length);
   const lastRight = right.split(/\s+/).pop()!.toLowerCase();
   const leftTokens = left.split(/\s+/);
   // "Residents of Sunamganj": the noun is not part of the name.
   if (leftTokens.length === 1 && PLACE_OF.has(left.toLowerCase())) return [{ text: right, start: start + m.index + m[0].length }];
+  // "Northstar Air Cargo of Saint Paul": a name, then the place it is from.
+  const right0 = right.split(/\s+/)[0]!;
+  // ("Football Association of Serbia", "Central Bank of Nigeria": a national body, one name.)
+  const nationalBody = ORG_WORDS.has(leftTokens[leftTokens.length - 1]!.toLowerCase()) && PLACE_NAMES.has(right);
+  if (leftTokens.length >= 2 && !nationalBody && (PLACE_NAMES.has(right) || (PLACE_FIRST.has(right0) && right.includes(' '))) && !leftTokens.some((t) => STOP.has(t.toLowerCase()))) {
+    return [
+      { text: left, start },
+      { text: right, start: start + m.index + m[0].length },
+    ];
+  }
   if (ORG_WORDS.has(lastRight) && leftTokens.length >= 2 && leftTokens.length <= 3 && !typeFromWords(left) && !leftTokens.some((t) => STOP.has(t.toLowerCase()))) {
     return [
       { text: left, start },
@@ -202,7 +240,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
     }
   }
   const runs = joinAnd(text, [...text.matchAll(RUN)].map((m) => ({ text: m[0], start: m.index })));
-  const pieces = runs.flatMap((m) => splitAtOf(m.text, m.start)).flatMap((m) => splitAtTitle(m.text, m.start).flatMap((p) => trimRun(p.text, p.start).map((x) => ({ ...x, titled: p.titled }))));
+  const pieces = runs.flatMap((m) => splitAtOf(text, m.text, m.start)).flatMap((m) => splitAtTitle(m.text, m.start).flatMap((p) => trimRun(p.text, p.start).map((x) => ({ ...x, titled: p.titled }))));
   for (const raw of pieces) {
     // A leading demonym ("Russian Su-27", "Chinese Foreign Ministry") describes, it is not part of the name, unless the rest is only a type word.
     let piece = raw;
@@ -227,6 +265,20 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       const after = text.slice(end, end + 60);
       let type = typeFromWords(piece.text);
       let evidence = type ? `its words mark ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}` : '';
+      const acronym = DEFINED_ACRONYM.exec(after)?.[1];
+      if (!type && PLACE_NAMES.has(piece.text)) {
+        type = 'place';
+        evidence = 'a country or state';
+      } else if (!type && single && /^\p{Lu}{2,}$/u.test(piece.text) && /(?:^|\n)[ \t]*$/.test(before) && /^:/.test(after)) {
+        type = 'person';
+        evidence = 'a transcript’s speaker label';
+      } else if (!type && !single && acronym) {
+        type = 'organisation';
+        evidence = `an acronym (${acronym}) is defined for it`;
+      } else if (!type && single && STATE_POSSESSIONS.test(after)) {
+        type = 'place';
+        evidence = 'its government, army or capital is named';
+      }
       if (!type) {
         const orgBy = ORG_BEFORE.test(before) || (ORG_ROLE_BEFORE.test(before) && !ROLE_BEFORE.test(before))
           ? 'a noun before it names an organisation'
@@ -245,12 +297,18 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         } else if (PERSON_APPOSITION.test(after)) {
           type = 'person';
           evidence = 'an apposition names their role';
-        } else if (PLACE_APPOSITION.test(after) || (single && (PLACE_OF_BEFORE.test(before) || COORDINATED_PLACE_BEFORE.test(before)) && !starts.has(start))) {
+        } else if (PLACE_APPOSITION.test(after) || (tokens.length <= 3 && PLACE_OF_BEFORE.test(before) && !starts.has(start)) || (single && COORDINATED_PLACE_BEFORE.test(before) && !starts.has(start))) {
           type = 'place';
           evidence = 'its context names a place';
         } else if (tokens.length >= 2 && ROLE_BEFORE.test(before)) {
           type = 'person';
           evidence = 'an apposition after a role names them';
+        } else if (tokens.length >= 2 && tokens.length <= 5 && ROLE_RIGHT_BEFORE.test(before)) {
+          type = 'person';
+          evidence = 'a role noun names them';
+        } else if (tokens.length >= 2 && tokens.length <= 5 && /^,\s+who\b/.test(after)) {
+          type = 'person';
+          evidence = '“who” follows the name';
         }
       }
       const title = piece.titled ?? TITLES.find((t) => before.endsWith(`${t} `));
@@ -328,7 +386,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         continue;
       }
       if (single && piece.text.length < 3 && !/^[A-Z]{2}$|^[A-Z]\d$/.test(piece.text)) continue;
-      out.push({ text: piece.text, start, end, type, evidence });
+      out.push({ text: piece.text, start, end, type, evidence, ...(acronym && !single ? { acronym } : {}) });
     }
   }
   return out;
@@ -359,6 +417,9 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
     if (group.length < 2 || !group.some((g) => g.evidence === 'place') || ignore.has(fold(word))) continue;
     for (const g of group) found.push({ ...g, type: 'place', evidence: 'recurs mid-sentence, after prepositions of place' });
   }
+  // An acronym defined in parentheses is that name's short form, whatever its letters.
+  const definedAs = new Map<string, string>();
+  for (const c of found) if (c.acronym && !definedAs.has(c.acronym)) definedAs.set(c.acronym, fold(c.text));
   const byName = new Map<string, FoundName>();
   // Longest first, so short forms can attach to a full name seen anywhere in the report.
   const order = [...found].sort((a, b) => b.text.split(/\s+/).length - a.text.split(/\s+/).length || b.text.length - a.text.length || a.start - b.start);
@@ -368,7 +429,13 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
       (n) =>
         n.aliases.some((a) => fold(a) === fold(c.text)) ||
         (n.type === 'person' && parts.length === 1 && c.text.length >= 2 && n.name.split(/\s+/).includes(c.text)) ||
-        (/^[A-Z]{2,6}$/.test(c.text) && n.name.split(/\s+/).length >= 2 && initials(n.name) === c.text),
+        (/^[A-Z]{2,6}$/.test(c.text) && n.name.split(/\s+/).length >= 2 && initials(n.name) === c.text) ||
+        (definedAs.get(c.text) !== undefined && n.aliases.some((a) => fold(a) === definedAs.get(c.text))) ||
+        // A transcript's "LEE:" is Lee Soo-jin.
+        (c.evidence === 'a transcript’s speaker label' && n.type === 'person' && n.name.split(/\s+/).some((p) => p.toUpperCase() === c.text)) ||
+        // "Castañeda Villanueva" for "Jorge Luis Castañeda Villanueva"; "Helios Nederland" for "Helios Nederland B.V.".
+        (n.type === 'person' && c.type === 'person' && parts.length >= 2 && n.name.endsWith(` ${c.text}`)) ||
+        (n.type === 'organisation' && legalShort(n.name) !== n.name && legalShort(n.name) === c.text),
     );
     if (full) {
       // The weakest guess (two or three capitalised words: a person) gives way to any context that says otherwise.
@@ -386,7 +453,7 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
   const names = [...byName.values()].filter((n) => n.spans.length > 1 || n.name.includes(' ') || n.evidence !== 'follows a preposition of place' || n.type === 'place');
   // An organisation named without its legal suffix ("Andes Copper" for "Andes Copper Corp").
   for (const n of names.filter((x) => x.type === 'organisation')) {
-    const short = n.name.replace(/\s+(?:Corp\.?|Corporation|Inc\.?|Ltd\.?|Limited|Co\.|Company|Group|Holdings|PLC|plc|SA|AG|GmbH)$/, '');
+    const short = legalShort(n.name);
     if (short === n.name || !short.includes(' ')) continue;
     const re = new RegExp(`(?<![\\p{L}\\d-])${short.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d-])`, 'gu');
     for (const m of text.matchAll(re)) {
@@ -408,7 +475,7 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
   for (const n of names.filter((x) => x.type === 'organisation' && x.name.includes(' '))) {
     const first = n.name.split(/\s+/)[0]!;
     const lower = first.toLowerCase();
-    if (first.length < 4 || STOP.has(lower) || CONNECTORS.has(lower) || NOT_ALONE.has(lower) || DEMONYM.test(first) || PLACE_FIRST.has(first) || /^(?:North|South|East|West|New|United|National|International|Independent|Central|General|State|Public|Royal|Federal)$/.test(first)) continue;
+    if (first.length < 4 || PLACE_NAMES.has(first) || STOP.has(lower) || CONNECTORS.has(lower) || NOT_ALONE.has(lower) || DEMONYM.test(first) || PLACE_FIRST.has(first) || /^(?:North|South|East|West|New|United|National|International|Independent|Central|General|State|Public|Royal|Federal)$/.test(first)) continue;
     if (names.some((o) => o !== n && o.name.split(/\s+/)[0] === first)) continue;
     const re = new RegExp(`(?<![\\p{L}\\d-])${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d-])(?!\\s+\\p{Lu})`, 'gu');
     for (const m of text.matchAll(re)) {
