@@ -354,8 +354,9 @@ export function outletsWithoutSources(text: string, mentions: readonly { start: 
 // ("a possible peacemaker", "the potential for China to produce …").
 const HEDGE_CUES: { re: RegExp; cue?: string }[] = [
   { re: /\bmay or may not\b/gi, cue: 'may or may not' },
-  { re: /\b(?:is|are|was|were|widely)\s+believed\s+to\b/gi },
-  { re: /\b(?:is|are|was|were)\s+said\s+to\b/gi },
+  { re: /\b(?:is|are|was|were|widely)\s+(?:(?:also|still|now|widely)\s+)?believed\s+to\b/gi },
+  // "is also said to be", "is understood to have", "are thought to".
+  { re: /\b(?:is|are|was|were)\s+(?:(?:also|still|now|widely)\s+)?(?:said|thought|understood|rumou?red)\s+to\b/gi },
   { re: /\breportedly\b/gi },
   { re: /\ballegedly\b/gi },
   { re: /\bpurportedly\b/gi },
