@@ -167,7 +167,8 @@ export function nameFindings(view: ReportView, corpus: Corpus): CaveatDraft[] {
         const sortedParts = [...parts].sort().join(' ');
         let hit: { alias: AliasRef; diff: Diff } | null = null;
         for (const a of standard) {
-          if (a.folded.startsWith(folded) || folded.startsWith(a.folded)) continue;
+          // A run that only adds whole words to a name ("A Ministry of …", "… Group") is the name, not a misspelling of it.
+          if (a.folded.startsWith(folded) || folded.startsWith(a.folded) || folded.endsWith(` ${a.folded}`) || a.folded.endsWith(` ${folded}`)) continue;
           const reordered = parts.length > 1 && a.sortedParts === sortedParts && a.parts !== parts.join(' ');
           if (!reordered) {
             const shorter = Math.min(a.folded.length, folded.length);
