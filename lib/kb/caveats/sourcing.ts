@@ -38,7 +38,7 @@ const ANON: AnonPattern[] = [
   {
     id: 'according-to-unnamed-person',
     // "According to a person familiar with the investigation", "according to one official familiar with the case"
-    re: /\b[Aa]ccording to (?:an?|one|two|three|several)\s+(?:[\w-]+\s+){0,2}(?:person|people|official|officials|source|sources|diplomat|insider|aide|investigator|officer)(?:\s+(?:familiar with|with knowledge of|close to|briefed on|who)\s+[^,.;]+)?/g,
+    re: /\b[Aa]ccording to (?:an?|one|two|three|several)\s+(?:[\w-]+\s+){0,2}(?:person|people|officials?|sources?|diplomats?|insiders?|aides?|investigators?|officers?)\b(?:\s+(?:familiar with|with knowledge of|close to|briefed on|who)\s+[^,.;]+)?/g,
     role: 'anonymous-officials',
     explain: (p) => `“${p}”: nobody is named, so a reader cannot check who said this or how they know.`,
   },

@@ -9,8 +9,9 @@ const PUBLISHED_LINE = /^(?:published|posted|updated|date|first published|опу
 const REPUBLISHED = /(?:^|\n)\s*(Read (?:more|the full (?:story|article)) (?:at|on)|Originally (?:published|posted|appeared) (?:at|on|by|in)|This (?:article|story) (?:first|originally) appeared (?:on|in|at)|First published (?:at|on|by|in)|Source:)\s*([^\n]+)/i;
 const PUBLISHER_LINE = /(?:^|\n)\s*(?:©|\(c\)|Copyright)\s*(?:\d{4}\s+)?([^\n.,|]{2,60})/i;
 
-// A byline near the top: "By Marta Quintela | Atlantic Ledger | 12 May 2025" or "Dhaka Tribune Wire | 17 June 2025".
-const BYLINE = /^[ \t]*(?:By[ \t]+[^|\n]+?[ \t]*\|[ \t]*)?(\p{Lu}[^|\n\d]{1,60}?)[ \t]*\|[ \t]*[^|\n]*\b\d{4}\b[^|\n]*$/mu;
+// A byline near the top: "By Marta Quintela | Atlantic Ledger | 12 May 2025", "Dhaka Tribune Wire | 17 June 2025",
+// "PRESS RELEASE | Helios Nederland B.V. | 3 March 2026" (a label, then the publisher).
+const BYLINE = /^[ \t]*(?:[^|\n]+?[ \t]*\|[ \t]*)?(\p{Lu}[^|\n\d]{1,60}?)[ \t]*\|[ \t]*[^|\n]*\b\d{4}\b[^|\n]*$/mu;
 const DATELINE = /(?:^|\n)[A-Z][A-Z .'’-]{2,40},[^\n(]{0,40}\(([^)]{2,40})\)\s*[-–—]/;
 
 export function headlineOf(text: string): string {

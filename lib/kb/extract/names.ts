@@ -226,7 +226,8 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
   const lowerWords = new Set(text.match(/(?<![\p{L}])\p{Ll}[\p{L}'’-]*/gu) ?? []);
   const out: Candidate[] = [];
   // A byline ("By Marta Quintela | Atlantic Ledger | 12 May 2025", "Dhaka Tribune Wire | 17 June 2025"): the writer and the outlet.
-  for (const m of text.matchAll(/^[ \t]*(?:By[ \t]+([^|\n]+?)[ \t]*\|[ \t]*)?([^|\n]+?)[ \t]*\|[ \t]*[^|\n]*\b\d{4}\b[^|\n]*$/gm)) {
+  // A first part that is not "By …" is a label ("PRESS RELEASE | …"): no name.
+  for (const m of text.matchAll(/^[ \t]*(?:By[ \t]+([^|\n]+?)[ \t]*\|[ \t]*|[^|\n]+?[ \t]*\|[ \t]*)?([^|\n]+?)[ \t]*\|[ \t]*[^|\n]*\b\d{4}\b[^|\n]*$/gm)) {
     const lineStart = m.index;
     skip.push([lineStart, lineStart + m[0].length]);
     for (const [i, type] of [
