@@ -419,6 +419,8 @@ export interface ReportSentence {
  * (who "he" and "it" are, which outlet "the magazine" is) from one sentence to
  * the next. `mentions` are report offsets, sorted.
  */
+const SPEAKER_LABEL = /^(\p{Lu}[\p{Lu}'’-]+(?: \p{Lu}[\p{Lu}'’-]+){0,2}):\s/u;
+
 export function attributeReport(
   text: string,
   sentences: readonly [number, number][],
@@ -435,6 +437,8 @@ export function attributeReport(
   };
   const out: ReportSentence[] = [];
   let mi = 0;
+  // A transcript's turn ("LEE: It is … Our projections show …"): the sentences of a line opened by a speaker label are that speaker's.
+  let turn: { line: number; attribution: Attribution } | null = null;
   for (const [s, e] of sentences) {
     while (mi < mentions.length && mentions[mi]!.start < s) mi++;
     const inSentence: MentionInSentence[] = [];
@@ -443,7 +447,16 @@ export function attributeReport(
       inSentence.push({ start: m.start - s, end: m.end - s, entity: m.entity, type: m.type });
     }
     const sentence = text.slice(s, e);
-    const attribution = attributeSentence(sentence, inSentence, publisher, ctx);
+    let attribution = attributeSentence(sentence, inSentence, publisher, ctx);
+    const line = text.lastIndexOf('\n', s - 1) + 1;
+    const label = line === s ? SPEAKER_LABEL.exec(sentence) : null;
+    if (label) {
+      const who = inSentence.find((m) => m.start === 0 && m.type === 'person') ?? null;
+      // "LEE" reads as "Lee".
+      const claimant = label[1]!.replace(/\p{Lu}+/gu, (w) => w[0] + w.slice(1).toLowerCase());
+      turn = { line, attribution: { claimant, entity: who?.entity ?? null, role: roleFor(claimant, who, ctx), cue: 'in the transcript', via: null } };
+    } else if (turn && turn.line !== line) turn = null;
+    if (turn && attribution.role === 'reporter') attribution = turn.attribution;
     ctx = nextContext(ctx, sentence, inSentence, attribution);
     out.push({ start: s, end: e, mentions: inSentence, attribution });
   }
