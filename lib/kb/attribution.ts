@@ -174,9 +174,14 @@ function headMention(sentence: string, mentions: readonly MentionInSentence[], s
   if (person) return person;
   const owner = inPhrase.find((m) => /^['’]s?\b/.test(sentence.slice(m.end)));
   if (owner) return owner;
+  // "A spokesman for Al Bahar Logistics", "a lawyer for X", "the chief executive of X": the body they speak for.
+  const speaksFor = inPhrase.find((m) => SPEAKS_FOR_BEFORE.test(sentence.slice(start, m.start)));
+  if (speaksFor) return speaksFor;
   const free = inPhrase.filter((m) => !/\b(?:to|in|at|from|of|with|on|for|by|about)\s+(?:the\s+|its\s+|their\s+)?$/i.test(sentence.slice(start, m.start)));
   return free[free.length - 1] ?? null;
 }
+
+const SPEAKS_FOR_BEFORE = /^\s*(?:an?|the|its|one)\s+(?:[\w-]+\s+)?(?:spokes(?:man|woman|person)|representative|lawyer|attorney|chief executive|executive|director|chairman|chairwoman|head|official)\s+(?:for|of|at)\s+(?:the\s+)?$/i;
 
 /** The attribution of one sentence. `publisher` names the report's own voice. */
 export function attributeSentence(

@@ -174,6 +174,14 @@ describe('caveats: classes the first held-out set did not have', () => {
     expect(other.caveats('self-serving')).toEqual([]);
   });
 
+  it('puts a denial by “a spokesman for X” on X, not on the person the sentence before was about', () => {
+    const r = run('The concession went to Al Bahar Logistics, led by Sheikh Hamad bin Rashid al-Nuaimi. A spokesman for Al Bahar Logistics denied that the company had received any special treatment.');
+    const denial = r.caveats('denial');
+    expect(denial).toHaveLength(1);
+    const about = denial[0]!.entities.map((id) => r.kb.entities.find((e) => e.id === id)?.name);
+    expect(about).toEqual(['Al Bahar Logistics']);
+  });
+
   it('does not call a name with a word before it a misspelling of that name', () => {
     const r = run('A Ministry of Industry and Trade official, who asked not to be identified, said two plants were offline. The Ministry of Industry and Trade declined to comment.');
     expect(r.caveats('misspelling')).toEqual([]);

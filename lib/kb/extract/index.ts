@@ -96,7 +96,7 @@ const OUTLET_NAME = /\b(?:Wire|News|Times|Post|Journal|Herald|Tribune|Gazette|Ag
 function describeNew(name: string, type: EntityType): string {
   if (type === 'organisation' && OUTLET_NAME.test(name)) return 'A news agency';
   if (type === 'organisation' && COMPANY_NAME.test(name)) return 'A company';
-  return `A ${type}`;
+  return `${/^[aeiou]/.test(type) ? 'An' : 'A'} ${type}`;
 }
 
 function alias(text: string): Entity['aliases'][number] {
