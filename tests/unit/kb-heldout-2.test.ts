@@ -182,6 +182,15 @@ describe('caveats: classes the first held-out set did not have', () => {
     expect(about).toEqual(['Al Bahar Logistics']);
   });
 
+  it('flags a report that gives two different totals of the dead, not a bound or a part of the total', () => {
+    const r = run('A gas explosion killed 12 miners on Wednesday, state media reported. Rescuers pulled 31 workers out alive. The nine miners who died were all from Hebei province.');
+    const inconsistent = r.caveats('internal-inconsistency');
+    expect(inconsistent).toHaveLength(1);
+    expect(inconsistent[0]!.appearances.map((a) => a.quote)).toEqual(expect.arrayContaining(['The nine miners who died', 'killed 12 miners']));
+    expect(run('A gas explosion killed at least 12 miners on Wednesday. Nine of the miners who died were from Hebei.').caveats('internal-inconsistency')).toEqual([]);
+    expect(run('Floods killed 40 people in the north. In the south, 12 people died on Sunday, officials said, and the toll rose to 52 people killed.').caveats('internal-inconsistency')).toEqual([]);
+  });
+
   it('does not call a name with a word before it a misspelling of that name', () => {
     const r = run('A Ministry of Industry and Trade official, who asked not to be identified, said two plants were offline. The Ministry of Industry and Trade declined to comment.');
     expect(r.caveats('misspelling')).toEqual([]);
