@@ -191,6 +191,14 @@ describe('caveats: classes the first held-out set did not have', () => {
     expect(run('Floods killed 40 people in the north. In the south, 12 people died on Sunday, officials said, and the toll rose to 52 people killed.').caveats('internal-inconsistency')).toEqual([]);
   });
 
+  it('puts “His office declined to comment” on the person named before, not on a transcript’s speaker', () => {
+    const r = run('The interview was with Lee Soo-jin.\n\nJENSEN: Rep. Choi Dong-hyun said last week that immigration would hurt.\n\nLEE: He has said that many times. His office declined to comment on our research.');
+    const refusal = r.caveats('no-comment');
+    expect(refusal).toHaveLength(1);
+    expect(refusal[0]!.entities.map((id) => r.kb.entities.find((e) => e.id === id)?.name)).toEqual(['Choi Dong-hyun']);
+    expect(refusal[0]!.explanation).toContain('Choi Dong-hyun');
+  });
+
   it('does not call a name with a word before it a misspelling of that name', () => {
     const r = run('A Ministry of Industry and Trade official, who asked not to be identified, said two plants were offline. The Ministry of Industry and Trade declined to comment.');
     expect(r.caveats('misspelling')).toEqual([]);

@@ -331,6 +331,8 @@ function tollMismatches(view: ReportView): CaveatDraft[] {
         rule: 'toll-mismatch',
         confidence: 0.8,
         claimant: null,
+        // The report disagrees with itself: about the report, not the place or people the sentence names.
+        scope: 'report',
         appearances: [{ report: view.id, quote: view.text.slice(first.start, first.end), start: first.start }],
       }),
     );

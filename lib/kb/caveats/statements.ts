@@ -134,6 +134,23 @@ export function denials(view: ReportView): CaveatDraft[] {
 const NO_COMMENT =
   /\b(?:did not|didn’t|didn't|has not|have not|had not)\s+(?:immediately\s+)?respond(?:ed)?\s+to\s+(?:an?\s+|our\s+|multiple\s+)?(?:[\w-]+\s+)?requests?\s+for\s+comments?\b|\b(?:declined|refused)\s+to\s+comment\b|\bcould\s+not\s+(?:immediately\s+)?be\s+reached\s+for\s+comment\b|\bdid\s+not\s+(?:immediately\s+)?reply\s+to\s+[^,.;]*?requests?\s+for\s+comment\b|\b(?:did not|didn’t|didn't|has not|have not|had not)\s+(?:immediately\s+)?(?:respond(?:ed)?|repl(?:y|ied))\s+to\s+(?:(?:written\s+|emailed\s+|e-mailed\s+)?questions?|(?:that|the|this|these|those)\s+(?:claims?|allegations?|accusations?|questions?|criticism|report|reports))\b|\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:publicly\s+)?commented\b|\b(?:declined|refused)\s+to\s+(?:respond|answer|say)\b|\b[Nn]either\s+[^,.;]{1,40}?\s+(?:responded|replied)\s+to\s+(?:requests?|questions?)(?:\s+for\s+comments?)?/g;
 
+/** "His office declined to comment": the person (or, for "its", the organisation) named last in the sentences before, not a transcript's speaker label. */
+function possessor(view: ReportView, s: SentenceView, before: string): SentenceView['mentions'][number] | undefined {
+  const p = /^(His|Her|Its|Their)\s+(?:[\w-]+\s+){0,2}$/i.exec(`${before} `)?.[1]?.toLowerCase();
+  if (!p) return undefined;
+  const want = p === 'its' ? 'organisation' : p === 'their' ? null : 'person';
+  for (let i = s.index - 1; i >= Math.max(0, s.index - 3); i--) {
+    const prev = view.sentences[i]!;
+    const found = [...prev.mentions].reverse().find((x) => (want === null || x.type === want) && !(x.start === 0 && /^:/.test(prev.text.slice(x.end))));
+    if (found) return { ...found, start: found.start + prev.start - s.start, end: found.end + prev.start - s.start };
+  }
+  return undefined;
+}
+
+function subjectName(view: ReportView, m: SentenceView['mentions'][number]): string {
+  return view.mentions.find((x) => x.entity === m.entity)?.surface ?? 'The party concerned';
+}
+
 export function noComment(view: ReportView): CaveatDraft[] {
   const out: CaveatDraft[] = [];
   for (const s of view.sentences) {
@@ -142,9 +159,10 @@ export function noComment(view: ReportView): CaveatDraft[] {
       const [cs] = clauseAt(s.text, m.index);
       const start = s.start + cs;
       const end = s.start + m.index + m[0].length;
-      const subject = s.mentions.find((x) => x.start >= cs && x.start < m.index);
       const before = s.text.slice(cs, m.index).trim();
-      const who = subject ? s.text.slice(subject.start, subject.end) : before !== '' && before.split(/\s+/).length <= 6 ? capitalise(before) : 'The party concerned';
+      const subject = s.mentions.find((x) => x.start >= cs && x.start < m.index) ?? possessor(view, s, before);
+      const here = subject && s.mentions.includes(subject);
+      const who = subject ? (here ? s.text.slice(subject.start, subject.end) : subjectName(view, subject)) : before !== '' && before.split(/\s+/).length <= 6 ? capitalise(before) : 'The party concerned';
       out.push(
         quoteDraft(view, start, end, {
           kind: 'no-comment',
@@ -155,6 +173,7 @@ export function noComment(view: ReportView): CaveatDraft[] {
           rule: 'no-comment',
           confidence: 0.95,
           claimant: subject ? { name: who, role: 'company', entity: subject.entity } : null,
+          ...(subject && !here ? { entities: [subject.entity] } : {}),
         }),
       );
     }
