@@ -98,6 +98,13 @@ describe('new names: shapes the first held-out set did not have', () => {
     expect(r.entity('Federal Aviation Administration')?.aliases).toContain('FAA');
   });
 
+  it('types a single word that speaks as a body mid-sentence as an organisation, and a surname as its person', () => {
+    const r = run('The platform froze withdrawals in 2024, and on Monday Lumen said it would cooperate. Investors sued Marta Quintela, the founder, and on Tuesday Quintela said she would fight the case.');
+    expect(r.entity('Lumen')?.type).toBe('organisation');
+    expect(r.entity('Marta Quintela')).toMatchObject({ type: 'person', aliases: expect.arrayContaining(['Quintela']) });
+    expect(r.result.entities.filter((e) => e.type === 'organisation').map((e) => e.name)).not.toContain('Quintela');
+  });
+
   it('merges a transcript’s speaker labels with the speakers, and gives each turn to its speaker', () => {
     const r = run('The interview with Lee Soo-jin, a fellow at the Korea Development Institute (KDI), was conducted by Mark Jensen in Seoul.\n\nJENSEN: How serious is this?\n\nLEE: It is the most serious problem we face. Our projections at KDI show the workforce shrinking by a third.', 'Transcript: an economist on the workforce');
     expect(r.entity('Lee Soo-jin')?.aliases).toContain('LEE');

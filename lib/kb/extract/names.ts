@@ -344,6 +344,12 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         type = 'person';
         evidence = 'speaks in the report';
       }
+      // "… , Samsung said", "Lumen declined to comment", "Siemens, which …": one word that speaks, mid-sentence, and is no
+      // one's surname (a person's short form merges into their full name later) is an organisation.
+      if (!type && single && !starts.has(start) && /^\p{Lu}\p{Ll}{2,}$/u.test(piece.text) && !lowerWords.has(piece.text.toLowerCase()) && (/^\s+(?:said|says|announced|confirmed|declined|denied|did not respond|could not be reached)\b/.test(after) || /^,\s+which\b/.test(after))) {
+        type = 'organisation';
+        evidence = 'it speaks as a body';
+      }
       if (single && NOT_ALONE.has(piece.text.toLowerCase())) continue;
       if (!type && !single && /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Upper|Lower|New|Central)$/.test(tokens[0]!) && !DEMONYM.test(tokens[tokens.length - 1]!)) {
         type = 'place';
