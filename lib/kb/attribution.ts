@@ -362,6 +362,7 @@ const HEDGE_CUES: { re: RegExp; cue?: string }[] = [
   { re: /\b(?:is|are|was|were|widely)\s+(?:(?:also|still|now|widely)\s+)?believed\s+to\b/gi },
   // "is also said to be", "is understood to have", "are thought to".
   { re: /\b(?:is|are|was|were)\s+(?:(?:also|still|now|widely)\s+)?(?:said|thought|understood|rumou?red)\s+to\b/gi },
+  { re: /\bit is (?:understood|believed|thought|said|alleged|rumou?red) that\b/gi },
   { re: /\breportedly\b/gi },
   { re: /\ballegedly\b/gi },
   { re: /\bpurportedly\b/gi },

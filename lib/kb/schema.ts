@@ -243,6 +243,8 @@ export const NameRulesFile = z
     statePossessions: words.default([]),
     /** A gazetteer (facts): sovereign states, their common short forms, the states of the United States; typed as places where they stand alone. */
     placeNames: words.default([]),
+    /** Nouns whose "of X" is the name, not part of it ("Shares of Minera Andina", "Supporters of X"). */
+    nounsBeforeOf: words.default([]),
   })
   .strict();
 export type NameRules = z.infer<typeof NameRulesFile>;

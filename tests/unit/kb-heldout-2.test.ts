@@ -105,6 +105,17 @@ describe('new names: shapes the first held-out set did not have', () => {
     expect(r.result.entities.filter((e) => e.type === 'organisation').map((e) => e.name)).not.toContain('Quintela');
   });
 
+  it('reads "Shares of X" as X, a foreign bank word as an organisation, and an acronym that restores a trimmed first word', () => {
+    const r = run("Shares of Minera Andina fell 3%, analysts at Banco Pacífico said. Rivals in the All Progressives Congress (APC) objected, and the Economic and Financial Crimes Commission (EFCC) opened an inquiry.");
+    expect(r.entity('Minera Andina')?.type).toBe('organisation');
+    expect(r.entity('Banco Pacífico')?.type).toBe('organisation');
+    expect(r.entity('All Progressives Congress')).toMatchObject({ type: 'organisation', aliases: expect.arrayContaining(['APC']) });
+    expect(r.names).not.toContain('Shares of Minera Andina');
+    expect(r.names).not.toContain('Progressives Congress');
+    // "Financial Crimes" inside a longer name is not a misspelling of a known outlet's name.
+    expect(r.caveats('misspelling')).toEqual([]);
+  });
+
   it('merges a transcript’s speaker labels with the speakers, and gives each turn to its speaker', () => {
     const r = run('The interview with Lee Soo-jin, a fellow at the Korea Development Institute (KDI), was conducted by Mark Jensen in Seoul.\n\nJENSEN: How serious is this?\n\nLEE: It is the most serious problem we face. Our projections at KDI show the workforce shrinking by a third.', 'Transcript: an economist on the workforce');
     expect(r.entity('Lee Soo-jin')?.aliases).toContain('LEE');
@@ -204,6 +215,25 @@ describe('caveats: classes the first held-out set did not have', () => {
     expect(refusal).toHaveLength(1);
     expect(refusal[0]!.entities.map((id) => r.kb.entities.find((e) => e.id === id)?.name)).toEqual(['Choi Dong-hyun']);
     expect(refusal[0]!.explanation).toContain('Choi Dong-hyun');
+  });
+
+  it('reads a wire’s “did not immediately respond to an email seeking comment” as no comment, on the company named before', () => {
+    const r = run('Shares of Cobre Global Holdings fell 3%. A company spokesperson did not immediately respond to an email seeking comment.');
+    const refusal = r.caveats('no-comment');
+    expect(refusal).toHaveLength(1);
+    expect(refusal[0]!.entities.map((id) => r.kb.entities.find((e) => e.id === id)?.name)).toEqual(['Cobre Global Holdings']);
+    expect(run('The company responded to an email seeking comment with a statement.').caveats('no-comment')).toEqual([]);
+  });
+
+  it('puts a silence on the person who keeps it, not the country in the possessive before them', () => {
+    const r = run("Nigeria's President Bola Tinubu has not commented on the case.");
+    expect(r.caveats('no-comment').flatMap((c) => c.entities.map((id) => r.kb.entities.find((e) => e.id === id)?.name))).toEqual(['Bola Tinubu']);
+  });
+
+  it('reads “It is understood that” as hearsay and “the most generous in the industry” from the company itself as its own account', () => {
+    const r = run('It is understood that investigators visited the offices on Monday. Minera Andina said in a statement that its offer was "the most generous in the industry".');
+    expect(r.caveats('hedged').some((c) => c.quote.startsWith('It is understood that'))).toBe(true);
+    expect(r.caveats('self-serving').map((c) => c.quote).join(' ')).toContain('the most generous in the industry');
   });
 
   it('does not call a name with a word before it a misspelling of that name', () => {

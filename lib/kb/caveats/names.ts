@@ -163,6 +163,8 @@ export function nameFindings(view: ReportView, corpus: Corpus): CaveatDraft[] {
         const text = s.text.slice(ps, pe);
         const folded = foldName(text).toLowerCase();
         if (folded.length < 5 || known.has(folded) || !/^\p{Lu}/u.test(text)) continue;
+        // Part of a longer name the report uses ("Financial Crimes" in "Economic and Financial Crimes Commission") is not a misspelt other name.
+        if (view.mentions.some((m) => m.start <= s.start + ps && s.start + pe <= m.end && m.end - m.start > pe - ps)) continue;
         const parts = nameParts(text).map((p) => p.toLowerCase());
         const sortedParts = [...parts].sort().join(' ');
         let hit: { alias: AliasRef; diff: Diff } | null = null;

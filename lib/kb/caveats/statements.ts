@@ -5,7 +5,7 @@ import { clauseAt } from './text';
 import type { CaveatDraft } from './types';
 import { coveringAttribution, quoteDraft, type ReportView, type SentenceView } from './view';
 
-const HEARSAY = /^(?:reportedly|allegedly|purportedly|rumou?rs?|rumou?red|unconfirmed|unverified|no (?:official |independent )?confirmation|could not be .*|(?:is|are|was|were|widely)(?:\s+(?:also|still|now|widely))? believed to|(?:is|are|was|were)(?:\s+(?:also|still|now|widely))? (?:said|thought|understood|rumou?red) to)$/i;
+const HEARSAY = /^(?:reportedly|allegedly|purportedly|rumou?rs?|rumou?red|unconfirmed|unverified|no (?:official |independent )?confirmation|could not be .*|(?:is|are|was|were|widely)(?:\s+(?:also|still|now|widely))? believed to|(?:is|are|was|were)(?:\s+(?:also|still|now|widely))? (?:said|thought|understood|rumou?red) to|it is (?:understood|believed|thought|said|alleged|rumou?red) that)$/i;
 
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -132,11 +132,12 @@ export function denials(view: ReportView): CaveatDraft[] {
 // ---------- no comment ----------
 
 const NO_COMMENT =
-  /\b(?:did not|didn’t|didn't|has not|have not|had not)\s+(?:immediately\s+)?respond(?:ed)?\s+to\s+(?:an?\s+|our\s+|multiple\s+)?(?:[\w-]+\s+)?requests?\s+for\s+comments?\b|\b(?:declined|refused)\s+to\s+comment\b|\bcould\s+not\s+(?:immediately\s+)?be\s+reached\s+for\s+comment\b|\bdid\s+not\s+(?:immediately\s+)?reply\s+to\s+[^,.;]*?requests?\s+for\s+comment\b|\b(?:did not|didn’t|didn't|has not|have not|had not)\s+(?:immediately\s+)?(?:respond(?:ed)?|repl(?:y|ied))\s+to\s+(?:(?:written\s+|emailed\s+|e-mailed\s+)?questions?|(?:that|the|this|these|those)\s+(?:claims?|allegations?|accusations?|questions?|criticism|report|reports))\b|\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:publicly\s+)?commented\b|\b(?:declined|refused)\s+to\s+(?:respond|answer|say)\b|\b[Nn]either\s+[^,.;]{1,40}?\s+(?:responded|replied)\s+to\s+(?:requests?|questions?)(?:\s+for\s+comments?)?/g;
+  /\b(?:did not|didn’t|didn't|has not|have not|had not)\s+(?:immediately\s+)?respond(?:ed)?\s+to\s+(?:an?\s+|our\s+|multiple\s+)?(?:[\w-]+\s+)?requests?\s+for\s+comments?\b|\b(?:declined|refused)\s+to\s+comment\b|\bcould\s+not\s+(?:immediately\s+)?be\s+reached\s+for\s+comment\b|\bdid\s+not\s+(?:immediately\s+)?reply\s+to\s+[^,.;]*?requests?\s+for\s+comment\b|\b(?:did not|didn’t|didn't|has not|have not|had not)\s+(?:immediately\s+)?(?:respond(?:ed)?|repl(?:y|ied))\s+to\s+(?:(?:written\s+|emailed\s+|e-mailed\s+)?questions?|(?:that|the|this|these|those)\s+(?:claims?|allegations?|accusations?|questions?|criticism|report|reports))\b|\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:publicly\s+)?commented\b|\b(?:declined|refused)\s+to\s+(?:respond|answer|say)\b|\b[Nn]either\s+[^,.;]{1,40}?\s+(?:responded|replied)\s+to\s+(?:requests?|questions?)(?:\s+for\s+comments?)?|\b(?:did not|didn’t|didn't|has not|have not|had not)\s+(?:immediately\s+)?(?:respond(?:ed)?|repl(?:y|ied))\s+to\s+(?:an?\s+|several\s+|multiple\s+|repeated\s+)?(?:e-?mails?|messages?|(?:phone\s+)?calls?|text\s+messages?|inquiries|enquiries)\s+(?:seeking|requesting|asking\s+for)\s+comments?\b/g;
 
 /** "His office declined to comment": the person (or, for "its", the organisation) named last in the sentences before, not a transcript's speaker label. */
 function possessor(view: ReportView, s: SentenceView, before: string): SentenceView['mentions'][number] | undefined {
-  const p = /^(His|Her|Its|Their)\s+(?:[\w-]+\s+){0,2}$/i.exec(`${before} `)?.[1]?.toLowerCase();
+  // Also "A company spokesperson", "The firm": the organisation named last.
+  const p = /^(His|Her|Its|Their)\s+(?:[\w-]+\s+){0,2}$/i.exec(`${before} `)?.[1]?.toLowerCase() ?? (/^(?:an?|the)\s+(?:company|firm|ministry|agency|group|carmaker|bank|operator)(?:['’]s)?(?:\s+[\w-]+)?$/i.test(before) ? 'its' : null);
   if (!p) return undefined;
   const want = p === 'its' ? 'organisation' : p === 'their' ? null : 'person';
   for (let i = s.index - 1; i >= Math.max(0, s.index - 3); i--) {
@@ -160,7 +161,8 @@ export function noComment(view: ReportView): CaveatDraft[] {
       const start = s.start + cs;
       const end = s.start + m.index + m[0].length;
       const before = s.text.slice(cs, m.index).trim();
-      const subject = s.mentions.find((x) => x.start >= cs && x.start < m.index) ?? possessor(view, s, before);
+      // The last name before the verb: "Nigeria's President Bola Tinubu has not commented" is Tinubu's silence.
+      const subject = [...s.mentions].reverse().find((x) => x.start >= cs && x.start < m.index) ?? possessor(view, s, before);
       const here = subject && s.mentions.includes(subject);
       const who = subject ? (here ? s.text.slice(subject.start, subject.end) : subjectName(view, subject)) : before !== '' && before.split(/\s+/).length <= 6 ? capitalise(before) : 'The party concerned';
       out.push(
@@ -173,7 +175,7 @@ export function noComment(view: ReportView): CaveatDraft[] {
           rule: 'no-comment',
           confidence: 0.95,
           claimant: subject ? { name: who, role: 'company', entity: subject.entity } : null,
-          ...(subject && !here ? { entities: [subject.entity] } : {}),
+          ...(subject ? { entities: [subject.entity] } : {}),
         }),
       );
     }

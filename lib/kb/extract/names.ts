@@ -42,6 +42,7 @@ const SAYS_IT_AFTER = /^\s+(?:said|says|announced|confirmed|added|stated)\s+(?:o
 const ORG_ROLE_BEFORE = new RegExp(`\\b(?:${alt(R.organisationBefore)})(?:\\s+(?:of|for|to|at)\\s+[^,.;]{1,40})?,\\s*$`, 'i');
 const PERSON_APPOSITION = new RegExp(`^,\\s+(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,3}(?:${ROLE_NOUNS})\\b`, 'i');
 const PLACE_OF = words(R.placeOfNouns);
+const NOUNS_BEFORE_OF = words(R.nounsBeforeOf);
 // "in the United States and Canada": a word joined by "and" to a place after "in".
 const COORDINATED_PLACE_BEFORE = /\b(?:in|across|throughout)\s+(?:the\s+)?[\p{L} .’'-]{2,40}?\s+and\s+$/u;
 const ROLE_BEFORE = new RegExp(`\\b(?:${ROLE_NOUNS})(?:\\s+(?:for|of|at|to)\\s+[^,.;]{1,40})?,\\s*$`, 'i');
@@ -198,7 +199,7 @@ function splitAtOf(full: string, text: string, start: number): { text: string; s
   const lastRight = right.split(/\s+/).pop()!.toLowerCase();
   const leftTokens = left.split(/\s+/);
   // "Residents of Sunamganj": the noun is not part of the name.
-  if (leftTokens.length === 1 && PLACE_OF.has(left.toLowerCase())) return [{ text: right, start: start + m.index + m[0].length }];
+  if (leftTokens.length === 1 && (PLACE_OF.has(left.toLowerCase()) || NOUNS_BEFORE_OF.has(left.toLowerCase()))) return [{ text: right, start: start + m.index + m[0].length }];
   // "Northstar Air Cargo of Saint Paul": a name, then the place it is from.
   const right0 = right.split(/\s+/)[0]!;
   // ("Football Association of Serbia", "Central Bank of Nigeria": a national body, one name.)
@@ -254,7 +255,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       piece = { ...piece, text: piece.text.slice(first[0].length), start: piece.start + first[0].length };
     }
     {
-      const { start } = piece;
+      let { start } = piece;
       let end = start + piece.text.length;
       // "United Nations Children's Fund", "United States Department of Justice": a known name opens a longer organisation's name.
       const opensLonger = (s: number, e: number) =>
@@ -267,6 +268,12 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       let type = typeFromWords(piece.text);
       let evidence = type ? `its words mark ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}` : '';
       const acronym = DEFINED_ACRONYM.exec(after)?.[1];
+      // "the All Progressives Congress (APC)": a word trimmed as noise is part of the name when the acronym says so.
+      const dropped = acronym && !single ? /(\p{Lu}\p{L}*)\s+$/u.exec(before) : null;
+      if (dropped && initials(piece.text) !== acronym && initials(`${dropped[1]} ${piece.text}`) === acronym) {
+        piece = { ...piece, text: `${dropped[1]} ${piece.text}`, start: start - dropped[0].length };
+        start = piece.start;
+      }
       if (!type && PLACE_NAMES.has(piece.text)) {
         type = 'place';
         evidence = 'a country or state';
