@@ -116,6 +116,24 @@ describe('new names: shapes the first held-out set did not have', () => {
     expect(r.caveats('misspelling')).toEqual([]);
   });
 
+  it('reads a British byline and dateline: a writer with a role, "Sir", an abbreviated month, no time zone as a name', () => {
+    const r = run('Ministers were accused of hiding a report on defences in Hull and Great Yarmouth. Sir Michael O\'Brien, who chaired the review, confirmed the findings.', 'Ministers accused of hiding report', 'Helen McCarthy-Boateng Political correspondent\nThu 4 Sep 2025 18.02 BST');
+    expect(r.entity('Helen McCarthy-Boateng')?.type).toBe('person');
+    expect(r.entity('Michael O\'Brien')?.type).toBe('person');
+    expect(r.entity('Great Yarmouth')?.type).toBe('place');
+    expect(r.result.reports[0]!.date).toBe('2025-09-04');
+    expect(r.names).not.toContain('BST');
+    expect(r.names).not.toContain('Sir Michael O\'Brien');
+    expect(r.names).not.toContain('Helen McCarthy-Boateng Political');
+  });
+
+  it('joins “Department for X” into one organisation and gives no other organisation its words', () => {
+    const r = run('The Environment Agency commissioned the report. Officials at the Department for Environment raised concerns.');
+    expect(r.entity('Department for Environment')?.type).toBe('organisation');
+    expect(r.entity('Environment Agency')?.aliases).toEqual(['Environment Agency']);
+    expect(r.names).not.toContain('Department');
+  });
+
   it('merges a transcript’s speaker labels with the speakers, and gives each turn to its speaker', () => {
     const r = run('The interview with Lee Soo-jin, a fellow at the Korea Development Institute (KDI), was conducted by Mark Jensen in Seoul.\n\nJENSEN: How serious is this?\n\nLEE: It is the most serious problem we face. Our projections at KDI show the workforce shrinking by a third.', 'Transcript: an economist on the workforce');
     expect(r.entity('Lee Soo-jin')?.aliases).toContain('LEE');
@@ -234,6 +252,19 @@ describe('caveats: classes the first held-out set did not have', () => {
     const r = run('It is understood that investigators visited the offices on Monday. Minera Andina said in a statement that its offer was "the most generous in the industry".');
     expect(r.caveats('hedged').some((c) => c.quote.startsWith('It is understood that'))).toBe(true);
     expect(r.caveats('self-serving').map((c) => c.quote).join(' ')).toContain('the most generous in the industry');
+  });
+
+  it('reads “X denied this” as a denial by X', () => {
+    const r = run('Two sources close to the agency said it had been shelved. Downing Street denied this, saying the report was still being finalised.');
+    const denial = r.caveats('denial');
+    expect(denial.map((c) => c.quote)).toEqual([expect.stringContaining('Downing Street denied this')]);
+  });
+
+  it('takes an institution’s spokesperson as on the record, and an unnamed official who asked not to be named as anonymous', () => {
+    const onRecord = run('A government spokesperson said the report was still being finalised. A Treasury spokesman said no decision had been made.');
+    expect(onRecord.caveats('anonymous-source')).toEqual([]);
+    const anonymous = run('A senior official in the presidency, who asked not to be named, said the process would run its course.');
+    expect(anonymous.caveats('anonymous-source')).toHaveLength(1);
   });
 
   it('does not call a name with a word before it a misspelling of that name', () => {

@@ -97,6 +97,8 @@ export function anonymousSources(view: ReportView): CaveatDraft[] {
     const matches = ANON.flatMap((p) => [...s.text.matchAll(p.re)].map((m) => ({ p, m })));
     const longest = matches.filter(({ m }) => !matches.some((o) => o.m !== m && o.m.index <= m.index && o.m.index + o.m[0].length >= m.index + m[0].length && o.m[0].length > m[0].length));
     for (const { p, m } of longest) {
+      // "A government spokesperson said", "a company spokesman said": an institution on the record, not an anonymous source.
+      if (p.id === 'unnamed-individual' && /^(?:an?|one)\s+(?:[\w-]+\s+){1,2}spokes(?:person|man|woman)$/i.test(m[0].trim()) && !/\b(?:senior|former|another|second)\s+/i.test(m[0])) continue;
       {
         const start = s.start + m.index;
         const phrase = m[0].replace(/\s+$/, '');

@@ -188,6 +188,20 @@ function joinAnd(text: string, runs: { text: string; start: number }[]): { text:
   return out;
 }
 
+/** "Department for Education", "Centre for Economic Policy Research": an organisation's word, then "for" and a name. */
+function joinFor(text: string, runs: { text: string; start: number }[]): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  for (const r of runs) {
+    const prev = out[out.length - 1];
+    if (prev && text.slice(prev.start + prev.text.length, r.start) === ' for ' && ORG_WORDS.has(prev.text.split(/\s+/).pop()!.toLowerCase()) && !r.text.includes(' for ')) {
+      prev.text = text.slice(prev.start, r.start + r.text.length);
+      continue;
+    }
+    out.push({ ...r });
+  }
+  return out;
+}
+
 /** "Samuel Kiprop of the United Democratic Alliance": a person, then the organisation they belong to. */
 function splitAtOf(full: string, text: string, start: number): { text: string; start: number }[] {
   const m = / of (?:the )?/.exec(text);
@@ -241,7 +255,14 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       out.push({ text: part, start: at, end: at + part.length, type, evidence: type === 'person' ? 'the byline’s writer' : 'the byline’s outlet' });
     }
   }
-  const runs = joinAnd(text, [...text.matchAll(RUN)].map((m) => ({ text: m[0], start: m.index })));
+  // A byline that gives the writer's role instead of "By" ("Helen McCarthy-Boateng Political correspondent"), near the top.
+  const top = text.split('\n').slice(0, 6).join('\n').length;
+  for (const m of text.slice(0, top).matchAll(/^[ \t]*(\p{Lu}[\p{L}'’.-]+(?:[ \t]+\p{Lu}[\p{L}'’.-]+){1,3}?)[ \t]+(?:\p{Lu}\p{Ll}+[ \t]+)?(?:correspondent|editor|reporter|writer|columnist|journalist)[ \t]*$/gmu)) {
+    const at = m.index + m[0].indexOf(m[1]!);
+    skip.push([m.index, m.index + m[0].length]);
+    out.push({ text: m[1]!, start: at, end: at + m[1]!.length, type: 'person', evidence: 'the byline’s writer' });
+  }
+  const runs = joinFor(text, joinAnd(text, [...text.matchAll(RUN)].map((m) => ({ text: m[0], start: m.index }))));
   const pieces = runs.flatMap((m) => splitAtOf(text, m.text, m.start)).flatMap((m) => splitAtTitle(m.text, m.start).flatMap((p) => trimRun(p.text, p.start).map((x) => ({ ...x, titled: p.titled }))));
   for (const raw of pieces) {
     // A leading demonym ("Russian Su-27", "Chinese Foreign Ministry") describes, it is not part of the name, unless the rest is only a type word.
@@ -305,7 +326,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         } else if (PERSON_APPOSITION.test(after)) {
           type = 'person';
           evidence = 'an apposition names their role';
-        } else if (PLACE_APPOSITION.test(after) || (tokens.length <= 3 && PLACE_OF_BEFORE.test(before) && !starts.has(start)) || (single && COORDINATED_PLACE_BEFORE.test(before) && !starts.has(start))) {
+        } else if (PLACE_APPOSITION.test(after) || (tokens.length <= 3 && PLACE_OF_BEFORE.test(before) && !starts.has(start)) || (tokens.length <= 3 && COORDINATED_PLACE_BEFORE.test(before) && !starts.has(start))) {
           type = 'place';
           evidence = 'its context names a place';
         } else if (tokens.length >= 2 && ROLE_BEFORE.test(before)) {
@@ -494,6 +515,8 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
     const re = new RegExp(`(?<![\\p{L}\\d-])${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d-])(?!\\s+\\p{Lu})`, 'gu');
     for (const m of text.matchAll(re)) {
       if (n.spans.some(([s, e]) => m.index >= s && m.index < e) || taken.some(([s, e]) => m.index >= s && m.index < e)) continue;
+      // "Department for Environment": the word inside another name is not this organisation.
+      if (/\p{Lu}[\p{L}'’-]*\s+(?:for|of|and|de|del)\s+$/u.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
       if (!n.aliases.includes(first)) n.aliases.push(first);
       n.spans.push([m.index, m.index + first.length]);
     }
