@@ -5,7 +5,8 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { Window } from 'happy-dom';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createKbService } from '../../lib/background/kb-service';
 import { openBackstoryDb } from '../../lib/db/open';
 import { openReaderDb } from '../../lib/db/reader-store';
@@ -20,6 +21,10 @@ const file = (name: string, text: string): FileLike => {
 };
 const heldout = (name: string) => readFileSync(join(ROOT, 'tests/fixtures/reports-heldout-2', name), 'utf8');
 
+const window = new Window();
+const parseHtml = (html: string) => new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+afterAll(() => window.happyDOM.close());
+
 const opened: { close(): void }[] = [];
 afterEach(() => opened.splice(0).forEach((db) => db.close()));
 
@@ -29,9 +34,7 @@ async function setup(id: string) {
   const library = createReaderLibrary({
     db: readerDb,
     bundled: async () => bundled,
-    parseHtml: () => {
-      throw new Error('no HTML here');
-    },
+    parseHtml,
     derive: async (change) => {
       await applyReaderChange(readerDb, bundled, change);
     },
@@ -61,6 +64,27 @@ describe('held-out reports imported by a reader', { timeout: 120_000 }, () => {
     // The sheikh's office declining to comment is on the sheikh's card, with its report.
     const noComment = card?.caveats.find((c) => c.kind === 'no-comment');
     expect(noComment).toMatchObject({ quote: "Sheikh Hamad's office declined to comment", report: { headline: title } });
+  });
+
+  it('an .html page: the byline and site Readability takes out come back as the report’s writer and publisher', async () => {
+    const { library, layer } = await setup('html');
+    const [headline, , , , ...paragraphs] = heldout('airport-near-miss.txt').trim().split('\n');
+    const html = `<!doctype html><html><head><title>${headline} | Coastal Public Radio</title><meta property="og:site_name" content="Coastal Public Radio"><meta property="article:published_time" content="2025-09-09T10:00:00Z"></head><body><nav><a href="/">Home</a></nav><article><h1>${headline}</h1><p class="byline">By Rachel Oyelaran-Smith</p>${paragraphs
+      .filter((p) => p.trim() !== '')
+      .map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
+      .join('')}</article><footer>Contact us</footer></body></html>`;
+    const { outcomes } = await library.importFiles([file('airport.html', html)]);
+    expect(outcomes.map((o) => o.status)).toEqual(['added']);
+    const { reports } = await library.list();
+    expect(reports[0]!.text).toContain('By Rachel Oyelaran-Smith | Coastal Public Radio | 2025-09-09');
+    const [writer] = await layer.findByName('Rachel Oyelaran-Smith');
+    const writerCard = await layer.card(writer!);
+    expect(writerCard?.type).toBe('person');
+    expect(writerCard?.reports.map((r) => [r.headline, r.publisher])).toEqual([[headline, 'Coastal Public Radio']]);
+    const [faa] = await layer.findByName('FAA');
+    const faaCard = await layer.card(faa!);
+    expect(faaCard?.caveats.map((c) => c.kind)).toEqual(expect.arrayContaining(['denial', 'republished']));
+    expect(faaCard?.caveats.map((c) => c.kind)).not.toContain('no-publisher');
   });
 
   it('a .md transcript: the speakers’ cards cite it by its title, and a turn’s claim is the speaker’s', async () => {

@@ -188,6 +188,11 @@ function joinAnd(text: string, runs: { text: string; start: number }[]): { text:
   return out;
 }
 
+/** The first lines of a report, where its byline stands. */
+function top0(text: string): number {
+  return text.split('\n').slice(0, 6).join('\n').length;
+}
+
 /** "Department for Education", "Centre for Economic Policy Research": an organisation's word, then "for" and a name. */
 function joinFor(text: string, runs: { text: string; start: number }[]): { text: string; start: number }[] {
   const out: { text: string; start: number }[] = [];
@@ -255,8 +260,17 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       out.push({ text: part, start: at, end: at + part.length, type, evidence: type === 'person' ? 'the byline’s writer' : 'the byline’s outlet' });
     }
   }
+  // "By Jane Doe" alone on a line near the top (an imported page's byline), and "© Site".
+  for (const m of text.slice(0, top0(text)).matchAll(/^[ \t]*(?:By[ \t]+(\p{Lu}[\p{L}'’.-]+(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]+|de|van|von|der|bin|al))*(?:[ \t]+and[ \t]+\p{Lu}[\p{L}'’.-]+(?:[ \t]+\p{Lu}[\p{L}'’.-]+)+)?)|©[ \t]*(?:\d{4}[ \t]+)?(\p{Lu}[^\n|.,]{1,58}?))[ \t]*$/gmu)) {
+    const part = (m[1] ?? m[2])!;
+    skip.push([m.index, m.index + m[0].length]);
+    for (const [i, who] of (m[1] ? part.split(/[ \t]+and[ \t]+/) : [part]).entries()) {
+      const at = text.indexOf(who, m.index + (i > 0 ? m[0].indexOf(' and ') : 0));
+      out.push({ text: who, start: at, end: at + who.length, type: m[1] ? 'person' : 'organisation', evidence: m[1] ? 'the byline’s writer' : 'the byline’s outlet' });
+    }
+  }
   // A byline that gives the writer's role instead of "By" ("Helen McCarthy-Boateng Political correspondent"), near the top.
-  const top = text.split('\n').slice(0, 6).join('\n').length;
+  const top = top0(text);
   for (const m of text.slice(0, top).matchAll(/^[ \t]*(\p{Lu}[\p{L}'’.-]+(?:[ \t]+\p{Lu}[\p{L}'’.-]+){1,3}?)[ \t]+(?:\p{Lu}\p{Ll}+[ \t]+)?(?:correspondent|editor|reporter|writer|columnist|journalist)[ \t]*$/gmu)) {
     const at = m.index + m[0].indexOf(m[1]!);
     skip.push([m.index, m.index + m[0].length]);
