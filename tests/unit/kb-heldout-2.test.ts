@@ -267,6 +267,19 @@ describe('caveats: classes the first held-out set did not have', () => {
     expect(anonymous.caveats('anonymous-source')).toHaveLength(1);
   });
 
+  it('flags sources the report says disagree, and a competing toll, but not one toll told once', () => {
+    const r = run('At least 30 people were killed in the attack, local officials said, though a civil society group put the toll at 52. Accounts of the attack differed. There were conflicting reports about whether the health centre was burned.');
+    const quotes = r.caveats('conflict').map((c) => c.quote);
+    expect(quotes).toEqual(expect.arrayContaining([expect.stringContaining('put the toll at 52'), 'Accounts of the attack differed.', expect.stringContaining('There were conflicting reports')]));
+    expect(run('At least 30 people were killed in the attack, local officials said. A civil society group put the toll at 30 as well.').caveats('conflict')).toEqual([]);
+  });
+
+  it('reads “rejected that account” as a denial and “who did not want to be identified” as anonymity', () => {
+    const r = run('Residents said soldiers arrived late. The army rejected that account, saying its units had been there since dawn. A nurse, who did not want to be identified for fear of reprisals, said the centre was destroyed.');
+    expect(r.caveats('denial').map((c) => c.quote)).toEqual([expect.stringContaining('rejected that account')]);
+    expect(r.caveats('anonymous-source').map((c) => c.quote)).toEqual(expect.arrayContaining([expect.stringContaining('who did not want to be identified')]));
+  });
+
   it('does not call a name with a word before it a misspelling of that name', () => {
     const r = run('A Ministry of Industry and Trade official, who asked not to be identified, said two plants were offline. The Ministry of Industry and Trade declined to comment.');
     expect(r.caveats('misspelling')).toEqual([]);

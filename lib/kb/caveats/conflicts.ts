@@ -149,7 +149,7 @@ export function conflictFindings(corpus: Corpus): CaveatDraft[] {
   // 4. Counts in names of one thing.
   out.push(...countConflicts(corpus));
   // 5. A weekday that does not fall on the date it is given with.
-  for (const view of corpus.reports) out.push(...weekdayMismatches(view), ...tollMismatches(view));
+  for (const view of corpus.reports) out.push(...weekdayMismatches(view), ...tollMismatches(view), ...statedDisagreements(view));
   return out;
 }
 
@@ -334,6 +334,40 @@ function tollMismatches(view: ReportView): CaveatDraft[] {
         // The report disagrees with itself: about the report, not the place or people the sentence names.
         scope: 'report',
         appearances: [{ report: view.id, quote: view.text.slice(first.start, first.end), start: first.start }],
+      }),
+    );
+  }
+  return out;
+}
+
+// The report says itself that sources disagree: "Accounts of the attack differed", "There were conflicting reports about …",
+// "… officials said, though a civil society group put the toll at 52".
+const SAYS_ACCOUNTS_DIFFER = /\b(?:conflicting|contradictory|differing|competing|contradicting)\s+(?:reports?|accounts?|claims?|figures|versions|tolls|estimates)\b|\b(?:accounts|versions|figures|estimates|tolls)\s+(?:of\s+[^.,;]{1,60}?\s+)?(?:differ|differed|vary|varied|varies|conflict|conflicted|diverge|diverged)\b/i;
+const OTHER_TOLL = /\b(?:put|puts|putting|gave|gives|placed|places)\s+(?:the|its|their)\s+(?:death\s+)?(?:toll|number of (?:dead|deaths|victims))\s+(?:at|as high as)\s+(\d[\d,]*|\w+)/i;
+const A_TOLL = /\b(?:at least\s+|more than\s+|some\s+)?(\d[\d,]*)\s+(?:[a-z]+\s+){0,2}(?:were|had been|have been|was)\s+killed|\bkilled\s+(?:at least\s+)?(\d[\d,]*)\b/i;
+
+function statedDisagreements(view: ReportView): CaveatDraft[] {
+  const out: CaveatDraft[] = [];
+  const tolls = view.sentences.map((s) => A_TOLL.exec(s.text)).map((m) => (m ? cardinal(m[1] ?? m[2]!) : null));
+  for (const s of view.sentences) {
+    if (s.heading) continue;
+    const said = SAYS_ACCOUNTS_DIFFER.exec(s.text);
+    const other = OTHER_TOLL.exec(s.text);
+    const otherN = other ? cardinal(other[1]!) : null;
+    const differs = otherN !== null && tolls.some((n, i) => n !== null && n !== otherN && Math.abs(i - s.index) <= 2);
+    if (!said && !differs) continue;
+    const m = said ?? other!;
+    const [cs, ce] = said ? [0, s.text.length] : clauseAt(s.text, m.index);
+    out.push(
+      quoteDraft(view, s.start + cs, s.start + ce, {
+        kind: 'conflict',
+        severity: 'medium',
+        label: 'Reports disagree',
+        explanation: said ? 'The report says itself that accounts of this differ: what it states is one version among several, not a settled fact.' : `Sources in the report give different tolls (${otherN} here): the number is disputed, not established.`,
+        reasoning: said ? 'Rule stated-disagreement: the report says the accounts, reports or figures differ.' : 'Rule competing-toll: one source "puts the toll at" a number that differs from a toll the report gives beside it.',
+        rule: said ? 'stated-disagreement' : 'competing-toll',
+        confidence: 0.85,
+        claimant: null,
       }),
     );
   }
