@@ -280,6 +280,16 @@ describe('caveats: classes the first held-out set did not have', () => {
     expect(r.caveats('anonymous-source').map((c) => c.quote)).toEqual(expect.arrayContaining([expect.stringContaining('who did not want to be identified')]));
   });
 
+  it('reads “denied any plan”, “disputed the figures” as denials, and “an analyst at X” as X an organisation', () => {
+    const r = run('Deutsche Schienen AG said the strike cost it 410 million euros. The union disputed the figures. Deutsche Schienen denied any plan to close the depots. Tanaka Hiroshi, an analyst at Nomura Securities in Tokyo, said the figure looked high.');
+    // Two denials in one report may merge into one caveat: both stay as its evidence.
+    const quotes = r.caveats('denial').flatMap((c) => c.appearances.map((a) => a.quote));
+    expect(quotes).toEqual(expect.arrayContaining([expect.stringContaining('disputed the figures'), expect.stringContaining('denied any plan to close the depots')]));
+    expect(r.entity('Nomura Securities')?.type).toBe('organisation');
+    expect(r.entity('Tokyo')?.type).toBe('place');
+    expect(run('Deutsche Schienen said it had a plan to close the depots.').caveats('denial')).toEqual([]);
+  });
+
   it('does not call a name with a word before it a misspelling of that name', () => {
     const r = run('A Ministry of Industry and Trade official, who asked not to be identified, said two plants were offline. The Ministry of Industry and Trade declined to comment.');
     expect(r.caveats('misspelling')).toEqual([]);
