@@ -134,6 +134,16 @@ describe('new names: shapes the first held-out set did not have', () => {
     expect(r.names).not.toContain('Department');
   });
 
+  it('reads an acronym opening a name as an organisation, "Prof" as a title, a school as an organisation, and no disease as a weapon', () => {
+    const r = run('Hospitals across England are preparing for winter, NHS England said on Thursday, as Covid-19 cases rise. Prof Sarah Okafor-Lindqvist, of the London School of Hygiene and Tropical Medicine, said the season started early.');
+    expect(r.entity('NHS England')?.type).toBe('organisation');
+    expect(r.entity('England')?.type).toBe('place');
+    expect(r.entity('Sarah Okafor-Lindqvist')?.type).toBe('person');
+    expect(r.entity('London School of Hygiene and Tropical Medicine')?.type).toBe('organisation');
+    expect(r.names).not.toContain('Covid-19');
+    expect(r.names).not.toContain('Prof Sarah Okafor-Lindqvist');
+  });
+
   it('merges a transcript’s speaker labels with the speakers, and gives each turn to its speaker', () => {
     const r = run('The interview with Lee Soo-jin, a fellow at the Korea Development Institute (KDI), was conducted by Mark Jensen in Seoul.\n\nJENSEN: How serious is this?\n\nLEE: It is the most serious problem we face. Our projections at KDI show the workforce shrinking by a third.', 'Transcript: an economist on the workforce');
     expect(r.entity('Lee Soo-jin')?.aliases).toContain('LEE');

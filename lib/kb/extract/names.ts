@@ -302,6 +302,11 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       const after = text.slice(end, end + 60);
       let type = typeFromWords(piece.text);
       let evidence = type ? `its words mark ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}` : '';
+      // "NHS England", "BBC News": an acronym that opens a name makes it an organisation (not "US Senate"'s place acronym alone).
+      if (!type && tokens.length >= 2 && /^\p{Lu}{2,5}$/u.test(tokens[0]!) && !PLACE_ACRONYMS.has(tokens[0]!)) {
+        type = 'organisation';
+        evidence = 'an acronym opens it';
+      }
       const acronym = DEFINED_ACRONYM.exec(after)?.[1];
       // "the All Progressives Congress (APC)": a word trimmed as noise is part of the name when the acronym says so.
       const dropped = acronym && !single ? /(\p{Lu}\p{L}*)\s+$/u.exec(before) : null;
