@@ -144,6 +144,17 @@ describe('new names: shapes the first held-out set did not have', () => {
     expect(r.names).not.toContain('Prof Sarah Okafor-Lindqvist');
   });
 
+  it('reads brands, names joined by “&”, a title word inside a spelled-out acronym, and an airshow as an event', () => {
+    const r = run('IndiGo Connect grounded six jets on Thursday. The Directorate General of Civil Aviation (DGCA) said it was examining the matter, and engine maker Pratt & Whitney said it was working with the carrier before the Farnborough Airshow. Its chief executive, Rahul McCarthy, said safety came first.');
+    expect(r.entity('IndiGo Connect')?.type).toBe('organisation');
+    expect(r.entity('Directorate General of Civil Aviation')).toMatchObject({ type: 'organisation', aliases: expect.arrayContaining(['DGCA']) });
+    expect(r.entity('Pratt & Whitney')?.type).toBe('organisation');
+    expect(r.entity('Farnborough Airshow')?.type).toBe('event');
+    expect(r.entity('Rahul McCarthy')?.type).toBe('person');
+    expect(r.names).not.toContain('Directorate');
+    expect(r.names).not.toContain('Whitney');
+  });
+
   it('merges a transcript’s speaker labels with the speakers, and gives each turn to its speaker', () => {
     const r = run('The interview with Lee Soo-jin, a fellow at the Korea Development Institute (KDI), was conducted by Mark Jensen in Seoul.\n\nJENSEN: How serious is this?\n\nLEE: It is the most serious problem we face. Our projections at KDI show the workforce shrinking by a third.', 'Transcript: an economist on the workforce');
     expect(r.entity('Lee Soo-jin')?.aliases).toContain('LEE');

@@ -188,6 +188,12 @@ function joinAnd(text: string, runs: { text: string; start: number }[]): { text:
   return out;
 }
 
+/** "Directorate General of Civil Aviation (DGCA)": the acronym after a run spells all of it, so no title splits it. */
+function definesItself(full: string, text: string, start: number): boolean {
+  const a = DEFINED_ACRONYM.exec(full.slice(start + text.length))?.[1];
+  return a !== undefined && initials(text) === a;
+}
+
 /** The first lines of a report, where its byline stands. */
 function top0(text: string): number {
   return text.split('\n').slice(0, 6).join('\n').length;
@@ -277,7 +283,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
     out.push({ text: m[1]!, start: at, end: at + m[1]!.length, type: 'person', evidence: 'the byline’s writer' });
   }
   const runs = joinFor(text, joinAnd(text, [...text.matchAll(RUN)].map((m) => ({ text: m[0], start: m.index }))));
-  const pieces = runs.flatMap((m) => splitAtOf(text, m.text, m.start)).flatMap((m) => splitAtTitle(m.text, m.start).flatMap((p) => trimRun(p.text, p.start).map((x) => ({ ...x, titled: p.titled }))));
+  const pieces = runs.flatMap((m) => splitAtOf(text, m.text, m.start)).flatMap((m) => (definesItself(text, m.text, m.start) ? [{ text: m.text, start: m.start, titled: null }] : splitAtTitle(m.text, m.start)).flatMap((p) => trimRun(p.text, p.start).map((x) => ({ ...x, titled: p.titled }))));
   for (const raw of pieces) {
     // A leading demonym ("Russian Su-27", "Chinese Foreign Ministry") describes, it is not part of the name, unless the rest is only a type word.
     let piece = raw;
@@ -306,6 +312,11 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       if (!type && tokens.length >= 2 && /^\p{Lu}{2,5}$/u.test(tokens[0]!) && !PLACE_ACRONYMS.has(tokens[0]!)) {
         type = 'organisation';
         evidence = 'an acronym opens it';
+      }
+      // "IndiGo", "PayPal": a capital inside a word (not "McCarthy", "DeSantis", "MacDonald") marks a brand.
+      if (!type && tokens.some((t) => /^\p{Lu}\p{Ll}+\p{Lu}/u.test(t) && !/^(?:Mc|Mac|De|Le|La|Di|Du|Da|Van|Von|Fitz|O)\p{Lu}/u.test(t))) {
+        type = 'organisation';
+        evidence = 'a capital inside a word marks a brand';
       }
       const acronym = DEFINED_ACRONYM.exec(after)?.[1];
       // "the All Progressives Congress (APC)": a word trimmed as noise is part of the name when the acronym says so.
