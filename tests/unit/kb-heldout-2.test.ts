@@ -155,6 +155,15 @@ describe('new names: shapes the first held-out set did not have', () => {
     expect(r.names).not.toContain('Whitney');
   });
 
+  it('reads military titles, an acronym before “summit” as the body, and no organisation’s first word where it only describes', () => {
+    const r = run('A Chinese vessel collided with a Philippine supply boat on Tuesday, the Philippine Coast Guard said. Commodore Jay Tarriela-Bautista, a spokesman for the Philippine Coast Guard, said the ship rammed the boat. The issue will be raised at the ASEAN summit.');
+    expect(r.entity('Philippine Coast Guard')?.aliases).toEqual(['Philippine Coast Guard']);
+    expect(r.entity('Jay Tarriela-Bautista')?.type).toBe('person');
+    expect(r.entity('ASEAN')?.type).toBe('organisation');
+    // The spokesman is named: the apposition is no anonymous source.
+    expect(r.caveats('anonymous-source')).toEqual([]);
+  });
+
   it('merges a transcript’s speaker labels with the speakers, and gives each turn to its speaker', () => {
     const r = run('The interview with Lee Soo-jin, a fellow at the Korea Development Institute (KDI), was conducted by Mark Jensen in Seoul.\n\nJENSEN: How serious is this?\n\nLEE: It is the most serious problem we face. Our projections at KDI show the workforce shrinking by a third.', 'Transcript: an economist on the workforce');
     expect(r.entity('Lee Soo-jin')?.aliases).toContain('LEE');

@@ -99,6 +99,8 @@ export function anonymousSources(view: ReportView): CaveatDraft[] {
     for (const { p, m } of longest) {
       // "A government spokesperson said", "a company spokesman said": an institution on the record, not an anonymous source.
       if (p.id === 'unnamed-individual' && /^(?:an?|one)\s+(?:[\w-]+\s+){1,2}spokes(?:person|man|woman)$/i.test(m[0].trim()) && !/\b(?:senior|former|another|second)\s+/i.test(m[0])) continue;
+      // "Jay Tarriela, a spokesman for the coast guard, said": an apposition to a name; the speaker is named.
+      if (p.id === 'unnamed-individual' && s.mentions.some((x) => x.type === 'person' && /^,\s*$/.test(s.text.slice(x.end, m.index)))) continue;
       {
         const start = s.start + m.index;
         const phrase = m[0].replace(/\s+$/, '');

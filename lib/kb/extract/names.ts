@@ -384,6 +384,11 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         }
       }
       const follower = /^\s+([a-z]+)\b/.exec(after)?.[1];
+      // "the ASEAN summit": the acronym is the body that meets, the summit its event.
+      if (!type && follower && /^\p{Lu}{2,6}$/u.test(piece.text) && FOLLOWERS.event.has(follower)) {
+        type = 'organisation';
+        evidence = `an acronym followed by “${follower}”`;
+      }
       if (!type && follower) {
         for (const t of ['place', 'organisation', 'event'] as const) {
           if (FOLLOWERS[t].has(follower)) {
@@ -545,6 +550,8 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
     const re = new RegExp(`(?<![\\p{L}\\d-])${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d-])(?!\\s+\\p{Lu})`, 'gu');
     for (const m of text.matchAll(re)) {
       if (n.spans.some(([s, e]) => m.index >= s && m.index < e) || taken.some(([s, e]) => m.index >= s && m.index < e)) continue;
+      // "with a Philippine supply boat": between lower-case words the word describes; it names no one.
+      if (/\p{Ll}[\p{L}'’-]*\s+$/u.test(text.slice(Math.max(0, m.index - 20), m.index)) && /^\s+\p{Ll}/u.test(text.slice(m.index + first.length, m.index + first.length + 3))) continue;
       // "Department for Environment": the word inside another name is not this organisation.
       if (/\p{Lu}[\p{L}'’-]*\s+(?:for|of|and|de|del)\s+$/u.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
       if (!n.aliases.includes(first)) n.aliases.push(first);
