@@ -233,6 +233,27 @@ describe('caveats: classes the first held-out set did not have', () => {
     expect(run('The company said in a press release that the panel was the best on the market.').kb.caveats.filter((c) => c.rule === 'own-release')).toEqual([]);
   });
 
+  it('reads a wire-distributed press release: the label is not the headline, the dateline gives the date, the issuer is the publisher', () => {
+    const text = 'FOR IMMEDIATE RELEASE\n\nNordvik Batteries opens Europe\'s largest cell plant\n\nSKELLEFTEÅ, Sweden, May 5, 2026 /PRNewswire/ -- Nordvik Batteries AB today opened the largest battery cell plant in Europe. "This is a world-leading facility," said CEO Ingrid Halvorsen-Berg.\n\nAbout Nordvik Batteries\nNordvik Batteries AB is the industry-leading maker of battery cells.\n';
+    const { kb, result } = extractReports([{ file: 'pr.txt', text }], known);
+    expect(result.reports[0]).toMatchObject({ title: "Nordvik Batteries opens Europe's largest cell plant", publisher: 'Nordvik Batteries', date: '2026-05-05' });
+    const names = result.entities.filter((e) => e.kbId === null);
+    expect(names.find((e) => e.name === 'Nordvik Batteries AB')).toMatchObject({ type: 'organisation', aliases: expect.arrayContaining(['Nordvik Batteries']) });
+    expect(names.find((e) => e.name === 'Ingrid Halvorsen-Berg')?.type).toBe('person');
+    expect(names.map((e) => e.name)).not.toContain('IMMEDIATE RELEASE');
+    const own = kb.caveats.filter((c) => c.rule === 'own-release');
+    expect(own).toHaveLength(1);
+    expect(own[0]!.appearances.map((a) => a.quote).join(' ')).toContain('world-leading');
+    expect(kb.caveats.map((c) => c.kind)).not.toContain('no-publisher');
+  });
+
+  it('reads “This article is republished from The Conversation” as republished, and not as a missing publisher', () => {
+    const r = run('This article is republished from The Conversation under a Creative Commons license.\n\nCoral reefs off Queensland are bleaching faster than models predicted, according to a study led by Dr Hannah Whitfield-Ng.', 'Why coral reefs are bleaching', null);
+    expect(r.caveats('republished')).toHaveLength(1);
+    expect(r.caveats('no-publisher')).toEqual([]);
+    expect(r.entity('Creative Commons')?.type).toBe('organisation');
+  });
+
   it('flags an organisation praising its own product, not a third party praising it', () => {
     const own = run('Tecnoblindados do Brasil said in a statement that its vehicles were "the best value on the continent".');
     expect(own.caveats('self-serving').map((c) => c.quote).join(' ')).toContain('the best value on the continent');

@@ -125,7 +125,7 @@ export function ownRelease(view: ReportView, corpus: Corpus): CaveatDraft[] {
       kind: 'self-serving',
       severity: 'medium',
       label: 'Press release',
-      explanation: `This is ${who}’s own press release: what it says about itself and its products is its own account, not an independent report.`,
+      explanation: `This is ${who}${/s$/.test(who) ? '’' : '’s'} own press release: what it says about itself and its products is its own account, not an independent report.`,
       reasoning: 'Rule own-release: the text marks itself as a press release (or carries an “About <publisher>” boilerplate); its praise of its own product or record is quoted as evidence.',
       rule: 'own-release',
       confidence: 0.9,

@@ -55,7 +55,7 @@ const STATE_POSSESSIONS = new RegExp(`^['’]s\\s+(?:[a-z]+\\s+){0,2}?(?:${alt(R
 const DEFINED_ACRONYM = /^\s*\((\p{Lu}[\p{Lu}\d&]{1,9})\)/u;
 const ROLE_WORDS = words(R.roleNouns);
 /** An organisation's name without its legal form ("Helios Nederland" for "Helios Nederland B.V."). */
-const LEGAL_FORM = /\s+(?:Corp\.?|Corporation|Inc\.?|Ltd\.?|Limited|Co\.|Company|Group|Holdings|PLC|plc|SA|S\.A\.|AG|A\.G\.|GmbH|B\.V\.|N\.V\.|S\.p\.A\.|LLC)$/;
+const LEGAL_FORM = /\s+(?:Corp\.?|Corporation|Inc\.?|Ltd\.?|Limited|Co\.|Company|Group|Holdings|PLC|plc|SA|S\.A\.|AG|A\.G\.|GmbH|B\.V\.|N\.V\.|S\.p\.A\.|LLC|AB|ASA|Oyj|SE|KK|Pty(?:\s+Ltd)?|Pte(?:\s+Ltd)?|Bhd|Tbk|SpA|SAS)$/;
 const legalShort = (name: string) => name.replace(LEGAL_FORM, '');
 
 export interface FoundName {
