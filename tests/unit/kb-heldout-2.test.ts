@@ -164,6 +164,15 @@ describe('new names: shapes the first held-out set did not have', () => {
     expect(r.caveats('anonymous-source')).toEqual([]);
   });
 
+  it('types a word that does not answer a request for comment as a body, an outlet told something as an organisation, a place “through” X', () => {
+    const r = run('Mediators will meet delegations from Hamas and Israel in Doha on Wednesday. Sheikh Mohammed bin Abdulrahman Al Thani told Al Jazeera that a deal was close. Hamas did not respond to a request for comment. Weapons went to the group through Abu Dhabi.');
+    expect(r.entity('Hamas')?.type).toBe('organisation');
+    expect(r.entity('Al Jazeera')?.type).toBe('organisation');
+    expect(r.entity('Abu Dhabi')?.type).toBe('place');
+    expect(r.entity('Mohammed bin Abdulrahman Al Thani')?.type).toBe('person');
+    expect(r.entity('Israel')?.type).toBe('place');
+  });
+
   it('merges a transcript’s speaker labels with the speakers, and gives each turn to its speaker', () => {
     const r = run('The interview with Lee Soo-jin, a fellow at the Korea Development Institute (KDI), was conducted by Mark Jensen in Seoul.\n\nJENSEN: How serious is this?\n\nLEE: It is the most serious problem we face. Our projections at KDI show the workforce shrinking by a third.', 'Transcript: an economist on the workforce');
     expect(r.entity('Lee Soo-jin')?.aliases).toContain('LEE');

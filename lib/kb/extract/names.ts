@@ -46,7 +46,7 @@ const NOUNS_BEFORE_OF = words(R.nounsBeforeOf);
 // "in the United States and Canada": a word joined by "and" to a place after "in".
 const COORDINATED_PLACE_BEFORE = /\b(?:in|across|throughout)\s+(?:the\s+)?[\p{L} .’'-]{2,40}?\s+and\s+$/u;
 const ROLE_BEFORE = new RegExp(`\\b(?:${ROLE_NOUNS})(?:\\s+(?:for|of|at|to)\\s+[^,.;]{1,40})?,\\s*$`, 'i');
-const LOCATIVE_BEFORE = /\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$/;
+const LOCATIVE_BEFORE = /\b(?:in|at|near|outside|inside|through|via|around|across|throughout)\s+(?:the\s+)?$/;
 // "Opposition lawmaker María José Quispe Huamán": a lower-case role noun right before a name.
 const ROLE_RIGHT_BEFORE = new RegExp(`(?:^|\\s)(?:${ROLE_NOUNS})\\s+$`);
 const PLACE_NAMES = new Set(R.placeNames);
@@ -409,7 +409,8 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       }
       // "… , Samsung said", "Lumen declined to comment", "Siemens, which …": one word that speaks, mid-sentence, and is no
       // one's surname (a person's short form merges into their full name later) is an organisation.
-      if (!type && single && !starts.has(start) && /^\p{Lu}\p{Ll}{2,}$/u.test(piece.text) && !lowerWords.has(piece.text.toLowerCase()) && (/^\s+(?:said|says|announced|confirmed|declined|denied|did not respond|could not be reached)\b/.test(after) || /^,\s+which\b/.test(after))) {
+      // (A place never "did not respond to a request for comment": that holds at a sentence's start too.)
+      if (!type && single && /^\p{Lu}\p{Ll}{2,}$/u.test(piece.text) && !lowerWords.has(piece.text.toLowerCase()) && ((!starts.has(start) && (/^\s+(?:said|says|announced|confirmed|declined|denied|did not respond|could not be reached)\b/.test(after) || /^,\s+which\b/.test(after))) || /^\s+(?:did not (?:immediately )?respond|declined to comment|could not be reached|has not claimed)\b/.test(after))) {
         type = 'organisation';
         evidence = 'it speaks as a body';
       }
@@ -432,6 +433,11 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       }
       // Two or three capitalised words none of which the report also uses as an ordinary word ("State Grid", "Social Credit").
       const core = tokens.filter((t, i) => !(i > 0 && i < tokens.length - 1 && CONNECTORS.has(t) && t === t.toLowerCase()));
+      // "told Al Jazeera that": whom a speaker told, by a name that is no one's known name, is most often an outlet.
+      if (!type && core.length >= 2 && core.length <= 3 && /\btold\s+$/.test(before) && /^\s+(?:that|in|on|last|this|,)/.test(after)) {
+        type = 'organisation';
+        evidence = 'a speaker told it, as an outlet';
+      }
       if (!type && core.length >= 2 && core.length <= 3 && core.every((t) => /^\p{Lu}[\p{L}'’-]+$/u.test(t) && !lowerWords.has(t.toLowerCase()) && !DEMONYM.test(t))) {
         // "outside the Campus de Justiça" is a place; otherwise two or three capitalised words are most often a person.
         type = LOCATIVE_BEFORE.test(before) ? 'place' : 'person';
@@ -508,8 +514,9 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
         (n.type === 'organisation' && legalShort(n.name) !== n.name && legalShort(n.name) === c.text),
     );
     if (full) {
-      // The weakest guess (two or three capitalised words: a person) gives way to any context that says otherwise.
-      if (full.name === c.text && full.evidence === 'a two- or three-word capitalised name' && c.evidence !== full.evidence) {
+      // The weakest guesses (two or three capitalised words: a person; a word after "from": a place) give way to any context that says otherwise.
+      const weak = full.evidence === 'a two- or three-word capitalised name' || (full.evidence === 'follows a preposition of place' && c.evidence === 'it speaks as a body');
+      if (full.name === c.text && weak && c.evidence !== full.evidence) {
         full.type = c.type!;
         full.evidence = c.evidence;
       }
