@@ -173,6 +173,18 @@ describe('new names: shapes the first held-out set did not have', () => {
     expect(r.entity('Israel')?.type).toBe('place');
   });
 
+  it('reads US titles (Attorney General, U.S. District Judge), “The Justice Department”, and no type word opening a sentence as a name', () => {
+    const r = run('AUSTIN, Texas — U.S. District Judge Elena Ramírez-Whitcomb blocked the law. Texas Attorney General Warren K. Pruitt said the state would appeal. The Justice Department declined to comment. Election officials in Harris County, who spoke on the condition that they not be named, said ballots were printed.');
+    expect(r.entity('Warren K. Pruitt')?.type).toBe('person');
+    expect(r.entity('Elena Ramírez-Whitcomb')?.type).toBe('person');
+    expect(r.entity('Texas')?.type).toBe('place');
+    expect(r.entity('Justice Department')?.type).toBe('organisation');
+    expect(r.names).not.toContain('Texas Attorney');
+    expect(r.names).not.toContain('Department');
+    expect(r.names).not.toContain('Election');
+    expect(r.caveats('anonymous-source').map((c) => c.quote)).toEqual([expect.stringContaining('on the condition that they not be named')]);
+  });
+
   it('merges a transcript’s speaker labels with the speakers, and gives each turn to its speaker', () => {
     const r = run('The interview with Lee Soo-jin, a fellow at the Korea Development Institute (KDI), was conducted by Mark Jensen in Seoul.\n\nJENSEN: How serious is this?\n\nLEE: It is the most serious problem we face. Our projections at KDI show the workforce shrinking by a third.', 'Transcript: an economist on the workforce');
     expect(r.entity('Lee Soo-jin')?.aliases).toContain('LEE');

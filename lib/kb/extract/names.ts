@@ -129,7 +129,7 @@ function trimRun(text: string, start: number): { text: string; start: number }[]
     let tokens = piece.replace(/[’']s$/, '').split(/([ \t\u00a0]+)/);
     let lead = 0;
     const leadingNoise = (t: string) =>
-      (STOP.has(t.toLowerCase()) && !(/^(?:New|North|South|East|West)$/.test(t) && tokens.length > 2)) || (CONNECTORS.has(t.toLowerCase()) && t === t.toLowerCase()) || TITLES.includes(t);
+      (STOP.has(t.toLowerCase()) && !(/^(?:New|North|South|East|West)$/.test(t) && tokens.length > 2)) || (CONNECTORS.has(t.toLowerCase()) && t === t.toLowerCase()) || (TITLES.includes(t) && !(tokens.length === 3 && ORG_WORDS.has(tokens[2]!.toLowerCase())));
     while (tokens.length > 0 && leadingNoise(tokens[0]!)) {
       lead += tokens[0]!.length + (tokens[1]?.length ?? 0);
       tokens = tokens.slice(2);
@@ -148,6 +148,8 @@ function splitAtTitle(text: string, start: number): { text: string; start: numbe
   if (opening) return [{ text: text.slice(opening.length + 1), start: start + opening.length + 1, titled: opening }];
   for (const t of TITLES) {
     const i = text.indexOf(` ${t} `);
+    // "The Justice Department", "the General Assembly": a title word before an organisation's word is part of its name.
+    if (i > 0 && !text.slice(i + t.length + 2).includes(' ') && ORG_WORDS.has(text.slice(i + t.length + 2).toLowerCase())) continue;
     if (i > 0) {
       const rest = i + t.length + 2;
       return [
@@ -448,6 +450,8 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         type = 'place';
         evidence = 'the dateline';
       }
+      // "Election officials said": a type word opening a sentence before a lower-case noun is an ordinary word.
+      if (single && starts.has(start) && evidence.startsWith('its words mark') && /^\s+\p{Ll}/u.test(after)) continue;
       // A follower noun is weak evidence at the start of a sentence ("Mining firm halts …").
       if (single && starts.has(start) && evidence.startsWith('followed by')) continue;
       // A single capitalised word at the start of a sentence is usually just the first word.
