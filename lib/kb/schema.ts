@@ -241,7 +241,7 @@ export const NameRulesFile = z
     surnamePrefixes: words.default([]),
     /** Nouns after a possessive that make the possessor a place ("Peru's Congress", "Sudan's transitional government"). */
     statePossessions: words.default([]),
-    /** A gazetteer (facts): sovereign states, their common short forms, the states of the United States; typed as places where they stand alone. */
+    /** A gazetteer (facts): sovereign states, their common short forms and the fifty US states; typed as places where they stand alone. */
     placeNames: words.default([]),
     /** Nouns whose "of X" is the name, not part of it ("Shares of Minera Andina", "Supporters of X"). */
     nounsBeforeOf: words.default([]),

@@ -54,7 +54,7 @@ export function extractReports(inputs: readonly ExtractInput[], known: KnownName
   // New names, merged across reports by their folded full name.
   const fresh = new Map<string, Entity>();
   const usedIds = new Set(known.entities.map((e) => e.id));
-  // A known name in capitals ("WASHINGTON -" in a dateline) is that name, not a new one.
+  // A known name in capitals (a dateline such as "CITY -") is that name, not a new one.
   const knownUpper = new Set(known.entities.flatMap((e) => [e.name, ...e.aliases.map((a) => a.text)]).map((t) => t.toUpperCase()));
   for (const r of reports) {
     const taken = reportMentions(matcher, r.input.text).map((m): [number, number] => [m.start, m.end]);
