@@ -185,6 +185,16 @@ describe('new names: shapes the first held-out set did not have', () => {
     expect(r.caveats('anonymous-source').map((c) => c.quote)).toEqual([expect.stringContaining('on the condition that they not be named')]);
   });
 
+  it('reads French names with d’ and de La, a short form opening a sentence, and “Le Monde” as an outlet', () => {
+    const r = run("Labour Minister Hélène d'Aubigny resigned on Monday, dealing a blow to Prime Minister François-Xavier de La Roche. According to Le Monde, d'Aubigny had threatened to quit before. Her office did not respond to requests for comment. De La Roche told lawmakers the reform would go ahead.");
+    expect(r.entity("Hélène d'Aubigny")).toMatchObject({ type: 'person', aliases: expect.arrayContaining(["d'Aubigny"]) });
+    expect(r.entity('François-Xavier de La Roche')?.aliases).toContain('De La Roche');
+    expect(r.entity('Le Monde')?.type).toBe('organisation');
+    expect(r.names).not.toContain('Hélène');
+    expect(r.names).not.toContain('De La Roche');
+    expect(r.caveats('no-comment').flatMap((c) => c.entities.map((id) => r.kb.entities.find((e) => e.id === id)?.name))).toEqual(["Hélène d'Aubigny"]);
+  });
+
   it('merges a transcript’s speaker labels with the speakers, and gives each turn to its speaker', () => {
     const r = run('The interview with Lee Soo-jin, a fellow at the Korea Development Institute (KDI), was conducted by Mark Jensen in Seoul.\n\nJENSEN: How serious is this?\n\nLEE: It is the most serious problem we face. Our projections at KDI show the workforce shrinking by a third.', 'Transcript: an economist on the workforce');
     expect(r.entity('Lee Soo-jin')?.aliases).toContain('LEE');
