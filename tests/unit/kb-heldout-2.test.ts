@@ -372,6 +372,14 @@ describe('caveats: classes the first held-out set did not have', () => {
     expect(run('Deutsche Schienen said it had a plan to close the depots.').caveats('denial')).toEqual([]);
   });
 
+  it('flags “reports that …” with no outlet named, not an outlet’s own report; and a company saying it “fully cooperated” as its own account', () => {
+    const r = run('Li Wei, a spokeswoman for the embassy, declined to comment on reports that the hackers were based in Shenyang. Hanwon Semiconductor said in a statement that it had "fully cooperated" with investigators.');
+    expect(r.caveats('anonymous-source').map((c) => c.quote)).toEqual([expect.stringContaining('reports that the hackers were based in Shenyang')]);
+    expect(r.entity('Hanwon Semiconductor')?.type).toBe('organisation');
+    expect(r.caveats('self-serving').map((c) => c.quote).join(' ')).toContain('fully cooperated');
+    expect(run("Li Wei declined to comment on Reuters reports that the hackers were based in Shenyang.").caveats('anonymous-source')).toEqual([]);
+  });
+
   it('does not call a name with a word before it a misspelling of that name', () => {
     const r = run('A Ministry of Industry and Trade official, who asked not to be identified, said two plants were offline. The Ministry of Industry and Trade declined to comment.');
     expect(r.caveats('misspelling')).toEqual([]);

@@ -69,6 +69,13 @@ const ANON: AnonPattern[] = [
     explain: (p) => `“${p}”: no outlet is named, so the claim cannot be traced to its source.`,
   },
   {
+    id: 'reports-that',
+    // "declined to comment on reports that …", "amid unconfirmed reports that …": whose reports, the text does not say.
+    re: /(?<!\p{Lu}[\p{L}.]*\s)(?<![’']s\s)\b(?:unconfirmed\s+|media\s+|press\s+|local\s+|news\s+)?reports\s+(?:that|suggesting|saying)\b[^,.;]{0,100}/gu,
+    role: 'media-reports',
+    explain: (p) => `“${p}”: the report does not say whose reports these are.`,
+  },
+  {
     id: 'reports-emerged',
     re: /\breports?\s+(?:emerged|surfaced|circulated)(?:\s+(?:suggesting|that|saying))?/g,
     role: 'media-reports',
