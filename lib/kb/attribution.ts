@@ -174,9 +174,14 @@ function headMention(sentence: string, mentions: readonly MentionInSentence[], s
   if (person) return person;
   const owner = inPhrase.find((m) => /^['’]s?\b/.test(sentence.slice(m.end)));
   if (owner) return owner;
+  // "A spokesman for Al Bahar Logistics", "a lawyer for X", "the chief executive of X": the body they speak for.
+  const speaksFor = inPhrase.find((m) => SPEAKS_FOR_BEFORE.test(sentence.slice(start, m.start)));
+  if (speaksFor) return speaksFor;
   const free = inPhrase.filter((m) => !/\b(?:to|in|at|from|of|with|on|for|by|about)\s+(?:the\s+|its\s+|their\s+)?$/i.test(sentence.slice(start, m.start)));
   return free[free.length - 1] ?? null;
 }
+
+const SPEAKS_FOR_BEFORE = /^\s*(?:an?|the|its|one)\s+(?:[\w-]+\s+)?(?:spokes(?:man|woman|person)|representative|lawyer|attorney|chief executive|executive|director|chairman|chairwoman|head|official)\s+(?:for|of|at)\s+(?:the\s+)?$/i;
 
 /** The attribution of one sentence. `publisher` names the report's own voice. */
 export function attributeSentence(
@@ -354,8 +359,10 @@ export function outletsWithoutSources(text: string, mentions: readonly { start: 
 // ("a possible peacemaker", "the potential for China to produce …").
 const HEDGE_CUES: { re: RegExp; cue?: string }[] = [
   { re: /\bmay or may not\b/gi, cue: 'may or may not' },
-  { re: /\b(?:is|are|was|were|widely)\s+believed\s+to\b/gi },
-  { re: /\b(?:is|are|was|were)\s+said\s+to\b/gi },
+  { re: /\b(?:is|are|was|were|widely)\s+(?:(?:also|still|now|widely)\s+)?believed\s+to\b/gi },
+  // "is also said to be", "is understood to have", "are thought to".
+  { re: /\b(?:is|are|was|were)\s+(?:(?:also|still|now|widely)\s+)?(?:said|thought|understood|rumou?red)\s+to\b/gi },
+  { re: /\bit is (?:understood|believed|thought|said|alleged|rumou?red) that\b/gi },
   { re: /\breportedly\b/gi },
   { re: /\ballegedly\b/gi },
   { re: /\bpurportedly\b/gi },
@@ -418,6 +425,8 @@ export interface ReportSentence {
  * (who "he" and "it" are, which outlet "the magazine" is) from one sentence to
  * the next. `mentions` are report offsets, sorted.
  */
+const SPEAKER_LABEL = /^(\p{Lu}[\p{Lu}'’-]+(?: \p{Lu}[\p{Lu}'’-]+){0,2}):\s/u;
+
 export function attributeReport(
   text: string,
   sentences: readonly [number, number][],
@@ -434,6 +443,8 @@ export function attributeReport(
   };
   const out: ReportSentence[] = [];
   let mi = 0;
+  // A transcript's turn ("LEE: It is … Our projections show …"): the sentences of a line opened by a speaker label are that speaker's.
+  let turn: { line: number; attribution: Attribution } | null = null;
   for (const [s, e] of sentences) {
     while (mi < mentions.length && mentions[mi]!.start < s) mi++;
     const inSentence: MentionInSentence[] = [];
@@ -442,7 +453,16 @@ export function attributeReport(
       inSentence.push({ start: m.start - s, end: m.end - s, entity: m.entity, type: m.type });
     }
     const sentence = text.slice(s, e);
-    const attribution = attributeSentence(sentence, inSentence, publisher, ctx);
+    let attribution = attributeSentence(sentence, inSentence, publisher, ctx);
+    const line = text.lastIndexOf('\n', s - 1) + 1;
+    const label = line === s ? SPEAKER_LABEL.exec(sentence) : null;
+    if (label) {
+      const who = inSentence.find((m) => m.start === 0 && m.type === 'person') ?? null;
+      // "LEE" reads as "Lee".
+      const claimant = label[1]!.replace(/\p{Lu}+/gu, (w) => w[0] + w.slice(1).toLowerCase());
+      turn = { line, attribution: { claimant, entity: who?.entity ?? null, role: roleFor(claimant, who, ctx), cue: 'in the transcript', via: null } };
+    } else if (turn && turn.line !== line) turn = null;
+    if (turn && attribution.role === 'reporter') attribution = turn.attribution;
     ctx = nextContext(ctx, sentence, inSentence, attribution);
     out.push({ start: s, end: e, mentions: inSentence, attribution });
   }

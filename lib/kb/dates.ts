@@ -8,7 +8,9 @@ const MONTHS = [
   'january', 'february', 'march', 'april', 'may', 'june',
   'july', 'august', 'september', 'october', 'november', 'december',
 ] as const;
-const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December)';
+// Full names, and the short forms datelines use ("Thu 4 Sep 2025", "Sept. 6, 2023").
+const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
+const monthIndex = (m: string) => MONTHS.findIndex((x) => x.startsWith(m.toLowerCase().replace(/\.$/, '').slice(0, 3)));
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR = '(\\d{4})';
 
@@ -27,14 +29,14 @@ const PATTERNS: { re: RegExp; parse: (m: RegExpExecArray, year: number | null) =
   // November 2018 / in August 2021
   {
     re: new RegExp(`\\b${MONTH} ${YEAR}\\b`, 'g'),
-    parse: (m) => `${m[2]}-${String(MONTHS.indexOf(m[1]!.toLowerCase() as (typeof MONTHS)[number]) + 1).padStart(2, '0')}`,
+    parse: (m) => `${m[2]}-${String(monthIndex(m[1]!) + 1).padStart(2, '0')}`,
   },
   // in 2014, since 2017
   { re: /\b(?:in|since|of|from) ((?:19|20)\d{2})\b/g, parse: (m) => m[1]! },
 ];
 
 function iso(year: number | null, month: string, day: number): string | null {
-  const mi = MONTHS.indexOf(month.toLowerCase() as (typeof MONTHS)[number]);
+  const mi = monthIndex(month);
   if (mi < 0 || day < 1 || day > 31) return null;
   const md = `${String(mi + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   return year === null ? null : `${year}-${md}`;

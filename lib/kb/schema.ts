@@ -241,6 +241,14 @@ export const NameRulesFile = z
     organisationAgentBefore: words.default([]),
     /** Nouns whose "of X" names a place ("residents of X", "the Y division of X"). */
     placeOfNouns: words.default([]),
+    /** Lower-case particles that open a surname with a hyphen ("al-Nuaimi", "el-Sisi"). */
+    surnamePrefixes: words.default([]),
+    /** Nouns after a possessive that make the possessor a place ("Peru's Congress", "Sudan's transitional government"). */
+    statePossessions: words.default([]),
+    /** A gazetteer (facts): sovereign states, their common short forms and the fifty US states; typed as places where they stand alone. */
+    placeNames: words.default([]),
+    /** Nouns whose "of X" is the name, not part of it ("Shares of Minera Andina", "Supporters of X"). */
+    nounsBeforeOf: words.default([]),
   })
   .strict();
 export type NameRules = z.infer<typeof NameRulesFile>;

@@ -30,8 +30,9 @@ export function claimSubject(sentence: string, mentions: readonly MentionInSente
   // "It has insisted …", "He said …": the sentence is about the speaker a pronoun stands for.
   if (attribution.entity && /^\s*(?:It|He|She|They)\b/.test(sentence)) return attribution.entity;
   const tag = speechTagSpan(sentence, attribution);
-  // A dateline ("BOLOGNA, May 18 (Harbour Wire) -") names the agency, not what the sentence is about.
-  const dateline = /^[A-Z][A-Z .'’-]{2,40},[^\n]{0,40}?\([^)]{2,40}\)\s*[-–—]\s*/.exec(sentence)?.[0].length ?? 0;
+  // A dateline ("BOLOGNA, May 18 (Harbour Wire) -", "HANOI -") names where it was filed or the agency, and a
+  // transcript's speaker label ("LEE:") who speaks: neither is what the sentence is about.
+  const dateline = /^(?:[A-Z][A-Z .'’-]{2,40}(?:,[^\n]{0,40}?)?\s+[-–—]\s+|[A-Z][A-Z .'’-]{2,40},[^\n]{0,40}?\([^)]{2,40}\)\s*[-–—]\s*|\p{Lu}[\p{Lu}'’-]+(?: \p{Lu}[\p{Lu}'’-]+){0,2}:\s+)/u.exec(sentence)?.[0].length ?? 0;
   const candidates = mentions.filter(
     (m) => m.start >= dateline && m.entity !== attribution.entity && !(tag && m.start >= tag[0] && m.end <= tag[1]) && !ADDRESSEE.test(sentence.slice(Math.max(0, m.start - 12), m.start)),
   );

@@ -4,6 +4,9 @@
 export type Span = [number, number];
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+// The segmenter ends a sentence at every "Rep. ", "Gen. ", "Dr. ", "No. " and initial ("Thomas J. Whitaker"):
+// a segment that ends so, followed by a capital or a digit, runs on into the next.
+const RUNS_ON = /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|Rep|Sen|Gov|Gen|Lt|Col|Maj|Capt|Cpt|Sgt|Adm|Cmdr|Brig|Rev|Fr|Hon|Pres|Sec|Amb|Supt|Insp|St|Ste|Mt|Ft|No|Nos|Vol|Art|Sr|Jr|\p{Lu})\.\s*$/u;
 
 /**
  * Sentence ranges of `text`: split on line breaks first (headlines and list
@@ -17,9 +20,15 @@ export function sentenceSpans(text: string): Span[] {
   const pushLine = (from: number, to: number) => {
     const line = text.slice(from, to);
     if (line.trim() === '') return;
+    let carry: number | null = null;
     for (const seg of segmenter.segment(line)) {
-      let s = from + seg.index;
-      let e = s + seg.segment.length;
+      let s: number = carry ?? from + seg.index;
+      let e = from + seg.index + seg.segment.length;
+      carry = null;
+      if (e < to && RUNS_ON.test(text.slice(s, e)) && /^\s*[\p{Lu}\d]/u.test(text.slice(e, to))) {
+        carry = s;
+        continue;
+      }
       while (s < e && /\s/.test(text[s]!)) s++;
       while (e > s && /\s/.test(text[e - 1]!)) e--;
       if (e > s) spans.push([s, e]);

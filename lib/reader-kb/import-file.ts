@@ -8,7 +8,17 @@ import { decodeReport } from '../kb/extract/files';
 import { headlineOf } from '../kb/extract/meta';
 
 export type ReportKind = 'txt' | 'html' | 'md';
-export type ReportFromFile = { ok: true; title: string; text: string; url: string | null } | { ok: false; reason: string };
+export type ReportFromFile =
+  | {
+      ok: true;
+      title: string;
+      text: string;
+      url: string | null;
+      /** From an HTML page's metadata (Readability's byline, the site's name), which Readability leaves out of the text. */
+      byline?: string | null;
+      siteName?: string | null;
+    }
+  | { ok: false; reason: string };
 
 /** Parses HTML into a Document without running it (DOMParser in a browser, happy-dom in Node). */
 export type ParseHtml = (html: string) => Document;
@@ -94,7 +104,29 @@ export function articleFromDocument(doc: Document, fallbackTitle = ''): ReportFr
   const title = (article?.title || pageTitle || fallbackTitle).replace(/\s+/g, ' ').trim() || headlineOf(body);
   const date = isoDate(article?.publishedTime);
   const text = corpus(title, date && !body.includes(date) ? `Published: ${date}\n\n${body}` : body);
-  return { ok: true, title, text, url: url && /^https?:\/\//.test(url) ? url : null };
+  const siteName = (article?.siteName ?? doc.querySelector('meta[property="og:site_name"]')?.getAttribute('content') ?? '').replace(/\s+/g, ' ').trim() || null;
+  const byline = (article?.byline ?? '').replace(/\s+/g, ' ').replace(/^by\s+/i, '').trim() || null;
+  return { ok: true, title, text, url: url && /^https?:\/\//.test(url) ? url : null, byline, siteName };
+}
+
+/**
+ * An imported page's writer and site, which Readability takes out of the
+ * article text, put back as the corpus format's byline ("By X | Site | date")
+ * or, with no date, as "By X" and "© Site" lines: the lines the pipeline reads
+ * a report's writer and publisher from (lib/kb/extract/meta.ts).
+ */
+export function withPageByline(text: string, byline: string | null | undefined, siteName: string | null | undefined): string {
+  const writer = byline && byline.length <= 80 && !/[|\n]/.test(byline) ? byline : null;
+  const site = siteName && siteName.length <= 60 && !/[|\n]/.test(siteName) ? siteName : null;
+  if (!writer && !site) return text;
+  const lines = text.split('\n');
+  const headline = lines[0]!;
+  let rest = lines.slice(1).join('\n').replace(/^\n+/, '');
+  const published = /^Published: (\d{4}-\d{2}-\d{2})\n+/.exec(rest);
+  if (published) rest = rest.slice(published[0].length);
+  const date = published?.[1] ?? null;
+  const header = date && site ? [`${writer ? `By ${writer} | ` : ''}${site} | ${date}`] : [...(writer ? [`By ${writer}`] : []), ...(date ? [`Published: ${date}`] : []), ...(site ? [`© ${site}`] : [])];
+  return `${headline}\n\n${header.join('\n')}\n\n${rest}`;
 }
 
 /** Markdown → plain text: headings, emphasis, links, images, code fences, lists, quotes, front matter. */
@@ -134,7 +166,8 @@ export function reportFromFile(name: string, bytes: Uint8Array, parseHtml?: Pars
   if (kind === 'html') {
     if (!parseHtml) return { ok: false, reason: 'HTML cannot be read here' };
     const base = name.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
-    return articleFromDocument(parseHtml(decoded.text), base);
+    const article = articleFromDocument(parseHtml(decoded.text), base);
+    return article.ok ? { ...article, text: withPageByline(article.text, article.byline, article.siteName) } : article;
   }
   if (kind === 'md') {
     const { title, text } = markdownToText(decoded.text);

@@ -149,7 +149,7 @@ export function conflictFindings(corpus: Corpus): CaveatDraft[] {
   // 4. Counts in names of one thing.
   out.push(...countConflicts(corpus));
   // 5. A weekday that does not fall on the date it is given with.
-  for (const view of corpus.reports) out.push(...weekdayMismatches(view));
+  for (const view of corpus.reports) out.push(...weekdayMismatches(view), ...tollMismatches(view), ...statedDisagreements(view));
   return out;
 }
 
@@ -287,6 +287,89 @@ function countConflicts(corpus: Corpus): CaveatDraft[] {
         }),
       );
     }
+  }
+  return out;
+}
+
+// A death toll stated as a total: "killed 12 miners", "12 miners were killed", "the nine miners who died".
+// Not a bound or a part ("at least 12", "nine of the miners", "another three"), nor a toll that moves ("rose to").
+const NUM = '(\\d[\\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)';
+const PEOPLE = '(people|persons|miners|workers|civilians|soldiers|troops|passengers|children|residents|villagers|students|fishermen|firefighters|police officers|officers|migrants|pilgrims|climbers|crew members|crew)';
+const TOLLS = [
+  new RegExp(`\\b(?:killed|kills|killing|left)\\s+${NUM}\\s+(?:[a-z-]+\\s+)?${PEOPLE}\\b(?!\\s+(?:dead\\s+)?(?:and|or)\\b)`, 'gi'),
+  new RegExp(`\\b(?:the\\s+)?${NUM}\\s+(?:[a-z-]+\\s+)?${PEOPLE}\\s+(?:who\\s+(?:died|were\\s+killed)|(?:were|have\\s+been|had\\s+been)\\s+killed|died)\\b`, 'gi'),
+];
+const NOT_TOTAL_BEFORE = /\b(?:at least|more than|over|nearly|almost|about|around|some|up to|another|a further|further|including|of whom|rose to|risen to|climbed to)\s+$/i;
+
+function tollMismatches(view: ReportView): CaveatDraft[] {
+  const found: { start: number; end: number; n: number; who: string; text: string; sentence: number }[] = [];
+  for (const s of view.sentences) {
+    if (s.heading) continue;
+    for (const re of TOLLS) {
+      re.lastIndex = 0;
+      for (const m of s.text.matchAll(re)) {
+        const n = cardinal(m[1]!);
+        if (n === null || NOT_TOTAL_BEFORE.test(s.text.slice(0, m.index + m[0].indexOf(m[1]!))) || /\bof\s+(?:the|them)\b/.test(s.text.slice(m.index + m[0].length, m.index + m[0].length + 12))) continue;
+        if (found.some((f) => f.start < s.start + m.index + m[0].length && s.start + m.index < f.end)) continue;
+        found.push({ start: s.start + m.index, end: s.start + m.index + m[0].length, n, who: m[2]!.toLowerCase(), text: m[0], sentence: s.index });
+      }
+    }
+  }
+  const out: CaveatDraft[] = [];
+  for (const later of found) {
+    // One of the two must speak of all of them ("the nine miners who died"); "12 people died in the south" may be a part.
+    const definite = (f: { text: string }) => /^the\s/i.test(f.text);
+    const first = found.find((f) => f.who === later.who && f.sentence < later.sentence && f.n !== later.n && (definite(f) || definite(later)));
+    if (!first) continue;
+    out.push(
+      quoteDraft(view, later.start, later.end, {
+        kind: 'internal-inconsistency',
+        severity: 'medium',
+        label: 'Toll differs within the report',
+        explanation: `The report gives the toll as ${first.n} (“${first.text}”) and later as ${later.n} (“${later.text}”), without saying which is right or that the count changed.`,
+        reasoning: 'Rule toll-mismatch: two totals of the dead of one kind in one report differ, one of them definite ("the nine miners who died"), neither a bound ("at least") nor a part ("nine of the …").',
+        rule: 'toll-mismatch',
+        confidence: 0.8,
+        claimant: null,
+        // The report disagrees with itself: about the report, not the place or people the sentence names.
+        scope: 'report',
+        appearances: [{ report: view.id, quote: view.text.slice(first.start, first.end), start: first.start }],
+      }),
+    );
+  }
+  return out;
+}
+
+// The report says itself that sources disagree: "Accounts of the attack differed", "There were conflicting reports about …",
+// "… officials said, though a civil society group put the toll at 52".
+const SAYS_ACCOUNTS_DIFFER = /\b(?:conflicting|contradictory|differing|competing|contradicting)\s+(?:reports?|accounts?|claims?|figures|versions|tolls|estimates)\b|\b(?:accounts|versions|figures|estimates|tolls)\s+(?:of\s+[^.,;]{1,60}?\s+)?(?:differ|differed|vary|varied|varies|conflict|conflicted|diverge|diverged)\b/i;
+const OTHER_TOLL = /\b(?:put|puts|putting|gave|gives|placed|places)\s+(?:the|its|their)\s+(?:death\s+)?(?:toll|number of (?:dead|deaths|victims))\s+(?:at|as high as)\s+(\d[\d,]*|\w+)/i;
+const A_TOLL = /\b(?:at least\s+|more than\s+|some\s+)?(\d[\d,]*)\s+(?:[a-z]+\s+){0,2}(?:were|had been|have been|was)\s+killed|\bkilled\s+(?:at least\s+)?(\d[\d,]*)\b/i;
+
+function statedDisagreements(view: ReportView): CaveatDraft[] {
+  const out: CaveatDraft[] = [];
+  const tolls = view.sentences.map((s) => A_TOLL.exec(s.text)).map((m) => (m ? cardinal(m[1] ?? m[2]!) : null));
+  for (const s of view.sentences) {
+    if (s.heading) continue;
+    const said = SAYS_ACCOUNTS_DIFFER.exec(s.text);
+    const other = OTHER_TOLL.exec(s.text);
+    const otherN = other ? cardinal(other[1]!) : null;
+    const differs = otherN !== null && tolls.some((n, i) => n !== null && n !== otherN && Math.abs(i - s.index) <= 2);
+    if (!said && !differs) continue;
+    const m = said ?? other!;
+    const [cs, ce] = said ? [0, s.text.length] : clauseAt(s.text, m.index);
+    out.push(
+      quoteDraft(view, s.start + cs, s.start + ce, {
+        kind: 'conflict',
+        severity: 'medium',
+        label: 'Reports disagree',
+        explanation: said ? 'The report says itself that accounts of this differ: what it states is one version among several, not a settled fact.' : `Sources in the report give different tolls (${otherN} here): the number is disputed, not established.`,
+        reasoning: said ? 'Rule stated-disagreement: the report says the accounts, reports or figures differ.' : 'Rule competing-toll: one source "puts the toll at" a number that differs from a toll the report gives beside it.',
+        rule: said ? 'stated-disagreement' : 'competing-toll',
+        confidence: 0.85,
+        claimant: null,
+      }),
+    );
   }
   return out;
 }

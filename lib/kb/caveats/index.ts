@@ -10,7 +10,7 @@
 // Pure and deterministic: rules run in a fixed order and the result is sorted.
 import { conflictFindings } from './conflicts';
 import { headlineOverreach } from './headline';
-import { interestFindings } from './interest';
+import { interestFindings, ownRelease } from './interest';
 import { nameFindings } from './names';
 import { duplicatedText, noPublisher, undated } from './provenance';
 import { anonymousSources, undisclosedInformation, unsourcedFigures } from './sourcing';
@@ -51,6 +51,7 @@ function findings(corpus: Corpus): CaveatDraft[] {
       ...tellingFindings(view),
       ...nameFindings(view, corpus),
       ...interestFindings(view, corpus),
+      ...ownRelease(view, corpus),
     );
   }
   drafts.push(...conflictFindings(corpus));

@@ -12,7 +12,8 @@ import type { CaveatDraft } from './types';
 import { quoteDraft, type Corpus, type ReportView, type SentenceView } from './view';
 
 const ACCUSATION = /\b(?:accus\w*|alleg\w*|warn(?:s|ed)?|is (?:considering|planning|preparing)|are (?:considering|planning|preparing)|intends? to|(?:is|are|has been|have been) (?:providing|supplying|arming|sending)|aggress\w*|threaten\w*|blam\w*|responsible for|provocation\w*|lies|propaganda)\b/i;
-const OWN_STANCE = /\b(?:neutral|impartial|objective|peace(?:ful|maker)?|responsible|prudent|committed to|always|never|not (?:intended|designed|meant)|legitimate|defensive|constructive|transparent|compl(?:y|ies|ied|iance)|stopped|ceased|no intention|in accordance with|strictly)\b/i;
+// Also the words of promotion: a party calling its own product or record the best.
+const OWN_STANCE = /\b(?:fully cooperat\w*|cooperat\w* fully|best|leading|breakthrough|unrivall?ed|unmatched|unparalleled|world-class|world-leading|industry-leading|record-breaking|no competitor|state-of-the-art|cutting-edge|most (?:efficient|advanced|reliable|innovative|powerful|secure|affordable)|(?:most \w+|\w+est) (?:in|on) the (?:industry|world|market|sector|continent|country|region)|neutral|impartial|objective|peace(?:ful|maker)?|responsible|prudent|committed to|always|never|not (?:intended|designed|meant)|legitimate|defensive|constructive|transparent|compl(?:y|ies|ied|iance)|stopped|ceased|no intention|in accordance with|strictly)\b/i;
 /** "… stated that they promote …": the speaker speaks of itself. */
 const OWN_VOICE = /\bthat (?:it|they|we)\b/;
 const FIRST_PERSON = /[“"‘][^”"’]*\b(?:we|our|us)\b[^”"’]*[”"’]?/i;
@@ -71,7 +72,8 @@ export function interestFindings(view: ReportView, corpus: Corpus): CaveatDraft[
       (subject !== a.entity && speakerParty !== null && speakerParty === subjectParty) ||
       (a.role === 'company' && subject !== null && corpus.entityById.get(subject)?.type === 'weapon') ||
       (subject === a.entity && (firstPerson || /\b(?:its|their)\b/.test(s.text)));
-    if (own && OWN_STANCE.test(s.text) && (a.role === 'party-official' || a.role === 'company' || a.role === 'official')) {
+    const speaksForBody = a.role === 'party-official' || a.role === 'company' || a.role === 'official' || corpus.entityById.get(a.entity!)?.type === 'organisation';
+    if (own && OWN_STANCE.test(s.text) && speaksForBody) {
       const about = own ? subjectName || speakerName : speakerName;
       out.push(
         quoteDraft(view, s.start, s.end, {
@@ -89,4 +91,48 @@ export function interestFindings(view: ReportView, corpus: Corpus): CaveatDraft[
     }
   }
   return out;
+}
+
+// ---------- a party's own release ----------
+
+const RELEASE_MARK = /^\s*(?:PRESS RELEASE|FOR IMMEDIATE RELEASE|NEWS RELEASE|MEDIA RELEASE|Press [Rr]elease|News [Rr]elease|Media [Rr]elease)\b/;
+const fold = (t: string) => t.toLowerCase().replace(/[\s.,]+/g, ' ').trim();
+
+/**
+ * A press release ("PRESS RELEASE | Helios Nederland B.V. | …", or an "About
+ * <publisher>" boilerplate section): the whole text is the publisher's own
+ * account of itself. One report-level caveat, resting on the marker and on
+ * every sentence where the release praises its own product or record.
+ */
+export function ownRelease(view: ReportView, corpus: Corpus): CaveatDraft[] {
+  const publisher = view.report.publisher;
+  const known = publisher !== 'unknown' ? fold(publisher) : null;
+  const marker =
+    view.sentences.slice(0, 6).find((s) => RELEASE_MARK.test(s.text)) ??
+    (known ? view.sentences.find((s) => s.heading && /^About\s+/.test(s.text) && known.startsWith(fold(s.text.replace(/^About\s+/, '')))) : undefined);
+  if (!marker) return [];
+  const praise = view.sentences.filter((s) => s !== marker && !s.heading && OWN_STANCE.test(s.text));
+  // The publisher as an entity, where the text names it.
+  const own = known
+    ? view.mentions.find((m) => {
+        const e = corpus.entityById.get(m.entity);
+        return e !== undefined && [e.name, ...e.aliases.map((a) => a.text)].some((n) => fold(n) === known);
+      })
+    : undefined;
+  const who = publisher !== 'unknown' ? publisher : 'the organisation it is about';
+  return [
+    quoteDraft(view, marker.start, marker.end, {
+      kind: 'self-serving',
+      severity: 'medium',
+      label: 'Press release',
+      explanation: `This is ${who}${/s$/.test(who) ? '’' : '’s'} own press release: what it says about itself and its products is its own account, not an independent report.`,
+      reasoning: 'Rule own-release: the text marks itself as a press release (or carries an “About <publisher>” boilerplate); its praise of its own product or record is quoted as evidence.',
+      rule: 'own-release',
+      confidence: 0.9,
+      claimant: own ? { name: publisher, role: 'company', entity: own.entity } : null,
+      scope: 'report',
+      entities: own ? [own.entity] : [],
+      appearances: praise.map((s) => ({ report: view.id, quote: s.text, start: s.start })),
+    }),
+  ];
 }

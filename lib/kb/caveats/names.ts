@@ -163,11 +163,14 @@ export function nameFindings(view: ReportView, corpus: Corpus): CaveatDraft[] {
         const text = s.text.slice(ps, pe);
         const folded = foldName(text).toLowerCase();
         if (folded.length < 5 || known.has(folded) || !/^\p{Lu}/u.test(text)) continue;
+        // Part of a longer name the report uses ("Financial Crimes" in "Economic and Financial Crimes Commission") is not a misspelt other name.
+        if (view.mentions.some((m) => m.start <= s.start + ps && s.start + pe <= m.end && m.end - m.start > pe - ps)) continue;
         const parts = nameParts(text).map((p) => p.toLowerCase());
         const sortedParts = [...parts].sort().join(' ');
         let hit: { alias: AliasRef; diff: Diff } | null = null;
         for (const a of standard) {
-          if (a.folded.startsWith(folded) || folded.startsWith(a.folded)) continue;
+          // A run that only adds whole words to a name ("A Ministry of …", "… Group") is the name, not a misspelling of it.
+          if (a.folded.startsWith(folded) || folded.startsWith(a.folded) || folded.endsWith(` ${a.folded}`) || a.folded.endsWith(` ${folded}`)) continue;
           const reordered = parts.length > 1 && a.sortedParts === sortedParts && a.parts !== parts.join(' ');
           if (!reordered) {
             const shorter = Math.min(a.folded.length, folded.length);

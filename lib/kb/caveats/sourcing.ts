@@ -7,10 +7,11 @@ import { coveringAttribution, quoteDraft, type ReportView } from './view';
 
 const ANON_VERBS = '(?:say|says|said|state|states|stated|confirmed|confirm|revealed|reveal|told|tell|believe|believes|claim|claimed|reported|noted|estimated|estimate|warned that)';
 // A capital first letter too: the group often opens the sentence ("Officials said …").
-const GROUP_NOUN = '(?:[Oo]fficials|[Ee]xperts|[Aa]nalysts|[Ss]ources|[Dd]iplomats|[Oo]bservers|[Ii]nsiders|[Rr]esidents|[Ww]itnesses|[Ee]mployees|[Ww]orkers|[Ss]taff|[Ii]nvestigators|[Pp]eople familiar with [^,.;]+?|[Pp]eople(?= with| close| briefed))';
+const GROUP_NOUN = '(?:[Oo]fficials|[Ee]xperts|[Aa]nalysts|[Ss]ources|[Dd]iplomats|[Oo]bservers|[Ii]nsiders|[Rr]esidents|[Ww]itnesses|[Ee]mployees|[Ww]orkers|[Ss]taff|[Ii]nvestigators|[Cc]ontrollers|[Mm]anagers|[Ee]ngineers|[Ii]nspectors|[Aa]uditors|[Dd]octors|[Nn]urses|[Ff]armers|[Tt]raders|[Oo]wners|[Rr]elatives|[Vv]illagers|[Ll]ocals|[Aa]ctivists|[Ll]awmakers|[Aa]ides|[Oo]fficers|[Ss]oldiers|[Bb]ankers|[Ee]xecutives|[Pp]eople familiar with [^,.;]+?|[Pp]eople(?= with| close| briefed))';
 const GROUP_MOD = "(?:(?:(?!(?:While|However|But|And|Meanwhile|Though|Although|As|If|When|The|This|That|Some|Many)\\b)[A-Z][a-z]+|weapons|military|intelligence|security|senior|government|defen[cs]e|western|european|some|several|many|two|three|four|a few|other|local)\\s+){0,3}";
+// "Officials there told me", "Factory owners in the Dinh Vu industrial zone said": where they are does not say who they are.
 const QUALIFIER =
-  '(?:\\s+(?:with (?:direct |first-hand |detailed |knowledge of|direct knowledge of)?knowledge of|with knowledge of|familiar with|close to|briefed on)\\s+(?:the|this|these)\\s+\\w+(?:\\s+\\w+)?|\\s+who\\s+(?:requested|asked|spoke|declined)[^,.;]*?(?=\\s+(?:have\\s+|has\\s+)?' + ANON_VERBS + '\\b)|,?\\s+speaking on condition of anonymity,?)?';
+  '(?:\\s+(?:there|privately)|\\s+in\\s+(?:the\\s+)?[^,.;]{2,40}?(?=\\s+(?:have\\s+|has\\s+|had\\s+)?' + ANON_VERBS + '\\b)|\\s+(?:with (?:direct |first-hand |detailed |knowledge of|direct knowledge of)?knowledge of|with knowledge of|familiar with|close to|briefed on)\\s+(?:the|this|these)\\s+\\w+(?:\\s+\\w+)?|\\s+who\\s+(?:requested|asked|spoke|declined)[^,.;]*?(?=\\s+(?:have\\s+|has\\s+)?' + ANON_VERBS + '\\b)|,?\\s+speaking on condition of anonymity,?)?';
 
 interface AnonPattern {
   id: string;
@@ -37,14 +38,14 @@ const ANON: AnonPattern[] = [
   {
     id: 'according-to-unnamed-person',
     // "According to a person familiar with the investigation", "according to one official familiar with the case"
-    re: /\b[Aa]ccording to (?:an?|one|two|three|several)\s+(?:[\w-]+\s+){0,2}(?:person|people|official|officials|source|sources|diplomat|insider|aide|investigator|officer)(?:\s+(?:familiar with|with knowledge of|close to|briefed on|who)\s+[^,.;]+)?/g,
+    re: /\b[Aa]ccording to (?:an?|one|two|three|several)\s+(?:[\w-]+\s+){0,2}(?:person|people|officials?|sources?|diplomats?|insiders?|aides?|investigators?|officers?)\b(?:\s+(?:familiar with|with knowledge of|close to|briefed on|who)\s+[^,.;]+)?/g,
     role: 'anonymous-officials',
     explain: (p) => `“${p}”: nobody is named, so a reader cannot check who said this or how they know.`,
   },
   {
     id: 'anonymity-granted',
     // "speaking on condition of anonymity", "who asked not to be named", "who was not authorised to speak to the media"
-    re: /\b(?:(?:speaking|spoke)\s+)?on (?:the\s+)?condition of anonymity|\bwho (?:asked|requested|declined) not to be (?:named|identified)|\bwho (?:asked|requested) anonymity|\bwho (?:was|were|is|are) not authori[sz]ed to (?:speak|talk) (?:to|with) (?:the )?(?:media|press|reporters)(?:\s+publicly)?/g,
+    re: /\b(?:(?:speaking|spoke)\s+)?on (?:the\s+)?condition of anonymity|\bwho (?:asked|requested|declined) not to be (?:named|identified)|\bwho (?:asked|requested) anonymity|\bon (?:the\s+)?condition that (?:he|she|they|his|her|their)(?: names?)? not be (?:named|identified|used)|\bwho (?:did not|didn't|didn’t) want (?:to be|his|her|their) (?:name[sd]?|identified|named)(?: to be (?:used|published|given))?|\bwho (?:declined|refused) to (?:give|be identified by) (?:his|her|their) (?:full |last )?name|\bwho gave only (?:his|her|their) first name|\bwho (?:was|were|is|are) not authori[sz]ed to (?:speak|talk) (?:to|with) (?:the )?(?:media|press|reporters)(?:\s+publicly)?/g,
     role: 'anonymous-officials',
     explain: (p) => `“${p}”: the source is not named, so a reader cannot check who they are or how they know.`,
   },
@@ -66,6 +67,13 @@ const ANON: AnonPattern[] = [
     re: /\b(?:[A-Z][a-z]+\s+)?(?:press|media|newspapers)\s+(?:reported|said|say|claimed|reports that)(?:\s+on\s+[A-Z][a-z]+day)?/g,
     role: 'media-reports',
     explain: (p) => `“${p}”: no outlet is named, so the claim cannot be traced to its source.`,
+  },
+  {
+    id: 'reports-that',
+    // "declined to comment on reports that …", "amid unconfirmed reports that …": whose reports, the text does not say.
+    re: /(?<!\p{Lu}[\p{L}.]*\s)(?<![’']s\s)\b(?:unconfirmed\s+|media\s+|press\s+|local\s+|news\s+)?reports\s+(?:that|suggesting|saying)\b[^,.;]{0,100}/gu,
+    role: 'media-reports',
+    explain: (p) => `“${p}”: the report does not say whose reports these are.`,
   },
   {
     id: 'reports-emerged',
@@ -96,6 +104,10 @@ export function anonymousSources(view: ReportView): CaveatDraft[] {
     const matches = ANON.flatMap((p) => [...s.text.matchAll(p.re)].map((m) => ({ p, m })));
     const longest = matches.filter(({ m }) => !matches.some((o) => o.m !== m && o.m.index <= m.index && o.m.index + o.m[0].length >= m.index + m[0].length && o.m[0].length > m[0].length));
     for (const { p, m } of longest) {
+      // "A government spokesperson said", "a company spokesman said": an institution on the record, not an anonymous source.
+      if (p.id === 'unnamed-individual' && /^(?:an?|one)\s+(?:[\w-]+\s+){1,2}spokes(?:person|man|woman)$/i.test(m[0].trim()) && !/\b(?:senior|former|another|second)\s+/i.test(m[0])) continue;
+      // "Jay Tarriela, a spokesman for the coast guard, said": an apposition to a name; the speaker is named.
+      if (p.id === 'unnamed-individual' && s.mentions.some((x) => x.type === 'person' && /^,\s*$/.test(s.text.slice(x.end, m.index)))) continue;
       {
         const start = s.start + m.index;
         const phrase = m[0].replace(/\s+$/, '');

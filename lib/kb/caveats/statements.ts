@@ -5,7 +5,7 @@ import { clauseAt } from './text';
 import type { CaveatDraft } from './types';
 import { coveringAttribution, quoteDraft, type ReportView, type SentenceView } from './view';
 
-const HEARSAY = /^(?:reportedly|allegedly|purportedly|rumou?rs?|rumou?red|unconfirmed|unverified|no (?:official |independent )?confirmation|could not be .*|(?:is|are|was|were|widely) believed to|(?:is|are|was|were) said to)$/i;
+const HEARSAY = /^(?:reportedly|allegedly|purportedly|rumou?rs?|rumou?red|unconfirmed|unverified|no (?:official |independent )?confirmation|could not be .*|(?:is|are|was|were|widely)(?:\s+(?:also|still|now|widely))? believed to|(?:is|are|was|were)(?:\s+(?:also|still|now|widely))? (?:said|thought|understood|rumou?red) to|it is (?:understood|believed|thought|said|alleged|rumou?red) that)$/i;
 
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -65,9 +65,9 @@ interface DenialPattern {
 }
 
 const DENIALS: DenialPattern[] = [
-  { id: 'denied', re: /\b(?:has\s+|have\s+|had\s+)?(?:repeatedly\s+|flatly\s+|strongly\s+)?(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+(?:the\s+|these\s+|such\s+|any\s+|all\s+|\w+\s+){0,2}(?:accusations?|allegations?|claims?|charges?|reports?|suggestions?|criticism|criticisms|findings)\b[^,;]*/g, fromClause: true, explain: (w) => `${w} denies the accusation: the claim is disputed by the party it is about, and the report does not settle it.` },
+  { id: 'denied', re: /\b(?:has\s+|have\s+|had\s+)?(?:repeatedly\s+|flatly\s+|strongly\s+)?(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes|contested|contests)\s+(?:the\s+|these\s+|such\s+|any\s+|all\s+|\w+\s+){0,2}(?:figures?|accusations?|allegations?|claims?|charges?|reports?|suggestions?|criticism|criticisms|findings|accounts?|version|assertions?|characteri[sz]ation)\b[^,;]*/g, fromClause: true, explain: (w) => `${w} denies the accusation: the claim is disputed by the party it is about, and the report does not settle it.` },
   // "denied any wrongdoing", "denied taking any payment", "denied that it had known about the fault"
-  { id: 'denied-act', re: /\b(?:has\s+|have\s+|had\s+)?(?:repeatedly\s+|flatly\s+|strongly\s+)?(?:denied|denies|deny|denying)\s+(?:that\s+[^,;.]+|any\s+(?:wrongdoing|involvement|responsibility|knowledge|role|link|links|contact)\b[^,;.]*|(?:ever\s+)?\w+ing\b[^,;.]*)/g, fromClause: true, explain: (w) => `${w} denies it: the claim is disputed by the party it is about, and the report does not settle it.` },
+  { id: 'denied-act', re: /\b(?:has\s+|have\s+|had\s+)?(?:repeatedly\s+|flatly\s+|strongly\s+)?(?:denied|denies|deny|denying)\s+(?:that\s+[^,;.]+|any\s+[a-z]+\b[^,;.]*|(?:ever\s+)?\w+ing\b[^,;.]*|(?:this|it|the (?:report|story|claim|allegation|accusation))\b(?=\s*[,.;]))/g, fromClause: true, explain: (w) => `${w} denies it: the claim is disputed by the party it is about, and the report does not settle it.` },
   { id: 'maintains-innocence', re: /\b(?:has\s+)?(?:always\s+)?(?:maintained|protested|asserted)\s+(?:his|her|their|its)\s+innocence\b/g, fromClause: false, explain: (w) => `${w} says they are innocent: the accusation is disputed by the person it is about.` },
   { id: 'called-allegation-false', re: /\bcalled\s+the\s+(?:allegations?|accusations?|claims?|reports?)\b[^.;]*?[‘“"']?(?:smear|lies?|slander|baseless|groundless|false|fabricat\w*|absurd|nonsense)[’”"']?/g, fromClause: true, explain: (w) => `${w} rejects the allegation as false: the claim is disputed by the party it is about, and the report does not settle it.` },
   { id: 'insists-neutral', re: /\binsist(?:ed|s)?\s+(?:that\s+)?\w+\s+(?:is|was|are|were|remains?)\s+(?:a\s+)?neutral\b[^,;.]*/g, fromClause: true, explain: (w) => `${w} answers the charge of taking sides by calling itself neutral: its own account of its position, not an independent finding.` },
@@ -132,7 +132,25 @@ export function denials(view: ReportView): CaveatDraft[] {
 // ---------- no comment ----------
 
 const NO_COMMENT =
-  /\b(?:did not|didn’t|didn't|has not|have not|had not)\s+(?:immediately\s+)?respond(?:ed)?\s+to\s+(?:an?\s+|our\s+|multiple\s+)?(?:[\w-]+\s+)?requests?\s+for\s+comments?\b|\b(?:declined|refused)\s+to\s+comment\b|\bcould\s+not\s+(?:immediately\s+)?be\s+reached\s+for\s+comment\b|\bdid\s+not\s+(?:immediately\s+)?reply\s+to\s+[^,.;]*?requests?\s+for\s+comment\b|\b(?:did not|didn’t|didn't|has not|have not|had not)\s+(?:immediately\s+)?(?:respond(?:ed)?|repl(?:y|ied))\s+to\s+(?:(?:written\s+|emailed\s+|e-mailed\s+)?questions?|(?:that|the|this|these|those)\s+(?:claims?|allegations?|accusations?|questions?|criticism|report|reports))\b|\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:publicly\s+)?commented\b|\b(?:declined|refused)\s+to\s+(?:respond|answer|say)\b|\b[Nn]either\s+[^,.;]{1,40}?\s+(?:responded|replied)\s+to\s+(?:requests?|questions?)(?:\s+for\s+comments?)?/g;
+  /\b(?:did not|didn’t|didn't|has not|have not|had not)\s+(?:immediately\s+)?respond(?:ed)?\s+to\s+(?:an?\s+|our\s+|multiple\s+)?(?:[\w-]+\s+)?requests?\s+for\s+comments?\b|\b(?:declined|refused)\s+to\s+comment\b|\bcould\s+not\s+(?:immediately\s+)?be\s+reached\s+for\s+comment\b|\bdid\s+not\s+(?:immediately\s+)?reply\s+to\s+[^,.;]*?requests?\s+for\s+comment\b|\b(?:did not|didn’t|didn't|has not|have not|had not)\s+(?:immediately\s+)?(?:respond(?:ed)?|repl(?:y|ied))\s+to\s+(?:(?:written\s+|emailed\s+|e-mailed\s+)?questions?|(?:that|the|this|these|those)\s+(?:claims?|allegations?|accusations?|questions?|criticism|report|reports))\b|\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:publicly\s+)?commented\b|\b(?:declined|refused)\s+to\s+(?:respond|answer|say)\b|\b[Nn]either\s+[^,.;]{1,40}?\s+(?:responded|replied)\s+to\s+(?:requests?|questions?)(?:\s+for\s+comments?)?|\b(?:did not|didn’t|didn't|has not|have not|had not)\s+(?:immediately\s+)?(?:respond(?:ed)?|repl(?:y|ied))\s+to\s+(?:an?\s+|several\s+|multiple\s+|repeated\s+)?(?:e-?mails?|messages?|(?:phone\s+)?calls?|text\s+messages?|inquiries|enquiries)\s+(?:seeking|requesting|asking\s+for)\s+comments?\b/g;
+
+/** "His office declined to comment": the person (or, for "its", the organisation) named last in the sentences before, not a transcript's speaker label. */
+function possessor(view: ReportView, s: SentenceView, before: string): SentenceView['mentions'][number] | undefined {
+  // Also "A company spokesperson", "The firm": the organisation named last.
+  const p = /^(His|Her|Its|Their)\s+(?:[\w-]+\s+){0,2}$/i.exec(`${before} `)?.[1]?.toLowerCase() ?? (/^(?:an?|the)\s+(?:company|firm|ministry|agency|group|carmaker|bank|operator)(?:['’]s)?(?:\s+[\w-]+)?$/i.test(before) ? 'its' : null);
+  if (!p) return undefined;
+  const want = p === 'its' ? 'organisation' : p === 'their' ? null : 'person';
+  for (let i = s.index - 1; i >= Math.max(0, s.index - 3); i--) {
+    const prev = view.sentences[i]!;
+    const found = [...prev.mentions].reverse().find((x) => (want === null || x.type === want) && !(x.start === 0 && /^:/.test(prev.text.slice(x.end))));
+    if (found) return { ...found, start: found.start + prev.start - s.start, end: found.end + prev.start - s.start };
+  }
+  return undefined;
+}
+
+function subjectName(view: ReportView, m: SentenceView['mentions'][number]): string {
+  return view.mentions.find((x) => x.entity === m.entity)?.surface ?? 'The party concerned';
+}
 
 export function noComment(view: ReportView): CaveatDraft[] {
   const out: CaveatDraft[] = [];
@@ -142,9 +160,11 @@ export function noComment(view: ReportView): CaveatDraft[] {
       const [cs] = clauseAt(s.text, m.index);
       const start = s.start + cs;
       const end = s.start + m.index + m[0].length;
-      const subject = s.mentions.find((x) => x.start >= cs && x.start < m.index);
       const before = s.text.slice(cs, m.index).trim();
-      const who = subject ? s.text.slice(subject.start, subject.end) : before !== '' && before.split(/\s+/).length <= 6 ? capitalise(before) : 'The party concerned';
+      // The last name before the verb: "Nigeria's President Bola Tinubu has not commented" is Tinubu's silence.
+      const subject = [...s.mentions].reverse().find((x) => x.start >= cs && x.start < m.index) ?? possessor(view, s, before);
+      const here = subject && s.mentions.includes(subject);
+      const who = subject ? (here ? s.text.slice(subject.start, subject.end) : subjectName(view, subject)) : before !== '' && before.split(/\s+/).length <= 6 ? capitalise(before) : 'The party concerned';
       out.push(
         quoteDraft(view, start, end, {
           kind: 'no-comment',
@@ -155,6 +175,7 @@ export function noComment(view: ReportView): CaveatDraft[] {
           rule: 'no-comment',
           confidence: 0.95,
           claimant: subject ? { name: who, role: 'company', entity: subject.entity } : null,
+          ...(subject ? { entities: [subject.entity] } : {}),
         }),
       );
     }
@@ -165,14 +186,15 @@ export function noComment(view: ReportView): CaveatDraft[] {
 // ---------- republished ----------
 
 const REPUBLISHED =
-  /^(?:Read (?:More|more|the full (?:story|article)) (?:at|on)|Originally (?:published|posted) (?:at|on|by|in)|This (?:article|story) (?:first|originally) appeared (?:on|in|at)|First published (?:at|on|by|in)|Source:)\s*(\S.*)$/;
+  /^(?:Read (?:More|more|the full (?:story|article)) (?:at|on)|This (?:article|story|report|piece|post) (?:was|is) (?:originally|first) (?:published|posted) (?:at|on|by|in)|(?:Republished|Reprinted) (?:with permission )?(?:from|by)|This (?:article|story|piece|report|post) (?:is|was) (?:republished|reprinted|reproduced)(?: here)?(?: with permission)? (?:from|by)|Originally (?:published|posted) (?:at|on|by|in)|This (?:article|story) (?:first|originally) appeared (?:on|in|at)|First published (?:at|on|by|in)|Source:)\s*(\S.*)$/;
 
 export function republished(view: ReportView): CaveatDraft[] {
   const out: CaveatDraft[] = [];
   for (const s of view.sentences) {
     const m = REPUBLISHED.exec(s.text);
     if (!m) continue;
-    const where = m[1]!.trim();
+    // "… by the Cape Standard and is republished here with permission.": the outlet only.
+    const where = m[1]!.trim().replace(/^the\s+/i, '').replace(/\s+(?:and|with|under)\s.*$|[.;]$/s, '');
     const domain = /^https?:\/\/(?:www\.)?([^/\s]+)/.exec(where)?.[1] ?? where;
     const origin = s.mentions.map((x) => x.entity)[0] ?? null;
     out.push(

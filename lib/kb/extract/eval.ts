@@ -17,6 +17,8 @@ export const HeldoutLabels = z.object({
     z.object({
       names: z.array(z.object({ name: z.string().min(1), type: z.enum(ENTITY_TYPES), aliases: z.array(z.string()).default([]) })),
       caveats: z.array(z.object({ kind: z.enum(SOURCING_KINDS), quote: z.string().min(1) })),
+      /** Non-sourcing caveats an editor keeps (self-serving, republished, undated…): scored for recall only; a quote, when given, must be overlapped. */
+      other: z.array(z.object({ kind: z.string().min(1), quote: z.string().min(1).optional() })).default([]),
     }),
   ),
 });
@@ -39,12 +41,14 @@ export interface ReportScore {
   file: string;
   names: { found: FoundName[]; missed: string[]; wrong: string[]; wrongType: { name: string; expected: EntityType; got: EntityType }[] };
   caveats: { found: FoundCaveat[]; missed: string[]; wrong: string[] };
+  other: { found: FoundCaveat[]; hit: string[]; missed: string[] };
 }
 
 export interface Score {
   reports: ReportScore[];
   names: { precision: number; recall: number; typed: number; tp: number; fp: number; fn: number };
   caveats: { precision: number; recall: number; tp: number; fp: number; fn: number };
+  other: { recall: number; hit: number; missed: number };
 }
 
 const fold = (s: string) =>
@@ -57,14 +61,13 @@ const fold = (s: string) =>
     .trim();
 
 /** Runs the pipeline on one report and reads off what a scorer compares. */
-export function extractOne(file: string, text: string, known: KnownNames): { names: FoundName[]; caveats: FoundCaveat[] } {
+export function extractOne(file: string, text: string, known: KnownNames): { names: FoundName[]; caveats: FoundCaveat[]; others: FoundCaveat[] } {
   const { kb, result } = extractReports([{ file, text }], known);
   const names = result.entities.filter((e) => e.kbId === null).map((e) => ({ name: e.name, type: e.type, aliases: e.aliases }));
   const nameOf = new Map(kb.entities.map((e) => [e.id, e.name]));
-  const caveats = kb.caveats
-    .filter((c) => (SOURCING_KINDS as readonly string[]).includes(c.kind))
-    .map((c) => ({ kind: c.kind, quote: c.quote, spans: c.appearances.map((a): [number, number] => [a.start, a.end]), about: c.entities.map((id) => nameOf.get(id) ?? id) }));
-  return { names, caveats };
+  const all = kb.caveats.map((c) => ({ kind: c.kind, quote: c.quote, spans: c.appearances.map((a): [number, number] => [a.start, a.end]), about: c.entities.map((id) => nameOf.get(id) ?? id) }));
+  const sourcing = (c: FoundCaveat) => (SOURCING_KINDS as readonly string[]).includes(c.kind);
+  return { names, caveats: all.filter(sourcing), others: all.filter((c) => !sourcing(c)) };
 }
 
 /** Precision and recall of names (a found name counts when its name or a short form is a labelled name or short form) and of sourcing caveats (a caveat counts when one of its quotes overlaps labelled text of the same kind). */
@@ -76,7 +79,9 @@ export function scoreHeldout(labels: HeldoutLabels, read: (file: string) => stri
     typedOk = 0,
     ctp = 0,
     cfp = 0,
-    cfn = 0;
+    cfn = 0,
+    ohit = 0,
+    omiss = 0;
   for (const [file, label] of Object.entries(labels.reports)) {
     const text = read(file);
     const found = extractOne(file, text, known);
@@ -118,7 +123,19 @@ export function scoreHeldout(labels: HeldoutLabels, read: (file: string) => stri
     ctp += found.caveats.length - cwrong.length;
     cfp += cwrong.length;
     cfn += cmissed.length;
-    reports.push({ file, names: { found: found.names, missed, wrong, wrongType }, caveats: { found: found.caveats, missed: cmissed, wrong: cwrong } });
+    // Other caveats: recall only.
+    const ohits: string[] = [];
+    const omissed: string[] = [];
+    for (const o of label.other) {
+      const at = o.quote === undefined ? -1 : text.indexOf(o.quote);
+      if (o.quote !== undefined && at < 0) throw new Error(`${file}: labelled quote "${o.quote}" is not in the report`);
+      const end = at + (o.quote?.length ?? 0);
+      const ok = found.others.some((c) => c.kind === o.kind && (o.quote === undefined || c.spans.some(([a, b]) => a < end && at < b)));
+      (ok ? ohits : omissed).push(o.quote === undefined ? o.kind : `${o.kind}: ${o.quote}`);
+    }
+    ohit += ohits.length;
+    omiss += omissed.length;
+    reports.push({ file, names: { found: found.names, missed, wrong, wrongType }, caveats: { found: found.caveats, missed: cmissed, wrong: cwrong }, other: { found: found.others, hit: ohits, missed: omissed } });
   }
   const labelledCaveats = Object.values(labels.reports).reduce((n, r) => n + r.caveats.length, 0);
   const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
@@ -126,6 +143,7 @@ export function scoreHeldout(labels: HeldoutLabels, read: (file: string) => stri
     reports,
     names: { precision: ratio(ntp, ntp + nfp), recall: ratio(ntp, ntp + nfn), typed: ratio(typedOk, ntp), tp: ntp, fp: nfp, fn: nfn },
     caveats: { precision: ratio(ctp, ctp + cfp), recall: ratio(labelledCaveats - cfn, labelledCaveats), tp: ctp, fp: cfp, fn: cfn },
+    other: { recall: ratio(ohit, ohit + omiss), hit: ohit, missed: omiss },
   };
 }
 

@@ -54,9 +54,12 @@ export function extractReports(inputs: readonly ExtractInput[], known: KnownName
   // New names, merged across reports by their folded full name.
   const fresh = new Map<string, Entity>();
   const usedIds = new Set(known.entities.map((e) => e.id));
+  // A known name in capitals (a dateline such as "CITY -") is that name, not a new one.
+  const knownUpper = new Set(known.entities.flatMap((e) => [e.name, ...e.aliases.map((a) => a.text)]).map((t) => t.toUpperCase()));
   for (const r of reports) {
     const taken = reportMentions(matcher, r.input.text).map((m): [number, number] => [m.start, m.end]);
     for (const n of findNames(r.input.text, taken, ignore)) {
+      if (n.name === n.name.toUpperCase() && /\p{Lu}{3}/u.test(n.name) && knownUpper.has(n.name)) continue;
       const key = n.name.replace(/\s+/g, ' ').toLowerCase();
       const existing = fresh.get(key);
       if (existing) {
@@ -93,7 +96,7 @@ const OUTLET_NAME = /\b(?:Wire|News|Times|Post|Journal|Herald|Tribune|Gazette|Ag
 function describeNew(name: string, type: EntityType): string {
   if (type === 'organisation' && OUTLET_NAME.test(name)) return 'A news agency';
   if (type === 'organisation' && COMPANY_NAME.test(name)) return 'A company';
-  return `A ${type}`;
+  return `${/^[aeiou]/.test(type) ? 'An' : 'A'} ${type}`;
 }
 
 function alias(text: string): Entity['aliases'][number] {

@@ -6,15 +6,19 @@ import { statedDates } from '../dates';
 import type { ReportMeta } from '../schema';
 
 const PUBLISHED_LINE = /^(?:published|posted|updated|date|first published|опубликовано|publié|veröffentlicht)\s*:?\s*/i;
-const REPUBLISHED = /(?:^|\n)\s*(Read (?:more|the full (?:story|article)) (?:at|on)|Originally (?:published|posted|appeared) (?:at|on|by|in)|This (?:article|story) (?:first|originally) appeared (?:on|in|at)|First published (?:at|on|by|in)|Source:)\s*([^\n]+)/i;
+const REPUBLISHED = /(?:^|\n)\s*(Read (?:more|the full (?:story|article)) (?:at|on)|This (?:article|story|piece|report|post) (?:is|was) (?:republished|reprinted|reproduced|originally published|first published)(?: here)?(?: with permission)? (?:from|by|in|on)(?: the)?|Originally (?:published|posted|appeared) (?:at|on|by|in)|This (?:article|story) (?:first|originally) appeared (?:on|in|at)|First published (?:at|on|by|in)|Source:)\s*([^\n]+)/i;
 const PUBLISHER_LINE = /(?:^|\n)\s*(?:©|\(c\)|Copyright)\s*(?:\d{4}\s+)?([^\n.,|]{2,60})/i;
 
-// A byline near the top: "By Marta Quintela | Atlantic Ledger | 12 May 2025" or "Dhaka Tribune Wire | 17 June 2025".
-const BYLINE = /^[ \t]*(?:By[ \t]+[^|\n]+?[ \t]*\|[ \t]*)?(\p{Lu}[^|\n\d]{1,60}?)[ \t]*\|[ \t]*[^|\n]*\b\d{4}\b[^|\n]*$/mu;
+// A byline near the top: "By Marta Quintela | Atlantic Ledger | 12 May 2025", "Dhaka Tribune Wire | 17 June 2025",
+// "PRESS RELEASE | Helios Nederland B.V. | 3 March 2026" (a label, then the publisher).
+const BYLINE = /^[ \t]*(?:[^|\n]+?[ \t]*\|[ \t]*)?(\p{Lu}[^|\n\d]{1,60}?)[ \t]*\|[ \t]*[^|\n]*\b\d{4}\b[^|\n]*$/mu;
 const DATELINE = /(?:^|\n)[A-Z][A-Z .'’-]{2,40},[^\n(]{0,40}\(([^)]{2,40})\)\s*[-–—]/;
 
+/** A press release's first line ("FOR IMMEDIATE RELEASE") is a label, not its headline. */
+const RELEASE_LABEL = /^(?:FOR IMMEDIATE RELEASE|PRESS RELEASE|NEWS RELEASE|MEDIA RELEASE)\s*:?$/i;
+
 export function headlineOf(text: string): string {
-  return text.split('\n').map((l) => l.trim()).find((l) => l !== '') ?? '';
+  return text.split('\n').map((l) => l.trim()).find((l) => l !== '' && !RELEASE_LABEL.test(l)) ?? '';
 }
 
 function domainOf(s: string): string | null {
@@ -34,6 +38,11 @@ export function metaFromText(id: string, text: string): ReportMeta {
       date = { value: found.value!, inferred: false, reason: `The report states it: “${l}”` };
       break;
     }
+    // A dateline that opens a long first paragraph ("SKELLEFTEÅ, Sweden, May 5, 2026 /PRNewswire/ -- …").
+    if (found && found.start < 60 && /^\p{Lu}[\p{Lu} .'’-]{2,40},/u.test(l)) {
+      date = { value: found.value!, inferred: false, reason: `The dateline states it: “${l.slice(0, found.start + found.text.length)}”` };
+      break;
+    }
     const iso = /\b(\d{4}-\d{2}-\d{2})\b/.exec(l);
     if (iso && l.length < 80) {
       date = { value: iso[1]!, inferred: false, reason: `The report states it: “${l}”` };
@@ -49,7 +58,10 @@ export function metaFromText(id: string, text: string): ReportMeta {
   // A wire dateline names the agency: "BOLOGNA, May 18 (Harbour Wire) -".
   const wire = DATELINE.exec(text);
   const byline = BYLINE.exec(head.join('\n'));
-  const publisher = pub ? pub[1]!.trim() : byline ? byline[1]!.trim() : wire ? wire[1]!.trim() : 'unknown';
+  // A press release's distributor in its dateline ("/PRNewswire/"), and the "About X" boilerplate that names who issued it.
+  const distributor = /\/([A-Z][A-Za-z ]{1,30}?(?:[Ww]ire|Newswire))\/?/.exec(head.join('\n'));
+  const about = /(?:^|\n)\s*About\s+(\p{Lu}[^\n.]{1,60}?)\s*\n/u.exec(text);
+  const publisher = pub ? pub[1]!.trim() : byline ? byline[1]!.trim() : wire ? wire[1]!.trim() : distributor && about ? about[1]!.trim() : 'unknown';
   return {
     id,
     headline: headline || '(no headline)',
@@ -60,7 +72,9 @@ export function metaFromText(id: string, text: string): ReportMeta {
         ? `The byline names it: “${byline[0].trim()}”`
         : wire
           ? `The dateline names it: “${wire[0].trim()}”`
-          : 'The text names no publisher.',
+          : distributor && about
+            ? `A press release distributed by ${distributor[1]}, issued by the company its “About” section names`
+            : 'The text names no publisher.',
     url: null,
     date: date ?? { value: '', inferred: true, reason: 'The text states no date.' },
     republishedFrom,

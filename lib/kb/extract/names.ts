@@ -32,18 +32,31 @@ const alt = (xs: readonly string[]) => (xs.length ? xs.map(esc).join('|') : '(?!
 const ORG_BEFORE = new RegExp(`\\b(?:${alt(R.organisationBefore)})\\s+$`, 'i');
 const ORG_LIST_BEFORE = new RegExp(`\\b(?:${alt(R.organisationPlural)})\\s*,\\s*(?:including\\s+|such as\\s+)?$`, 'i');
 const ORG_AGENT_BEFORE = new RegExp(`\\b(?:${alt(R.organisationAgentBefore)})\\s+(?:the\\s+)?$`, 'i');
-const ORG_APPOSITION = new RegExp(`^,\\s+(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,3}(?:${alt(R.organisationBefore)})\\b`, 'i');
-const PLACE_APPOSITION = new RegExp(`^,\\s+(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,3}(?:${alt(R.followerNouns.place)})\\b`, 'i');
+// "X, the Transport Ministry said": an attribution, not an apposition about X.
+const NOT_SAID = '(?!\\s+(?:said|says|told|added|announced|reported|confirmed)\\b)';
+const ORG_APPOSITION = new RegExp(`^,\\s+(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,3}(?:${alt(R.organisationBefore)})\\b${NOT_SAID}`, 'i');
+const PLACE_APPOSITION = new RegExp(`^,\\s+(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,3}(?:${alt(R.followerNouns.place)})\\b${NOT_SAID}`, 'i');
 const PLACE_OF_BEFORE = new RegExp(`\\b(?:${alt(R.placeOfNouns)})\\s+of\\s+(?:the\\s+)?$`, 'i');
 // "X said on Wednesday it would …": what speaks of itself as "it" is not a person.
 const SAYS_IT_AFTER = /^\s+(?:said|says|announced|confirmed|added|stated)\s+(?:on\s+\w+\s+|in\s+a\s+statement\s+)?(?:that\s+)?(?:it|its)\b/;
 const ORG_ROLE_BEFORE = new RegExp(`\\b(?:${alt(R.organisationBefore)})(?:\\s+(?:of|for|to|at)\\s+[^,.;]{1,40})?,\\s*$`, 'i');
 const PERSON_APPOSITION = new RegExp(`^,\\s+(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,3}(?:${ROLE_NOUNS})\\b`, 'i');
 const PLACE_OF = words(R.placeOfNouns);
+const NOUNS_BEFORE_OF = words(R.nounsBeforeOf);
 // "in the United States and Canada": a word joined by "and" to a place after "in".
 const COORDINATED_PLACE_BEFORE = /\b(?:in|across|throughout)\s+(?:the\s+)?[\p{L} .’'-]{2,40}?\s+and\s+$/u;
 const ROLE_BEFORE = new RegExp(`\\b(?:${ROLE_NOUNS})(?:\\s+(?:for|of|at|to)\\s+[^,.;]{1,40})?,\\s*$`, 'i');
-const LOCATIVE_BEFORE = /\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$/;
+const LOCATIVE_BEFORE = /\b(?:in|at|near|outside|inside|through|via|around|across|throughout)\s+(?:the\s+)?$/;
+// "Opposition lawmaker María José Quispe Huamán": a lower-case role noun right before a name.
+const ROLE_RIGHT_BEFORE = new RegExp(`(?:^|\\s)(?:${ROLE_NOUNS})\\s+$`);
+const PLACE_NAMES = new Set(R.placeNames);
+const STATE_POSSESSIONS = new RegExp(`^['’]s\\s+(?:[a-z]+\\s+){0,2}?(?:${alt(R.statePossessions)})\\b`);
+// "the Sudan Ports Corporation (SPC)", "Vietnam Electricity (EVN)": an acronym defined in parentheses after a name.
+const DEFINED_ACRONYM = /^\s*\((\p{Lu}[\p{Lu}\d&]{1,9})\)/u;
+const ROLE_WORDS = words(R.roleNouns);
+/** An organisation's name without its legal form ("Helios Nederland" for "Helios Nederland B.V."). */
+const LEGAL_FORM = /\s+(?:Corp\.?|Corporation|Inc\.?|Ltd\.?|Limited|Co\.|Company|Group|Holdings|PLC|plc|SA|S\.A\.|AG|A\.G\.|GmbH|B\.V\.|N\.V\.|S\.p\.A\.|LLC|AB|ASA|Oyj|SE|KK|Pty(?:\s+Ltd)?|Pte(?:\s+Ltd)?|Bhd|Tbk|SpA|SAS)$/;
+const legalShort = (name: string) => name.replace(LEGAL_FORM, '');
 
 export interface FoundName {
   name: string;
@@ -62,10 +75,14 @@ interface Candidate {
   end: number;
   type: EntityType | null;
   evidence: string;
+  /** An acronym defined in parentheses right after it. */
+  acronym?: string;
 }
 
 // A capitalised word: a weapon code ("Su-27", "MQ-9", "S-400"), a hyphenated or plain word, or an acronym.
-const TOKEN = "(?:[A-Z]+\\d+[A-Z]*(?![\\p{L}\\d])|[A-Z][\\p{L}]*-\\d+[A-Za-z]*|[A-Z]+-\\d+[A-Za-z]*|\\p{Lu}[\\p{L}'’-]*[\\p{L}]|\\p{Lu}{2,}|[A-Z]\\.)";
+// Also: a surname opened by a lower-case particle ("al-Nuaimi"), initials and dotted legal forms ("J.K.", "B.V.").
+const PARTICLES = R.surnamePrefixes.map(esc).join('|') || '(?!)';
+const TOKEN = `(?:(?:${PARTICLES})-\\p{Lu}[\\p{L}'’-]*\\p{L}|[dl]['’]\\p{Lu}[\\p{L}'’-]*\\p{L}|\\p{Lu}\\.(?:\\p{L}{1,2}\\.)+|[A-Z]+\\d+[A-Z]*(?![\\p{L}\\d])|[A-Z][\\p{L}]*-\\d+[A-Za-z]*|[A-Z]+-\\d+[A-Za-z]*|\\p{Lu}[\\p{L}'’-]*[\\p{L}]|\\p{Lu}{2,}|[A-Z]\\.)`;
 // Words of one name are separated by spaces only, never a line break.
 const RUN = new RegExp(`(?<![\\p{L}\\d-])${TOKEN}(?:(?:[ \\t\\u00a0]+(?:${CONNECTOR_RE}))?[ \\t\\u00a0]+${TOKEN})*`, 'gu');
 const DEMONYM = /^[A-Z][a-z]+(?:ian|ean|ese|ish|can)$/;
@@ -80,9 +97,13 @@ function sentenceStarts(text: string): Set<number> {
 }
 
 function typeFromWords(name: string): EntityType | null {
-  if (PLACE_FIRST.has(name.split(/\s+/)[0]!) && name.includes(' ')) return 'place';
   const parts = name.split(/\s+/).map((p) => p.toLowerCase().replace(/[’']s$/, ''));
   const last = parts[parts.length - 1]!;
+  // "Cape Standard", "Gulf Cooperation Council": the last word says organisation, whatever the first says.
+  if (parts.length > 1 && ORG_WORDS.has(last)) return 'organisation';
+  if (PLACE_FIRST.has(name.split(/\s+/)[0]!) && name.includes(' ')) return 'place';
+  // A lone word that is both ("Congress"): the institution.
+  if (parts.length === 1 && ORG_WORDS.has(last) && TYPE_WORDS.some(([t, set]) => t === 'event' && set.has(last))) return 'organisation';
   for (const [type, set] of TYPE_WORDS) if (set.has(last)) return type;
   for (const [type, set] of TYPE_WORDS) if (type !== 'place' && parts.some((p) => set.has(p))) return type;
   if (parts.some((p) => WEAPON_CODE.test(p.toUpperCase())) && WEAPON_CODE.test(name.split(/\s+/).pop()!)) return 'weapon';
@@ -95,7 +116,10 @@ function trimRun(text: string, start: number): { text: string; start: number }[]
   let offset = 0;
   // "Iran’s Shahed drone" is two names; "the Public Prosecutor's Office" is one (what follows is only a type word).
   const split = text.split(/(?<=[’']s)\s+/).reduce<string[]>((acc, p) => {
-    if (acc.length > 0 && !p.includes(' ') && ORG_WORDS.has(p.toLowerCase())) acc[acc.length - 1] += ` ${p}`;
+    // …but "Peru's Congress" is a country and its institution.
+    const owner = acc.length > 0 ? acc[acc.length - 1]!.replace(/[’']s$/, '') : '';
+    const ownerIsPlace = !owner.includes(' ') && (PLACE_NAMES.has(owner) || (!ROLE_WORDS.has(owner.toLowerCase()) && STATE_POSSESSIONS.test(`'s ${p.toLowerCase()}`)));
+    if (acc.length > 0 && !p.includes(' ') && ORG_WORDS.has(p.toLowerCase()) && !ownerIsPlace) acc[acc.length - 1] += ` ${p}`;
     else acc.push(p);
     return acc;
   }, []);
@@ -105,7 +129,7 @@ function trimRun(text: string, start: number): { text: string; start: number }[]
     let tokens = piece.replace(/[’']s$/, '').split(/([ \t\u00a0]+)/);
     let lead = 0;
     const leadingNoise = (t: string) =>
-      (STOP.has(t.toLowerCase()) && !(/^(?:New|North|South|East|West)$/.test(t) && tokens.length > 2)) || (CONNECTORS.has(t.toLowerCase()) && t === t.toLowerCase()) || TITLES.includes(t);
+      (STOP.has(t.toLowerCase()) && !(/^(?:New|North|South|East|West)$/.test(t) && tokens.length > 2)) || (CONNECTORS.has(t.toLowerCase()) && t === t.toLowerCase()) || (TITLES.includes(t) && !(tokens.length === 3 && ORG_WORDS.has(tokens[2]!.toLowerCase())));
     while (tokens.length > 0 && leadingNoise(tokens[0]!)) {
       lead += tokens[0]!.length + (tokens[1]?.length ?? 0);
       tokens = tokens.slice(2);
@@ -119,8 +143,13 @@ function trimRun(text: string, start: number): { text: string; start: number }[]
 
 /** "European Commission President Ursula von der Leyen" → the affiliation and the person, at the title. */
 function splitAtTitle(text: string, start: number): { text: string; start: number; titled: string | null }[] {
+  // "Defence Minister Jorge Luis Castañeda Villanueva": a run that opens with a title.
+  const opening = TITLES.find((t) => text.startsWith(`${t} `) && t.includes(' '));
+  if (opening) return [{ text: text.slice(opening.length + 1), start: start + opening.length + 1, titled: opening }];
   for (const t of TITLES) {
     const i = text.indexOf(` ${t} `);
+    // "The Justice Department", "the General Assembly": a title word before an organisation's word is part of its name.
+    if (i > 0 && !text.slice(i + t.length + 2).includes(' ') && ORG_WORDS.has(text.slice(i + t.length + 2).toLowerCase())) continue;
     if (i > 0) {
       const rest = i + t.length + 2;
       return [
@@ -161,16 +190,53 @@ function joinAnd(text: string, runs: { text: string; start: number }[]): { text:
   return out;
 }
 
+/** "Directorate General of Civil Aviation (DGCA)": the acronym after a run spells all of it, so no title splits it. */
+function definesItself(full: string, text: string, start: number): boolean {
+  const a = DEFINED_ACRONYM.exec(full.slice(start + text.length))?.[1];
+  return a !== undefined && initials(text) === a;
+}
+
+/** The first lines of a report, where its byline stands. */
+function top0(text: string): number {
+  return text.split('\n').slice(0, 6).join('\n').length;
+}
+
+/** "Department for Education", "Centre for Economic Policy Research": an organisation's word, then "for" and a name. */
+function joinFor(text: string, runs: { text: string; start: number }[]): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  for (const r of runs) {
+    const prev = out[out.length - 1];
+    if (prev && text.slice(prev.start + prev.text.length, r.start) === ' for ' && ORG_WORDS.has(prev.text.split(/\s+/).pop()!.toLowerCase()) && !r.text.includes(' for ')) {
+      prev.text = text.slice(prev.start, r.start + r.text.length);
+      continue;
+    }
+    out.push({ ...r });
+  }
+  return out;
+}
+
 /** "Samuel Kiprop of the United Democratic Alliance": a person, then the organisation they belong to. */
-function splitAtOf(text: string, start: number): { text: string; start: number }[] {
+function splitAtOf(full: string, text: string, start: number): { text: string; start: number }[] {
   const m = / of (?:the )?/.exec(text);
   if (!m) return [{ text, start }];
+  // "the Joint Command of the Armed Forces (CCFFAA)": one name, its acronym says so.
+  if (DEFINED_ACRONYM.test(full.slice(start + text.length))) return [{ text, start }];
   const left = text.slice(0, m.index);
   const right = text.slice(m.index + m[0].length);
   const lastRight = right.split(/\s+/).pop()!.toLowerCase();
   const leftTokens = left.split(/\s+/);
   // "Residents of Sunamganj": the noun is not part of the name.
-  if (leftTokens.length === 1 && PLACE_OF.has(left.toLowerCase())) return [{ text: right, start: start + m.index + m[0].length }];
+  if (leftTokens.length === 1 && (PLACE_OF.has(left.toLowerCase()) || NOUNS_BEFORE_OF.has(left.toLowerCase()))) return [{ text: right, start: start + m.index + m[0].length }];
+  // "Northstar Air Cargo of Saint Paul": a name, then the place it is from.
+  const right0 = right.split(/\s+/)[0]!;
+  // ("Football Association of Serbia", "Central Bank of Nigeria": a national body, one name.)
+  const nationalBody = ORG_WORDS.has(leftTokens[leftTokens.length - 1]!.toLowerCase()) && PLACE_NAMES.has(right);
+  if (leftTokens.length >= 2 && !nationalBody && (PLACE_NAMES.has(right) || (PLACE_FIRST.has(right0) && right.includes(' '))) && !leftTokens.some((t) => STOP.has(t.toLowerCase()))) {
+    return [
+      { text: left, start },
+      { text: right, start: start + m.index + m[0].length },
+    ];
+  }
   if (ORG_WORDS.has(lastRight) && leftTokens.length >= 2 && leftTokens.length <= 3 && !typeFromWords(left) && !leftTokens.some((t) => STOP.has(t.toLowerCase()))) {
     return [
       { text: left, start },
@@ -188,7 +254,8 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
   const lowerWords = new Set(text.match(/(?<![\p{L}])\p{Ll}[\p{L}'’-]*/gu) ?? []);
   const out: Candidate[] = [];
   // A byline ("By Marta Quintela | Atlantic Ledger | 12 May 2025", "Dhaka Tribune Wire | 17 June 2025"): the writer and the outlet.
-  for (const m of text.matchAll(/^[ \t]*(?:By[ \t]+([^|\n]+?)[ \t]*\|[ \t]*)?([^|\n]+?)[ \t]*\|[ \t]*[^|\n]*\b\d{4}\b[^|\n]*$/gm)) {
+  // A first part that is not "By …" is a label ("PRESS RELEASE | …"): no name.
+  for (const m of text.matchAll(/^[ \t]*(?:By[ \t]+([^|\n]+?)[ \t]*\|[ \t]*|[^|\n]+?[ \t]*\|[ \t]*)?([^|\n]+?)[ \t]*\|[ \t]*[^|\n]*\b\d{4}\b[^|\n]*$/gm)) {
     const lineStart = m.index;
     skip.push([lineStart, lineStart + m[0].length]);
     for (const [i, type] of [
@@ -201,8 +268,24 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       out.push({ text: part, start: at, end: at + part.length, type, evidence: type === 'person' ? 'the byline’s writer' : 'the byline’s outlet' });
     }
   }
-  const runs = joinAnd(text, [...text.matchAll(RUN)].map((m) => ({ text: m[0], start: m.index })));
-  const pieces = runs.flatMap((m) => splitAtOf(m.text, m.start)).flatMap((m) => splitAtTitle(m.text, m.start).flatMap((p) => trimRun(p.text, p.start).map((x) => ({ ...x, titled: p.titled }))));
+  // "By Jane Doe" alone on a line near the top (an imported page's byline), and "© Site".
+  for (const m of text.slice(0, top0(text)).matchAll(/^[ \t]*(?:By[ \t]+(\p{Lu}[\p{L}'’.-]+(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]+|de|van|von|der|bin|al))*(?:[ \t]+and[ \t]+\p{Lu}[\p{L}'’.-]+(?:[ \t]+\p{Lu}[\p{L}'’.-]+)+)?)|©[ \t]*(?:\d{4}[ \t]+)?(\p{Lu}[^\n|.,]{1,58}?))[ \t]*$/gmu)) {
+    const part = (m[1] ?? m[2])!;
+    skip.push([m.index, m.index + m[0].length]);
+    for (const [i, who] of (m[1] ? part.split(/[ \t]+and[ \t]+/) : [part]).entries()) {
+      const at = text.indexOf(who, m.index + (i > 0 ? m[0].indexOf(' and ') : 0));
+      out.push({ text: who, start: at, end: at + who.length, type: m[1] ? 'person' : 'organisation', evidence: m[1] ? 'the byline’s writer' : 'the byline’s outlet' });
+    }
+  }
+  // A byline that gives the writer's role instead of "By" ("Helen McCarthy-Boateng Political correspondent"), near the top.
+  const top = top0(text);
+  for (const m of text.slice(0, top).matchAll(/^[ \t]*(\p{Lu}[\p{L}'’.-]+(?:[ \t]+\p{Lu}[\p{L}'’.-]+){1,3}?)[ \t]+(?:\p{Lu}\p{Ll}+[ \t]+)?(?:correspondent|editor|reporter|writer|columnist|journalist)[ \t]*$/gmu)) {
+    const at = m.index + m[0].indexOf(m[1]!);
+    skip.push([m.index, m.index + m[0].length]);
+    out.push({ text: m[1]!, start: at, end: at + m[1]!.length, type: 'person', evidence: 'the byline’s writer' });
+  }
+  const runs = joinFor(text, joinAnd(text, [...text.matchAll(RUN)].map((m) => ({ text: m[0], start: m.index }))));
+  const pieces = runs.flatMap((m) => splitAtOf(text, m.text, m.start)).flatMap((m) => (definesItself(text, m.text, m.start) ? [{ text: m.text, start: m.start, titled: null }] : splitAtTitle(m.text, m.start)).flatMap((p) => trimRun(p.text, p.start).map((x) => ({ ...x, titled: p.titled }))));
   for (const raw of pieces) {
     // A leading demonym ("Russian Su-27", "Chinese Foreign Ministry") describes, it is not part of the name, unless the rest is only a type word.
     let piece = raw;
@@ -215,7 +298,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       piece = { ...piece, text: piece.text.slice(first[0].length), start: piece.start + first[0].length };
     }
     {
-      const { start } = piece;
+      let { start } = piece;
       let end = start + piece.text.length;
       // "United Nations Children's Fund", "United States Department of Justice": a known name opens a longer organisation's name.
       const opensLonger = (s: number, e: number) =>
@@ -227,6 +310,41 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       const after = text.slice(end, end + 60);
       let type = typeFromWords(piece.text);
       let evidence = type ? `its words mark ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}` : '';
+      // "NHS England", "BBC News": an acronym that opens a name makes it an organisation (not "US Senate"'s place acronym alone).
+      if (!type && tokens.length >= 2 && /^\p{Lu}{2,5}$/u.test(tokens[0]!) && !PLACE_ACRONYMS.has(tokens[0]!)) {
+        type = 'organisation';
+        evidence = 'an acronym opens it';
+      }
+      // "Le Monde", "El País", "Die Zeit": a foreign article and one word name an outlet or a body, not a person.
+      if (!type && tokens.length === 2 && /^(?:Le|La|Les|El|Il|Lo|Die|Das|Los|Las|Het)$/.test(tokens[0]!) && !/\p{Lu}\p{Ll}+\s+$/u.test(before)) {
+        type = 'organisation';
+        evidence = 'a foreign article opens it';
+      }
+      // "IndiGo", "PayPal": a capital inside a word (not "McCarthy", "DeSantis", "MacDonald") marks a brand.
+      if (!type && tokens.some((t) => /^\p{Lu}\p{Ll}+\p{Lu}/u.test(t) && !/^(?:Mc|Mac|De|Le|La|Di|Du|Da|Van|Von|Fitz|O)\p{Lu}/u.test(t))) {
+        type = 'organisation';
+        evidence = 'a capital inside a word marks a brand';
+      }
+      const acronym = DEFINED_ACRONYM.exec(after)?.[1];
+      // "the All Progressives Congress (APC)": a word trimmed as noise is part of the name when the acronym says so.
+      const dropped = acronym && !single ? /(\p{Lu}\p{L}*)\s+$/u.exec(before) : null;
+      if (dropped && initials(piece.text) !== acronym && initials(`${dropped[1]} ${piece.text}`) === acronym) {
+        piece = { ...piece, text: `${dropped[1]} ${piece.text}`, start: start - dropped[0].length };
+        start = piece.start;
+      }
+      if (!type && PLACE_NAMES.has(piece.text)) {
+        type = 'place';
+        evidence = 'a country or state';
+      } else if (!type && single && /^\p{Lu}{2,}$/u.test(piece.text) && /(?:^|\n)[ \t]*$/.test(before) && /^:/.test(after)) {
+        type = 'person';
+        evidence = 'a transcript’s speaker label';
+      } else if (!type && !single && acronym) {
+        type = 'organisation';
+        evidence = `an acronym (${acronym}) is defined for it`;
+      } else if (!type && single && STATE_POSSESSIONS.test(after)) {
+        type = 'place';
+        evidence = 'its government, army or capital is named';
+      }
       if (!type) {
         const orgBy = ORG_BEFORE.test(before) || (ORG_ROLE_BEFORE.test(before) && !ROLE_BEFORE.test(before))
           ? 'a noun before it names an organisation'
@@ -245,12 +363,18 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         } else if (PERSON_APPOSITION.test(after)) {
           type = 'person';
           evidence = 'an apposition names their role';
-        } else if (PLACE_APPOSITION.test(after) || (single && (PLACE_OF_BEFORE.test(before) || COORDINATED_PLACE_BEFORE.test(before)) && !starts.has(start))) {
+        } else if (PLACE_APPOSITION.test(after) || (tokens.length <= 3 && PLACE_OF_BEFORE.test(before) && !starts.has(start)) || (tokens.length <= 3 && COORDINATED_PLACE_BEFORE.test(before) && !starts.has(start))) {
           type = 'place';
           evidence = 'its context names a place';
         } else if (tokens.length >= 2 && ROLE_BEFORE.test(before)) {
           type = 'person';
           evidence = 'an apposition after a role names them';
+        } else if (tokens.length >= 2 && tokens.length <= 5 && ROLE_RIGHT_BEFORE.test(before)) {
+          type = 'person';
+          evidence = 'a role noun names them';
+        } else if (tokens.length >= 2 && tokens.length <= 5 && /^,\s+who\b/.test(after)) {
+          type = 'person';
+          evidence = '“who” follows the name';
         }
       }
       const title = piece.titled ?? TITLES.find((t) => before.endsWith(`${t} `));
@@ -267,6 +391,11 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         }
       }
       const follower = /^\s+([a-z]+)\b/.exec(after)?.[1];
+      // "the ASEAN summit": the acronym is the body that meets, the summit its event.
+      if (!type && follower && /^\p{Lu}{2,6}$/u.test(piece.text) && FOLLOWERS.event.has(follower)) {
+        type = 'organisation';
+        evidence = `an acronym followed by “${follower}”`;
+      }
       if (!type && follower) {
         for (const t of ['place', 'organisation', 'event'] as const) {
           if (FOLLOWERS[t].has(follower)) {
@@ -284,6 +413,13 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       if (!type && /^\s+(?:said|says|told|added|wrote|argued|noted)\b/.test(after) && tokens.length >= 2) {
         type = 'person';
         evidence = 'speaks in the report';
+      }
+      // "… , Samsung said", "Lumen declined to comment", "Siemens, which …": one word that speaks, mid-sentence, and is no
+      // one's surname (a person's short form merges into their full name later) is an organisation.
+      // (A place never "did not respond to a request for comment": that holds at a sentence's start too.)
+      if (!type && single && /^\p{Lu}\p{Ll}{2,}$/u.test(piece.text) && !lowerWords.has(piece.text.toLowerCase()) && ((!starts.has(start) && (/^\s+(?:said|says|announced|confirmed|declined|denied|did not respond|could not be reached)\b/.test(after) || /^,\s+which\b/.test(after))) || /^\s+(?:did not (?:immediately )?respond|declined to comment|could not be reached|has not claimed)\b/.test(after))) {
+        type = 'organisation';
+        evidence = 'it speaks as a body';
       }
       if (single && NOT_ALONE.has(piece.text.toLowerCase())) continue;
       if (!type && !single && /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Upper|Lower|New|Central)$/.test(tokens[0]!) && !DEMONYM.test(tokens[tokens.length - 1]!)) {
@@ -304,6 +440,11 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       }
       // Two or three capitalised words none of which the report also uses as an ordinary word ("State Grid", "Social Credit").
       const core = tokens.filter((t, i) => !(i > 0 && i < tokens.length - 1 && CONNECTORS.has(t) && t === t.toLowerCase()));
+      // "told Al Jazeera that": whom a speaker told, by a name that is no one's known name, is most often an outlet.
+      if (!type && core.length >= 2 && core.length <= 3 && /\btold\s+$/.test(before) && /^\s+(?:that|in|on|last|this|,)/.test(after)) {
+        type = 'organisation';
+        evidence = 'a speaker told it, as an outlet';
+      }
       if (!type && core.length >= 2 && core.length <= 3 && core.every((t) => /^\p{Lu}[\p{L}'’-]+$/u.test(t) && !lowerWords.has(t.toLowerCase()) && !DEMONYM.test(t))) {
         // "outside the Campus de Justiça" is a place; otherwise two or three capitalised words are most often a person.
         type = LOCATIVE_BEFORE.test(before) ? 'place' : 'person';
@@ -314,6 +455,8 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         type = 'place';
         evidence = 'the dateline';
       }
+      // "Election officials said": a type word opening a sentence before a lower-case noun is an ordinary word.
+      if (single && starts.has(start) && evidence.startsWith('its words mark') && /^\s+\p{Ll}/u.test(after)) continue;
       // A follower noun is weak evidence at the start of a sentence ("Mining firm halts …").
       if (single && starts.has(start) && evidence.startsWith('followed by')) continue;
       // A single capitalised word at the start of a sentence is usually just the first word.
@@ -328,7 +471,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         continue;
       }
       if (single && piece.text.length < 3 && !/^[A-Z]{2}$|^[A-Z]\d$/.test(piece.text)) continue;
-      out.push({ text: piece.text, start, end, type, evidence });
+      out.push({ text: piece.text, start, end, type, evidence, ...(acronym && !single ? { acronym } : {}) });
     }
   }
   return out;
@@ -359,6 +502,9 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
     if (group.length < 2 || !group.some((g) => g.evidence === 'place') || ignore.has(fold(word))) continue;
     for (const g of group) found.push({ ...g, type: 'place', evidence: 'recurs mid-sentence, after prepositions of place' });
   }
+  // An acronym defined in parentheses is that name's short form, whatever its letters.
+  const definedAs = new Map<string, string>();
+  for (const c of found) if (c.acronym && !definedAs.has(c.acronym)) definedAs.set(c.acronym, fold(c.text));
   const byName = new Map<string, FoundName>();
   // Longest first, so short forms can attach to a full name seen anywhere in the report.
   const order = [...found].sort((a, b) => b.text.split(/\s+/).length - a.text.split(/\s+/).length || b.text.length - a.text.length || a.start - b.start);
@@ -368,11 +514,18 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
       (n) =>
         n.aliases.some((a) => fold(a) === fold(c.text)) ||
         (n.type === 'person' && parts.length === 1 && c.text.length >= 2 && n.name.split(/\s+/).includes(c.text)) ||
-        (/^[A-Z]{2,6}$/.test(c.text) && n.name.split(/\s+/).length >= 2 && initials(n.name) === c.text),
+        (/^[A-Z]{2,6}$/.test(c.text) && n.name.split(/\s+/).length >= 2 && initials(n.name) === c.text) ||
+        (definedAs.get(c.text) !== undefined && n.aliases.some((a) => fold(a) === definedAs.get(c.text))) ||
+        // A transcript's "LEE:" is Lee Soo-jin.
+        (c.evidence === 'a transcript’s speaker label' && n.type === 'person' && n.name.split(/\s+/).some((p) => p.toUpperCase() === c.text)) ||
+        // "Castañeda Villanueva" for "Jorge Luis Castañeda Villanueva"; "Helios Nederland" for "Helios Nederland B.V.".
+        (n.type === 'person' && c.type === 'person' && parts.length >= 2 && n.name.toLowerCase().endsWith(` ${c.text.toLowerCase()}`)) ||
+        (n.type === 'organisation' && legalShort(n.name) !== n.name && legalShort(n.name) === c.text),
     );
     if (full) {
-      // The weakest guess (two or three capitalised words: a person) gives way to any context that says otherwise.
-      if (full.name === c.text && full.evidence === 'a two- or three-word capitalised name' && c.evidence !== full.evidence) {
+      // The weakest guesses (two or three capitalised words: a person; a word after "from": a place) give way to any context that says otherwise.
+      const weak = full.evidence === 'a two- or three-word capitalised name' || (full.evidence === 'follows a preposition of place' && c.evidence === 'it speaks as a body');
+      if (full.name === c.text && weak && c.evidence !== full.evidence) {
         full.type = c.type!;
         full.evidence = c.evidence;
       }
@@ -386,7 +539,7 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
   const names = [...byName.values()].filter((n) => n.spans.length > 1 || n.name.includes(' ') || n.evidence !== 'follows a preposition of place' || n.type === 'place');
   // An organisation named without its legal suffix ("Andes Copper" for "Andes Copper Corp").
   for (const n of names.filter((x) => x.type === 'organisation')) {
-    const short = n.name.replace(/\s+(?:Corp\.?|Corporation|Inc\.?|Ltd\.?|Limited|Co\.|Company|Group|Holdings|PLC|plc|SA|AG|GmbH)$/, '');
+    const short = legalShort(n.name);
     if (short === n.name || !short.includes(' ')) continue;
     const re = new RegExp(`(?<![\\p{L}\\d-])${short.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d-])`, 'gu');
     for (const m of text.matchAll(re)) {
@@ -408,11 +561,15 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
   for (const n of names.filter((x) => x.type === 'organisation' && x.name.includes(' '))) {
     const first = n.name.split(/\s+/)[0]!;
     const lower = first.toLowerCase();
-    if (first.length < 4 || STOP.has(lower) || CONNECTORS.has(lower) || NOT_ALONE.has(lower) || DEMONYM.test(first) || PLACE_FIRST.has(first) || /^(?:North|South|East|West|New|United|National|International|Independent|Central|General|State|Public|Royal|Federal)$/.test(first)) continue;
+    if (first.length < 4 || PLACE_NAMES.has(first) || STOP.has(lower) || CONNECTORS.has(lower) || NOT_ALONE.has(lower) || DEMONYM.test(first) || PLACE_FIRST.has(first) || /^(?:North|South|East|West|New|United|National|International|Independent|Central|General|State|Public|Royal|Federal)$/.test(first)) continue;
     if (names.some((o) => o !== n && o.name.split(/\s+/)[0] === first)) continue;
     const re = new RegExp(`(?<![\\p{L}\\d-])${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d-])(?!\\s+\\p{Lu})`, 'gu');
     for (const m of text.matchAll(re)) {
       if (n.spans.some(([s, e]) => m.index >= s && m.index < e) || taken.some(([s, e]) => m.index >= s && m.index < e)) continue;
+      // "with a Philippine supply boat": between lower-case words the word describes; it names no one.
+      if (/\p{Ll}[\p{L}'’-]*\s+$/u.test(text.slice(Math.max(0, m.index - 20), m.index)) && /^\s+\p{Ll}/u.test(text.slice(m.index + first.length, m.index + first.length + 3))) continue;
+      // "Department for Environment": the word inside another name is not this organisation.
+      if (/\p{Lu}[\p{L}'’-]*\s+(?:for|of|and|de|del)\s+$/u.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
       if (!n.aliases.includes(first)) n.aliases.push(first);
       n.spans.push([m.index, m.index + first.length]);
     }
