@@ -355,6 +355,7 @@ export function assemble(bundled: KbDocument, pieces: readonly ReportPiece[], re
     kb,
     compiled: packMatcher(compilePageMatcher({ entities: pageEntities, reports: [...bundled.reports, ...reports] })),
     entities: packEntities,
+    crossCaveats: cross.length,
   };
 }
 
