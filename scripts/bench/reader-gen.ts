@@ -62,7 +62,8 @@ function vocabularyLine(r: () => number): string {
  * A reader's KB of `factor` times as many reports: copies of a derived KB
  * with their own report, claim, caveat and new-entity ids (bundled entities
  * stay shared, so their records grow with every copy, as a popular entity's
- * would). For lookup timings; the page matcher is the original's.
+ * would). For lookup timings; the page matcher is the original's, the
+ * review list is over the copies.
  */
 export function scaleReaderDerived(d: ReaderDerived, factor: number): ReaderDerived {
   const newIds = new Set(d.entities.filter((e) => e.isNew).map((e) => e.id));
@@ -97,5 +98,7 @@ export function scaleReaderDerived(d: ReaderDerived, factor: number): ReaderDeri
     }
   }
   out.entities.push(...bundledRecords.values());
-  return { ...d, readerHash: `${d.readerHash}x${factor}`, kb: out };
+  // The review list over the copies, as lib/reader-kb/incremental.ts `assemble` lists a KB's entities.
+  const entities = out.entities.filter((e) => e.reports.length > 0).map((e) => ({ id: e.id, name: e.name, type: e.type, aliases: e.aliases.filter((a) => a.mentions > 0).map((a) => a.text), reports: e.reports.map((r) => r.report), isNew: !bundledRecords.has(e.id) }));
+  return { ...d, readerHash: `${d.readerHash}x${factor}`, kb: out, entities };
 }
