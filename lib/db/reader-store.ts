@@ -5,6 +5,7 @@
 // pipeline derives from them (./../reader-kb/pipeline.ts) is stored beside
 // them and can always be derived again from the reports.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { foldName, nameIndex, reportRef, type KbReader } from '../kb/card';
 import type { KbCaveat, KbClaim, KbDocument, KbEntity, KbReport } from '../kb/document';
 import { contentHash } from '../kb/text';
 import type { PackedMatcher } from '../match/packed';
@@ -54,6 +55,9 @@ export interface DerivedIndex {
   caveats: string[];
   /** '' for a caveat of its own report's piece (it changes only with that piece), else its content's hash. */
   caveatHashes: string[];
+  /** Folded names, and their entity ids joined by newlines. */
+  names: string[];
+  nameIds: string[];
 }
 
 export interface ReaderDB extends DBSchema {
@@ -68,11 +72,13 @@ export interface ReaderDB extends DBSchema {
   kbReports: { key: string; value: KbReport };
   kbEntities: { key: string; value: KbEntity };
   kbClaims: { key: string; value: KbClaim };
-  kbCaveats: { key: string; value: KbCaveat };
+  kbCaveats: { key: string; value: KbCaveat; indexes: { report: string } };
+  /** Folded name or alias → entity ids (lib/kb/card.ts `nameIndex`), for lookups by name. */
+  kbNames: { key: string; value: { name: string; ids: string[] } };
 }
 
 /** The derived KB's record stores. */
-export const DERIVED_STORES = ['derived', 'kbReports', 'kbEntities', 'kbClaims', 'kbCaveats'] as const;
+export const DERIVED_STORES = ['derived', 'kbReports', 'kbEntities', 'kbClaims', 'kbCaveats', 'kbNames'] as const;
 
 export type StoredSketch = ReportSketch & { id: string; title: string };
 
@@ -94,7 +100,9 @@ export function openReaderDb(name = READER_DB_NAME): Promise<ReaderDatabase> {
       // Version 3: the derived KB in records (a KB of 10,000 reports as one record is over Chromium's limit for
       // one value, about 133 MB). The one record of versions 1 and 2 is converted here, so no reader loses theirs.
       if (oldVersion < 3) {
-        for (const store of ['kbReports', 'kbEntities', 'kbClaims', 'kbCaveats'] as const) db.createObjectStore(store, { keyPath: 'id' });
+        for (const store of ['kbReports', 'kbEntities', 'kbClaims'] as const) db.createObjectStore(store, { keyPath: 'id' });
+        db.createObjectStore('kbCaveats', { keyPath: 'id' }).createIndex('report', 'report');
+        db.createObjectStore('kbNames', { keyPath: 'name' });
         if (oldVersion >= 1) {
           const derived = transaction.objectStore('derived');
           void derived
@@ -221,6 +229,7 @@ const supportKey = (c: KbClaim) => `${c.support.independentSources}.${c.support.
 const recordHash = (value: unknown) => contentHash(JSON.stringify(value));
 
 interface PreparedDerived {
+  names: { name: string; ids: string[] }[];
   head: DerivedHead;
   index: DerivedIndex;
   stamp: DerivedStamp;
@@ -233,7 +242,9 @@ export function prepareDerived(derived: ReaderDerived): PreparedDerived {
   // Caveats found across reports are last (lib/reader-kb/incremental.ts `assemble`); without the count, all are hashed.
   const firstCross = kb.caveats.length - Math.min(kb.caveats.length, derived.crossCaveats ?? kb.caveats.length);
   const isNew = new Set(derived.entities.filter((e) => e.isNew).map((e) => e.id));
+  const names = nameIndex(kb);
   return {
+    names,
     kb,
     head: { key: 'head', bundledHash: derived.bundledHash, readerHash: derived.readerHash, kb: { format: kb.format, version: kb.version, hash: kb.hash }, compiled: derived.compiled },
     stamp: { key: 'stamp', bundledHash: derived.bundledHash, readerHash: derived.readerHash, reports: kb.reports.length },
@@ -247,6 +258,8 @@ export function prepareDerived(derived: ReaderDerived): PreparedDerived {
       claimSupport: kb.claims.map(supportKey),
       caveats: kb.caveats.map((c) => c.id),
       caveatHashes: kb.caveats.map((c, i) => (i < firstCross ? '' : recordHash(c))),
+      names: names.map((n) => n.name),
+      nameIds: names.map((n) => n.ids.join('\n')),
     },
   };
 }
@@ -263,7 +276,7 @@ type RecordsTx = IDBPTransaction<ReaderDB, StoreNames<ReaderDB>[], 'readwrite' |
  */
 function writeDerivedRecords(tx: RecordsTx, next: PreparedDerived, old: DerivedIndex | undefined, changedReports: ReadonlySet<string> | 'all'): void {
   const queue = (p: Promise<unknown>) => void p.catch(() => undefined);
-  const stores = { reports: tx.objectStore('kbReports'), entities: tx.objectStore('kbEntities'), claims: tx.objectStore('kbClaims'), caveats: tx.objectStore('kbCaveats') };
+  const stores = { reports: tx.objectStore('kbReports'), entities: tx.objectStore('kbEntities'), claims: tx.objectStore('kbClaims'), caveats: tx.objectStore('kbCaveats'), names: tx.objectStore('kbNames') };
   if (!old) for (const store of Object.values(stores)) queue(store.clear());
   const changed = (report: string) => !old || changedReports === 'all' || changedReports.has(report);
   const before = (ids: readonly string[], keys: readonly string[]) => new Map(ids.map((id, i) => [id, keys[i]!]));
@@ -296,6 +309,13 @@ function writeDerivedRecords(tx: RecordsTx, next: PreparedDerived, old: DerivedI
     if (oldCaveats.get(c.id) !== hash || (hash === '' && changed(c.report))) queue(stores.caveats.put(c));
   });
   removeGone(old?.caveats, index.caveats, (id) => stores.caveats.delete(id));
+
+  // An index written before names were (none yet): every name is written.
+  const oldNames = old?.names ? before(old.names, old.nameIds) : new Map<string, string>();
+  next.names.forEach((n, i) => {
+    if (oldNames.get(n.name) !== index.nameIds[i]) queue(stores.names.put(n));
+  });
+  removeGone(old?.names, index.names, (name) => stores.names.delete(name));
 
   const derived = tx.objectStore('derived');
   queue(derived.put(next.head));
@@ -364,28 +384,44 @@ export async function getDerived(db: ReaderDatabase): Promise<ReaderDerived | nu
   ]);
   await tx.done;
   if (head?.key !== 'head' || index?.key !== 'index') return null;
-  const inOrder = <T extends { id: string }>(records: T[], ids: readonly string[]): T[] | null => {
-    const byId = new Map(records.map((r) => [r.id, r]));
-    const out: T[] = [];
-    for (const id of ids) {
-      const r = byId.get(id);
-      if (!r) return null;
-      out.push(r);
-    }
-    return out;
-  };
   const kb = { ...head.kb, reports: inOrder(reports, index.reports), entities: inOrder(entities, index.entities), claims: inOrder(claims, index.claims), caveats: inOrder(caveats, index.caveats) };
   if (!kb.reports || !kb.entities || !kb.claims || !kb.caveats) {
     await db.delete('derived', 'index').catch(() => undefined);
     await db.delete('derived', 'head').catch(() => undefined);
     return null;
   }
-  const entityList: PackEntity[] = [];
-  kb.entities.forEach((e, i) => {
-    if (e.reports.length > 0) entityList.push({ id: e.id, name: e.name, type: e.type, aliases: e.aliases.filter((a) => a.mentions > 0).map((a) => a.text), reports: e.reports.map((r) => r.report), isNew: index.entityNew[i] === '1' });
-  });
   const crossCaveats = index.caveatHashes.filter((h) => h !== '').length;
-  return { bundledHash: head.bundledHash, readerHash: head.readerHash, kb: kb as KbDocument, compiled: head.compiled, entities: entityList, crossCaveats };
+  return { bundledHash: head.bundledHash, readerHash: head.readerHash, kb: kb as KbDocument, compiled: head.compiled, entities: entityList(kb.entities, index), crossCaveats };
+}
+
+function inOrder<T extends { id: string }>(records: readonly T[], ids: readonly string[]): T[] | null {
+  const byId = new Map(records.map((r) => [r.id, r]));
+  const out: T[] = [];
+  for (const id of ids) {
+    const r = byId.get(id);
+    if (!r) return null;
+    out.push(r);
+  }
+  return out;
+}
+
+/** The review list of a derivation's entities (as lib/reader-kb/incremental.ts `assemble` lists them). */
+function entityList(entities: readonly KbEntity[], index: DerivedIndex): PackEntity[] {
+  const out: PackEntity[] = [];
+  entities.forEach((e, i) => {
+    if (e.reports.length > 0) out.push({ id: e.id, name: e.name, type: e.type, aliases: e.aliases.filter((a) => a.mentions > 0).map((a) => a.text), reports: e.reports.map((r) => r.report), isNew: index.entityNew[i] === '1' });
+  });
+  return out;
+}
+
+/** The stored derivation's entities as the review list shows them, reading their records alone (not the reports, claims, caveats or matcher). */
+export async function getDerivedEntities(db: ReaderDatabase): Promise<{ bundledHash: string; entities: PackEntity[] } | null> {
+  const tx = db.transaction(['derived', 'kbEntities'], 'readonly');
+  const [stamp, index, records] = await Promise.all([tx.objectStore('derived').get('stamp'), tx.objectStore('derived').get('index'), tx.objectStore('kbEntities').getAll()]);
+  await tx.done;
+  if (stamp?.key !== 'stamp' || index?.key !== 'index') return null;
+  const entities = inOrder(records, index.entities);
+  return entities ? { bundledHash: stamp.bundledHash, entities: entityList(entities, index) } : null;
 }
 
 /**
@@ -414,4 +450,42 @@ export async function getReview(db: ReaderDatabase): Promise<Review> {
 
 export function putReview(db: ReaderDatabase, review: Review): Promise<void> {
   return write(db, 'your review', (tx) => void tx.objectStore('meta').put({ key: 'review', value: review }).catch(() => undefined), ['meta']);
+}
+
+/**
+ * A KbReader over the stored derivation's records (lib/db/kb-store.ts
+ * `dbReader` does the same for the bundled KB): each call is one short read
+ * transaction, so the background answers a card without first reading the
+ * whole of a large KB.
+ */
+export function storedReader(db: ReaderDatabase): KbReader {
+  const many = async <S extends 'kbEntities' | 'kbClaims' | 'kbCaveats' | 'kbReports'>(store: S, ids: readonly string[]) => {
+    if (ids.length === 0) return [];
+    const tx = db.transaction(store, 'readonly');
+    const rows = await Promise.all(ids.map((id) => tx.store.get(id)));
+    await tx.done;
+    return rows as (ReaderDB[S]['value'] | undefined)[];
+  };
+  return {
+    entity: (id) => db.get('kbEntities', id),
+    entities: (ids) => many('kbEntities', ids),
+    claims: (ids) => many('kbClaims', ids),
+    caveats: (ids) => many('kbCaveats', ids),
+    reportMeta: async (ids) => (await many('kbReports', ids)).map((r) => (r ? reportRef(r) : undefined)),
+    findByName: async (name) => (await db.get('kbNames', foldName(name)))?.ids ?? [],
+  };
+}
+
+/** The stored derivation's head (its hashes and page matcher), or null. */
+export async function derivedHead(db: ReaderDatabase): Promise<DerivedHead | null> {
+  const row = await db.get('derived', 'head');
+  return row?.key === 'head' ? row : null;
+}
+
+/** One of the reader's reports as derived, with its caveats. */
+export async function derivedReport(db: ReaderDatabase, id: string): Promise<{ report: KbReport; caveats: KbCaveat[] } | null> {
+  const tx = db.transaction(['kbReports', 'kbCaveats'], 'readonly');
+  const [report, caveats] = await Promise.all([tx.objectStore('kbReports').get(id), tx.objectStore('kbCaveats').index('report').getAll(id)]);
+  await tx.done;
+  return report ? { report, caveats } : null;
 }
