@@ -307,10 +307,25 @@ export function assemble(bundled: KbDocument, pieces: readonly ReportPiece[], re
   const support = claimSupport(joint, republished, same);
   const originals = originalTextKeys(republished);
   const supportedClaims = claims.map((c) => ({ ...c, support: support.get(c.id) ?? c.support }));
+  // Each entity's claims and cross caveats, gathered in one pass (not a scan of every claim per entity).
+  const about = <T extends { entities: string[] }>(items: readonly T[]) => {
+    const by = new Map<string, T[]>();
+    for (const item of items) {
+      for (const id of new Set(item.entities)) {
+        const list = by.get(id);
+        if (list) list.push(item);
+        else by.set(id, [item]);
+      }
+    }
+    return by;
+  };
+  const bundledAbout = about(bundledOwn);
+  const readerAbout = about(supportedClaims);
+  const crossAbout = about(cross);
   for (const [id, e] of byId) {
-    const all = [...(bundledIds.has(id) ? bundledOwn.filter((c) => c.entities.includes(id)) : []), ...supportedClaims.filter((c) => c.entities.includes(id))];
+    const all = [...(bundledIds.has(id) ? (bundledAbout.get(id) ?? []) : []), ...(readerAbout.get(id) ?? [])];
     e.support = totalSupport(all, originals);
-    e.caveats = union(e.caveats, cross.filter((c) => c.entities.includes(id)).map((c) => c.id));
+    e.caveats = union(e.caveats, (crossAbout.get(id) ?? []).map((c) => c.id));
   }
   // A bundled entity a cross caveat is about, which the reader's reports do not mention themselves.
   for (const c of cross) {

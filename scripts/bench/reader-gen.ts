@@ -112,7 +112,8 @@ export function scaleReaderDerived(d: ReaderDerived, factor: number): ReaderDeri
  * and new-entity ids. A copy's new names get a suffix ("Arlen Bramwell Q1a"),
  * so the reader's KB knows as many distinct names as it has copies (a KB of
  * 10,000 reports names tens of thousands of people and organisations), and a
- * new report's names link to the originals alone.
+ * new report's names link to the originals alone; its claims' sentences too
+ * (they no longer quote the copied text exactly: a load figure, not a KB).
  */
 export function scaleReaderPieces(pieces: readonly ReportPiece[], packs: readonly PackReport[], factor: number): { pieces: ReportPiece[]; packs: PackReport[] } {
   const newIds = new Set(pieces.flatMap((p) => p.fresh.map((e) => e.id)));
@@ -135,7 +136,8 @@ export function scaleReaderPieces(pieces: readonly ReportPiece[], packs: readonl
         id: rid(p.id),
         kb: {
           reports: p.kb.reports.map((r) => ({ ...r, id: rid(r.id), mentions: r.mentions.map(([s, e, x]) => [s, e, eid(x)] as [number, number, string]) })),
-          claims: p.kb.claims.map((c) => ({ ...c, id: cid(c.id), report: rid(c.report), entities: c.entities.map(eid), retells: c.retells && cid(c.retells), corroboration: { ...c.corroboration, claims: c.corroboration.claims.map(cid) } })),
+          // A copy's sentences carry its tag too: 200 copies of one sentence would make every claim a 200-fold repeat (lib/kb/support), which no reader's 10,000 reports are.
+          claims: p.kb.claims.map((c) => ({ ...c, id: cid(c.id), text: `${c.text}${tag}`, report: rid(c.report), entities: c.entities.map(eid), retells: c.retells && cid(c.retells), corroboration: { ...c.corroboration, claims: c.corroboration.claims.map(cid) } })),
           caveats: p.kb.caveats.map(caveat),
           entities: p.kb.entities.map((e) => ({
             ...e,
