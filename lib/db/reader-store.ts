@@ -489,3 +489,38 @@ export async function derivedReport(db: ReaderDatabase, id: string): Promise<{ r
   await tx.done;
   return report ? { report, caveats } : null;
 }
+
+/**
+ * The stored derivation read whole, a slice of records per transaction with
+ * `pause()` between slices, so the reading context keeps answering meanwhile
+ * (a KB of 10,000 reports is over 100 MB: read at once, it would hold the
+ * background for seconds). Null when there is none, or it changed while it
+ * was read (its stamp before and after differ).
+ */
+export async function getDerivedSliced(db: ReaderDatabase, pause: () => Promise<void>, slice = 2000): Promise<ReaderDerived | null> {
+  const stampOf = async () => {
+    const s = await derivedStamp(db);
+    return s ? `${s.bundledHash}+${s.readerHash}` : null;
+  };
+  const before = await stampOf();
+  const [head, index] = await Promise.all([db.get('derived', 'head'), db.get('derived', 'index')]);
+  if (!before || head?.key !== 'head' || index?.key !== 'index') return null;
+  const all = async <S extends 'kbReports' | 'kbEntities' | 'kbClaims' | 'kbCaveats'>(store: S): Promise<ReaderDB[S]['value'][]> => {
+    const out: ReaderDB[S]['value'][] = [];
+    let last: string | undefined;
+    for (;;) {
+      await pause();
+      const rows = await db.getAll(store, last === undefined ? undefined : IDBKeyRange.lowerBound(last, true), slice);
+      out.push(...rows);
+      if (rows.length < slice) return out;
+      last = rows[rows.length - 1]!.id;
+    }
+  };
+  const reports = inOrder(await all('kbReports'), index.reports);
+  const entities = inOrder(await all('kbEntities'), index.entities);
+  const claims = inOrder(await all('kbClaims'), index.claims);
+  const caveats = inOrder(await all('kbCaveats'), index.caveats);
+  if (!reports || !entities || !claims || !caveats || (await stampOf()) !== before) return null;
+  const kb: KbDocument = { ...head.kb, reports, entities, claims, caveats };
+  return { bundledHash: head.bundledHash, readerHash: head.readerHash, kb, compiled: head.compiled, entities: entityList(entities, index), crossCaveats: index.caveatHashes.filter((h) => h !== '').length };
+}

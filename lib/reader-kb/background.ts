@@ -2,17 +2,18 @@
 // with the reader's reports merged in. The options page derives and stores the
 // reader's part (lib/db/reader-store); here it is read record by record as
 // cards ask for them (a reader's KB of 10,000 reports is well over 100 MB:
-// never read whole to answer one card), checked by its stamp, and derived
+// never read whole before the first card), meanwhile read whole a slice at a
+// time and then answered from memory; checked by its stamp, and derived
 // again only when the bundled KB changed under it (an update).
 import type { KbService } from '../background/kb-service';
-import { derivedHead, derivedReport, derivedStamp, getReview, listPieces, listReaderReports, putPiecesAndDerived, storedReader, type ReaderDatabase } from '../db/reader-store';
+import { derivedHead, derivedReport, derivedStamp, getDerivedSliced, getReview, listPieces, listReaderReports, putPiecesAndDerived, storedReader, type ReaderDatabase } from '../db/reader-store';
 import { entityCard, type EntityCard, type KbReader } from '../kb/card';
 import { parseKbDocument, type KbReport } from '../kb/document';
 import type { PackedMatcher } from '../match/packed';
 import { reportRef } from '../kb/card';
 import { collectPanelData } from '../panel/data';
 import type { PanelData, ReportView } from '../panel/types';
-import { mergedReader } from './merge';
+import { mergedReader, readerKbReader } from './merge';
 import { updateReaderKb } from './incremental';
 import type { ReaderDerived } from './pipeline';
 
@@ -21,6 +22,8 @@ export interface ReaderLayerEnv {
   openReaderDb: () => Promise<ReaderDatabase>;
   /** The bundled KB document, unvalidated (for deriving again after an update). */
   fetchBundle: () => Promise<unknown>;
+  /** Lets other work run between the slices of reading the reader's KB into memory. Default: a macrotask. */
+  pause?: () => Promise<void>;
 }
 
 export interface ReaderLayer {
@@ -32,12 +35,15 @@ export interface ReaderLayer {
   panelData(entities: readonly string[]): Promise<PanelData>;
   /** One of the reader's reports laid out for the side panel's reader (bundled ones: lib/background/panel-service). */
   readerReportView(id: string): Promise<ReportView | null>;
+  /** Settles when the reader's current KB is held in memory, or cannot be (none, or it changed meanwhile). */
+  loaded(): Promise<void>;
 }
 
 export function createReaderLayer(env: ReaderLayerEnv): ReaderLayer {
   let dbPromise: Promise<ReaderDatabase> | null = null;
   /** The stored derivation this layer answers from: its stamp, a reader over its records, its matcher once asked for. */
-  let cache: { bundledHash: string; readerHash: string; reader: KbReader; db: ReaderDatabase; matcher?: Promise<PackedMatcher | null> } | null = null;
+  let cache: { bundledHash: string; readerHash: string; reader: KbReader; db: ReaderDatabase; matcher?: Promise<PackedMatcher | null>; loaded: Promise<void> } | null = null;
+  const pause = env.pause ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
   let rederiving: Promise<ReaderDerived | null> | null = null;
   const db = () =>
     (dbPromise ??= env.openReaderDb().then((handle) => {
@@ -67,8 +73,15 @@ export function createReaderLayer(env: ReaderLayerEnv): ReaderLayer {
       stamp = await (rederiving ??= rederive(handle).finally(() => (rederiving = null)));
       if (!stamp) return (cache = null);
     }
-    // The stamp is written with the derivation's records, in one transaction: they are there.
-    return (cache = { bundledHash: stamp.bundledHash, readerHash: stamp.readerHash, reader: storedReader(handle), db: handle });
+    // The stamp is written with the derivation's records, in one transaction: they are there. Answer from
+    // them at once; read them whole meanwhile, and answer from memory once that is done and still current.
+    const entry: NonNullable<typeof cache> = { bundledHash: stamp.bundledHash, readerHash: stamp.readerHash, reader: storedReader(handle), db: handle, loaded: Promise.resolve() };
+    entry.loaded = getDerivedSliced(handle, pause)
+      .then((whole) => {
+        if (whole && whole.readerHash === entry.readerHash && whole.bundledHash === entry.bundledHash) entry.reader = readerKbReader(whole.kb);
+      })
+      .catch(() => undefined);
+    return (cache = entry);
   }
 
   const reader = async () => {
@@ -79,6 +92,10 @@ export function createReaderLayer(env: ReaderLayerEnv): ReaderLayer {
   };
 
   return {
+    loaded: async () => {
+      const mine = await current().catch(() => null);
+      await mine?.loaded;
+    },
     matcher: async () => {
       const bundled = await env.kb.matcher();
       const mine = await current().catch(() => null);

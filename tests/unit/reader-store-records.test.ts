@@ -130,7 +130,14 @@ describe('the reader’s derived KB as records', { timeout: 120_000 }, () => {
     const ids = original.entities.map((e) => e.id);
     expect(ids.some((e) => e.startsWith('new-'))).toBe(true);
     expect(ids.some((e) => !e.startsWith('new-'))).toBe(true);
-    for (const e of ids) expect(await layer.card(e)).toEqual(await entityCard(fromOld, e));
+    // From the records as asked for, then from memory once the layer has read the KB whole: the same cards.
+    const cold = await Promise.all(ids.map((e) => layer.card(e)));
+    await layer.loaded();
+    for (const [i, e] of ids.entries()) {
+      const expected = await entityCard(fromOld, e);
+      expect(cold[i]).toEqual(expected);
+      expect(await layer.card(e)).toEqual(expected);
+    }
     const [kadri] = await layer.findByName('Kadri Saarepuu');
     expect((await layer.card(kadri!))?.reports.map((r) => r.headline)).toEqual(['Harbour board approves new ferry terminal for Tallinn', 'Tallinn terminal contract goes to local builder']);
 
