@@ -497,7 +497,7 @@ export async function derivedReport(db: ReaderDatabase, id: string): Promise<{ r
  * background for seconds). Null when there is none, or it changed while it
  * was read (its stamp before and after differ).
  */
-export async function getDerivedSliced(db: ReaderDatabase, pause: () => Promise<void>, slice = 2000): Promise<ReaderDerived | null> {
+export async function getDerivedSliced(db: ReaderDatabase, pause: () => Promise<void>, slice = 250): Promise<ReaderDerived | null> {
   const stampOf = async () => {
     const s = await derivedStamp(db);
     return s ? `${s.bundledHash}+${s.readerHash}` : null;
