@@ -79,7 +79,10 @@ export function claimSupport(
   for (const c of claims) {
     const k = repeatKey(c.text);
     if (k.split(' ').length < 4) continue;
-    byRepeat.set(k, [...(byRepeat.get(k) ?? []), c.id]);
+    // Appended in place: copying the list per claim is quadratic in a common sentence's repeats.
+    const list = byRepeat.get(k);
+    if (list) list.push(c.id);
+    else byRepeat.set(k, [c.id]);
   }
   const sourceOf = (c: KbClaim): string => {
     const named = namedSource(c.attribution);
@@ -105,7 +108,14 @@ export const RESTATED_JACCARD = 0.5;
 function restatements(claims: readonly KbClaim[]): Map<string, string[]> {
   const sh = claims.map((c) => shingles(c.text, 3));
   const index = new Map<string, number[]>();
-  sh.forEach((set, i) => set.forEach((g) => index.set(g, [...(index.get(g) ?? []), i])));
+  sh.forEach((set, i) =>
+    set.forEach((g) => {
+      // Appended in place: a phrase thousands of sentences share would be copied once per sentence.
+      const holders = index.get(g);
+      if (holders) holders.push(i);
+      else index.set(g, [i]);
+    }),
+  );
   const out = new Map<string, string[]>();
   for (let i = 0; i < claims.length; i++) {
     const seen = new Set<number>();

@@ -285,14 +285,18 @@ export function assemble(bundled: KbDocument, pieces: readonly ReportPiece[], re
   const cross = [...new Map(pieces.flatMap((p) => p.cross).filter((c) => present.has(c.report) && c.related.every((r) => present.has(r.report))).map((c) => [c.id, c])).values()];
   const caveats = [...pieces.flatMap((p) => p.kb.caveats), ...cross];
 
-  // Entity records: merged over the pieces that mention the entity.
-  const byId = new Map<string, KbEntity>();
+  // Entity records: merged over the pieces that mention the entity (all of an entity's records at once:
+  // merging them two at a time copies and sorts its growing lists once per report, quadratic in the reports naming it).
+  const recordsOf = new Map<string, KbEntity[]>();
   for (const p of pieces) {
     for (const e of p.kb.entities) {
-      const prev = byId.get(e.id);
-      byId.set(e.id, prev ? mergeRecords(prev, e) : structuredClone(e));
+      const list = recordsOf.get(e.id);
+      if (list) list.push(e);
+      else recordsOf.set(e.id, [e]);
     }
   }
+  const byId = new Map<string, KbEntity>();
+  for (const [id, records] of recordsOf) byId.set(id, records.length === 1 ? structuredClone(records[0]!) : mergeRecords(records));
   // Support across both KBs: a claim's group spans bundled and reader claims (repeats, restatements, the same named source).
   const touched = new Set(byId.keys());
   const bundledOwn = bundled.claims.filter((c) => c.entities.some((id) => touched.has(id)));
@@ -303,10 +307,25 @@ export function assemble(bundled: KbDocument, pieces: readonly ReportPiece[], re
   const support = claimSupport(joint, republished, same);
   const originals = originalTextKeys(republished);
   const supportedClaims = claims.map((c) => ({ ...c, support: support.get(c.id) ?? c.support }));
+  // Each entity's claims and cross caveats, gathered in one pass (not a scan of every claim per entity).
+  const about = <T extends { entities: string[] }>(items: readonly T[]) => {
+    const by = new Map<string, T[]>();
+    for (const item of items) {
+      for (const id of new Set(item.entities)) {
+        const list = by.get(id);
+        if (list) list.push(item);
+        else by.set(id, [item]);
+      }
+    }
+    return by;
+  };
+  const bundledAbout = about(bundledOwn);
+  const readerAbout = about(supportedClaims);
+  const crossAbout = about(cross);
   for (const [id, e] of byId) {
-    const all = [...(bundledIds.has(id) ? bundledOwn.filter((c) => c.entities.includes(id)) : []), ...supportedClaims.filter((c) => c.entities.includes(id))];
+    const all = [...(bundledIds.has(id) ? (bundledAbout.get(id) ?? []) : []), ...(readerAbout.get(id) ?? [])];
     e.support = totalSupport(all, originals);
-    e.caveats = union(e.caveats, cross.filter((c) => c.entities.includes(id)).map((c) => c.id));
+    e.caveats = union(e.caveats, (crossAbout.get(id) ?? []).map((c) => c.id));
   }
   // A bundled entity a cross caveat is about, which the reader's reports do not mention themselves.
   for (const c of cross) {
@@ -355,29 +374,46 @@ export function assemble(bundled: KbDocument, pieces: readonly ReportPiece[], re
     kb,
     compiled: packMatcher(compilePageMatcher({ entities: pageEntities, reports: [...bundled.reports, ...reports] })),
     entities: packEntities,
+    crossCaveats: cross.length,
   };
 }
 
-function mergeRecords(a: KbEntity, b: KbEntity): KbEntity {
-  const aliases = a.aliases.map((x) => ({ ...x, reports: [...x.reports] }));
-  for (const x of b.aliases) {
-    const same = aliases.find((y) => y.text === x.text);
-    if (same) {
-      same.mentions += x.mentions;
-      same.reports = union(same.reports, x.reports).sort();
-    } else aliases.push({ ...x });
+/** One entity's records from several pieces as one: mentions added up, lists joined in the pieces' order without repeats. */
+function mergeRecords(records: readonly KbEntity[]): KbEntity {
+  const first = records[0]!;
+  const aliases = new Map<string, { alias: KbEntity['aliases'][number]; reports: Set<string>; records: number }>();
+  const facts = new Set<string>();
+  const reports = new Map<string, KbEntity['reports'][number]>();
+  const related = new Map<string, number>();
+  const dates: KbEntity['dates'] = [];
+  const caveats = new Set<string>();
+  const reportCaveats = new Set<string>();
+  for (const e of records) {
+    for (const x of e.aliases) {
+      const same = aliases.get(x.text);
+      if (same) {
+        same.alias.mentions += x.mentions;
+        for (const r of x.reports) same.reports.add(r);
+        same.records++;
+      } else aliases.set(x.text, { alias: { ...x }, reports: new Set(x.reports), records: 1 });
+    }
+    for (const f of e.facts) facts.add(f);
+    for (const r of e.reports) if (!reports.has(r.report)) reports.set(r.report, r);
+    for (const r of e.related) related.set(r.id, (related.get(r.id) ?? 0) + r.count);
+    dates.push(...e.dates);
+    for (const c of e.caveats) caveats.add(c);
+    for (const c of e.reportCaveats) reportCaveats.add(c);
   }
-  const related = new Map(a.related.map((r) => [r.id, r.count]));
-  for (const r of b.related) related.set(r.id, (related.get(r.id) ?? 0) + r.count);
   return {
-    ...a,
-    aliases,
-    facts: union(a.facts, b.facts),
-    reports: [...a.reports, ...b.reports.filter((r) => !a.reports.some((x) => x.report === r.report))],
+    ...first,
+    // An alias two records share lists its reports sorted; one only one record has keeps its own order.
+    aliases: [...aliases.values()].map(({ alias, reports: rs, records: n }) => ({ ...alias, reports: n > 1 ? [...rs].sort() : [...rs] })),
+    facts: [...facts],
+    reports: [...reports.values()],
     related: [...related].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).map(([id, count]) => ({ id, count })),
-    dates: [...a.dates, ...b.dates],
-    caveats: union(a.caveats, b.caveats),
-    reportCaveats: union(a.reportCaveats, b.reportCaveats),
+    dates,
+    caveats: [...caveats],
+    reportCaveats: [...reportCaveats],
   };
 }
 

@@ -7,7 +7,7 @@
 // is stored for the background to merge.
 import { MAX_REPORT_BYTES } from '../kb/extract/files';
 import type { KbDocument } from '../kb/document';
-import { addReaderReport, askPersistenceOnce, deleteReaderReports, getDerived, getReview, listPieces, listReaderReports, listSketches, putPiecesAndDerived, putReview, readerReportIds, readerReportText, ReaderStoreError, type ReaderDatabase } from '../db/reader-store';
+import { addReaderReport, askPersistenceOnce, deleteReaderReports, getDerivedEntities, getReview, listPieces, listReaderReports, listSketches, putPiecesAndDerived, putReview, readerReportIds, readerReportText, ReaderStoreError, type ReaderDatabase } from '../db/reader-store';
 import type { EntityType } from '../kb/schema';
 import { convertFile, newReportId, prepareText, type AddContext, type AddOutcome } from './add';
 import { analyseReport, DuplicateIndex, type AnalysedReport } from './duplicates';
@@ -207,7 +207,7 @@ export function createReaderLibrary(env: LibraryEnv) {
     },
 
     async list(): Promise<{ reports: PackReport[]; entities: PackEntity[] }> {
-      const [reports, derived] = await Promise.all([listReaderReports(env.db), getDerived(env.db)]);
+      const [reports, derived] = await Promise.all([listReaderReports(env.db), getDerivedEntities(env.db)]);
       return { reports, entities: derived?.entities ?? [] };
     },
 
@@ -248,7 +248,7 @@ export function createReaderLibrary(env: LibraryEnv) {
     },
 
     async exportPack(): Promise<Pack> {
-      const [reports, derived, review] = await Promise.all([listReaderReports(env.db), getDerived(env.db), getReview(env.db)]);
+      const [reports, derived, review] = await Promise.all([listReaderReports(env.db), getDerivedEntities(env.db), getReview(env.db)]);
       return { ...emptyPack(now()), kbHash: derived?.bundledHash ?? null, reports, entities: derived?.entities ?? [], review };
     },
 

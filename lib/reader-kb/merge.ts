@@ -37,8 +37,8 @@ export function mergeEntity(bundled: KbEntity | undefined, reader: KbEntity | un
 /** A reader over both KBs; `reader` null: the bundled KB alone. */
 export function mergedReader(bundled: KbReader, reader: KbReader | null): KbReader {
   if (!reader) return bundled;
-  // The reader's KB is in memory and the bundled one in IndexedDB: ask the reader's first, and the
-  // bundled KB only for what it lacks (no IndexedDB round trip for a record that can only be the reader's).
+  // Ask the reader's KB first, and the bundled KB only for what it lacks (no round trip to the
+  // bundled stores for a record that can only be the reader's).
   const either = async <T>(ids: readonly string[], get: (r: KbReader, ids: readonly string[]) => Promise<(T | undefined)[]>) => {
     const mine = await get(reader, ids);
     const missing = ids.filter((_, i) => mine[i] === undefined);

@@ -51,6 +51,8 @@ export interface ReaderDerived {
   /** The page matcher over bundled + reader entities, packed as pages receive it. */
   compiled: PackedMatcher;
   entities: PackEntity[];
+  /** How many of `kb.caveats`, at its end, were found across reports (./incremental.ts): they can change without their report's piece. Unknown: any may. */
+  crossCaveats?: number;
 }
 
 export function readerHash(reports: readonly Pick<PackReport, 'id' | 'text'>[]): string {

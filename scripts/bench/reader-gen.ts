@@ -2,7 +2,9 @@
 // KB plus synthetic entities (100,000 aliases), with the linker's data filled
 // in as a KB of 10,000 reports would have it (context words for every entity),
 // and synthetic reader reports in the corpus format, all deterministic.
-import type { KbDocument, KbEntity } from '../../lib/kb/document';
+import type { KbCaveat, KbDocument, KbEntity } from '../../lib/kb/document';
+import type { ReportPiece } from '../../lib/reader-kb/incremental';
+import type { PackReport } from '../../lib/reader-kb/pack';
 import type { ReaderDerived } from '../../lib/reader-kb/pipeline';
 import { compilePageMatcher } from '../../lib/link/data';
 import type { CompiledMatcher } from '../../lib/match/types';
@@ -62,7 +64,8 @@ function vocabularyLine(r: () => number): string {
  * A reader's KB of `factor` times as many reports: copies of a derived KB
  * with their own report, claim, caveat and new-entity ids (bundled entities
  * stay shared, so their records grow with every copy, as a popular entity's
- * would). For lookup timings; the page matcher is the original's.
+ * would). For lookup timings; the page matcher is the original's, the
+ * review list is over the copies.
  */
 export function scaleReaderDerived(d: ReaderDerived, factor: number): ReaderDerived {
   const newIds = new Set(d.entities.filter((e) => e.isNew).map((e) => e.id));
@@ -97,5 +100,62 @@ export function scaleReaderDerived(d: ReaderDerived, factor: number): ReaderDeri
     }
   }
   out.entities.push(...bundledRecords.values());
-  return { ...d, readerHash: `${d.readerHash}x${factor}`, kb: out };
+  // The review list over the copies, as lib/reader-kb/incremental.ts `assemble` lists a KB's entities.
+  const entities = out.entities.filter((e) => e.reports.length > 0).map((e) => ({ id: e.id, name: e.name, type: e.type, aliases: e.aliases.filter((a) => a.mentions > 0).map((a) => a.text), reports: e.reports.map((r) => r.report), isNew: !bundledRecords.has(e.id) }));
+  return { ...d, readerHash: `${d.readerHash}x${factor}`, kb: out, entities };
+}
+
+/**
+ * A reader's stored KB of `factor` times as many reports, as the options page
+ * keeps it (lib/db/reader-store.ts): the reports, their sketches and pieces
+ * (lib/reader-kb/incremental.ts), copied with their own report, claim, caveat
+ * and new-entity ids. A copy's new names get a suffix ("Arlen Bramwell Q1a"),
+ * so the reader's KB knows as many distinct names as it has copies (a KB of
+ * 10,000 reports names tens of thousands of people and organisations), and a
+ * new report's names link to the originals alone; its claims' sentences too
+ * (they no longer quote the copied text exactly: a load figure, not a KB).
+ */
+export function scaleReaderPieces(pieces: readonly ReportPiece[], packs: readonly PackReport[], factor: number): { pieces: ReportPiece[]; packs: PackReport[] } {
+  const newIds = new Set(pieces.flatMap((p) => p.fresh.map((e) => e.id)));
+  const outPieces: ReportPiece[] = [];
+  const outPacks: PackReport[] = [];
+  const byId = new Map(pieces.map((p) => [p.id, p]));
+  for (let k = 0; k < factor; k++) {
+    const rid = (id: string) => (k === 0 ? id : `${id.slice(0, 4)}${k.toString(16).padStart(4, '0')}${id.slice(8)}`);
+    const eid = (id: string) => (k === 0 || !newIds.has(id) ? id : `${id}~${k}`);
+    const cid = (id: string) => (k === 0 ? id : id.replace(/^[^@]+/, (r) => rid(r)));
+    const vid = (id: string) => (k === 0 ? id : `${id}~${k}`);
+    const tag = k === 0 ? '' : ` Q${k.toString(36)}`;
+    const rename = (id: string, text: string) => (newIds.has(id) ? `${text}${tag}` : text);
+    const caveat = (c: KbCaveat): KbCaveat => ({ ...c, id: vid(c.id), report: rid(c.report), entities: c.entities.map(eid), claims: c.claims.map(cid), related: c.related.map((x) => ({ ...x, report: rid(x.report) })), appearances: c.appearances.map((a) => ({ ...a, report: rid(a.report) })) });
+    packs.forEach((pack, i) => {
+      const p = byId.get(pack.id)!;
+      outPacks.push({ ...pack, id: rid(pack.id), addedAt: k * packs.length + i });
+      outPieces.push({
+        ...p,
+        id: rid(p.id),
+        kb: {
+          reports: p.kb.reports.map((r) => ({ ...r, id: rid(r.id), mentions: r.mentions.map(([s, e, x]) => [s, e, eid(x)] as [number, number, string]) })),
+          // A copy's sentences carry its tag too: 200 copies of one sentence would make every claim a 200-fold repeat (lib/kb/support), which no reader's 10,000 reports are.
+          claims: p.kb.claims.map((c) => ({ ...c, id: cid(c.id), text: `${c.text}${tag}`, report: rid(c.report), entities: c.entities.map(eid), retells: c.retells && cid(c.retells), corroboration: { ...c.corroboration, claims: c.corroboration.claims.map(cid) } })),
+          caveats: p.kb.caveats.map(caveat),
+          entities: p.kb.entities.map((e) => ({
+            ...e,
+            id: eid(e.id),
+            name: rename(e.id, e.name),
+            aliases: e.aliases.map((a) => ({ ...a, text: rename(e.id, a.text), reports: a.reports.map(rid) })),
+            facts: e.facts.map(cid),
+            reports: e.reports.map((r) => ({ ...r, report: rid(r.report), claim: r.claim ? cid(r.claim) : r.claim })),
+            related: e.related.map((r) => ({ ...r, id: eid(r.id) })),
+            dates: e.dates.map((x) => ({ ...x, claim: cid(x.claim) })),
+            caveats: e.caveats.map(vid),
+            reportCaveats: e.reportCaveats.map(vid),
+          })),
+        },
+        fresh: p.fresh.map((e) => ({ ...e, id: eid(e.id), name: rename(e.id, e.name), aliases: e.aliases.map((a) => ({ ...a, text: rename(e.id, a.text) })) })),
+        cross: p.cross.map(caveat),
+      });
+    });
+  }
+  return { pieces: outPieces, packs: outPacks };
 }

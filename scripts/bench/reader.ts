@@ -159,8 +159,13 @@ export interface ReaderKbResult {
   import: { reports: number; perReportMs: number[]; outcomes: string[]; entities: number; longTasks: number[] };
   import_ms_per_report: number;
   long_tasks_during_import: number;
-  lookup: { reports: number; entities: number; coldMs: number; p50: number; p95: number; lookups: number };
+  lookup: { reports: number; entities: number; storeMs: number; loadMs: number; coldMs: number; inMemoryMs: number; p50: number; p95: number; lookups: number };
   lookup_ms_p95_10k_reports: number;
+  /** Reading the stored reader's KB of 10,000 reports back whole from IndexedDB (its records, in one read transaction: the side panel's search index). */
+  reader_kb_load_ms_10k_reports: number;
+  atScale: { reports: number; entities: number; seedMs: number; assembleMs: number; storeMs: number; perReport: number[]; outcomes: string[]; changed: number[]; stored: { reports: number; pieces: number; records: number } };
+  /** Median time to import one report into a reader's KB that already holds 10,000 reports. */
+  import_ms_per_report_at_10k: number;
 }
 
 /**
@@ -170,7 +175,12 @@ export interface ReaderKbResult {
  *   pipeline in a worker; median per report; long tasks on the page meanwhile;
  * - lookup_ms_p95_10k_reports: card lookups through the background's merged
  *   reader over a reader's KB of 10,000 reports (the 50 derived for real,
- *   copied 200 times with their own ids), p95 after the first (cold) lookup.
+ *   copied 200 times with their own ids), stored in the reader's database,
+ *   p95 after the first (cold) lookup; reader_kb_load_ms_10k_reports: reading
+ *   that KB back from IndexedDB;
+ * - import_ms_per_report_at_10k: 3 more reports imported one at a time into a
+ *   reader's database already holding 10,000 reports (the 50's pieces copied
+ *   200 times), median per report.
  */
 export async function readerKbSection(browser: Browser, server: StaticServer, dir: string, kb: KbDocument, opts: { smoke: boolean }, log: (s: string) => void): Promise<ReaderKbResult> {
   const count = opts.smoke ? 10 : 50;
@@ -190,11 +200,21 @@ export async function readerKbSection(browser: Browser, server: StaticServer, di
   // A reader's KB of count × factor reports, for lookups.
   const t0 = performance.now();
   const packs: PackReport[] = files.map((f, i) => ({ id: `${String(500 + (i % 500)).padStart(3, '0')}_${contentHash(f.text).padEnd(16, '0').slice(0, 16)}`, file: f.file, title: f.text.split('\n')[0]!, text: f.text, url: null, addedAt: i, source: 'file' }));
-  const scaled = scaleReaderDerived(deriveFromScratch(kb, packs).derived, factor);
+  const base = deriveFromScratch(kb, packs);
+  const scaled = scaleReaderDerived(base.derived, factor);
   writeFileSync(join(dir, 'reader-10k.json'), JSON.stringify(scaled));
   log(`reader: a KB of ${scaled.kb.reports.length} reader reports, ${scaled.kb.entities.length} entities, built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const look = (await page.evaluate(`window.__readerKb.lookups('/reader-bundled.json', '/reader-10k.json', ${lookups})`)) as ReaderKbResult['lookup'];
-  log(`reader: card lookups over ${look.reports} reader reports: cold ${look.coldMs.toFixed(0)} ms, p50 ${look.p50.toFixed(2)} ms, p95 ${look.p95.toFixed(2)} ms`);
+  log(`reader: card lookups over ${look.reports} reader reports: stored in ${look.storeMs.toFixed(0)} ms, read back whole in ${look.loadMs.toFixed(0)} ms, first card (cold) ${look.coldMs.toFixed(0)} ms, in memory after ${look.inMemoryMs.toFixed(0)} ms, p50 ${look.p50.toFixed(2)} ms, p95 ${look.p95.toFixed(2)} ms`);
+
+  // Importing into a reader's database that already holds count × factor reports.
+  writeFileSync(join(dir, 'reader-base.json'), JSON.stringify({ pieces: base.pieces, packs }));
+  const more = syntheticReaderReports(count + 3).slice(count);
+  const atScale = (await page.evaluate(`window.__readerKb.importAtScale('/reader-bundled.json', '/reader-base.json', ${factor}, ${JSON.stringify(more)}, ${JSON.stringify(workerCode)})`)) as ReaderKbResult['atScale'];
+  log(
+    `reader: a database of ${atScale.reports} reports (${atScale.entities} entities) seeded in ${(atScale.seedMs / 1000).toFixed(1)} s, assembled in ${(atScale.assembleMs / 1000).toFixed(1)} s, stored in ${(atScale.storeMs / 1000).toFixed(1)} s; ` +
+      `importing ${more.length} more: ${atScale.perReport.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(', ')} (${atScale.outcomes.join(', ')}; pieces derived ${atScale.changed.join(', ')}); now ${atScale.stored.reports} reports, ${atScale.stored.pieces} pieces, ${atScale.stored.records} report records`,
+  );
   await page.close();
   return {
     import: { reports: imp.reports, perReportMs, outcomes: imp.outcomes, entities: imp.entities, longTasks: imp.longTasks },
@@ -202,5 +222,8 @@ export async function readerKbSection(browser: Browser, server: StaticServer, di
     long_tasks_during_import: imp.longTasks.length,
     lookup: { ...look, lookups },
     lookup_ms_p95_10k_reports: look.p95,
+    reader_kb_load_ms_10k_reports: look.loadMs,
+    atScale,
+    import_ms_per_report_at_10k: median(atScale.perReport),
   };
 }
