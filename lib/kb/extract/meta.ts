@@ -13,6 +13,12 @@ const PUBLISHER_LINE = /(?:^|\n)\s*(?:©|\(c\)|Copyright)\s*(?:\d{4}\s+)?([^\n.,
 // "PRESS RELEASE | Helios Nederland B.V. | 3 March 2026" (a label, then the publisher).
 const BYLINE = /^[ \t]*(?:[^|\n]+?[ \t]*\|[ \t]*)?(\p{Lu}[^|\n\d]{1,60}?)[ \t]*\|[ \t]*[^|\n]*\b\d{4}\b[^|\n]*$/mu;
 const DATELINE = /(?:^|\n)[A-Z][A-Z .'’-]{2,40},[^\n(]{0,40}\(([^)]{2,40})\)\s*[-–—]/;
+// A byline with commas: "By Mina Park, Harbour Wire, 2 May 2026". The middle part can as well be a
+// role ("Staff Writer") or a place ("Seoul"), so it counts only when it reads as an outlet's name: an
+// acronym (AP, BBC) or a name that ends in a word outlets are called by (Wire, Times, Post, Herald…).
+const COMMA_BYLINE = /^[ \t]*By[ \t]+\p{Lu}[\p{L}.'’ -]{1,50}?,[ \t]*([^,\n]{2,60}?)[ \t]*,[^\n]*\b\d{4}\b[^\n]*$/mu;
+const OUTLET_NAME =
+  /^(?:\p{Lu}{2,6}|(?:The\s+)?\p{Lu}[\p{L}&'’.-]*(?:\s+\p{Lu}[\p{L}&'’.-]*)*\s+(?:Wire|News|Times|Post|Press|Herald|Journal|Agency|Tribune|Daily|Gazette|Review|Radio|TV|Network|Media|Telegraph|Monitor|Observer|Chronicle|Express|Standard|Mail|Star|Today|Ledger|Courier|Record|Bulletin|Dispatch|Digest|Magazine|Weekly))$/u;
 
 /** A press release's first line ("FOR IMMEDIATE RELEASE") is a label, not its headline. */
 const RELEASE_LABEL = /^(?:FOR IMMEDIATE RELEASE|PRESS RELEASE|NEWS RELEASE|MEDIA RELEASE)\s*:?$/i;
@@ -57,7 +63,7 @@ export function metaFromText(id: string, text: string): ReportMeta {
   const pub = PUBLISHER_LINE.exec(text);
   // A wire dateline names the agency: "BOLOGNA, May 18 (Harbour Wire) -".
   const wire = DATELINE.exec(text);
-  const byline = BYLINE.exec(head.join('\n'));
+  const byline = BYLINE.exec(head.join('\n')) ?? [COMMA_BYLINE.exec(head.join('\n'))].find((m) => m && OUTLET_NAME.test(m[1]!.trim())) ?? null;
   // A press release's distributor in its dateline ("/PRNewswire/"), and the "About X" boilerplate that names who issued it.
   const distributor = /\/([A-Z][A-Za-z ]{1,30}?(?:[Ww]ire|Newswire))\/?/.exec(head.join('\n'));
   const about = /(?:^|\n)\s*About\s+(\p{Lu}[^\n.]{1,60}?)\s*\n/u.exec(text);
