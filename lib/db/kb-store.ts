@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { KbCaveat, KbClaim, KbEntity, KbReport, kbStats, parseKbDocument, type KbDocument } from '../kb/document';
 import { compilePageMatcher } from '../link/data';
 import { packMatcher, type PackedMatcher } from '../match/packed';
-import type { BackstoryDatabase } from './open';
+import { abortQuietly, type BackstoryDatabase } from './open';
 import { KB_STORES, type KbMeta } from './schema';
 
 export type LoadResult =
@@ -55,12 +55,7 @@ export async function loadKb(db: BackstoryDatabase, raw: unknown, options: { for
     queue(tx.objectStore('meta').put(meta));
     await tx.done;
   } catch (error) {
-    try {
-      tx.abort();
-    } catch {
-      // already aborted
-    }
-    tx.done.catch(() => undefined);
+    abortQuietly(tx);
     const name = (error as { name?: string })?.name;
     const quota = name === 'QuotaExceededError';
     return {

@@ -29,3 +29,13 @@ export function openBackstoryDb(name = DB_NAME): Promise<BackstoryDatabase> {
     },
   });
 }
+
+/** Abort a transaction that failed part-way (its writes are undone); one already aborted or finished is left as it is. */
+export function abortQuietly(tx: { abort(): void; done: Promise<unknown> }): void {
+  try {
+    tx.abort();
+  } catch {
+    // already aborted (a failed request) or finished
+  }
+  tx.done.catch(() => undefined);
+}

@@ -13,6 +13,7 @@ import type { PackEntity, PackReport } from '../reader-kb/pack';
 import { sketchOf, type ReportSketch } from '../reader-kb/duplicates';
 import type { ReportPiece } from '../reader-kb/incremental';
 import { NO_REVIEW, type ReaderDerived, type Review } from '../reader-kb/pipeline';
+import { abortQuietly } from './open';
 
 export const READER_DB_NAME = 'backstory-reader';
 export const READER_DB_VERSION = 3;
@@ -147,12 +148,7 @@ async function write(db: ReaderDatabase, what: string, run: (tx: WriteTx) => voi
     await run(tx);
     await tx.done;
   } catch (error) {
-    try {
-      tx.abort();
-    } catch {
-      // already aborted (a failed request) or finished
-    }
-    tx.done.catch(() => undefined);
+    abortQuietly(tx);
     if (isQuota(error) || ((error as { name?: string })?.name === 'AbortError' && isQuota(tx.error))) {
       throw new ReaderStoreError(`The browser has no room left to store ${what}. Your other reports are kept. Free some disk space, or delete reports you no longer need, and try again.`, 'quota');
     }
