@@ -11,14 +11,12 @@ import { createKbService } from '../../lib/background/kb-service';
 import { openBackstoryDb } from '../../lib/db/open';
 import { openReaderDb } from '../../lib/db/reader-store';
 import { createReaderLayer } from '../../lib/reader-kb/background';
-import { applyReaderChange, createReaderLibrary, type FileLike } from '../../lib/reader-kb/library';
+import { applyReaderChange, createReaderLibrary } from '../../lib/reader-kb/library';
 import { buildKbFromDisk, ROOT } from '../../scripts/read-data';
+import { fileLike } from '../support/reader-files';
 
 const bundled = buildKbFromDisk();
-const file = (name: string, text: string): FileLike => {
-  const b = new TextEncoder().encode(text);
-  return { name, size: b.length, bytes: async () => b };
-};
+const file = fileLike;
 const heldout = (name: string) => readFileSync(join(ROOT, 'tests/fixtures/reports-heldout-2', name), 'utf8');
 
 const window = new Window();

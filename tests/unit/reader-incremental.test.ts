@@ -5,8 +5,6 @@
 // bundled and the reader's reports, a repeated source counts once and a
 // contradiction is a caveat on both sides.
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createKbService } from '../../lib/background/kb-service';
 import { openBackstoryDb } from '../../lib/db/open';
@@ -14,17 +12,15 @@ import { getDerived, openReaderDb } from '../../lib/db/reader-store';
 import type { KbDocument } from '../../lib/kb/document';
 import { createReaderLayer } from '../../lib/reader-kb/background';
 import { deriveFromScratch } from '../../lib/reader-kb/incremental';
-import { applyReaderChange, createReaderLibrary, type FileLike } from '../../lib/reader-kb/library';
+import { applyReaderChange, createReaderLibrary } from '../../lib/reader-kb/library';
 import type { ReaderDerived } from '../../lib/reader-kb/pipeline';
-import { buildKbFromDisk, ROOT } from '../../scripts/read-data';
+import { buildKbFromDisk } from '../../scripts/read-data';
+import { fileLike, fixtureFile } from '../support/reader-files';
 
 const bundled = buildKbFromDisk();
 
-const file = (name: string, text: string): FileLike => {
-  const b = new TextEncoder().encode(text);
-  return { name, size: b.length, bytes: async () => b };
-};
-const fixture = (name: string) => file(name, readFileSync(join(ROOT, 'tests/fixtures/reader', name), 'utf8'));
+const file = fileLike;
+const fixture = (name: string) => fixtureFile(name);
 
 // A second report that names the first one's new person, and a new one of its own.
 const FOLLOW_UP = file(

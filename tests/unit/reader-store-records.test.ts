@@ -6,8 +6,6 @@
 // whole. fake-indexeddb here; Chromium's own limit on one value is shown by
 // scripts/bench/reader-record-probe.ts and `npm run bench -- --only reader`.
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createKbService } from '../../lib/background/kb-service';
@@ -17,18 +15,16 @@ import { entityCard } from '../../lib/kb/card';
 import type { KbDocument } from '../../lib/kb/document';
 import { createReaderLayer } from '../../lib/reader-kb/background';
 import { deriveFromScratch } from '../../lib/reader-kb/incremental';
-import { applyReaderChange, createReaderLibrary, type FileLike } from '../../lib/reader-kb/library';
+import { applyReaderChange, createReaderLibrary } from '../../lib/reader-kb/library';
 import { mergedReader, readerKbReader } from '../../lib/reader-kb/merge';
 import type { ReaderDerived } from '../../lib/reader-kb/pipeline';
-import { buildKbFromDisk, ROOT } from '../../scripts/read-data';
+import { buildKbFromDisk } from '../../scripts/read-data';
 import { scaleReaderDerived } from '../../scripts/bench/reader-gen';
+import { fileLike, fixtureFile } from '../support/reader-files';
 
 const bundled = buildKbFromDisk();
-const file = (name: string, text: string): FileLike => {
-  const b = new TextEncoder().encode(text);
-  return { name, size: b.length, bytes: async () => b };
-};
-const fixture = (name: string) => file(name, readFileSync(join(ROOT, 'tests/fixtures/reader', name), 'utf8'));
+const file = fileLike;
+const fixture = (name: string) => fixtureFile(name);
 const FOLLOW_UP = file(
   'follow-up.txt',
   `Tallinn terminal contract goes to local builder\n\nPublished: 2026-04-02\n\nThe Tallinn Harbour Authority awarded the construction contract for the new ferry terminal to a local builder on Thursday.\n\nKadri Saarepuu, the authority's spokeswoman, said work would start in June. Mart Kaskemaa, who leads the builders' union, said the contract would bring 300 jobs to the port.\n`,
