@@ -246,6 +246,8 @@ function splitAtOf(full: string, text: string, start: number): { text: string; s
   return [{ text, start }];
 }
 
+// What follows a dateline's city: an optional country, a date, an optional agency, a dash.
+const DATELINE_AFTER = /^(?:,\s+\p{Lu}[\p{L} ]{1,30})?,\s+(?:\d{1,2}\s+\p{Lu}\p{Ll}+\.?|\p{Lu}\p{Ll}+\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*(?:\([^)\n]{2,40}\)\s*)?[-–—]/u;
 const PLACE_BEFORE = /\b(?:in|at|near|from|to|into|across|outside|inside|between|with|against|toward|towards|across|throughout|within)\s+(?:the\s+)?$/;
 
 function candidates(text: string, taken: readonly [number, number][], untyped: Candidate[] = []): Candidate[] {
@@ -416,8 +418,9 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       }
       // "… , Samsung said", "Lumen declined to comment", "Siemens, which …": one word that speaks, mid-sentence, and is no
       // one's surname (a person's short form merges into their full name later) is an organisation.
+      // ("in Kashmir, which …" is a place: the preposition says so.)
       // (A place never "did not respond to a request for comment": that holds at a sentence's start too.)
-      if (!type && single && /^\p{Lu}\p{Ll}{2,}$/u.test(piece.text) && !lowerWords.has(piece.text.toLowerCase()) && ((!starts.has(start) && (/^\s+(?:said|says|announced|confirmed|declined|denied|did not respond|could not be reached)\b/.test(after) || /^,\s+which\b/.test(after))) || /^\s+(?:did not (?:immediately )?respond|declined to comment|could not be reached|has not claimed)\b/.test(after))) {
+      if (!type && single && /^\p{Lu}\p{Ll}{2,}$/u.test(piece.text) && !lowerWords.has(piece.text.toLowerCase()) && ((!starts.has(start) && (/^\s+(?:said|says|announced|confirmed|declined|denied|did not respond|could not be reached)\b/.test(after) || (/^,\s+which\b/.test(after) && !/\b(?:in|at|near|into|across|outside|inside)\s+(?:the\s+)?$/.test(before)))) || /^\s+(?:did not (?:immediately )?respond|declined to comment|could not be reached|has not claimed)\b/.test(after))) {
         type = 'organisation';
         evidence = 'it speaks as a body';
       }
@@ -452,6 +455,11 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       }
       // A dateline city ("LIMA, June 3 (…) -") is a place.
       if (single && /^\p{Lu}{3,}$/u.test(piece.text) && /(?:^|\n)\s*$/.test(before) && (/^(?:[ A-Z]*),\s+[A-Z][a-z]+\s+\d/.test(after) || /^\s+[-–—]\s/.test(after))) {
+        type = 'place';
+        evidence = 'the dateline';
+      }
+      // A dateline in mixed case at a line's start ("Tel Aviv, 14 March 2026 (Harbour Wire) —", "Khartoum, Sudan, May 3 -"): the city is a place.
+      if (tokens.length <= 3 && /(?:^|\n)[ \t]*$/.test(before) && DATELINE_AFTER.test(after)) {
         type = 'place';
         evidence = 'the dateline';
       }
