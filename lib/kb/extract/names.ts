@@ -248,6 +248,8 @@ function splitAtOf(full: string, text: string, start: number): { text: string; s
 
 // What follows a dateline's city: an optional country, a date, an optional agency, a dash.
 const DATELINE_AFTER = /^(?:,\s+\p{Lu}[\p{L} ]{1,30})?,\s+(?:\d{1,2}\s+\p{Lu}\p{Ll}+\.?|\p{Lu}\p{Ll}+\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*(?:\([^)\n]{2,40}\)\s*)?[-–—]/u;
+// What a body does as a verb's subject ("X denied the allegation", "X said in a statement").
+const BODY_VERBS = '(?:denied|denies|rejected|rejects|said|says|claimed|vowed|warned|accused|insisted)\\b';
 const PLACE_BEFORE = /\b(?:in|at|near|from|to|into|across|outside|inside|between|with|against|toward|towards|across|throughout|within)\s+(?:the\s+)?$/;
 
 function candidates(text: string, taken: readonly [number, number][], untyped: Candidate[] = []): Candidate[] {
@@ -507,8 +509,15 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
   const groups = new Map<string, Candidate[]>();
   for (const u of untyped) groups.set(u.text, [...(groups.get(u.text) ?? []), u]);
   for (const [word, group] of groups) {
-    if (group.length < 2 || !group.some((g) => g.evidence === 'place') || ignore.has(fold(word))) continue;
-    for (const g of group) found.push({ ...g, type: 'place', evidence: 'recurs mid-sentence, after prepositions of place' });
+    if (group.length < 2 || ignore.has(fold(word))) continue;
+    if (group.some((g) => g.evidence === 'place')) {
+      for (const g of group) found.push({ ...g, type: 'place', evidence: 'recurs mid-sentence, after prepositions of place' });
+      continue;
+    }
+    // … and one that, somewhere in the report, denies, rejects or says as the verb's subject: a body (an armed group, a party).
+    if (new RegExp(`(?<![\\p{L}\\d-])${esc(word)}\\s+${BODY_VERBS}`, 'u').test(text)) {
+      for (const g of group) found.push({ ...g, type: 'organisation', evidence: 'recurs mid-sentence and speaks or denies as a body' });
+    }
   }
   // An acronym defined in parentheses is that name's short form, whatever its letters.
   const definedAs = new Map<string, string>();
