@@ -8,4 +8,4 @@ const file = process.argv[2];
 if (!file) throw new Error('usage: kb-probe FILE');
 const r = extractOne('x.txt', readFileSync(file, 'utf8'), parseInputs(readDataFiles()));
 console.log(r.names.map((n) => `${n.name}:${n.type}`).join(', '));
-for (const c of r.caveats) console.log(c.kind, JSON.stringify(c).slice(0, 300));
+for (const c of [...r.caveats, ...r.others]) console.log(c.kind, JSON.stringify(c).slice(0, 300));

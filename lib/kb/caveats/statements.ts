@@ -94,9 +94,15 @@ export function denials(view: ReportView): CaveatDraft[] {
         const inside = !p.fromClause ? s.mentions.find((x) => x.start >= m.index && x.end <= m.index + m[0].length && x.type !== 'place') : undefined;
         // "Hallam Precision rejected claims that …": a party named before the verb, in its clause, is the one denying, whoever spoke in the sentences before.
         const named = p.fromClause && s.attribution.role === 'reporter' ? [...s.mentions].reverse().find((x) => x.start >= from && x.end <= m.index && x.type !== 'place') : undefined;
+        // "Israel said that Hezbollah is preparing …, a charge the group rejected": "the group" is the one accused before it in the sentence, not the speaker.
+        const anaphor = !p.fromClause && !inside && /\bthe\s+(?:group|movement|militia|rebels|organi[sz]ation|company|firm|party)\b/i.test(m[0])
+          ? [...s.mentions].reverse().find((x) => x.end <= m.index && x.type !== 'place' && x.entity !== s.attribution.entity)
+          : undefined;
         const said = inside
           ? { claimant: s.text.slice(inside.start, inside.end), entity: inside.entity, role: 'official' as const, cue: '', via: null }
-          : named
+          : anaphor
+            ? { claimant: s.text.slice(anaphor.start, anaphor.end), entity: anaphor.entity, role: 'official' as const, cue: '', via: null }
+            : named
             ? { claimant: s.text.slice(named.start, named.end), entity: named.entity, role: 'official' as const, cue: '', via: null }
             : coveringAttribution(view, s);
         const denier = said.role !== 'reporter' ? said.claimant : subject ? s.text.slice(subject.start, subject.end) : 'the party concerned';
@@ -113,7 +119,7 @@ export function denials(view: ReportView): CaveatDraft[] {
             kind: 'denial',
             severity: 'medium',
             label: thirdParty ? 'Disputed' : 'Denied',
-            ...(thirdParty ? { entities: [about.entity, denierId] } : {}),
+            ...(thirdParty ? { entities: [about.entity, denierId] } : anaphor ? { entities: [anaphor.entity] } : {}),
             explanation: thirdParty
               ? `${capitalise(denier)} disputes a claim about ${aboutName}; ${aboutName} itself is not quoted denying it, and the report does not settle it.`
               : capitalise(p.explain(denier, m[0])),
