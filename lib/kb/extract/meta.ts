@@ -13,6 +13,8 @@ const PUBLISHER_LINE = /(?:^|\n)\s*(?:©|\(c\)|Copyright)\s*(?:\d{4}\s+)?([^\n.,
 // "PRESS RELEASE | Helios Nederland B.V. | 3 March 2026" (a label, then the publisher).
 const BYLINE = /^[ \t]*(?:[^|\n]+?[ \t]*\|[ \t]*)?(\p{Lu}[^|\n\d]{1,60}?)[ \t]*\|[ \t]*[^|\n]*\b\d{4}\b[^|\n]*$/mu;
 const DATELINE = /(?:^|\n)[A-Z][A-Z .'’-]{2,40},[^\n(]{0,40}\(([^)]{2,40})\)\s*[-–—]/;
+// A dateline in mixed case: "Tel Aviv, 14 March 2026 (Harbour Wire) —", "Khartoum, Sudan, May 3, 2026 —" (a date, then an optional agency, then a dash).
+const MIXED_DATELINE = /(?:^|\n)[ \t]*\p{Lu}[\p{L} .'’-]{2,40},[^\n(\d]{0,30}\d[^\n(]{0,25}?(?:\(([^)\n]{2,40})\)\s*)?[-–—]/u;
 
 /** A press release's first line ("FOR IMMEDIATE RELEASE") is a label, not its headline. */
 const RELEASE_LABEL = /^(?:FOR IMMEDIATE RELEASE|PRESS RELEASE|NEWS RELEASE|MEDIA RELEASE)\s*:?$/i;
@@ -39,7 +41,7 @@ export function metaFromText(id: string, text: string): ReportMeta {
       break;
     }
     // A dateline that opens a long first paragraph ("SKELLEFTEÅ, Sweden, May 5, 2026 /PRNewswire/ -- …").
-    if (found && found.start < 60 && /^\p{Lu}[\p{Lu} .'’-]{2,40},/u.test(l)) {
+    if (found && found.start < 60 && (/^\p{Lu}[\p{Lu} .'’-]{2,40},/u.test(l) || MIXED_DATELINE.test(l))) {
       date = { value: found.value!, inferred: false, reason: `The dateline states it: “${l.slice(0, found.start + found.text.length)}”` };
       break;
     }
@@ -56,7 +58,8 @@ export function metaFromText(id: string, text: string): ReportMeta {
   if (republishedFrom && !text.includes(republishedFrom.quote)) republishedFrom.quote = rep![1]!;
   const pub = PUBLISHER_LINE.exec(text);
   // A wire dateline names the agency: "BOLOGNA, May 18 (Harbour Wire) -".
-  const wire = DATELINE.exec(text);
+  const mixed = MIXED_DATELINE.exec(head.join('\n'));
+  const wire = DATELINE.exec(text) ?? (mixed?.[1] ? mixed : null);
   const byline = BYLINE.exec(head.join('\n'));
   // A press release's distributor in its dateline ("/PRNewswire/"), and the "About X" boilerplate that names who issued it.
   const distributor = /\/([A-Z][A-Za-z ]{1,30}?(?:[Ww]ire|Newswire))\/?/.exec(head.join('\n'));
