@@ -1,0 +1,82 @@
+// Conflict reporting the held-out sets lacked (a probe report, now
+// tests/fixtures/reports-heldout-2/probe-border.txt): a dateline in mixed case,
+// a one-word armed group that denies, "a charge the group rejected", "the group
+// said", adversaries accusing each other. Each class on a text of its own with
+// invented names, then the probe as labelled.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractReports } from '../../lib/kb/extract';
+import { extractOne } from '../../lib/kb/extract/eval';
+import { parseInputs } from '../../lib/kb/inputs';
+import { readDataFiles } from '../../scripts/read-data';
+
+const known = parseInputs(readDataFiles());
+
+function run(text: string) {
+  const { kb, result } = extractReports([{ file: 'test.txt', text }], known);
+  const fresh = result.entities.filter((e) => e.kbId === null);
+  const nameOf = new Map(kb.entities.map((e) => [e.id, e.name]));
+  return {
+    result,
+    entity: (n: string) => fresh.find((e) => e.name === n || e.aliases.includes(n)),
+    caveats: (kind: string) => kb.caveats.filter((c) => c.kind === kind).map((c) => ({ quote: c.quote, about: c.entities.map((id) => nameOf.get(id) ?? id), quotes: c.appearances.map((a) => a.quote) })),
+  };
+}
+
+describe('a conflict report’s shapes', () => {
+  it('reads a mixed-case dateline: the city is a place, and the date and agency are the report’s', () => {
+    const r = run('Rebels shell a market town\n\nPort Calvero, 3 May 2026 (Meridian Wire) — Shelling hit a market on Sunday, residents said.\n');
+    expect(r.entity('Port Calvero')?.type).toBe('place');
+    expect(r.result.reports[0]).toMatchObject({ publisher: 'Meridian Wire', date: '2026-05-03' });
+  });
+
+  it('does not read a sentence that opens with a name and a comma as a dateline', () => {
+    const r = run('A quiet week\n\nAmara Velde, the mayor, said on 3 May that the roads were open.\n');
+    expect(r.result.reports[0]).toMatchObject({ publisher: null });
+  });
+
+  it('types a single word after "in" as a place even when ", which" follows', () => {
+    const r = run('A border clash\n\nThe army said an attack on a checkpoint in Veshmor, which killed two soldiers, was planned abroad. Officials in Veshmor said roads were shut.\n');
+    expect(r.entity('Veshmor')?.type).toBe('place');
+  });
+
+  it('finds a one-word armed group that recurs and denies, and gives its denial and its own account to it', () => {
+    const r = run(
+      'Army accuses Dornakh of an ambush\n\nThe army said on Monday that Dornakh had ambushed a convoy, a charge the group rejected.\n\nDornakh denied the allegation. "We have always acted in accordance with the law of war," the group said in a statement. Analysts said Dornakh was weakened.\n',
+    );
+    expect(r.entity('Dornakh')?.type).toBe('organisation');
+    const denial = r.caveats('denial').find((c) => c.quotes.includes('a charge the group rejected'));
+    expect(denial?.about).toEqual(['Dornakh']);
+    expect(r.caveats('self-serving').some((c) => c.quote.startsWith('"We have always acted') && c.about.includes('Dornakh'))).toBe(true);
+  });
+
+  it('does not make an organisation of a capitalised word that recurs but never speaks or denies', () => {
+    const r = run('Harvest news\n\nFarmers said that Velmira apples sold well, and traders said that Velmira apples were scarce.\n');
+    expect(r.entity('Velmira')?.type).not.toBe('organisation');
+  });
+});
+
+describe('the probe report as labelled', () => {
+  const text = readFileSync(new URL('../fixtures/reports-heldout-2/probe-border.txt', import.meta.url), 'utf8');
+  const r = extractOne('probe-border.txt', text, known);
+  const typeOf = (n: string) => r.names.find((x) => x.name === n)?.type;
+
+  it('types the dateline city, the place after "in", and the armed group', () => {
+    expect(typeOf('Tel Aviv')).toBe('place');
+    expect(typeOf('Kashmir')).toBe('place');
+    expect(typeOf('Hezbollah')).toBe('organisation');
+    expect(r.names.some((n) => n.type === 'person')).toBe(false);
+  });
+
+  it('attaches the denial to the accused group, not the dateline or the accuser', () => {
+    const denial = r.caveats.find((c) => c.kind === 'denial' && c.quote === 'a charge the group rejected');
+    expect(denial?.about).toEqual(['Hezbollah']);
+  });
+
+  it('marks the adversaries’ accusations and the group’s own account', () => {
+    const interested = r.others.filter((c) => c.kind === 'interested-party');
+    expect(interested.map((c) => c.about.sort())).toEqual(expect.arrayContaining([['Hezbollah', 'Israel'], ['India', 'Pakistan']]));
+    expect(r.others.some((c) => c.kind === 'self-serving' && c.quote.includes('We have always acted') && c.about.includes('Hezbollah'))).toBe(true);
+    expect(r.others.some((c) => c.kind === 'undated' || c.kind === 'no-publisher')).toBe(false);
+  });
+});
