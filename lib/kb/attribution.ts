@@ -382,6 +382,8 @@ const HEDGE_CUES: { re: RegExp; cue?: string }[] = [
   { re: /\bcould not be (?:independently )?(?:verified|confirmed)\b/gi },
   { re: /\brumou?rs?\b|\brumou?red\b/gi },
   { re: /\b(?:appears?|seems?)\s+to\b/gi },
+  // "the death toll is likely to rise": a forecast, not a count.
+  { re: /\b(?:is|are|was|were)\s+(?:(?:also|still)\s+)?(?:likely|unlikely)\s+to\b/gi },
   { re: /\bcould\s+(?:signal|indicate|suggest|mean|point to|be a sign)\b/gi },
   { re: /\b(?:may|might)\b(?!\s+or may not)/g },
 ];

@@ -31,7 +31,7 @@ const ANON: AnonPattern[] = [
   {
     id: 'according-to-unnamed',
     // Not "according to analysts at Bloomberg Intelligence": their employer is named.
-    re: /\baccording to (?:(?:the|some|several|local|[A-Z][a-z]+)\s+){0,2}(?:media reports|press reports|reports|sources|officials|experts|analysts|people familiar with [^,.;]+)(?!\s+(?:at|from|of|with)\s+(?:the\s+)?\p{Lu})/gu,
+    re: /\b[Aa]ccording to (?:(?:the|some|several|local|[A-Z][a-z]+)\s+){0,2}(?:media reports|press reports|reports|sources|officials|experts|analysts|people familiar with [^,.;]+)(?!\s+(?:at|from|of|with)\s+(?:the\s+)?\p{Lu})/gu,
     role: 'media-reports',
     explain: (p) => `“${p}” names no outlet or person: the claim cannot be traced to a source.`,
   },

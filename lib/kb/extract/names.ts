@@ -320,7 +320,8 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         evidence = 'an acronym opens it';
       }
       // "Le Monde", "El País", "Die Zeit": a foreign article and one word name an outlet or a body, not a person.
-      if (!type && tokens.length === 2 && /^(?:Le|La|Les|El|Il|Lo|Die|Das|Los|Las|Het)$/.test(tokens[0]!) && !/\p{Lu}\p{Ll}+\s+$/u.test(before)) {
+      // ("near El Fasher, the capital of …" is a town.)
+      if (!type && tokens.length === 2 && /^(?:Le|La|Les|El|Il|Lo|Die|Das|Los|Las|Het)$/.test(tokens[0]!) && !/\p{Lu}\p{Ll}+\s+$/u.test(before) && !PLACE_APPOSITION.test(after) && !/\b(?:near|outside|around|toward|towards)\s+$/.test(before)) {
         type = 'organisation';
         evidence = 'a foreign article opens it';
       }
