@@ -56,6 +56,32 @@ describe('a conflict report’s shapes', () => {
   });
 });
 
+describe('shapes the Darfur report showed (tests/fixtures/reports-heldout-2/darfur-camp-shelling.txt)', () => {
+  it('reads "near El X, the capital of …" as a town and "the X crossing" as a place', () => {
+    const r = run('Fighting spreads\n\nShells fell near El Morvan, the capital of the province, on Friday. Officials said they had closed the Tessaly crossing to trucks.\n');
+    expect(r.entity('El Morvan')?.type).toBe('place');
+    expect(r.entity('Tessaly')?.type).toBe('place');
+  });
+
+  it('gives "a claim the paramilitary group denied" to the group accused before it', () => {
+    const r = run('Camp shelled\n\nThe army said that the Velka Brigades (VB) shelled a camp, a claim the paramilitary group denied.\n');
+    expect(r.caveats('denial').map((c) => c.about)).toEqual([['Velka Brigades']]);
+  });
+
+  it('reads a party saying "its fighters had never targeted civilians" as a denial, but not the report saying so', () => {
+    const said = run('Camp shelled\n\nThe Velka Brigades said in a statement that its fighters had never targeted civilians and accused the army of lying.\n');
+    expect(said.caveats('denial').map((c) => c.quote)).toEqual(['its fighters had never targeted civilians']);
+    const reported = run('Camp shelled\n\nThe Velka Brigades have never shelled the camp before, and the town has never bombed anyone.\n');
+    expect(reported.caveats('denial')).toEqual([]);
+  });
+
+  it('hedges a forecast and marks "According to people familiar with the matter" at a sentence’s start', () => {
+    const r = run('Camp shelled\n\nAccording to people familiar with the matter, the death toll is likely to rise.\n');
+    expect(r.caveats('anonymous-source').map((c) => c.quote)).toEqual(['According to people familiar with the matter']);
+    expect(r.caveats('hedged').map((c) => c.quote)).toEqual(['the death toll is likely to rise']);
+  });
+});
+
 describe('the probe report as labelled', () => {
   const text = readFileSync(new URL('../fixtures/reports-heldout-2/probe-border.txt', import.meta.url), 'utf8');
   const r = extractOne('probe-border.txt', text, known);

@@ -62,6 +62,8 @@ interface DenialPattern {
   /** Quote from the start of the clause (the subject) rather than the match. */
   fromClause: boolean;
   explain: (who: string, quote: string) => string;
+  /** Counts only in a sentence the report credits to a speaker (a party's own words, not the report's). */
+  attributedOnly?: boolean;
 }
 
 const DENIALS: DenialPattern[] = [
@@ -73,6 +75,8 @@ const DENIALS: DenialPattern[] = [
   { id: 'insists-neutral', re: /\binsist(?:ed|s)?\s+(?:that\s+)?\w+\s+(?:is|was|are|were|remains?)\s+(?:a\s+)?neutral\b[^,;.]*/g, fromClause: true, explain: (w) => `${w} answers the charge of taking sides by calling itself neutral: its own account of its position, not an independent finding.` },
   { id: 'not-for-military-use', re: /\b(?:is|are|was|were)\s+not\s+(?:intended|designed|meant|made|sold)\s+for\s+military\s+(?:use|purposes)\b/g, fromClause: false, explain: (w) => `${w} says its products are not meant for military use: the maker’s own account, which the report does not check against how they were used.` },
   { id: 'charge-denied', re: /\b(?:a|an|the)\s+(?:charge|claim|accusation|allegation)s?\s+(?:that\s+)?(?:the\s+|its\s+)?(?:[\w-]+\s+){0,4}?(?:denies|denied|rejects|rejected|disputes|disputed)\b/g, fromClause: false, explain: (w) => `${w} denies the accusation: the claim is disputed by the party it is about, and the report does not settle it.` },
+  // "The RSF said that its fighters had never targeted civilians": a party answering an accusation says it never did the thing.
+  { id: 'never-did', re: /\b(?:(?:its|their|our)\s+(?:[a-z-]+\s+){0,2}|(?:it|they|we)\s+)(?:had|has|have)\s+never\s+(?:deliberately\s+)?(?:targeted|attacked|shelled|bombed|killed|fired|used|harmed|supplied|sold|sent|armed|paid|violated|broken|breached)\b(?:\s+(?!and\b)[^\s,;.]+)*/g, fromClause: false, attributedOnly: true, explain: (w) => `${w} says it never did what it is accused of: the claim is disputed by the party it is about, and the report does not settle it.` },
   { id: 'always-responsible', re: /\b(?:has|have)\s+always\s+been\s+(?:prudent|responsible|cautious|careful)(?:\s+and\s+(?:prudent|responsible|cautious|careful))?(?:\s+(?:when it comes to|with|in|about)\s+[\w\s-]+?(?=\s+and\s|[,.;]|$))?/g, fromClause: true, explain: (w) => `${w} answers accusations with a general assurance: a standard rebuttal by the party accused, not evidence either way.` },
 ];
 
@@ -80,6 +84,7 @@ export function denials(view: ReportView): CaveatDraft[] {
   const out: CaveatDraft[] = [];
   for (const s of view.sentences) {
     for (const p of DENIALS) {
+      if (p.attributedOnly && s.attribution.role === 'reporter') continue;
       p.re.lastIndex = 0;
       for (const m of s.text.matchAll(p.re)) {
         let from = m.index;
