@@ -82,6 +82,18 @@ describe('shapes the Darfur report showed (tests/fixtures/reports-heldout-2/darf
   });
 });
 
+describe('shapes a third probe (Myanmar, unlabelled) showed', () => {
+  it('reads "an accusation the rebel group dismissed" as the accused group’s denial', () => {
+    const r = run('Bridge blast\n\nThe government said the Velka Brigades (VB) blew up a bridge, an accusation the rebel group dismissed as propaganda.\n');
+    expect(r.caveats('denial').map((c) => c.about)).toEqual([['Velka Brigades']]);
+  });
+
+  it('marks "who declined to be named" as an anonymous source', () => {
+    const r = run('Bridge blast\n\nA resident of the town, who declined to be named, said the explosion was heard at night.\n');
+    expect(r.caveats('anonymous-source').map((c) => c.quote)).toEqual(['who declined to be named']);
+  });
+});
+
 describe('the probe report as labelled', () => {
   const text = readFileSync(new URL('../fixtures/reports-heldout-2/probe-border.txt', import.meta.url), 'utf8');
   const r = extractOne('probe-border.txt', text, known);
