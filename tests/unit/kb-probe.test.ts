@@ -50,6 +50,11 @@ describe('a conflict report’s shapes', () => {
     expect(r.caveats('self-serving').some((c) => c.quote.startsWith('"We have always acted') && c.about.includes('Dornakh'))).toBe(true);
   });
 
+  it('finds a one-word group named once mid-sentence and once opening a sentence as the one who denies', () => {
+    const r = run('Talks stall\n\nMediators accused Dornakh of stalling the talks. Dornakh denied the report and said no meeting took place.\n');
+    expect(r.entity('Dornakh')?.type).toBe('organisation');
+  });
+
   it('does not make an organisation of a capitalised word that recurs but never speaks or denies', () => {
     const r = run('Harvest news\n\nFarmers said that Velmira apples sold well, and traders said that Velmira apples were scarce.\n');
     expect(r.entity('Velmira')?.type).not.toBe('organisation');

@@ -510,7 +510,15 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
   const groups = new Map<string, Candidate[]>();
   for (const u of untyped) groups.set(u.text, [...(groups.get(u.text) ?? []), u]);
   for (const [word, group] of groups) {
-    if (group.length < 2 || ignore.has(fold(word))) continue;
+    if (ignore.has(fold(word))) continue;
+    const uses = text.match(new RegExp(`(?<![\\p{L}\\d-])${esc(word)}(?![\\p{L}\\d-])`, 'gu'))?.length ?? 0;
+    if (group.length < 2) {
+      // Once mid-sentence, and again opening a sentence as the one who denies or says ("Hamas denied the report."): a body.
+      if (uses >= 2 && new RegExp(`(?:^|[.!?]\\s+|\\n)${esc(word)}\\s+(?:denied|denies|rejected|rejects|said|says)\\b`, 'u').test(text)) {
+        found.push({ ...group[0]!, type: 'organisation', evidence: 'recurs, and denies or says as a body' });
+      }
+      continue;
+    }
     if (group.some((g) => g.evidence === 'place')) {
       for (const g of group) found.push({ ...g, type: 'place', evidence: 'recurs mid-sentence, after prepositions of place' });
       continue;
