@@ -30,6 +30,12 @@ describe('a conflict report’s shapes', () => {
     expect(r.result.reports[0]).toMatchObject({ publisher: 'Meridian Wire', date: '2026-05-03' });
   });
 
+  it('reads a dateline with the agency and no date ("Goma (Meridian Wire) —")', () => {
+    const r = run('Rebels advance\n\nLoruma (Meridian Wire) — Rebels entered the outskirts of the city on Sunday, residents said.\n');
+    expect(r.entity('Loruma')?.type).toBe('place');
+    expect(r.result.reports[0]).toMatchObject({ publisher: 'Meridian Wire' });
+  });
+
   it('does not read a sentence that opens with a name and a comma as a dateline', () => {
     const r = run('A quiet week\n\nAmara Velde, the mayor, said on 3 May that the roads were open.\n');
     expect(r.result.reports[0]).toMatchObject({ publisher: null });

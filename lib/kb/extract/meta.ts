@@ -13,8 +13,8 @@ const PUBLISHER_LINE = /(?:^|\n)\s*(?:©|\(c\)|Copyright)\s*(?:\d{4}\s+)?([^\n.,
 // "PRESS RELEASE | Helios Nederland B.V. | 3 March 2026" (a label, then the publisher).
 const BYLINE = /^[ \t]*(?:[^|\n]+?[ \t]*\|[ \t]*)?(\p{Lu}[^|\n\d]{1,60}?)[ \t]*\|[ \t]*[^|\n]*\b\d{4}\b[^|\n]*$/mu;
 const DATELINE = /(?:^|\n)[A-Z][A-Z .'’-]{2,40},[^\n(]{0,40}\(([^)]{2,40})\)\s*[-–—]/;
-// A dateline in mixed case: "Tel Aviv, 14 March 2026 (Harbour Wire) —", "Khartoum, Sudan, May 3, 2026 —" (a date, then an optional agency, then a dash).
-const MIXED_DATELINE = /(?:^|\n)[ \t]*\p{Lu}[\p{L} .'’-]{2,40},[^\n(\d]{0,30}\d[^\n(]{0,25}?(?:\(([^)\n]{2,40})\)\s*)?[-–—]/u;
+// A dateline in mixed case: "Tel Aviv, 14 March 2026 (Harbour Wire) —", "Khartoum, Sudan, May 3, 2026 —" (a date, then an optional agency, then a dash), or "Goma (Reuters) —" (an agency by its name).
+const MIXED_DATELINE = /(?:^|\n)[ \t]*\p{Lu}[\p{L} .'’-]{2,40}(?:,[^\n(\d]{0,30}\d[^\n(]{0,25}?(?:\(([^)\n]{2,40})\)\s*)?|\s*\(((?:AFP|AP|Reuters|[^)\n]{2,30}(?:Wire|Agency|Press|News)))\)\s*)[-–—]/u;
 
 /** A press release's first line ("FOR IMMEDIATE RELEASE") is a label, not its headline. */
 const RELEASE_LABEL = /^(?:FOR IMMEDIATE RELEASE|PRESS RELEASE|NEWS RELEASE|MEDIA RELEASE)\s*:?$/i;
@@ -59,12 +59,14 @@ export function metaFromText(id: string, text: string): ReportMeta {
   const pub = PUBLISHER_LINE.exec(text);
   // A wire dateline names the agency: "BOLOGNA, May 18 (Harbour Wire) -".
   const mixed = MIXED_DATELINE.exec(head.join('\n'));
-  const wire = DATELINE.exec(text) ?? (mixed?.[1] ? mixed : null);
+  const capsWire = DATELINE.exec(text);
+  const mixedAgency = mixed ? (mixed[1] ?? mixed[2]) : undefined;
+  const wire = capsWire ? { line: capsWire[0], agency: capsWire[1]! } : mixed && mixedAgency ? { line: mixed[0], agency: mixedAgency } : null;
   const byline = BYLINE.exec(head.join('\n'));
   // A press release's distributor in its dateline ("/PRNewswire/"), and the "About X" boilerplate that names who issued it.
   const distributor = /\/([A-Z][A-Za-z ]{1,30}?(?:[Ww]ire|Newswire))\/?/.exec(head.join('\n'));
   const about = /(?:^|\n)\s*About\s+(\p{Lu}[^\n.]{1,60}?)\s*\n/u.exec(text);
-  const publisher = pub ? pub[1]!.trim() : byline ? byline[1]!.trim() : wire ? wire[1]!.trim() : distributor && about ? about[1]!.trim() : 'unknown';
+  const publisher = pub ? pub[1]!.trim() : byline ? byline[1]!.trim() : wire ? wire.agency.trim() : distributor && about ? about[1]!.trim() : 'unknown';
   return {
     id,
     headline: headline || '(no headline)',
@@ -74,7 +76,7 @@ export function metaFromText(id: string, text: string): ReportMeta {
       : byline
         ? `The byline names it: “${byline[0].trim()}”`
         : wire
-          ? `The dateline names it: “${wire[0].trim()}”`
+          ? `The dateline names it: “${wire.line.trim()}”`
           : distributor && about
             ? `A press release distributed by ${distributor[1]}, issued by the company its “About” section names`
             : 'The text names no publisher.',

@@ -247,7 +247,7 @@ function splitAtOf(full: string, text: string, start: number): { text: string; s
 }
 
 // What follows a dateline's city: an optional country, a date, an optional agency, a dash.
-const DATELINE_AFTER = /^(?:,\s+\p{Lu}[\p{L} ]{1,30})?,\s+(?:\d{1,2}\s+\p{Lu}\p{Ll}+\.?|\p{Lu}\p{Ll}+\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*(?:\([^)\n]{2,40}\)\s*)?[-–—]/u;
+const DATELINE_AFTER = /^(?:(?:,\s+\p{Lu}[\p{L} ]{1,30})?,\s+(?:\d{1,2}\s+\p{Lu}\p{Ll}+\.?|\p{Lu}\p{Ll}+\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*(?:\([^)\n]{2,40}\)\s*)?|\s*\((?:AFP|AP|Reuters|[^)\n]{2,30}(?:Wire|Agency|Press|News))\)\s*)[-–—]/u;
 // What a body does as a verb's subject ("X denied the allegation", "X said in a statement").
 const BODY_VERBS = '(?:denied|denies|rejected|rejects|said|says|claimed|vowed|warned|accused|insisted)\\b';
 const PLACE_BEFORE = /\b(?:in|at|near|from|to|into|across|outside|inside|between|with|against|toward|towards|across|throughout|within)\s+(?:the\s+)?$/;
