@@ -105,6 +105,15 @@ describe('shapes a third probe (Myanmar, unlabelled) showed', () => {
   });
 });
 
+describe('shapes an Ethiopia probe (unlabelled) showed', () => {
+  it('types "the Sahel Relief Programme" and "the Northern Aid Council" as organisations, not people', () => {
+    const r = run('Aid halted\n\nThe Sahel Relief Programme declined to comment. Officials at the Northern Aid Council said convoys had stopped. Amara Velde, a driver, said roads were shut.\n');
+    expect(r.entity('Sahel Relief Programme')?.type).toBe('organisation');
+    expect(r.entity('Northern Aid Council')?.type).toBe('organisation');
+    expect(r.entity('Amara Velde')?.type).toBe('person');
+  });
+});
+
 describe('the probe report as labelled', () => {
   const text = readFileSync(new URL('../fixtures/reports-heldout-2/probe-border.txt', import.meta.url), 'utf8');
   const r = extractOne('probe-border.txt', text, known);

@@ -453,8 +453,9 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       }
       if (!type && core.length >= 2 && core.length <= 3 && core.every((t) => /^\p{Lu}[\p{L}'’-]+$/u.test(t) && !lowerWords.has(t.toLowerCase()) && !DEMONYM.test(t))) {
         // "outside the Campus de Justiça" is a place; otherwise two or three capitalised words are most often a person.
-        type = LOCATIVE_BEFORE.test(before) ? 'place' : 'person';
-        evidence = type === 'place' ? 'a capitalised name after a preposition of place' : 'a two- or three-word capitalised name';
+        // A person takes no article: "the Sahel Relief Programme declined to comment" is a body.
+        type = LOCATIVE_BEFORE.test(before) ? 'place' : /(?:^|\s)[Tt]he\s+$/.test(before) ? 'organisation' : 'person';
+        evidence = type === 'place' ? 'a capitalised name after a preposition of place' : type === 'organisation' ? 'a capitalised name after “the”' : 'a two- or three-word capitalised name';
       }
       // A dateline city ("LIMA, June 3 (…) -") is a place.
       if (single && /^\p{Lu}{3,}$/u.test(piece.text) && /(?:^|\n)\s*$/.test(before) && (/^(?:[ A-Z]*),\s+[A-Z][a-z]+\s+\d/.test(after) || /^\s+[-–—]\s/.test(after))) {
