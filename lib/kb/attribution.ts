@@ -384,6 +384,8 @@ const HEDGE_CUES: { re: RegExp; cue?: string }[] = [
   { re: /\b(?:appears?|seems?)\s+to\b/gi },
   // "the death toll is likely to rise": a forecast, not a count.
   { re: /\b(?:is|are|was|were)\s+(?:(?:also|still)\s+)?(?:likely|unlikely)\s+to\b/gi },
+  // "drones were likely used": a guess at what happened.
+  { re: /\b(?:is|are|was|were)\s+(?:most\s+)?likely\s+[a-z]+ed\b/gi },
   { re: /\bcould\s+(?:signal|indicate|suggest|mean|point to|be a sign)\b/gi },
   { re: /\b(?:may|might)\b(?!\s+or may not)/g },
 ];

@@ -114,6 +114,14 @@ describe('shapes an Ethiopia probe (unlabelled) showed', () => {
   });
 });
 
+describe('an Ethiopia probe: a commander’s quoted denial and an adverb guess', () => {
+  it('reads his fighters "have never harmed …" as a denial and "were likely used" as hedged', () => {
+    const r = run('Aid halted\n\nCommander Amara Velde said his fighters "have never harmed humanitarian workers". A senior official said drones were likely used to track the convoy.\n');
+    expect(r.caveats('denial').map((c) => c.quote)).toEqual(['his fighters "have never harmed humanitarian workers"']);
+    expect(r.caveats('hedged').some((c) => c.quote.includes('were likely used'))).toBe(true);
+  });
+});
+
 describe('the probe report as labelled', () => {
   const text = readFileSync(new URL('../fixtures/reports-heldout-2/probe-border.txt', import.meta.url), 'utf8');
   const r = extractOne('probe-border.txt', text, known);
