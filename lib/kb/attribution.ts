@@ -228,6 +228,15 @@ export function attributeSentence(
       const pseudo: MentionInSentence = { start: 0, end: 0, entity: company.entity, type: 'organisation' };
       return { claimant: company.name, entity: company.entity, role: roleFor(company.name, pseudo, ctx), cue: cue.trim(), via };
     }
+    // "the group said": the organisation named before (an armed group, a movement), in this sentence outside quotes, else the one the last sentences were about.
+    if (/^the (?:group|movement|militia|organi[sz]ation)$/i.test(claimant)) {
+      const here = [...mentions].reverse().find((m) => m.end <= offset && m.type === 'organisation' && !within(quotes, m.start));
+      const body = here ? { name: sentence.slice(here.start, here.end), entity: here.entity } : ctx.thing?.type === 'organisation' ? ctx.thing : null;
+      if (body) {
+        const pseudo: MentionInSentence = { start: 0, end: 0, entity: body.entity, type: 'organisation' };
+        return { claimant: body.name, entity: body.entity, role: roleFor(body.name, pseudo, ctx), cue: cue.trim(), via };
+      }
+    }
     const head = headMention(sentence, mentions, offset, offset + claimant.length);
     return { claimant, entity: head?.entity ?? null, role: roleFor(claimant, head, ctx), cue: cue.trim(), via };
   };
@@ -373,6 +382,10 @@ const HEDGE_CUES: { re: RegExp; cue?: string }[] = [
   { re: /\bcould not be (?:independently )?(?:verified|confirmed)\b/gi },
   { re: /\brumou?rs?\b|\brumou?red\b/gi },
   { re: /\b(?:appears?|seems?)\s+to\b/gi },
+  // "the death toll is likely to rise": a forecast, not a count.
+  { re: /\b(?:is|are|was|were)\s+(?:(?:also|still)\s+)?(?:likely|unlikely)\s+to\b/gi },
+  // "drones were likely used": a guess at what happened.
+  { re: /\b(?:is|are|was|were)\s+(?:most\s+)?likely\s+[a-z]+ed\b/gi },
   { re: /\bcould\s+(?:signal|indicate|suggest|mean|point to|be a sign)\b/gi },
   { re: /\b(?:may|might)\b(?!\s+or may not)/g },
 ];

@@ -39,9 +39,10 @@ function named(s: SentenceView): boolean {
 export function interestFindings(view: ReportView, corpus: Corpus): CaveatDraft[] {
   const out: CaveatDraft[] = [];
   for (const s of view.sentences) {
-    if (!s.claim || !named(s) || s.heading) continue;
+    // A quote in the first person with no entity in it ("We have always acted lawfully," the group said) makes no claim, but is still the speaker's account of itself.
+    if ((!s.claim && !FIRST_PERSON.test(s.text)) || !named(s) || s.heading) continue;
     const a = s.attribution;
-    const subject = s.claim.subject;
+    const subject = s.claim ? s.claim.subject : a.entity;
     const speakerParty = partyOfEntity(corpus, a.entity);
     const subjectParty = partyOfEntity(corpus, subject);
     const speakerName = corpus.entityById.get(a.entity!)?.name ?? a.claimant;

@@ -31,7 +31,7 @@ const ANON: AnonPattern[] = [
   {
     id: 'according-to-unnamed',
     // Not "according to analysts at Bloomberg Intelligence": their employer is named.
-    re: /\baccording to (?:(?:the|some|several|local|[A-Z][a-z]+)\s+){0,2}(?:media reports|press reports|reports|sources|officials|experts|analysts|people familiar with [^,.;]+)(?!\s+(?:at|from|of|with)\s+(?:the\s+)?\p{Lu})/gu,
+    re: /\b[Aa]ccording to (?:(?:the|some|several|local|[A-Z][a-z]+)\s+){0,2}(?:media reports|press reports|reports|sources|officials|experts|analysts|people familiar with [^,.;]+)(?!\s+(?:at|from|of|with)\s+(?:the\s+)?\p{Lu})/gu,
     role: 'media-reports',
     explain: (p) => `“${p}” names no outlet or person: the claim cannot be traced to a source.`,
   },
@@ -45,7 +45,7 @@ const ANON: AnonPattern[] = [
   {
     id: 'anonymity-granted',
     // "speaking on condition of anonymity", "who asked not to be named", "who was not authorised to speak to the media"
-    re: /\b(?:(?:speaking|spoke)\s+)?on (?:the\s+)?condition of anonymity|\bwho (?:asked|requested|declined) not to be (?:named|identified)|\bwho (?:asked|requested) anonymity|\bon (?:the\s+)?condition that (?:he|she|they|his|her|their)(?: names?)? not be (?:named|identified|used)|\bwho (?:did not|didn't|didn’t) want (?:to be|his|her|their) (?:name[sd]?|identified|named)(?: to be (?:used|published|given))?|\bwho (?:declined|refused) to (?:give|be identified by) (?:his|her|their) (?:full |last )?name|\bwho gave only (?:his|her|their) first name|\bwho (?:was|were|is|are) not authori[sz]ed to (?:speak|talk) (?:to|with) (?:the )?(?:media|press|reporters)(?:\s+publicly)?/g,
+    re: /\b(?:(?:speaking|spoke)\s+)?on (?:the\s+)?condition of anonymity|\bwho (?:asked|requested|declined) not to be (?:named|identified)|\bwho (?:declined|refused) to be (?:named|identified)|\bwho (?:asked|requested) anonymity|\bon (?:the\s+)?condition that (?:he|she|they|his|her|their)(?: names?)? not be (?:named|identified|used)|\bwho (?:did not|didn't|didn’t) want (?:to be|his|her|their) (?:name[sd]?|identified|named)(?: to be (?:used|published|given))?|\bwho (?:declined|refused) to (?:give|be identified by) (?:his|her|their) (?:full |last )?name|\bwho gave only (?:his|her|their) first name|\bwho (?:was|were|is|are) not authori[sz]ed to (?:speak|talk) (?:to|with) (?:the )?(?:media|press|reporters)(?:\s+publicly)?/g,
     role: 'anonymous-officials',
     explain: (p) => `“${p}”: the source is not named, so a reader cannot check who they are or how they know.`,
   },

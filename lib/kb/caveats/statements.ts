@@ -62,6 +62,8 @@ interface DenialPattern {
   /** Quote from the start of the clause (the subject) rather than the match. */
   fromClause: boolean;
   explain: (who: string, quote: string) => string;
+  /** Counts only in a sentence the report credits to a speaker (a party's own words, not the report's). */
+  attributedOnly?: boolean;
 }
 
 const DENIALS: DenialPattern[] = [
@@ -72,7 +74,9 @@ const DENIALS: DenialPattern[] = [
   { id: 'called-allegation-false', re: /\bcalled\s+the\s+(?:allegations?|accusations?|claims?|reports?)\b[^.;]*?[‘“"']?(?:smear|lies?|slander|baseless|groundless|false|fabricat\w*|absurd|nonsense)[’”"']?/g, fromClause: true, explain: (w) => `${w} rejects the allegation as false: the claim is disputed by the party it is about, and the report does not settle it.` },
   { id: 'insists-neutral', re: /\binsist(?:ed|s)?\s+(?:that\s+)?\w+\s+(?:is|was|are|were|remains?)\s+(?:a\s+)?neutral\b[^,;.]*/g, fromClause: true, explain: (w) => `${w} answers the charge of taking sides by calling itself neutral: its own account of its position, not an independent finding.` },
   { id: 'not-for-military-use', re: /\b(?:is|are|was|were)\s+not\s+(?:intended|designed|meant|made|sold)\s+for\s+military\s+(?:use|purposes)\b/g, fromClause: false, explain: (w) => `${w} says its products are not meant for military use: the maker’s own account, which the report does not check against how they were used.` },
-  { id: 'charge-denied', re: /\b(?:a|an|the)\s+(?:charge|claim|accusation|allegation)s?\s+(?:that\s+)?(?:the\s+|its\s+)?(?:[\w-]+\s+){0,4}?(?:denies|denied|rejects|rejected|disputes|disputed)\b/g, fromClause: false, explain: (w) => `${w} denies the accusation: the claim is disputed by the party it is about, and the report does not settle it.` },
+  { id: 'charge-denied', re: /\b(?:a|an|the)\s+(?:charge|claim|accusation|allegation)s?\s+(?:that\s+)?(?:the\s+|its\s+)?(?:[\w-]+\s+){0,4}?(?:denies|denied|rejects|rejected|disputes|disputed|dismissed|dismisses)\b/g, fromClause: false, explain: (w) => `${w} denies the accusation: the claim is disputed by the party it is about, and the report does not settle it.` },
+  // "The RSF said that its fighters had never targeted civilians": a party answering an accusation says it never did the thing.
+  { id: 'never-did', re: /\b(?:(?:its|their|our|his|her)\s+(?:[a-z-]+\s+){0,2}[“"]?|(?:it|they|we)\s+)(?:had|has|have)\s+never\s+(?:deliberately\s+)?(?:targeted|attacked|shelled|bombed|killed|fired|used|harmed|supplied|sold|sent|armed|paid|violated|broken|breached)\b(?:\s+(?!and\b)[^\s,;.]+)*/g, fromClause: false, attributedOnly: true, explain: (w) => `${w} says it never did what it is accused of: the claim is disputed by the party it is about, and the report does not settle it.` },
   { id: 'always-responsible', re: /\b(?:has|have)\s+always\s+been\s+(?:prudent|responsible|cautious|careful)(?:\s+and\s+(?:prudent|responsible|cautious|careful))?(?:\s+(?:when it comes to|with|in|about)\s+[\w\s-]+?(?=\s+and\s|[,.;]|$))?/g, fromClause: true, explain: (w) => `${w} answers accusations with a general assurance: a standard rebuttal by the party accused, not evidence either way.` },
 ];
 
@@ -80,6 +84,7 @@ export function denials(view: ReportView): CaveatDraft[] {
   const out: CaveatDraft[] = [];
   for (const s of view.sentences) {
     for (const p of DENIALS) {
+      if (p.attributedOnly && s.attribution.role === 'reporter') continue;
       p.re.lastIndex = 0;
       for (const m of s.text.matchAll(p.re)) {
         let from = m.index;
@@ -94,9 +99,15 @@ export function denials(view: ReportView): CaveatDraft[] {
         const inside = !p.fromClause ? s.mentions.find((x) => x.start >= m.index && x.end <= m.index + m[0].length && x.type !== 'place') : undefined;
         // "Hallam Precision rejected claims that …": a party named before the verb, in its clause, is the one denying, whoever spoke in the sentences before.
         const named = p.fromClause && s.attribution.role === 'reporter' ? [...s.mentions].reverse().find((x) => x.start >= from && x.end <= m.index && x.type !== 'place') : undefined;
+        // "Israel said that Hezbollah is preparing …, a charge the group rejected": "the group" is the one accused before it in the sentence, not the speaker.
+        const anaphor = !p.fromClause && !inside && /\bthe\s+(?:[a-z-]+\s+)?(?:group|movement|militia|rebels|organi[sz]ation|company|firm|party)\b/i.test(m[0])
+          ? [...s.mentions].reverse().find((x) => x.end <= m.index && x.type !== 'place' && x.entity !== s.attribution.entity)
+          : undefined;
         const said = inside
           ? { claimant: s.text.slice(inside.start, inside.end), entity: inside.entity, role: 'official' as const, cue: '', via: null }
-          : named
+          : anaphor
+            ? { claimant: s.text.slice(anaphor.start, anaphor.end), entity: anaphor.entity, role: 'official' as const, cue: '', via: null }
+            : named
             ? { claimant: s.text.slice(named.start, named.end), entity: named.entity, role: 'official' as const, cue: '', via: null }
             : coveringAttribution(view, s);
         const denier = said.role !== 'reporter' ? said.claimant : subject ? s.text.slice(subject.start, subject.end) : 'the party concerned';
@@ -113,7 +124,7 @@ export function denials(view: ReportView): CaveatDraft[] {
             kind: 'denial',
             severity: 'medium',
             label: thirdParty ? 'Disputed' : 'Denied',
-            ...(thirdParty ? { entities: [about.entity, denierId] } : {}),
+            ...(thirdParty ? { entities: [about.entity, denierId] } : anaphor ? { entities: [anaphor.entity] } : {}),
             explanation: thirdParty
               ? `${capitalise(denier)} disputes a claim about ${aboutName}; ${aboutName} itself is not quoted denying it, and the report does not settle it.`
               : capitalise(p.explain(denier, m[0])),

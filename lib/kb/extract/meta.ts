@@ -19,6 +19,8 @@ const DATELINE = /(?:^|\n)[A-Z][A-Z .'’-]{2,40},[^\n(]{0,40}\(([^)]{2,40})\)\s
 const COMMA_BYLINE = /^[ \t]*By[ \t]+\p{Lu}[\p{L}.'’ -]{1,50}?,[ \t]*([^,\n]{2,60}?)[ \t]*,[^\n]*\b\d{4}\b[^\n]*$/mu;
 const OUTLET_NAME =
   /^(?:\p{Lu}{2,6}|(?:The\s+)?\p{Lu}[\p{L}&'’.-]*(?:\s+\p{Lu}[\p{L}&'’.-]*)*\s+(?:Wire|News|Times|Post|Press|Herald|Journal|Agency|Tribune|Daily|Gazette|Review|Radio|TV|Network|Media|Telegraph|Monitor|Observer|Chronicle|Express|Standard|Mail|Star|Today|Ledger|Courier|Record|Bulletin|Dispatch|Digest|Magazine|Weekly))$/u;
+// A dateline in mixed case: "Tel Aviv, 14 March 2026 (Harbour Wire) —", "Khartoum, Sudan, May 3, 2026 —" (a date, then an optional agency, then a dash), or "Goma (Reuters) —" (an agency by its name).
+const MIXED_DATELINE = /(?:^|\n)[ \t]*\p{Lu}[\p{L} .'’-]{2,40}(?:,[^\n(\d]{0,30}\d[^\n(]{0,25}?(?:\(([^)\n]{2,40})\)\s*)?|\s*\(((?:AFP|AP|Reuters|[^)\n]{2,30}(?:Wire|Agency|Press|News)))\)\s*)[-–—]/u;
 
 /** A press release's first line ("FOR IMMEDIATE RELEASE") is a label, not its headline. */
 const RELEASE_LABEL = /^(?:FOR IMMEDIATE RELEASE|PRESS RELEASE|NEWS RELEASE|MEDIA RELEASE)\s*:?$/i;
@@ -45,7 +47,7 @@ export function metaFromText(id: string, text: string): ReportMeta {
       break;
     }
     // A dateline that opens a long first paragraph ("SKELLEFTEÅ, Sweden, May 5, 2026 /PRNewswire/ -- …").
-    if (found && found.start < 60 && /^\p{Lu}[\p{Lu} .'’-]{2,40},/u.test(l)) {
+    if (found && found.start < 60 && (/^\p{Lu}[\p{Lu} .'’-]{2,40},/u.test(l) || MIXED_DATELINE.test(l))) {
       date = { value: found.value!, inferred: false, reason: `The dateline states it: “${l.slice(0, found.start + found.text.length)}”` };
       break;
     }
@@ -62,12 +64,15 @@ export function metaFromText(id: string, text: string): ReportMeta {
   if (republishedFrom && !text.includes(republishedFrom.quote)) republishedFrom.quote = rep![1]!;
   const pub = PUBLISHER_LINE.exec(text);
   // A wire dateline names the agency: "BOLOGNA, May 18 (Harbour Wire) -".
-  const wire = DATELINE.exec(text);
+  const mixed = MIXED_DATELINE.exec(head.join('\n'));
+  const capsWire = DATELINE.exec(text);
+  const mixedAgency = mixed ? (mixed[1] ?? mixed[2]) : undefined;
+  const wire = capsWire ? { line: capsWire[0], agency: capsWire[1]! } : mixed && mixedAgency ? { line: mixed[0], agency: mixedAgency } : null;
   const byline = BYLINE.exec(head.join('\n')) ?? [COMMA_BYLINE.exec(head.join('\n'))].find((m) => m && OUTLET_NAME.test(m[1]!.trim())) ?? null;
   // A press release's distributor in its dateline ("/PRNewswire/"), and the "About X" boilerplate that names who issued it.
   const distributor = /\/([A-Z][A-Za-z ]{1,30}?(?:[Ww]ire|Newswire))\/?/.exec(head.join('\n'));
   const about = /(?:^|\n)\s*About\s+(\p{Lu}[^\n.]{1,60}?)\s*\n/u.exec(text);
-  const publisher = pub ? pub[1]!.trim() : byline ? byline[1]!.trim() : wire ? wire[1]!.trim() : distributor && about ? about[1]!.trim() : 'unknown';
+  const publisher = pub ? pub[1]!.trim() : byline ? byline[1]!.trim() : wire ? wire.agency.trim() : distributor && about ? about[1]!.trim() : 'unknown';
   return {
     id,
     headline: headline || '(no headline)',
@@ -77,7 +82,7 @@ export function metaFromText(id: string, text: string): ReportMeta {
       : byline
         ? `The byline names it: “${byline[0].trim()}”`
         : wire
-          ? `The dateline names it: “${wire[0].trim()}”`
+          ? `The dateline names it: “${wire.line.trim()}”`
           : distributor && about
             ? `A press release distributed by ${distributor[1]}, issued by the company its “About” section names`
             : 'The text names no publisher.',

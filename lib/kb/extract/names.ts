@@ -246,6 +246,10 @@ function splitAtOf(full: string, text: string, start: number): { text: string; s
   return [{ text, start }];
 }
 
+// What follows a dateline's city: an optional country, a date, an optional agency, a dash.
+const DATELINE_AFTER = /^(?:(?:,\s+\p{Lu}[\p{L} ]{1,30})?,\s+(?:\d{1,2}\s+\p{Lu}\p{Ll}+\.?|\p{Lu}\p{Ll}+\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*(?:\([^)\n]{2,40}\)\s*)?|\s*\((?:AFP|AP|Reuters|[^)\n]{2,30}(?:Wire|Agency|Press|News))\)\s*)[-–—]/u;
+// What a body does as a verb's subject ("X denied the allegation", "X said in a statement").
+const BODY_VERBS = '(?:denied|denies|rejected|rejects|said|says|claimed|vowed|warned|accused|insisted)\\b';
 const PLACE_BEFORE = /\b(?:in|at|near|from|to|into|across|outside|inside|between|with|against|toward|towards|across|throughout|within)\s+(?:the\s+)?$/;
 
 function candidates(text: string, taken: readonly [number, number][], untyped: Candidate[] = []): Candidate[] {
@@ -316,7 +320,8 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         evidence = 'an acronym opens it';
       }
       // "Le Monde", "El País", "Die Zeit": a foreign article and one word name an outlet or a body, not a person.
-      if (!type && tokens.length === 2 && /^(?:Le|La|Les|El|Il|Lo|Die|Das|Los|Las|Het)$/.test(tokens[0]!) && !/\p{Lu}\p{Ll}+\s+$/u.test(before)) {
+      // ("near El Fasher, the capital of …" is a town.)
+      if (!type && tokens.length === 2 && /^(?:Le|La|Les|El|Il|Lo|Die|Das|Los|Las|Het)$/.test(tokens[0]!) && !/\p{Lu}\p{Ll}+\s+$/u.test(before) && !PLACE_APPOSITION.test(after) && !/\b(?:near|outside|around|toward|towards)\s+$/.test(before)) {
         type = 'organisation';
         evidence = 'a foreign article opens it';
       }
@@ -416,8 +421,9 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       }
       // "… , Samsung said", "Lumen declined to comment", "Siemens, which …": one word that speaks, mid-sentence, and is no
       // one's surname (a person's short form merges into their full name later) is an organisation.
+      // ("in Kashmir, which …", "officials in Kashmir said" name a place: the preposition says so; "at" may name a body.)
       // (A place never "did not respond to a request for comment": that holds at a sentence's start too.)
-      if (!type && single && /^\p{Lu}\p{Ll}{2,}$/u.test(piece.text) && !lowerWords.has(piece.text.toLowerCase()) && ((!starts.has(start) && (/^\s+(?:said|says|announced|confirmed|declined|denied|did not respond|could not be reached)\b/.test(after) || /^,\s+which\b/.test(after))) || /^\s+(?:did not (?:immediately )?respond|declined to comment|could not be reached|has not claimed)\b/.test(after))) {
+      if (!type && single && /^\p{Lu}\p{Ll}{2,}$/u.test(piece.text) && !lowerWords.has(piece.text.toLowerCase()) && ((!starts.has(start) && (/^\s+(?:said|says|announced|confirmed|declined|denied|did not respond|could not be reached)\b/.test(after) || /^,\s+which\b/.test(after)) && !/\b(?:in|near|into|across|outside|inside)\s+(?:the\s+)?$/.test(before)) || /^\s+(?:did not (?:immediately )?respond|declined to comment|could not be reached|has not claimed)\b/.test(after))) {
         type = 'organisation';
         evidence = 'it speaks as a body';
       }
@@ -447,11 +453,17 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       }
       if (!type && core.length >= 2 && core.length <= 3 && core.every((t) => /^\p{Lu}[\p{L}'’-]+$/u.test(t) && !lowerWords.has(t.toLowerCase()) && !DEMONYM.test(t))) {
         // "outside the Campus de Justiça" is a place; otherwise two or three capitalised words are most often a person.
-        type = LOCATIVE_BEFORE.test(before) ? 'place' : 'person';
-        evidence = type === 'place' ? 'a capitalised name after a preposition of place' : 'a two- or three-word capitalised name';
+        // A person takes no article: "the Sahel Relief Programme declined to comment" is a body.
+        type = LOCATIVE_BEFORE.test(before) ? 'place' : /(?:^|\s)[Tt]he\s+$/.test(before) ? 'organisation' : 'person';
+        evidence = type === 'place' ? 'a capitalised name after a preposition of place' : type === 'organisation' ? 'a capitalised name after “the”' : 'a two- or three-word capitalised name';
       }
       // A dateline city ("LIMA, June 3 (…) -") is a place.
       if (single && /^\p{Lu}{3,}$/u.test(piece.text) && /(?:^|\n)\s*$/.test(before) && (/^(?:[ A-Z]*),\s+[A-Z][a-z]+\s+\d/.test(after) || /^\s+[-–—]\s/.test(after))) {
+        type = 'place';
+        evidence = 'the dateline';
+      }
+      // A dateline in mixed case at a line's start ("Tel Aviv, 14 March 2026 (Harbour Wire) —", "Khartoum, Sudan, May 3 -"): the city is a place.
+      if (tokens.length <= 3 && /(?:^|\n)[ \t]*$/.test(before) && DATELINE_AFTER.test(after)) {
         type = 'place';
         evidence = 'the dateline';
       }
@@ -499,8 +511,23 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
   const groups = new Map<string, Candidate[]>();
   for (const u of untyped) groups.set(u.text, [...(groups.get(u.text) ?? []), u]);
   for (const [word, group] of groups) {
-    if (group.length < 2 || !group.some((g) => g.evidence === 'place') || ignore.has(fold(word))) continue;
-    for (const g of group) found.push({ ...g, type: 'place', evidence: 'recurs mid-sentence, after prepositions of place' });
+    if (ignore.has(fold(word))) continue;
+    const uses = text.match(new RegExp(`(?<![\\p{L}\\d-])${esc(word)}(?![\\p{L}\\d-])`, 'gu'))?.length ?? 0;
+    if (group.length < 2) {
+      // Once mid-sentence, and again opening a sentence as the one who denies or says ("Hamas denied the report."): a body.
+      if (uses >= 2 && new RegExp(`(?:^|[.!?]\\s+|\\n)${esc(word)}\\s+(?:denied|denies|rejected|rejects|said|says)\\b`, 'u').test(text)) {
+        found.push({ ...group[0]!, type: 'organisation', evidence: 'recurs, and denies or says as a body' });
+      }
+      continue;
+    }
+    if (group.some((g) => g.evidence === 'place')) {
+      for (const g of group) found.push({ ...g, type: 'place', evidence: 'recurs mid-sentence, after prepositions of place' });
+      continue;
+    }
+    // … and one that, somewhere in the report, denies, rejects or says as the verb's subject: a body (an armed group, a party).
+    if (new RegExp(`(?<![\\p{L}\\d-])${esc(word)}\\s+${BODY_VERBS}`, 'u').test(text)) {
+      for (const g of group) found.push({ ...g, type: 'organisation', evidence: 'recurs mid-sentence and speaks or denies as a body' });
+    }
   }
   // An acronym defined in parentheses is that name's short form, whatever its letters.
   const definedAs = new Map<string, string>();
