@@ -17,6 +17,8 @@ Armenia accused Azerbaijan of shelling a village near the border on Thursday, th
 North Korea said on Friday that South Korea is preparing large drills along the border and warned of a response. South Korea said the drills were routine.
 
 Norway said that Sweden is preparing large drills along the border and warned of delays for travellers.
+
+The Rapid Support Forces said on Sunday that the Sudanese Armed Forces are responsible for an air strike on a market in Nyala. The Sudanese Armed Forces denied the accusation.
 `;
 
 describe('interested parties in a reader’s report on another conflict', () => {
@@ -28,9 +30,11 @@ describe('interested parties in a reader’s report on another conflict', () => 
     const pairs = interested.map((c) => c.entities.map((id) => nameOf.get(id)).sort());
     expect(pairs).toContainEqual(['Armenia', 'Azerbaijan']);
     expect(pairs).toContainEqual(['North Korea', 'South Korea']);
+    // An armed force named by its demonym and generic words keeps the demonym, so it is the party.
+    expect(pairs).toContainEqual(['Rapid Support Forces', 'Sudanese Armed Forces']);
     for (const c of interested) {
       expect(TEXT).toContain(c.quote);
-      expect(c.claimant?.name).toMatch(/^(Armenia|North Korea)$/);
+      expect(c.claimant?.name).toMatch(/^(Armenia|North Korea|The Rapid Support Forces)$/);
     }
   });
 

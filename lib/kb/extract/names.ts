@@ -86,6 +86,8 @@ const TOKEN = `(?:(?:${PARTICLES})-\\p{Lu}[\\p{L}'’-]*\\p{L}|[dl]['’]\\p{Lu}
 // Words of one name are separated by spaces only, never a line break.
 const RUN = new RegExp(`(?<![\\p{L}\\d-])${TOKEN}(?:(?:[ \\t\\u00a0]+(?:${CONNECTOR_RE}))?[ \\t\\u00a0]+${TOKEN})*`, 'gu');
 const DEMONYM = /^[A-Z][a-z]+(?:ian|ean|ese|ish|can)$/;
+/** Words that only say what kind of institution a name is ("Armed", "Air", "Coast"), before an organisation word. */
+const GENERIC_MODIFIERS = /^(?:Armed|Air|Coast|Border|Special|Security|Defence|Defense|Interior|Foreign|National|Revolutionary|Republican|Communist|Orthodox|Catholic|Federal|Central|Royal|Naval|Military)$/;
 const NOT_ALONE = words(R.notAlone);
 const PLACE_ACRONYMS = new Set(R.placeAcronyms);
 const WEAPON_CODE = /^(?:[A-Z][\p{L}]*|[A-Z]{1,4})-\d{1,4}[A-Za-z]?$|^[A-Z]+-\d/u;
@@ -298,7 +300,9 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
     if (qualifier) piece = { ...piece, text: piece.text.slice(qualifier[0].length), start: piece.start + qualifier[0].length };
     const first = /^(\S+)\s+/.exec(piece.text);
     const n = piece.text.split(/\s+/).length;
-    if (first && DEMONYM.test(first[1]!) && n >= 2 && !(n === 2 && typeFromWords(piece.text) && typeFromWords(piece.text.slice(first[0].length)) !== 'weapon')) {
+    // An institution named only by generic words after its demonym ("Sudanese Armed Forces", "Israeli Air Force"): without the demonym it names nothing.
+    const generic = first && n >= 3 && piece.text.slice(first[0].length).split(/\s+/).every((w) => ORG_WORDS.has(w.toLowerCase()) || GENERIC_MODIFIERS.test(w));
+    if (first && DEMONYM.test(first[1]!) && n >= 2 && !generic && !(n === 2 && typeFromWords(piece.text) && typeFromWords(piece.text.slice(first[0].length)) !== 'weapon')) {
       piece = { ...piece, text: piece.text.slice(first[0].length), start: piece.start + first[0].length };
     }
     {
