@@ -36,6 +36,15 @@ describe('a conflict report’s shapes', () => {
     expect(r.result.reports[0]).toMatchObject({ publisher: 'Meridian Wire' });
   });
 
+  it('a name after "the port of", "the island of" or "the mayor of" is a place; "a port of call" names nothing', () => {
+    const r = run('Drones hit a fuel depot\n\nDrones struck a fuel depot in the Black Sea port of Velmarsk overnight, the mayor of Dorvany said. Ferries to the island of Kesh were cancelled.\n');
+    expect(r.entity('Velmarsk')?.type).toBe('place');
+    expect(r.entity('Dorvany')?.type).toBe('place');
+    expect(r.entity('Kesh')?.type).toBe('place');
+    const control = run('Ferries delayed\n\nThe ship made a port of call on Sunday and the harbour of the old town was closed, officials said.\n');
+    expect(control.result.entities.filter((e) => e.kbId === null).map((e) => e.name)).toEqual([]);
+  });
+
   it('does not read a sentence that opens with a name and a comma as a dateline', () => {
     const r = run('A quiet week\n\nAmara Velde, the mayor, said on 3 May that the roads were open.\n');
     expect(r.result.reports[0]).toMatchObject({ publisher: null });
