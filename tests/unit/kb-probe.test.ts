@@ -45,6 +45,16 @@ describe('a conflict report’s shapes', () => {
     expect(control.result.entities.filter((e) => e.kbId === null).map((e) => e.name)).toEqual([]);
   });
 
+  it('a business wire story: a capitals dateline of two words is a place; "Chipmaker X" in the headline is X, the same body as "X Semiconductor"', () => {
+    const r = run('Chipmaker Quorvane to cut 900 jobs\n\nBy Lena Brandt | Harbour Ledger | 12 March 2026\n\nPORT ELLISON, Calif. — Quorvane Semiconductor said on Thursday it would cut about 900 jobs as demand for its chips slowed.\n');
+    expect(r.entity('PORT ELLISON')?.type).toBe('place');
+    const q = r.entity('Quorvane Semiconductor');
+    expect(q?.type).toBe('organisation');
+    expect(q?.aliases).toContain('Quorvane');
+    expect(r.entity('Chipmaker Quorvane')).toBeUndefined();
+    expect(r.result.entities.filter((e) => e.kbId === null && /Quorvane/.test(e.name))).toHaveLength(1);
+  });
+
   it('does not read a sentence that opens with a name and a comma as a dateline', () => {
     const r = run('A quiet week\n\nAmara Velde, the mayor, said on 3 May that the roads were open.\n');
     expect(r.result.reports[0]).toMatchObject({ publisher: null });

@@ -250,6 +250,8 @@ function splitAtOf(full: string, text: string, start: number): { text: string; s
 
 // What follows a dateline's city: an optional country, a date, an optional agency, a dash.
 const DATELINE_AFTER = /^(?:(?:,\s+\p{Lu}[\p{L} ]{1,30})?,\s+(?:\d{1,2}\s+\p{Lu}\p{Ll}+\.?|\p{Lu}\p{Ll}+\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*(?:\([^)\n]{2,40}\)\s*)?|\s*\((?:AFP|AP|Reuters|[^)\n]{2,30}(?:Wire|Agency|Press|News))\)\s*)[-–—]/u;
+// What follows a dateline's city in capitals: an optional ", Region" (", Calif.", ", Ukraine"), an optional "(Agency)", a dash.
+const CAPS_DATELINE_AFTER = /^(?:,\s+\p{Lu}[\p{L}.]{1,20}(?:\s+\p{Lu}[\p{L}.]{1,20})?)?\s*(?:\([^)\n]{2,40}\)\s*)?[-–—]\s/u;
 // What a body does as a verb's subject ("X denied the allegation", "X said in a statement").
 const BODY_VERBS = '(?:denied|denies|rejected|rejects|said|says|claimed|vowed|warned|accused|insisted)\\b';
 const PLACE_BEFORE = /\b(?:in|at|near|from|to|into|across|outside|inside|between|with|against|toward|towards|across|throughout|within)\s+(?:the\s+)?$/;
@@ -304,6 +306,11 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
     const generic = first && n >= 3 && piece.text.slice(first[0].length).split(/\s+/).every((w) => ORG_WORDS.has(w.toLowerCase()) || GENERIC_MODIFIERS.test(w));
     if (first && DEMONYM.test(first[1]!) && n >= 2 && !generic && !(n === 2 && typeFromWords(piece.text) && typeFromWords(piece.text.slice(first[0].length)) !== 'weapon')) {
       piece = { ...piece, text: piece.text.slice(first[0].length), start: piece.start + first[0].length };
+    }
+    // "Chipmaker Veltrix to cut jobs": a class noun capitalised only because it opens the line or sentence describes the name after it.
+    const lead = /^(\S+)\s+/.exec(piece.text);
+    if (lead && n >= 2 && starts.has(piece.start) && ORG_BEFORE.test(`${lead[1]!.toLowerCase()} `) && lead[1]!.toLowerCase() !== lead[1]) {
+      piece = { ...piece, text: piece.text.slice(lead[0].length), start: piece.start + lead[0].length };
     }
     {
       let { start } = piece;
@@ -466,6 +473,11 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         type = 'place';
         evidence = 'the dateline';
       }
+      // A dateline city of several words in capitals ("SAN JOSE, Calif. —", "NEW DELHI (Meridian Wire) —") is a place.
+      if (tokens.length >= 2 && tokens.length <= 3 && /^[\p{Lu}][\p{Lu} .'’-]+$/u.test(piece.text) && /(?:^|\n)[ \t]*$/.test(before) && CAPS_DATELINE_AFTER.test(after)) {
+        type = 'place';
+        evidence = 'the dateline';
+      }
       // A dateline in mixed case at a line's start ("Tel Aviv, 14 March 2026 (Harbour Wire) —", "Khartoum, Sudan, May 3 -"): the city is a place.
       if (tokens.length <= 3 && /(?:^|\n)[ \t]*$/.test(before) && DATELINE_AFTER.test(after)) {
         type = 'place';
@@ -593,6 +605,15 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
     const first = n.name.split(/\s+/)[0]!;
     const lower = first.toLowerCase();
     if (first.length < 4 || PLACE_NAMES.has(first) || STOP.has(lower) || CONNECTORS.has(lower) || NOT_ALONE.has(lower) || DEMONYM.test(first) || PLACE_FIRST.has(first) || /^(?:North|South|East|West|New|United|National|International|Independent|Central|General|State|Public|Royal|Federal)$/.test(first)) continue;
+    // The first word found on its own as an organisation ("Chipmaker Veltrix …" beside "Veltrix Semiconductor"): the same body, unless another name opens with it too.
+    const alone = names.filter((o) => o !== n && o.name === first && o.type === 'organisation');
+    if (alone.length && !names.some((o) => o !== n && !alone.includes(o) && o.name.split(/\s+/)[0] === first)) {
+      for (const o of alone) {
+        n.spans.push(...o.spans);
+        names.splice(names.indexOf(o), 1);
+      }
+      if (!n.aliases.includes(first)) n.aliases.push(first);
+    }
     if (names.some((o) => o !== n && o.name.split(/\s+/)[0] === first)) continue;
     const re = new RegExp(`(?<![\\p{L}\\d-])${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d-])(?!\\s+\\p{Lu})`, 'gu');
     for (const m of text.matchAll(re)) {
