@@ -67,31 +67,46 @@ function vocabularyLine(r: () => number): string {
  * would). For lookup timings; the page matcher is the original's, the
  * review list is over the copies.
  */
+/** The ids of copy `k` of the reader's reports (copy 0 keeps the originals): reports, entities new to the reader, claims, caveats. */
+function copyIds(k: number, newIds: ReadonlySet<string>) {
+  const rid = (id: string) => (k === 0 ? id : `${id.slice(0, 4)}${k.toString(16).padStart(4, '0')}${id.slice(8)}`);
+  return {
+    rid,
+    eid: (id: string) => (k === 0 || !newIds.has(id) ? id : `${id}~${k}`),
+    cid: (id: string) => (k === 0 ? id : id.replace(/^[^@]+/, (r) => rid(r))),
+    vid: (id: string) => (k === 0 ? id : `${id}~${k}`),
+  };
+}
+
+/** An entity with every id it holds mapped to the copy's; `rename` its name and alias texts. */
+function copyEntity(e: KbEntity, ids: ReturnType<typeof copyIds>, rename: (id: string, text: string) => string = (_, t) => t): KbEntity {
+  const { rid, eid, cid, vid } = ids;
+  return {
+    ...e,
+    id: eid(e.id),
+    name: rename(e.id, e.name),
+    aliases: e.aliases.map((a) => ({ ...a, text: rename(e.id, a.text), reports: a.reports.map(rid) })),
+    facts: e.facts.map(cid),
+    reports: e.reports.map((r) => ({ ...r, report: rid(r.report), claim: r.claim ? cid(r.claim) : r.claim })),
+    related: e.related.map((r) => ({ ...r, id: eid(r.id) })),
+    dates: e.dates.map((x) => ({ ...x, claim: cid(x.claim) })),
+    caveats: e.caveats.map(vid),
+    reportCaveats: e.reportCaveats.map(vid),
+  };
+}
+
 export function scaleReaderDerived(d: ReaderDerived, factor: number): ReaderDerived {
   const newIds = new Set(d.entities.filter((e) => e.isNew).map((e) => e.id));
   const kb = d.kb;
   const out: KbDocument = { ...kb, reports: [], claims: [], caveats: [], entities: [] };
   const bundledRecords = new Map<string, KbEntity>();
   for (let k = 0; k < factor; k++) {
-    const rid = (id: string) => (k === 0 ? id : `${id.slice(0, 4)}${k.toString(16).padStart(4, '0')}${id.slice(8)}`);
-    const eid = (id: string) => (k === 0 || !newIds.has(id) ? id : `${id}~${k}`);
-    const cid = (id: string) => (k === 0 ? id : id.replace(/^[^@]+/, (r) => rid(r)));
-    const vid = (id: string) => (k === 0 ? id : `${id}~${k}`);
+    const { rid, eid, cid, vid } = copyIds(k, newIds);
     for (const r of kb.reports) out.reports.push({ ...r, id: rid(r.id), mentions: r.mentions.map(([s, e, x]) => [s, e, eid(x)] as [number, number, string]) });
     for (const c of kb.claims) out.claims.push({ ...c, id: cid(c.id), report: rid(c.report), entities: c.entities.map(eid) });
     for (const c of kb.caveats) out.caveats.push({ ...c, id: vid(c.id), report: rid(c.report), entities: c.entities.map(eid), claims: c.claims.map(cid), related: c.related.map((x) => ({ ...x, report: rid(x.report) })), appearances: c.appearances.map((a) => ({ ...a, report: rid(a.report) })) });
     for (const e of kb.entities) {
-      const copy: KbEntity = {
-        ...e,
-        id: eid(e.id),
-        aliases: e.aliases.map((a) => ({ ...a, reports: a.reports.map(rid) })),
-        facts: e.facts.map(cid),
-        reports: e.reports.map((r) => ({ ...r, report: rid(r.report), claim: r.claim ? cid(r.claim) : r.claim })),
-        related: e.related.map((r) => ({ ...r, id: eid(r.id) })),
-        dates: e.dates.map((x) => ({ ...x, claim: cid(x.claim) })),
-        caveats: e.caveats.map(vid),
-        reportCaveats: e.reportCaveats.map(vid),
-      };
+      const copy = copyEntity(e, { rid, eid, cid, vid });
       if (newIds.has(e.id)) out.entities.push(copy);
       else {
         const prev = bundledRecords.get(e.id);
@@ -121,10 +136,7 @@ export function scaleReaderPieces(pieces: readonly ReportPiece[], packs: readonl
   const outPacks: PackReport[] = [];
   const byId = new Map(pieces.map((p) => [p.id, p]));
   for (let k = 0; k < factor; k++) {
-    const rid = (id: string) => (k === 0 ? id : `${id.slice(0, 4)}${k.toString(16).padStart(4, '0')}${id.slice(8)}`);
-    const eid = (id: string) => (k === 0 || !newIds.has(id) ? id : `${id}~${k}`);
-    const cid = (id: string) => (k === 0 ? id : id.replace(/^[^@]+/, (r) => rid(r)));
-    const vid = (id: string) => (k === 0 ? id : `${id}~${k}`);
+    const { rid, eid, cid, vid } = copyIds(k, newIds);
     const tag = k === 0 ? '' : ` Q${k.toString(36)}`;
     const rename = (id: string, text: string) => (newIds.has(id) ? `${text}${tag}` : text);
     const caveat = (c: KbCaveat): KbCaveat => ({ ...c, id: vid(c.id), report: rid(c.report), entities: c.entities.map(eid), claims: c.claims.map(cid), related: c.related.map((x) => ({ ...x, report: rid(x.report) })), appearances: c.appearances.map((a) => ({ ...a, report: rid(a.report) })) });
@@ -139,18 +151,7 @@ export function scaleReaderPieces(pieces: readonly ReportPiece[], packs: readonl
           // A copy's sentences carry its tag too: 200 copies of one sentence would make every claim a 200-fold repeat (lib/kb/support), which no reader's 10,000 reports are.
           claims: p.kb.claims.map((c) => ({ ...c, id: cid(c.id), text: `${c.text}${tag}`, report: rid(c.report), entities: c.entities.map(eid), retells: c.retells && cid(c.retells), corroboration: { ...c.corroboration, claims: c.corroboration.claims.map(cid) } })),
           caveats: p.kb.caveats.map(caveat),
-          entities: p.kb.entities.map((e) => ({
-            ...e,
-            id: eid(e.id),
-            name: rename(e.id, e.name),
-            aliases: e.aliases.map((a) => ({ ...a, text: rename(e.id, a.text), reports: a.reports.map(rid) })),
-            facts: e.facts.map(cid),
-            reports: e.reports.map((r) => ({ ...r, report: rid(r.report), claim: r.claim ? cid(r.claim) : r.claim })),
-            related: e.related.map((r) => ({ ...r, id: eid(r.id) })),
-            dates: e.dates.map((x) => ({ ...x, claim: cid(x.claim) })),
-            caveats: e.caveats.map(vid),
-            reportCaveats: e.reportCaveats.map(vid),
-          })),
+          entities: p.kb.entities.map((e) => copyEntity(e, { rid, eid, cid, vid }, rename)),
         },
         fresh: p.fresh.map((e) => ({ ...e, id: eid(e.id), name: rename(e.id, e.name), aliases: e.aliases.map((a) => ({ ...a, text: rename(e.id, a.text) })) })),
         cross: p.cross.map(caveat),
