@@ -4,16 +4,15 @@
 // so this test builds its own KB with the real builder: the bundled data plus
 // a second entity that shares the alias "Washington" (a US state), and loads
 // the debug build with that KB in place of the bundled one.
-import type { Page } from 'playwright-core';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { buildKb } from '../../lib/kb/build';
 import { parseInputs } from '../../lib/kb/inputs';
 import { readDataFiles } from '../../scripts/read-data';
-import { EXTENSION_DIR, launchWithExtension, ROOT, serveDir, setStoredSettings, type ExtensionBrowser, type StaticServer } from './harness';
-import { EVERY_MENTION } from '../support/fixtures';
+import { EXTENSION_DIR, ROOT } from './harness';
+import { EVERY_MENTION, useExtension } from '../support/fixtures';
 import { ReaderPage } from '../support/reader-page';
 
 /** The bundled data, with one more entity named "Washington". */
@@ -36,32 +35,28 @@ function kbWithSharedName() {
 }
 
 describe('"Or did you mean …?" where two KB entities share a name', () => {
-  let browser: ExtensionBrowser;
-  let server: StaticServer;
-  let page: Page;
-  let dir: string;
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'backstory-shared-name-'));
-    cpSync(EXTENSION_DIR, dir, { recursive: true });
-    const kb = kbWithSharedName();
-    writeFileSync(join(dir, 'kb/kb.json'), JSON.stringify(kb));
-    writeFileSync(join(dir, 'kb/kb.hash'), `${kb.hash}\n`);
-    server = await serveDir(join(ROOT, 'tests/fixtures/linking'));
-    browser = await launchWithExtension({ extensionDir: dir });
-    await setStoredSettings(browser, EVERY_MENTION);
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    await page.setViewportSize({ width: 1100, height: 700 });
+  let dir: string | undefined;
+  const ext = useExtension({
+    pages: () => join(ROOT, 'tests/fixtures/linking'),
+    settings: EVERY_MENTION,
+    viewport: { width: 1100, height: 700 },
+    // The debug build with this test's KB in place of the bundled one.
+    extensionDir: () => {
+      dir = mkdtempSync(join(tmpdir(), 'backstory-shared-name-'));
+      cpSync(EXTENSION_DIR, dir, { recursive: true });
+      const kb = kbWithSharedName();
+      writeFileSync(join(dir, 'kb/kb.json'), JSON.stringify(kb));
+      writeFileSync(join(dir, 'kb/kb.hash'), `${kb.hash}\n`);
+      return dir;
+    },
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('a name both fit is not guessed: the card lists both, each with its type and description, and opens the one the reader picks', async () => {
-    const reader = new ReaderPage(page);
-    await reader.goto(`${server.url}/summit.html`);
+    const reader = new ReaderPage(ext.page);
+    await reader.goto(`${ext.server.url}/summit.html`);
     const washingtons = (await reader.marks()).filter((m) => m.text === 'Washington');
     expect(washingtons.length).toBeGreaterThan(0);
     // Nothing on the page tells the capital from the state: marked as ambiguous, with both candidates.

@@ -48,6 +48,8 @@ export function useExtension(
      * would write them); `setSettings` stores its argument over them.
      */
     settings?: Record<string, unknown>;
+    /** Another built extension to load (made when the block starts); default the debug build. */
+    extensionDir?: () => string;
   } = {},
 ): ExtensionFixture {
   let browser: ExtensionBrowser | undefined;
@@ -60,7 +62,7 @@ export function useExtension(
   };
   beforeAll(async () => {
     server = await serveDir(options.pages?.());
-    browser = await launchWithExtension();
+    browser = await launchWithExtension({ extensionDir: options.extensionDir?.() });
     if (options.settings) await setStoredSettings(browser, options.settings);
     page = await browser.context.newPage();
     await page.setViewportSize(options.viewport ?? { width: 1200, height: 800 });
