@@ -110,8 +110,9 @@ export async function runBackstory(env: AppEnv): Promise<void> {
     if (changed && session) {
       if (session.card.mention) session.card.close({ restoreFocus: true });
       // The names the reader said no to go at once; every other mark stays on screen through the reread.
-      const apply = engine.applyCorrections;
-      session.reader.reread(apply && ((m) => apply([m], next, site).dropped.length > 0));
+      // One pass over the page's mentions (not one per mention).
+      const dropped = engine.applyCorrections ? new Set(engine.applyCorrections(session.reader.all(), next, site).dropped) : null;
+      session.reader.reread(dropped ? (m) => dropped.has(m) : undefined);
     }
   };
   /** The reader said "Not this" on a card (a trusted click in our closed shadow root, with a user gesture). */
