@@ -104,7 +104,11 @@ describe("Chrome's side panel (the real one)", () => {
       async () => ((await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; url: string }[] }).targetInfos.find((t) => t.url === panelUrl),
       { what: 'the side panel target' },
     );
-    const contexts = await browser.worker.evaluate(() => chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] }));
+    // The target can exist before its document commits (documentUrl is '' until then): wait for the commit.
+    const contexts = await waitFor(async () => {
+      const found = await browser.worker.evaluate(() => chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] }));
+      return found.length > 0 && found.every((c) => c.documentUrl !== '') ? found : null;
+    }, { what: 'the side panel document to commit' });
     expect(contexts.map((c) => c.documentUrl)).toEqual([panelUrl]);
     inPanel = await attach(cdp, target.targetId);
     await waitFor(async () => ((await inPanel(LISTED)) as string[]).includes('vladimir-putin'), { what: 'the panel listing the news page names' });
