@@ -419,6 +419,7 @@ function scopedEntities(d: CaveatDraft, claim: KbClaim | null, mentions: ReportW
   const subjectMention = claim?.subject ? mentions.find((m) => m.entity === claim.subject && m.start >= claim.start && m.end <= start) : undefined;
   const sameClause = subjectMention !== undefined && !/[;:]|,\s*(?:but|while|which|who|whereas|and|as|\p{Ll}+ing)\b/u.test(text.slice(subjectMention.end, start));
   const fallback = d.kind === 'unsourced' && !mostOfSentence && !sameClause ? null : (claim?.subject ?? null);
-  const subject = subjectIn(text, mentions, start, end, null) ?? fallback;
+  // The speaker is added anyway: the subject is someone else named in the quote ("X said that Y had …").
+  const subject = subjectIn(text, mentions, start, end, speaker) ?? fallback;
   return [...new Set([subject, speaker].filter((x): x is string => x !== null))];
 }
