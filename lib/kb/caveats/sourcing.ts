@@ -89,7 +89,7 @@ const ANON: AnonPattern[] = [
   },
   {
     id: 'unnamed-individual',
-    re: /\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){0,2}(?:representative|official|spokes(?:person|man|woman)|source|diplomat|insider|aide|person)(?:\s+(?:from|of|at|in|with|for|familiar with|close to|briefed on)\s+[^,.;:‘’“”]{2,60}?)?(?:\s*,\s*(?:who|speaking)\b[^,;]{0,160},)?(?=\s*,?\s+(?:said|says|told|stated|confirmed|revealed)\b)/g,
+    re: /\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){0,2}(?:representative|official|spokes(?:person|man|woman)|source|diplomat|insider|aide|person|executive|manager)(?:\s+(?:from|of|at|in|with|for|familiar with|close to|briefed on)\s+[^,.;:‘’“”]{2,60}?)?(?:\s*,\s*(?:who|speaking)\b[^,;]{0,160},)?(?=\s*,?\s+(?:said|says|told|stated|confirmed|revealed|described)\b)/g,
     role: 'anonymous-officials',
     explain: (p) => `“${p}” is not named: a reader cannot check who said this.`,
   },
@@ -204,7 +204,7 @@ function figuresIn(text: string): Figure[] {
 // Figures a reader can check without the report naming a source, so not unsourced claims: a market move
 // (prices are public), a published indicator (turnout, inflation, a vote share), a scheduled event, and what
 // the report's own people saw or counted.
-const MARKET_NOUN = /\b(?:shares?|stocks?|share price|stock price|index|indices|benchmark|futures|bonds?|yields?|currency|dollar|euro|yen|sterling|pound|rouble|ruble|rupee|yuan|renminbi|peso|lira|won|rand|crude|Brent|oil prices?|gold|bitcoin|market value|market capitali[sz]ation|market cap)\b/i;
+const MARKET_NOUN = /\b(?:shares|stocks?|share price|stock price|index|indices|benchmark|futures|bonds?|yields?|currency|dollar|euro|yen|sterling|pound|rouble|ruble|rupee|yuan|renminbi|peso|lira|won|rand|crude|Brent|oil prices?|gold|bitcoin|market value|market capitali[sz]ation|market cap)\b/i;
 const MARKET_MOVE = /\b(?:rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|gained|gains?|lost|loses|lose|dropped|drops?|climbed|climbs?|jumped|jumps?|slid|slides?|slipped|slips?|tumbled|tumbles?|surged|surges?|plunged|plunges?|declined|declines?|soared|soars?|sank|sinks?|rallied|rallies|advanced|edged|closed|opened|ended|traded|trading|was up|were up|was down|were down|is up|are up|is down|are down)\b/i;
 const PUBLISHED_INDICATOR = /\b(?:turnout|inflation|unemployment|jobless rate|GDP|gross domestic product|interest rates?|policy rate|benchmark rate|base rate|repo rate|exchange rate|consumer prices|of the (?:vote|votes|ballots|valid votes)|official (?:data|figures|statistics)|(?:census|customs|government|published|released) (?:data|figures|statistics)|(?:data|figures|statistics) (?:released|published) (?:by|on))\b/i;
 const SCHEDULED = /\b(?:will|is due to|are due to|is scheduled to|are scheduled to|is set to|are set to)\s+(?:report|publish|announce|hold|vote|meet|pay|release|open|close|begin|start|take place)\b|\bscheduled (?:for|on)\b/i;
@@ -345,6 +345,8 @@ export function unbackedClaims(view: ReportView): CaveatDraft[] {
         rule: 'no-evidence-offered',
         confidence: 0.9,
         claimant,
+        // The claim's subject and whoever did not back it.
+        ...(!standsAlone ? { entities: [...new Set([s.claim?.subject ?? null, claimant?.entity ?? null].filter((x): x is string => x !== null))] } : {}),
         ...(standsAlone
           ? {
               appearances: [{ report: view.id, quote: prev.text, start: prev.start }],
