@@ -49,9 +49,9 @@ describe('a claim its speaker did not back', () => {
     expect(unbacked.find((c) => c.quote.includes('without providing evidence'))!.about).toEqual(['Mirela Kovac']);
   });
 
-  it('does not flag evidence that was found, a finding of no wrongdoing, the report’s own "there is no evidence", a denial, or details withheld', () => {
+  it('does not flag evidence that was found, a finding of no wrongdoing or contamination, the report’s own "there is no evidence", a denial, or details withheld', () => {
     const quoted = r.kb.caveats.filter((c) => c.kind === 'unsourced').flatMap((c) => c.appearances.map((a) => a.quote)).join('\n');
-    for (const s of ['found evidence of tampering', 'found no evidence of wrongdoing', 'There is no evidence', 'lacked evidence', 'did not give details']) expect(quoted).not.toContain(s);
+    for (const s of ['found evidence of tampering', 'found no evidence of wrongdoing', 'There is no evidence', 'lacked evidence', 'did not give details', 'showed no evidence of contamination']) expect(quoted).not.toContain(s);
   });
 
   it('gives "The authority rejected the accusation" to the authority named before, not to the minister who spoke before it', () => {
@@ -134,9 +134,9 @@ describe('facility names', () => {
     expect(r.entity('Sheskharis oil terminal')?.aliases).toContain('Sheskharis terminal');
   });
 
-  it('reads nothing from "a power plant near the coast" or "a Dorsk coal mine town", and no bare "Tarkov" or "Belbek" beside the facility', () => {
+  it('reads nothing from "a power plant near the coast", "a Dorsk coal mine town", "the Labour base" or "the Senate complex", and no bare "Tarkov" or "Belbek" beside the facility', () => {
     const names = r.fresh.map((e) => e.name);
-    expect(names.filter((n) => /power plant near|Dorsk coal mine/.test(n))).toEqual([]);
+    expect(names.filter((n) => /power plant near|Dorsk coal mine|Labour base|Senate complex/.test(n))).toEqual([]);
     expect(names).not.toContain('Tarkov');
     expect(names).not.toContain('Belbek');
   });
@@ -150,8 +150,9 @@ describe('one-word armed groups and parties named once', () => {
     expect(r.entity('Fighters of Varkov')).toBeUndefined();
   });
 
-  it('does not read a family or a river as a group', () => {
+  it('does not read a family, a river or a county’s assembly as a group', () => {
     expect(r.entity('Kovac')).toBeUndefined();
+    expect(r.entity('Nakuru')?.type).not.toBe('organisation');
     expect(r.entity('Danube')).toBeUndefined();
   });
 });

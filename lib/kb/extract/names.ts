@@ -386,7 +386,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       if (!type) {
         const orgBy = ORG_BEFORE.test(before) || (ORG_ROLE_BEFORE.test(before) && !ROLE_BEFORE.test(before))
           ? 'a noun before it names an organisation'
-          : single && !starts.has(start) && GROUP_MEMBER_OF_BEFORE.test(before) && !/^\s+(?:family|household|clan)\b/.test(after)
+          : single && !starts.has(start) && GROUP_MEMBER_OF_BEFORE.test(before) && !/^(?:\s+(?:family|household|clan)\b|['’]s\b)/.test(after)
             ? 'its fighters or members are named (“fighters of X”)'
           : single && (GROUP_APPOSITION.test(after) || GROUP_KNOWN_AS_BEFORE.test(before))
             ? 'an apposition names it an armed group or party'
