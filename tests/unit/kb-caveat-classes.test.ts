@@ -145,9 +145,13 @@ describe('facility names', () => {
 describe('one-word armed groups and parties named once', () => {
   const r = run(fixture('one-word-groups.txt'));
 
-  it('finds "Fighters of Varkov", "Members of Selvan, the ruling party", "the Tavmadaw, the country’s military" and "a militia known as Druvna" as organisations', () => {
-    for (const n of ['Varkov', 'Selvan', 'Tavmadaw', 'Druvna']) expect(r.entity(n)?.type, n).toBe('organisation');
+  it('finds "Fighters of Varkov", "Members of Selvan, the ruling party", "the Tavmadaw, the country’s military", "a militia known as Druvna" and "Houthi rebels" as organisations', () => {
+    for (const n of ['Varkov', 'Selvan', 'Tavmadaw', 'Druvna', 'Houthi']) expect(r.entity(n)?.type, n).toBe('organisation');
     expect(r.entity('Fighters of Varkov')).toBeUndefined();
+  });
+
+  it('does not read a country’s or a creed’s adjective before "fighters", "militants" or "gunmen" as a group', () => {
+    for (const n of ['Yemeni', 'Afghan', 'Islamist']) expect(r.entity(n), n).toBeUndefined();
   });
 
   it('does not read a family, a river or a county’s assembly as a group', () => {

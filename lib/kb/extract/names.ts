@@ -253,6 +253,12 @@ const FACILITY_AFTER = new RegExp(
   `^(?:[ \\t]+(?:No\\.?[ \\t]*\\d+|\\d+|[IVX]{1,4}))?(?:[ \\t]+(?:${alt(R.facilityModifiers)})){0,2}[ \\t]+(?:${alt([...R.facilityNouns].sort((a, b) => b.length - a.length))})(?![\\p{L}-])`,
   'u',
 );
+const GROUP_MEMBERS = new Set(R.groupMemberNouns);
+/** "Yemeni", "Afghan", "Pakistani": a word formed from a country's name (its first letters, a short ending). */
+function countryAdjective(word: string): boolean {
+  const stem = word.slice(0, Math.max(4, word.length - (word.endsWith('i') ? 1 : 2)));
+  return [...PLACE_NAMES].some((p) => p !== word && p.startsWith(stem));
+}
 // "fighters of X", "members of the X": one capitalised word whose fighters or members are named is a group or party.
 const GROUP_MEMBER_OF_BEFORE = new RegExp(`\\b(?:${alt(R.groupMemberNouns)})\\s+of\\s+(?:the\\s+)?$`, 'i');
 // "X, the ruling party,", "X, Myanmar's military": an apposition that ends in a group noun.
@@ -438,7 +444,10 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         type = 'organisation';
         evidence = `an acronym followed by “${follower}”`;
       }
-      if (!type && follower) {
+      // "Yemeni rebels", "Afghan fighters", "Islamist militants": an adjective of a country or a creed before a group's
+      // members names no group ("Houthi rebels", "Wagner fighters" do).
+      const adjectiveOfMembers = single && GROUP_MEMBERS.has(follower ?? '') && (/ists?$/.test(piece.text) || countryAdjective(piece.text));
+      if (!type && follower && !adjectiveOfMembers) {
         for (const t of ['place', 'organisation', 'event'] as const) {
           if (FOLLOWERS[t].has(follower)) {
             type = t;
