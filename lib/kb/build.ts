@@ -437,12 +437,16 @@ const SOURCING_SCOPED = new Set<KbCaveat['kind']>(['anonymous-source', 'unsource
 const PLACE_PREP_BEFORE = /(?:\b(?:in|at|near|into|across|outside|inside|around|through|throughout|along|off|over|beyond|within)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north-eastern|north-western|south-eastern|south-western|rural|coastal|occupied|neighbouring|neighboring)\s+)?|\b(?:division|region|province|city|town|village|district|county|state|north|south|east|west|outskirts|capital|coast|parts?|area|areas)\s+of\s+(?:the\s+)?|\bborders?\s+(?:with|of)\s+(?:the\s+)?)$/u;
 const DATELINE = /^[\p{Lu}][\p{Lu} .'’-]{2,40}(?:,[^\n]{0,40}?)?\s*(?:\([^)\n]{2,40}\)\s*)?[-–—]\s*$/u;
 
+// "Port Calvero, 3 May 2026 (Meridian Wire) —", "Velmarsk (Meridian Wire) —": what follows a mixed-case dateline's city.
+const MIXED_DATELINE_AFTER = /^(?:(?:,\s+\p{Lu}[\p{L} ]{1,30})?,\s+(?:\d{1,2}\s+\p{Lu}\p{Ll}+\.?|\p{Lu}\p{Ll}+\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*(?:\([^)\n]{2,40}\)\s*)?|\s*\([^)\n]{2,40}\)\s*)[-–—]/u;
+
 /** Every mention of `place` in the claim's sentence is in a dateline or follows a preposition: named in passing. */
 function inPassing(text: string, mentions: ReportWork['mentions'], claim: KbClaim, place: string): boolean {
   const own = mentions.filter((m) => m.entity === place && m.start >= claim.start && m.end <= claim.end);
   if (own.length === 0) return false;
   return own.every((m) => {
     const before = text.slice(Math.max(claim.start, m.start - 40), m.start);
-    return DATELINE.test(text.slice(claim.start, m.start)) || DATELINE.test(text.slice(claim.start, m.end) + ' -') || PLACE_PREP_BEFORE.test(before);
+    const opensLine = text.slice(claim.start, m.start).trim() === '' && (m.start === 0 || text[m.start - 1] === '\n');
+    return DATELINE.test(text.slice(claim.start, m.start)) || DATELINE.test(text.slice(claim.start, m.end) + ' -') || (opensLine && MIXED_DATELINE_AFTER.test(text.slice(m.end, m.end + 80))) || PLACE_PREP_BEFORE.test(before);
   });
 }

@@ -73,10 +73,16 @@ describe('an own account by an unnamed speaker for a body', () => {
     expect(r.caveats('anonymous-source').some((c) => c.quote === 'A senior official at Dorvane Motors')).toBe(true);
   });
 
+  it('flags an unnamed official praising their own side’s plan, about no entity: shown once with the report', () => {
+    const plan = own.find((c) => c.quote === 'the scrappage plan was working');
+    expect(plan?.about).toEqual([]);
+    expect(plan?.scope).toBe('report');
+  });
+
   it('does not flag a plain announcement, a regulator praising the company, or an analyst', () => {
     const quotes = own.map((c) => c.quote).join('\n');
     expect(quotes).not.toMatch(/repair figures|Transport Safety Board|was a success|clear leader in electric vans|reviewing/);
-    expect(own).toHaveLength(3);
+    expect(own).toHaveLength(4);
   });
 });
 
@@ -119,6 +125,11 @@ describe('a sourcing caveat and a place named in passing', () => {
       expect(anon.find((c) => c.quote === q)?.about, q).toEqual([]);
     }
     expect(anon.flatMap((c) => c.about).filter((a) => a !== 'Khartoum')).toEqual([]);
+  });
+
+  it('does not attach to a mixed-case dateline’s city ("Port Calvero, 3 May 2026 (Meridian Wire) —")', () => {
+    const d = run('Market shelled\n\nBy Ada Merrow | Coastline Courier | 3 May 2026\n\nPort Calvero, 3 May 2026 (Meridian Wire) — Shelling hit a market on Sunday, residents said.\n');
+    expect(d.caveats('anonymous-source').find((c) => c.quote === 'residents said')?.about).toEqual([]);
   });
 
   it('attaches to a place that is the claim’s own subject ("A source said Khartoum was quiet")', () => {

@@ -42,7 +42,7 @@ const EXCUSE = /\bnot (?:by|due to|because of|the result of|caused by) (?:any )?
 /** A body named by its kind ("The government says …", "the ministry said"), with no name. */
 const DEFINITE_BODY = /^the (?:government|ministry|administration|company|firm|group|authorities|agency|utility|operator|army|military|regulator)$/i;
 /** The speaker's own body or its things: "its", "our", "the company", "the plan". */
-const OWN_THING = /\b(?:its|their|our|we|us)\b|\bthe (?:company|firm|group|government|ministry|administration|department|agency|plan|programme|program|policy|strategy|reforms?|recall|products?|model|project|operation|campaign|scheme|initiative|rollout|system|service|platform|network|brand)\b/i;
+const OWN_THING = /\b(?:its|their|our|we|us)\b|\bthe (?:[a-z-]+ ){0,2}(?:company|firm|group|government|ministry|administration|department|agency|plan|programme|program|policy|strategy|reforms?|recall|products?|model|project|operation|campaign|scheme|initiative|rollout|system|service|platform|network|brand)\b/i;
 /** An unnamed speaker who speaks for a body: "a senior official", "one executive", "a company spokesperson". */
 const UNNAMED_FOR_BODY = /^(?:an?|one|another|two|three|several|some)\s+(?:[\w-]+\s+){0,2}(?:officials?|executives?|managers?|directors?|spokes(?:person|man|woman)|representatives?|aides?|insiders?|employees?|staff)\b/i;
 const COMPANY_ROLE = /\b(?:executives?|managers?|directors?|employees?|staff|company|firm)\b/i;
