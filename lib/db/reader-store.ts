@@ -12,11 +12,14 @@ import type { PackedMatcher } from '../match/packed';
 import type { PackEntity, PackReport } from '../reader-kb/pack';
 import { sketchOf, type ReportSketch } from '../reader-kb/duplicates';
 import type { ReportPiece } from '../reader-kb/incremental';
+import type { ClaimKeyRecord, RegistryEntry } from '../reader-kb/append';
 import { NO_REVIEW, type ReaderDerived, type Review } from '../reader-kb/pipeline';
 import { abortQuietly } from './open';
 
 export const READER_DB_NAME = 'backstory-reader';
-export const READER_DB_VERSION = 3;
+/** The meta record saying which derivation the append path's lookups (registry, claimKeys) describe. */
+export const APPEND_META = 'append';
+export const READER_DB_VERSION = 4;
 
 /** Which derivation is stored: read on every lookup (small), so a cached copy can be checked cheaply. */
 export interface DerivedStamp {
@@ -76,10 +79,17 @@ export interface ReaderDB extends DBSchema {
   kbCaveats: { key: string; value: KbCaveat; indexes: { report: string } };
   /** Folded name or alias → entity ids (lib/kb/card.ts `nameIndex`), for lookups by name. */
   kbNames: { key: string; value: { name: string; ids: string[] } };
+  // --- Version 4: the lookups that let one report be added without reading the whole KB (lib/reader-kb/append.ts).
+  /** The new names the reader's reports introduced, as pipeline inputs, with the folded forms a text must contain to name them. */
+  registry: { key: string; value: RegistryEntry };
+  /** A claim's repeat key or one of its 3-word shingles → the reader's claims that have it (corroboration, lib/kb/support). */
+  claimKeys: { key: string; value: ClaimKeyRecord };
 }
 
 /** The derived KB's record stores. */
 export const DERIVED_STORES = ['derived', 'kbReports', 'kbEntities', 'kbClaims', 'kbCaveats', 'kbNames'] as const;
+/** The append path's lookups (built from the derived KB when first needed; any other write of the KB invalidates them). */
+export const APPEND_STORES = ['registry', 'claimKeys', 'meta'] as const;
 
 export type StoredSketch = ReportSketch & { id: string; title: string };
 
@@ -116,6 +126,12 @@ export function openReaderDb(name = READER_DB_NAME): Promise<ReaderDatabase> {
             })
             .catch(() => undefined);
         }
+      }
+      // Version 4: the append path's lookups (lib/reader-kb/append.ts). Built from the stored KB the first time a
+      // report is appended to a large KB (the version 3 records stay as they are).
+      if (oldVersion < 4) {
+        db.createObjectStore('registry', { keyPath: 'id' });
+        db.createObjectStore('claimKeys', { keyPath: 'key' });
       }
     },
     blocking(_current, _blocked, event) {
@@ -205,7 +221,8 @@ export function deleteReaderReports(db: ReaderDatabase, ids: readonly string[] |
     (tx) => {
       const queue = (p: Promise<unknown>) => void p.catch(() => undefined);
       if (ids === 'all') {
-        for (const store of ['reports', 'pieces', 'sketches', ...DERIVED_STORES] as const) queue(tx.objectStore(store).clear());
+        for (const store of ['reports', 'pieces', 'sketches', ...DERIVED_STORES, 'registry', 'claimKeys'] as const) queue(tx.objectStore(store).clear());
+        queue(tx.objectStore('meta').delete(APPEND_META));
         return;
       }
       for (const id of ids) {
@@ -216,8 +233,9 @@ export function deleteReaderReports(db: ReaderDatabase, ids: readonly string[] |
       // Its records and index stay, so deriving again writes only what the deletion changed.
       queue(tx.objectStore('derived').delete('head'));
       queue(tx.objectStore('derived').delete('stamp'));
+      queue(tx.objectStore('meta').delete(APPEND_META));
     },
-    ['reports', 'pieces', 'sketches', ...DERIVED_STORES],
+    ['reports', 'pieces', 'sketches', ...DERIVED_STORES, ...APPEND_STORES],
   );
 }
 
@@ -314,6 +332,8 @@ function writeDerivedRecords(tx: RecordsTx, next: PreparedDerived, old: DerivedI
   removeGone(old?.names, index.names, (name) => stores.names.delete(name));
 
   const derived = tx.objectStore('derived');
+  // The append path's lookups describe the KB before this write: they are built again when next needed.
+  queue(tx.objectStore('meta').delete(APPEND_META));
   queue(derived.put(next.head));
   queue(derived.put(next.index));
   queue(derived.put(next.stamp));
@@ -322,7 +342,7 @@ function writeDerivedRecords(tx: RecordsTx, next: PreparedDerived, old: DerivedI
 /** Store what was derived from the reports, replacing the previous derivation (every record written). */
 export function putDerived(db: ReaderDatabase, derived: ReaderDerived): Promise<void> {
   const next = prepareDerived(derived);
-  return write(db, 'the names your reports add', (tx) => writeDerivedRecords(tx, next, undefined, 'all'), [...DERIVED_STORES]);
+  return write(db, 'the names your reports add', (tx) => writeDerivedRecords(tx, next, undefined, 'all'), [...DERIVED_STORES, 'meta']);
 }
 
 /**
@@ -346,7 +366,7 @@ export function putPiecesAndDerived(db: ReaderDatabase, changed: readonly Report
       for (const p of changed) queue(tx.objectStore('pieces').put(p));
       writeDerivedRecords(tx, next, old?.key === 'index' ? old : undefined, touched);
     },
-    ['pieces', ...DERIVED_STORES],
+    ['pieces', ...DERIVED_STORES, 'meta'],
   );
 }
 

@@ -14,7 +14,8 @@ import { analyseReport, DuplicateIndex, type AnalysedReport } from './duplicates
 import { describeDuplicate } from './duplicates';
 import type { ParseHtml } from './import-file';
 import { emptyPack, parsePackText, type Pack, type PackEntity, type PackReport } from './pack';
-import { updateReaderKb, type UpdateInput, type UpdateResult } from './incremental';
+import { updateReaderKb, type ReportPiece, type UpdateInput, type UpdateResult } from './incremental';
+import { APPEND_FROM, appendReport } from './append';
 import { foldReviewName, type Review } from './pipeline';
 
 export interface FileLike {
@@ -70,7 +71,21 @@ export interface ReaderChange {
  * added reports, or the removal of deleted ones; then the assembled KB. Runs
  * wherever the database can be opened (the options page's worker, tests).
  */
-export async function applyReaderChange(db: ReaderDatabase, bundled: KbDocument, change: ReaderChange): Promise<UpdateResult | null> {
+export async function applyReaderChange(db: ReaderDatabase, bundled: KbDocument, change: ReaderChange, options: { appendFrom?: number } = {}): Promise<(Pick<UpdateResult, 'changed' | 'full'> & { appended: number }) | null> {
+  // A large KB grows by appending the added reports' records (./append.ts); what that path cannot take, the full one does.
+  const added = change.added ?? [];
+  if (added.length > 0 && !change.removed?.length && !change.full && (await db.count('reports')) >= (options.appendFrom ?? APPEND_FROM)) {
+    const changed: ReportPiece[] = [];
+    let i = 0;
+    for (; i < added.length; i++) {
+      const r = await appendReport(db, bundled, added[i]!);
+      if (!r) break;
+      changed.push(r.piece);
+    }
+    if (i === added.length) return { changed, full: false, appended: i };
+    const rest = await applyReaderChange(db, bundled, { ...change, added: added.slice(i) }, { appendFrom: Infinity });
+    return rest && { ...rest, changed: [...changed, ...rest.changed], appended: i };
+  }
   const reports = await listReaderReports(db);
   if (reports.length === 0) {
     await deleteReaderReports(db, 'all');
@@ -80,7 +95,7 @@ export async function applyReaderChange(db: ReaderDatabase, bundled: KbDocument,
   const input: UpdateInput = { pieces, reports, review, added: change.added, removed: change.removed, full: change.full };
   const result = updateReaderKb(bundled, input);
   await putPiecesAndDerived(db, result.changed, result.removed, result.derived);
-  return result;
+  return { ...result, appended: 0 };
 }
 
 /** Work on the page's thread between two yields (`yieldToPage`): well under a long task (50 ms) on a slow machine. */

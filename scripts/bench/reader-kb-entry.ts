@@ -9,6 +9,7 @@ import { parseKbDocument, type KbDocument } from '../../lib/kb/document';
 import { createReaderLayer } from '../../lib/reader-kb/background';
 import { sketchOf } from '../../lib/reader-kb/duplicates';
 import { assemble, type ReportPiece } from '../../lib/reader-kb/incremental';
+import { buildAppendIndexes, putAppendIndexes } from '../../lib/reader-kb/append';
 import { createReaderLibrary, type ReaderChange } from '../../lib/reader-kb/library';
 import type { PackReport } from '../../lib/reader-kb/pack';
 import { NO_REVIEW, type ReaderDerived } from '../../lib/reader-kb/pipeline';
@@ -163,6 +164,10 @@ const api = {
     t = now();
     await putDerived(db, derived);
     const storeMs = now() - t;
+    // The append path's lookups (lib/reader-kb/append.ts), as a KB that grew past APPEND_FROM has them.
+    t = now();
+    await putAppendIndexes(db, buildAppendIndexes(bundled, pieces, derived.kb, derived.readerHash, NO_REVIEW));
+    const indexMs = now() - t;
     const changed: number[] = [];
     const library = createReaderLibrary({
       db,
@@ -182,7 +187,7 @@ const api = {
     }
     const stored = await counts(db);
     db.close();
-    return { reports: packs.length, entities: derived.kb.entities.length, seedMs, assembleMs, storeMs, perReport, outcomes, changed, stored };
+    return { reports: packs.length, entities: derived.kb.entities.length, seedMs, assembleMs, storeMs, indexMs, perReport, outcomes, changed, stored };
   },
 };
 
