@@ -25,6 +25,7 @@ import type { Entity } from '../kb/schema';
 import { jaccard, namedSource, originalTextKeys, repeatKey, RESTATED_JACCARD, shingles, totalSupport } from '../kb/support';
 import { contentHash } from '../kb/text';
 import { aliasKey, aliasKeyVariants } from '../match/chars';
+import { compilePageMatcher } from '../link/data';
 import { appendToPacked } from '../match/append';
 import { crossWith, derivePiece, mergeRecords, nearest, reviewHash, type Known, type ReportPiece } from './incremental';
 import type { PackReport } from './pack';
@@ -371,7 +372,8 @@ export async function appendReport(db: ReaderDatabase, bundled: KbDocument, id: 
 
   // 5. The page matcher: the report's new names appended (a full compile when enough have been appended).
   const pageNew = piece.fresh.map((f) => changedEntities.get(f.id)).filter((e): e is KbEntity => e !== undefined && e.reports.length > 0);
-  const compiled = pageNew.length > 0 ? appendToPacked(head.compiled, pageNew) : head.compiled;
+  // The delta compiled with the report alone (its names' linker data as this report gives it; a full compile recounts it).
+  const compiled = pageNew.length > 0 ? appendToPacked(head.compiled, compilePageMatcher({ entities: pageNew, reports: [me] })) : head.compiled;
 
   // 6. One transaction: the piece, its records, the changed ones, the lookups, the index, the head and the stamp.
   const readerHash = contentHash(`${stamp.readerHash}+${id}`);

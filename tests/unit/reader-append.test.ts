@@ -17,6 +17,8 @@ import { deriveFromScratch } from '../../lib/reader-kb/incremental';
 import { applyReaderChange, createReaderLibrary } from '../../lib/reader-kb/library';
 import { mergedReader, readerKbReader } from '../../lib/reader-kb/merge';
 import type { ReaderDerived } from '../../lib/reader-kb/pipeline';
+import { hydrateMatcher } from '../../lib/match/compile';
+import { scan } from '../../lib/match/scan';
 import { buildKbFromDisk } from '../../scripts/read-data';
 import { fileLike as file, fixtureFile as fixture } from '../support/reader-files';
 
@@ -129,6 +131,17 @@ describe('a large reader’s KB, appended to one report at a time', { timeout: 1
     // The conflict with a bundled report, on both sides.
     expect(stored.kb.caveats.some((c) => c.kind === 'conflict' && c.report === reports[2]!.id)).toBe(true);
     await cards(readerDb, kb, scratch);
+  });
+
+  it('the page matcher with the appended names marks what a matcher compiled whole marks', async () => {
+    const { library, readerDb } = await setup();
+    for (const f of [fixture('ferry.txt'), FOLLOW_UP, RESTATED]) await library.importFiles([f]);
+    const stored = (await getDerived(readerDb))!;
+    const scratch = deriveFromScratch(bundled, await listReaderReports(readerDb)).derived;
+    const text = 'Anu Rebane met Kadri Saarepuu and Mart Kaskemaa in Tallinn; Vladimir Putin was not there. Anu Rebane’s view, KADRI SAAREPUU said.';
+    const marks = (m: ReturnType<typeof hydrateMatcher>) => scan(m, text).map((x) => [x.start, x.end, [...m.alias(x.alias).entityIds].sort()]);
+    expect(marks(hydrateMatcher(stored.compiled))).toEqual(marks(hydrateMatcher(scratch.compiled)));
+    expect(marks(hydrateMatcher(stored.compiled)).map(([s, e]) => text.slice(s as number, e as number))).toContain('Anu Rebane');
   });
 
   it('a report republishing a bundled one takes the full path; a delete afterwards removes what came only from the deleted report', async () => {
