@@ -80,20 +80,57 @@ export function registryEntry(entity: Entity, at: number): RegistryEntry {
   return { id: entity.id, at, entity, folded, lower, stem };
 }
 
-/**
- * The registry's names these texts could name, in the order they were
- * introduced: a superset of what the pipeline would link in them (a mention
- * spells its alias's folded key; a demonym starts with its place's stem; an
- * outlet named in passing contains its name).
- */
-export function namesIn(entries: readonly RegistryEntry[], texts: readonly string[]): Entity[] {
-  const folded = texts.flatMap((t) => [...new Set([aliasKey(t).folded, aliasKey(t.normalize('NFC')).folded, aliasKey(t.normalize('NFD')).folded])]);
-  const lower = texts.map((t) => t.toLowerCase());
-  // Most names fail on their first three chars: a set of the texts' trigrams settles them without a substring search.
-  const grams = new Set<string>();
-  for (const t of [...folded, ...lower]) for (let i = 0; i + 3 <= t.length; i++) grams.add(t.slice(i, i + 3));
-  const has = (hay: readonly string[], k: string) => (k.length >= 3 && !grams.has(k.slice(0, 3)) ? false : hay.some((t) => t.includes(k)));
-  return entries.filter((e) => e.folded.some((k) => has(folded, k)) || e.lower.some((k) => has(lower, k)) || (e.stem !== null && has(lower, e.stem))).map((e) => e.entity);
+/** The registry indexed by the first three chars of each of its keys, so a text is checked against the few names that start like one of its trigrams. */
+export class RegistryIndex {
+  readonly entries: RegistryEntry[] = [];
+  readonly ids = new Set<string>();
+  private byGram = new Map<string, RegistryEntry[]>();
+  private short: RegistryEntry[] = [];
+
+  constructor(entries: readonly RegistryEntry[] = []) {
+    for (const e of [...entries].sort((a, b) => a.at - b.at)) this.add(e);
+  }
+
+  add(e: RegistryEntry): void {
+    this.entries.push(e);
+    this.ids.add(e.id);
+    const grams = new Set<string>();
+    let short = false;
+    for (const k of [...e.folded, ...e.lower, ...(e.stem === null ? [] : [e.stem])]) {
+      if (k.length < 3) short = true;
+      else grams.add(k.slice(0, 3));
+    }
+    if (short) this.short.push(e);
+    for (const g of grams) {
+      const list = this.byGram.get(g);
+      if (list) list.push(e);
+      else this.byGram.set(g, [e]);
+    }
+  }
+
+  /**
+   * The registry's names these texts could name, in the order they were
+   * introduced: a superset of what the pipeline would link in them (a mention
+   * spells its alias's folded key; a demonym starts with its place's stem; an
+   * outlet named in passing contains its name).
+   */
+  namesIn(texts: readonly string[]): Entity[] {
+    const folded = texts.flatMap((t) => [...new Set([aliasKey(t).folded, aliasKey(t.normalize('NFC')).folded, aliasKey(t.normalize('NFD')).folded])]);
+    const lower = texts.map((t) => t.toLowerCase());
+    const grams = new Set<string>();
+    for (const t of [...folded, ...lower]) for (let i = 0; i + 3 <= t.length; i++) grams.add(t.slice(i, i + 3));
+    const candidates = new Set(this.short);
+    for (const g of grams) for (const e of this.byGram.get(g) ?? []) candidates.add(e);
+    // Every trigram of a key must be one of the texts' before a substring search is worth it.
+    const has = (hay: readonly string[], k: string) => {
+      for (let i = 0; i + 3 <= k.length; i++) if (!grams.has(k.slice(i, i + 3))) return false;
+      return hay.some((t) => t.includes(k));
+    };
+    return [...candidates]
+      .filter((e) => e.folded.some((k) => has(folded, k)) || e.lower.some((k) => has(lower, k)) || (e.stem !== null && has(lower, e.stem)))
+      .sort((a, b) => a.at - b.at)
+      .map((e) => e.entity);
+  }
 }
 
 /** A claim's keys in the corroboration lookup: its repeat key (4 words or more) and its 3-word shingles. */
@@ -179,12 +216,13 @@ export async function putAppendIndexes(db: ReaderDatabase, built: ReturnType<typ
 }
 
 /** The registry, kept in memory between imports while it describes the stored KB (read whole once per session). */
-let registryCache: { db: ReaderDatabase; readerHash: string; entries: RegistryEntry[]; ids: Set<string> } | null = null;
+let registryCache: { db: ReaderDatabase; readerHash: string; index: RegistryIndex } | null = null;
 
-async function registryFor(db: ReaderDatabase, meta: AppendMeta) {
-  if (registryCache?.db === db && registryCache.readerHash === meta.readerHash) return registryCache;
-  const entries = (await db.getAll('registry')).sort((a, b) => a.at - b.at);
-  return (registryCache = { db, readerHash: meta.readerHash, entries, ids: new Set(entries.map((e) => e.id)) });
+async function registryFor(db: ReaderDatabase, meta: AppendMeta): Promise<RegistryIndex> {
+  if (registryCache?.db === db && registryCache.readerHash === meta.readerHash) return registryCache.index;
+  const index = new RegistryIndex(await db.getAll('registry'));
+  registryCache = { db, readerHash: meta.readerHash, index };
+  return index;
 }
 
 export interface AppendResult {
@@ -210,7 +248,7 @@ export async function appendReport(db: ReaderDatabase, bundled: KbDocument, id: 
 
   // 1. The piece, against the bundled names and the registry's names the text could contain.
   const knownFor = (texts: string[], extra: readonly Entity[] = []): Known => {
-    const named = namesIn(registry.entries, texts);
+    const named = registry.namesIn(texts);
     const ids = new Set(named.map((e) => e.id));
     return { bundled, bundledEntities: b.inputs, review, registry: [...named, ...extra.filter((e) => !ids.has(e.id))].sort((x, y) => atOf(x) - atOf(y)) };
   };
@@ -412,8 +450,7 @@ export async function appendReport(db: ReaderDatabase, bundled: KbDocument, id: 
     queue(tx.objectStore('derived').put({ key: 'stamp', bundledHash: bundled.hash, readerHash, reports: nextIndex.reports.length }));
     await tx.done;
     if (registryCache?.db === db && registryCache.readerHash === meta.readerHash) {
-      piece.fresh.forEach((e, k) => registryCache!.entries.push(registryEntry(e, meta.at + k)));
-      for (const e of piece.fresh) registryCache.ids.add(e.id);
+      piece.fresh.forEach((e, k) => registryCache!.index.add(registryEntry(e, meta.at + k)));
       registryCache.readerHash = readerHash;
     }
   } catch (error) {

@@ -109,12 +109,25 @@ export function createReaderLibrary(env: LibraryEnv) {
    * and the reader's from their stored sketches (no report text is read until
    * it is a candidate, see `checkable`).
    */
-  async function context(source: PackReport['source']): Promise<{ ctx: AddContext; bundled: KbDocument }> {
-    const [sketches, ids, bundled] = await Promise.all([listSketches(env.db), readerReportIds(env.db), env.bundled()]);
+  // The duplicate index of the last check, kept while the stored reports are the ones it knows (it learns each
+  // report a check adds): with 10,000 reports, building it again from their sketches costs more than the import.
+  let contextCache: { ctx: AddContext; bundled: KbDocument } | null = null;
+  /** `scratch`: an index the caller may add to without storing (a pack's plan), never the cached one. */
+  async function context(source: PackReport['source'], scratch = false): Promise<{ ctx: AddContext; bundled: KbDocument }> {
+    const [ids, bundled] = await Promise.all([readerReportIds(env.db), env.bundled()]);
+    const cached = contextCache;
+    if (!scratch && cached && cached.bundled === bundled && cached.ctx.taken.size === ids.length && ids.every((id) => cached.ctx.taken.has(id))) {
+      cached.ctx.source = source;
+      cached.ctx.now = now();
+      return cached;
+    }
+    const sketches = await listSketches(env.db);
     const index = new DuplicateIndex();
     for (const r of await analysedBundled(bundled)) index.addAnalysed(r);
     for (const s of sketches) index.addSketch({ id: s.id, title: s.title, bundled: false }, s);
-    return { bundled, ctx: { index, taken: new Set(ids), parseHtml: env.parseHtml, now: now(), source } };
+    const built = { bundled, ctx: { index, taken: new Set(ids), parseHtml: env.parseHtml, now: now(), source } };
+    if (!scratch) contextCache = built;
+    return built;
   }
 
   // The bundled reports are the same in every check: analysed once (shingling them
@@ -271,7 +284,7 @@ export function createReaderLibrary(env: LibraryEnv) {
     async planPackImport(text: string): Promise<{ ok: true; plan: PackPlan } | { ok: false; error: string }> {
       const parsed = parsePackText(text);
       if (!parsed.ok) return parsed;
-      const [{ ctx }, mine] = await Promise.all([context('pack'), listReaderReports(env.db)]);
+      const [{ ctx }, mine] = await Promise.all([context('pack', true), listReaderReports(env.db)]);
       const byId = new Map(mine.map((r) => [r.id, r]));
       const plan: PackPlan = { pack: parsed.pack, adds: [], duplicates: [], conflicts: [] };
       for (const theirs of parsed.pack.reports) {
