@@ -6,6 +6,7 @@
 // removes what came only from it. The append path is forced here from the
 // second report on (in use it starts at APPEND_FROM reports).
 import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createKbService } from '../../lib/background/kb-service';
 import { openBackstoryDb } from '../../lib/db/open';
@@ -161,13 +162,29 @@ describe('a large reader’s KB, appended to one report at a time', { timeout: 1
     expect(meaning(await getDerived(readerDb))).toEqual(meaning(deriveFromScratch(bundled, await listReaderReports(readerDb)).derived));
   });
 
-  it('a database without the lookups (version 3, opened as version 4) builds them from its records at the first append', async () => {
+  it('a version 3 database opens as version 4 and is appended to: the lookups are built from its records at the first append', async () => {
     const id = n++;
+    // A reader's KB made with today's code on the full path, then copied into a database of version 3's layout.
+    const source = await openReaderDb(`reader-append-src-${id}`);
+    opened.push(source);
+    const full = createReaderLibrary({ db: source, bundled: async () => bundled, parseHtml: () => { throw new Error('no HTML here'); }, derive: (change) => applyReaderChange(source, bundled, change, { appendFrom: Infinity }) });
+    for (const f of [fixture('ferry.txt'), FOLLOW_UP]) await full.importFiles([f]);
+    const stores = ['reports', 'derived', 'meta', 'pieces', 'sketches', 'kbReports', 'kbEntities', 'kbClaims', 'kbCaveats', 'kbNames'] as const;
+    const v3 = await openDB(`reader-append-v3-${id}`, 3, {
+      upgrade(db) {
+        for (const store of ['reports', 'pieces', 'sketches', 'kbReports', 'kbEntities', 'kbClaims'] as const) db.createObjectStore(store, { keyPath: 'id' });
+        db.createObjectStore('derived', { keyPath: 'key' });
+        db.createObjectStore('meta', { keyPath: 'key' });
+        db.createObjectStore('kbCaveats', { keyPath: 'id' }).createIndex('report', 'report');
+        db.createObjectStore('kbNames', { keyPath: 'name' });
+      },
+    });
+    for (const store of stores) for (const row of await source.getAll(store)) await v3.put(store, row);
+    v3.close();
+
     const readerDb = await openReaderDb(`reader-append-v3-${id}`);
     opened.push(readerDb);
-    const full = createReaderLibrary({ db: readerDb, bundled: async () => bundled, parseHtml: () => { throw new Error('no HTML here'); }, derive: (change) => applyReaderChange(readerDb, bundled, change, { appendFrom: Infinity }) });
-    for (const f of [fixture('ferry.txt'), FOLLOW_UP]) await full.importFiles([f]);
-    // As version 3 left it: records and pieces, no lookups.
+    expect(readerDb.version).toBe(4);
     expect(await readerDb.count('registry')).toBe(0);
     expect(await readerDb.count('claimKeys')).toBe(0);
     let appended = 0;
@@ -175,6 +192,7 @@ describe('a large reader’s KB, appended to one report at a time', { timeout: 1
     await lib.importFiles([RESTATED]);
     expect(appended).toBe(1);
     expect(await readerDb.count('registry')).toBeGreaterThan(0);
+    expect(await readerDb.count('claimKeys')).toBeGreaterThan(0);
     expect(meaning(await getDerived(readerDb))).toEqual(meaning(deriveFromScratch(bundled, await listReaderReports(readerDb)).derived));
   });
 });
