@@ -465,10 +465,15 @@ export async function appendReport(db: ReaderDatabase, bundled: KbDocument, id: 
   return { piece, written: { entities: changedEntities.size, claims: changedClaims.length, caveats: piece.cross.length } };
 }
 
-/** Whether the stored page matcher has had enough names appended to be compiled whole again. */
-export async function matcherNeedsCompile(db: ReaderDatabase): Promise<boolean> {
+/** Whether the stored page matcher has had at least `after` names appended since it was compiled whole. */
+export async function matcherNeedsCompile(db: ReaderDatabase, after = MATCHER_COMPACT_AFTER): Promise<boolean> {
   const meta = appendMetaOf(await db.get('meta', APPEND_META));
-  return meta !== null && meta.appended >= MATCHER_COMPACT_AFTER;
+  return meta !== null && meta.appended >= after;
+}
+
+/** Build the append path's lookups now if they are missing (after a full derivation), so the next import need not. */
+export async function prepareAppend(db: ReaderDatabase, bundled: KbDocument): Promise<boolean> {
+  return (await ensureIndexes(db, bundled, await readReview(db))) !== null;
 }
 
 async function readReview(db: ReaderDatabase): Promise<Review> {

@@ -15,7 +15,7 @@ import { describeDuplicate } from './duplicates';
 import type { ParseHtml } from './import-file';
 import { emptyPack, parsePackText, type Pack, type PackEntity, type PackReport } from './pack';
 import { updateReaderKb, type ReportPiece, type UpdateInput, type UpdateResult } from './incremental';
-import { APPEND_FROM, appendReport } from './append';
+import { APPEND_FROM, appendReport, matcherNeedsCompile, prepareAppend } from './append';
 import { foldReviewName, type Review } from './pipeline';
 
 export interface FileLike {
@@ -96,6 +96,24 @@ export async function applyReaderChange(db: ReaderDatabase, bundled: KbDocument,
   const result = updateReaderKb(bundled, input);
   await putPiecesAndDerived(db, result.changed, result.removed, result.derived);
   return { ...result, appended: 0 };
+}
+
+/**
+ * Upkeep after a change, off the import's path (the options page's worker runs
+ * it after answering): once enough new names were appended to the page matcher
+ * (./append.ts), the KB is put together and its matcher compiled whole again
+ * (its linker data recounted over every report), and the append lookups are
+ * built again so the next import is appended. Returns what it did.
+ */
+export async function maintainReaderKb(db: ReaderDatabase, bundled: KbDocument, options: { compactAfter?: number; appendFrom?: number } = {}): Promise<{ compiled: boolean; prepared: boolean }> {
+  const count = await db.count('reports');
+  if (count < (options.appendFrom ?? APPEND_FROM)) return { compiled: false, prepared: false };
+  let compiled = false;
+  if (await matcherNeedsCompile(db, options.compactAfter)) {
+    await applyReaderChange(db, bundled, {}, { appendFrom: Infinity });
+    compiled = true;
+  }
+  return { compiled, prepared: await prepareAppend(db, bundled) };
 }
 
 /** Work on the page's thread between two yields (`yieldToPage`): well under a long task (50 ms) on a slow machine. */

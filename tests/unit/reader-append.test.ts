@@ -15,7 +15,7 @@ import { entityCard } from '../../lib/kb/card';
 import type { KbDocument } from '../../lib/kb/document';
 import { createReaderLayer } from '../../lib/reader-kb/background';
 import { deriveFromScratch } from '../../lib/reader-kb/incremental';
-import { applyReaderChange, createReaderLibrary } from '../../lib/reader-kb/library';
+import { applyReaderChange, createReaderLibrary, maintainReaderKb } from '../../lib/reader-kb/library';
 import { mergedReader, readerKbReader } from '../../lib/reader-kb/merge';
 import type { ReaderDerived } from '../../lib/reader-kb/pipeline';
 import { hydrateMatcher } from '../../lib/match/compile';
@@ -135,7 +135,7 @@ describe('a large reader’s KB, appended to one report at a time', { timeout: 1
   });
 
   it('the page matcher with the appended names marks what a matcher compiled whole marks', async () => {
-    const { library, readerDb } = await setup();
+    const { library, readerDb, paths } = await setup();
     for (const f of [fixture('ferry.txt'), FOLLOW_UP, RESTATED]) await library.importFiles([f]);
     const stored = (await getDerived(readerDb))!;
     const scratch = deriveFromScratch(bundled, await listReaderReports(readerDb)).derived;
@@ -143,6 +143,12 @@ describe('a large reader’s KB, appended to one report at a time', { timeout: 1
     const marks = (m: ReturnType<typeof hydrateMatcher>) => scan(m, text).map((x) => [x.start, x.end, [...m.alias(x.alias).entityIds].sort()]);
     expect(marks(hydrateMatcher(stored.compiled))).toEqual(marks(hydrateMatcher(scratch.compiled)));
     expect(marks(hydrateMatcher(stored.compiled)).map(([s, e]) => text.slice(s as number, e as number))).toContain('Anu Rebane');
+    // The upkeep after enough appended names compiles the matcher whole (the linker's data recounted over every report), and builds the lookups again.
+    expect(await maintainReaderKb(readerDb, bundled, { compactAfter: 1, appendFrom: 1 })).toEqual({ compiled: true, prepared: true });
+    expect(JSON.stringify((await getDerived(readerDb))!.compiled)).toBe(JSON.stringify(scratch.compiled));
+    expect(await maintainReaderKb(readerDb, bundled, { compactAfter: 1, appendFrom: 1 })).toEqual({ compiled: false, prepared: true });
+    await library.importFiles([fixture('wind.md')]);
+    expect(paths.at(-1)).toBe('append');
   });
 
   it('a report republishing a bundled one takes the full path; a delete afterwards removes what came only from the deleted report', async () => {
