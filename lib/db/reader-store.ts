@@ -9,6 +9,8 @@ import { foldName, nameIndex, reportRef, type KbReader } from '../kb/card';
 import type { KbCaveat, KbClaim, KbDocument, KbEntity, KbReport } from '../kb/document';
 import { contentHash } from '../kb/text';
 import type { PackedMatcher } from '../match/packed';
+import { appendToPacked } from '../match/append';
+import type { CompiledMatcher } from '../match/types';
 import type { PackEntity, PackReport } from '../reader-kb/pack';
 import { sketchOf, type ReportSketch } from '../reader-kb/duplicates';
 import type { ReportPiece } from '../reader-kb/incremental';
@@ -39,6 +41,16 @@ export interface DerivedHead {
   readerHash: string;
   kb: Pick<KbDocument, 'format' | 'version' | 'hash'>;
   compiled: PackedMatcher;
+  /**
+   * New names appended since `compiled` was compiled whole (lib/reader-kb/append.ts), in the JSON form:
+   * an import writes this small matcher, not the whole one again; readers insert it (`headMatcher`).
+   */
+  delta?: CompiledMatcher;
+}
+
+/** The page matcher a head stands for: its compiled matcher with the appended names inserted (lib/match/append.ts). */
+export function headMatcher(head: Pick<DerivedHead, 'compiled' | 'delta'>): PackedMatcher {
+  return head.delta ? appendToPacked(head.compiled, head.delta) : head.compiled;
 }
 
 /**
@@ -407,7 +419,7 @@ export async function getDerived(db: ReaderDatabase): Promise<ReaderDerived | nu
     return null;
   }
   const crossCaveats = index.caveatHashes.filter((h) => h !== '').length;
-  return { bundledHash: head.bundledHash, readerHash: head.readerHash, kb: kb as KbDocument, compiled: head.compiled, entities: entityList(kb.entities, index), crossCaveats };
+  return { bundledHash: head.bundledHash, readerHash: head.readerHash, kb: kb as KbDocument, compiled: headMatcher(head), entities: entityList(kb.entities, index), crossCaveats };
 }
 
 function inOrder<T extends { id: string }>(records: readonly T[], ids: readonly string[]): T[] | null {
@@ -538,5 +550,5 @@ export async function getDerivedSliced(db: ReaderDatabase, pause: () => Promise<
   const caveats = inOrder(await all('kbCaveats'), index.caveats);
   if (!reports || !entities || !claims || !caveats || (await stampOf()) !== before) return null;
   const kb: KbDocument = { ...head.kb, reports, entities, claims, caveats };
-  return { bundledHash: head.bundledHash, readerHash: head.readerHash, kb, compiled: head.compiled, entities: entityList(entities, index), crossCaveats: index.caveatHashes.filter((h) => h !== '').length };
+  return { bundledHash: head.bundledHash, readerHash: head.readerHash, kb, compiled: headMatcher(head), entities: entityList(entities, index), crossCaveats: index.caveatHashes.filter((h) => h !== '').length };
 }

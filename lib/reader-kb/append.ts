@@ -10,8 +10,9 @@
 //   persisted lookup of repeat keys and 3-word shingles (`claimKeys`), never a
 //   scan of every claim; their support recounted over their group alone;
 // - the index entries of what changed, the names it adds, its piece, its new
-//   names in the `registry`, and the page matcher with its new names appended
-//   (../match/append.ts; a full compile happens off the import's path).
+//   names in the `registry`, and its new names as a small matcher beside the
+//   stored one (the head's `delta`, inserted by whoever reads the head,
+//   ../match/append.ts; a full compile happens off the import's path).
 // The result means what `assemble` gives (tests/unit/reader-append.test.ts
 // compares cards, caveats and support with a from-scratch derivation); the
 // order of some lists may differ. Cases whose effect reaches beyond the
@@ -26,7 +27,7 @@ import { jaccard, namedSource, originalTextKeys, repeatKey, RESTATED_JACCARD, sh
 import { contentHash } from '../kb/text';
 import { aliasKey, aliasKeyVariants } from '../match/chars';
 import { compilePageMatcher } from '../link/data';
-import { appendToPacked } from '../match/append';
+import { mergeMatchers } from '../match/append';
 import { crossWith, derivePiece, mergeRecords, nearest, reviewHash, type Known, type ReportPiece } from './incremental';
 import type { PackReport } from './pack';
 import { bundledInputs, type Review } from './pipeline';
@@ -410,8 +411,10 @@ export async function appendReport(db: ReaderDatabase, bundled: KbDocument, id: 
 
   // 5. The page matcher: the report's new names appended (a full compile when enough have been appended).
   const pageNew = piece.fresh.map((f) => changedEntities.get(f.id)).filter((e): e is KbEntity => e !== undefined && e.reports.length > 0);
-  // The delta compiled with the report alone (its names' linker data as this report gives it; a full compile recounts it).
-  const compiled = pageNew.length > 0 ? appendToPacked(head.compiled, compilePageMatcher({ entities: pageNew, reports: [me] })) : head.compiled;
+  // The delta compiled with the report alone (its names' linker data as this report gives it; a full compile recounts it),
+  // joined to the names appended before it: the head keeps its whole matcher as it is and this small one beside it.
+  const own = pageNew.length > 0 ? compilePageMatcher({ entities: pageNew, reports: [me] }) : null;
+  const delta = own && head.delta ? mergeMatchers(head.delta, own) : (own ?? head.delta);
 
   // 6. One transaction: the piece, its records, the changed ones, the lookups, the index, the head and the stamp.
   const readerHash = contentHash(`${stamp.readerHash}+${id}`);
@@ -445,7 +448,7 @@ export async function appendReport(db: ReaderDatabase, bundled: KbDocument, id: 
     const appended = meta.appended + pageNew.length;
     const nextMeta: AppendMeta = { ...meta, readerHash, touched: [...touchedAfter], at: meta.at + piece.fresh.length, appended };
     queue(tx.objectStore('meta').put({ key: APPEND_META, value: nextMeta }));
-    queue(tx.objectStore('derived').put({ ...head, readerHash, kb: { ...head.kb, hash }, compiled }));
+    queue(tx.objectStore('derived').put({ ...head, readerHash, kb: { ...head.kb, hash }, ...(delta ? { delta } : {}) }));
     queue(tx.objectStore('derived').put(nextIndex));
     queue(tx.objectStore('derived').put({ key: 'stamp', bundledHash: bundled.hash, readerHash, reports: nextIndex.reports.length }));
     await tx.done;

@@ -135,7 +135,7 @@ describe('a large reader’s KB, appended to one report at a time', { timeout: 1
   });
 
   it('the page matcher with the appended names marks what a matcher compiled whole marks', async () => {
-    const { library, readerDb, paths } = await setup();
+    const { library, readerDb, paths, kb } = await setup();
     for (const f of [fixture('ferry.txt'), FOLLOW_UP, RESTATED]) await library.importFiles([f]);
     const stored = (await getDerived(readerDb))!;
     const scratch = deriveFromScratch(bundled, await listReaderReports(readerDb)).derived;
@@ -143,6 +143,10 @@ describe('a large reader’s KB, appended to one report at a time', { timeout: 1
     const marks = (m: ReturnType<typeof hydrateMatcher>) => scan(m, text).map((x) => [x.start, x.end, [...m.alias(x.alias).entityIds].sort()]);
     expect(marks(hydrateMatcher(stored.compiled))).toEqual(marks(hydrateMatcher(scratch.compiled)));
     expect(marks(hydrateMatcher(stored.compiled)).map(([s, e]) => text.slice(s as number, e as number))).toContain('Anu Rebane');
+    // What the background sends pages: the stored matcher with the appended names inserted.
+    const layer = createReaderLayer({ kb, openReaderDb: async () => readerDb, fetchBundle: async () => bundled });
+    const served = await layer.matcher();
+    expect(marks(hydrateMatcher(served!.compiled))).toEqual(marks(hydrateMatcher(scratch.compiled)));
     // The upkeep after enough appended names compiles the matcher whole (the linker's data recounted over every report), and builds the lookups again.
     expect(await maintainReaderKb(readerDb, bundled, { compactAfter: 1, appendFrom: 1 })).toEqual({ compiled: true, prepared: true });
     expect(JSON.stringify((await getDerived(readerDb))!.compiled)).toBe(JSON.stringify(scratch.compiled));
