@@ -76,9 +76,59 @@ export interface DerivedIndex {
   nameIds: string[];
 }
 
+/**
+ * Index entries written since the index was written whole (lib/reader-kb/append.ts): an appended report
+ * writes these few, not the whole index again. Readers apply them (`withIndexDelta`); a whole write drops them.
+ */
+export interface DerivedIndexDelta {
+  key: 'index-delta';
+  reports: string[];
+  /** [id, content hash, '1' when the bundled KB does not know it]: added, or a new hash for one the index has. */
+  entities: [string, string, string][];
+  claims: [string, string][];
+  caveats: [string, string][];
+  names: [string, string][];
+}
+
+/** Entries in a delta (for when to fold it into the index). */
+export const deltaSize = (d: DerivedIndexDelta) => d.reports.length + d.entities.length + d.claims.length + d.caveats.length + d.names.length;
+
+/** The index with a delta's entries applied: each one updates the entry of its id, or is appended. */
+export function withIndexDelta(index: DerivedIndex, delta: DerivedIndexDelta | undefined | null): DerivedIndex {
+  if (!delta) return index;
+  const out: DerivedIndex = { ...index, reports: [...index.reports, ...delta.reports.filter((r) => !index.reports.includes(r))] };
+  const apply = (ids: readonly string[], values: readonly string[], entries: readonly (readonly string[])[]): [string[], string[]] => {
+    const at = new Map(ids.map((id, i) => [id, i]));
+    const nextIds = [...ids];
+    const nextValues = [...values];
+    for (const [id, value] of entries) {
+      const i = at.get(id!);
+      if (i === undefined) {
+        at.set(id!, nextIds.length);
+        nextIds.push(id!);
+        nextValues.push(value!);
+      } else nextValues[i] = value!;
+    }
+    return [nextIds, nextValues];
+  };
+  [out.entities, out.entityHashes] = apply(index.entities, index.entityHashes, delta.entities);
+  const known = new Set(index.entities);
+  let entityNew = index.entityNew;
+  for (const [id, , isNew] of delta.entities) {
+    if (known.has(id)) continue;
+    known.add(id);
+    entityNew += isNew;
+  }
+  out.entityNew = entityNew;
+  [out.claims, out.claimSupport] = apply(index.claims, index.claimSupport, delta.claims);
+  [out.caveats, out.caveatHashes] = apply(index.caveats, index.caveatHashes, delta.caveats);
+  [out.names, out.nameIds] = apply(index.names, index.nameIds, delta.names);
+  return out;
+}
+
 export interface ReaderDB extends DBSchema {
   reports: { key: string; value: PackReport };
-  derived: { key: string; value: DerivedStamp | DerivedHead | DerivedIndex | LegacyDerived };
+  derived: { key: string; value: DerivedStamp | DerivedHead | DerivedIndex | DerivedIndexDelta | LegacyDerived };
   meta: { key: string; value: { key: string; value: unknown } };
   /** What each report contributed (lib/reader-kb/incremental.ts): the KB is written one report at a time from these. */
   pieces: { key: string; value: ReportPiece };
@@ -346,6 +396,7 @@ function writeDerivedRecords(tx: RecordsTx, next: PreparedDerived, old: DerivedI
   const derived = tx.objectStore('derived');
   // The append path's lookups describe the KB before this write: they are built again when next needed.
   queue(tx.objectStore('meta').delete(APPEND_META));
+  queue(derived.delete('index-delta'));
   queue(derived.put(next.head));
   queue(derived.put(next.index));
   queue(derived.put(next.stamp));
@@ -372,7 +423,8 @@ export function putPiecesAndDerived(db: ReaderDatabase, changed: readonly Report
     'the names your reports add',
     async (tx) => {
       // Read in this transaction: a concurrent writer (the background deriving after an update) cannot slip in between.
-      const old = await tx.objectStore('derived').get('index');
+      const [stored, delta] = await Promise.all([tx.objectStore('derived').get('index'), tx.objectStore('derived').get('index-delta')]);
+      const old = stored?.key === 'index' ? withIndexDelta(stored, delta?.key === 'index-delta' ? delta : null) : undefined;
       const queue = (p: Promise<unknown>) => void p.catch(() => undefined);
       for (const id of removed) queue(tx.objectStore('pieces').delete(id));
       for (const p of changed) queue(tx.objectStore('pieces').put(p));
@@ -402,19 +454,22 @@ export async function derivedStamp(db: ReaderDatabase): Promise<DerivedStamp | n
 export async function getDerived(db: ReaderDatabase): Promise<ReaderDerived | null> {
   const tx = db.transaction([...DERIVED_STORES], 'readonly');
   const derivedStore = tx.objectStore('derived');
-  const [head, index, reports, entities, claims, caveats] = await Promise.all([
+  const [head, storedIndex, delta, reports, entities, claims, caveats] = await Promise.all([
     derivedStore.get('head'),
     derivedStore.get('index'),
+    derivedStore.get('index-delta'),
     tx.objectStore('kbReports').getAll(),
     tx.objectStore('kbEntities').getAll(),
     tx.objectStore('kbClaims').getAll(),
     tx.objectStore('kbCaveats').getAll(),
   ]);
   await tx.done;
-  if (head?.key !== 'head' || index?.key !== 'index') return null;
+  if (head?.key !== 'head' || storedIndex?.key !== 'index') return null;
+  const index = withIndexDelta(storedIndex, delta?.key === 'index-delta' ? delta : null);
   const kb = { ...head.kb, reports: inOrder(reports, index.reports), entities: inOrder(entities, index.entities), claims: inOrder(claims, index.claims), caveats: inOrder(caveats, index.caveats) };
   if (!kb.reports || !kb.entities || !kb.claims || !kb.caveats) {
     await db.delete('derived', 'index').catch(() => undefined);
+    await db.delete('derived', 'index-delta').catch(() => undefined);
     await db.delete('derived', 'head').catch(() => undefined);
     return null;
   }
@@ -445,9 +500,10 @@ function entityList(entities: readonly KbEntity[], index: DerivedIndex): PackEnt
 /** The stored derivation's entities as the review list shows them, reading their records alone (not the reports, claims, caveats or matcher). */
 export async function getDerivedEntities(db: ReaderDatabase): Promise<{ bundledHash: string; entities: PackEntity[] } | null> {
   const tx = db.transaction(['derived', 'kbEntities'], 'readonly');
-  const [stamp, index, records] = await Promise.all([tx.objectStore('derived').get('stamp'), tx.objectStore('derived').get('index'), tx.objectStore('kbEntities').getAll()]);
+  const [stamp, storedIndex, delta, records] = await Promise.all([tx.objectStore('derived').get('stamp'), tx.objectStore('derived').get('index'), tx.objectStore('derived').get('index-delta'), tx.objectStore('kbEntities').getAll()]);
   await tx.done;
-  if (stamp?.key !== 'stamp' || index?.key !== 'index') return null;
+  if (stamp?.key !== 'stamp' || storedIndex?.key !== 'index') return null;
+  const index = withIndexDelta(storedIndex, delta?.key === 'index-delta' ? delta : null);
   const entities = inOrder(records, index.entities);
   return entities ? { bundledHash: stamp.bundledHash, entities: entityList(entities, index) } : null;
 }
@@ -531,8 +587,9 @@ export async function getDerivedSliced(db: ReaderDatabase, pause: () => Promise<
     return s ? `${s.bundledHash}+${s.readerHash}` : null;
   };
   const before = await stampOf();
-  const [head, index] = await Promise.all([db.get('derived', 'head'), db.get('derived', 'index')]);
-  if (!before || head?.key !== 'head' || index?.key !== 'index') return null;
+  const [head, storedIndex, delta] = await Promise.all([db.get('derived', 'head'), db.get('derived', 'index'), db.get('derived', 'index-delta')]);
+  if (!before || head?.key !== 'head' || storedIndex?.key !== 'index') return null;
+  const index = withIndexDelta(storedIndex, delta?.key === 'index-delta' ? delta : null);
   const all = async <S extends 'kbReports' | 'kbEntities' | 'kbClaims' | 'kbCaveats'>(store: S): Promise<ReaderDB[S]['value'][]> => {
     const out: ReaderDB[S]['value'][] = [];
     let last: string | undefined;
@@ -551,4 +608,18 @@ export async function getDerivedSliced(db: ReaderDatabase, pause: () => Promise<
   if (!reports || !entities || !claims || !caveats || (await stampOf()) !== before) return null;
   const kb: KbDocument = { ...head.kb, reports, entities, claims, caveats };
   return { bundledHash: head.bundledHash, readerHash: head.readerHash, kb, compiled: headMatcher(head), entities: entityList(entities, index), crossCaveats: index.caveatHashes.filter((h) => h !== '').length };
+}
+
+/** Fold the index delta into the index once it has `max` entries or more (the options page's worker, after a change). Returns whether it did. */
+export async function foldIndexDelta(db: ReaderDatabase, max: number): Promise<boolean> {
+  const tx = db.transaction('derived', 'readwrite');
+  const [index, delta] = await Promise.all([tx.store.get('index'), tx.store.get('index-delta')]);
+  if (index?.key !== 'index' || delta?.key !== 'index-delta' || deltaSize(delta) < max) {
+    await tx.done;
+    return false;
+  }
+  void tx.store.put(withIndexDelta(index, delta)).catch(() => undefined);
+  void tx.store.delete('index-delta').catch(() => undefined);
+  await tx.done;
+  return true;
 }

@@ -19,8 +19,8 @@
 // records a report touches (a report that republishes another, the reader's
 // merges, a stale lookup) take the full path (./incremental.ts).
 import { APPEND_META, getDerived, listPieces, type ReaderDatabase } from '../db/reader-store';
-import type { DerivedIndex } from '../db/reader-store';
-import { NO_SUPPORT, type KbCaveat, type KbClaim, type KbDocument, type KbEntity, type KbReport, type Support } from '../kb/document';
+import type { DerivedIndexDelta } from '../db/reader-store';
+import { NO_SUPPORT, type KbClaim, type KbDocument, type KbEntity, type KbReport, type Support } from '../kb/document';
 import { foldName } from '../kb/card';
 import type { Entity } from '../kb/schema';
 import { jaccard, namedSource, originalTextKeys, repeatKey, RESTATED_JACCARD, shingles, totalSupport } from '../kb/support';
@@ -242,8 +242,10 @@ export async function appendReport(db: ReaderDatabase, bundled: KbDocument, id: 
   if (Object.keys(review.merged ?? {}).length > 0) return null;
   const meta = await ensureIndexes(db, bundled, review);
   if (!meta) return null;
-  const [report, index, head, stamp] = await Promise.all([db.get('reports', id), db.get('derived', 'index'), db.get('derived', 'head'), db.get('derived', 'stamp')]);
-  if (!report || index?.key !== 'index' || head?.key !== 'head' || stamp?.key !== 'stamp' || stamp.readerHash !== meta.readerHash || index.reports.includes(id)) return null;
+  // The index itself is not read: the change is written as index entries beside it (`index-delta`).
+  const [report, storedDelta, head, stamp, already] = await Promise.all([db.get('reports', id), db.get('derived', 'index-delta'), db.get('derived', 'head'), db.get('derived', 'stamp'), db.getKey('kbReports', id)]);
+  if (!report || head?.key !== 'head' || stamp?.key !== 'stamp' || stamp.readerHash !== meta.readerHash || already !== undefined) return null;
+  const oldDelta: DerivedIndexDelta = storedDelta?.key === 'index-delta' ? storedDelta : { key: 'index-delta', reports: [], entities: [], claims: [], caveats: [], names: [] };
   const b = bundledFacts(bundled);
   const registry = await registryFor(db, meta);
 
@@ -419,13 +421,20 @@ export async function appendReport(db: ReaderDatabase, bundled: KbDocument, id: 
   // 6. One transaction: the piece, its records, the changed ones, the lookups, the index, the head and the stamp.
   const readerHash = contentHash(`${stamp.readerHash}+${id}`);
   const rh = reviewHash(review);
-  const nextIndex = updateIndex(index, { report: me.id, entities: [...changedEntities.values()], bundledIds: b.ids, claims: newClaims, changedClaims, caveats: piece.kb.caveats, cross: piece.cross });
+  const support = (c: KbClaim) => `${c.support.independentSources}.${c.support.reports}.${c.support.repeats}`;
+  const nextDelta: DerivedIndexDelta = {
+    key: 'index-delta',
+    reports: [...oldDelta.reports, me.id],
+    entities: [...oldDelta.entities, ...[...changedEntities.values()].map((e): [string, string, string] => [e.id, recordHash(e), b.ids.has(e.id) ? '0' : '1'])],
+    claims: [...oldDelta.claims, ...[...newClaims, ...changedClaims].map((c): [string, string] => [c.id, support(c)])],
+    caveats: [...oldDelta.caveats, ...piece.kb.caveats.map((c): [string, string] => [c.id, '']), ...piece.cross.map((c): [string, string] => [c.id, recordHash(c)])],
+    names: [...oldDelta.names],
+  };
   const names = nameEntries([...changedEntities.values()]);
   const tx = db.transaction(['pieces', 'registry', 'claimKeys', 'meta', 'derived', 'kbReports', 'kbEntities', 'kbClaims', 'kbCaveats', 'kbNames'], 'readwrite');
   const queue = (p: Promise<unknown>) => void p.catch(() => undefined);
   try {
     const oldNames = await Promise.all(names.map(([n]) => tx.objectStore('kbNames').get(n)));
-    const nameAt = new Map(nextIndex.names.map((n, i) => [n, i]));
     queue(tx.objectStore('pieces').put(piece));
     queue(tx.objectStore('kbReports').put(me));
     for (const e of changedEntities.values()) queue(tx.objectStore('kbEntities').put(e));
@@ -435,22 +444,19 @@ export async function appendReport(db: ReaderDatabase, bundled: KbDocument, id: 
       const all = union(oldNames[i]?.ids ?? [], ids);
       if (all.length !== (oldNames[i]?.ids.length ?? 0)) {
         queue(tx.objectStore('kbNames').put({ name, ids: all }));
-        const at = nameAt.get(name);
-        if (at === undefined) {
-          nextIndex.names.push(name);
-          nextIndex.nameIds.push(all.join('\n'));
-        } else nextIndex.nameIds[at] = all.join('\n');
+        nextDelta.names.push([name, all.join('\n')]);
       }
     });
     piece.fresh.forEach((e, k) => queue(tx.objectStore('registry').put(registryEntry(e, meta.at + k))));
     for (const [k, ids] of addedTo) queue(tx.objectStore('claimKeys').put({ key: k, ids: [...(lookup.get(k) ?? []), ...ids] }));
-    const hash = contentHash(nextIndex.reports.map((r) => `${r}:${bundled.hash}:${rh}`).join('\n'));
+    // Chained: the hash of the KB before and the report added (a whole write hashes all its pieces).
+    const hash = contentHash(`${head.kb.hash}+${id}:${bundled.hash}:${rh}`);
     const appended = meta.appended + pageNew.length;
     const nextMeta: AppendMeta = { ...meta, readerHash, touched: [...touchedAfter], at: meta.at + piece.fresh.length, appended };
     queue(tx.objectStore('meta').put({ key: APPEND_META, value: nextMeta }));
     queue(tx.objectStore('derived').put({ ...head, readerHash, kb: { ...head.kb, hash }, ...(delta ? { delta } : {}) }));
-    queue(tx.objectStore('derived').put(nextIndex));
-    queue(tx.objectStore('derived').put({ key: 'stamp', bundledHash: bundled.hash, readerHash, reports: nextIndex.reports.length }));
+    queue(tx.objectStore('derived').put(nextDelta));
+    queue(tx.objectStore('derived').put({ key: 'stamp', bundledHash: bundled.hash, readerHash, reports: stamp.reports + 1 }));
     await tx.done;
     if (registryCache?.db === db && registryCache.readerHash === meta.readerHash) {
       piece.fresh.forEach((e, k) => registryCache!.index.add(registryEntry(e, meta.at + k)));
@@ -497,47 +503,6 @@ function union<T>(a: readonly T[], b: readonly T[]): T[] {
 }
 
 const recordHash = (value: unknown) => contentHash(JSON.stringify(value));
-
-/** The index with the report's records added and the changed ones' entries updated (the full path diffs against these). */
-function updateIndex(
-  index: DerivedIndex,
-  add: { report: string; entities: KbEntity[]; bundledIds: ReadonlySet<string>; claims: KbClaim[]; changedClaims: KbClaim[]; caveats: KbCaveat[]; cross: KbCaveat[] },
-): DerivedIndex {
-  const next: DerivedIndex = { ...index, reports: [...index.reports, add.report], entities: [...index.entities], entityHashes: [...index.entityHashes], claims: [...index.claims], claimSupport: [...index.claimSupport], caveats: [...index.caveats], caveatHashes: [...index.caveatHashes], names: [...index.names], nameIds: [...index.nameIds] };
-  let entityNew = index.entityNew;
-  const entityAt = new Map(index.entities.map((id, i) => [id, i]));
-  for (const e of add.entities) {
-    const at = entityAt.get(e.id);
-    if (at === undefined) {
-      next.entities.push(e.id);
-      next.entityHashes.push(recordHash(e));
-      entityNew += add.bundledIds.has(e.id) ? '0' : '1';
-    } else next.entityHashes[at] = recordHash(e);
-  }
-  next.entityNew = entityNew;
-  const support = (c: KbClaim) => `${c.support.independentSources}.${c.support.reports}.${c.support.repeats}`;
-  for (const c of add.claims) {
-    next.claims.push(c.id);
-    next.claimSupport.push(support(c));
-  }
-  if (add.changedClaims.length > 0) {
-    const claimAt = new Map(index.claims.map((id, i) => [id, i]));
-    for (const c of add.changedClaims) next.claimSupport[claimAt.get(c.id)!] = support(c);
-  }
-  for (const c of add.caveats) {
-    next.caveats.push(c.id);
-    next.caveatHashes.push('');
-  }
-  const caveatAt = new Map(index.caveats.map((id, i) => [id, i]));
-  for (const c of add.cross) {
-    const at = caveatAt.get(c.id);
-    if (at === undefined) {
-      next.caveats.push(c.id);
-      next.caveatHashes.push(recordHash(c));
-    } else next.caveatHashes[at] = recordHash(c);
-  }
-  return next;
-}
 
 /** Folded names of these entities → their ids (lib/kb/card.ts `nameIndex`, for the entities a change wrote). */
 function nameEntries(entities: readonly KbEntity[]): [string, string[]][] {

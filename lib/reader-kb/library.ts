@@ -7,7 +7,7 @@
 // is stored for the background to merge.
 import { MAX_REPORT_BYTES } from '../kb/extract/files';
 import type { KbDocument } from '../kb/document';
-import { addReaderReport, askPersistenceOnce, deleteReaderReports, getDerivedEntities, getReview, listPieces, listReaderReports, listSketches, putPiecesAndDerived, putReview, readerReportIds, readerReportText, ReaderStoreError, type ReaderDatabase } from '../db/reader-store';
+import { addReaderReport, askPersistenceOnce, foldIndexDelta, deleteReaderReports, getDerivedEntities, getReview, listPieces, listReaderReports, listSketches, putPiecesAndDerived, putReview, readerReportIds, readerReportText, ReaderStoreError, type ReaderDatabase } from '../db/reader-store';
 import type { EntityType } from '../kb/schema';
 import { convertFile, newReportId, prepareText, type AddContext, type AddOutcome } from './add';
 import { analyseReport, DuplicateIndex, type AnalysedReport } from './duplicates';
@@ -98,6 +98,9 @@ export async function applyReaderChange(db: ReaderDatabase, bundled: KbDocument,
   return { ...result, appended: 0 };
 }
 
+/** Entries of the index delta (lib/db/reader-store.ts) at which it is folded into the index. */
+export const INDEX_DELTA_FOLD = 20_000;
+
 /**
  * Upkeep after a change, off the import's path (the options page's worker runs
  * it after answering): once enough new names were appended to the page matcher
@@ -105,15 +108,17 @@ export async function applyReaderChange(db: ReaderDatabase, bundled: KbDocument,
  * (its linker data recounted over every report), and the append lookups are
  * built again so the next import is appended. Returns what it did.
  */
-export async function maintainReaderKb(db: ReaderDatabase, bundled: KbDocument, options: { compactAfter?: number; appendFrom?: number } = {}): Promise<{ compiled: boolean; prepared: boolean }> {
+export async function maintainReaderKb(db: ReaderDatabase, bundled: KbDocument, options: { compactAfter?: number; appendFrom?: number; foldAt?: number } = {}): Promise<{ compiled: boolean; prepared: boolean; folded: boolean }> {
   const count = await db.count('reports');
-  if (count < (options.appendFrom ?? APPEND_FROM)) return { compiled: false, prepared: false };
+  if (count < (options.appendFrom ?? APPEND_FROM)) return { compiled: false, prepared: false, folded: false };
   let compiled = false;
   if (await matcherNeedsCompile(db, options.compactAfter)) {
     await applyReaderChange(db, bundled, {}, { appendFrom: Infinity });
     compiled = true;
   }
-  return { compiled, prepared: await prepareAppend(db, bundled) };
+  // The index entries appended since the index was written whole, folded into it once there are many.
+  const folded = await foldIndexDelta(db, options.foldAt ?? INDEX_DELTA_FOLD);
+  return { compiled, prepared: await prepareAppend(db, bundled), folded };
 }
 
 /** Work on the page's thread between two yields (`yieldToPage`): well under a long task (50 ms) on a slow machine. */

@@ -148,11 +148,18 @@ describe('a large reader’s KB, appended to one report at a time', { timeout: 1
     const served = await layer.matcher();
     expect(marks(hydrateMatcher(served!.compiled))).toEqual(marks(hydrateMatcher(scratch.compiled)));
     // The upkeep after enough appended names compiles the matcher whole (the linker's data recounted over every report), and builds the lookups again.
-    expect(await maintainReaderKb(readerDb, bundled, { compactAfter: 1, appendFrom: 1 })).toEqual({ compiled: true, prepared: true });
+    expect(await maintainReaderKb(readerDb, bundled, { compactAfter: 1, appendFrom: 1 })).toEqual({ compiled: true, prepared: true, folded: false });
     expect(JSON.stringify((await getDerived(readerDb))!.compiled)).toBe(JSON.stringify(scratch.compiled));
-    expect(await maintainReaderKb(readerDb, bundled, { compactAfter: 1, appendFrom: 1 })).toEqual({ compiled: false, prepared: true });
+    expect(await maintainReaderKb(readerDb, bundled, { compactAfter: 1, appendFrom: 1 })).toEqual({ compiled: false, prepared: true, folded: false });
     await library.importFiles([fixture('wind.md')]);
     expect(paths.at(-1)).toBe('append');
+    // The appended report's index entries, folded into the index, read back as the same KB.
+    const withDelta = meaning(await getDerived(readerDb));
+    expect(await readerDb.get('derived', 'index-delta')).toBeDefined();
+    expect(await maintainReaderKb(readerDb, bundled, { compactAfter: Infinity, appendFrom: 1, foldAt: 1 })).toEqual({ compiled: false, prepared: true, folded: true });
+    expect(await readerDb.get('derived', 'index-delta')).toBeUndefined();
+    expect(meaning(await getDerived(readerDb))).toEqual(withDelta);
+    expect(withDelta).toEqual(meaning(deriveFromScratch(bundled, await listReaderReports(readerDb)).derived));
   });
 
   it('a report republishing a bundled one takes the full path; a delete afterwards removes what came only from the deleted report', async () => {
