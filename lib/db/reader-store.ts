@@ -612,6 +612,9 @@ export async function getDerivedSliced(db: ReaderDatabase, pause: () => Promise<
 
 /** Fold the index delta into the index once it has `max` entries or more (the options page's worker, after a change). Returns whether it did. */
 export async function foldIndexDelta(db: ReaderDatabase, max: number): Promise<boolean> {
+  // The delta alone first: most changes leave it small, and the index is megabytes.
+  const small = await db.get('derived', 'index-delta');
+  if (small?.key !== 'index-delta' || deltaSize(small) < max) return false;
   const tx = db.transaction('derived', 'readwrite');
   const [index, delta] = await Promise.all([tx.store.get('index'), tx.store.get('index-delta')]);
   if (index?.key !== 'index' || delta?.key !== 'index-delta' || deltaSize(delta) < max) {
