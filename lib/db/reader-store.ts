@@ -220,7 +220,7 @@ type WriteTx = IDBPTransaction<ReaderDB, StoreNames<ReaderDB>[], 'readwrite'>;
  * exception in `run`, aborts it). `run` may await the transaction's own
  * requests, nothing else (the transaction would commit meanwhile).
  */
-async function write(db: ReaderDatabase, what: string, run: (tx: WriteTx) => void | Promise<void>, stores: StoreNames<ReaderDB>[]): Promise<void> {
+export async function write(db: ReaderDatabase, what: string, run: (tx: WriteTx) => void | Promise<void>, stores: StoreNames<ReaderDB>[]): Promise<void> {
   const tx = db.transaction(stores, 'readwrite');
   try {
     await run(tx);

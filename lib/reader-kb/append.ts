@@ -18,7 +18,7 @@
 // order of some lists may differ. Cases whose effect reaches beyond the
 // records a report touches (a report that republishes another, the reader's
 // merges, a stale lookup) take the full path (./incremental.ts).
-import { APPEND_META, getDerived, listPieces, type ReaderDatabase } from '../db/reader-store';
+import { APPEND_META, getDerived, listPieces, write, type ReaderDatabase } from '../db/reader-store';
 import type { DerivedIndexDelta } from '../db/reader-store';
 import { NO_SUPPORT, type KbClaim, type KbDocument, type KbEntity, type KbReport, type Support } from '../kb/document';
 import { foldName } from '../kb/card';
@@ -431,45 +431,45 @@ export async function appendReport(db: ReaderDatabase, bundled: KbDocument, id: 
     names: [...oldDelta.names],
   };
   const names = nameEntries([...changedEntities.values()]);
-  const tx = db.transaction(['pieces', 'registry', 'claimKeys', 'meta', 'derived', 'kbReports', 'kbEntities', 'kbClaims', 'kbCaveats', 'kbNames'], 'readwrite');
-  const queue = (p: Promise<unknown>) => void p.catch(() => undefined);
+  // lib/db/reader-store's `write`: all or nothing, and a full disk said in words (the report itself is already stored).
   try {
-    const oldNames = await Promise.all(names.map(([n]) => tx.objectStore('kbNames').get(n)));
-    queue(tx.objectStore('pieces').put(piece));
-    queue(tx.objectStore('kbReports').put(me));
-    for (const e of changedEntities.values()) queue(tx.objectStore('kbEntities').put(e));
-    for (const c of [...newClaims, ...changedClaims]) queue(tx.objectStore('kbClaims').put(c));
-    for (const c of [...piece.kb.caveats, ...piece.cross]) queue(tx.objectStore('kbCaveats').put(c));
-    names.forEach(([name, ids], i) => {
-      const all = union(oldNames[i]?.ids ?? [], ids);
-      if (all.length !== (oldNames[i]?.ids.length ?? 0)) {
-        queue(tx.objectStore('kbNames').put({ name, ids: all }));
-        nextDelta.names.push([name, all.join('\n')]);
-      }
-    });
-    piece.fresh.forEach((e, k) => queue(tx.objectStore('registry').put(registryEntry(e, meta.at + k))));
-    for (const [k, ids] of addedTo) queue(tx.objectStore('claimKeys').put({ key: k, ids: [...(lookup.get(k) ?? []), ...ids] }));
-    // Chained: the hash of the KB before and the report added (a whole write hashes all its pieces).
-    const hash = contentHash(`${head.kb.hash}+${id}:${bundled.hash}:${rh}`);
-    const appended = meta.appended + pageNew.length;
-    const nextMeta: AppendMeta = { ...meta, readerHash, touched: [...touchedAfter], at: meta.at + piece.fresh.length, appended };
-    queue(tx.objectStore('meta').put({ key: APPEND_META, value: nextMeta }));
-    queue(tx.objectStore('derived').put({ ...head, readerHash, kb: { ...head.kb, hash }, ...(delta ? { delta } : {}) }));
-    queue(tx.objectStore('derived').put(nextDelta));
-    queue(tx.objectStore('derived').put({ key: 'stamp', bundledHash: bundled.hash, readerHash, reports: stamp.reports + 1 }));
-    await tx.done;
-    if (registryCache?.db === db && registryCache.readerHash === meta.readerHash) {
-      piece.fresh.forEach((e, k) => registryCache!.index.add(registryEntry(e, meta.at + k)));
-      registryCache.readerHash = readerHash;
-    }
+    await write(
+      db,
+      'the names your reports add',
+      async (tx) => {
+        const queue = (p: Promise<unknown>) => void p.catch(() => undefined);
+        const oldNames = await Promise.all(names.map(([n]) => tx.objectStore('kbNames').get(n)));
+        queue(tx.objectStore('pieces').put(piece));
+        queue(tx.objectStore('kbReports').put(me));
+        for (const e of changedEntities.values()) queue(tx.objectStore('kbEntities').put(e));
+        for (const c of [...newClaims, ...changedClaims]) queue(tx.objectStore('kbClaims').put(c));
+        for (const c of [...piece.kb.caveats, ...piece.cross]) queue(tx.objectStore('kbCaveats').put(c));
+        names.forEach(([name, ids], i) => {
+          const all = union(oldNames[i]?.ids ?? [], ids);
+          if (all.length !== (oldNames[i]?.ids.length ?? 0)) {
+            queue(tx.objectStore('kbNames').put({ name, ids: all }));
+            nextDelta.names.push([name, all.join('\n')]);
+          }
+        });
+        piece.fresh.forEach((e, k) => queue(tx.objectStore('registry').put(registryEntry(e, meta.at + k))));
+        for (const [k, ids] of addedTo) queue(tx.objectStore('claimKeys').put({ key: k, ids: [...(lookup.get(k) ?? []), ...ids] }));
+        // Chained: the hash of the KB before and the report added (a whole write hashes all its pieces).
+        const hash = contentHash(`${head.kb.hash}+${id}:${bundled.hash}:${rh}`);
+        const nextMeta: AppendMeta = { ...meta, readerHash, touched: [...touchedAfter], at: meta.at + piece.fresh.length, appended: meta.appended + pageNew.length };
+        queue(tx.objectStore('meta').put({ key: APPEND_META, value: nextMeta }));
+        queue(tx.objectStore('derived').put({ ...head, readerHash, kb: { ...head.kb, hash }, ...(delta ? { delta } : {}) }));
+        queue(tx.objectStore('derived').put(nextDelta));
+        queue(tx.objectStore('derived').put({ key: 'stamp', bundledHash: bundled.hash, readerHash, reports: stamp.reports + 1 }));
+      },
+      ['pieces', 'registry', 'claimKeys', 'meta', 'derived', 'kbReports', 'kbEntities', 'kbClaims', 'kbCaveats', 'kbNames'],
+    );
   } catch (error) {
-    try {
-      tx.abort();
-    } catch {
-      // already finished
-    }
     registryCache = null;
     throw error;
+  }
+  if (registryCache?.db === db && registryCache.readerHash === meta.readerHash) {
+    piece.fresh.forEach((e, k) => registryCache!.index.add(registryEntry(e, meta.at + k)));
+    registryCache.readerHash = readerHash;
   }
   return { piece, written: { entities: changedEntities.size, claims: changedClaims.length, caveats: piece.cross.length } };
 }

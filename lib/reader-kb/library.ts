@@ -7,7 +7,7 @@
 // is stored for the background to merge.
 import { MAX_REPORT_BYTES } from '../kb/extract/files';
 import type { KbDocument } from '../kb/document';
-import { addReaderReport, askPersistenceOnce, foldIndexDelta, deleteReaderReports, getDerivedEntities, getReview, listPieces, listReaderReports, listSketches, putPiecesAndDerived, putReview, readerReportIds, readerReportText, ReaderStoreError, type ReaderDatabase } from '../db/reader-store';
+import { addReaderReport, askPersistenceOnce, derivedStamp, foldIndexDelta, deleteReaderReports, getDerivedEntities, getReview, listPieces, listReaderReports, listSketches, putPiecesAndDerived, putReview, readerReportIds, readerReportText, ReaderStoreError, type ReaderDatabase } from '../db/reader-store';
 import type { EntityType } from '../kb/schema';
 import { convertFile, newReportId, prepareText, type AddContext, type AddOutcome } from './add';
 import { analyseReport, DuplicateIndex, type AnalysedReport } from './duplicates';
@@ -74,7 +74,10 @@ export interface ReaderChange {
 export async function applyReaderChange(db: ReaderDatabase, bundled: KbDocument, change: ReaderChange, options: { appendFrom?: number } = {}): Promise<(Pick<UpdateResult, 'changed' | 'full'> & { appended: number }) | null> {
   // A large KB grows by appending the added reports' records (./append.ts); what that path cannot take, the full one does.
   const added = change.added ?? [];
-  if (added.length > 0 && !change.removed?.length && !change.full && (await db.count('reports')) >= (options.appendFrom ?? APPEND_FROM)) {
+  const count = added.length > 0 ? await db.count('reports') : 0;
+  // Appended only onto a KB that holds every other stored report (a report whose derivation failed before is derived by the full path).
+  const stamp = added.length > 0 ? await derivedStamp(db) : null;
+  if (added.length > 0 && !change.removed?.length && !change.full && count >= (options.appendFrom ?? APPEND_FROM) && stamp?.reports === count - added.length) {
     const changed: ReportPiece[] = [];
     let i = 0;
     for (; i < added.length; i++) {

@@ -10,7 +10,7 @@ import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createKbService } from '../../lib/background/kb-service';
 import { openBackstoryDb } from '../../lib/db/open';
-import { getDerived, listReaderReports, openReaderDb, type ReaderDatabase } from '../../lib/db/reader-store';
+import { getDerived, listReaderReports, openReaderDb, ReaderStoreError, type ReaderDatabase } from '../../lib/db/reader-store';
 import { entityCard } from '../../lib/kb/card';
 import type { KbDocument } from '../../lib/kb/document';
 import { createReaderLayer } from '../../lib/reader-kb/background';
@@ -211,5 +211,34 @@ describe('a large reader’s KB, appended to one report at a time', { timeout: 1
     expect(await readerDb.count('registry')).toBeGreaterThan(0);
     expect(await readerDb.count('claimKeys')).toBeGreaterThan(0);
     expect(meaning(await getDerived(readerDb))).toEqual(meaning(deriveFromScratch(bundled, await listReaderReports(readerDb)).derived));
+  });
+
+  it('a full disk during an append: a clear message, the previous KB whole, and the next import derives both reports', async () => {
+    const { library, readerDb, paths } = await setup();
+    for (const f of [fixture('ferry.txt'), FOLLOW_UP]) await library.importFiles([f]);
+    const before = meaning(await getDerived(readerDb));
+    const proto = globalThis.IDBObjectStore.prototype;
+    const put = proto.put;
+    proto.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+      if (this.name === 'derived') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.call(this, value, key);
+    };
+    let error: unknown = null;
+    try {
+      await library.importFiles([RESTATED]);
+    } catch (e) {
+      error = e;
+    } finally {
+      proto.put = put;
+    }
+    expect(error).toBeInstanceOf(ReaderStoreError);
+    expect((error as Error).message).toMatch(/^The browser has no room left to store the names your reports add\. Your other reports are kept\./);
+    expect(meaning(await getDerived(readerDb))).toEqual(before);
+    // The report was stored before its derivation failed: the next import takes the full path and derives it too.
+    await library.importFiles([fixture('wind.md')]);
+    expect(paths.at(-1)).toBe('full');
+    const reports = await listReaderReports(readerDb);
+    expect(reports).toHaveLength(4);
+    expect(meaning(await getDerived(readerDb))).toEqual(meaning(deriveFromScratch(bundled, reports).derived));
   });
 });
