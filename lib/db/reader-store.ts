@@ -53,6 +53,12 @@ export function headMatcher(head: Pick<DerivedHead, 'compiled' | 'delta'>): Pack
   return head.delta ? appendToPacked(head.compiled, head.delta) : head.compiled;
 }
 
+/** A derivation whose `compiled` is the head's matcher, put together only if read (the background's whole read of the KB never needs it). */
+function withHeadMatcher<T extends object>(derived: T, head: Pick<DerivedHead, 'compiled' | 'delta'>): T & { compiled: PackedMatcher } {
+  let compiled: PackedMatcher | undefined;
+  return Object.defineProperty(derived, 'compiled', { enumerable: true, configurable: true, get: () => (compiled ??= headMatcher(head)) }) as T & { compiled: PackedMatcher };
+}
+
 /**
  * Which records make up the stored derivation, in its order, with what tells
  * a changed record from an unchanged one without reading it: a report's
@@ -474,7 +480,7 @@ export async function getDerived(db: ReaderDatabase): Promise<ReaderDerived | nu
     return null;
   }
   const crossCaveats = index.caveatHashes.filter((h) => h !== '').length;
-  return { bundledHash: head.bundledHash, readerHash: head.readerHash, kb: kb as KbDocument, compiled: headMatcher(head), entities: entityList(kb.entities, index), crossCaveats };
+  return withHeadMatcher({ bundledHash: head.bundledHash, readerHash: head.readerHash, kb: kb as KbDocument, entities: entityList(kb.entities, index), crossCaveats }, head);
 }
 
 function inOrder<T extends { id: string }>(records: readonly T[], ids: readonly string[]): T[] | null {
@@ -607,7 +613,7 @@ export async function getDerivedSliced(db: ReaderDatabase, pause: () => Promise<
   const caveats = inOrder(await all('kbCaveats'), index.caveats);
   if (!reports || !entities || !claims || !caveats || (await stampOf()) !== before) return null;
   const kb: KbDocument = { ...head.kb, reports, entities, claims, caveats };
-  return { bundledHash: head.bundledHash, readerHash: head.readerHash, kb, compiled: headMatcher(head), entities: entityList(entities, index), crossCaveats: index.caveatHashes.filter((h) => h !== '').length };
+  return withHeadMatcher({ bundledHash: head.bundledHash, readerHash: head.readerHash, kb, entities: entityList(entities, index), crossCaveats: index.caveatHashes.filter((h) => h !== '').length }, head);
 }
 
 /** Fold the index delta into the index once it has `max` entries or more (the options page's worker, after a change). Returns whether it did. */
