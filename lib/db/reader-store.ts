@@ -9,14 +9,19 @@ import { foldName, nameIndex, reportRef, type KbReader } from '../kb/card';
 import type { KbCaveat, KbClaim, KbDocument, KbEntity, KbReport } from '../kb/document';
 import { contentHash } from '../kb/text';
 import type { PackedMatcher } from '../match/packed';
+import { appendToPacked } from '../match/append';
+import type { CompiledMatcher } from '../match/types';
 import type { PackEntity, PackReport } from '../reader-kb/pack';
 import { sketchOf, type ReportSketch } from '../reader-kb/duplicates';
 import type { ReportPiece } from '../reader-kb/incremental';
+import type { ClaimKeyRecord, RegistryEntry } from '../reader-kb/append';
 import { NO_REVIEW, type ReaderDerived, type Review } from '../reader-kb/pipeline';
 import { abortQuietly } from './open';
 
 export const READER_DB_NAME = 'backstory-reader';
-export const READER_DB_VERSION = 3;
+/** The meta record saying which derivation the append path's lookups (registry, claimKeys) describe. */
+export const APPEND_META = 'append';
+export const READER_DB_VERSION = 4;
 
 /** Which derivation is stored: read on every lookup (small), so a cached copy can be checked cheaply. */
 export interface DerivedStamp {
@@ -36,6 +41,22 @@ export interface DerivedHead {
   readerHash: string;
   kb: Pick<KbDocument, 'format' | 'version' | 'hash'>;
   compiled: PackedMatcher;
+  /**
+   * New names appended since `compiled` was compiled whole (lib/reader-kb/append.ts), in the JSON form:
+   * an import writes this small matcher, not the whole one again; readers insert it (`headMatcher`).
+   */
+  delta?: CompiledMatcher;
+}
+
+/** The page matcher a head stands for: its compiled matcher with the appended names inserted (lib/match/append.ts). */
+export function headMatcher(head: Pick<DerivedHead, 'compiled' | 'delta'>): PackedMatcher {
+  return head.delta ? appendToPacked(head.compiled, head.delta) : head.compiled;
+}
+
+/** A derivation whose `compiled` is the head's matcher, put together only if read (the background's whole read of the KB never needs it). */
+function withHeadMatcher<T extends object>(derived: T, head: Pick<DerivedHead, 'compiled' | 'delta'>): T & { compiled: PackedMatcher } {
+  let compiled: PackedMatcher | undefined;
+  return Object.defineProperty(derived, 'compiled', { enumerable: true, configurable: true, get: () => (compiled ??= headMatcher(head)) }) as T & { compiled: PackedMatcher };
 }
 
 /**
@@ -61,9 +82,59 @@ export interface DerivedIndex {
   nameIds: string[];
 }
 
+/**
+ * Index entries written since the index was written whole (lib/reader-kb/append.ts): an appended report
+ * writes these few, not the whole index again. Readers apply them (`withIndexDelta`); a whole write drops them.
+ */
+export interface DerivedIndexDelta {
+  key: 'index-delta';
+  reports: string[];
+  /** [id, content hash, '1' when the bundled KB does not know it]: added, or a new hash for one the index has. */
+  entities: [string, string, string][];
+  claims: [string, string][];
+  caveats: [string, string][];
+  names: [string, string][];
+}
+
+/** Entries in a delta (for when to fold it into the index). */
+export const deltaSize = (d: DerivedIndexDelta) => d.reports.length + d.entities.length + d.claims.length + d.caveats.length + d.names.length;
+
+/** The index with a delta's entries applied: each one updates the entry of its id, or is appended. */
+export function withIndexDelta(index: DerivedIndex, delta: DerivedIndexDelta | undefined | null): DerivedIndex {
+  if (!delta) return index;
+  const out: DerivedIndex = { ...index, reports: [...index.reports, ...delta.reports.filter((r) => !index.reports.includes(r))] };
+  const apply = (ids: readonly string[], values: readonly string[], entries: readonly (readonly string[])[]): [string[], string[]] => {
+    const at = new Map(ids.map((id, i) => [id, i]));
+    const nextIds = [...ids];
+    const nextValues = [...values];
+    for (const [id, value] of entries) {
+      const i = at.get(id!);
+      if (i === undefined) {
+        at.set(id!, nextIds.length);
+        nextIds.push(id!);
+        nextValues.push(value!);
+      } else nextValues[i] = value!;
+    }
+    return [nextIds, nextValues];
+  };
+  [out.entities, out.entityHashes] = apply(index.entities, index.entityHashes, delta.entities);
+  const known = new Set(index.entities);
+  let entityNew = index.entityNew;
+  for (const [id, , isNew] of delta.entities) {
+    if (known.has(id)) continue;
+    known.add(id);
+    entityNew += isNew;
+  }
+  out.entityNew = entityNew;
+  [out.claims, out.claimSupport] = apply(index.claims, index.claimSupport, delta.claims);
+  [out.caveats, out.caveatHashes] = apply(index.caveats, index.caveatHashes, delta.caveats);
+  [out.names, out.nameIds] = apply(index.names, index.nameIds, delta.names);
+  return out;
+}
+
 export interface ReaderDB extends DBSchema {
   reports: { key: string; value: PackReport };
-  derived: { key: string; value: DerivedStamp | DerivedHead | DerivedIndex | LegacyDerived };
+  derived: { key: string; value: DerivedStamp | DerivedHead | DerivedIndex | DerivedIndexDelta | LegacyDerived };
   meta: { key: string; value: { key: string; value: unknown } };
   /** What each report contributed (lib/reader-kb/incremental.ts): the KB is written one report at a time from these. */
   pieces: { key: string; value: ReportPiece };
@@ -76,10 +147,17 @@ export interface ReaderDB extends DBSchema {
   kbCaveats: { key: string; value: KbCaveat; indexes: { report: string } };
   /** Folded name or alias → entity ids (lib/kb/card.ts `nameIndex`), for lookups by name. */
   kbNames: { key: string; value: { name: string; ids: string[] } };
+  // --- Version 4: the lookups that let one report be added without reading the whole KB (lib/reader-kb/append.ts).
+  /** The new names the reader's reports introduced, as pipeline inputs, with the folded forms a text must contain to name them. */
+  registry: { key: string; value: RegistryEntry };
+  /** A claim's repeat key or one of its 3-word shingles → the reader's claims that have it (corroboration, lib/kb/support). */
+  claimKeys: { key: string; value: ClaimKeyRecord };
 }
 
 /** The derived KB's record stores. */
 export const DERIVED_STORES = ['derived', 'kbReports', 'kbEntities', 'kbClaims', 'kbCaveats', 'kbNames'] as const;
+/** The append path's lookups (built from the derived KB when first needed; any other write of the KB invalidates them). */
+export const APPEND_STORES = ['registry', 'claimKeys', 'meta'] as const;
 
 export type StoredSketch = ReportSketch & { id: string; title: string };
 
@@ -117,6 +195,12 @@ export function openReaderDb(name = READER_DB_NAME): Promise<ReaderDatabase> {
             .catch(() => undefined);
         }
       }
+      // Version 4: the append path's lookups (lib/reader-kb/append.ts). Built from the stored KB the first time a
+      // report is appended to a large KB (the version 3 records stay as they are).
+      if (oldVersion < 4) {
+        db.createObjectStore('registry', { keyPath: 'id' });
+        db.createObjectStore('claimKeys', { keyPath: 'key' });
+      }
     },
     blocking(_current, _blocked, event) {
       (event.target as IDBDatabase).close();
@@ -142,7 +226,7 @@ type WriteTx = IDBPTransaction<ReaderDB, StoreNames<ReaderDB>[], 'readwrite'>;
  * exception in `run`, aborts it). `run` may await the transaction's own
  * requests, nothing else (the transaction would commit meanwhile).
  */
-async function write(db: ReaderDatabase, what: string, run: (tx: WriteTx) => void | Promise<void>, stores: StoreNames<ReaderDB>[]): Promise<void> {
+export async function write(db: ReaderDatabase, what: string, run: (tx: WriteTx) => void | Promise<void>, stores: StoreNames<ReaderDB>[]): Promise<void> {
   const tx = db.transaction(stores, 'readwrite');
   try {
     await run(tx);
@@ -205,7 +289,8 @@ export function deleteReaderReports(db: ReaderDatabase, ids: readonly string[] |
     (tx) => {
       const queue = (p: Promise<unknown>) => void p.catch(() => undefined);
       if (ids === 'all') {
-        for (const store of ['reports', 'pieces', 'sketches', ...DERIVED_STORES] as const) queue(tx.objectStore(store).clear());
+        for (const store of ['reports', 'pieces', 'sketches', ...DERIVED_STORES, 'registry', 'claimKeys'] as const) queue(tx.objectStore(store).clear());
+        queue(tx.objectStore('meta').delete(APPEND_META));
         return;
       }
       for (const id of ids) {
@@ -216,8 +301,9 @@ export function deleteReaderReports(db: ReaderDatabase, ids: readonly string[] |
       // Its records and index stay, so deriving again writes only what the deletion changed.
       queue(tx.objectStore('derived').delete('head'));
       queue(tx.objectStore('derived').delete('stamp'));
+      queue(tx.objectStore('meta').delete(APPEND_META));
     },
-    ['reports', 'pieces', 'sketches', ...DERIVED_STORES],
+    ['reports', 'pieces', 'sketches', ...DERIVED_STORES, ...APPEND_STORES],
   );
 }
 
@@ -314,6 +400,9 @@ function writeDerivedRecords(tx: RecordsTx, next: PreparedDerived, old: DerivedI
   removeGone(old?.names, index.names, (name) => stores.names.delete(name));
 
   const derived = tx.objectStore('derived');
+  // The append path's lookups describe the KB before this write: they are built again when next needed.
+  queue(tx.objectStore('meta').delete(APPEND_META));
+  queue(derived.delete('index-delta'));
   queue(derived.put(next.head));
   queue(derived.put(next.index));
   queue(derived.put(next.stamp));
@@ -322,7 +411,7 @@ function writeDerivedRecords(tx: RecordsTx, next: PreparedDerived, old: DerivedI
 /** Store what was derived from the reports, replacing the previous derivation (every record written). */
 export function putDerived(db: ReaderDatabase, derived: ReaderDerived): Promise<void> {
   const next = prepareDerived(derived);
-  return write(db, 'the names your reports add', (tx) => writeDerivedRecords(tx, next, undefined, 'all'), [...DERIVED_STORES]);
+  return write(db, 'the names your reports add', (tx) => writeDerivedRecords(tx, next, undefined, 'all'), [...DERIVED_STORES, 'meta']);
 }
 
 /**
@@ -340,13 +429,14 @@ export function putPiecesAndDerived(db: ReaderDatabase, changed: readonly Report
     'the names your reports add',
     async (tx) => {
       // Read in this transaction: a concurrent writer (the background deriving after an update) cannot slip in between.
-      const old = await tx.objectStore('derived').get('index');
+      const [stored, delta] = await Promise.all([tx.objectStore('derived').get('index'), tx.objectStore('derived').get('index-delta')]);
+      const old = stored?.key === 'index' ? withIndexDelta(stored, delta?.key === 'index-delta' ? delta : null) : undefined;
       const queue = (p: Promise<unknown>) => void p.catch(() => undefined);
       for (const id of removed) queue(tx.objectStore('pieces').delete(id));
       for (const p of changed) queue(tx.objectStore('pieces').put(p));
       writeDerivedRecords(tx, next, old?.key === 'index' ? old : undefined, touched);
     },
-    ['pieces', ...DERIVED_STORES],
+    ['pieces', ...DERIVED_STORES, 'meta'],
   );
 }
 
@@ -370,24 +460,27 @@ export async function derivedStamp(db: ReaderDatabase): Promise<DerivedStamp | n
 export async function getDerived(db: ReaderDatabase): Promise<ReaderDerived | null> {
   const tx = db.transaction([...DERIVED_STORES], 'readonly');
   const derivedStore = tx.objectStore('derived');
-  const [head, index, reports, entities, claims, caveats] = await Promise.all([
+  const [head, storedIndex, delta, reports, entities, claims, caveats] = await Promise.all([
     derivedStore.get('head'),
     derivedStore.get('index'),
+    derivedStore.get('index-delta'),
     tx.objectStore('kbReports').getAll(),
     tx.objectStore('kbEntities').getAll(),
     tx.objectStore('kbClaims').getAll(),
     tx.objectStore('kbCaveats').getAll(),
   ]);
   await tx.done;
-  if (head?.key !== 'head' || index?.key !== 'index') return null;
+  if (head?.key !== 'head' || storedIndex?.key !== 'index') return null;
+  const index = withIndexDelta(storedIndex, delta?.key === 'index-delta' ? delta : null);
   const kb = { ...head.kb, reports: inOrder(reports, index.reports), entities: inOrder(entities, index.entities), claims: inOrder(claims, index.claims), caveats: inOrder(caveats, index.caveats) };
   if (!kb.reports || !kb.entities || !kb.claims || !kb.caveats) {
     await db.delete('derived', 'index').catch(() => undefined);
+    await db.delete('derived', 'index-delta').catch(() => undefined);
     await db.delete('derived', 'head').catch(() => undefined);
     return null;
   }
   const crossCaveats = index.caveatHashes.filter((h) => h !== '').length;
-  return { bundledHash: head.bundledHash, readerHash: head.readerHash, kb: kb as KbDocument, compiled: head.compiled, entities: entityList(kb.entities, index), crossCaveats };
+  return withHeadMatcher({ bundledHash: head.bundledHash, readerHash: head.readerHash, kb: kb as KbDocument, entities: entityList(kb.entities, index), crossCaveats }, head);
 }
 
 function inOrder<T extends { id: string }>(records: readonly T[], ids: readonly string[]): T[] | null {
@@ -413,9 +506,10 @@ function entityList(entities: readonly KbEntity[], index: DerivedIndex): PackEnt
 /** The stored derivation's entities as the review list shows them, reading their records alone (not the reports, claims, caveats or matcher). */
 export async function getDerivedEntities(db: ReaderDatabase): Promise<{ bundledHash: string; entities: PackEntity[] } | null> {
   const tx = db.transaction(['derived', 'kbEntities'], 'readonly');
-  const [stamp, index, records] = await Promise.all([tx.objectStore('derived').get('stamp'), tx.objectStore('derived').get('index'), tx.objectStore('kbEntities').getAll()]);
+  const [stamp, storedIndex, delta, records] = await Promise.all([tx.objectStore('derived').get('stamp'), tx.objectStore('derived').get('index'), tx.objectStore('derived').get('index-delta'), tx.objectStore('kbEntities').getAll()]);
   await tx.done;
-  if (stamp?.key !== 'stamp' || index?.key !== 'index') return null;
+  if (stamp?.key !== 'stamp' || storedIndex?.key !== 'index') return null;
+  const index = withIndexDelta(storedIndex, delta?.key === 'index-delta' ? delta : null);
   const entities = inOrder(records, index.entities);
   return entities ? { bundledHash: stamp.bundledHash, entities: entityList(entities, index) } : null;
 }
@@ -499,8 +593,9 @@ export async function getDerivedSliced(db: ReaderDatabase, pause: () => Promise<
     return s ? `${s.bundledHash}+${s.readerHash}` : null;
   };
   const before = await stampOf();
-  const [head, index] = await Promise.all([db.get('derived', 'head'), db.get('derived', 'index')]);
-  if (!before || head?.key !== 'head' || index?.key !== 'index') return null;
+  const [head, storedIndex, delta] = await Promise.all([db.get('derived', 'head'), db.get('derived', 'index'), db.get('derived', 'index-delta')]);
+  if (!before || head?.key !== 'head' || storedIndex?.key !== 'index') return null;
+  const index = withIndexDelta(storedIndex, delta?.key === 'index-delta' ? delta : null);
   const all = async <S extends 'kbReports' | 'kbEntities' | 'kbClaims' | 'kbCaveats'>(store: S): Promise<ReaderDB[S]['value'][]> => {
     const out: ReaderDB[S]['value'][] = [];
     let last: string | undefined;
@@ -518,5 +613,22 @@ export async function getDerivedSliced(db: ReaderDatabase, pause: () => Promise<
   const caveats = inOrder(await all('kbCaveats'), index.caveats);
   if (!reports || !entities || !claims || !caveats || (await stampOf()) !== before) return null;
   const kb: KbDocument = { ...head.kb, reports, entities, claims, caveats };
-  return { bundledHash: head.bundledHash, readerHash: head.readerHash, kb, compiled: head.compiled, entities: entityList(entities, index), crossCaveats: index.caveatHashes.filter((h) => h !== '').length };
+  return withHeadMatcher({ bundledHash: head.bundledHash, readerHash: head.readerHash, kb, entities: entityList(entities, index), crossCaveats: index.caveatHashes.filter((h) => h !== '').length }, head);
+}
+
+/** Fold the index delta into the index once it has `max` entries or more (the options page's worker, after a change). Returns whether it did. */
+export async function foldIndexDelta(db: ReaderDatabase, max: number): Promise<boolean> {
+  // The delta alone first: most changes leave it small, and the index is megabytes.
+  const small = await db.get('derived', 'index-delta');
+  if (small?.key !== 'index-delta' || deltaSize(small) < max) return false;
+  const tx = db.transaction('derived', 'readwrite');
+  const [index, delta] = await Promise.all([tx.store.get('index'), tx.store.get('index-delta')]);
+  if (index?.key !== 'index' || delta?.key !== 'index-delta' || deltaSize(delta) < max) {
+    await tx.done;
+    return false;
+  }
+  void tx.store.put(withIndexDelta(index, delta)).catch(() => undefined);
+  void tx.store.delete('index-delta').catch(() => undefined);
+  await tx.done;
+  return true;
 }

@@ -135,7 +135,7 @@ function restatements(claims: readonly KbClaim[]): Map<string, string[]> {
 }
 
 /** The original source a claim is credited to, when the report names one (an outlet, a person, an office). */
-function namedSource(a: Attribution): string | null {
+export function namedSource(a: Attribution): string | null {
   if (a.role === 'reporter' || a.role === 'media-reports' || a.role === 'anonymous-officials') return null;
   if (a.role === 'outlet-unnamed-sources') return a.entity ?? a.claimant;
   return a.entity ?? (PRONOUN.test(a.claimant) ? null : a.claimant);

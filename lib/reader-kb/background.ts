@@ -6,7 +6,7 @@
 // time and then answered from memory; checked by its stamp, and derived
 // again only when the bundled KB changed under it (an update).
 import type { KbService } from '../background/kb-service';
-import { derivedHead, derivedReport, derivedStamp, getDerivedSliced, getReview, listPieces, listReaderReports, putPiecesAndDerived, storedReader, type ReaderDatabase } from '../db/reader-store';
+import { derivedHead, derivedReport, headMatcher, derivedStamp, getDerivedSliced, getReview, listPieces, listReaderReports, putPiecesAndDerived, storedReader, type ReaderDatabase } from '../db/reader-store';
 import { entityCard, type EntityCard, type KbReader } from '../kb/card';
 import { parseKbDocument, type KbReport } from '../kb/document';
 import type { PackedMatcher } from '../match/packed';
@@ -100,7 +100,7 @@ export function createReaderLayer(env: ReaderLayerEnv): ReaderLayer {
       const bundled = await env.kb.matcher();
       const mine = await current().catch(() => null);
       if (!bundled || !mine) return bundled;
-      const compiled = await (mine.matcher ??= derivedHead(mine.db).then((head) => (head?.readerHash === mine.readerHash ? head.compiled : null)));
+      const compiled = await (mine.matcher ??= derivedHead(mine.db).then((head) => (head?.readerHash === mine.readerHash ? headMatcher(head) : null)));
       // Changed under us since the stamp was read: the bundled matcher this once, the new one on the next ask.
       if (!compiled) mine.matcher = undefined;
       return compiled ? { hash: `${bundled.hash}+${mine.readerHash}`, compiled } : bundled;

@@ -64,7 +64,7 @@ export interface Known {
   registry: Entity[];
 }
 
-function applyMerges(known: Known, entities: Entity[]): Entity[] {
+export function applyMerges(known: Known, entities: Entity[]): Entity[] {
   const merges = Object.entries(known.review.merged ?? {}).filter(([from, into]) => from !== into);
   if (merges.length === 0) return entities;
   const byId = new Map(entities.map((e) => [e.id, e]));
@@ -114,7 +114,7 @@ export function derivePiece(report: PackReport, known: Known): ReportPiece {
   };
 }
 
-function toInput(e: KbEntity): Entity {
+export function toInput(e: KbEntity): Entity {
   return {
     id: e.id,
     type: e.type,
@@ -151,9 +151,18 @@ export function crossCaveats(piece: ReportPiece, others: readonly ReportPiece[],
     const n = score(p.kb.entities.map((e) => e.id));
     if (n > 0) candidates.push({ report: p.kb.reports[0]!, n });
   }
-  if (candidates.length === 0) return [];
+  return crossWith(piece, nearest(candidates), known, titles);
+}
+
+/** The NEIGHBOURS_MAX candidates sharing most entities with a report (ties by report id). */
+export function nearest(candidates: { report: KbReport; n: number }[]): KbReport[] {
   candidates.sort((a, b) => b.n - a.n || a.report.id.localeCompare(b.report.id));
-  const neighbours = candidates.slice(0, NEIGHBOURS_MAX).map((c) => c.report);
+  return candidates.slice(0, NEIGHBOURS_MAX).map((c) => c.report);
+}
+
+/** The conflicts between a piece's report and its neighbours (./append.ts finds the neighbours from the stored entity records). */
+export function crossWith(piece: ReportPiece, neighbours: readonly KbReport[], known: Known, titles: ReadonlyMap<string, string>): KbCaveat[] {
+  if (neighbours.length === 0) return [];
   const me = piece.kb.reports[0]!;
   const entities = applyMerges(known, [...known.bundledEntities, ...known.registry, ...piece.fresh]);
   let kb: KbDocument;
@@ -332,7 +341,8 @@ export function assemble(bundled: KbDocument, pieces: readonly ReportPiece[], re
     for (const id of c.entities) {
       if (byId.has(id) || !bundledIds.has(id)) continue;
       const b = bundled.entities.find((x) => x.id === id)!;
-      byId.set(id, { ...b, aliases: b.aliases.map((a) => ({ ...a, mentions: 0, reports: [] })), facts: [], reports: [], related: [], dates: [], caveats: [c.id], reportCaveats: [], support: b.support });
+      // Every cross caveat about it (not only the first found).
+      byId.set(id, { ...b, aliases: b.aliases.map((a) => ({ ...a, mentions: 0, reports: [] })), facts: [], reports: [], related: [], dates: [], caveats: (crossAbout.get(id) ?? [c]).map((x) => x.id), reportCaveats: [], support: b.support });
     }
   }
   // The reader's renames and type changes, for names their reports added.
@@ -379,7 +389,7 @@ export function assemble(bundled: KbDocument, pieces: readonly ReportPiece[], re
 }
 
 /** One entity's records from several pieces as one: mentions added up, lists joined in the pieces' order without repeats. */
-function mergeRecords(records: readonly KbEntity[]): KbEntity {
+export function mergeRecords(records: readonly KbEntity[]): KbEntity {
   const first = records[0]!;
   const aliases = new Map<string, { alias: KbEntity['aliases'][number]; reports: Set<string>; records: number }>();
   const facts = new Set<string>();

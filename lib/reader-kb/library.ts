@@ -7,14 +7,15 @@
 // is stored for the background to merge.
 import { MAX_REPORT_BYTES } from '../kb/extract/files';
 import type { KbDocument } from '../kb/document';
-import { addReaderReport, askPersistenceOnce, deleteReaderReports, getDerivedEntities, getReview, listPieces, listReaderReports, listSketches, putPiecesAndDerived, putReview, readerReportIds, readerReportText, ReaderStoreError, type ReaderDatabase } from '../db/reader-store';
+import { addReaderReport, askPersistenceOnce, derivedStamp, foldIndexDelta, deleteReaderReports, getDerivedEntities, getReview, listPieces, listReaderReports, listSketches, putPiecesAndDerived, putReview, readerReportIds, readerReportText, ReaderStoreError, type ReaderDatabase } from '../db/reader-store';
 import type { EntityType } from '../kb/schema';
 import { convertFile, newReportId, prepareText, type AddContext, type AddOutcome } from './add';
 import { analyseReport, DuplicateIndex, type AnalysedReport } from './duplicates';
 import { describeDuplicate } from './duplicates';
 import type { ParseHtml } from './import-file';
 import { emptyPack, parsePackText, type Pack, type PackEntity, type PackReport } from './pack';
-import { updateReaderKb, type UpdateInput, type UpdateResult } from './incremental';
+import { updateReaderKb, type ReportPiece, type UpdateInput, type UpdateResult } from './incremental';
+import { APPEND_FROM, appendReport, matcherNeedsCompile, prepareAppend } from './append';
 import { foldReviewName, type Review } from './pipeline';
 
 export interface FileLike {
@@ -70,7 +71,24 @@ export interface ReaderChange {
  * added reports, or the removal of deleted ones; then the assembled KB. Runs
  * wherever the database can be opened (the options page's worker, tests).
  */
-export async function applyReaderChange(db: ReaderDatabase, bundled: KbDocument, change: ReaderChange): Promise<UpdateResult | null> {
+export async function applyReaderChange(db: ReaderDatabase, bundled: KbDocument, change: ReaderChange, options: { appendFrom?: number } = {}): Promise<(Pick<UpdateResult, 'changed' | 'full'> & { appended: number }) | null> {
+  // A large KB grows by appending the added reports' records (./append.ts); what that path cannot take, the full one does.
+  const added = change.added ?? [];
+  const count = added.length > 0 ? await db.count('reports') : 0;
+  // Appended only onto a KB that holds every other stored report (a report whose derivation failed before is derived by the full path).
+  const stamp = added.length > 0 ? await derivedStamp(db) : null;
+  if (added.length > 0 && !change.removed?.length && !change.full && count >= (options.appendFrom ?? APPEND_FROM) && stamp?.reports === count - added.length) {
+    const changed: ReportPiece[] = [];
+    let i = 0;
+    for (; i < added.length; i++) {
+      const r = await appendReport(db, bundled, added[i]!);
+      if (!r) break;
+      changed.push(r.piece);
+    }
+    if (i === added.length) return { changed, full: false, appended: i };
+    const rest = await applyReaderChange(db, bundled, { ...change, added: added.slice(i) }, { appendFrom: Infinity });
+    return rest && { ...rest, changed: [...changed, ...rest.changed], appended: i };
+  }
   const reports = await listReaderReports(db);
   if (reports.length === 0) {
     await deleteReaderReports(db, 'all');
@@ -80,7 +98,30 @@ export async function applyReaderChange(db: ReaderDatabase, bundled: KbDocument,
   const input: UpdateInput = { pieces, reports, review, added: change.added, removed: change.removed, full: change.full };
   const result = updateReaderKb(bundled, input);
   await putPiecesAndDerived(db, result.changed, result.removed, result.derived);
-  return result;
+  return { ...result, appended: 0 };
+}
+
+/** Entries of the index delta (lib/db/reader-store.ts) at which it is folded into the index. */
+export const INDEX_DELTA_FOLD = 20_000;
+
+/**
+ * Upkeep after a change, off the import's path (the options page's worker runs
+ * it after answering): once enough new names were appended to the page matcher
+ * (./append.ts), the KB is put together and its matcher compiled whole again
+ * (its linker data recounted over every report), and the append lookups are
+ * built again so the next import is appended. Returns what it did.
+ */
+export async function maintainReaderKb(db: ReaderDatabase, bundled: KbDocument, options: { compactAfter?: number; appendFrom?: number; foldAt?: number } = {}): Promise<{ compiled: boolean; prepared: boolean; folded: boolean }> {
+  const count = await db.count('reports');
+  if (count < (options.appendFrom ?? APPEND_FROM)) return { compiled: false, prepared: false, folded: false };
+  let compiled = false;
+  if (await matcherNeedsCompile(db, options.compactAfter)) {
+    await applyReaderChange(db, bundled, {}, { appendFrom: Infinity });
+    compiled = true;
+  }
+  // The index entries appended since the index was written whole, folded into it once there are many.
+  const folded = await foldIndexDelta(db, options.foldAt ?? INDEX_DELTA_FOLD);
+  return { compiled, prepared: await prepareAppend(db, bundled), folded };
 }
 
 /** Work on the page's thread between two yields (`yieldToPage`): well under a long task (50 ms) on a slow machine. */
@@ -94,12 +135,25 @@ export function createReaderLibrary(env: LibraryEnv) {
    * and the reader's from their stored sketches (no report text is read until
    * it is a candidate, see `checkable`).
    */
-  async function context(source: PackReport['source']): Promise<{ ctx: AddContext; bundled: KbDocument }> {
-    const [sketches, ids, bundled] = await Promise.all([listSketches(env.db), readerReportIds(env.db), env.bundled()]);
+  // The duplicate index of the last check, kept while the stored reports are the ones it knows (it learns each
+  // report a check adds): with 10,000 reports, building it again from their sketches costs more than the import.
+  let contextCache: { ctx: AddContext; bundled: KbDocument } | null = null;
+  /** `scratch`: an index the caller may add to without storing (a pack's plan), never the cached one. */
+  async function context(source: PackReport['source'], scratch = false): Promise<{ ctx: AddContext; bundled: KbDocument }> {
+    const [ids, bundled] = await Promise.all([readerReportIds(env.db), env.bundled()]);
+    const cached = contextCache;
+    if (!scratch && cached && cached.bundled === bundled && cached.ctx.taken.size === ids.length && ids.every((id) => cached.ctx.taken.has(id))) {
+      cached.ctx.source = source;
+      cached.ctx.now = now();
+      return cached;
+    }
+    const sketches = await listSketches(env.db);
     const index = new DuplicateIndex();
     for (const r of await analysedBundled(bundled)) index.addAnalysed(r);
     for (const s of sketches) index.addSketch({ id: s.id, title: s.title, bundled: false }, s);
-    return { bundled, ctx: { index, taken: new Set(ids), parseHtml: env.parseHtml, now: now(), source } };
+    const built = { bundled, ctx: { index, taken: new Set(ids), parseHtml: env.parseHtml, now: now(), source } };
+    if (!scratch) contextCache = built;
+    return built;
   }
 
   // The bundled reports are the same in every check: analysed once (shingling them
@@ -256,7 +310,7 @@ export function createReaderLibrary(env: LibraryEnv) {
     async planPackImport(text: string): Promise<{ ok: true; plan: PackPlan } | { ok: false; error: string }> {
       const parsed = parsePackText(text);
       if (!parsed.ok) return parsed;
-      const [{ ctx }, mine] = await Promise.all([context('pack'), listReaderReports(env.db)]);
+      const [{ ctx }, mine] = await Promise.all([context('pack', true), listReaderReports(env.db)]);
       const byId = new Map(mine.map((r) => [r.id, r]));
       const plan: PackPlan = { pack: parsed.pack, adds: [], duplicates: [], conflicts: [] };
       for (const theirs of parsed.pack.reports) {

@@ -9,6 +9,7 @@ import { parseKbDocument, type KbDocument } from '../../lib/kb/document';
 import { createReaderLayer } from '../../lib/reader-kb/background';
 import { sketchOf } from '../../lib/reader-kb/duplicates';
 import { assemble, type ReportPiece } from '../../lib/reader-kb/incremental';
+import { buildAppendIndexes, putAppendIndexes } from '../../lib/reader-kb/append';
 import { createReaderLibrary, type ReaderChange } from '../../lib/reader-kb/library';
 import type { PackReport } from '../../lib/reader-kb/pack';
 import { NO_REVIEW, type ReaderDerived } from '../../lib/reader-kb/pipeline';
@@ -29,13 +30,16 @@ function quantile(xs: number[], q: number): number {
 }
 
 /** The pipeline in a worker with its own connection to the database (as lib/reader-kb/page-env.ts does with Vite's worker import). */
-function workerDeriver(workerCode: string, dbName: string, bundled: KbDocument, changed: number[] = []): (change: ReaderChange) => Promise<void> {
+function workerDeriver(workerCode: string, dbName: string, bundled: KbDocument, changed: number[] = [], timing: { ms: number[]; appended: number[] } = { ms: [], appended: [] }): (change: ReaderChange) => Promise<void> {
   const worker = new Worker(URL.createObjectURL(new Blob([workerCode], { type: 'text/javascript' })));
   let next = 0;
   let sent = false;
   const waiting = new Map<number, (r: { ok: boolean; error?: string; changed?: number }) => void>();
-  worker.onmessage = (e: MessageEvent<{ id: number; ok: boolean; error?: string; changed?: number }>) => {
+  const sentAt = new Map<number, number>();
+  worker.onmessage = (e: MessageEvent<{ id: number; ok: boolean; error?: string; changed?: number; appended?: number }>) => {
     if (e.data.ok) changed.push(e.data.changed ?? 0);
+    timing.ms.push(now() - (sentAt.get(e.data.id) ?? now()));
+    timing.appended.push(e.data.appended ?? 0);
     waiting.get(e.data.id)?.(e.data);
     waiting.delete(e.data.id);
   };
@@ -43,6 +47,7 @@ function workerDeriver(workerCode: string, dbName: string, bundled: KbDocument, 
     new Promise((resolve, reject) => {
       const id = next++;
       waiting.set(id, (r) => (r.ok ? resolve() : reject(new Error(r.error))));
+      sentAt.set(id, now());
       worker.postMessage({ id, dbName, change, ...(sent ? {} : { bundled }) });
       sent = true;
     });
@@ -163,12 +168,17 @@ const api = {
     t = now();
     await putDerived(db, derived);
     const storeMs = now() - t;
+    // The append path's lookups (lib/reader-kb/append.ts), as a KB that grew past APPEND_FROM has them.
+    t = now();
+    await putAppendIndexes(db, buildAppendIndexes(bundled, pieces, derived.kb, derived.readerHash, NO_REVIEW));
+    const indexMs = now() - t;
     const changed: number[] = [];
+    const derive = { ms: [] as number[], appended: [] as number[] };
     const library = createReaderLibrary({
       db,
       bundled: async () => bundled,
       parseHtml: (html) => new DOMParser().parseFromString(html, 'text/html'),
-      derive: workerDeriver(workerCode, name, bundled, changed),
+      derive: workerDeriver(workerCode, name, bundled, changed, derive),
       yieldToPage: () => new Promise((r) => setTimeout(r, 0)),
     });
     const perReport: number[] = [];
@@ -182,7 +192,7 @@ const api = {
     }
     const stored = await counts(db);
     db.close();
-    return { reports: packs.length, entities: derived.kb.entities.length, seedMs, assembleMs, storeMs, perReport, outcomes, changed, stored };
+    return { reports: packs.length, entities: derived.kb.entities.length, seedMs, assembleMs, storeMs, indexMs, perReport, outcomes, changed, stored, deriveMs: derive.ms, appended: derive.appended };
   },
 };
 

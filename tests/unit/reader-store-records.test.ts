@@ -116,7 +116,7 @@ describe('the reader’s derived KB as records', { timeout: 120_000 }, () => {
 
     const readerDb = await openReaderDb(`records-old-${id}`);
     opened.push(readerDb);
-    expect(readerDb.version).toBe(3);
+    expect(readerDb.version).toBe(4);
     expect(await readerDb.get('derived', 'active')).toBeUndefined();
     expect(view(await getDerived(readerDb))).toEqual(view(original));
     // The background answers the same cards as from the old record, bundled entities and new names alike.
