@@ -380,6 +380,9 @@ const HEDGE_CUES: { re: RegExp; cue?: string }[] = [
   { re: /\breportedly\b/gi },
   { re: /\ballegedly\b/gi },
   { re: /\bpurportedly\b/gi },
+  { re: new RegExp(`\\b(?:${alternation(PHRASES.hedgeWords)})\\b`, 'gi') },
+  // "is suspected of taking bribes": a suspicion, not a finding.
+  { re: /\b(?:is|are|was|were)\s+(?:(?:also|still|now|widely)\s+)?suspected\s+of\b/gi },
   { re: /\bapparently\b/gi },
   { re: /\bunconfirmed\b/gi },
   { re: /\bunverified\b/gi },

@@ -40,6 +40,8 @@ export const SourcingPhrasesFile = z
     noCommentObjects: phrases,
     /** "is reported to have": passive reporting verbs that make a claim hearsay. */
     hedgeReportedVerbs: phrases,
+    /** Adverbs that present a claim as unconfirmed ("supposedly"). */
+    hedgeWords: phrases,
     /** "is widely regarded as": a judgement credited to nobody. */
     weaselViews: z.object({ adverbs: phrases, verbs: phrases }).strict(),
     /** Assertions of wrongdoing or its cause that need a source when the report states them as fact. */

@@ -46,7 +46,8 @@ export function moreAnonPatterns(base: { groupMod: string; groupNoun: string; qu
   ].join('|');
   const qualifier = `(?:${base.qualifier.replace(/\?$/, '')}|${more})?`;
   // Not "His lawyers said", "the company's engineers said": people speaking for a principal named before them.
-  const notOwned = "(?<!\\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our)\\s)(?<![’']s\\s)";
+  // Nor "the students said": a group the report has already introduced, often by name.
+  const notOwned = "(?<!\\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our|[Tt]he|[Tt]hese|[Tt]hose)\\s)(?<![’']s\\s)(?!(?:His|Her|Their|Its|Our|My|Your|The|These|Those)\\s)";
   const lead = "(?:(?:[Ss]ome|[Mm]any|[Ss]everal|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Aa]\\s+few|[Aa]\\s+number\\s+of|[Oo]ther)\\s+)?";
   const nouns = `(?:${base.groupNoun}|${alternation(PHRASES.groupNouns)}|[Pp]eople(?=\\s+(?:${alternation(PHRASES.groupPlaces)}|who|at)\\b))`;
   return [
@@ -66,7 +67,8 @@ export function moreAnonPatterns(base: { groupMod: string; groupNoun: string; qu
     {
       id: 'said-unnamed',
       // "…, said a person familiar with the talks", "said two officials briefed on the plan"
-      re: /\b(?:said|says)\s+(?:an?|one|two|three|four|several|another)\s+(?:[\w-]+\s+){0,2}(?:person|people|officials?|sources?|diplomats?|insiders?|aides?|executives?|employees?)\b(?:\s+(?:familiar with|with (?:direct )?knowledge of|close to|briefed on|who)\s+[^,.;:“”"]{2,60})?(?!,\s+\p{Lu}\p{Ll}+\s+\p{Lu})/gu,
+      // Only as a tag after a comma or a quotation, ending its clause: not "Police said two people were arrested".
+      re: /(?<=[,”"’]\s{0,2})(?:said|says)\s+(?:an?|one|two|three|four|several|another)\s+(?:[\w-]+\s+){0,2}(?:person|people|officials?|sources?|diplomats?|insiders?|aides?|executives?|employees?)\b(?:\s+(?:familiar with|with (?:direct )?knowledge of|close to|briefed on|who|in|at|from)\s+[^,.;:“”"]{2,60})?(?=\s*[,.;]|\s*$)/gu,
       role: 'anonymous-officials',
       explain: (p) => `“${p}”: nobody is named, so a reader cannot check who said this or how they know.`,
     },

@@ -5,6 +5,7 @@ import { clauseAt, inside, quotedSpans } from './text';
 import type { CaveatDraft } from './types';
 import { coveringAttribution, quoteDraft, type ReportView } from './view';
 import { MORE_VERB_TAIL, moreAnonPatterns, onRecordSpokesperson, publicFigure } from './sourcing-more';
+import { reportsBeingDenied } from './statements-more';
 
 const ANON_VERBS = '(?:say|says|said|state|states|stated|confirmed|confirm|revealed|reveal|told|tell|believe|believes|claim|claimed|reported|noted|estimated|estimate|warned that)';
 // A capital first letter too: the group often opens the sentence ("Officials said …").
@@ -111,6 +112,7 @@ export function anonymousSources(view: ReportView): CaveatDraft[] {
       if (p.id === 'unnamed-individual' && /^(?:an?|one)\s+(?:[\w-]+\s+){1,2}spokes(?:person|man|woman)$/i.test(m[0].trim()) && !/\b(?:senior|former|another|second)\s+/i.test(m[0])) continue;
       // "A spokesperson for the Department of Transport said": speaking for a named principal, on the record.
       if (p.id === 'unnamed-individual' && onRecordSpokesperson(m[0])) continue;
+      if (p.id === 'reports-that' && reportsBeingDenied(s.text, m.index, m[0].length)) continue;
       // "Jay Tarriela, a spokesman for the coast guard, said": an apposition to a name; the speaker is named.
       if (p.id === 'unnamed-individual' && s.mentions.some((x) => x.type === 'person' && /^,\s*$/.test(s.text.slice(x.end, m.index)))) continue;
       {

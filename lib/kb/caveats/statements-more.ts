@@ -30,16 +30,22 @@ export const MORE_DENIALS = [
   {
     id: 'called-false',
     // "WABU said … that Ms X's allegations were "false and defamatory"", "the claims are baseless"
-    re: new RegExp(`\\b(?:${DENIAL_NOUNS})\\s+(?:(?:against|about)\\s+[^,.;]{2,40}?\\s+)?(?:were|was|are|is|remain|remains)\\s+(?:(?:completely|entirely|totally|simply|wholly|both)\\s+)?[“"‘']?(?:${VERDICTS})\\b[”"’']?`, 'g'),
+    re: new RegExp(`\\b(?:${DENIAL_NOUNS})\\s+(?:(?:against|about)\\s+[^,.;]{2,40}?\\s+)?(?:were|was|are|is|remain|remains)\\s+(?:(?:completely|entirely|totally|simply|wholly|both)\\s+)?[“"‘']?(?:${VERDICTS})(?:\\s+and\\s+(?:${VERDICTS}))?\\b[”"’']?`, 'g'),
     fromClause: true,
     explain: (w: string) => `${w} calls the allegation false: the claim is disputed by the party it is about, and the report does not settle it.`,
   },
   {
     id: 'reports-false',
     // "Media reports that the Commission is also examining X are speculative"
-    re: new RegExp(`\\b(?:(?:[Mm]edia|[Pp]ress|[Nn]ews)\\s+)?(?:${DENIAL_NOUNS}|speculation)\\s+that\\s+[^.;]{3,160}?\\s+(?:are|were|is|was)\\s+(?:(?:completely|entirely|totally|simply|wholly|purely)\\s+)?[“"‘']?(?:${VERDICTS})\\b[”"’']?`, 'g'),
+    re: new RegExp(`\\b(?:(?:[Mm]edia|[Pp]ress|[Nn]ews)\\s+)?(?:${DENIAL_NOUNS}|speculation)\\s+that\\s+[^.;]{3,160}?\\s+(?:are|were|is|was)\\s+(?:(?:completely|entirely|totally|simply|wholly|purely)\\s+)?[“"‘']?(?:${VERDICTS})(?:\\s+and\\s+(?:${VERDICTS}))?\\b[”"’']?`, 'g'),
     fromClause: false,
     explain: (w: string) => `${w} rejects the report as untrue: the claim is disputed by the party it is about, and the report does not settle it.`,
+  },
+  {
+    id: 'pleaded-not-guilty',
+    re: /\b(?:has\s+|have\s+|had\s+)?(?:pleaded|pled|pleads|plead)\s+(?:not\s+guilty|innocent)\b[^,;.]*/g,
+    fromClause: true,
+    explain: (w: string) => `${w} pleads not guilty: the charge is disputed, and the report does not settle it.`,
   },
   {
     id: 'no-such',
@@ -58,6 +64,14 @@ export const MORE_DENIALS = [
     explain: (w: string) => `${w} says there is no such case: the claim that there is one is disputed, and the report does not settle it.`,
   },
 ];
+
+const DENIED_BEFORE = /\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes)\s+(?:the\s+|all\s+|any\s+)?(?:media\s+|press\s+|news\s+)?$/i;
+const VERDICT_AFTER = new RegExp(`^[^.;]{0,160}?\\s+(?:are|were|is|was)\\s+(?:(?:completely|entirely|totally|simply|wholly|purely)\\s+)?[“"‘']?(?:${VERDICTS})\\b`);
+
+/** "denied reports that …", "reports that … were false": the reports are the allegation a party denies, not the report's unnamed source. */
+export function reportsBeingDenied(sentence: string, at: number, length: number): boolean {
+  return DENIED_BEFORE.test(sentence.slice(0, at)) || VERDICT_AFTER.test(sentence.slice(at, at + length + 160));
+}
 
 /**
  * Matches that are not a denial by anyone: a negated one ("has not denied the
@@ -105,7 +119,8 @@ export function rebuttals(view: ReportView): CaveatDraft[] {
     const quoted = insideQuotation(spans, s.start + 1) || /^[“"‘']/.test(s.text);
     const m = REBUTTAL.exec(s.text);
     const said = coveringAttribution(view, s);
-    if (m && (qa?.kind === 'A' || (quoted && said.role !== 'reporter'))) {
+    // In a transcript ("NAME: That's not true."), the speaker label attributes the line.
+    if (m && (qa?.kind === 'A' || said.cue === 'in the transcript' || (quoted && said.role !== 'reporter'))) {
       const at = m[0].startsWith('A:') ? m[0].length - m[0].replace(/^A:\s*/, '').length : 0;
       const from = s.start + at + (/^[“"‘']/.test(s.text.slice(at)) ? 1 : 0);
       out.push(denialDraft(view, from, s.start + m.index + m[0].length, qa?.kind === 'A' ? 'The one interviewed' : said.claimant, said, 'rebuttal', 'a speaker answers a claim put to them with “That’s not true” or the like'));
@@ -159,8 +174,8 @@ export const MORE_NO_COMMENT: RegExp[] = [
   // "did not respond to Meridian News when asked about the request"
   new RegExp(`\\b${NOT}\\s+(?:immediately\\s+)?(?:respond|reply)\\s+to\\s+(?:us|\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,3})\\s+when\\s+asked\\b`, 'gu'),
   // "did not respond by publication time", "did not respond." at the end of the sentence
-  new RegExp(`\\b${NOT}\\s+(?:immediately\\s+)?(?:respond|reply)(?=\\s*[.;]|\\s+by\\s+(?:publication|press\\s+time|deadline|the\\s+time))`, 'g'),
-  /\b(?:was|were|is|are)\s+not\s+(?:immediately\s+)?available\s+(?:for|to)\s+comment\b|\bhad\s+no\s+(?:immediate\s+)?comment\b|\b(?:declined|refused)\s+to\s+(?:discuss|elaborate|be\s+interviewed|answer\s+questions)\b/g,
+  new RegExp(`\\b${NOT}\\s+(?:immediately\\s+)?(?:respond(?:ed)?|repl(?:y|ied))(?=\\s*[.;]|\\s+by\\s+(?:publication|press\\s+time|deadline|the\\s+time))`, 'g'),
+  /\bcould\s+not\s+(?:immediately\s+)?be\s+reached\b|\b(?:was|were|is|are)\s+not\s+(?:immediately\s+)?available\s+(?:for|to)\s+comment\b|\bhad\s+no\s+(?:immediate\s+)?comment\b|\b(?:declined|refused)\s+to\s+(?:discuss|elaborate|be\s+interviewed|answer\s+questions)\b/g,
 ];
 
 // ---------- hedges ----------
