@@ -19,6 +19,10 @@ export const SourcingPhrasesFile = z
     $comment: z.string().optional(),
     /** Plural nouns for people who can speak as an unnamed group ("Shipping agents said"). */
     groupNouns: phrases,
+    /** Endings of plural nouns for people ("insurers", "captains", "economists"): a lower-case plural with one of them is a group of people. */
+    groupNounEndings: phrases,
+    /** Plurals with those endings that are not people ("documents", "figures"), and institutions that speak on the record ("prosecutors"). */
+    notGroupNouns: phrases,
     /** Reporting verbs an unnamed group uses besides "said" ("officials are quick to point out"). */
     groupVerbs: phrases,
     /** Prepositions that place an unnamed group inside a body without naming anyone ("Sources within the department"). */

@@ -49,7 +49,10 @@ export function moreAnonPatterns(base: { groupMod: string; groupNoun: string; qu
   // Nor "the students said": a group the report has already introduced, often by name.
   const notOwned = "(?<!\\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our|[Tt]he|[Tt]hese|[Tt]hose)\\s)(?<![’']s\\s)(?!(?:His|Her|Their|Its|Our|My|Your|The|These|Those)\\s)";
   const lead = "(?:(?:[Ss]ome|[Mm]any|[Ss]everal|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Aa]\\s+few|[Aa]\\s+number\\s+of|[Oo]ther)\\s+)?";
-  const nouns = `(?:${base.groupNoun}|${alternation(PHRASES.groupNouns)}|[Pp]eople(?=\\s+(?:${alternation(PHRASES.groupPlaces)}|who|at)\\b))`;
+  // A plural of a people noun, by its ending, unless the data says it names things, an institution or elected members speaking in public.
+  // Lower case, or capitalised only at the start of a sentence: "Kestrel Motors said" is a company.
+  const byEnding = `(?!(?:${alternation(PHRASES.notGroupNouns)})\\b)(?:(?<=^|[.!?]\\s+)[A-Z]|[a-z])[a-z]+(?:${PHRASES.groupNounEndings.join('|')})(?![\\w’'-])`;
+  const nouns = `(?:${base.groupNoun}|${alternation(PHRASES.groupNouns)}|${byEnding}|[Pp]eople(?=\\s+(?:${alternation(PHRASES.groupPlaces)}|who|at)\\b))`;
   return [
     {
       id: 'anonymous-group-more',
@@ -83,7 +86,8 @@ export function moreAnonPatterns(base: { groupMod: string; groupNoun: string; qu
 
 /** "A spokesperson for the Department of Transport", "a spokesman for the minister": the principal is named, so the words are on the record. */
 export function onRecordSpokesperson(phrase: string): boolean {
-  return /^(?:an?|one|the)\s+(?:[\w-]+\s+)?spokes(?:person|man|woman)\s+(?:for|of|at)\s+\S/i.test(phrase.trim()) && !/\b(?:senior|former|another|second)\s+/i.test(phrase);
+  // Not when an aside says they would not be named ("…, who asked not to be named,").
+  return /^(?:an?|one|the)\s+(?:[\w-]+\s+)?spokes(?:person|man|woman)\s+(?:for|of|at)\s+[^,]+$/i.test(phrase.trim()) && !/\b(?:senior|former|another|second)\s+/i.test(phrase);
 }
 
 // ---------- hearsay relayed by a named speaker ----------

@@ -30,7 +30,7 @@ export const MORE_DENIALS = [
   {
     id: 'called-false',
     // "WABU said … that Ms X's allegations were "false and defamatory"", "the claims are baseless"
-    re: new RegExp(`\\b(?:${DENIAL_NOUNS})\\s+(?:(?:against|about)\\s+[^,.;]{2,40}?\\s+)?(?:were|was|are|is|remain|remains)\\s+(?:(?:completely|entirely|totally|simply|wholly|both)\\s+)?[“"‘']?(?:${VERDICTS})(?:\\s+and\\s+(?:${VERDICTS}))?\\b[”"’']?`, 'g'),
+    re: new RegExp(`\\b(?:${DENIAL_NOUNS})\\s+(?:(?:against|about|of)\\s+[^,.;]{2,40}?\\s+)?(?:were|was|are|is|remain|remains)\\s+(?:(?:completely|entirely|totally|simply|wholly|both)\\s+)?[“"‘']?(?:${VERDICTS})(?:\\s+and\\s+(?:${VERDICTS}))?\\b[”"’']?`, 'g'),
     fromClause: true,
     explain: (w: string) => `${w} calls the allegation false: the claim is disputed by the party it is about, and the report does not settle it.`,
   },
@@ -97,7 +97,7 @@ function insideQuotation(spans: readonly [number, number][], at: number): boolea
   return spans.some(([qs, qe]) => at > qs && at < qe);
 }
 
-const FIRST_PERSON_NO = /\b(?:I|we)\s+(?:have\s+|had\s+|am\s+|was\s+|were\s+|are\s+|did\s+|do\s+)?(?:not|never|no)\b|\bI(?:['’]ve|['’]m)\s+(?:not|never|no)\b|\b(?:I|we)\s+(?:didn|don|haven|wasn|weren)['’]t\b/;
+const FIRST_PERSON_NO = /\b(?:I|we)\s+(?:[a-z]+\s+){0,2}(?:not|never|no)\b|\bI(?:['’]ve|['’]m)\s+(?:not|never|no)\b|\b(?:I|we)\s+(?:didn|don|haven|wasn|weren)['’]t\b/;
 const STOP = /^(?:that|this|with|from|have|were|what|your|they|them|their|about|there|which|would|could|should|been|said|says|told|month|year|week|last|only|also|into|some|more)$/i;
 
 function contentStems(text: string): Set<string> {
