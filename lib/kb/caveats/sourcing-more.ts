@@ -42,6 +42,8 @@ export function moreAnonPatterns(base: { groupMod: string; groupNoun: string; qu
     // "at the contractor", "at the grid operator": a body not named.
     `\\s+at\\s+(?:the|a|an)\\s+[a-z][^,.;:“”"]{1,40}?${then}`,
     `\\s+who\\s+[^,.;:“”"]{2,80}?${then}`,
+    // "Residents of the nearby town say", "Supporters of the mayor said"
+    `\\s+of\\s+[^,.;:“”"]{2,50}?${then}`,
     `\\s+(?:(?:whom|that)\\s+)?(?:we|I)\\s+(?:spoke|talked)\\s+(?:to|with)(?:\\s+[^,.;:“”"]{1,40}?)?${then}`,
   ].join('|');
   const qualifier = `(?:${base.qualifier.replace(/\?$/, '')}|${more})?`;

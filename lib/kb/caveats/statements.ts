@@ -172,9 +172,11 @@ function possessor(view: ReportView, s: SentenceView, before: string): SentenceV
   const p = /^(His|Her|Its|Their)\s+(?:[\w-]+\s+){0,2}$/i.exec(`${before} `)?.[1]?.toLowerCase() ?? (/^(?:an?|the)\s+(?:company|firm|ministry|agency|group|carmaker|bank|operator)(?:['’]s)?(?:\s+[\w-]+)?$/i.test(before) ? 'its' : null);
   if (!p) return undefined;
   const want = p === 'its' ? 'organisation' : p === 'their' ? null : 'person';
+  // "The ministry": an organisation whose name says ministry, not whichever body (the outlet itself) was named last.
+  const noun = /^(?:an?|the)\s+(ministry|agency)\b/i.exec(before)?.[1]?.toLowerCase();
   for (let i = s.index - 1; i >= Math.max(0, s.index - 3); i--) {
     const prev = view.sentences[i]!;
-    const found = [...prev.mentions].reverse().find((x) => (want === null || x.type === want) && !(x.start === 0 && /^:/.test(prev.text.slice(x.end))));
+    const found = [...prev.mentions].reverse().find((x) => (want === null || x.type === want) && !(x.start === 0 && /^:/.test(prev.text.slice(x.end))) && (!noun || prev.text.slice(x.start, x.end).toLowerCase().includes(noun)));
     if (found) return { ...found, start: found.start + prev.start - s.start, end: found.end + prev.start - s.start };
   }
   return undefined;
