@@ -425,8 +425,7 @@ function scopedEntities(d: CaveatDraft, claim: KbClaim | null, mentions: ReportW
   const subjectMention = claim?.subject ? mentions.find((m) => m.entity === claim.subject && m.start >= claim.start && m.end <= start) : undefined;
   const sameClause = subjectMention !== undefined && !/[;:]|,\s*(?:but|while|which|who|whereas|and|as|\p{Ll}+ing)\b/u.test(text.slice(subjectMention.end, start));
   const fallback = d.kind === 'unsourced' && !mostOfSentence && !sameClause ? null : (claim?.subject ?? null);
-  // The speaker is added anyway: the subject is someone else named in the quote ("X said that Y had …").
-  let subject = subjectIn(text, mentions, start, end, speaker) ?? fallback;
+  let subject = subjectIn(text, mentions, start, end, null) ?? fallback;
   // A place named in passing ("in Khartoum", "the Sylhet division of Bangladesh", a dateline) is where the claim is, not what
   // a sourcing caveat doubts: only a place that is itself the claim's subject ("Khartoum was quiet") carries it.
   if (subject && claim && SOURCING_SCOPED.has(d.kind) && typeOf(subject) === 'place' && inPassing(text, mentions, claim, subject)) subject = null;
@@ -434,8 +433,12 @@ function scopedEntities(d: CaveatDraft, claim: KbClaim | null, mentions: ReportW
 }
 
 const SOURCING_SCOPED = new Set<KbCaveat['kind']>(['anonymous-source', 'unsourced', 'hedged']);
-const PLACE_PREP_BEFORE = /\b(?:in|at|near|from|of|with|into|across|outside|inside|around|toward|towards|to|through|throughout|along|off|on|over|beyond|within|between)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north-eastern|north-western|south-eastern|south-western|rural|coastal|occupied|neighbouring|neighboring)\s+)?$/u;
+// Where, not who: "in X", "near X", "the Sylhet division of X", "the border with X" (not "talks between X and Y", "drones from X": a party).
+const PLACE_PREP_BEFORE = /(?:\b(?:in|at|near|into|across|outside|inside|around|through|throughout|along|off|over|beyond|within)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north-eastern|north-western|south-eastern|south-western|rural|coastal|occupied|neighbouring|neighboring)\s+)?|\b(?:division|region|province|city|town|village|district|county|state|north|south|east|west|outskirts|capital|coast|parts?|area|areas)\s+of\s+(?:the\s+)?|\bborders?\s+(?:with|of)\s+(?:the\s+)?)$/u;
 const DATELINE = /^[\p{Lu}][\p{Lu} .'’-]{2,40}(?:,[^\n]{0,40}?)?\s*(?:\([^)\n]{2,40}\)\s*)?[-–—]\s*$/u;
+
+// "Port Calvero, 3 May 2026 (Meridian Wire) —", "Velmarsk (Meridian Wire) —": what follows a mixed-case dateline's city.
+const MIXED_DATELINE_AFTER = /^(?:(?:,\s+\p{Lu}[\p{L} ]{1,30})?,\s+(?:\d{1,2}\s+\p{Lu}\p{Ll}+\.?|\p{Lu}\p{Ll}+\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*(?:\([^)\n]{2,40}\)\s*)?|\s*\([^)\n]{2,40}\)\s*)[-–—]/u;
 
 /** Every mention of `place` in the claim's sentence is in a dateline or follows a preposition: named in passing. */
 function inPassing(text: string, mentions: ReportWork['mentions'], claim: KbClaim, place: string): boolean {
@@ -443,6 +446,7 @@ function inPassing(text: string, mentions: ReportWork['mentions'], claim: KbClai
   if (own.length === 0) return false;
   return own.every((m) => {
     const before = text.slice(Math.max(claim.start, m.start - 40), m.start);
-    return DATELINE.test(text.slice(claim.start, m.start)) || DATELINE.test(text.slice(claim.start, m.end) + ' -') || PLACE_PREP_BEFORE.test(before);
+    const opensLine = text.slice(claim.start, m.start).trim() === '' && (m.start === 0 || text[m.start - 1] === '\n');
+    return DATELINE.test(text.slice(claim.start, m.start)) || DATELINE.test(text.slice(claim.start, m.end) + ' -') || (opensLine && MIXED_DATELINE_AFTER.test(text.slice(m.end, m.end + 80))) || PLACE_PREP_BEFORE.test(before);
   });
 }

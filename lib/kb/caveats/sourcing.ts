@@ -91,7 +91,7 @@ const ANON: AnonPattern[] = [
   },
   {
     id: 'unnamed-individual',
-    re: /\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){0,2}(?:representative|official|spokes(?:person|man|woman)|source|diplomat|insider|aide|person)(?:\s+(?:from|of|at|in|with|for|familiar with|close to|briefed on)\s+[^,.;:‘’“”]{2,60}?)?(?:\s*,\s*(?:who|speaking)\b[^,;]{0,160},)?(?=\s*,?\s+(?:said|says|told|stated|confirmed|revealed)\b)/g,
+    re: /\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){0,2}(?:representative|official|spokes(?:person|man|woman)|source|diplomat|insider|aide|person|executive|manager)(?:\s+(?:from|of|at|in|with|for|familiar with|close to|briefed on)\s+[^,.;:‘’“”]{2,60}?)?(?:\s*,\s*(?:who|speaking)\b[^,;]{0,160},)?(?=\s*,?\s+(?:said|says|told|stated|confirmed|revealed|described)\b)/g,
     role: 'anonymous-officials',
     explain: (p) => `“${p}” is not named: a reader cannot check who said this.`,
   },
@@ -211,9 +211,12 @@ function figuresIn(text: string): Figure[] {
 // Figures a reader can check without the report naming a source, so not unsourced claims: a market move
 // (prices are public), a published indicator (turnout, inflation, a vote share), a scheduled event, and what
 // the report's own people saw or counted.
-const MARKET_NOUN = /\b(?:shares?|stocks?|share price|stock price|index|indices|benchmark|futures|bonds?|yields?|currency|dollar|euro|yen|sterling|pound|rouble|ruble|rupee|yuan|renminbi|peso|lira|won|rand|crude|Brent|oil prices?|gold|bitcoin|market value|market capitali[sz]ation|market cap)\b/i;
+const MARKET_NOUN = /\b(?:shares|stocks?|share price|stock price|index|indices|benchmark|futures|bonds?|yields?|currency|dollar|euro|yen|sterling|pound|rouble|ruble|rupee|yuan|renminbi|peso|lira|won|rand|crude|Brent|oil prices?|gold|bitcoin|market value|market capitali[sz]ation|market cap)\b/i;
 const MARKET_MOVE = /\b(?:rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|gained|gains?|lost|loses|lose|dropped|drops?|climbed|climbs?|jumped|jumps?|slid|slides?|slipped|slips?|tumbled|tumbles?|surged|surges?|plunged|plunges?|declined|declines?|soared|soars?|sank|sinks?|rallied|rallies|advanced|edged|closed|opened|ended|traded|trading|was up|were up|was down|were down|is up|are up|is down|are down)\b/i;
 const PUBLISHED_INDICATOR = /\b(?:turnout|inflation|unemployment|jobless rate|GDP|gross domestic product|interest rates?|policy rate|benchmark rate|base rate|repo rate|exchange rate|consumer prices|of the (?:vote|votes|ballots|valid votes)|official (?:data|figures|statistics)|(?:census|customs|government|published|released) (?:data|figures|statistics)|(?:data|figures|statistics) (?:released|published) (?:by|on))\b/i;
+// A company's own published results ("quarterly revenue rose 12%", "net profit fell 8% in the third quarter").
+const RESULTS = /\b(?:revenue|revenues|net income|net profit|profit|profits|earnings|operating (?:income|profit)|sales|dividend)\b/i;
+const RESULTS_PERIOD = /\b(?:quarter|quarterly|half-year|full-year|annual|fiscal|year-on-year|results|reported|posted)\b/i;
 const SCHEDULED = /\b(?:will|is due to|are due to|is scheduled to|are scheduled to|is set to|are set to)\s+(?:report|publish|announce|hold|vote|meet|pay|release|open|close|begin|start|take place)\b|\bscheduled (?:for|on)\b/i;
 const OWN_PEOPLE = '(?:reporters?|correspondents?|journalists?|photographers?|team|crew|staff)';
 const OBSERVED = new RegExp(`\\b(?:our|this|a|an|the)\\s+(?:[A-Z][\\w’'-]*\\s+){0,3}${OWN_PEOPLE}\\s+(?:at the scene\\s+|on the scene\\s+|on the ground\\s+|there\\s+|in [A-Z][\\w’'-]*\\s+)?(?:saw|counted|observed|witnessed|watched|verified|measured|tallied)\\b|\\b(?:seen|witnessed|counted|observed|verified|tallied|measured)\\s+by\\s+(?:this|our)\\s+${OWN_PEOPLE}`, 'i');
@@ -222,11 +225,13 @@ function checkable(view: ReportView, sentence: string, f: Figure): boolean {
   const [cs, ce] = clauseAt(sentence, f.start);
   const clause = sentence.slice(cs, ce);
   if (MARKET_NOUN.test(clause) && MARKET_MOVE.test(clause)) return true;
-  if (PUBLISHED_INDICATOR.test(clause) || SCHEDULED.test(clause)) return true;
+  if (PUBLISHED_INDICATOR.test(clause) || SCHEDULED.test(clause) || (RESULTS.test(clause) && RESULTS_PERIOD.test(clause))) return true;
   if (OBSERVED.test(sentence)) return true;
-  // "… seen by the Coastline Courier": the report's own publisher saw it.
+  // "… seen by the Coastline Courier", "Coastline Courier reporters saw …": the report's own publisher saw it.
   const publisher = view.report.publisher;
-  return publisher !== 'unknown' && new RegExp(`\\b(?:seen|witnessed|counted|observed|verified|reviewed)\\s+by\\s+(?:the\\s+)?${publisher.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(sentence);
+  if (publisher === 'unknown' || publisher === '') return false;
+  const own = publisher.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\\b(?:seen|witnessed|counted|observed|verified|reviewed)\\s+by\\s+(?:the\\s+)?${own}\\b|\\b${own}\\s+(?:${OWN_PEOPLE}|witness(?:es)?)\\s+(?:at the scene\\s+|there\\s+)?(?:saw|counted|observed|witnessed|verified)\\b`).test(sentence);
 }
 
 export function unsourcedFigures(view: ReportView): CaveatDraft[] {
@@ -309,9 +314,9 @@ export function undisclosedInformation(view: ReportView): CaveatDraft[] {
 const BACKING = '(?:evidence|proof)';
 const NO_EVIDENCE = new RegExp(
   [
-    `\\b(?:offered|offers|provided|provides|gave|gives|presented|presents|produced|produces|cited|cites|showed|shows|shared|supplied)\\s+no\\s+(?:(?:public|further|supporting|concrete|specific|direct|hard)\\s+)?${BACKING}\\b(?!\\s+(?:of\\s+(?:any\\s+)?)?(?:wrongdoing|foul play|tampering|a crime))`,
-    `\\bwithout\\s+(?:offering|providing|giving|presenting|producing|citing|showing|sharing|supplying)\\s+(?:any\\s+)?(?:(?:public|further|supporting|concrete|specific|direct|hard)\\s+)?${BACKING}\\b`,
-    `\\b(?:did not|didn’t|didn't|does not|doesn’t|doesn't|has not|hasn’t|hasn't|have not|had not|failed to|declined to|refused to)\\s+(?:immediately\\s+)?(?:offer|provide|give|present|produce|cite|show|share|supply|provided|offered|given|presented|produced|cited|shown|shared|supplied)\\s+(?:any\\s+)?(?:(?:public|further|supporting|concrete|specific|direct|hard)\\s+)?${BACKING}\\b(?!\\s+(?:of\\s+(?:any\\s+)?)?(?:wrongdoing|foul play))`,
+    `\\b(?:offered|offers|provided|provides|gave|gives|presented|presents|produced|produces|cited|cites|shared|supplied)\\s+no\\s+(?:(?:public|further|supporting|concrete|specific|direct|hard)\\s+)?${BACKING}\\b(?!\\s+(?:of\\s+(?:any\\s+)?)?(?:wrongdoing|foul play|tampering|a crime))`,
+    `\\bwithout\\s+(?:offering|providing|giving|presenting|producing|citing|sharing|supplying)\\s+(?:any\\s+)?(?:(?:public|further|supporting|concrete|specific|direct|hard)\\s+)?${BACKING}\\b`,
+    `\\b(?:did not|didn’t|didn't|does not|doesn’t|doesn't|has not|hasn’t|hasn't|have not|had not|failed to|declined to|refused to)\\s+(?:immediately\\s+)?(?:offer|provide|give|present|produce|cite|share|supply|provided|offered|given|presented|produced|cited|shared|supplied)\\s+(?:any\\s+)?(?:(?:public|further|supporting|concrete|specific|direct|hard)\\s+)?${BACKING}\\b(?!\\s+(?:of\\s+(?:any\\s+)?)?(?:wrongdoing|foul play))`,
     `\\b(?:did not|didn’t|didn't|has not|hasn’t|hasn't|have not|had not|failed to|could not|couldn’t|couldn't)\\s+(?:yet\\s+)?(?:substantiate|substantiated|back up|backed up|support|supported)\\s+(?:the|this|that|his|her|its|their|these|those|such)\\s+(?:claims?|allegations?|accusations?|charges?|assertions?|figures?|remarks?|statements?)\\b`,
     `\\bwithout\\s+substantiating\\b`,
     `\\b(?:a|an|the)\\s+(?:claim|charge|allegation|accusation|assertion)s?\\s+(?:that\\s+)?(?:he|she|they|it|the\\s+\\w+)\\s+(?:did not|didn’t|didn't|has not|hasn’t|hasn't|have not|could not)\\s+(?:substantiate|back up|support)\\b`,
@@ -352,6 +357,8 @@ export function unbackedClaims(view: ReportView): CaveatDraft[] {
         rule: 'no-evidence-offered',
         confidence: 0.9,
         claimant,
+        // The claim's subject and whoever did not back it.
+        ...(!standsAlone ? { entities: [...new Set([s.claim?.subject ?? null, claimant?.entity ?? null].filter((x): x is string => x !== null))] } : {}),
         ...(standsAlone
           ? {
               appearances: [{ report: view.id, quote: prev.text, start: prev.start }],
