@@ -64,8 +64,8 @@ export function moreAnonPatterns(base: { groupMod: string; groupNoun: string; qu
     },
     {
       id: 'unnamed-person-who',
-      // "A person who took part in the evaluation said"
-      re: /\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+){0,2}(?:person|official|source|diplomat|insider|aide|employee|executive|member|manager|worker|resident|witness|engineer|officer)\s+who\s+[^,.;:“”"]{2,80}?(?=\s+(?:said|says|told|stated|confirmed|revealed)\b)/g,
+      // "A person who took part in the evaluation said" (not "… who asked not to be named", the anonymity rule's own).
+      re: /\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+){0,2}(?:person|official|source|diplomat|insider|aide|employee|executive|member|manager|worker|resident|witness|engineer|officer)\s+who\s+(?!(?:asked|requested|declined|refused|spoke|did\s+not|was\s+not|were\s+not|is\s+not|are\s+not)\b)[^,.;:“”"]{2,80}?(?=\s+(?:said|says|told|stated|confirmed|revealed)\b)/g,
       role: 'anonymous-officials',
       explain: (p) => `“${p}” is not named: a reader cannot check who said this or how they know.`,
     },
