@@ -395,6 +395,8 @@ const HEDGE_CUES: { re: RegExp; cue?: string }[] = [
   { re: /\bunverified\b/gi },
   { re: /\bno (?:official |independent )?confirmation\b/gi },
   { re: /\bcould not be (?:independently )?(?:verified|confirmed)\b/gi },
+  // "its figures could not be checked", "We have not been able to verify where they were filmed"
+  { re: /\bcould not be (?:independently )?checked\b|\b(?:have|has|had) not been able to (?:independently )?(?:verify|confirm|check)\b|\b(?:was|were|is|are) unable to (?:independently )?(?:verify|confirm)\b/gi },
   { re: /\brumou?rs?\b|\brumou?red\b/gi },
   { re: /\b(?:appears?|appeared|seems?|seemed)\s+to\b/gi },
   // "the death toll is likely to rise": a forecast, not a count.

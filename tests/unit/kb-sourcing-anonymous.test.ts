@@ -91,3 +91,12 @@ describe('on the record, not anonymous', () => {
     expect(at(caveatsOf(t), t, 'anonymous-source', 'who asked not to be named')).toHaveLength(1);
   });
 });
+
+describe('a view credited to nobody in particular', () => {
+  it('flags “Many here believe” in the report’s voice, not “some say” inside a named source’s quotation', () => {
+    const t = report('River row', 'The water board says the new weir will help farmers. Many here believe it will only help the city.', '"Some say I worry too much," said the farmer Ines Moreau.');
+    const found = caveatsOf(t);
+    expect(at(found, t, 'anonymous-source', 'Many here believe')).toHaveLength(1);
+    expect(at(found, t, 'anonymous-source', 'Some say I worry')).toEqual([]);
+  });
+});

@@ -15,7 +15,7 @@ import { nameFindings } from './names';
 import { duplicatedText, noPublisher, undated } from './provenance';
 import { anonymousSources, unbackedClaims, undisclosedInformation, unsourcedFigures } from './sourcing';
 import { denials, hedged, noComment, republished } from './statements';
-import { relayedHearsay, unsourcedAssertions } from './sourcing-more';
+import { relayedHearsay, unsourcedAssertions, vagueMany } from './sourcing-more';
 import { foldHedgesIntoAnonymous, rebuttals } from './statements-more';
 import { findTelling, tellingFindings } from './tellings';
 import type { CaveatDraft, DetectorInput } from './types';
@@ -56,6 +56,7 @@ function findings(corpus: Corpus): CaveatDraft[] {
       ...interestFindings(view, corpus),
       ...ownRelease(view, corpus),
       ...relayedHearsay(view),
+      ...vagueMany(view),
       ...unsourcedAssertions(view),
       ...rebuttals(view),
     );

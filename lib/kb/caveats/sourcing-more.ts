@@ -92,6 +92,36 @@ export function onRecordSpokesperson(phrase: string): boolean {
   return /^(?:an?|one|the)\s+(?:[\w-]+\s+)?spokes(?:person|man|woman)\s+(?:for|of|at)\s+[^,]+$/i.test(phrase.trim()) && !/\b(?:senior|former|another|second)\s+/i.test(phrase);
 }
 
+// ---------- "many believe" ----------
+
+const MANY = /\b(?:[Mm]any|[Ss]ome|[Oo]thers)(?:\s+(?:here|there|locally|in\s+(?:the\s+)?[a-z]+))?\s+(?:believe|say|think|fear|suspect|argue|claim|insist)\b/g;
+
+/** "Many here believe …", "Some say …": a view credited to nobody in particular, outside anyone's quoted words. */
+export function vagueMany(view: ReportView): CaveatDraft[] {
+  const out: CaveatDraft[] = [];
+  for (const s of view.sentences) {
+    const quotes = quotedSpans(s.text);
+    for (const m of s.text.matchAll(MANY)) {
+      if (quotes.some(([qs, qe]) => m.index > qs && m.index < qe)) continue;
+      // "some say" after a named group ("Some of the growers say") is not matched: the words follow directly.
+      const start = s.start + m.index;
+      out.push(
+        quoteDraft(view, start, start + m[0].length, {
+          kind: 'anonymous-source',
+          severity: 'medium',
+          label: 'Unnamed source',
+          explanation: `“${m[0]}”: the report does not say who holds this view or how many do.`,
+          reasoning: 'Rule vague-many: "many believe", "some say" and the like, with nobody named.',
+          rule: 'vague-many',
+          confidence: 0.8,
+          claimant: { name: m[0], role: 'anonymous-officials', entity: null },
+        }),
+      );
+    }
+  }
+  return out;
+}
+
 // ---------- hearsay relayed by a named speaker ----------
 
 const HEARSAY = PHRASES.hearsayPatterns.map((p) => new RegExp(p, 'giu'));
