@@ -37,13 +37,13 @@ describe('hedges', () => {
   const text = report(
     'Mine flooding: pumps failed',
     'KATOWICE, Oct 9 (Silesia Wire) - Water flooded the lower levels of the Bielsko coal mine on Sunday, the mine’s operator said.',
-    'The operator is reported to have delayed the evacuation by an hour. Early readings appeared to show a pump failure. The pumps were supposedly replaced last year.',
+    'The operator is reported to have delayed the evacuation by an hour. Early readings appeared to show a pump failure. The pumps were supposedly replaced last year. The operator gives its own pump logs, but its figures could not be checked.',
     '"Some shafts may stay closed for weeks," said Anna Kowal, the operator’s safety director. "We cannot rule anything out," she added.',
     'Local miners say the pumps were old and may have been failing for months.',
   );
   const found = caveatsOf(text);
 
-  it.each(['is reported to have delayed the evacuation', 'appeared to show a pump failure', 'supposedly replaced'])('flags “%s” as hedged', (words) => {
+  it.each(['is reported to have delayed the evacuation', 'appeared to show a pump failure', 'supposedly replaced', 'its figures could not be checked'])('flags “%s” as hedged', (words) => {
     expect(at(found, text, 'hedged', words)).toHaveLength(1);
   });
 
