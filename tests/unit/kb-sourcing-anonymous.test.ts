@@ -100,3 +100,12 @@ describe('a view credited to nobody in particular', () => {
     expect(at(found, t, 'anonymous-source', 'Some say I worry')).toEqual([]);
   });
 });
+
+describe('a group and where it comes from', () => {
+  it('flags “Lawmakers from both parties said”, not observers from a body named by its name', () => {
+    const t = report('Port bill delayed', 'Lawmakers from both parties said the scanners were overdue. Observers from the Harbour Watch Group said the vote was fair.');
+    const found = caveatsOf(t);
+    expect(at(found, t, 'anonymous-source', 'Lawmakers from both parties said')).toHaveLength(1);
+    expect(at(found, t, 'anonymous-source', 'Observers from the Harbour Watch Group said')).toEqual([]);
+  });
+});

@@ -78,3 +78,16 @@ describe('not a denial by anyone', () => {
     expect(at(found, text, 'no-comment', 'the firm declined to comment')).toHaveLength(1);
   });
 });
+
+describe('what a denial is not, and one more shape', () => {
+  it('reads “estimates were wildly inaccurate” as a denial, and “There is no such thing as …” as a saying', () => {
+    const t = report(
+      'Scanner bill stalls',
+      'Senator Rosa Quint said the delay would be short. "There is no such thing as a perfect bill," she told reporters.',
+      'The Harbour Operators Guild said the estimates were "wildly inaccurate".',
+    );
+    const found = caveatsOf(t);
+    expect(at(found, t, 'denial', 'the estimates were "wildly inaccurate"')).toHaveLength(1);
+    expect(at(found, t, 'denial', 'There is no such thing')).toEqual([]);
+  });
+});

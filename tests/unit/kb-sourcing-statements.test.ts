@@ -65,3 +65,10 @@ describe('hedges', () => {
     expect(at(f, t, 'anonymous-source', 'some farmers said')).toHaveLength(1);
   });
 });
+
+describe('a quotation standing alone after its speaker', () => {
+  it('reads “We may need another week.” after “…, she told reporters.” as her words, not the report’s doubt', () => {
+    const t = report('Vote delayed', 'Senator Rosa Quint said the delay would be short. "The bill is nearly ready," she told reporters. "We may need another week."');
+    expect(at(caveatsOf(t), t, 'hedged', 'We may need another week')).toEqual([]);
+  });
+});

@@ -42,8 +42,9 @@ export function moreAnonPatterns(base: { groupMod: string; groupNoun: string; qu
     // "at the contractor", "at the grid operator": a body not named.
     `\\s+at\\s+(?:the|a|an)\\s+[a-z][^,.;:“”"]{1,40}?${then}`,
     `\\s+who\\s+[^,.;:“”"]{2,80}?${then}`,
-    // "Residents of the nearby town say", "Supporters of the mayor said"
-    `\\s+of\\s+[^,.;:“”"]{2,50}?${then}`,
+    // "Residents of the nearby town say", "Officials from the ministry said"; not "Observers from the Elections
+    // Observation Group said": a body named by its name speaks through them.
+    `\\s+(?:of|from)\\s+(?!(?:the|a|an)\\s+[A-Z])(?=[a-z])[^,.;:“”"]{2,50}?${then}`,
     `\\s+(?:(?:whom|that)\\s+)?(?:we|I)\\s+(?:spoke|talked)\\s+(?:to|with)(?:\\s+[^,.;:“”"]{1,40}?)?${then}`,
   ].join('|');
   const qualifier = `(?:${base.qualifier.replace(/\?$/, '')}|${more})?`;

@@ -30,7 +30,7 @@ export const MORE_DENIALS = [
   {
     id: 'called-false',
     // "WABU said … that Ms X's allegations were "false and defamatory"", "the claims are baseless"
-    re: new RegExp(`\\b(?:${DENIAL_NOUNS})\\s+(?:(?:against|about|of)\\s+[^,.;]{2,40}?\\s+)?(?:were|was|are|is|remain|remains)\\s+(?:(?:completely|entirely|totally|simply|wholly|both)\\s+)?[“"‘']?(?:${VERDICTS})(?:\\s+and\\s+(?:${VERDICTS}))?\\b[”"’']?`, 'g'),
+    re: new RegExp(`\\b(?:${DENIAL_NOUNS})\\s+(?:(?:against|about|of)\\s+[^,.;]{2,40}?\\s+)?(?:were|was|are|is|remain|remains)\\s+[“"‘']?(?:(?:completely|entirely|totally|simply|wholly|both|wildly|grossly|deeply|highly|utterly)\\s+)?[“"‘']?(?:${VERDICTS})(?:\\s+and\\s+(?:${VERDICTS}))?\\b[”"’']?`, 'g'),
     fromClause: true,
     explain: (w: string) => `${w} calls the allegation false: the claim is disputed by the party it is about, and the report does not settle it.`,
   },
@@ -50,7 +50,8 @@ export const MORE_DENIALS = [
   {
     id: 'no-such',
     // "said he had made no such promise", "had received no such request"
-    re: /\b(?:had|has|have|was|were|is|are|made|make|makes|gave|give|received|signed|held|sent|there\s+(?:was|were|is|are))\s+(?:\w+\s+){0,2}?no\s+(?:[a-z]+\s+of\s+any\s+)?such\s+[a-z]+/g,
+    // Not "There is no such thing as a perfect bill": a saying, not a denial.
+    re: /\b(?:had|has|have|was|were|is|are|made|make|makes|gave|give|received|signed|held|sent|there\s+(?:was|were|is|are))\s+(?:\w+\s+){0,2}?no\s+(?:[a-z]+\s+of\s+any\s+)?such\s+(?!thing\b)[a-z]+(?!\s+as\b)/g,
     fromClause: true,
     attributedOnly: true,
     explain: (w: string) => `${w} says the thing claimed did not happen: the claim is disputed, and the report does not settle it.`,
@@ -186,7 +187,9 @@ const UNNAMED_ROLES = new Set(['reporter', 'anonymous-officials', 'outlet-unname
 
 /** A hedge cue inside a named source's own quoted words ("Some may see higher readings," she added): their caution, not the report's doubt. */
 export function hedgeInNamedQuote(view: ReportView, s: SentenceView, at: number, spans: readonly [number, number][]): boolean {
-  if (UNNAMED_ROLES.has(s.attribution.role) || /\b(?:anonymity|unnamed|not (?:be )?named|familiar with)\b/i.test(s.attribution.claimant)) return false;
+  // The speaker of a quotation standing alone after "…, she told reporters." is the one named in the sentence before.
+  const a = s.attribution.role === 'reporter' ? coveringAttribution(view, s) : s.attribution;
+  if (UNNAMED_ROLES.has(a.role) || /\b(?:anonymity|unnamed|not (?:be )?named|familiar with)\b/i.test(a.claimant)) return false;
   return insideQuotation(spans, s.start + at);
 }
 
