@@ -43,6 +43,17 @@ describe('a claim its speaker did not back', () => {
     expect(all).toContain('Tessel said the smugglers were paid from abroad.');
   });
 
+  it('flags "accused X of fraud without providing evidence" and "said without offering evidence that …" with no comma', () => {
+    expect(unbacked.find((c) => c.quote.includes('accused the harbour master'))?.about).toEqual(['Anja Rest']);
+    expect(unbacked.find((c) => c.quote.includes('said without offering evidence'))?.about).toEqual(['Piet Vos']);
+  });
+
+  it('does not flag a speaker’s own charge that someone else gave no evidence (inside what they said, or before ", a lawyer said")', () => {
+    const all = unbacked.flatMap((c) => c.quotes).join('\n');
+    expect(all).not.toContain('had made its claims without providing evidence');
+    expect(all).not.toContain('The board acted without offering any evidence');
+  });
+
   it('is about the claim’s subject and whoever did not back it, not every name in the sentence', () => {
     const tessel = unbacked.find((c) => c.quote.includes('offered no evidence'))!;
     expect(tessel.about).toEqual(['Brightwater Port Authority', 'Joran Tessel']);

@@ -324,6 +324,8 @@ const NO_EVIDENCE = new RegExp(
   ].join('|'),
   'g',
 );
+/** Verbs that report what was said (their object is the speaker's content), not an act like "accused". */
+const PURE_SPEECH = /\b(?:said|says|say|told|tells|stated|states|added|noted|wrote|reported|argued|insisted)\b/;
 const PRONOUN_OPENING = /^\s*(?:But\s+|However,?\s+|Yet\s+)?(?:he|she|they|it)\b/i;
 
 /**
@@ -337,6 +339,14 @@ export function unbackedClaims(view: ReportView): CaveatDraft[] {
     NO_EVIDENCE.lastIndex = 0;
     const m = NO_EVIDENCE.exec(s.text);
     if (!m) continue;
+    // "The company said the union had made the claims without providing evidence": the speaker's charge against someone
+    // else, inside what they said (no clause break after the speech verb), or before an inverted tag (", the company said").
+    const a = s.attribution;
+    const cueAt = a.role !== 'reporter' && a.cue ? s.text.indexOf(a.cue, Math.max(0, s.text.indexOf(a.claimant))) : -1;
+    // ("X accused Y of fraud without providing evidence" and "X said without offering evidence that …" are the report's own remark on X.)
+    const between = cueAt >= 0 ? s.text.slice(cueAt + a.cue.length, m.index) : '';
+    const insideWhatWasSaid = cueAt >= 0 && !/[,;:–—]|\bbut\b/.test(between) && (/\bthat\b/.test(between) || (PURE_SPEECH.test(a.cue) && between.trim().split(/\s+/).length > 2));
+    if (cueAt >= 0 && (cueAt > m.index || insideWhatWasSaid)) continue;
     // "He offered no evidence.": the claim is the sentence before, in the same paragraph.
     const before = s.text.slice(0, m.index);
     const prev = view.sentences[s.index - 1];
