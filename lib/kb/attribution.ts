@@ -17,6 +17,7 @@
 import type { Attribution, ClaimantRole } from './document';
 import { PARTIES, PARTY_WORDS, partyOf } from './parties';
 import type { EntityType } from './schema';
+import { PHRASES, alternation } from './caveats/phrases';
 
 export interface MentionInSentence {
   start: number; // offset within the sentence
@@ -70,6 +71,7 @@ const OUTLET_DESCRIPTION = /\b(?:news|magazine|newspaper|agency|broadcaster|netw
 const ANONYMOUS = /\b(?:anonymity|anonymous|unnamed|unidentified|with knowledge of|familiar with|who requested|who asked not to be|not authori[sz]ed|insiders?|sources?)\b/i;
 const GROUP_OFFICIALS = /\b(?:officials|diplomats|representatives|authorities|sources)\b/i;
 const INDEFINITE_OFFICIAL = /^(?:an?|one|another)\s+(?:\w+\s+){0,2}(?:representative|official|spokes(?:person|man|woman)|source|diplomat|insider|aide|person|executive|manager|employee|staffer)\b/i;
+const ON_RECORD_SPOKES = /^(?:an?|one)\s+(?:[\w-]+\s+)?spokes(?:person|man|woman)\s+(?:for|of|at)\s+\S/i;
 const MEDIA_GENERIC = /\b(?:media|press|reports?)\b/i;
 const ANALYST = /\b(?:professor|analysts?|experts?|researchers?|scholars?|observers?|think[- ]tank)\b/i;
 const COMPANY = /\b(?:company|manufacturer|maker|firm|limited|ltd|inc|corporation|technology|group|founder)\b/i;
@@ -101,7 +103,8 @@ export function entityRoles(entities: readonly { id: string; type: EntityType; d
 
 function roleFor(claimant: string, entity: MentionInSentence | null, ctx: AttributionContext): ClaimantRole {
   const known = entity ? ctx.roleOf?.(entity.entity) ?? null : null;
-  if (ANONYMOUS.test(claimant) || INDEFINITE_OFFICIAL.test(claimant)) {
+  // "A spokesperson for the Department of Transport": speaking for a named principal is on the record.
+  if (ANONYMOUS.test(claimant) || (INDEFINITE_OFFICIAL.test(claimant) && !ON_RECORD_SPOKES.test(claimant))) {
     return /\b(?:officials?|representatives?|diplomats?|spokes\w+|aides?|authorities|executives?|managers?|employees?|staffers?)\b/i.test(claimant) ? 'anonymous-officials' : 'outlet-unnamed-sources';
   }
   if (entity && (known === 'outlet' || OUTLET_WORDS.test(claimant))) {
@@ -288,6 +291,13 @@ export function attributeSentence(
         const a = make(aside[1]!, 0, m[0]);
         if (a) return a;
       }
+      // "The mine's owner, Minera Sur, said": a description, then the name in apposition, which speaks.
+      const named = /^(?:[\s\S]*?[.;:]\s+)?(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+[^,]{2,60},\s+((?:\p{Lu}[\p{L}'’.-]*\s+){0,4}\p{Lu}[\p{L}'’.-]*),\s*$/u.exec(before);
+      if (named) {
+        const at = before.lastIndexOf(named[1]!);
+        const a = make(named[1]!, at, m[0]);
+        if (a) return a;
+      }
       continue;
     }
     const start = clauseStart(sentence, m.index);
@@ -371,17 +381,24 @@ const HEDGE_CUES: { re: RegExp; cue?: string }[] = [
   { re: /\b(?:is|are|was|were|widely)\s+(?:(?:also|still|now|widely)\s+)?believed\s+to\b/gi },
   // "is also said to be", "is understood to have", "are thought to".
   { re: /\b(?:is|are|was|were)\s+(?:(?:also|still|now|widely)\s+)?(?:said|thought|understood|rumou?red)\s+to\b/gi },
+  // "is reported to have asked", "is alleged to have paid" (data/sourcing-phrases.json).
+  { re: new RegExp(`\\b(?:is|are|was|were)\\s+(?:(?:also|still|now|widely)\\s+)?(?:${alternation(PHRASES.hedgeReportedVerbs)})\\s+to\\b`, 'gi') },
   { re: /\bit is (?:understood|believed|thought|said|alleged|rumou?red) that\b/gi },
   { re: /\breportedly\b/gi },
   { re: /\ballegedly\b/gi },
   { re: /\bpurportedly\b/gi },
+  { re: new RegExp(`\\b(?:${alternation(PHRASES.hedgeWords)})\\b`, 'gi') },
+  // "is suspected of taking bribes": a suspicion, not a finding.
+  { re: /\b(?:is|are|was|were)\s+(?:(?:also|still|now|widely)\s+)?suspected\s+of\b/gi },
   { re: /\bapparently\b/gi },
   { re: /\bunconfirmed\b/gi },
   { re: /\bunverified\b/gi },
   { re: /\bno (?:official |independent )?confirmation\b/gi },
   { re: /\bcould not be (?:independently )?(?:verified|confirmed)\b/gi },
+  // "its figures could not be checked", "We have not been able to verify where they were filmed"
+  { re: /\bcould not be (?:independently )?checked\b|\b(?:have|has|had) not been able to (?:independently )?(?:verify|confirm|check)\b|\b(?:was|were|is|are) unable to (?:independently )?(?:verify|confirm)\b/gi },
   { re: /\brumou?rs?\b|\brumou?red\b/gi },
-  { re: /\b(?:appears?|seems?)\s+to\b/gi },
+  { re: /\b(?:appears?|appeared|seems?|seemed)\s+to\b/gi },
   // "the death toll is likely to rise": a forecast, not a count.
   { re: /\b(?:is|are|was|were)\s+(?:(?:also|still)\s+)?(?:likely|unlikely)\s+to\b/gi },
   // "drones were likely used": a guess at what happened.

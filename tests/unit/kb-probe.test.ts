@@ -19,7 +19,7 @@ function run(text: string) {
   return {
     result,
     entity: (n: string) => fresh.find((e) => e.name === n || e.aliases.includes(n)),
-    caveats: (kind: string) => kb.caveats.filter((c) => c.kind === kind).map((c) => ({ quote: c.quote, about: c.entities.map((id) => nameOf.get(id) ?? id), quotes: c.appearances.map((a) => a.quote) })),
+    caveats: (kind: string) => kb.caveats.filter((c) => c.kind === kind).map((c) => ({ quote: c.quote, about: c.entities.map((id) => nameOf.get(id) ?? id), quotes: c.appearances.map((a) => a.quote), explanation: c.explanation })),
   };
 }
 
@@ -134,10 +134,13 @@ describe('shapes an Ethiopia probe (unlabelled) showed', () => {
 });
 
 describe('an Ethiopia probe: a commander’s quoted denial and an adverb guess', () => {
-  it('reads his fighters "have never harmed …" as a denial and "were likely used" as hedged', () => {
+  it('reads his fighters "have never harmed …" as a denial and carries "were likely used" on the unnamed official’s caveat', () => {
     const r = run('Aid halted\n\nCommander Amara Velde said his fighters "have never harmed humanitarian workers". A senior official said drones were likely used to track the convoy.\n');
     expect(r.caveats('denial').map((c) => c.quote)).toEqual(['his fighters "have never harmed humanitarian workers"']);
-    expect(r.caveats('hedged').some((c) => c.quote.includes('were likely used'))).toBe(true);
+    // One caveat per claim (#15): the hedge is on the same text as the unnamed source, so it goes with that caveat, not a second one.
+    expect(r.caveats('hedged').some((c) => c.quote.includes('were likely used'))).toBe(false);
+    const anon = r.caveats('anonymous-source').find((c) => c.quote.startsWith('A senior official'));
+    expect(anon?.explanation).toContain('likely');
   });
 });
 

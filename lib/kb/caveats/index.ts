@@ -15,6 +15,8 @@ import { nameFindings } from './names';
 import { duplicatedText, noPublisher, undated } from './provenance';
 import { anonymousSources, unbackedClaims, undisclosedInformation, unsourcedFigures } from './sourcing';
 import { denials, hedged, noComment, republished } from './statements';
+import { relayedHearsay, unsourcedAssertions, vagueMany } from './sourcing-more';
+import { foldHedgesIntoAnonymous, rebuttals } from './statements-more';
 import { findTelling, tellingFindings } from './tellings';
 import type { CaveatDraft, DetectorInput } from './types';
 import { buildCorpus, type Corpus } from './view';
@@ -53,7 +55,13 @@ function findings(corpus: Corpus): CaveatDraft[] {
       ...nameFindings(view, corpus),
       ...interestFindings(view, corpus),
       ...ownRelease(view, corpus),
+      ...relayedHearsay(view),
+      ...vagueMany(view),
+      ...unsourcedAssertions(view),
+      ...rebuttals(view),
     );
+    // One caveat per claim: a hedge in a claim resting on an unnamed source goes with that caveat.
+    foldHedgesIntoAnonymous(view, drafts);
   }
   drafts.push(...conflictFindings(corpus));
   return mergeOverlapping(drafts);

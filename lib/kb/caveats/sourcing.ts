@@ -4,6 +4,8 @@ import type { ClaimantRole } from '../document';
 import { clauseAt, inside, quotedSpans } from './text';
 import type { CaveatDraft } from './types';
 import { coveringAttribution, quoteDraft, type ReportView } from './view';
+import { MORE_VERB_TAIL, moreAnonPatterns, onRecordSpokesperson, publicFigure } from './sourcing-more';
+import { reportsBeingDenied } from './statements-more';
 
 const ANON_VERBS = '(?:say|says|said|state|states|stated|confirmed|confirm|revealed|reveal|told|tell|believe|believes|claim|claimed|reported|noted|estimated|estimate|warned that)';
 // A capital first letter too: the group often opens the sentence ("Officials said …").
@@ -93,6 +95,8 @@ const ANON: AnonPattern[] = [
     role: 'anonymous-officials',
     explain: (p) => `“${p}” is not named: a reader cannot check who said this.`,
   },
+  // More shapes of the same classes (sourcing-more.ts, words in data/sourcing-phrases.json).
+  ...moreAnonPatterns({ groupMod: GROUP_MOD, groupNoun: GROUP_NOUN, qualifier: QUALIFIER, verbs: ANON_VERBS }),
 ];
 
 const NO_SOURCES = /\b(?:did not|didn’t|didn't|does not|doesn’t|doesn't|failed to)\s+(?:cite|name|identify|disclose)\s+(?:any\s+|specific\s+|its\s+|their\s+)*sources?\b/g;
@@ -106,13 +110,16 @@ export function anonymousSources(view: ReportView): CaveatDraft[] {
     for (const { p, m } of longest) {
       // "A government spokesperson said", "a company spokesman said": an institution on the record, not an anonymous source.
       if (p.id === 'unnamed-individual' && /^(?:an?|one)\s+(?:[\w-]+\s+){1,2}spokes(?:person|man|woman)$/i.test(m[0].trim()) && !/\b(?:senior|former|another|second)\s+/i.test(m[0])) continue;
+      // "A spokesperson for the Department of Transport said": speaking for a named principal, on the record.
+      if (p.id === 'unnamed-individual' && onRecordSpokesperson(m[0])) continue;
+      if (p.id === 'reports-that' && reportsBeingDenied(s.text, m.index, m[0].length)) continue;
       // "Jay Tarriela, a spokesman for the coast guard, said": an apposition to a name; the speaker is named.
       if (p.id === 'unnamed-individual' && s.mentions.some((x) => x.type === 'person' && /^,\s*$/.test(s.text.slice(x.end, m.index)))) continue;
       {
         const start = s.start + m.index;
         const phrase = m[0].replace(/\s+$/, '');
         // The claimant is the phrase without its verb; its role follows from who they are.
-        const who = phrase.replace(new RegExp(`\\s+(?:have\\s+|has\\s+|had\\s+)?${ANON_VERBS}(?:\\s+on\\s+\\w+)?$`), '').replace(/^according to\s+/i, '').replace(/^(?:(?:has|have|had)\s+been\s+|(?:is|are|was|were)\s+)?\w+\s+by\s+/i, '');
+        const who = phrase.replace(new RegExp(`\\s+(?:have\\s+|has\\s+|had\\s+)?${ANON_VERBS}(?:\\s+on\\s+\\w+)?$`), '').replace(MORE_VERB_TAIL, '').replace(/^according to\s+/i, '').replace(/^(?:(?:has|have|had)\s+been\s+|(?:is|are|was|were)\s+)?\w+\s+by\s+/i, '');
         const role: ClaimantRole = /\b(?:officials?|diplomats?|representative|spokes\w+|aide)\b/i.test(who)
           ? 'anonymous-officials'
           : /\b(?:experts?|analysts?|observers?|critics|commentators)\b/i.test(who)
@@ -232,7 +239,7 @@ export function unsourcedFigures(view: ReportView): CaveatDraft[] {
   const byKey = new Map<string, CaveatDraft>();
   for (const s of view.sentences) {
     if (s.heading) continue;
-    const figures = figuresIn(s.text).filter((f) => !inside(quotedSpans(s.text), f.start) && !checkable(view, s.text, f));
+    const figures = figuresIn(s.text).filter((f) => !inside(quotedSpans(s.text), f.start) && !publicFigure(s.text, f.start) && !checkable(view, s.text, f));
     if (figures.length === 0) continue;
     const covering = coveringAttribution(view, s);
     if (covering.role !== 'reporter') continue;

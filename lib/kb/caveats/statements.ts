@@ -4,6 +4,8 @@ import { hedgeCues } from '../attribution';
 import { clauseAt } from './text';
 import type { CaveatDraft } from './types';
 import { coveringAttribution, quoteDraft, type ReportView, type SentenceView } from './view';
+import { DENIAL_ADVERBS, DENIAL_NOUNS, DENIAL_OBJECTS, MORE_DENIALS, MORE_NO_COMMENT, hedgeInNamedQuote, notADenial } from './statements-more';
+import { quotationSpans } from '../attribution';
 
 const HEARSAY = /^(?:reportedly|allegedly|purportedly|rumou?rs?|rumou?red|unconfirmed|unverified|no (?:official |independent )?confirmation|could not be .*|(?:is|are|was|were|widely)(?:\s+(?:also|still|now|widely))? believed to|(?:is|are|was|were)(?:\s+(?:also|still|now|widely))? (?:said|thought|understood|rumou?red) to|it is (?:understood|believed|thought|said|alleged|rumou?red) that)$/i;
 
@@ -18,8 +20,10 @@ function speaker(s: SentenceView): string {
 /** Hedges: one finding per clause that carries a hedge cue. */
 export function hedged(view: ReportView): CaveatDraft[] {
   const out: CaveatDraft[] = [];
+  const quotes = quotationSpans(view.text);
   for (const s of view.sentences) {
-    const cues = hedgeCues(s.text);
+    // A hedge in a named source's own quoted words is theirs (statements-more.ts).
+    const cues = hedgeCues(s.text).filter((c) => !hedgeInNamedQuote(view, s, c.start, quotes));
     const byClause = new Map<string, { span: [number, number]; cues: string[] }>();
     for (const c of cues) {
       const span = clauseAt(s.text, c.start);
@@ -67,9 +71,9 @@ interface DenialPattern {
 }
 
 const DENIALS: DenialPattern[] = [
-  { id: 'denied', re: /\b(?:has\s+|have\s+|had\s+)?(?:repeatedly\s+|flatly\s+|strongly\s+)?(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes|contested|contests)\s+(?:the\s+|these\s+|such\s+|any\s+|all\s+|\w+\s+){0,2}(?:figures?|accusations?|allegations?|claims?|charges?|reports?|suggestions?|criticism|criticisms|findings|accounts?|version|assertions?|characteri[sz]ation)\b[^,;]*/g, fromClause: true, explain: (w) => `${w} denies the accusation: the claim is disputed by the party it is about, and the report does not settle it.` },
+  { id: 'denied', re: new RegExp(`\\b(?:has\\s+|have\\s+|had\\s+)?(?:(?:${DENIAL_ADVERBS})\\s+)?(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes|contested|contests)\\s+(?:the\\s+|these\\s+|such\\s+|any\\s+|all\\s+|[\\w'’-]+\\s+){0,2}(?:figures?|accusations?|allegations?|claims?|charges?|reports?|suggestions?|criticism|criticisms|findings|accounts?|version|assertions?|characteri[sz]ation|${DENIAL_NOUNS})\\b[^,;]*`, 'g'), fromClause: true, explain: (w) => `${w} denies the accusation: the claim is disputed by the party it is about, and the report does not settle it.` },
   // "denied any wrongdoing", "denied taking any payment", "denied that it had known about the fault"
-  { id: 'denied-act', re: /\b(?:has\s+|have\s+|had\s+)?(?:repeatedly\s+|flatly\s+|strongly\s+)?(?:denied|denies|deny|denying)\s+(?:that\s+[^,;.]+|any\s+[a-z]+\b[^,;.]*|(?:ever\s+)?\w+ing\b[^,;.]*|(?:this|it|the (?:report|story|claim|allegation|accusation))\b(?=\s*[,.;]))/g, fromClause: true, explain: (w) => `${w} denies it: the claim is disputed by the party it is about, and the report does not settle it.` },
+  { id: 'denied-act', re: new RegExp(`\\b(?:has\\s+|have\\s+|had\\s+)?(?:(?:${DENIAL_ADVERBS})\\s+)?(?:denied|denies|deny|denying)\\s+(?:that\\s+[^,;.]+|any\\s+[a-z]+\\b[^,;.]*|(?:ever\\s+)?\\w+ing\\b[^,;.]*|(?:this|it|the (?:report|story|claim|allegation|accusation))\\b(?=\\s*[,.;])|(?:${DENIAL_OBJECTS})\\b[^,;.]*)`, 'g'), fromClause: true, explain: (w) => `${w} denies it: the claim is disputed by the party it is about, and the report does not settle it.` },
   { id: 'maintains-innocence', re: /\b(?:has\s+)?(?:always\s+)?(?:maintained|protested|asserted)\s+(?:his|her|their|its)\s+innocence\b/g, fromClause: false, explain: (w) => `${w} says they are innocent: the accusation is disputed by the person it is about.` },
   { id: 'called-allegation-false', re: /\bcalled\s+the\s+(?:allegations?|accusations?|claims?|reports?)\b[^.;]*?[‘“"']?(?:smear|lies?|slander|baseless|groundless|false|fabricat\w*|absurd|nonsense)[’”"']?/g, fromClause: true, explain: (w) => `${w} rejects the allegation as false: the claim is disputed by the party it is about, and the report does not settle it.` },
   { id: 'insists-neutral', re: /\binsist(?:ed|s)?\s+(?:that\s+)?\w+\s+(?:is|was|are|were|remains?)\s+(?:a\s+)?neutral\b[^,;.]*/g, fromClause: true, explain: (w) => `${w} answers the charge of taking sides by calling itself neutral: its own account of its position, not an independent finding.` },
@@ -78,6 +82,8 @@ const DENIALS: DenialPattern[] = [
   // "The RSF said that its fighters had never targeted civilians": a party answering an accusation says it never did the thing.
   { id: 'never-did', re: /\b(?:(?:its|their|our|his|her)\s+(?:[a-z-]+\s+){0,2}[“"]?|(?:it|they|we)\s+)(?:had|has|have)\s+never\s+(?:deliberately\s+)?(?:targeted|attacked|shelled|bombed|killed|fired|used|harmed|supplied|sold|sent|armed|paid|violated|broken|breached)\b(?:\s+(?!and\b)[^\s,;.]+)*/g, fromClause: false, attributedOnly: true, explain: (w) => `${w} says it never did what it is accused of: the claim is disputed by the party it is about, and the report does not settle it.` },
   { id: 'always-responsible', re: /\b(?:has|have)\s+always\s+been\s+(?:prudent|responsible|cautious|careful)(?:\s+and\s+(?:prudent|responsible|cautious|careful))?(?:\s+(?:when it comes to|with|in|about)\s+[\w\s-]+?(?=\s+and\s|[,.;]|$))?/g, fromClause: true, explain: (w) => `${w} answers accusations with a general assurance: a standard rebuttal by the party accused, not evidence either way.` },
+  // More shapes (statements-more.ts, words in data/sourcing-phrases.json).
+  ...MORE_DENIALS,
 ];
 
 const BODY_NOUN = /^(?:company|firm|group|authority|ministry|agency|government|party|militia|movement|organi[sz]ation|department|office|regulator|operator|bank|union|board|commission|council|club|federation|association|army|carmaker|airline|utility|consortium)$/;
@@ -98,6 +104,8 @@ export function denials(view: ReportView): CaveatDraft[] {
       if (p.attributedOnly && s.attribution.role === 'reporter') continue;
       p.re.lastIndex = 0;
       for (const m of s.text.matchAll(p.re)) {
+        // "has not denied the allegation", "The story said the company had denied …": nobody denies anything.
+        if (notADenial(s, m.index)) continue;
         let from = m.index;
         if (p.fromClause) {
           const [cs] = clauseAt(s.text, m.index);
@@ -164,9 +172,11 @@ function possessor(view: ReportView, s: SentenceView, before: string): SentenceV
   const p = /^(His|Her|Its|Their)\s+(?:[\w-]+\s+){0,2}$/i.exec(`${before} `)?.[1]?.toLowerCase() ?? (/^(?:an?|the)\s+(?:company|firm|ministry|agency|group|carmaker|bank|operator)(?:['’]s)?(?:\s+[\w-]+)?$/i.test(before) ? 'its' : null);
   if (!p) return undefined;
   const want = p === 'its' ? 'organisation' : p === 'their' ? null : 'person';
+  // "The ministry": an organisation whose name says ministry, not whichever body (the outlet itself) was named last.
+  const noun = /^(?:an?|the)\s+(ministry|agency)\b/i.exec(before)?.[1]?.toLowerCase();
   for (let i = s.index - 1; i >= Math.max(0, s.index - 3); i--) {
     const prev = view.sentences[i]!;
-    const found = [...prev.mentions].reverse().find((x) => (want === null || x.type === want) && !(x.start === 0 && /^:/.test(prev.text.slice(x.end))));
+    const found = [...prev.mentions].reverse().find((x) => (want === null || x.type === want) && !(x.start === 0 && /^:/.test(prev.text.slice(x.end))) && (!noun || prev.text.slice(x.start, x.end).toLowerCase().includes(noun)));
     if (found) return { ...found, start: found.start + prev.start - s.start, end: found.end + prev.start - s.start };
   }
   return undefined;
@@ -179,8 +189,7 @@ function subjectName(view: ReportView, m: SentenceView['mentions'][number]): str
 export function noComment(view: ReportView): CaveatDraft[] {
   const out: CaveatDraft[] = [];
   for (const s of view.sentences) {
-    NO_COMMENT.lastIndex = 0;
-    for (const m of s.text.matchAll(NO_COMMENT)) {
+    for (const m of [NO_COMMENT, ...MORE_NO_COMMENT].flatMap((re) => ((re.lastIndex = 0), [...s.text.matchAll(re)]))) {
       const [cs] = clauseAt(s.text, m.index);
       const start = s.start + cs;
       const end = s.start + m.index + m[0].length;

@@ -1,0 +1,79 @@
+// The words the sourcing rules read, from data/sourcing-phrases.json
+// (zod-validated when the module loads, so a bad file fails the build with a
+// message naming the key). The rules are code; the genre's words are data.
+import { z } from 'zod';
+import raw from '../../../data/sourcing-phrases.json';
+
+const phrase = z.string().trim().min(1, 'must not be empty');
+const phrases = z.array(phrase).min(1);
+const pattern = phrase.superRefine((src, ctx) => {
+  try {
+    new RegExp(src, 'iu');
+  } catch (e) {
+    ctx.addIssue({ code: 'custom', message: `not a valid regular expression: ${(e as Error).message}` });
+  }
+});
+
+export const SourcingPhrasesFile = z
+  .object({
+    $comment: z.string().optional(),
+    /** Plural nouns for people who can speak as an unnamed group ("Shipping agents said"). */
+    groupNouns: phrases,
+    /** Endings of plural nouns for people ("insurers", "captains", "economists"): a lower-case plural with one of them is a group of people. */
+    groupNounEndings: phrases,
+    /** Plurals with those endings that are not people ("documents", "figures"), and institutions that speak on the record ("prosecutors"). */
+    notGroupNouns: phrases,
+    /** Reporting verbs an unnamed group uses besides "said" ("officials are quick to point out"). */
+    groupVerbs: phrases,
+    /** Prepositions that place an unnamed group inside a body without naming anyone ("Sources within the department"). */
+    groupPlaces: phrases,
+    /** Phrases that say a source is not named ("quoted without his name"). */
+    anonymityPhrases: phrases,
+    /** A named speaker relaying what unnamed others told them ("she had been told that"). */
+    hearsayPatterns: z.array(pattern).min(1),
+    /** Nouns a denial rejects ("denies the Commission's finding"). */
+    denialNouns: phrases,
+    /** What a party denies outright ("denied involvement"). */
+    denialObjects: phrases,
+    denialAdverbs: phrases,
+    /** What a party calls an allegation it rejects ("false and defamatory"). */
+    denialVerdicts: phrases,
+    /** A speaker's own rebuttal opening a sentence in a quotation or an interview answer ("That's not true"). */
+    rebuttals: phrases,
+    /** What a party did not answer ("did not respond to phone calls and emails"). */
+    noCommentObjects: phrases,
+    /** "is reported to have": passive reporting verbs that make a claim hearsay. */
+    hedgeReportedVerbs: phrases,
+    /** Adverbs that present a claim as unconfirmed ("supposedly"). */
+    hedgeWords: phrases,
+    /** "is widely regarded as": a judgement credited to nobody. */
+    weaselViews: z.object({ adverbs: phrases, verbs: phrases }).strict(),
+    /** Assertions of wrongdoing or its cause that need a source when the report states them as fact. */
+    wrongdoingPatterns: z.array(pattern).min(1),
+    /** A figure that is a public target, not a finding ("has promised to cut emissions by 67% by 2035"). */
+    pledgeVerbs: phrases,
+    /** A market move is public and checkable: its subject and its verb. */
+    marketSubjects: phrases,
+    marketMoves: phrases,
+  })
+  .strict();
+export type SourcingPhrases = z.infer<typeof SourcingPhrasesFile>;
+
+export const PHRASES: SourcingPhrases = SourcingPhrasesFile.parse(raw);
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * One alternation for a RegExp: longest first, spaces match any white space,
+ * straight and curly apostrophes alike, a leading letter in either case.
+ */
+export function alternation(list: readonly string[]): string {
+  return [...new Set(list)]
+    .sort((a, b) => b.length - a.length)
+    .map((p) => {
+      const body = escape(p).replace(/\s+/g, '\\s+').replace(/['’]/g, "['’]");
+      const first = body.charAt(0);
+      return /\p{L}/u.test(first) && first.toLowerCase() !== first.toUpperCase() ? `[${first.toLowerCase()}${first.toUpperCase()}]${body.slice(1)}` : body;
+    })
+    .join('|');
+}

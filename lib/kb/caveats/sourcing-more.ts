@@ -1,0 +1,240 @@
+// More sourcing classes, read from data/sourcing-phrases.json:
+//   - unnamed groups in more shapes ("Shipping agents said", "Sources within the
+//     department say", "diplomats who followed the process said", "officials are
+//     quick to point out", "Some voters we spoke to said"), an unnamed person
+//     described by a relative clause ("A person who took part in X said"), the
+//     inverted tag ("…, said a person familiar with the talks");
+//   - a named speaker relaying what unnamed others told them ("she had been told that …");
+//   - a spokesperson for a named principal is on the record, not anonymous;
+//   - an assertion of wrongdoing or its cause in the report's own voice, in a
+//     story that otherwise cites its sources, and a judgement credited to
+//     nobody ("is widely regarded as");
+//   - figures a reader can check without a source: market moves, public targets.
+import type { ClaimantRole } from '../document';
+import { PHRASES, alternation } from './phrases';
+import { clauseAt, quotedSpans } from './text';
+import type { CaveatDraft } from './types';
+import { quoteDraft, type ReportView } from './view';
+
+export interface AnonPatternLike {
+  id: string;
+  re: RegExp;
+  role: ClaimantRole;
+  explain: (phrase: string) => string;
+}
+
+const VERB_LEAD = '(?:have\\s+|has\\s+|had\\s+|are\\s+|were\\s+)?';
+
+/** The extra reporting verbs at the end of a phrase, to leave the claimant ("officials are quick to point out" → "officials"). */
+export const MORE_VERB_TAIL = new RegExp(`\\s+${VERB_LEAD}(?:${alternation(PHRASES.groupVerbs)})$`);
+
+/**
+ * Unnamed-group patterns built on the base rule's parts (its modifiers, nouns,
+ * qualifiers and verbs), with the nouns, places, relative clauses and verbs of
+ * the data file added.
+ */
+export function moreAnonPatterns(base: { groupMod: string; groupNoun: string; qualifier: string; verbs: string }): AnonPatternLike[] {
+  const verbs = `(?:${base.verbs}|${alternation(PHRASES.groupVerbs)})`;
+  const then = `(?=\\s+${VERB_LEAD}${verbs}\\b)`;
+  // Where they are or how the reporter met them does not say who they are.
+  const more = [
+    `\\s+(?:${alternation(PHRASES.groupPlaces)})\\s+(?:the\\s+)?[^,.;:“”"]{2,50}?${then}`,
+    // "at the contractor", "at the grid operator": a body not named.
+    `\\s+at\\s+(?:the|a|an)\\s+[a-z][^,.;:“”"]{1,40}?${then}`,
+    `\\s+who\\s+[^,.;:“”"]{2,80}?${then}`,
+    // "Residents of the nearby town say", "Officials from the ministry said"; not "Observers from the Elections
+    // Observation Group said": a body named by its name speaks through them.
+    `\\s+(?:of|from)\\s+(?!(?:the|a|an)\\s+[A-Z])(?=[a-z])[^,.;:“”"]{2,50}?${then}`,
+    `\\s+(?:(?:whom|that)\\s+)?(?:we|I)\\s+(?:spoke|talked)\\s+(?:to|with)(?:\\s+[^,.;:“”"]{1,40}?)?${then}`,
+  ].join('|');
+  const qualifier = `(?:${base.qualifier.replace(/\?$/, '')}|${more})?`;
+  // Not "His lawyers said", "the company's engineers said": people speaking for a principal named before them.
+  // Nor "the students said": a group the report has already introduced, often by name.
+  const notOwned = "(?<!\\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our|[Tt]he|[Tt]hese|[Tt]hose)\\s)(?<![’']s\\s)(?!(?:His|Her|Their|Its|Our|My|Your|The|These|Those)\\s)";
+  const lead = "(?:(?:[Ss]ome|[Mm]any|[Ss]everal|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Aa]\\s+few|[Aa]\\s+number\\s+of|[Oo]ther)\\s+)?";
+  // A plural of a people noun, by its ending, unless the data says it names things, an institution or elected members speaking in public.
+  // Lower case, or capitalised only at the start of a sentence: "Kestrel Motors said" is a company.
+  const byEnding = `(?!(?:${alternation(PHRASES.notGroupNouns)})\\b)(?:(?<=^|[.!?]\\s+)[A-Z]|[a-z])[a-z]+(?:${PHRASES.groupNounEndings.join('|')})(?![\\w’'-])`;
+  const nouns = `(?:${base.groupNoun}|${alternation(PHRASES.groupNouns)}|${byEnding}|[Pp]eople(?=\\s+(?:${alternation(PHRASES.groupPlaces)}|who|at)\\b))`;
+  return [
+    {
+      id: 'anonymous-group-more',
+      re: new RegExp(`(?<![\\w’'])${notOwned}${lead}${base.groupMod}${nouns}${qualifier}\\s+${VERB_LEAD}${verbs}\\b(?!\\s+against)`, 'g'),
+      role: 'anonymous-officials',
+      explain: (p) => `“${p}”: the people this rests on are not named, so a reader cannot tell who they are or how they know.`,
+    },
+    {
+      id: 'unnamed-person-who',
+      // "A person who took part in the evaluation said" (not "… who asked not to be named", the anonymity rule's own).
+      re: /\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+){0,2}(?:person|official|source|diplomat|insider|aide|employee|executive|member|manager|worker|resident|witness|engineer|officer)\s+who\s+(?!(?:asked|requested|declined|refused|spoke|did\s+not|was\s+not|were\s+not|is\s+not|are\s+not)\b)[^,.;:“”"]{2,80}?(?=\s+(?:said|says|told|stated|confirmed|revealed)\b)/g,
+      role: 'anonymous-officials',
+      explain: (p) => `“${p}” is not named: a reader cannot check who said this or how they know.`,
+    },
+    {
+      id: 'said-unnamed',
+      // "…, said a person familiar with the talks", "said two officials briefed on the plan"
+      // Only as a tag after a comma or a quotation, ending its clause: not "Police said two people were arrested".
+      re: /(?<=[,”"’]\s{0,2})(?:said|says)\s+(?:an?|one|two|three|four|several|another)\s+(?:[\w-]+\s+){0,2}(?:person|people|officials?|sources?|diplomats?|insiders?|aides?|executives?|employees?)\b(?:\s+(?:familiar with|with (?:direct )?knowledge of|close to|briefed on|who|in|at|from)\s+[^,.;:“”"]{2,60})?(?=\s*[,.;]|\s*$)/gu,
+      role: 'anonymous-officials',
+      explain: (p) => `“${p}”: nobody is named, so a reader cannot check who said this or how they know.`,
+    },
+    {
+      id: 'anonymity-phrase',
+      re: new RegExp(`\\b(?:${alternation(PHRASES.anonymityPhrases)})\\b`, 'g'),
+      role: 'anonymous-officials',
+      explain: (p) => `“${p}”: the source is not named, so a reader cannot check who they are or how they know.`,
+    },
+  ];
+}
+
+/** "A spokesperson for the Department of Transport", "a spokesman for the minister": the principal is named, so the words are on the record. */
+export function onRecordSpokesperson(phrase: string): boolean {
+  // Not when an aside says they would not be named ("…, who asked not to be named,").
+  return /^(?:an?|one|the)\s+(?:[\w-]+\s+)?spokes(?:person|man|woman)\s+(?:for|of|at)\s+[^,]+$/i.test(phrase.trim()) && !/\b(?:senior|former|another|second)\s+/i.test(phrase);
+}
+
+// ---------- "many believe" ----------
+
+const MANY = /\b(?:[Mm]any|[Ss]ome|[Oo]thers)(?:\s+(?:here|there|locally|in\s+(?:the\s+)?[a-z]+))?\s+(?:believe|say|think|fear|suspect|argue|claim|insist)\b/g;
+
+/** "Many here believe …", "Some say …": a view credited to nobody in particular, outside anyone's quoted words. */
+export function vagueMany(view: ReportView): CaveatDraft[] {
+  const out: CaveatDraft[] = [];
+  for (const s of view.sentences) {
+    const quotes = quotedSpans(s.text);
+    for (const m of s.text.matchAll(MANY)) {
+      if (quotes.some(([qs, qe]) => m.index > qs && m.index < qe)) continue;
+      // "some say" after a named group ("Some of the growers say") is not matched: the words follow directly.
+      const start = s.start + m.index;
+      out.push(
+        quoteDraft(view, start, start + m[0].length, {
+          kind: 'anonymous-source',
+          severity: 'medium',
+          label: 'Unnamed source',
+          explanation: `“${m[0]}”: the report does not say who holds this view or how many do.`,
+          reasoning: 'Rule vague-many: "many believe", "some say" and the like, with nobody named.',
+          rule: 'vague-many',
+          confidence: 0.8,
+          claimant: { name: m[0], role: 'anonymous-officials', entity: null },
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+// ---------- hearsay relayed by a named speaker ----------
+
+const HEARSAY = PHRASES.hearsayPatterns.map((p) => new RegExp(p, 'giu'));
+
+/** "Cllr X said she had been told that …": the speaker is named, the people who told her are not. */
+export function relayedHearsay(view: ReportView): CaveatDraft[] {
+  const out: CaveatDraft[] = [];
+  for (const s of view.sentences) {
+    const a = s.attribution;
+    // Only where a named speaker relays it; "We were told" in someone's own quoted answer is their account, not a relay.
+    if (a.role === 'reporter' || a.role === 'anonymous-officials' || a.role === 'outlet-unnamed-sources' || a.role === 'media-reports') continue;
+    const quotes = quotedSpans(s.text);
+    for (const re of HEARSAY) {
+      re.lastIndex = 0;
+      for (const m of s.text.matchAll(re)) {
+        if (quotes.some(([qs, qe]) => m.index > qs && m.index < qe)) continue;
+        // "told that" by someone named right after ("she had been told by X that") is not matched; the relayed claim runs to the end of the sentence.
+        let e = s.text.length;
+        while (e > m.index && /[\s.”"’]/.test(s.text[e - 1]!)) e--;
+        const start = s.start + m.index;
+        const phrase = m[0].trim();
+        out.push(
+          quoteDraft(view, start, s.start + e, {
+            kind: 'anonymous-source',
+            severity: 'medium',
+            label: 'Unnamed source',
+            explanation: `${a.claimant} passes on what others told them (“${phrase}”) without saying who: the claim rests on people nobody can check.`,
+            reasoning: 'Rule relayed-hearsay: a named speaker says they were told something by people the report does not name.',
+            rule: 'relayed-hearsay',
+            confidence: 0.85,
+            claimant: { name: a.claimant, role: a.role, entity: a.entity },
+            ...(a.entity ? { entities: [a.entity] } : {}),
+          }),
+        );
+      }
+    }
+  }
+  return out;
+}
+
+// ---------- assertions with no source ----------
+
+const WRONGDOING = PHRASES.wrongdoingPatterns.map((p) => new RegExp(p, 'iu'));
+const WEASEL = new RegExp(`\\b(?:is|are|was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:${alternation(PHRASES.weaselViews.adverbs)})\\s+(?:${alternation(PHRASES.weaselViews.verbs)})\\s+as\\b`, 'i');
+// The report points to where it knows this from.
+const SOURCED_HERE = /\baccording to\b|\bseen by\b|\b(?:documents?|records?|minutes|data|figures|filings?|emails?|letters?|footage|photos?|images?|video)\s+(?:\w+\s+){0,3}(?:show|showed|shows|reveal|revealed|reveals|indicate|indicated|suggest|suggested)\b|\b(?:court|judge|jury|inquiry|investigation|audit|report)\s+(?:\w+\s+){0,2}(?:found|concluded|ruled)\b/i;
+
+/**
+ * A contested assertion the report makes in its own voice: wrongdoing or its
+ * cause ("The tender was decided before it was announced.", "had missed two
+ * scheduled inspections") or a judgement credited to nobody ("is widely
+ * regarded as a vanity project"). Only in a story that cites sources
+ * elsewhere (so the missing source stands out), never in quoted words, a
+ * headline, or a sentence that points to a document or a finding.
+ */
+export function unsourcedAssertions(view: ReportView): CaveatDraft[] {
+  const out: CaveatDraft[] = [];
+  const attributed = view.sentences.filter((x) => x.attribution.role !== 'reporter').length;
+  if (attributed < 2) return out;
+  for (const s of view.sentences) {
+    if (s.heading || s.attribution.role !== 'reporter' || s === view.headline) continue;
+    if (/[“”"]|(?:^|\s)‘|’(?=\s|[.,;]|$)/.test(s.text) || SOURCED_HERE.test(s.text)) continue;
+    // A question or an interview line is not an assertion.
+    if (/\?\s*$/.test(s.text) || /^[QA]:\s/.test(s.text)) continue;
+    const weasel = WEASEL.exec(s.text);
+    const wrong = weasel ? null : WRONGDOING.map((re) => re.exec(s.text)).find((m) => m !== null);
+    const m = weasel ?? wrong;
+    if (!m) continue;
+    let e = s.text.length;
+    while (e > 0 && /[\s.]/.test(s.text[e - 1]!)) e--;
+    out.push(
+      quoteDraft(view, s.start, s.start + e, {
+        kind: 'unsourced',
+        severity: 'medium',
+        label: weasel ? 'Whose view?' : 'No source given',
+        explanation: weasel
+          ? `“${m[0]}”: the report credits this judgement to nobody, so a reader cannot tell whose view it is or how widely it is held.`
+          : 'The report states this as fact in its own voice and says nowhere how it knows, though it names its sources elsewhere: it is an assertion, not a finding.',
+        reasoning: weasel
+          ? 'Rule weasel-view: "is widely regarded as" and the like, in the report’s own voice, with no one named.'
+          : `Rule unsourced-assertion: an assertion of wrongdoing or its cause (“${m[0]}”) in the report’s own voice, with no attribution in the sentence, in a report that attributes other claims.`,
+        rule: weasel ? 'weasel-view' : 'unsourced-assertion',
+        confidence: 0.75,
+        claimant: { name: s.attribution.claimant, role: 'reporter', entity: null },
+        ...(s.claim?.subject ? { entities: [s.claim.subject] } : {}),
+      }),
+    );
+  }
+  return out;
+}
+
+// ---------- figures a reader can check ----------
+
+const MARKET_SUBJECT = new RegExp(`(?:^|\\s)(?:${alternation(PHRASES.marketSubjects)})\\b`);
+const MARKET_MOVE = new RegExp(`\\b(?:${alternation(PHRASES.marketMoves)})\\s+(?:by\\s+|about\\s+|nearly\\s+|almost\\s+|more\\s+than\\s+|as\\s+much\\s+as\\s+)?(?:US)?\\$?$`);
+const PLEDGE = new RegExp(`\\b(?:${alternation(PHRASES.pledgeVerbs)})\\b`);
+const BY_YEAR = /\bby\s+(?:up\s+to\s+)?\d[\d.,]*\s?(?:%|per ?cent|percent)?[^.;]*\bby\s+(?:19|20)\d\d\b|\bby\s+(?:19|20)\d\d\b/;
+
+/**
+ * A market move ("Shares of X, which are listed in Copenhagen, fell 3.8%",
+ * "Uranium prices rose 2%"), read over the whole sentence, not only the
+ * figure's clause; and a public target ("has promised to cut emissions by up to
+ * 67% by 2035"). Both can be checked without the report naming a source.
+ */
+export function publicFigure(sentence: string, at: number): boolean {
+  const before = sentence.slice(0, at);
+  if (MARKET_MOVE.test(before)) {
+    // The market subject is the sentence's subject: before the verb, near the start.
+    const verb = before.search(new RegExp(`\\b(?:${alternation(PHRASES.marketMoves)})\\b[^]*$`));
+    if (MARKET_SUBJECT.test(before.slice(0, verb))) return true;
+  }
+  const [cs, ce] = clauseAt(sentence, at);
+  const clause = sentence.slice(cs, ce);
+  return PLEDGE.test(clause) && BY_YEAR.test(clause);
+}

@@ -1,0 +1,215 @@
+// More shapes of denials, refusals to comment and hedges, read from
+// data/sourcing-phrases.json:
+//   - denials: "X denies the Commission's finding", "allegations were 'false and
+//     defamatory'", "reports that … are speculative", "said he had made no such
+//     promise", "said it had no open case", a speaker's "That's not true" in a
+//     quotation or an interview answer, and an answer that negates what the
+//     question says about the one answering;
+//   - not denials: "has not denied the allegation", and a correction's account
+//     of what an earlier story said ("The story said the company had denied …");
+//   - no comment: "did not comment on", "would not comment while …", "did not
+//     respond to phone calls and emails", "did not respond to <outlet> when asked";
+//   - hedges: a hedge inside a named source's own quoted words is theirs, not
+//     the report's doubt; a hedge in a claim already flagged as resting on an
+//     unnamed source is one caveat with it, not a second one.
+import type { CaveatDraft } from './types';
+import { PHRASES, alternation } from './phrases';
+import { quotationSpans } from '../attribution';
+import { stem } from './text';
+import { coveringAttribution, quoteDraft, type ReportView, type SentenceView } from './view';
+
+// ---------- denials ----------
+
+export const DENIAL_NOUNS = alternation(PHRASES.denialNouns);
+export const DENIAL_OBJECTS = alternation(PHRASES.denialObjects);
+export const DENIAL_ADVERBS = alternation(PHRASES.denialAdverbs);
+const VERDICTS = alternation(PHRASES.denialVerdicts);
+
+/** Extra denial shapes, in the form statements.ts reads its own. */
+export const MORE_DENIALS = [
+  {
+    id: 'called-false',
+    // "WABU said … that Ms X's allegations were "false and defamatory"", "the claims are baseless"
+    re: new RegExp(`\\b(?:${DENIAL_NOUNS})\\s+(?:(?:against|about|of)\\s+[^,.;]{2,40}?\\s+)?(?:were|was|are|is|remain|remains)\\s+[“"‘']?(?:(?:completely|entirely|totally|simply|wholly|both|wildly|grossly|deeply|highly|utterly)\\s+)?[“"‘']?(?:${VERDICTS})(?:\\s+and\\s+(?:${VERDICTS}))?\\b[”"’']?`, 'g'),
+    fromClause: true,
+    explain: (w: string) => `${w} calls the allegation false: the claim is disputed by the party it is about, and the report does not settle it.`,
+  },
+  {
+    id: 'reports-false',
+    // "Media reports that the Commission is also examining X are speculative"
+    re: new RegExp(`\\b(?:(?:[Mm]edia|[Pp]ress|[Nn]ews)\\s+)?(?:${DENIAL_NOUNS}|speculation)\\s+that\\s+[^.;]{3,160}?\\s+(?:are|were|is|was)\\s+(?:(?:completely|entirely|totally|simply|wholly|purely)\\s+)?[“"‘']?(?:${VERDICTS})(?:\\s+and\\s+(?:${VERDICTS}))?\\b[”"’']?`, 'g'),
+    fromClause: false,
+    explain: (w: string) => `${w} rejects the report as untrue: the claim is disputed by the party it is about, and the report does not settle it.`,
+  },
+  {
+    id: 'pleaded-not-guilty',
+    re: /\b(?:has\s+|have\s+|had\s+)?(?:pleaded|pled|pleads|plead)\s+(?:not\s+guilty|innocent)\b[^,;.]*/g,
+    fromClause: true,
+    explain: (w: string) => `${w} pleads not guilty: the charge is disputed, and the report does not settle it.`,
+  },
+  {
+    id: 'no-such',
+    // "said he had made no such promise", "had received no such request"
+    // Not "There is no such thing as a perfect bill": a saying, not a denial.
+    re: /\b(?:had|has|have|was|were|is|are|made|make|makes|gave|give|received|signed|held|sent|there\s+(?:was|were|is|are))\s+(?:\w+\s+){0,2}?no\s+(?:[a-z]+\s+of\s+any\s+)?such\s+(?!thing\b)[a-z]+(?!\s+as\b)/g,
+    fromClause: true,
+    attributedOnly: true,
+    explain: (w: string) => `${w} says the thing claimed did not happen: the claim is disputed, and the report does not settle it.`,
+  },
+  {
+    id: 'no-open-case',
+    // "The EPPO said … that it had no open case concerning X", "said it was not investigating the company"
+    re: /\b(?:it|he|she|they|we)\s+(?:had|has|have)\s+no\s+(?:open|active|ongoing|current|pending)\s+(?:case|investigation|inquiry|enquiry|probe|proceedings?)\b[^,;.]*|\b(?:it|he|she|they|we)\s+(?:was|were|is|are)\s+not\s+(?:investigating|examining|looking\s+into|prosecuting)\b[^,;.]*/g,
+    fromClause: true,
+    attributedOnly: true,
+    explain: (w: string) => `${w} says there is no such case: the claim that there is one is disputed, and the report does not settle it.`,
+  },
+];
+
+const DENIED_BEFORE = /\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes)\s+(?:the\s+|all\s+|any\s+)?(?:media\s+|press\s+|news\s+)?$/i;
+const VERDICT_AFTER = new RegExp(`^[^.;]{0,160}?\\s+(?:are|were|is|was)\\s+(?:(?:completely|entirely|totally|simply|wholly|purely)\\s+)?[“"‘']?(?:${VERDICTS})\\b`);
+
+/** "denied reports that …", "reports that … were false": the reports are the allegation a party denies, not the report's unnamed source. */
+export function reportsBeingDenied(sentence: string, at: number, length: number): boolean {
+  return DENIED_BEFORE.test(sentence.slice(0, at)) || VERDICT_AFTER.test(sentence.slice(at, at + length + 160));
+}
+
+/**
+ * Matches that are not a denial by anyone: a negated one ("has not denied the
+ * allegation") or a story's account of one ("The story said the company had
+ * denied …").
+ */
+export function notADenial(s: SentenceView, at: number): boolean {
+  const before = s.text.slice(0, at);
+  if (/\b(?:not|never|n[’']t)\s+(?:yet\s+)?(?:(?:has|have|had)\s+)?$/i.test(before)) return true;
+  return /\b(?:story|article|piece|report|version|item)\s+(?:also\s+|had\s+|wrongly\s+|incorrectly\s+)?(?:said|stated|reported|claimed|misstated|suggested)\b/i.test(before);
+}
+
+const REBUTTAL = new RegExp(`^(?:A:\\s*)?[“"‘']?(?:No[,.!]\\s+)?(?:${alternation(PHRASES.rebuttals)})\\b`);
+
+/** A line of an interview's answer ("A: …"), or the line's start when the line is a question ("Q: …"). */
+function qaLine(view: ReportView, s: SentenceView): { kind: 'Q' | 'A'; line: number } | null {
+  const lineStart = view.text.lastIndexOf('\n', s.start - 1) + 1;
+  const m = /^([QA]):\s/.exec(view.text.slice(lineStart, lineStart + 3));
+  return m ? { kind: m[1] as 'Q' | 'A', line: lineStart } : null;
+}
+
+function insideQuotation(spans: readonly [number, number][], at: number): boolean {
+  return spans.some(([qs, qe]) => at > qs && at < qe);
+}
+
+const FIRST_PERSON_NO = /\b(?:I|we)\s+(?:[a-z]+\s+){0,2}(?:not|never|no)\b|\bI(?:['’]ve|['’]m)\s+(?:not|never|no)\b|\b(?:I|we)\s+(?:didn|don|haven|wasn|weren)['’]t\b/;
+const STOP = /^(?:that|this|with|from|have|were|what|your|they|them|their|about|there|which|would|could|should|been|said|says|told|month|year|week|last|only|also|into|some|more)$/i;
+
+function contentStems(text: string): Set<string> {
+  return new Set((text.match(/\p{L}{4,}/gu) ?? []).filter((w) => !STOP.test(w)).map((w) => stem(w).slice(0, 5)));
+}
+
+/**
+ * A speaker's rebuttal: "That's not true" opening a sentence inside a
+ * quotation or an interview answer, and an interview answer that negates what
+ * the question puts to the one answering ("… that you were settling personal
+ * scores." — "I have no scores to settle with anyone."). The denier is the
+ * speaker (or the one interviewed).
+ */
+export function rebuttals(view: ReportView): CaveatDraft[] {
+  const out: CaveatDraft[] = [];
+  const spans = quotationSpans(view.text);
+  for (const s of view.sentences) {
+    const qa = qaLine(view, s);
+    const quoted = insideQuotation(spans, s.start + 1) || /^[“"‘']/.test(s.text);
+    const m = REBUTTAL.exec(s.text);
+    const said = coveringAttribution(view, s);
+    // In a transcript ("NAME: That's not true."), the speaker label attributes the line.
+    if (m && (qa?.kind === 'A' || said.cue === 'in the transcript' || (quoted && said.role !== 'reporter'))) {
+      const at = m[0].startsWith('A:') ? m[0].length - m[0].replace(/^A:\s*/, '').length : 0;
+      const from = s.start + at + (/^[“"‘']/.test(s.text.slice(at)) ? 1 : 0);
+      out.push(denialDraft(view, from, s.start + m.index + m[0].length, qa?.kind === 'A' ? 'The one interviewed' : said.claimant, said, 'rebuttal', 'a speaker answers a claim put to them with “That’s not true” or the like'));
+      continue;
+    }
+    // An answer that negates what the question said about the one answering.
+    if (qa?.kind !== 'A' || !FIRST_PERSON_NO.test(s.text)) continue;
+    const question = [...view.sentences].slice(0, s.index).reverse().find((x) => qaLine(view, x)?.kind === 'Q');
+    if (!question) continue;
+    const qStart = qaLine(view, question)!.line;
+    const qText = view.text.slice(qStart, view.text.indexOf('\n', qStart) < 0 ? view.text.length : view.text.indexOf('\n', qStart));
+    // Only a question that puts a claim to the one answering ("… says you …", "… that you were …").
+    if (!/\byou(?:r)?\b/i.test(qText) || /\?\s*$/.test(qText.trim()) && !/\b(?:says?|said|told|claims?|accuses?|accused)\b/i.test(qText)) continue;
+    const asked = contentStems(qText.replace(/^Q:\s*/, ''));
+    const shared = [...contentStems(s.text)].filter((w) => asked.has(w));
+    if (shared.length === 0) continue;
+    let e = s.text.length;
+    while (e > 0 && /[\s.]/.test(s.text[e - 1]!)) e--;
+    const at = /^A:\s*/.exec(s.text)?.[0].length ?? 0;
+    out.push(denialDraft(view, s.start + at, s.start + e, 'The one interviewed', said, 'answer-negates-question', 'an interview answer negates, in the question’s own words, what the question says about the one answering'));
+  }
+  return out;
+}
+
+function denialDraft(view: ReportView, start: number, end: number, who: string, said: ReturnType<typeof coveringAttribution>, rule: string, what: string): CaveatDraft {
+  const named = said.role !== 'reporter';
+  return quoteDraft(view, start, end, {
+    kind: 'denial',
+    severity: 'medium',
+    label: 'Denied',
+    explanation: `${named ? said.claimant : who} denies what is said about them: the claim is disputed, and the report does not settle it.`,
+    reasoning: `Rule ${rule}: ${what}.`,
+    rule,
+    confidence: 0.8,
+    claimant: named ? { name: said.claimant, role: said.role, entity: said.entity } : null,
+    ...(named && said.entity ? { entities: [said.entity] } : {}),
+  });
+}
+
+// ---------- no comment ----------
+
+const OBJECTS = alternation(PHRASES.noCommentObjects);
+const NOT = "(?:did\\s+not|didn['’]t|does\\s+not|doesn['’]t|has\\s+not|hasn['’]t|have\\s+not|haven['’]t|had\\s+not|would\\s+not|wouldn['’]t|will\\s+not|won['’]t|could\\s+not|couldn['’]t|has\\s+yet\\s+to|have\\s+yet\\s+to)";
+
+/** Refusals to comment in more shapes; statements.ts runs them with its own. */
+export const MORE_NO_COMMENT: RegExp[] = [
+  // "did not comment on internal planning", "would not comment while the investigation was under way"
+  new RegExp(`\\b${NOT}\\s+(?:immediately\\s+|publicly\\s+|yet\\s+)?comment\\b`, 'g'),
+  // "did not respond to phone calls and emails", "did not return calls", "did not respond to Reuters' questions"
+  new RegExp(`\\b${NOT}\\s+(?:immediately\\s+)?(?:respond(?:ed)?|repl(?:y|ied)|return(?:ed)?|answer(?:ed)?)\\s+(?:to\\s+)?(?:[^\\s,.;]+\\s+){0,4}?(?:${OBJECTS})\\b`, 'g'),
+  // "did not respond to Meridian News when asked about the request"
+  new RegExp(`\\b${NOT}\\s+(?:immediately\\s+)?(?:respond|reply)\\s+to\\s+(?:us|\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,3})\\s+when\\s+asked\\b`, 'gu'),
+  // "did not respond by publication time", "did not respond." at the end of the sentence
+  new RegExp(`\\b${NOT}\\s+(?:immediately\\s+)?(?:respond(?:ed)?|repl(?:y|ied))(?=\\s*[.;]|\\s+by\\s+(?:publication|press\\s+time|deadline|the\\s+time))`, 'g'),
+  /\bcould\s+not\s+(?:immediately\s+)?be\s+reached\b|\b(?:was|were|is|are)\s+not\s+(?:immediately\s+)?available\s+(?:for|to)\s+comment\b|\bhad\s+no\s+(?:immediate\s+)?comment\b|\b(?:declined|refused)\s+to\s+(?:elaborate|be\s+interviewed|answer\s+questions)\b|\bdeclined\s+to\s+discuss\s+(?:it|this|that|the\s+(?:matter|case|details|allegations?|claims?|report|investigation)|details|specifics)\b/g,
+  // "Neither side has commented", "Neither the firm nor its owner has commented"
+  /\b[Nn]either\s+[^,.;]{1,60}?\s+(?:has|have|had)\s+(?:yet\s+)?(?:publicly\s+)?commented\b/g,
+];
+
+// ---------- hedges ----------
+
+const UNNAMED_ROLES = new Set(['reporter', 'anonymous-officials', 'outlet-unnamed-sources', 'media-reports']);
+
+/** A hedge cue inside a named source's own quoted words ("Some may see higher readings," she added): their caution, not the report's doubt. */
+export function hedgeInNamedQuote(view: ReportView, s: SentenceView, at: number, spans: readonly [number, number][]): boolean {
+  // The speaker of a quotation standing alone after "…, she told reporters." is the one named in the sentence before.
+  const a = s.attribution.role === 'reporter' ? coveringAttribution(view, s) : s.attribution;
+  if (UNNAMED_ROLES.has(a.role) || /\b(?:anonymity|unnamed|not (?:be )?named|familiar with)\b/i.test(a.claimant)) return false;
+  return insideQuotation(spans, s.start + at);
+}
+
+/**
+ * One caveat per claim: a hedge on text that already carries an unnamed-source
+ * caveat is folded into it (its words added to the
+ * explanation), not shown as a second caveat. Works on one report's drafts, in place.
+ */
+export function foldHedgesIntoAnonymous(view: ReportView, drafts: CaveatDraft[]): void {
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const h = drafts[i]!;
+    if (h.kind !== 'hedged' || h.report !== view.id || h.start === undefined) continue;
+    // Only on the same text: a hedge in a clause of its own ("…, but the figure could not be confirmed") is a second finding.
+    const hEnd = h.start + h.quote.length;
+    const anon = drafts.find((d) => d.kind === 'anonymous-source' && d.report === view.id && d.start !== undefined && d.start < hEnd && h.start! < d.start + d.quote.length);
+    if (!anon) continue;
+    const cues = /hedge words \(([^)]*)\)/.exec(h.reasoning)?.[1];
+    anon.explanation += cues ? ` The claim is hedged as well (${cues}).` : ' The claim is hedged as well.';
+    anon.claims = [...new Set([...(anon.claims ?? []), ...(h.claims ?? [])])];
+    anon.related = [...(anon.related ?? []), { report: view.id, quote: h.quote }];
+    drafts.splice(i, 1);
+  }
+}

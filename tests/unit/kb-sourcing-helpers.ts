@@ -1,0 +1,41 @@
+// Shared by the kb-sourcing-* tests: run the report pipeline (the same code the
+// build runs for data/reports/) on a report written for the test, and read off
+// its sourcing caveats.
+import { extractReports } from '../../lib/kb/extract';
+import { parseInputs } from '../../lib/kb/inputs';
+import { readDataFiles } from '../../scripts/read-data';
+
+const known = parseInputs(readDataFiles());
+
+export interface Found {
+  kind: string;
+  quote: string;
+  label: string;
+  explanation: string;
+  about: string[];
+}
+
+/** A report in the corpus format: headline, blank line, paragraphs. */
+export function report(headline: string, ...paragraphs: string[]): string {
+  return `${headline}\n\n${paragraphs.join('\n\n')}\n`;
+}
+
+export function caveatsOf(text: string): Found[] {
+  const { kb } = extractReports([{ file: 'test.txt', text }], known);
+  const nameOf = new Map(kb.entities.map((e) => [e.id, e.name]));
+  return kb.caveats.map((c) => ({ kind: c.kind, quote: c.quote, label: c.label, explanation: c.explanation, about: c.entities.map((id) => nameOf.get(id) ?? id) }));
+}
+
+/** The caveats of a kind whose quote overlaps the given words of the text (as the held-out scorer counts them). */
+export function at(found: readonly Found[], text: string, kind: string, words: string): Found[] {
+  const start = text.indexOf(words);
+  if (start < 0) throw new Error(`not in the text: ${words}`);
+  const end = start + words.length;
+  return found.filter((c) => {
+    if (c.kind !== kind) return false;
+    const s = text.indexOf(c.quote);
+    return s >= 0 && s < end && start < s + c.quote.length;
+  });
+}
+
+export const SOURCING = ['anonymous-source', 'unsourced', 'hedged', 'denial', 'no-comment'];
