@@ -8,6 +8,7 @@
 import type { EntityType } from '../schema';
 import rules from '../../../data/name-rules.json';
 import { NameRulesFile } from '../schema';
+import { bylineNames } from './meta';
 
 const R = NameRulesFile.parse(rules);
 const words = (xs: readonly string[]) => new Set(xs.map((x) => x.toLowerCase()));
@@ -261,29 +262,17 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
   const skip = [...taken, ...titleCaseLines(text)];
   const lowerWords = new Set(text.match(/(?<![\p{L}])\p{Ll}[\p{L}'’-]*/gu) ?? []);
   const out: Candidate[] = [];
-  // A byline ("By Marta Quintela | Atlantic Ledger | 12 May 2025", "Dhaka Tribune Wire | 17 June 2025"): the writer and the outlet.
-  // A first part that is not "By …" is a label ("PRESS RELEASE | …"): no name.
-  for (const m of text.matchAll(/^[ \t]*(?:By[ \t]+([^|\n]+?)[ \t]*\|[ \t]*|[^|\n]+?[ \t]*\|[ \t]*)?([^|\n]+?)[ \t]*\|[ \t]*[^|\n]*\b\d{4}\b[^|\n]*$/gm)) {
-    const lineStart = m.index;
-    skip.push([lineStart, lineStart + m[0].length]);
-    for (const [i, type] of [
-      [1, 'person'],
-      [2, 'organisation'],
-    ] as const) {
-      const part = m[i];
-      if (!part || !/^\p{Lu}/u.test(part) || /\d/.test(part)) continue;
-      const at = text.indexOf(part, lineStart);
-      out.push({ text: part, start: at, end: at + part.length, type, evidence: type === 'person' ? 'the byline’s writer' : 'the byline’s outlet' });
-    }
+  // Bylines and sign-offs (lib/kb/extract/meta.ts): the writer is a person, the outlet an organisation, where it was filed from a place.
+  for (const b of bylineNames(text)) {
+    skip.push(b.line);
+    const type = b.role === 'writer' ? 'person' : b.role === 'outlet' ? 'organisation' : 'place';
+    out.push({ text: b.text, start: b.start, end: b.start + b.text.length, type, evidence: b.role === 'writer' ? 'the byline’s writer' : b.role === 'outlet' ? 'the byline’s outlet' : 'where the byline was filed from' });
   }
-  // "By Jane Doe" alone on a line near the top (an imported page's byline), and "© Site".
-  for (const m of text.slice(0, top0(text)).matchAll(/^[ \t]*(?:By[ \t]+(\p{Lu}[\p{L}'’.-]+(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]+|de|van|von|der|bin|al))*(?:[ \t]+and[ \t]+\p{Lu}[\p{L}'’.-]+(?:[ \t]+\p{Lu}[\p{L}'’.-]+)+)?)|©[ \t]*(?:\d{4}[ \t]+)?(\p{Lu}[^\n|.,]{1,58}?))[ \t]*$/gmu)) {
-    const part = (m[1] ?? m[2])!;
+  // "© Site" near the top.
+  for (const m of text.slice(0, top0(text)).matchAll(/^[ \t]*©[ \t]*(?:\d{4}[ \t]+)?(\p{Lu}[^\n|.,]{1,58}?)[ \t]*$/gmu)) {
     skip.push([m.index, m.index + m[0].length]);
-    for (const [i, who] of (m[1] ? part.split(/[ \t]+and[ \t]+/) : [part]).entries()) {
-      const at = text.indexOf(who, m.index + (i > 0 ? m[0].indexOf(' and ') : 0));
-      out.push({ text: who, start: at, end: at + who.length, type: m[1] ? 'person' : 'organisation', evidence: m[1] ? 'the byline’s writer' : 'the byline’s outlet' });
-    }
+    const at = m.index + m[0].indexOf(m[1]!);
+    out.push({ text: m[1]!, start: at, end: at + m[1]!.length, type: 'organisation', evidence: 'the byline’s outlet' });
   }
   // A byline that gives the writer's role instead of "By" ("Helen McCarthy-Boateng Political correspondent"), near the top.
   const top = top0(text);
