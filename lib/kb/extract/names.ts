@@ -35,19 +35,21 @@ const ORG_LIST_BEFORE = new RegExp(`\\b(?:${alt(R.organisationPlural)})\\s*,\\s*
 const ORG_AGENT_BEFORE = new RegExp(`\\b(?:${alt(R.organisationAgentBefore)})\\s+(?:the\\s+)?$`, 'i');
 // "X, the Transport Ministry said": an attribution, not an apposition about X.
 const NOT_SAID = '(?!\\s+(?:said|says|told|added|announced|reported|confirmed)\\b)';
-const ORG_APPOSITION = new RegExp(`^,\\s+(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,3}(?:${alt(R.organisationBefore)})\\b${NOT_SAID}`, 'i');
+// "X, the group's spokesperson" is a person: a possessive organisation noun is not the apposition's head.
+// "X, one of the largest carriers": one of a plural of organisations.
+const ORG_APPOSITION = new RegExp(`^,\\s+(?:(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,3}(?:${alt(R.organisationBefore)})|one\\s+of\\s+the\\s+(?:[\\w-]+\\s+){0,3}(?:${alt(R.organisationPlural)}))\\b(?!['’]s)${NOT_SAID}`, 'i');
 const PLACE_APPOSITION = new RegExp(`^,\\s+(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,3}(?:${alt(R.followerNouns.place)})\\b${NOT_SAID}`, 'i');
 const PLACE_OF_BEFORE = new RegExp(`\\b(?:${alt(R.placeOfNouns)})\\s+of\\s+(?:the\\s+)?$`, 'i');
 // "X said on Wednesday it would …": what speaks of itself as "it" is not a person.
 const SAYS_IT_AFTER = /^\s+(?:said|says|announced|confirmed|added|stated)\s+(?:on\s+\w+\s+|in\s+a\s+statement\s+)?(?:that\s+)?(?:it|its)\b/;
 const ORG_ROLE_BEFORE = new RegExp(`\\b(?:${alt(R.organisationBefore)})(?:\\s+(?:of|for|to|at)\\s+[^,.;]{1,40})?,\\s*$`, 'i');
-const PERSON_APPOSITION = new RegExp(`^,\\s+(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,3}(?:${ROLE_NOUNS})\\b`, 'i');
+const PERSON_APPOSITION = new RegExp(`^,\\s+(?:a|an|the)\\s+(?:[\\w'’-]+\\s+){0,3}(?:${ROLE_NOUNS})\\b`, 'i');
 const PLACE_OF = words(R.placeOfNouns);
 const NOUNS_BEFORE_OF = words(R.nounsBeforeOf);
 // "in the United States and Canada": a word joined by "and" to a place after "in".
 const COORDINATED_PLACE_BEFORE = /\b(?:in|across|throughout)\s+(?:the\s+)?[\p{L} .’'-]{2,40}?\s+and\s+$/u;
 const ROLE_BEFORE = new RegExp(`\\b(?:${ROLE_NOUNS})(?:\\s+(?:for|of|at|to)\\s+[^,.;]{1,40})?,\\s*$`, 'i');
-const LOCATIVE_BEFORE = /\b(?:in|at|near|outside|inside|through|via|around|across|throughout)\s+(?:the\s+)?$/;
+const LOCATIVE_BEFORE = /(?:\b(?:in|at|near|outside|inside|through|via|around|across|throughout)|(?:^|[.!?]\s+|\n\s*)(?:In|At|Near|Outside|Inside|From|Across))\s+(?:the\s+)?$/;
 // "Opposition lawmaker María José Quispe Huamán": a lower-case role noun right before a name.
 const ROLE_RIGHT_BEFORE = new RegExp(`(?:^|\\s)(?:${ROLE_NOUNS})\\s+$`);
 const PLACE_NAMES = new Set(R.placeNames);
@@ -56,7 +58,12 @@ const STATE_POSSESSIONS = new RegExp(`^['’]s\\s+(?:[a-z]+\\s+){0,2}?(?:${alt(R
 const DEFINED_ACRONYM = /^\s*\((\p{Lu}[\p{Lu}\d&]{1,9})\)/u;
 const ROLE_WORDS = words(R.roleNouns);
 /** An organisation's name without its legal form ("Helios Nederland" for "Helios Nederland B.V."). */
-const LEGAL_FORM = /\s+(?:Corp\.?|Corporation|Inc\.?|Ltd\.?|Limited|Co\.|Company|Group|Holdings|PLC|plc|SA|S\.A\.|AG|A\.G\.|GmbH|B\.V\.|N\.V\.|S\.p\.A\.|LLC|AB|ASA|Oyj|SE|KK|Pty(?:\s+Ltd)?|Pte(?:\s+Ltd)?|Bhd|Tbk|SpA|SAS)$/;
+const LEGAL_FORM = new RegExp(`\\s+(?:${[...R.legalForms].sort((a, b) => b.length - a.length).map(esc).join('|') || '(?!)'})$`);
+/** Legal forms written with a closing dot ("Kft.", "Inc."): the dot belongs to the name even where it also ends the sentence. */
+const DOTTED_LEGAL = new Set(R.legalForms.filter((f) => f.endsWith('.')));
+const DEMONYM_KEPT = new Set(R.demonymKeptBefore);
+const LIST_HEAD = new RegExp(`^(?:${alt(R.listNameHeads)})\\s`);
+const AGENT_QUALIFIED = new RegExp(`^(\\p{Lu}[\\p{L}]+)-(?:${alt(R.agentQualifiers)})$`, 'u');
 const legalShort = (name: string) => name.replace(LEGAL_FORM, '');
 
 export interface FoundName {
@@ -132,7 +139,7 @@ function trimRun(text: string, start: number): { text: string; start: number }[]
     let tokens = piece.replace(/[’']s$/, '').split(/([ \t\u00a0]+)/);
     let lead = 0;
     const leadingNoise = (t: string) =>
-      (STOP.has(t.toLowerCase()) && !(/^(?:New|North|South|East|West)$/.test(t) && tokens.length > 2)) || (CONNECTORS.has(t.toLowerCase()) && t === t.toLowerCase()) || (TITLES.includes(t) && !(tokens.length === 3 && ORG_WORDS.has(tokens[2]!.toLowerCase())));
+      (STOP.has(t.toLowerCase()) && !(/^(?:New|North|South|East|West)$/.test(t) && tokens.length > 2)) || (CONNECTORS.has(t.toLowerCase()) && t === t.toLowerCase()) || (TITLES.includes(t) && !(tokens.length >= 3 && ORG_WORDS.has(tokens[tokens.length - 1]!.toLowerCase())));
     while (tokens.length > 0 && leadingNoise(tokens[0]!)) {
       lead += tokens[0]!.length + (tokens[1]?.length ?? 0);
       tokens = tokens.slice(2);
@@ -172,7 +179,7 @@ function titleCaseLines(text: string): [number, number][] {
     const tokens = line.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
     const caps = tokens.filter((t) => /^\p{Lu}/u.test(t) && !CONNECTORS.has(t.toLowerCase())).length;
     // Bylines ("Reporting by …; Editing by …") are capitalised because they are names.
-    if (tokens.length >= 4 && caps / tokens.length >= 0.6 && !/^\s*(?:By|Reporting|Writing|Editing|Additional reporting)\b/.test(line)) out.push([at, at + line.length]);
+    if (tokens.length >= 4 && caps / tokens.length >= 0.6 && !/^\s*\(?(?:By|Reporting|Writing|Editing|Additional reporting)\b/.test(line) && !/^\s*(?:(?:Media|Press|Investor|Journalist)\s+)?[Cc]ontacts?\s*:/.test(line)) out.push([at, at + line.length]);
     at += line.length + 1;
   }
   return out;
@@ -209,11 +216,48 @@ function joinFor(text: string, runs: { text: string; start: number }[]): { text:
   const out: { text: string; start: number }[] = [];
   for (const r of runs) {
     const prev = out[out.length - 1];
-    if (prev && text.slice(prev.start + prev.text.length, r.start) === ' for ' && ORG_WORDS.has(prev.text.split(/\s+/).pop()!.toLowerCase()) && !r.text.includes(' for ')) {
-      prev.text = text.slice(prev.start, r.start + r.text.length);
+    const gap = prev ? text.slice(prev.start + prev.text.length, r.start) : '';
+    const prevWords = prev ? prev.text.split(/\s+/) : [];
+    // "Court of Arbitration for Sport": an organisation's word opens it, or the acronym after it spells all of it.
+    const joined = prev ? text.slice(prev.start, r.start + r.text.length) : '';
+    const spelled = DEFINED_ACRONYM.exec(text.slice(r.start + r.text.length))?.[1];
+    if (prev && gap === ' for ' && (ORG_WORDS.has(prevWords[prevWords.length - 1]!.toLowerCase()) || (ORG_WORDS.has(prevWords[0]!.toLowerCase()) && / of /.test(prev.text)) || (spelled !== undefined && capInitials(joined) === spelled)) && !r.text.includes(' for ')) {
+      prev.text = joined;
+      continue;
+    }
+    // "Brisbane 2032 Olympic Games": a place, a year, then an event.
+    if (prev && /^ (?:1[89]|2\d)\d\d $/.test(gap) && typeFromWords(r.text) === 'event' && !prev.text.includes(' ')) {
+      prev.text = joined;
       continue;
     }
     out.push({ ...r });
+  }
+  return out;
+}
+
+/** The first letters of a name's capitalised words ("Court of Arbitration for Sport" → "CAS"). */
+function capInitials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join('');
+}
+
+/** "Department of Housing, Local Government and Heritage": a department's name that runs over a list of its portfolios. */
+function joinPortfolios(text: string, runs: { text: string; start: number }[]): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  for (let i = 0; i < runs.length; i++) {
+    const r = { ...runs[i]! };
+    out.push(r);
+    if (!LIST_HEAD.test(r.text) || r.text.split(/ of | for /).length > 2) continue;
+    // Items: ", X" … then " and Y" (or ", and Y"), each of one to three words.
+    let j = i + 1;
+    while (j < runs.length && text.slice(runs[j - 1]!.start + runs[j - 1]!.text.length, runs[j]!.start) === ', ' && runs[j]!.text.split(/\s+/).length <= 3 && !/ of | and /.test(runs[j]!.text)) j++;
+    const last = runs[j];
+    if (j === i + 1 || !last || !/^,? and $/.test(text.slice(runs[j - 1]!.start + runs[j - 1]!.text.length, last.start)) || last.text.split(/\s+/).length > 3) continue;
+    r.text = text.slice(r.start, last.start + last.text.length);
+    i = j;
   }
   return out;
 }
@@ -228,6 +272,8 @@ function splitAtOf(full: string, text: string, start: number): { text: string; s
   const right = text.slice(m.index + m[0].length);
   const lastRight = right.split(/\s+/).pop()!.toLowerCase();
   const leftTokens = left.split(/\s+/);
+  // "Chief Executive Officer of Kairo Technologies": a role, then whose; but "Minister of State X" is a title.
+  if (ROLE_WORDS.has(leftTokens[leftTokens.length - 1]!.toLowerCase()) && !TITLES.some((t) => t.includes(' of ') && text.startsWith(`${t} `))) return [{ text: right, start: start + m.index + m[0].length }];
   // "Residents of Sunamganj": the noun is not part of the name.
   if (leftTokens.length === 1 && (PLACE_OF.has(left.toLowerCase()) || NOUNS_BEFORE_OF.has(left.toLowerCase()))) return [{ text: right, start: start + m.index + m[0].length }];
   // "Northstar Air Cargo of Saint Paul": a name, then the place it is from.
@@ -257,6 +303,9 @@ const CAPS_DATELINE_AFTER = /^(?:,\s+\p{Lu}[\p{L}.]{1,20}(?:\s+\p{Lu}[\p{L}.]{1,
 const BODY_VERBS = '(?:denied|denies|rejected|rejects|said|says|claimed|vowed|warned|accused|insisted)\\b';
 const PLACE_BEFORE = /\b(?:in|at|near|from|to|into|across|outside|inside|between|with|against|toward|towards|across|throughout|within)\s+(?:the\s+)?$/;
 
+/** Guesses from a name's shape or a preposition alone, which any context about the same name overrides. */
+const WEAK_EVIDENCE = new Set(['a two- or three-word capitalised name', 'follows a preposition of place', 'a capitalised name after a preposition of place', 'a capitalised name after “the”', 'an acronym']);
+
 function candidates(text: string, taken: readonly [number, number][], untyped: Candidate[] = []): Candidate[] {
   const starts = sentenceStarts(text);
   const skip = [...taken, ...titleCaseLines(text)];
@@ -267,6 +316,12 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
     skip.push(b.line);
     const type = b.role === 'writer' ? 'person' : b.role === 'outlet' ? 'organisation' : 'place';
     out.push({ text: b.text, start: b.start, end: b.start + b.text.length, type, evidence: b.role === 'writer' ? 'the byline’s writer' : b.role === 'outlet' ? 'the byline’s outlet' : 'where the byline was filed from' });
+  }
+  // "Media contact: TANAKA Yui, Corporate Communications, …" (a press release's contact line): the person named first.
+  for (const m of text.matchAll(/^[ \t]*(?:(?:Media|Press|Investor|Journalist)[ \t]+)?[Cc]ontacts?[ \t]*:[ \t]*(\p{Lu}[\p{L}'’.-]+(?:[ \t]+\p{Lu}[\p{L}'’.-]+){1,3})(?=[ \t]*(?:,|$))/gmu)) {
+    const at = m.index + m[0].indexOf(m[1]!);
+    skip.push([m.index, m.index + (text.indexOf('\n', m.index) + 1 || text.length + 1) - m.index - 1]);
+    out.push({ text: m[1]!, start: at, end: at + m[1]!.length, type: 'person', evidence: 'a press release’s contact' });
   }
   // "© Site" near the top.
   for (const m of text.slice(0, top0(text)).matchAll(/^[ \t]*©[ \t]*(?:\d{4}[ \t]+)?(\p{Lu}[^\n|.,]{1,58}?)[ \t]*$/gmu)) {
@@ -281,19 +336,27 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
     skip.push([m.index, m.index + m[0].length]);
     out.push({ text: m[1]!, start: at, end: at + m[1]!.length, type: 'person', evidence: 'the byline’s writer' });
   }
-  const runs = joinFor(text, joinAnd(text, [...text.matchAll(RUN)].map((m) => ({ text: m[0], start: m.index }))));
+  const runs = joinPortfolios(text, joinFor(text, joinAnd(text, [...text.matchAll(RUN)].map((m) => ({ text: m[0], start: m.index })))));
   const pieces = runs.flatMap((m) => splitAtOf(text, m.text, m.start)).flatMap((m) => (definesItself(text, m.text, m.start) ? [{ text: m.text, start: m.start, titled: null }] : splitAtTitle(m.text, m.start)).flatMap((p) => trimRun(p.text, p.start).map((x) => ({ ...x, titled: p.titled }))));
   for (const raw of pieces) {
     // A leading demonym ("Russian Su-27", "Chinese Foreign Ministry") describes, it is not part of the name, unless the rest is only a type word.
     let piece = raw;
     // "China-made Mugin-5", "Kremlin-backed X": the hyphenated qualifier is not part of the name.
     const qualifier = /^\S+-(?:made|based|backed|led|owned|built|designed|funded|linked)\s+/.exec(piece.text);
+    // "the Gerindra-backed candidate", "Hamas-led": the word before a qualifier of agency names a body (not a country, a demonym or a known name).
+    const agent = AGENT_QUALIFIED.exec(piece.text.split(/\s+/)[0]!)?.[1];
+    if (agent && !PLACE_NAMES.has(agent) && !DEMONYM.test(agent) && !/i$/.test(agent) && !STOP.has(agent.toLowerCase()) && !taken.some(([s, e]) => piece.start < e && s < piece.start + agent.length)) {
+      out.push({ text: agent, start: piece.start, end: piece.start + agent.length, type: 'organisation', evidence: `it backs or leads as a body (“${piece.text.split(/\s+/)[0]}”)` });
+    }
+    if (agent && !piece.text.includes(' ')) continue;
     if (qualifier) piece = { ...piece, text: piece.text.slice(qualifier[0].length), start: piece.start + qualifier[0].length };
     const first = /^(\S+)\s+/.exec(piece.text);
     const n = piece.text.split(/\s+/).length;
     // An institution named only by generic words after its demonym ("Sudanese Armed Forces", "Israeli Air Force"): without the demonym it names nothing.
     const generic = first && n >= 3 && piece.text.slice(first[0].length).split(/\s+/).every((w) => ORG_WORDS.has(w.toLowerCase()) || GENERIC_MODIFIERS.test(w));
-    if (first && DEMONYM.test(first[1]!) && n >= 2 && !generic && !(n === 2 && typeFromWords(piece.text) && typeFromWords(piece.text.slice(first[0].length)) !== 'weapon')) {
+    // ("Hungarian Diabetes Association", "Irish Sporting Times": a society or an outlet keeps its demonym.)
+    const keepsDemonym = n >= 3 && DEMONYM_KEPT.has(piece.text.split(/\s+/).pop()!);
+    if (first && DEMONYM.test(first[1]!) && n >= 2 && !generic && !keepsDemonym && !(n === 2 && typeFromWords(piece.text) && typeFromWords(piece.text.slice(first[0].length)) !== 'weapon')) {
       piece = { ...piece, text: piece.text.slice(first[0].length), start: piece.start + first[0].length };
     }
     // "Chipmaker Veltrix to cut jobs": a class noun capitalised only because it opens the line or sentence describes the name after it.
@@ -301,12 +364,14 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
     if (lead && n >= 2 && starts.has(piece.start) && ORG_BEFORE.test(`${lead[1]!.toLowerCase()} `) && lead[1]!.toLowerCase() !== lead[1]) {
       piece = { ...piece, text: piece.text.slice(lead[0].length), start: piece.start + lead[0].length };
     }
+    // "Hajdú Cold Chain Kft.": the dot of a legal form is the name's, even where it also ends the sentence.
+    if (DOTTED_LEGAL.has(`${piece.text.split(/\s+/).pop()!}.`) && piece.text.includes(' ') && text[piece.start + piece.text.length] === '.') piece = { ...piece, text: `${piece.text}.` };
     {
       let { start } = piece;
       let end = start + piece.text.length;
       // "United Nations Children's Fund", "United States Department of Justice": a known name opens a longer organisation's name.
       const opensLonger = (s: number, e: number) =>
-        s === start && e < end && text.slice(e, end).split(/\s+/).some((w) => ORG_WORDS.has(w.toLowerCase().replace(/[’']s$/, ''))) && taken.some(([ts, te]) => ts === s && te === e);
+        s === start && e < end && (text.slice(e, end).split(/\s+/).some((w) => ORG_WORDS.has(w.toLowerCase().replace(/[’']s$/, ''))) || typeFromWords(text.slice(e, end).trim()) === 'place') && taken.some(([ts, te]) => ts === s && te === e);
       if (skip.some(([s, e]) => start < e && s < end && !opensLonger(s, e))) continue;
       const tokens = piece.text.split(/\s+/);
       const single = tokens.length === 1;
@@ -314,6 +379,22 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       const after = text.slice(end, end + 60);
       let type = typeFromWords(piece.text);
       let evidence = type ? `its words mark ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}` : '';
+      // "SATO Hiroshi", "TANAKA Yui": a family name in capitals (a word one can say, never used alone as an acronym), then a
+      // given name, is a person, written family name first.
+      if (!type && tokens.length === 2 && /^\p{Lu}{3,}$/u.test(tokens[0]!) && /[AEIOUY]/.test(tokens[0]!) && /^\p{Lu}\p{Ll}+$/u.test(tokens[1]!) && !ORG_WORDS.has(tokens[1]!.toLowerCase()) && !PLACE_NAMES.has(tokens[1]!) && !PLACE_ACRONYMS.has(tokens[0]!) && !new RegExp(`(?<![\\p{L}\\d-])${tokens[0]}(?![\\p{L}\\d-])(?!\\s+\\p{Lu}\\p{Ll})`, 'u').test(text)) {
+        type = 'person';
+        evidence = 'a family name in capitals, then a given name';
+      }
+      // "Keller & Vogt": names joined by an ampersand are a firm.
+      if (!type && tokens.includes('&')) {
+        type = 'organisation';
+        evidence = 'an ampersand joins it, as a firm';
+      }
+      // "Cllr Siobhán Tierney (Fine Gael)": a name in brackets right after a person's name is their party or body.
+      if (!type && /\p{Lu}[\p{L}'’-]+[ \t]*\($/u.test(before) && /^\)/.test(after) && !PLACE_NAMES.has(piece.text) && !/^\p{Lu}{2,}$/u.test(piece.text)) {
+        type = 'organisation';
+        evidence = 'in brackets after a person’s name, their party';
+      }
       // "NHS England", "BBC News": an acronym that opens a name makes it an organisation (not "US Senate"'s place acronym alone).
       if (!type && tokens.length >= 2 && /^\p{Lu}{2,5}$/u.test(tokens[0]!) && !PLACE_ACRONYMS.has(tokens[0]!)) {
         type = 'organisation';
@@ -436,7 +517,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         type = 'place';
         evidence = 'a country acronym';
       }
-      if (!type && single && /\b(?:in|at|near|from|to|into|across|outside|inside)\s+(?:the\s+)?$/.test(before) && !/\baccording\s+to\s+$/i.test(before) && !/^[A-Z]{2,}$/.test(piece.text)) {
+      if (!type && single && /(?:\b(?:in|at|near|from|to|into|across|outside|inside)|(?:^|[.!?]\s+|\n\s*)(?:In|At|Near|From|Outside|Inside))\s+(?:the\s+)?$/.test(before) && !/\baccording\s+to\s+$/i.test(before) && !/^[A-Z]{2,}$/.test(piece.text)) {
         type = 'place';
         evidence = 'follows a preposition of place';
       }
@@ -458,7 +539,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         evidence = type === 'place' ? 'a capitalised name after a preposition of place' : type === 'organisation' ? 'a capitalised name after “the”' : 'a two- or three-word capitalised name';
       }
       // A dateline city ("LIMA, June 3 (…) -") is a place.
-      if (single && /^\p{Lu}{3,}$/u.test(piece.text) && /(?:^|\n)\s*$/.test(before) && (/^(?:[ A-Z]*),\s+[A-Z][a-z]+\s+\d/.test(after) || /^\s+[-–—]\s/.test(after))) {
+      if (single && /^\p{Lu}{3,}$/u.test(piece.text) && /(?:^|\n)\s*$/.test(before) && (/^(?:[ A-Z]*),\s+[A-Z][a-z]+\s+\d/.test(after) || CAPS_DATELINE_AFTER.test(after))) {
         type = 'place';
         evidence = 'the dateline';
       }
@@ -545,18 +626,20 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
     const full = [...byName.values()].find(
       (n) =>
         n.aliases.some((a) => fold(a) === fold(c.text)) ||
-        (n.type === 'person' && parts.length === 1 && c.text.length >= 2 && n.name.split(/\s+/).includes(c.text)) ||
+        (n.type === 'person' && parts.length === 1 && c.text.length >= 2 && n.name.split(/\s+/).some((p) => p === c.text || (p.length > 2 && p === p.toUpperCase() && p === c.text.toUpperCase()))) ||
         (/^[A-Z]{2,6}$/.test(c.text) && n.name.split(/\s+/).length >= 2 && initials(n.name) === c.text) ||
         (definedAs.get(c.text) !== undefined && n.aliases.some((a) => fold(a) === definedAs.get(c.text))) ||
         // A transcript's "LEE:" is Lee Soo-jin.
         (c.evidence === 'a transcript’s speaker label' && n.type === 'person' && n.name.split(/\s+/).some((p) => p.toUpperCase() === c.text)) ||
         // "Castañeda Villanueva" for "Jorge Luis Castañeda Villanueva"; "Helios Nederland" for "Helios Nederland B.V.".
         (n.type === 'person' && c.type === 'person' && parts.length >= 2 && n.name.toLowerCase().endsWith(` ${c.text.toLowerCase()}`)) ||
-        (n.type === 'organisation' && legalShort(n.name) !== n.name && legalShort(n.name) === c.text),
+        // ("Galway Harbour" beside "Galway Harbour Company": a place the company is named after is the place.)
+        (n.type === 'organisation' && legalShort(n.name) !== n.name && legalShort(n.name) === c.text && typeFromWords(c.text) !== 'place'),
     );
     if (full) {
       // The weakest guesses (two or three capitalised words: a person; a word after "from": a place) give way to any context that says otherwise.
-      const weak = full.evidence === 'a two- or three-word capitalised name' || (full.evidence === 'follows a preposition of place' && c.evidence === 'it speaks as a body');
+      // (A word after "to" or "at" is a place only until an apposition or the report's use says it is a body: "to Bawaslu" beside "Bawaslu, the election agency".)
+      const weak = full.evidence === 'a two- or three-word capitalised name' || (full.evidence === 'follows a preposition of place' && c.type === 'organisation' && !WEAK_EVIDENCE.has(c.evidence));
       if (full.name === c.text && weak && c.evidence !== full.evidence) {
         full.type = c.type!;
         full.evidence = c.evidence;
@@ -572,7 +655,7 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
   // An organisation named without its legal suffix ("Andes Copper" for "Andes Copper Corp").
   for (const n of names.filter((x) => x.type === 'organisation')) {
     const short = legalShort(n.name);
-    if (short === n.name || !short.includes(' ')) continue;
+    if (short === n.name || !short.includes(' ') || typeFromWords(short) === 'place') continue;
     const re = new RegExp(`(?<![\\p{L}\\d-])${short.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d-])`, 'gu');
     for (const m of text.matchAll(re)) {
       if (n.spans.some(([s, e]) => m.index >= s && m.index < e) || taken.some(([s, e]) => m.index >= s && m.index < e)) continue;
@@ -595,7 +678,18 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
     const lower = first.toLowerCase();
     if (first.length < 4 || PLACE_NAMES.has(first) || STOP.has(lower) || CONNECTORS.has(lower) || NOT_ALONE.has(lower) || DEMONYM.test(first) || PLACE_FIRST.has(first) || /^(?:North|South|East|West|New|United|National|International|Independent|Central|General|State|Public|Royal|Federal)$/.test(first)) continue;
     // The first word found on its own as an organisation ("Chipmaker Veltrix …" beside "Veltrix Semiconductor"): the same body, unless another name opens with it too.
-    const alone = names.filter((o) => o !== n && o.name === first && o.type === 'organisation');
+    // ("anyone from Pannon" beside "Pannon Biologics": a word after "from" is the company, not a place.)
+    const alone = names.filter((o) => o !== n && o.name === first && (o.type === 'organisation' || (o.evidence === 'follows a preposition of place' && o.spans.length === 1)));
+    // "Transnet" beside "Transnet Port Terminals (TPT)": a body the report calls by its own acronym is not the one its first word names alone (a parent and its unit).
+    const ownAcronym = n.aliases.some((a) => /^\p{Lu}{2,6}$/u.test(a) && capInitials(n.name) === a);
+    if (ownAcronym) {
+      const re = new RegExp(`(?<![\\p{L}\\d-])${esc(first)}(?![\\p{L}\\d-])(?!\\s+\\p{Lu})`, 'gu');
+      const spans = [...text.matchAll(re)].map((m): [number, number] => [m.index, m.index + first.length]).filter(([s]) => !n.spans.some(([a, b]) => s >= a && s < b) && !taken.some(([a, b]) => s >= a && s < b));
+      if (spans.length && !alone.length && !names.some((o) => o !== n && o.name.split(/\s+/)[0] === first)) {
+        names.push({ name: first, type: 'organisation', aliases: [first], spans, evidence: `the first word of “${n.name}”, which the report calls by its acronym, names another body` });
+      }
+      continue;
+    }
     if (alone.length && !names.some((o) => o !== n && !alone.includes(o) && o.name.split(/\s+/)[0] === first)) {
       for (const o of alone) {
         n.spans.push(...o.spans);
