@@ -160,6 +160,8 @@ function splitAtTitle(text: string, start: number): { text: string; start: numbe
     const i = text.indexOf(` ${t} `);
     // "The Justice Department", "the General Assembly": a title word before an organisation's word is part of its name.
     if (i > 0 && !text.slice(i + t.length + 2).includes(' ') && ORG_WORDS.has(text.slice(i + t.length + 2).toLowerCase())) continue;
+    // "The Chief Public Prosecutor's Office": after an article, a title word opening an organisation's name is part of it.
+    if (i > 0 && text.slice(0, i).split(/\s+/).every((w) => STOP.has(w.toLowerCase())) && ORG_WORDS.has(text.split(/\s+/).pop()!.toLowerCase())) continue;
     if (i > 0) {
       const rest = i + t.length + 2;
       return [
@@ -303,6 +305,12 @@ const CAPS_DATELINE_AFTER = /^(?:,\s+\p{Lu}[\p{L}.]{1,20}(?:\s+\p{Lu}[\p{L}.]{1,
 const BODY_VERBS = '(?:denied|denies|rejected|rejects|said|says|claimed|vowed|warned|accused|insisted)\\b';
 const PLACE_BEFORE = /\b(?:in|at|near|from|to|into|across|outside|inside|between|with|against|toward|towards|across|throughout|within)\s+(?:the\s+)?$/;
 
+const CAP_RUN = `\\p{Lu}[\\p{L}'’-]*(?:[ \\t]+\\p{Lu}[\\p{L}'’-]*)*`;
+const AGREEMENT_LONG = new RegExp(
+  `(?<![\\p{L}\\d-])(?:${R.typeWords.agreement.filter((w) => /^(?:Treaty|Convention|Agreement|Protocol|Accord|Pact|Charter)$/.test(w)).join('|')})[ \\t]+(?:on|for|against|between|of)[ \\t]+(?:(?:a|an|the)[ \\t]+)?${CAP_RUN}(?:[ \\t]+(?:in|of|on|for|and|against)[ \\t]+(?:the[ \\t]+)?${CAP_RUN})*`,
+  'gu',
+);
+
 /** Guesses from a name's shape or a preposition alone, which any context about the same name overrides. */
 const WEAK_EVIDENCE = new Set(['a two- or three-word capitalised name', 'follows a preposition of place', 'a capitalised name after a preposition of place', 'a capitalised name after “the”', 'an acronym']);
 
@@ -322,6 +330,14 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
     const at = m.index + m[0].indexOf(m[1]!);
     skip.push([m.index, m.index + (text.indexOf('\n', m.index) + 1 || text.length + 1) - m.index - 1]);
     out.push({ text: m[1]!, start: at, end: at + m[1]!.length, type: 'person', evidence: 'a press release’s contact' });
+  }
+  // "the Treaty on a Nuclear-Weapon-Free Zone in Central Asia", "the Convention on the Rights of the Child": an agreement's
+  // word, then what it is on or between, across lower-case prepositions and articles.
+  for (const m of text.matchAll(AGREEMENT_LONG)) {
+    const end = m.index + m[0].length;
+    if (taken.some(([s, e]) => m.index < e && s < end) || skip.some(([s, e]) => m.index < e && s < end)) continue;
+    skip.push([m.index, end]);
+    out.push({ text: m[0], start: m.index, end, type: 'agreement', evidence: 'an agreement’s word, then what it is on' });
   }
   // "© Site" near the top.
   for (const m of text.slice(0, top0(text)).matchAll(/^[ \t]*©[ \t]*(?:\d{4}[ \t]+)?(\p{Lu}[^\n|.,]{1,58}?)[ \t]*$/gmu)) {
@@ -463,6 +479,11 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
           evidence = '“who” follows the name';
         }
       }
+      // "a fellow at the Central Asia Energy Forum": what employs or speaks as a body is an organisation, though its last word may name an event.
+      if (type === 'event' && ORG_AGENT_BEFORE.test(before)) {
+        type = 'organisation';
+        evidence = 'it acts as an organisation (“fellow at”, “works for”)';
+      }
       const title = piece.titled ?? TITLES.find((t) => before.endsWith(`${t} `));
       if (!type && title) {
         type = 'person';
@@ -475,6 +496,12 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
           piece = { ...piece, text: piece.text.slice(0, of.index) };
           end = start + piece.text.length;
         }
+      }
+      // "COP30 climate summit", "WWDC24 conference": letters and an edition number before an event's noun name the event (not "G20 summit"'s group).
+      const eventAfter = /^\s+(?:[a-z]+\s+)?([a-z]+)\b/.exec(after)?.[1];
+      if (!type && single && /^\p{Lu}{2,}\d{1,4}$/u.test(piece.text) && eventAfter && FOLLOWERS.event.has(eventAfter)) {
+        type = 'event';
+        evidence = `an edition number, then “${eventAfter}”`;
       }
       const follower = /^\s+([a-z]+)\b/.exec(after)?.[1];
       // "the ASEAN summit": the acronym is the body that meets, the summit its event.
