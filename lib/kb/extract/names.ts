@@ -505,7 +505,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       }
       const follower = /^\s+([a-z]+)\b/.exec(after)?.[1];
       // "the ASEAN summit": the acronym is the body that meets, the summit its event.
-      if (!type && follower && /^\p{Lu}{2,6}$/u.test(piece.text) && FOLLOWERS.event.has(follower)) {
+      if (!type && follower && /^\p{Lu}[\p{Lu}\d]{1,5}$/u.test(piece.text) && FOLLOWERS.event.has(follower)) {
         type = 'organisation';
         evidence = `an acronym followed by “${follower}”`;
       }
@@ -531,7 +531,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       // one's surname (a person's short form merges into their full name later) is an organisation.
       // ("in Kashmir, which …", "officials in Kashmir said" name a place: the preposition says so; "at" may name a body.)
       // (A place never "did not respond to a request for comment": that holds at a sentence's start too.)
-      if (!type && single && /^\p{Lu}\p{Ll}{2,}$/u.test(piece.text) && !lowerWords.has(piece.text.toLowerCase()) && ((!starts.has(start) && (/^\s+(?:said|says|announced|confirmed|declined|denied|did not respond|could not be reached)\b/.test(after) || /^,\s+which\b/.test(after)) && !/\b(?:in|near|into|across|outside|inside)\s+(?:the\s+)?$/.test(before)) || /^\s+(?:did not (?:immediately )?respond|declined to comment|could not be reached|has not claimed)\b/.test(after))) {
+      if (!type && single && /^\p{Lu}\p{Ll}{2,}$/u.test(piece.text) && !lowerWords.has(piece.text.toLowerCase()) && ((!starts.has(start) && (/^\s+(?:said|says|announced|confirmed|declined|denied|did not respond|could not be reached)\b/.test(after) || /^,\s+which\b/.test(after)) && !/\b(?:in|near|into|across|outside|inside)\s+(?:the\s+)?$/.test(before)) || (/^\s+(?:did not (?:immediately )?respond|declined to comment|could not be reached|has not claimed)\b/.test(after) && !/\b(?:in|near|into|across|outside|inside)\s+(?:the\s+)?$/.test(before)))) {
         type = 'organisation';
         evidence = 'it speaks as a body';
       }
