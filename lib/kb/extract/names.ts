@@ -505,7 +505,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       }
       const follower = /^\s+([a-z]+)\b/.exec(after)?.[1];
       // "the ASEAN summit": the acronym is the body that meets, the summit its event.
-      if (!type && follower && /^\p{Lu}[\p{Lu}\d]{1,5}$/u.test(piece.text) && FOLLOWERS.event.has(follower)) {
+      if (!type && follower && /^\p{Lu}{2,6}$/u.test(piece.text) && FOLLOWERS.event.has(follower)) {
         type = 'organisation';
         evidence = `an acronym followed by “${follower}”`;
       }
