@@ -255,6 +255,8 @@ export const NameRulesFile = z
     demonymKeptBefore: words.default([]),
     /** Heads of a name that may run over a comma list of portfolios ("Department of Housing, Local Government and Heritage"). */
     listNameHeads: words.default([]),
+    /** Demonyms that do not end like one ("Soviet", "Arab", "Thai", "Dutch"): an adjective, not a name. */
+    demonyms: words.default([]),
     /** Qualifiers after a hyphen that make the word before it a body acting ("Gerindra-backed", "Hamas-led"). */
     agentQualifiers: words.default([]),
   })

@@ -62,6 +62,8 @@ const LEGAL_FORM = new RegExp(`\\s+(?:${[...R.legalForms].sort((a, b) => b.lengt
 /** Legal forms written with a closing dot ("Kft.", "Inc."): the dot belongs to the name even where it also ends the sentence. */
 const DOTTED_LEGAL = new Set(R.legalForms.filter((f) => f.endsWith('.')));
 const DEMONYM_KEPT = new Set(R.demonymKeptBefore);
+/** Demonyms the -ian/-ese/-ish shape misses ("Soviet", "Arab", "Thai"). */
+const DEMONYMS = new Set(R.demonyms);
 const LIST_HEAD = new RegExp(`^(?:${alt(R.listNameHeads)})\\s`);
 const AGENT_QUALIFIED = new RegExp(`^(\\p{Lu}[\\p{L}]+)-(?:${alt(R.agentQualifiers)})$`, 'u');
 const legalShort = (name: string) => name.replace(LEGAL_FORM, '');
@@ -103,6 +105,8 @@ const WEAPON_CODE = /^(?:[A-Z][\p{L}]*|[A-Z]{1,4})-\d{1,4}[A-Za-z]?$|^[A-Z]+-\d/
 function sentenceStarts(text: string): Set<number> {
   const starts = new Set<number>([0]);
   for (const m of text.matchAll(/(?:[.!?]["”’]?\s+|\n\s*|["“‘]\s*)/g)) starts.add(m.index + m[0].length);
+  // A dateline's dash opens the first sentence ("GDANSK, Poland (AP) — Dock workers …").
+  for (const m of text.matchAll(/(?:^|\n)\p{Lu}[^\n]{1,80}?(?:\)|\d|\p{Lu}{2,})[ \t]*[-–—][ \t]+/gu)) starts.add(m.index + m[0].length);
   return starts;
 }
 
@@ -275,7 +279,7 @@ function splitAtOf(full: string, text: string, start: number): { text: string; s
   const lastRight = right.split(/\s+/).pop()!.toLowerCase();
   const leftTokens = left.split(/\s+/);
   // "Chief Executive Officer of Kairo Technologies": a role, then whose; but "Minister of State X" is a title.
-  if (ROLE_WORDS.has(leftTokens[leftTokens.length - 1]!.toLowerCase()) && !TITLES.some((t) => t.includes(' of ') && text.startsWith(`${t} `))) return [{ text: right, start: start + m.index + m[0].length }];
+  if (ROLE_WORDS.has(leftTokens[leftTokens.length - 1]!.toLowerCase()) && (leftTokens.filter((t) => !STOP.has(t.toLowerCase())).length >= 2 || typeFromWords(right) === 'organisation') && !TITLES.some((t) => t.includes(' of ') && text.startsWith(`${t} `))) return [{ text: right, start: start + m.index + m[0].length }];
   // "Residents of Sunamganj": the noun is not part of the name.
   if (leftTokens.length === 1 && (PLACE_OF.has(left.toLowerCase()) || NOUNS_BEFORE_OF.has(left.toLowerCase()))) return [{ text: right, start: start + m.index + m[0].length }];
   // "Northstar Air Cargo of Saint Paul": a name, then the place it is from.
@@ -361,7 +365,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
     const qualifier = /^\S+-(?:made|based|backed|led|owned|built|designed|funded|linked)\s+/.exec(piece.text);
     // "the Gerindra-backed candidate", "Hamas-led": the word before a qualifier of agency names a body (not a country, a demonym or a known name).
     const agent = AGENT_QUALIFIED.exec(piece.text.split(/\s+/)[0]!)?.[1];
-    if (agent && !PLACE_NAMES.has(agent) && !DEMONYM.test(agent) && !/i$/.test(agent) && !STOP.has(agent.toLowerCase()) && !taken.some(([s, e]) => piece.start < e && s < piece.start + agent.length)) {
+    if (agent && !PLACE_NAMES.has(agent) && !DEMONYM.test(agent) && !DEMONYMS.has(agent) && !/i$/.test(agent) && !STOP.has(agent.toLowerCase()) && !NOT_ALONE.has(agent.toLowerCase()) && !taken.some(([s, e]) => piece.start < e && s < piece.start + agent.length)) {
       out.push({ text: agent, start: piece.start, end: piece.start + agent.length, type: 'organisation', evidence: `it backs or leads as a body (“${piece.text.split(/\s+/)[0]}”)` });
     }
     if (agent && !piece.text.includes(' ')) continue;
@@ -516,6 +520,11 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
             evidence = `followed by “${follower}”`;
             break;
           }
+        }
+        // "Galway councillors" beside "in Galway": a word the report puts after a preposition of place is a place.
+        if (type === 'organisation' && single && new RegExp(`\\b(?:in|at|near|from|outside)\\s+${esc(piece.text)}(?![\\p{L}\\d-])`, 'u').test(text)) {
+          type = 'place';
+          evidence = 'follows a preposition of place elsewhere';
         }
       }
       const role = new RegExp(`^,\\s+(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,3}(?:${ROLE_NOUNS})\\b`, 'i').exec(after);
