@@ -84,6 +84,13 @@ describe('organisation names kept whole', () => {
     expect(names).not.toContain('Department of Rural Affairs');
   });
 
+  it('"… and the Marine" closes the list, and an institute "for X and Y" is one name with its acronym', () => {
+    const names = found('The Department of Fisheries, Coasts and the Marine said it was assessing damage. A researcher at the Institute for Water Research and Advocacy (IWRA) said the warnings were ignored.');
+    expect(names.map((n) => n.name)).toContain('Department of Fisheries, Coasts and the Marine');
+    expect(names.find((n) => n.name === 'Institute for Water Research and Advocacy')?.aliases).toContain('IWRA');
+    expect(names.map((n) => n.name)).not.toContain('Marine');
+  });
+
   it('a company list after a department stays apart', () => {
     const names = named('The Department of Energy said Volta Grid, Sunfield Power and Arden Wind had applied.');
     expect(names).toContain('Department of Energy');

@@ -37,4 +37,19 @@ describe('near misses of the new rules', () => {
   it('a single role before "of" keeps the office whole, not a person', () => {
     expect(typed('The long-serving Chief of Staff told staff the port would reopen next week.').join('\n')).not.toMatch(/person: Staff/);
   });
+
+  it('a name ending in letters like "in" does not make the next line\'s first word a place', () => {
+    const text = 'Western Gazette | 4 May 2026 | By Seán Ó Dálaigh-Mháirtín\n\nHomes along the quay were evacuated overnight, the council said.';
+    expect(findNames(doc(text)).map((n) => n.name)).not.toContain('Homes');
+  });
+
+  it('a town after "in" is not the first word of a company named after it', () => {
+    const names = findNames(doc('Floods hit homes in Kinsale overnight. The Kinsale Marina Company said boats were safe.'));
+    expect(names.find((n) => n.name === 'Kinsale Marina Company')?.aliases).not.toContain('Kinsale');
+  });
+
+  it('a capitalised code before a plural is not a family name ("ESB Networks" is a company)', () => {
+    expect(typed('Power was restored by Monday evening to most homes, ESB Networks said in a statement.')).not.toContain('person: ESB Networks');
+  });
 });
+

@@ -49,7 +49,7 @@ const NOUNS_BEFORE_OF = words(R.nounsBeforeOf);
 // "in the United States and Canada": a word joined by "and" to a place after "in".
 const COORDINATED_PLACE_BEFORE = /\b(?:in|across|throughout)\s+(?:the\s+)?[\p{L} .’'-]{2,40}?\s+and\s+$/u;
 const ROLE_BEFORE = new RegExp(`\\b(?:${ROLE_NOUNS})(?:\\s+(?:for|of|at|to)\\s+[^,.;]{1,40})?,\\s*$`, 'i');
-const LOCATIVE_BEFORE = /(?:\b(?:in|at|near|outside|inside|through|via|around|across|throughout)|(?:^|[.!?]\s+|\n\s*)(?:In|At|Near|Outside|Inside|From|Across))\s+(?:the\s+)?$/;
+const LOCATIVE_BEFORE = /(?:(?<!\p{L})(?:in|at|near|outside|inside|through|via|around|across|throughout)|(?:^|[.!?]\s+|\n\s*)(?:In|At|Near|Outside|Inside|From|Across))\s+(?:the\s+)?$/u;
 // "Opposition lawmaker María José Quispe Huamán": a lower-case role noun right before a name.
 const ROLE_RIGHT_BEFORE = new RegExp(`(?:^|\\s)(?:${ROLE_NOUNS})\\s+$`);
 const PLACE_NAMES = new Set(R.placeNames);
@@ -64,7 +64,7 @@ const DOTTED_LEGAL = new Set(R.legalForms.filter((f) => f.endsWith('.')));
 const DEMONYM_KEPT = new Set(R.demonymKeptBefore);
 /** Demonyms the -ian/-ese/-ish shape misses ("Soviet", "Arab", "Thai"). */
 const DEMONYMS = new Set(R.demonyms);
-const LIST_HEAD = new RegExp(`^(?:${alt(R.listNameHeads)})\\s`);
+const LIST_HEAD = new RegExp(`^(?:The\\s+)?(?:${alt(R.listNameHeads)})\\s`);
 const AGENT_QUALIFIED = new RegExp(`^(\\p{Lu}[\\p{L}]+)-(?:${alt(R.agentQualifiers)})$`, 'u');
 const legalShort = (name: string) => name.replace(LEGAL_FORM, '');
 
@@ -197,7 +197,7 @@ function joinAnd(text: string, runs: { text: string; start: number }[]): { text:
   for (const r of runs) {
     const prev = out[out.length - 1];
     const last = r.text.split(/\s+/).pop()!.toLowerCase();
-    if (prev && text.slice(prev.start + prev.text.length, r.start) === ' and ' && (ORG_WORDS.has(last) || / of /.test(prev.text)) && !TYPE_WORDS.some(([t, set]) => t !== 'organisation' && set.has(last))) {
+    if (prev && text.slice(prev.start + prev.text.length, r.start) === ' and ' && (ORG_WORDS.has(last) || / (?:of|for) /.test(prev.text)) && !TYPE_WORDS.some(([t, set]) => t !== 'organisation' && set.has(last))) {
       prev.text = text.slice(prev.start, r.start + r.text.length);
       continue;
     }
@@ -261,7 +261,7 @@ function joinPortfolios(text: string, runs: { text: string; start: number }[]): 
     let j = i + 1;
     while (j < runs.length && text.slice(runs[j - 1]!.start + runs[j - 1]!.text.length, runs[j]!.start) === ', ' && runs[j]!.text.split(/\s+/).length <= 3 && !/ of | and /.test(runs[j]!.text)) j++;
     const last = runs[j];
-    if (j === i + 1 || !last || !/^,? and $/.test(text.slice(runs[j - 1]!.start + runs[j - 1]!.text.length, last.start)) || last.text.split(/\s+/).length > 3) continue;
+    if (j === i + 1 || !last || !/^,? and (?:the )?$/.test(text.slice(runs[j - 1]!.start + runs[j - 1]!.text.length, last.start)) || last.text.split(/\s+/).length > 3) continue;
     r.text = text.slice(r.start, last.start + last.text.length);
     i = j;
   }
@@ -307,7 +307,7 @@ const DATELINE_AFTER = /^(?:(?:,\s+\p{Lu}[\p{L} ]{1,30})?,\s+(?:\d{1,2}\s+\p{Lu}
 const CAPS_DATELINE_AFTER = /^(?:,\s+\p{Lu}[\p{L}.]{1,20}(?:\s+\p{Lu}[\p{L}.]{1,20})?)?\s*(?:\([^)\n]{2,40}\)\s*)?[-–—]\s/u;
 // What a body does as a verb's subject ("X denied the allegation", "X said in a statement").
 const BODY_VERBS = '(?:denied|denies|rejected|rejects|said|says|claimed|vowed|warned|accused|insisted)\\b';
-const PLACE_BEFORE = /\b(?:in|at|near|from|to|into|across|outside|inside|between|with|against|toward|towards|across|throughout|within)\s+(?:the\s+)?$/;
+const PLACE_BEFORE = /(?<!\p{L})(?:in|at|near|from|to|into|across|outside|inside|between|with|against|toward|towards|across|throughout|within)\s+(?:the\s+)?$/u;
 
 const CAP_RUN = `\\p{Lu}[\\p{L}'’-]*(?:[ \\t]+\\p{Lu}[\\p{L}'’-]*)*`;
 const AGREEMENT_LONG = new RegExp(
@@ -356,7 +356,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
     skip.push([m.index, m.index + m[0].length]);
     out.push({ text: m[1]!, start: at, end: at + m[1]!.length, type: 'person', evidence: 'the byline’s writer' });
   }
-  const runs = joinPortfolios(text, joinFor(text, joinAnd(text, [...text.matchAll(RUN)].map((m) => ({ text: m[0], start: m.index })))));
+  const runs = joinPortfolios(text, joinAnd(text, joinFor(text, joinAnd(text, [...text.matchAll(RUN)].map((m) => ({ text: m[0], start: m.index }))))));
   const pieces = runs.flatMap((m) => splitAtOf(text, m.text, m.start)).flatMap((m) => (definesItself(text, m.text, m.start) ? [{ text: m.text, start: m.start, titled: null }] : splitAtTitle(m.text, m.start)).flatMap((p) => trimRun(p.text, p.start).map((x) => ({ ...x, titled: p.titled }))));
   for (const raw of pieces) {
     // A leading demonym ("Russian Su-27", "Chinese Foreign Ministry") describes, it is not part of the name, unless the rest is only a type word.
@@ -401,7 +401,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       let evidence = type ? `its words mark ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}` : '';
       // "SATO Hiroshi", "TANAKA Yui": a family name in capitals (a word one can say, never used alone as an acronym), then a
       // given name, is a person, written family name first.
-      if (!type && tokens.length === 2 && /^\p{Lu}{3,}$/u.test(tokens[0]!) && /[AEIOUY]/.test(tokens[0]!) && /^\p{Lu}\p{Ll}+$/u.test(tokens[1]!) && !ORG_WORDS.has(tokens[1]!.toLowerCase()) && !PLACE_NAMES.has(tokens[1]!) && !PLACE_ACRONYMS.has(tokens[0]!) && !new RegExp(`(?<![\\p{L}\\d-])${tokens[0]}(?![\\p{L}\\d-])(?!\\s+\\p{Lu}\\p{Ll})`, 'u').test(text)) {
+      if (!type && tokens.length === 2 && /^\p{Lu}{3,}$/u.test(tokens[0]!) && /[AEIOUY]/.test(tokens[0]!.slice(1)) && /^\p{Lu}\p{Ll}+$/u.test(tokens[1]!) && !tokens[1]!.endsWith('s') && !ORG_WORDS.has(tokens[1]!.toLowerCase()) && !PLACE_NAMES.has(tokens[1]!) && !PLACE_ACRONYMS.has(tokens[0]!) && !new RegExp(`(?<![\\p{L}\\d-])${tokens[0]}(?![\\p{L}\\d-])(?!\\s+\\p{Lu}\\p{Ll})`, 'u').test(text)) {
         type = 'person';
         evidence = 'a family name in capitals, then a given name';
       }
@@ -522,7 +522,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
           }
         }
         // "Galway councillors" beside "in Galway": a word the report puts after a preposition of place is a place.
-        if (type === 'organisation' && single && new RegExp(`\\b(?:in|at|near|from|outside)\\s+${esc(piece.text)}(?![\\p{L}\\d-])`, 'u').test(text)) {
+        if (type === 'organisation' && single && new RegExp(`(?<!\\p{L})(?:in|at|near|from|outside)\\s+${esc(piece.text)}(?![\\p{L}\\d-])`, 'u').test(text)) {
           type = 'place';
           evidence = 'follows a preposition of place elsewhere';
         }
@@ -553,7 +553,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         type = 'place';
         evidence = 'a country acronym';
       }
-      if (!type && single && /(?:\b(?:in|at|near|from|to|into|across|outside|inside)|(?:^|[.!?]\s+|\n\s*)(?:In|At|Near|From|Outside|Inside))\s+(?:the\s+)?$/.test(before) && !/\baccording\s+to\s+$/i.test(before) && !/^[A-Z]{2,}$/.test(piece.text)) {
+      if (!type && single && /(?:(?<!\p{L})(?:in|at|near|from|to|into|across|outside|inside)|(?:^|[.!?]\s+|\n\s*)(?:In|At|Near|From|Outside|Inside))\s+(?:the\s+)?$/u.test(before) && !/\baccording\s+to\s+$/i.test(before) && !/^[A-Z]{2,}$/.test(piece.text)) {
         type = 'place';
         evidence = 'follows a preposition of place';
       }
@@ -715,7 +715,7 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
     if (first.length < 4 || PLACE_NAMES.has(first) || STOP.has(lower) || CONNECTORS.has(lower) || NOT_ALONE.has(lower) || DEMONYM.test(first) || PLACE_FIRST.has(first) || /^(?:North|South|East|West|New|United|National|International|Independent|Central|General|State|Public|Royal|Federal)$/.test(first)) continue;
     // The first word found on its own as an organisation ("Chipmaker Veltrix …" beside "Veltrix Semiconductor"): the same body, unless another name opens with it too.
     // ("anyone from Pannon" beside "Pannon Biologics": a word after "from" is the company, not a place.)
-    const alone = names.filter((o) => o !== n && o.name === first && (o.type === 'organisation' || (o.evidence === 'follows a preposition of place' && o.spans.length === 1)));
+    const alone = names.filter((o) => o !== n && o.name === first && (o.type === 'organisation' || (o.evidence === 'follows a preposition of place' && o.spans.length === 1 && !/(?<!\p{L})(?:in|at|near|outside)\s+(?:the\s+)?$/u.test(text.slice(Math.max(0, o.spans[0]![0] - 12), o.spans[0]![0])))));
     // "Transnet" beside "Transnet Port Terminals (TPT)": a body the report calls by its own acronym is not the one its first word names alone (a parent and its unit).
     const ownAcronym = n.aliases.some((a) => /^\p{Lu}{2,6}$/u.test(a) && capInitials(n.name) === a);
     if (ownAcronym) {
@@ -741,6 +741,8 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
       if (/\p{Ll}[\p{L}'’-]*\s+$/u.test(text.slice(Math.max(0, m.index - 20), m.index)) && /^\s+\p{Ll}/u.test(text.slice(m.index + first.length, m.index + first.length + 3))) continue;
       // "Department for Environment": the word inside another name is not this organisation.
       if (/\p{Lu}[\p{L}'’-]*\s+(?:for|of|and|de|del)\s+$/u.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+      // "floods in Cork" beside "the Cork Harbour Company": after a preposition of place the word is the place.
+      if (/(?<!\p{L})(?:in|at|near|outside)\s+$/u.test(text.slice(Math.max(0, m.index - 10), m.index))) continue;
       if (!n.aliases.includes(first)) n.aliases.push(first);
       n.spans.push([m.index, m.index + first.length]);
     }
