@@ -151,6 +151,8 @@ describe('types', () => {
   it('capitalised facilities are places with their full name', () => {
     const names = typed('At the Rio Claro Hydroelectric Plant, turbines stopped. Jets left the Karaganda Air Base in 2001. Ships waited at the Walvis Bay Container Terminal. He arrived at the Kartal Courthouse on Monday.');
     expect(names).toEqual(expect.arrayContaining(['place: Rio Claro Hydroelectric Plant', 'place: Karaganda Air Base', 'place: Walvis Bay Container Terminal', 'place: Kartal Courthouse']));
+    expect(typed('Two submarines have waited a year for repairs at the Halifax Naval Shipyard, officials said.')).toContain('place: Halifax Naval Shipyard');
+    expect(typed('"It was loud," said Daniel Plant, the plant manager, on Monday.')).toContain('person: Daniel Plant');
   });
 
   it('a place after a sentence-opening preposition is a place, not a person', () => {

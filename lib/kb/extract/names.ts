@@ -399,6 +399,11 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       const after = text.slice(end, end + 60);
       let type = typeFromWords(piece.text);
       let evidence = type ? `its words mark ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}` : '';
+      // "Robert Plant, a welder at the yard": two words that end like a facility, but an apposition names a person's role.
+      if (type === 'place' && tokens.length === 2 && PERSON_APPOSITION.test(after)) {
+        type = 'person';
+        evidence = 'an apposition names their role';
+      }
       // "SATO Hiroshi", "TANAKA Yui": a family name in capitals (a word one can say, never used alone as an acronym), then a
       // given name, is a person, written family name first.
       if (!type && tokens.length === 2 && /^\p{Lu}{3,}$/u.test(tokens[0]!) && /[AEIOUY]/.test(tokens[0]!.slice(1)) && /^\p{Lu}\p{Ll}+$/u.test(tokens[1]!) && !tokens[1]!.endsWith('s') && !ORG_WORDS.has(tokens[1]!.toLowerCase()) && !PLACE_NAMES.has(tokens[1]!) && !PLACE_ACRONYMS.has(tokens[0]!) && !new RegExp(`(?<![\\p{L}\\d-])${tokens[0]}(?![\\p{L}\\d-])(?!\\s+\\p{Lu}\\p{Ll})`, 'u').test(text)) {
