@@ -69,7 +69,7 @@ const OUTLET_WORDS = /\b(?:magazine|paper|newspaper|outlet|agency|broadcaster|ne
 const OUTLET_DESCRIPTION = /\b(?:news|magazine|newspaper|agency|broadcaster|network)\b/i;
 const ANONYMOUS = /\b(?:anonymity|anonymous|unnamed|unidentified|with knowledge of|familiar with|who requested|who asked not to be|not authori[sz]ed|insiders?|sources?)\b/i;
 const GROUP_OFFICIALS = /\b(?:officials|diplomats|representatives|authorities|sources)\b/i;
-const INDEFINITE_OFFICIAL = /^(?:an?|one|another)\s+(?:\w+\s+){0,2}(?:representative|official|spokes(?:person|man|woman)|source|diplomat|insider|aide|person)\b/i;
+const INDEFINITE_OFFICIAL = /^(?:an?|one|another)\s+(?:\w+\s+){0,2}(?:representative|official|spokes(?:person|man|woman)|source|diplomat|insider|aide|person|executive|manager|employee|staffer)\b/i;
 const MEDIA_GENERIC = /\b(?:media|press|reports?)\b/i;
 const ANALYST = /\b(?:professor|analysts?|experts?|researchers?|scholars?|observers?|think[- ]tank)\b/i;
 const COMPANY = /\b(?:company|manufacturer|maker|firm|limited|ltd|inc|corporation|technology|group|founder)\b/i;
@@ -102,7 +102,7 @@ export function entityRoles(entities: readonly { id: string; type: EntityType; d
 function roleFor(claimant: string, entity: MentionInSentence | null, ctx: AttributionContext): ClaimantRole {
   const known = entity ? ctx.roleOf?.(entity.entity) ?? null : null;
   if (ANONYMOUS.test(claimant) || INDEFINITE_OFFICIAL.test(claimant)) {
-    return /\b(?:officials?|representatives?|diplomats?|spokes\w+|aides?|authorities)\b/i.test(claimant) ? 'anonymous-officials' : 'outlet-unnamed-sources';
+    return /\b(?:officials?|representatives?|diplomats?|spokes\w+|aides?|authorities|executives?|managers?|employees?|staffers?)\b/i.test(claimant) ? 'anonymous-officials' : 'outlet-unnamed-sources';
   }
   if (entity && (known === 'outlet' || OUTLET_WORDS.test(claimant))) {
     return ctx.outletsWithoutSources.has(entity.entity) ? 'outlet-unnamed-sources' : 'outlet';

@@ -108,7 +108,7 @@ export function buildKb(inputs: KbInputs): KbDocument {
       // "This year, they have reportedly begun …": a pronoun subject carries the previous claim's subject on, within a paragraph.
       const previous = claims.at(-1);
       const carried =
-        previous && previous.report === report.id && !report.text.slice(previous.end, s).includes('\n') && /^(?:[^,]{0,40},\s*)?(?:they|it)\s+\p{Ll}/iu.test(sentence)
+        previous && previous.report === report.id && !report.text.slice(previous.end, s).includes('\n') && /^(?:[^,]{0,40},\s*)?(?:they|it)\s+\p{Ll}/iu.test(sentence) && !/^(?:[^,]{0,40},\s*)?it\s+(?:is|was|has been|had been)\s+(?:the|a|an|one)\b/iu.test(sentence)
           ? previous.subject
           : null;
       const subject = claimSubject(sentence, sent.mentions, sent.attribution, demonyms) ?? carried;
@@ -178,7 +178,9 @@ export function buildKb(inputs: KbInputs): KbDocument {
     })),
     ...found,
   ];
-  const caveats = finishCaveats(drafts, reports, claims, works);
+  /** Findings about no entity and no speaker: shown once, with their report, never on every card of the report. */
+  const aboutNobody = new Set<string>();
+  const caveats = finishCaveats(drafts, reports, claims, works, (id) => entityById.get(id)?.type ?? null, aboutNobody);
 
   const corrected = correctedClaims(caveats, claims);
   for (const c of claims) c.correctedBy = corrected.get(c.id) ?? null;
@@ -226,7 +228,7 @@ export function buildKb(inputs: KbInputs): KbDocument {
       // A corrected claim's dates stay out of the timeline: they would show the error uncorrected.
       dates: own.filter((c) => c.correctedBy === null).flatMap((c) => c.dates.map((d) => ({ ...d, claim: c.id }))),
       caveats: caveats.filter((c) => c.entities.includes(entity.id)).map((c) => c.id),
-      reportCaveats: caveats.filter((c) => c.scope === 'report' && mentionCounts.has(c.report)).map((c) => c.id),
+      reportCaveats: caveats.filter((c) => c.scope === 'report' && !aboutNobody.has(c.id) && mentionCounts.has(c.report)).map((c) => c.id),
       support: totalSupport(own, originalText),
     };
   });
@@ -310,7 +312,7 @@ const CORRECTIONS = new Set<KbCaveat['kind']>(['factual-error', 'wrong-date', 'm
 
 const OVERLAP = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
-function finishCaveats(drafts: readonly CaveatDraft[], reports: readonly KbReport[], claims: readonly KbClaim[], works: readonly ReportWork[]): KbCaveat[] {
+function finishCaveats(drafts: readonly CaveatDraft[], reports: readonly KbReport[], claims: readonly KbClaim[], works: readonly ReportWork[], typeOf: (id: string) => Entity['type'] | null, aboutNobody: Set<string>): KbCaveat[] {
   const byId = new Map(reports.map((r) => [r.id, r]));
   const located = drafts.map((d) => {
     const report = byId.get(d.report);
@@ -342,10 +344,12 @@ function finishCaveats(drafts: readonly CaveatDraft[], reports: readonly KbRepor
     const overlapping = claims.filter((c) => c.report === d.report && c.start < end && c.end > start);
     const primary = overlapping[0] ?? null;
     const w = works.find((y) => y.report.id === d.report)!;
-    let entities = d.entities ?? scopedEntities(d, primary, w.mentions, report.text, start, end);
+    let entities = d.entities ?? scopedEntities(d, primary, w.mentions, report.text, start, end, typeOf);
     // An automatic finding in a sentence that names nothing in the KB ("Weapons experts say the drone …",
     // a war's toll) is about no entity: it is shown once with its report, not dropped from every view.
-    const aboutNoEntity = d.origin === 'auto' && CAVEAT_KINDS[d.kind].scope === 'claim' && entities.length === 0 && primary === null;
+    // The same for a finding whose sentence names only what it is not about (a place in passing): it has no subject, and a
+    // speaker, when known, is already among its entities.
+    const aboutNoEntity = d.origin === 'auto' && CAVEAT_KINDS[d.kind].scope === 'claim' && d.scope === undefined && entities.length === 0;
     if (entities.length === 0 && CAVEAT_KINDS[d.kind].scope === 'claim' && d.origin === 'editor') {
       // No entity in the quote's own sentence: take the first of its paragraph.
       const lineStart = report.text.lastIndexOf('\n', start) + 1;
@@ -376,8 +380,10 @@ function finishCaveats(drafts: readonly CaveatDraft[], reports: readonly KbRepor
           ? { name: primary.attribution.claimant, role: primary.attribution.role, entity: primary.attribution.entity }
           : null;
     if (claimant?.role === 'reporter' && claimant.name === 'unknown') claimant.name = `report ${d.report.slice(0, 3)} (publisher unknown)`;
+    const id = `${d.origin === 'editor' ? 'ed' : 'auto'}-${d.kind}-${d.report.slice(0, 3)}-${start}`;
+    if (aboutNoEntity) aboutNobody.add(id);
     out.push({
-      id: `${d.origin === 'editor' ? 'ed' : 'auto'}-${d.kind}-${d.report.slice(0, 3)}-${start}`,
+      id,
       kind: d.kind,
       severity: d.severity,
       label: d.label,
@@ -410,7 +416,7 @@ function finishCaveats(drafts: readonly CaveatDraft[], reports: readonly KbRepor
  * (else of its sentence's claim) and the speaker. Not every entity that stands
  * in the sentence: a person next to an anonymous claim is not in doubt.
  */
-function scopedEntities(d: CaveatDraft, claim: KbClaim | null, mentions: ReportWork['mentions'], text: string, start: number, end: number): string[] {
+function scopedEntities(d: CaveatDraft, claim: KbClaim | null, mentions: ReportWork['mentions'], text: string, start: number, end: number, typeOf: (id: string) => Entity['type'] | null): string[] {
   if ((d.scope ?? CAVEAT_KINDS[d.kind].scope) === 'report') return [];
   const speaker = d.claimant !== undefined ? (d.claimant?.entity ?? null) : (claim?.attribution.entity ?? null);
   // A figure's clause that names nobody is about nobody in particular, unless it is most of the sentence.
@@ -419,6 +425,28 @@ function scopedEntities(d: CaveatDraft, claim: KbClaim | null, mentions: ReportW
   const subjectMention = claim?.subject ? mentions.find((m) => m.entity === claim.subject && m.start >= claim.start && m.end <= start) : undefined;
   const sameClause = subjectMention !== undefined && !/[;:]|,\s*(?:but|while|which|who|whereas|and|as|\p{Ll}+ing)\b/u.test(text.slice(subjectMention.end, start));
   const fallback = d.kind === 'unsourced' && !mostOfSentence && !sameClause ? null : (claim?.subject ?? null);
-  const subject = subjectIn(text, mentions, start, end, null) ?? fallback;
+  let subject = subjectIn(text, mentions, start, end, null) ?? fallback;
+  // A place named in passing ("in Khartoum", "the Sylhet division of Bangladesh", a dateline) is where the claim is, not what
+  // a sourcing caveat doubts: only a place that is itself the claim's subject ("Khartoum was quiet") carries it.
+  if (subject && claim && SOURCING_SCOPED.has(d.kind) && typeOf(subject) === 'place' && inPassing(text, mentions, claim, subject)) subject = null;
   return [...new Set([subject, speaker].filter((x): x is string => x !== null))];
+}
+
+const SOURCING_SCOPED = new Set<KbCaveat['kind']>(['anonymous-source', 'unsourced', 'hedged']);
+// Where, not who: "in X", "near X", "the Sylhet division of X", "the border with X" (not "talks between X and Y", "drones from X": a party).
+const PLACE_PREP_BEFORE = /(?:\b(?:in|at|near|into|across|outside|inside|around|through|throughout|along|off|over|beyond|within)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north-eastern|north-western|south-eastern|south-western|rural|coastal|occupied|neighbouring|neighboring)\s+)?|\b(?:division|region|province|city|town|village|district|county|state|north|south|east|west|outskirts|capital|coast|parts?|area|areas)\s+of\s+(?:the\s+)?|\bborders?\s+(?:with|of)\s+(?:the\s+)?)$/u;
+const DATELINE = /^[\p{Lu}][\p{Lu} .'’-]{2,40}(?:,[^\n]{0,40}?)?\s*(?:\([^)\n]{2,40}\)\s*)?[-–—]\s*$/u;
+
+// "Port Calvero, 3 May 2026 (Meridian Wire) —", "Velmarsk (Meridian Wire) —": what follows a mixed-case dateline's city.
+const MIXED_DATELINE_AFTER = /^(?:(?:,\s+\p{Lu}[\p{L} ]{1,30})?,\s+(?:\d{1,2}\s+\p{Lu}\p{Ll}+\.?|\p{Lu}\p{Ll}+\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*(?:\([^)\n]{2,40}\)\s*)?|\s*\([^)\n]{2,40}\)\s*)[-–—]/u;
+
+/** Every mention of `place` in the claim's sentence is in a dateline or follows a preposition: named in passing. */
+function inPassing(text: string, mentions: ReportWork['mentions'], claim: KbClaim, place: string): boolean {
+  const own = mentions.filter((m) => m.entity === place && m.start >= claim.start && m.end <= claim.end);
+  if (own.length === 0) return false;
+  return own.every((m) => {
+    const before = text.slice(Math.max(claim.start, m.start - 40), m.start);
+    const opensLine = text.slice(claim.start, m.start).trim() === '' && (m.start === 0 || text[m.start - 1] === '\n');
+    return DATELINE.test(text.slice(claim.start, m.start)) || DATELINE.test(text.slice(claim.start, m.end) + ' -') || (opensLine && MIXED_DATELINE_AFTER.test(text.slice(m.end, m.end + 80))) || PLACE_PREP_BEFORE.test(before);
+  });
 }

@@ -175,7 +175,7 @@ export const KbEntity = z.object({
   dates: z.array(z.object({ text: z.string(), value: z.string().nullable(), claim: z.string() })),
   /** Caveat ids, most severe first. */
   caveats: z.array(z.string()),
-  /** Caveats about whole reports the entity appears in (undated, republished, told twice). */
+  /** Caveats about whole reports the entity appears in (undated, republished, told twice); not a claim-level finding about no entity, which only the report view shows, once. */
   reportCaveats: z.array(z.string()).default([]),
   /** Support across the entity's claims: independent sources and reports that carry them, and mentions in all. */
   support: Support.default(NO_SUPPORT),

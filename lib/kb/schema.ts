@@ -247,6 +247,14 @@ export const NameRulesFile = z
     statePossessions: words.default([]),
     /** A gazetteer (facts): sovereign states, their common short forms and the fifty US states; typed as places where they stand alone. */
     placeNames: words.default([]),
+    /** Nouns that end a facility's name after its own name and a few lower-case words ("the X oil terminal", "the Y air base", "the Z No. 2 mine"). */
+    facilityNouns: words.default([]),
+    /** Lower-case words that may stand between a facility's name and its noun ("oil", "power", "chemical"). */
+    facilityModifiers: words.default([]),
+    /** Plural nouns whose "of X" makes a single word X an armed group or party ("fighters of X", "members of X"). */
+    groupMemberNouns: words.default([]),
+    /** Nouns of an armed group or party: "X, the ruling party", "the militia known as X". */
+    groupNouns: words.default([]),
     /** Nouns whose "of X" is the name, not part of it ("Shares of Minera Andina", "Supporters of X"). */
     nounsBeforeOf: words.default([]),
     /** Legal forms a company's name ends in ("Ltd", "Kft.", "S.A."): the name without it is the company's short form. */

@@ -7,6 +7,7 @@ import { hedgeCues } from '../../lib/kb/attribution';
 import { buildKb } from '../../lib/kb/build';
 import { detectCaveats, type CaveatDraft } from '../../lib/kb/caveats';
 import { classifyNameDiff } from '../../lib/kb/caveats/names';
+import { CAVEATS_PER_ENTITY } from '../../lib/kb/caveats/consolidate';
 import { KbDocument, type KbCaveat } from '../../lib/kb/document';
 import { parseInputs } from '../../lib/kb/inputs';
 import { readDataFiles } from '../../scripts/read-data';
@@ -254,11 +255,11 @@ describe('caveats carry their provenance', () => {
   it('leaves no claim-level finding about a named entity off every card unless that entity is full', () => {
     const count = new Map<string, number>();
     for (const c of kb.caveats) for (const e of c.entities) count.set(e, (count.get(e) ?? 0) + 1);
-    expect(Math.max(...count.values())).toBeLessThanOrEqual(10);
+    expect(Math.max(...count.values())).toBeLessThanOrEqual(CAVEATS_PER_ENTITY);
     for (const c of kb.caveats.filter((x) => x.scope === 'claim' && x.entities.length === 0)) {
       const about = [...c.claims.map((id) => kb.claims.find((x) => x.id === id)?.subject), c.claimant?.entity].filter(Boolean) as string[];
       expect(about.length, c.quote).toBeGreaterThan(0);
-      expect(about.some((e) => count.get(e) === 10), c.quote).toBe(true);
+      expect(about.some((e) => count.get(e) === CAVEATS_PER_ENTITY), c.quote).toBe(true);
     }
   });
 

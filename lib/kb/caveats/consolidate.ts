@@ -4,16 +4,17 @@
 //   1. report-level kinds (republished, told twice, undated, no publisher):
 //      one caveat per report and kind, about no single entity;
 //   2. the same claim flagged again (the same kind on overlapping text, a
-//      retelling, an exact repeat, or the same event in another report): one
-//      caveat with every quote as evidence;
+//      retelling, an exact repeat, or the same event in another report; for the
+//      sourcing kinds whichever rule found each telling; the same party's denial
+//      in another report): one caveat with every quote as evidence;
 //   3. two caveats of different kinds on overlapping text of one report: the
 //      entities they share stay only on the one that matters more;
 //   4. at most CAVEATS_PER_ENTITY per entity, those that matter most.
 import type { KbCaveat, KbClaim } from '../document';
 import { CAVEAT_KINDS, caveatOrder } from './kinds';
 
-/** Caveats an entity carries at most (the card shows the same number). */
-export const CAVEATS_PER_ENTITY = 10;
+/** Caveats an entity carries at most: the card's own limit (CARD_LIMITS.caveats), so a finding past it joins one the card shows rather than fall off the card unseen. */
+export const CAVEATS_PER_ENTITY = 8;
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
@@ -40,6 +41,13 @@ function fold(keep: KbCaveat, drop: KbCaveat): void {
   absorb(keep, drop);
   if (!keep.related.some((r) => r.report === drop.report && r.quote === drop.quote)) keep.related.push({ report: drop.report, quote: drop.quote });
   if (keep.origin === 'auto') keep.explanation = `${keep.explanation} Also: ${drop.label.toLowerCase()}: ${drop.explanation}`;
+}
+
+/** Two denials by the same party (the claimant) about the same entities: the party's one answer to one charge. */
+function sameDenial(a: KbCaveat, b: KbCaveat): boolean {
+  const who = a.claimant?.entity ?? null;
+  if (who === null || who !== (b.claimant?.entity ?? null)) return false;
+  return a.entities.length > 0 && a.entities.length === b.entities.length && a.entities.every((e) => b.entities.includes(e));
 }
 
 function foldQuote(q: string): string {
@@ -69,9 +77,17 @@ export function consolidate(caveats: readonly KbCaveat[], claims: readonly KbCla
     const twin = kept.find((k) => {
       if (k.kind !== c.kind) return false;
       if (k.origin === 'editor' && c.origin === 'editor') return false;
+      if (scope === 'report') return k.report === c.report && k.scope === 'report' && CAVEAT_KINDS[k.kind].scope === 'report';
+      // The same claim restated ("officials revealed that …" and, in the retelling, "reports emerged suggesting …"): one
+      // weakness of its sourcing, whichever rule found each telling.
+      const kc0 = k.claims.slice(0, 1);
+      const cc0 = c.claims.slice(0, 1);
+      if (GROUPED.has(c.kind) && k.origin === 'auto' && c.origin === 'auto' && k.claims.length <= 2 && c.claims.length <= 2 && kc0.some((a) => cc0.some((b) => a !== b && sameClaim(a, b)))) return true;
+      // The same party denying the same charge in another report ("has called the allegation a smear", "has always been
+      // responsible"): one denial, every report's words as evidence.
+      if (c.kind === 'denial' && k.origin === 'auto' && c.origin === 'auto' && k.report !== c.report && sameDenial(k, c)) return true;
       // Two automatic rules of one kind find different problems (a name spelt two ways, a weekday that does not fit its date).
       if (k.origin === 'auto' && c.origin === 'auto' && k.rule !== c.rule) return false;
-      if (scope === 'report') return k.report === c.report && k.scope === 'report' && CAVEAT_KINDS[k.kind].scope === 'report';
       if (k.report === c.report && k.appearances.some((a) => a.report === c.report && c.appearances.some((b) => b.report === c.report && overlaps(a, b)))) return true;
       if (foldQuote(k.quote) === foldQuote(c.quote) && k.quote.length >= 20) return true;
       // The same claim: only when each caveat is about one claim (a broad caveat covering many is not "the same claim").
@@ -100,7 +116,7 @@ export function consolidate(caveats: readonly KbCaveat[], claims: readonly KbCla
   }
   for (const [k, n] of grouped) k.explanation = `${k.explanation} The same holds for ${n} other ${n === 1 ? 'passage' : 'passages'} about it, listed with this one.`;
 
-  // 3: overlapping text of one report: shared entities stay on the caveat that matters more.
+  // 3: overlapping text of one report (a caveat's own quote or any passage merged into it): shared entities stay on the caveat that matters more.
   // A caveat left about nobody is folded into that one (its finding added, its quote kept as
   // evidence), so no finding disappears from every card.
   for (let i = 0; i < kept.length; i++) {
@@ -111,7 +127,7 @@ export function consolidate(caveats: readonly KbCaveat[], claims: readonly KbCla
     let holder: KbCaveat | null = null;
     for (let j = 0; j < i; j++) {
       const k = kept[j]!;
-      if (k.report !== c.report || k.scope === 'report' || !overlaps(k, c)) continue;
+      if (k.report !== c.report || k.scope === 'report' || !(overlaps(k, c) || k.appearances.some((a) => a.report === c.report && overlaps(a, c)))) continue;
       if (c.entities.some((e) => k.entities.includes(e))) holder ??= k;
       c.entities = c.entities.filter((e) => !k.entities.includes(e));
     }

@@ -1,7 +1,7 @@
 // Automatic findings computed from the reports themselves. Each one rests on an
 // exact quote; the rule that produced it is its `reasoning` (and `rule`).
 // The rules live in lib/kb/caveats/:
-//   sourcing.ts    anonymous and unnamed sources, figures with no source, undisclosed evidence
+//   sourcing.ts    anonymous and unnamed sources, figures with no source, undisclosed evidence, claims offered without evidence
 //   statements.ts  hedges, denials, refusals to comment, republication
 //   headline.ts    headlines that claim more than the body supports
 //   tellings.ts    a report that tells its story twice, and where its tellings differ
@@ -13,7 +13,7 @@ import { headlineOverreach } from './headline';
 import { interestFindings, ownRelease } from './interest';
 import { nameFindings } from './names';
 import { duplicatedText, noPublisher, undated } from './provenance';
-import { anonymousSources, undisclosedInformation, unsourcedFigures } from './sourcing';
+import { anonymousSources, unbackedClaims, undisclosedInformation, unsourcedFigures } from './sourcing';
 import { denials, hedged, noComment, republished } from './statements';
 import { findTelling, tellingFindings } from './tellings';
 import type { CaveatDraft, DetectorInput } from './types';
@@ -41,6 +41,7 @@ function findings(corpus: Corpus): CaveatDraft[] {
       ...anonymousSources(view),
       ...unsourcedFigures(view),
       ...undisclosedInformation(view),
+      ...unbackedClaims(view),
       ...hedged(view),
       ...denials(view),
       ...noComment(view),

@@ -9,6 +9,8 @@
 import { partyOf, partyOfNamed, adversaries, PARTIES, PARTY_WORDS, type Party } from '../parties';
 import { CAVEAT_KINDS } from './kinds';
 import type { CaveatDraft } from './types';
+import { capitalise } from './statements';
+import { trimSpan } from './text';
 import { quoteDraft, type Corpus, type ReportView, type SentenceView } from './view';
 
 const ACCUSATION = /\b(?:accus\w*|alleg\w*|warn(?:s|ed)?|is (?:considering|planning|preparing)|are (?:considering|planning|preparing)|intends? to|(?:is|are|has been|have been) (?:providing|supplying|arming|sending)|aggress\w*|threaten\w*|blam\w*|responsible for|provocation\w*|lies|propaganda)\b/i;
@@ -31,16 +33,60 @@ function partyOfEntity(corpus: Corpus, id: string | null): Party | null {
   return m ? (PARTIES.find((p) => p.words.includes(m[0]) || p.demonym === m[0]) ?? null) : null;
 }
 
+/** Praise of one's own product, plan or standing, beyond OWN_STANCE: "the clear leader in …", "the safest car it has ever built", "the plan is working". */
+const PRAISE = /\b(?:clear|undisputed|global|market|industry|world|category) leader\b|\bthe leader in\b|\bleads? the (?:market|industry|world|sector|field)\b|\b(?:safest|fastest|cheapest|strongest|best-selling|most popular)\b|\bever (?:built|made|produced|designed|launched|sold)\b|\b(?:is|was|were|are|has been|had been) (?:working|succeeding|paying off)\b|\bon track\b|\b(?:a|an) (?:great |huge |major |resounding |clear )?success\b|\bsuccessful\b|\bhighly effective\b/i;
+/** A body's promise for its own policy or product: "its new housing subsidies will reverse the decline". */
+const PROMISE = /\b(?:its|our|their) (?:new |own )?(?:[\w-]+ ){0,2}(?:will|would|are going to|is going to) (?:reverse|boost|fix|solve|end|revive|restore|improve|turn around|create|deliver|lower|reduce|cut|help|protect|strengthen)\b/i;
+/** A body blaming its failure on something else: "caused by record demand, not by mismanagement". */
+const EXCUSE = /\bnot (?:by|due to|because of|the result of|caused by) (?:any )?(?:mismanagement|negligence|incompetence|corruption|human error|(?:its|our|their) (?:own )?[\w-]+)/i;
+/** A body named by its kind ("The government says …", "the ministry said"), with no name. */
+const DEFINITE_BODY = /^the (?:government|ministry|administration|company|firm|group|authorities|agency|utility|operator|army|military|regulator)$/i;
+/** The speaker's own body or its things: "its", "our", "the company", "the plan". */
+const OWN_THING = /\b(?:its|their|our|we|us)\b|\bthe (?:[a-z-]+ ){0,2}(?:company|firm|group|government|ministry|administration|department|agency|plan|programme|program|policy|strategy|reforms?|recall|products?|model|project|operation|campaign|scheme|initiative|rollout|system|service|platform|network|brand)\b/i;
+/** An unnamed speaker who speaks for a body: "a senior official", "one executive", "a company spokesperson". */
+const UNNAMED_FOR_BODY = /^(?:an?|one|another|two|three|several|some)\s+(?:[\w-]+\s+){0,2}(?:officials?|executives?|managers?|directors?|spokes(?:person|man|woman)|representatives?|aides?|insiders?|employees?|staff)\b/i;
+const COMPANY_ROLE = /\b(?:executives?|managers?|directors?|employees?|staff|company|firm)\b/i;
+
 function named(s: SentenceView): boolean {
   const a = s.attribution;
   return a.role !== 'reporter' && a.role !== 'anonymous-officials' && a.role !== 'media-reports' && a.role !== 'outlet-unnamed-sources' && a.entity !== null;
 }
 
+/**
+ * Whom a speaker speaks for: a named speaker themselves (and the organisation named with them in the speech tag,
+ * "Lumivex chief executive Sanna Ollberg"), an unnamed one the body named in their phrase ("a senior official at
+ * Dorvane Motors"), or, for an unnamed executive or manager, the company the report named last.
+ */
+function speakerBody(view: ReportView, s: SentenceView, corpus: Corpus, affiliation: ReadonlyMap<string, string>): { unnamed: boolean; body: string | null } | null {
+  const a = s.attribution;
+  if (named(s)) {
+    const tag = a.claimant ? s.text.indexOf(a.claimant) : -1;
+    const inTag = tag >= 0 ? s.mentions.find((m) => m.type === 'organisation' && m.entity !== a.entity && m.start >= tag && m.end <= tag + a.claimant.length) : undefined;
+    return { unnamed: false, body: inTag?.entity ?? affiliation.get(a.entity!) ?? null };
+  }
+  // "The government says its …": a body by its kind speaks for itself; which body, the report may not say.
+  if (a.entity === null && DEFINITE_BODY.test(a.claimant.trim())) return { unnamed: true, body: null };
+  if (a.role !== 'anonymous-officials' || !UNNAMED_FOR_BODY.test(a.claimant)) return null;
+  if (a.entity) return { unnamed: true, body: a.entity };
+  if (!COMPANY_ROLE.test(a.claimant)) return { unnamed: true, body: null };
+  const last = [...view.mentions].reverse().find((m) => m.end <= s.start && m.type === 'organisation' && corpus.entityById.get(m.entity) !== undefined);
+  return { unnamed: true, body: last?.entity ?? null };
+}
+
 export function interestFindings(view: ReportView, corpus: Corpus): CaveatDraft[] {
   const out: CaveatDraft[] = [];
+  // A person named with an organisation in a speech tag speaks for it later too ("Ollberg told investors").
+  const affiliation = new Map<string, string>();
   for (const s of view.sentences) {
+    if (s.heading) continue;
+    const sb = speakerBody(view, s, corpus, affiliation);
+    if (sb && !sb.unnamed && sb.body && s.attribution.entity && !affiliation.has(s.attribution.entity)) affiliation.set(s.attribution.entity, sb.body);
+    if (sb?.unnamed) {
+      out.push(...unnamedOwnAccount(view, s, corpus, sb.body));
+      continue;
+    }
     // A quote in the first person with no entity in it ("We have always acted lawfully," the group said) makes no claim, but is still the speaker's account of itself.
-    if ((!s.claim && !FIRST_PERSON.test(s.text)) || !named(s) || s.heading) continue;
+    if ((!s.claim && !FIRST_PERSON.test(s.text)) || !named(s)) continue;
     const a = s.attribution;
     const subject = s.claim ? s.claim.subject : a.entity;
     const speakerParty = partyOfEntity(corpus, a.entity);
@@ -68,30 +114,98 @@ export function interestFindings(view: ReportView, corpus: Corpus): CaveatDraft[
       continue;
     }
     const firstPerson = FIRST_PERSON.test(s.text) || OWN_VOICE.test(s.text);
-    // About itself: its own side (a different entity of the same party), its product, or itself speaking of "its"/"our" conduct.
+    const body = sb?.body ?? null;
+    // About itself: its own side (a different entity of the same party), its product, or itself speaking of "its"/"our" conduct;
+    // a chief executive calling "the company" the leader speaks of their own company.
+    const aboutSelf = subject === a.entity || (body !== null && subject === body);
     const own =
       (subject !== a.entity && speakerParty !== null && speakerParty === subjectParty) ||
       (a.role === 'company' && subject !== null && corpus.entityById.get(subject)?.type === 'weapon') ||
-      (subject === a.entity && (firstPerson || /\b(?:its|their)\b/.test(s.text)));
+      (aboutSelf && (firstPerson || /\b(?:its|their)\b/.test(s.text))) ||
+      (aboutSelf && OWN_THING.test(tail(s)) && (PRAISE.test(s.text) || PROMISE.test(s.text))) ||
+      (aboutSelf && EXCUSE.test(s.text));
     const speaksForBody = a.role === 'party-official' || a.role === 'company' || a.role === 'official' || corpus.entityById.get(a.entity!)?.type === 'organisation';
-    if (own && OWN_STANCE.test(s.text) && speaksForBody) {
-      const about = own ? subjectName || speakerName : speakerName;
+    if (own && (OWN_STANCE.test(s.text) || PRAISE.test(s.text) || PROMISE.test(s.text) || EXCUSE.test(s.text)) && speaksForBody) {
+      const about = subjectName || speakerName;
+      const bodyName = body ? (corpus.entityById.get(body)?.name ?? null) : null;
       out.push(
         quoteDraft(view, s.start, s.end, {
           kind: 'self-serving',
           severity: 'low',
           label: CAVEAT_KINDS['self-serving'].label,
-          explanation: `${speakerName} describes ${about === speakerName ? 'its own' : `${about}’s`} stance or conduct: that is their own account, which the report does not test against anything else.`,
+          explanation: bodyName && aboutSelf
+            ? `${speakerName} speaks for ${bodyName} and describes its own product, standing or conduct: that is their own account, which the report does not test against anything else.`
+            : `${speakerName} describes ${about === speakerName ? 'its own' : `${about}’s`} stance or conduct: that is their own account, which the report does not test against anything else.`,
           reasoning: 'Rule own-account: a named speaker describes their own (or their own side’s) position, conduct or product in favourable terms.',
           rule: 'own-account',
           confidence: 0.75,
           claimant,
-          entities: [...new Set([subject ?? a.entity!, a.entity!])],
+          entities: [...new Set([...(aboutSelf && body ? [body] : []), subject ?? a.entity!, a.entity!])],
         }),
       );
     }
   }
   return out;
+}
+
+/** Where what was said is in a sentence: after "X said (that)", or before ", X said". */
+function saidSpan(s: SentenceView): [number, number] {
+  const a = s.attribution;
+  const at = a.claimant ? s.text.indexOf(a.claimant) : -1;
+  if (at < 0) return trimSpan(s.text, 0, s.text.length);
+  const afterTag = at + a.claimant.length;
+  if (at < s.text.length / 2) {
+    const cue = a.cue ? s.text.indexOf(a.cue, afterTag) : -1;
+    const from = cue >= 0 && cue - afterTag < 40 ? cue + a.cue.length : afterTag;
+    const that = /^\s+(?:on\s+\w+\s+)?(?:that\s+)?/.exec(s.text.slice(from))?.[0].length ?? 0;
+    return trimSpan(s.text, from + that, s.text.length);
+  }
+  return trimSpan(s.text, 0, at).map((x, i) => (i === 1 ? x - (/[,\s]+$/.exec(s.text.slice(0, x))?.[0].length ?? 0) : x)) as [number, number];
+}
+
+/** The sentence after its speech tag: what the speaker says, not who they are. */
+function tail(s: SentenceView): string {
+  const a = s.attribution;
+  const at = a.claimant ? s.text.indexOf(a.claimant) : -1;
+  return at < 0 ? s.text : s.text.slice(0, at) + s.text.slice(at + a.claimant.length);
+}
+
+/**
+ * An unnamed speaker for a body praising the body's own product, plan or record ("A senior official at Dorvane Motors
+ * said the recall was working", "One executive described the model as the safest car the company had ever built"):
+ * the same own account a named one of that role gives, with nobody to hold to it.
+ */
+function unnamedOwnAccount(view: ReportView, s: SentenceView, corpus: Corpus, body: string | null): CaveatDraft[] {
+  const a = s.attribution;
+  const said = tail(s);
+  // Praise, a promise or an excuse: the looser words of a stance ("neutral", "never") are too often about someone else.
+  if (!OWN_THING.test(said) || !(PRAISE.test(said) || PROMISE.test(said) || EXCUSE.test(said))) return [];
+  const definite = DEFINITE_BODY.test(a.claimant.trim());
+  // About the body itself or its things, not about a third party named in the claim.
+  // (A transcript's speaker label or a dateline before the speech tag is not in the claim.)
+  const [qs0, qe0] = saidSpan(s);
+  const others = s.mentions.filter((m) => m.entity !== body && m.start >= qs0 && m.end <= qe0);
+  if (others.length > 0) return [];
+  const bodyName = body ? (corpus.entityById.get(body)?.name ?? null) : null;
+  // What was said, without the speech tag: the tag is the anonymous-source finding's quote, this one is the claim's.
+  const [qs, qe] = saidSpan(s);
+  return [
+    quoteDraft(view, s.start + qs, s.start + qe, {
+      kind: 'self-serving',
+      severity: 'low',
+      label: CAVEAT_KINDS['self-serving'].label,
+      explanation: definite
+        ? `${capitalise(a.claimant.trim())} describes its own policy, product or record: that is its own account, not an independent view.`
+        : bodyName
+          ? `An unnamed speaker for ${bodyName} describes its own product, plan or record: that is its own account, and nobody is named to answer for it.`
+          : 'An unnamed official describes their own side’s plan or record: that is their own account, and nobody is named to answer for it.',
+      reasoning: 'Rule own-account-unnamed: an unnamed speaker for a body describes the body’s own product, plan or conduct in favourable terms.',
+      rule: 'own-account-unnamed',
+      confidence: 0.7,
+      claimant: { name: a.claimant, role: a.role, entity: body },
+      entities: body ? [body] : [],
+    }),
+  ];
 }
 
 // ---------- a party's own release ----------

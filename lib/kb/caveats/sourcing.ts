@@ -89,7 +89,7 @@ const ANON: AnonPattern[] = [
   },
   {
     id: 'unnamed-individual',
-    re: /\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){0,2}(?:representative|official|spokes(?:person|man|woman)|source|diplomat|insider|aide|person)(?:\s+(?:from|of|at|in|with|for|familiar with|close to|briefed on)\s+[^,.;:‘’“”]{2,60}?)?(?:\s*,\s*(?:who|speaking)\b[^,;]{0,160},)?(?=\s*,?\s+(?:said|says|told|stated|confirmed|revealed)\b)/g,
+    re: /\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){0,2}(?:representative|official|spokes(?:person|man|woman)|source|diplomat|insider|aide|person|executive|manager)(?:\s+(?:from|of|at|in|with|for|familiar with|close to|briefed on)\s+[^,.;:‘’“”]{2,60}?)?(?:\s*,\s*(?:who|speaking)\b[^,;]{0,160},)?(?=\s*,?\s+(?:said|says|told|stated|confirmed|revealed|described)\b)/g,
     role: 'anonymous-officials',
     explain: (p) => `“${p}” is not named: a reader cannot check who said this.`,
   },
@@ -201,12 +201,38 @@ function figuresIn(text: string): Figure[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
+// Figures a reader can check without the report naming a source, so not unsourced claims: a market move
+// (prices are public), a published indicator (turnout, inflation, a vote share), a scheduled event, and what
+// the report's own people saw or counted.
+const MARKET_NOUN = /\b(?:shares|stocks?|share price|stock price|index|indices|benchmark|futures|bonds?|yields?|currency|dollar|euro|yen|sterling|pound|rouble|ruble|rupee|yuan|renminbi|peso|lira|won|rand|crude|Brent|oil prices?|gold|bitcoin|market value|market capitali[sz]ation|market cap)\b/i;
+const MARKET_MOVE = /\b(?:rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|gained|gains?|lost|loses|lose|dropped|drops?|climbed|climbs?|jumped|jumps?|slid|slides?|slipped|slips?|tumbled|tumbles?|surged|surges?|plunged|plunges?|declined|declines?|soared|soars?|sank|sinks?|rallied|rallies|advanced|edged|closed|opened|ended|traded|trading|was up|were up|was down|were down|is up|are up|is down|are down)\b/i;
+const PUBLISHED_INDICATOR = /\b(?:turnout|inflation|unemployment|jobless rate|GDP|gross domestic product|interest rates?|policy rate|benchmark rate|base rate|repo rate|exchange rate|consumer prices|of the (?:vote|votes|ballots|valid votes)|official (?:data|figures|statistics)|(?:census|customs|government|published|released) (?:data|figures|statistics)|(?:data|figures|statistics) (?:released|published) (?:by|on))\b/i;
+// A company's own published results ("quarterly revenue rose 12%", "net profit fell 8% in the third quarter").
+const RESULTS = /\b(?:revenue|revenues|net income|net profit|profit|profits|earnings|operating (?:income|profit)|sales|dividend)\b/i;
+const RESULTS_PERIOD = /\b(?:quarter|quarterly|half-year|full-year|annual|fiscal|year-on-year|results|reported|posted)\b/i;
+const SCHEDULED = /\b(?:will|is due to|are due to|is scheduled to|are scheduled to|is set to|are set to)\s+(?:report|publish|announce|hold|vote|meet|pay|release|open|close|begin|start|take place)\b|\bscheduled (?:for|on)\b/i;
+const OWN_PEOPLE = '(?:reporters?|correspondents?|journalists?|photographers?|team|crew|staff)';
+const OBSERVED = new RegExp(`\\b(?:our|this|a|an|the)\\s+(?:[A-Z][\\w’'-]*\\s+){0,3}${OWN_PEOPLE}\\s+(?:at the scene\\s+|on the scene\\s+|on the ground\\s+|there\\s+|in [A-Z][\\w’'-]*\\s+)?(?:saw|counted|observed|witnessed|watched|verified|measured|tallied)\\b|\\b(?:seen|witnessed|counted|observed|verified|tallied|measured)\\s+by\\s+(?:this|our)\\s+${OWN_PEOPLE}`, 'i');
+
+function checkable(view: ReportView, sentence: string, f: Figure): boolean {
+  const [cs, ce] = clauseAt(sentence, f.start);
+  const clause = sentence.slice(cs, ce);
+  if (MARKET_NOUN.test(clause) && MARKET_MOVE.test(clause)) return true;
+  if (PUBLISHED_INDICATOR.test(clause) || SCHEDULED.test(clause) || (RESULTS.test(clause) && RESULTS_PERIOD.test(clause))) return true;
+  if (OBSERVED.test(sentence)) return true;
+  // "… seen by the Coastline Courier", "Coastline Courier reporters saw …": the report's own publisher saw it.
+  const publisher = view.report.publisher;
+  if (publisher === 'unknown' || publisher === '') return false;
+  const own = publisher.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\\b(?:seen|witnessed|counted|observed|verified|reviewed)\\s+by\\s+(?:the\\s+)?${own}\\b|\\b${own}\\s+(?:${OWN_PEOPLE}|witness(?:es)?)\\s+(?:at the scene\\s+|there\\s+)?(?:saw|counted|observed|witnessed|verified)\\b`).test(sentence);
+}
+
 export function unsourcedFigures(view: ReportView): CaveatDraft[] {
   const out: CaveatDraft[] = [];
   const byKey = new Map<string, CaveatDraft>();
   for (const s of view.sentences) {
     if (s.heading) continue;
-    const figures = figuresIn(s.text).filter((f) => !inside(quotedSpans(s.text), f.start));
+    const figures = figuresIn(s.text).filter((f) => !inside(quotedSpans(s.text), f.start) && !checkable(view, s.text, f));
     if (figures.length === 0) continue;
     const covering = coveringAttribution(view, s);
     if (covering.role !== 'reporter') continue;
@@ -270,4 +296,78 @@ export function undisclosedInformation(view: ReportView): CaveatDraft[] {
     }
   }
   return out;
+}
+
+// ---------- a claim its speaker did not back ----------
+
+// "offered no evidence", "without providing evidence", "did not substantiate", "provided no proof": the report
+// says the speaker gave nothing to back the claim. Not "found no evidence of" (an investigation's finding) and not
+// "there is no evidence" (the report's own counter-statement), nor "said it lacks evidence" (a denial).
+// Not "gave no details": withholding details of a process is not leaving a claim unbacked.
+const BACKING = '(?:evidence|proof)';
+const NO_EVIDENCE = new RegExp(
+  [
+    `\\b(?:offered|offers|provided|provides|gave|gives|presented|presents|produced|produces|cited|cites|shared|supplied)\\s+no\\s+(?:(?:public|further|supporting|concrete|specific|direct|hard)\\s+)?${BACKING}\\b(?!\\s+(?:of\\s+(?:any\\s+)?)?(?:wrongdoing|foul play|tampering|a crime))`,
+    `\\bwithout\\s+(?:offering|providing|giving|presenting|producing|citing|sharing|supplying)\\s+(?:any\\s+)?(?:(?:public|further|supporting|concrete|specific|direct|hard)\\s+)?${BACKING}\\b`,
+    `\\b(?:did not|didn’t|didn't|does not|doesn’t|doesn't|has not|hasn’t|hasn't|have not|had not|failed to|declined to|refused to)\\s+(?:immediately\\s+)?(?:offer|provide|give|present|produce|cite|share|supply|provided|offered|given|presented|produced|cited|shared|supplied)\\s+(?:any\\s+)?(?:(?:public|further|supporting|concrete|specific|direct|hard)\\s+)?${BACKING}\\b(?!\\s+(?:of\\s+(?:any\\s+)?)?(?:wrongdoing|foul play))`,
+    `\\b(?:did not|didn’t|didn't|has not|hasn’t|hasn't|have not|had not|failed to|could not|couldn’t|couldn't)\\s+(?:yet\\s+)?(?:substantiate|substantiated|back up|backed up|support|supported)\\s+(?:the|this|that|his|her|its|their|these|those|such)\\s+(?:claims?|allegations?|accusations?|charges?|assertions?|figures?|remarks?|statements?)\\b`,
+    `\\bwithout\\s+substantiating\\b`,
+    `\\b(?:a|an|the)\\s+(?:claim|charge|allegation|accusation|assertion)s?\\s+(?:that\\s+)?(?:he|she|they|it|the\\s+\\w+)\\s+(?:did not|didn’t|didn't|has not|hasn’t|hasn't|have not|could not)\\s+(?:substantiate|back up|support)\\b`,
+    `\\b(?:the\\s+)?(?:claims?|allegations?|accusations?|charges?)\\s+(?:was|were|is|are|remain|remains|went)\\s+(?:unsubstantiated|unsupported)\\b`,
+  ].join('|'),
+  'g',
+);
+const PRONOUN_OPENING = /^\s*(?:But\s+|However,?\s+|Yet\s+)?(?:he|she|they|it)\b/i;
+
+/**
+ * A claim the report says its speaker did not back: the sentence (the claim and the remark together),
+ * about the claim's subject and its speaker. "He offered no evidence." on its own speaks of the claim
+ * in the sentence before it: that sentence is quoted with it.
+ */
+export function unbackedClaims(view: ReportView): CaveatDraft[] {
+  const out: CaveatDraft[] = [];
+  for (const s of view.sentences) {
+    NO_EVIDENCE.lastIndex = 0;
+    const m = NO_EVIDENCE.exec(s.text);
+    if (!m) continue;
+    // "He offered no evidence.": the claim is the sentence before, in the same paragraph.
+    const before = s.text.slice(0, m.index);
+    const prev = view.sentences[s.index - 1];
+    const standsAlone = PRONOUN_OPENING.test(before) && !/[,;]/.test(before) && prev !== undefined && prev.paragraph === s.paragraph && !prev.heading;
+    const said = standsAlone ? coveringAttribution(view, prev) : coveringAttribution(view, s);
+    // Who did not back it: the speaker, else the party named in the clause before the remark ("Kovac accused the government …, without providing evidence").
+    const actor = said.role !== 'reporter' ? null : [...s.mentions].reverse().find((x) => x.end <= m.index && x.type !== 'place');
+    const speaker = said.role !== 'reporter' ? said.claimant : actor ? s.text.slice(actor.start, actor.end) : standsAlone ? 'The speaker' : 'The party making it';
+    const claimant = said.role !== 'reporter' ? { name: said.claimant, role: said.role, entity: said.entity } : actor ? { name: speaker, role: 'official' as const, entity: actor.entity } : null;
+    const [, qEnd] = trimTail(s.text);
+    out.push(
+      quoteDraft(view, s.start, s.start + qEnd, {
+        kind: 'unsourced',
+        severity: 'medium',
+        label: 'No evidence given',
+        explanation: `${speaker} made this claim without backing it (“${m[0].trim()}”), by the report’s own account: it rests on their word alone.`,
+        reasoning: 'Rule no-evidence-offered: the report says the speaker offered no evidence for the claim, or did not substantiate it.',
+        rule: 'no-evidence-offered',
+        confidence: 0.9,
+        claimant,
+        // The claim's subject and whoever did not back it.
+        ...(!standsAlone ? { entities: [...new Set([s.claim?.subject ?? null, claimant?.entity ?? null].filter((x): x is string => x !== null))] } : {}),
+        ...(standsAlone
+          ? {
+              appearances: [{ report: view.id, quote: prev.text, start: prev.start }],
+              claims: prev.claim ? [prev.claim.id] : [],
+              entities: [...new Set([prev.claim?.subject ?? null, said.entity].filter((x): x is string => x !== null))],
+            }
+          : {}),
+      }),
+    );
+  }
+  return out;
+}
+
+/** A sentence without its final full stop and closing quotation marks. */
+function trimTail(text: string): [number, number] {
+  let e = text.length;
+  while (e > 0 && /[\s.]/.test(text[e - 1]!)) e--;
+  return [0, e];
 }

@@ -80,6 +80,17 @@ const DENIALS: DenialPattern[] = [
   { id: 'always-responsible', re: /\b(?:has|have)\s+always\s+been\s+(?:prudent|responsible|cautious|careful)(?:\s+and\s+(?:prudent|responsible|cautious|careful))?(?:\s+(?:when it comes to|with|in|about)\s+[\w\s-]+?(?=\s+and\s|[,.;]|$))?/g, fromClause: true, explain: (w) => `${w} answers accusations with a general assurance: a standard rebuttal by the party accused, not evidence either way.` },
 ];
 
+const BODY_NOUN = /^(?:company|firm|group|authority|ministry|agency|government|party|militia|movement|organi[sz]ation|department|office|regulator|operator|bank|union|board|commission|council|club|federation|association|army|carmaker|airline|utility|consortium)$/;
+
+/** The body a definite noun ("the authority", "The company") stands for: the last organisation named before, preferring one whose name has the noun. */
+function definiteBody(view: ReportView, s: SentenceView, before: string): SentenceView['mentions'][number] | undefined {
+  const noun = /^\s*the\s+([a-z]+)\s*$/i.exec(before)?.[1]?.toLowerCase();
+  if (!noun) return undefined;
+  const earlier = view.mentions.filter((x) => x.end <= s.start + before.length && x.type === 'organisation').reverse();
+  const hit = earlier.find((x) => x.surface.toLowerCase().split(/\s+/).includes(noun)) ?? (BODY_NOUN.test(noun) ? earlier[0] : undefined);
+  return hit ? { start: hit.start - s.start, end: hit.end - s.start, entity: hit.entity, type: hit.type } : undefined;
+}
+
 export function denials(view: ReportView): CaveatDraft[] {
   const out: CaveatDraft[] = [];
   for (const s of view.sentences) {
@@ -98,7 +109,9 @@ export function denials(view: ReportView): CaveatDraft[] {
         // "…, an allegation Andes Copper rejects": the one who rejects is named inside the match.
         const inside = !p.fromClause ? s.mentions.find((x) => x.start >= m.index && x.end <= m.index + m[0].length && x.type !== 'place') : undefined;
         // "Hallam Precision rejected claims that …": a party named before the verb, in its clause, is the one denying, whoever spoke in the sentences before.
-        const named = p.fromClause && s.attribution.role === 'reporter' ? [...s.mentions].reverse().find((x) => x.start >= from && x.end <= m.index && x.type !== 'place') : undefined;
+        const named0 = p.fromClause && s.attribution.role === 'reporter' ? [...s.mentions].reverse().find((x) => x.start >= from && x.end <= m.index && x.type !== 'place') : undefined;
+        // "The authority rejected the accusation": a definite noun opening the clause is the body named before whose name has that noun (else, for a body noun, the last body named).
+        const named = named0 ?? (p.fromClause && s.attribution.role === 'reporter' ? definiteBody(view, s, s.text.slice(from, m.index)) : undefined);
         // "Israel said that Hezbollah is preparing …, a charge the group rejected": "the group" is the one accused before it in the sentence, not the speaker.
         const anaphor = !p.fromClause && !inside && /\bthe\s+(?:[a-z-]+\s+)?(?:group|movement|militia|rebels|organi[sz]ation|company|firm|party)\b/i.test(m[0])
           ? [...s.mentions].reverse().find((x) => x.end <= m.index && x.type !== 'place' && x.entity !== s.attribution.entity)
@@ -108,7 +121,7 @@ export function denials(view: ReportView): CaveatDraft[] {
           : anaphor
             ? { claimant: s.text.slice(anaphor.start, anaphor.end), entity: anaphor.entity, role: 'official' as const, cue: '', via: null }
             : named
-            ? { claimant: s.text.slice(named.start, named.end), entity: named.entity, role: 'official' as const, cue: '', via: null }
+            ? { claimant: view.text.slice(s.start + named.start, s.start + named.end), entity: named.entity, role: 'official' as const, cue: '', via: null }
             : coveringAttribution(view, s);
         const denier = said.role !== 'reporter' ? said.claimant : subject ? s.text.slice(subject.start, subject.end) : 'the party concerned';
         const claimant = said.role !== 'reporter' ? { name: said.claimant, role: said.role, entity: said.entity } : subject ? { name: denier, role: subject.type === 'place' ? ('party-official' as const) : ('official' as const), entity: subject.entity } : null;

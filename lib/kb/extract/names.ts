@@ -301,6 +301,24 @@ function splitAtOf(full: string, text: string, start: number): { text: string; s
   return [{ text, start }];
 }
 
+// A facility's name: its own name, an optional number ("No. 2"), up to two modifiers ("oil", "power") and a facility noun.
+const FACILITY_AFTER = new RegExp(
+  `^(?:[ \\t]+(?:No\\.?[ \\t]*\\d+|\\d+|[IVX]{1,4}))?(?:[ \\t]+(?:${alt(R.facilityModifiers)})){0,2}[ \\t]+(?:${alt([...R.facilityNouns].sort((a, b) => b.length - a.length))})(?![\\p{L}-])`,
+  'u',
+);
+const GROUP_MEMBERS = new Set(R.groupMemberNouns);
+/** "Yemeni", "Afghan", "Pakistani": a word formed from a country's name (its first letters, a short ending). */
+function countryAdjective(word: string): boolean {
+  const stem = word.slice(0, Math.max(4, word.length - (word.endsWith('i') ? 1 : 2)));
+  return [...PLACE_NAMES].some((p) => p !== word && p.startsWith(stem));
+}
+// "fighters of X", "members of the X": one capitalised word whose fighters or members are named is a group or party.
+const GROUP_MEMBER_OF_BEFORE = new RegExp(`\\b(?:${alt(R.groupMemberNouns)})\\s+of\\s+(?:the\\s+)?$`, 'i');
+// "X, the ruling party,", "X, Myanmar's military": an apposition that ends in a group noun.
+const GROUP_APPOSITION = new RegExp(`^,\\s+(?:a|an|the|\\p{Lu}[\\p{L}-]*['’]s)\\s+(?:[\\p{L}'’-]+\\s+){0,3}?(?:${alt(R.groupNouns)})(?=\\s*[,.;)]|\\s+(?:that|which|who|known|in|of|led|loyal|fighting)\\b)${NOT_SAID}`, 'iu');
+// "the militia known as X", "a rebel group called X".
+const GROUP_KNOWN_AS_BEFORE = new RegExp(`\\b(?:${alt(R.groupNouns)})\\s*,?\\s+(?:known|called)\\s+(?:locally\\s+)?(?:as\\s+)?(?:the\\s+)?$`, 'i');
+
 // What follows a dateline's city: an optional country, a date, an optional agency, a dash.
 const DATELINE_AFTER = /^(?:(?:,\s+\p{Lu}[\p{L} ]{1,30})?,\s+(?:\d{1,2}\s+\p{Lu}\p{Ll}+\.?|\p{Lu}\p{Ll}+\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*(?:\([^)\n]{2,40}\)\s*)?|\s*\((?:AFP|AP|Reuters|[^)\n]{2,30}(?:Wire|Agency|Press|News))\)\s*)[-–—]/u;
 // What follows a dateline's city in capitals: an optional ", Region" (", Calif.", ", Ukraine"), an optional "(Agency)", a dash.
@@ -393,12 +411,22 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       const opensLonger = (s: number, e: number) =>
         s === start && e < end && (text.slice(e, end).split(/\s+/).some((w) => ORG_WORDS.has(w.toLowerCase().replace(/[’']s$/, ''))) || typeFromWords(text.slice(e, end).trim()) === 'place') && taken.some(([ts, te]) => ts === s && te === e);
       if (skip.some(([s, e]) => start < e && s < end && !opensLonger(s, e))) continue;
+      // "the Sheskharis oil terminal", "the Belbek air base", "the Heishan No. 2 mine": a facility is named with its noun.
+      const facility = FACILITY_AFTER.exec(text.slice(end, end + 80));
+      const base = piece.text;
+      const ownType = typeFromWords(piece.text);
+      // Only "the X terminal": "a Shanxi coal mine", a headline's "wins Port Sudan terminal" name a place's mine or terminal, not a facility's name.
+      const isFacility = facility !== null && (ownType === null || ownType === 'place') && !piece.titled && /\bthe\s+$/i.test(text.slice(Math.max(0, start - 5), start)) && !skip.some(([s, e]) => end < e && s < end + facility[0].length);
+      if (isFacility) {
+        piece = { ...piece, text: text.slice(start, end + facility[0].length) };
+        end = start + piece.text.length;
+      }
       const tokens = piece.text.split(/\s+/);
       const single = tokens.length === 1;
       const before = text.slice(Math.max(0, start - 40), start);
       const after = text.slice(end, end + 60);
-      let type = typeFromWords(piece.text);
-      let evidence = type ? `its words mark ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}` : '';
+      let type = isFacility ? 'place' : typeFromWords(piece.text);
+      let evidence = isFacility ? `a facility (“${base}”)` : type ? `its words mark ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}` : '';
       // "Robert Plant, a welder at the yard": two words that end like a facility, but an apposition names a person's role.
       if (type === 'place' && tokens.length === 2 && PERSON_APPOSITION.test(after)) {
         type = 'person';
@@ -459,6 +487,10 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       if (!type) {
         const orgBy = ORG_BEFORE.test(before) || (ORG_ROLE_BEFORE.test(before) && !ROLE_BEFORE.test(before))
           ? 'a noun before it names an organisation'
+          : single && !starts.has(start) && GROUP_MEMBER_OF_BEFORE.test(before) && !/^(?:\s+(?:family|household|clan)\b|['’]s\b)/.test(after)
+            ? 'its fighters or members are named (“fighters of X”)'
+          : single && (GROUP_APPOSITION.test(after) || GROUP_KNOWN_AS_BEFORE.test(before))
+            ? 'an apposition names it an armed group or party'
           : ORG_LIST_BEFORE.test(before)
             ? 'it is listed after a plural of organisations'
             : ORG_APPOSITION.test(after)
@@ -518,7 +550,10 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         type = 'organisation';
         evidence = `an acronym followed by “${follower}”`;
       }
-      if (!type && follower) {
+      // "Yemeni rebels", "Afghan fighters", "Islamist militants": an adjective of a country or a creed before a group's
+      // members names no group ("Houthi rebels", "Wagner fighters" do).
+      const adjectiveOfMembers = single && GROUP_MEMBERS.has(follower ?? '') && (/ists?$/.test(piece.text) || countryAdjective(piece.text));
+      if (!type && follower && !adjectiveOfMembers) {
         for (const t of ['place', 'organisation', 'event'] as const) {
           if (FOLLOWERS[t].has(follower)) {
             type = t;
@@ -675,7 +710,9 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
         // "Castañeda Villanueva" for "Jorge Luis Castañeda Villanueva"; "Helios Nederland" for "Helios Nederland B.V.".
         (n.type === 'person' && c.type === 'person' && parts.length >= 2 && n.name.toLowerCase().endsWith(` ${c.text.toLowerCase()}`)) ||
         // ("Galway Harbour" beside "Galway Harbour Company": a place the company is named after is the place.)
-        (n.type === 'organisation' && legalShort(n.name) !== n.name && legalShort(n.name) === c.text && typeFromWords(c.text) !== 'place'),
+        (n.type === 'organisation' && legalShort(n.name) !== n.name && legalShort(n.name) === c.text && typeFromWords(c.text) !== 'place') ||
+        // "the Sheskharis terminal" for "the Sheskharis oil terminal": the same facility by its own name.
+        (c.evidence.startsWith('a facility') && n.evidence === c.evidence),
     );
     if (full) {
       // The weakest guesses (two or three capitalised words: a person; a word after "from": a place) give way to any context that says otherwise.
@@ -766,6 +803,19 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
         if (!n.aliases.includes(part)) n.aliases.push(part);
         n.spans.push([m.index, m.index + part.length]);
       }
+    }
+  }
+  // A facility's own name alone ("Sheskharis" for "the Sheskharis oil terminal"), where the report uses it so.
+  for (const n of names) {
+    const base = /^a facility \(“(.+)”\)$/.exec(n.evidence)?.[1];
+    if (!base || names.some((o) => o !== n && o.name === base)) continue;
+    // Its own name is a short form ("Charrúa" for "the Charrúa substation"), whether or not the report uses it alone.
+    if (!n.aliases.includes(base)) n.aliases.push(base);
+    const re = new RegExp(`(?<![\\p{L}\\d-])${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d-])`, 'gu');
+    for (const m of text.matchAll(re)) {
+      if (n.spans.some(([s, e]) => m.index >= s && m.index < e) || taken.some(([s, e]) => m.index >= s && m.index < e)) continue;
+      if (!n.aliases.includes(base)) n.aliases.push(base);
+      n.spans.push([m.index, m.index + base.length]);
     }
   }
   for (const n of names) n.spans.sort((a, b) => a[0] - b[0]);
