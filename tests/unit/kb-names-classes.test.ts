@@ -196,6 +196,20 @@ describe('merges that are wrong', () => {
   });
 });
 
+describe('short forms that are the same organisation', () => {
+  it('an organisation\'s name cut short is the same organisation', () => {
+    const names = found('Kerem Aydın, the former chief executive of Marmara Liman Hizmetleri, was jailed. Marmara Liman, which runs four ports, said it would appeal.');
+    const co = names.find((n) => n.name === 'Marmara Liman Hizmetleri');
+    expect(co?.aliases).toContain('Marmara Liman');
+    expect(names.filter((n) => n.name === 'Marmara Liman')).toHaveLength(0);
+  });
+
+  it('an outlet\'s first word at the end of another name is not the outlet', () => {
+    const text = 'Harapan Daily | 4 May 2026 | By Rina Sari\n\nEarly counts from the pollster Lembaga Survei Harapan (LSH) put the governor ahead, and Harapan Daily will update its count tonight.';
+    expect(findNames(doc(text)).find((n) => n.name === 'Harapan Daily')?.spans).toHaveLength(2);
+  });
+});
+
 describe('false names', () => {
   it('a time zone after a time is no name', () => {
     expect(named('21:40 WIB\nCounting has finished in Medan, officials said.\n\n20:10 WITA\nPolls closed.')).not.toEqual(expect.arrayContaining(['WIB']));

@@ -742,9 +742,18 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
     }
   }
   // "FK Sloga" beside "FK Mladost": a name that opens with the same word as an organisation's is one too.
-  for (const n of names) {
+  for (const n of [...names]) {
     if (n.evidence !== 'a two- or three-word capitalised name') continue;
     const first = n.name.split(/\s+/)[0]!;
+    // "Ege Enerji" beside "Ege Enerji Yatırımları": the organisation's name cut short is the same organisation (unless the report
+    // calls the longer one by its acronym: then it is a unit of the shorter).
+    const longer = names.find((o) => o !== n && o.type === 'organisation' && o.name.startsWith(`${n.name} `) && !o.aliases.some((a) => /^\p{Lu}{2,6}$/u.test(a)));
+    if (longer) {
+      longer.spans.push(...n.spans);
+      if (!longer.aliases.includes(n.name)) longer.aliases.push(n.name);
+      names.splice(names.indexOf(n), 1);
+      continue;
+    }
     if (names.some((o) => o !== n && o.type === 'organisation' && o.name.split(/\s+/)[0] === first && o.name.includes(' '))) {
       n.type = 'organisation';
       n.evidence = 'it opens like an organisation’s name in the report';
@@ -783,6 +792,8 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
       if (/\p{Ll}[\p{L}'’-]*\s+$/u.test(text.slice(Math.max(0, m.index - 20), m.index)) && /^\s+\p{Ll}/u.test(text.slice(m.index + first.length, m.index + first.length + 3))) continue;
       // "Department for Environment": the word inside another name is not this organisation.
       if (/\p{Lu}[\p{L}'’-]*\s+(?:for|of|and|de|del)\s+$/u.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+      // "Lingkar Survei Nusantara" beside "Nusantara Daily": the word at the end of another capitalised name is not this one.
+      if (/\p{Lu}[\p{L}'’-]*[ \t]+$/u.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
       // "floods in Cork" beside "the Cork Harbour Company": after a preposition of place the word is the place.
       if (/(?<!\p{L})(?:in|at|near|outside)\s+$/u.test(text.slice(Math.max(0, m.index - 10), m.index))) continue;
       if (!n.aliases.includes(first)) n.aliases.push(first);
