@@ -204,6 +204,20 @@ describe('short forms that are the same organisation', () => {
     expect(names.filter((n) => n.name === 'Marmara Liman')).toHaveLength(0);
   });
 
+  it('a facility named without its suffix, an organisation by its last word, and a short form defined in brackets', () => {
+    const names = found('Turbines stopped at the Pedra Alta Hydroelectric Plant on Monday. The utility that operates Pedra Alta said rains were late. The Coastal Water Regulatory Commission fined it, and the Commission said more fines could follow. Rain is due in October, according to the National Weather Institute (Inameh).');
+    expect(names.find((n) => n.name === 'Pedra Alta Hydroelectric Plant')?.aliases).toContain('Pedra Alta');
+    expect(names.find((n) => n.name === 'Coastal Water Regulatory Commission')?.aliases).toContain('Commission');
+    expect(names.find((n) => n.name === 'National Weather Institute')?.aliases).toContain('Inameh');
+    expect(names.map((n) => n.name)).not.toContain('Pedra');
+    expect(names.filter((n) => n.type === 'person').map((n) => n.name)).not.toContain('Pedra Alta');
+  });
+
+  it('a word in brackets after an organisation\'s name is no party', () => {
+    const names = found('Figures from the Regional Statistics Office (Estadística) were published late on Monday night by the ministry.');
+    expect(names.find((n) => n.evidence.includes('party'))).toBeUndefined();
+  });
+
   it('an outlet\'s first word at the end of another name is not the outlet', () => {
     const text = 'Harapan Daily | 4 May 2026 | By Rina Sari\n\nEarly counts from the pollster Lembaga Survei Harapan (LSH) put the governor ahead, and Harapan Daily will update its count tonight.';
     expect(findNames(doc(text)).find((n) => n.name === 'Harapan Daily')?.spans).toHaveLength(2);

@@ -444,7 +444,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         evidence = 'an ampersand joins it, as a firm';
       }
       // "Cllr Siobhán Tierney (Fine Gael)": a name in brackets right after a person's name is their party or body.
-      if (!type && /\p{Lu}[\p{L}'’-]+[ \t]*\($/u.test(before) && /^\)/.test(after) && !PLACE_NAMES.has(piece.text) && !/^\p{Lu}{2,}$/u.test(piece.text)) {
+      if (!type && /\p{Lu}[\p{L}'’-]+[ \t]*\($/u.test(before) && /^\)/.test(after) && !PLACE_NAMES.has(piece.text) && !/^\p{Lu}{2,}$/u.test(piece.text) && !(before.split(/[.!?]\s|\n/).pop() ?? '').split(/\s+/).slice(-6).some((w) => ORG_WORDS.has(w.toLowerCase()) || TYPE_WORDS.some(([, set]) => set.has(w.toLowerCase())))) {
         type = 'organisation';
         evidence = 'in brackets after a person’s name, their party';
       }
@@ -645,7 +645,14 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         continue;
       }
       if (single && piece.text.length < 3 && !/^[A-Z]{2}$|^[A-Z]\d$/.test(piece.text)) continue;
-      out.push({ text: piece.text, start, end, type, evidence, ...(acronym && !single ? { acronym } : {}) });
+      // "the National Institute of Meteorology (Inmet)": a short form in mixed case defined in brackets after an organisation's name.
+      const short = type === 'organisation' && !single && !acronym ? /^[ \t]*\((\p{Lu}\p{Ll}[\p{L}\d]{1,10})\)/u.exec(after) : null;
+      if (short) {
+        const at = end + short[0].indexOf(short[1]!);
+        out.push({ text: short[1]!, start: at, end: at + short[1]!.length, type, evidence: 'a short form defined in brackets' });
+      }
+      const defined = acronym ?? short?.[1];
+      out.push({ text: piece.text, start, end, type, evidence, ...(defined && !single ? { acronym: defined } : {}) });
     }
   }
   return out;
@@ -743,18 +750,19 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
   }
   // "FK Sloga" beside "FK Mladost": a name that opens with the same word as an organisation's is one too.
   for (const n of [...names]) {
-    if (n.evidence !== 'a two- or three-word capitalised name') continue;
+    if (n.evidence !== 'a two- or three-word capitalised name' && n.evidence !== 'speaks in the report') continue;
     const first = n.name.split(/\s+/)[0]!;
     // "Ege Enerji" beside "Ege Enerji Yatırımları": the organisation's name cut short is the same organisation (unless the report
     // calls the longer one by its acronym: then it is a unit of the shorter).
-    const longer = names.find((o) => o !== n && o.type === 'organisation' && o.name.startsWith(`${n.name} `) && !o.aliases.some((a) => /^\p{Lu}{2,6}$/u.test(a)));
+    // ("Serra Azul" beside "Serra Azul Hydroelectric Plant": a facility named without its suffix.)
+    const longer = names.find((o) => o !== n && (o.type === 'organisation' || (o.type === 'place' && typeFromWords(o.name) === 'place')) && o.name.startsWith(`${n.name} `) && !o.aliases.some((a) => /^\p{Lu}{2,6}$/u.test(a)));
     if (longer) {
       longer.spans.push(...n.spans);
       if (!longer.aliases.includes(n.name)) longer.aliases.push(n.name);
       names.splice(names.indexOf(n), 1);
       continue;
     }
-    if (names.some((o) => o !== n && o.type === 'organisation' && o.name.split(/\s+/)[0] === first && o.name.includes(' '))) {
+    if (n.evidence === 'a two- or three-word capitalised name' && names.some((o) => o !== n && o.type === 'organisation' && o.name.split(/\s+/)[0] === first && o.name.includes(' '))) {
       n.type = 'organisation';
       n.evidence = 'it opens like an organisation’s name in the report';
     }
@@ -799,6 +807,16 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
       if (!n.aliases.includes(first)) n.aliases.push(first);
       n.spans.push([m.index, m.index + first.length]);
     }
+  }
+  // "the Courier" for "Connacht Courier", "the Commission" for "Japan Fair Trade Commission": an organisation's last word alone,
+  // where only one organisation of the report ends in it.
+  for (const n of [...names]) {
+    if (n.type !== 'organisation' || n.name.includes(' ') || !ORG_WORDS.has(n.name.toLowerCase())) continue;
+    const owners = names.filter((o) => o !== n && o.type === 'organisation' && o.name.endsWith(` ${n.name}`));
+    if (owners.length !== 1) continue;
+    owners[0]!.spans.push(...n.spans);
+    if (!owners[0]!.aliases.includes(n.name)) owners[0]!.aliases.push(n.name);
+    names.splice(names.indexOf(n), 1);
   }
   // Short forms of a person's name ("Putin", "Xi") wherever the report uses them alone, unless two names share the part.
   const persons = names.filter((n) => n.type === 'person' && n.name.includes(' '));
