@@ -58,9 +58,9 @@ function splitWriters(s: string, at: number, line: [number, number], text: strin
 }
 
 /**
- * The names in a report's byline and sign-off: "By Ana Ruiz | The Ledger | 2 May 2026", "Connacht Courier | 18 November
- * 2026 | By Niamh Ní Fhlatharta", "Nusantara Daily | Live coverage | …" (a section label is no name), "By KATALIN HORVÁTH
- * Associated Press" (a wire byline: the writer in capitals, then the agency), "By Fernanda Lopes, Meridian News, São Paulo"
+ * The names in a report's byline and sign-off: "By Ana Ruiz | The Ledger | 2 May 2026", "Western Gazette | 4 May 2026 | By Máire
+ * Ní Bhriain", "Coastline Daily | Live coverage | …" (a section label is no name), "By MARTA QUINTELA-SOUSA
+ * Associated Press" (a wire byline: the writer in capitals, then the agency), "By Renata Campos, Southern Cross News, Porto Alegre"
  * (writer, outlet, the place it was filed from) and a wire sign-off, "(Reporting by X; Editing by Y and Z)".
  */
 export function bylineNames(text: string): BylineName[] {
@@ -71,7 +71,7 @@ export function bylineNames(text: string): BylineName[] {
     const lineStart = at;
     at += raw.length + 1;
     const line: [number, number] = [lineStart, lineStart + raw.length];
-    // The sign-off: "(Reporting by Deniz Arslan; Editing by Hugh Lawson)", "Reporting by A in Lima; Writing by B".
+    // The sign-off: "(Reporting by Oona Brennan; Editing by Kim Lindqvist)", "Reporting by A in Lima; Writing by B".
     const sign = /^[ \t]*\(?[ \t]*((?:Additional[ \t]+)?(?:Reporting|Writing|Editing|Compiled|Reported|Graphics)[ \t]+by[ \t].*?)\)?[ \t]*$/i.exec(raw);
     if (sign) {
       let from = lineStart;
@@ -117,7 +117,7 @@ export function bylineNames(text: string): BylineName[] {
     const bodyAt = lineStart + raw.indexOf(body);
     const tokens = body.split(/[ \t]+/);
     const caps = tokens.findIndex((t) => !CAPS_WORD.test(t));
-    // "By KATALIN HORVÁTH Associated Press": the name in capitals, then the agency in mixed case.
+    // "By MARTA QUINTELA-SOUSA Associated Press": the name in capitals, then the agency in mixed case.
     if (caps >= 2 && !body.includes(',')) {
       const who = tokens.slice(0, caps).join(' ');
       const rest = body.slice(body.indexOf(tokens[caps]!, who.length)).trim();
@@ -125,7 +125,7 @@ export function bylineNames(text: string): BylineName[] {
       if (/^\p{Lu}/u.test(rest)) out.push({ text: rest, start: text.indexOf(rest, bodyAt + who.length), role: 'outlet', line });
       continue;
     }
-    // "By Fernanda Lopes, Meridian News, São Paulo": writer, outlet (a name in the outlet's words), the place it was filed from.
+    // "By Renata Campos, Southern Cross News, Porto Alegre": writer, outlet (a name in the outlet's words), the place it was filed from.
     const parts = body.split(/,[ \t]*/);
     if (parts.length === 1) out.push(...splitWriters(body, bodyAt, line, text));
     else if (parts.length >= 2 && parts.length <= 3 && parts.every((p) => /^\p{Lu}/u.test(p) && !/\d/.test(p))) {
@@ -190,7 +190,7 @@ export function metaFromText(id: string, text: string): ReportMeta {
   // A press release's distributor in its dateline ("/PRNewswire/"), and the "About X" boilerplate that names who issued it.
   const distributor = /\/([A-Z][A-Za-z ]{1,30}?(?:[Ww]ire|Newswire))\/?/.exec(head.join('\n'));
   const about = /(?:^|\n)\s*About\s+(\p{Lu}[^\n.]{1,60}?)\s*\n/u.exec(text);
-  // The outlet a byline names ("Nusantara Daily | Live coverage | …", "By KATALIN HORVÁTH Associated Press").
+  // The outlet a byline names ("Coastline Daily | Live coverage | …", "By MARTA QUINTELA-SOUSA Associated Press").
   const outlet = bylineNames(text).find((b) => b.role === 'outlet');
   const publisher = pub ? pub[1]!.trim() : outlet ? outlet.text : byline ? byline[1]!.trim() : wire ? wire.agency.trim() : distributor && about ? about[1]!.trim() : 'unknown';
   return {

@@ -164,7 +164,7 @@ function splitAtTitle(text: string, start: number): { text: string; start: numbe
     const i = text.indexOf(` ${t} `);
     // "The Justice Department", "the General Assembly": a title word before an organisation's word is part of its name.
     if (i > 0 && !text.slice(i + t.length + 2).includes(' ') && ORG_WORDS.has(text.slice(i + t.length + 2).toLowerCase())) continue;
-    // "The Chief Public Prosecutor's Office": after an article, a title word opening an organisation's name is part of it.
+    // "The Chief State Auditor's Office": after an article, a title word opening an organisation's name is part of it.
     if (i > 0 && text.slice(0, i).split(/\s+/).every((w) => STOP.has(w.toLowerCase())) && ORG_WORDS.has(text.split(/\s+/).pop()!.toLowerCase())) continue;
     if (i > 0) {
       const rest = i + t.length + 2;
@@ -224,14 +224,14 @@ function joinFor(text: string, runs: { text: string; start: number }[]): { text:
     const prev = out[out.length - 1];
     const gap = prev ? text.slice(prev.start + prev.text.length, r.start) : '';
     const prevWords = prev ? prev.text.split(/\s+/) : [];
-    // "Court of Arbitration for Sport": an organisation's word opens it, or the acronym after it spells all of it.
+    // "Tribunal of Appeal for Athletics": an organisation's word opens it, or the acronym after it spells all of it.
     const joined = prev ? text.slice(prev.start, r.start + r.text.length) : '';
     const spelled = DEFINED_ACRONYM.exec(text.slice(r.start + r.text.length))?.[1];
     if (prev && gap === ' for ' && (ORG_WORDS.has(prevWords[prevWords.length - 1]!.toLowerCase()) || (ORG_WORDS.has(prevWords[0]!.toLowerCase()) && / of /.test(prev.text)) || (spelled !== undefined && capInitials(joined) === spelled)) && !r.text.includes(' for ')) {
       prev.text = joined;
       continue;
     }
-    // "Brisbane 2032 Olympic Games": a place, a year, then an event.
+    // "Lagos 2040 Commonwealth Games": a place, a year, then an event.
     if (prev && /^ (?:1[89]|2\d)\d\d $/.test(gap) && typeFromWords(r.text) === 'event' && !prev.text.includes(' ')) {
       prev.text = joined;
       continue;
@@ -241,7 +241,7 @@ function joinFor(text: string, runs: { text: string; start: number }[]): { text:
   return out;
 }
 
-/** The first letters of a name's capitalised words ("Court of Arbitration for Sport" → "CAS"). */
+/** The first letters of a name's capitalised words ("Tribunal of Appeal for Athletics" → "TAA"). */
 function capInitials(name: string): string {
   return name
     .split(/\s+/)
@@ -250,7 +250,7 @@ function capInitials(name: string): string {
     .join('');
 }
 
-/** "Department of Housing, Local Government and Heritage": a department's name that runs over a list of its portfolios. */
+/** "Department of Rural Affairs, Fisheries and Tourism": a department's name that runs over a list of its portfolios. */
 function joinPortfolios(text: string, runs: { text: string; start: number }[]): { text: string; start: number }[] {
   const out: { text: string; start: number }[] = [];
   for (let i = 0; i < runs.length; i++) {
@@ -278,7 +278,7 @@ function splitAtOf(full: string, text: string, start: number): { text: string; s
   const right = text.slice(m.index + m[0].length);
   const lastRight = right.split(/\s+/).pop()!.toLowerCase();
   const leftTokens = left.split(/\s+/);
-  // "Chief Executive Officer of Kairo Technologies": a role, then whose; but "Minister of State X" is a title.
+  // "Chief Executive Officer of Lumen Fabrics": a role, then whose; but "Minister of State X" is a title.
   if (ROLE_WORDS.has(leftTokens[leftTokens.length - 1]!.toLowerCase()) && (leftTokens.filter((t) => !STOP.has(t.toLowerCase())).length >= 2 || typeFromWords(right) === 'organisation') && !TITLES.some((t) => t.includes(' of ') && text.startsWith(`${t} `))) return [{ text: right, start: start + m.index + m[0].length }];
   // "Residents of Sunamganj": the noun is not part of the name.
   if (leftTokens.length === 1 && (PLACE_OF.has(left.toLowerCase()) || NOUNS_BEFORE_OF.has(left.toLowerCase()))) return [{ text: right, start: start + m.index + m[0].length }];
@@ -347,13 +347,13 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
     const type = b.role === 'writer' ? 'person' : b.role === 'outlet' ? 'organisation' : 'place';
     out.push({ text: b.text, start: b.start, end: b.start + b.text.length, type, evidence: b.role === 'writer' ? 'the byline’s writer' : b.role === 'outlet' ? 'the byline’s outlet' : 'where the byline was filed from' });
   }
-  // "Media contact: TANAKA Yui, Corporate Communications, …" (a press release's contact line): the person named first.
+  // "Media contact: KOBAYASHI Emi, Investor Relations, …" (a press release's contact line): the person named first.
   for (const m of text.matchAll(/^[ \t]*(?:(?:Media|Press|Investor|Journalist)[ \t]+)?[Cc]ontacts?[ \t]*:[ \t]*(\p{Lu}[\p{L}'’.-]+(?:[ \t]+\p{Lu}[\p{L}'’.-]+){1,3})(?=[ \t]*(?:,|$))/gmu)) {
     const at = m.index + m[0].indexOf(m[1]!);
     skip.push([m.index, m.index + (text.indexOf('\n', m.index) + 1 || text.length + 1) - m.index - 1]);
     out.push({ text: m[1]!, start: at, end: at + m[1]!.length, type: 'person', evidence: 'a press release’s contact' });
   }
-  // "the Treaty on a Nuclear-Weapon-Free Zone in Central Asia", "the Convention on the Rights of the Child": an agreement's
+  // "the Convention on the Protection of Migratory Species in Northern Asia", "the Convention on the Rights of the Child": an agreement's
   // word, then what it is on or between, across lower-case prepositions and articles.
   for (const m of text.matchAll(AGREEMENT_LONG)) {
     const end = m.index + m[0].length;
@@ -381,7 +381,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
     let piece = raw;
     // "China-made Mugin-5", "Kremlin-backed X": the hyphenated qualifier is not part of the name.
     const qualifier = /^\S+-(?:made|based|backed|led|owned|built|designed|funded|linked)\s+/.exec(piece.text);
-    // "the Gerindra-backed candidate", "Hamas-led": the word before a qualifier of agency names a body (not a country, a demonym or a known name).
+    // "the Perindo-backed candidate", "Hamas-led": the word before a qualifier of agency names a body (not a country, a demonym or a known name).
     const agent = AGENT_QUALIFIED.exec(piece.text.split(/\s+/)[0]!)?.[1];
     if (agent && !PLACE_NAMES.has(agent) && !DEMONYM.test(agent) && !DEMONYMS.has(agent) && !/i$/.test(agent) && !STOP.has(agent.toLowerCase()) && !NOT_ALONE.has(agent.toLowerCase()) && !taken.some(([s, e]) => piece.start < e && s < piece.start + agent.length)) {
       out.push({ text: agent, start: piece.start, end: piece.start + agent.length, type: 'organisation', evidence: `it backs or leads as a body (“${piece.text.split(/\s+/)[0]}”)` });
@@ -392,7 +392,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
     const n = piece.text.split(/\s+/).length;
     // An institution named only by generic words after its demonym ("Sudanese Armed Forces", "Israeli Air Force"): without the demonym it names nothing.
     const generic = first && n >= 3 && piece.text.slice(first[0].length).split(/\s+/).every((w) => ORG_WORDS.has(w.toLowerCase()) || GENERIC_MODIFIERS.test(w));
-    // ("Hungarian Diabetes Association", "Irish Sporting Times": a society or an outlet keeps its demonym.)
+    // ("Portuguese Cardiology Society", "Maltese Sporting Herald": a society or an outlet keeps its demonym.)
     const keepsDemonym = n >= 3 && DEMONYM_KEPT.has(piece.text.split(/\s+/).pop()!);
     if (first && DEMONYM.test(first[1]!) && n >= 2 && !generic && !keepsDemonym && !(n === 2 && typeFromWords(piece.text) && typeFromWords(piece.text.slice(first[0].length)) !== 'weapon')) {
       piece = { ...piece, text: piece.text.slice(first[0].length), start: piece.start + first[0].length };
@@ -402,7 +402,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
     if (lead && n >= 2 && starts.has(piece.start) && ORG_BEFORE.test(`${lead[1]!.toLowerCase()} `) && lead[1]!.toLowerCase() !== lead[1]) {
       piece = { ...piece, text: piece.text.slice(lead[0].length), start: piece.start + lead[0].length };
     }
-    // "Hajdú Cold Chain Kft.": the dot of a legal form is the name's, even where it also ends the sentence.
+    // "Tisza Freight Kft.": the dot of a legal form is the name's, even where it also ends the sentence.
     if (DOTTED_LEGAL.has(`${piece.text.split(/\s+/).pop()!}.`) && piece.text.includes(' ') && text[piece.start + piece.text.length] === '.') piece = { ...piece, text: `${piece.text}.` };
     {
       let { start } = piece;
@@ -427,23 +427,23 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       const after = text.slice(end, end + 60);
       let type = isFacility ? 'place' : typeFromWords(piece.text);
       let evidence = isFacility ? `a facility (“${base}”)` : type ? `its words mark ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}` : '';
-      // "Robert Plant, a welder at the yard": two words that end like a facility, but an apposition names a person's role.
+      // "Daniel Plant, the plant manager": two words that end like a facility, but an apposition names a person's role.
       if (type === 'place' && tokens.length === 2 && PERSON_APPOSITION.test(after)) {
         type = 'person';
         evidence = 'an apposition names their role';
       }
-      // "SATO Hiroshi", "TANAKA Yui": a family name in capitals (a word one can say, never used alone as an acronym), then a
+      // "WATANABE Kenji", "KOBAYASHI Emi": a family name in capitals (a word one can say, never used alone as an acronym), then a
       // given name, is a person, written family name first.
       if (!type && tokens.length === 2 && /^\p{Lu}{3,}$/u.test(tokens[0]!) && /[AEIOUY]/.test(tokens[0]!.slice(1)) && /^\p{Lu}\p{Ll}+$/u.test(tokens[1]!) && !tokens[1]!.endsWith('s') && !ORG_WORDS.has(tokens[1]!.toLowerCase()) && !PLACE_NAMES.has(tokens[1]!) && !PLACE_ACRONYMS.has(tokens[0]!) && !new RegExp(`(?<![\\p{L}\\d-])${tokens[0]}(?![\\p{L}\\d-])(?!\\s+\\p{Lu}\\p{Ll})`, 'u').test(text)) {
         type = 'person';
         evidence = 'a family name in capitals, then a given name';
       }
-      // "Keller & Vogt": names joined by an ampersand are a firm.
+      // "Brandt & Kessel": names joined by an ampersand are a firm.
       if (!type && tokens.includes('&')) {
         type = 'organisation';
         evidence = 'an ampersand joins it, as a firm';
       }
-      // "Cllr Siobhán Tierney (Fine Gael)": a name in brackets right after a person's name is their party or body.
+      // "Cllr Aine Kehoe (Sinn Féin)": a name in brackets right after a person's name is their party or body.
       if (!type && /\p{Lu}[\p{L}'’-]+[ \t]*\($/u.test(before) && /^\)/.test(after) && !PLACE_NAMES.has(piece.text) && !/^\p{Lu}{2,}$/u.test(piece.text) && !(before.split(/[.!?]\s|\n/).pop() ?? '').split(/\s+/).slice(-6).some((w) => ORG_WORDS.has(w.toLowerCase()) || TYPE_WORDS.some(([, set]) => set.has(w.toLowerCase())))) {
         type = 'organisation';
         evidence = 'in brackets after a person’s name, their party';
@@ -520,7 +520,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
           evidence = '“who” follows the name';
         }
       }
-      // "a fellow at the Central Asia Energy Forum": what employs or speaks as a body is an organisation, though its last word may name an event.
+      // "a fellow at the Caspian Policy Forum": what employs or speaks as a body is an organisation, though its last word may name an event.
       if (type === 'event' && ORG_AGENT_BEFORE.test(before)) {
         type = 'organisation';
         evidence = 'it acts as an organisation (“fellow at”, “works for”)';
@@ -538,7 +538,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
           end = start + piece.text.length;
         }
       }
-      // "COP30 climate summit", "WWDC24 conference": letters and an edition number before an event's noun name the event (not "G20 summit"'s group).
+      // "COP33 climate summit", "WWDC24 conference": letters and an edition number before an event's noun name the event (not "G20 summit"'s group).
       const eventAfter = /^\s+(?:[a-z]+\s+)?([a-z]+)\b/.exec(after)?.[1];
       if (!type && single && /^\p{Lu}{2,}\d{1,4}$/u.test(piece.text) && eventAfter && FOLLOWERS.event.has(eventAfter)) {
         type = 'event';
@@ -561,7 +561,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
             break;
           }
         }
-        // "Galway councillors" beside "in Galway": a word the report puts after a preposition of place is a place.
+        // "Ardmore councillors" beside "in Ardmore": a word the report puts after a preposition of place is a place.
         if (type === 'organisation' && single && new RegExp(`(?<!\\p{L})(?:in|at|near|from|outside)\\s+${esc(piece.text)}(?![\\p{L}\\d-])`, 'u').test(text)) {
           type = 'place';
           evidence = 'follows a preposition of place elsewhere';
@@ -645,7 +645,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         continue;
       }
       if (single && piece.text.length < 3 && !/^[A-Z]{2}$|^[A-Z]\d$/.test(piece.text)) continue;
-      // "the National Institute of Meteorology (Inmet)": a short form in mixed case defined in brackets after an organisation's name.
+      // "the National Weather Institute (Inameh)": a short form in mixed case defined in brackets after an organisation's name.
       const short = type === 'organisation' && !single && !acronym ? /^[ \t]*\((\p{Lu}\p{Ll}[\p{L}\d]{1,10})\)/u.exec(after) : null;
       if (short) {
         const at = end + short[0].indexOf(short[1]!);
@@ -716,14 +716,14 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
         (c.evidence === 'a transcript’s speaker label' && n.type === 'person' && n.name.split(/\s+/).some((p) => p.toUpperCase() === c.text)) ||
         // "Castañeda Villanueva" for "Jorge Luis Castañeda Villanueva"; "Helios Nederland" for "Helios Nederland B.V.".
         (n.type === 'person' && c.type === 'person' && parts.length >= 2 && n.name.toLowerCase().endsWith(` ${c.text.toLowerCase()}`)) ||
-        // ("Galway Harbour" beside "Galway Harbour Company": a place the company is named after is the place.)
+        // ("Cork Harbour" beside "Cork Harbour Company": a place the company is named after is the place.)
         (n.type === 'organisation' && legalShort(n.name) !== n.name && legalShort(n.name) === c.text && typeFromWords(c.text) !== 'place') ||
         // "the Sheskharis terminal" for "the Sheskharis oil terminal": the same facility by its own name.
         (c.evidence.startsWith('a facility') && n.evidence === c.evidence),
     );
     if (full) {
       // The weakest guesses (two or three capitalised words: a person; a word after "from": a place) give way to any context that says otherwise.
-      // (A word after "to" or "at" is a place only until an apposition or the report's use says it is a body: "to Bawaslu" beside "Bawaslu, the election agency".)
+      // (A word after "to" or "at" is a place only until an apposition or the report's use says it is a body: "to Komnas" beside "Komnas, the national rights agency".)
       const weak = full.evidence === 'a two- or three-word capitalised name' || (full.evidence === 'follows a preposition of place' && c.type === 'organisation' && !WEAK_EVIDENCE.has(c.evidence));
       if (full.name === c.text && weak && c.evidence !== full.evidence) {
         full.type = c.type!;
@@ -752,9 +752,9 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
   for (const n of [...names]) {
     if (n.evidence !== 'a two- or three-word capitalised name' && n.evidence !== 'speaks in the report') continue;
     const first = n.name.split(/\s+/)[0]!;
-    // "Ege Enerji" beside "Ege Enerji Yatırımları": the organisation's name cut short is the same organisation (unless the report
+    // "Marmara Liman" beside "Marmara Liman Hizmetleri": the organisation's name cut short is the same organisation (unless the report
     // calls the longer one by its acronym: then it is a unit of the shorter).
-    // ("Serra Azul" beside "Serra Azul Hydroelectric Plant": a facility named without its suffix.)
+    // ("Pedra Alta" beside "Pedra Alta Hydroelectric Plant": a facility named without its suffix.)
     const longer = names.find((o) => o !== n && (o.type === 'organisation' || (o.type === 'place' && typeFromWords(o.name) === 'place')) && o.name.startsWith(`${n.name} `) && !o.aliases.some((a) => /^\p{Lu}{2,6}$/u.test(a)));
     if (longer) {
       longer.spans.push(...n.spans);
@@ -773,9 +773,9 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
     const lower = first.toLowerCase();
     if (first.length < 4 || PLACE_NAMES.has(first) || STOP.has(lower) || CONNECTORS.has(lower) || NOT_ALONE.has(lower) || DEMONYM.test(first) || PLACE_FIRST.has(first) || /^(?:North|South|East|West|New|United|National|International|Independent|Central|General|State|Public|Royal|Federal)$/.test(first)) continue;
     // The first word found on its own as an organisation ("Chipmaker Veltrix …" beside "Veltrix Semiconductor"): the same body, unless another name opens with it too.
-    // ("anyone from Pannon" beside "Pannon Biologics": a word after "from" is the company, not a place.)
+    // ("anyone from Veltrix" beside "Veltrix Semiconductor": a word after "from" is the company, not a place.)
     const alone = names.filter((o) => o !== n && o.name === first && (o.type === 'organisation' || (o.evidence === 'follows a preposition of place' && o.spans.length === 1 && !/(?<!\p{L})(?:in|at|near|outside)\s+(?:the\s+)?$/u.test(text.slice(Math.max(0, o.spans[0]![0] - 12), o.spans[0]![0])))));
-    // "Transnet" beside "Transnet Port Terminals (TPT)": a body the report calls by its own acronym is not the one its first word names alone (a parent and its unit).
+    // "Kestrel" beside "Kestrel Port Terminals (KPT)": a body the report calls by its own acronym is not the one its first word names alone (a parent and its unit).
     const ownAcronym = n.aliases.some((a) => /^\p{Lu}{2,6}$/u.test(a) && capInitials(n.name) === a);
     if (ownAcronym) {
       const re = new RegExp(`(?<![\\p{L}\\d-])${esc(first)}(?![\\p{L}\\d-])(?!\\s+\\p{Lu})`, 'gu');
@@ -800,7 +800,7 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
       if (/\p{Ll}[\p{L}'’-]*\s+$/u.test(text.slice(Math.max(0, m.index - 20), m.index)) && /^\s+\p{Ll}/u.test(text.slice(m.index + first.length, m.index + first.length + 3))) continue;
       // "Department for Environment": the word inside another name is not this organisation.
       if (/\p{Lu}[\p{L}'’-]*\s+(?:for|of|and|de|del)\s+$/u.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
-      // "Lingkar Survei Nusantara" beside "Nusantara Daily": the word at the end of another capitalised name is not this one.
+      // "Lembaga Survei Harapan" beside "Harapan Daily": the word at the end of another capitalised name is not this one.
       if (/\p{Lu}[\p{L}'’-]*[ \t]+$/u.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
       // "floods in Cork" beside "the Cork Harbour Company": after a preposition of place the word is the place.
       if (/(?<!\p{L})(?:in|at|near|outside)\s+$/u.test(text.slice(Math.max(0, m.index - 10), m.index))) continue;
@@ -808,7 +808,7 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
       n.spans.push([m.index, m.index + first.length]);
     }
   }
-  // "the Courier" for "Connacht Courier", "the Commission" for "Japan Fair Trade Commission": an organisation's last word alone,
+  // "the Herald" for "Western Herald", "the Commission" for "Coastal Water Regulatory Commission": an organisation's last word alone,
   // where only one organisation of the report ends in it.
   for (const n of [...names]) {
     if (n.type !== 'organisation' || n.name.includes(' ') || !ORG_WORDS.has(n.name.toLowerCase())) continue;
