@@ -257,6 +257,16 @@ export const NameRulesFile = z
     groupNouns: words.default([]),
     /** Nouns whose "of X" is the name, not part of it ("Shares of Minera Andina", "Supporters of X"). */
     nounsBeforeOf: words.default([]),
+    /** Legal forms a company's name ends in ("Ltd", "Kft.", "S.A."): the name without it is the company's short form. */
+    legalForms: words.default([]),
+    /** Last words of an organisation's name that keep a leading demonym as part of it ("Portuguese Cardiology Society", "Maltese Sporting Herald"; not "Chinese Foreign Ministry"). */
+    demonymKeptBefore: words.default([]),
+    /** Heads of a name that may run over a comma list of portfolios ("Department of Rural Affairs, Fisheries and Tourism"). */
+    listNameHeads: words.default([]),
+    /** Demonyms that do not end like one ("Soviet", "Arab", "Thai", "Dutch"): an adjective, not a name. */
+    demonyms: words.default([]),
+    /** Qualifiers after a hyphen that make the word before it a body acting ("Perindo-backed", "Hamas-led"). */
+    agentQualifiers: words.default([]),
   })
   .strict();
 export type NameRules = z.infer<typeof NameRulesFile>;

@@ -25,6 +25,124 @@ const MIXED_DATELINE = /(?:^|\n)[ \t]*\p{Lu}[\p{L} .'’-]{2,40}(?:,[^\n(\d]{0,3
 /** A press release's first line ("FOR IMMEDIATE RELEASE") is a label, not its headline. */
 const RELEASE_LABEL = /^(?:FOR IMMEDIATE RELEASE|PRESS RELEASE|NEWS RELEASE|MEDIA RELEASE)\s*:?$/i;
 
+/** A name a byline gives, with its place in the text: the writer, the outlet, or the place it was filed from. */
+export interface BylineName {
+  text: string;
+  start: number;
+  role: 'writer' | 'outlet' | 'place';
+  /** [start, end) of the whole byline or sign-off line, which no other rule reads. */
+  line: [number, number];
+}
+
+const WRITER_PART = /^(?:By|Interview by|Words by|Text by|Story by|Reporting by)[ \t]+(\p{Lu}.*)$/u;
+/** A section label ("Live coverage", "Corrections and clarifications"): a phrase in sentence case, not a name. */
+const SENTENCE_CASE = /^\p{Lu}\p{Ll}+(?:[ \t]+(?:and|of|&|the|\p{Ll}[\p{L}'’-]*))+$/u;
+/** A writer's name: capitalised words and the lower-case particles of surnames ("Johan van der Merwe", "Ciarán Ó Briain"). */
+const PERSON_SHAPE = /^\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|\p{Ll}{1,4}[-'’]\p{Lu}[\p{L}'’.-]*|de|da|do|dos|das|del|della|di|du|van|von|der|den|bin|al|la|le))+$/u;
+/** "By Staff Reporter", "By Our Correspondent": a role, not a writer's name. */
+const NOT_A_WRITER = /\b(?:Staff|Reporters?|Correspondents?|Editors?|Writers?|Desk|Team|Bureau|Our|Agencies)\b/i;
+const CAPS_WORD = /^\p{Lu}[\p{Lu}'’.-]+$/u;
+
+/** "A and B", "A, B and C": the writers of one byline. */
+function splitWriters(s: string, at: number, line: [number, number], text: string): BylineName[] {
+  const out: BylineName[] = [];
+  let from = at;
+  for (const w of s.split(/,[ \t]*|[ \t]+and[ \t]+/)) {
+    const who = w.trim();
+    if (!PERSON_SHAPE.test(who) || NOT_A_WRITER.test(who)) continue;
+    const start = text.indexOf(who, from);
+    from = start + who.length;
+    out.push({ text: who, start, role: 'writer', line });
+  }
+  return out;
+}
+
+/**
+ * The names in a report's byline and sign-off: "By Ana Ruiz | The Ledger | 2 May 2026", "Western Gazette | 4 May 2026 | By Máire
+ * Ní Bhriain", "Coastline Daily | Live coverage | …" (a section label is no name), "By MARTA QUINTELA-SOUSA
+ * Associated Press" (a wire byline: the writer in capitals, then the agency), "By Renata Campos, Southern Cross News, Porto Alegre"
+ * (writer, outlet, the place it was filed from) and a wire sign-off, "(Reporting by X; Editing by Y and Z)".
+ */
+export function bylineNames(text: string): BylineName[] {
+  const out: BylineName[] = [];
+  const top = text.split('\n').slice(0, 6).join('\n').length;
+  let at = 0;
+  for (const raw of text.split('\n')) {
+    const lineStart = at;
+    at += raw.length + 1;
+    const line: [number, number] = [lineStart, lineStart + raw.length];
+    // The sign-off: "(Reporting by Oona Brennan; Editing by Kim Lindqvist)", "Reporting by A in Lima; Writing by B".
+    const sign = /^[ \t]*\(?[ \t]*((?:Additional[ \t]+)?(?:Reporting|Writing|Editing|Compiled|Reported|Graphics)[ \t]+by[ \t].*?)\)?[ \t]*$/i.exec(raw);
+    if (sign) {
+      let from = lineStart;
+      for (const part of sign[1]!.split(/;/)) {
+        const m = /^[ \t]*(?:[\p{L} ]+?)[ \t]+by[ \t]+(.+?)[ \t]*$/u.exec(part);
+        if (!m) continue;
+        const [who, where] = m[1]!.split(/[ \t]+in[ \t]+(?=\p{Lu})/u);
+        const partAt = text.indexOf(part, from);
+        from = partAt + part.length;
+        out.push(...splitWriters(who!, partAt, line, text));
+        if (where) {
+          for (const w of where.split(/[ \t]+and[ \t]+|,[ \t]*/)) {
+            const start = text.indexOf(w, partAt);
+            if (/^\p{Lu}/u.test(w)) out.push({ text: w, start, role: 'place', line });
+          }
+        }
+      }
+      continue;
+    }
+    if (lineStart >= top) continue;
+    if (raw.includes('|')) {
+      const parts = raw.split('|');
+      const writers = parts.map((p) => WRITER_PART.exec(p.trim()));
+      if (!writers.some(Boolean) && !parts.some((p) => /\b\d{4}\b/.test(p))) continue;
+      let off = lineStart;
+      let outlet = false;
+      parts.forEach((p, i) => {
+        const partAt = off;
+        off += p.length + 1;
+        const t = p.trim();
+        const w = writers[i];
+        if (w) out.push(...splitWriters(w[1]!, partAt + p.indexOf(w[1]!), line, text));
+        else if (!outlet && /^\p{Lu}/u.test(t) && !/\d/.test(t) && !RELEASE_LABEL.test(t) && !SENTENCE_CASE.test(t)) {
+          outlet = true;
+          out.push({ text: t, start: partAt + p.indexOf(t), role: 'outlet', line });
+        }
+      });
+      continue;
+    }
+    const by = /^[ \t]*By[ \t]+(\p{Lu}.*?)[ \t]*$/u.exec(raw);
+    if (!by) continue;
+    const body = by[1]!;
+    const bodyAt = lineStart + raw.indexOf(body);
+    const tokens = body.split(/[ \t]+/);
+    const caps = tokens.findIndex((t) => !CAPS_WORD.test(t));
+    // "By MARTA QUINTELA-SOUSA Associated Press": the name in capitals, then the agency in mixed case.
+    if (caps >= 2 && !body.includes(',')) {
+      const who = tokens.slice(0, caps).join(' ');
+      const rest = body.slice(body.indexOf(tokens[caps]!, who.length)).trim();
+      out.push({ text: who, start: bodyAt, role: 'writer', line });
+      if (/^\p{Lu}/u.test(rest)) out.push({ text: rest, start: text.indexOf(rest, bodyAt + who.length), role: 'outlet', line });
+      continue;
+    }
+    // "By Renata Campos, Southern Cross News, Porto Alegre": writer, outlet (a name in the outlet's words), the place it was filed from.
+    const parts = body.split(/,[ \t]*/);
+    if (parts.length === 1) out.push(...splitWriters(body, bodyAt, line, text));
+    else if (parts.length >= 2 && parts.length <= 3 && parts.every((p) => /^\p{Lu}/u.test(p) && !/\d/.test(p))) {
+      out.push(...splitWriters(parts[0]!, bodyAt, line, text));
+      let from = bodyAt + parts[0]!.length;
+      for (const [i, p] of parts.slice(1).entries()) {
+        const start = text.indexOf(p, from);
+        from = start + p.length;
+        if (OUTLET_NAME.test(p)) out.push({ text: p, start, role: 'outlet', line });
+        else if (i === parts.length - 2 && !SENTENCE_CASE.test(p) && !/\b(?:correspondent|editor|reporter|writer|columnist|journalist|staff)\b/i.test(p)) out.push({ text: p, start, role: 'place', line });
+      }
+    }
+  }
+  return out;
+}
+
+
 export function headlineOf(text: string): string {
   return text.split('\n').map((l) => l.trim()).find((l) => l !== '' && !RELEASE_LABEL.test(l)) ?? '';
 }
@@ -72,20 +190,24 @@ export function metaFromText(id: string, text: string): ReportMeta {
   // A press release's distributor in its dateline ("/PRNewswire/"), and the "About X" boilerplate that names who issued it.
   const distributor = /\/([A-Z][A-Za-z ]{1,30}?(?:[Ww]ire|Newswire))\/?/.exec(head.join('\n'));
   const about = /(?:^|\n)\s*About\s+(\p{Lu}[^\n.]{1,60}?)\s*\n/u.exec(text);
-  const publisher = pub ? pub[1]!.trim() : byline ? byline[1]!.trim() : wire ? wire.agency.trim() : distributor && about ? about[1]!.trim() : 'unknown';
+  // The outlet a byline names ("Coastline Daily | Live coverage | …", "By MARTA QUINTELA-SOUSA Associated Press").
+  const outlet = bylineNames(text).find((b) => b.role === 'outlet');
+  const publisher = pub ? pub[1]!.trim() : outlet ? outlet.text : byline ? byline[1]!.trim() : wire ? wire.agency.trim() : distributor && about ? about[1]!.trim() : 'unknown';
   return {
     id,
     headline: headline || '(no headline)',
     publisher,
     publisherReason: pub
       ? `The text names it: “${pub[0].trim()}”`
-      : byline
-        ? `The byline names it: “${byline[0].trim()}”`
-        : wire
-          ? `The dateline names it: “${wire.line.trim()}”`
-          : distributor && about
-            ? `A press release distributed by ${distributor[1]}, issued by the company its “About” section names`
-            : 'The text names no publisher.',
+      : outlet
+        ? `The byline names it: “${text.slice(...outlet.line).trim()}”`
+        : byline
+          ? `The byline names it: “${byline[0].trim()}”`
+          : wire
+            ? `The dateline names it: “${wire.line.trim()}”`
+            : distributor && about
+              ? `A press release distributed by ${distributor[1]}, issued by the company its “About” section names`
+              : 'The text names no publisher.',
     url: null,
     date: date ?? { value: '', inferred: true, reason: 'The text states no date.' },
     republishedFrom,

@@ -8,6 +8,7 @@
 import type { EntityType } from '../schema';
 import rules from '../../../data/name-rules.json';
 import { NameRulesFile } from '../schema';
+import { bylineNames } from './meta';
 
 const R = NameRulesFile.parse(rules);
 const words = (xs: readonly string[]) => new Set(xs.map((x) => x.toLowerCase()));
@@ -34,19 +35,21 @@ const ORG_LIST_BEFORE = new RegExp(`\\b(?:${alt(R.organisationPlural)})\\s*,\\s*
 const ORG_AGENT_BEFORE = new RegExp(`\\b(?:${alt(R.organisationAgentBefore)})\\s+(?:the\\s+)?$`, 'i');
 // "X, the Transport Ministry said": an attribution, not an apposition about X.
 const NOT_SAID = '(?!\\s+(?:said|says|told|added|announced|reported|confirmed)\\b)';
-const ORG_APPOSITION = new RegExp(`^,\\s+(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,3}(?:${alt(R.organisationBefore)})\\b${NOT_SAID}`, 'i');
+// "X, the group's spokesperson" is a person: a possessive organisation noun is not the apposition's head.
+// "X, one of the largest carriers": one of a plural of organisations.
+const ORG_APPOSITION = new RegExp(`^,\\s+(?:(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,3}(?:${alt(R.organisationBefore)})|one\\s+of\\s+the\\s+(?:[\\w-]+\\s+){0,3}(?:${alt(R.organisationPlural)}))\\b(?!['’]s)${NOT_SAID}`, 'i');
 const PLACE_APPOSITION = new RegExp(`^,\\s+(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,3}(?:${alt(R.followerNouns.place)})\\b${NOT_SAID}`, 'i');
 const PLACE_OF_BEFORE = new RegExp(`\\b(?:${alt(R.placeOfNouns)})\\s+of\\s+(?:the\\s+)?$`, 'i');
 // "X said on Wednesday it would …": what speaks of itself as "it" is not a person.
 const SAYS_IT_AFTER = /^\s+(?:said|says|announced|confirmed|added|stated)\s+(?:on\s+\w+\s+|in\s+a\s+statement\s+)?(?:that\s+)?(?:it|its)\b/;
 const ORG_ROLE_BEFORE = new RegExp(`\\b(?:${alt(R.organisationBefore)})(?:\\s+(?:of|for|to|at)\\s+[^,.;]{1,40})?,\\s*$`, 'i');
-const PERSON_APPOSITION = new RegExp(`^,\\s+(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,3}(?:${ROLE_NOUNS})\\b`, 'i');
+const PERSON_APPOSITION = new RegExp(`^,\\s+(?:a|an|the)\\s+(?:[\\w'’-]+\\s+){0,3}(?:${ROLE_NOUNS})\\b`, 'i');
 const PLACE_OF = words(R.placeOfNouns);
 const NOUNS_BEFORE_OF = words(R.nounsBeforeOf);
 // "in the United States and Canada": a word joined by "and" to a place after "in".
 const COORDINATED_PLACE_BEFORE = /\b(?:in|across|throughout)\s+(?:the\s+)?[\p{L} .’'-]{2,40}?\s+and\s+$/u;
 const ROLE_BEFORE = new RegExp(`\\b(?:${ROLE_NOUNS})(?:\\s+(?:for|of|at|to)\\s+[^,.;]{1,40})?,\\s*$`, 'i');
-const LOCATIVE_BEFORE = /\b(?:in|at|near|outside|inside|through|via|around|across|throughout)\s+(?:the\s+)?$/;
+const LOCATIVE_BEFORE = /(?:(?<!\p{L})(?:in|at|near|outside|inside|through|via|around|across|throughout)|(?:^|[.!?]\s+|\n\s*)(?:In|At|Near|Outside|Inside|From|Across))\s+(?:the\s+)?$/u;
 // "Opposition lawmaker María José Quispe Huamán": a lower-case role noun right before a name.
 const ROLE_RIGHT_BEFORE = new RegExp(`(?:^|\\s)(?:${ROLE_NOUNS})\\s+$`);
 const PLACE_NAMES = new Set(R.placeNames);
@@ -55,7 +58,14 @@ const STATE_POSSESSIONS = new RegExp(`^['’]s\\s+(?:[a-z]+\\s+){0,2}?(?:${alt(R
 const DEFINED_ACRONYM = /^\s*\((\p{Lu}[\p{Lu}\d&]{1,9})\)/u;
 const ROLE_WORDS = words(R.roleNouns);
 /** An organisation's name without its legal form ("Helios Nederland" for "Helios Nederland B.V."). */
-const LEGAL_FORM = /\s+(?:Corp\.?|Corporation|Inc\.?|Ltd\.?|Limited|Co\.|Company|Group|Holdings|PLC|plc|SA|S\.A\.|AG|A\.G\.|GmbH|B\.V\.|N\.V\.|S\.p\.A\.|LLC|AB|ASA|Oyj|SE|KK|Pty(?:\s+Ltd)?|Pte(?:\s+Ltd)?|Bhd|Tbk|SpA|SAS)$/;
+const LEGAL_FORM = new RegExp(`\\s+(?:${[...R.legalForms].sort((a, b) => b.length - a.length).map(esc).join('|') || '(?!)'})$`);
+/** Legal forms written with a closing dot ("Kft.", "Inc."): the dot belongs to the name even where it also ends the sentence. */
+const DOTTED_LEGAL = new Set(R.legalForms.filter((f) => f.endsWith('.')));
+const DEMONYM_KEPT = new Set(R.demonymKeptBefore);
+/** Demonyms the -ian/-ese/-ish shape misses ("Soviet", "Arab", "Thai"). */
+const DEMONYMS = new Set(R.demonyms);
+const LIST_HEAD = new RegExp(`^(?:The\\s+)?(?:${alt(R.listNameHeads)})\\s`);
+const AGENT_QUALIFIED = new RegExp(`^(\\p{Lu}[\\p{L}]+)-(?:${alt(R.agentQualifiers)})$`, 'u');
 const legalShort = (name: string) => name.replace(LEGAL_FORM, '');
 
 export interface FoundName {
@@ -95,6 +105,8 @@ const WEAPON_CODE = /^(?:[A-Z][\p{L}]*|[A-Z]{1,4})-\d{1,4}[A-Za-z]?$|^[A-Z]+-\d/
 function sentenceStarts(text: string): Set<number> {
   const starts = new Set<number>([0]);
   for (const m of text.matchAll(/(?:[.!?]["”’]?\s+|\n\s*|["“‘]\s*)/g)) starts.add(m.index + m[0].length);
+  // A dateline's dash opens the first sentence ("GDANSK, Poland (AP) — Dock workers …").
+  for (const m of text.matchAll(/(?:^|\n)\p{Lu}[^\n]{1,80}?(?:\)|\d|\p{Lu}{2,})[ \t]*[-–—][ \t]+/gu)) starts.add(m.index + m[0].length);
   return starts;
 }
 
@@ -131,7 +143,7 @@ function trimRun(text: string, start: number): { text: string; start: number }[]
     let tokens = piece.replace(/[’']s$/, '').split(/([ \t\u00a0]+)/);
     let lead = 0;
     const leadingNoise = (t: string) =>
-      (STOP.has(t.toLowerCase()) && !(/^(?:New|North|South|East|West)$/.test(t) && tokens.length > 2)) || (CONNECTORS.has(t.toLowerCase()) && t === t.toLowerCase()) || (TITLES.includes(t) && !(tokens.length === 3 && ORG_WORDS.has(tokens[2]!.toLowerCase())));
+      (STOP.has(t.toLowerCase()) && !(/^(?:New|North|South|East|West)$/.test(t) && tokens.length > 2)) || (CONNECTORS.has(t.toLowerCase()) && t === t.toLowerCase()) || (TITLES.includes(t) && !(tokens.length >= 3 && ORG_WORDS.has(tokens[tokens.length - 1]!.toLowerCase())));
     while (tokens.length > 0 && leadingNoise(tokens[0]!)) {
       lead += tokens[0]!.length + (tokens[1]?.length ?? 0);
       tokens = tokens.slice(2);
@@ -152,6 +164,8 @@ function splitAtTitle(text: string, start: number): { text: string; start: numbe
     const i = text.indexOf(` ${t} `);
     // "The Justice Department", "the General Assembly": a title word before an organisation's word is part of its name.
     if (i > 0 && !text.slice(i + t.length + 2).includes(' ') && ORG_WORDS.has(text.slice(i + t.length + 2).toLowerCase())) continue;
+    // "The Chief State Auditor's Office": after an article, a title word opening an organisation's name is part of it.
+    if (i > 0 && text.slice(0, i).split(/\s+/).every((w) => STOP.has(w.toLowerCase())) && ORG_WORDS.has(text.split(/\s+/).pop()!.toLowerCase())) continue;
     if (i > 0) {
       const rest = i + t.length + 2;
       return [
@@ -171,7 +185,7 @@ function titleCaseLines(text: string): [number, number][] {
     const tokens = line.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
     const caps = tokens.filter((t) => /^\p{Lu}/u.test(t) && !CONNECTORS.has(t.toLowerCase())).length;
     // Bylines ("Reporting by …; Editing by …") are capitalised because they are names.
-    if (tokens.length >= 4 && caps / tokens.length >= 0.6 && !/^\s*(?:By|Reporting|Writing|Editing|Additional reporting)\b/.test(line)) out.push([at, at + line.length]);
+    if (tokens.length >= 4 && caps / tokens.length >= 0.6 && !/^\s*\(?(?:By|Reporting|Writing|Editing|Additional reporting)\b/.test(line) && !/^\s*(?:(?:Media|Press|Investor|Journalist)\s+)?[Cc]ontacts?\s*:/.test(line)) out.push([at, at + line.length]);
     at += line.length + 1;
   }
   return out;
@@ -183,7 +197,7 @@ function joinAnd(text: string, runs: { text: string; start: number }[]): { text:
   for (const r of runs) {
     const prev = out[out.length - 1];
     const last = r.text.split(/\s+/).pop()!.toLowerCase();
-    if (prev && text.slice(prev.start + prev.text.length, r.start) === ' and ' && (ORG_WORDS.has(last) || / of /.test(prev.text)) && !TYPE_WORDS.some(([t, set]) => t !== 'organisation' && set.has(last))) {
+    if (prev && text.slice(prev.start + prev.text.length, r.start) === ' and ' && (ORG_WORDS.has(last) || / (?:of|for) /.test(prev.text)) && !TYPE_WORDS.some(([t, set]) => t !== 'organisation' && set.has(last))) {
       prev.text = text.slice(prev.start, r.start + r.text.length);
       continue;
     }
@@ -208,11 +222,48 @@ function joinFor(text: string, runs: { text: string; start: number }[]): { text:
   const out: { text: string; start: number }[] = [];
   for (const r of runs) {
     const prev = out[out.length - 1];
-    if (prev && text.slice(prev.start + prev.text.length, r.start) === ' for ' && ORG_WORDS.has(prev.text.split(/\s+/).pop()!.toLowerCase()) && !r.text.includes(' for ')) {
-      prev.text = text.slice(prev.start, r.start + r.text.length);
+    const gap = prev ? text.slice(prev.start + prev.text.length, r.start) : '';
+    const prevWords = prev ? prev.text.split(/\s+/) : [];
+    // "Tribunal of Appeal for Athletics": an organisation's word opens it, or the acronym after it spells all of it.
+    const joined = prev ? text.slice(prev.start, r.start + r.text.length) : '';
+    const spelled = DEFINED_ACRONYM.exec(text.slice(r.start + r.text.length))?.[1];
+    if (prev && gap === ' for ' && (ORG_WORDS.has(prevWords[prevWords.length - 1]!.toLowerCase()) || (ORG_WORDS.has(prevWords[0]!.toLowerCase()) && / of /.test(prev.text)) || (spelled !== undefined && capInitials(joined) === spelled)) && !r.text.includes(' for ')) {
+      prev.text = joined;
+      continue;
+    }
+    // "Lagos 2040 Commonwealth Games": a place, a year, then an event.
+    if (prev && /^ (?:1[89]|2\d)\d\d $/.test(gap) && typeFromWords(r.text) === 'event' && !prev.text.includes(' ')) {
+      prev.text = joined;
       continue;
     }
     out.push({ ...r });
+  }
+  return out;
+}
+
+/** The first letters of a name's capitalised words ("Tribunal of Appeal for Athletics" → "TAA"). */
+function capInitials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join('');
+}
+
+/** "Department of Rural Affairs, Fisheries and Tourism": a department's name that runs over a list of its portfolios. */
+function joinPortfolios(text: string, runs: { text: string; start: number }[]): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  for (let i = 0; i < runs.length; i++) {
+    const r = { ...runs[i]! };
+    out.push(r);
+    if (!LIST_HEAD.test(r.text) || r.text.split(/ of | for /).length > 2) continue;
+    // Items: ", X" … then " and Y" (or ", and Y"), each of one to three words.
+    let j = i + 1;
+    while (j < runs.length && text.slice(runs[j - 1]!.start + runs[j - 1]!.text.length, runs[j]!.start) === ', ' && runs[j]!.text.split(/\s+/).length <= 3 && !/ of | and /.test(runs[j]!.text)) j++;
+    const last = runs[j];
+    if (j === i + 1 || !last || !/^,? and (?:the )?$/.test(text.slice(runs[j - 1]!.start + runs[j - 1]!.text.length, last.start)) || last.text.split(/\s+/).length > 3) continue;
+    r.text = text.slice(r.start, last.start + last.text.length);
+    i = j;
   }
   return out;
 }
@@ -227,6 +278,8 @@ function splitAtOf(full: string, text: string, start: number): { text: string; s
   const right = text.slice(m.index + m[0].length);
   const lastRight = right.split(/\s+/).pop()!.toLowerCase();
   const leftTokens = left.split(/\s+/);
+  // "Chief Executive Officer of Lumen Fabrics": a role, then whose; but "Minister of State X" is a title.
+  if (ROLE_WORDS.has(leftTokens[leftTokens.length - 1]!.toLowerCase()) && (leftTokens.filter((t) => !STOP.has(t.toLowerCase())).length >= 2 || typeFromWords(right) === 'organisation') && !TITLES.some((t) => t.includes(' of ') && text.startsWith(`${t} `))) return [{ text: right, start: start + m.index + m[0].length }];
   // "Residents of Sunamganj": the noun is not part of the name.
   if (leftTokens.length === 1 && (PLACE_OF.has(left.toLowerCase()) || NOUNS_BEFORE_OF.has(left.toLowerCase()))) return [{ text: right, start: start + m.index + m[0].length }];
   // "Northstar Air Cargo of Saint Paul": a name, then the place it is from.
@@ -272,36 +325,47 @@ const DATELINE_AFTER = /^(?:(?:,\s+\p{Lu}[\p{L} ]{1,30})?,\s+(?:\d{1,2}\s+\p{Lu}
 const CAPS_DATELINE_AFTER = /^(?:,\s+\p{Lu}[\p{L}.]{1,20}(?:\s+\p{Lu}[\p{L}.]{1,20})?)?\s*(?:\([^)\n]{2,40}\)\s*)?[-–—]\s/u;
 // What a body does as a verb's subject ("X denied the allegation", "X said in a statement").
 const BODY_VERBS = '(?:denied|denies|rejected|rejects|said|says|claimed|vowed|warned|accused|insisted)\\b';
-const PLACE_BEFORE = /\b(?:in|at|near|from|to|into|across|outside|inside|between|with|against|toward|towards|across|throughout|within)\s+(?:the\s+)?$/;
+const PLACE_BEFORE = /(?<!\p{L})(?:in|at|near|from|to|into|across|outside|inside|between|with|against|toward|towards|across|throughout|within)\s+(?:the\s+)?$/u;
+
+const CAP_RUN = `\\p{Lu}[\\p{L}'’-]*(?:[ \\t]+\\p{Lu}[\\p{L}'’-]*)*`;
+const AGREEMENT_LONG = new RegExp(
+  `(?<![\\p{L}\\d-])(?:${R.typeWords.agreement.filter((w) => /^(?:Treaty|Convention|Agreement|Protocol|Accord|Pact|Charter)$/.test(w)).join('|')})[ \\t]+(?:on|for|against|between|of)[ \\t]+(?:(?:a|an|the)[ \\t]+)?${CAP_RUN}(?:[ \\t]+(?:in|of|on|for|and|against)[ \\t]+(?:the[ \\t]+)?${CAP_RUN})*`,
+  'gu',
+);
+
+/** Guesses from a name's shape or a preposition alone, which any context about the same name overrides. */
+const WEAK_EVIDENCE = new Set(['a two- or three-word capitalised name', 'follows a preposition of place', 'a capitalised name after a preposition of place', 'a capitalised name after “the”', 'an acronym']);
 
 function candidates(text: string, taken: readonly [number, number][], untyped: Candidate[] = []): Candidate[] {
   const starts = sentenceStarts(text);
   const skip = [...taken, ...titleCaseLines(text)];
   const lowerWords = new Set(text.match(/(?<![\p{L}])\p{Ll}[\p{L}'’-]*/gu) ?? []);
   const out: Candidate[] = [];
-  // A byline ("By Marta Quintela | Atlantic Ledger | 12 May 2025", "Dhaka Tribune Wire | 17 June 2025"): the writer and the outlet.
-  // A first part that is not "By …" is a label ("PRESS RELEASE | …"): no name.
-  for (const m of text.matchAll(/^[ \t]*(?:By[ \t]+([^|\n]+?)[ \t]*\|[ \t]*|[^|\n]+?[ \t]*\|[ \t]*)?([^|\n]+?)[ \t]*\|[ \t]*[^|\n]*\b\d{4}\b[^|\n]*$/gm)) {
-    const lineStart = m.index;
-    skip.push([lineStart, lineStart + m[0].length]);
-    for (const [i, type] of [
-      [1, 'person'],
-      [2, 'organisation'],
-    ] as const) {
-      const part = m[i];
-      if (!part || !/^\p{Lu}/u.test(part) || /\d/.test(part)) continue;
-      const at = text.indexOf(part, lineStart);
-      out.push({ text: part, start: at, end: at + part.length, type, evidence: type === 'person' ? 'the byline’s writer' : 'the byline’s outlet' });
-    }
+  // Bylines and sign-offs (lib/kb/extract/meta.ts): the writer is a person, the outlet an organisation, where it was filed from a place.
+  for (const b of bylineNames(text)) {
+    skip.push(b.line);
+    const type = b.role === 'writer' ? 'person' : b.role === 'outlet' ? 'organisation' : 'place';
+    out.push({ text: b.text, start: b.start, end: b.start + b.text.length, type, evidence: b.role === 'writer' ? 'the byline’s writer' : b.role === 'outlet' ? 'the byline’s outlet' : 'where the byline was filed from' });
   }
-  // "By Jane Doe" alone on a line near the top (an imported page's byline), and "© Site".
-  for (const m of text.slice(0, top0(text)).matchAll(/^[ \t]*(?:By[ \t]+(\p{Lu}[\p{L}'’.-]+(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]+|de|van|von|der|bin|al))*(?:[ \t]+and[ \t]+\p{Lu}[\p{L}'’.-]+(?:[ \t]+\p{Lu}[\p{L}'’.-]+)+)?)|©[ \t]*(?:\d{4}[ \t]+)?(\p{Lu}[^\n|.,]{1,58}?))[ \t]*$/gmu)) {
-    const part = (m[1] ?? m[2])!;
+  // "Media contact: KOBAYASHI Emi, Investor Relations, …" (a press release's contact line): the person named first.
+  for (const m of text.matchAll(/^[ \t]*(?:(?:Media|Press|Investor|Journalist)[ \t]+)?[Cc]ontacts?[ \t]*:[ \t]*(\p{Lu}[\p{L}'’.-]+(?:[ \t]+\p{Lu}[\p{L}'’.-]+){1,3})(?=[ \t]*(?:,|$))/gmu)) {
+    const at = m.index + m[0].indexOf(m[1]!);
+    skip.push([m.index, m.index + (text.indexOf('\n', m.index) + 1 || text.length + 1) - m.index - 1]);
+    out.push({ text: m[1]!, start: at, end: at + m[1]!.length, type: 'person', evidence: 'a press release’s contact' });
+  }
+  // "the Convention on the Protection of Migratory Species in Northern Asia", "the Convention on the Rights of the Child": an agreement's
+  // word, then what it is on or between, across lower-case prepositions and articles.
+  for (const m of text.matchAll(AGREEMENT_LONG)) {
+    const end = m.index + m[0].length;
+    if (taken.some(([s, e]) => m.index < e && s < end) || skip.some(([s, e]) => m.index < e && s < end)) continue;
+    skip.push([m.index, end]);
+    out.push({ text: m[0], start: m.index, end, type: 'agreement', evidence: 'an agreement’s word, then what it is on' });
+  }
+  // "© Site" near the top.
+  for (const m of text.slice(0, top0(text)).matchAll(/^[ \t]*©[ \t]*(?:\d{4}[ \t]+)?(\p{Lu}[^\n|.,]{1,58}?)[ \t]*$/gmu)) {
     skip.push([m.index, m.index + m[0].length]);
-    for (const [i, who] of (m[1] ? part.split(/[ \t]+and[ \t]+/) : [part]).entries()) {
-      const at = text.indexOf(who, m.index + (i > 0 ? m[0].indexOf(' and ') : 0));
-      out.push({ text: who, start: at, end: at + who.length, type: m[1] ? 'person' : 'organisation', evidence: m[1] ? 'the byline’s writer' : 'the byline’s outlet' });
-    }
+    const at = m.index + m[0].indexOf(m[1]!);
+    out.push({ text: m[1]!, start: at, end: at + m[1]!.length, type: 'organisation', evidence: 'the byline’s outlet' });
   }
   // A byline that gives the writer's role instead of "By" ("Helen McCarthy-Boateng Political correspondent"), near the top.
   const top = top0(text);
@@ -310,19 +374,27 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
     skip.push([m.index, m.index + m[0].length]);
     out.push({ text: m[1]!, start: at, end: at + m[1]!.length, type: 'person', evidence: 'the byline’s writer' });
   }
-  const runs = joinFor(text, joinAnd(text, [...text.matchAll(RUN)].map((m) => ({ text: m[0], start: m.index }))));
+  const runs = joinPortfolios(text, joinAnd(text, joinFor(text, joinAnd(text, [...text.matchAll(RUN)].map((m) => ({ text: m[0], start: m.index }))))));
   const pieces = runs.flatMap((m) => splitAtOf(text, m.text, m.start)).flatMap((m) => (definesItself(text, m.text, m.start) ? [{ text: m.text, start: m.start, titled: null }] : splitAtTitle(m.text, m.start)).flatMap((p) => trimRun(p.text, p.start).map((x) => ({ ...x, titled: p.titled }))));
   for (const raw of pieces) {
     // A leading demonym ("Russian Su-27", "Chinese Foreign Ministry") describes, it is not part of the name, unless the rest is only a type word.
     let piece = raw;
     // "China-made Mugin-5", "Kremlin-backed X": the hyphenated qualifier is not part of the name.
     const qualifier = /^\S+-(?:made|based|backed|led|owned|built|designed|funded|linked)\s+/.exec(piece.text);
+    // "the Perindo-backed candidate", "Hamas-led": the word before a qualifier of agency names a body (not a country, a demonym or a known name).
+    const agent = AGENT_QUALIFIED.exec(piece.text.split(/\s+/)[0]!)?.[1];
+    if (agent && !PLACE_NAMES.has(agent) && !DEMONYM.test(agent) && !DEMONYMS.has(agent) && !/i$/.test(agent) && !STOP.has(agent.toLowerCase()) && !NOT_ALONE.has(agent.toLowerCase()) && !taken.some(([s, e]) => piece.start < e && s < piece.start + agent.length)) {
+      out.push({ text: agent, start: piece.start, end: piece.start + agent.length, type: 'organisation', evidence: `it backs or leads as a body (“${piece.text.split(/\s+/)[0]}”)` });
+    }
+    if (agent && !piece.text.includes(' ')) continue;
     if (qualifier) piece = { ...piece, text: piece.text.slice(qualifier[0].length), start: piece.start + qualifier[0].length };
     const first = /^(\S+)\s+/.exec(piece.text);
     const n = piece.text.split(/\s+/).length;
     // An institution named only by generic words after its demonym ("Sudanese Armed Forces", "Israeli Air Force"): without the demonym it names nothing.
     const generic = first && n >= 3 && piece.text.slice(first[0].length).split(/\s+/).every((w) => ORG_WORDS.has(w.toLowerCase()) || GENERIC_MODIFIERS.test(w));
-    if (first && DEMONYM.test(first[1]!) && n >= 2 && !generic && !(n === 2 && typeFromWords(piece.text) && typeFromWords(piece.text.slice(first[0].length)) !== 'weapon')) {
+    // ("Portuguese Cardiology Society", "Maltese Sporting Herald": a society or an outlet keeps its demonym.)
+    const keepsDemonym = n >= 3 && DEMONYM_KEPT.has(piece.text.split(/\s+/).pop()!);
+    if (first && DEMONYM.test(first[1]!) && n >= 2 && !generic && !keepsDemonym && !(n === 2 && typeFromWords(piece.text) && typeFromWords(piece.text.slice(first[0].length)) !== 'weapon')) {
       piece = { ...piece, text: piece.text.slice(first[0].length), start: piece.start + first[0].length };
     }
     // "Chipmaker Veltrix to cut jobs": a class noun capitalised only because it opens the line or sentence describes the name after it.
@@ -330,12 +402,14 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
     if (lead && n >= 2 && starts.has(piece.start) && ORG_BEFORE.test(`${lead[1]!.toLowerCase()} `) && lead[1]!.toLowerCase() !== lead[1]) {
       piece = { ...piece, text: piece.text.slice(lead[0].length), start: piece.start + lead[0].length };
     }
+    // "Tisza Freight Kft.": the dot of a legal form is the name's, even where it also ends the sentence.
+    if (DOTTED_LEGAL.has(`${piece.text.split(/\s+/).pop()!}.`) && piece.text.includes(' ') && text[piece.start + piece.text.length] === '.') piece = { ...piece, text: `${piece.text}.` };
     {
       let { start } = piece;
       let end = start + piece.text.length;
       // "United Nations Children's Fund", "United States Department of Justice": a known name opens a longer organisation's name.
       const opensLonger = (s: number, e: number) =>
-        s === start && e < end && text.slice(e, end).split(/\s+/).some((w) => ORG_WORDS.has(w.toLowerCase().replace(/[’']s$/, ''))) && taken.some(([ts, te]) => ts === s && te === e);
+        s === start && e < end && (text.slice(e, end).split(/\s+/).some((w) => ORG_WORDS.has(w.toLowerCase().replace(/[’']s$/, ''))) || typeFromWords(text.slice(e, end).trim()) === 'place') && taken.some(([ts, te]) => ts === s && te === e);
       if (skip.some(([s, e]) => start < e && s < end && !opensLonger(s, e))) continue;
       // "the Sheskharis oil terminal", "the Belbek air base", "the Heishan No. 2 mine": a facility is named with its noun.
       const facility = FACILITY_AFTER.exec(text.slice(end, end + 80));
@@ -353,6 +427,27 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       const after = text.slice(end, end + 60);
       let type = isFacility ? 'place' : typeFromWords(piece.text);
       let evidence = isFacility ? `a facility (“${base}”)` : type ? `its words mark ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}` : '';
+      // "Daniel Plant, the plant manager": two words that end like a facility, but an apposition names a person's role.
+      if (type === 'place' && tokens.length === 2 && PERSON_APPOSITION.test(after)) {
+        type = 'person';
+        evidence = 'an apposition names their role';
+      }
+      // "WATANABE Kenji", "KOBAYASHI Emi": a family name in capitals (a word one can say, never used alone as an acronym), then a
+      // given name, is a person, written family name first.
+      if (!type && tokens.length === 2 && /^\p{Lu}{3,}$/u.test(tokens[0]!) && /[AEIOUY]/.test(tokens[0]!.slice(1)) && /^\p{Lu}\p{Ll}+$/u.test(tokens[1]!) && !tokens[1]!.endsWith('s') && !ORG_WORDS.has(tokens[1]!.toLowerCase()) && !PLACE_NAMES.has(tokens[1]!) && !PLACE_ACRONYMS.has(tokens[0]!) && !new RegExp(`(?<![\\p{L}\\d-])${tokens[0]}(?![\\p{L}\\d-])(?!\\s+\\p{Lu}\\p{Ll})`, 'u').test(text)) {
+        type = 'person';
+        evidence = 'a family name in capitals, then a given name';
+      }
+      // "Brandt & Kessel": names joined by an ampersand are a firm.
+      if (!type && tokens.includes('&')) {
+        type = 'organisation';
+        evidence = 'an ampersand joins it, as a firm';
+      }
+      // "Cllr Aine Kehoe (Sinn Féin)": a name in brackets right after a person's name is their party or body.
+      if (!type && /\p{Lu}[\p{L}'’-]+[ \t]*\($/u.test(before) && /^\)/.test(after) && !PLACE_NAMES.has(piece.text) && !/^\p{Lu}{2,}$/u.test(piece.text) && !(before.split(/[.!?]\s|\n/).pop() ?? '').split(/\s+/).slice(-6).some((w) => ORG_WORDS.has(w.toLowerCase()) || TYPE_WORDS.some(([, set]) => set.has(w.toLowerCase())))) {
+        type = 'organisation';
+        evidence = 'in brackets after a person’s name, their party';
+      }
       // "NHS England", "BBC News": an acronym that opens a name makes it an organisation (not "US Senate"'s place acronym alone).
       if (!type && tokens.length >= 2 && /^\p{Lu}{2,5}$/u.test(tokens[0]!) && !PLACE_ACRONYMS.has(tokens[0]!)) {
         type = 'organisation';
@@ -425,6 +520,11 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
           evidence = '“who” follows the name';
         }
       }
+      // "a fellow at the Caspian Policy Forum": what employs or speaks as a body is an organisation, though its last word may name an event.
+      if (type === 'event' && ORG_AGENT_BEFORE.test(before)) {
+        type = 'organisation';
+        evidence = 'it acts as an organisation (“fellow at”, “works for”)';
+      }
       const title = piece.titled ?? TITLES.find((t) => before.endsWith(`${t} `));
       if (!type && title) {
         type = 'person';
@@ -437,6 +537,12 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
           piece = { ...piece, text: piece.text.slice(0, of.index) };
           end = start + piece.text.length;
         }
+      }
+      // "COP33 climate summit", "WWDC24 conference": letters and an edition number before an event's noun name the event (not "G20 summit"'s group).
+      const eventAfter = /^\s+(?:[a-z]+\s+)?([a-z]+)\b/.exec(after)?.[1];
+      if (!type && single && /^\p{Lu}{2,}\d{1,4}$/u.test(piece.text) && eventAfter && FOLLOWERS.event.has(eventAfter)) {
+        type = 'event';
+        evidence = `an edition number, then “${eventAfter}”`;
       }
       const follower = /^\s+([a-z]+)\b/.exec(after)?.[1];
       // "the ASEAN summit": the acronym is the body that meets, the summit its event.
@@ -455,6 +561,11 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
             break;
           }
         }
+        // "Ardmore councillors" beside "in Ardmore": a word the report puts after a preposition of place is a place.
+        if (type === 'organisation' && single && new RegExp(`(?<!\\p{L})(?:in|at|near|from|outside)\\s+${esc(piece.text)}(?![\\p{L}\\d-])`, 'u').test(text)) {
+          type = 'place';
+          evidence = 'follows a preposition of place elsewhere';
+        }
       }
       const role = new RegExp(`^,\\s+(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,3}(?:${ROLE_NOUNS})\\b`, 'i').exec(after);
       if (!type && role) {
@@ -469,7 +580,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       // one's surname (a person's short form merges into their full name later) is an organisation.
       // ("in Kashmir, which …", "officials in Kashmir said" name a place: the preposition says so; "at" may name a body.)
       // (A place never "did not respond to a request for comment": that holds at a sentence's start too.)
-      if (!type && single && /^\p{Lu}\p{Ll}{2,}$/u.test(piece.text) && !lowerWords.has(piece.text.toLowerCase()) && ((!starts.has(start) && (/^\s+(?:said|says|announced|confirmed|declined|denied|did not respond|could not be reached)\b/.test(after) || /^,\s+which\b/.test(after)) && !/\b(?:in|near|into|across|outside|inside)\s+(?:the\s+)?$/.test(before)) || /^\s+(?:did not (?:immediately )?respond|declined to comment|could not be reached|has not claimed)\b/.test(after))) {
+      if (!type && single && /^\p{Lu}\p{Ll}{2,}$/u.test(piece.text) && !lowerWords.has(piece.text.toLowerCase()) && ((!starts.has(start) && (/^\s+(?:said|says|announced|confirmed|declined|denied|did not respond|could not be reached)\b/.test(after) || /^,\s+which\b/.test(after)) && !/\b(?:in|near|into|across|outside|inside)\s+(?:the\s+)?$/.test(before)) || (/^\s+(?:did not (?:immediately )?respond|declined to comment|could not be reached|has not claimed)\b/.test(after) && !/\b(?:in|near|into|across|outside|inside)\s+(?:the\s+)?$/.test(before)))) {
         type = 'organisation';
         evidence = 'it speaks as a body';
       }
@@ -482,7 +593,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         type = 'place';
         evidence = 'a country acronym';
       }
-      if (!type && single && /\b(?:in|at|near|from|to|into|across|outside|inside)\s+(?:the\s+)?$/.test(before) && !/\baccording\s+to\s+$/i.test(before) && !/^[A-Z]{2,}$/.test(piece.text)) {
+      if (!type && single && /(?:(?<!\p{L})(?:in|at|near|from|to|into|across|outside|inside)|(?:^|[.!?]\s+|\n\s*)(?:In|At|Near|From|Outside|Inside))\s+(?:the\s+)?$/u.test(before) && !/\baccording\s+to\s+$/i.test(before) && !/^[A-Z]{2,}$/.test(piece.text)) {
         type = 'place';
         evidence = 'follows a preposition of place';
       }
@@ -504,7 +615,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         evidence = type === 'place' ? 'a capitalised name after a preposition of place' : type === 'organisation' ? 'a capitalised name after “the”' : 'a two- or three-word capitalised name';
       }
       // A dateline city ("LIMA, June 3 (…) -") is a place.
-      if (single && /^\p{Lu}{3,}$/u.test(piece.text) && /(?:^|\n)\s*$/.test(before) && (/^(?:[ A-Z]*),\s+[A-Z][a-z]+\s+\d/.test(after) || /^\s+[-–—]\s/.test(after))) {
+      if (single && /^\p{Lu}{3,}$/u.test(piece.text) && /(?:^|\n)\s*$/.test(before) && (/^(?:[ A-Z]*),\s+[A-Z][a-z]+\s+\d/.test(after) || CAPS_DATELINE_AFTER.test(after))) {
         type = 'place';
         evidence = 'the dateline';
       }
@@ -534,7 +645,14 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         continue;
       }
       if (single && piece.text.length < 3 && !/^[A-Z]{2}$|^[A-Z]\d$/.test(piece.text)) continue;
-      out.push({ text: piece.text, start, end, type, evidence, ...(acronym && !single ? { acronym } : {}) });
+      // "the National Weather Institute (Inameh)": a short form in mixed case defined in brackets after an organisation's name.
+      const short = type === 'organisation' && !single && !acronym ? /^[ \t]*\((\p{Lu}\p{Ll}[\p{L}\d]{1,10})\)/u.exec(after) : null;
+      if (short) {
+        const at = end + short[0].indexOf(short[1]!);
+        out.push({ text: short[1]!, start: at, end: at + short[1]!.length, type, evidence: 'a short form defined in brackets' });
+      }
+      const defined = acronym ?? short?.[1];
+      out.push({ text: piece.text, start, end, type, evidence, ...(defined && !single ? { acronym: defined } : {}) });
     }
   }
   return out;
@@ -591,20 +709,22 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
     const full = [...byName.values()].find(
       (n) =>
         n.aliases.some((a) => fold(a) === fold(c.text)) ||
-        (n.type === 'person' && parts.length === 1 && c.text.length >= 2 && n.name.split(/\s+/).includes(c.text)) ||
+        (n.type === 'person' && parts.length === 1 && c.text.length >= 2 && n.name.split(/\s+/).some((p) => p === c.text || (p.length > 2 && p === p.toUpperCase() && p === c.text.toUpperCase()))) ||
         (/^[A-Z]{2,6}$/.test(c.text) && n.name.split(/\s+/).length >= 2 && initials(n.name) === c.text) ||
         (definedAs.get(c.text) !== undefined && n.aliases.some((a) => fold(a) === definedAs.get(c.text))) ||
         // A transcript's "LEE:" is Lee Soo-jin.
         (c.evidence === 'a transcript’s speaker label' && n.type === 'person' && n.name.split(/\s+/).some((p) => p.toUpperCase() === c.text)) ||
         // "Castañeda Villanueva" for "Jorge Luis Castañeda Villanueva"; "Helios Nederland" for "Helios Nederland B.V.".
         (n.type === 'person' && c.type === 'person' && parts.length >= 2 && n.name.toLowerCase().endsWith(` ${c.text.toLowerCase()}`)) ||
-        (n.type === 'organisation' && legalShort(n.name) !== n.name && legalShort(n.name) === c.text) ||
+        // ("Cork Harbour" beside "Cork Harbour Company": a place the company is named after is the place.)
+        (n.type === 'organisation' && legalShort(n.name) !== n.name && legalShort(n.name) === c.text && typeFromWords(c.text) !== 'place') ||
         // "the Sheskharis terminal" for "the Sheskharis oil terminal": the same facility by its own name.
         (c.evidence.startsWith('a facility') && n.evidence === c.evidence),
     );
     if (full) {
       // The weakest guesses (two or three capitalised words: a person; a word after "from": a place) give way to any context that says otherwise.
-      const weak = full.evidence === 'a two- or three-word capitalised name' || (full.evidence === 'follows a preposition of place' && c.evidence === 'it speaks as a body');
+      // (A word after "to" or "at" is a place only until an apposition or the report's use says it is a body: "to Komnas" beside "Komnas, the national rights agency".)
+      const weak = full.evidence === 'a two- or three-word capitalised name' || (full.evidence === 'follows a preposition of place' && c.type === 'organisation' && !WEAK_EVIDENCE.has(c.evidence));
       if (full.name === c.text && weak && c.evidence !== full.evidence) {
         full.type = c.type!;
         full.evidence = c.evidence;
@@ -620,7 +740,7 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
   // An organisation named without its legal suffix ("Andes Copper" for "Andes Copper Corp").
   for (const n of names.filter((x) => x.type === 'organisation')) {
     const short = legalShort(n.name);
-    if (short === n.name || !short.includes(' ')) continue;
+    if (short === n.name || !short.includes(' ') || typeFromWords(short) === 'place') continue;
     const re = new RegExp(`(?<![\\p{L}\\d-])${short.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d-])`, 'gu');
     for (const m of text.matchAll(re)) {
       if (n.spans.some(([s, e]) => m.index >= s && m.index < e) || taken.some(([s, e]) => m.index >= s && m.index < e)) continue;
@@ -629,10 +749,20 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
     }
   }
   // "FK Sloga" beside "FK Mladost": a name that opens with the same word as an organisation's is one too.
-  for (const n of names) {
-    if (n.evidence !== 'a two- or three-word capitalised name') continue;
+  for (const n of [...names]) {
+    if (n.evidence !== 'a two- or three-word capitalised name' && n.evidence !== 'speaks in the report') continue;
     const first = n.name.split(/\s+/)[0]!;
-    if (names.some((o) => o !== n && o.type === 'organisation' && o.name.split(/\s+/)[0] === first && o.name.includes(' '))) {
+    // "Marmara Liman" beside "Marmara Liman Hizmetleri": the organisation's name cut short is the same organisation (unless the report
+    // calls the longer one by its acronym: then it is a unit of the shorter).
+    // ("Pedra Alta" beside "Pedra Alta Hydroelectric Plant": a facility named without its suffix.)
+    const longer = names.find((o) => o !== n && (o.type === 'organisation' || (o.type === 'place' && typeFromWords(o.name) === 'place')) && o.name.startsWith(`${n.name} `) && !o.aliases.some((a) => /^\p{Lu}{2,6}$/u.test(a)));
+    if (longer) {
+      longer.spans.push(...n.spans);
+      if (!longer.aliases.includes(n.name)) longer.aliases.push(n.name);
+      names.splice(names.indexOf(n), 1);
+      continue;
+    }
+    if (n.evidence === 'a two- or three-word capitalised name' && names.some((o) => o !== n && o.type === 'organisation' && o.name.split(/\s+/)[0] === first && o.name.includes(' '))) {
       n.type = 'organisation';
       n.evidence = 'it opens like an organisation’s name in the report';
     }
@@ -643,7 +773,18 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
     const lower = first.toLowerCase();
     if (first.length < 4 || PLACE_NAMES.has(first) || STOP.has(lower) || CONNECTORS.has(lower) || NOT_ALONE.has(lower) || DEMONYM.test(first) || PLACE_FIRST.has(first) || /^(?:North|South|East|West|New|United|National|International|Independent|Central|General|State|Public|Royal|Federal)$/.test(first)) continue;
     // The first word found on its own as an organisation ("Chipmaker Veltrix …" beside "Veltrix Semiconductor"): the same body, unless another name opens with it too.
-    const alone = names.filter((o) => o !== n && o.name === first && o.type === 'organisation');
+    // ("anyone from Veltrix" beside "Veltrix Semiconductor": a word after "from" is the company, not a place.)
+    const alone = names.filter((o) => o !== n && o.name === first && (o.type === 'organisation' || (o.evidence === 'follows a preposition of place' && o.spans.length === 1 && !/(?<!\p{L})(?:in|at|near|outside)\s+(?:the\s+)?$/u.test(text.slice(Math.max(0, o.spans[0]![0] - 12), o.spans[0]![0])))));
+    // "Kestrel" beside "Kestrel Port Terminals (KPT)": a body the report calls by its own acronym is not the one its first word names alone (a parent and its unit).
+    const ownAcronym = n.aliases.some((a) => /^\p{Lu}{2,6}$/u.test(a) && capInitials(n.name) === a);
+    if (ownAcronym) {
+      const re = new RegExp(`(?<![\\p{L}\\d-])${esc(first)}(?![\\p{L}\\d-])(?!\\s+\\p{Lu})`, 'gu');
+      const spans = [...text.matchAll(re)].map((m): [number, number] => [m.index, m.index + first.length]).filter(([s]) => !n.spans.some(([a, b]) => s >= a && s < b) && !taken.some(([a, b]) => s >= a && s < b));
+      if (spans.length && !alone.length && !names.some((o) => o !== n && o.name.split(/\s+/)[0] === first)) {
+        names.push({ name: first, type: 'organisation', aliases: [first], spans, evidence: `the first word of “${n.name}”, which the report calls by its acronym, names another body` });
+      }
+      continue;
+    }
     if (alone.length && !names.some((o) => o !== n && !alone.includes(o) && o.name.split(/\s+/)[0] === first)) {
       for (const o of alone) {
         n.spans.push(...o.spans);
@@ -659,9 +800,23 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
       if (/\p{Ll}[\p{L}'’-]*\s+$/u.test(text.slice(Math.max(0, m.index - 20), m.index)) && /^\s+\p{Ll}/u.test(text.slice(m.index + first.length, m.index + first.length + 3))) continue;
       // "Department for Environment": the word inside another name is not this organisation.
       if (/\p{Lu}[\p{L}'’-]*\s+(?:for|of|and|de|del)\s+$/u.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+      // "Lembaga Survei Harapan" beside "Harapan Daily": the word at the end of another capitalised name is not this one.
+      if (/\p{Lu}[\p{L}'’-]*[ \t]+$/u.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+      // "floods in Cork" beside "the Cork Harbour Company": after a preposition of place the word is the place.
+      if (/(?<!\p{L})(?:in|at|near|outside)\s+$/u.test(text.slice(Math.max(0, m.index - 10), m.index))) continue;
       if (!n.aliases.includes(first)) n.aliases.push(first);
       n.spans.push([m.index, m.index + first.length]);
     }
+  }
+  // "the Herald" for "Western Herald", "the Commission" for "Coastal Water Regulatory Commission": an organisation's last word alone,
+  // where only one organisation of the report ends in it.
+  for (const n of [...names]) {
+    if (n.type !== 'organisation' || n.name.includes(' ') || !ORG_WORDS.has(n.name.toLowerCase())) continue;
+    const owners = names.filter((o) => o !== n && o.type === 'organisation' && o.name.endsWith(` ${n.name}`));
+    if (owners.length !== 1) continue;
+    owners[0]!.spans.push(...n.spans);
+    if (!owners[0]!.aliases.includes(n.name)) owners[0]!.aliases.push(n.name);
+    names.splice(names.indexOf(n), 1);
   }
   // Short forms of a person's name ("Putin", "Xi") wherever the report uses them alone, unless two names share the part.
   const persons = names.filter((n) => n.type === 'person' && n.name.includes(' '));
