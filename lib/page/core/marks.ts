@@ -420,10 +420,11 @@ export class Painter {
     if (mode !== 'first') return out;
     // Very common places are left out of the default marking ('every' marks them all).
     if (f && !this.#s.markCommonPlaces && ((id !== null && f.quietEntities.has(id)) || f.quietMentions.has(m.id))) return null;
-    const region = (this.#region ??= this.#doc && regionFor ? regionFor(this.#doc) : undefined);
-    if (region && !region.contains(m.startNode)) return null;
+    // An entity already marked first: no need to ask where this mention is (the region test costs DOM reads).
     const key = firstKey(m);
     if (seen.has(key)) return null;
+    const region = (this.#region ??= this.#doc && regionFor ? regionFor(this.#doc) : undefined);
+    if (region && !region.contains(m.startNode)) return null;
     seen.add(key);
     return out;
   }

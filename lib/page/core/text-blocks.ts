@@ -118,7 +118,12 @@ const SKIP = 2;
 const LINK = 4; // with INLINE: an <a>
 /** SKIP, because its computed style hides it (kindOf only: the walk reports these). */
 const HIDDEN = SKIP | 8;
+/** With BLOCK or INLINE, from kindOf only: an element of this tag may host a shadow root. */
+const HOST = 16;
 const tagKinds = new Map<string, number>();
+
+/** The elements that may have a shadow root (the DOM's attachShadow list; declarative shadow DOM has the same), besides custom elements. */
+const HOST_TAGS = new Set(['ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'DIV', 'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'MAIN', 'NAV', 'P', 'SECTION', 'SPAN']);
 
 /** What isSkippedElement checks in attributes, as a selector (one native query per walk instead of attribute reads per element). */
 const EDITABLE_SELECTOR = '[contenteditable]:not([contenteditable="false"]),[role="textbox"],[hidden],[inert],[aria-hidden="true"]';
@@ -131,6 +136,34 @@ export const STYLE_ATTRIBUTES = ['class', 'style'];
 function editablesUnder(root: Node): Set<Element> | null {
   const found = (root as ParentNode).querySelectorAll(EDITABLE_SELECTOR);
   return found.length === 0 ? null : new Set(found);
+}
+
+/** At most this many id, class and attribute hooks are looked for with one native query per walk. */
+const MAX_QUERIED_HOOKS = 32;
+
+/**
+ * The elements under `root` that a hiding rule's id, class or attribute, or a
+ * style attribute, may concern: one native query per walk instead of attribute
+ * reads on every element (most have none of them). A superset (selectors match
+ * classes and ids case-insensitively in quirks mode): mayHide decides for each
+ * as before. Null where the hooks are too many or any rule may match (`all`).
+ */
+function hookedUnder(root: Node, h: HidingHooks | null): Set<Element> | null {
+  if (h === null || h.all) return null;
+  const escape = (root.ownerDocument?.defaultView ?? (root as Document).defaultView)?.CSS?.escape;
+  if (typeof escape !== 'function') return null;
+  const selectors = ['[style]'];
+  for (const hook of h.hooks) {
+    const c = hook[0];
+    if (c !== '.' && c !== '#' && c !== '[') continue;
+    if (selectors.length > MAX_QUERIED_HOOKS) return null;
+    selectors.push(c === '[' ? `[${escape(hook.slice(1))}]` : c + escape(hook.slice(1)));
+  }
+  try {
+    return new Set((root as ParentNode).querySelectorAll(selectors.join(',')));
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -190,10 +223,12 @@ const FULL = 2;
  * style get the DISPLAY check only: the idioms that hide text from sight
  * while keeping it (clip, off-screen, zero size) are written with classes.
  */
-function mayHide(el: Element, tag: string, k: number, h: HidingHooks): number {
+function mayHide(el: Element, tag: string, k: number, h: HidingHooks, hooked: Set<Element> | null): number {
   let byTag = h.byTag.get(tag);
   if (byTag === undefined) h.byTag.set(tag, (byTag = h.hooks.has(tag.toUpperCase())));
   if (byTag) return FULL;
+  // Known from the walk's one query (hookedUnder): nothing of this element can match a hiding rule.
+  if (hooked !== null && !hooked.has(el)) return NONE;
   // Most elements of an article have no attributes at all (<p>, <li>, <em>).
   if (!el.hasAttributes()) return h.all && k === BLOCK ? DISPLAY : NONE;
   const style = el.getAttribute('style');
@@ -218,7 +253,8 @@ function notDisplayed(el: Element): boolean {
   return cs.display === 'none' || cs.visibility === 'hidden';
 }
 
-function kindOf(el: Element, editables: Set<Element> | null, hooks: HidingHooks | null = null): number {
+/** The element's kind (BLOCK, INLINE, INLINE | LINK, SKIP, HIDDEN), with HOST where its tag may host a shadow root. */
+function kindOf(el: Element, editables: Set<Element> | null, hooks: HidingHooks | null = null, hooked: Set<Element> | null = null): number {
   const tag = el.tagName;
   let k = tagKinds.get(tag);
   if (k === undefined) {
@@ -226,6 +262,7 @@ function kindOf(el: Element, editables: Set<Element> | null, hooks: HidingHooks 
     if (SKIP_TAGS.has(up) || up === uiHostTag) k = SKIP;
     else if (INLINE_TAGS.has(up) || up.includes('-')) k = up === 'A' ? INLINE | LINK : INLINE;
     else k = BLOCK;
+    if (k !== SKIP && (HOST_TAGS.has(up) || up.includes('-'))) k |= HOST;
     tagKinds.set(tag, k);
   }
   if (k === SKIP) return k;
@@ -234,7 +271,7 @@ function kindOf(el: Element, editables: Set<Element> | null, hooks: HidingHooks 
   // ancestors were checked already (a hidden one skips its whole subtree), so
   // an element no hiding rule of the page can match is as visible as its parent.
   if (hooks !== null) {
-    const check = mayHide(el, tag, k, hooks);
+    const check = mayHide(el, tag, k & ~HOST, hooks, hooked);
     if (check === FULL ? isHiddenByStyle(el) : check === DISPLAY && notDisplayed(el)) return HIDDEN;
   }
   return k;
@@ -242,7 +279,7 @@ function kindOf(el: Element, editables: Set<Element> | null, hooks: HidingHooks 
 
 /** kindOf for an element met outside a walk (the root and its ancestors): reads the attributes. */
 function kindOfAlone(el: Element): number {
-  return isSkippedElement(el) ? SKIP : kindOf(el, null);
+  return isSkippedElement(el) ? SKIP : kindOf(el, null) & ~HOST;
 }
 
 const ASCII_WORD = new Uint8Array(128);
@@ -296,6 +333,8 @@ export class BlockWalk {
   readonly #editables: Set<Element> | null = null;
   /** What the page's style sheets can hide an element by (null: no computed styles here, e.g. a document without a view). */
   readonly #hooks: HidingHooks | null = null;
+  /** The elements those hooks or a style attribute may concern (null: unknown, each element is asked). */
+  readonly #hooked: Set<Element> | null = null;
   #started = false;
 
   /**
@@ -327,6 +366,7 @@ export class BlockWalk {
     } else this.#bp = root;
     this.#editables = editablesUnder(root);
     this.#hooks = hidingHooks(root);
+    this.#hooked = hookedUnder(root, this.#hooks);
     this.#node = root.firstChild;
   }
 
@@ -345,6 +385,7 @@ export class BlockWalk {
     const links = this.#links;
     const editables = this.#editables;
     const hooks = this.#hooks;
+    const hooked = this.#hooked;
     const shadowRoots = this.#shadowRoots;
     const hidden = this.#hidden;
     let bp = this.#bp;
@@ -358,8 +399,10 @@ export class BlockWalk {
       visited++;
       const type = node.nodeType;
       if (type === 1) {
-        let k = kindOf(node as Element, editables, hooks);
-        const shadow = k >= SKIP ? null : (node as Element).shadowRoot;
+        let k = kindOf(node as Element, editables, hooks, hooked);
+        // Only the elements that can have one are asked for their shadow root.
+        const shadow = (k & HOST) === 0 ? null : (node as Element).shadowRoot; // (never with SKIP or HIDDEN)
+        k &= ~HOST;
         // A shadow host: its shadow tree's own :host rules may hide it (no hook of the document's sheets says so).
         if (shadow && hooks !== null && isHiddenByStyle(node as Element)) k = HIDDEN;
         if (k === HIDDEN) {
