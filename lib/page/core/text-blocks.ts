@@ -142,17 +142,19 @@ function editablesUnder(root: Node): Set<Element> | null {
 const MAX_QUERIED_HOOKS = 32;
 
 /**
- * The elements under `root` that a hiding rule's id, class or attribute, or a
- * style attribute, may concern: one native query per walk instead of attribute
- * reads on every element (most have none of them). A superset (selectors match
- * classes and ids case-insensitively in quirks mode): mayHide decides for each
- * as before. Null where the hooks are too many or any rule may match (`all`).
+ * The elements under `root` that a hiding rule's id, class or attribute, a
+ * style attribute or a skipping attribute (EDITABLE_SELECTOR) may concern: one
+ * native query per walk instead of attribute reads on every element (most have
+ * none of them). A superset (selectors match classes and ids case-insensitively
+ * in quirks mode): kindOf and mayHide decide for each as before. Null where the
+ * hooks are too many or any rule may match (`all`): then the editables are
+ * queried alone and every element's attributes are read.
  */
 function hookedUnder(root: Node, h: HidingHooks | null): Set<Element> | null {
   if (h === null || h.all) return null;
   const escape = (root.ownerDocument?.defaultView ?? (root as Document).defaultView)?.CSS?.escape;
   if (typeof escape !== 'function') return null;
-  const selectors = ['[style]'];
+  const selectors = ['[style],[contenteditable],[role],[hidden],[inert],[aria-hidden]'];
   for (const hook of h.hooks) {
     const c = hook[0];
     if (c !== '.' && c !== '#' && c !== '[') continue;
@@ -266,7 +268,10 @@ function kindOf(el: Element, editables: Set<Element> | null, hooks: HidingHooks 
     tagKinds.set(tag, k);
   }
   if (k === SKIP) return k;
-  if (editables !== null && editables.has(el)) return SKIP;
+  if (hooked !== null) {
+    // (The walk's one query: only elements with one of these attributes can be editable, hidden or inert by attribute.)
+    if (hooked.has(el) && el.matches(EDITABLE_SELECTOR)) return SKIP;
+  } else if (editables !== null && editables.has(el)) return SKIP;
   // Computed style, only where this element's own style could hide it: its
   // ancestors were checked already (a hidden one skips its whole subtree), so
   // an element no hiding rule of the page can match is as visible as its parent.
@@ -364,9 +369,9 @@ export class BlockWalk {
       this.#bp = k === BLOCK ? root : blockAncestor(root);
       this.#link = k === BLOCK ? null : linkFrom(root);
     } else this.#bp = root;
-    this.#editables = editablesUnder(root);
     this.#hooks = hidingHooks(root);
     this.#hooked = hookedUnder(root, this.#hooks);
+    if (this.#hooked === null) this.#editables = editablesUnder(root);
     this.#node = root.firstChild;
   }
 
