@@ -118,12 +118,13 @@ const SKIP = 2;
 const LINK = 4; // with INLINE: an <a>
 /** SKIP, because its computed style hides it (kindOf only: the walk reports these). */
 const HIDDEN = SKIP | 8;
-/** With BLOCK or INLINE, from kindOf only: an element of this tag may host a shadow root. */
-const HOST = 16;
+/**
+ * With INLINE, from kindOf only: no shadow root can be attached to this tag
+ * (of the inline tags, the DOM's attachShadow list has only <span>; custom
+ * elements can have one). Such kinds are ≥ SKIP: the walk asks no shadow root.
+ */
+const NO_HOST = 16;
 const tagKinds = new Map<string, number>();
-
-/** The elements that may have a shadow root (the DOM's attachShadow list; declarative shadow DOM has the same), besides custom elements. */
-const HOST_TAGS = new Set(['ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'DIV', 'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'MAIN', 'NAV', 'P', 'SECTION', 'SPAN']);
 
 /** What isSkippedElement checks in attributes, as a selector (one native query per walk instead of attribute reads per element). */
 const EDITABLE_SELECTOR = '[contenteditable]:not([contenteditable="false"]),[role="textbox"],[hidden],[inert],[aria-hidden="true"]';
@@ -132,39 +133,21 @@ export const SKIP_ATTRIBUTES = ['contenteditable', 'role', 'hidden', 'inert', 'a
 /** Attributes through which the page's style may hide a region later (watched too). */
 export const STYLE_ATTRIBUTES = ['class', 'style'];
 
-/** The editable elements under `root` (null: none, the common case). */
-function editablesUnder(root: Node): Set<Element> | null {
-  const found = (root as ParentNode).querySelectorAll(EDITABLE_SELECTOR);
-  return found.length === 0 ? null : new Set(found);
-}
-
-/** At most this many id, class and attribute hooks are looked for with one native query per walk. */
-const MAX_QUERIED_HOOKS = 32;
-
 /**
- * The elements under `root` that a hiding rule's id, class or attribute, a
- * style attribute or a skipping attribute (EDITABLE_SELECTOR) may concern: one
- * native query per walk instead of attribute reads on every element (most have
- * none of them). A superset (selectors match classes and ids case-insensitively
- * in quirks mode): kindOf and mayHide decide for each as before. Null where the
- * hooks are too many or any rule may match (`all`): then the editables are
- * queried alone and every element's attributes are read.
+ * The elements under `root` whose attributes need a look, from one native
+ * query per walk instead of attribute reads on every element (most have
+ * none): those EDITABLE_SELECTOR matches, and, where the hiding hooks give a
+ * query (HidingHooks.query), those with a style attribute or an id, class or
+ * attribute hook. A superset: kindOf and mayHide decide for each as before.
  */
-function hookedUnder(root: Node, h: HidingHooks | null): Set<Element> | null {
-  if (h === null || h.all) return null;
-  const escape = (root.ownerDocument?.defaultView ?? (root as Document).defaultView)?.CSS?.escape;
-  if (typeof escape !== 'function') return null;
-  const selectors = ['[style],[contenteditable],[role],[hidden],[inert],[aria-hidden]'];
-  for (const hook of h.hooks) {
-    const c = hook[0];
-    if (c !== '.' && c !== '#' && c !== '[') continue;
-    if (selectors.length > MAX_QUERIED_HOOKS) return null;
-    selectors.push(c === '[' ? `[${escape(hook.slice(1))}]` : c + escape(hook.slice(1)));
-  }
+function hookedUnder(root: Node, h: HidingHooks | null): Set<Element> {
+  const find = (q: string) => new Set((root as ParentNode).querySelectorAll(q));
   try {
-    return new Set((root as ParentNode).querySelectorAll(selectors.join(',')));
+    return find(h?.query ?? EDITABLE_SELECTOR);
   } catch {
-    return null;
+    // A hook no selector can say: every element's attributes are read (mayHide without a query).
+    h!.query = undefined;
+    return find(EDITABLE_SELECTOR);
   }
 }
 
@@ -189,6 +172,12 @@ export interface HidingHooks {
   kinds: string;
   /** Could this inline style hide its element? */
   inline: (style: string) => boolean;
+  /**
+   * A selector for every element these hooks, a style attribute or a skipping
+   * attribute (EDITABLE_SELECTOR's) may concern, a superset; absent when `all`
+   * or when the hooks are too many for one query to pay.
+   */
+  query?: string;
 }
 
 /**
@@ -225,12 +214,12 @@ const FULL = 2;
  * style get the DISPLAY check only: the idioms that hide text from sight
  * while keeping it (clip, off-screen, zero size) are written with classes.
  */
-function mayHide(el: Element, tag: string, k: number, h: HidingHooks, hooked: Set<Element> | null): number {
+function mayHide(el: Element, tag: string, k: number, h: HidingHooks, hooked: Set<Element>): number {
   let byTag = h.byTag.get(tag);
   if (byTag === undefined) h.byTag.set(tag, (byTag = h.hooks.has(tag.toUpperCase())));
   if (byTag) return FULL;
   // Known from the walk's one query (hookedUnder): nothing of this element can match a hiding rule.
-  if (hooked !== null && !hooked.has(el)) return NONE;
+  if (h.query && !hooked.has(el)) return NONE;
   // Most elements of an article have no attributes at all (<p>, <li>, <em>).
   if (!el.hasAttributes()) return h.all && k === BLOCK ? DISPLAY : NONE;
   const style = el.getAttribute('style');
@@ -255,28 +244,26 @@ function notDisplayed(el: Element): boolean {
   return cs.display === 'none' || cs.visibility === 'hidden';
 }
 
-/** The element's kind (BLOCK, INLINE, INLINE | LINK, SKIP, HIDDEN), with HOST where its tag may host a shadow root. */
-function kindOf(el: Element, editables: Set<Element> | null, hooks: HidingHooks | null = null, hooked: Set<Element> | null = null): number {
+/** The element's kind (BLOCK, INLINE, INLINE | LINK, SKIP, HIDDEN), with NO_HOST on inline tags that cannot host a shadow root. */
+function kindOf(el: Element, hooked: Set<Element> | null, hooks: HidingHooks | null = null): number {
   const tag = el.tagName;
   let k = tagKinds.get(tag);
   if (k === undefined) {
     const up = tag.toUpperCase();
     if (SKIP_TAGS.has(up) || up === uiHostTag) k = SKIP;
-    else if (INLINE_TAGS.has(up) || up.includes('-')) k = up === 'A' ? INLINE | LINK : INLINE;
+    else if (up.includes('-')) k = INLINE;
+    else if (INLINE_TAGS.has(up)) k = up === 'A' ? INLINE | LINK | NO_HOST : up === 'SPAN' ? INLINE : INLINE | NO_HOST;
     else k = BLOCK;
-    if (k !== SKIP && (HOST_TAGS.has(up) || up.includes('-'))) k |= HOST;
     tagKinds.set(tag, k);
   }
   if (k === SKIP) return k;
-  if (hooked !== null) {
-    // (The walk's one query: only elements with one of these attributes can be editable, hidden or inert by attribute.)
-    if (hooked.has(el) && el.matches(EDITABLE_SELECTOR)) return SKIP;
-  } else if (editables !== null && editables.has(el)) return SKIP;
+  // (The walk's one query: only the elements it found can be editable, hidden or inert by attribute.)
+  if (hooked !== null && hooked.has(el) && el.matches(EDITABLE_SELECTOR)) return SKIP;
   // Computed style, only where this element's own style could hide it: its
   // ancestors were checked already (a hidden one skips its whole subtree), so
   // an element no hiding rule of the page can match is as visible as its parent.
   if (hooks !== null) {
-    const check = mayHide(el, tag, k & ~HOST, hooks, hooked);
+    const check = mayHide(el, tag, k, hooks, hooked!);
     if (check === FULL ? isHiddenByStyle(el) : check === DISPLAY && notDisplayed(el)) return HIDDEN;
   }
   return k;
@@ -284,7 +271,7 @@ function kindOf(el: Element, editables: Set<Element> | null, hooks: HidingHooks 
 
 /** kindOf for an element met outside a walk (the root and its ancestors): reads the attributes. */
 function kindOfAlone(el: Element): number {
-  return isSkippedElement(el) ? SKIP : kindOf(el, null) & ~HOST;
+  return isSkippedElement(el) ? SKIP : kindOf(el, null) & ~NO_HOST;
 }
 
 const ASCII_WORD = new Uint8Array(128);
@@ -335,10 +322,9 @@ export class BlockWalk {
   #lastLink: Element | null = null;
   /** The last text node's data (no second DOM read when a link starts or ends). */
   #lastData = '';
-  readonly #editables: Set<Element> | null = null;
   /** What the page's style sheets can hide an element by (null: no computed styles here, e.g. a document without a view). */
   readonly #hooks: HidingHooks | null = null;
-  /** The elements those hooks or a style attribute may concern (null: unknown, each element is asked). */
+  /** The elements whose attributes need a look (hookedUnder; null before the walk starts). */
   readonly #hooked: Set<Element> | null = null;
   #started = false;
 
@@ -371,7 +357,6 @@ export class BlockWalk {
     } else this.#bp = root;
     this.#hooks = hidingHooks(root);
     this.#hooked = hookedUnder(root, this.#hooks);
-    if (this.#hooked === null) this.#editables = editablesUnder(root);
     this.#node = root.firstChild;
   }
 
@@ -388,7 +373,6 @@ export class BlockWalk {
     this.#started = true;
     const bps = this.#bps;
     const links = this.#links;
-    const editables = this.#editables;
     const hooks = this.#hooks;
     const hooked = this.#hooked;
     const shadowRoots = this.#shadowRoots;
@@ -404,10 +388,9 @@ export class BlockWalk {
       visited++;
       const type = node.nodeType;
       if (type === 1) {
-        let k = kindOf(node as Element, editables, hooks, hooked);
-        // Only the elements that can have one are asked for their shadow root.
-        const shadow = (k & HOST) === 0 ? null : (node as Element).shadowRoot; // (never with SKIP or HIDDEN)
-        k &= ~HOST;
+        let k = kindOf(node as Element, hooked, hooks);
+        // (Nor an element that cannot have one: NO_HOST.)
+        const shadow = k >= SKIP ? null : (node as Element).shadowRoot;
         // A shadow host: its shadow tree's own :host rules may hide it (no hook of the document's sheets says so).
         if (shadow && hooks !== null && isHiddenByStyle(node as Element)) k = HIDDEN;
         if (k === HIDDEN) {
