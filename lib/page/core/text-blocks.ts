@@ -245,8 +245,7 @@ function notDisplayed(el: Element): boolean {
 }
 
 /** The element's kind (BLOCK, INLINE, INLINE | LINK, SKIP, HIDDEN), with NO_HOST on inline tags that cannot host a shadow root. */
-function kindOf(el: Element, hooked: Set<Element> | null, hooks: HidingHooks | null = null): number {
-  const tag = el.tagName;
+function kindOf(el: Element, hooked: Set<Element> | null, hooks: HidingHooks | null = null, tag = el.tagName): number {
   let k = tagKinds.get(tag);
   if (k === undefined) {
     const up = tag.toUpperCase();
@@ -386,9 +385,10 @@ export class BlockWalk {
     let visited = 0;
     while (node !== null && visited < maxNodes) {
       visited++;
-      const type = node.nodeType;
-      if (type === 1) {
-        let k = kindOf(node as Element, hooked, hooks);
+      // Only elements have a tagName (a text node misses it in JS, no DOM call): one DOM read less per element than nodeType first.
+      const tag = (node as Element).tagName as string | undefined;
+      if (tag !== undefined) {
+        let k = kindOf(node as Element, hooked, hooks, tag);
         // (Nor an element that cannot have one: NO_HOST.)
         const shadow = k >= SKIP ? null : (node as Element).shadowRoot;
         // A shadow host: its shadow tree's own :host rules may hide it (no hook of the document's sheets says so).
@@ -401,7 +401,7 @@ export class BlockWalk {
         // read (a form field, an editable region, code, an icon): no mark may span
         // it (issue #7, tests/property/page.property.test.ts). Scripts, styles and
         // templates show nothing and join the text around them.
-        if (current !== null && (k === BLOCK || (k === SKIP && !UNRENDERED_TAGS.has((node as Element).tagName.toUpperCase())))) {
+        if (current !== null && (k === BLOCK || (k === SKIP && !UNRENDERED_TAGS.has(tag.toUpperCase())))) {
           if (NOT_SPACE.test(current.text)) out.push(current);
           current = null;
         }
@@ -419,7 +419,7 @@ export class BlockWalk {
             continue;
           }
         }
-      } else if (type === 3) {
+      } else if (node.nodeType === 3) {
         const data = (node as Text).data;
         if (data.length > 0) {
           let fresh = current === null || bp !== currentBp;
