@@ -283,6 +283,13 @@ function isWordUnit(c: number): boolean {
 
 const NOT_SPACE = /\S/;
 
+/** End the open block: `block`, or the one text node `first` (its data `data`) that has no block object yet; white space only is dropped. */
+function close(out: TextBlock[], block: TextBlock | null, first: Text | null, data: string): void {
+  if (block !== null) {
+    if (NOT_SPACE.test(block.text)) out.push(block);
+  } else if (first !== null && NOT_SPACE.test(data)) out.push({ text: data, nodes: [first], starts: [0] });
+}
+
 /** The <a> that `node` is in, counting `node` itself, through inline elements only. */
 function linkFrom(node: Node | null): Element | null {
   for (let p = node; p && p.nodeType === 1; p = p.parentNode) {
@@ -317,6 +324,8 @@ export class BlockWalk {
   readonly #bps: (Node | null)[] = [];
   readonly #links: (Element | null)[] = [];
   #current: TextBlock | null = null;
+  /** The open block while it has one text node (no block object yet: most are white space between blocks, dropped). */
+  #first: Text | null = null;
   #currentBp: Node | null = null;
   #lastLink: Element | null = null;
   /** The last text node's data (no second DOM read when a link starts or ends). */
@@ -379,6 +388,7 @@ export class BlockWalk {
     let bp = this.#bp;
     let link = this.#link;
     let current = this.#current;
+    let first = this.#first;
     let currentBp = this.#currentBp;
     let lastLink = this.#lastLink;
     let lastData = this.#lastData;
@@ -401,9 +411,10 @@ export class BlockWalk {
         // read (a form field, an editable region, code, an icon): no mark may span
         // it (issue #7, tests/property/page.property.test.ts). Scripts, styles and
         // templates show nothing and join the text around them.
-        if (current !== null && (k === BLOCK || (k === SKIP && !UNRENDERED_TAGS.has(tag.toUpperCase())))) {
-          if (NOT_SPACE.test(current.text)) out.push(current);
+        if ((current !== null || first !== null) && (k === BLOCK || (k === SKIP && !UNRENDERED_TAGS.has(tag.toUpperCase())))) {
+          close(out, current, first, lastData);
           current = null;
+          first = null;
         }
         if (k !== SKIP) {
           if (shadow && shadowRoots) shadowRoots.push(shadow);
@@ -422,17 +433,23 @@ export class BlockWalk {
       } else if (node.nodeType === 3) {
         const data = (node as Text).data;
         if (data.length > 0) {
-          let fresh = current === null || bp !== currentBp;
+          let fresh = (current === null && first === null) || bp !== currentBp;
           if (!fresh && link !== lastLink) fresh = isWordUnit(lastData.charCodeAt(lastData.length - 1)) && isWordUnit(data.charCodeAt(0));
           if (fresh) {
-            if (current !== null && NOT_SPACE.test(current.text)) out.push(current);
-            current = { text: '', nodes: [], starts: [] };
+            close(out, current, first, lastData);
+            current = null;
+            first = node as Text;
             currentBp = bp;
+          } else {
+            // A second text node: now the block object (lastData is still the first node's).
+            if (current === null) {
+              current = { text: lastData, nodes: [first!], starts: [0] };
+              first = null;
+            }
+            current.starts.push(current.text.length);
+            current.nodes.push(node as Text);
+            current.text += data;
           }
-          const block: TextBlock = current!;
-          block.starts.push(block.text.length);
-          block.nodes.push(node as Text);
-          block.text += data;
           lastLink = link;
           lastData = data;
         }
@@ -457,6 +474,7 @@ export class BlockWalk {
     this.#bp = bp;
     this.#link = link;
     this.#current = current;
+    this.#first = first;
     this.#currentBp = currentBp;
     this.#lastLink = lastLink;
     this.#lastData = lastData;
@@ -464,8 +482,9 @@ export class BlockWalk {
   }
 
   #finish(out: TextBlock[], complete: boolean): false {
-    if (complete && this.#current !== null && NOT_SPACE.test(this.#current.text)) out.push(this.#current);
+    if (complete) close(out, this.#current, this.#first, this.#lastData);
     this.#current = null;
+    this.#first = null;
     this.#node = null;
     this.done = true;
     return false;
