@@ -77,8 +77,11 @@ function nodeAt(starts: readonly number[], offset: number, preferEnd: boolean, f
  * per-text-node index of mention segments, sorted by offset.
  */
 export class MarkIndex {
-  #byNode = new WeakMap<Text, TrackedBlock>();
-  #segments = new WeakMap<Text, Segment[]>();
+  // Maps, not WeakMaps (cheaper to fill and for the garbage collector): every
+  // entry belongs to a tracked block, which holds its nodes anyway, and goes
+  // when the block is dropped (drop, clear, sweepDisconnected).
+  #byNode = new Map<Text, TrackedBlock>();
+  #segments = new Map<Text, Segment[]>();
   /** Tracked blocks in document order (dead ones are compacted away from time to time). */
   #list: TrackedBlock[] = [];
   #dead = 0;
