@@ -85,7 +85,14 @@ function hookQuery(h: HidingHooks, scope: Document | ShadowRoot): string | undef
     if (selectors.length > MAX_QUERIED_HOOKS) return undefined;
     selectors.push(c === '[' ? `[${escape(hook.slice(1))}]` : c + escape(hook.slice(1)));
   }
-  return selectors.join(',');
+  const query = selectors.join(',');
+  try {
+    // Checked once here: the walk runs it as it is.
+    (scope.ownerDocument ?? (scope as Document)).createDocumentFragment().querySelector(query);
+    return query;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The hiding hooks of `root`'s document or shadow root, cached per sheet until it is added, removed or changes length. */

@@ -141,14 +141,7 @@ export const STYLE_ATTRIBUTES = ['class', 'style'];
  * attribute hook. A superset: kindOf and mayHide decide for each as before.
  */
 function hookedUnder(root: Node, h: HidingHooks | null): Set<Element> {
-  const find = (q: string) => new Set((root as ParentNode).querySelectorAll(q));
-  try {
-    return find(h?.query ?? EDITABLE_SELECTOR);
-  } catch {
-    // A hook no selector can say: every element's attributes are read (mayHide without a query).
-    h!.query = undefined;
-    return find(EDITABLE_SELECTOR);
-  }
+  return new Set((root as ParentNode).querySelectorAll(h?.query ?? EDITABLE_SELECTOR));
 }
 
 /**
@@ -175,7 +168,7 @@ export interface HidingHooks {
   /**
    * A selector for every element these hooks, a style attribute or a skipping
    * attribute (EDITABLE_SELECTOR's) may concern, a superset; absent when `all`
-   * or when the hooks are too many for one query to pay.
+   * or when the hooks are too many for one query to pay. A valid selector (checked where it is made).
    */
   query?: string;
 }
@@ -285,9 +278,9 @@ const NOT_SPACE = /\S/;
 
 /** End the open block: `block`, or the one text node `first` (its data `data`) that has no block object yet; white space only is dropped. */
 function close(out: TextBlock[], block: TextBlock | null, first: Text | null, data: string): void {
-  if (block !== null) {
+  if (block) {
     if (NOT_SPACE.test(block.text)) out.push(block);
-  } else if (first !== null && NOT_SPACE.test(data)) out.push({ text: data, nodes: [first], starts: [0] });
+  } else if (first && NOT_SPACE.test(data)) out.push({ text: data, nodes: [first], starts: [0] });
 }
 
 /** The <a> that `node` is in, counting `node` itself, through inline elements only. */
@@ -411,7 +404,7 @@ export class BlockWalk {
         // read (a form field, an editable region, code, an icon): no mark may span
         // it (issue #7, tests/property/page.property.test.ts). Scripts, styles and
         // templates show nothing and join the text around them.
-        if ((current !== null || first !== null) && (k === BLOCK || (k === SKIP && !UNRENDERED_TAGS.has(tag.toUpperCase())))) {
+        if ((current || first) && (k === BLOCK || (k === SKIP && !UNRENDERED_TAGS.has(tag.toUpperCase())))) {
           close(out, current, first, lastData);
           current = null;
           first = null;
@@ -433,7 +426,7 @@ export class BlockWalk {
       } else if (node.nodeType === 3) {
         const data = (node as Text).data;
         if (data.length > 0) {
-          let fresh = (current === null && first === null) || bp !== currentBp;
+          let fresh = (!current && !first) || bp !== currentBp;
           if (!fresh && link !== lastLink) fresh = isWordUnit(lastData.charCodeAt(lastData.length - 1)) && isWordUnit(data.charCodeAt(0));
           if (fresh) {
             close(out, current, first, lastData);
