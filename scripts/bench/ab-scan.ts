@@ -3,9 +3,10 @@
 // interleaved (floor, A, B, order rotated) so load hits both alike. Reports the
 // medians of per-repetition ours/floor ratios, the ratios of the minima (`scan_vs_floor` of
 // `npm run bench`, 1 MB page, 10k synthetic aliases) and the load average.
-// `npx tsx scripts/bench/ab-scan.ts BASE_TREE [--reps N] [--size BYTES] [--link]`
+// `npx tsx scripts/bench/ab-scan.ts BASE_TREE [--reps N] [--size BYTES] [--link] [--default-marking]`
 // (BASE_TREE: a checkout of the other version, e.g. `git archive main lib scripts data | tar -x -C DIR`,
-// with node_modules linked in). `--link`: both run the page linker with link data.
+// with node_modules linked in). `--link`: both run the page linker with link data. `--default-marking`:
+// both mark with the reader's default settings (a tree from before that option marks every mention).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -21,11 +22,13 @@ const opt = (name: string, dflt: number) => {
   const i = args.indexOf(name);
   return i >= 0 ? Number(args[i + 1]) : dflt;
 };
-const base = args.find((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1]!.startsWith('--') && args[i - 1] !== '--link'));
+const flags = ['--link', '--default-marking'];
+const base = args.find((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1]!.startsWith('--') && !flags.includes(args[i - 1]!)));
 if (!base) throw new Error('usage: ab-scan.ts BASE_TREE [--reps N] [--size BYTES] [--link]');
 const reps = opt('--reps', 15);
 const size = opt('--size', 1024 * 1024);
 const withLink = args.includes('--link');
+const marking = args.includes('--default-marking') ? 'default' : 'every';
 
 const dir = mkdtempSync(join(tmpdir(), 'bs-ab-'));
 const syn = syntheticAliases(10_000);
@@ -49,7 +52,7 @@ try {
   const run = async (expr: string) => (await page.evaluate(expr)) as Record<string, number>;
   await run(`__A.setup()`);
   for (const g of ['__A', '__B']) await run(`${g}.loadMatcher('k', '/m.json', null)`);
-  for (let i = 0; i < 3; i++) for (const g of ['__A', '__B']) await run(`${g}.ours('k')`);
+  for (let i = 0; i < 3; i++) for (const g of ['__A', '__B']) await run(`${g}.ours('k', { marking: '${marking}' })`);
   const ratio: Record<string, number[]> = { A: [], B: [] };
   const ms: Record<string, number[]> = { A: [], B: [], floor: [] };
   const found: Record<string, number> = {};
@@ -58,14 +61,14 @@ try {
     const floor = (await run(`__A.floor()`)).ms!;
     ms.floor!.push(floor);
     for (const g of order) {
-      const r = await run(`__${g}.ours('k')`);
+      const r = await run(`__${g}.ours('k', { marking: '${marking}' })`);
       ms[g]!.push(r.ms!);
       ratio[g]!.push(r.ms! / floor);
       found[g] = r.mentions!;
     }
   }
   const f = (x: number) => x.toFixed(2);
-  console.log(`page ${gen.textChars} chars, ${gen.textNodes} text nodes; ${reps} reps; link data: ${withLink}; load average ${f(load0)} → ${f(loadavg()[0]!)}`);
+  console.log(`page ${gen.textChars} chars, ${gen.textNodes} text nodes; ${reps} reps; link data: ${withLink}; marking: ${marking}; load average ${f(load0)} → ${f(loadavg()[0]!)}`);
   console.log(`floor ${f(median(ms.floor!))} ms`);
   for (const g of ['A', 'B']) console.log(`${g} (${g === 'A' ? base : 'this tree'}): ${f(median(ms[g]!))} ms, ours/floor median ${f(median(ratio[g]!))} (min ${f(Math.min(...ratio[g]!))}, max ${f(Math.max(...ratio[g]!))}), mentions ${found[g]}`);
   console.log(`B/A per rep, median: ${f(median(ms.A!.map((a, i) => ms.B![i]! / a)))}`);

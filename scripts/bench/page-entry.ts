@@ -20,6 +20,7 @@ import { spotText, useLinker } from '../../lib/page/core/spot';
 import { hidingRules } from '../../lib/page/core/hiding-rules';
 import { ArticleRegion } from '../../lib/page/core/article-region';
 import { collectTextBlocks, useHidingRules } from '../../lib/page/core/text-blocks';
+import { READER_DEFAULTS } from '../../lib/page/core/reader-settings';
 
 /** The name of the window property this bundle installs (esbuild `define`; two copies can share a page). */
 declare const __BENCH_GLOBAL__: string;
@@ -81,7 +82,15 @@ function highlightEnv(): HighlightEnv {
   };
 }
 
-function makeReader(name: string, opts: { sliced: boolean }): { reader: PageReader; abort: AbortController } {
+/**
+ * Which mentions the reader marks: 'default', the reader's default settings
+ * (lib/page/core/reader-settings.ts READER_DEFAULTS: the first mention of each
+ * entity in the article body, very common places left out); 'every', every
+ * mention on the page. Either way the whole page is read and every mention tracked.
+ */
+export type Marking = 'default' | 'every';
+
+function makeReader(name: string, opts: { sliced: boolean; marking?: Marking }): { reader: PageReader; abort: AbortController } {
   const loaded = matchers.get(name);
   if (!loaded) throw new Error(`no matcher ${name}`);
   const abort = new AbortController();
@@ -92,7 +101,7 @@ function makeReader(name: string, opts: { sliced: boolean }): { reader: PageRead
       signal: abort.signal,
       matcher: loaded.matcher,
       spot: spotText,
-      settings: () => ({ entityTypes: ALL_TYPES, markMode: 'every' }),
+      settings: () => (opts.marking === 'default' ? READER_DEFAULTS : { entityTypes: ALL_TYPES, markMode: 'every' }),
       loadTypes: async () => undefined,
       typeOf: loaded.typeOf,
       // Unsliced: one pass, to compare main-thread work with the bare walk.
@@ -200,17 +209,19 @@ const api = {
 
   /**
    * Ours, end to end: the page reader reads the page (blocks, scan, resolve),
-   * indexes the mentions and registers every highlight, unsliced (one pass, so
+   * indexes the mentions and registers the highlights, unsliced (one pass, so
    * it is main-thread work comparable with the floor). Then forced layout.
+   * `marking`: every mention (the default here, as the mark.js comparisons and
+   * the hit test want), or the reader's default settings (`scan_vs_floor_10k`).
    */
-  async ours(name: string, opts: { keep?: boolean; linker?: boolean } = {}): Promise<{ ms: number; layoutMs: number; waitMs: number; mentions: number; painted: number; blocks: number; chars: number; highlights: Record<string, number> }> {
+  async ours(name: string, opts: { keep?: boolean; linker?: boolean; marking?: Marking } = {}): Promise<{ ms: number; layoutMs: number; waitMs: number; mentions: number; painted: number; blocks: number; chars: number; highlights: Record<string, number> }> {
     disposeLive();
     gc();
     forceLayout();
     // `linker: false`: the matcher's own context rules only (what the linker adds to the scan's cost).
     if (opts.linker === false) useLinker(null);
     const t0 = now();
-    const r = makeReader(name, { sliced: false });
+    const r = makeReader(name, { sliced: false, marking: opts.marking ?? 'every' });
     r.reader.start();
     // The highlight window's ranges are registered right away, not with the next
     // frame: the same work, without the idle wait for a frame inside the timing.

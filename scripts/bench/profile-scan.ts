@@ -3,7 +3,8 @@
 // times of page-entry's diagnostics, and the lower bounds of bounds-entry.ts
 // (what the steps any reader must take cost at the least, × the floor).
 // `npx tsx scripts/bench/profile-scan.ts [OUT_DIR]`; `--bounds` for the lower bounds only; `--link`: the
-// matcher carries link data (the page linker runs as in `scan_vs_floor_10k`).
+// matcher carries link data (the page linker runs as in `scan_vs_floor_10k`); `--default-marking`: the
+// reader's default settings, first mention marked (as `scan_vs_floor_10k`), instead of every mention.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ import { bundleIife } from './util';
 import { CHROMIUM, CHROMIUM_ARGS, ROOT, serveDir } from '../chromium';
 
 const boundsOnly = process.argv.includes('--bounds');
+const oursCall = `__bench.ours('k', { marking: '${process.argv.includes('--default-marking') ? 'default' : 'every'}' })`;
 const out = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? mkdtempSync(join(tmpdir(), 'bs-prof-'));
 const dir = mkdtempSync(join(tmpdir(), 'bs-prof-page-'));
 const syn = syntheticAliases(10_000);
@@ -47,7 +49,7 @@ try {
   const least = Math.min(r['text: body.textContent']!, 1) + r['structure: text node lengths + parent kinds']! + chars;
   console.log(`  ${least.toFixed(2).padStart(5)}× the floor  text + structure + characters (the cheapest of each), before any matching or marking`);
   if (boundsOnly) process.exit(0);
-  for (let i = 0; i < 3; i++) await run(`__bench.ours('k')`);
+  for (let i = 0; i < 3; i++) await run(oursCall);
   const times: Record<string, number[]> = { floor: [], blocks: [], spot: [], scanOnly: [], spotTitled: [], ours: [], oursLayout: [], oursWait: [] };
   for (let i = 0; i < 7; i++) {
     times.floor!.push((await run(`__bench.floor()`)).ms!);
@@ -56,7 +58,7 @@ try {
     times.spot!.push(s.ms!);
     times.scanOnly!.push(s.scanOnlyMs!);
     times.spotTitled!.push((await run(`__bench.blocksAndSpot('k', { title: true })`)).ms!);
-    const o = await run(`__bench.ours('k')`);
+    const o = await run(oursCall);
     times.ours!.push(o.ms!);
     times.oursLayout!.push(o.layoutMs!);
     times.oursWait!.push(o.waitMs!);
@@ -69,7 +71,7 @@ try {
   // No forced full GC before each read while profiling: what "(garbage collector)" shows is then the reads' own.
   await page.evaluate('window.gc = undefined');
   await cdp.send('Profiler.start');
-  for (let i = 0; i < 10; i++) await run(`__bench.ours('k')`);
+  for (let i = 0; i < 10; i++) await run(oursCall);
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[]; samples: number[]; timeDeltas: number[] } };
   writeFileSync(join(out, 'scan.cpuprofile'), JSON.stringify(profile));
   // Self time per function.

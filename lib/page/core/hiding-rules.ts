@@ -66,6 +66,35 @@ function addSheetHooks(sheet: CSSStyleSheet, h: HidingHooks): void {
   }
 }
 
+/** At most this many id, class and attribute hooks are looked for with one native query per walk. */
+const MAX_QUERIED_HOOKS = 32;
+
+/**
+ * HidingHooks.query: the walk's one native query for the elements whose
+ * attributes need a look (text-blocks.ts hookedUnder): a style attribute, an
+ * attribute that skips an element (contenteditable, role, hidden, inert,
+ * aria-hidden), or an id, class or attribute hook.
+ */
+function hookQuery(h: HidingHooks, scope: Document | ShadowRoot): string | undefined {
+  const escape = (scope.ownerDocument ?? (scope as Document)).defaultView?.CSS?.escape;
+  if (h.all || typeof escape !== 'function') return undefined;
+  const selectors = ['[style],[contenteditable],[role],[hidden],[inert],[aria-hidden]'];
+  for (const hook of h.hooks) {
+    const c = hook[0];
+    if (c !== '.' && c !== '#' && c !== '[') continue;
+    if (selectors.length > MAX_QUERIED_HOOKS) return undefined;
+    selectors.push(c === '[' ? `[${escape(hook.slice(1))}]` : c + escape(hook.slice(1)));
+  }
+  const query = selectors.join(',');
+  try {
+    // Checked once here: the walk runs it as it is.
+    (scope.ownerDocument ?? (scope as Document)).createDocumentFragment().querySelector(query);
+    return query;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The hiding hooks of `root`'s document or shadow root, cached per sheet until it is added, removed or changes length. */
 export function hidingRules(root: Node): HidingHooks {
   const scope = root.getRootNode() as Document | ShadowRoot;
@@ -92,6 +121,7 @@ export function hidingRules(root: Node): HidingHooks {
     for (const v of c[1].hooks) hooks.hooks.add(v);
   });
   for (const kind of '#.[') if ([...hooks.hooks].some((v) => v[0] === kind)) hooks.kinds += kind;
+  hooks.query = hookQuery(hooks, scope);
   scopeHooks.set(scope, [sheets, ns, hooks]);
   return hooks;
 }

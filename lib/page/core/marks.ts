@@ -77,8 +77,11 @@ function nodeAt(starts: readonly number[], offset: number, preferEnd: boolean, f
  * per-text-node index of mention segments, sorted by offset.
  */
 export class MarkIndex {
-  #byNode = new WeakMap<Text, TrackedBlock>();
-  #segments = new WeakMap<Text, Segment[]>();
+  // Maps, not WeakMaps (cheaper to fill and for the garbage collector): every
+  // entry belongs to a tracked block, which holds its nodes anyway, and goes
+  // when the block is dropped (drop, clear, sweepDisconnected).
+  #byNode = new Map<Text, TrackedBlock>();
+  #segments = new Map<Text, Segment[]>();
   /** Tracked blocks in document order (dead ones are compacted away from time to time). */
   #list: TrackedBlock[] = [];
   #dead = 0;
@@ -420,10 +423,11 @@ export class Painter {
     if (mode !== 'first') return out;
     // Very common places are left out of the default marking ('every' marks them all).
     if (f && !this.#s.markCommonPlaces && ((id !== null && f.quietEntities.has(id)) || f.quietMentions.has(m.id))) return null;
-    const region = (this.#region ??= this.#doc && regionFor ? regionFor(this.#doc) : undefined);
-    if (region && !region.contains(m.startNode)) return null;
+    // An entity already marked first: no need to ask where this mention is (the region test costs DOM reads).
     const key = firstKey(m);
     if (seen.has(key)) return null;
+    const region = (this.#region ??= this.#doc && regionFor ? regionFor(this.#doc) : undefined);
+    if (region && !region.contains(m.startNode)) return null;
     seen.add(key);
     return out;
   }

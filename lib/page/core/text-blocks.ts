@@ -118,6 +118,12 @@ const SKIP = 2;
 const LINK = 4; // with INLINE: an <a>
 /** SKIP, because its computed style hides it (kindOf only: the walk reports these). */
 const HIDDEN = SKIP | 8;
+/**
+ * With INLINE, from kindOf only: no shadow root can be attached to this tag
+ * (of the inline tags, the DOM's attachShadow list has only <span>; custom
+ * elements can have one). Such kinds are ≥ SKIP: the walk asks no shadow root.
+ */
+const NO_HOST = 16;
 const tagKinds = new Map<string, number>();
 
 /** What isSkippedElement checks in attributes, as a selector (one native query per walk instead of attribute reads per element). */
@@ -127,10 +133,15 @@ export const SKIP_ATTRIBUTES = ['contenteditable', 'role', 'hidden', 'inert', 'a
 /** Attributes through which the page's style may hide a region later (watched too). */
 export const STYLE_ATTRIBUTES = ['class', 'style'];
 
-/** The editable elements under `root` (null: none, the common case). */
-function editablesUnder(root: Node): Set<Element> | null {
-  const found = (root as ParentNode).querySelectorAll(EDITABLE_SELECTOR);
-  return found.length === 0 ? null : new Set(found);
+/**
+ * The elements under `root` whose attributes need a look, from one native
+ * query per walk instead of attribute reads on every element (most have
+ * none): those EDITABLE_SELECTOR matches, and, where the hiding hooks give a
+ * query (HidingHooks.query), those with a style attribute or an id, class or
+ * attribute hook. A superset: kindOf and mayHide decide for each as before.
+ */
+function hookedUnder(root: Node, h: HidingHooks | null): Set<Element> {
+  return new Set((root as ParentNode).querySelectorAll(h?.query ?? EDITABLE_SELECTOR));
 }
 
 /**
@@ -154,6 +165,12 @@ export interface HidingHooks {
   kinds: string;
   /** Could this inline style hide its element? */
   inline: (style: string) => boolean;
+  /**
+   * A selector for every element these hooks, a style attribute or a skipping
+   * attribute (EDITABLE_SELECTOR's) may concern, a superset; absent when `all`
+   * or when the hooks are too many for one query to pay. A valid selector (checked where it is made).
+   */
+  query?: string;
 }
 
 /**
@@ -190,10 +207,12 @@ const FULL = 2;
  * style get the DISPLAY check only: the idioms that hide text from sight
  * while keeping it (clip, off-screen, zero size) are written with classes.
  */
-function mayHide(el: Element, tag: string, k: number, h: HidingHooks): number {
+function mayHide(el: Element, tag: string, k: number, h: HidingHooks, hooked: Set<Element>): number {
   let byTag = h.byTag.get(tag);
   if (byTag === undefined) h.byTag.set(tag, (byTag = h.hooks.has(tag.toUpperCase())));
   if (byTag) return FULL;
+  // Known from the walk's one query (hookedUnder): nothing of this element can match a hiding rule.
+  if (h.query && !hooked.has(el)) return NONE;
   // Most elements of an article have no attributes at all (<p>, <li>, <em>).
   if (!el.hasAttributes()) return h.all && k === BLOCK ? DISPLAY : NONE;
   const style = el.getAttribute('style');
@@ -218,23 +237,25 @@ function notDisplayed(el: Element): boolean {
   return cs.display === 'none' || cs.visibility === 'hidden';
 }
 
-function kindOf(el: Element, editables: Set<Element> | null, hooks: HidingHooks | null = null): number {
-  const tag = el.tagName;
+/** The element's kind (BLOCK, INLINE, INLINE | LINK, SKIP, HIDDEN), with NO_HOST on inline tags that cannot host a shadow root. */
+function kindOf(el: Element, hooked: Set<Element> | null, hooks: HidingHooks | null = null, tag = el.tagName): number {
   let k = tagKinds.get(tag);
   if (k === undefined) {
     const up = tag.toUpperCase();
     if (SKIP_TAGS.has(up) || up === uiHostTag) k = SKIP;
-    else if (INLINE_TAGS.has(up) || up.includes('-')) k = up === 'A' ? INLINE | LINK : INLINE;
+    else if (up.includes('-')) k = INLINE;
+    else if (INLINE_TAGS.has(up)) k = up === 'A' ? INLINE | LINK | NO_HOST : up === 'SPAN' ? INLINE : INLINE | NO_HOST;
     else k = BLOCK;
     tagKinds.set(tag, k);
   }
   if (k === SKIP) return k;
-  if (editables !== null && editables.has(el)) return SKIP;
+  // (The walk's one query: only the elements it found can be editable, hidden or inert by attribute.)
+  if (hooked !== null && hooked.has(el) && el.matches(EDITABLE_SELECTOR)) return SKIP;
   // Computed style, only where this element's own style could hide it: its
   // ancestors were checked already (a hidden one skips its whole subtree), so
   // an element no hiding rule of the page can match is as visible as its parent.
   if (hooks !== null) {
-    const check = mayHide(el, tag, k, hooks);
+    const check = mayHide(el, tag, k, hooks, hooked!);
     if (check === FULL ? isHiddenByStyle(el) : check === DISPLAY && notDisplayed(el)) return HIDDEN;
   }
   return k;
@@ -242,7 +263,7 @@ function kindOf(el: Element, editables: Set<Element> | null, hooks: HidingHooks 
 
 /** kindOf for an element met outside a walk (the root and its ancestors): reads the attributes. */
 function kindOfAlone(el: Element): number {
-  return isSkippedElement(el) ? SKIP : kindOf(el, null);
+  return isSkippedElement(el) ? SKIP : kindOf(el, null) & ~NO_HOST;
 }
 
 const ASCII_WORD = new Uint8Array(128);
@@ -254,6 +275,13 @@ function isWordUnit(c: number): boolean {
 }
 
 const NOT_SPACE = /\S/;
+
+/** End the open block: `block`, or the one text node `first` (its data `data`) that has no block object yet; white space only is dropped. */
+function close(out: TextBlock[], block: TextBlock | null, first: Text | null, data: string): void {
+  if (block) {
+    if (NOT_SPACE.test(block.text)) out.push(block);
+  } else if (first && NOT_SPACE.test(data)) out.push({ text: data, nodes: [first], starts: [0] });
+}
 
 /** The <a> that `node` is in, counting `node` itself, through inline elements only. */
 function linkFrom(node: Node | null): Element | null {
@@ -289,13 +317,16 @@ export class BlockWalk {
   readonly #bps: (Node | null)[] = [];
   readonly #links: (Element | null)[] = [];
   #current: TextBlock | null = null;
+  /** The open block while it has one text node (no block object yet: most are white space between blocks, dropped). */
+  #first: Text | null = null;
   #currentBp: Node | null = null;
   #lastLink: Element | null = null;
   /** The last text node's data (no second DOM read when a link starts or ends). */
   #lastData = '';
-  readonly #editables: Set<Element> | null = null;
   /** What the page's style sheets can hide an element by (null: no computed styles here, e.g. a document without a view). */
   readonly #hooks: HidingHooks | null = null;
+  /** The elements whose attributes need a look (hookedUnder; null before the walk starts). */
+  readonly #hooked: Set<Element> | null = null;
   #started = false;
 
   /**
@@ -325,8 +356,8 @@ export class BlockWalk {
       this.#bp = k === BLOCK ? root : blockAncestor(root);
       this.#link = k === BLOCK ? null : linkFrom(root);
     } else this.#bp = root;
-    this.#editables = editablesUnder(root);
     this.#hooks = hidingHooks(root);
+    this.#hooked = hookedUnder(root, this.#hooks);
     this.#node = root.firstChild;
   }
 
@@ -343,22 +374,25 @@ export class BlockWalk {
     this.#started = true;
     const bps = this.#bps;
     const links = this.#links;
-    const editables = this.#editables;
     const hooks = this.#hooks;
+    const hooked = this.#hooked;
     const shadowRoots = this.#shadowRoots;
     const hidden = this.#hidden;
     let bp = this.#bp;
     let link = this.#link;
     let current = this.#current;
+    let first = this.#first;
     let currentBp = this.#currentBp;
     let lastLink = this.#lastLink;
     let lastData = this.#lastData;
     let visited = 0;
     while (node !== null && visited < maxNodes) {
       visited++;
-      const type = node.nodeType;
-      if (type === 1) {
-        let k = kindOf(node as Element, editables, hooks);
+      // Only elements have a tagName (a text node misses it in JS, no DOM call): one DOM read less per element than nodeType first.
+      const tag = (node as Element).tagName as string | undefined;
+      if (tag !== undefined) {
+        let k = kindOf(node as Element, hooked, hooks, tag);
+        // (Nor an element that cannot have one: NO_HOST.)
         const shadow = k >= SKIP ? null : (node as Element).shadowRoot;
         // A shadow host: its shadow tree's own :host rules may hide it (no hook of the document's sheets says so).
         if (shadow && hooks !== null && isHiddenByStyle(node as Element)) k = HIDDEN;
@@ -370,9 +404,10 @@ export class BlockWalk {
         // read (a form field, an editable region, code, an icon): no mark may span
         // it (issue #7, tests/property/page.property.test.ts). Scripts, styles and
         // templates show nothing and join the text around them.
-        if (current !== null && (k === BLOCK || (k === SKIP && !UNRENDERED_TAGS.has((node as Element).tagName.toUpperCase())))) {
-          if (NOT_SPACE.test(current.text)) out.push(current);
+        if ((current || first) && (k === BLOCK || (k === SKIP && !UNRENDERED_TAGS.has(tag.toUpperCase())))) {
+          close(out, current, first, lastData);
           current = null;
+          first = null;
         }
         if (k !== SKIP) {
           if (shadow && shadowRoots) shadowRoots.push(shadow);
@@ -388,20 +423,26 @@ export class BlockWalk {
             continue;
           }
         }
-      } else if (type === 3) {
+      } else if (node.nodeType === 3) {
         const data = (node as Text).data;
         if (data.length > 0) {
-          let fresh = current === null || bp !== currentBp;
+          let fresh = (!current && !first) || bp !== currentBp;
           if (!fresh && link !== lastLink) fresh = isWordUnit(lastData.charCodeAt(lastData.length - 1)) && isWordUnit(data.charCodeAt(0));
           if (fresh) {
-            if (current !== null && NOT_SPACE.test(current.text)) out.push(current);
-            current = { text: '', nodes: [], starts: [] };
+            close(out, current, first, lastData);
+            current = null;
+            first = node as Text;
             currentBp = bp;
+          } else {
+            // A second text node: now the block object (lastData is still the first node's).
+            if (current === null) {
+              current = { text: lastData, nodes: [first!], starts: [0] };
+              first = null;
+            }
+            current.starts.push(current.text.length);
+            current.nodes.push(node as Text);
+            current.text += data;
           }
-          const block: TextBlock = current!;
-          block.starts.push(block.text.length);
-          block.nodes.push(node as Text);
-          block.text += data;
           lastLink = link;
           lastData = data;
         }
@@ -426,6 +467,7 @@ export class BlockWalk {
     this.#bp = bp;
     this.#link = link;
     this.#current = current;
+    this.#first = first;
     this.#currentBp = currentBp;
     this.#lastLink = lastLink;
     this.#lastData = lastData;
@@ -433,8 +475,9 @@ export class BlockWalk {
   }
 
   #finish(out: TextBlock[], complete: boolean): false {
-    if (complete && this.#current !== null && NOT_SPACE.test(this.#current.text)) out.push(this.#current);
+    if (complete) close(out, this.#current, this.#first, this.#lastData);
     this.#current = null;
+    this.#first = null;
     this.#node = null;
     this.done = true;
     return false;
