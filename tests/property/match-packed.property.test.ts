@@ -7,23 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { compileMatcher, hydrateMatcher } from '../../lib/match/compile';
 import { packMatcher } from '../../lib/match/packed';
 import { scan } from '../../lib/match/scan';
-import type { CompiledMatcher, LinkData, MatchAliasInput } from '../../lib/match/types';
+import type { CompiledMatcher, LinkData } from '../../lib/match/types';
+import { aliasInputOf, RUNS } from './alias-arbitraries';
 
-const RUNS = Math.max(200, Math.floor((Number(process.env.FC_RUNS ?? 10000) || 10000) / 5));
 
 const FRAGMENTS = ['Xi', 'Jin', 'ping', 'XI', 'Putin', 'US', 'U.S.', 'Mugin', '-5', 'Su', ' ', '\n', '\u00a0', "'", '\u2019', 's', 'é', 'e\u0301', 'Élysée', '\u00ad', 'Σ', 'ς', 'ß', 'İ', '😀', '中', 'UAV', 'MQ-9', 'a', 'A'];
 const fragment = fc.constantFrom(...FRAGMENTS);
 // Some ids beyond Latin-1, and with U+0001 (the packed text tables' escape char) followed by hex digits.
 const ids = fc.constantFrom(...Array.from({ length: 70 }, (_, i) => (i % 10 === 3 ? `ид${i}\u0001ffff` : i % 10 === 7 ? `e${i}–中` : `e${i}`)));
-const aliasInput: fc.Arbitrary<MatchAliasInput> = fc.record(
-  {
-    text: fc.array(fragment, { minLength: 1, maxLength: 4 }).map((xs) => xs.join('')),
-    entityIds: fc.array(ids, { minLength: 1, maxLength: 3 }),
-    caseSensitive: fc.boolean(),
-    needsContext: fc.boolean(),
-  },
-  { requiredKeys: ['text', 'entityIds'] },
-);
+const aliasInput = aliasInputOf(fragment, ids);
 // Up to a few hundred aliases, so numbers need more than one base-64 digit.
 const aliasSet = fc.array(aliasInput, { minLength: 0, maxLength: 120 });
 const text = fc.array(fc.oneof(fragment, fc.string({ unit: 'binary', maxLength: 2 })), { maxLength: 40 }).map((xs) => xs.join(' '));

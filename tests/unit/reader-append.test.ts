@@ -25,23 +25,14 @@ import { fileLike as file, fixtureFile as fixture } from '../support/reader-file
 
 const bundled = buildKbFromDisk();
 
-const FOLLOW_UP = file(
-  'follow-up.txt',
-  `Tallinn terminal contract goes to local builder\n\nPublished: 2026-04-02\n\nThe Tallinn Harbour Authority awarded the construction contract for the new ferry terminal to a local builder on Thursday.\n\nKadri Saarepuu, the authority's spokeswoman, said work would start in June. Mart Kaskemaa, who leads the builders' union, said the contract would bring 300 jobs to the port.\n\nMart Kaskemaa said the union had asked for a safety review before work begins.\n`,
-);
+const FOLLOW_UP = fixture('follow-up.txt', 'reader/incremental');
 // Restates the follow-up's claim in nearly the same words, and repeats one sentence of it exactly: corroboration across reports.
 const RESTATED = file(
   'restated.txt',
   `Builder wins Tallinn ferry terminal contract\n\nPublished: 2026-04-03\n\nKadri Saarepuu, the authority's spokeswoman, said work would start in June. Mart Kaskemaa, who heads the builders' union, said the contract would bring about 300 jobs to the port.\n\nAnu Rebane, a harbour pilot, said the new terminal was overdue.\n`,
 );
-const DRONES = file(
-  'drones.txt',
-  `Officials say Chinese drones are in use at the front\n\nPublished: 2026-03-20\n\nUkrainian officials said on Friday that Russian troops have used Chinese drones in Ukraine for months, citing wreckage recovered near the front.\n\nThe officials said the drones had been modified to carry small explosive charges.\n`,
-);
-const REPUBLISHED = file(
-  'republished.txt',
-  `Xi Jinping heads to Moscow for talks with Vladimir Putin\n\nPublished: 2023-03-20\n\nChinese President Xi Jinping travels to Moscow this week for talks with Russian President Vladimir Putin, his first visit since the invasion of Ukraine.\n\nXi Jinping and Vladimir Putin are expected to sign agreements on trade and energy.\n\nRead More at https://swarajyamag.com/world/show-of-strength-xi-jinping-to-meet-vladimir-putin-in-moscow\n`,
-);
+const DRONES = fixture('drones.txt', 'reader/incremental');
+const REPUBLISHED = fixture('republished.txt', 'reader/incremental');
 
 let n = 0;
 const opened: { close(): void }[] = [];
