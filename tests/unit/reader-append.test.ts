@@ -8,8 +8,6 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createKbService } from '../../lib/background/kb-service';
-import { openBackstoryDb } from '../../lib/db/open';
 import { getDerived, listReaderReports, openReaderDb, ReaderStoreError, type ReaderDatabase } from '../../lib/db/reader-store';
 import { entityCard } from '../../lib/kb/card';
 import type { KbDocument } from '../../lib/kb/document';
@@ -20,6 +18,7 @@ import { mergedReader, readerKbReader } from '../../lib/reader-kb/merge';
 import type { ReaderDerived } from '../../lib/reader-kb/pipeline';
 import { hydrateMatcher } from '../../lib/match/compile';
 import { scan } from '../../lib/match/scan';
+import { installedKb, textReportLibrary } from '../support/reader-setup';
 import { buildKbFromDisk } from '../../scripts/read-data';
 import { fileLike as file, fixtureFile as fixture } from '../support/reader-files';
 
@@ -43,20 +42,11 @@ async function setup() {
   const readerDb = await openReaderDb(`reader-append-${id}`);
   opened.push(readerDb);
   const paths: string[] = [];
-  const library = createReaderLibrary({
-    db: readerDb,
-    bundled: async () => bundled,
-    parseHtml: () => {
-      throw new Error('no HTML here');
-    },
-    derive: async (change) => {
-      const result = await applyReaderChange(readerDb, bundled, change, { appendFrom: 1 });
-      paths.push(result?.appended ? 'append' : 'full');
-    },
+  const library = textReportLibrary(readerDb, bundled, async (change) => {
+    const result = await applyReaderChange(readerDb, bundled, change, { appendFrom: 1 });
+    paths.push(result?.appended ? 'append' : 'full');
   });
-  const kb = createKbService({ openDb: () => openBackstoryDb(`bundled-append-${id}`), fetchBundle: async () => bundled });
-  await kb.refresh('install');
-  opened.push(await kb.database());
+  const kb = await installedKb(`bundled-append-${id}`, bundled, opened);
   return { readerDb, library, kb, paths };
 }
 

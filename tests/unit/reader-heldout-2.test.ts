@@ -7,11 +7,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { createKbService } from '../../lib/background/kb-service';
-import { openBackstoryDb } from '../../lib/db/open';
 import { openReaderDb } from '../../lib/db/reader-store';
 import { createReaderLayer } from '../../lib/reader-kb/background';
 import { applyReaderChange, createReaderLibrary } from '../../lib/reader-kb/library';
+import { installedKb } from '../support/reader-setup';
 import { buildKbFromDisk, ROOT } from '../../scripts/read-data';
 import { fileLike } from '../support/reader-files';
 
@@ -37,9 +36,7 @@ async function setup(id: string) {
       await applyReaderChange(readerDb, bundled, change);
     },
   });
-  const kb = createKbService({ openDb: () => openBackstoryDb(`bundled-heldout2-${id}`), fetchBundle: async () => bundled });
-  await kb.refresh('install');
-  opened.push(await kb.database());
+  const kb = await installedKb(`bundled-heldout2-${id}`, bundled, opened);
   return { library, layer: createReaderLayer({ kb, openReaderDb: async () => readerDb, fetchBundle: async () => bundled }) };
 }
 

@@ -6,14 +6,13 @@
 // contradiction is a caveat on both sides.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createKbService } from '../../lib/background/kb-service';
-import { openBackstoryDb } from '../../lib/db/open';
 import { getDerived, openReaderDb } from '../../lib/db/reader-store';
 import type { KbDocument } from '../../lib/kb/document';
 import { createReaderLayer } from '../../lib/reader-kb/background';
 import { deriveFromScratch } from '../../lib/reader-kb/incremental';
-import { applyReaderChange, createReaderLibrary } from '../../lib/reader-kb/library';
+import { applyReaderChange } from '../../lib/reader-kb/library';
 import type { ReaderDerived } from '../../lib/reader-kb/pipeline';
+import { installedKb, textReportLibrary } from '../support/reader-setup';
 import { buildKbFromDisk } from '../../scripts/read-data';
 import { fixtureFile } from '../support/reader-files';
 
@@ -40,20 +39,11 @@ async function setup() {
   opened.push(readerDb);
   /** The pieces each change derived. */
   const derivedPieces: string[][] = [];
-  const library = createReaderLibrary({
-    db: readerDb,
-    bundled: async () => bundled,
-    parseHtml: () => {
-      throw new Error('no HTML here');
-    },
-    derive: async (change) => {
-      const result = await applyReaderChange(readerDb, bundled, change);
-      derivedPieces.push(result?.changed.map((p) => p.kb.reports[0]!.headline) ?? []);
-    },
+  const library = textReportLibrary(readerDb, bundled, async (change) => {
+    const result = await applyReaderChange(readerDb, bundled, change);
+    derivedPieces.push(result?.changed.map((p) => p.kb.reports[0]!.headline) ?? []);
   });
-  const kb = createKbService({ openDb: () => openBackstoryDb(`bundled-incr-${id}`), fetchBundle: async () => bundled });
-  await kb.refresh('install');
-  opened.push(await kb.database());
+  const kb = await installedKb(`bundled-incr-${id}`, bundled, opened);
   const layer = createReaderLayer({ kb, openReaderDb: async () => readerDb, fetchBundle: async () => bundled });
   return { readerDb, library, layer, derivedPieces };
 }

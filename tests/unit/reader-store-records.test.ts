@@ -8,16 +8,15 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createKbService } from '../../lib/background/kb-service';
-import { openBackstoryDb } from '../../lib/db/open';
 import { getDerived, listPieces, listReaderReports, openReaderDb, putDerived, ReaderStoreError, type ReaderDatabase } from '../../lib/db/reader-store';
 import { entityCard } from '../../lib/kb/card';
 import type { KbDocument } from '../../lib/kb/document';
 import { createReaderLayer } from '../../lib/reader-kb/background';
 import { deriveFromScratch } from '../../lib/reader-kb/incremental';
-import { applyReaderChange, createReaderLibrary } from '../../lib/reader-kb/library';
+import { applyReaderChange } from '../../lib/reader-kb/library';
 import { mergedReader, readerKbReader } from '../../lib/reader-kb/merge';
 import type { ReaderDerived } from '../../lib/reader-kb/pipeline';
+import { installedKb, textReportLibrary } from '../support/reader-setup';
 import { buildKbFromDisk } from '../../scripts/read-data';
 import { scaleReaderDerived } from '../../scripts/bench/reader-gen';
 import { fileLike, fixtureFile } from '../support/reader-files';
@@ -38,25 +37,15 @@ async function library(readerDb: ReaderDatabase) {
   const derivedPieces: number[] = [];
   return {
     derivedPieces,
-    library: createReaderLibrary({
-      db: readerDb,
-      bundled: async () => bundled,
-      parseHtml: () => {
-        throw new Error('no HTML here');
-      },
-      derive: async (change) => {
-        const result = await applyReaderChange(readerDb, bundled, change);
-        derivedPieces.push(result?.changed.length ?? 0);
-      },
+    library: textReportLibrary(readerDb, bundled, async (change) => {
+      const result = await applyReaderChange(readerDb, bundled, change);
+      derivedPieces.push(result?.changed.length ?? 0);
     }),
   };
 }
 
 async function bundledService(id: number) {
-  const kb = createKbService({ openDb: () => openBackstoryDb(`bundled-records-${id}`), fetchBundle: async () => bundled });
-  await kb.refresh('install');
-  opened.push(await kb.database());
-  return kb;
+  return installedKb(`bundled-records-${id}`, bundled, opened);
 }
 
 /** Everything a reader's KB holds, in order. */

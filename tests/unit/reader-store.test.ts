@@ -6,13 +6,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { createKbService } from '../../lib/background/kb-service';
-import { openBackstoryDb } from '../../lib/db/open';
 import { openReaderDb } from '../../lib/db/reader-store';
 import { hydrateMatcher } from '../../lib/match/compile';
 import { scan } from '../../lib/match/scan';
 import { createReaderLayer } from '../../lib/reader-kb/background';
 import { createReaderLibrary, type FileLike } from '../../lib/reader-kb/library';
+import { installedKb } from '../support/reader-setup';
 import { buildKbFromDisk, ROOT } from '../../scripts/read-data';
 
 const bundled = buildKbFromDisk();
@@ -41,9 +40,7 @@ async function setup() {
     parseHtml,
     storage: { persist: async () => (persistCalls.push(1), true), persisted: async () => true },
   });
-  const kb = createKbService({ openDb: () => openBackstoryDb(`bundled-test-${id}`), fetchBundle: async () => bundled });
-  await kb.refresh('install');
-  opened.push(await kb.database());
+  const kb = await installedKb(`bundled-test-${id}`, bundled, opened);
   const layer = createReaderLayer({ kb, openReaderDb: async () => readerDb, fetchBundle: async () => bundled });
   return { readerDb, library, kb, layer, persistCalls };
 }
@@ -163,9 +160,7 @@ describe('the reader’s reports', { timeout: 60_000 }, () => {
     updated.hash = 'updated-bundle';
     const known = structuredClone(updated.entities.find((e) => e.type === 'person')!);
     updated.entities.push({ ...known, id: 'kadri-saarepuu', name: 'Kadri Saarepuu', aliases: [{ ...known.aliases[0]!, text: 'Kadri Saarepuu', mentions: 0, reports: [] }], facts: [], reports: [], caveats: [], reportCaveats: [], related: [], dates: [] });
-    const kb = createKbService({ openDb: () => openBackstoryDb(`bundled-test-${n++}`), fetchBundle: async () => updated });
-    await kb.refresh('install');
-    opened.push(await kb.database());
+    const kb = await installedKb(`bundled-test-${n++}`, updated, opened);
     const layer = createReaderLayer({ kb, openReaderDb: async () => readerDb, fetchBundle: async () => updated });
     expect(await layer.findByName('Kadri Saarepuu')).toEqual(['kadri-saarepuu']);
     const card = await layer.card('kadri-saarepuu');
