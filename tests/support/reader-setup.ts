@@ -1,6 +1,7 @@
 // Setup shared by the unit tests of the reader's KB (fake-indexeddb): the
 // bundled KB installed as the background installs it, and the options page's
 // library for text reports.
+import { afterEach } from 'vitest';
 import { createKbService } from '../../lib/background/kb-service';
 import { openBackstoryDb } from '../../lib/db/open';
 import type { ReaderDatabase } from '../../lib/db/reader-store';
@@ -27,4 +28,11 @@ export function textReportLibrary(db: ReaderDatabase, bundled: KbDocument, deriv
     },
     derive,
   });
+}
+
+/** A list of databases the test opens, each closed after the test (call at the top of a test file). */
+export function closedAfterEach(): Closable[] {
+  const opened: Closable[] = [];
+  afterEach(() => opened.splice(0).forEach((db) => db.close()));
+  return opened;
 }

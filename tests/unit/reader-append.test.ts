@@ -7,7 +7,7 @@
 // second report on (in use it starts at APPEND_FROM reports).
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getDerived, listReaderReports, openReaderDb, ReaderStoreError, type ReaderDatabase } from '../../lib/db/reader-store';
 import { entityCard } from '../../lib/kb/card';
 import type { KbDocument } from '../../lib/kb/document';
@@ -18,7 +18,7 @@ import { mergedReader, readerKbReader } from '../../lib/reader-kb/merge';
 import type { ReaderDerived } from '../../lib/reader-kb/pipeline';
 import { hydrateMatcher } from '../../lib/match/compile';
 import { scan } from '../../lib/match/scan';
-import { installedKb, textReportLibrary } from '../support/reader-setup';
+import { closedAfterEach, installedKb, textReportLibrary } from '../support/reader-setup';
 import { buildKbFromDisk } from '../../scripts/read-data';
 import { fileLike as file, fixtureFile as fixture } from '../support/reader-files';
 
@@ -34,8 +34,7 @@ const DRONES = fixture('drones.txt', 'reader/incremental');
 const REPUBLISHED = fixture('republished.txt', 'reader/incremental');
 
 let n = 0;
-const opened: { close(): void }[] = [];
-afterEach(() => opened.splice(0).forEach((db) => db.close()));
+const opened = closedAfterEach();
 
 async function setup() {
   const id = n++;

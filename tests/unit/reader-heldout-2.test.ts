@@ -6,11 +6,11 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openReaderDb } from '../../lib/db/reader-store';
 import { createReaderLayer } from '../../lib/reader-kb/background';
 import { applyReaderChange, createReaderLibrary } from '../../lib/reader-kb/library';
-import { installedKb } from '../support/reader-setup';
+import { closedAfterEach, installedKb } from '../support/reader-setup';
 import { buildKbFromDisk, ROOT } from '../../scripts/read-data';
 import { fileLike } from '../support/reader-files';
 
@@ -22,8 +22,7 @@ const window = new Window();
 const parseHtml = (html: string) => new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
 afterAll(() => window.happyDOM.close());
 
-const opened: { close(): void }[] = [];
-afterEach(() => opened.splice(0).forEach((db) => db.close()));
+const opened = closedAfterEach();
 
 async function setup(id: string) {
   const readerDb = await openReaderDb(`reader-heldout2-${id}`);

@@ -5,14 +5,14 @@
 // bundled and the reader's reports, a repeated source counts once and a
 // contradiction is a caveat on both sides.
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getDerived, openReaderDb } from '../../lib/db/reader-store';
 import type { KbDocument } from '../../lib/kb/document';
 import { createReaderLayer } from '../../lib/reader-kb/background';
 import { deriveFromScratch } from '../../lib/reader-kb/incremental';
 import { applyReaderChange } from '../../lib/reader-kb/library';
 import type { ReaderDerived } from '../../lib/reader-kb/pipeline';
-import { installedKb, textReportLibrary } from '../support/reader-setup';
+import { closedAfterEach, installedKb, textReportLibrary } from '../support/reader-setup';
 import { buildKbFromDisk } from '../../scripts/read-data';
 import { fixtureFile } from '../support/reader-files';
 
@@ -30,8 +30,7 @@ const DRONES = fixture('drones.txt', 'reader/incremental');
 const REPUBLISHED = fixture('republished.txt', 'reader/incremental');
 
 let n = 0;
-const opened: { close(): void }[] = [];
-afterEach(() => opened.splice(0).forEach((db) => db.close()));
+const opened = closedAfterEach();
 
 async function setup() {
   const id = n++;

@@ -7,7 +7,7 @@
 // scripts/bench/reader-record-probe.ts and `npm run bench -- --only reader`.
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getDerived, listPieces, listReaderReports, openReaderDb, putDerived, ReaderStoreError, type ReaderDatabase } from '../../lib/db/reader-store';
 import { entityCard } from '../../lib/kb/card';
 import type { KbDocument } from '../../lib/kb/document';
@@ -16,7 +16,7 @@ import { deriveFromScratch } from '../../lib/reader-kb/incremental';
 import { applyReaderChange } from '../../lib/reader-kb/library';
 import { mergedReader, readerKbReader } from '../../lib/reader-kb/merge';
 import type { ReaderDerived } from '../../lib/reader-kb/pipeline';
-import { installedKb, textReportLibrary } from '../support/reader-setup';
+import { closedAfterEach, installedKb, textReportLibrary } from '../support/reader-setup';
 import { buildKbFromDisk } from '../../scripts/read-data';
 import { scaleReaderDerived } from '../../scripts/bench/reader-gen';
 import { fileLike, fixtureFile } from '../support/reader-files';
@@ -30,8 +30,7 @@ const FOLLOW_UP = file(
 );
 
 let n = 0;
-const opened: { close(): void }[] = [];
-afterEach(() => opened.splice(0).forEach((db) => db.close()));
+const opened = closedAfterEach();
 
 async function library(readerDb: ReaderDatabase) {
   const derivedPieces: number[] = [];

@@ -5,13 +5,13 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openReaderDb } from '../../lib/db/reader-store';
 import { hydrateMatcher } from '../../lib/match/compile';
 import { scan } from '../../lib/match/scan';
 import { createReaderLayer } from '../../lib/reader-kb/background';
 import { createReaderLibrary, type FileLike } from '../../lib/reader-kb/library';
-import { installedKb } from '../support/reader-setup';
+import { closedAfterEach, installedKb } from '../support/reader-setup';
 import { buildKbFromDisk, ROOT } from '../../scripts/read-data';
 
 const bundled = buildKbFromDisk();
@@ -26,8 +26,7 @@ const file = (name: string, bytes: Uint8Array | string): FileLike => {
 const fixture = (name: string) => file(name, readFileSync(join(ROOT, 'tests/fixtures/reader', name)));
 
 let n = 0;
-const opened: { close(): void }[] = [];
-afterEach(() => opened.splice(0).forEach((db) => db.close()));
+const opened = closedAfterEach();
 
 async function setup() {
   const id = n++;
