@@ -11,7 +11,7 @@ import { CAVEAT_KINDS } from './kinds';
 import type { CaveatDraft } from './types';
 import { capitalise } from './statements';
 import { trimSpan } from './text';
-import { quoteDraft, type Corpus, type ReportView, type SentenceView } from './view';
+import { coveringAttribution, quoteDraft, type Corpus, type ReportView, type SentenceView } from './view';
 
 const ACCUSATION = /\b(?:accus\w*|alleg\w*|warn(?:s|ed)?|is (?:considering|planning|preparing)|are (?:considering|planning|preparing)|intends? to|(?:is|are|has been|have been) (?:providing|supplying|arming|sending)|aggress\w*|threaten\w*|blam\w*|responsible for|provocation\w*|lies|propaganda)\b/i;
 // Also the words of promotion: a party calling its own product or record the best.
@@ -268,6 +268,69 @@ export function ownRecord(view: ReportView, corpus: Corpus): CaveatDraft[] {
         confidence: 0.7,
         claimant: { name: a.claimant, role: a.role, entity: a.entity },
         entities: a.entity ? [a.entity] : [],
+      }),
+    );
+  }
+  return out;
+}
+
+// ---------- a side accusing the other ----------
+
+/** Bodies whose accusation is a finding of their office, not a side's: courts, prosecutors, regulators, auditors. */
+const AUTHORITY = /\b(?:court|judge|prosecutors?|regulators?|authority|police|inspectors?|auditors?|commission|ombudsman|watchdog|investigators?|coroner|tribunal)\b/i;
+/** A side's accusation: "accused the union of …", "his team had evidence of vote-buying by …", "X are looking for someone to blame". */
+const SIDE_ACCUSES = [
+  /\baccus(?:ed|es|ing) (?:the|its|their|his|her|our) (?:[\p{L}'’-]+\s+){0,3}?of\b/iu,
+  /\b(?:his|her|their|our|my) (?:team|campaign|party|side|club|lawyers?|union|members) (?:had|has|have) (?:evidence|proof) of\b|\bwe (?:have|had) (?:evidence|proof) of\b/i,
+  /\b(?:looking for (?:someone|somebody|a scapegoat) to blame|trying to (?:shift|deflect|pass) (?:the )?blame|looking for a scapegoat|smear campaign|witch[- ]hunt)\b/i,
+];
+
+/** The accuser as the subject of "accused … of" in the report's voice: "(In a statement) the company (has) accused the union of". */
+const ACCUSER_SUBJECT =
+  /(?:^|,\s*|\bIn a statement(?: on \p{Lu}\p{Ll}+)?,?\s+)(the (?:company|club|union|firm|group|management|party|campaign|government|ministry|council|board|league|federation)|\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,4})\s+(?:has\s+|had\s+|also\s+|then\s+)?accus(?:ed|es)\s+(?:the|its|their|his|her)\s/iu;
+
+/**
+ * A side in a dispute accusing the other (a company accusing the union it is bargaining with, a candidate's team alleging
+ * vote-buying by the rival's volunteers, an agent saying the club "is looking for someone to blame"): interested party,
+ * whether or not data/parties.json knows the two. Only what a speaker the report names says (a quotation that runs on
+ * from their speech tag counts), never a court's, prosecutor's or regulator's finding, and never the report's own voice.
+ */
+export function sideAccuses(view: ReportView, corpus: Corpus): CaveatDraft[] {
+  const out: CaveatDraft[] = [];
+  for (const s of view.sentences) {
+    if (s.heading) continue;
+    let a = /^\s*[“"]/.test(s.text) ? coveringAttribution(view, s) : s.attribution;
+    // "In a statement the company accused the union of …": the verb itself says whose accusation it is.
+    const accuser = a.role === 'reporter' ? ACCUSER_SUBJECT.exec(s.text) : null;
+    if (accuser) {
+      const at = s.text.indexOf(accuser[1]!, accuser.index);
+      const m = s.mentions.find((x) => x.start - s.start <= at && x.end - s.start >= at + accuser[1]!.length - 1);
+      a = { ...a, claimant: accuser[1]!, role: 'official', entity: m?.entity ?? null, cue: 'accused' };
+    }
+    if (!SPEAKS_FOR_BODY_ROLES.has(a.role) || AUTHORITY.test(a.claimant)) continue;
+    if (a.entity === null && !BODY_TAG.test(a.claimant)) continue;
+    // When the speech verb is the accusation itself ("The union has accused the company of …"), what was said starts at it.
+    const cueAt = /accus/i.test(a.cue) ? s.text.search(/\baccus(?:ed|es|ing)\b/i) : -1;
+    const [qs, qe] = cueAt >= 0 ? trimSpan(s.text, cueAt, s.text.length) : a === s.attribution ? reportedSpan(s) : trimSpan(s.text, accuser ? accuser.index : 0, s.text.length);
+    const said = s.text.slice(qs, qe);
+    const hit = SIDE_ACCUSES.map((re) => re.exec(said)).find((m) => m !== null);
+    if (!hit || NEGATED.test(said.slice(0, hit.index))) continue;
+    // Someone else is accused: an entity other than the speaker named in what was said, or a definite body ("the union").
+    const others = s.mentions.filter((m) => m.entity !== a.entity && m.start >= qs && m.end <= qe && corpus.entityById.get(m.entity)?.type !== 'place');
+    if (others.length === 0 && !/^accus/i.test(hit[0])) continue;
+    const start = /^accus/i.test(hit[0]) ? qs + hit.index : qs;
+    const speakerName = a.entity ? (corpus.entityById.get(a.entity)?.name ?? a.claimant) : capitalise(a.claimant.replace(/^.*?\b(the (?:[\w-]+ )?)/i, '$1').trim());
+    out.push(
+      quoteDraft(view, s.start + start, s.start + qe, {
+        kind: 'interested-party',
+        severity: 'medium',
+        label: CAVEAT_KINDS['interested-party'].label,
+        explanation: `${speakerName} is a side in this dispute and here accuses the other side: that is one side’s accusation, not an independent finding.`,
+        reasoning: 'Rule side-accuses: a named speaker or a body that is a party to the dispute accuses its opponent (not a court, prosecutor or regulator).',
+        rule: 'side-accuses',
+        confidence: 0.7,
+        claimant: { name: a.claimant, role: a.role, entity: a.entity },
+        entities: [...new Set([...others.map((m) => m.entity), ...(a.entity ? [a.entity] : [])])],
       }),
     );
   }
