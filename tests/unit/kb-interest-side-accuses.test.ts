@@ -48,8 +48,9 @@ describe('what is not an interested party', () => {
     expect(interested('The union and the company have been in talks since March. The smelter cut night-shift pay in April.')).toEqual([]);
   });
 
-  it('reads "the union has accused the company of" in the report’s voice as the union’s accusation', () => {
+  it('reads "the union has accused the company of" in the report’s voice as the union’s accusation, but not a councillor’s charge', () => {
     expect(interested('The union has accused the company of bad faith since the talks began.')).toHaveLength(1);
+    expect(interested('Councillor Mira Holt accused the harbour master of negligence at a meeting on Monday.')).toEqual([]);
   });
 
   it('does not flag a side that says it has no evidence', () => {

@@ -315,6 +315,9 @@ export function sideAccuses(view: ReportView, corpus: Corpus): CaveatDraft[] {
     const said = s.text.slice(qs, qe);
     const hit = SIDE_ACCUSES.map((re) => re.exec(said)).find((m) => m !== null);
     if (!hit || NEGATED.test(said.slice(0, hit.index))) continue;
+    // "accused X of" is a side's charge when a body makes it (a company, a union, an armed group); a person's charge
+    // (a councillor accusing the harbour master) may be an office's, and the sourcing rules read it.
+    if (/^accus/i.test(hit[0]) && !(BODY_TAG.test(a.claimant) || (a.entity !== null && corpus.entityById.get(a.entity)?.type === 'organisation'))) continue;
     // Someone else is accused: an entity other than the speaker named in what was said, or a definite body ("the union").
     const others = s.mentions.filter((m) => m.entity !== a.entity && m.start >= qs && m.end <= qe && corpus.entityById.get(m.entity)?.type !== 'place');
     if (others.length === 0 && !/^accus/i.test(hit[0])) continue;
