@@ -10,7 +10,7 @@
 // Pure and deterministic: rules run in a fixed order and the result is sorted.
 import { conflictFindings } from './conflicts';
 import { headlineOverreach } from './headline';
-import { interestFindings, ownRelease } from './interest';
+import { interestFindings, ownRecord, ownRelease, sideAccuses } from './interest';
 import { nameFindings } from './names';
 import { duplicatedText, noPublisher, undated } from './provenance';
 import { anonymousSources, unbackedClaims, undisclosedInformation, unsourcedFigures } from './sourcing';
@@ -55,6 +55,8 @@ function findings(corpus: Corpus): CaveatDraft[] {
       ...nameFindings(view, corpus),
       ...interestFindings(view, corpus),
       ...ownRelease(view, corpus),
+      ...ownRecord(view, corpus),
+      ...sideAccuses(view, corpus),
       ...relayedHearsay(view),
       ...vagueMany(view),
       ...unsourcedAssertions(view),

@@ -11,7 +11,7 @@ import { CAVEAT_KINDS } from './kinds';
 import type { CaveatDraft } from './types';
 import { capitalise } from './statements';
 import { trimSpan } from './text';
-import { quoteDraft, type Corpus, type ReportView, type SentenceView } from './view';
+import { coveringAttribution, quoteDraft, type Corpus, type ReportView, type SentenceView } from './view';
 
 const ACCUSATION = /\b(?:accus\w*|alleg\w*|warn(?:s|ed)?|is (?:considering|planning|preparing)|are (?:considering|planning|preparing)|intends? to|(?:is|are|has been|have been) (?:providing|supplying|arming|sending)|aggress\w*|threaten\w*|blam\w*|responsible for|provocation\w*|lies|propaganda)\b/i;
 // Also the words of promotion: a party calling its own product or record the best.
@@ -206,6 +206,162 @@ function unnamedOwnAccount(view: ReportView, s: SentenceView, corpus: Corpus, bo
       entities: body ? [body] : [],
     }),
   ];
+}
+
+// ---------- a body vouching for its own record ----------
+
+/**
+ * Words with which a body vouches for its own conduct, product or record, whoever the sentence's subject is:
+ * "had acted properly throughout", "followed the law to the letter", "the leak was under control", "full
+ * confidence in", "never been compromised", "fully approved by independent auditors", "worked exactly as designed".
+ */
+const VOUCH =
+  /\b(?:under control|acted (?:properly|lawfully|appropriately|responsibly|correctly|in good faith)|(?:followed|complied with|abided by) (?:the law|all (?:the )?(?:rules|regulations|procedures|laws)|(?:the )?(?:correct |proper )?procedures?)|to the letter|(?:full|complete|total|every)\s+confidence["”’]?\s+in|never (?:been )?(?:compromised|at risk)|fully (?:approved|audited|compliant|vetted)|approved by independent auditors|worked (?:exactly |just )?as (?:designed|intended)|(?:is|are|was|were|remains?|remained) (?:completely |entirely |perfectly )?safe\b|carried on safely|responded within (?:hours|minutes)|(?:would|will|does|did) not (?:affect|disrupt|hurt|harm) (?:its|our|their) (?:operations|business|customers|services|finances|results|plans)|(?:the )?(?:results?|fruits?|benefits?) of (?:the |our |its |their )?(?:[\w-]+ ){0,2}(?:decisions?|reforms?|polic(?:y|ies)|measures|work|efforts?|choices)\b)/i;
+/** Praise by superlative ("its offer was the most generous in the history of the operation", "one of the best-maintained fleets"). */
+const SUPERLATIVE = /\b(?:one of the|the) (?:most [a-z]+|(?:best|finest|safest|fairest|cleanest|strongest|largest|lowest|highest)(?:-[a-z]+)?)\b/i;
+/** The claim speaks of the speaker's own body or things: "its offer", "our teams", "we", "the company's". */
+const OWN_REF = /\b(?:its|our|we|us)\b|\bthe (?:company|club|trust|ministry|university|bank|government|council|firm|group|airline|hospital|board|agency|union)(?:['’]s)?\b/i;
+/** A negation before the vouching words turns them into someone's accusation ("had not acted properly"). */
+const NEGATED = /\b(?:not|n['’]t|no longer|hardly|failed to)\s+(?:[\w-]+\s+){0,2}$/i;
+/** A body by its kind in a speech tag ("the company", "the club", "the trust", "the ministry's spokesman"). */
+const BODY_TAG = /\b(?:company|club|trust|ministry|university|bank|government|council|firm|group|airline|operator|board|agency|union|department|hospital|federation|league|party|campaign)\b/i;
+const SPEAKS_FOR_BODY_ROLES = new Set(['official', 'company', 'party-official']);
+
+/**
+ * A body, or someone speaking for it, vouching for its own conduct, product or record ("the company said its systems are
+ * safe", "the club said it had acted properly throughout", "Our teams responded within hours", a chief executive's "one of
+ * the best-maintained fleets"): self-serving, quoted on what was said. Only what a speaker the report names (or a body
+ * by its kind) says, never the report's own voice, and not where the words are negated.
+ */
+export function ownRecord(view: ReportView, corpus: Corpus): CaveatDraft[] {
+  const out: CaveatDraft[] = [];
+  for (const s of view.sentences) {
+    if (s.heading) continue;
+    const a = s.attribution;
+    if (!SPEAKS_FOR_BODY_ROLES.has(a.role)) continue;
+    if (a.entity === null && !BODY_TAG.test(a.claimant) && !/[“"]|^\s*(?:Our|We)\b/.test(s.text)) continue;
+    const [qs1, qe0] = reportedSpan(s);
+    // A transcript's speaker label ("BLAKE:") is who speaks, not what was said.
+    const qs = qs1 + (/^\p{Lu}[\p{Lu} .'’()-]{1,60}:\s+/u.exec(s.text.slice(qs1, qe0))?.[0].length ?? 0);
+    const said0 = s.text.slice(qs, qe0);
+    // A second verb of the speaker's ("… and accused the union of …") is another finding: stop there.
+    const next = /\s+and (?:that )?(?:accus|blam|attack|criticis|den|call|warn)\w*/.exec(said0);
+    const qe = next ? qs + next.index : qe0;
+    const said = s.text.slice(qs, qe);
+    const vouch = VOUCH.exec(said);
+    // What the speaker reports being told ("every time we are told it is under control") is not their own account.
+    if (vouch && /\b(?:told|claim(?:s|ed)?|insist(?:s|ed)?|promised|assured)\s+(?:that\s+)?(?:[\w'’-]+\s+){0,3}$/i.test(said.slice(0, vouch.index))) continue;
+    const sup = SUPERLATIVE.exec(said);
+    const hit = vouch && !NEGATED.test(said.slice(0, vouch.index)) ? vouch : sup && (OWN_REF.test(said.slice(0, sup.index)) || speaksForSubject(s, corpus)) ? sup : null;
+    if (!hit) continue;
+    // A vouching phrase about the body's own things, or by a body whose claim names no one else's conduct.
+    if (hit === vouch && !OWN_REF.test(said) && !/\b(?:he|she|it|they)\b/.test(said) && !speaksForSubject(s, corpus) && !/confidence|under control|to the letter/i.test(hit[0])) continue;
+    const speakerName = a.entity ? (corpus.entityById.get(a.entity)?.name ?? a.claimant) : capitalise(a.claimant.replace(/^.*?\b(the (?:[\w-]+ )?)/i, '$1').trim());
+    out.push(
+      quoteDraft(view, s.start + qs, s.start + qe, {
+        kind: 'self-serving',
+        severity: 'low',
+        label: CAVEAT_KINDS['self-serving'].label,
+        explanation: `${speakerName} vouches for ${a.entity ? 'their own side’s' : 'its own'} conduct, product or record (“${hit[0]}”): that is their own account, which the report does not test against anything else.`,
+        reasoning: 'Rule own-record: a speaker for a body describes the body’s own conduct, product or record in favourable terms (vouching words or a superlative about its own things).',
+        rule: 'own-record',
+        confidence: 0.7,
+        claimant: { name: a.claimant, role: a.role, entity: a.entity },
+        entities: a.entity ? [a.entity] : [],
+      }),
+    );
+  }
+  return out;
+}
+
+// ---------- a side accusing the other ----------
+
+/** Bodies whose accusation is a finding of their office, not a side's: courts, prosecutors, regulators, auditors. */
+const AUTHORITY = /\b(?:court|judge|prosecutors?|regulators?|authority|police|inspectors?|auditors?|commission|ombudsman|watchdog|investigators?|coroner|tribunal)\b/i;
+/** A side's accusation: "accused the union of …", "his team had evidence of vote-buying by …", "X are looking for someone to blame". */
+const SIDE_ACCUSES = [
+  /\baccus(?:ed|es|ing) (?:the|its|their|his|her|our) (?:[\p{L}'’-]+\s+){0,3}?of\b/iu,
+  /\b(?:his|her|their|our|my) (?:team|campaign|party|side|club|lawyers?|union|members) (?:had|has|have) (?:evidence|proof) of\b|\bwe (?:have|had) (?:evidence|proof) of\b/i,
+  /\b(?:looking for (?:someone|somebody|a scapegoat) to blame|trying to (?:shift|deflect|pass) (?:the )?blame|looking for a scapegoat|smear campaign|witch[- ]hunt)\b/i,
+];
+
+/** The accuser as the subject of "accused … of" in the report's voice: "(In a statement) the company (has) accused the union of". */
+const ACCUSER_SUBJECT =
+  /(?:^|,\s*|\bIn a statement(?: on \p{Lu}\p{Ll}+)?,?\s+)(the (?:company|club|union|firm|group|management|party|campaign|government|ministry|council|board|league|federation)|\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,4})\s+(?:has\s+|had\s+|also\s+|then\s+)?accus(?:ed|es)\s+(?:the|its|their|his|her)\s/iu;
+
+/**
+ * A side in a dispute accusing the other (a company accusing the union it is bargaining with, a candidate's team alleging
+ * vote-buying by the rival's volunteers, an agent saying the club "is looking for someone to blame"): interested party,
+ * whether or not data/parties.json knows the two. Only what a speaker the report names says (a quotation that runs on
+ * from their speech tag counts), never a court's, prosecutor's or regulator's finding, and never the report's own voice.
+ */
+export function sideAccuses(view: ReportView, corpus: Corpus): CaveatDraft[] {
+  const out: CaveatDraft[] = [];
+  for (const s of view.sentences) {
+    if (s.heading) continue;
+    let a = /^\s*[“"]/.test(s.text) ? coveringAttribution(view, s) : s.attribution;
+    // "In a statement the company accused the union of …": the verb itself says whose accusation it is.
+    const accuser = a.role === 'reporter' ? ACCUSER_SUBJECT.exec(s.text) : null;
+    if (accuser) {
+      const at = s.text.indexOf(accuser[1]!, accuser.index);
+      const m = s.mentions.find((x) => x.start - s.start <= at && x.end - s.start >= at + accuser[1]!.length - 1);
+      a = { ...a, claimant: accuser[1]!, role: 'official', entity: m?.entity ?? null, cue: 'accused' };
+    }
+    if (!SPEAKS_FOR_BODY_ROLES.has(a.role) || AUTHORITY.test(a.claimant)) continue;
+    if (a.entity === null && !BODY_TAG.test(a.claimant)) continue;
+    // When the speech verb is the accusation itself ("The union has accused the company of …"), what was said starts at it.
+    const cueAt = /accus/i.test(a.cue) ? s.text.search(/\baccus(?:ed|es|ing)\b/i) : -1;
+    const [qs, qe] = cueAt >= 0 ? trimSpan(s.text, cueAt, s.text.length) : a === s.attribution ? reportedSpan(s) : trimSpan(s.text, accuser ? accuser.index : 0, s.text.length);
+    const said = s.text.slice(qs, qe);
+    const hit = SIDE_ACCUSES.map((re) => re.exec(said)).find((m) => m !== null);
+    if (!hit || NEGATED.test(said.slice(0, hit.index))) continue;
+    // "accused X of" is a side's charge when a body makes it (a company, a union, an armed group); a person's charge
+    // (a councillor accusing the harbour master) may be an office's, and the sourcing rules read it.
+    if (/^accus/i.test(hit[0]) && !(BODY_TAG.test(a.claimant) || (a.entity !== null && corpus.entityById.get(a.entity)?.type === 'organisation'))) continue;
+    // Someone else is accused: an entity other than the speaker named in what was said, or a definite body ("the union").
+    const others = s.mentions.filter((m) => m.entity !== a.entity && m.start >= qs && m.end <= qe && corpus.entityById.get(m.entity)?.type !== 'place');
+    if (others.length === 0 && !/^accus/i.test(hit[0])) continue;
+    const start = /^accus/i.test(hit[0]) ? qs + hit.index : qs;
+    const speakerName = a.entity ? (corpus.entityById.get(a.entity)?.name ?? a.claimant) : capitalise(a.claimant.replace(/^.*?\b(the (?:[\w-]+ )?)/i, '$1').trim());
+    out.push(
+      quoteDraft(view, s.start + start, s.start + qe, {
+        kind: 'interested-party',
+        severity: 'medium',
+        label: CAVEAT_KINDS['interested-party'].label,
+        explanation: `${speakerName} is a side in this dispute and here accuses the other side: that is one side’s accusation, not an independent finding.`,
+        reasoning: 'Rule side-accuses: a named speaker or a body that is a party to the dispute accuses its opponent (not a court, prosecutor or regulator).',
+        rule: 'side-accuses',
+        confidence: 0.7,
+        claimant: { name: a.claimant, role: a.role, entity: a.entity },
+        entities: [...new Set([...others.map((m) => m.entity), ...(a.entity ? [a.entity] : [])])],
+      }),
+    );
+  }
+  return out;
+}
+
+/**
+ * What a speaker said, without the tag: after "X said (in a filing to Y) that …" (the first "that" after the cue, near it),
+ * or before ", X said".
+ */
+function reportedSpan(s: SentenceView): [number, number] {
+  const a = s.attribution;
+  const at = a.claimant ? s.text.indexOf(a.claimant) : -1;
+  const cue = at >= 0 && a.cue ? s.text.indexOf(a.cue, at + a.claimant.length) : -1;
+  if (at >= 0 && at < s.text.length / 2 && cue >= 0) {
+    const rest = s.text.slice(cue + a.cue.length);
+    const that = /^[^"“”.;]{0,80}?\bthat\s+/.exec(rest);
+    const from = cue + a.cue.length + (that ? that[0].length : (/^\s*/.exec(rest)?.[0].length ?? 0));
+    return trimSpan(s.text, from, s.text.length);
+  }
+  return saidSpan(s);
+}
+
+/** The speaker is a chief executive or spokesperson of the organisation the claim is about ("Chief executive X said Fjordair operated …"). */
+function speaksForSubject(s: SentenceView, corpus: Corpus): boolean {
+  const subj = s.claim?.subject ?? null;
+  if (!subj || subj === s.attribution.entity) return false;
+  return corpus.entityById.get(subj)?.type === 'organisation' && /\b(?:chief|executive|chairman|chairwoman|chair|president|director|spokes(?:man|woman|person)|founder|owner|manager)\b/i.test(s.attribution.claimant);
 }
 
 // ---------- a party's own release ----------

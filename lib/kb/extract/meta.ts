@@ -22,6 +22,20 @@ const OUTLET_NAME =
 // A dateline in mixed case: "Tel Aviv, 14 March 2026 (Harbour Wire) —", "Khartoum, Sudan, May 3, 2026 —" (a date, then an optional agency, then a dash), or "Goma (Reuters) —" (an agency by its name).
 const MIXED_DATELINE = /(?:^|\n)[ \t]*\p{Lu}[\p{L} .'’-]{2,40}(?:,[^\n(\d]{0,30}\d[^\n(]{0,25}?(?:\(([^)\n]{2,40})\)\s*)?|\s*\(((?:AFP|AP|Reuters|[^)\n]{2,30}(?:Wire|Agency|Press|News)))\)\s*)[-–—]/u;
 
+/**
+ * An outlet's name for the publisher rules only (bylineNames keeps OUTLET_NAME): also a broadcaster's
+ * "BBC Radio Sheffield" (an acronym, then a medium word) and a magazine's "The Harrow Quarterly".
+ */
+const OUTLET_LIKE =
+  /^(?:\p{Lu}{2,6}(?:\s+(?:Radio|TV|Television|News|World|One|Two|Sport|Business)(?:\s+\p{Lu}[\p{L}'’-]*)?)?|(?:The\s+)?\p{Lu}[\p{L}&'’.-]*(?:\s+\p{Lu}[\p{L}&'’.-]*)*\s+(?:Wire|News|Times|Post|Press|Herald|Journal|Agency|Tribune|Daily|Gazette|Review|Radio|TV|Network|Media|Telegraph|Monitor|Observer|Chronicle|Express|Standard|Mail|Star|Today|Ledger|Courier|Record|Bulletin|Dispatch|Digest|Magazine|Weekly|Quarterly|Monthly|Economist|Insider|Broadcasting|Television))$/u;
+/** The report naming its own outlet in the body: "the CEO told Nordic Markets Wire", "speaking to BBC Radio Leeds", "Harbour Wire has learned". */
+const OUTLET_IN_BODY = [
+  /\b(?:told|[Ss]peaking to|[Ss]poke to|[Ii]n an interview with|in a statement to|in an email to|[Ww]hen contacted by|[Ww]hen asked by)\s+((?:the\s+)?\p{Lu}[\p{L}&'’.-]*(?:\s+\p{Lu}[\p{L}&'’.-]*){0,4})/gu,
+  /((?:[Tt]he\s+)?\p{Lu}[\p{L}&'’.-]*(?:\s+\p{Lu}[\p{L}&'’.-]*){0,4})\s+(?:has learned|has learnt|can reveal|can now reveal|has established|has obtained|has seen|understands that)\b/gu,
+];
+/** A date in a month and day with no year, in a dateline: "OSLO, Dec 3 (Nordic Markets Wire) -", "ISTANBUL, March 4 (Reuters) -". */
+const MONTH_DAY = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b/;
+
 /** A press release's first line ("FOR IMMEDIATE RELEASE") is a label, not its headline. */
 const RELEASE_LABEL = /^(?:FOR IMMEDIATE RELEASE|PRESS RELEASE|NEWS RELEASE|MEDIA RELEASE)\s*:?$/i;
 
@@ -143,6 +157,32 @@ export function bylineNames(text: string): BylineName[] {
 }
 
 
+/**
+ * The outlet a report names outside a byline the byline parser reads: a header or footer line of fields
+ * ("Wearside Evening Gazette, Friday 4 December 2026", "Northern Report, BBC Radio Sheffield, broadcast 3 December 2026",
+ * a last line "Vistula Business Review"), or the body naming the outlet it speaks to or for ("told Nordic Markets
+ * Wire", "the Gazette can reveal").
+ */
+export function namedOutlet(text: string): { name: string; reason: string } | null {
+  const lines = text.split('\n').map((x) => x.trim()).filter(Boolean);
+  const head = lines.slice(1, 6);
+  const foot = lines.slice(-3);
+  for (const line of [...head, ...foot]) {
+    if (line.length > 120 || /[.!?]["”’]?$/.test(line)) continue;
+    const name = line.split(/\s*[,|]\s*/).map((p) => p.trim()).find((p) => OUTLET_LIKE.test(p) && !/^\p{Lu}{2,6}$/u.test(p));
+    if (name) return { name, reason: `The report names it: “${line}”` };
+  }
+  const body = text.slice(text.indexOf('\n') + 1);
+  for (const [i, re] of OUTLET_IN_BODY.entries()) {
+    for (const m of body.matchAll(re)) {
+      const cand = m[1]!.replace(/^the\s+/, '');
+      const ok = (OUTLET_LIKE.test(cand) && !/^\p{Lu}{2,6}$/u.test(cand)) || (i === 1 && /^[Tt]he\s+(?:Gazette|Times|Post|Herald|Journal|Tribune|Telegraph|Observer|Chronicle|Express|Standard|Mail|Star|Ledger|Courier|Record|Bulletin|Dispatch|Review|Magazine)$/.test(m[1]!));
+      if (ok) return { name: i === 1 && /^[Tt]he\s/.test(m[1]!) ? `The ${m[1]!.replace(/^[Tt]he\s+/, '')}` : cand, reason: `The report names its outlet in its text: “${m[0].trim()}”` };
+    }
+  }
+  return null;
+}
+
 export function headlineOf(text: string): string {
   return text.split('\n').map((l) => l.trim()).find((l) => l !== '' && !RELEASE_LABEL.test(l)) ?? '';
 }
@@ -156,11 +196,13 @@ export function metaFromText(id: string, text: string): ReportMeta {
   const headline = headlineOf(text);
   const head = text.split('\n').slice(0, 12);
   let date: ReportMeta['date'] | null = null;
+  let monthDay: string | null = null;
   // A date line near the top ("Published: 24 February 2023"), else a full date on one of the first lines.
   for (const line of head) {
     const l = line.trim();
     const found = statedDates(l.replace(PUBLISHED_LINE, ''), null).find((d) => d.value !== null && d.value.length >= 7);
-    if (found && (PUBLISHED_LINE.test(l) || l.length < 80)) {
+    // A byline of fields ("Nusantara Daily | Live coverage | Wednesday 27 November 2024, last updated 21:40 WIB") may run long.
+    if (found && (PUBLISHED_LINE.test(l) || l.length < 80 || (l.includes('|') && l.length < 160))) {
       date = { value: found.value!, inferred: false, reason: `The report states it: “${l}”` };
       break;
     }
@@ -174,7 +216,19 @@ export function metaFromText(id: string, text: string): ReportMeta {
       date = { value: iso[1]!, inferred: false, reason: `The report states it: “${l}”` };
       break;
     }
+    // A wire dateline with a month and day but no year ("OSLO, Dec 3 (Nordic Markets Wire) -"): dated, if less fully.
+    const md = MONTH_DAY.exec(l);
+    if (!monthDay && md && md.index < 60 && (/^\p{Lu}[\p{Lu} .'’-]{2,40},/u.test(l) || MIXED_DATELINE.test(l))) monthDay = l.slice(0, md.index + md[0].length);
   }
+  // A byline or date line at the foot ("By Yusuf Garba Abdullahi, 1 December 2026", "Published: 2 May 2026"); not a closing sentence.
+  if (!date) {
+    for (const line of text.split('\n').map((x) => x.trim()).filter(Boolean).slice(-4)) {
+      if (line.length >= 120 || !(/^By\s+\p{Lu}/u.test(line) || PUBLISHED_LINE.test(line) || line.includes('|'))) continue;
+      const found = statedDates(line.replace(PUBLISHED_LINE, ''), null).find((d) => d.value !== null && d.value.length >= 7);
+      if (found) date = { value: found.value!, inferred: false, reason: `The report states it at its foot: “${line}”` };
+    }
+  }
+  if (!date && monthDay) date = { value: '', inferred: false, reason: `The dateline gives the month and day but not the year: “${monthDay}”` };
   const rep = REPUBLISHED.exec(text);
   const republishedFrom = rep
     ? { publisher: domainOf(rep[2]!) ?? rep[2]!.trim(), url: /^https?:\/\/\S+$/.test(rep[2]!.trim()) ? rep[2]!.trim() : null, quote: `${rep[1]!}${text.slice(rep.index + rep[0].indexOf(rep[1]!) + rep[1]!.length, rep.index + rep[0].length)}`.trim() }
@@ -191,8 +245,13 @@ export function metaFromText(id: string, text: string): ReportMeta {
   const distributor = /\/([A-Z][A-Za-z ]{1,30}?(?:[Ww]ire|Newswire))\/?/.exec(head.join('\n'));
   const about = /(?:^|\n)\s*About\s+(\p{Lu}[^\n.]{1,60}?)\s*\n/u.exec(text);
   // The outlet a byline names ("Coastline Daily | Live coverage | …", "By MARTA QUINTELA-SOUSA Associated Press").
-  const outlet = bylineNames(text).find((b) => b.role === 'outlet');
-  const publisher = pub ? pub[1]!.trim() : outlet ? outlet.text : byline ? byline[1]!.trim() : wire ? wire.agency.trim() : distributor && about ? about[1]!.trim() : 'unknown';
+  const outlets = bylineNames(text).filter((b) => b.role === 'outlet');
+  // Of a byline's fields, the one named like an outlet ("The Long Read | The Harrow Quarterly | …").
+  const first = outlets[0];
+  const fieldAt = first ? text.slice(...first.line).split('|').map((f) => f.trim()).find((f) => f !== first.text && OUTLET_LIKE.test(f) && !OUTLET_LIKE.test(first.text)) : undefined;
+  const outlet = fieldAt ? { ...first!, text: fieldAt } : first;
+  const named = pub || outlet || byline || wire || (distributor && about) ? null : namedOutlet(text);
+  const publisher = pub ? pub[1]!.trim() : outlet ? outlet.text : byline ? byline[1]!.trim() : wire ? wire.agency.trim() : distributor && about ? about[1]!.trim() : named ? named.name : 'unknown';
   return {
     id,
     headline: headline || '(no headline)',
@@ -207,7 +266,9 @@ export function metaFromText(id: string, text: string): ReportMeta {
             ? `The dateline names it: “${wire.line.trim()}”`
             : distributor && about
               ? `A press release distributed by ${distributor[1]}, issued by the company its “About” section names`
-              : 'The text names no publisher.',
+              : named
+                ? named.reason
+                : 'The text names no publisher.',
     url: null,
     date: date ?? { value: '', inferred: true, reason: 'The text states no date.' },
     republishedFrom,

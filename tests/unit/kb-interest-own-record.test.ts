@@ -1,0 +1,67 @@
+// Self-serving caveats (#15 point 2): a company, ministry, club, trust or university vouching for its own conduct,
+// product, finances or record is its own account. Fixture reports written for this test; each asserts what is
+// flagged and what is not (the report's own voice, a negated phrase, what a critic says they were told).
+import { describe, expect, it } from 'vitest';
+import { extractReports } from '../../lib/kb/extract';
+import { parseInputs } from '../../lib/kb/inputs';
+import { readDataFiles } from '../../scripts/read-data';
+
+const known = parseInputs(readDataFiles());
+const selfServing = (...paragraphs: string[]) => {
+  const text = `Headline for a test report\n\nBy Ana Test | Test Harbour Wire | 4 May 2026\n\n${paragraphs.join('\n\n')}\n`;
+  const { result } = extractReports([{ file: 't.txt', text }], known);
+  for (const c of result.caveats) expect(text).toContain(c.quote);
+  return result.caveats.filter((c) => c.kind === 'self-serving').map((c) => c.quote);
+};
+
+describe('a body vouching for its own record is self-serving', () => {
+  it('flags a company saying its own systems are safe, quoting what it said, not the speech tag', () => {
+    const quotes = selfServing('Brightwave Energy said in a filing to the stock exchange that its systems were safe and that the outage would not affect its operations.');
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]).toMatch(/^its systems were safe/);
+  });
+
+  it('flags a club saying it had acted properly throughout', () => {
+    expect(selfServing('The club said in a statement on Friday that it had acted properly throughout and had followed all the rules.')).toEqual([
+      'it had acted properly throughout and had followed all the rules',
+    ]);
+  });
+
+  it('flags a spokesman’s "full confidence" in his own side’s work', () => {
+    const quotes = selfServing('The ministry’s spokesman, Karel Dvořák, said the minister had "full confidence" in the tender committee.');
+    expect(quotes.some((q) => q.includes('full confidence'))).toBe(true);
+  });
+
+  it('flags a superlative about its own offer, and stops before the accusation that follows', () => {
+    const quotes = selfServing('In a statement the company said its offer was "the most generous in the history of the plant" and accused the union of bad faith.');
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]).toContain('the most generous');
+    expect(quotes[0]).not.toContain('accused');
+  });
+
+  it('flags a first-person account of its own response in a transcript line', () => {
+    const quotes = selfServing(
+      'PRESENTER (JOHN REED): With me is Dr Nora Blake, medical director of the Riverside Hospitals Trust. Dr Blake, what happened?',
+      'BLAKE: Our teams responded within hours and patient care carried on safely throughout.',
+    );
+    expect(quotes).toEqual(['Our teams responded within hours and patient care carried on safely throughout']);
+  });
+});
+
+describe('what is not self-serving', () => {
+  it('does not flag the report’s own voice', () => {
+    expect(selfServing('The plant’s systems were safe, inspectors found in March, and the outage did not affect its operations.')).toEqual([]);
+  });
+
+  it('does not flag the vouching words negated', () => {
+    expect(selfServing('The regulator said the company had not acted properly when it delayed the report.')).toEqual([]);
+  });
+
+  it('does not flag what a critic says they were told', () => {
+    expect(selfServing('"Every time there is a spill we are told it is under control," said Mary Okafor, a fisherwoman.')).toEqual([]);
+  });
+
+  it('does not flag an analyst praising someone else', () => {
+    expect(selfServing('Analyst Peter Lund of Fjord Securities said the rival bid was the best on the table.')).toEqual([]);
+  });
+});

@@ -1,0 +1,59 @@
+// Interested-party caveats (#15 point 2) for sides data/parties.json does not know: a company accusing the union it
+// bargains with, a candidate's team alleging wrongdoing by the rival's people, an agent saying the club is looking for
+// someone to blame. Fixture reports written for this test; each asserts what is flagged and what is not.
+import { describe, expect, it } from 'vitest';
+import { extractReports } from '../../lib/kb/extract';
+import { parseInputs } from '../../lib/kb/inputs';
+import { readDataFiles } from '../../scripts/read-data';
+
+const known = parseInputs(readDataFiles());
+const interested = (...paragraphs: string[]) => {
+  const text = `Headline for a test report\n\nBy Ana Test | Test Harbour Wire | 4 May 2026\n\n${paragraphs.join('\n\n')}\n`;
+  const { result } = extractReports([{ file: 't.txt', text }], known);
+  for (const c of result.caveats) expect(text).toContain(c.quote);
+  return result.caveats.filter((c) => c.kind === 'interested-party').map((c) => c.quote);
+};
+
+describe('a side accusing the other is an interested party', () => {
+  it('flags a company accusing the union, quoting the accusation', () => {
+    expect(interested('Workers at the Salar Norte smelter walked out on Monday. In a statement the company accused the union of "holding the region to ransom".')).toEqual([
+      'accused the union of "holding the region to ransom',
+    ]);
+  });
+
+  it('flags a candidate’s team alleging wrongdoing by the rival’s people', () => {
+    const quotes = interested(
+      'Counting continued in Cebu on Sunday between Maria Santos and Ramon Villareal.',
+      'Ramon Villareal told supporters in Cebu that his team had evidence of vote-buying by Maria Santos’s volunteers in the north of the city.',
+    );
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]).toContain('evidence of vote-buying');
+  });
+
+  it('flags a quotation that runs on from the speech tag, blaming the other side', () => {
+    const quotes = interested(
+      'The agent, Kwame Asante-Boateng, rejected the club’s account. "I have never asked for a fee," he said. "Harlow United are looking for someone to blame because their own forms were late."',
+    );
+    expect(quotes.some((q) => q.includes('looking for someone to blame'))).toBe(true);
+  });
+});
+
+describe('what is not an interested party', () => {
+  it('does not flag a regulator’s or a court’s accusation', () => {
+    expect(interested('The regulator accused the airline of failing to log inspections on four aircraft.')).toEqual([]);
+    expect(interested('Presiding judge Ana Lima said the court accused the former chief executive of bribery.')).toEqual([]);
+  });
+
+  it('does not flag the report’s own account of a dispute with no accusation in it', () => {
+    expect(interested('The union and the company have been in talks since March. The smelter cut night-shift pay in April.')).toEqual([]);
+  });
+
+  it('reads "the union has accused the company of" in the report’s voice as the union’s accusation, but not a councillor’s charge', () => {
+    expect(interested('The union has accused the company of bad faith since the talks began.')).toHaveLength(1);
+    expect(interested('Councillor Mira Holt accused the harbour master of negligence at a meeting on Monday.')).toEqual([]);
+  });
+
+  it('does not flag a side that says it has no evidence', () => {
+    expect(interested('Ramon Villareal said his team had not found evidence of vote-buying by anyone.')).toEqual([]);
+  });
+});
