@@ -42,6 +42,8 @@ export const SourcingPhrasesFile = z
     rebuttals: phrases,
     /** What a party did not answer ("did not respond to phone calls and emails"). */
     noCommentObjects: phrases,
+    /** What a body says it never discusses ("did not discuss personnel matters"): a refusal to comment by policy. */
+    silencePolicyTopics: phrases,
     /** "is reported to have": passive reporting verbs that make a claim hearsay. */
     hedgeReportedVerbs: phrases,
     /** Adverbs that present a claim as unconfirmed ("supposedly"). */
