@@ -54,6 +54,10 @@ export const SourcingPhrasesFile = z
     wrongdoingPatterns: z.array(pattern).min(1),
     /** A figure that is a public target, not a finding ("has promised to cut emissions by 67% by 2035"). */
     pledgeVerbs: phrases,
+    /** A party's position in a negotiation ("has offered 3.5 percent", "is demanding a 7 percent rise"): its stated offer, not a finding. */
+    positionVerbs: phrases,
+    /** Wholes a share is a background statistic of ("roughly 6 percent of Chile's output"). */
+    shareWholes: phrases,
     /** A market move is public and checkable: its subject and its verb. */
     marketSubjects: phrases,
     marketMoves: phrases,

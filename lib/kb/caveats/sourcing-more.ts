@@ -10,6 +10,7 @@
 //     story that otherwise cites its sources, and a judgement credited to
 //     nobody ("is widely regarded as");
 //   - figures a reader can check without a source: market moves, public targets.
+import { hedgeCues } from '../attribution';
 import type { ClaimantRole } from '../document';
 import { PHRASES, alternation } from './phrases';
 import { clauseAt, quotedSpans } from './text';
@@ -217,7 +218,10 @@ export function unsourcedAssertions(view: ReportView): CaveatDraft[] {
 // ---------- figures a reader can check ----------
 
 const MARKET_SUBJECT = new RegExp(`(?:^|\\s)(?:${alternation(PHRASES.marketSubjects)})\\b`);
-const MARKET_MOVE = new RegExp(`\\b(?:${alternation(PHRASES.marketMoves)})\\s+(?:by\\s+|about\\s+|nearly\\s+|almost\\s+|more\\s+than\\s+|as\\s+much\\s+as\\s+)?(?:US)?\\$?$`);
+// "rose 2%", and the level it moved to: "rose 1.2 percent to $10,480 a tonne".
+const MARKET_MOVE = new RegExp(`\\b(?:${alternation(PHRASES.marketMoves)})\\s+(?:by\\s+|about\\s+|nearly\\s+|almost\\s+|more\\s+than\\s+|as\\s+much\\s+as\\s+)?(?:\\d[\\d.,]*\\s?(?:%|per\\s?cent|percent)\\s+(?:to|from)\\s+)?(?:US)?\\$?$`);
+const POSITION = new RegExp(`\\b(?:${alternation(PHRASES.positionVerbs)})\\s+(?:(?:an?|the|its|their|about|around|roughly|nearly|just|only)\\s+)?(?:US)?\\$?$`);
+const SHARE_OF_WHOLE = new RegExp(`^\\d+(?:\\.\\d+)?\\s?(?:%|per\\s?cent|percent)\\s+of\\s+(?:the\\s+)?(?:[\\p{L}'’-]+\\s+){0,3}?(?:${alternation(PHRASES.shareWholes)})\\b`, 'u');
 const PLEDGE = new RegExp(`\\b(?:${alternation(PHRASES.pledgeVerbs)})\\b`);
 const BY_YEAR = /\bby\s+(?:up\s+to\s+)?\d[\d.,]*\s?(?:%|per ?cent|percent)?[^.;]*\bby\s+(?:19|20)\d\d\b|\bby\s+(?:19|20)\d\d\b/;
 
@@ -234,7 +238,20 @@ export function publicFigure(sentence: string, at: number): boolean {
     const verb = before.search(new RegExp(`\\b(?:${alternation(PHRASES.marketMoves)})\\b[^]*$`));
     if (MARKET_SUBJECT.test(before.slice(0, verb))) return true;
   }
+  // A party's offer or demand in a negotiation is its stated position; a share of a country's or market's output is a background statistic.
+  if (POSITION.test(before) || SHARE_OF_WHOLE.test(sentence.slice(at))) return true;
+  // "9 million pesos (about $9,600)": a conversion of the figure before it, not a claim of its own.
+  if (/\d[^()]*\(\s*(?:about|around|roughly|approximately|some|nearly|almost|or)?\s*$/.test(before)) return true;
   const [cs, ce] = clauseAt(sentence, at);
   const clause = sentence.slice(cs, ce);
+  // A hedged figure ("is thought to be costing $12 million a day") is the hedge rule's finding, not a figure stated as fact.
+  if (hedgeCues(clause).length > 0) return true;
   return PLEDGE.test(clause) && BY_YEAR.test(clause);
+}
+
+/** A figure in a sentence about a dated past event ("A 2021 strike lasted 38 days", "In 2019, …"): background a reader can look up, not a new claim. */
+export function pastEventFigure(sentence: string, reportDate: string): boolean {
+  const year = Number(/^(\d{4})/.exec(reportDate)?.[1] ?? NaN);
+  const m = /^(?:An?|The|In|By)\s+(?:(?:early|late|mid-?)\s*)?((?:19|20)\d\d)\b/.exec(sentence);
+  return m !== null && Number.isFinite(year) && Number(m[1]) < year;
 }
