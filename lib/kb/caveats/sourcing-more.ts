@@ -167,7 +167,7 @@ export function relayedHearsay(view: ReportView): CaveatDraft[] {
 // ---------- assertions with no source ----------
 
 const WRONGDOING = PHRASES.wrongdoingPatterns.map((p) => new RegExp(p, 'iu'));
-const WEASEL = new RegExp(`\\b(?:is|are|was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:${alternation(PHRASES.weaselViews.adverbs)})\\s+(?:${alternation(PHRASES.weaselViews.verbs)})\\s+as\\b`, 'i');
+const WEASEL = new RegExp(`\\b(?:is|are|was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:${alternation(PHRASES.weaselViews.adverbs)})\\s+(?:${alternation(PHRASES.weaselViews.verbs)})\\s+(?:as|for|with)\\b`, 'i');
 // The report points to where it knows this from.
 const SOURCED_HERE = /\baccording to\b|\bseen by\b|\b(?:documents?|records?|minutes|data|figures|filings?|emails?|letters?|footage|photos?|images?|video)\s+(?:\w+\s+){0,3}(?:show|showed|shows|reveal|revealed|reveals|indicate|indicated|suggest|suggested)\b|\b(?:court|judge|jury|inquiry|investigation|audit|report)\s+(?:\w+\s+){0,2}(?:found|concluded|ruled)\b/i;
 

@@ -240,10 +240,27 @@ const UNNAMED_ROLES = new Set(['reporter', 'anonymous-officials', 'outlet-unname
 
 /** A hedge cue inside a named source's own quoted words ("Some may see higher readings," she added): their caution, not the report's doubt. */
 export function hedgeInNamedQuote(view: ReportView, s: SentenceView, at: number, spans: readonly [number, number][]): boolean {
+  // "… whose data we believe may have been taken": a speaker's own "we believe", in whatever line carries it.
+  if (OWN_BELIEF.test(s.text.slice(Math.max(0, at - 40), at))) return true;
   // The speaker of a quotation standing alone after "…, she told reporters." is the one named in the sentence before.
   const a = s.attribution.role === 'reporter' ? coveringAttribution(view, s) : s.attribution;
   if (UNNAMED_ROLES.has(a.role) || /\b(?:anonymity|unnamed|not (?:be )?named|familiar with)\b/i.test(a.claimant)) return false;
-  return insideQuotation(spans, s.start + at);
+  if (insideQuotation(spans, s.start + at)) return true;
+  // Reported speech of a named speaker ("Its coordinator, Siti Rahman, said the spill was likely to reach …",
+  // "Analysts at Kestrel Research said … was likely to face pressure"): their forecast, not the report's doubt.
+  // Only a forecast or an inference: "could not be independently verified" beside it is the report's own doubt.
+  return s.attribution.role !== 'reporter' && namedSpeaker(s) && FORECAST_CUE.test(s.text.slice(at)) && SAID_BEFORE.test(s.text.slice(0, at));
+}
+
+const OWN_BELIEF = /\b(?:we|I)\s+(?:believe|think|fear|suspect|expect)\s+(?:that\s+)?(?:[\p{L}'’-]+\s+){0,3}$/iu;
+const FORECAST_CUE = /^(?:may|might|(?:most\s+|very\s+)?likely|unlikely|(?:is|are|was|were)\s+(?:(?:also|still|most)\s+)?(?:un)?likely|appears?|appeared|seems?|seemed|could(?!\s+not\b))\b/i;
+const SAID_BEFORE = /\b(?:said|says|told|added|warned|predicted|forecast|expects?|expected|estimated|believes?|believed)\b/;
+
+/** The sentence's speaker is named: a person or body the report names in the speech tag, not "analysts" or "officials" alone. */
+function namedSpeaker(s: SentenceView): boolean {
+  const a = s.attribution;
+  if (a.entity) return true;
+  return /\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)+/u.test(a.claimant.replace(/^(?:An?|The)\s+/, ''));
 }
 
 /**
