@@ -19,6 +19,8 @@ export const SourcingPhrasesFile = z
     $comment: z.string().optional(),
     /** Plural nouns for people who can speak as an unnamed group ("Shipping agents said"). */
     groupNouns: phrases,
+    /** Singular nouns for an ordinary person who can speak without a name ("a fisherman in Teluk Kemang said"). */
+    personNouns: phrases,
     /** Endings of plural nouns for people ("insurers", "captains", "economists"): a lower-case plural with one of them is a group of people. */
     groupNounEndings: phrases,
     /** Plurals with those endings that are not people ("documents", "figures"), and institutions that speak on the record ("prosecutors"). */

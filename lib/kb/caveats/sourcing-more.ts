@@ -80,6 +80,14 @@ export function moreAnonPatterns(base: { groupMod: string; groupNoun: string; qu
       explain: (p) => `“${p}”: nobody is named, so a reader cannot check who said this or how they know.`,
     },
     {
+      id: 'unnamed-person-at',
+      // "a fisherman in Teluk Kemang said", "A nurse at the hospital told the paper": one person, placed but not named.
+      // Not "a spokesman for X" (on the record); a named person's apposition ("Jan Kos, a farmer in Ruda, said") has its comma before "said".
+      re: new RegExp(`\\b(?:[Aa]n?|[Oo]ne)\\s+(?:(?:local|young|retired|former|senior|junior)\\s+)?(?:${alternation(PHRASES.personNouns)})\\s+(?:in|from|at|near|inside|on)\\s+[^,.;:“”"]{2,50}?(?=\\s+(?:said|says|told)\\b)`, 'gu'),
+      role: 'anonymous-officials',
+      explain: (p) => `“${p}” is not named: a reader cannot check who said this or how they know.`,
+    },
+    {
       id: 'anonymity-phrase',
       re: new RegExp(`\\b(?:${alternation(PHRASES.anonymityPhrases)})\\b`, 'g'),
       role: 'anonymous-officials',
@@ -254,4 +262,43 @@ export function pastEventFigure(sentence: string, reportDate: string): boolean {
   const year = Number(/^(\d{4})/.exec(reportDate)?.[1] ?? NaN);
   const m = /^(?:An?|The|In|By)\s+(?:(?:early|late|mid-?)\s*)?((?:19|20)\d\d)\b/.exec(sentence);
   return m !== null && Number.isFinite(year) && Number(m[1]) < year;
+}
+
+// ---------- "One said …", "Another said …" after unnamed sources ----------
+
+const CONTINUES = /^(?:One|Another|A second|A third|The other|The second|The third|Both|All three|Two|Three)(?:\s+of\s+(?:them|those|these))?\s+(?:also\s+)?(?:said|says|told|added|recalled|described|claimed|alleged|recounted)\b/;
+
+/**
+ * "Three former members of the lab, who would speak only if … withheld their
+ * names, described …. One said …. Another said …": each sentence that
+ * continues an unnamed group in the same paragraph rests on the same people
+ * nobody can check. Works on one report's drafts, adding to them.
+ */
+export function continuedUnnamed(view: ReportView, drafts: CaveatDraft[]): void {
+  const anon = drafts.filter((d) => d.kind === 'anonymous-source' && d.report === view.id && d.start !== undefined);
+  for (const s of view.sentences) {
+    if (!CONTINUES.test(s.text)) continue;
+    let lead: CaveatDraft | undefined;
+    for (let k = 1; k <= 2 && !lead; k++) {
+      const prev = view.sentences[s.index - k];
+      if (!prev || prev.paragraph !== s.paragraph) break;
+      lead = anon.find((d) => d.start! >= prev.start && d.start! < prev.end);
+    }
+    if (!lead || anon.some((d) => d.start! >= s.start && d.start! < s.end)) continue;
+    let e = s.text.length;
+    while (e > 0 && /[\s.]/.test(s.text[e - 1]!)) e--;
+    const draft = quoteDraft(view, s.start, s.start + e, {
+      kind: 'anonymous-source',
+      severity: 'medium',
+      label: 'Unnamed source',
+      explanation: 'This continues the account of the unnamed sources before it: a reader cannot check who said it or how they know.',
+      reasoning: 'Rule unnamed-continued: "One said …", "Another said …" right after unnamed sources in the same paragraph.',
+      rule: 'unnamed-continued',
+      confidence: 0.8,
+      claimant: lead.claimant ?? null,
+      ...(lead.entities ? { entities: lead.entities } : {}),
+    });
+    drafts.push(draft);
+    anon.push(draft);
+  }
 }
