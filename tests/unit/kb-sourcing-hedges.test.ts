@@ -1,9 +1,10 @@
 // Hedges in more shapes (#15): "It is understood X did Y" without "that",
 // "likely" as an adverb on a past verb in the report's own voice, and "is
 // widely blamed for" credited to nobody. Not the report's doubt: a named
-// speaker's forecast in reported speech, a speaker's own "we believe … may";
-// the report's own "could not be independently verified" beside a named
-// speaker still is.
+// speaker's forecast in reported speech ("was likely to recover"), a speaker's
+// own "we believe … may"; the report's own "could not be independently
+// verified" beside a named speaker, and a named speaker's "signs that it might"
+// (an unconfirmed claim of fact, not a forecast) still are.
 import { describe, expect, it } from 'vitest';
 import { at, caveatsOf, report } from './kb-sourcing-helpers';
 
@@ -16,6 +17,7 @@ describe('hedges, more shapes', () => {
     'Its director, Helen Osei, said the river was likely to recover within a year if no more chemical entered it.',
     'The plant’s manager, Tom Reyes, said: "We are testing every pipe that we believe may have leaked."',
     'The Riverton Anglers Club said more than 20,000 fish had died, a figure that could not be independently verified.',
+    'Osei also said there was no evidence yet that the plant had dumped waste on purpose, but there were signs that it might have.',
   );
   const found = caveatsOf(text);
 
@@ -24,6 +26,8 @@ describe('hedges, more shapes', () => {
     ['hedged', 'likely carried the chemical downstream'],
     ['unsourced', 'is widely blamed for the decline of trout'],
     ['hedged', 'could not be independently verified'],
+    // A named speaker passing on an unconfirmed claim of fact, not a forecast of their own.
+    ['hedged', 'there were signs that it might have'],
   ])('flags a %s claim in “%s”', (kind, words) => {
     expect(at(found, text, kind, words)).toHaveLength(1);
   });

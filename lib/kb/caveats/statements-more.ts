@@ -246,14 +246,15 @@ export function hedgeInNamedQuote(view: ReportView, s: SentenceView, at: number,
   const a = s.attribution.role === 'reporter' ? coveringAttribution(view, s) : s.attribution;
   if (UNNAMED_ROLES.has(a.role) || /\b(?:anonymity|unnamed|not (?:be )?named|familiar with)\b/i.test(a.claimant)) return false;
   if (insideQuotation(spans, s.start + at)) return true;
-  // Reported speech of a named speaker ("Its coordinator, Siti Rahman, said the spill was likely to reach …",
-  // "Analysts at Kestrel Research said … was likely to face pressure"): their forecast, not the report's doubt.
-  // Only a forecast or an inference: "could not be independently verified" beside it is the report's own doubt.
+  // A forecast in a named speaker's reported speech ("Its coordinator, Siti Rahman, said the spill was likely to reach …",
+  // "Analysts at Kestrel Research said … was likely to face pressure"): their prediction, not the report's doubt.
+  // Only a forecast: "could not be independently verified" beside it is the report's own doubt, "signs that it might" a claim passed on.
   return s.attribution.role !== 'reporter' && namedSpeaker(s) && FORECAST_CUE.test(s.text.slice(at)) && SAID_BEFORE.test(s.text.slice(0, at));
 }
 
 const OWN_BELIEF = /\b(?:we|I)\s+(?:believe|think|fear|suspect|expect)\s+(?:that\s+)?(?:[\p{L}'’-]+\s+){0,3}$/iu;
-const FORECAST_CUE = /^(?:may|might|(?:most\s+|very\s+)?likely|unlikely|(?:is|are|was|were)\s+(?:(?:also|still|most)\s+)?(?:un)?likely|appears?|appeared|seems?|seemed|could(?!\s+not\b))\b/i;
+// A forecast ("was likely to reach", "is unlikely to"): not "there were signs that it might", an unconfirmed claim of fact the report passes on.
+const FORECAST_CUE = /^(?:(?:is|are|was|were)\s+(?:(?:also|still|most|very)\s+)?)?(?:un)?likely\s+to\b/i;
 const SAID_BEFORE = /\b(?:said|says|told|added|warned|predicted|forecast|expects?|expected|estimated|believes?|believed)\b/;
 
 /** The sentence's speaker is named: a person or body the report names in the speech tag, not "analysts" or "officials" alone. */
