@@ -73,8 +73,8 @@ export const MORE_DENIALS = [
   },
   {
     id: 'something-denied',
-    // "…, something the central bank has previously denied", "…, which the ministry denies"
-    re: /(?<=,\s+)(?:something|which|a\s+claim|a\s+charge|an\s+allegation|an\s+accusation|a\s+suggestion)\s+(?:that\s+)?(?:the\s+|its\s+)?(?:[\p{L}'’-]+\s+){1,5}?(?:has\s+|have\s+|had\s+)?(?:previously\s+|repeatedly\s+|always\s+|consistently\s+|strongly\s+|since\s+)?(?:denied|denies|rejected|rejects|disputed|disputes)\b/gu,
+    // "…, something the central bank has previously denied", "…, which the ministry denies"; not "…, which shareholders rejected" (a vote)
+    re: /(?<=,\s+)(?:something|which|a\s+claim|a\s+charge|an\s+allegation|an\s+accusation|a\s+suggestion)\s+(?:that\s+)?(?:the\s+|its\s+)?(?:[\p{L}'’-]+\s+){1,5}?(?:has\s+|have\s+|had\s+)?(?:previously\s+|repeatedly\s+|always\s+|consistently\s+|strongly\s+|since\s+)?(?:denied|denies|disputed|disputes)\b/gu,
     fromClause: false,
     explain: (w: string) => `${w} denies it: the claim is disputed by the party it is about, and the report does not settle it.`,
   },
