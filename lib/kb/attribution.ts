@@ -384,6 +384,8 @@ const HEDGE_CUES: { re: RegExp; cue?: string }[] = [
   // "is reported to have asked", "is alleged to have paid" (data/sourcing-phrases.json).
   { re: new RegExp(`\\b(?:is|are|was|were)\\s+(?:(?:also|still|now|widely)\\s+)?(?:${alternation(PHRASES.hedgeReportedVerbs)})\\s+to\\b`, 'gi') },
   { re: /\bit is (?:understood|believed|thought|said|alleged|rumou?red) that\b/gi },
+  // "It is understood Oostende pulled out …": the same without "that".
+  { re: /\bit is (?:understood|believed|thought|alleged|rumou?red)\b(?!\s+(?:to|by|as|how|why|what|whether)\b)/gi },
   { re: /\breportedly\b/gi },
   { re: /\ballegedly\b/gi },
   { re: /\bpurportedly\b/gi },
@@ -403,6 +405,8 @@ const HEDGE_CUES: { re: RegExp; cue?: string }[] = [
   { re: /\b(?:is|are|was|were)\s+(?:(?:also|still)\s+)?(?:likely|unlikely)\s+to\b/gi },
   // "drones were likely used": a guess at what happened.
   { re: /\b(?:is|are|was|were)\s+(?:most\s+)?likely\s+[a-z]+ed\b/gi },
+  // "heavy rain likely washed fertilizer into …": "likely" as an adverb on a past verb, a guess at a cause.
+  { re: /(?<!\b(?:is|are|was|were|be|been|being|more|less|most|least|a|an|the|not)\s+)\b(?:most\s+|very\s+|quite\s+)?likely\s+(?!to\b)[a-z]+ed\b/gi },
   { re: /\bcould\s+(?:signal|indicate|suggest|mean|point to|be a sign)\b/gi },
   { re: /\b(?:may|might)\b(?!\s+or may not)/g },
 ];

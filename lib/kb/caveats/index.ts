@@ -15,7 +15,7 @@ import { nameFindings } from './names';
 import { duplicatedText, noPublisher, undated } from './provenance';
 import { anonymousSources, unbackedClaims, undisclosedInformation, unsourcedFigures } from './sourcing';
 import { denials, hedged, noComment, republished } from './statements';
-import { relayedHearsay, unsourcedAssertions, vagueMany } from './sourcing-more';
+import { continuedUnnamed, relayedHearsay, unsourcedAssertions, vagueMany } from './sourcing-more';
 import { foldHedgesIntoAnonymous, rebuttals } from './statements-more';
 import { findTelling, tellingFindings } from './tellings';
 import type { CaveatDraft, DetectorInput } from './types';
@@ -62,6 +62,8 @@ function findings(corpus: Corpus): CaveatDraft[] {
       ...unsourcedAssertions(view),
       ...rebuttals(view),
     );
+    // "One said …", "Another said …" continue the unnamed sources before them.
+    continuedUnnamed(view, drafts);
     // One caveat per claim: a hedge in a claim resting on an unnamed source goes with that caveat.
     foldHedgesIntoAnonymous(view, drafts);
   }

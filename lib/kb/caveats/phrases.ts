@@ -19,6 +19,8 @@ export const SourcingPhrasesFile = z
     $comment: z.string().optional(),
     /** Plural nouns for people who can speak as an unnamed group ("Shipping agents said"). */
     groupNouns: phrases,
+    /** Singular nouns for an ordinary person who can speak without a name ("a fisherman in Teluk Kemang said"). */
+    personNouns: phrases,
     /** Endings of plural nouns for people ("insurers", "captains", "economists"): a lower-case plural with one of them is a group of people. */
     groupNounEndings: phrases,
     /** Plurals with those endings that are not people ("documents", "figures"), and institutions that speak on the record ("prosecutors"). */
@@ -42,6 +44,8 @@ export const SourcingPhrasesFile = z
     rebuttals: phrases,
     /** What a party did not answer ("did not respond to phone calls and emails"). */
     noCommentObjects: phrases,
+    /** What a body says it never discusses ("did not discuss personnel matters"): a refusal to comment by policy. */
+    silencePolicyTopics: phrases,
     /** "is reported to have": passive reporting verbs that make a claim hearsay. */
     hedgeReportedVerbs: phrases,
     /** Adverbs that present a claim as unconfirmed ("supposedly"). */
@@ -52,6 +56,10 @@ export const SourcingPhrasesFile = z
     wrongdoingPatterns: z.array(pattern).min(1),
     /** A figure that is a public target, not a finding ("has promised to cut emissions by 67% by 2035"). */
     pledgeVerbs: phrases,
+    /** A party's position in a negotiation ("has offered 3.5 percent", "is demanding a 7 percent rise"): its stated offer, not a finding. */
+    positionVerbs: phrases,
+    /** Wholes a share is a background statistic of ("roughly 6 percent of Chile's output"). */
+    shareWholes: phrases,
     /** A market move is public and checkable: its subject and its verb. */
     marketSubjects: phrases,
     marketMoves: phrases,

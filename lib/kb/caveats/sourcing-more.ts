@@ -10,6 +10,7 @@
 //     story that otherwise cites its sources, and a judgement credited to
 //     nobody ("is widely regarded as");
 //   - figures a reader can check without a source: market moves, public targets.
+import { hedgeCues } from '../attribution';
 import type { ClaimantRole } from '../document';
 import { PHRASES, alternation } from './phrases';
 import { clauseAt, quotedSpans } from './text';
@@ -77,6 +78,14 @@ export function moreAnonPatterns(base: { groupMod: string; groupNoun: string; qu
       re: /(?<=[,”"’]\s{0,2})(?:said|says)\s+(?:an?|one|two|three|four|several|another)\s+(?:[\w-]+\s+){0,2}(?:person|people|officials?|sources?|diplomats?|insiders?|aides?|executives?|employees?)\b(?:\s+(?:familiar with|with (?:direct )?knowledge of|close to|briefed on|who|in|at|from)\s+[^,.;:“”"]{2,60})?(?=\s*[,.;]|\s*$)/gu,
       role: 'anonymous-officials',
       explain: (p) => `“${p}”: nobody is named, so a reader cannot check who said this or how they know.`,
+    },
+    {
+      id: 'unnamed-person-at',
+      // "a fisherman in Teluk Kemang said", "A nurse at the hospital told the paper": one person, placed but not named.
+      // Not "a spokesman for X" (on the record); a named person's apposition ("Jan Kos, a farmer in Ruda, said") has its comma before "said".
+      re: new RegExp(`\\b(?:[Aa]n?|[Oo]ne)\\s+(?:(?:local|young|retired|former|senior|junior)\\s+)?(?:${alternation(PHRASES.personNouns)})\\s+(?:in|from|at|near|inside|on)\\s+[^,.;:“”"]{2,50}?(?=\\s+(?:said|says|told)\\b)`, 'gu'),
+      role: 'anonymous-officials',
+      explain: (p) => `“${p}” is not named: a reader cannot check who said this or how they know.`,
     },
     {
       id: 'anonymity-phrase',
@@ -166,7 +175,7 @@ export function relayedHearsay(view: ReportView): CaveatDraft[] {
 // ---------- assertions with no source ----------
 
 const WRONGDOING = PHRASES.wrongdoingPatterns.map((p) => new RegExp(p, 'iu'));
-const WEASEL = new RegExp(`\\b(?:is|are|was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:${alternation(PHRASES.weaselViews.adverbs)})\\s+(?:${alternation(PHRASES.weaselViews.verbs)})\\s+as\\b`, 'i');
+const WEASEL = new RegExp(`\\b(?:is|are|was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:${alternation(PHRASES.weaselViews.adverbs)})\\s+(?:${alternation(PHRASES.weaselViews.verbs)})\\s+(?:as|for|with)\\b`, 'i');
 // The report points to where it knows this from.
 const SOURCED_HERE = /\baccording to\b|\bseen by\b|\b(?:documents?|records?|minutes|data|figures|filings?|emails?|letters?|footage|photos?|images?|video)\s+(?:\w+\s+){0,3}(?:show|showed|shows|reveal|revealed|reveals|indicate|indicated|suggest|suggested)\b|\b(?:court|judge|jury|inquiry|investigation|audit|report)\s+(?:\w+\s+){0,2}(?:found|concluded|ruled)\b/i;
 
@@ -217,7 +226,10 @@ export function unsourcedAssertions(view: ReportView): CaveatDraft[] {
 // ---------- figures a reader can check ----------
 
 const MARKET_SUBJECT = new RegExp(`(?:^|\\s)(?:${alternation(PHRASES.marketSubjects)})\\b`);
-const MARKET_MOVE = new RegExp(`\\b(?:${alternation(PHRASES.marketMoves)})\\s+(?:by\\s+|about\\s+|nearly\\s+|almost\\s+|more\\s+than\\s+|as\\s+much\\s+as\\s+)?(?:US)?\\$?$`);
+// "rose 2%", and the level it moved to: "rose 1.2 percent to $10,480 a tonne".
+const MARKET_MOVE = new RegExp(`\\b(?:${alternation(PHRASES.marketMoves)})\\s+(?:by\\s+|about\\s+|nearly\\s+|almost\\s+|more\\s+than\\s+|as\\s+much\\s+as\\s+)?(?:\\d[\\d.,]*\\s?(?:%|per\\s?cent|percent)\\s+(?:to|from)\\s+)?(?:US)?\\$?$`);
+const POSITION = new RegExp(`\\b(?:${alternation(PHRASES.positionVerbs)})\\s+(?:(?:an?|the|its|their|about|around|roughly|nearly|just|only)\\s+)?(?:US)?\\$?$`);
+const SHARE_OF_WHOLE = new RegExp(`^\\d+(?:\\.\\d+)?\\s?(?:%|per\\s?cent|percent)\\s+of\\s+(?:the\\s+)?(?:[\\p{L}'’-]+\\s+){0,3}?(?:${alternation(PHRASES.shareWholes)})\\b`, 'u');
 const PLEDGE = new RegExp(`\\b(?:${alternation(PHRASES.pledgeVerbs)})\\b`);
 const BY_YEAR = /\bby\s+(?:up\s+to\s+)?\d[\d.,]*\s?(?:%|per ?cent|percent)?[^.;]*\bby\s+(?:19|20)\d\d\b|\bby\s+(?:19|20)\d\d\b/;
 
@@ -234,7 +246,59 @@ export function publicFigure(sentence: string, at: number): boolean {
     const verb = before.search(new RegExp(`\\b(?:${alternation(PHRASES.marketMoves)})\\b[^]*$`));
     if (MARKET_SUBJECT.test(before.slice(0, verb))) return true;
   }
+  // A party's offer or demand in a negotiation is its stated position; a share of a country's or market's output is a background statistic.
+  if (POSITION.test(before) || SHARE_OF_WHOLE.test(sentence.slice(at))) return true;
+  // "9 million pesos (about $9,600)": a conversion of the figure before it, not a claim of its own.
+  if (/\d[^()]*\(\s*(?:about|around|roughly|approximately|some|nearly|almost|or)?\s*$/.test(before)) return true;
   const [cs, ce] = clauseAt(sentence, at);
   const clause = sentence.slice(cs, ce);
+  // A hedged figure ("is thought to be costing $12 million a day") is the hedge rule's finding, not a figure stated as fact.
+  if (hedgeCues(clause).length > 0) return true;
   return PLEDGE.test(clause) && BY_YEAR.test(clause);
+}
+
+/** A figure in a sentence about a dated past event ("A 2021 strike lasted 38 days", "In 2019, …"): background a reader can look up, not a new claim. */
+export function pastEventFigure(sentence: string, reportDate: string): boolean {
+  const year = Number(/^(\d{4})/.exec(reportDate)?.[1] ?? NaN);
+  const m = /^(?:An?|The|In|By)\s+(?:(?:early|late|mid-?)\s*)?((?:19|20)\d\d)\b/.exec(sentence);
+  return m !== null && Number.isFinite(year) && Number(m[1]) < year;
+}
+
+// ---------- "One said …", "Another said …" after unnamed sources ----------
+
+const CONTINUES = /^(?:One|Another|A second|A third|The other|The second|The third|Both|All three|Two|Three)(?:\s+of\s+(?:them|those|these))?\s+(?:also\s+)?(?:said|says|told|added|recalled|described|claimed|alleged|recounted)\b/;
+
+/**
+ * "Three former members of the lab, who would speak only if … withheld their
+ * names, described …. One said …. Another said …": each sentence that
+ * continues an unnamed group in the same paragraph rests on the same people
+ * nobody can check. Works on one report's drafts, adding to them.
+ */
+export function continuedUnnamed(view: ReportView, drafts: CaveatDraft[]): void {
+  const anon = drafts.filter((d) => d.kind === 'anonymous-source' && d.report === view.id && d.start !== undefined);
+  for (const s of view.sentences) {
+    if (!CONTINUES.test(s.text)) continue;
+    let lead: CaveatDraft | undefined;
+    for (let k = 1; k <= 2 && !lead; k++) {
+      const prev = view.sentences[s.index - k];
+      if (!prev || prev.paragraph !== s.paragraph) break;
+      lead = anon.find((d) => d.start! >= prev.start && d.start! < prev.end);
+    }
+    if (!lead || anon.some((d) => d.start! >= s.start && d.start! < s.end)) continue;
+    let e = s.text.length;
+    while (e > 0 && /[\s.]/.test(s.text[e - 1]!)) e--;
+    const draft = quoteDraft(view, s.start, s.start + e, {
+      kind: 'anonymous-source',
+      severity: 'medium',
+      label: 'Unnamed source',
+      explanation: 'This continues the account of the unnamed sources before it: a reader cannot check who said it or how they know.',
+      reasoning: 'Rule unnamed-continued: "One said …", "Another said …" right after unnamed sources in the same paragraph.',
+      rule: 'unnamed-continued',
+      confidence: 0.8,
+      claimant: lead.claimant ?? null,
+      ...(lead.entities ? { entities: lead.entities } : {}),
+    });
+    drafts.push(draft);
+    anon.push(draft);
+  }
 }

@@ -4,7 +4,7 @@ import type { ClaimantRole } from '../document';
 import { clauseAt, inside, quotedSpans } from './text';
 import type { CaveatDraft } from './types';
 import { coveringAttribution, quoteDraft, type ReportView } from './view';
-import { MORE_VERB_TAIL, moreAnonPatterns, onRecordSpokesperson, publicFigure } from './sourcing-more';
+import { MORE_VERB_TAIL, moreAnonPatterns, onRecordSpokesperson, pastEventFigure, publicFigure } from './sourcing-more';
 import { reportsBeingDenied } from './statements-more';
 
 const ANON_VERBS = '(?:say|says|said|state|states|stated|confirmed|confirm|revealed|reveal|told|tell|believe|believes|claim|claimed|reported|noted|estimated|estimate|warned that)';
@@ -239,7 +239,7 @@ export function unsourcedFigures(view: ReportView): CaveatDraft[] {
   const byKey = new Map<string, CaveatDraft>();
   for (const s of view.sentences) {
     if (s.heading) continue;
-    const figures = figuresIn(s.text).filter((f) => !inside(quotedSpans(s.text), f.start) && !publicFigure(s.text, f.start) && !checkable(view, s.text, f));
+    const figures = figuresIn(s.text).filter((f) => !inside(quotedSpans(s.text), f.start) && !publicFigure(s.text, f.start) && !checkable(view, s.text, f) && !(f.what !== 'toll' && pastEventFigure(s.text, view.date)));
     if (figures.length === 0) continue;
     const covering = coveringAttribution(view, s);
     if (covering.role !== 'reporter') continue;

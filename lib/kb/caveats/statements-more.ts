@@ -64,6 +64,50 @@ export const MORE_DENIALS = [
     attributedOnly: true,
     explain: (w: string) => `${w} says there is no such case: the claim that there is one is disputed, and the report does not settle it.`,
   },
+  {
+    id: 'denied-too',
+    // "Paredes denied this as well", "The company denied it too."
+    re: /\b(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:denied|denies|rejected|rejects|disputed|disputes)\s+(?:this|that|it|these|those)\s+(?:as\s+well|too|also|either)\b/g,
+    fromClause: true,
+    explain: (w: string) => `${w} denies it: the claim is disputed by the party it is about, and the report does not settle it.`,
+  },
+  {
+    id: 'something-denied',
+    // "…, something the central bank has previously denied", "…, which the ministry denies"; not "…, which shareholders rejected" (a vote)
+    re: /(?<=,\s+)(?:something|which|a\s+claim|a\s+charge|an\s+allegation|an\s+accusation|a\s+suggestion)\s+(?:that\s+)?(?:the\s+|its\s+)?(?:[\p{L}'’-]+\s+){1,5}?(?:has\s+|have\s+|had\s+)?(?:previously\s+|repeatedly\s+|always\s+|consistently\s+|strongly\s+|since\s+)?(?:denied|denies|disputed|disputes)\b/gu,
+    fromClause: false,
+    explain: (w: string) => `${w} denies it: the claim is disputed by the party it is about, and the report does not settle it.`,
+  },
+  {
+    id: 'does-not-recognise',
+    // "The trust says it does not recognise that figure"
+    re: /\b(?:does|do|did)\s+not\s+recogni[sz]e\s+(?:that|the|this|these|those|such)\s+(?:figures?|numbers?|totals?|estimates?|accounts?|descriptions?|characteri[sz]ations?|claims?|picture|version|allegations?)\b/g,
+    fromClause: true,
+    explain: (w: string) => `${w} says the account is wrong: the claim is disputed by the party it is about, and the report does not settle it.`,
+  },
+  {
+    id: 'rejected-what-it-called',
+    // "rejected what it called "speculation" about the vessel's condition"
+    re: /\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes)\s+what\s+(?:it|he|she|they|we)\s+(?:called|calls|described\s+as|describes\s+as|termed)\b[^,;.]*/g,
+    fromClause: true,
+    explain: (w: string) => `${w} rejects the account: the claim is disputed by the party it is about, and the report does not settle it.`,
+  },
+  {
+    id: 'no-role',
+    // "said Łukaszewski had "no role whatsoever" in drafting the requirements"
+    re: /\b(?:had|has|have|played)\s+[“"‘']?no\s+(?:role|part|involvement|hand|knowledge)(?:\s+(?:whatsoever|at\s+all))?[”"’']?(?:\s+(?:in|with|of)\b[^,;.]*)?/g,
+    fromClause: true,
+    attributedOnly: true,
+    explain: (w: string) => `${w} says there was no involvement: the claim is disputed, and the report does not settle it.`,
+  },
+  {
+    id: 'other-cause',
+    // "He said Zhou's contract had ended because its funding had run out, not because of her complaint": a speaker's other explanation, rebutting the one alleged.
+    re: /\bbecause\s+[^,;.]{3,120},\s+not\s+(?:because|due\s+to|as\s+a\s+result\s+of|in\s+response\s+to)\b[^,;.]*/g,
+    fromClause: true,
+    attributedOnly: true,
+    explain: (w: string) => `${w} gives another explanation and rejects the one alleged: the claim is disputed, and the report does not settle it.`,
+  },
 ];
 
 const DENIED_BEFORE = /\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes)\s+(?:the\s+|all\s+|any\s+)?(?:media\s+|press\s+|news\s+)?$/i;
@@ -168,8 +212,17 @@ const NOT = "(?:did\\s+not|didn['’]t|does\\s+not|doesn['’]t|has\\s+not|hasn[
 
 /** Refusals to comment in more shapes; statements.ts runs them with its own. */
 export const MORE_NO_COMMENT: RegExp[] = [
-  // "did not comment on internal planning", "would not comment while the investigation was under way"
-  new RegExp(`\\b${NOT}\\s+(?:immediately\\s+|publicly\\s+|yet\\s+)?comment\\b`, 'g'),
+  // "did not comment on internal planning", "would not comment while the investigation was under way";
+  // not "will not comment further": the speaker has just commented.
+  new RegExp(`\\b${NOT}\\s+(?:immediately\\s+|publicly\\s+|yet\\s+)?comment\\b(?!\\s+further)`, 'g'),
+  // "would not say whether it had been approached", "declined to give an estimate of …", "refused to disclose the sum"
+  /\b(?:would\s+not|wouldn['’]t|will\s+not|won['’]t|declined\s+to|refused\s+to)\s+(?:say|confirm|disclose|reveal|specify)\s+(?:whether|if|how|what|when|why|who|where|which)\b|\b(?:declined|refused)\s+to\s+(?:give|provide|offer|release|disclose|reveal|share|put|specify)\s+(?:an?\s+|the\s+|any\s+)?(?:estimate|figure|number|total|breakdown|details?|timeline|date|amount|sum|reason|explanation)s?\b/g,
+  // "said it did not discuss personnel matters", "does not comment on individual cases": a policy of silence.
+  new RegExp(`\\b${NOT}\\s+(?:publicly\\s+)?(?:discuss|comment\\s+on|talk\\s+about)\\s+(?:${alternation(PHRASES.silencePolicyTopics)})\\b`, 'g'),
+  // "could not be contacted", "could not be reached this evening"
+  /\bcould\s+not\s+(?:immediately\s+)?be\s+(?:contacted|located|traced)\b/g,
+  // "said he had "nothing to add at this stage"", "had nothing further to say"
+  /\b(?:had|has|have)\s+[“"‘']?nothing\s+(?:further\s+|more\s+)?to\s+(?:add|say)\b/g,
   // "did not respond to phone calls and emails", "did not return calls", "did not respond to Reuters' questions"
   new RegExp(`\\b${NOT}\\s+(?:immediately\\s+)?(?:respond(?:ed)?|repl(?:y|ied)|return(?:ed)?|answer(?:ed)?)\\s+(?:to\\s+)?(?:[^\\s,.;]+\\s+){0,4}?(?:${OBJECTS})\\b`, 'g'),
   // "did not respond to Meridian News when asked about the request"
@@ -187,10 +240,28 @@ const UNNAMED_ROLES = new Set(['reporter', 'anonymous-officials', 'outlet-unname
 
 /** A hedge cue inside a named source's own quoted words ("Some may see higher readings," she added): their caution, not the report's doubt. */
 export function hedgeInNamedQuote(view: ReportView, s: SentenceView, at: number, spans: readonly [number, number][]): boolean {
+  // "… whose data we believe may have been taken": a speaker's own "we believe", in whatever line carries it.
+  if (OWN_BELIEF.test(s.text.slice(Math.max(0, at - 40), at))) return true;
   // The speaker of a quotation standing alone after "…, she told reporters." is the one named in the sentence before.
   const a = s.attribution.role === 'reporter' ? coveringAttribution(view, s) : s.attribution;
   if (UNNAMED_ROLES.has(a.role) || /\b(?:anonymity|unnamed|not (?:be )?named|familiar with)\b/i.test(a.claimant)) return false;
-  return insideQuotation(spans, s.start + at);
+  if (insideQuotation(spans, s.start + at)) return true;
+  // A forecast in a named speaker's reported speech ("Its coordinator, Siti Rahman, said the spill was likely to reach …",
+  // "Analysts at Kestrel Research said … was likely to face pressure"): their prediction, not the report's doubt.
+  // Only a forecast: "could not be independently verified" beside it is the report's own doubt, "signs that it might" a claim passed on.
+  return s.attribution.role !== 'reporter' && namedSpeaker(s) && FORECAST_CUE.test(s.text.slice(at)) && SAID_BEFORE.test(s.text.slice(0, at));
+}
+
+const OWN_BELIEF = /\b(?:we|I)\s+(?:believe|think|fear|suspect|expect)\s+(?:that\s+)?(?:[\p{L}'’-]+\s+){0,3}$/iu;
+// A forecast ("was likely to reach", "is unlikely to"): not "there were signs that it might", an unconfirmed claim of fact the report passes on.
+const FORECAST_CUE = /^(?:(?:is|are|was|were)\s+(?:(?:also|still|most|very)\s+)?)?(?:un)?likely\s+to\b/i;
+const SAID_BEFORE = /\b(?:said|says|told|added|warned|predicted|forecast|expects?|expected|estimated|believes?|believed)\b/;
+
+/** The sentence's speaker is named: a person or body the report names in the speech tag, not "analysts" or "officials" alone. */
+function namedSpeaker(s: SentenceView): boolean {
+  const a = s.attribution;
+  if (a.entity) return true;
+  return /\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)+/u.test(a.claimant.replace(/^(?:An?|The)\s+/, ''));
 }
 
 /**
