@@ -267,6 +267,8 @@ export const NameRulesFile = z
     demonyms: words.default([]),
     /** Qualifiers after a hyphen that make the word before it a body acting ("Perindo-backed", "Hamas-led"). */
     agentQualifiers: words.default([]),
+    /** Nouns before a letters-and-digits code that make it a molecule's, a gene's or a strain's, not a weapon's ("a protein called KRT-17"). */
+    notWeaponCodeBefore: words.default([]),
   })
   .strict();
 export type NameRules = z.infer<typeof NameRulesFile>;

@@ -23,21 +23,24 @@ const TYPE_WORDS: [EntityType, Set<string>][] = [
 ];
 const CONNECTORS = words(R.connectors.flatMap((c) => c.split(' ')));
 const ORG_WORDS = words(R.typeWords.organisation);
+const WEAPON_WORDS = words(R.typeWords.weapon);
 const CONNECTOR_RE = [...R.connectors].sort((a, b) => b.length - a.length).map((c) => c.replace(/ /g, '[ \\t\\u00a0]+')).join('|');
 const PLACE_FIRST = new Set(R.placeFirstWords);
 const FOLLOWERS = { place: new Set(R.followerNouns.place), organisation: new Set(R.followerNouns.organisation), event: new Set(R.followerNouns.event) };
-const ROLE_NOUNS = R.roleNouns.join('|');
 const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
 const alt = (xs: readonly string[]) => (xs.length ? xs.map(esc).join('|') : '(?!)');
+// "a protein called KRT-17": a code after these nouns is a molecule's or a gene's, not a weapon's.
+const NOT_WEAPON_CODE_BEFORE = new RegExp(`\\b(?:${alt(R.notWeaponCodeBefore)})\\s+(?:(?:called|named|known\\s+as)\\s+)?$`, 'i');
 // Context that makes a name an organisation or a place, whatever its words (data/name-rules.json).
 const ORG_BEFORE = new RegExp(`\\b(?:${alt(R.organisationBefore)})\\s+$`, 'i');
 const ORG_LIST_BEFORE = new RegExp(`\\b(?:${alt(R.organisationPlural)})\\s*,\\s*(?:including\\s+|such as\\s+)?$`, 'i');
 const ORG_AGENT_BEFORE = new RegExp(`\\b(?:${alt(R.organisationAgentBefore)})\\s+(?:the\\s+)?$`, 'i');
 // "X, the Transport Ministry said": an attribution, not an apposition about X.
+const ROLE_NOUNS = R.roleNouns.join('|');
 const NOT_SAID = '(?!\\s+(?:said|says|told|added|announced|reported|confirmed)\\b)';
 // "X, the group's spokesperson" is a person: a possessive organisation noun is not the apposition's head.
 // "X, one of the largest carriers": one of a plural of organisations.
-const ORG_APPOSITION = new RegExp(`^,\\s+(?:(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,3}(?:${alt(R.organisationBefore)})|one\\s+of\\s+the\\s+(?:[\\w-]+\\s+){0,3}(?:${alt(R.organisationPlural)}))\\b(?!['’]s)${NOT_SAID}`, 'i');
+const ORG_APPOSITION = new RegExp(`^,\\s+(?:(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,3}(?:${alt(R.organisationBefore)})|one\\s+of\\s+the\\s+(?:[\\w-]+\\s+){0,3}(?:${alt(R.organisationPlural)}))\\b(?!['’]s)(?!\\s+(?:${ROLE_NOUNS})\\b)${NOT_SAID}`, 'i');
 const PLACE_APPOSITION = new RegExp(`^,\\s+(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,3}(?:${alt(R.followerNouns.place)})\\b${NOT_SAID}`, 'i');
 const PLACE_OF_BEFORE = new RegExp(`\\b(?:${alt(R.placeOfNouns)})\\s+of\\s+(?:the\\s+)?$`, 'i');
 // "X said on Wednesday it would …": what speaks of itself as "it" is not a person.
@@ -197,7 +200,12 @@ function joinAnd(text: string, runs: { text: string; start: number }[]): { text:
   for (const r of runs) {
     const prev = out[out.length - 1];
     const last = r.text.split(/\s+/).pop()!.toLowerCase();
-    if (prev && text.slice(prev.start + prev.text.length, r.start) === ' and ' && (ORG_WORDS.has(last) || / (?:of|for) /.test(prev.text)) && !TYPE_WORDS.some(([t, set]) => t !== 'organisation' && set.has(last))) {
+    // ("Zenith Bank and Guaranty Trust Holding Company": two names, each already ending in an organisation's word.)
+    const prevLast = prev?.text.split(/\s+/).pop()!.toLowerCase() ?? '';
+    const twoBodies = prev !== undefined && prev.text.includes(' ') && !/ (?:of|for) /.test(prev.text) && ORG_WORDS.has(prevLast);
+    // ("Maritime and Port Authority of Singapore": the organisation's word stands before "of".)
+    const headOf = / of /.test(r.text) && ORG_WORDS.has(r.text.split(/ of /)[0]!.split(/\s+/).pop()!.toLowerCase());
+    if (prev && !twoBodies && text.slice(prev.start + prev.text.length, r.start) === ' and ' && (ORG_WORDS.has(last) || headOf || / (?:of|for) /.test(prev.text)) && !TYPE_WORDS.some(([t, set]) => t !== 'organisation' && set.has(last))) {
       prev.text = text.slice(prev.start, r.start + r.text.length);
       continue;
     }
@@ -353,6 +361,15 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
     skip.push([m.index, m.index + (text.indexOf('\n', m.index) + 1 || text.length + 1) - m.index - 1]);
     out.push({ text: m[1]!, start: at, end: at + m[1]!.length, type: 'person', evidence: 'a press release’s contact' });
   }
+  // "Fjordair ASA (OSE: FJORD)": an exchange and a stock ticker in brackets name no one.
+  for (const m of text.matchAll(/\(\s*\p{Lu}{2,8}\s*:\s*[\p{Lu}\d.]{1,10}\s*\)/gu)) skip.push([m.index, m.index + m[0].length]);
+  // "SANTIAGO (AFP) -", "OSLO, Dec 3 (Nordic Markets Wire) -": the agency in a dateline's brackets is an organisation.
+  for (const m of text.matchAll(/^[ \t]*\p{Lu}[\p{Lu} .'’-]+(?:,[^\n(]{1,40})?[ \t]*\((\p{Lu}[^)\n]{1,40})\)[ \t]*[-–—]/gmu)) {
+    const at = m.index + m[0].lastIndexOf(`(${m[1]!})`) + 1;
+    if (taken.some(([s, e]) => at < e && s < at + m[1]!.length)) continue;
+    skip.push([at, at + m[1]!.length]);
+    out.push({ text: m[1]!, start: at, end: at + m[1]!.length, type: 'organisation', evidence: 'the agency in a dateline’s brackets' });
+  }
   // "the Convention on the Protection of Migratory Species in Northern Asia", "the Convention on the Rights of the Child": an agreement's
   // word, then what it is on or between, across lower-case prepositions and articles.
   for (const m of text.matchAll(AGREEMENT_LONG)) {
@@ -379,6 +396,12 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
   for (const raw of pieces) {
     // A leading demonym ("Russian Su-27", "Chinese Foreign Ministry") describes, it is not part of the name, unless the rest is only a type word.
     let piece = raw;
+    // "Abuja-based research firm", "a Dublin-based lessor": the word before "-based" is a place; the adjective is no name.
+    const based = /^(\p{Lu}[\p{L}]+)-based(?=\s|$)/u.exec(piece.text);
+    if (based && !STOP.has(based[1]!.toLowerCase()) && !DEMONYM.test(based[1]!) && !taken.some(([s, e]) => piece.start < e && s < piece.start + based[1]!.length)) {
+      out.push({ text: based[1]!, start: piece.start, end: piece.start + based[1]!.length, type: 'place', evidence: 'where something is based (“X-based”)' });
+    }
+    if (based && !piece.text.includes(' ')) continue;
     // "China-made Mugin-5", "Kremlin-backed X": the hyphenated qualifier is not part of the name.
     const qualifier = /^\S+-(?:made|based|backed|led|owned|built|designed|funded|linked)\s+/.exec(piece.text);
     // "the Perindo-backed candidate", "Hamas-led": the word before a qualifier of agency names a body (not a country, a demonym or a known name).
@@ -411,6 +434,8 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       const opensLonger = (s: number, e: number) =>
         s === start && e < end && (text.slice(e, end).split(/\s+/).some((w) => ORG_WORDS.has(w.toLowerCase().replace(/[’']s$/, ''))) || typeFromWords(text.slice(e, end).trim()) === 'place') && taken.some(([ts, te]) => ts === s && te === e);
       if (skip.some(([s, e]) => start < e && s < end && !opensLonger(s, e))) continue;
+      // "the All-Share Index", "the benchmark OBX index": a market index is a figure, not a name.
+      if (/\sIndex$/.test(piece.text) || /^\s+index\b/.test(text.slice(end, end + 8))) continue;
       // "the Sheskharis oil terminal", "the Belbek air base", "the Heishan No. 2 mine": a facility is named with its noun.
       const facility = FACILITY_AFTER.exec(text.slice(end, end + 80));
       const base = piece.text;
@@ -426,6 +451,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       const before = text.slice(Math.max(0, start - 40), start);
       const after = text.slice(end, end + 60);
       let type = isFacility ? 'place' : typeFromWords(piece.text);
+      if (type === 'weapon' && single && NOT_WEAPON_CODE_BEFORE.test(before)) continue;
       let evidence = isFacility ? `a facility (“${base}”)` : type ? `its words mark ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}` : '';
       // "Daniel Plant, the plant manager": two words that end like a facility, but an apposition names a person's role.
       if (type === 'place' && tokens.length === 2 && PERSON_APPOSITION.test(after)) {
@@ -442,6 +468,11 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       if (!type && tokens.includes('&')) {
         type = 'organisation';
         evidence = 'an ampersand joins it, as a firm';
+      }
+      // "PRESENTER (JANE OKAFOR):", "TARIQ AL-HASHIMI:": a transcript's speaker, in capitals, is a person.
+      if (!type && tokens.length >= 2 && tokens.length <= 4 && tokens.every((t) => /^\p{Lu}[\p{Lu}'’-]+$/u.test(t)) && /^\)?:/.test(after) && /(?:^|\n)[ \t]*(?:\p{Lu}+[ \t]*\()?$/u.test(before)) {
+        type = 'person';
+        evidence = 'a transcript’s speaker label';
       }
       // "Cllr Aine Kehoe (Sinn Féin)": a name in brackets right after a person's name is their party or body.
       if (!type && /\p{Lu}[\p{L}'’-]+[ \t]*\($/u.test(before) && /^\)/.test(after) && !PLACE_NAMES.has(piece.text) && !/^\p{Lu}{2,}$/u.test(piece.text) && !(before.split(/[.!?]\s|\n/).pop() ?? '').split(/\s+/).slice(-6).some((w) => ORG_WORDS.has(w.toLowerCase()) || TYPE_WORDS.some(([, set]) => set.has(w.toLowerCase())))) {
@@ -491,6 +522,8 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
             ? 'its fighters or members are named (“fighters of X”)'
           : single && (GROUP_APPOSITION.test(after) || GROUP_KNOWN_AS_BEFORE.test(before))
             ? 'an apposition names it an armed group or party'
+          : /\b(?:calling|calls|called)\s+(?:itself|themselves)\s+$/.test(before)
+            ? 'it calls itself so, as a group'
           : ORG_LIST_BEFORE.test(before)
             ? 'it is listed after a plural of organisations'
             : ORG_APPOSITION.test(after)
@@ -545,6 +578,11 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         evidence = `an edition number, then “${eventAfter}”`;
       }
       const follower = /^\s+([a-z]+)\b/.exec(after)?.[1];
+      // "96 Krab howitzers", "its K9 howitzer": one word before a weapon's noun names the weapon.
+      if (!type && single && follower && WEAPON_WORDS.has(follower.replace(/s$/, ''))) {
+        type = 'weapon';
+        evidence = `followed by “${follower}”`;
+      }
       // "the ASEAN summit": the acronym is the body that meets, the summit its event.
       if (!type && follower && /^\p{Lu}{2,6}$/u.test(piece.text) && FOLLOWERS.event.has(follower)) {
         type = 'organisation';
