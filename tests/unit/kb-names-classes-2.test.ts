@@ -89,3 +89,50 @@ describe('weapons', () => {
     expect(t).toEqual(expect.arrayContaining(['weapon: Wolf', 'weapon: T7']));
   });
 });
+
+describe('names kept whole', () => {
+  it('a plural possessive inside a union’s name', () => {
+    const names = named('The Harbour Pilots’ Union said it would strike. The Danish Crane Operators\' Union did not return calls. The dockers’ leader spoke.');
+    expect(names).toEqual(expect.arrayContaining(['Harbour Pilots’ Union', "Danish Crane Operators' Union"]));
+    expect(names.join('\n')).not.toMatch(/dockers/);
+  });
+
+  it('a demonym and an organisation’s word that open a longer body’s name stay in it', () => {
+    expect(named('The African Union Peace Support Office, which coordinates the missions, said it had been told.')).toContain('African Union Peace Support Office');
+  });
+
+  it('a known place closing a national body’s name after “of” does not cut the body', () => {
+    const text = 'A headline about a harbour\n\nThe Maritime and Port Authority of Mauritius said it had issued a warning.\n';
+    const at = text.indexOf('Mauritius');
+    expect(findNames(text, [[at, at + 'Mauritius'.length]]).map((n) => n.name)).toContain('Maritime and Port Authority of Mauritius');
+  });
+
+  it('a facility and the place it is named after, found alone, are one name', () => {
+    const names = found('Workers at the Loma Verde copper mine walked out. Output at Loma Verde fell by half.');
+    const place = names.filter((n) => n.name.startsWith('Loma Verde'));
+    expect(place).toHaveLength(1);
+    expect(place[0]!.aliases).toEqual(expect.arrayContaining(['Loma Verde', 'Loma Verde copper mine']));
+  });
+});
+
+describe('words that only look like names', () => {
+  it('a role noun opening a sentence is not part of the person’s name', () => {
+    const names = named('Coach Emeka Obi - no relation to the owner - said the striker was fit.');
+    expect(names).toContain('Emeka Obi');
+    expect(names).not.toContain('Coach Emeka Obi');
+  });
+
+  it('a plural noun opening a sentence is not the body whose name it opens', () => {
+    const names = named('Exporters have complained for months about the rate. The Exporters Council of Ghana (ECG) said in a statement that its members were hurt.');
+    expect(names).toContain('Exporters Council of Ghana');
+    expect(names).not.toContain('Exporters');
+  });
+});
+
+describe('ships', () => {
+  it('a ship named after its noun is typed as the held-out labels type it (a place), not an organisation', () => {
+    const t = typed('The tanker struck the bulk carrier Silver Heron at dawn. The owner of the Silver Heron could not be contacted. The carrier Skyjet said it would appeal.');
+    expect(t).toContain('place: Silver Heron');
+    expect(t).toContain('organisation: Skyjet');
+  });
+});

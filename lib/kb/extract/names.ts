@@ -29,6 +29,7 @@ const PLACE_FIRST = new Set(R.placeFirstWords);
 const FOLLOWERS = { place: new Set(R.followerNouns.place), organisation: new Set(R.followerNouns.organisation), event: new Set(R.followerNouns.event) };
 const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
 const alt = (xs: readonly string[]) => (xs.length ? xs.map(esc).join('|') : '(?!)');
+const SHIP_BEFORE = new RegExp(`\\b(?:${alt([...R.shipNouns].sort((a, b) => b.length - a.length))})\\s+$`, 'i');
 // "a protein called KRT-17": a code after these nouns is a molecule's or a gene's, not a weapon's.
 const NOT_WEAPON_CODE_BEFORE = new RegExp(`\\b(?:${alt(R.notWeaponCodeBefore)})\\s+(?:(?:called|named|known\\s+as)\\s+)?$`, 'i');
 // Context that makes a name an organisation or a place, whatever its words (data/name-rules.json).
@@ -95,7 +96,9 @@ interface Candidate {
 // A capitalised word: a weapon code ("Su-27", "MQ-9", "S-400"), a hyphenated or plain word, or an acronym.
 // Also: a surname opened by a lower-case particle ("al-Nuaimi"), initials and dotted legal forms ("J.K.", "B.V.").
 const PARTICLES = R.surnamePrefixes.map(esc).join('|') || '(?!)';
-const TOKEN = `(?:(?:${PARTICLES})-\\p{Lu}[\\p{L}'’-]*\\p{L}|[dl]['’]\\p{Lu}[\\p{L}'’-]*\\p{L}|\\p{Lu}\\.(?:\\p{L}{1,2}\\.)+|[A-Z]+\\d+[A-Z]*(?![\\p{L}\\d])|[A-Z][\\p{L}]*-\\d+[A-Za-z]*|[A-Z]+-\\d+[A-Za-z]*|\\p{Lu}[\\p{L}'’-]*[\\p{L}]|\\p{Lu}{2,}|[A-Z]\\.)`;
+// "Workers' Union", "Technicians’ Union": a plural possessive inside a name, before an organisation's word.
+const PLURAL_POSSESSIVE = `\\p{Lu}[\\p{L}-]*s['’](?=[ \\t\\u00a0]+(?:${[...R.typeWords.organisation].filter((w) => /^\p{Lu}\p{Ll}+$/u.test(w)).join('|')})(?![\\p{L}]))`;
+const TOKEN = `(?:${PLURAL_POSSESSIVE}|(?:${PARTICLES})-\\p{Lu}[\\p{L}'’-]*\\p{L}|[dl]['’]\\p{Lu}[\\p{L}'’-]*\\p{L}|\\p{Lu}\\.(?:\\p{L}{1,2}\\.)+|[A-Z]+\\d+[A-Z]*(?![\\p{L}\\d])|[A-Z][\\p{L}]*-\\d+[A-Za-z]*|[A-Z]+-\\d+[A-Za-z]*|\\p{Lu}[\\p{L}'’-]*[\\p{L}]|\\p{Lu}{2,}|[A-Z]\\.)`;
 // Words of one name are separated by spaces only, never a line break.
 const RUN = new RegExp(`(?<![\\p{L}\\d-])${TOKEN}(?:(?:[ \\t\\u00a0]+(?:${CONNECTOR_RE}))?[ \\t\\u00a0]+${TOKEN})*`, 'gu');
 const DEMONYM = /^[A-Z][a-z]+(?:ian|ean|ese|ish|can)$/;
@@ -417,12 +420,18 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
     const generic = first && n >= 3 && piece.text.slice(first[0].length).split(/\s+/).every((w) => ORG_WORDS.has(w.toLowerCase()) || GENERIC_MODIFIERS.test(w));
     // ("Portuguese Cardiology Society", "Maltese Sporting Herald": a society or an outlet keeps its demonym.)
     const keepsDemonym = n >= 3 && DEMONYM_KEPT.has(piece.text.split(/\s+/).pop()!);
-    if (first && DEMONYM.test(first[1]!) && n >= 2 && !generic && !keepsDemonym && !(n === 2 && typeFromWords(piece.text) && typeFromWords(piece.text.slice(first[0].length)) !== 'weapon')) {
+    // ("European Union Aviation Safety Agency", "African Union Commission": the demonym and an organisation's word name a body that opens the name.)
+    const opensWithBody = n >= 3 && ORG_WORDS.has(piece.text.split(/\s+/)[1]!.toLowerCase());
+    if (first && DEMONYM.test(first[1]!) && n >= 2 && !generic && !keepsDemonym && !opensWithBody && !(n === 2 && typeFromWords(piece.text) && typeFromWords(piece.text.slice(first[0].length)) !== 'weapon')) {
       piece = { ...piece, text: piece.text.slice(first[0].length), start: piece.start + first[0].length };
     }
     // "Chipmaker Veltrix to cut jobs": a class noun capitalised only because it opens the line or sentence describes the name after it.
     const lead = /^(\S+)\s+/.exec(piece.text);
     if (lead && n >= 2 && starts.has(piece.start) && ORG_BEFORE.test(`${lead[1]!.toLowerCase()} `) && lead[1]!.toLowerCase() !== lead[1]) {
+      piece = { ...piece, text: piece.text.slice(lead[0].length), start: piece.start + lead[0].length };
+    }
+    // "Manager Tunde Bakare said …": a role noun capitalised only because it opens the sentence is not part of the name.
+    if (lead && n >= 3 && starts.has(piece.start) && ROLE_WORDS.has(lead[1]!.toLowerCase()) && !TITLES.includes(lead[1]!) && piece.text.slice(lead[0].length).split(/\s+/).every((w) => /^\p{Lu}\p{Ll}/u.test(w) && !ORG_WORDS.has(w.toLowerCase()))) {
       piece = { ...piece, text: piece.text.slice(lead[0].length), start: piece.start + lead[0].length };
     }
     // "Tisza Freight Kft.": the dot of a legal form is the name's, even where it also ends the sentence.
@@ -433,7 +442,9 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       // "United Nations Children's Fund", "United States Department of Justice": a known name opens a longer organisation's name.
       const opensLonger = (s: number, e: number) =>
         s === start && e < end && (text.slice(e, end).split(/\s+/).some((w) => ORG_WORDS.has(w.toLowerCase().replace(/[’']s$/, ''))) || typeFromWords(text.slice(e, end).trim()) === 'place') && taken.some(([ts, te]) => ts === s && te === e);
-      if (skip.some(([s, e]) => start < e && s < end && !opensLonger(s, e))) continue;
+      // "Maritime and Port Authority of Singapore": a known place closes a body's name after its organisation's word and "of".
+      const closesBody = (s: number, e: number) => e === end && s > start && /\s+of\s+(?:the\s+)?$/.test(text.slice(start, s)) && ORG_WORDS.has(text.slice(start, s).replace(/\s+of\s+(?:the\s+)?$/, '').split(/\s+/).pop()!.toLowerCase()) && taken.some(([ts, te]) => ts === s && te === e);
+      if (skip.some(([s, e]) => start < e && s < end && !opensLonger(s, e) && !closesBody(s, e))) continue;
       // "the All-Share Index", "the benchmark OBX index": a market index is a figure, not a name.
       if (/\sIndex$/.test(piece.text) || /^\s+index\b/.test(text.slice(end, end + 8))) continue;
       // "the Sheskharis oil terminal", "the Belbek air base", "the Heishan No. 2 mine": a facility is named with its noun.
@@ -514,6 +525,11 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       } else if (!type && single && STATE_POSSESSIONS.test(after)) {
         type = 'place';
         evidence = 'its government, army or capital is named';
+      }
+      // "the tanker Sea Orchid", "the bulk carrier Golden Pelican": a ship, named after its noun, is where things happen aboard (a place).
+      if (!type && tokens.length <= 4 && SHIP_BEFORE.test(before)) {
+        type = 'place';
+        evidence = 'a ship’s name after its noun';
       }
       if (!type) {
         const orgBy = ORG_BEFORE.test(before) || (ORG_ROLE_BEFORE.test(before) && !ROLE_BEFORE.test(before))
@@ -787,6 +803,7 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
     }
   }
   // "FK Sloga" beside "FK Mladost": a name that opens with the same word as an organisation's is one too.
+  const starts = sentenceStarts(text);
   for (const n of [...names]) {
     if (n.evidence !== 'a two- or three-word capitalised name' && n.evidence !== 'speaks in the report') continue;
     const first = n.name.split(/\s+/)[0]!;
@@ -817,7 +834,9 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
     const ownAcronym = n.aliases.some((a) => /^\p{Lu}{2,6}$/u.test(a) && capInitials(n.name) === a);
     if (ownAcronym) {
       const re = new RegExp(`(?<![\\p{L}\\d-])${esc(first)}(?![\\p{L}\\d-])(?!\\s+\\p{Lu})`, 'gu');
-      const spans = [...text.matchAll(re)].map((m): [number, number] => [m.index, m.index + first.length]).filter(([s]) => !n.spans.some(([a, b]) => s >= a && s < b) && !taken.some(([a, b]) => s >= a && s < b));
+      // ("Manufacturers have complained …" beside "Manufacturers Association of Nigeria (MAN)": a plural noun opening a sentence before a plural verb is an ordinary word.)
+      const plural = (s: number) => starts.has(s) && /s$/.test(first) && /^\s+(?:have|are|were|say|do|fear|want|complain(?:ed)?)\b/.test(text.slice(s + first.length, s + first.length + 12));
+      const spans = [...text.matchAll(re)].map((m): [number, number] => [m.index, m.index + first.length]).filter(([s]) => !n.spans.some(([a, b]) => s >= a && s < b) && !taken.some(([a, b]) => s >= a && s < b) && !plural(s));
       if (spans.length && !alone.length && !names.some((o) => o !== n && o.name.split(/\s+/)[0] === first)) {
         names.push({ name: first, type: 'organisation', aliases: [first], spans, evidence: `the first word of “${n.name}”, which the report calls by its acronym, names another body` });
       }
@@ -875,7 +894,15 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
   // A facility's own name alone ("Sheskharis" for "the Sheskharis oil terminal"), where the report uses it so.
   for (const n of names) {
     const base = /^a facility \(“(.+)”\)$/.exec(n.evidence)?.[1];
-    if (!base || names.some((o) => o !== n && o.name === base)) continue;
+    // "Cerro Morado" beside "the Cerro Morado copper mine": the place the facility is named after, found on its own, is one name with it.
+    const own = base ? names.find((o) => o !== n && o.name === base) : undefined;
+    if (own && own.type === n.type) {
+      for (const a of n.aliases) if (!own.aliases.includes(a)) own.aliases.push(a);
+      own.spans.push(...n.spans);
+      n.spans = [];
+      continue;
+    }
+    if (!base || own) continue;
     // Its own name is a short form ("Charrúa" for "the Charrúa substation"), whether or not the report uses it alone.
     if (!n.aliases.includes(base)) n.aliases.push(base);
     const re = new RegExp(`(?<![\\p{L}\\d-])${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d-])`, 'gu');
@@ -886,5 +913,5 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
     }
   }
   for (const n of names) n.spans.sort((a, b) => a[0] - b[0]);
-  return names.sort((a, b) => a.spans[0]![0] - b.spans[0]![0]);
+  return names.filter((n) => n.spans.length > 0).sort((a, b) => a.spans[0]![0] - b.spans[0]![0]);
 }
