@@ -136,3 +136,16 @@ describe('ships', () => {
     expect(t).toContain('organisation: Skyjet');
   });
 });
+
+describe('bodies read from what belongs to them', () => {
+  it('a place before a defined acronym is where the body’s branch is; the acronym is the body', () => {
+    const names = found('The Coastal Patrol Service (CPS) said the trawler sank near the headland on Tuesday after a fire broke out in its engine room.\nNorth Kaliva CPS chief Captain Aran Molle told reporters that the crew had been rescued.');
+    expect(names.map((n) => `${n.type}: ${n.name}`)).toContain('place: North Kaliva');
+    expect(names.find((n) => n.name === 'Coastal Patrol Service')?.aliases).toContain('CPS');
+    expect(names.map((n) => n.name)).not.toContain('North Kaliva CPS');
+  });
+
+  it('a legislature named by its committee', () => {
+    expect(typed('The opposition lawmaker, who sits on the Storting’s foreign affairs committee, said she would ask questions.')).toContain('organisation: Storting');
+  });
+});

@@ -526,6 +526,24 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         type = 'place';
         evidence = 'its government, army or capital is named';
       }
+      // "Negeri Sembilan MMEA director …", "the Kerala BJP": a body's acronym the report defines, after one to three words, is that
+      // body's branch in a place: the words before it name the place.
+      const branchOf = tokens.length >= 2 && tokens.length <= 4 && /^\p{Lu}{2,6}$/u.test(tokens[tokens.length - 1]!) && tokens.slice(0, -1).every((t) => /^\p{Lu}\p{Ll}/u.test(t) && !ORG_WORDS.has(t.toLowerCase())) ? tokens[tokens.length - 1]! : null;
+      if (!type && branchOf && text.includes(`(${branchOf})`)) {
+        const place = tokens.slice(0, -1).join(' ');
+        if (piece.text.startsWith(place)) {
+          out.push({ text: branchOf, start: start + piece.text.length - branchOf.length, end, type: 'organisation', evidence: 'an acronym the report defines' });
+          piece = { ...piece, text: place };
+          end = start + place.length;
+          type = 'place';
+          evidence = `where a branch of ${branchOf} is`;
+        }
+      }
+      // "the Sejm's national defence committee", "the Storting's members": a body whose committee or members are named.
+      if (!type && single && /(?:^|\s)the\s+$/i.test(before) && /^['’]s\s+(?:[a-z-]+\s+){0,3}(?:committee|committees|board|members|speaker|chairman|chairwoman|leadership|secretariat|presidium)\b/.test(text.slice(end, end + 60))) {
+        type = 'organisation';
+        evidence = 'its committee or members are named';
+      }
       // "the tanker Sea Orchid", "the bulk carrier Golden Pelican": a ship, named after its noun, is where things happen aboard (a place).
       if (!type && tokens.length <= 4 && SHIP_BEFORE.test(before)) {
         type = 'place';
