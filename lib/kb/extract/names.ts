@@ -30,7 +30,7 @@ const FOLLOWERS = { place: new Set(R.followerNouns.place), organisation: new Set
 const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
 const alt = (xs: readonly string[]) => (xs.length ? xs.map(esc).join('|') : '(?!)');
 const SHIP_BEFORE = new RegExp(`\\b(?:${alt([...R.shipNouns].sort((a, b) => b.length - a.length))})\\s+$`, 'i');
-// "a protein called KRT-17": a code after these nouns is a molecule's or a gene's, not a weapon's.
+// "a protein called BRX-22": a code after these nouns is a molecule's or a gene's, not a weapon's.
 const NOT_WEAPON_CODE_BEFORE = new RegExp(`\\b(?:${alt(R.notWeaponCodeBefore)})\\s+(?:(?:called|named|known\\s+as)\\s+)?$`, 'i');
 // Context that makes a name an organisation or a place, whatever its words (data/name-rules.json).
 const ORG_BEFORE = new RegExp(`\\b(?:${alt(R.organisationBefore)})\\s+$`, 'i');
@@ -96,7 +96,7 @@ interface Candidate {
 // A capitalised word: a weapon code ("Su-27", "MQ-9", "S-400"), a hyphenated or plain word, or an acronym.
 // Also: a surname opened by a lower-case particle ("al-Nuaimi"), initials and dotted legal forms ("J.K.", "B.V.").
 const PARTICLES = R.surnamePrefixes.map(esc).join('|') || '(?!)';
-// "Workers' Union", "Technicians’ Union": a plural possessive inside a name, before an organisation's word.
+// "Harbour Pilots’ Union", "Crane Operators' Union": a plural possessive inside a name, before an organisation's word.
 const PLURAL_POSSESSIVE = `\\p{Lu}[\\p{L}-]*s['’](?=[ \\t\\u00a0]+(?:${[...R.typeWords.organisation].filter((w) => /^\p{Lu}\p{Ll}+$/u.test(w)).join('|')})(?![\\p{L}]))`;
 const TOKEN = `(?:${PLURAL_POSSESSIVE}|(?:${PARTICLES})-\\p{Lu}[\\p{L}'’-]*\\p{L}|[dl]['’]\\p{Lu}[\\p{L}'’-]*\\p{L}|\\p{Lu}\\.(?:\\p{L}{1,2}\\.)+|[A-Z]+\\d+[A-Z]*(?![\\p{L}\\d])|[A-Z][\\p{L}]*-\\d+[A-Za-z]*|[A-Z]+-\\d+[A-Za-z]*|\\p{Lu}[\\p{L}'’-]*[\\p{L}]|\\p{Lu}{2,}|[A-Z]\\.)`;
 // Words of one name are separated by spaces only, never a line break.
@@ -203,10 +203,10 @@ function joinAnd(text: string, runs: { text: string; start: number }[]): { text:
   for (const r of runs) {
     const prev = out[out.length - 1];
     const last = r.text.split(/\s+/).pop()!.toLowerCase();
-    // ("Zenith Bank and Guaranty Trust Holding Company": two names, each already ending in an organisation's word.)
+    // ("Coral Bank and Meridian Trust Holding Company": two names, each already ending in an organisation's word.)
     const prevLast = prev?.text.split(/\s+/).pop()!.toLowerCase() ?? '';
     const twoBodies = prev !== undefined && prev.text.includes(' ') && !/ (?:of|for) /.test(prev.text) && ORG_WORDS.has(prevLast);
-    // ("Maritime and Port Authority of Singapore": the organisation's word stands before "of".)
+    // ("Maritime and Port Authority of Mauritius": the organisation's word stands before "of".)
     const headOf = / of /.test(r.text) && ORG_WORDS.has(r.text.split(/ of /)[0]!.split(/\s+/).pop()!.toLowerCase());
     if (prev && !twoBodies && text.slice(prev.start + prev.text.length, r.start) === ' and ' && (ORG_WORDS.has(last) || headOf || / (?:of|for) /.test(prev.text)) && !TYPE_WORDS.some(([t, set]) => t !== 'organisation' && set.has(last))) {
       prev.text = text.slice(prev.start, r.start + r.text.length);
@@ -364,9 +364,9 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
     skip.push([m.index, m.index + (text.indexOf('\n', m.index) + 1 || text.length + 1) - m.index - 1]);
     out.push({ text: m[1]!, start: at, end: at + m[1]!.length, type: 'person', evidence: 'a press release’s contact' });
   }
-  // "Fjordair ASA (OSE: FJORD)": an exchange and a stock ticker in brackets name no one.
+  // "Brightwater Foods plc (LSE: BWF)": an exchange and a stock ticker in brackets name no one.
   for (const m of text.matchAll(/\(\s*\p{Lu}{2,8}\s*:\s*[\p{Lu}\d.]{1,10}\s*\)/gu)) skip.push([m.index, m.index + m[0].length]);
-  // "SANTIAGO (AFP) -", "OSLO, Dec 3 (Nordic Markets Wire) -": the agency in a dateline's brackets is an organisation.
+  // "LIMA (AFP) -", "BERGEN, Dec 3 (Harbour Markets Wire) -": the agency in a dateline's brackets is an organisation.
   for (const m of text.matchAll(/^[ \t]*\p{Lu}[\p{Lu} .'’-]+(?:,[^\n(]{1,40})?[ \t]*\((\p{Lu}[^)\n]{1,40})\)[ \t]*[-–—]/gmu)) {
     const at = m.index + m[0].lastIndexOf(`(${m[1]!})`) + 1;
     if (taken.some(([s, e]) => at < e && s < at + m[1]!.length)) continue;
@@ -399,7 +399,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
   for (const raw of pieces) {
     // A leading demonym ("Russian Su-27", "Chinese Foreign Ministry") describes, it is not part of the name, unless the rest is only a type word.
     let piece = raw;
-    // "Abuja-based research firm", "a Dublin-based lessor": the word before "-based" is a place; the adjective is no name.
+    // "Kisumu-based research firm", "a Lisbon-based lessor": the word before "-based" is a place; the adjective is no name.
     const based = /^(\p{Lu}[\p{L}]+)-based(?=\s|$)/u.exec(piece.text);
     if (based && !STOP.has(based[1]!.toLowerCase()) && !DEMONYM.test(based[1]!) && !taken.some(([s, e]) => piece.start < e && s < piece.start + based[1]!.length)) {
       out.push({ text: based[1]!, start: piece.start, end: piece.start + based[1]!.length, type: 'place', evidence: 'where something is based (“X-based”)' });
@@ -420,7 +420,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
     const generic = first && n >= 3 && piece.text.slice(first[0].length).split(/\s+/).every((w) => ORG_WORDS.has(w.toLowerCase()) || GENERIC_MODIFIERS.test(w));
     // ("Portuguese Cardiology Society", "Maltese Sporting Herald": a society or an outlet keeps its demonym.)
     const keepsDemonym = n >= 3 && DEMONYM_KEPT.has(piece.text.split(/\s+/).pop()!);
-    // ("European Union Aviation Safety Agency", "African Union Commission": the demonym and an organisation's word name a body that opens the name.)
+    // ("African Union Peace Support Office", "European Union Satellite Centre": the demonym and an organisation's word name a body that opens the name.)
     const opensWithBody = n >= 3 && ORG_WORDS.has(piece.text.split(/\s+/)[1]!.toLowerCase());
     if (first && DEMONYM.test(first[1]!) && n >= 2 && !generic && !keepsDemonym && !opensWithBody && !(n === 2 && typeFromWords(piece.text) && typeFromWords(piece.text.slice(first[0].length)) !== 'weapon')) {
       piece = { ...piece, text: piece.text.slice(first[0].length), start: piece.start + first[0].length };
@@ -430,7 +430,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
     if (lead && n >= 2 && starts.has(piece.start) && ORG_BEFORE.test(`${lead[1]!.toLowerCase()} `) && lead[1]!.toLowerCase() !== lead[1]) {
       piece = { ...piece, text: piece.text.slice(lead[0].length), start: piece.start + lead[0].length };
     }
-    // "Manager Tunde Bakare said …": a role noun capitalised only because it opens the sentence is not part of the name.
+    // "Coach Emeka Obi said …": a role noun capitalised only because it opens the sentence is not part of the name.
     if (lead && n >= 3 && starts.has(piece.start) && ROLE_WORDS.has(lead[1]!.toLowerCase()) && !TITLES.includes(lead[1]!) && piece.text.slice(lead[0].length).split(/\s+/).every((w) => /^\p{Lu}\p{Ll}/u.test(w) && !ORG_WORDS.has(w.toLowerCase()))) {
       piece = { ...piece, text: piece.text.slice(lead[0].length), start: piece.start + lead[0].length };
     }
@@ -442,10 +442,10 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       // "United Nations Children's Fund", "United States Department of Justice": a known name opens a longer organisation's name.
       const opensLonger = (s: number, e: number) =>
         s === start && e < end && (text.slice(e, end).split(/\s+/).some((w) => ORG_WORDS.has(w.toLowerCase().replace(/[’']s$/, ''))) || typeFromWords(text.slice(e, end).trim()) === 'place') && taken.some(([ts, te]) => ts === s && te === e);
-      // "Maritime and Port Authority of Singapore": a known place closes a body's name after its organisation's word and "of".
+      // "Maritime and Port Authority of Mauritius": a known place closes a body's name after its organisation's word and "of".
       const closesBody = (s: number, e: number) => e === end && s > start && /\s+of\s+(?:the\s+)?$/.test(text.slice(start, s)) && ORG_WORDS.has(text.slice(start, s).replace(/\s+of\s+(?:the\s+)?$/, '').split(/\s+/).pop()!.toLowerCase()) && taken.some(([ts, te]) => ts === s && te === e);
       if (skip.some(([s, e]) => start < e && s < end && !opensLonger(s, e) && !closesBody(s, e))) continue;
-      // "the All-Share Index", "the benchmark OBX index": a market index is a figure, not a name.
+      // "the Broad-Market Index", "the benchmark FTSE index": a market index is a figure, not a name.
       if (/\sIndex$/.test(piece.text) || /^\s+index\b/.test(text.slice(end, end + 8))) continue;
       // "the Sheskharis oil terminal", "the Belbek air base", "the Heishan No. 2 mine": a facility is named with its noun.
       const facility = FACILITY_AFTER.exec(text.slice(end, end + 80));
@@ -480,7 +480,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         type = 'organisation';
         evidence = 'an ampersand joins it, as a firm';
       }
-      // "PRESENTER (JANE OKAFOR):", "TARIQ AL-HASHIMI:": a transcript's speaker, in capitals, is a person.
+      // "PRESENTER (MARY ADEYEMI):", "SAMUEL OKORO:": a transcript's speaker, in capitals, is a person.
       if (!type && tokens.length >= 2 && tokens.length <= 4 && tokens.every((t) => /^\p{Lu}[\p{Lu}'’-]+$/u.test(t)) && /^\)?:/.test(after) && /(?:^|\n)[ \t]*(?:\p{Lu}+[ \t]*\()?$/u.test(before)) {
         type = 'person';
         evidence = 'a transcript’s speaker label';
@@ -526,7 +526,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         type = 'place';
         evidence = 'its government, army or capital is named';
       }
-      // "Negeri Sembilan MMEA director …", "the Kerala BJP": a body's acronym the report defines, after one to three words, is that
+      // "North Kaliva CPS chief …", "the Kerala BJP": a body's acronym the report defines, after one to three words, is that
       // body's branch in a place: the words before it name the place.
       const branchOf = tokens.length >= 2 && tokens.length <= 4 && /^\p{Lu}{2,6}$/u.test(tokens[tokens.length - 1]!) && tokens.slice(0, -1).every((t) => /^\p{Lu}\p{Ll}/u.test(t) && !ORG_WORDS.has(t.toLowerCase())) ? tokens[tokens.length - 1]! : null;
       if (!type && branchOf && text.includes(`(${branchOf})`)) {
@@ -539,12 +539,12 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
           evidence = `where a branch of ${branchOf} is`;
         }
       }
-      // "the Sejm's national defence committee", "the Storting's members": a body whose committee or members are named.
+      // "the Storting's foreign affairs committee", "the Knesset's members": a body whose committee or members are named.
       if (!type && single && /(?:^|\s)the\s+$/i.test(before) && /^['’]s\s+(?:[a-z-]+\s+){0,3}(?:committee|committees|board|members|speaker|chairman|chairwoman|leadership|secretariat|presidium)\b/.test(text.slice(end, end + 60))) {
         type = 'organisation';
         evidence = 'its committee or members are named';
       }
-      // "the tanker Sea Orchid", "the bulk carrier Golden Pelican": a ship, named after its noun, is where things happen aboard (a place).
+      // "the tanker Blue Marlin", "the bulk carrier Silver Heron": a ship, named after its noun, is where things happen aboard (a place).
       if (!type && tokens.length <= 4 && SHIP_BEFORE.test(before)) {
         type = 'place';
         evidence = 'a ship’s name after its noun';
@@ -612,7 +612,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         evidence = `an edition number, then “${eventAfter}”`;
       }
       const follower = /^\s+([a-z]+)\b/.exec(after)?.[1];
-      // "96 Krab howitzers", "its K9 howitzer": one word before a weapon's noun names the weapon.
+      // "48 Wolf howitzers", "its T7 howitzer": one word before a weapon's noun names the weapon.
       if (!type && single && follower && WEAPON_WORDS.has(follower.replace(/s$/, ''))) {
         type = 'weapon';
         evidence = `followed by “${follower}”`;
@@ -852,7 +852,7 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
     const ownAcronym = n.aliases.some((a) => /^\p{Lu}{2,6}$/u.test(a) && capInitials(n.name) === a);
     if (ownAcronym) {
       const re = new RegExp(`(?<![\\p{L}\\d-])${esc(first)}(?![\\p{L}\\d-])(?!\\s+\\p{Lu})`, 'gu');
-      // ("Manufacturers have complained …" beside "Manufacturers Association of Nigeria (MAN)": a plural noun opening a sentence before a plural verb is an ordinary word.)
+      // ("Exporters have complained …" beside "Exporters Council of Ghana (ECG)": a plural noun opening a sentence before a plural verb is an ordinary word.)
       const plural = (s: number) => starts.has(s) && /s$/.test(first) && /^\s+(?:have|are|were|say|do|fear|want|complain(?:ed)?)\b/.test(text.slice(s + first.length, s + first.length + 12));
       const spans = [...text.matchAll(re)].map((m): [number, number] => [m.index, m.index + first.length]).filter(([s]) => !n.spans.some(([a, b]) => s >= a && s < b) && !taken.some(([a, b]) => s >= a && s < b) && !plural(s));
       if (spans.length && !alone.length && !names.some((o) => o !== n && o.name.split(/\s+/)[0] === first)) {
@@ -912,7 +912,7 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
   // A facility's own name alone ("Sheskharis" for "the Sheskharis oil terminal"), where the report uses it so.
   for (const n of names) {
     const base = /^a facility \(“(.+)”\)$/.exec(n.evidence)?.[1];
-    // "Cerro Morado" beside "the Cerro Morado copper mine": the place the facility is named after, found on its own, is one name with it.
+    // "Loma Verde" beside "the Loma Verde copper mine": the place the facility is named after, found on its own, is one name with it.
     const own = base ? names.find((o) => o !== n && o.name === base) : undefined;
     if (own && own.type === n.type) {
       for (const a of n.aliases) if (!own.aliases.includes(a)) own.aliases.push(a);
