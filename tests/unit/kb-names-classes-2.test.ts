@@ -149,3 +149,17 @@ describe('bodies read from what belongs to them', () => {
     expect(typed('The opposition lawmaker, who sits on the Storting’s foreign affairs committee, said she would ask questions.')).toContain('organisation: Storting');
   });
 });
+
+describe('police ranks and desks', () => {
+  it('a police rank is a title; the force after “of” is an organisation', () => {
+    const t = typed('Chief Superintendent Mark Lowe of Greater Manchester Police said the arrests followed a tip. Detective Inspector Jo Grey said more would follow.');
+    expect(t).toEqual(expect.arrayContaining(['person: Mark Lowe', 'organisation: Greater Manchester Police', 'person: Jo Grey']));
+    expect(t.join('\n')).not.toMatch(/Superintendent|Inspector/);
+  });
+
+  it('a byline’s desk after the writer is neither a place nor a name', () => {
+    const t = typed('By Ruth Akande, Fact-Check Desk\nA post shared thousands of times says the river is poisoned.');
+    expect(t).toContain('person: Ruth Akande');
+    expect(t.join('\n')).not.toMatch(/Desk/);
+  });
+});

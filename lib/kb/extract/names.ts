@@ -303,7 +303,10 @@ function splitAtOf(full: string, text: string, start: number): { text: string; s
       { text: right, start: start + m.index + m[0].length },
     ];
   }
-  if (ORG_WORDS.has(lastRight) && leftTokens.length >= 2 && leftTokens.length <= 3 && !typeFromWords(left) && !leftTokens.some((t) => STOP.has(t.toLowerCase()))) {
+  // ("Chief Superintendent Mark Lowe of Greater Manchester Police": a title may open the person's side.)
+  const titled = TITLES.find((t) => left.startsWith(`${t} `));
+  const personSide = titled ? leftTokens.length - titled.split(' ').length : leftTokens.length;
+  if (ORG_WORDS.has(lastRight) && personSide >= 2 && personSide <= 3 && !typeFromWords(left) && !leftTokens.some((t) => STOP.has(t.toLowerCase()))) {
     return [
       { text: left, start },
       { text: right, start: start + m.index + m[0].length },
@@ -355,6 +358,8 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
   // Bylines and sign-offs (lib/kb/extract/meta.ts): the writer is a person, the outlet an organisation, where it was filed from a place.
   for (const b of bylineNames(text)) {
     skip.push(b.line);
+    // "By Ruth Akande, Fact-Check Desk": a desk or section after the writer is no place it was filed from, and names no one.
+    if (b.role === 'place' && typeFromWords(b.text) === 'organisation') continue;
     const type = b.role === 'writer' ? 'person' : b.role === 'outlet' ? 'organisation' : 'place';
     out.push({ text: b.text, start: b.start, end: b.start + b.text.length, type, evidence: b.role === 'writer' ? 'the byline’s writer' : b.role === 'outlet' ? 'the byline’s outlet' : 'where the byline was filed from' });
   }
