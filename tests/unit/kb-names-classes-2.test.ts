@@ -163,3 +163,14 @@ describe('police ranks and desks', () => {
     expect(t.join('\n')).not.toMatch(/Desk/);
   });
 });
+
+describe('patronymics and airlines', () => {
+  it('a Malay patronymic with “binti” or “bin” keeps the name whole', () => {
+    expect(typed('Nurul Izzah binti Rahman, a fisheries officer, said stocks were down.')).toContain('person: Nurul Izzah binti Rahman');
+    expect(typed('State councillor Ahmad Faizal bin Hashim, who represents the area, said fishermen were worried.')).toContain('person: Ahmad Faizal bin Hashim');
+  });
+
+  it('a two-word name ending in “Air” that speaks is an airline, not a person', () => {
+    expect(typed('Fjordholm Air said the Civil Aviation Authority of Norway had opened an inquiry into its checks.')).toContain('organisation: Fjordholm Air');
+  });
+});
