@@ -15,6 +15,17 @@ describe('not names', () => {
     expect(names.join('\n')).not.toMatch(/LSE|BWF|FTSE|Broad-Market/);
   });
 
+  it('tickers on any exchange and indexes by any name are no names', () => {
+    const names = named('Shares of Lumora Inc (Nasdaq: LUMR) rose while Kessel AG (XETRA: KSL.DE) fell. The Nikkei 225 index rose and the Hang Seng Index slipped on Monday.');
+    expect(names).toEqual(expect.arrayContaining(['Lumora Inc', 'Kessel AG']));
+    expect(names.join('\n')).not.toMatch(/Nasdaq|LUMR|XETRA|KSL|Nikkei|Hang Seng/);
+  });
+
+  it('a fact-check’s RATING and CONTEXT labels are no speakers', () => {
+    const names = named('RATING: False. The state laboratory found no such thing in any of the samples it took last year.\nCONTEXT: The post first appeared in March and was shared by thousands of people across the state.');
+    expect(names).toEqual([]);
+  });
+
   it('a fact-check’s CLAIM and VERDICT labels are no speakers', () => {
     const names = named('CLAIM: A viral post says the river is poisoned.\nVERDICT: False. The state laboratory found no such thing.');
     expect(names).not.toContain('CLAIM');

@@ -370,7 +370,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
     out.push({ text: m[1]!, start: at, end: at + m[1]!.length, type: 'person', evidence: 'a press release’s contact' });
   }
   // "Brightwater Foods plc (LSE: BWF)": an exchange and a stock ticker in brackets name no one.
-  for (const m of text.matchAll(/\(\s*\p{Lu}{2,8}\s*:\s*[\p{Lu}\d.]{1,10}\s*\)/gu)) skip.push([m.index, m.index + m[0].length]);
+  for (const m of text.matchAll(/\(\s*\p{Lu}[\p{L}]{1,7}\s*:\s*[\p{Lu}\d.]{1,10}\s*\)/gu)) skip.push([m.index, m.index + m[0].length]);
   // "LIMA (AFP) -", "BERGEN, Dec 3 (Harbour Markets Wire) -": the agency in a dateline's brackets is an organisation.
   for (const m of text.matchAll(/^[ \t]*\p{Lu}[\p{Lu} .'’-]+(?:,[^\n(]{1,40})?[ \t]*\((\p{Lu}[^)\n]{1,40})\)[ \t]*[-–—]/gmu)) {
     const at = m.index + m[0].lastIndexOf(`(${m[1]!})`) + 1;
