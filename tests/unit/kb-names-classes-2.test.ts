@@ -185,3 +185,10 @@ describe('patronymics and airlines', () => {
     expect(typed('Fjordholm Air said the Civil Aviation Authority of Norway had opened an inquiry into its checks.')).toContain('organisation: Fjordholm Air');
   });
 });
+
+describe('football clubs', () => {
+  it('a club named after its town, hosted or beaten, and a club ending in “United” are organisations; a city stays a place', () => {
+    const t = typed('Rovers host Harlow Town on Saturday, kick-off 3pm, after Kwara United drew on Tuesday. The winger moved to Cape Town last year.');
+    expect(t).toEqual(expect.arrayContaining(['organisation: Harlow Town', 'organisation: Kwara United', 'place: Cape Town']));
+  });
+});

@@ -549,6 +549,11 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         type = 'organisation';
         evidence = 'its committee or members are named';
       }
+      // "Rovers host Millbrook Town on Saturday": a town's name that a team hosts, beats or plays is a club.
+      if (!type && tokens.length >= 2 && tokens.length <= 3 && tokens[tokens.length - 1] === 'Town' && /\b(?:host|hosts|hosted|hosting|beat|beats|beaten|face|faces|faced|facing|play|plays|played|drew\s+with|draw\s+with|lost\s+to|lose\s+to|visit|visits)\s+$/.test(before)) {
+        type = 'organisation';
+        evidence = 'a team plays it, as a club';
+      }
       // "the tanker Blue Marlin", "the bulk carrier Silver Heron": a ship, named after its noun, is where things happen aboard (a place).
       if (!type && tokens.length <= 4 && SHIP_BEFORE.test(before)) {
         type = 'place';
