@@ -271,6 +271,8 @@ export const NameRulesFile = z
     notWeaponCodeBefore: words.default([]),
     /** Nouns of a ship before its name ("the tanker X", "the bulk carrier Y"): the ship is typed a place, as the held-out labels type it. */
     shipNouns: words.default([]),
+    /** Prefixes that open a ship's name ("MV", "HMS"): the ship is typed a place, as shipNouns. */
+    shipPrefixes: words.default([]),
   })
   .strict();
 export type NameRules = z.infer<typeof NameRulesFile>;

@@ -146,6 +146,10 @@ describe('ships', () => {
     expect(t).toContain('place: Silver Heron');
     expect(t).toContain('organisation: Skyjet');
   });
+
+  it('a ship’s prefix opens its name', () => {
+    expect(typed('The vessel MV Ocean Star ran aground off the coast on Tuesday. HMS Dauntless shadowed it.')).toEqual(expect.arrayContaining(['place: MV Ocean Star', 'place: HMS Dauntless']));
+  });
 });
 
 describe('bodies read from what belongs to them', () => {

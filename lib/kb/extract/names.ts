@@ -24,6 +24,7 @@ const TYPE_WORDS: [EntityType, Set<string>][] = [
 const CONNECTORS = words(R.connectors.flatMap((c) => c.split(' ')));
 const ORG_WORDS = words(R.typeWords.organisation);
 const WEAPON_WORDS = words(R.typeWords.weapon);
+const SHIP_PREFIXES = new Set(R.shipPrefixes);
 const CONNECTOR_RE = [...R.connectors].sort((a, b) => b.length - a.length).map((c) => c.replace(/ /g, '[ \\t\\u00a0]+')).join('|');
 const PLACE_FIRST = new Set(R.placeFirstWords);
 const FOLLOWERS = { place: new Set(R.followerNouns.place), organisation: new Set(R.followerNouns.organisation), event: new Set(R.followerNouns.event) };
@@ -484,6 +485,11 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       if (!type && tokens.includes('&')) {
         type = 'organisation';
         evidence = 'an ampersand joins it, as a firm';
+      }
+      // "MV Ocean Star", "HMS Dauntless": a ship's prefix opens its name (typed a place, as after a ship's noun).
+      if (!type && tokens.length >= 2 && tokens.length <= 4 && SHIP_PREFIXES.has(tokens[0]!)) {
+        type = 'place';
+        evidence = 'a ship’s prefix opens it';
       }
       // "PRESENTER (MARY ADEYEMI):", "SAMUEL OKORO:": a transcript's speaker, in capitals, is a person.
       if (!type && tokens.length >= 2 && tokens.length <= 4 && tokens.every((t) => /^\p{Lu}[\p{Lu}'’-]+$/u.test(t)) && /^\)?:/.test(after) && /(?:^|\n)[ \t]*(?:\p{Lu}+[ \t]*\()?$/u.test(before)) {
