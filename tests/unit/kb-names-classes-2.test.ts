@@ -196,3 +196,11 @@ describe('football clubs', () => {
     expect(t).toEqual(expect.arrayContaining(['organisation: Harlow Town', 'organisation: Kwara United', 'place: Cape Town']));
   });
 });
+
+describe('platforms', () => {
+  it('a word before “post”, “page” or “channel” is a platform; a lower-case border post is no name', () => {
+    const t = typed('A Telegram post shared 20,000 times says the dam will fail. It spread on a Viber channel too. A border post near Rafah was shut.');
+    expect(t).toEqual(expect.arrayContaining(['organisation: Telegram', 'organisation: Viber']));
+    expect(t.join('\n')).not.toMatch(/border/i);
+  });
+});
