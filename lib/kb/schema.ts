@@ -267,6 +267,12 @@ export const NameRulesFile = z
     demonyms: words.default([]),
     /** Qualifiers after a hyphen that make the word before it a body acting ("Perindo-backed", "Hamas-led"). */
     agentQualifiers: words.default([]),
+    /** Nouns before a letters-and-digits code that make it a molecule's, a gene's or a strain's, not a weapon's ("a protein called KRT-17"). */
+    notWeaponCodeBefore: words.default([]),
+    /** Nouns of a ship before its name ("the tanker X", "the bulk carrier Y"): the ship is typed a place, as the held-out labels type it. */
+    shipNouns: words.default([]),
+    /** Prefixes that open a ship's name ("MV", "HMS"): the ship is typed a place, as shipNouns. */
+    shipPrefixes: words.default([]),
   })
   .strict();
 export type NameRules = z.infer<typeof NameRulesFile>;

@@ -23,21 +23,26 @@ const TYPE_WORDS: [EntityType, Set<string>][] = [
 ];
 const CONNECTORS = words(R.connectors.flatMap((c) => c.split(' ')));
 const ORG_WORDS = words(R.typeWords.organisation);
+const WEAPON_WORDS = words(R.typeWords.weapon);
+const SHIP_PREFIXES = new Set(R.shipPrefixes);
 const CONNECTOR_RE = [...R.connectors].sort((a, b) => b.length - a.length).map((c) => c.replace(/ /g, '[ \\t\\u00a0]+')).join('|');
 const PLACE_FIRST = new Set(R.placeFirstWords);
 const FOLLOWERS = { place: new Set(R.followerNouns.place), organisation: new Set(R.followerNouns.organisation), event: new Set(R.followerNouns.event) };
-const ROLE_NOUNS = R.roleNouns.join('|');
 const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
 const alt = (xs: readonly string[]) => (xs.length ? xs.map(esc).join('|') : '(?!)');
+const SHIP_BEFORE = new RegExp(`\\b(?:${alt([...R.shipNouns].sort((a, b) => b.length - a.length))})\\s+$`, 'i');
+// "a protein called BRX-22": a code after these nouns is a molecule's or a gene's, not a weapon's.
+const NOT_WEAPON_CODE_BEFORE = new RegExp(`\\b(?:${alt(R.notWeaponCodeBefore)})\\s+(?:(?:called|named|known\\s+as)\\s+)?$`, 'i');
 // Context that makes a name an organisation or a place, whatever its words (data/name-rules.json).
 const ORG_BEFORE = new RegExp(`\\b(?:${alt(R.organisationBefore)})\\s+$`, 'i');
 const ORG_LIST_BEFORE = new RegExp(`\\b(?:${alt(R.organisationPlural)})\\s*,\\s*(?:including\\s+|such as\\s+)?$`, 'i');
 const ORG_AGENT_BEFORE = new RegExp(`\\b(?:${alt(R.organisationAgentBefore)})\\s+(?:the\\s+)?$`, 'i');
 // "X, the Transport Ministry said": an attribution, not an apposition about X.
+const ROLE_NOUNS = R.roleNouns.join('|');
 const NOT_SAID = '(?!\\s+(?:said|says|told|added|announced|reported|confirmed)\\b)';
 // "X, the group's spokesperson" is a person: a possessive organisation noun is not the apposition's head.
 // "X, one of the largest carriers": one of a plural of organisations.
-const ORG_APPOSITION = new RegExp(`^,\\s+(?:(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,3}(?:${alt(R.organisationBefore)})|one\\s+of\\s+the\\s+(?:[\\w-]+\\s+){0,3}(?:${alt(R.organisationPlural)}))\\b(?!['’]s)${NOT_SAID}`, 'i');
+const ORG_APPOSITION = new RegExp(`^,\\s+(?:(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,3}(?:${alt(R.organisationBefore)})|one\\s+of\\s+the\\s+(?:[\\w-]+\\s+){0,3}(?:${alt(R.organisationPlural)}))\\b(?!['’]s)(?!\\s+(?:${ROLE_NOUNS})\\b)${NOT_SAID}`, 'i');
 const PLACE_APPOSITION = new RegExp(`^,\\s+(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,3}(?:${alt(R.followerNouns.place)})\\b${NOT_SAID}`, 'i');
 const PLACE_OF_BEFORE = new RegExp(`\\b(?:${alt(R.placeOfNouns)})\\s+of\\s+(?:the\\s+)?$`, 'i');
 // "X said on Wednesday it would …": what speaks of itself as "it" is not a person.
@@ -92,7 +97,9 @@ interface Candidate {
 // A capitalised word: a weapon code ("Su-27", "MQ-9", "S-400"), a hyphenated or plain word, or an acronym.
 // Also: a surname opened by a lower-case particle ("al-Nuaimi"), initials and dotted legal forms ("J.K.", "B.V.").
 const PARTICLES = R.surnamePrefixes.map(esc).join('|') || '(?!)';
-const TOKEN = `(?:(?:${PARTICLES})-\\p{Lu}[\\p{L}'’-]*\\p{L}|[dl]['’]\\p{Lu}[\\p{L}'’-]*\\p{L}|\\p{Lu}\\.(?:\\p{L}{1,2}\\.)+|[A-Z]+\\d+[A-Z]*(?![\\p{L}\\d])|[A-Z][\\p{L}]*-\\d+[A-Za-z]*|[A-Z]+-\\d+[A-Za-z]*|\\p{Lu}[\\p{L}'’-]*[\\p{L}]|\\p{Lu}{2,}|[A-Z]\\.)`;
+// "Harbour Pilots’ Union", "Crane Operators' Union": a plural possessive inside a name, before an organisation's word.
+const PLURAL_POSSESSIVE = `\\p{Lu}[\\p{L}-]*s['’](?=[ \\t\\u00a0]+(?:${[...R.typeWords.organisation].filter((w) => /^\p{Lu}\p{Ll}+$/u.test(w)).join('|')})(?![\\p{L}]))`;
+const TOKEN = `(?:${PLURAL_POSSESSIVE}|(?:${PARTICLES})-\\p{Lu}[\\p{L}'’-]*\\p{L}|[dl]['’]\\p{Lu}[\\p{L}'’-]*\\p{L}|\\p{Lu}\\.(?:\\p{L}{1,2}\\.)+|[A-Z]+\\d+[A-Z]*(?![\\p{L}\\d])|[A-Z][\\p{L}]*-\\d+[A-Za-z]*|[A-Z]+-\\d+[A-Za-z]*|\\p{Lu}[\\p{L}'’-]*[\\p{L}]|\\p{Lu}{2,}|[A-Z]\\.)`;
 // Words of one name are separated by spaces only, never a line break.
 const RUN = new RegExp(`(?<![\\p{L}\\d-])${TOKEN}(?:(?:[ \\t\\u00a0]+(?:${CONNECTOR_RE}))?[ \\t\\u00a0]+${TOKEN})*`, 'gu');
 const DEMONYM = /^[A-Z][a-z]+(?:ian|ean|ese|ish|can)$/;
@@ -197,7 +204,12 @@ function joinAnd(text: string, runs: { text: string; start: number }[]): { text:
   for (const r of runs) {
     const prev = out[out.length - 1];
     const last = r.text.split(/\s+/).pop()!.toLowerCase();
-    if (prev && text.slice(prev.start + prev.text.length, r.start) === ' and ' && (ORG_WORDS.has(last) || / (?:of|for) /.test(prev.text)) && !TYPE_WORDS.some(([t, set]) => t !== 'organisation' && set.has(last))) {
+    // ("Coral Bank and Meridian Trust Holding Company": two names, each already ending in an organisation's word.)
+    const prevLast = prev?.text.split(/\s+/).pop()!.toLowerCase() ?? '';
+    const twoBodies = prev !== undefined && prev.text.includes(' ') && !/ (?:of|for) /.test(prev.text) && ORG_WORDS.has(prevLast);
+    // ("Maritime and Port Authority of Mauritius": the organisation's word stands before "of".)
+    const headOf = / of /.test(r.text) && ORG_WORDS.has(r.text.split(/ of /)[0]!.split(/\s+/).pop()!.toLowerCase());
+    if (prev && !twoBodies && text.slice(prev.start + prev.text.length, r.start) === ' and ' && (ORG_WORDS.has(last) || headOf || / (?:of|for) /.test(prev.text)) && !TYPE_WORDS.some(([t, set]) => t !== 'organisation' && set.has(last))) {
       prev.text = text.slice(prev.start, r.start + r.text.length);
       continue;
     }
@@ -292,7 +304,10 @@ function splitAtOf(full: string, text: string, start: number): { text: string; s
       { text: right, start: start + m.index + m[0].length },
     ];
   }
-  if (ORG_WORDS.has(lastRight) && leftTokens.length >= 2 && leftTokens.length <= 3 && !typeFromWords(left) && !leftTokens.some((t) => STOP.has(t.toLowerCase()))) {
+  // ("Chief Superintendent Mark Lowe of Greater Manchester Police": a title may open the person's side.)
+  const titled = TITLES.find((t) => left.startsWith(`${t} `));
+  const personSide = titled ? leftTokens.length - titled.split(' ').length : leftTokens.length;
+  if (ORG_WORDS.has(lastRight) && personSide >= 2 && personSide <= 3 && !typeFromWords(left) && !leftTokens.some((t) => STOP.has(t.toLowerCase()))) {
     return [
       { text: left, start },
       { text: right, start: start + m.index + m[0].length },
@@ -344,6 +359,8 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
   // Bylines and sign-offs (lib/kb/extract/meta.ts): the writer is a person, the outlet an organisation, where it was filed from a place.
   for (const b of bylineNames(text)) {
     skip.push(b.line);
+    // "By Ruth Akande, Fact-Check Desk": a desk or section after the writer is no place it was filed from, and names no one.
+    if (b.role === 'place' && typeFromWords(b.text) === 'organisation') continue;
     const type = b.role === 'writer' ? 'person' : b.role === 'outlet' ? 'organisation' : 'place';
     out.push({ text: b.text, start: b.start, end: b.start + b.text.length, type, evidence: b.role === 'writer' ? 'the byline’s writer' : b.role === 'outlet' ? 'the byline’s outlet' : 'where the byline was filed from' });
   }
@@ -352,6 +369,15 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
     const at = m.index + m[0].indexOf(m[1]!);
     skip.push([m.index, m.index + (text.indexOf('\n', m.index) + 1 || text.length + 1) - m.index - 1]);
     out.push({ text: m[1]!, start: at, end: at + m[1]!.length, type: 'person', evidence: 'a press release’s contact' });
+  }
+  // "Brightwater Foods plc (LSE: BWF)": an exchange and a stock ticker in brackets name no one.
+  for (const m of text.matchAll(/\(\s*\p{Lu}[\p{L}]{1,7}\s*:\s*[\p{Lu}\d.]{1,10}\s*\)/gu)) skip.push([m.index, m.index + m[0].length]);
+  // "LIMA (AFP) -", "BERGEN, Dec 3 (Harbour Markets Wire) -": the agency in a dateline's brackets is an organisation.
+  for (const m of text.matchAll(/^[ \t]*\p{Lu}[\p{Lu} .'’-]+(?:,[^\n(]{1,40})?[ \t]*\((\p{Lu}[^)\n]{1,40})\)[ \t]*[-–—]/gmu)) {
+    const at = m.index + m[0].lastIndexOf(`(${m[1]!})`) + 1;
+    if (taken.some(([s, e]) => at < e && s < at + m[1]!.length)) continue;
+    skip.push([at, at + m[1]!.length]);
+    out.push({ text: m[1]!, start: at, end: at + m[1]!.length, type: 'organisation', evidence: 'the agency in a dateline’s brackets' });
   }
   // "the Convention on the Protection of Migratory Species in Northern Asia", "the Convention on the Rights of the Child": an agreement's
   // word, then what it is on or between, across lower-case prepositions and articles.
@@ -379,6 +405,12 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
   for (const raw of pieces) {
     // A leading demonym ("Russian Su-27", "Chinese Foreign Ministry") describes, it is not part of the name, unless the rest is only a type word.
     let piece = raw;
+    // "Kisumu-based research firm", "a Lisbon-based lessor": the word before "-based" is a place; the adjective is no name.
+    const based = /^(\p{Lu}[\p{L}]+)-based(?=\s|$)/u.exec(piece.text);
+    if (based && !STOP.has(based[1]!.toLowerCase()) && !DEMONYM.test(based[1]!) && !taken.some(([s, e]) => piece.start < e && s < piece.start + based[1]!.length)) {
+      out.push({ text: based[1]!, start: piece.start, end: piece.start + based[1]!.length, type: 'place', evidence: 'where something is based (“X-based”)' });
+    }
+    if (based && !piece.text.includes(' ')) continue;
     // "China-made Mugin-5", "Kremlin-backed X": the hyphenated qualifier is not part of the name.
     const qualifier = /^\S+-(?:made|based|backed|led|owned|built|designed|funded|linked)\s+/.exec(piece.text);
     // "the Perindo-backed candidate", "Hamas-led": the word before a qualifier of agency names a body (not a country, a demonym or a known name).
@@ -394,12 +426,18 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
     const generic = first && n >= 3 && piece.text.slice(first[0].length).split(/\s+/).every((w) => ORG_WORDS.has(w.toLowerCase()) || GENERIC_MODIFIERS.test(w));
     // ("Portuguese Cardiology Society", "Maltese Sporting Herald": a society or an outlet keeps its demonym.)
     const keepsDemonym = n >= 3 && DEMONYM_KEPT.has(piece.text.split(/\s+/).pop()!);
-    if (first && DEMONYM.test(first[1]!) && n >= 2 && !generic && !keepsDemonym && !(n === 2 && typeFromWords(piece.text) && typeFromWords(piece.text.slice(first[0].length)) !== 'weapon')) {
+    // ("African Union Peace Support Office", "European Union Satellite Centre": the demonym and an organisation's word name a body that opens the name.)
+    const opensWithBody = n >= 3 && ORG_WORDS.has(piece.text.split(/\s+/)[1]!.toLowerCase());
+    if (first && DEMONYM.test(first[1]!) && n >= 2 && !generic && !keepsDemonym && !opensWithBody && !(n === 2 && typeFromWords(piece.text) && typeFromWords(piece.text.slice(first[0].length)) !== 'weapon')) {
       piece = { ...piece, text: piece.text.slice(first[0].length), start: piece.start + first[0].length };
     }
     // "Chipmaker Veltrix to cut jobs": a class noun capitalised only because it opens the line or sentence describes the name after it.
     const lead = /^(\S+)\s+/.exec(piece.text);
     if (lead && n >= 2 && starts.has(piece.start) && ORG_BEFORE.test(`${lead[1]!.toLowerCase()} `) && lead[1]!.toLowerCase() !== lead[1]) {
+      piece = { ...piece, text: piece.text.slice(lead[0].length), start: piece.start + lead[0].length };
+    }
+    // "Coach Emeka Obi said …": a role noun capitalised only because it opens the sentence is not part of the name.
+    if (lead && n >= 3 && starts.has(piece.start) && ROLE_WORDS.has(lead[1]!.toLowerCase()) && !TITLES.includes(lead[1]!) && piece.text.slice(lead[0].length).split(/\s+/).every((w) => /^\p{Lu}\p{Ll}/u.test(w) && !ORG_WORDS.has(w.toLowerCase()))) {
       piece = { ...piece, text: piece.text.slice(lead[0].length), start: piece.start + lead[0].length };
     }
     // "Tisza Freight Kft.": the dot of a legal form is the name's, even where it also ends the sentence.
@@ -410,7 +448,11 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       // "United Nations Children's Fund", "United States Department of Justice": a known name opens a longer organisation's name.
       const opensLonger = (s: number, e: number) =>
         s === start && e < end && (text.slice(e, end).split(/\s+/).some((w) => ORG_WORDS.has(w.toLowerCase().replace(/[’']s$/, ''))) || typeFromWords(text.slice(e, end).trim()) === 'place') && taken.some(([ts, te]) => ts === s && te === e);
-      if (skip.some(([s, e]) => start < e && s < end && !opensLonger(s, e))) continue;
+      // "Maritime and Port Authority of Mauritius": a known place closes a body's name after its organisation's word and "of".
+      const closesBody = (s: number, e: number) => e === end && s > start && /\s+of\s+(?:the\s+)?$/.test(text.slice(start, s)) && ORG_WORDS.has(text.slice(start, s).replace(/\s+of\s+(?:the\s+)?$/, '').split(/\s+/).pop()!.toLowerCase()) && taken.some(([ts, te]) => ts === s && te === e);
+      if (skip.some(([s, e]) => start < e && s < end && !opensLonger(s, e) && !closesBody(s, e))) continue;
+      // "the Broad-Market Index", "the benchmark FTSE index": a market index is a figure, not a name.
+      if (/\sIndex$/.test(piece.text) || /^\s+index\b/.test(text.slice(end, end + 8))) continue;
       // "the Sheskharis oil terminal", "the Belbek air base", "the Heishan No. 2 mine": a facility is named with its noun.
       const facility = FACILITY_AFTER.exec(text.slice(end, end + 80));
       const base = piece.text;
@@ -426,6 +468,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       const before = text.slice(Math.max(0, start - 40), start);
       const after = text.slice(end, end + 60);
       let type = isFacility ? 'place' : typeFromWords(piece.text);
+      if (type === 'weapon' && single && NOT_WEAPON_CODE_BEFORE.test(before)) continue;
       let evidence = isFacility ? `a facility (“${base}”)` : type ? `its words mark ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}` : '';
       // "Daniel Plant, the plant manager": two words that end like a facility, but an apposition names a person's role.
       if (type === 'place' && tokens.length === 2 && PERSON_APPOSITION.test(after)) {
@@ -442,6 +485,16 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       if (!type && tokens.includes('&')) {
         type = 'organisation';
         evidence = 'an ampersand joins it, as a firm';
+      }
+      // "MV Ocean Star", "HMS Dauntless": a ship's prefix opens its name (typed a place, as after a ship's noun).
+      if (!type && tokens.length >= 2 && tokens.length <= 4 && SHIP_PREFIXES.has(tokens[0]!)) {
+        type = 'place';
+        evidence = 'a ship’s prefix opens it';
+      }
+      // "PRESENTER (MARY ADEYEMI):", "SAMUEL OKORO:": a transcript's speaker, in capitals, is a person.
+      if (!type && tokens.length >= 2 && tokens.length <= 4 && tokens.every((t) => /^\p{Lu}[\p{Lu}'’-]+$/u.test(t)) && /^\)?:/.test(after) && /(?:^|\n)[ \t]*(?:\p{Lu}+[ \t]*\()?$/u.test(before)) {
+        type = 'person';
+        evidence = 'a transcript’s speaker label';
       }
       // "Cllr Aine Kehoe (Sinn Féin)": a name in brackets right after a person's name is their party or body.
       if (!type && /\p{Lu}[\p{L}'’-]+[ \t]*\($/u.test(before) && /^\)/.test(after) && !PLACE_NAMES.has(piece.text) && !/^\p{Lu}{2,}$/u.test(piece.text) && !(before.split(/[.!?]\s|\n/).pop() ?? '').split(/\s+/).slice(-6).some((w) => ORG_WORDS.has(w.toLowerCase()) || TYPE_WORDS.some(([, set]) => set.has(w.toLowerCase())))) {
@@ -484,6 +537,34 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         type = 'place';
         evidence = 'its government, army or capital is named';
       }
+      // "North Kaliva CPS chief …", "the Kerala BJP": a body's acronym the report defines, after one to three words, is that
+      // body's branch in a place: the words before it name the place.
+      const branchOf = tokens.length >= 2 && tokens.length <= 4 && /^\p{Lu}{2,6}$/u.test(tokens[tokens.length - 1]!) && tokens.slice(0, -1).every((t) => /^\p{Lu}\p{Ll}/u.test(t) && !ORG_WORDS.has(t.toLowerCase())) ? tokens[tokens.length - 1]! : null;
+      if (!type && branchOf && text.includes(`(${branchOf})`)) {
+        const place = tokens.slice(0, -1).join(' ');
+        if (piece.text.startsWith(place)) {
+          out.push({ text: branchOf, start: start + piece.text.length - branchOf.length, end, type: 'organisation', evidence: 'an acronym the report defines' });
+          piece = { ...piece, text: place };
+          end = start + place.length;
+          type = 'place';
+          evidence = `where a branch of ${branchOf} is`;
+        }
+      }
+      // "the Storting's foreign affairs committee", "the Knesset's members": a body whose committee or members are named.
+      if (!type && single && /(?:^|\s)the\s+$/i.test(before) && /^['’]s\s+(?:[a-z-]+\s+){0,3}(?:committee|committees|board|members|speaker|chairman|chairwoman|leadership|secretariat|presidium)\b/.test(text.slice(end, end + 60))) {
+        type = 'organisation';
+        evidence = 'its committee or members are named';
+      }
+      // "Rovers host Millbrook Town on Saturday": a town's name that a team hosts, beats or plays is a club.
+      if (!type && tokens.length >= 2 && tokens.length <= 3 && tokens[tokens.length - 1] === 'Town' && /\b(?:host|hosts|hosted|hosting|beat|beats|beaten|face|faces|faced|facing|play|plays|played|drew\s+with|draw\s+with|lost\s+to|lose\s+to|visit|visits)\s+$/.test(before)) {
+        type = 'organisation';
+        evidence = 'a team plays it, as a club';
+      }
+      // "the tanker Blue Marlin", "the bulk carrier Silver Heron": a ship, named after its noun, is where things happen aboard (a place).
+      if (!type && tokens.length <= 4 && SHIP_BEFORE.test(before)) {
+        type = 'place';
+        evidence = 'a ship’s name after its noun';
+      }
       if (!type) {
         const orgBy = ORG_BEFORE.test(before) || (ORG_ROLE_BEFORE.test(before) && !ROLE_BEFORE.test(before))
           ? 'a noun before it names an organisation'
@@ -491,6 +572,8 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
             ? 'its fighters or members are named (“fighters of X”)'
           : single && (GROUP_APPOSITION.test(after) || GROUP_KNOWN_AS_BEFORE.test(before))
             ? 'an apposition names it an armed group or party'
+          : /\b(?:calling|calls|called)\s+(?:itself|themselves)\s+$/.test(before)
+            ? 'it calls itself so, as a group'
           : ORG_LIST_BEFORE.test(before)
             ? 'it is listed after a plural of organisations'
             : ORG_APPOSITION.test(after)
@@ -545,6 +628,11 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         evidence = `an edition number, then “${eventAfter}”`;
       }
       const follower = /^\s+([a-z]+)\b/.exec(after)?.[1];
+      // "48 Wolf howitzers", "its T7 howitzer": one word before a weapon's noun names the weapon.
+      if (!type && single && follower && WEAPON_WORDS.has(follower.replace(/s$/, ''))) {
+        type = 'weapon';
+        evidence = `followed by “${follower}”`;
+      }
       // "the ASEAN summit": the acronym is the body that meets, the summit its event.
       if (!type && follower && /^\p{Lu}{2,6}$/u.test(piece.text) && FOLLOWERS.event.has(follower)) {
         type = 'organisation';
@@ -749,6 +837,7 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
     }
   }
   // "FK Sloga" beside "FK Mladost": a name that opens with the same word as an organisation's is one too.
+  const starts = sentenceStarts(text);
   for (const n of [...names]) {
     if (n.evidence !== 'a two- or three-word capitalised name' && n.evidence !== 'speaks in the report') continue;
     const first = n.name.split(/\s+/)[0]!;
@@ -779,7 +868,9 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
     const ownAcronym = n.aliases.some((a) => /^\p{Lu}{2,6}$/u.test(a) && capInitials(n.name) === a);
     if (ownAcronym) {
       const re = new RegExp(`(?<![\\p{L}\\d-])${esc(first)}(?![\\p{L}\\d-])(?!\\s+\\p{Lu})`, 'gu');
-      const spans = [...text.matchAll(re)].map((m): [number, number] => [m.index, m.index + first.length]).filter(([s]) => !n.spans.some(([a, b]) => s >= a && s < b) && !taken.some(([a, b]) => s >= a && s < b));
+      // ("Exporters have complained …" beside "Exporters Council of Ghana (ECG)": a plural noun opening a sentence before a plural verb is an ordinary word.)
+      const plural = (s: number) => starts.has(s) && /s$/.test(first) && /^\s+(?:have|are|were|say|do|fear|want|complain(?:ed)?)\b/.test(text.slice(s + first.length, s + first.length + 12));
+      const spans = [...text.matchAll(re)].map((m): [number, number] => [m.index, m.index + first.length]).filter(([s]) => !n.spans.some(([a, b]) => s >= a && s < b) && !taken.some(([a, b]) => s >= a && s < b) && !plural(s));
       if (spans.length && !alone.length && !names.some((o) => o !== n && o.name.split(/\s+/)[0] === first)) {
         names.push({ name: first, type: 'organisation', aliases: [first], spans, evidence: `the first word of “${n.name}”, which the report calls by its acronym, names another body` });
       }
@@ -837,7 +928,15 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
   // A facility's own name alone ("Sheskharis" for "the Sheskharis oil terminal"), where the report uses it so.
   for (const n of names) {
     const base = /^a facility \(“(.+)”\)$/.exec(n.evidence)?.[1];
-    if (!base || names.some((o) => o !== n && o.name === base)) continue;
+    // "Loma Verde" beside "the Loma Verde copper mine": the place the facility is named after, found on its own, is one name with it.
+    const own = base ? names.find((o) => o !== n && o.name === base) : undefined;
+    if (own && own.type === n.type) {
+      for (const a of n.aliases) if (!own.aliases.includes(a)) own.aliases.push(a);
+      own.spans.push(...n.spans);
+      n.spans = [];
+      continue;
+    }
+    if (!base || own) continue;
     // Its own name is a short form ("Charrúa" for "the Charrúa substation"), whether or not the report uses it alone.
     if (!n.aliases.includes(base)) n.aliases.push(base);
     const re = new RegExp(`(?<![\\p{L}\\d-])${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d-])`, 'gu');
@@ -848,5 +947,5 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
     }
   }
   for (const n of names) n.spans.sort((a, b) => a[0] - b[0]);
-  return names.sort((a, b) => a.spans[0]![0] - b.spans[0]![0]);
+  return names.filter((n) => n.spans.length > 0).sort((a, b) => a.spans[0]![0] - b.spans[0]![0]);
 }
