@@ -15,7 +15,7 @@ import type { ClaimantRole } from '../document';
 import { PHRASES, alternation } from './phrases';
 import { clauseAt, quotedSpans } from './text';
 import type { CaveatDraft } from './types';
-import { quoteDraft, type ReportView } from './view';
+import { phraseDrafts, quoteDraft, type ReportView } from './view';
 
 export interface AnonPatternLike {
   id: string;
@@ -108,15 +108,11 @@ const MANY = /\b(?:[Mm]any|[Ss]ome|[Oo]thers)(?:\s+(?:here|there|locally|in\s+(?
 
 /** "Many here believe …", "Some say …": a view credited to nobody in particular, outside anyone's quoted words. */
 export function vagueMany(view: ReportView): CaveatDraft[] {
-  const out: CaveatDraft[] = [];
-  for (const s of view.sentences) {
-    const quotes = quotedSpans(s.text);
-    for (const m of s.text.matchAll(MANY)) {
-      if (quotes.some(([qs, qe]) => m.index > qs && m.index < qe)) continue;
-      // "some say" after a named group ("Some of the growers say") is not matched: the words follow directly.
-      const start = s.start + m.index;
-      out.push(
-        quoteDraft(view, start, start + m[0].length, {
+  // "some say" after a named group ("Some of the growers say") is not matched: the words follow directly.
+  return phraseDrafts(view, MANY, (m, s) =>
+    quotedSpans(s.text).some(([qs, qe]) => m.index > qs && m.index < qe)
+      ? null
+      : {
           kind: 'anonymous-source',
           severity: 'medium',
           label: 'Unnamed source',
@@ -125,11 +121,8 @@ export function vagueMany(view: ReportView): CaveatDraft[] {
           rule: 'vague-many',
           confidence: 0.8,
           claimant: { name: m[0], role: 'anonymous-officials', entity: null },
-        }),
-      );
-    }
-  }
-  return out;
+        },
+  );
 }
 
 // ---------- hearsay relayed by a named speaker ----------

@@ -3,7 +3,7 @@
 import type { ClaimantRole } from '../document';
 import { clauseAt, inside, quotedSpans } from './text';
 import type { CaveatDraft } from './types';
-import { coveringAttribution, quoteDraft, type ReportView } from './view';
+import { coveringAttribution, phraseDrafts, quoteDraft, type ReportView } from './view';
 import { MORE_VERB_TAIL, moreAnonPatterns, onRecordSpokesperson, pastEventFigure, publicFigure } from './sourcing-more';
 import { reportsBeingDenied } from './statements-more';
 
@@ -282,27 +282,19 @@ export function unsourcedFigures(view: ReportView): CaveatDraft[] {
 const UNDISCLOSED = /\b(?:we|they|I)\s+(?:have|had|has)\s+(?:seen\s+)?(?:information|intelligence)\b(?:\s+that\s+(?:gives|give|gave)\s+us\s+(?:concern|reason to believe))?/gi;
 
 export function undisclosedInformation(view: ReportView): CaveatDraft[] {
-  const out: CaveatDraft[] = [];
-  for (const s of view.sentences) {
-    UNDISCLOSED.lastIndex = 0;
-    for (const m of s.text.matchAll(UNDISCLOSED)) {
-      const a = s.attribution;
-      const start = s.start + m.index;
-      out.push(
-        quoteDraft(view, start, start + m[0].length, {
-          kind: 'unsourced',
-          severity: 'medium',
-          label: 'Undisclosed evidence',
-          explanation: `${a.role === 'reporter' ? 'The speaker' : a.claimant} points to information that is not disclosed: the claim rests on evidence a reader cannot see or check.`,
-          reasoning: 'Rule undisclosed-information: "we have information/intelligence" with nothing said about what it is.',
-          rule: 'undisclosed-information',
-          confidence: 0.85,
-          claimant: { name: a.claimant, role: a.role, entity: a.entity },
-        }),
-      );
-    }
-  }
-  return out;
+  return phraseDrafts(view, UNDISCLOSED, (_m, s) => {
+    const a = s.attribution;
+    return {
+      kind: 'unsourced',
+      severity: 'medium',
+      label: 'Undisclosed evidence',
+      explanation: `${a.role === 'reporter' ? 'The speaker' : a.claimant} points to information that is not disclosed: the claim rests on evidence a reader cannot see or check.`,
+      reasoning: 'Rule undisclosed-information: "we have information/intelligence" with nothing said about what it is.',
+      rule: 'undisclosed-information',
+      confidence: 0.85,
+      claimant: { name: a.claimant, role: a.role, entity: a.entity },
+    };
+  });
 }
 
 // ---------- a claim its speaker did not back ----------

@@ -100,6 +100,28 @@ export function quoteDraft(
   return { ...fields, report: view.id, quote: view.text.slice(start, end), start, origin: 'auto' };
 }
 
+/**
+ * One draft per match of a global `pattern` in each sentence, quoting the
+ * match: the shape of the phrase rules. `fields` gives the draft's fields, or
+ * null to pass over that match.
+ */
+export function phraseDrafts(
+  view: ReportView,
+  pattern: RegExp,
+  fields: (m: RegExpMatchArray & { index: number }, s: SentenceView) => Omit<CaveatDraft, 'report' | 'quote' | 'start' | 'origin'> | null,
+): CaveatDraft[] {
+  const out: CaveatDraft[] = [];
+  for (const s of view.sentences) {
+    for (const m of s.text.matchAll(pattern)) {
+      const f = fields(m as RegExpMatchArray & { index: number }, s);
+      if (!f) continue;
+      const start = s.start + m.index;
+      out.push(quoteDraft(view, start, start + m[0].length, f));
+    }
+  }
+  return out;
+}
+
 /** Whether a sentence's claim is credited to someone other than the report itself. */
 export function isAttributed(a: Attribution): boolean {
   return a.role !== 'reporter';
