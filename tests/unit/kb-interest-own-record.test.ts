@@ -2,17 +2,9 @@
 // product, finances or record is its own account. Fixture reports written for this test; each asserts what is
 // flagged and what is not (the report's own voice, a negated phrase, what a critic says they were told).
 import { describe, expect, it } from 'vitest';
-import { extractReports } from '../../lib/kb/extract';
-import { parseInputs } from '../../lib/kb/inputs';
-import { readDataFiles } from '../../scripts/read-data';
+import { quotesOfKind } from '../support/report-caveats';
 
-const known = parseInputs(readDataFiles());
-const selfServing = (...paragraphs: string[]) => {
-  const text = `Headline for a test report\n\nBy Ana Test | Test Harbour Wire | 4 May 2026\n\n${paragraphs.join('\n\n')}\n`;
-  const { result } = extractReports([{ file: 't.txt', text }], known);
-  for (const c of result.caveats) expect(text).toContain(c.quote);
-  return result.caveats.filter((c) => c.kind === 'self-serving').map((c) => c.quote);
-};
+const selfServing = (...paragraphs: string[]) => quotesOfKind('self-serving', ...paragraphs);
 
 describe('a body vouching for its own record is self-serving', () => {
   it('flags a company saying its own systems are safe, quoting what it said, not the speech tag', () => {

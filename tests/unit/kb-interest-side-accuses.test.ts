@@ -2,17 +2,9 @@
 // bargains with, a candidate's team alleging wrongdoing by the rival's people, an agent saying the club is looking for
 // someone to blame. Fixture reports written for this test; each asserts what is flagged and what is not.
 import { describe, expect, it } from 'vitest';
-import { extractReports } from '../../lib/kb/extract';
-import { parseInputs } from '../../lib/kb/inputs';
-import { readDataFiles } from '../../scripts/read-data';
+import { quotesOfKind } from '../support/report-caveats';
 
-const known = parseInputs(readDataFiles());
-const interested = (...paragraphs: string[]) => {
-  const text = `Headline for a test report\n\nBy Ana Test | Test Harbour Wire | 4 May 2026\n\n${paragraphs.join('\n\n')}\n`;
-  const { result } = extractReports([{ file: 't.txt', text }], known);
-  for (const c of result.caveats) expect(text).toContain(c.quote);
-  return result.caveats.filter((c) => c.kind === 'interested-party').map((c) => c.quote);
-};
+const interested = (...paragraphs: string[]) => quotesOfKind('interested-party', ...paragraphs);
 
 describe('a side accusing the other is an interested party', () => {
   it('flags a company accusing the union, quoting the accusation', () => {

@@ -5,7 +5,7 @@
 // what is on the record: a spokesperson for a named principal, a named
 // person's lawyers, a group the report has already named.
 import { describe, expect, it } from 'vitest';
-import { at, caveatsOf, report } from './kb-sourcing-helpers';
+import { at, caveatsOf, report } from '../support/report-caveats';
 
 describe('unnamed groups', () => {
   const text = report(

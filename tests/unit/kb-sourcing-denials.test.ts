@@ -6,7 +6,7 @@
 // is not a denial by anyone: a negated denial and a correction's account of
 // what an earlier story said.
 import { describe, expect, it } from 'vitest';
-import { at, caveatsOf, report } from './kb-sourcing-helpers';
+import { at, caveatsOf, report } from '../support/report-caveats';
 
 describe('denials', () => {
   const text = report(

@@ -4,7 +4,7 @@
 // conversion in brackets, a dated past event; a hedged figure is a hedge. A
 // figure the report asserts on its own authority still is one.
 import { describe, expect, it } from 'vitest';
-import { at, caveatsOf, report } from './kb-sourcing-helpers';
+import { at, caveatsOf, report } from '../support/report-caveats';
 
 describe('figures that are not unsourced claims', () => {
   const text = report(

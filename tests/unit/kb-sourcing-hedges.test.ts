@@ -6,7 +6,7 @@
 // verified" beside a named speaker, and a named speaker's "signs that it might"
 // (an unconfirmed claim of fact, not a forecast) still are.
 import { describe, expect, it } from 'vitest';
-import { at, caveatsOf, report } from './kb-sourcing-helpers';
+import { at, caveatsOf, report } from '../support/report-caveats';
 
 describe('hedges, more shapes', () => {
   const text = report(

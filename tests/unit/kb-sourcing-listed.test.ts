@@ -2,7 +2,7 @@
 // papers use every day (#15), checked together on one report written for the
 // test, beside an unnamed spokesperson for a named body, who is on the record.
 import { describe, expect, it } from 'vitest';
-import { at, caveatsOf, report } from './kb-sourcing-helpers';
+import { at, caveatsOf, report } from '../support/report-caveats';
 
 describe('everyday shapes of unnamed sources and silence', () => {
   const text = report(

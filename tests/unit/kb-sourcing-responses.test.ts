@@ -5,7 +5,7 @@
 // "had no role", another cause offered "not because of" the alleged one. And
 // what is not one: "will not comment further" after a comment.
 import { describe, expect, it } from 'vitest';
-import { at, caveatsOf, report } from './kb-sourcing-helpers';
+import { at, caveatsOf, report } from '../support/report-caveats';
 
 describe('no comment, more shapes', () => {
   const text = report(

@@ -3,7 +3,7 @@
 // is anonymity, a hedge in a named source's own quoted words is theirs, and a
 // hedge on the very text an unnamed source's caveat covers is one caveat, not two.
 import { describe, expect, it } from 'vitest';
-import { at, caveatsOf, report } from './kb-sourcing-helpers';
+import { at, caveatsOf, report } from '../support/report-caveats';
 
 describe('no comment', () => {
   const text = report(

@@ -5,7 +5,7 @@
 // continuing unnamed sources. Not unnamed: a named person with an apposition,
 // "One said" with no unnamed source before it, a spokesperson for a named body.
 import { describe, expect, it } from 'vitest';
-import { at, caveatsOf, report } from './kb-sourcing-helpers';
+import { at, caveatsOf, report } from '../support/report-caveats';
 
 describe('unnamed sources, more shapes', () => {
   const text = report(

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SourcingPhrasesFile } from '../../lib/kb/caveats/phrases';
 import { ROOT } from '../../scripts/read-data';
-import { at, caveatsOf, report } from './kb-sourcing-helpers';
+import { at, caveatsOf, report } from '../support/report-caveats';
 
 describe('unsourced assertions', () => {
   const text = report(

@@ -1,6 +1,7 @@
-// Shared by the kb-sourcing-* tests: run the report pipeline (the same code the
-// build runs for data/reports/) on a report written for the test, and read off
-// its sourcing caveats.
+// Shared by the kb-sourcing-* and kb-interest-* tests: run the report pipeline
+// (the same code the build runs for data/reports/) on a report written for the
+// test, and read off its caveats.
+import { expect } from 'vitest';
 import { extractReports } from '../../lib/kb/extract';
 import { parseInputs } from '../../lib/kb/inputs';
 import { readDataFiles } from '../../scripts/read-data';
@@ -39,3 +40,15 @@ export function at(found: readonly Found[], text: string, kind: string, words: s
 }
 
 export const SOURCING = ['anonymous-source', 'unsourced', 'hedged', 'denial', 'no-comment'];
+
+/**
+ * The quotes of the caveats of one kind in a report of `paragraphs` under a
+ * byline that names its writer, outlet and date (so no report-level caveat
+ * gets in the way); every caveat's quote is checked to be exact text.
+ */
+export function quotesOfKind(kind: string, ...paragraphs: string[]): string[] {
+  const text = `Headline for a test report\n\nBy Ana Test | Test Harbour Wire | 4 May 2026\n\n${paragraphs.join('\n\n')}\n`;
+  const { result } = extractReports([{ file: 't.txt', text }], known);
+  for (const c of result.caveats) expect(text).toContain(c.quote);
+  return result.caveats.filter((c) => c.kind === kind).map((c) => c.quote);
+}
