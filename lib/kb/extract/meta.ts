@@ -4,9 +4,17 @@
 // unknown, and the provenance rules then say so to the reader.
 import { statedDates } from '../dates';
 import type { ReportMeta } from '../schema';
+import { alternation, PROVENANCE_PHRASES } from './provenance-words';
 
 const PUBLISHED_LINE = /^(?:published|posted|updated|date|first published|опубликовано|publié|veröffentlicht)\s*:?\s*/i;
-const REPUBLISHED = /(?:^|\n)\s*(Read (?:more|the full (?:story|article)) (?:at|on)|This (?:article|story|piece|report|post) (?:is|was) (?:republished|reprinted|reproduced|originally published|first published)(?: here)?(?: with permission)? (?:from|by|in|on)(?: the)?|Originally (?:published|posted|appeared) (?:at|on|by|in)|This (?:article|story) (?:first|originally) appeared (?:on|in|at)|First published (?:at|on|by|in)|Source:)\s*([^\n]+)/i;
+// "This explainer was first published by X and is republished here under a Creative Commons licence": any of a newsroom's words for a text (data/provenance-phrases.json).
+const PIECE = `(?:${alternation(PROVENANCE_PHRASES.pieceNouns)})`;
+const REPUBLISHED = new RegExp(
+  `(?:^|\\n)\\s*(Read (?:more|the full (?:story|article)) (?:at|on)|This ${PIECE} (?:is|was) (?:republished|reprinted|reproduced|originally published|first published)(?: here)?(?: with permission)? (?:from|by|in|on)(?: the)?|Originally (?:published|posted|appeared) (?:at|on|by|in)|This ${PIECE} (?:first|originally) appeared (?:on|in|at)|First published (?:at|on|by|in)|Source:)\\s*([^\\n]+)`,
+  'i',
+);
+/** The outlet only, out of "The Lagos Ledger and is republished here with permission.". */
+const originName = (s: string) => s.trim().replace(/\s+(?:and (?:is|was|has|appears|appeared)|with permission|under (?:a|an|the)|on \p{L}+day)\b.*$/su, '').replace(/[.;,]$/, '').trim();
 const PUBLISHER_LINE = /(?:^|\n)\s*(?:©|\(c\)|Copyright)\s*(?:\d{4}\s+)?([^\n.,|]{2,60})/i;
 
 // A byline near the top: "By Marta Quintela | Atlantic Ledger | 12 May 2025", "Dhaka Tribune Wire | 17 June 2025",
@@ -33,6 +41,12 @@ const OUTLET_IN_BODY = [
   /\b(?:told|[Ss]peaking to|[Ss]poke to|[Ii]n an interview with|in a statement to|in an email to|[Ww]hen contacted by|[Ww]hen asked by)\s+((?:the\s+)?\p{Lu}[\p{L}&'’.-]*(?:\s+\p{Lu}[\p{L}&'’.-]*){0,4})/gu,
   /((?:[Tt]he\s+)?\p{Lu}[\p{L}&'’.-]*(?:\s+\p{Lu}[\p{L}&'’.-]*){0,4})\s+(?:has learned|has learnt|can reveal|can now reveal|has established|has obtained|has seen|understands that)\b/gu,
 ];
+/** "The X is a nonprofit newsroom covering …": an outlet describing itself (data/provenance-phrases.json). */
+const OUTLET_SELF = new RegExp(
+  `^((?:The\\s+)?\\p{Lu}[\\p{L}&'’.-]*(?:\\s+\\p{Lu}[\\p{L}&'’.-]*){0,5})\\s+is\\s+(?:a|an|the)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:${alternation(PROVENANCE_PHRASES.outletSelfNouns)})\\b`,
+  'u',
+);
+const OUTLET_CUES = alternation(PROVENANCE_PHRASES.outletCueVerbs);
 /** A date in a month and day with no year, in a dateline: "OSLO, Dec 3 (Nordic Markets Wire) -", "ISTANBUL, March 4 (Reuters) -". */
 const MONTH_DAY = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b/;
 
@@ -169,8 +183,26 @@ export function namedOutlet(text: string): { name: string; reason: string } | nu
   const foot = lines.slice(-3);
   for (const line of [...head, ...foot]) {
     if (line.length > 120 || /[.!?]["”’]?$/.test(line)) continue;
-    const name = line.split(/\s*[,|]\s*/).map((p) => p.trim()).find((p) => OUTLET_LIKE.test(p) && !/^\p{Lu}{2,6}$/u.test(p));
+    // Fields split by commas, bars or dashes; an edition in brackets is no part of the name ("X Herald (English edition) — live updates").
+    const name = line
+      .split(/\s*[,|]\s*|\s+[—–-]\s+/)
+      .map((p) => p.replace(/\s*\([^)]*\)\s*/g, ' ').trim())
+      .find((p) => OUTLET_LIKE.test(p) && !/^\p{Lu}{2,6}$/u.test(p));
     if (name) return { name, reason: `The report names it: “${line}”` };
+  }
+  // A footer in which the outlet describes itself: "The Fairbrook Current is a nonprofit newsroom covering …".
+  for (const line of foot) {
+    const m = OUTLET_SELF.exec(line);
+    if (m) return { name: m[1]!, reason: `The report names its outlet in its footer: “${line}”` };
+  }
+  // A byline field the body then names as the one spoken to or reporting: "By X, The Fairbrook Current" … "told The Current".
+  const by = /^By[ \t]+\p{Lu}[\p{L}.'’ -]{1,50}?,[ \t]*((?:The[ \t]+)?\p{Lu}[\p{L}&'’.-]*(?:[ \t]+\p{Lu}[\p{L}&'’.-]*){0,4})[ \t]*$/mu.exec(lines.slice(1, 6).join('\n'));
+  if (by) {
+    const field = by[1]!;
+    const short = /^The\s/.test(field) ? `The ${field.split(/\s+/).at(-1)!}` : null;
+    const cue = new RegExp(`\\b(?:${OUTLET_CUES})\\s+(?:${[field, short].filter(Boolean).map((n) => n!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`);
+    const hit = cue.exec(text);
+    if (hit) return { name: field, reason: `The byline names it (“${by[0].trim()}”) and the body speaks to it: “${hit[0]}”` };
   }
   const body = text.slice(text.indexOf('\n') + 1);
   for (const [i, re] of OUTLET_IN_BODY.entries()) {
@@ -231,7 +263,7 @@ export function metaFromText(id: string, text: string): ReportMeta {
   if (!date && monthDay) date = { value: '', inferred: false, reason: `The dateline gives the month and day but not the year: “${monthDay}”` };
   const rep = REPUBLISHED.exec(text);
   const republishedFrom = rep
-    ? { publisher: domainOf(rep[2]!) ?? rep[2]!.trim(), url: /^https?:\/\/\S+$/.test(rep[2]!.trim()) ? rep[2]!.trim() : null, quote: `${rep[1]!}${text.slice(rep.index + rep[0].indexOf(rep[1]!) + rep[1]!.length, rep.index + rep[0].length)}`.trim() }
+    ? { publisher: domainOf(rep[2]!) ?? originName(rep[2]!), url: /^https?:\/\/\S+$/.test(rep[2]!.trim()) ? rep[2]!.trim() : null, quote: `${rep[1]!}${text.slice(rep.index + rep[0].indexOf(rep[1]!) + rep[1]!.length, rep.index + rep[0].length)}`.trim() }
     : null;
   if (republishedFrom && !text.includes(republishedFrom.quote)) republishedFrom.quote = rep![1]!;
   const pub = PUBLISHER_LINE.exec(text);
@@ -240,7 +272,9 @@ export function metaFromText(id: string, text: string): ReportMeta {
   const capsWire = DATELINE.exec(text);
   const mixedAgency = mixed ? (mixed[1] ?? mixed[2]) : undefined;
   const wire = capsWire ? { line: capsWire[0], agency: capsWire[1]! } : mixed && mixedAgency ? { line: mixed[0], agency: mixedAgency } : null;
-  const byline = BYLINE.exec(head.join('\n')) ?? [COMMA_BYLINE.exec(head.join('\n'))].find((m) => m && OUTLET_NAME.test(m[1]!.trim())) ?? null;
+  // A role or section label in sentence case ("Staff report | 3 December 2026") names no outlet.
+  const barByline = BYLINE.exec(head.join('\n'));
+  const byline = (barByline && !SENTENCE_CASE.test(barByline[1]!.trim()) ? barByline : null) ?? [COMMA_BYLINE.exec(head.join('\n'))].find((m) => m && OUTLET_NAME.test(m[1]!.trim())) ?? null;
   // A press release's distributor in its dateline ("/PRNewswire/"), and the "About X" boilerplate that names who issued it.
   const distributor = /\/([A-Z][A-Za-z ]{1,30}?(?:[Ww]ire|Newswire))\/?/.exec(head.join('\n'));
   const about = /(?:^|\n)\s*About\s+(\p{Lu}[^\n.]{1,60}?)\s*\n/u.exec(text);
