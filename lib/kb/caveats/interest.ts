@@ -11,6 +11,7 @@ import { CAVEAT_KINDS } from './kinds';
 import type { CaveatDraft } from './types';
 import { capitalise } from './statements';
 import { trimSpan } from './text';
+import { anyOf, INTEREST_PHRASES } from './interest-phrases';
 import { coveringAttribution, quoteDraft, type Corpus, type ReportView, type SentenceView } from './view';
 
 const ACCUSATION = /\b(?:accus\w*|alleg\w*|warn(?:s|ed)?|is (?:considering|planning|preparing)|are (?:considering|planning|preparing)|intends? to|(?:is|are|has been|have been) (?:providing|supplying|arming|sending)|aggress\w*|threaten\w*|blam\w*|responsible for|provocation\w*|lies|propaganda)\b/i;
@@ -215,12 +216,17 @@ function unnamedOwnAccount(view: ReportView, s: SentenceView, corpus: Corpus, bo
  * "had acted properly throughout", "followed the law to the letter", "the leak was under control", "full
  * confidence in", "never been compromised", "fully approved by independent auditors", "worked exactly as designed".
  */
-const VOUCH =
-  /\b(?:under control|acted (?:properly|lawfully|appropriately|responsibly|correctly|in good faith)|(?:followed|complied with|abided by) (?:the law|all (?:the )?(?:rules|regulations|procedures|laws)|(?:the )?(?:correct |proper )?procedures?)|to the letter|(?:full|complete|total|every)\s+confidence["”’]?\s+in|never (?:been )?(?:compromised|at risk)|fully (?:approved|audited|compliant|vetted)|approved by independent auditors|worked (?:exactly |just )?as (?:designed|intended)|(?:is|are|was|were|remains?|remained) (?:completely |entirely |perfectly )?safe\b|carried on safely|responded within (?:hours|minutes)|(?:would|will|does|did) not (?:affect|disrupt|hurt|harm) (?:its|our|their) (?:operations|business|customers|services|finances|results|plans)|(?:the )?(?:results?|fruits?|benefits?) of (?:the |our |its |their )?(?:[\w-]+ ){0,2}(?:decisions?|reforms?|polic(?:y|ies)|measures|work|efforts?|choices)\b)/i;
+const VOUCH = anyOf([...INTEREST_PHRASES.vouchPatterns, ...INTEREST_PHRASES.compliancePatterns]);
+/** Saying it kept the rules ("fully compliant", "followed the law to the letter"): right after the same body's denial it is that denial restated. */
+const COMPLIANCE = anyOf(INTEREST_PHRASES.compliancePatterns);
+const DENIAL_VERB = /\b(?:denied|denies|deny|denying|rejected|rejects|disputed|disputes)\b/i;
 /** Praise by superlative ("its offer was the most generous in the history of the operation", "one of the best-maintained fleets"). */
 const SUPERLATIVE = /\b(?:one of the|the) (?:most [a-z]+|(?:best|finest|safest|fairest|cleanest|strongest|largest|lowest|highest)(?:-[a-z]+)?)\b/i;
 /** The claim speaks of the speaker's own body or things: "its offer", "our teams", "we", "the company's". */
-const OWN_REF = /\b(?:its|our|we|us)\b|\bthe (?:company|club|trust|ministry|university|bank|government|council|firm|group|airline|hospital|board|agency|union)(?:['’]s)?\b/i;
+const OWN_REF =
+  /\b(?:its|our|we|us|I|my|myself|ourselves)\b|\b(?:the|this) (?:company|club|trust|ministry|university|bank|government|council|firm|group|airline|hospital|board|agency|union|city|town|county|municipality|mission|exchange|department|force|service|party)(?:['’]s)?\b/i;
+/** A body's speaker reporting what "it" or "they" did: the body itself ("the company said it had …"). */
+const BODY_PRONOUN = /^(?:it|they)\b/i;
 /** A negation before the vouching words turns them into someone's accusation ("had not acted properly"). */
 const NEGATED = /\b(?:not|n['’]t|no longer|hardly|failed to)\s+(?:[\w-]+\s+){0,2}$/i;
 /** A body by its kind in a speech tag ("the company", "the club", "the trust", "the ministry's spokesman"). */
@@ -235,12 +241,12 @@ const SPEAKS_FOR_BODY_ROLES = new Set(['official', 'company', 'party-official'])
  */
 export function ownRecord(view: ReportView, corpus: Corpus): CaveatDraft[] {
   const out: CaveatDraft[] = [];
-  for (const s of view.sentences) {
+  for (const [i, s] of view.sentences.entries()) {
     if (s.heading) continue;
-    const a = s.attribution;
+    const a = s.attribution.role === 'reporter' ? (leadQuoteTag(view, s) ?? s.attribution) : s.attribution;
     if (!SPEAKS_FOR_BODY_ROLES.has(a.role)) continue;
     if (a.entity === null && !BODY_TAG.test(a.claimant) && !/[“"]|^\s*(?:Our|We)\b/.test(s.text)) continue;
-    const [qs1, qe0] = reportedSpan(s);
+    const [qs1, qe0] = a === s.attribution ? reportedSpan(s) : leadQuoteSpan(s);
     // A transcript's speaker label ("BLAKE:") is who speaks, not what was said.
     const qs = qs1 + (/^\p{Lu}[\p{Lu} .'’()-]{1,60}:\s+/u.exec(s.text.slice(qs1, qe0))?.[0].length ?? 0);
     const said0 = s.text.slice(qs, qe0);
@@ -252,10 +258,18 @@ export function ownRecord(view: ReportView, corpus: Corpus): CaveatDraft[] {
     // What the speaker reports being told ("every time we are told it is under control") is not their own account.
     if (vouch && /\b(?:told|claim(?:s|ed)?|insist(?:s|ed)?|promised|assured)\s+(?:that\s+)?(?:[\w'’-]+\s+){0,3}$/i.test(said.slice(0, vouch.index))) continue;
     const sup = SUPERLATIVE.exec(said);
-    const hit = vouch && !NEGATED.test(said.slice(0, vouch.index)) ? vouch : sup && (OWN_REF.test(said.slice(0, sup.index)) || speaksForSubject(s, corpus)) ? sup : null;
+    // "it had 'the most rigorous …'" from a body, or "the best offer in the history of this company".
+    const ownBefore = (at: number) => OWN_REF.test(said.slice(0, at)) || (BODY_PRONOUN.test(said) && (a.entity === null || corpus.entityById.get(a.entity)?.type === 'organisation'));
+    const ownAfter = (at: number) => /^[^.;]{0,60}?\b(?:of|in|at) (?:this|our) \p{L}+/iu.test(said.slice(at));
+    const hit = vouch && !NEGATED.test(said.slice(0, vouch.index)) ? vouch : sup && (ownBefore(sup.index) || ownAfter(sup.index + sup[0].length) || speaksForSubject(s, corpus)) ? sup : null;
     if (!hit) continue;
     // A vouching phrase about the body's own things, or by a body whose claim names no one else's conduct.
-    if (hit === vouch && !OWN_REF.test(said) && !/\b(?:he|she|it|they)\b/.test(said) && !speaksForSubject(s, corpus) && !/confidence|under control|to the letter/i.test(hit[0])) continue;
+    const bodySpeaks =
+      a.entity !== null && corpus.entityById.get(a.entity)?.type === 'organisation' && !s.mentions.some((m) => m.entity !== a.entity && m.start >= s.start + qs && m.end <= s.start + qe && corpus.entityById.get(m.entity)?.type !== 'place');
+    if (hit === vouch && !OWN_REF.test(said) && !/\b(?:he|she|it|they)\b/.test(said) && !speaksForSubject(s, corpus) && !bodySpeaks && !/confidence|under control|to the letter/i.test(said)) continue;
+    // "X denied any wrongdoing. … the company said its prices had been 'fully compliant …'": the denial restated, not praise.
+    const before = view.sentences[i - 1];
+    if (hit === vouch && COMPLIANCE.test(hit[0]) && (DENIAL_VERB.test(said.slice(0, hit.index)) || (before && !before.heading && DENIAL_VERB.test(before.text)))) continue;
     const speakerName = a.entity ? (corpus.entityById.get(a.entity)?.name ?? a.claimant) : capitalise(a.claimant.replace(/^.*?\b(the (?:[\w-]+ )?)/i, '$1').trim());
     out.push(
       quoteDraft(view, s.start + qs, s.start + qe, {
@@ -361,7 +375,38 @@ function reportedSpan(s: SentenceView): [number, number] {
 function speaksForSubject(s: SentenceView, corpus: Corpus): boolean {
   const subj = s.claim?.subject ?? null;
   if (!subj || subj === s.attribution.entity) return false;
-  return corpus.entityById.get(subj)?.type === 'organisation' && /\b(?:chief|executive|chairman|chairwoman|chair|president|director|spokes(?:man|woman|person)|founder|owner|manager)\b/i.test(s.attribution.claimant);
+  if (corpus.entityById.get(subj)?.type !== 'organisation') return false;
+  const a = s.attribution;
+  // The role may be in the claimant ("Chief executive X") or in an apposition before it ("The company's head of human resources, Dr. X,").
+  const at = a.claimant ? s.text.indexOf(a.claimant) : -1;
+  const lead = at > 0 && at < 120 ? s.text.slice(0, at) : '';
+  return SPEAKER_ROLE.test(a.claimant) || (/^(?:The|Its) (?:company|firm|group|operator|club|bank|airline|exchange)['’]s\s/i.test(lead) && /,\s*$/.test(lead));
+}
+
+const SPEAKER_ROLE = /\b(?:chief|executive|chairman|chairwoman|chair|president|director|spokes(?:man|woman|person)|founder|owner|manager|head)\b/i;
+
+/**
+ * A sentence that opens with a quotation and names its speaker only after it, in a tag the attribution did not read
+ * ("'Our products are tested …,' its commercial director, X, said in a statement"): the speaker by their role, when
+ * the role speaks for a body.
+ */
+function leadQuoteTag(view: ReportView, s: SentenceView): SentenceView['attribution'] | null {
+  const m = /^\s*[“"]([^”"]{10,400})[,.]?[”"],?\s+((?:its|the|their|his|her)\s+[^.;"“”]{3,120}?)\s+(?:said|says|told|added|wrote)\b/iu.exec(s.text);
+  if (!m || !SPEAKER_ROLE.test(m[2]!)) return null;
+  const tagAt = s.text.indexOf(m[2]!, m[1]!.length);
+  const person = s.mentions.find((x) => x.start - s.start >= tagAt && x.end - s.start <= tagAt + m[2]!.length && mentionType(view, x.entity) === 'person');
+  return { ...s.attribution, claimant: m[2]!, role: 'official', entity: person?.entity ?? null, cue: 'said' };
+}
+
+/** The quotation that opens a sentence, without its marks. */
+function leadQuoteSpan(s: SentenceView): [number, number] {
+  const m = /^\s*[“"]([^”"]{10,400}?)[,.]?[”"]/u.exec(s.text)!;
+  const at = s.text.indexOf(m[1]!);
+  return [at, at + m[1]!.length];
+}
+
+function mentionType(view: ReportView, id: string): string | undefined {
+  return view.mentions.find((m) => m.entity === id)?.type;
 }
 
 // ---------- a party's own release ----------

@@ -1,0 +1,32 @@
+// The words the interest rules read, from data/interest-phrases.json (zod-validated when the module loads, so a
+// bad pattern fails the build naming its key). The rules are code; the genre's words are data.
+import { z } from 'zod';
+import raw from '../../../data/interest-phrases.json';
+
+const pattern = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .superRefine((src, ctx) => {
+    try {
+      new RegExp(src, 'iu');
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: `not a valid regular expression: ${(e as Error).message}` });
+    }
+  });
+const patterns = z.array(pattern).min(1);
+
+export const InterestPhrasesFile = z
+  .object({
+    $comment: z.string().optional(),
+    /** A body vouching for its own conduct, product or record ("acted with the utmost restraint", "set the standard for"). */
+    vouchPatterns: patterns,
+    /** A body saying it kept the rules ("followed the law to the letter"): its own account, unless it restates its denial just before. */
+    compliancePatterns: patterns,
+  })
+  .strict();
+
+export const INTEREST_PHRASES = InterestPhrasesFile.parse(raw);
+
+/** One case-insensitive regular expression matching any of the patterns from a word boundary. */
+export const anyOf = (list: readonly string[]) => new RegExp(`\\b(?:${list.join('|')})`, 'iu');

@@ -1,0 +1,74 @@
+// Self-serving caveats (#15 point 2), classes found on a blind set: a body's own people praising its conduct,
+// response, product or record in their own words ("Our soldiers acted with the utmost restraint", "the city's
+// swift and decisive response had prevented far worse damage", "Our products are tested to pharmaceutical
+// standards", "has always set the standard for", a politician's "I have spent my career fighting for …"), a quote
+// whose speaker is named by role only after it, and a superlative about "this company" by a company's officer
+// named in an apposition. Controls: a denial restated as compliance is the denial, not praise; a neutral
+// analyst's praise, a critic's negated words and the report's own voice are not self-serving.
+import { describe, expect, it } from 'vitest';
+import { quotesOfKind } from '../support/report-caveats';
+
+const selfServing = (...paragraphs: string[]) => quotesOfKind('self-serving', ...paragraphs);
+
+describe('a body’s own people vouching for its conduct, response or product', () => {
+  it('flags a spokesman’s "Our soldiers acted with the utmost restraint"', () => {
+    const q = selfServing('"Our soldiers acted with the utmost restraint in a situation of extreme danger," mission spokesman Major Ilse Brandt told reporters.');
+    expect(q.some((x) => x.includes('acted with the utmost restraint'))).toBe(true);
+  });
+
+  it('flags an official praising the city’s own response, quoting what she said', () => {
+    const q = selfServing('Town manager Rita Osei said in a statement that the town\'s "swift and decisive response" had "prevented far worse damage".');
+    expect(q).toHaveLength(1);
+    expect(q[0]).toMatch(/^the town's "swift and decisive response"/);
+  });
+
+  it('flags a body saying its own assets were "safe", and its crews "among the first to help"', () => {
+    expect(selfServing('In a statement, Corvex Exchange said client funds were "safe and fully backed".').length).toBe(1);
+    expect(selfServing('The logging company Pinefield Ltd said in a statement that its crews had been among the first to help fight the fire.').length).toBe(1);
+  });
+
+  it('flags a chief executive’s "has always set the standard for …, and we will continue"', () => {
+    const q = selfServing('"Corvex has always set the standard for transparency in this industry, and we will continue to do so," chief executive Tomas Vaitkus said.');
+    expect(q.some((x) => x.includes('set the standard'))).toBe(true);
+  });
+
+  it('flags a politician’s first-person account of her own record', () => {
+    const q = selfServing('Senator Mara Quill defended her travel claims. "I have spent my career fighting for accountability and I hold myself to the highest standard," she said.');
+    expect(q.some((x) => x.includes('I have spent my career fighting for accountability'))).toBe(true);
+  });
+});
+
+describe('who speaks for the body, when the attribution names them late or by role', () => {
+  it('flags a quote whose speaker is named by role only after it ("its commercial director, X, said")', () => {
+    const q = selfServing(
+      'The supplement’s maker, the company Delta Nutrition, denied that its products were contaminated. "Our products are tested to pharmaceutical standards, batch by batch," its commercial director, Petros Alexiou, said in a statement.',
+    );
+    expect(q).toContain('Our products are tested to pharmaceutical standards, batch by batch');
+  });
+
+  it('flags a superlative about "this company" by its officer named in an apposition', () => {
+    const q = selfServing('The company’s head of human resources, Dr. Greta Voss, said Rhenania Rail had tabled "the best offer in the history of this company" and called the strike irresponsible.');
+    expect(q).toHaveLength(1);
+    expect(q[0]).toContain('the best offer in the history of this company');
+    expect(q[0]).not.toContain('called');
+  });
+});
+
+describe('what is not self-serving', () => {
+  it('does not flag a denial restated as compliance ("denied any wrongdoing … fully compliant")', () => {
+    expect(selfServing('Helvin Pharma denied any wrongdoing. In a filing on Wednesday, the company said its prices had been "fully compliant with every notification in force".')).toEqual([]);
+  });
+
+  it('still flags compliance offered with no denial before it', () => {
+    expect(selfServing('The mayor, Nikos Varos, said the tender had followed the law "to the letter".').length).toBe(1);
+  });
+
+  it('does not flag a neutral analyst praising someone else’s response', () => {
+    expect(selfServing('Analyst Peter Lund of Fjord Securities said the regulator’s swift response had prevented far worse damage.')).toEqual([]);
+  });
+
+  it('does not flag a critic’s negated words, nor the report’s own voice', () => {
+    expect(selfServing('Opposition leader Dana Ruiz said the army had not acted with the utmost restraint.')).toEqual([]);
+    expect(selfServing('The town’s swift response prevented far worse damage, records show.')).toEqual([]);
+  });
+});
