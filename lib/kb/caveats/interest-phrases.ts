@@ -23,6 +23,16 @@ export const InterestPhrasesFile = z
     vouchPatterns: patterns,
     /** A body saying it kept the rules ("followed the law to the letter"): its own account, unless it restates its denial just before. */
     compliancePatterns: patterns,
+    /** A person's role that speaks for a side ("GLZ chairman X", "her coach"): their charge is that side's. */
+    sideRoles: patterns,
+    /** How a report marks a speaker as the other side ("Opposition senator", "Rival exchange", "who has clashed with"). */
+    opponentMarkers: patterns,
+    /** A speaker of no side (an analyst, an academic, an auditor): their criticism is not an interested party's. */
+    neutralRoles: patterns,
+    /** A side's own document that can accuse ("The letter accused the family of …"). */
+    partyDocuments: patterns,
+    /** A side's words for what the other side does ("an attack on", "irresponsible", "harassment of", "a cover-up"). */
+    disparagingPatterns: patterns,
   })
   .strict();
 

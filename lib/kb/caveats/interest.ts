@@ -12,6 +12,7 @@ import type { CaveatDraft } from './types';
 import { capitalise } from './statements';
 import { trimSpan } from './text';
 import { anyOf, INTEREST_PHRASES } from './interest-phrases';
+import { PARTY_DOCUMENT, standingOf } from './interest-sides';
 import { coveringAttribution, quoteDraft, type Corpus, type ReportView, type SentenceView } from './view';
 
 const ACCUSATION = /\b(?:accus\w*|alleg\w*|warn(?:s|ed)?|is (?:considering|planning|preparing)|are (?:considering|planning|preparing)|intends? to|(?:is|are|has been|have been) (?:providing|supplying|arming|sending)|aggress\w*|threaten\w*|blam\w*|responsible for|provocation\w*|lies|propaganda)\b/i;
@@ -322,7 +323,12 @@ export function sideAccuses(view: ReportView, corpus: Corpus): CaveatDraft[] {
       a = { ...a, claimant: accuser[1]!, role: 'official', entity: m?.entity ?? null, cue: 'accused' };
     }
     if (!SPEAKS_FOR_BODY_ROLES.has(a.role) || AUTHORITY.test(a.claimant)) continue;
-    if (a.entity === null && !BODY_TAG.test(a.claimant)) continue;
+    // A side's own document ("The letter accused the family of …"), unless an authority wrote it just before.
+    const prev = view.sentences[s.index - 1];
+    const document = a.entity === null && PARTY_DOCUMENT.test(a.claimant.trim()) && !(prev && prev.paragraph === s.paragraph && AUTHORITY.test(prev.text));
+    if (a.entity === null && !BODY_TAG.test(a.claimant) && !document) continue;
+    const standing = standingOf(view, corpus, a.entity, a.claimant, s);
+    if (standing === 'neutral') continue;
     // When the speech verb is the accusation itself ("The union has accused the company of …"), what was said starts at it.
     const cueAt = /accus/i.test(a.cue) ? s.text.search(/\baccus(?:ed|es|ing)\b/i) : -1;
     const [qs, qe] = cueAt >= 0 ? trimSpan(s.text, cueAt, s.text.length) : a === s.attribution ? reportedSpan(s) : trimSpan(s.text, accuser ? accuser.index : 0, s.text.length);
@@ -331,7 +337,8 @@ export function sideAccuses(view: ReportView, corpus: Corpus): CaveatDraft[] {
     if (!hit || NEGATED.test(said.slice(0, hit.index))) continue;
     // "accused X of" is a side's charge when a body makes it (a company, a union, an armed group); a person's charge
     // (a councillor accusing the harbour master) may be an office's, and the sourcing rules read it.
-    if (/^accus/i.test(hit[0]) && !(BODY_TAG.test(a.claimant) || (a.entity !== null && corpus.entityById.get(a.entity)?.type === 'organisation'))) continue;
+    // A person whom the report introduces as a side's ("GLZ chairman X", "Opposition senator X", "X, who has clashed with Y") makes it too.
+    if (/^accus/i.test(hit[0]) && !(BODY_TAG.test(a.claimant) || document || standing === 'side' || standing === 'rival' || (a.entity !== null && corpus.entityById.get(a.entity)?.type === 'organisation'))) continue;
     // Someone else is accused: an entity other than the speaker named in what was said, or a definite body ("the union").
     const others = s.mentions.filter((m) => m.entity !== a.entity && m.start >= qs && m.end <= qe && corpus.entityById.get(m.entity)?.type !== 'place');
     if (others.length === 0 && !/^accus/i.test(hit[0])) continue;
