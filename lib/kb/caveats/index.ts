@@ -10,7 +10,7 @@
 // Pure and deterministic: rules run in a fixed order and the result is sorted.
 import { conflictFindings } from './conflicts';
 import { headlineOverreach } from './headline';
-import { interestFindings, ownRecord, ownRelease, sideAccuses } from './interest';
+import { interestFindings, ownRecord, ownRelease, sideAccuses, sideDisparages } from './interest';
 import { nameFindings } from './names';
 import { duplicatedText, noPublisher, undated } from './provenance';
 import { anonymousSources, unbackedClaims, undisclosedInformation, unsourcedFigures } from './sourcing';
@@ -57,6 +57,7 @@ function findings(corpus: Corpus): CaveatDraft[] {
       ...ownRelease(view, corpus),
       ...ownRecord(view, corpus),
       ...sideAccuses(view, corpus),
+      ...sideDisparages(view, corpus),
       ...relayedHearsay(view),
       ...vagueMany(view),
       ...unsourcedAssertions(view),

@@ -9,6 +9,7 @@ const OPPONENT = anyOf(INTEREST_PHRASES.opponentMarkers);
 const NEUTRAL = anyOf(INTEREST_PHRASES.neutralRoles);
 export const PARTY_DOCUMENT = new RegExp(`^(?:the|their|its|his|her) (?:${INTEREST_PHRASES.partyDocuments.join('|')})$`, 'iu');
 export const DISPARAGING = anyOf(INTEREST_PHRASES.disparagingPatterns);
+export const UNBACKED = anyOf(INTEREST_PHRASES.unbackedMarkers);
 
 export type Standing = 'side' | 'rival' | 'neutral' | null;
 
@@ -24,8 +25,7 @@ export function standingOf(view: ReportView, corpus: Corpus, entity: string | nu
     const sent = view.sentences.find((x) => x.start <= first.start && first.start < x.end) ?? s;
     const before = view.text.slice(Math.max(sent.start, first.start - 80), first.start);
     const after = /^[^,]*,\s*((?:who|whose|the|a|an|its|his|her)\b[^,]{0,100}),/.exec(view.text.slice(first.end, sent.end))?.[1] ?? '';
-    windows.push(before.replace(/^.*[.;:!?]\s+/s, ''), after);
-    // "Rival exchange Kryptonord, whose chief executive X has long criticised …": the organisation the person leads.
+    windows.push(before, after);
   }
   const text = windows.join(' | ');
   if (NEUTRAL.test(text)) return 'neutral';

@@ -12,7 +12,7 @@ import type { CaveatDraft } from './types';
 import { capitalise } from './statements';
 import { trimSpan } from './text';
 import { anyOf, INTEREST_PHRASES } from './interest-phrases';
-import { PARTY_DOCUMENT, standingOf } from './interest-sides';
+import { DISPARAGING, PARTY_DOCUMENT, standingOf, UNBACKED } from './interest-sides';
 import { coveringAttribution, quoteDraft, type Corpus, type ReportView, type SentenceView } from './view';
 
 const ACCUSATION = /\b(?:accus\w*|alleg\w*|warn(?:s|ed)?|is (?:considering|planning|preparing)|are (?:considering|planning|preparing)|intends? to|(?:is|are|has been|have been) (?:providing|supplying|arming|sending)|aggress\w*|threaten\w*|blam\w*|responsible for|provocation\w*|lies|propaganda)\b/i;
@@ -266,7 +266,7 @@ export function ownRecord(view: ReportView, corpus: Corpus): CaveatDraft[] {
     if (!hit) continue;
     // A vouching phrase about the body's own things, or by a body whose claim names no one else's conduct.
     const bodySpeaks =
-      a.entity !== null && corpus.entityById.get(a.entity)?.type === 'organisation' && !s.mentions.some((m) => m.entity !== a.entity && m.start >= s.start + qs && m.end <= s.start + qe && corpus.entityById.get(m.entity)?.type !== 'place');
+      a.entity !== null && corpus.entityById.get(a.entity)?.type === 'organisation' && !s.mentions.some((m) => m.entity !== a.entity && m.start >= qs && m.end <= qe && corpus.entityById.get(m.entity)?.type !== 'place');
     if (hit === vouch && !OWN_REF.test(said) && !/\b(?:he|she|it|they)\b/.test(said) && !speaksForSubject(s, corpus) && !bodySpeaks && !/confidence|under control|to the letter/i.test(said)) continue;
     // "X denied any wrongdoing. … the company said its prices had been 'fully compliant …'": the denial restated, not praise.
     const before = view.sentences[i - 1];
@@ -338,14 +338,20 @@ export function sideAccuses(view: ReportView, corpus: Corpus): CaveatDraft[] {
     // "accused X of" is a side's charge when a body makes it (a company, a union, an armed group); a person's charge
     // (a councillor accusing the harbour master) may be an office's, and the sourcing rules read it.
     // A person whom the report introduces as a side's ("GLZ chairman X", "Opposition senator X", "X, who has clashed with Y") makes it too.
-    if (/^accus/i.test(hit[0]) && !(BODY_TAG.test(a.claimant) || document || standing === 'side' || standing === 'rival' || (a.entity !== null && corpus.entityById.get(a.entity)?.type === 'organisation'))) continue;
+    const byBody = BODY_TAG.test(a.claimant) || document || (a.entity !== null && corpus.entityById.get(a.entity)?.type === 'organisation');
+    if (/^accus/i.test(hit[0]) && !(byBody || standing === 'side' || standing === 'rival')) continue;
+    // A person's accusation the report says they did not back ("…, without providing evidence") is the unbacked-claim finding's.
+    if (!byBody && UNBACKED.test(said)) continue;
     // Someone else is accused: an entity other than the speaker named in what was said, or a definite body ("the union").
     const others = s.mentions.filter((m) => m.entity !== a.entity && m.start >= qs && m.end <= qe && corpus.entityById.get(m.entity)?.type !== 'place');
     if (others.length === 0 && !/^accus/i.test(hit[0])) continue;
     const start = /^accus/i.test(hit[0]) ? qs + hit.index : qs;
+    // The accusation, not the rebuttal the report hangs on it ("…, an allegation the company rejects").
+    const rebut = /,\s+(?:an? (?:allegation|charge|claim|accusation)|a claim|something|which)\b/i.exec(s.text.slice(start, qe));
+    const end = rebut ? start + rebut.index : qe;
     const speakerName = a.entity ? (corpus.entityById.get(a.entity)?.name ?? a.claimant) : capitalise(a.claimant.replace(/^.*?\b(the (?:[\w-]+ )?)/i, '$1').trim());
     out.push(
-      quoteDraft(view, s.start + start, s.start + qe, {
+      quoteDraft(view, s.start + start, s.start + end, {
         kind: 'interested-party',
         severity: 'medium',
         label: CAVEAT_KINDS['interested-party'].label,
@@ -355,6 +361,96 @@ export function sideAccuses(view: ReportView, corpus: Corpus): CaveatDraft[] {
         confidence: 0.7,
         claimant: { name: a.claimant, role: a.role, entity: a.entity },
         entities: [...new Set([...others.map((m) => m.entity), ...(a.entity ? [a.entity] : [])])],
+      }),
+    );
+  }
+  return out;
+}
+
+/** Who speaks in a sentence the attribution left to the report: its first named person or body, then a speech verb ("X, which represents ranchers, rejected …, calling the study …", "Niger's government spokesman, Colonel X, said …"). */
+function leadSpeaker(s: SentenceView, corpus: Corpus): { entity: string; said: [number, number] } | null {
+  const m = s.mentions.find((x) => x.start < 100 && corpus.entityById.get(x.entity)?.type !== 'place');
+  if (!m || !['person', 'organisation'].includes(corpus.entityById.get(m.entity)?.type ?? '')) return null;
+  // The speaker is the sentence's subject: nothing before it but its own description.
+  if (/\b(?:said|says|told|according)\b/i.test(s.text.slice(0, m.start))) return null;
+  const rest = s.text.slice(m.end);
+  const verb = /\b(?:said|says|told|wrote|added|calling|called|described|rejected|dismissed)\b/i.exec(rest);
+  if (!verb) return null;
+  const from = m.end + verb.index;
+  const that = /^\w+(?:\s+[^"“.;,]{0,60}?)?\s+that\s+/.exec(s.text.slice(from));
+  return { entity: m.entity, said: trimSpan(s.text, that ? from + that[0].length : from, s.text.length) };
+}
+
+/** A verb that labels what the other side did: "calling the study …", "called the extension …", "described X as …". */
+const LABEL_VERB = /\b(?:call(?:ed|ing|s)?|describ(?:ed|ing|es)|brand(?:ed|ing|s)?|labell?(?:ed|ing)|dismiss(?:ed|ing|es))\b/i;
+
+/**
+ * A side's disparaging words for what the other side does, in its own quoted words ("calling the study 'an attack on
+ * families'", "the regulator was 'punishing innovation'", "called the extension 'irresponsible'", "the mission had
+ * 'shown that it is a danger to the people it claims to protect'"), and a rival's verdict on its competitor ("Rival
+ * exchange X said 'this was always going to happen to a business built on promises …'"): interested party. Only a
+ * body or a person the report introduces as a side's, never a neutral role or an authority, and never the report's voice.
+ */
+export function sideDisparages(view: ReportView, corpus: Corpus): CaveatDraft[] {
+  const out: CaveatDraft[] = [];
+  for (const s of view.sentences) {
+    if (s.heading) continue;
+    const a = s.attribution;
+    let speaker: string | null;
+    let claimant: string;
+    let qs: number;
+    let qe: number;
+    if (SPEAKS_FOR_BODY_ROLES.has(a.role)) {
+      speaker = a.entity;
+      claimant = a.claimant;
+      [qs, qe] = reportedSpan(s);
+    } else if (a.role === 'reporter') {
+      const lead = leadSpeaker(s, corpus);
+      if (!lead) continue;
+      speaker = lead.entity;
+      claimant = corpus.entityById.get(lead.entity)?.name ?? '';
+      [qs, qe] = lead.said;
+    } else continue;
+    if (AUTHORITY.test(claimant) || (speaker === null && !BODY_TAG.test(claimant))) continue;
+    const standing = standingOf(view, corpus, speaker, claimant, s);
+    const body = speaker !== null && corpus.entityById.get(speaker)?.type === 'organisation';
+    if (standing === 'neutral' || !(standing === 'side' || standing === 'rival' || body || BODY_TAG.test(claimant))) continue;
+    const said = s.text.slice(qs, qe);
+    // The side's own words, in quotation marks (read over the sentence: the span may start inside a quotation), as offsets into `said`.
+    const quoted = [...s.text.matchAll(/[“"]([^”"]{3,300})(?:[”"]|$)/g)]
+      .map((q) => ({ text: q[1]!, at: q.index + 1 - qs }))
+      .filter((q) => q.at + q.text.length > 0 && q.at < said.length);
+    if (quoted.length === 0) continue;
+    const disparaging = quoted.find((q) => {
+      const d = DISPARAGING.exec(q.text);
+      return d !== null && !NEGATED.test(q.text.slice(0, d.index));
+    });
+    const others = s.mentions.filter((m) => m.entity !== speaker && corpus.entityById.get(m.entity)?.type !== 'place');
+    // A rival's words about the competitor it names in the sentence (not about a court it will go to).
+    const rival = standing === 'rival' && others.some((m) => corpus.entityById.get(m.entity)?.type === 'organisation' && !AUTHORITY.test(corpus.entityById.get(m.entity)?.name ?? ''));
+    if (!disparaging && !rival) continue;
+    // About someone else: another named party in what was said, or the other side's thing by its noun ("the study").
+    const firstQuote = Math.max(0, (disparaging ?? quoted[0]!).at - 1);
+    const target = others.some((m) => m.start >= qs && m.end <= qe) || /\bthe\s+\p{L}+/iu.test(said.slice(0, firstQuote)) || rival;
+    if (!target) continue;
+    // From the labelling verb ("calling the study …"), in what was said or just before it.
+    const label = LABEL_VERB.exec(said.slice(0, firstQuote));
+    const tagVerb = new RegExp(`${LABEL_VERB.source}\\s*$`, 'i').exec(s.text.slice(Math.max(0, qs - 20), qs));
+    const start = label ? qs + label.index : tagVerb ? Math.max(0, qs - 20) + tagVerb.index : qs;
+    const speakerName = speaker ? (corpus.entityById.get(speaker)?.name ?? claimant) : capitalise(claimant.replace(/^.*?\b(the (?:[\w-]+ )?)/i, '$1').trim());
+    out.push(
+      quoteDraft(view, s.start + start, s.start + qe, {
+        kind: 'interested-party',
+        severity: 'medium',
+        label: CAVEAT_KINDS['interested-party'].label,
+        explanation: rival
+          ? `${speakerName} is a rival of the company it speaks about: that is a competitor’s verdict, not an independent finding.`
+          : `${speakerName} is a side in this dispute and here describes what the other side does in its own hostile words: that is one side’s view, not an independent finding.`,
+        reasoning: 'Rule side-disparages: a body, or a person the report introduces as a side’s or a rival’s, labels the other side in its own quoted words (not a neutral expert, a court, prosecutor or regulator).',
+        rule: 'side-disparages',
+        confidence: 0.65,
+        claimant: { name: claimant, role: a.role, entity: speaker },
+        entities: [...new Set([...others.filter((m) => m.start >= qs && m.end <= qe).map((m) => m.entity), ...(speaker ? [speaker] : [])])],
       }),
     );
   }
@@ -401,7 +497,7 @@ function leadQuoteTag(view: ReportView, s: SentenceView): SentenceView['attribut
   const m = /^\s*[“"]([^”"]{10,400})[,.]?[”"],?\s+((?:its|the|their|his|her)\s+[^.;"“”]{3,120}?)\s+(?:said|says|told|added|wrote)\b/iu.exec(s.text);
   if (!m || !SPEAKER_ROLE.test(m[2]!)) return null;
   const tagAt = s.text.indexOf(m[2]!, m[1]!.length);
-  const person = s.mentions.find((x) => x.start - s.start >= tagAt && x.end - s.start <= tagAt + m[2]!.length && mentionType(view, x.entity) === 'person');
+  const person = s.mentions.find((x) => x.start >= tagAt && x.end <= tagAt + m[2]!.length && mentionType(view, x.entity) === 'person');
   return { ...s.attribution, claimant: m[2]!, role: 'official', entity: person?.entity ?? null, cue: 'said' };
 }
 
