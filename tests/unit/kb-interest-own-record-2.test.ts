@@ -54,6 +54,16 @@ describe('who speaks for the body, when the attribution names them late or by ro
   });
 });
 
+describe('of several things said, the clause that vouches', () => {
+  it('quotes "its accounts had been fully approved" and leaves the denial beside it its own caveat', () => {
+    const para = 'The Amateur Rowing Union said in a statement that the allegations were "false and defamatory" and that its accounts had been "fully approved by independent auditors".';
+    const q = selfServing(para);
+    expect(q).toHaveLength(1);
+    expect(q[0]).toMatch(/^its accounts had been "fully approved by independent auditors/);
+    expect(quotesOfKind('denial', para).some((x) => x.includes('false and defamatory'))).toBe(true);
+  });
+});
+
 describe('what is not self-serving', () => {
   it('does not flag a denial restated as compliance ("denied any wrongdoing … fully compliant")', () => {
     expect(selfServing('Helvin Pharma denied any wrongdoing. In a filing on Wednesday, the company said its prices had been "fully compliant with every notification in force".')).toEqual([]);

@@ -271,9 +271,13 @@ export function ownRecord(view: ReportView, corpus: Corpus): CaveatDraft[] {
     // "X denied any wrongdoing. … the company said its prices had been 'fully compliant …'": the denial restated, not praise.
     const before = view.sentences[i - 1];
     if (hit === vouch && COMPLIANCE.test(hit[0]) && (DENIAL_VERB.test(said.slice(0, hit.index)) || (before && !before.heading && DENIAL_VERB.test(before.text)))) continue;
+    // Of several things said ("… were 'false and defamatory' and that its accounts had been 'fully approved …'"), the clause that vouches,
+    // so the denial beside it keeps its own quote.
+    const clause = [...said.slice(0, hit.index).matchAll(/\band that\s+/g)].at(-1);
+    const from = clause ? qs + clause.index + clause[0].length : qs;
     const speakerName = a.entity ? (corpus.entityById.get(a.entity)?.name ?? a.claimant) : capitalise(a.claimant.replace(/^.*?\b(the (?:[\w-]+ )?)/i, '$1').trim());
     out.push(
-      quoteDraft(view, s.start + qs, s.start + qe, {
+      quoteDraft(view, s.start + from, s.start + qe, {
         kind: 'self-serving',
         severity: 'low',
         label: CAVEAT_KINDS['self-serving'].label,
