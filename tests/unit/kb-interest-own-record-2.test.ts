@@ -6,7 +6,12 @@
 // named in an apposition. Controls: a denial restated as compliance is the denial, not praise; a neutral
 // analyst's praise, a critic's negated words and the report's own voice are not self-serving.
 import { describe, expect, it } from 'vitest';
-import { quotesOfKind } from '../support/report-caveats';
+import { extractReports } from '../../lib/kb/extract';
+import { parseInputs } from '../../lib/kb/inputs';
+import { readDataFiles } from '../../scripts/read-data';
+import { quotesOfKind, report } from '../support/report-caveats';
+
+const known = parseInputs(readDataFiles());
 
 const selfServing = (...paragraphs: string[]) => quotesOfKind('self-serving', ...paragraphs);
 
@@ -80,5 +85,30 @@ describe('what is not self-serving', () => {
   it('does not flag a critic’s negated words, nor the report’s own voice', () => {
     expect(selfServing('Opposition leader Dana Ruiz said the army had not acted with the utmost restraint.')).toEqual([]);
     expect(selfServing('The town’s swift response prevented far worse damage, records show.')).toEqual([]);
+  });
+});
+
+describe('a company’s statement carried by another outlet is its own press release', () => {
+  const release = [
+    'This article first appeared on Harbour Tech Wire.',
+    'OSAKA, 9 July 2026 - Nami Systems Inc., Japan’s leading payments company, today issued the following statement in response to the order by the regulator.',
+    'Nami Systems has always welcomed competition and believes its platform offers merchants the fairest terms in the industry.',
+    'About Nami Systems',
+    'Founded in 2011, Nami Systems Inc. is headquartered in Osaka. Nami Systems is the most trusted name in Japanese payments.',
+  ];
+
+  it('flags one press-release caveat resting on its own praise, and names the carrier', () => {
+    const { kb } = extractReports([{ file: 'r.txt', text: report('Nami Systems responds to order', ...release) }], known);
+    const own = kb.caveats.filter((c) => c.kind === 'self-serving' && c.label === 'Press release');
+    expect(own).toHaveLength(1);
+    expect(own[0]!.explanation).toContain('carried by Harbour Tech Wire');
+    const quotes = own[0]!.appearances.map((a) => a.quote).join('\n');
+    expect(quotes).toContain('fairest terms in the industry');
+    expect(quotes).toContain('the most trusted name');
+  });
+
+  it('does not take a report that names a company, with no "About" boilerplate of it, for its release', () => {
+    const { kb } = extractReports([{ file: 'r.txt', text: report('Nami Systems fined', 'By Ana Test | Test Harbour Wire | 4 May 2026', 'Nami Systems Inc. was fined on Monday, the regulator said.', 'About the fine', 'The fine is the largest this year.') }], known);
+    expect(kb.caveats.filter((c) => c.label === 'Press release')).toEqual([]);
   });
 });

@@ -530,29 +530,43 @@ const fold = (t: string) => t.toLowerCase().replace(/[\s.,]+/g, ' ').trim();
 export function ownRelease(view: ReportView, corpus: Corpus): CaveatDraft[] {
   const publisher = view.report.publisher;
   const known = publisher !== 'unknown' ? fold(publisher) : null;
+  const nameOf = (id: string) => {
+    const e = corpus.entityById.get(id);
+    return e ? [e.name, ...e.aliases.map((a) => a.text)].map(fold) : [];
+  };
+  // A company's statement carried by another outlet ("Kairo Technologies … today issued the following statement", then
+  // "About Kairo Technologies"): the "About" boilerplate names an organisation the report names, not the publisher.
+  const aboutOther = (s: SentenceView) => {
+    if (!s.heading || !/^About\s+\p{Lu}/u.test(s.text)) return undefined;
+    const who = fold(s.text.replace(/^About\s+/, ''));
+    return view.mentions.find((m) => m.type === 'organisation' && nameOf(m.entity).some((n) => n === who || n.startsWith(`${who} `)));
+  };
   const marker =
     view.sentences.slice(0, 6).find((s) => RELEASE_MARK.test(s.text)) ??
     (known ? view.sentences.find((s) => s.heading && /^About\s+/.test(s.text) && known.startsWith(fold(s.text.replace(/^About\s+/, '')))) : undefined);
-  if (!marker) return [];
-  const praise = view.sentences.filter((s) => s !== marker && !s.heading && OWN_STANCE.test(s.text));
-  // The publisher as an entity, where the text names it.
-  const own = known
-    ? view.mentions.find((m) => {
-        const e = corpus.entityById.get(m.entity);
-        return e !== undefined && [e.name, ...e.aliases.map((a) => a.text)].some((n) => fold(n) === known);
-      })
-    : undefined;
-  const who = publisher !== 'unknown' ? publisher : 'the organisation it is about';
+  const other = marker ? undefined : view.sentences.map((s) => ({ s, m: aboutOther(s) })).find((x) => x.m !== undefined);
+  const at = marker ?? other?.s;
+  if (!at) return [];
+  // Praise in the release's own voice, not in an editor's note the carrier adds after it.
+  const note = view.sentences.find((s) => s.start > at.start && /^Editor['’]s note\b/i.test(s.text));
+  const praise = view.sentences.filter(
+    (s) => s !== at && !s.heading && (!note || s.start < note.start) && (OWN_STANCE.test(s.text) || (other !== undefined && SUPERLATIVE.test(s.text) && /\b(?:is|are) (?:the|one of the) (?:most|best)\b/i.test(s.text))),
+  );
+  // The publisher (or the organisation the release is from) as an entity, where the text names it.
+  const own = other?.m ?? (known ? view.mentions.find((m) => nameOf(m.entity).some((n) => n === known)) : undefined);
+  const who = other?.m ? (corpus.entityById.get(other.m.entity)?.name ?? publisher) : publisher !== 'unknown' ? publisher : 'the organisation it is about';
+  // The outlet that carried it: the original it says it first appeared on, else its publisher.
+  const carrier = view.report.republishedFrom?.publisher ?? publisher;
   return [
-    quoteDraft(view, marker.start, marker.end, {
+    quoteDraft(view, at.start, at.end, {
       kind: 'self-serving',
       severity: 'medium',
       label: 'Press release',
-      explanation: `This is ${who}${/s$/.test(who) ? '’' : '’s'} own press release: what it says about itself and its products is its own account, not an independent report.`,
-      reasoning: 'Rule own-release: the text marks itself as a press release (or carries an “About <publisher>” boilerplate); its praise of its own product or record is quoted as evidence.',
+      explanation: `This is ${who}${/s$/.test(who) ? '’' : '’s'} own press release${other && carrier !== 'unknown' && carrier !== who ? `, carried by ${carrier}` : ''}: what it says about itself and its products is its own account, not an independent report.`,
+      reasoning: 'Rule own-release: the text marks itself as a press release (or carries an “About <publisher>” boilerplate, or an “About <organisation>” boilerplate of an organisation it names, carried by another outlet); its praise of its own product or record is quoted as evidence.',
       rule: 'own-release',
       confidence: 0.9,
-      claimant: own ? { name: publisher, role: 'company', entity: own.entity } : null,
+      claimant: own ? { name: other ? who : publisher, role: 'company', entity: own.entity } : null,
       scope: 'report',
       entities: own ? [own.entity] : [],
       appearances: praise.map((s) => ({ report: view.id, quote: s.text, start: s.start })),
