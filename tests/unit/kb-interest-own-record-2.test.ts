@@ -69,6 +69,16 @@ describe('of several things said, the clause that vouches', () => {
   });
 });
 
+describe('the quote is what was said, not who said it', () => {
+  it('drops a pronoun speech tag and the quotation before "adding that"', () => {
+    const plan = selfServing('Mayor Lise Tremblay spoke on Monday. She said the town\'s emergency plan had worked "exactly as it was designed to".');
+    expect(plan).toHaveLength(1);
+    expect(plan[0]).toMatch(/^the town's emergency plan had worked "exactly as it was designed to/);
+    const q = selfServing('"Our roads are firebreaks," the logging company Pinefield Ltd said in a statement, adding that its crews had been among the first to help fight the fire.');
+    expect(q).toEqual(['its crews had been among the first to help fight the fire']);
+  });
+});
+
 describe('what is not self-serving', () => {
   it('does not flag a denial restated as compliance ("denied any wrongdoing … fully compliant")', () => {
     expect(selfServing('Helvin Pharma denied any wrongdoing. In a filing on Wednesday, the company said its prices had been "fully compliant with every notification in force".')).toEqual([]);

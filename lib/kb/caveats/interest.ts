@@ -247,7 +247,9 @@ export function ownRecord(view: ReportView, corpus: Corpus): CaveatDraft[] {
     const a = s.attribution.role === 'reporter' ? (leadQuoteTag(view, s) ?? s.attribution) : s.attribution;
     if (!SPEAKS_FOR_BODY_ROLES.has(a.role)) continue;
     if (a.entity === null && !BODY_TAG.test(a.claimant) && !/[“"]|^\s*(?:Our|We)\b/.test(s.text)) continue;
-    const [qs1, qe0] = a === s.attribution ? reportedSpan(s) : leadQuoteSpan(s);
+    const [qs2, qe0] = a === s.attribution ? reportedSpan(s) : leadQuoteSpan(s);
+    // "She said the town's plan had worked …": the speaker as a pronoun is the speech tag too.
+    const qs1 = qs2 + (qs2 === 0 ? (/^(?:He|She|They|It)\s+(?:said|says|added|told\s+\p{L}+)\s+(?:that\s+)?/u.exec(s.text)?.[0].length ?? 0) : 0);
     // A transcript's speaker label ("BLAKE:") is who speaks, not what was said.
     const qs = qs1 + (/^\p{Lu}[\p{Lu} .'’()-]{1,60}:\s+/u.exec(s.text.slice(qs1, qe0))?.[0].length ?? 0);
     const said0 = s.text.slice(qs, qe0);
@@ -273,7 +275,7 @@ export function ownRecord(view: ReportView, corpus: Corpus): CaveatDraft[] {
     if (hit === vouch && COMPLIANCE.test(hit[0]) && (DENIAL_VERB.test(said.slice(0, hit.index)) || (before && !before.heading && DENIAL_VERB.test(before.text)))) continue;
     // Of several things said ("… were 'false and defamatory' and that its accounts had been 'fully approved …'"), the clause that vouches,
     // so the denial beside it keeps its own quote.
-    const clause = [...said.slice(0, hit.index).matchAll(/\band that\s+/g)].at(-1);
+    const clause = [...said.slice(0, hit.index).matchAll(/\b(?:and|adding|saying|insisting) that\s+/g)].at(-1);
     const from = clause ? qs + clause.index + clause[0].length : qs;
     const speakerName = a.entity ? (corpus.entityById.get(a.entity)?.name ?? a.claimant) : capitalise(a.claimant.replace(/^.*?\b(the (?:[\w-]+ )?)/i, '$1').trim());
     out.push(
