@@ -92,6 +92,12 @@ describe('what is not self-serving', () => {
     expect(selfServing('Analyst Peter Lund of Fjord Securities said the regulator’s swift response had prevented far worse damage.')).toEqual([]);
   });
 
+  it('does not flag a demand for a response, a counterfactual, or praise of people who are not the body’s own', () => {
+    expect(selfServing('"Residents demanded a swift response from the government," the union said.')).toEqual([]);
+    expect(selfServing('The union said a swift evacuation would have prevented far worse damage.')).toEqual([]);
+    expect(selfServing('The Northfield Council said in a statement that volunteers were among the first to help.')).toEqual([]);
+  });
+
   it('does not flag a critic’s negated words, nor the report’s own voice', () => {
     expect(selfServing('Opposition leader Dana Ruiz said the army had not acted with the utmost restraint.')).toEqual([]);
     expect(selfServing('The town’s swift response prevented far worse damage, records show.')).toEqual([]);

@@ -75,6 +75,11 @@ describe('what is not an interested party', () => {
     expect(interested('Professor Lena Ortiz, a public-finance expert at the University of Tallin, accused the Green Future Party of poor record-keeping.')).toEqual([]);
   });
 
+  it('does not flag a lawyer "not involved in the case", or the head of an inquiry', () => {
+    expect(interested('Human-rights lawyer Sam Otieno, who is not involved in the case, accused the police of "a cover-up".')).toEqual([]);
+    expect(interested('The head of the inquiry, Judge Ann Moyo, accused the ministry of "a cover-up".')).toEqual([]);
+  });
+
   it('does not flag a councillor the report introduces as no side', () => {
     expect(interested('Councillor Mira Holt accused the harbour master of negligence at a meeting on Monday.')).toEqual([]);
   });
