@@ -45,6 +45,12 @@ describe('a side’s hostile words for what the other side does', () => {
     expect(interested('The government’s spokesman, Colonel Idris Malam, said on state television that the mission had "shown that it is a danger to the people it claims to protect".')).toHaveLength(1);
   });
 
+  it('quotes what a side’s officer said, not the speech verb, when the report leaves the sentence unattributed', () => {
+    const q = interested('The Nurses’ Federation’s head of policy, Jane Roth, said the levy was "a punishing burden on the poorest wards".');
+    expect(q).toHaveLength(1);
+    expect(q[0]).toMatch(/^the levy was "a punishing burden/);
+  });
+
   it('flags a rival company’s verdict on its competitor', () => {
     const q = interested(
       'Corvex Exchange UAB paused withdrawals on Monday. Rival exchange Nordbit UAB, whose chief executive has long criticised Corvex Exchange UAB’s accounts, said in a post that "this was always going to happen to a business built on promises".',

@@ -384,7 +384,9 @@ function leadSpeaker(s: SentenceView, corpus: Corpus): { entity: string; said: [
   if (!verb) return null;
   const from = m.end + verb.index;
   const that = /^\w+(?:\s+[^"“.;,]{0,60}?)?\s+that\s+/.exec(s.text.slice(from));
-  return { entity: m.entity, said: trimSpan(s.text, that ? from + that[0].length : from, s.text.length) };
+  // "said the tax was …": what was said starts after a plain speech verb; "calling the study …" keeps its verb.
+  const plain = /^(?:said|says|wrote|added)\s+/i.exec(s.text.slice(from));
+  return { entity: m.entity, said: trimSpan(s.text, that ? from + that[0].length : plain ? from + plain[0].length : from, s.text.length) };
 }
 
 /** A verb that labels what the other side did: "calling the study …", "called the extension …", "described X as …". */
