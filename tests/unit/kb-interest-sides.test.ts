@@ -6,7 +6,7 @@
 // authority's letter, a side's words with nothing disparaging in them, negated words and a rival's plan to go to
 // court are not flagged. Fixture reports written for this test.
 import { describe, expect, it } from 'vitest';
-import { quotesOfKind } from '../support/report-caveats';
+import { caveatsOf, quotesOfKind, report } from '../support/report-caveats';
 
 const interested = (...paragraphs: string[]) => quotesOfKind('interested-party', ...paragraphs);
 
@@ -26,6 +26,13 @@ describe('a person who speaks for a side accusing the other', () => {
   it('flags a side’s own letter that accuses', () => {
     const q = interested('Cedar Partners, an activist fund, wrote to the board last week demanding an independent chair. The letter accused the family of "treating a listed company as an heirloom".');
     expect(q).toEqual(['accused the family of "treating a listed company as an heirloom']);
+  });
+
+  it('says in plain words whose letter it is', () => {
+    const text = report('Fund demands independent chair', 'By Ana Test | Test Harbour Wire | 4 May 2026', 'Cedar Partners AG, an activist fund, wrote to the board last week demanding an independent chair. The letter accused the family of "treating a listed company as an heirloom".');
+    const c = caveatsOf(text).find((x) => x.kind === 'interested-party')!;
+    expect(c.explanation).toMatch(/^This letter from Cedar Partners AG comes from one side of this dispute/);
+    expect(c.about).toContain('Cedar Partners AG');
   });
 });
 

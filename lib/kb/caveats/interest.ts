@@ -283,7 +283,7 @@ export function ownRecord(view: ReportView, corpus: Corpus): CaveatDraft[] {
         kind: 'self-serving',
         severity: 'low',
         label: CAVEAT_KINDS['self-serving'].label,
-        explanation: `${speakerName} vouches for ${a.entity ? 'their own side’s' : 'its own'} conduct, product or record (“${hit[0]}”): that is their own account, which the report does not test against anything else.`,
+        explanation: `${speakerName} vouches for ${a.entity && corpus.entityById.get(a.entity)?.type !== 'organisation' ? 'their own side’s' : 'its own'} conduct, product or record (“${hit[0].replace(/["“”]/g, '').trim()}”): that is ${a.entity && corpus.entityById.get(a.entity)?.type !== 'organisation' ? 'their' : 'its'} own account, which the report does not test against anything else.`,
         reasoning: 'Rule own-record: a speaker for a body describes the body’s own conduct, product or record in favourable terms (vouching words or a superlative about its own things).',
         rule: 'own-record',
         confidence: 0.7,
@@ -356,17 +356,25 @@ export function sideAccuses(view: ReportView, corpus: Corpus): CaveatDraft[] {
     const rebut = /,\s+(?:an? (?:allegation|charge|claim|accusation)|a claim|something|which)\b/i.exec(s.text.slice(start, qe));
     const end = rebut ? start + rebut.index : qe;
     const speakerName = a.entity ? (corpus.entityById.get(a.entity)?.name ?? a.claimant) : capitalise(a.claimant.replace(/^.*?\b(the (?:[\w-]+ )?)/i, '$1').trim());
+    const isPerson = a.entity !== null && corpus.entityById.get(a.entity)?.type === 'person';
+    // Who wrote the document: the organisation the sentence before says wrote or sent it ("X wrote to the board …").
+    const author =
+      document && prev && prev.paragraph === s.paragraph && /\b(?:wrote|sent|filed|published|issued|posted|signed)\b/.test(prev.text)
+        ? (prev.mentions.find((m) => corpus.entityById.get(m.entity)?.type === 'organisation')?.entity ?? null)
+        : null;
     out.push(
       quoteDraft(view, s.start + start, s.start + end, {
         kind: 'interested-party',
         severity: 'medium',
         label: CAVEAT_KINDS['interested-party'].label,
-        explanation: `${speakerName} is a side in this dispute and here accuses the other side: that is one side’s accusation, not an independent finding.`,
+        explanation: document
+          ? `This ${a.claimant.trim().replace(/^\S+\s+/, '')}${author ? ` from ${corpus.entityById.get(author)?.name ?? 'one side'}` : ''} comes from one side of this dispute and accuses the other: that is one side’s accusation, not an independent finding.`
+          : `${speakerName} ${isPerson ? 'speaks for one side of' : 'is a side in'} this dispute and here accuses the other side: that is one side’s accusation, not an independent finding.`,
         reasoning: 'Rule side-accuses: a named speaker or a body that is a party to the dispute accuses its opponent (not a court, prosecutor or regulator).',
         rule: 'side-accuses',
         confidence: 0.7,
         claimant: { name: a.claimant, role: a.role, entity: a.entity },
-        entities: [...new Set([...others.map((m) => m.entity), ...(a.entity ? [a.entity] : [])])],
+        entities: [...new Set([...others.map((m) => m.entity), ...(a.entity ? [a.entity] : []), ...(author ? [author] : [])])],
       }),
     );
   }
@@ -453,7 +461,9 @@ export function sideDisparages(view: ReportView, corpus: Corpus): CaveatDraft[] 
         label: CAVEAT_KINDS['interested-party'].label,
         explanation: rival
           ? `${speakerName} is a rival of the company it speaks about: that is a competitor’s verdict, not an independent finding.`
-          : `${speakerName} is a side in this dispute and here describes what the other side does in its own hostile words: that is one side’s view, not an independent finding.`,
+          : speaker !== null && corpus.entityById.get(speaker)?.type === 'person'
+            ? `${speakerName} speaks for one side of this dispute and here describes what the other side does in hostile words of their own: that is one side’s view, not an independent finding.`
+            : `${speakerName} is a side in this dispute and here describes what the other side does in hostile words of its own: that is one side’s view, not an independent finding.`,
         reasoning: 'Rule side-disparages: a body, or a person the report introduces as a side’s or a rival’s, labels the other side in its own quoted words (not a neutral expert, a court, prosecutor or regulator).',
         rule: 'side-disparages',
         confidence: 0.65,
