@@ -130,6 +130,11 @@ export function mergeMatchers(base: CompiledMatcher, delta: CompiledMatcher): Co
     const cs = (df & F_CASE_SENSITIVE) !== 0;
     const ents = delta.aliasEntities[d]!;
     const mapped = (typeof ents === 'number' ? [ents] : ents).map((e) => entityMap[e]!);
+    // An alias whose names were all taken out (`removeFromMatcher`) is not inserted.
+    if (mapped.length === 0) {
+      aliasMap.push(-1);
+      continue;
+    }
     // The same alias in the base (same case rule and key): its entities gain the delta's.
     const node = keys.length > 0 ? walk(keys[0]!.folded, false) : -1;
     let same = -1;
@@ -235,7 +240,7 @@ function mergeLink(base: LinkData, delta: LinkData, entityMap: readonly number[]
   const shortOf = perEntity(base.shortOf, [], () => []).map((l) => [...l]);
   delta.shortOf.forEach((list, d) => {
     const e = entityMap[d]!;
-    for (const a of list) if (!shortOf[e]!.includes(aliasMap[a]!)) shortOf[e]!.push(aliasMap[a]!);
+    for (const a of list) if (aliasMap[a]! >= 0 && !shortOf[e]!.includes(aliasMap[a]!)) shortOf[e]!.push(aliasMap[a]!);
   });
   if (aliasBits.length !== nAliases) aliasBits = aliasBits.padEnd(nAliases, '0');
   return { ...base, aliasBits, qualifiers, types, names, related, words, shortOf };

@@ -59,6 +59,11 @@ describe('taking names out of a matcher (property)', () => {
         const again = hydrateMatcher(mergeMatchers(unpackCompiled(packMatcher(out)), compileMatcher(later)));
         const wholeAgain = hydrateMatcher(compileMatcher([...remaining(inputs, removed), ...later]));
         for (const t of [...texts, ...later.map((x) => x.text)]) expect(marks(again, t, false).map((m) => m.slice(0, 2))).toEqual(marks(wholeAgain, t, false).map((m) => m.slice(0, 2)));
+        // Names taken out of an appended delta (the head's `delta`) are not inserted by the next merge.
+        const delta = removeFromMatcher(compileMatcher(inputs), gone.map((id) => [id, null] as const));
+        const viaDelta = hydrateMatcher(mergeMatchers(compileMatcher(later), delta));
+        const wholeDelta = hydrateMatcher(compileMatcher([...later, ...remaining(inputs, removed)]));
+        for (const t of [...texts, ...inputs.map((x) => x.text)]) expect(marks(viaDelta, t, false).map((m) => m.slice(0, 2))).toEqual(marks(wholeDelta, t, false).map((m) => m.slice(0, 2)));
       }),
       { numRuns: RUNS },
     );
