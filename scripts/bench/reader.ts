@@ -163,9 +163,34 @@ export interface ReaderKbResult {
   lookup_ms_p95_10k_reports: number;
   /** Reading the stored reader's KB of 10,000 reports back whole from IndexedDB (its records, in one read transaction: the side panel's search index). */
   reader_kb_load_ms_10k_reports: number;
-  atScale: { reports: number; entities: number; seedMs: number; assembleMs: number; storeMs: number; indexMs: number; perReport: number[]; outcomes: string[]; changed: number[]; deriveMs: number[]; appended: number[]; stored: { reports: number; pieces: number; records: number } };
+  atScale: {
+    reports: number;
+    entities: number;
+    seedMs: number;
+    assembleMs: number;
+    storeMs: number;
+    indexMs: number;
+    perReport: number[];
+    outcomes: string[];
+    changed: number[];
+    deriveMs: number[];
+    appended: number[];
+    stored: { reports: number; pieces: number; records: number };
+    phraseLookup: { records: number; mb: number; ids: number };
+    deleteMs: number[];
+    deleteDerive: { ms: number[]; removed: number[] };
+    /** One more deletion through the full path (NaN in a smoke run). */
+    fullDeleteMs: number;
+  };
   /** Median time to import one report into a reader's KB that already holds 10,000 reports. */
   import_ms_per_report_at_10k: number;
+  /** Median of 3: deleting one report (from the options page's library, the worker's part included) from a reader's KB of 10,000 reports. */
+  delete_ms_per_report_at_10k: number;
+  /** One deletion through the full path in the same run (what a deletion cost before lib/reader-kb/remove.ts). */
+  delete_ms_full_path_at_10k: number;
+  /** Records of the corroboration lookup (`claimKeys`: repeat keys and 3-word phrases → claims) in that KB, and their JSON size. */
+  reader_phrase_lookup_records_10k: number;
+  reader_phrase_lookup_mb_10k: number;
 }
 
 /**
@@ -180,7 +205,11 @@ export interface ReaderKbResult {
  *   that KB back from IndexedDB;
  * - import_ms_per_report_at_10k: 3 more reports imported one at a time into a
  *   reader's database already holding 10,000 reports (the 50's pieces copied
- *   200 times), median per report.
+ *   200 times), median per report;
+ * - delete_ms_per_report_at_10k: then 3 reports from the middle of that KB
+ *   deleted one at a time through the library (lib/reader-kb/remove.ts in the
+ *   worker), median; reader_phrase_lookup_records_10k / _mb_10k: the size of
+ *   its corroboration lookup (`claimKeys`).
  */
 export async function readerKbSection(browser: Browser, server: StaticServer, dir: string, kb: KbDocument, opts: { smoke: boolean }, log: (s: string) => void): Promise<ReaderKbResult> {
   const count = opts.smoke ? 10 : 50;
@@ -210,10 +239,14 @@ export async function readerKbSection(browser: Browser, server: StaticServer, di
   // Importing into a reader's database that already holds count × factor reports.
   writeFileSync(join(dir, 'reader-base.json'), JSON.stringify({ pieces: base.pieces, packs }));
   const more = syntheticReaderReports(count + 3).slice(count);
-  const atScale = (await page.evaluate(`window.__readerKb.importAtScale('/reader-bundled.json', '/reader-base.json', ${factor}, ${JSON.stringify(more)}, ${JSON.stringify(workerCode)})`)) as ReaderKbResult['atScale'];
+  const atScale = (await page.evaluate(`window.__readerKb.importAtScale('/reader-bundled.json', '/reader-base.json', ${factor}, ${JSON.stringify(more)}, ${JSON.stringify(workerCode)}, true)`)) as ReaderKbResult['atScale'];
   log(
     `reader: a database of ${atScale.reports} reports (${atScale.entities} entities) seeded in ${(atScale.seedMs / 1000).toFixed(1)} s, assembled in ${(atScale.assembleMs / 1000).toFixed(1)} s, stored in ${(atScale.storeMs / 1000).toFixed(1)} s, its append lookups in ${(atScale.indexMs / 1000).toFixed(1)} s; ` +
       `importing ${more.length} more: ${atScale.perReport.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(', ')} (${atScale.outcomes.join(', ')}; pieces derived ${atScale.changed.join(', ')}, appended ${atScale.appended.join(', ')}; the KB written in ${atScale.deriveMs.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(', ')}); now ${atScale.stored.reports} reports, ${atScale.stored.pieces} pieces, ${atScale.stored.records} report records`,
+  );
+  log(
+    `reader: deleting ${atScale.deleteMs.length} reports from it: ${atScale.deleteMs.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')} (taken out incrementally ${atScale.deleteDerive.removed.join(', ')}; the worker's part ${atScale.deleteDerive.ms.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')}; one more through the full path: ${(atScale.fullDeleteMs / 1000).toFixed(1)} s); ` +
+      `its phrase lookup: ${atScale.phraseLookup.records} records, ${atScale.phraseLookup.ids} claim ids, ${atScale.phraseLookup.mb.toFixed(1)} MB as JSON`,
   );
   await page.close();
   return {
@@ -225,5 +258,9 @@ export async function readerKbSection(browser: Browser, server: StaticServer, di
     reader_kb_load_ms_10k_reports: look.loadMs,
     atScale,
     import_ms_per_report_at_10k: median(atScale.perReport),
+    delete_ms_per_report_at_10k: median(atScale.deleteMs),
+    delete_ms_full_path_at_10k: atScale.fullDeleteMs,
+    reader_phrase_lookup_records_10k: atScale.phraseLookup.records,
+    reader_phrase_lookup_mb_10k: atScale.phraseLookup.mb,
   };
 }
