@@ -204,9 +204,15 @@ export function buildAppendIndexes(bundled: KbDocument, pieces: readonly ReportP
   const index = new RegistryIndex(registry);
   const at = new Map(registry.map((e) => [e.id, e]));
   let start = 0;
+  // Per distinct text (a KB's copies of one text ask once).
+  const named = new Map<string, Entity[]>();
   for (const p of pieces) {
     const text = p.kb.reports[0]?.text;
-    if (text !== undefined && start > 0) for (const e of index.namesIn([text])) if (at.get(e.id)!.at < start) at.get(e.id)!.seenBy.push(p.id);
+    if (text !== undefined && start > 0) {
+      let names = named.get(text);
+      if (!names) named.set(text, (names = index.namesIn([text])));
+      for (const e of names) if (at.get(e.id)!.at < start) at.get(e.id)!.seenBy.push(p.id);
+    }
     start += p.fresh.length;
   }
   const keys = new Map<string, string[]>();
