@@ -787,6 +787,8 @@ async function main(): Promise<void> {
       delete_ms_full_path_at_10k: readerKbR?.delete_ms_full_path_at_10k ?? NaN,
       reader_phrase_lookup_records_10k: readerKbR?.reader_phrase_lookup_records_10k ?? NaN,
       reader_phrase_lookup_mb_10k: readerKbR?.reader_phrase_lookup_mb_10k ?? NaN,
+      reader_phrase_lookup_keys_10k: readerKbR?.reader_phrase_lookup_keys_10k ?? NaN,
+      reader_phrase_keys_per_report_real: readerKbR?.reader_phrase_keys_per_report_real ?? NaN,
       reader_kb_load_ms_10k_reports: readerKbR?.reader_kb_load_ms_10k_reports ?? NaN,
       // Long tasks (≥ 50 ms) on the importing page while 50 reports are imported one by one (the pipeline runs in a worker).
       long_tasks_during_import: readerKbR?.long_tasks_during_import ?? NaN,

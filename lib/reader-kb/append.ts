@@ -58,9 +58,75 @@ export interface RegistryEntry {
   seenBy: string[];
 }
 
+/**
+ * One record of the corroboration lookup: the keys (repeat keys, 3-word shingles) whose hash falls in one bucket,
+ * each with the reader's claims that have it. Buckets, not one record per key: 10,000 distinct reports have some
+ * 6 million keys (600 per report), which as records would take minutes to build and most of the database's
+ * entries; CLAIM_KEY_BUCKETS records hold them all, and an import reads and writes the buckets of its own keys.
+ */
 export interface ClaimKeyRecord {
   key: string;
-  ids: string[];
+  keys: Record<string, string[]>;
+}
+
+export const CLAIM_KEY_BUCKETS = 1 << 16;
+
+/** The bucket a key is stored in (FNV-1a). */
+export function claimKeyBucket(key: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return `b${((h >>> 0) % CLAIM_KEY_BUCKETS).toString(36)}`;
+}
+
+/** The lookup's records for these keys and claims. */
+export function claimKeyRecords(entries: Iterable<[string, string[]]>): ClaimKeyRecord[] {
+  const buckets = new Map<string, Record<string, string[]>>();
+  for (const [k, ids] of entries) {
+    const b = claimKeyBucket(k);
+    let rec = buckets.get(b);
+    if (!rec) buckets.set(b, (rec = {}));
+    rec[k] = ids;
+  }
+  return [...buckets].map(([key, keys]) => ({ key, keys }));
+}
+
+/** The stored lookup as one change reads and writes it: the buckets of the keys it asks for, read once; its changes written back per bucket. */
+export class ClaimKeyLookup {
+  private buckets = new Map<string, Record<string, string[]>>();
+  private dirty = new Set<string>();
+  constructor(private readonly db: ReaderDatabase) {}
+
+  async read(keys: Iterable<string>): Promise<void> {
+    const missing = [...new Set([...keys].map(claimKeyBucket))].filter((b) => !this.buckets.has(b));
+    for (const [i, row] of (await getMany(this.db, 'claimKeys', missing)).entries()) this.buckets.set(missing[i]!, row?.keys ?? {});
+  }
+
+  /** The claims that have this key (read first). */
+  get(key: string): string[] {
+    const rec = this.buckets.get(claimKeyBucket(key));
+    return (rec && Object.hasOwn(rec, key) ? rec[key] : undefined) ?? [];
+  }
+
+  set(key: string, ids: string[]): void {
+    const b = claimKeyBucket(key);
+    const rec = this.buckets.get(b) ?? {};
+    this.buckets.set(b, rec);
+    if (ids.length > 0) rec[key] = ids;
+    else delete rec[key];
+    this.dirty.add(b);
+  }
+
+  /** The changed buckets: to put, and (empty) to delete. */
+  changes(): { put: ClaimKeyRecord[]; remove: string[] } {
+    const put: ClaimKeyRecord[] = [];
+    const remove: string[] = [];
+    for (const b of this.dirty) {
+      const keys = this.buckets.get(b)!;
+      if (Object.keys(keys).length > 0) put.push({ key: b, keys });
+      else remove.push(b);
+    }
+    return { put, remove };
+  }
 }
 
 /** Which derivation the lookups describe, and what the append path needs besides them. */
@@ -85,8 +151,8 @@ export interface AppendMeta {
   overrides?: [string, string[]][];
 }
 
-/** 2: registry entries list the later reports that could name them (`seenBy`, for deletions). */
-const APPEND_INDEX_VERSION = 2;
+/** 2: registry entries list the later reports that could name them (`seenBy`, for deletions); 3: the corroboration lookup in buckets. */
+const APPEND_INDEX_VERSION = 3;
 
 export function registryEntry(entity: Entity, at: number): RegistryEntry {
   const texts = [entity.name, ...entity.aliases.map((a) => a.text)];
@@ -227,7 +293,7 @@ export function buildAppendIndexes(bundled: KbDocument, pieces: readonly ReportP
   const republished = [...bundled.reports, ...kb.reports].filter((r) => r.republishedFrom);
   return {
     registry,
-    claimKeys: [...keys].map(([key, list]) => ({ key, ids: list })),
+    claimKeys: claimKeyRecords(keys),
     meta: {
       readerHash,
       bundledHash: bundled.hash,
@@ -415,22 +481,19 @@ export async function appendReport(db: ReaderDatabase, bundled: KbDocument, id: 
     if (!k) keysOf.set(c.id, (k = claimKeysOf(c.text)));
     return k;
   };
-  const lookup = new Map<string, string[]>();
-  const readKeys = async (keys: Iterable<string>) => {
-    const missing = [...new Set(keys)].filter((k) => !lookup.has(k));
-    for (const [i, row] of (await getMany(db, 'claimKeys', missing)).entries()) lookup.set(missing[i]!, row?.ids ?? []);
-  };
+  const lookup = new ClaimKeyLookup(db);
+  const readKeys = (keys: Iterable<string>) => lookup.read(keys);
   await readKeys(newJoint.flatMap(keyOf));
   const bundledHolders = (k: string, touched: ReadonlySet<string>) => (b.byKey.get(k) ?? []).filter((c) => active(c, touched));
-  const holdersBefore = (k: string) => lookup.get(k)!.length + bundledHolders(k, touchedBefore).length;
+  const holdersBefore = (k: string) => lookup.get(k).length + bundledHolders(k, touchedBefore).length;
   const addedTo = new Map<string, string[]>();
   for (const c of claims) for (const k of keyOf(c)) addedTo.set(k, [...(addedTo.get(k) ?? []), c.id]);
-  const holdersAfter = (k: string) => (lookup.get(k) ?? []).length + (addedTo.get(k)?.length ?? 0) + bundledHolders(k, touchedAfter).length;
+  const holdersAfter = (k: string) => lookup.get(k).length + (addedTo.get(k)?.length ?? 0) + bundledHolders(k, touchedAfter).length;
   // Stored claims whose group may change: they share a repeat key or a shingle with a new member (or a shingle that now has too many holders).
   const affected = new Set<string>();
   for (const c of newJoint) {
     for (const k of keyOf(c)) {
-      if (k.startsWith('r ') || holdersAfter(k) <= HOLDERS_MAX || holdersBefore(k) <= HOLDERS_MAX) for (const x of lookup.get(k)!) affected.add(x);
+      if (k.startsWith('r ') || holdersAfter(k) <= HOLDERS_MAX || holdersBefore(k) <= HOLDERS_MAX) for (const x of lookup.get(k)) affected.add(x);
     }
   }
   const affectedIds = [...affected];
@@ -442,7 +505,7 @@ export async function appendReport(db: ReaderDatabase, bundled: KbDocument, id: 
   const holderIds = new Set<string>();
   for (const c of claimRecords.values()) {
     for (const x of c.corroboration.claims) holderIds.add(x);
-    for (const k of keyOf(c)) if (holdersAfter(k) <= HOLDERS_MAX || k.startsWith('r ')) for (const x of lookup.get(k)!) holderIds.add(x);
+    for (const k of keyOf(c)) if (holdersAfter(k) <= HOLDERS_MAX || k.startsWith('r ')) for (const x of lookup.get(k)) holderIds.add(x);
   }
   const toRead = [...holderIds].filter((x) => !claimRecords.has(x));
   for (const [i, c] of (await getMany(db, 'kbClaims', toRead)).entries()) if (c) claimRecords.set(toRead[i]!, c);
@@ -452,7 +515,7 @@ export async function appendReport(db: ReaderDatabase, bundled: KbDocument, id: 
     const bc = b.claims.get(x);
     return bc && active(bc, touchedAfter) ? bc : undefined;
   };
-  const holders = (k: string) => [...(lookup.get(k) ?? []), ...(addedTo.get(k) ?? []), ...bundledHolders(k, touchedAfter).map((c) => c.id)];
+  const holders = (k: string) => [...lookup.get(k), ...(addedTo.get(k) ?? []), ...bundledHolders(k, touchedAfter).map((c) => c.id)];
   const shinglesOf = new Map<string, Set<string>>();
   const sh = (c: KbClaim) => {
     let s = shinglesOf.get(c.id);
@@ -508,6 +571,8 @@ export async function appendReport(db: ReaderDatabase, bundled: KbDocument, id: 
     ...(oldDelta.removed ? { removed: oldDelta.removed } : {}),
   };
   const names = nameEntries([...changedEntities.values()]);
+  for (const [k, ids] of addedTo) lookup.set(k, [...lookup.get(k), ...ids]);
+  const keyChanges = lookup.changes();
   const seenEntries = registry.entries.filter((e) => seen.has(e.id));
   // lib/db/reader-store's `write`: all or nothing, and a full disk said in words (the report itself is already stored).
   try {
@@ -531,7 +596,7 @@ export async function appendReport(db: ReaderDatabase, bundled: KbDocument, id: 
         });
         piece.fresh.forEach((e, k) => queue(tx.objectStore('registry').put(registryEntry(e, meta.at + k))));
         for (const e of seenEntries) queue(tx.objectStore('registry').put({ ...e, seenBy: [...(e.seenBy ?? []), id] }));
-        for (const [k, ids] of addedTo) queue(tx.objectStore('claimKeys').put({ key: k, ids: [...(lookup.get(k) ?? []), ...ids] }));
+        for (const rec of keyChanges.put) queue(tx.objectStore('claimKeys').put(rec));
         // Chained: the hash of the KB before and the report added (a whole write hashes all its pieces).
         const hash = contentHash(`${head.kb.hash}+${id}:${bundled.hash}:${rh}`);
         const nextMeta: AppendMeta = { ...meta, readerHash, touched: [...touchedAfter], at: meta.at + piece.fresh.length, appended: meta.appended + pageNew.length, overrides: overridesOf([piece], meta.overrides) };

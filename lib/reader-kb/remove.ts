@@ -31,7 +31,7 @@ import { jaccard, namedSource, RESTATED_JACCARD, shingles } from '../kb/support'
 import { aliasKeyVariants } from '../match/chars';
 import { removeFromMatcher } from '../match/append';
 import { APPEND_META, write, type DerivedIndexDelta, type IndexRemovals, type ReaderDatabase } from '../db/reader-store';
-import { bundledFacts, claimKeysOf, ensureIndexes, getMany, HOLDERS_MAX, nameEntries, readReview, recordHash, registryChanged, registryFor, union, type AppendMeta } from './append';
+import { bundledFacts, ClaimKeyLookup, claimKeysOf, ensureIndexes, getMany, HOLDERS_MAX, nameEntries, readReview, recordHash, registryChanged, registryFor, union, type AppendMeta } from './append';
 import { reviewHash } from './incremental';
 import type { KbDocument } from '../kb/document';
 
@@ -180,15 +180,12 @@ export async function removeReport(db: ReaderDatabase, bundled: KbDocument, id: 
     if (!k) keysOf.set(c.id, (k = claimKeysOf(c.text)));
     return k;
   };
-  const lookup = new Map<string, string[]>();
-  const readKeys = async (keys: Iterable<string>) => {
-    const missing = [...new Set(keys)].filter((k) => !lookup.has(k));
-    for (const [i, row] of (await getMany(db, 'claimKeys', missing)).entries()) lookup.set(missing[i]!, row?.ids ?? []);
-  };
+  const lookup = new ClaimKeyLookup(db);
+  const readKeys = (keys: Iterable<string>) => lookup.read(keys);
   await readKeys([...claims, ...leaving].flatMap(keyOf));
   const bundledHolders = (k: string, touched: ReadonlySet<string>) => (b.byKey.get(k) ?? []).filter((c) => active(c, touched));
-  const remaining = (k: string) => (lookup.get(k) ?? []).filter((x) => !goneClaims.has(x));
-  const holdersBefore = (k: string) => (lookup.get(k) ?? []).length + bundledHolders(k, touchedBefore).length;
+  const remaining = (k: string) => lookup.get(k).filter((x) => !goneClaims.has(x));
+  const holdersBefore = (k: string) => lookup.get(k).length + bundledHolders(k, touchedBefore).length;
   const holdersAfter = (k: string) => remaining(k).length + bundledHolders(k, touchedAfter).length;
   const affected = new Set<string>();
   for (const c of [...claims, ...leaving]) {
@@ -250,6 +247,8 @@ export async function removeReport(db: ReaderDatabase, bundled: KbDocument, id: 
   });
   const keyWrites = new Map<string, string[]>();
   for (const c of claims) for (const k of keyOf(c)) keyWrites.set(k, remaining(k));
+  for (const [k, ids] of keyWrites) lookup.set(k, ids);
+  const keyChanges = lookup.changes();
 
   // 6. Names (folded name → ids) the changed and deleted records no longer have.
   const namesBefore = nameEntries([...before.values()]);
@@ -307,7 +306,8 @@ export async function removeReport(db: ReaderDatabase, bundled: KbDocument, id: 
         for (const x of deleted) queue(tx.objectStore('kbEntities').delete(x));
         for (const e of changed.values()) queue(tx.objectStore('kbEntities').put(e));
         for (const c of changedClaims) queue(tx.objectStore('kbClaims').put(c));
-        for (const [k, ids] of keyWrites) queue(ids.length === 0 ? tx.objectStore('claimKeys').delete(k) : tx.objectStore('claimKeys').put({ key: k, ids }));
+        for (const rec of keyChanges.put) queue(tx.objectStore('claimKeys').put(rec));
+        for (const b of keyChanges.remove) queue(tx.objectStore('claimKeys').delete(b));
         for (const f of freshIds) queue(tx.objectStore('registry').delete(f));
         for (const e of seenByMe) queue(tx.objectStore('registry').put({ ...e, seenBy: e.seenBy.filter((x) => x !== id) }));
 

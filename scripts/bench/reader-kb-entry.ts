@@ -193,7 +193,12 @@ const api = {
     }
     // The corroboration lookup (claimKeys: repeat keys and 3-word shingles → claims) as stored: records and their JSON size.
     const keyRows = await db.getAll('claimKeys');
-    const phraseLookup = { records: keyRows.length, mb: keyRows.reduce((n, r) => n + JSON.stringify(r).length, 0) / 1e6, ids: keyRows.reduce((n, r) => n + r.ids.length, 0) };
+    const phraseLookup = {
+      records: keyRows.length,
+      keys: keyRows.reduce((n, r) => n + Object.keys(r.keys).length, 0),
+      mb: keyRows.reduce((n, r) => n + JSON.stringify(r).length, 0) / 1e6,
+      ids: keyRows.reduce((n, r) => n + Object.values(r.keys).reduce((m, ids) => m + ids.length, 0), 0),
+    };
     // Deleting reports from the middle of the KB one at a time (copies of the base reports, which no later report names).
     const deleteMs: number[] = [];
     const deleteIds = packs.slice(Math.floor(packs.length / 2), Math.floor(packs.length / 2) + 3).map((p) => p.id);

@@ -19,6 +19,7 @@ import type { BenchApi } from './page-entry';
 import { generatePage } from './gen';
 import { contentHash } from '../../lib/kb/text';
 import { deriveFromScratch } from '../../lib/reader-kb/incremental';
+import { claimKeysOf } from '../../lib/reader-kb/append';
 import type { PackReport } from '../../lib/reader-kb/pack';
 import { readerScaleMatcher, scaleReaderDerived, syntheticReaderReports } from './reader-gen';
 import { bundleIife, median } from './util';
@@ -176,7 +177,7 @@ export interface ReaderKbResult {
     deriveMs: number[];
     appended: number[];
     stored: { reports: number; pieces: number; records: number };
-    phraseLookup: { records: number; mb: number; ids: number };
+    phraseLookup: { records: number; keys: number; mb: number; ids: number };
     deleteMs: number[];
     deleteDerive: { ms: number[]; removed: number[] };
     /** One more deletion through the full path (NaN in a smoke run). */
@@ -191,6 +192,10 @@ export interface ReaderKbResult {
   /** Records of the corroboration lookup (`claimKeys`: repeat keys and 3-word phrases → claims) in that KB, and their JSON size. */
   reader_phrase_lookup_records_10k: number;
   reader_phrase_lookup_mb_10k: number;
+  /** Keys in those records (one record per key before the lookup was bucketed). */
+  reader_phrase_lookup_keys_10k: number;
+  /** Distinct corroboration keys per report of the bundled (real) reports: the bench's copies share theirs, 10,000 distinct reports would not. */
+  reader_phrase_keys_per_report_real: number;
 }
 
 /**
@@ -244,9 +249,14 @@ export async function readerKbSection(browser: Browser, server: StaticServer, di
     `reader: a database of ${atScale.reports} reports (${atScale.entities} entities) seeded in ${(atScale.seedMs / 1000).toFixed(1)} s, assembled in ${(atScale.assembleMs / 1000).toFixed(1)} s, stored in ${(atScale.storeMs / 1000).toFixed(1)} s, its append lookups in ${(atScale.indexMs / 1000).toFixed(1)} s; ` +
       `importing ${more.length} more: ${atScale.perReport.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(', ')} (${atScale.outcomes.join(', ')}; pieces derived ${atScale.changed.join(', ')}, appended ${atScale.appended.join(', ')}; the KB written in ${atScale.deriveMs.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(', ')}); now ${atScale.stored.reports} reports, ${atScale.stored.pieces} pieces, ${atScale.stored.records} report records`,
   );
+  // The bench's 10,000 are 200 copies of 50 reports whose sentences share their phrases: the lookup of 10,000 distinct reports is projected
+  // from the bundled (real) reports' distinct keys per report.
+  const realKeys = new Set(kb.claims.flatMap((c) => claimKeysOf(c.text)));
+  const perReport = realKeys.size / Math.max(1, kb.reports.length);
   log(
     `reader: deleting ${atScale.deleteMs.length} reports from it: ${atScale.deleteMs.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')} (taken out incrementally ${atScale.deleteDerive.removed.join(', ')}; the worker's part ${atScale.deleteDerive.ms.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')}; one more through the full path: ${(atScale.fullDeleteMs / 1000).toFixed(1)} s); ` +
-      `its phrase lookup: ${atScale.phraseLookup.records} records, ${atScale.phraseLookup.ids} claim ids, ${atScale.phraseLookup.mb.toFixed(1)} MB as JSON`,
+      `its phrase lookup: ${atScale.phraseLookup.keys} keys in ${atScale.phraseLookup.records} records, ${atScale.phraseLookup.ids} claim ids, ${atScale.phraseLookup.mb.toFixed(1)} MB as JSON; ` +
+      `the bundled reports have ${perReport.toFixed(0)} distinct keys per report: 10,000 distinct reports would hold about ${((perReport * 10_000) / 1e6).toFixed(1)} million`,
   );
   await page.close();
   return {
@@ -262,5 +272,7 @@ export async function readerKbSection(browser: Browser, server: StaticServer, di
     delete_ms_full_path_at_10k: atScale.fullDeleteMs,
     reader_phrase_lookup_records_10k: atScale.phraseLookup.records,
     reader_phrase_lookup_mb_10k: atScale.phraseLookup.mb,
+    reader_phrase_lookup_keys_10k: atScale.phraseLookup.keys,
+    reader_phrase_keys_per_report_real: perReport,
   };
 }
