@@ -77,23 +77,24 @@ export interface ReaderChange {
  * added reports, or the removal of deleted ones; then the assembled KB. Runs
  * wherever the database can be opened (the options page's worker, tests).
  */
-export async function applyReaderChange(db: ReaderDatabase, bundled: KbDocument, change: ReaderChange, options: { appendFrom?: number } = {}): Promise<(Pick<UpdateResult, 'changed' | 'full'> & { appended: number; removedIncrementally?: number }) | null> {
+export async function applyReaderChange(db: ReaderDatabase, bundled: KbDocument, change: ReaderChange, options: { appendFrom?: number } = {}): Promise<(Pick<UpdateResult, 'changed' | 'full'> & { appended: number; removedIncrementally?: number; fullPathReason?: string }) | null> {
   // A large KB loses a deleted report's records alone (./remove.ts); the rest of the deletion takes the full path.
   if (change.deleting?.length) {
     const order = change.before ?? (await listReaderReports(db)).map((r) => r.id);
     const [count, stamp] = await Promise.all([db.count('reports'), derivedStamp(db)]);
     let done = 0;
+    let fullPathReason = 'the stored KB does not hold every report';
     if (count >= (options.appendFrom ?? APPEND_FROM) && stamp?.reports === count) {
       for (const id of change.deleting) {
-        if (!(await removeReport(db, bundled, id))) break;
+        if (!(await removeReport(db, bundled, id, { why: (reason) => (fullPathReason = reason) }))) break;
         done++;
       }
-    }
+    } else fullPathReason = 'a small KB';
     const rest = change.deleting.slice(done);
     if (rest.length === 0) return { changed: [], full: false, appended: 0, removedIncrementally: done };
     await deleteReaderReports(db, rest);
     const result = await applyReaderChange(db, bundled, { removed: rest, before: order }, { appendFrom: Infinity });
-    return result && { ...result, removedIncrementally: done };
+    return result && { ...result, removedIncrementally: done, fullPathReason };
   }
   // A large KB grows by appending the added reports' records (./append.ts); what that path cannot take, the full one does.
   const added = change.added ?? [];

@@ -80,33 +80,38 @@ const supportKey = (s: Support) => `${s.independentSources}.${s.reports}.${s.rep
 
 /**
  * Delete one of the reader's reports (`id`, still stored) and what came only
- * from it, in one transaction. Null: this deletion needs the full path;
- * nothing was written (the caller deletes the report and derives again).
+ * from it, in one transaction. Null: this deletion needs the full path (`why`
+ * is told the reason); nothing was written (the caller deletes the report and
+ * derives again).
  */
-export async function removeReport(db: ReaderDatabase, bundled: KbDocument, id: string): Promise<RemoveResult | null> {
+export async function removeReport(db: ReaderDatabase, bundled: KbDocument, id: string, options: { why?: (reason: string) => void } = {}): Promise<RemoveResult | null> {
+  const fullPath = (reason: string) => {
+    options.why?.(reason);
+    return null;
+  };
   const review = await readReview(db);
-  if (Object.keys(review.merged ?? {}).length > 0) return null;
+  if (Object.keys(review.merged ?? {}).length > 0) return fullPath('the reader merged names');
   const meta = await ensureIndexes(db, bundled, review);
-  if (!meta) return null;
+  if (!meta) return fullPath('no append lookups for the stored KB');
   const [piece, me, storedDelta, head, stamp] = await Promise.all([db.get('pieces', id), db.get('kbReports', id), db.get('derived', 'index-delta'), db.get('derived', 'head'), db.get('derived', 'stamp')]);
-  if (!piece || !me || head?.key !== 'head' || stamp?.key !== 'stamp' || stamp.readerHash !== meta.readerHash) return null;
-  if (piece.bundledHash !== bundled.hash || piece.reviewHash !== reviewHash(review) || me.republishedFrom) return null;
+  if (!piece || !me || head?.key !== 'head' || stamp?.key !== 'stamp' || stamp.readerHash !== meta.readerHash) return fullPath('the stored KB is not the one the lookups describe');
+  if (piece.bundledHash !== bundled.hash || piece.reviewHash !== reviewHash(review) || me.republishedFrom) return fullPath('derived against another bundled KB or review, or a republished report');
   const b = bundledFacts(bundled);
   const registry = await registryFor(db, meta);
 
   // 1. Its new names: no later report's derivation may have been given one (it would be derived again).
   const freshIds = new Set(piece.fresh.map((e) => e.id));
   const mineEntries = registry.entries.filter((e) => freshIds.has(e.id));
-  if (mineEntries.length !== freshIds.size || mineEntries.some((e) => !Array.isArray(e.seenBy) || e.seenBy.some((x) => x !== id))) return null;
+  if (mineEntries.length !== freshIds.size || mineEntries.some((e) => !Array.isArray(e.seenBy) || e.seenBy.some((x) => x !== id))) return fullPath('a later report was given one of its new names');
   const firstAt = Math.min(Infinity, ...mineEntries.map((e) => e.at));
-  if (registry.entries.some((e) => e.at > firstAt && !freshIds.has(e.id) && [...freshIds].some((f) => e.id.startsWith(`${f}-`)))) return null;
+  if (registry.entries.some((e) => e.at > firstAt && !freshIds.has(e.id) && [...freshIds].some((f) => e.id.startsWith(`${f}-`)))) return fullPath('a later new name was numbered after one of its');
 
   // 2. The records of the entities it names.
   const entityIds = piece.kb.entities.map((e) => e.id);
   const stored = new Map<string, KbEntity>();
   for (const [i, e] of (await getMany(db, 'kbEntities', entityIds)).entries()) if (e) stored.set(entityIds[i]!, e);
-  if (stored.size !== entityIds.length) return null;
-  for (const f of freshIds) if (stored.get(f)?.reports.some((r) => r.report !== id)) return null;
+  if (stored.size !== entityIds.length) return fullPath('an entity record is missing');
+  for (const f of freshIds) if (stored.get(f)?.reports.some((r) => r.report !== id)) return fullPath('another report names one of its new names');
 
   // 3. The cross-report caveats it took part in: on its side (by the report index), and on the other side (listed on the records of the entities it names).
   const own = new Set(piece.kb.caveats.map((c) => c.id));
@@ -118,7 +123,7 @@ export async function removeReport(db: ReaderDatabase, bundled: KbDocument, id: 
   // A conflict that stands in for a bundled caveat (the bundled KB's finding, with this report added) goes, and the bundled one shows again;
   // unless another report's piece has a version of it too (the full path puts the one that stays together).
   const overrides = new Map(meta.overrides ?? []);
-  if (cross.some((c) => !c.id.startsWith('x-') && (overrides.get(c.id) ?? [id]).some((r) => r !== id))) return null;
+  if (cross.some((c) => !c.id.startsWith('x-') && (overrides.get(c.id) ?? [id]).some((r) => r !== id))) return fullPath('another report has a version of a bundled caveat it changed');
   const goneCaveats = new Set([...own, ...cross.map((c) => c.id)]);
 
   // 4. Entity records: its record taken out; the cross caveats taken off the entities they were about.

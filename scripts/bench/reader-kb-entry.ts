@@ -30,17 +30,18 @@ function quantile(xs: number[], q: number): number {
 }
 
 /** The pipeline in a worker with its own connection to the database (as lib/reader-kb/page-env.ts does with Vite's worker import). */
-function workerDeriver(workerCode: string, dbName: string, bundled: KbDocument, changed: number[] = [], timing: { ms: number[]; appended: number[]; removed: number[] } = { ms: [], appended: [], removed: [] }): (change: ReaderChange) => Promise<void> {
+function workerDeriver(workerCode: string, dbName: string, bundled: KbDocument, changed: number[] = [], timing: { ms: number[]; appended: number[]; removed: number[]; fullPath: string[] } = { ms: [], appended: [], removed: [], fullPath: [] }): (change: ReaderChange) => Promise<void> {
   const worker = new Worker(URL.createObjectURL(new Blob([workerCode], { type: 'text/javascript' })));
   let next = 0;
   let sent = false;
   const waiting = new Map<number, (r: { ok: boolean; error?: string; changed?: number }) => void>();
   const sentAt = new Map<number, number>();
-  worker.onmessage = (e: MessageEvent<{ id: number; ok: boolean; error?: string; changed?: number; appended?: number; removed?: number }>) => {
+  worker.onmessage = (e: MessageEvent<{ id: number; ok: boolean; error?: string; changed?: number; appended?: number; removed?: number; fullPath?: string }>) => {
     if (e.data.ok) changed.push(e.data.changed ?? 0);
     timing.ms.push(now() - (sentAt.get(e.data.id) ?? now()));
     timing.appended.push(e.data.appended ?? 0);
     timing.removed.push(e.data.removed ?? 0);
+    timing.fullPath.push(e.data.fullPath ?? '');
     waiting.get(e.data.id)?.(e.data);
     waiting.delete(e.data.id);
   };
@@ -143,7 +144,7 @@ const api = {
    * each import derives its own piece, assembles the KB and writes the
    * records it changed. Times each import; `changed`: pieces each derived.
    */
-  async importAtScale(bundledUrl: string, baseUrl: string, factor: number, files: { file: string; text: string }[], workerCode: string, fullDelete = false) {
+  async importAtScale(bundledUrl: string, baseUrl: string, factor: number, files: { file: string; text: string }[], workerCode: string, deleteAt: number[] = [], fullDelete = false) {
     const name = 'bench-reader-at-scale';
     await deleteDb(name);
     const bundled = parseKbDocument(await (await fetch(bundledUrl)).json());
@@ -174,7 +175,7 @@ const api = {
     await putAppendIndexes(db, buildAppendIndexes(bundled, pieces, derived.kb, derived.readerHash, NO_REVIEW));
     const indexMs = now() - t;
     const changed: number[] = [];
-    const derive = { ms: [] as number[], appended: [] as number[], removed: [] as number[] };
+    const derive = { ms: [] as number[], appended: [] as number[], removed: [] as number[], fullPath: [] as string[] };
     const library = createReaderLibrary({
       db,
       bundled: async () => bundled,
@@ -199,22 +200,22 @@ const api = {
       mb: keyRows.reduce((n, r) => n + JSON.stringify(r).length, 0) / 1e6,
       ids: keyRows.reduce((n, r) => n + Object.values(r.keys).reduce((m, ids) => m + ids.length, 0), 0),
     };
-    // Deleting reports from the middle of the KB one at a time (copies of the base reports, which no later report names).
+    // Deleting reports from the middle of the KB one at a time (copies of `deleteAt`, base reports whose new names no other report names).
     const deleteMs: number[] = [];
-    const deleteIds = packs.slice(Math.floor(packs.length / 2), Math.floor(packs.length / 2) + 3).map((p) => p.id);
+    const deleteIds = deleteAt.map((i) => packs[Math.floor(factor / 2) * base.packs.length + i]!.id);
     const deriveBefore = derive.ms.length;
     for (const id of deleteIds) {
       t = now();
       await library.deleteReports([id]);
       deleteMs.push(now() - t);
     }
-    const deleteDerive = { ms: derive.ms.slice(deriveBefore), removed: derive.removed.slice(deriveBefore) };
+    const deleteDerive = { ms: derive.ms.slice(deriveBefore), removed: derive.removed.slice(deriveBefore), fullPath: derive.fullPath.slice(deriveBefore) };
     // The same deletion through the full path (every piece read, the KB put together and written again), once, for comparison in the same run.
     let fullDeleteMs = NaN;
     if (fullDelete) {
       const order = (await listReaderReports(db)).map((r) => r.id);
       t = now();
-      await applyReaderChange(db, bundled, { deleting: [packs[Math.floor(packs.length / 2) + 3]!.id], before: order }, { appendFrom: Infinity });
+      await applyReaderChange(db, bundled, { deleting: [packs[Math.floor(factor / 2) * base.packs.length + deleteAt.length]!.id], before: order }, { appendFrom: Infinity });
       fullDeleteMs = now() - t;
     }
     const stored = await counts(db);

@@ -179,7 +179,7 @@ export interface ReaderKbResult {
     stored: { reports: number; pieces: number; records: number };
     phraseLookup: { records: number; keys: number; mb: number; ids: number };
     deleteMs: number[];
-    deleteDerive: { ms: number[]; removed: number[] };
+    deleteDerive: { ms: number[]; removed: number[]; fullPath: string[] };
     /** One more deletion through the full path (NaN in a smoke run). */
     fullDeleteMs: number;
   };
@@ -244,7 +244,11 @@ export async function readerKbSection(browser: Browser, server: StaticServer, di
   // Importing into a reader's database that already holds count × factor reports.
   writeFileSync(join(dir, 'reader-base.json'), JSON.stringify({ pieces: base.pieces, packs }));
   const more = syntheticReaderReports(count + 3).slice(count);
-  const atScale = (await page.evaluate(`window.__readerKb.importAtScale('/reader-bundled.json', '/reader-base.json', ${factor}, ${JSON.stringify(more)}, ${JSON.stringify(workerCode)}, true)`)) as ReaderKbResult['atScale'];
+  // Reports to delete: copies of base reports whose new names no other report names (a deletion that takes the full path is timed once, below).
+  const named = new Map<string, number>();
+  for (const p of base.pieces) for (const e of p.kb.entities) named.set(e.id, (named.get(e.id) ?? 0) + 1);
+  const deleteAt = base.pieces.flatMap((p, i) => (p.fresh.every((e) => named.get(e.id) === 1) ? [i] : [])).slice(0, 3);
+  const atScale = (await page.evaluate(`window.__readerKb.importAtScale('/reader-bundled.json', '/reader-base.json', ${factor}, ${JSON.stringify(more)}, ${JSON.stringify(workerCode)}, ${JSON.stringify(deleteAt)}, true)`)) as ReaderKbResult['atScale'];
   log(
     `reader: a database of ${atScale.reports} reports (${atScale.entities} entities) seeded in ${(atScale.seedMs / 1000).toFixed(1)} s, assembled in ${(atScale.assembleMs / 1000).toFixed(1)} s, stored in ${(atScale.storeMs / 1000).toFixed(1)} s, its append lookups in ${(atScale.indexMs / 1000).toFixed(1)} s; ` +
       `importing ${more.length} more: ${atScale.perReport.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(', ')} (${atScale.outcomes.join(', ')}; pieces derived ${atScale.changed.join(', ')}, appended ${atScale.appended.join(', ')}; the KB written in ${atScale.deriveMs.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(', ')}); now ${atScale.stored.reports} reports, ${atScale.stored.pieces} pieces, ${atScale.stored.records} report records`,
@@ -254,7 +258,7 @@ export async function readerKbSection(browser: Browser, server: StaticServer, di
   const realKeys = new Set(kb.claims.flatMap((c) => claimKeysOf(c.text)));
   const perReport = realKeys.size / Math.max(1, kb.reports.length);
   log(
-    `reader: deleting ${atScale.deleteMs.length} reports from it: ${atScale.deleteMs.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')} (taken out incrementally ${atScale.deleteDerive.removed.join(', ')}; the worker's part ${atScale.deleteDerive.ms.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')}; one more through the full path: ${(atScale.fullDeleteMs / 1000).toFixed(1)} s); ` +
+    `reader: deleting ${atScale.deleteMs.length} reports from it: ${atScale.deleteMs.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')} (taken out incrementally ${atScale.deleteDerive.removed.join(', ')}${atScale.deleteDerive.fullPath.some((r) => r) ? `; full path: ${atScale.deleteDerive.fullPath.map((r) => r || '-').join(', ')}` : ''}; the worker's part ${atScale.deleteDerive.ms.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')}; one more through the full path: ${(atScale.fullDeleteMs / 1000).toFixed(1)} s); ` +
       `its phrase lookup: ${atScale.phraseLookup.keys} keys in ${atScale.phraseLookup.records} records, ${atScale.phraseLookup.ids} claim ids, ${atScale.phraseLookup.mb.toFixed(1)} MB as JSON; ` +
       `the bundled reports have ${perReport.toFixed(0)} distinct keys per report: 10,000 distinct reports would hold about ${((perReport * 10_000) / 1e6).toFixed(1)} million`,
   );
