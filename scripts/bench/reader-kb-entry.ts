@@ -144,7 +144,7 @@ const api = {
    * each import derives its own piece, assembles the KB and writes the
    * records it changed. Times each import; `changed`: pieces each derived.
    */
-  async importAtScale(bundledUrl: string, baseUrl: string, factor: number, files: { file: string; text: string }[], workerCode: string, deleteAt: number[] = [], fullDelete = false) {
+  async importAtScale(bundledUrl: string, baseUrl: string, factor: number, files: { file: string; text: string }[], workerCode: string, deleteAt: number[] = [], fullAt = -1) {
     const name = 'bench-reader-at-scale';
     await deleteDb(name);
     const bundled = parseKbDocument(await (await fetch(bundledUrl)).json());
@@ -210,12 +210,12 @@ const api = {
       deleteMs.push(now() - t);
     }
     const deleteDerive = { ms: derive.ms.slice(deriveBefore), removed: derive.removed.slice(deriveBefore), fullPath: derive.fullPath.slice(deriveBefore) };
-    // The same deletion through the full path (every piece read, the KB put together and written again), once, for comparison in the same run.
+    // A deletion through the full path (every piece read, the KB put together and written again), once, for comparison in the same run.
     let fullDeleteMs = NaN;
-    if (fullDelete) {
+    if (fullAt >= 0) {
       const order = (await listReaderReports(db)).map((r) => r.id);
       t = now();
-      await applyReaderChange(db, bundled, { deleting: [packs[Math.floor(factor / 2) * base.packs.length + deleteAt.length]!.id], before: order }, { appendFrom: Infinity });
+      await applyReaderChange(db, bundled, { deleting: [packs[Math.floor(factor / 2) * base.packs.length + fullAt]!.id], before: order }, { appendFrom: Infinity });
       fullDeleteMs = now() - t;
     }
     const stored = await counts(db);

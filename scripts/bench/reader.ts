@@ -248,7 +248,9 @@ export async function readerKbSection(browser: Browser, server: StaticServer, di
   const named = new Map<string, number>();
   for (const p of base.pieces) for (const e of p.kb.entities) named.set(e.id, (named.get(e.id) ?? 0) + 1);
   const deleteAt = base.pieces.flatMap((p, i) => (p.fresh.every((e) => named.get(e.id) === 1) ? [i] : [])).slice(0, 3);
-  const atScale = (await page.evaluate(`window.__readerKb.importAtScale('/reader-bundled.json', '/reader-base.json', ${factor}, ${JSON.stringify(more)}, ${JSON.stringify(workerCode)}, ${JSON.stringify(deleteAt)}, true)`)) as ReaderKbResult['atScale'];
+  // The full path's floor: a report with no new names (no later report is derived again; every piece is still read, put together and written).
+  const fullAt = Math.max(0, base.pieces.findIndex((p, i) => p.fresh.length === 0 && !deleteAt.includes(i)));
+  const atScale = (await page.evaluate(`window.__readerKb.importAtScale('/reader-bundled.json', '/reader-base.json', ${factor}, ${JSON.stringify(more)}, ${JSON.stringify(workerCode)}, ${JSON.stringify(deleteAt)}, ${fullAt})`)) as ReaderKbResult['atScale'];
   log(
     `reader: a database of ${atScale.reports} reports (${atScale.entities} entities) seeded in ${(atScale.seedMs / 1000).toFixed(1)} s, assembled in ${(atScale.assembleMs / 1000).toFixed(1)} s, stored in ${(atScale.storeMs / 1000).toFixed(1)} s, its append lookups in ${(atScale.indexMs / 1000).toFixed(1)} s; ` +
       `importing ${more.length} more: ${atScale.perReport.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(', ')} (${atScale.outcomes.join(', ')}; pieces derived ${atScale.changed.join(', ')}, appended ${atScale.appended.join(', ')}; the KB written in ${atScale.deriveMs.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(', ')}); now ${atScale.stored.reports} reports, ${atScale.stored.pieces} pieces, ${atScale.stored.records} report records`,
