@@ -41,6 +41,8 @@ export interface LibraryEnv {
   derive?: (change: ReaderChange) => Promise<unknown>;
   /** Lets the page paint between files. */
   yieldToPage?: () => Promise<void>;
+  /** From how many reports a deletion is taken out of the stored KB (./remove.ts) rather than derived again (default APPEND_FROM). */
+  appendFrom?: number;
 }
 
 export interface PackPlan {
@@ -299,6 +301,12 @@ export function createReaderLibrary(env: LibraryEnv) {
      */
     async deleteReports(ids: readonly string[]): Promise<void> {
       const before = await listReaderReports(env.db);
+      if (before.length < (env.appendFrom ?? APPEND_FROM)) {
+        // A small KB is derived again whole: the reports go at once, as the reader asked.
+        await deleteReaderReports(env.db, ids);
+        await update({ removed: [...ids], before: before.map((r) => r.id) });
+        return;
+      }
       const stored = new Set(before.map((r) => r.id));
       await update({ deleting: ids.filter((id) => stored.has(id)), before: before.map((r) => r.id) });
     },

@@ -56,12 +56,18 @@ export function unmerge(merged: KbEntity, mine: KbEntity, base: ReadonlySet<stri
   const facts = new Set(mine.facts);
   const related = new Map(merged.related.map((r) => [r.id, r.count]));
   for (const r of mine.related) related.set(r.id, (related.get(r.id) ?? 0) - r.count);
-  const dates = [...merged.dates];
-  for (const d of mine.dates) {
+  // One of each of its dates out (another record may list the same one), each list's entries keyed once.
+  const drop = new Map<string, number>();
+  for (const d of mine.dates) drop.set(JSON.stringify(d), (drop.get(JSON.stringify(d)) ?? 0) + 1);
+  const dates = merged.dates.filter((d) => {
+    if (drop.size === 0) return true;
     const key = JSON.stringify(d);
-    const at = dates.findIndex((x) => JSON.stringify(x) === key);
-    if (at >= 0) dates.splice(at, 1);
-  }
+    const n = drop.get(key);
+    if (!n) return true;
+    if (n === 1) drop.delete(key);
+    else drop.set(key, n - 1);
+    return false;
+  });
   const caveats = new Set(mine.caveats);
   const reportCaveats = new Set(mine.reportCaveats);
   return {

@@ -44,7 +44,7 @@ async function setup() {
   const library = textReportLibrary(readerDb, bundled, async (change) => {
     const result = await applyReaderChange(readerDb, bundled, change, { appendFrom: 1 });
     paths.push(result?.removedIncrementally ? `removed ${result.removedIncrementally}${result.full ? '+full' : ''}` : result?.appended ? 'append' : 'full');
-  });
+  }, 1);
   const kb = await installedKb(`bundled-delete-${id}`, bundled, opened);
   const importAll = async (files: typeof FERRY[]) => {
     for (const f of files) expect((await library.importFiles([f])).outcomes[0]!.status).toBe('added');
