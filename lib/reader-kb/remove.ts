@@ -181,7 +181,9 @@ export async function removeReport(db: ReaderDatabase, bundled: KbDocument, id: 
 
   // 5. Corroboration: its claims leave the lookup, and so do bundled claims about bundled entities only it named; the claims sharing a key with either are recounted.
   const touchedBefore = new Set(meta.touched);
-  const touchedAfter = new Set([...touchedBefore].filter((x) => !(b.ids.has(x) && before.has(x) && (deleted.has(x) || changed.get(x)!.reports.length === 0))));
+  // A bundled entity no report of the reader's names any more (its record gone, or a stub).
+  const unnamed = new Set(piece.kb.entities.map((e) => e.id).filter((x) => b.ids.has(x) && (deleted.has(x) || (changed.get(x)?.reports.length ?? 1) === 0)));
+  const touchedAfter = new Set([...touchedBefore].filter((x) => !unnamed.has(x)));
   const active = (c: KbClaim, touched: ReadonlySet<string>) => c.entities.some((x) => touched.has(x));
   const leaving = bundled.claims.filter((c) => active(c, touchedBefore) && !active(c, touchedAfter));
   const goneClaims = new Set(claims.map((c) => c.id));
