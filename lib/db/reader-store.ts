@@ -9,7 +9,8 @@ import { foldName, nameIndex, reportRef, type KbReader } from '../kb/card';
 import type { KbCaveat, KbClaim, KbDocument, KbEntity, KbReport } from '../kb/document';
 import { contentHash } from '../kb/text';
 import type { PackedMatcher } from '../match/packed';
-import { appendToPacked } from '../match/append';
+import { appendToPacked, mergeMatchers, removeFromMatcher, unpackCompiled } from '../match/append';
+import { packMatcher } from '../match/packed';
 import type { CompiledMatcher } from '../match/types';
 import type { PackEntity, PackReport } from '../reader-kb/pack';
 import { sketchOf, type ReportSketch } from '../reader-kb/duplicates';
@@ -46,15 +47,22 @@ export interface DerivedHead {
    * an import writes this small matcher, not the whole one again; readers insert it (`headMatcher`).
    */
   delta?: CompiledMatcher;
+  /**
+   * Names taken out of `compiled` since it was compiled whole (a deleted report's new names, lib/reader-kb/remove.ts):
+   * an entity id and the alias texts it lost (null: all). Applied before `delta`, so a name added again later is marked.
+   */
+  removed?: [string, string[] | null][];
 }
 
-/** The page matcher a head stands for: its compiled matcher with the appended names inserted (lib/match/append.ts). */
-export function headMatcher(head: Pick<DerivedHead, 'compiled' | 'delta'>): PackedMatcher {
-  return head.delta ? appendToPacked(head.compiled, head.delta) : head.compiled;
+/** The page matcher a head stands for: its compiled matcher less the removed names, with the appended names inserted (lib/match/append.ts). */
+export function headMatcher(head: Pick<DerivedHead, 'compiled' | 'delta' | 'removed'>): PackedMatcher {
+  if (!head.removed?.length) return head.delta ? appendToPacked(head.compiled, head.delta) : head.compiled;
+  const base = removeFromMatcher(unpackCompiled(head.compiled), head.removed);
+  return packMatcher(head.delta ? mergeMatchers(base, head.delta) : base);
 }
 
 /** A derivation whose `compiled` is the head's matcher, put together only if read (the background's whole read of the KB never needs it). */
-function withHeadMatcher<T extends object>(derived: T, head: Pick<DerivedHead, 'compiled' | 'delta'>): T & { compiled: PackedMatcher } {
+function withHeadMatcher<T extends object>(derived: T, head: Pick<DerivedHead, 'compiled' | 'delta' | 'removed'>): T & { compiled: PackedMatcher } {
   let compiled: PackedMatcher | undefined;
   return Object.defineProperty(derived, 'compiled', { enumerable: true, configurable: true, get: () => (compiled ??= headMatcher(head)) }) as T & { compiled: PackedMatcher };
 }
@@ -94,14 +102,58 @@ export interface DerivedIndexDelta {
   claims: [string, string][];
   caveats: [string, string][];
   names: [string, string][];
+  /**
+   * Ids taken out of the index (a deleted report's records, lib/reader-kb/remove.ts). Applied before the entries above;
+   * an id is never in both (a removal drops the id's entries, an entry drops its id's removal).
+   */
+  removed?: IndexRemovals;
+}
+
+export interface IndexRemovals {
+  reports: string[];
+  entities: string[];
+  claims: string[];
+  caveats: string[];
+  names: string[];
 }
 
 /** Entries in a delta (for when to fold it into the index). */
-export const deltaSize = (d: DerivedIndexDelta) => d.reports.length + d.entities.length + d.claims.length + d.caveats.length + d.names.length;
+export const deltaSize = (d: DerivedIndexDelta) =>
+  d.reports.length + d.entities.length + d.claims.length + d.caveats.length + d.names.length + (d.removed ? d.removed.reports.length + d.removed.entities.length + d.removed.claims.length + d.removed.caveats.length + d.removed.names.length : 0);
 
-/** The index with a delta's entries applied: each one updates the entry of its id, or is appended. */
-export function withIndexDelta(index: DerivedIndex, delta: DerivedIndexDelta | undefined | null): DerivedIndex {
-  if (!delta) return index;
+/** A delta whose entries were just added to: ids that came back (a report naming a removed entity again) are no longer removed. */
+export function settleRemovals(delta: DerivedIndexDelta): DerivedIndexDelta {
+  const r = delta.removed;
+  if (!r) return delta;
+  const back = (gone: readonly string[], entries: readonly (readonly string[])[] | readonly string[]) => {
+    const ids = new Set(entries.map((e) => (typeof e === 'string' ? e : e[0]!)));
+    return gone.filter((id) => !ids.has(id));
+  };
+  return { ...delta, removed: { reports: back(r.reports, delta.reports), entities: back(r.entities, delta.entities), claims: back(r.claims, delta.claims), caveats: back(r.caveats, delta.caveats), names: back(r.names, delta.names) } };
+}
+
+/** The index less the removed ids (their parallel entries with them). */
+function withoutRemoved(index: DerivedIndex, removed: IndexRemovals | undefined): DerivedIndex {
+  if (!removed) return index;
+  const keep = <K extends string>(ids: readonly string[], gone: readonly string[], ...parallel: (readonly K[])[]): [string[], ...K[][]] => {
+    if (gone.length === 0) return [[...ids], ...parallel.map((p) => [...p])];
+    const out = new Set(gone);
+    const at = ids.flatMap((id, i) => (out.has(id) ? [] : [i]));
+    return [at.map((i) => ids[i]!), ...parallel.map((p) => at.map((i) => p[i]!))];
+  };
+  const [entities, entityHashes] = keep(index.entities, removed.entities, index.entityHashes);
+  const [, entityNewChars] = keep(index.entities, removed.entities, [...index.entityNew]);
+  const [claims, claimSupport] = keep(index.claims, removed.claims, index.claimSupport);
+  const [caveats, caveatHashes] = keep(index.caveats, removed.caveats, index.caveatHashes);
+  const [names, nameIds] = keep(index.names, removed.names, index.nameIds);
+  const [reports] = keep(index.reports, removed.reports);
+  return { ...index, reports, entities, entityHashes: entityHashes!, entityNew: entityNewChars!.join(''), claims, claimSupport: claimSupport!, caveats, caveatHashes: caveatHashes!, names, nameIds: nameIds! };
+}
+
+/** The index with a delta applied: its removals, then its entries, each of which updates the entry of its id or is appended. */
+export function withIndexDelta(stored: DerivedIndex, delta: DerivedIndexDelta | undefined | null): DerivedIndex {
+  if (!delta) return stored;
+  const index = withoutRemoved(stored, delta.removed);
   const out: DerivedIndex = { ...index, reports: [...index.reports, ...delta.reports.filter((r) => !index.reports.includes(r))] };
   const apply = (ids: readonly string[], values: readonly string[], entries: readonly (readonly string[])[]): [string[], string[]] => {
     const at = new Map(ids.map((id, i) => [id, i]));

@@ -130,6 +130,11 @@ export function mergeMatchers(base: CompiledMatcher, delta: CompiledMatcher): Co
     const cs = (df & F_CASE_SENSITIVE) !== 0;
     const ents = delta.aliasEntities[d]!;
     const mapped = (typeof ents === 'number' ? [ents] : ents).map((e) => entityMap[e]!);
+    // An alias whose names were all taken out (`removeFromMatcher`) is not inserted.
+    if (mapped.length === 0) {
+      aliasMap.push(-1);
+      continue;
+    }
     // The same alias in the base (same case rule and key): its entities gain the delta's.
     const node = keys.length > 0 ? walk(keys[0]!.folded, false) : -1;
     let same = -1;
@@ -235,7 +240,7 @@ function mergeLink(base: LinkData, delta: LinkData, entityMap: readonly number[]
   const shortOf = perEntity(base.shortOf, [], () => []).map((l) => [...l]);
   delta.shortOf.forEach((list, d) => {
     const e = entityMap[d]!;
-    for (const a of list) if (!shortOf[e]!.includes(aliasMap[a]!)) shortOf[e]!.push(aliasMap[a]!);
+    for (const a of list) if (aliasMap[a]! >= 0 && !shortOf[e]!.includes(aliasMap[a]!)) shortOf[e]!.push(aliasMap[a]!);
   });
   if (aliasBits.length !== nAliases) aliasBits = aliasBits.padEnd(nAliases, '0');
   return { ...base, aliasBits, qualifiers, types, names, related, words, shortOf };
@@ -244,4 +249,61 @@ function mergeLink(base: LinkData, delta: LinkData, entityMap: readonly number[]
 /** `mergeMatchers` on the packed form (what the reader's KB stores): unpack, merge, pack. */
 export function appendToPacked(base: PackedMatcher, delta: CompiledMatcher): PackedMatcher {
   return packMatcher(mergeMatchers(unpackCompiled(base), delta));
+}
+
+/**
+ * Names taken out of a compiled matcher (a deleted report's new names,
+ * lib/reader-kb/remove.ts): each entry an entity id and the alias texts it
+ * loses (null: all of them). The entity is dropped from those aliases; an
+ * alias left naming no entity loses its terminals, so no walk ends on it
+ * (its table entries and trie nodes stay, so every index stays valid: a full
+ * compile drops them). An alias still naming other entities keeps the text
+ * and flags it was compiled with (needing context if any of its merged forms
+ * did), as `mergeMatchers` keeps them. Linker data is kept as it is.
+ */
+export function removeFromMatcher(base: CompiledMatcher, removed: readonly (readonly [string, readonly string[] | null])[]): CompiledMatcher {
+  if (removed.length === 0) return base;
+  const entityAt = new Map(base.entities.map((id, i) => [id, i]));
+  const whole = new Set<number>();
+  const byKey = new Map<number, Set<string>>();
+  for (const [id, texts] of removed) {
+    const e = entityAt.get(id);
+    if (e === undefined) continue;
+    if (texts === null) whole.add(e);
+    else for (const t of texts) for (const k of aliasKeyVariants(t)) byKey.set(e, (byKey.get(e) ?? new Set()).add(k.folded));
+  }
+  if (whole.size === 0 && byKey.size === 0) return base;
+  const aliasEntities = [...base.aliasEntities];
+  const dead = new Set<number>();
+  aliasEntities.forEach((ents, a) => {
+    const list = typeof ents === 'number' ? [ents] : ents;
+    if (!list.some((e) => whole.has(e) || byKey.has(e))) return;
+    let folded: Set<string> | null = null;
+    const keep = list.filter((e) => {
+      if (whole.has(e)) return false;
+      const keys = byKey.get(e);
+      if (!keys) return true;
+      folded ??= new Set(aliasKeyVariants(base.aliasText[a]!).map((k) => k.folded));
+      return ![...folded].some((k) => keys.has(k));
+    });
+    if (keep.length === list.length) return;
+    if (keep.length === 0) dead.add(a);
+    aliasEntities[a] = keep.length === 1 ? keep[0]! : keep;
+  });
+  if (dead.size === 0) return { ...base, aliasEntities };
+  // Terminals of dead aliases out, node by node (the trie's shape is kept).
+  const termCounts: number[] = [];
+  const termAliases: number[] = [];
+  for (let k = 0, t = 0; k < base.nodeTermCounts.length; k++) {
+    const n = base.nodeTermCounts.charCodeAt(k) - COUNT_BASE;
+    let kept = 0;
+    for (let i = 0; i < n; i++, t++) {
+      const a = base.termAliases[t]!;
+      if (dead.has(a)) continue;
+      termAliases.push(a);
+      kept++;
+    }
+    termCounts.push(COUNT_BASE + kept);
+  }
+  return { ...base, aliasEntities, nodeTermCounts: fromCodes(termCounts), termAliases };
 }

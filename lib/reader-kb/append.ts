@@ -18,7 +18,7 @@
 // order of some lists may differ. Cases whose effect reaches beyond the
 // records a report touches (a report that republishes another, the reader's
 // merges, a stale lookup) take the full path (./incremental.ts).
-import { APPEND_META, getDerived, listPieces, write, type ReaderDatabase } from '../db/reader-store';
+import { APPEND_META, getDerived, listPieces, settleRemovals, write, type ReaderDatabase } from '../db/reader-store';
 import type { DerivedIndexDelta } from '../db/reader-store';
 import { NO_SUPPORT, type KbClaim, type KbDocument, type KbEntity, type KbReport, type Support } from '../kb/document';
 import { foldName } from '../kb/card';
@@ -37,7 +37,7 @@ export const APPEND_FROM = 200;
 /** After this many new names appended to the page matcher, it is compiled whole again (off the import's path). */
 export const MATCHER_COMPACT_AFTER = 2000;
 /** A shingle shared by more claims than this says nothing about sameness (lib/kb/support.ts `restatements`). */
-const HOLDERS_MAX = 50;
+export const HOLDERS_MAX = 50;
 
 /** A new name a reader's report introduced, with what a text must contain (folded as the matcher folds) to name it. */
 export interface RegistryEntry {
@@ -51,11 +51,82 @@ export interface RegistryEntry {
   lower: string[];
   /** A one-word place's name less its last letter, lower-cased: its demonym starts so (lib/kb/subject `demonymsOf`). */
   stem: string | null;
+  /**
+   * Later reports whose derivation was given this name (their text could name it, ./append.ts `namesIn`): deleting
+   * the report that introduced it changes theirs, so that deletion takes the full path (./remove.ts).
+   */
+  seenBy: string[];
 }
 
+/**
+ * One record of the corroboration lookup: the keys (repeat keys, 3-word shingles) whose hash falls in one bucket,
+ * each with the reader's claims that have it. Buckets, not one record per key: 10,000 distinct reports have some
+ * 6 million keys (600 per report), which as records would take minutes to build and most of the database's
+ * entries; CLAIM_KEY_BUCKETS records hold them all, and an import reads and writes the buckets of its own keys.
+ */
 export interface ClaimKeyRecord {
   key: string;
-  ids: string[];
+  keys: Record<string, string[]>;
+}
+
+export const CLAIM_KEY_BUCKETS = 1 << 16;
+
+/** The bucket a key is stored in (FNV-1a). */
+export function claimKeyBucket(key: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return `b${((h >>> 0) % CLAIM_KEY_BUCKETS).toString(36)}`;
+}
+
+/** The lookup's records for these keys and claims. */
+export function claimKeyRecords(entries: Iterable<[string, string[]]>): ClaimKeyRecord[] {
+  const buckets = new Map<string, Record<string, string[]>>();
+  for (const [k, ids] of entries) {
+    const b = claimKeyBucket(k);
+    let rec = buckets.get(b);
+    if (!rec) buckets.set(b, (rec = {}));
+    rec[k] = ids;
+  }
+  return [...buckets].map(([key, keys]) => ({ key, keys }));
+}
+
+/** The stored lookup as one change reads and writes it: the buckets of the keys it asks for, read once; its changes written back per bucket. */
+export class ClaimKeyLookup {
+  private buckets = new Map<string, Record<string, string[]>>();
+  private dirty = new Set<string>();
+  constructor(private readonly db: ReaderDatabase) {}
+
+  async read(keys: Iterable<string>): Promise<void> {
+    const missing = [...new Set([...keys].map(claimKeyBucket))].filter((b) => !this.buckets.has(b));
+    for (const [i, row] of (await getMany(this.db, 'claimKeys', missing)).entries()) this.buckets.set(missing[i]!, row?.keys ?? {});
+  }
+
+  /** The claims that have this key (read first). */
+  get(key: string): string[] {
+    const rec = this.buckets.get(claimKeyBucket(key));
+    return (rec && Object.hasOwn(rec, key) ? rec[key] : undefined) ?? [];
+  }
+
+  set(key: string, ids: string[]): void {
+    const b = claimKeyBucket(key);
+    const rec = this.buckets.get(b) ?? {};
+    this.buckets.set(b, rec);
+    if (ids.length > 0) rec[key] = ids;
+    else delete rec[key];
+    this.dirty.add(b);
+  }
+
+  /** The changed buckets: to put, and (empty) to delete. */
+  changes(): { put: ClaimKeyRecord[]; remove: string[] } {
+    const put: ClaimKeyRecord[] = [];
+    const remove: string[] = [];
+    for (const b of this.dirty) {
+      const keys = this.buckets.get(b)!;
+      if (Object.keys(keys).length > 0) put.push({ key: b, keys });
+      else remove.push(b);
+    }
+    return { put, remove };
+  }
 }
 
 /** Which derivation the lookups describe, and what the append path needs besides them. */
@@ -69,16 +140,26 @@ export interface AppendMeta {
   originals: [string, string][];
   /** Next registry order. */
   at: number;
-  /** New names appended to the stored page matcher since it was compiled whole. */
+  /** New names appended to (or taken out of) the stored page matcher since it was compiled whole. */
   appended: number;
+  /** APPEND_INDEX_VERSION: lookups of another version are built again. */
+  version?: number;
+  /**
+   * Bundled caveats a reader's conflict stands in for (its id: the bundled finding with the reader's report added,
+   * ./incremental.ts `crossWith`) → the reports whose pieces have a version of it, in order (the last one's is stored).
+   */
+  overrides?: [string, string[]][];
 }
+
+/** 2: registry entries list the later reports that could name them (`seenBy`, for deletions); 3: the corroboration lookup in buckets. */
+const APPEND_INDEX_VERSION = 3;
 
 export function registryEntry(entity: Entity, at: number): RegistryEntry {
   const texts = [entity.name, ...entity.aliases.map((a) => a.text)];
   const folded = [...new Set(texts.flatMap((t) => aliasKeyVariants(t).map((k) => k.folded)))];
   const lower = [...new Set(texts.map((t) => t.toLowerCase()))];
   const stem = entity.type === 'place' && /^\p{Lu}\p{Ll}{3,}$/u.test(entity.name) ? entity.name.toLowerCase().slice(0, -1) : null;
-  return { id: entity.id, at, entity, folded, lower, stem };
+  return { id: entity.id, at, entity, folded, lower, stem, seenBy: [] };
 }
 
 /** The registry indexed by the first three chars of each of its keys, so a text is checked against the few names that start like one of its trigrams. */
@@ -92,15 +173,39 @@ export class RegistryIndex {
     for (const e of [...entries].sort((a, b) => a.at - b.at)) this.add(e);
   }
 
-  add(e: RegistryEntry): void {
-    this.entries.push(e);
-    this.ids.add(e.id);
+  private static gramsOf(e: RegistryEntry): { grams: Set<string>; short: boolean } {
     const grams = new Set<string>();
     let short = false;
     for (const k of [...e.folded, ...e.lower, ...(e.stem === null ? [] : [e.stem])]) {
       if (k.length < 3) short = true;
       else grams.add(k.slice(0, 3));
     }
+    return { grams, short };
+  }
+
+  /** Take these names out (a deleted report's, ./remove.ts). */
+  drop(ids: ReadonlySet<string>): void {
+    const gone = this.entries.filter((e) => ids.has(e.id));
+    if (gone.length === 0) return;
+    const keep = this.entries.filter((e) => !ids.has(e.id));
+    this.entries.length = 0;
+    this.entries.push(...keep);
+    for (const e of gone) {
+      this.ids.delete(e.id);
+      const { grams, short } = RegistryIndex.gramsOf(e);
+      if (short) this.short = this.short.filter((x) => x !== e);
+      for (const g of grams) {
+        const list = this.byGram.get(g)?.filter((x) => x !== e) ?? [];
+        if (list.length > 0) this.byGram.set(g, list);
+        else this.byGram.delete(g);
+      }
+    }
+  }
+
+  add(e: RegistryEntry): void {
+    this.entries.push(e);
+    this.ids.add(e.id);
+    const { grams, short } = RegistryIndex.gramsOf(e);
     if (short) this.short.push(e);
     for (const g of grams) {
       const list = this.byGram.get(g);
@@ -141,7 +246,7 @@ export function claimKeysOf(text: string): string[] {
 }
 
 const bundledCache = new WeakMap<KbDocument, { inputs: Entity[]; ids: Set<string>; mentions: Map<string, Set<string>>; byKey: Map<string, KbClaim[]>; claims: Map<string, KbClaim> }>();
-function bundledFacts(bundled: KbDocument) {
+export function bundledFacts(bundled: KbDocument) {
   let b = bundledCache.get(bundled);
   if (!b) {
     const byKey = new Map<string, KbClaim[]>();
@@ -161,6 +266,21 @@ function bundledFacts(bundled: KbDocument) {
 /** The lookups for a stored derivation, built from its pieces and records (once, when a KB first grows past APPEND_FROM). */
 export function buildAppendIndexes(bundled: KbDocument, pieces: readonly ReportPiece[], kb: Pick<KbDocument, 'claims' | 'entities' | 'reports'>, readerHash: string, review: Review): { registry: RegistryEntry[]; claimKeys: ClaimKeyRecord[]; meta: AppendMeta } {
   const registry = pieces.flatMap((p) => p.fresh).map((e, i) => registryEntry(e, i));
+  // Which later reports' texts could name each new name (what their derivation was given of it).
+  const index = new RegistryIndex(registry);
+  const at = new Map(registry.map((e) => [e.id, e]));
+  let start = 0;
+  // Per distinct text (a KB's copies of one text ask once).
+  const named = new Map<string, Entity[]>();
+  for (const p of pieces) {
+    const text = p.kb.reports[0]?.text;
+    if (text !== undefined && start > 0) {
+      let names = named.get(text);
+      if (!names) named.set(text, (names = index.namesIn([text])));
+      for (const e of names) if (at.get(e.id)!.at < start) at.get(e.id)!.seenBy.push(p.id);
+    }
+    start += p.fresh.length;
+  }
   const keys = new Map<string, string[]>();
   for (const c of kb.claims) {
     for (const k of claimKeysOf(c.text)) {
@@ -173,7 +293,7 @@ export function buildAppendIndexes(bundled: KbDocument, pieces: readonly ReportP
   const republished = [...bundled.reports, ...kb.reports].filter((r) => r.republishedFrom);
   return {
     registry,
-    claimKeys: [...keys].map(([key, list]) => ({ key, ids: list })),
+    claimKeys: claimKeyRecords(keys),
     meta: {
       readerHash,
       bundledHash: bundled.hash,
@@ -182,19 +302,28 @@ export function buildAppendIndexes(bundled: KbDocument, pieces: readonly ReportP
       originals: [...originalTextKeys(republished)],
       at: registry.length,
       appended: 0,
+      version: APPEND_INDEX_VERSION,
+      overrides: overridesOf(pieces),
     },
   };
+}
+
+/** Which pieces have a version of a bundled caveat (a cross caveat whose id is not one of the reader's own `x-` ids). */
+function overridesOf(pieces: readonly Pick<ReportPiece, 'id' | 'cross'>[], into: [string, string[]][] = []): [string, string[]][] {
+  const map = new Map(into.map(([c, rs]) => [c, [...rs]]));
+  for (const p of pieces) for (const c of p.cross) if (!c.id.startsWith('x-')) map.set(c.id, [...(map.get(c.id) ?? []).filter((r) => r !== p.id), p.id]);
+  return [...map];
 }
 
 type Meta = { key: string; value: unknown };
 const appendMetaOf = (row: Meta | undefined): AppendMeta | null => (row?.value as AppendMeta | undefined) ?? null;
 
 /** Build and store the lookups if the stored ones do not describe the stored derivation. Returns them, or null (no derivation). */
-async function ensureIndexes(db: ReaderDatabase, bundled: KbDocument, review: Review): Promise<AppendMeta | null> {
+export async function ensureIndexes(db: ReaderDatabase, bundled: KbDocument, review: Review): Promise<AppendMeta | null> {
   const [stamp, row] = await Promise.all([db.get('derived', 'stamp'), db.get('meta', APPEND_META)]);
   if (stamp?.key !== 'stamp' || stamp.bundledHash !== bundled.hash) return null;
   const meta = appendMetaOf(row);
-  if (meta && meta.readerHash === stamp.readerHash && meta.bundledHash === bundled.hash && meta.reviewHash === reviewHash(review)) return meta;
+  if (meta && meta.version === APPEND_INDEX_VERSION && meta.readerHash === stamp.readerHash && meta.bundledHash === bundled.hash && meta.reviewHash === reviewHash(review)) return meta;
   const derived = await getDerived(db);
   if (!derived || derived.readerHash !== stamp.readerHash) return null;
   const pieces = await listPieces(db, derived.kb.reports.map((r) => r.id));
@@ -219,7 +348,16 @@ export async function putAppendIndexes(db: ReaderDatabase, built: ReturnType<typ
 /** The registry, kept in memory between imports while it describes the stored KB (read whole once per session). */
 let registryCache: { db: ReaderDatabase; readerHash: string; index: RegistryIndex } | null = null;
 
-async function registryFor(db: ReaderDatabase, meta: AppendMeta): Promise<RegistryIndex> {
+/** After a write that changed the registry from `before` to `after`: the cached copy follows (`update` on it), or is dropped. */
+export function registryChanged(db: ReaderDatabase, before: string, after: string | null, update?: (index: RegistryIndex) => RegistryIndex): void {
+  if (after === null || !update || registryCache?.db !== db || registryCache.readerHash !== before) {
+    if (registryCache?.db === db) registryCache = null;
+    return;
+  }
+  registryCache = { db, readerHash: after, index: update(registryCache.index) };
+}
+
+export async function registryFor(db: ReaderDatabase, meta: AppendMeta): Promise<RegistryIndex> {
   if (registryCache?.db === db && registryCache.readerHash === meta.readerHash) return registryCache.index;
   const index = new RegistryIndex(await db.getAll('registry'));
   registryCache = { db, readerHash: meta.readerHash, index };
@@ -250,10 +388,14 @@ export async function appendReport(db: ReaderDatabase, bundled: KbDocument, id: 
   const registry = await registryFor(db, meta);
 
   // 1. The piece, against the bundled names and the registry's names the text could contain.
+  // The registry's names this report's derivation was given (its piece and its conflicts): a deletion of the report that introduced one re-derives.
+  const seen = new Set<string>();
   const knownFor = (texts: string[], extra: readonly Entity[] = []): Known => {
     const named = registry.namesIn(texts);
     const ids = new Set(named.map((e) => e.id));
-    return { bundled, bundledEntities: b.inputs, review, registry: [...named, ...extra.filter((e) => !ids.has(e.id))].sort((x, y) => atOf(x) - atOf(y)) };
+    const known = [...named, ...extra.filter((e) => !ids.has(e.id))].sort((x, y) => atOf(x) - atOf(y));
+    for (const e of known) seen.add(e.id);
+    return { bundled, bundledEntities: b.inputs, review, registry: known };
   };
   const atOrder = new Map(registry.entries.map((e) => [e.id, e.at]));
   const atOf = (e: Entity) => atOrder.get(e.id) ?? Infinity;
@@ -339,22 +481,19 @@ export async function appendReport(db: ReaderDatabase, bundled: KbDocument, id: 
     if (!k) keysOf.set(c.id, (k = claimKeysOf(c.text)));
     return k;
   };
-  const lookup = new Map<string, string[]>();
-  const readKeys = async (keys: Iterable<string>) => {
-    const missing = [...new Set(keys)].filter((k) => !lookup.has(k));
-    for (const [i, row] of (await getMany(db, 'claimKeys', missing)).entries()) lookup.set(missing[i]!, row?.ids ?? []);
-  };
+  const lookup = new ClaimKeyLookup(db);
+  const readKeys = (keys: Iterable<string>) => lookup.read(keys);
   await readKeys(newJoint.flatMap(keyOf));
   const bundledHolders = (k: string, touched: ReadonlySet<string>) => (b.byKey.get(k) ?? []).filter((c) => active(c, touched));
-  const holdersBefore = (k: string) => lookup.get(k)!.length + bundledHolders(k, touchedBefore).length;
+  const holdersBefore = (k: string) => lookup.get(k).length + bundledHolders(k, touchedBefore).length;
   const addedTo = new Map<string, string[]>();
   for (const c of claims) for (const k of keyOf(c)) addedTo.set(k, [...(addedTo.get(k) ?? []), c.id]);
-  const holdersAfter = (k: string) => (lookup.get(k) ?? []).length + (addedTo.get(k)?.length ?? 0) + bundledHolders(k, touchedAfter).length;
+  const holdersAfter = (k: string) => lookup.get(k).length + (addedTo.get(k)?.length ?? 0) + bundledHolders(k, touchedAfter).length;
   // Stored claims whose group may change: they share a repeat key or a shingle with a new member (or a shingle that now has too many holders).
   const affected = new Set<string>();
   for (const c of newJoint) {
     for (const k of keyOf(c)) {
-      if (k.startsWith('r ') || holdersAfter(k) <= HOLDERS_MAX || holdersBefore(k) <= HOLDERS_MAX) for (const x of lookup.get(k)!) affected.add(x);
+      if (k.startsWith('r ') || holdersAfter(k) <= HOLDERS_MAX || holdersBefore(k) <= HOLDERS_MAX) for (const x of lookup.get(k)) affected.add(x);
     }
   }
   const affectedIds = [...affected];
@@ -366,7 +505,7 @@ export async function appendReport(db: ReaderDatabase, bundled: KbDocument, id: 
   const holderIds = new Set<string>();
   for (const c of claimRecords.values()) {
     for (const x of c.corroboration.claims) holderIds.add(x);
-    for (const k of keyOf(c)) if (holdersAfter(k) <= HOLDERS_MAX || k.startsWith('r ')) for (const x of lookup.get(k)!) holderIds.add(x);
+    for (const k of keyOf(c)) if (holdersAfter(k) <= HOLDERS_MAX || k.startsWith('r ')) for (const x of lookup.get(k)) holderIds.add(x);
   }
   const toRead = [...holderIds].filter((x) => !claimRecords.has(x));
   for (const [i, c] of (await getMany(db, 'kbClaims', toRead)).entries()) if (c) claimRecords.set(toRead[i]!, c);
@@ -376,7 +515,7 @@ export async function appendReport(db: ReaderDatabase, bundled: KbDocument, id: 
     const bc = b.claims.get(x);
     return bc && active(bc, touchedAfter) ? bc : undefined;
   };
-  const holders = (k: string) => [...(lookup.get(k) ?? []), ...(addedTo.get(k) ?? []), ...bundledHolders(k, touchedAfter).map((c) => c.id)];
+  const holders = (k: string) => [...lookup.get(k), ...(addedTo.get(k) ?? []), ...bundledHolders(k, touchedAfter).map((c) => c.id)];
   const shinglesOf = new Map<string, Set<string>>();
   const sh = (c: KbClaim) => {
     let s = shinglesOf.get(c.id);
@@ -429,8 +568,12 @@ export async function appendReport(db: ReaderDatabase, bundled: KbDocument, id: 
     claims: [...oldDelta.claims, ...[...newClaims, ...changedClaims].map((c): [string, string] => [c.id, support(c)])],
     caveats: [...oldDelta.caveats, ...piece.kb.caveats.map((c): [string, string] => [c.id, '']), ...piece.cross.map((c): [string, string] => [c.id, recordHash(c)])],
     names: [...oldDelta.names],
+    ...(oldDelta.removed ? { removed: oldDelta.removed } : {}),
   };
   const names = nameEntries([...changedEntities.values()]);
+  for (const [k, ids] of addedTo) lookup.set(k, [...lookup.get(k), ...ids]);
+  const keyChanges = lookup.changes();
+  const seenEntries = registry.entries.filter((e) => seen.has(e.id));
   // lib/db/reader-store's `write`: all or nothing, and a full disk said in words (the report itself is already stored).
   try {
     await write(
@@ -452,13 +595,14 @@ export async function appendReport(db: ReaderDatabase, bundled: KbDocument, id: 
           }
         });
         piece.fresh.forEach((e, k) => queue(tx.objectStore('registry').put(registryEntry(e, meta.at + k))));
-        for (const [k, ids] of addedTo) queue(tx.objectStore('claimKeys').put({ key: k, ids: [...(lookup.get(k) ?? []), ...ids] }));
+        for (const e of seenEntries) queue(tx.objectStore('registry').put({ ...e, seenBy: [...(e.seenBy ?? []), id] }));
+        for (const rec of keyChanges.put) queue(tx.objectStore('claimKeys').put(rec));
         // Chained: the hash of the KB before and the report added (a whole write hashes all its pieces).
         const hash = contentHash(`${head.kb.hash}+${id}:${bundled.hash}:${rh}`);
-        const nextMeta: AppendMeta = { ...meta, readerHash, touched: [...touchedAfter], at: meta.at + piece.fresh.length, appended: meta.appended + pageNew.length };
+        const nextMeta: AppendMeta = { ...meta, readerHash, touched: [...touchedAfter], at: meta.at + piece.fresh.length, appended: meta.appended + pageNew.length, overrides: overridesOf([piece], meta.overrides) };
         queue(tx.objectStore('meta').put({ key: APPEND_META, value: nextMeta }));
         queue(tx.objectStore('derived').put({ ...head, readerHash, kb: { ...head.kb, hash }, ...(delta ? { delta } : {}) }));
-        queue(tx.objectStore('derived').put(nextDelta));
+        queue(tx.objectStore('derived').put(settleRemovals(nextDelta)));
         queue(tx.objectStore('derived').put({ key: 'stamp', bundledHash: bundled.hash, readerHash, reports: stamp.reports + 1 }));
       },
       ['pieces', 'registry', 'claimKeys', 'meta', 'derived', 'kbReports', 'kbEntities', 'kbClaims', 'kbCaveats', 'kbNames'],
@@ -468,6 +612,7 @@ export async function appendReport(db: ReaderDatabase, bundled: KbDocument, id: 
     throw error;
   }
   if (registryCache?.db === db && registryCache.readerHash === meta.readerHash) {
+    for (const e of seenEntries) e.seenBy = [...(e.seenBy ?? []), id];
     piece.fresh.forEach((e, k) => registryCache!.index.add(registryEntry(e, meta.at + k)));
     registryCache.readerHash = readerHash;
   }
@@ -485,12 +630,12 @@ export async function prepareAppend(db: ReaderDatabase, bundled: KbDocument): Pr
   return (await ensureIndexes(db, bundled, await readReview(db))) !== null;
 }
 
-async function readReview(db: ReaderDatabase): Promise<Review> {
+export async function readReview(db: ReaderDatabase): Promise<Review> {
   const row = await db.get('meta', 'review');
   return { rejected: [], renamed: {}, retyped: {}, merged: {}, ...((row?.value as Partial<Review> | undefined) ?? {}) };
 }
 
-async function getMany<S extends 'kbEntities' | 'kbReports' | 'kbClaims' | 'claimKeys'>(db: ReaderDatabase, store: S, keys: readonly string[]) {
+export async function getMany<S extends 'kbEntities' | 'kbReports' | 'kbClaims' | 'kbCaveats' | 'claimKeys'>(db: ReaderDatabase, store: S, keys: readonly string[]) {
   if (keys.length === 0) return [];
   const tx = db.transaction(store, 'readonly');
   const rows = await Promise.all(keys.map((k) => tx.store.get(k)));
@@ -498,14 +643,14 @@ async function getMany<S extends 'kbEntities' | 'kbReports' | 'kbClaims' | 'clai
   return rows;
 }
 
-function union<T>(a: readonly T[], b: readonly T[]): T[] {
+export function union<T>(a: readonly T[], b: readonly T[]): T[] {
   return [...new Set([...a, ...b])];
 }
 
-const recordHash = (value: unknown) => contentHash(JSON.stringify(value));
+export const recordHash = (value: unknown) => contentHash(JSON.stringify(value));
 
 /** Folded names of these entities → their ids (lib/kb/card.ts `nameIndex`, for the entities a change wrote). */
-function nameEntries(entities: readonly KbEntity[]): [string, string[]][] {
+export function nameEntries(entities: readonly KbEntity[]): [string, string[]][] {
   const names = new Map<string, string[]>();
   for (const e of entities) {
     for (const text of [e.name, ...e.aliases.map((a) => a.text)]) {

@@ -10,7 +10,7 @@ import { applyReaderChange, maintainReaderKb, type ReaderChange } from './librar
 
 /** The bundled KB comes with the first request (validated by the page): a worker has no extension API to read the package. */
 export type DeriveRequest = { id: number; dbName: string; bundled?: KbDocument; change: ReaderChange };
-export type DeriveReply = { id: number; ok: true; changed: number; appended?: number } | { id: number; ok: false; error: string; needBundle?: boolean };
+export type DeriveReply = { id: number; ok: true; changed: number; appended?: number; removed?: number; fullPath?: string } | { id: number; ok: false; error: string; needBundle?: boolean };
 
 let bundled: KbDocument | null = null;
 let db: Promise<ReaderDatabase> | null = null;
@@ -33,7 +33,7 @@ self.addEventListener('message', (event: MessageEvent<DeriveRequest>) => {
       });
       const handle = await db;
       const result = await applyReaderChange(handle, bundled, change);
-      self.postMessage({ id, ok: true, changed: result?.changed.length ?? 0, appended: result?.appended ?? 0 } satisfies DeriveReply);
+      self.postMessage({ id, ok: true, changed: result?.changed.length ?? 0, appended: result?.appended ?? 0, removed: result?.removedIncrementally ?? 0, ...(result?.fullPathReason ? { fullPath: result.fullPathReason } : {}) } satisfies DeriveReply);
       await maintainReaderKb(handle, bundled).catch(() => undefined);
     } catch (error) {
       self.postMessage({ id, ok: false, error: (error as Error)?.message ?? String(error) } satisfies DeriveReply);

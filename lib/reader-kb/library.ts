@@ -16,6 +16,7 @@ import type { ParseHtml } from './import-file';
 import { emptyPack, parsePackText, type Pack, type PackEntity, type PackReport } from './pack';
 import { updateReaderKb, type ReportPiece, type UpdateInput, type UpdateResult } from './incremental';
 import { APPEND_FROM, appendReport, matcherNeedsCompile, prepareAppend } from './append';
+import { removeReport } from './remove';
 import { foldReviewName, type Review } from './pipeline';
 
 export interface FileLike {
@@ -40,6 +41,8 @@ export interface LibraryEnv {
   derive?: (change: ReaderChange) => Promise<unknown>;
   /** Lets the page paint between files. */
   yieldToPage?: () => Promise<void>;
+  /** From how many reports a deletion is taken out of the stored KB (./remove.ts) rather than derived again (default APPEND_FROM). */
+  appendFrom?: number;
 }
 
 export interface PackPlan {
@@ -64,6 +67,11 @@ export interface ReaderChange {
   removed?: string[];
   before?: string[];
   full?: boolean;
+  /**
+   * Reports to delete, still stored: a large KB takes each out of its records (./remove.ts); what that cannot
+   * take is deleted and derived by the full path (as `removed`).
+   */
+  deleting?: string[];
 }
 
 /**
@@ -71,7 +79,25 @@ export interface ReaderChange {
  * added reports, or the removal of deleted ones; then the assembled KB. Runs
  * wherever the database can be opened (the options page's worker, tests).
  */
-export async function applyReaderChange(db: ReaderDatabase, bundled: KbDocument, change: ReaderChange, options: { appendFrom?: number } = {}): Promise<(Pick<UpdateResult, 'changed' | 'full'> & { appended: number }) | null> {
+export async function applyReaderChange(db: ReaderDatabase, bundled: KbDocument, change: ReaderChange, options: { appendFrom?: number } = {}): Promise<(Pick<UpdateResult, 'changed' | 'full'> & { appended: number; removedIncrementally?: number; fullPathReason?: string }) | null> {
+  // A large KB loses a deleted report's records alone (./remove.ts); the rest of the deletion takes the full path.
+  if (change.deleting?.length) {
+    const order = change.before ?? (await listReaderReports(db)).map((r) => r.id);
+    const [count, stamp] = await Promise.all([db.count('reports'), derivedStamp(db)]);
+    let done = 0;
+    let fullPathReason = 'the stored KB does not hold every report';
+    if (count >= (options.appendFrom ?? APPEND_FROM) && stamp?.reports === count) {
+      for (const id of change.deleting) {
+        if (!(await removeReport(db, bundled, id, { why: (reason) => (fullPathReason = reason) }))) break;
+        done++;
+      }
+    } else fullPathReason = 'a small KB';
+    const rest = change.deleting.slice(done);
+    if (rest.length === 0) return { changed: [], full: false, appended: 0, removedIncrementally: done };
+    await deleteReaderReports(db, rest);
+    const result = await applyReaderChange(db, bundled, { removed: rest, before: order }, { appendFrom: Infinity });
+    return result && { ...result, removedIncrementally: done, fullPathReason };
+  }
   // A large KB grows by appending the added reports' records (./append.ts); what that path cannot take, the full one does.
   const added = change.added ?? [];
   const count = added.length > 0 ? await db.count('reports') : 0;
@@ -269,11 +295,20 @@ export function createReaderLibrary(env: LibraryEnv) {
       await deleteReaderReports(env.db, 'all');
     },
 
-    /** Delete reports; what came only from them goes with them (the KB is derived again from the rest). */
+    /**
+     * Delete reports; what came only from them goes with them: a large KB takes each report's records out
+     * (./remove.ts), else the KB is derived again from the rest.
+     */
     async deleteReports(ids: readonly string[]): Promise<void> {
       const before = await listReaderReports(env.db);
-      await deleteReaderReports(env.db, ids);
-      await update({ removed: [...ids], before: before.map((r) => r.id) });
+      if (before.length < (env.appendFrom ?? APPEND_FROM)) {
+        // A small KB is derived again whole: the reports go at once, as the reader asked.
+        await deleteReaderReports(env.db, ids);
+        await update({ removed: [...ids], before: before.map((r) => r.id) });
+        return;
+      }
+      const stored = new Set(before.map((r) => r.id));
+      await update({ deleting: ids.filter((id) => stored.has(id)), before: before.map((r) => r.id) });
     },
 
     /**

@@ -4,13 +4,13 @@
 // and the background's merged lookups (lib/reader-kb/background.ts).
 import { createKbService } from '../../lib/background/kb-service';
 import { openBackstoryDb } from '../../lib/db/open';
-import { getDerived, openReaderDb, putDerived, type ReaderDatabase } from '../../lib/db/reader-store';
+import { getDerived, listReaderReports, openReaderDb, putDerived, type ReaderDatabase } from '../../lib/db/reader-store';
 import { parseKbDocument, type KbDocument } from '../../lib/kb/document';
 import { createReaderLayer } from '../../lib/reader-kb/background';
 import { sketchOf } from '../../lib/reader-kb/duplicates';
 import { assemble, type ReportPiece } from '../../lib/reader-kb/incremental';
 import { buildAppendIndexes, putAppendIndexes } from '../../lib/reader-kb/append';
-import { createReaderLibrary, type ReaderChange } from '../../lib/reader-kb/library';
+import { applyReaderChange, createReaderLibrary, type ReaderChange } from '../../lib/reader-kb/library';
 import type { PackReport } from '../../lib/reader-kb/pack';
 import { NO_REVIEW, type ReaderDerived } from '../../lib/reader-kb/pipeline';
 import { scaleReaderPieces } from './reader-gen';
@@ -30,16 +30,18 @@ function quantile(xs: number[], q: number): number {
 }
 
 /** The pipeline in a worker with its own connection to the database (as lib/reader-kb/page-env.ts does with Vite's worker import). */
-function workerDeriver(workerCode: string, dbName: string, bundled: KbDocument, changed: number[] = [], timing: { ms: number[]; appended: number[] } = { ms: [], appended: [] }): (change: ReaderChange) => Promise<void> {
+function workerDeriver(workerCode: string, dbName: string, bundled: KbDocument, changed: number[] = [], timing: { ms: number[]; appended: number[]; removed: number[]; fullPath: string[] } = { ms: [], appended: [], removed: [], fullPath: [] }): (change: ReaderChange) => Promise<void> {
   const worker = new Worker(URL.createObjectURL(new Blob([workerCode], { type: 'text/javascript' })));
   let next = 0;
   let sent = false;
   const waiting = new Map<number, (r: { ok: boolean; error?: string; changed?: number }) => void>();
   const sentAt = new Map<number, number>();
-  worker.onmessage = (e: MessageEvent<{ id: number; ok: boolean; error?: string; changed?: number; appended?: number }>) => {
+  worker.onmessage = (e: MessageEvent<{ id: number; ok: boolean; error?: string; changed?: number; appended?: number; removed?: number; fullPath?: string }>) => {
     if (e.data.ok) changed.push(e.data.changed ?? 0);
     timing.ms.push(now() - (sentAt.get(e.data.id) ?? now()));
     timing.appended.push(e.data.appended ?? 0);
+    timing.removed.push(e.data.removed ?? 0);
+    timing.fullPath.push(e.data.fullPath ?? '');
     waiting.get(e.data.id)?.(e.data);
     waiting.delete(e.data.id);
   };
@@ -142,7 +144,7 @@ const api = {
    * each import derives its own piece, assembles the KB and writes the
    * records it changed. Times each import; `changed`: pieces each derived.
    */
-  async importAtScale(bundledUrl: string, baseUrl: string, factor: number, files: { file: string; text: string }[], workerCode: string) {
+  async importAtScale(bundledUrl: string, baseUrl: string, factor: number, files: { file: string; text: string }[], workerCode: string, deleteAt: number[] = [], fullAt = -1) {
     const name = 'bench-reader-at-scale';
     await deleteDb(name);
     const bundled = parseKbDocument(await (await fetch(bundledUrl)).json());
@@ -173,7 +175,7 @@ const api = {
     await putAppendIndexes(db, buildAppendIndexes(bundled, pieces, derived.kb, derived.readerHash, NO_REVIEW));
     const indexMs = now() - t;
     const changed: number[] = [];
-    const derive = { ms: [] as number[], appended: [] as number[] };
+    const derive = { ms: [] as number[], appended: [] as number[], removed: [] as number[], fullPath: [] as string[] };
     const library = createReaderLibrary({
       db,
       bundled: async () => bundled,
@@ -190,9 +192,35 @@ const api = {
       perReport.push(now() - t);
       outcomes.push(r.outcomes[0]!.status === 'failed' ? `failed: ${(r.outcomes[0] as { reason: string }).reason}` : r.outcomes[0]!.status);
     }
+    // The corroboration lookup (claimKeys: repeat keys and 3-word shingles → claims) as stored: records and their JSON size.
+    const keyRows = await db.getAll('claimKeys');
+    const phraseLookup = {
+      records: keyRows.length,
+      keys: keyRows.reduce((n, r) => n + Object.keys(r.keys).length, 0),
+      mb: keyRows.reduce((n, r) => n + JSON.stringify(r).length, 0) / 1e6,
+      ids: keyRows.reduce((n, r) => n + Object.values(r.keys).reduce((m, ids) => m + ids.length, 0), 0),
+    };
+    // Deleting reports from the middle of the KB one at a time (copies of `deleteAt`, base reports whose new names no other report names).
+    const deleteMs: number[] = [];
+    const deleteIds = deleteAt.map((i) => packs[Math.floor(factor / 2) * base.packs.length + i]!.id);
+    const deriveBefore = derive.ms.length;
+    for (const id of deleteIds) {
+      t = now();
+      await library.deleteReports([id]);
+      deleteMs.push(now() - t);
+    }
+    const deleteDerive = { ms: derive.ms.slice(deriveBefore), removed: derive.removed.slice(deriveBefore), fullPath: derive.fullPath.slice(deriveBefore) };
+    // A deletion through the full path (every piece read, the KB put together and written again), once, for comparison in the same run.
+    let fullDeleteMs = NaN;
+    if (fullAt >= 0) {
+      const order = (await listReaderReports(db)).map((r) => r.id);
+      t = now();
+      await applyReaderChange(db, bundled, { deleting: [packs[Math.floor(factor / 2) * base.packs.length + fullAt]!.id], before: order }, { appendFrom: Infinity });
+      fullDeleteMs = now() - t;
+    }
     const stored = await counts(db);
     db.close();
-    return { reports: packs.length, entities: derived.kb.entities.length, seedMs, assembleMs, storeMs, indexMs, perReport, outcomes, changed, stored, deriveMs: derive.ms, appended: derive.appended };
+    return { reports: packs.length, entities: derived.kb.entities.length, seedMs, assembleMs, storeMs, indexMs, perReport, outcomes, changed, stored, deriveMs: derive.ms.slice(0, deriveBefore), appended: derive.appended.slice(0, deriveBefore), phraseLookup, deleteMs, deleteDerive, fullDeleteMs };
   },
 };
 

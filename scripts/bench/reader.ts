@@ -19,6 +19,7 @@ import type { BenchApi } from './page-entry';
 import { generatePage } from './gen';
 import { contentHash } from '../../lib/kb/text';
 import { deriveFromScratch } from '../../lib/reader-kb/incremental';
+import { claimKeysOf } from '../../lib/reader-kb/append';
 import type { PackReport } from '../../lib/reader-kb/pack';
 import { readerScaleMatcher, scaleReaderDerived, syntheticReaderReports } from './reader-gen';
 import { bundleIife, median } from './util';
@@ -163,9 +164,38 @@ export interface ReaderKbResult {
   lookup_ms_p95_10k_reports: number;
   /** Reading the stored reader's KB of 10,000 reports back whole from IndexedDB (its records, in one read transaction: the side panel's search index). */
   reader_kb_load_ms_10k_reports: number;
-  atScale: { reports: number; entities: number; seedMs: number; assembleMs: number; storeMs: number; indexMs: number; perReport: number[]; outcomes: string[]; changed: number[]; deriveMs: number[]; appended: number[]; stored: { reports: number; pieces: number; records: number } };
+  atScale: {
+    reports: number;
+    entities: number;
+    seedMs: number;
+    assembleMs: number;
+    storeMs: number;
+    indexMs: number;
+    perReport: number[];
+    outcomes: string[];
+    changed: number[];
+    deriveMs: number[];
+    appended: number[];
+    stored: { reports: number; pieces: number; records: number };
+    phraseLookup: { records: number; keys: number; mb: number; ids: number };
+    deleteMs: number[];
+    deleteDerive: { ms: number[]; removed: number[]; fullPath: string[] };
+    /** One more deletion through the full path (NaN in a smoke run). */
+    fullDeleteMs: number;
+  };
   /** Median time to import one report into a reader's KB that already holds 10,000 reports. */
   import_ms_per_report_at_10k: number;
+  /** Median of 3: deleting one report (from the options page's library, the worker's part included) from a reader's KB of 10,000 reports. */
+  delete_ms_per_report_at_10k: number;
+  /** One deletion through the full path in the same run (what a deletion cost before lib/reader-kb/remove.ts). */
+  delete_ms_full_path_at_10k: number;
+  /** Records of the corroboration lookup (`claimKeys`: repeat keys and 3-word phrases → claims) in that KB, and their JSON size. */
+  reader_phrase_lookup_records_10k: number;
+  reader_phrase_lookup_mb_10k: number;
+  /** Keys in those records (one record per key before the lookup was bucketed). */
+  reader_phrase_lookup_keys_10k: number;
+  /** Distinct corroboration keys per report of the bundled (real) reports: the bench's copies share theirs, 10,000 distinct reports would not. */
+  reader_phrase_keys_per_report_real: number;
 }
 
 /**
@@ -180,7 +210,11 @@ export interface ReaderKbResult {
  *   that KB back from IndexedDB;
  * - import_ms_per_report_at_10k: 3 more reports imported one at a time into a
  *   reader's database already holding 10,000 reports (the 50's pieces copied
- *   200 times), median per report.
+ *   200 times), median per report;
+ * - delete_ms_per_report_at_10k: then 3 reports from the middle of that KB
+ *   deleted one at a time through the library (lib/reader-kb/remove.ts in the
+ *   worker), median; reader_phrase_lookup_records_10k / _mb_10k: the size of
+ *   its corroboration lookup (`claimKeys`).
  */
 export async function readerKbSection(browser: Browser, server: StaticServer, dir: string, kb: KbDocument, opts: { smoke: boolean }, log: (s: string) => void): Promise<ReaderKbResult> {
   const count = opts.smoke ? 10 : 50;
@@ -210,10 +244,25 @@ export async function readerKbSection(browser: Browser, server: StaticServer, di
   // Importing into a reader's database that already holds count × factor reports.
   writeFileSync(join(dir, 'reader-base.json'), JSON.stringify({ pieces: base.pieces, packs }));
   const more = syntheticReaderReports(count + 3).slice(count);
-  const atScale = (await page.evaluate(`window.__readerKb.importAtScale('/reader-bundled.json', '/reader-base.json', ${factor}, ${JSON.stringify(more)}, ${JSON.stringify(workerCode)})`)) as ReaderKbResult['atScale'];
+  // Reports to delete: copies of base reports whose new names no other report names (a deletion that takes the full path is timed once, below).
+  const named = new Map<string, number>();
+  for (const p of base.pieces) for (const e of p.kb.entities) named.set(e.id, (named.get(e.id) ?? 0) + 1);
+  const deleteAt = base.pieces.flatMap((p, i) => (p.fresh.every((e) => named.get(e.id) === 1) ? [i] : [])).slice(0, 3);
+  // The full path's floor: a report with no new names (no later report is derived again; every piece is still read, put together and written).
+  const fullAt = Math.max(0, base.pieces.findIndex((p, i) => p.fresh.length === 0 && !deleteAt.includes(i)));
+  const atScale = (await page.evaluate(`window.__readerKb.importAtScale('/reader-bundled.json', '/reader-base.json', ${factor}, ${JSON.stringify(more)}, ${JSON.stringify(workerCode)}, ${JSON.stringify(deleteAt)}, ${fullAt})`)) as ReaderKbResult['atScale'];
   log(
     `reader: a database of ${atScale.reports} reports (${atScale.entities} entities) seeded in ${(atScale.seedMs / 1000).toFixed(1)} s, assembled in ${(atScale.assembleMs / 1000).toFixed(1)} s, stored in ${(atScale.storeMs / 1000).toFixed(1)} s, its append lookups in ${(atScale.indexMs / 1000).toFixed(1)} s; ` +
       `importing ${more.length} more: ${atScale.perReport.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(', ')} (${atScale.outcomes.join(', ')}; pieces derived ${atScale.changed.join(', ')}, appended ${atScale.appended.join(', ')}; the KB written in ${atScale.deriveMs.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(', ')}); now ${atScale.stored.reports} reports, ${atScale.stored.pieces} pieces, ${atScale.stored.records} report records`,
+  );
+  // The bench's 10,000 are 200 copies of 50 reports whose sentences share their phrases: the lookup of 10,000 distinct reports is projected
+  // from the bundled (real) reports' distinct keys per report.
+  const realKeys = new Set(kb.claims.flatMap((c) => claimKeysOf(c.text)));
+  const perReport = realKeys.size / Math.max(1, kb.reports.length);
+  log(
+    `reader: deleting ${atScale.deleteMs.length} reports from it: ${atScale.deleteMs.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')} (taken out incrementally ${atScale.deleteDerive.removed.join(', ')}${atScale.deleteDerive.fullPath.some((r) => r) ? `; full path: ${atScale.deleteDerive.fullPath.map((r) => r || '-').join(', ')}` : ''}; the worker's part ${atScale.deleteDerive.ms.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')}; one more through the full path: ${(atScale.fullDeleteMs / 1000).toFixed(1)} s); ` +
+      `its phrase lookup: ${atScale.phraseLookup.keys} keys in ${atScale.phraseLookup.records} records, ${atScale.phraseLookup.ids} claim ids, ${atScale.phraseLookup.mb.toFixed(1)} MB as JSON; ` +
+      `the bundled reports have ${perReport.toFixed(0)} distinct keys per report: 10,000 distinct reports would hold about ${((perReport * 10_000) / 1e6).toFixed(1)} million`,
   );
   await page.close();
   return {
@@ -225,5 +274,11 @@ export async function readerKbSection(browser: Browser, server: StaticServer, di
     reader_kb_load_ms_10k_reports: look.loadMs,
     atScale,
     import_ms_per_report_at_10k: median(atScale.perReport),
+    delete_ms_per_report_at_10k: median(atScale.deleteMs),
+    delete_ms_full_path_at_10k: atScale.fullDeleteMs,
+    reader_phrase_lookup_records_10k: atScale.phraseLookup.records,
+    reader_phrase_lookup_mb_10k: atScale.phraseLookup.mb,
+    reader_phrase_lookup_keys_10k: atScale.phraseLookup.keys,
+    reader_phrase_keys_per_report_real: perReport,
   };
 }

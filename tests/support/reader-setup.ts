@@ -19,8 +19,9 @@ export async function installedKb(name: string, bundled: KbDocument, opened: Clo
 }
 
 /** The options page's library over `db`, for .txt/.md reports only (an HTML file would be a mistake in the test). */
-export function textReportLibrary(db: ReaderDatabase, bundled: KbDocument, derive: Parameters<typeof createReaderLibrary>[0]['derive']) {
+export function textReportLibrary(db: ReaderDatabase, bundled: KbDocument, derive: Parameters<typeof createReaderLibrary>[0]['derive'], appendFrom?: number) {
   return createReaderLibrary({
+    ...(appendFrom === undefined ? {} : { appendFrom }),
     db,
     bundled: async () => bundled,
     parseHtml: () => {

@@ -8,17 +8,14 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { getDerived, listReaderReports, openReaderDb, ReaderStoreError, type ReaderDatabase } from '../../lib/db/reader-store';
-import { entityCard } from '../../lib/kb/card';
-import type { KbDocument } from '../../lib/kb/document';
+import { getDerived, listReaderReports, openReaderDb, ReaderStoreError } from '../../lib/db/reader-store';
 import { createReaderLayer } from '../../lib/reader-kb/background';
 import { deriveFromScratch } from '../../lib/reader-kb/incremental';
 import { applyReaderChange, createReaderLibrary, maintainReaderKb } from '../../lib/reader-kb/library';
-import { mergedReader, readerKbReader } from '../../lib/reader-kb/merge';
-import type { ReaderDerived } from '../../lib/reader-kb/pipeline';
 import { hydrateMatcher } from '../../lib/match/compile';
 import { scan } from '../../lib/match/scan';
 import { closedAfterEach, installedKb, textReportLibrary } from '../support/reader-setup';
+import { cards, meaning } from '../support/reader-meaning';
 import { buildKbFromDisk } from '../../scripts/read-data';
 import { fileLike as file, fixtureFile as fixture } from '../support/reader-files';
 
@@ -49,50 +46,6 @@ async function setup() {
   return { readerDb, library, kb, paths };
 }
 
-const sorted = <T>(xs: readonly T[]) => [...xs].map((x) => JSON.stringify(x)).sort();
-
-/** What a KB means to a reader, lists as sets: reports, entities with their aliases, reports, facts, support and caveats, claims with support, caveats. */
-function meaning(d: ReaderDerived | null) {
-  if (!d) return null;
-  const kb: Pick<KbDocument, 'reports' | 'entities' | 'claims' | 'caveats'> = d.kb;
-  const byId = <T extends { id: string }>(xs: readonly T[], f: (x: T) => unknown) => Object.fromEntries([...xs].sort((a, b) => a.id.localeCompare(b.id)).map((x) => [x.id, f(x)]));
-  return {
-    reports: byId(kb.reports, (r) => [r.headline, r.mentions]),
-    entities: byId(kb.entities, (e) => ({
-      name: e.name,
-      type: e.type,
-      aliases: sorted(e.aliases.map((a) => [a.text, a.mentions, [...a.reports].sort()])),
-      reports: sorted(e.reports),
-      facts: sorted(e.facts),
-      related: sorted(e.related),
-      dates: sorted(e.dates),
-      support: e.support,
-      caveats: sorted(e.caveats),
-      reportCaveats: sorted(e.reportCaveats),
-    })),
-    claims: byId(kb.claims, (c) => [c.text, c.report, c.support, sorted(c.entities)]),
-    caveats: byId(kb.caveats, (c) => [c.kind, c.report, c.quote, c.explanation, sorted(c.entities), sorted(c.related)]),
-    list: sorted(d.entities.map((e) => ({ ...e, aliases: [...e.aliases].sort(), reports: [...e.reports].sort() }))),
-  };
-}
-
-/** The cards of every entity of the reader's KB, from the stored records through the background's layer. */
-async function cards(readerDb: ReaderDatabase, kb: Awaited<ReturnType<typeof setup>>['kb'], expected: ReaderDerived) {
-  const layer = createReaderLayer({ kb, openReaderDb: async () => readerDb, fetchBundle: async () => bundled });
-  const fromScratch = mergedReader(await kb.reader(), readerKbReader(expected.kb));
-  for (const e of expected.kb.entities) {
-    const card = await layer.card(e.id);
-    const want = await entityCard(fromScratch, e.id);
-    expect({ id: e.id, support: card?.support, reports: sorted(card?.reports ?? []), caveats: sorted(card?.caveats ?? []), facts: sorted(card?.facts ?? []) }).toEqual({
-      id: e.id,
-      support: want?.support,
-      reports: sorted(want?.reports ?? []),
-      caveats: sorted(want?.caveats ?? []),
-      facts: sorted(want?.facts ?? []),
-    });
-  }
-}
-
 describe('a large reader’s KB, appended to one report at a time', { timeout: 120_000 }, () => {
   it('reports imported one by one through the append path mean what a derivation from scratch gives: records, cards, support, caveats', async () => {
     const { library, readerDb, kb, paths } = await setup();
@@ -111,7 +64,7 @@ describe('a large reader’s KB, appended to one report at a time', { timeout: 1
     expect(restated?.support.reports).toBe(2);
     // The conflict with a bundled report, on both sides.
     expect(stored.kb.caveats.some((c) => c.kind === 'conflict' && c.report === reports[2]!.id)).toBe(true);
-    await cards(readerDb, kb, scratch);
+    await cards(readerDb, kb, bundled, scratch);
   });
 
   it('the page matcher with the appended names marks what a matcher compiled whole marks', async () => {
