@@ -39,6 +39,49 @@ export const MATCHER_COMPACT_AFTER = 2000;
 /** A shingle shared by more claims than this says nothing about sameness (lib/kb/support.ts `restatements`). */
 export const HOLDERS_MAX = 50;
 
+/** Support as a key, to see whether a recount changed it. */
+export const supportKey = (s: Support) => `${s.independentSources}.${s.reports}.${s.repeats}`;
+
+/**
+ * lib/kb/support's `claimSupport` for one claim, over its group as the stored lookups give it
+ * (the append and the removal both recount only the claims whose group changed).
+ */
+export function supportCounter(env: {
+  holders: (key: string) => readonly string[];
+  jointClaim: (id: string) => KbClaim | undefined;
+  keyOf: (c: KbClaim) => readonly string[];
+  originals: ReadonlyMap<string, string>;
+}): (c: KbClaim) => Support {
+  const { holders, jointClaim, keyOf, originals } = env;
+  const shinglesOf = new Map<string, Set<string>>();
+  const sh = (c: KbClaim) => {
+    let s = shinglesOf.get(c.id);
+    if (!s) shinglesOf.set(c.id, (s = shingles(c.text, 3)));
+    return s;
+  };
+  return (c) => {
+    const group = new Set([c.id, ...c.corroboration.claims]);
+    const rk = keyOf(c).find((k) => k.startsWith('r '));
+    if (rk) for (const x of holders(rk)) group.add(x);
+    for (const k of keyOf(c)) {
+      if (!k.startsWith('s ')) continue;
+      const hs = holders(k);
+      if (hs.length > HOLDERS_MAX) continue;
+      for (const x of hs) {
+        if (group.has(x)) continue;
+        const other = jointClaim(x);
+        if (other && other.report !== c.report && jaccard(sh(c), sh(other)) >= RESTATED_JACCARD) group.add(x);
+      }
+    }
+    const members = [...group].map(jointClaim).filter((x): x is KbClaim => x !== undefined);
+    const sourceOf = (m: KbClaim) => {
+      const named = namedSource(m.attribution);
+      return named ? `named:${named.toLowerCase()}` : `text:${originals.get(m.report) ?? m.report}`;
+    };
+    return { independentSources: new Set(members.map(sourceOf)).size, reports: new Set(members.map((m) => m.report)).size, repeats: members.length };
+  };
+}
+
 /** A new name a reader's report introduced, with what a text must contain (folded as the matcher folds) to name it. */
 export interface RegistryEntry {
   id: string;
@@ -516,38 +559,11 @@ export async function appendReport(db: ReaderDatabase, bundled: KbDocument, id: 
     return bc && active(bc, touchedAfter) ? bc : undefined;
   };
   const holders = (k: string) => [...lookup.get(k), ...(addedTo.get(k) ?? []), ...bundledHolders(k, touchedAfter).map((c) => c.id)];
-  const shinglesOf = new Map<string, Set<string>>();
-  const sh = (c: KbClaim) => {
-    let s = shinglesOf.get(c.id);
-    if (!s) shinglesOf.set(c.id, (s = shingles(c.text, 3)));
-    return s;
-  };
-  const supportOf = (c: KbClaim): Support => {
-    const group = new Set([c.id, ...c.corroboration.claims]);
-    const rk = keyOf(c).find((k) => k.startsWith('r '));
-    if (rk) for (const x of holders(rk)) group.add(x);
-    for (const k of keyOf(c)) {
-      if (!k.startsWith('s ')) continue;
-      const hs = holders(k);
-      if (hs.length > HOLDERS_MAX) continue;
-      for (const x of hs) {
-        if (group.has(x)) continue;
-        const other = jointClaim(x);
-        if (other && other.report !== c.report && jaccard(sh(c), sh(other)) >= RESTATED_JACCARD) group.add(x);
-      }
-    }
-    const members = [...group].map(jointClaim).filter((x): x is KbClaim => x !== undefined);
-    const sourceOf = (m: KbClaim) => {
-      const named = namedSource(m.attribution);
-      return named ? `named:${named.toLowerCase()}` : `text:${originals.get(m.report) ?? m.report}`;
-    };
-    return { independentSources: new Set(members.map(sourceOf)).size, reports: new Set(members.map((m) => m.report)).size, repeats: members.length };
-  };
-  const supportKeyOf = (s: Support) => `${s.independentSources}.${s.reports}.${s.repeats}`;
+  const supportOf = supportCounter({ holders, jointClaim, keyOf, originals });
   const newClaims = claims.map((c) => ({ ...c, support: supportOf(c) }));
   const changedClaims = affectedIds.map((x) => claimRecords.get(x)).filter((c): c is KbClaim => c !== undefined).flatMap((c) => {
     const s = supportOf(c);
-    return supportKeyOf(s) === supportKeyOf(c.support) ? [] : [{ ...c, support: s }];
+    return supportKey(s) === supportKey(c.support) ? [] : [{ ...c, support: s }];
   });
 
   // 5. The page matcher: the report's new names appended (a full compile when enough have been appended).

@@ -26,12 +26,11 @@
 // that report would be derived again), a republished report, one whose
 // conflicts replaced a bundled caveat, the reader's merges, stale lookups.
 import { contentHash } from '../kb/text';
-import type { KbCaveat, KbClaim, KbEntity, Support } from '../kb/document';
-import { jaccard, namedSource, RESTATED_JACCARD, shingles } from '../kb/support';
+import type { KbCaveat, KbClaim, KbEntity } from '../kb/document';
 import { aliasKeyVariants } from '../match/chars';
 import { removeFromMatcher } from '../match/append';
 import { APPEND_META, write, type DerivedIndexDelta, type IndexRemovals, type ReaderDatabase } from '../db/reader-store';
-import { bundledFacts, ClaimKeyLookup, claimKeysOf, ensureIndexes, getMany, HOLDERS_MAX, nameEntries, readReview, recordHash, registryChanged, registryFor, union, type AppendMeta } from './append';
+import { bundledFacts, ClaimKeyLookup, claimKeysOf, ensureIndexes, getMany, HOLDERS_MAX, nameEntries, readReview, recordHash, registryChanged, registryFor, supportCounter, supportKey, union, type AppendMeta } from './append';
 import { reviewHash } from './incremental';
 import type { KbDocument } from '../kb/document';
 
@@ -82,7 +81,6 @@ export function unmerge(merged: KbEntity, mine: KbEntity, base: ReadonlySet<stri
   };
 }
 
-const supportKey = (s: Support) => `${s.independentSources}.${s.reports}.${s.repeats}`;
 
 /**
  * Delete one of the reader's reports (`id`, still stored) and what came only
@@ -224,34 +222,7 @@ export async function removeReport(db: ReaderDatabase, bundled: KbDocument, id: 
     return bc && active(bc, touchedAfter) ? bc : undefined;
   };
   const holders = (k: string) => [...remaining(k), ...bundledHolders(k, touchedAfter).map((c) => c.id)];
-  const shinglesOf = new Map<string, Set<string>>();
-  const sh = (c: KbClaim) => {
-    let s = shinglesOf.get(c.id);
-    if (!s) shinglesOf.set(c.id, (s = shingles(c.text, 3)));
-    return s;
-  };
-  // lib/kb/support's `claimSupport` for one claim, over its group (as ./append.ts counts it).
-  const supportOf = (c: KbClaim): Support => {
-    const group = new Set([c.id, ...c.corroboration.claims]);
-    const rk = keyOf(c).find((k) => k.startsWith('r '));
-    if (rk) for (const x of holders(rk)) group.add(x);
-    for (const k of keyOf(c)) {
-      if (!k.startsWith('s ')) continue;
-      const hs = holders(k);
-      if (hs.length > HOLDERS_MAX) continue;
-      for (const x of hs) {
-        if (group.has(x)) continue;
-        const other = jointClaim(x);
-        if (other && other.report !== c.report && jaccard(sh(c), sh(other)) >= RESTATED_JACCARD) group.add(x);
-      }
-    }
-    const members = [...group].map(jointClaim).filter((x): x is KbClaim => x !== undefined);
-    const sourceOf = (m: KbClaim) => {
-      const named = namedSource(m.attribution);
-      return named ? `named:${named.toLowerCase()}` : `text:${originals.get(m.report) ?? m.report}`;
-    };
-    return { independentSources: new Set(members.map(sourceOf)).size, reports: new Set(members.map((m) => m.report)).size, repeats: members.length };
-  };
+  const supportOf = supportCounter({ holders, jointClaim, keyOf, originals });
   const changedClaims = affectedIds.flatMap((x) => {
     const c = claimRecords.get(x);
     if (!c) return [];
