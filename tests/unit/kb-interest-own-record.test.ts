@@ -57,3 +57,28 @@ describe('what is not self-serving', () => {
     expect(selfServing('Analyst Peter Lund of Fjord Securities said the rival bid was the best on the table.')).toEqual([]);
   });
 });
+
+// "said A and that B": two reported claims in one sentence, each its own finding; a denial in the first does not swallow
+// the vouching in the second (the two would overlap, and the lesser one would vanish into the other).
+describe('two reported clauses joined by "and that" are two claims', () => {
+  it('keeps a denial and a vouching clause apart, each quoted on its own clause', () => {
+    const text = 'The ministry’s spokesman, Col. Anton Berisha, said Kovač had "no role whatsoever" in the tender and that the minister had "full confidence" in the committee’s choice.';
+    expect(selfServing(text)).toEqual(['the minister had "full confidence" in the committee’s choice']);
+    const denials = quotesOfKind('denial', text);
+    expect(denials).toHaveLength(1);
+    expect(denials[0]).toMatch(/no role whatsoever" in the tender$/);
+  });
+
+  it('quotes both clauses when both vouch for the body', () => {
+    const quotes = selfServing('Shares of Nordavia ASA fell 6% after the regulator ordered an audit.', 'Nordavia chief executive Marta Lind said in a statement that safety had "never been compromised" and that Nordavia operated "one of the best-run fleets in Europe".');
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]).toContain('never been compromised');
+    expect(quotes[0]).toContain('best-run fleets');
+  });
+
+  it('control: "denied that A and that B" denies both clauses', () => {
+    const denials = quotesOfKind('denial', 'The contractor denied that it had bribed officials and that it had hidden the defects.');
+    expect(denials).toHaveLength(1);
+    expect(denials[0]).toContain('hidden the defects');
+  });
+});

@@ -257,8 +257,18 @@ export function ownRecord(view: ReportView, corpus: Corpus): CaveatDraft[] {
     // A vouching phrase about the body's own things, or by a body whose claim names no one else's conduct.
     if (hit === vouch && !OWN_REF.test(said) && !/\b(?:he|she|it|they)\b/.test(said) && !speaksForSubject(s, corpus) && !/confidence|under control|to the letter/i.test(hit[0])) continue;
     const speakerName = a.entity ? (corpus.entityById.get(a.entity)?.name ?? a.claimant) : capitalise(a.claimant.replace(/^.*?\b(the (?:[\w-]+ )?)/i, '$1').trim());
+    // "said X had no role in it and that the minister had full confidence in …": each reported clause is its own claim; quote the one vouching.
+    const cuts = [...said.matchAll(/\s+and\s+that\s+/g)];
+    const clauses = [0, ...cuts.map((c) => c.index + c[0].length)].map((from, i): [number, number] => [from, cuts[i]?.index ?? said.length]);
+    const vouching = clauses.filter(([f, t]) => {
+      const c = said.slice(f, t);
+      const v = VOUCH.exec(c);
+      const su = SUPERLATIVE.exec(c);
+      return (v && !NEGATED.test(c.slice(0, v.index))) || (su && (OWN_REF.test(c.slice(0, su.index)) || speaksForSubject(s, corpus)));
+    });
+    const [cs, ce] = vouching.length > 0 ? [qs + vouching[0]![0], qs + vouching[vouching.length - 1]![1]] : [qs, qe];
     out.push(
-      quoteDraft(view, s.start + qs, s.start + qe, {
+      quoteDraft(view, s.start + cs, s.start + ce, {
         kind: 'self-serving',
         severity: 'low',
         label: CAVEAT_KINDS['self-serving'].label,

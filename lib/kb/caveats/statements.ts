@@ -112,16 +112,20 @@ export function denials(view: ReportView): CaveatDraft[] {
           from = cs;
         }
         const start = s.start + from;
-        const end = s.start + m.index + m[0].replace(/\s+$/, '').length;
-        const subject = s.mentions.find((x) => x.start >= from && x.start < m.index + m[0].length) ?? s.mentions.find((x) => x.start < m.index);
+        // "said X had "no role" in it and that the minister had full confidence in …": the second reported clause is another
+        // claim (its own finding), not part of what is denied; "denied that A and that B" denies both.
+        const second = /\b(?:denied|denies|deny|denying)\s+that\b/.test(m[0]) ? null : /\s+and\s+that\s/.exec(m[0]);
+        const m0 = second ? m[0].slice(0, second.index) : m[0].replace(/\s+$/, '');
+        const end = s.start + m.index + m0.length;
+        const subject = s.mentions.find((x) => x.start >= from && x.start < m.index + m0.length) ?? s.mentions.find((x) => x.start < m.index);
         // "…, an allegation Andes Copper rejects": the one who rejects is named inside the match.
-        const inside = !p.fromClause ? s.mentions.find((x) => x.start >= m.index && x.end <= m.index + m[0].length && x.type !== 'place') : undefined;
+        const inside = !p.fromClause ? s.mentions.find((x) => x.start >= m.index && x.end <= m.index + m0.length && x.type !== 'place') : undefined;
         // "Hallam Precision rejected claims that …": a party named before the verb, in its clause, is the one denying, whoever spoke in the sentences before.
         const named0 = p.fromClause && s.attribution.role === 'reporter' ? [...s.mentions].reverse().find((x) => x.start >= from && x.end <= m.index && x.type !== 'place') : undefined;
         // "The authority rejected the accusation": a definite noun opening the clause is the body named before whose name has that noun (else, for a body noun, the last body named).
         const named = named0 ?? (p.fromClause && s.attribution.role === 'reporter' ? definiteBody(view, s, s.text.slice(from, m.index)) : undefined);
         // "Israel said that Hezbollah is preparing …, a charge the group rejected": "the group" is the one accused before it in the sentence, not the speaker.
-        const anaphor = !p.fromClause && !inside && /\bthe\s+(?:[a-z-]+\s+)?(?:group|movement|militia|rebels|organi[sz]ation|company|firm|party)\b/i.test(m[0])
+        const anaphor = !p.fromClause && !inside && /\bthe\s+(?:[a-z-]+\s+)?(?:group|movement|militia|rebels|organi[sz]ation|company|firm|party)\b/i.test(m0)
           ? [...s.mentions].reverse().find((x) => x.end <= m.index && x.type !== 'place' && x.entity !== s.attribution.entity)
           : undefined;
         const said = inside
@@ -135,10 +139,10 @@ export function denials(view: ReportView): CaveatDraft[] {
         const claimant = said.role !== 'reporter' ? { name: said.claimant, role: said.role, entity: said.entity } : subject ? { name: denier, role: subject.type === 'place' ? ('party-official' as const) : ('official' as const), entity: subject.entity } : null;
         // Whom the denied claim is about: the first entity named in the denied words, other than the denier.
         const denierId = claimant?.entity ?? null;
-        const about = s.mentions.find((x) => x.start >= m.index && x.end <= m.index + m[0].length && x.entity !== denierId && x.type !== 'place') ?? s.mentions.find((x) => x.start >= m.index && x.end <= m.index + m[0].length && x.entity !== denierId);
+        const about = s.mentions.find((x) => x.start >= m.index && x.end <= m.index + m0.length && x.entity !== denierId && x.type !== 'place') ?? s.mentions.find((x) => x.start >= m.index && x.end <= m.index + m0.length && x.entity !== denierId);
         const aboutName = about ? s.text.slice(about.start, about.end) : null;
         // "that it …" / "its …" in the denied words: the denier denies a claim about itself.
-        const aboutItself = /\b(?:it|its|itself|they|their|we|our)\b/.test(m[0]) && !/\bthat\s+[A-Z]/.test(m[0]);
+        const aboutItself = /\b(?:it|its|itself|they|their|we|our)\b/.test(m0) && !/\bthat\s+[A-Z]/.test(m0);
         const thirdParty = about !== undefined && denierId !== null && !aboutItself && p.id === 'denied';
         out.push(
           quoteDraft(view, start, end, {
