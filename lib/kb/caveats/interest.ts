@@ -10,6 +10,7 @@ import { partyOf, partyOfNamed, adversaries, PARTIES, PARTY_WORDS, type Party } 
 import { CAVEAT_KINDS } from './kinds';
 import type { CaveatDraft } from './types';
 import { capitalise } from './statements';
+import { alternation, PHRASES } from './phrases';
 import { trimSpan } from './text';
 import { coveringAttribution, quoteDraft, type Corpus, type ReportView, type SentenceView } from './view';
 
@@ -377,40 +378,83 @@ function speaksForSubject(s: SentenceView, corpus: Corpus): boolean {
 // ---------- a party's own release ----------
 
 const RELEASE_MARK = /^\s*(?:PRESS RELEASE|FOR IMMEDIATE RELEASE|NEWS RELEASE|MEDIA RELEASE|Press [Rr]elease|News [Rr]elease|Media [Rr]elease)\b/;
+/** "Kairo Technologies Inc., Japan's leading …, today issued the following statement": the issuer's own voice. */
+const RELEASE_LEAD = new RegExp(`\\b(?:today\\s+|on\\s+\\p{Lu}\\p{Ll}+day\\s+)?(?:${alternation(PHRASES.releaseLeads)})\\b`, 'u');
+/** Where the issuer's text ends and a republishing outlet's own note begins ("Editor's note (AsiaTech Wire): …"). */
+const OUTLET_NOTE = /^\s*(?:Editor['’]s [Nn]ote|Note to editors|Notes to editors)\b/;
 const fold = (t: string) => t.toLowerCase().replace(/[\s.,]+/g, ' ').trim();
 
+/** An organisation the report names whose name (or a short form) is `name`. */
+function namedOrganisation(view: ReportView, corpus: Corpus, name: string): string | null {
+  const want = fold(name);
+  const m = view.mentions.find((x) => {
+    const e = corpus.entityById.get(x.entity);
+    return e !== undefined && e.type === 'organisation' && [e.name, ...e.aliases.map((a) => a.text)].some((n) => fold(n) === want || fold(n).startsWith(`${want} `) || want.startsWith(`${fold(n)} `));
+  });
+  return m?.entity ?? null;
+}
+
 /**
- * A press release ("PRESS RELEASE | Helios Nederland B.V. | …", or an "About
- * <publisher>" boilerplate section): the whole text is the publisher's own
- * account of itself. One report-level caveat, resting on the marker and on
- * every sentence where the release praises its own product or record.
+ * A press release ("PRESS RELEASE | Helios Nederland B.V. | …"; an "About <publisher>" boilerplate section; its issuer
+ * opening in its own voice, "X today issued the following statement", with "About X" below or not): the whole text is
+ * the issuer's own account of itself, even when an outlet republishes it. One report-level caveat, resting on the
+ * marker and on every sentence of the issuer's text where it praises its own product, standing or record.
  */
 export function ownRelease(view: ReportView, corpus: Corpus): CaveatDraft[] {
   const publisher = view.report.publisher;
   const known = publisher !== 'unknown' ? fold(publisher) : null;
-  const marker =
+  let issuer: string | null = null;
+  let issuerName: string | null = null;
+  let marker =
     view.sentences.slice(0, 6).find((s) => RELEASE_MARK.test(s.text)) ??
     (known ? view.sentences.find((s) => s.heading && /^About\s+/.test(s.text) && known.startsWith(fold(s.text.replace(/^About\s+/, '')))) : undefined);
+  if (!marker) {
+    // The issuer named at the head of a lead sentence in the release's voice, before the lead phrase.
+    for (const s of view.sentences.slice(0, 6)) {
+      const lead = s.heading ? null : RELEASE_LEAD.exec(s.text);
+      const org = lead ? s.mentions.find((m) => m.type === 'organisation' && m.end <= lead.index) : undefined;
+      if (lead && org && s.attribution.role === 'reporter') {
+        marker = s;
+        issuer = org.entity;
+        break;
+      }
+    }
+    // Or an "About X" boilerplate heading about an organisation the report names.
+    const about = view.sentences.find((s) => s.heading && /^About\s+\p{Lu}/u.test(s.text) && namedOrganisation(view, corpus, s.text.replace(/^About\s+/, '')) !== null);
+    if (!marker && about) {
+      // Only with the organisation also opening the text: a news report does not end on a firm's boilerplate.
+      const id = namedOrganisation(view, corpus, about.text.replace(/^About\s+/, ''))!;
+      const opening = view.sentences.filter((s) => !s.heading).slice(0, 2);
+      if (opening.some((s) => s.mentions.some((m) => m.entity === id))) {
+        marker = about;
+        issuer = id;
+      }
+    }
+    if (issuer) issuerName = corpus.entityById.get(issuer)?.name ?? null;
+  }
   if (!marker) return [];
-  const praise = view.sentences.filter((s) => s !== marker && !s.heading && OWN_STANCE.test(s.text));
+  const noteAt = view.sentences.find((s) => OUTLET_NOTE.test(s.text))?.start ?? Infinity;
+  const praise = view.sentences.filter((s) => s !== marker && !s.heading && s.start < noteAt && (OWN_STANCE.test(s.text) || PRAISE.test(s.text) || SUPERLATIVE.test(s.text)));
   // The publisher as an entity, where the text names it.
-  const own = known
-    ? view.mentions.find((m) => {
-        const e = corpus.entityById.get(m.entity);
-        return e !== undefined && [e.name, ...e.aliases.map((a) => a.text)].some((n) => fold(n) === known);
-      })
-    : undefined;
-  const who = publisher !== 'unknown' ? publisher : 'the organisation it is about';
+  const own = issuer
+    ? { entity: issuer }
+    : known
+      ? view.mentions.find((m) => {
+          const e = corpus.entityById.get(m.entity);
+          return e !== undefined && [e.name, ...e.aliases.map((a) => a.text)].some((n) => fold(n) === known);
+        })
+      : undefined;
+  const who = issuerName ?? (publisher !== 'unknown' ? publisher : 'the organisation it is about');
   return [
     quoteDraft(view, marker.start, marker.end, {
       kind: 'self-serving',
       severity: 'medium',
       label: 'Press release',
-      explanation: `This is ${who}${/s$/.test(who) ? '’' : '’s'} own press release: what it says about itself and its products is its own account, not an independent report.`,
-      reasoning: 'Rule own-release: the text marks itself as a press release (or carries an “About <publisher>” boilerplate); its praise of its own product or record is quoted as evidence.',
+      explanation: `This is ${who}${/s$/.test(who) ? '’' : '’s'} own press release${issuerName && publisher !== 'unknown' && fold(publisher) !== fold(issuerName) ? `, as ${publisher} carries it` : ''}: what it says about itself and its products is its own account, not an independent report.`,
+      reasoning: 'Rule own-release: the text marks itself as a press release (a release line, an “About <issuer>” boilerplate, or its issuer’s “today issued the following statement”); its praise of its own product or record is quoted as evidence.',
       rule: 'own-release',
       confidence: 0.9,
-      claimant: own ? { name: publisher, role: 'company', entity: own.entity } : null,
+      claimant: own ? { name: who, role: 'company', entity: own.entity } : null,
       scope: 'report',
       entities: own ? [own.entity] : [],
       appearances: praise.map((s) => ({ report: view.id, quote: s.text, start: s.start })),

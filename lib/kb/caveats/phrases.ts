@@ -63,6 +63,8 @@ export const SourcingPhrasesFile = z
     /** A market move is public and checkable: its subject and its verb. */
     marketSubjects: phrases,
     marketMoves: phrases,
+    /** How a press release opens in its issuer's voice ("X today issued the following statement", "is pleased to announce"). */
+    releaseLeads: phrases,
   })
   .strict();
 export type SourcingPhrases = z.infer<typeof SourcingPhrasesFile>;
