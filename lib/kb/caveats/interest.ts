@@ -285,6 +285,58 @@ export function ownRecord(view: ReportView, corpus: Corpus): CaveatDraft[] {
   return out;
 }
 
+// ---------- the chooser praising its choice ----------
+
+const AWARD = new RegExp(`(?:${alternation(PHRASES.awardCues)})\\b`);
+const GOVERNMENT_TAG = new RegExp(`\\b(?:${alternation(PHRASES.governmentTitles)})\\b`);
+/** The winner referred to by its kind in what was said ("the consortium had offered …"). */
+const WINNER_NOUN = /\b(?:the|its|their) (?:winning |successful |chosen )?(?:consortium|winner|bidder|bid|offer|contractor|supplier|firm|company|group|partner|joint venture)\b/i;
+
+/**
+ * A government speaker praising the bidder their own government chose ("The contract went to a consortium led by X. The
+ * energy minister said at the signing that the consortium had offered 'the best technology at the best price'"):
+ * the chooser defending its own decision, self-serving. Only where the report says, in that sentence or the three
+ * before it, that a contract, tender or concession went to the bidder, and the praise (a superlative, not negated)
+ * is about the bidder (named in the award, or by its kind). Never an analyst's or a rival's view, never the report's voice.
+ */
+export function chooserPraise(view: ReportView, corpus: Corpus): CaveatDraft[] {
+  const out: CaveatDraft[] = [];
+  view.sentences.forEach((s, i) => {
+    if (s.heading) return;
+    const a = s.attribution;
+    if (a.role !== 'official' && a.role !== 'party-official') return;
+    const [qs, qe] = reportedSpan(s);
+    if (!GOVERNMENT_TAG.test(s.text.slice(0, qs) + ' ' + s.text.slice(qe))) return;
+    const said = s.text.slice(qs, qe);
+    const sup = SUPERLATIVE.exec(said) ?? /\bthe best\b/i.exec(said);
+    if (!sup || NEGATED.test(said.slice(0, sup.index))) return;
+    const award = [...view.sentences.slice(Math.max(0, i - 3), i), s].filter((x) => !x.heading && AWARD.test(x.text));
+    if (award.length === 0) return;
+    // The praised one is the bidder the award names (not a place), or the bidder by its kind.
+    const winners = new Set(award.flatMap((x) => x.mentions.filter((m) => m.type === 'organisation' || m.type === 'person').map((m) => m.entity)));
+    winners.delete(a.entity ?? '');
+    const inSaid = s.mentions.filter((m) => m.start >= qs && m.end <= qe);
+    const winner = inSaid.find((m) => winners.has(m.entity))?.entity ?? (WINNER_NOUN.test(said.slice(0, sup.index)) ? ([...winners][0] ?? null) : null);
+    if (winner === null) return;
+    const speakerName = a.entity ? (corpus.entityById.get(a.entity)?.name ?? a.claimant) : capitalise(a.claimant.trim());
+    const winnerName = corpus.entityById.get(winner)?.name ?? 'the bidder';
+    out.push(
+      quoteDraft(view, s.start + qs, s.start + qe, {
+        kind: 'self-serving',
+        severity: 'low',
+        label: CAVEAT_KINDS['self-serving'].label,
+        explanation: `${speakerName} speaks for the government that chose ${winnerName}: praising its offer defends their own decision, which the report does not test against anything else.`,
+        reasoning: 'Rule chooser-praise: a government speaker praises, with a superlative, the bidder the report says the contract or tender went to.',
+        rule: 'chooser-praise',
+        confidence: 0.7,
+        claimant: { name: a.claimant, role: a.role, entity: a.entity },
+        entities: [...new Set([...(a.entity ? [a.entity] : []), winner])],
+      }),
+    );
+  });
+  return out;
+}
+
 // ---------- a side accusing the other ----------
 
 /** Bodies whose accusation is a finding of their office, not a side's: courts, prosecutors, regulators, auditors. */

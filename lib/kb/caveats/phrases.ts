@@ -65,6 +65,10 @@ export const SourcingPhrasesFile = z
     marketMoves: phrases,
     /** How a press release opens in its issuer's voice ("X today issued the following statement", "is pleased to announce"). */
     releaseLeads: phrases,
+    /** The report saying a contract, tender or concession went to a bidder ("The contract went to a consortium led by X"). */
+    awardCues: phrases,
+    /** Speech-tag words of a government speaker ("The energy minister, X, said"): the chooser of a bidder, not an independent judge of it. */
+    governmentTitles: phrases,
   })
   .strict();
 export type SourcingPhrases = z.infer<typeof SourcingPhrasesFile>;
