@@ -259,7 +259,15 @@ export function pastEventFigure(sentence: string, reportDate: string): boolean {
 
 // ---------- "One said …", "Another said …" after unnamed sources ----------
 
-const CONTINUES = /^(?:One|Another|A second|A third|The other|The second|The third|Both|All three|Two|Three)(?:\s+of\s+(?:them|those|these))?\s+(?:also\s+)?(?:said|says|told|added|recalled|described|claimed|alleged|recounted)\b/;
+const UNNAMED_NOUN = '(?:person|people|source|sources|insider|insiders|official|officials|diplomat|diplomats|executive|executives|employee|employees|aide|aides|staffer|staffers)';
+const SAID = '(?:said|says|told|added|recalled|described|claimed|alleged|recounted)';
+/** "One of them said", "Another said", "Another person, who has advised the family in the past, said". */
+const CONTINUES = new RegExp(
+  `^(?:One|Another|A second|A third|The other|The second|The third|Both|All three|Two|Three)(?:\\s+of\\s+(?:them|those|these)|\\s+${UNNAMED_NOUN}(?:,\\s+who\\s+[^,.;:“”"]{2,80},)?)?\\s+(?:also\\s+)?${SAID}\\b`,
+);
+/** "…, the people said.", "The same person said …", "the sources added": back to unnamed people the report introduced before. */
+const BACK_REFERENCE = new RegExp(`(?:^|,\\s+|[”"]\\s*)(?:[Tt]he\\s+(?:same\\s+)?|[Tt]hose\\s+|[Bb]oth\\s+)(${UNNAMED_NOUN})\\s+(?:also\\s+)?${SAID}\\b`);
+const nounStem = (w: string) => w.replace(/s$/, '').replace(/^people$/, 'person').replace(/^peopl$/, 'person');
 
 /**
  * "Three former members of the lab, who would speak only if … withheld their
@@ -270,6 +278,35 @@ const CONTINUES = /^(?:One|Another|A second|A third|The other|The second|The thi
 export function continuedUnnamed(view: ReportView, drafts: CaveatDraft[]): void {
   const anon = drafts.filter((d) => d.kind === 'anonymous-source' && d.report === view.id && d.start !== undefined);
   for (const s of view.sentences) {
+    const back = BACK_REFERENCE.exec(s.text);
+    if (back && !anon.some((d) => d.start! >= s.start && d.start! < s.end)) {
+      // The last unnamed source before it of that kind ("people familiar with the matter" for "the people"), within the
+      // last few paragraphs, and no one named of that kind since ("Kim Ji-ho, an official at …" makes "the official" him).
+      const stem = nounStem(back[1]!.toLowerCase());
+      const lead = anon
+        .filter((d) => d.start! < s.start && s.paragraph - (view.sentences.find((x) => d.start! >= x.start && d.start! < x.end)?.paragraph ?? -99) <= 3)
+        .filter((d) => new RegExp(`\\b${stem === 'person' ? '(?:person|people)' : `${stem}s?`}\\b`, 'i').test(d.quote))
+        .pop();
+      const namedSince = lead && view.sentences.some((x) => x.start > lead.start! && x.start < s.start && x.attribution.entity !== null && x.attribution.role !== 'reporter' && new RegExp(`\\b${stem}`, 'i').test(x.text));
+      if (lead && !namedSince) {
+        let e = s.text.length;
+        while (e > 0 && /[\s.]/.test(s.text[e - 1]!)) e--;
+        const draft = quoteDraft(view, s.start, s.start + e, {
+          kind: 'anonymous-source',
+          severity: 'medium',
+          label: 'Unnamed source',
+          explanation: `“${back[0].replace(/^[,”"\s]+/, '')}”: the unnamed ${back[1]} introduced before; a reader cannot check who said it or how they know.`,
+          reasoning: 'Rule unnamed-back-reference: "the people said", "the same person said" refers back to unnamed sources introduced earlier in the report.',
+          rule: 'unnamed-back-reference',
+          confidence: 0.8,
+          claimant: lead.claimant ?? null,
+          ...(lead.entities ? { entities: lead.entities } : {}),
+        });
+        drafts.push(draft);
+        anon.push(draft);
+        continue;
+      }
+    }
     if (!CONTINUES.test(s.text)) continue;
     let lead: CaveatDraft | undefined;
     for (let k = 1; k <= 2 && !lead; k++) {
