@@ -225,10 +225,10 @@ export const MORE_NO_COMMENT: RegExp[] = [
   /\b(?:had|has|have)\s+[“"‘']?nothing\s+(?:further\s+|more\s+)?to\s+(?:add|say)\b/g,
   // "did not respond to phone calls and emails", "did not return calls", "did not respond to Reuters' questions"
   new RegExp(`\\b${NOT}\\s+(?:immediately\\s+)?(?:respond(?:ed)?|repl(?:y|ied)|return(?:ed)?|answer(?:ed)?)\\s+(?:to\\s+)?(?:[^\\s,.;]+\\s+){0,4}?(?:${OBJECTS})\\b`, 'g'),
-  // "did not respond to Meridian News when asked about the request"
-  new RegExp(`\\b${NOT}\\s+(?:immediately\\s+)?(?:respond|reply)\\s+to\\s+(?:us|\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,3})\\s+when\\s+asked\\b`, 'gu'),
-  // "did not respond by publication time", "did not respond." at the end of the sentence
-  new RegExp(`\\b${NOT}\\s+(?:immediately\\s+)?(?:respond(?:ed)?|repl(?:y|ied))(?=\\s*[.;]|\\s+by\\s+(?:publication|press\\s+time|deadline|the\\s+time))`, 'g'),
+  // "did not respond to Meridian News when asked about the request", "He did not answer when I asked him about it"
+  new RegExp(`\\b${NOT}\\s+(?:immediately\\s+)?(?:respond|reply|answer)(?:\\s+to\\s+(?:us|\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,3}))?\\s+when\\s+(?:asked|(?:I|we)\\s+asked)\\b`, 'gu'),
+  // "did not respond by publication time", "did not respond." at the end of the sentence, "his office has not yet replied"
+  new RegExp(`\\b${NOT}\\s+(?:yet\\s+)?(?:immediately\\s+)?(?:respond(?:ed)?|repl(?:y|ied))(?=\\s*[.;]|\\s*$|\\s+by\\s+(?:publication|press\\s+time|deadline|the\\s+time))`, 'g'),
   /\bcould\s+not\s+(?:immediately\s+)?be\s+reached\b|\b(?:was|were|is|are)\s+not\s+(?:immediately\s+)?available\s+(?:for|to)\s+comment\b|\bhad\s+no\s+(?:immediate\s+)?comment\b|\b(?:declined|refused)\s+to\s+(?:elaborate|be\s+interviewed|answer\s+questions)\b|\bdeclined\s+to\s+discuss\s+(?:it|this|that|the\s+(?:matter|case|details|allegations?|claims?|report|investigation)|details|specifics)\b/g,
   // "Neither side has commented", "Neither the firm nor its owner has commented"
   /\b[Nn]either\s+[^,.;]{1,60}?\s+(?:has|have|had)\s+(?:yet\s+)?(?:publicly\s+)?commented\b/g,
