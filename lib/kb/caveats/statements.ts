@@ -7,7 +7,7 @@ import { coveringAttribution, quoteDraft, type ReportView, type SentenceView } f
 import { DENIAL_ADVERBS, DENIAL_NOUNS, DENIAL_OBJECTS, MORE_DENIALS, MORE_NO_COMMENT, hedgeInNamedQuote, notADenial } from './statements-more';
 import { quotationSpans } from '../attribution';
 
-const HEARSAY = /^(?:reportedly|allegedly|purportedly|rumou?rs?|rumou?red|unconfirmed|unverified|no (?:official |independent )?confirmation|could not be .*|(?:is|are|was|were|widely)(?:\s+(?:also|still|now|widely))? believed to|(?:is|are|was|were)(?:\s+(?:also|still|now|widely))? (?:said|thought|understood|rumou?red) to|it is (?:understood|believed|thought|said|alleged|rumou?red) that)$/i;
+const HEARSAY = /^(?:could not verify|reportedly|allegedly|purportedly|rumou?rs?|rumou?red|unconfirmed|unverified|no (?:official |independent )?confirmation|could not be .*|(?:is|are|was|were|widely)(?:\s+(?:also|still|now|widely))? believed to|(?:is|are|was|were)(?:\s+(?:also|still|now|widely))? (?:said|thought|understood|rumou?red) to|it is (?:understood|believed|thought|said|alleged|rumou?red) that)$/i;
 
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -18,12 +18,26 @@ function speaker(s: SentenceView): string {
 }
 
 /** Hedges: one finding per clause that carries a hedge cue. */
+/**
+ * "The Laurentian Press could not independently confirm the timing", "The Ledger could not verify this": the outlet
+ * itself (its name, or "The" and its name's last word) saying it could not check what it passes on. Not anyone else's
+ * "could not confirm" (a speaker's own answer).
+ */
+function outletCouldNotVerify(view: ReportView, s: SentenceView): { cue: string; start: number; end: number }[] {
+  const outlet = view.report.publisher;
+  if (!outlet || outlet === 'unknown') return [];
+  const words = outlet.replace(/^The\s+/i, '').split(/\s+/);
+  const names = [outlet.replace(/^The\s+/i, ''), words[words.length - 1]!].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const re = new RegExp(`(?:^|[,;]\\s+)(?:[Tt]he\\s+)?(?:${names.join('|')})\\s+(?:could|can|was|has|had)\\s*(?:not|n['’]t|unable\\s+to|not\\s+been\\s+able\\s+to)\\s+(?:independently\\s+)?(?:verify|confirm|establish)\\b`, 'g');
+  return [...s.text.matchAll(re)].map((m) => ({ cue: 'could not verify', start: m.index + (/^[,;]\s+/.exec(m[0])?.[0].length ?? 0), end: m.index + m[0].length }));
+}
+
 export function hedged(view: ReportView): CaveatDraft[] {
   const out: CaveatDraft[] = [];
   const quotes = quotationSpans(view.text);
   for (const s of view.sentences) {
     // A hedge in a named source's own quoted words is theirs (statements-more.ts).
-    const cues = hedgeCues(s.text).filter((c) => !hedgeInNamedQuote(view, s, c.start, quotes));
+    const cues = [...hedgeCues(s.text), ...outletCouldNotVerify(view, s)].filter((c) => !hedgeInNamedQuote(view, s, c.start, quotes));
     const byClause = new Map<string, { span: [number, number]; cues: string[] }>();
     for (const c of cues) {
       const span = clauseAt(s.text, c.start);
