@@ -101,6 +101,30 @@ export const MORE_DENIALS = [
     explain: (w: string) => `${w} says there was no involvement: the claim is disputed, and the report does not settle it.`,
   },
   {
+    id: 'none-of-any-kind',
+    // "said … that there was "no dispute of any kind" within the family", "had "no contact whatsoever" with the bidder"
+    re: /\b(?:there\s+(?:was|were|is|are|had\s+been|has\s+been)|(?:had|has|have)(?:\s+been)?)\s+[“"‘']?no\s+(?:[a-z-]+\s+){1,2}?(?:of\s+any\s+kind|whatsoever|at\s+all)\b[”"’']?(?:\s+(?:in|with|within|between|among|of)\b[^,;.]*)?/g,
+    fromClause: true,
+    attributedOnly: true,
+    explain: (w: string) => `${w} says there was nothing of the kind: the claim is disputed, and the report does not settle it.`,
+  },
+  {
+    id: 'has-not-and-will-not',
+    // "said the city "has not paid and will not pay" a ransom": the charge answered in the speaker's own words.
+    re: /\b(?:has|have|had|did)\s+not\s+[a-z]+\s+and\s+(?:will|would)\s+not\s+[a-z]+\b[”"’']?(?:\s+(?!and\b)[^\s,;.]+){0,4}/g,
+    fromClause: true,
+    attributedOnly: true,
+    explain: (w: string) => `${w} says it has not done it and will not: the claim is disputed, and the report does not settle it.`,
+  },
+  {
+    id: 'within-the-rules',
+    // "Senator X says every claim was within the rules", "said all the payments had been made in line with the guidelines"
+    re: /\b(?:every|all|each)\s+(?:of\s+(?:the|her|his|its|their)\s+)?(?:[a-z-]+\s+){0,2}?(?:was|were|had\s+been|has\s+been|have\s+been|is|are)\s+(?:[“"‘']?(?:[a-z]+ly\s+[a-z]+,?\s+(?:and\s+)?)*)?(?:within|in\s+line\s+with|in\s+accordance\s+with|according\s+to)\s+(?:the\s+)?(?:rules|law|guidelines|regulations|entitlements)\b/g,
+    fromClause: true,
+    attributedOnly: true,
+    explain: (w: string) => `${w} says everything was within the rules: the accusation is disputed, and the report does not settle it.`,
+  },
+  {
     id: 'other-cause',
     // "He said Zhou's contract had ended because its funding had run out, not because of her complaint": a speaker's other explanation, rebutting the one alleged.
     re: /\bbecause\s+[^,;.]{3,120},\s+not\s+(?:because|due\s+to|as\s+a\s+result\s+of|in\s+response\s+to)\b[^,;.]*/g,
