@@ -88,6 +88,20 @@ export function moreAnonPatterns(base: { groupMod: string; groupNoun: string; qu
       explain: (p) => `“${p}” is not named: a reader cannot check who said this or how they know.`,
     },
     {
+      id: 'users-on-platform',
+      // "Users on Reddit and Telegram said", "People on social media claimed": whoever posted, nobody named.
+      re: /\b(?:[Uu]sers|[Cc]ustomers|[Pp]eople|[Cc]ommenters|[Pp]osters|[Aa]ccounts)\s+on\s+(?:social\s+media|(?:online\s+)?forums|\p{Lu}[\p{L}\d]*(?:(?:,\s+|\s+(?:and|or)\s+)\p{Lu}[\p{L}\d]*){0,3})\s+(?:have\s+|had\s+)?(?:said|say|says|reported|posted|wrote|claimed|complained)\b/gu,
+      role: 'anonymous-officials',
+      explain: (p) => `“${p}”: the people posting are not named, so a reader cannot check who they are or what they saw.`,
+    },
+    {
+      id: 'citing-unnamed',
+      // "(Mainzer Abendblatt,) citing two members of MRB's works council, reported …": another outlet's unnamed sources.
+      re: /\bciting\s+(?:an?|one|two|three|four|five|several|some|unnamed|anonymous)\s+(?:unnamed\s+|anonymous\s+|senior\s+|former\s+)?(?:members|people|persons?|sources?|officials?|employees|executives|staff|insiders?|diplomats?|aides?|workers)\b(?:\s+(?:of|at|from|in|within|close\s+to|familiar\s+with)\s+[^,.;]{2,60})?/g,
+      role: 'outlet-unnamed-sources',
+      explain: (p) => `“${p}”: the outlet's sources are not named, so a reader cannot check who they are or how they know.`,
+    },
+    {
       id: 'anonymity-phrase',
       re: new RegExp(`\\b(?:${alternation(PHRASES.anonymityPhrases)})\\b`, 'g'),
       role: 'anonymous-officials',
