@@ -217,11 +217,13 @@ function unnamedOwnAccount(view: ReportView, s: SentenceView, corpus: Corpus, bo
  * confidence in", "never been compromised", "fully approved by independent auditors", "worked exactly as designed".
  */
 const VOUCH =
-  /\b(?:under control|acted (?:properly|lawfully|appropriately|responsibly|correctly|in good faith)|(?:followed|complied with|abided by) (?:the law|all (?:the )?(?:rules|regulations|procedures|laws)|(?:the )?(?:correct |proper )?procedures?)|to the letter|(?:full|complete|total|every)\s+confidence["”’]?\s+in|never (?:been )?(?:compromised|at risk)|fully (?:approved|audited|compliant|vetted)|approved by independent auditors|worked (?:exactly |just )?as (?:designed|intended)|(?:is|are|was|were|remains?|remained) (?:completely |entirely |perfectly )?safe\b|carried on safely|responded within (?:hours|minutes)|(?:would|will|does|did) not (?:affect|disrupt|hurt|harm) (?:its|our|their) (?:operations|business|customers|services|finances|results|plans)|(?:the )?(?:results?|fruits?|benefits?) of (?:the |our |its |their )?(?:[\w-]+ ){0,2}(?:decisions?|reforms?|polic(?:y|ies)|measures|work|efforts?|choices)\b)/i;
+  /\b(?:under control|acted (?:properly|lawfully|appropriately|responsibly|correctly|in good faith)|(?:followed|complied with|abided by) (?:the law|all (?:the )?(?:rules|regulations|procedures|laws)|(?:the )?(?:correct |proper )?procedures?)|to the letter|(?:full|complete|total|every)\s+confidence["”’]?\s+in|never (?:been )?(?:compromised|at risk)|fully (?:approved|audited|compliant|vetted)|approved by independent auditors|worked [“"]?(?:exactly |just )?as (?:(?:it|they) (?:was|were) )?(?:designed|intended)(?: to)?|among the first to (?:help|respond|act|arrive)|(?:utmost|greatest) (?:restraint|care|professionalism)|acted with (?:[\w\s]{0,30})(?:restraint|professionalism|integrity)|(?:the )?highest (?:possible )?standards?|set the standard for|tested to [\w\s-]{0,30}standards|(?:safe|secure) and fully (?:backed|protected|funded)|fully backed|swift and decisive|prevented (?:far |much |even )?worse|(?:is|are|was|were|remains?|remained) (?:completely |entirely |perfectly )?safe\b|carried on safely|responded within (?:hours|minutes)|(?:would|will|does|did) not (?:affect|disrupt|hurt|harm) (?:its|our|their) (?:operations|business|customers|services|finances|results|plans)|(?:the )?(?:results?|fruits?|benefits?) of (?:the |our |its |their )?(?:[\w-]+ ){0,2}(?:decisions?|reforms?|polic(?:y|ies)|measures|work|efforts?|choices)\b)/i;
 /** Praise by superlative ("its offer was the most generous in the history of the operation", "one of the best-maintained fleets"). */
 const SUPERLATIVE = /\b(?:one of the|the) (?:most [a-z]+|(?:best|finest|safest|fairest|cleanest|strongest|largest|lowest|highest)(?:-[a-z]+)?)\b/i;
 /** The claim speaks of the speaker's own body or things: "its offer", "our teams", "we", "the company's". */
-const OWN_REF = /\b(?:its|our|we|us)\b|\bthe (?:company|club|trust|ministry|university|bank|government|council|firm|group|airline|hospital|board|agency|union)(?:['’]s)?\b/i;
+const OWN_REF = /\b(?:its|our|we|us)\b|\bit (?:had|has)\b|\b(?:the|this) (?:company|club|trust|ministry|university|bank|government|council|firm|group|airline|hospital|board|agency|union|town|city|municipality|county|mission|force|exchange|fund|federation|school|department)(?:['’]s)?\b/i;
+/** "the best offer in the history of this company": the speaker's own body, by "this". */
+const THIS_BODY = /\bthis (?:company|club|firm|group|bank|airline|exchange|fund|union|city|town|government|ministry|mission|hospital|university)\b/i;
 /** A negation before the vouching words turns them into someone's accusation ("had not acted properly"). */
 const NEGATED = /\b(?:not|n['’]t|no longer|hardly|failed to)\s+(?:[\w-]+\s+){0,2}$/i;
 /** A body by its kind in a speech tag ("the company", "the club", "the trust", "the ministry's spokesman"). */
@@ -253,7 +255,7 @@ export function ownRecord(view: ReportView, corpus: Corpus): CaveatDraft[] {
     // What the speaker reports being told ("every time we are told it is under control") is not their own account.
     if (vouch && /\b(?:told|claim(?:s|ed)?|insist(?:s|ed)?|promised|assured)\s+(?:that\s+)?(?:[\w'’-]+\s+){0,3}$/i.test(said.slice(0, vouch.index))) continue;
     const sup = SUPERLATIVE.exec(said);
-    const hit = vouch && !NEGATED.test(said.slice(0, vouch.index)) ? vouch : sup && (OWN_REF.test(said.slice(0, sup.index)) || speaksForSubject(s, corpus)) ? sup : null;
+    const hit = vouch && !NEGATED.test(said.slice(0, vouch.index)) ? vouch : sup && (OWN_REF.test(said.slice(0, sup.index)) || THIS_BODY.test(said) || speaksForSubject(s, corpus)) ? sup : null;
     if (!hit) continue;
     // A vouching phrase about the body's own things, or by a body whose claim names no one else's conduct.
     if (hit === vouch && !OWN_REF.test(said) && !/\b(?:he|she|it|they)\b/.test(said) && !speaksForSubject(s, corpus) && !/confidence|under control|to the letter/i.test(hit[0])) continue;
@@ -265,7 +267,7 @@ export function ownRecord(view: ReportView, corpus: Corpus): CaveatDraft[] {
       const c = said.slice(f, t);
       const v = VOUCH.exec(c);
       const su = SUPERLATIVE.exec(c);
-      return (v && !NEGATED.test(c.slice(0, v.index))) || (su && (OWN_REF.test(c.slice(0, su.index)) || speaksForSubject(s, corpus)));
+      return (v && !NEGATED.test(c.slice(0, v.index))) || (su && (OWN_REF.test(c.slice(0, su.index)) || THIS_BODY.test(c) || speaksForSubject(s, corpus)));
     });
     const [cs, ce] = vouching.length > 0 ? [qs + vouching[0]![0], qs + vouching[vouching.length - 1]![1]] : [qs, qe];
     out.push(
@@ -424,7 +426,7 @@ function reportedSpan(s: SentenceView): [number, number] {
 function speaksForSubject(s: SentenceView, corpus: Corpus): boolean {
   const subj = s.claim?.subject ?? null;
   if (!subj || subj === s.attribution.entity) return false;
-  return corpus.entityById.get(subj)?.type === 'organisation' && /\b(?:chief|executive|chairman|chairwoman|chair|president|director|spokes(?:man|woman|person)|founder|owner|manager)\b/i.test(s.attribution.claimant);
+  return corpus.entityById.get(subj)?.type === 'organisation' && /\b(?:chief|executive|chairman|chairwoman|chair|president|director|head|spokes(?:man|woman|person)|founder|owner|manager)\b/i.test(s.attribution.claimant);
 }
 
 // ---------- a party's own release ----------

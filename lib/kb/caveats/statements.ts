@@ -240,7 +240,7 @@ export function noComment(view: ReportView): CaveatDraft[] {
 // ---------- republished ----------
 
 const REPUBLISHED =
-  /^(?:Read (?:More|more|the full (?:story|article)) (?:at|on)|This (?:article|story|report|piece|post) (?:was|is) (?:originally|first) (?:published|posted) (?:at|on|by|in)|(?:Republished|Reprinted) (?:with permission )?(?:from|by)|This (?:article|story|piece|report|post) (?:is|was) (?:republished|reprinted|reproduced)(?: here)?(?: with permission)? (?:from|by)|Originally (?:published|posted) (?:at|on|by|in)|This (?:article|story) (?:first|originally) appeared (?:on|in|at)|First published (?:at|on|by|in)|Source:)\s*(\S.*)$/;
+  /^(?:Read (?:More|more|the full (?:story|article)) (?:at|on)|This (?:article|story|report|piece|post|explainer|column|analysis|feature|interview|essay|commentary|op-ed) (?:was|is) (?:originally|first) (?:published|posted) (?:at|on|by|in)|(?:Republished|Reprinted) (?:with permission )?(?:from|by)|This (?:article|story|piece|report|post) (?:is|was) (?:republished|reprinted|reproduced)(?: here)?(?: with permission)? (?:from|by)|Originally (?:published|posted) (?:at|on|by|in)|This (?:article|story) (?:first|originally) appeared (?:on|in|at)|First published (?:at|on|by|in)|Source:)\s*(\S.*)$/;
 
 export function republished(view: ReportView): CaveatDraft[] {
   const out: CaveatDraft[] = [];
