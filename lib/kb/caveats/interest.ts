@@ -352,7 +352,7 @@ const SIDE_ACCUSES = [
 
 /** The accuser as the subject of "accused … of" in the report's voice: "(In a statement) the company (has) accused the union of". */
 const ACCUSER_SUBJECT =
-  /(?:^|,\s*|\bIn a statement(?: on \p{Lu}\p{Ll}+)?,?\s+)(the (?:company|club|union|firm|group|management|party|campaign|government|ministry|council|board|league|federation)|\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,4})\s+(?:has\s+|had\s+|also\s+|then\s+)?accus(?:ed|es)\s+(?:the|its|their|his|her)\s/iu;
+  /(?:^|,\s*|\bIn a statement(?: on \p{Lu}\p{Ll}+)?,?\s+)(the (?:company|club|union|firm|group|management|party|campaign|government|ministry|council|board|league|federation|letter|statement|complaint|lawsuit|petition|post)|\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,4})\s+(?:has\s+|had\s+|also\s+|then\s+)?accus(?:ed|es)\s+(?:the|its|their|his|her)\s/iu;
 
 /**
  * A side in a dispute accusing the other (a company accusing the union it is bargaining with, a candidate's team alleging
@@ -360,33 +360,85 @@ const ACCUSER_SUBJECT =
  * whether or not data/parties.json knows the two. Only what a speaker the report names says (a quotation that runs on
  * from their speech tag counts), never a court's, prosecutor's or regulator's finding, and never the report's own voice.
  */
+/** A side's own quoted word for its opponent's act: "called the extension "irresponsible …"", "the regulator was "punishing innovation"". */
+const PEJORATIVE = alternation(PHRASES.pejoratives);
+const SIDE_CHARACTERISES = [
+  new RegExp(`\\bcall(?:ed|ing|s)\\s+(?:the|its|their|his|her|this)\\s+(?:[\\p{L}'’-]+\\s+){0,3}?[“"‘][^”"’]{0,80}?\\b(?:${PEJORATIVE})\\b`, 'iu'),
+  new RegExp(`\\b(?:the|its|their|his|her)\\s+(?:[\\p{L}'’-]+\\s+){0,2}?(?:was|were|is|are|had|has|amounted\\s+to|amounts\\s+to)\\s+(?:(?:once\\s+again|again|simply|nothing\\s+but)\\s+)?[“"‘][^”"’]{0,80}?\\b(?:${PEJORATIVE})\\b`, 'iu'),
+];
+/** A body's document as the subject of "accused": "The letter accused the family of …". */
+const DOCUMENT = /^the (?:letter|statement|complaint|lawsuit|petition|post)$/i;
+const SIDE_MARK = new RegExp(`\\b(?:${alternation(PHRASES.sideMarks)})\\b`, 'i');
+const SIDE_HEAD = new RegExp(`\\b(?:${alternation(PHRASES.sideHeads)})\\b`, 'i');
+
+/**
+ * Whether a named person speaks as a side: their introduction in the report marks them as one ("Opposition senator X",
+ * "X, who has clashed with Y over the budget", "Rival exchange X") or as the head or spokesperson of a body ("GLZ
+ * chairman X", "Niger's government spokesman, X"), not as an office that rules on the matter.
+ */
+function personIsSide(view: ReportView, corpus: Corpus, entity: string, here: SentenceView): boolean {
+  const first = view.sentences.find((x) => x.mentions.some((m) => m.entity === entity)) ?? here;
+  return [first, here].some((x) => {
+    const m = x.mentions.find((y) => y.entity === entity);
+    if (!m) return false;
+    const around = x.text.slice(Math.max(0, m.start - 60), Math.min(x.text.length, m.end + 90));
+    if (AUTHORITY.test(around)) return false;
+    if (SIDE_MARK.test(around)) return true;
+    // The head of a body named beside them ("GLZ chairman", "the company's head of human resources").
+    const body = x.mentions.find((y) => y !== m && corpus.entityById.get(y.entity)?.type === 'organisation' && Math.abs(y.start - m.start) < 60);
+    return SIDE_HEAD.test(around) && (body !== undefined || BODY_TAG.test(around) || /\bgovernment\b/i.test(around));
+  });
+}
+
 export function sideAccuses(view: ReportView, corpus: Corpus): CaveatDraft[] {
   const out: CaveatDraft[] = [];
   for (const s of view.sentences) {
     if (s.heading) continue;
     let a = /^\s*[“"]/.test(s.text) ? coveringAttribution(view, s) : s.attribution;
     // "In a statement the company accused the union of …": the verb itself says whose accusation it is.
-    const accuser = a.role === 'reporter' ? ACCUSER_SUBJECT.exec(s.text) : null;
+    const accuser = a.role === 'reporter' || DOCUMENT.test(a.claimant.trim()) ? ACCUSER_SUBJECT.exec(s.text) : null;
     if (accuser) {
       const at = s.text.indexOf(accuser[1]!, accuser.index);
       const m = s.mentions.find((x) => x.start - s.start <= at && x.end - s.start >= at + accuser[1]!.length - 1);
-      a = { ...a, claimant: accuser[1]!, role: 'official', entity: m?.entity ?? null, cue: 'accused' };
+      // "The letter accused the family of …": the body whose letter the report has just named.
+      const doc = DOCUMENT.test(accuser[1]!)
+        ? [...view.sentences.slice(Math.max(0, s.index - 2), s.index + 1).flatMap((x) => x.mentions.filter((y) => x !== s || y.start < at))].reverse().find((y) => corpus.entityById.get(y.entity)?.type === 'organisation' && !AUTHORITY.test(corpus.entityById.get(y.entity)?.name ?? ''))
+        : undefined;
+      a = { ...a, claimant: accuser[1]!, role: 'official', entity: m?.entity ?? doc?.entity ?? null, cue: 'accused' };
     }
+    // "Acrispa, which represents ranchers, rejected reports …, calling the study "an attack on …"": the body opening the
+    // sentence is the one calling it so.
+    const calling = a.role === 'reporter' && !accuser ? SIDE_CHARACTERISES[0]!.exec(s.text) : null;
+    const opener = calling ? s.mentions.find((m) => m.start < calling.index && !/[,;:“"]/.test(s.text.slice(0, m.start)) && corpus.entityById.get(m.entity)?.type === 'organisation') : undefined;
+    if (calling && opener) a = { ...a, claimant: s.text.slice(opener.start, opener.end), role: 'official', entity: opener.entity, cue: '' };
     if (!SPEAKS_FOR_BODY_ROLES.has(a.role) || AUTHORITY.test(a.claimant)) continue;
     if (a.entity === null && !BODY_TAG.test(a.claimant)) continue;
-    // When the speech verb is the accusation itself ("The union has accused the company of …"), what was said starts at it.
-    const cueAt = /accus/i.test(a.cue) ? s.text.search(/\baccus(?:ed|es|ing)\b/i) : -1;
-    const [qs, qe] = cueAt >= 0 ? trimSpan(s.text, cueAt, s.text.length) : a === s.attribution ? reportedSpan(s) : trimSpan(s.text, accuser ? accuser.index : 0, s.text.length);
+    const isBody = BODY_TAG.test(a.claimant) || (a.entity !== null && corpus.entityById.get(a.entity)?.type === 'organisation');
+    const isSide = isBody || (a.entity !== null && personIsSide(view, corpus, a.entity, s));
+    // When the speech verb is the accusation itself ("The union has accused the company of …"), what was said starts at it;
+    // so too when the speaker's tag comes before "accused" ("X, who has clashed with Y, accused the city manager of … and said …").
+    const accusedAt = s.text.search(/\baccus(?:ed|es)\s/i);
+    const tagBefore = accusedAt >= 0 && a.claimant !== '' && s.text.indexOf(a.claimant) >= 0 && s.text.indexOf(a.claimant) < accusedAt && !/[“"]/.test(s.text.slice(0, accusedAt));
+    // "…, calling the study 'an attack on …'" read as the speech verb: what was said starts at it.
+    const cueAt = /accus/i.test(a.cue) || tagBefore ? accusedAt : /^call/i.test(a.cue) ? s.text.search(/\bcall(?:ed|ing|s)\b/i) : -1;
+    const [qs, qe0] = cueAt >= 0 ? trimSpan(s.text, cueAt, s.text.length) : opener ? trimSpan(s.text, calling!.index, s.text.length) : a === s.attribution ? reportedSpan(s) : trimSpan(s.text, accuser ? accuser.index : 0, s.text.length);
+    // "… and said he would ask council to subpoena the audit": the speaker's next act is not the accusation.
+    const andSaid = /\s+and\s+(?:said|called|added|demanded|vowed)\b/.exec(s.text.slice(qs, qe0));
+    const qe = cueAt >= 0 && andSaid ? qs + andSaid.index : qe0;
     const said = s.text.slice(qs, qe);
-    const hit = SIDE_ACCUSES.map((re) => re.exec(said)).find((m) => m !== null);
+    const hit = [...SIDE_ACCUSES, ...SIDE_CHARACTERISES].map((re) => re.exec(said)).find((m) => m !== null);
     if (!hit || NEGATED.test(said.slice(0, hit.index))) continue;
-    // "accused X of" is a side's charge when a body makes it (a company, a union, an armed group); a person's charge
-    // (a councillor accusing the harbour master) may be an office's, and the sourcing rules read it.
-    if (/^accus/i.test(hit[0]) && !(BODY_TAG.test(a.claimant) || (a.entity !== null && corpus.entityById.get(a.entity)?.type === 'organisation'))) continue;
+    // "…, without providing evidence": the unbacked-claim finding says it already, and more (one caveat per problem).
+    if (/\bwithout (?:providing|offering|giving|citing) (?:any )?(?:evidence|proof)|\b(?:offered|provided|gave) no (?:evidence|proof)|\bdid not substantiate\b/i.test(s.text)) continue;
+    // "accused X of" and a pejorative are a side's charge when a body or a person marked as a side makes them; a
+    // councillor's charge with no side marked may be an office's, and the sourcing rules read it.
+    const pejorative = SIDE_CHARACTERISES.some((re) => re.test(hit[0]));
+    if ((/^accus/i.test(hit[0]) || pejorative) && !isSide) continue;
     // Someone else is accused: an entity other than the speaker named in what was said, or a definite body ("the union").
     const others = s.mentions.filter((m) => m.entity !== a.entity && m.start >= qs && m.end <= qe && corpus.entityById.get(m.entity)?.type !== 'place');
-    if (others.length === 0 && !/^accus/i.test(hit[0])) continue;
-    const start = /^accus/i.test(hit[0]) ? qs + hit.index : qs;
+    if (others.length === 0 && !/^accus/i.test(hit[0]) && !pejorative) continue;
+    // Quote the charge itself, not the speaker's other words before it ("tabled 'the best offer' and called the extension …").
+    const start = /^accus/i.test(hit[0]) || pejorative ? qs + hit.index : qs;
     const speakerName = a.entity ? (corpus.entityById.get(a.entity)?.name ?? a.claimant) : capitalise(a.claimant.replace(/^.*?\b(the (?:[\w-]+ )?)/i, '$1').trim());
     out.push(
       quoteDraft(view, s.start + start, s.start + qe, {

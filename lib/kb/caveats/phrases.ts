@@ -69,6 +69,12 @@ export const SourcingPhrasesFile = z
     awardCues: phrases,
     /** Speech-tag words of a government speaker ("The energy minister, X, said"): the chooser of a bidder, not an independent judge of it. */
     governmentTitles: phrases,
+    /** Words in a person's introduction that make them a side in a dispute ("Opposition senator X", "X, who has clashed with Y"). */
+    sideMarks: phrases,
+    /** A body's head or spokesperson ("GLZ chairman X"): they speak for the body. */
+    sideHeads: phrases,
+    /** What a side calls its opponent's act in its own quoted words ("irresponsible", "an attack on families"). */
+    pejoratives: phrases,
   })
   .strict();
 export type SourcingPhrases = z.infer<typeof SourcingPhrasesFile>;
