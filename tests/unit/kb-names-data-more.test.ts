@@ -1,0 +1,28 @@
+// New names read from data/name-rules.json (#15 point 7): a council member's title is no part of the name, Canada's and
+// Australia's provinces and states are places wherever they stand alone, and "the seat of X" is a place. Sentences
+// written for this test; controls: a title word that is a surname's part, "Victoria" as a person's given name.
+import { describe, expect, it } from 'vitest';
+import { findNames } from '../../lib/kb/extract/names';
+
+const typed = (body: string) => findNames(`A headline about a harbour\n\n${body}\n`).map((n) => `${n.type}: ${n.name}`);
+
+describe('names from the data, more entries', () => {
+  it('"Councilmember X" is the person X, not a name with the title', () => {
+    const names = typed('Councilmember Dana Kowalczyk, who chairs the finance panel, said the audit should be released.');
+    expect(names).toContain('person: Dana Kowalczyk');
+    expect(names.join('\n')).not.toMatch(/Councilmember Dana/);
+  });
+
+  it('a province or state of Canada or Australia is a place', () => {
+    expect(typed('About 4,500 people were ordered out of their homes in northern Quebec on Sunday.')).toContain('place: Quebec');
+    expect(typed('Flood warnings were issued across Queensland and New South Wales on Friday.')).toEqual(expect.arrayContaining(['place: Queensland', 'place: New South Wales']));
+  });
+
+  it('"the lower house seat of X" names a place', () => {
+    expect(typed('She is the likely candidate for the lower house seat of Kellerton at the next election.')).toContain('place: Kellerton');
+  });
+
+  it('control: "Victoria" with a surname is a person', () => {
+    expect(typed('Victoria Lang, a spokeswoman for the port, said the ships would sail on Monday.')).toContain('person: Victoria Lang');
+  });
+});
