@@ -52,6 +52,8 @@ export const SourcingPhrasesFile = z
     hedgeWords: phrases,
     /** "is widely regarded as": a judgement credited to nobody. */
     weaselViews: z.object({ adverbs: phrases, verbs: phrases }).strict(),
+    /** A view or a charge in the report's own voice that names no one who holds or makes it ("It is an open secret … that", "has been accused for years of"). */
+    unattributedViews: z.array(pattern).min(1),
     /** Assertions of wrongdoing or its cause that need a source when the report states them as fact. */
     wrongdoingPatterns: z.array(pattern).min(1),
     /** A figure that is a public target, not a finding ("has promised to cut emissions by 67% by 2035"). */
