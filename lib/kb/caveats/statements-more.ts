@@ -278,7 +278,9 @@ export function hedgeInNamedQuote(view: ReportView, s: SentenceView, at: number,
 
 const OWN_BELIEF = /\b(?:we|I)\s+(?:believe|think|fear|suspect|expect)\s+(?:that\s+)?(?:[\p{L}'’-]+\s+){0,3}$/iu;
 // A forecast ("was likely to reach", "is unlikely to"): not "there were signs that it might", an unconfirmed claim of fact the report passes on.
-const FORECAST_CUE = /^(?:(?:is|are|was|were)\s+(?:(?:also|still|most|very)\s+)?)?(?:un)?likely\s+to\b/i;
+// Also a modal on what is to come ("which she estimated might affect 6-8% of revenue", "but might also delay the listing");
+// not a modal on what happened ("might have", "may be true"): that is a claim passed on.
+const FORECAST_CUE = /^(?:(?:(?:is|are|was|were)\s+(?:(?:also|still|most|very)\s+)?)?(?:un)?likely\s+to\b|(?:may|might|could)\s+(?:also\s+|well\s+|still\s+|even\s+)?(?!have\b|not\b|be\s+(?:true|right|wrong|false|the\s+case|responsible|behind|linked)\b)\p{Ll}+)/iu;
 const SAID_BEFORE = /\b(?:said|says|told|added|warned|predicted|forecast|expects?|expected|estimated|believes?|believed)\b/;
 
 /** The sentence's speaker is named: a person or body the report names in the speech tag, not "analysts" or "officials" alone. */
