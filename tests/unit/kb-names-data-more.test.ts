@@ -26,3 +26,17 @@ describe('names from the data, more entries', () => {
     expect(typed('Victoria Lang, a spokeswoman for the port, said the ships would sail on Monday.')).toContain('person: Victoria Lang');
   });
 });
+
+describe('an office is no name', () => {
+  it('"the Director of Public Prosecutions" names an office, not a person called "Public Prosecutions"; the holder in apposition is the person', () => {
+    expect(typed('The Director of Public Prosecutions said on Monday that no charges would be brought against Anna Berg.')).toEqual(['person: Anna Berg']);
+    expect(typed('The Director of Public Prosecutions, Max Hill, said no charges would follow.')).toContain('person: Max Hill');
+  });
+
+  it('control: a title before a name still gives the person, and a title with a body after "of" still splits', () => {
+    expect(typed('Health Minister Sara Lind said the Minister for Health would decide.')).toEqual(['person: Sara Lind']);
+    expect(typed('Chief Superintendent Mark Lowe of Greater Manchester Police said the march would go ahead.')).toEqual(
+      expect.arrayContaining(['person: Mark Lowe', 'organisation: Greater Manchester Police']),
+    );
+  });
+});

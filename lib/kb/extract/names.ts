@@ -173,6 +173,11 @@ function splitAtTitle(text: string, start: number): { text: string; start: numbe
     if (i > 0 && !text.slice(i + t.length + 2).includes(' ') && ORG_WORDS.has(text.slice(i + t.length + 2).toLowerCase())) continue;
     // "The Chief State Auditor's Office": after an article, a title word opening an organisation's name is part of it.
     if (i > 0 && text.slice(0, i).split(/\s+/).every((w) => STOP.has(w.toLowerCase())) && ORG_WORDS.has(text.split(/\s+/).pop()!.toLowerCase())) continue;
+    // "The Director of Public Prosecutions", "the Minister for Health": a title and its office name an office, not a person.
+    if (i >= 0 && /^(?:of|for)\s+(?:\S+\s*){1,3}$/.test(text.slice(i + t.length + 2))) {
+      const before = text.slice(0, Math.max(0, i));
+      return before.split(/\s+/).some((w) => w !== '' && !STOP.has(w.toLowerCase())) ? [{ text: before, start, titled: null }] : [];
+    }
     if (i > 0) {
       const rest = i + t.length + 2;
       return [
