@@ -40,3 +40,18 @@ describe('an office is no name', () => {
     );
   });
 });
+
+describe('more shapes of new names', () => {
+  it('a first name that is all a speaker gave is a person', () => {
+    expect(typed('"They were shooting at the market," said one trader, who gave only his first name, Ousmane.')).toContain('person: Ousmane');
+  });
+
+  it('a paper, a chain and a fund named by the noun before or the apposition after are organisations', () => {
+    expect(typed('The local paper Mainzer Abendblatt reported on Tuesday that drivers would be hired.')).toContain('organisation: Mainzer Abendblatt');
+    expect(typed('Supermercados Andorinha, a regional chain that the report says bought beef, did not reply.')).toContain('organisation: Supermercados Andorinha');
+  });
+
+  it('control: "his first name" with no name after it names no one', () => {
+    expect(typed('The trader would not give his first name to reporters on Monday.')).toEqual([]);
+  });
+});

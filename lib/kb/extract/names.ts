@@ -369,6 +369,11 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
     const type = b.role === 'writer' ? 'person' : b.role === 'outlet' ? 'organisation' : 'place';
     out.push({ text: b.text, start: b.start, end: b.start + b.text.length, type, evidence: b.role === 'writer' ? 'the byline’s writer' : b.role === 'outlet' ? 'the byline’s outlet' : 'where the byline was filed from' });
   }
+  // "…, who gave only his first name, Ousmane": a person the report names by a first name alone.
+  for (const m of text.matchAll(/\b(?:gave|giving|gives|give|used|uses|using)\s+only\s+(?:his|her|their)\s+first\s+name,?\s+(\p{Lu}\p{Ll}[\p{L}'’-]+)(?![\p{L}'’-]|\s+\p{Lu})/gu)) {
+    const start = m.index + m[0].length - m[1]!.length;
+    if (!skip.some(([s, e]) => start < e && s < start + m[1]!.length)) out.push({ text: m[1]!, start, end: start + m[1]!.length, type: 'person', evidence: 'a first name the report says is all a speaker gave' });
+  }
   // "Media contact: KOBAYASHI Emi, Investor Relations, …" (a press release's contact line): the person named first.
   for (const m of text.matchAll(/^[ \t]*(?:(?:Media|Press|Investor|Journalist)[ \t]+)?[Cc]ontacts?[ \t]*:[ \t]*(\p{Lu}[\p{L}'’.-]+(?:[ \t]+\p{Lu}[\p{L}'’.-]+){1,3})(?=[ \t]*(?:,|$))/gmu)) {
     const at = m.index + m[0].indexOf(m[1]!);
