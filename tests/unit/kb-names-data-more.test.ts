@@ -55,3 +55,17 @@ describe('more shapes of new names', () => {
     expect(typed('The trader would not give his first name to reporters on Monday.')).toEqual([]);
   });
 });
+
+describe('a name across short lower-case words, spelled by its acronym', () => {
+  it('joins "X in the Y (ACRONYM)" and "X pour la Y au Z (ACRONYM)" into one name', () => {
+    const a = findNames('A headline about a harbour\n\nThe Pacific Water Mission in the Altiplano-Sur (PWMA) said in a statement that its staff had left.\n');
+    expect(a.map((n) => n.name)).toContain('Pacific Water Mission in the Altiplano-Sur');
+    expect(a.find((n) => n.name === 'Pacific Water Mission in the Altiplano-Sur')?.aliases).toContain('PWMA');
+    expect(typed('The Collectif Citoyen pour la Paix au Sahel (CCPS), a rights group, said so.')).toContain('organisation: Collectif Citoyen pour la Paix au Sahel');
+  });
+
+  it('control: two names across "in the" with no acronym, or one that does not spell them, stay apart', () => {
+    expect(typed('Aid Workers United arrived in the Altiplano-Sur on Monday, said Ana Ruiz.')).not.toContain('organisation: Aid Workers United in the Altiplano-Sur');
+    expect(typed('The Andean Water Mission in the Altiplano-Sur (UNDP) said so.').join('\n')).not.toMatch(/Mission in the Altiplano/);
+  });
+});

@@ -226,7 +226,7 @@ function joinAnd(text: string, runs: { text: string; start: number }[]): { text:
 /** "Directorate General of Civil Aviation (DGCA)": the acronym after a run spells all of it, so no title splits it. */
 function definesItself(full: string, text: string, start: number): boolean {
   const a = DEFINED_ACRONYM.exec(full.slice(start + text.length))?.[1];
-  return a !== undefined && initials(text) === a;
+  return a !== undefined && (initials(text) === a || (/\s\p{Ll}/u.test(text) && capInitials(text.replace(/^(?:The|A|An)\s+/, '')) === a));
 }
 
 /** The first lines of a report, where its byline stands. */
@@ -254,6 +254,32 @@ function joinFor(text: string, runs: { text: string; start: number }[]): { text:
       continue;
     }
     out.push({ ...r });
+  }
+  return out;
+}
+
+/**
+ * "African Union Stabilisation Mission in the Liptako-Gourma (AUSML)", "Collectif Citoyen pour la Paix au Sahel (CCPS)":
+ * runs joined by short lower-case words (any language's "in the", "pour la", "au") are one name when the acronym
+ * defined right after the last spells all of it.
+ */
+function joinSpelled(text: string, runs: { text: string; start: number }[]): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  for (let i = 0; i < runs.length; i++) {
+    let joined: { text: string; start: number } | null = null;
+    let k = i;
+    for (let j = i + 1; j < runs.length && j <= i + 3; j++) {
+      const gap = text.slice(runs[j - 1]!.start + runs[j - 1]!.text.length, runs[j]!.start);
+      if (!/^ (?:\p{Ll}{1,5} ){1,3}$/u.test(gap)) break;
+      const candidate = text.slice(runs[i]!.start, runs[j]!.start + runs[j]!.text.length);
+      const spelled = DEFINED_ACRONYM.exec(text.slice(runs[j]!.start + runs[j]!.text.length))?.[1];
+      if (spelled !== undefined && spelled.length >= 3 && capInitials(candidate.replace(/^(?:The|A|An)\s+/, '')) === spelled) {
+        joined = { text: candidate, start: runs[i]!.start };
+        k = j;
+      }
+    }
+    out.push(joined ?? { ...runs[i]! });
+    i = k;
   }
   return out;
 }
@@ -410,7 +436,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
     skip.push([m.index, m.index + m[0].length]);
     out.push({ text: m[1]!, start: at, end: at + m[1]!.length, type: 'person', evidence: 'the byline’s writer' });
   }
-  const runs = joinPortfolios(text, joinAnd(text, joinFor(text, joinAnd(text, [...text.matchAll(RUN)].map((m) => ({ text: m[0], start: m.index }))))));
+  const runs = joinPortfolios(text, joinAnd(text, joinFor(text, joinSpelled(text, joinAnd(text, [...text.matchAll(RUN)].map((m) => ({ text: m[0], start: m.index })))))));
   const pieces = runs.flatMap((m) => splitAtOf(text, m.text, m.start)).flatMap((m) => (definesItself(text, m.text, m.start) ? [{ text: m.text, start: m.start, titled: null }] : splitAtTitle(m.text, m.start)).flatMap((p) => trimRun(p.text, p.start).map((x) => ({ ...x, titled: p.titled }))));
   for (const raw of pieces) {
     // A leading demonym ("Russian Su-27", "Chinese Foreign Ministry") describes, it is not part of the name, unless the rest is only a type word.
