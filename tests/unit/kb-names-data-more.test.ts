@@ -69,3 +69,13 @@ describe('a name across short lower-case words, spelled by its acronym', () => {
     expect(typed('The Andean Water Mission in the Altiplano-Sur (UNDP) said so.').join('\n')).not.toMatch(/Mission in the Altiplano/);
   });
 });
+
+describe('a cooperative is an organisation', () => {
+  it('"The X Municipal Risk Cooperative" is one organisation, its state not split off', () => {
+    expect(typed('The Ohio Municipal Risk Cooperative, which insures the city, declined to comment.')).toContain('organisation: Ohio Municipal Risk Cooperative');
+  });
+
+  it('control: "cooperative" in lower case names nothing', () => {
+    expect(typed('The farmers formed a cooperative last year to share tractors.')).toEqual([]);
+  });
+});
