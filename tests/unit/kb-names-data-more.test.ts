@@ -79,3 +79,10 @@ describe('a cooperative is an organisation', () => {
     expect(typed('The farmers formed a cooperative last year to share tractors.')).toEqual([]);
   });
 });
+
+describe('a liveblog entry’s "Talks …" names no event', () => {
+  it('"Talks break down" opening an entry is no name; a named round of talks still is', () => {
+    expect(typed('14:32 Talks break down after four hours of meetings in Mainz, said Jörg Weiss.').join('\n')).not.toMatch(/event: Talks/);
+    expect(typed('The Geneva Peace Talks resumed on Monday, the mediator Ana Ruiz told reporters in the city.')).toContain('event: Geneva Peace Talks');
+  });
+});
