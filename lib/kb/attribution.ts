@@ -293,7 +293,7 @@ export function attributeSentence(
       }
       // "The mine's owner, Minera Sur, said": a description, then the name in apposition, which speaks.
       // Also after a quotation: "“…,” its commercial director, Giorgos Lambrakis, said".
-      // And after a possessive: "Niger's government spokesman, Colonel X, said".
+      // And after a possessive: "Norland's government spokesman, Colonel X, said".
       const named = /^(?:[\s\S]*?(?:[.;:]|[,.!?]?[”"’])\s+)?(?:\p{Lu}[\p{L}-]*['’]s|[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+[^,]{2,60},\s+((?:\p{Lu}[\p{L}'’.-]*\s+){0,4}\p{Lu}[\p{L}'’.-]*),\s*$/u.exec(before);
       if (named) {
         const at = before.lastIndexOf(named[1]!);

@@ -1,7 +1,7 @@
 // Bylines in more shapes (#15 points 3 and 7, lib/kb/extract/meta.ts): a section label in capitals is no outlet
 // ("ANALYSIS | X, athletics correspondent | date"), a writer and their beat, a bare name beside an outlet's field
-// ("Kavya Raghunathan | The Dalal Street Ledger"), a liveblog's "— Updates by A and B", an outlet named before an
-// edition's note and a dash, more words outlets are called by ("The Fairbrook Current"), and "Staff report" as no
+// ("Meera Iyer | The Harbour Ledger"), a liveblog's "— Updates by A and B", an outlet named before an
+// edition's note and a dash, more words outlets are called by ("The Millbrook Current"), and "Staff report" as no
 // publisher.
 import { describe, expect, it } from 'vitest';
 import { bylineNames, metaFromText } from '../../lib/kb/extract/meta';
@@ -11,22 +11,22 @@ const names = (...lines: string[]) => bylineNames(`A headline\n\n${lines.join('\
 
 describe('bylines in more shapes', () => {
   it('a section label in capitals is no outlet; the writer and their beat give the writer; the foot names the outlet', () => {
-    const text = 'A headline\n\nANALYSIS | Nikos Pappas, athletics correspondent | Saturday 5 December 2026\n\nThe body says something.\n\nAegean Sports Review\n';
+    const text = 'A headline\n\nANALYSIS | Nikos Pappas, athletics correspondent | Saturday 5 December 2026\n\nThe body says something.\n\nHarbour Sports Review\n';
     expect(bylineNames(text).map((b) => `${b.role}:${b.text}`)).toEqual(['writer:Nikos Pappas']);
-    expect(metaFromText('900_x', text).publisher).toBe('Aegean Sports Review');
+    expect(metaFromText('900_x', text).publisher).toBe('Harbour Sports Review');
   });
 
   it('a bare name beside an outlet’s field is the writer', () => {
-    expect(names('Kavya Raghunathan | The Dalal Street Ledger', 'New Delhi, 3 December 2026')).toEqual(['writer:Kavya Raghunathan', 'outlet:The Dalal Street Ledger']);
+    expect(names('Meera Iyer | The Harbour Ledger', 'New Delhi, 3 December 2026')).toEqual(['writer:Meera Iyer', 'outlet:The Harbour Ledger']);
   });
 
   it('a liveblog’s "— Updates by A and B" names two writers; its header names the outlet before the edition and a dash', () => {
-    expect(names('— Updates by Lena Marquardt and Tobias Fröhlich')).toEqual(['writer:Lena Marquardt', 'writer:Tobias Fröhlich']);
-    expect(meta('Rhine Valley Herald (English edition) — live updates').publisher).toBe('Rhine Valley Herald');
+    expect(names('— Updates by Lena Kraus and Tobias Öhler')).toEqual(['writer:Lena Kraus', 'writer:Tobias Öhler']);
+    expect(meta('Valley Herald (English edition) — live updates').publisher).toBe('Valley Herald');
   });
 
   it('more words outlets are called by', () => {
-    expect(meta('By Marcus Delgado-Reyes, The Fairbrook Current', 'December 4, 2026').publisher).toBe('The Fairbrook Current');
+    expect(meta('By Tom Reyes, The Millbrook Current', 'December 4, 2026').publisher).toBe('The Millbrook Current');
   });
 
   it('control: "Staff report | date" names no publisher, and two sentence-case fields make no writer', () => {

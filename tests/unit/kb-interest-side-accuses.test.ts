@@ -56,11 +56,11 @@ describe('a side accusing the other, more shapes', () => {
   it.each([
     ['an opposition senator', 'Opposition senator Gavin Reid, who sits on the finance committee, accused the Fair Play Party of "helping themselves to the public purse".', 'accused the Fair Play Party of'],
     ['a councillor who has clashed with the accused', 'Councilmember Aaron Feld, who has clashed with Mayor Rosa Vidal over the budget, accused the city manager of "a cover-up from day one" and said he would ask for the audit.', 'accused the city manager of "a cover-up from day one'],
-    ['a union’s chairman, named before', 'GLZ chairman Jörg Weiss came out of the meeting and told reporters the company had not moved. He accused the MRB board of "union-busting dressed up as a pay offer".', 'accused the MRB board of'],
-    ['a fund’s letter', 'Bluestone Partners, an activist fund, wrote to the board last week. The letter accused the family of "treating a listed company as a family heirloom".', 'accused the family of'],
+    ['a union’s chairman, named before', 'TDU chairman Jörg Weiss came out of the meeting and told reporters the company had not moved. He accused the Nordbahn board of "union-busting in a suit".', 'accused the Nordbahn board of'],
+    ['a fund’s letter', 'Harrow Capital, an activist fund, wrote to the board last week. The letter accused the family of "treating a listed company as a family heirloom".', 'accused the family of'],
     ['a body’s pejorative for the other side’s study', 'The Ranchers Association of Pará (Arpa), which represents ranchers in the region, rejected the report, calling the study "an attack on families who feed Brazil".', 'calling the study "an attack on families'],
     ['an industry body’s pejorative for the regulator', 'The Federation of Generic Drug Makers (FGDM), an industry body, said in a statement that the regulator was "punishing innovation".', 'the regulator was "punishing innovation'],
-    ['a government spokesman’s pejorative for the mission', 'Niger’s government spokesman, Colonel Issa Garba, said on state television that the mission had "once again shown that it is a danger to the people it claims to protect".', 'the mission had "once again shown'],
+    ['a government spokesman’s pejorative for the mission', 'Norland’s government spokesman, Colonel Issa Garba, said on state television that the mission had "once again shown that it is a danger to the people it claims to protect".', 'the mission had "once again shown'],
   ])('flags %s', (_, sentence, words) => {
     expect(interested(sentence).some((q) => q.includes(words))).toBe(true);
   });

@@ -43,12 +43,12 @@ describe('an office is no name', () => {
 
 describe('more shapes of new names', () => {
   it('a first name that is all a speaker gave is a person', () => {
-    expect(typed('"They were shooting at the market," said one trader, who gave only his first name, Ousmane.')).toContain('person: Ousmane');
+    expect(typed('"They were shooting at the market," said one trader, who gave only her first name, Amina.')).toContain('person: Amina');
   });
 
   it('a paper, a chain and a fund named by the noun before or the apposition after are organisations', () => {
-    expect(typed('The local paper Mainzer Abendblatt reported on Tuesday that drivers would be hired.')).toContain('organisation: Mainzer Abendblatt');
-    expect(typed('Supermercados Andorinha, a regional chain that the report says bought beef, did not reply.')).toContain('organisation: Supermercados Andorinha');
+    expect(typed('The local paper Kieler Abendpost reported on Tuesday that drivers would be hired.')).toContain('organisation: Kieler Abendpost');
+    expect(typed('Supermercados Gaivota, a regional chain that the report says bought beef, did not reply.')).toContain('organisation: Supermercados Gaivota');
   });
 
   it('control: "his first name" with no name after it names no one', () => {
@@ -61,7 +61,7 @@ describe('a name across short lower-case words, spelled by its acronym', () => {
     const a = findNames('A headline about a harbour\n\nThe Pacific Water Mission in the Altiplano-Sur (PWMA) said in a statement that its staff had left.\n');
     expect(a.map((n) => n.name)).toContain('Pacific Water Mission in the Altiplano-Sur');
     expect(a.find((n) => n.name === 'Pacific Water Mission in the Altiplano-Sur')?.aliases).toContain('PWMA');
-    expect(typed('The Collectif Citoyen pour la Paix au Sahel (CCPS), a rights group, said so.')).toContain('organisation: Collectif Citoyen pour la Paix au Sahel');
+    expect(typed('The Comité Citoyen pour la Paix au Lac (CCPL), a rights group, said so.')).toContain('organisation: Comité Citoyen pour la Paix au Lac');
   });
 
   it('control: two names across "in the" with no acronym, or one that does not spell them, stay apart', () => {
@@ -72,7 +72,7 @@ describe('a name across short lower-case words, spelled by its acronym', () => {
 
 describe('a cooperative is an organisation', () => {
   it('"The X Municipal Risk Cooperative" is one organisation, its state not split off', () => {
-    expect(typed('The Ohio Municipal Risk Cooperative, which insures the city, declined to comment.')).toContain('organisation: Ohio Municipal Risk Cooperative');
+    expect(typed('The Iowa Municipal Risk Cooperative, which insures the city, declined to comment.')).toContain('organisation: Iowa Municipal Risk Cooperative');
   });
 
   it('control: "cooperative" in lower case names nothing', () => {

@@ -23,7 +23,7 @@ describe('what is not an unnamed source', () => {
   it.each([
     ['union leaders reporting a strike’s progress', 'About 2,300 workers stayed off the job for an eighth day on Tuesday, union leaders said.'],
     ['community leaders saying what they did', 'Cree leaders in the nearby community of Waswanipi said they had opened their hall to evacuees.'],
-    ['an unnamed official on a schedule', 'The force commander, General Paul Mbarga, is due in Ayorou on Monday, a mission official said.'],
+    ['an unnamed official on a schedule', 'The force commander, General Paul Mbarga, is due in Tarvik on Monday, a mission official said.'],
     ['a named former staffer', 'Jana Holt, a former staffer, said the senator had asked for the event.'],
     ['an outlet citing a document', 'The Rhine Courier, citing a copy of the plan, reported on Tuesday that drivers would be hired from Poland.'],
   ])('control: %s', (_, sentence) => {

@@ -373,8 +373,8 @@ const SIDE_HEAD = new RegExp(`\\b(?:${alternation(PHRASES.sideHeads)})\\b`, 'i')
 
 /**
  * Whether a named person speaks as a side: their introduction in the report marks them as one ("Opposition senator X",
- * "X, who has clashed with Y over the budget", "Rival exchange X") or as the head or spokesperson of a body ("GLZ
- * chairman X", "Niger's government spokesman, X"), not as an office that rules on the matter.
+ * "X, who has clashed with Y over the budget", "Rival exchange X") or as the head or spokesperson of a body ("the
+ * union's chairman X", "Norland's government spokesman, X"), not as an office that rules on the matter.
  */
 function personIsSide(view: ReportView, corpus: Corpus, entity: string, here: SentenceView): boolean {
   const first = view.sentences.find((x) => x.mentions.some((m) => m.entity === entity)) ?? here;
@@ -384,7 +384,7 @@ function personIsSide(view: ReportView, corpus: Corpus, entity: string, here: Se
     const around = x.text.slice(Math.max(0, m.start - 60), Math.min(x.text.length, m.end + 90));
     if (AUTHORITY.test(around)) return false;
     if (SIDE_MARK.test(around)) return true;
-    // The head of a body named beside them ("GLZ chairman", "the company's head of human resources").
+    // The head of a body named beside them ("the union's chairman", "the company's head of human resources").
     const body = x.mentions.find((y) => y !== m && corpus.entityById.get(y.entity)?.type === 'organisation' && Math.abs(y.start - m.start) < 60);
     return SIDE_HEAD.test(around) && (body !== undefined || BODY_TAG.test(around) || /\bgovernment\b/i.test(around));
   });
@@ -406,7 +406,7 @@ export function sideAccuses(view: ReportView, corpus: Corpus): CaveatDraft[] {
         : undefined;
       a = { ...a, claimant: accuser[1]!, role: 'official', entity: m?.entity ?? doc?.entity ?? null, cue: 'accused' };
     }
-    // "Acrispa, which represents ranchers, rejected reports …, calling the study "an attack on …"": the body opening the
+    // "The Ranchers Association (Arpa), which represents ranchers, rejected the report, calling the study "an attack on …"": the body opening the
     // sentence is the one calling it so.
     const calling = a.role === 'reporter' && !accuser ? SIDE_CHARACTERISES[0]!.exec(s.text) : null;
     const opener = calling ? s.mentions.find((m) => m.start < calling.index && !/[,;:“"]/.test(s.text.slice(0, m.start)) && corpus.entityById.get(m.entity)?.type === 'organisation') : undefined;
@@ -484,7 +484,7 @@ function speaksForSubject(s: SentenceView, corpus: Corpus): boolean {
 // ---------- a party's own release ----------
 
 const RELEASE_MARK = /^\s*(?:PRESS RELEASE|FOR IMMEDIATE RELEASE|NEWS RELEASE|MEDIA RELEASE|Press [Rr]elease|News [Rr]elease|Media [Rr]elease)\b/;
-/** "Kairo Technologies Inc., Japan's leading …, today issued the following statement": the issuer's own voice. */
+/** "Norvane Robotics AS, Norway's leading …, today issued the following statement": the issuer's own voice. */
 const RELEASE_LEAD = new RegExp(`\\b(?:today\\s+|on\\s+\\p{Lu}\\p{Ll}+day\\s+)?(?:${alternation(PHRASES.releaseLeads)})\\b`, 'u');
 /** Where the issuer's text ends and a republishing outlet's own note begins ("Editor's note (AsiaTech Wire): …"). */
 const OUTLET_NOTE = /^\s*(?:Editor['’]s [Nn]ote|Note to editors|Notes to editors)\b/;

@@ -73,7 +73,7 @@ export const SourcingPhrasesFile = z
     governmentTitles: phrases,
     /** Words in a person's introduction that make them a side in a dispute ("Opposition senator X", "X, who has clashed with Y"). */
     sideMarks: phrases,
-    /** A body's head or spokesperson ("GLZ chairman X"): they speak for the body. */
+    /** A body's head or spokesperson ("the union's chairman X"): they speak for the body. */
     sideHeads: phrases,
     /** What a side calls its opponent's act in its own quoted words ("irresponsible", "an attack on families"). */
     pejoratives: phrases,

@@ -96,7 +96,7 @@ export function moreAnonPatterns(base: { groupMod: string; groupNoun: string; qu
     },
     {
       id: 'citing-unnamed',
-      // "(Mainzer Abendblatt,) citing two members of MRB's works council, reported …": another outlet's unnamed sources.
+      // "(The Rhine Courier,) citing two members of the company's works council, reported …": another outlet's unnamed sources.
       re: /\bciting\s+(?:an?|one|two|three|four|five|several|some|unnamed|anonymous)\s+(?:unnamed\s+|anonymous\s+|senior\s+|former\s+)?(?:members|people|persons?|sources?|officials?|employees|executives|staff|insiders?|diplomats?|aides?|workers)\b(?:\s+(?:of|at|from|in|within|close\s+to|familiar\s+with)\s+[^,.;]{2,60})?/g,
       role: 'outlet-unnamed-sources',
       explain: (p) => `“${p}”: the outlet's sources are not named, so a reader cannot check who they are or how they know.`,

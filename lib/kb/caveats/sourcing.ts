@@ -99,7 +99,7 @@ const ANON: AnonPattern[] = [
   ...moreAnonPatterns({ groupMod: GROUP_MOD, groupNoun: GROUP_NOUN, qualifier: QUALIFIER, verbs: ANON_VERBS }),
 ];
 
-/** A sentence that only says who is due where and when ("is due in Ayorou on Monday", "will visit the camp on Friday"). */
+/** A sentence that only says who is due where and when ("is due in the capital on Monday", "will visit the camp on Friday"). */
 const SCHEDULE_ONLY = /^[^.;]*\b(?:is|are)\s+(?:due|scheduled|expected|set)\s+(?:in|at|to\s+(?:arrive|visit|travel|land|attend|meet|speak|hold|open|resume))\b[^.;]*$|^[^.;]*\bwill\s+(?:visit|arrive|travel|land)\b[^.;]*$/i;
 
 const NO_SOURCES = /\b(?:did not|didn’t|didn't|does not|doesn’t|doesn't|failed to)\s+(?:cite|name|identify|disclose)\s+(?:any\s+|specific\s+|its\s+|their\s+)*sources?\b/g;
@@ -113,7 +113,7 @@ export function anonymousSources(view: ReportView): CaveatDraft[] {
     // A headline's "…, witnesses say" heads the body that sources the claim; the body's own phrases are the findings.
     if (s.heading && s.index === 0) continue;
     for (const { p, m } of longest) {
-      // "The force commander is due in Ayorou on Monday, a mission official said": a schedule, nothing a reader must weigh.
+      // "The force commander is due in the capital on Monday, a mission official said": a schedule, nothing a reader must weigh.
       if (SCHEDULE_ONLY.test((s.text.slice(0, m.index) + s.text.slice(m.index + m[0].length)).replace(/[\s.!?]+$/, '')) && !/\b(?:because|after|but|although|accus|alleg|kill|attack|blam)/i.test(s.text)) continue;
       // "A government spokesperson said", "a company spokesman said": an institution on the record, not an anonymous source.
       if (p.id === 'unnamed-individual' && /^(?:an?|one)\s+(?:[\w-]+\s+){1,2}spokes(?:person|man|woman)$/i.test(m[0].trim()) && !/\b(?:senior|former|another|second)\s+/i.test(m[0])) continue;

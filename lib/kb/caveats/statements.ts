@@ -19,7 +19,7 @@ function speaker(s: SentenceView): string {
 
 /** Hedges: one finding per clause that carries a hedge cue. */
 /**
- * "The Laurentian Press could not independently confirm the timing", "The Ledger could not verify this": the outlet
+ * "The Harbour Wire could not independently confirm the timing", "The Wire could not verify this": the outlet
  * itself (its name, or "The" and its name's last word) saying it could not check what it passes on. Not anyone else's
  * "could not confirm" (a speaker's own answer).
  */

@@ -56,9 +56,9 @@ const PERSON_SHAPE = /^\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|\p{L
 /** "By Staff Reporter", "By Our Correspondent": a role, not a writer's name. */
 const NOT_A_WRITER = /\b(?:Staff|Reporters?|Correspondents?|Editors?|Writers?|Desk|Team|Bureau|Our|Agencies)\b/i;
 const CAPS_WORD = /^\p{Lu}[\p{Lu}'’.-]+$/u;
-/** "Nikos Papathanasiou, athletics correspondent": a writer and their beat. */
+/** "Nikos Pappas, athletics correspondent": a writer and their beat. */
 const WRITER_WITH_ROLE = /^(\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){1,3}),[ \t]+[\p{Ll} ]*\b(?:correspondent|editor|reporter|writer|columnist|journalist)$/u;
-/** A bare two-to-four-word name beside an outlet's field: "Kavya Raghunathan | The Dalal Street Ledger". */
+/** A bare two-to-four-word name beside an outlet's field: "Meera Iyer | The Harbour Ledger". */
 const BARE_WRITER = /^(?!The[ \t])\p{Lu}\p{Ll}[\p{L}'’.-]*(?:[ \t]+\p{Lu}\p{Ll}[\p{L}'’.-]*){1,3}$/u;
 /** A section label in capitals ("ANALYSIS", "OPINION", "EXCLUSIVE"): longer than an outlet's acronym. */
 const SECTION_IN_CAPS = /^\p{Lu}{7,}$/u;
@@ -114,7 +114,7 @@ export function bylineNames(text: string): BylineName[] {
     if (lineStart >= top) continue;
     if (raw.includes('|')) {
       const parts = raw.split('|');
-      // "By X", "X, athletics correspondent", or "Kavya Raghunathan | The Dalal Street Ledger": a person's name beside an outlet's.
+      // "By X", "X, athletics correspondent", or "Meera Iyer | The Harbour Ledger": a person's name beside an outlet's.
       const outletPart = parts.some((p) => OUTLET_LIKE.test(p.trim()));
       const writers = parts.map((p) => WRITER_PART.exec(p.trim()) ?? WRITER_WITH_ROLE.exec(p.trim()) ?? (outletPart && BARE_WRITER.test(p.trim()) && !OUTLET_LIKE.test(p.trim()) ? [p.trim(), p.trim()] : null));
       if (!writers.some(Boolean) && !parts.some((p) => /\b\d{4}\b/.test(p))) continue;
@@ -178,7 +178,7 @@ export function namedOutlet(text: string): { name: string; reason: string } | nu
   const foot = lines.slice(-3);
   for (const line of [...head, ...foot]) {
     if (line.length > 120 || /[.!?]["”’]?$/.test(line)) continue;
-    // "Rhine Valley Herald (English edition) — live updates": the name before an edition's note and a dash.
+    // "Valley Herald (English edition) — live updates": the name before an edition's note and a dash.
     const name = line.split(/\s*(?:[,|]|[—–][ \t])\s*/).map((p) => p.replace(/\s*\([^)]*\)/g, '').trim()).find((p) => OUTLET_LIKE.test(p) && !/^\p{Lu}{2,6}$/u.test(p));
     if (name) return { name, reason: `The report names it: “${line}”` };
   }

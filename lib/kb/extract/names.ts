@@ -259,7 +259,7 @@ function joinFor(text: string, runs: { text: string; start: number }[]): { text:
 }
 
 /**
- * "African Union Stabilisation Mission in the Liptako-Gourma (AUSML)", "Collectif Citoyen pour la Paix au Sahel (CCPS)":
+ * "Pacific Water Mission in the Altiplano-Sur (PWMA)", "Comité Citoyen pour la Paix au Lac (CCPL)":
  * runs joined by short lower-case words (any language's "in the", "pour la", "au") are one name when the acronym
  * defined right after the last spells all of it.
  */
@@ -395,7 +395,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
     const type = b.role === 'writer' ? 'person' : b.role === 'outlet' ? 'organisation' : 'place';
     out.push({ text: b.text, start: b.start, end: b.start + b.text.length, type, evidence: b.role === 'writer' ? 'the byline’s writer' : b.role === 'outlet' ? 'the byline’s outlet' : 'where the byline was filed from' });
   }
-  // "…, who gave only his first name, Ousmane": a person the report names by a first name alone.
+  // "…, who gave only her first name, Amina": a person the report names by a first name alone.
   for (const m of text.matchAll(/\b(?:gave|giving|gives|give|used|uses|using)\s+only\s+(?:his|her|their)\s+first\s+name,?\s+(\p{Lu}\p{Ll}[\p{L}'’-]+)(?![\p{L}'’-]|\s+\p{Lu})/gu)) {
     const start = m.index + m[0].length - m[1]!.length;
     if (!skip.some(([s, e]) => start < e && s < start + m[1]!.length)) out.push({ text: m[1]!, start, end: start + m[1]!.length, type: 'person', evidence: 'a first name the report says is all a speaker gave' });
