@@ -292,7 +292,9 @@ export function attributeSentence(
         if (a) return a;
       }
       // "The mine's owner, Minera Sur, said": a description, then the name in apposition, which speaks.
-      const named = /^(?:[\s\S]*?[.;:]\s+)?(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+[^,]{2,60},\s+((?:\p{Lu}[\p{L}'’.-]*\s+){0,4}\p{Lu}[\p{L}'’.-]*),\s*$/u.exec(before);
+      // Also after a quotation: "“…,” its commercial director, Giorgos Lambrakis, said".
+      // And after a possessive: "Norland's government spokesman, Colonel X, said".
+      const named = /^(?:[\s\S]*?(?:[.;:]|[,.!?]?[”"’])\s+)?(?:\p{Lu}[\p{L}-]*['’]s|[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+[^,]{2,60},\s+((?:\p{Lu}[\p{L}'’.-]*\s+){0,4}\p{Lu}[\p{L}'’.-]*),\s*$/u.exec(before);
       if (named) {
         const at = before.lastIndexOf(named[1]!);
         const a = make(named[1]!, at, m[0]);
@@ -399,6 +401,10 @@ const HEDGE_CUES: { re: RegExp; cue?: string }[] = [
   { re: /\bcould not be (?:independently )?(?:verified|confirmed)\b/gi },
   // "its figures could not be checked", "We have not been able to verify where they were filmed"
   { re: /\bcould not be (?:independently )?checked\b|\b(?:have|has|had) not been able to (?:independently )?(?:verify|confirm|check)\b|\b(?:was|were|is|are) unable to (?:independently )?(?:verify|confirm)\b/gi },
+  // "We could not independently confirm the timing", "I was unable to verify": the reporter's own doubt.
+  { re: /\b(?:[Ww]e|I)\s+(?:could|can|were|was)\s*(?:not|n['’]t|unable\s+to)\s+(?:independently\s+)?(?:verify|confirm|establish)\b/g },
+  // "The overcharged amount could run into several hundred crore rupees": an estimate of size, not a figure.
+  { re: /\bcould\s+(?:well\s+|easily\s+)?run\s+into\b/gi },
   { re: /\brumou?rs?\b|\brumou?red\b/gi },
   { re: /\b(?:appears?|appeared|seems?|seemed)\s+to\b/gi },
   // "the death toll is likely to rise": a forecast, not a count.

@@ -146,3 +146,11 @@ describe('hedges', () => {
     expect(s.slice(cue!.start, cue!.end)).toBe('might');
   });
 });
+
+describe('a speech tag after a quotation, description then name', () => {
+  it('credits "“…,” its commercial director, Nikos Arvanitis, said" to the named director', () => {
+    const a = attributeSentence('"Our products are tested batch by batch," its commercial director, Nikos Arvanitis, said in a statement.', [{ start: 67, end: 82, entity: 'p1', type: 'person' }], 'The Wire');
+    expect(a.role).not.toBe('reporter');
+    expect(a.entity).toBe('p1');
+  });
+});

@@ -57,3 +57,54 @@ describe('what is not self-serving', () => {
     expect(selfServing('Analyst Peter Lund of Fjord Securities said the rival bid was the best on the table.')).toEqual([]);
   });
 });
+
+// "said A and that B": two reported claims in one sentence, each its own finding; a denial in the first does not swallow
+// the vouching in the second (the two would overlap, and the lesser one would vanish into the other).
+describe('two reported clauses joined by "and that" are two claims', () => {
+  it('keeps a denial and a vouching clause apart, each quoted on its own clause', () => {
+    const text = 'The ministry’s spokesman, Col. Anton Berisha, said Kovač had "no role whatsoever" in the tender and that the minister had "full confidence" in the committee’s choice.';
+    expect(selfServing(text)).toEqual(['the minister had "full confidence" in the committee’s choice']);
+    const denials = quotesOfKind('denial', text);
+    expect(denials).toHaveLength(1);
+    expect(denials[0]).toMatch(/no role whatsoever" in the tender$/);
+  });
+
+  it('quotes both clauses when both vouch for the body', () => {
+    const quotes = selfServing('Shares of Nordavia ASA fell 6% after the regulator ordered an audit.', 'Nordavia chief executive Marta Lind said in a statement that safety had "never been compromised" and that Nordavia operated "one of the best-run fleets in Europe".');
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]).toContain('never been compromised');
+    expect(quotes[0]).toContain('best-run fleets');
+  });
+
+  it('control: "denied that A and that B" denies both clauses', () => {
+    const denials = quotesOfKind('denial', 'The contractor denied that it had bribed officials and that it had hidden the defects.');
+    expect(denials).toHaveLength(1);
+    expect(denials[0]).toContain('hidden the defects');
+  });
+});
+
+// More ways a body vouches for itself: its response ("worked exactly as it was designed to", "swift and decisive",
+// "prevented far worse damage", "among the first to help"), its conduct ("utmost restraint and professionalism",
+// "the highest standard"), its product ("tested to pharmaceutical standards", "safe and fully backed"), its standing
+// ("has always set the standard for", "the best offer in the history of this company", "it had the most rigorous …").
+describe('a body vouching for itself, more shapes', () => {
+  it.each([
+    ['Mayor Anne Roy said the town’s emergency plan had worked "exactly as it was designed to".', 'exactly as it was designed to'],
+    ['City Manager Rosa Vidal said in a statement that the city’s "swift and decisive response" had "prevented far worse damage".', 'swift and decisive'],
+    ['"Our soldiers acted with the utmost restraint and professionalism," mission spokesman Major Ali Konaté told reporters.', 'utmost restraint'],
+    ['"Our products are tested to pharmaceutical standards, batch by batch," its commercial director, Nikos Arvanitis, said in a statement.', 'pharmaceutical standards'],
+    ['In a statement, the exchange said its client assets were "safe and fully backed".', 'safe and fully backed'],
+    ['The company’s head of human resources, Dr. Eva Roth, said Rheinbahn had tabled "the best offer in the history of this company".', 'the best offer in the history of this company'],
+    ['In a written response, the company said it had "the most rigorous monitoring system in the sector".', 'the most rigorous monitoring system'],
+  ])('flags %s', (sentence, words) => {
+    expect(selfServing(sentence).some((q) => q.includes(words))).toBe(true);
+  });
+
+  it.each([
+    ['a named interviewee’s "the most serious problem we face" (a view, not a vouching)', '"It is the most serious economic problem we face," said Minh Tran, an economist at the institute.'],
+    ['the report’s own account of a response', 'The town’s emergency plan worked exactly as it was designed to, the inquiry found.'],
+    ['negated', 'The inspector said the plan had not worked "exactly as it was designed to".'],
+  ])('control: %s', (_, sentence) => {
+    expect(selfServing(sentence)).toEqual([]);
+  });
+});

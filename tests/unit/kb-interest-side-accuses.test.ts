@@ -49,3 +49,28 @@ describe('what is not an interested party', () => {
     expect(interested('Ramon Villareal said his team had not found evidence of vote-buying by anyone.')).toEqual([]);
   });
 });
+
+// A side marked as one in its introduction, a body's head or spokesperson, a body's letter, and a side's own pejorative
+// for the other side's act ("called the extension "irresponsible …"", "the regulator was "punishing innovation"").
+describe('a side accusing the other, more shapes', () => {
+  it.each([
+    ['an opposition senator', 'Opposition senator Gavin Reid, who sits on the finance committee, accused the Fair Play Party of "helping themselves to the public purse".', 'accused the Fair Play Party of'],
+    ['a councillor who has clashed with the accused', 'Councilmember Aaron Feld, who has clashed with Mayor Rosa Vidal over the budget, accused the city manager of "a cover-up from day one" and said he would ask for the audit.', 'accused the city manager of "a cover-up from day one'],
+    ['a union’s chairman, named before', 'TDU chairman Jörg Weiss came out of the meeting and told reporters the company had not moved. He accused the Nordbahn board of "union-busting in a suit".', 'accused the Nordbahn board of'],
+    ['a fund’s letter', 'Harrow Capital, an activist fund, wrote to the board last week. The letter accused the family of "treating a listed company as a family heirloom".', 'accused the family of'],
+    ['a body’s pejorative for the other side’s study', 'The Ranchers Association of Pará (Arpa), which represents ranchers in the region, rejected the report, calling the study "an attack on families who feed Brazil".', 'calling the study "an attack on families'],
+    ['an industry body’s pejorative for the regulator', 'The Federation of Generic Drug Makers (FGDM), an industry body, said in a statement that the regulator was "punishing innovation".', 'the regulator was "punishing innovation'],
+    ['a government spokesman’s pejorative for the mission', 'Norland’s government spokesman, Colonel Issa Garba, said on state television that the mission had "once again shown that it is a danger to the people it claims to protect".', 'the mission had "once again shown'],
+  ])('flags %s', (_, sentence, words) => {
+    expect(interested(sentence).some((q) => q.includes(words))).toBe(true);
+  });
+
+  it.each([
+    ['a councillor’s charge with no side marked', 'Councillor Mira Holt accused the harbour master of negligence at a meeting on Monday.'],
+    ['a court’s spokesman', 'A court spokesman, Lars Berg, said the ruling had called the appeal "an abuse of process".'],
+    ['a pejorative in the report’s own voice', 'Critics have called the plan irresponsible, and the regulator was "punishing innovation" in the view of some.'],
+    ['a named analyst', 'Analyst Mia Brandt of Nordkap Securities said the regulator was "punishing innovation".'],
+  ])('control: %s', (_, sentence) => {
+    expect(interested(sentence)).toEqual([]);
+  });
+});

@@ -10,7 +10,7 @@
 // Pure and deterministic: rules run in a fixed order and the result is sorted.
 import { conflictFindings } from './conflicts';
 import { headlineOverreach } from './headline';
-import { interestFindings, ownRecord, ownRelease, sideAccuses, sideDisparages } from './interest';
+import { chooserPraise, interestFindings, ownRecord, ownRelease, sideAccuses, sideDisparages } from './interest';
 import { nameFindings } from './names';
 import { duplicatedText, noPublisher, undated } from './provenance';
 import { anonymousSources, unbackedClaims, undisclosedInformation, unsourcedFigures } from './sourcing';
@@ -56,6 +56,7 @@ function findings(corpus: Corpus): CaveatDraft[] {
       ...interestFindings(view, corpus),
       ...ownRelease(view, corpus),
       ...ownRecord(view, corpus),
+      ...chooserPraise(view, corpus),
       ...sideAccuses(view, corpus),
       ...sideDisparages(view, corpus),
       ...relayedHearsay(view),

@@ -13,6 +13,7 @@ import { capitalise } from './statements';
 import { trimSpan } from './text';
 import { anyOf, INTEREST_PHRASES } from './interest-phrases';
 import { DISPARAGING, PARTY_DOCUMENT, standingOf, UNBACKED } from './interest-sides';
+import { alternation, PHRASES } from './phrases';
 import { coveringAttribution, quoteDraft, type Corpus, type ReportView, type SentenceView } from './view';
 
 const ACCUSATION = /\b(?:accus\w*|alleg\w*|warn(?:s|ed)?|is (?:considering|planning|preparing)|are (?:considering|planning|preparing)|intends? to|(?:is|are|has been|have been) (?:providing|supplying|arming|sending)|aggress\w*|threaten\w*|blam\w*|responsible for|provocation\w*|lies|propaganda)\b/i;
@@ -247,7 +248,10 @@ export function ownRecord(view: ReportView, corpus: Corpus): CaveatDraft[] {
     const a = s.attribution.role === 'reporter' ? (leadQuoteTag(view, s) ?? s.attribution) : s.attribution;
     if (!SPEAKS_FOR_BODY_ROLES.has(a.role)) continue;
     if (a.entity === null && !BODY_TAG.test(a.claimant) && !/[“"]|^\s*(?:Our|We)\b/.test(s.text)) continue;
-    const [qs2, qe0] = a === s.attribution ? reportedSpan(s) : leadQuoteSpan(s);
+    // A sentence that opens with the quotation ("'Our products …,' its director, X, said"): what was said is the quotation, whoever the tag names.
+    // (Not when the tag goes on to more that was said: "…, adding that its crews had been …".)
+    const leadQuote = /^\s*[“"][^”"]{10,400}?[,.]?[”"]/u.test(s.text) && !/\b(?:adding|saying|insisting) that\b/.test(s.text);
+    const [qs2, qe0] = a === s.attribution && !leadQuote ? reportedSpan(s) : leadQuoteSpan(s);
     // "She said the town's plan had worked …": the speaker as a pronoun is the speech tag too.
     const qs1 = qs2 + (qs2 === 0 ? (/^(?:He|She|They|It)\s+(?:said|says|added|told\s+\p{L}+)\s+(?:that\s+)?/u.exec(s.text)?.[0].length ?? 0) : 0);
     // A transcript's speaker label ("BLAKE:") is who speaks, not what was said.
@@ -292,6 +296,58 @@ export function ownRecord(view: ReportView, corpus: Corpus): CaveatDraft[] {
       }),
     );
   }
+  return out;
+}
+
+// ---------- the chooser praising its choice ----------
+
+const AWARD = new RegExp(`(?:${alternation(PHRASES.awardCues)})\\b`);
+const GOVERNMENT_TAG = new RegExp(`\\b(?:${alternation(PHRASES.governmentTitles)})\\b`);
+/** The winner referred to by its kind in what was said ("the consortium had offered …"). */
+const WINNER_NOUN = /\b(?:the|its|their) (?:winning |successful |chosen )?(?:consortium|winner|bidder|bid|offer|contractor|supplier|firm|company|group|partner|joint venture)\b/i;
+
+/**
+ * A government speaker praising the bidder their own government chose ("The contract went to a consortium led by X. The
+ * energy minister said at the signing that the consortium had offered 'the best technology at the best price'"):
+ * the chooser defending its own decision, self-serving. Only where the report says, in that sentence or the three
+ * before it, that a contract, tender or concession went to the bidder, and the praise (a superlative, not negated)
+ * is about the bidder (named in the award, or by its kind). Never an analyst's or a rival's view, never the report's voice.
+ */
+export function chooserPraise(view: ReportView, corpus: Corpus): CaveatDraft[] {
+  const out: CaveatDraft[] = [];
+  view.sentences.forEach((s, i) => {
+    if (s.heading) return;
+    const a = s.attribution;
+    if (a.role !== 'official' && a.role !== 'party-official') return;
+    const [qs, qe] = reportedSpan(s);
+    if (!GOVERNMENT_TAG.test(s.text.slice(0, qs) + ' ' + s.text.slice(qe))) return;
+    const said = s.text.slice(qs, qe);
+    const sup = SUPERLATIVE.exec(said) ?? /\bthe best\b/i.exec(said);
+    if (!sup || NEGATED.test(said.slice(0, sup.index))) return;
+    const award = [...view.sentences.slice(Math.max(0, i - 3), i), s].filter((x) => !x.heading && AWARD.test(x.text));
+    if (award.length === 0) return;
+    // The praised one is the bidder the award names (not a place), or the bidder by its kind.
+    const winners = new Set(award.flatMap((x) => x.mentions.filter((m) => m.type === 'organisation' || m.type === 'person').map((m) => m.entity)));
+    winners.delete(a.entity ?? '');
+    const inSaid = s.mentions.filter((m) => m.start >= qs && m.end <= qe);
+    const winner = inSaid.find((m) => winners.has(m.entity))?.entity ?? (WINNER_NOUN.test(said.slice(0, sup.index)) ? ([...winners][0] ?? null) : null);
+    if (winner === null) return;
+    const speakerName = a.entity ? (corpus.entityById.get(a.entity)?.name ?? a.claimant) : capitalise(a.claimant.trim());
+    const winnerName = corpus.entityById.get(winner)?.name ?? 'the bidder';
+    out.push(
+      quoteDraft(view, s.start + qs, s.start + qe, {
+        kind: 'self-serving',
+        severity: 'low',
+        label: CAVEAT_KINDS['self-serving'].label,
+        explanation: `${speakerName} speaks for the government that chose ${winnerName}: praising its offer defends their own decision, which the report does not test against anything else.`,
+        reasoning: 'Rule chooser-praise: a government speaker praises, with a superlative, the bidder the report says the contract or tender went to.',
+        rule: 'chooser-praise',
+        confidence: 0.7,
+        claimant: { name: a.claimant, role: a.role, entity: a.entity },
+        entities: [...new Set([...(a.entity ? [a.entity] : []), winner])],
+      }),
+    );
+  });
   return out;
 }
 
@@ -532,6 +588,8 @@ function mentionType(view: ReportView, id: string): string | undefined {
 
 // ---------- a party's own release ----------
 
+/** "Norvane Robotics AS, Norway's leading …, today issued the following statement": the issuer's own voice. */
+const RELEASE_LEAD = new RegExp(`\\b(?:today\\s+|on\\s+\\p{Lu}\\p{Ll}+day\\s+)?(?:${alternation(PHRASES.releaseLeads)})\\b`, 'u');
 const RELEASE_MARK = /^\s*(?:PRESS RELEASE|FOR IMMEDIATE RELEASE|NEWS RELEASE|MEDIA RELEASE|Press [Rr]elease|News [Rr]elease|Media [Rr]elease)\b/;
 const fold = (t: string) => t.toLowerCase().replace(/[\s.,]+/g, ' ').trim();
 
@@ -558,7 +616,15 @@ export function ownRelease(view: ReportView, corpus: Corpus): CaveatDraft[] {
   const marker =
     view.sentences.slice(0, 6).find((s) => RELEASE_MARK.test(s.text)) ??
     (known ? view.sentences.find((s) => s.heading && /^About\s+/.test(s.text) && known.startsWith(fold(s.text.replace(/^About\s+/, '')))) : undefined);
-  const other = marker ? undefined : view.sentences.map((s) => ({ s, m: aboutOther(s) })).find((x) => x.m !== undefined);
+  // Or the issuer opening in the release's own voice: "X today issued the following statement" (the issuer is the organisation before the lead).
+  const leadOf = (s: SentenceView) => {
+    const lead = s.heading || s.attribution.role !== 'reporter' ? null : RELEASE_LEAD.exec(s.text);
+    const m = lead ? s.mentions.find((x) => x.type === 'organisation' && x.end <= lead.index) : undefined;
+    return m ? { s, m } : undefined;
+  };
+  const other = marker
+    ? undefined
+    : (view.sentences.map((s) => ({ s, m: aboutOther(s) })).find((x) => x.m !== undefined) ?? view.sentences.slice(0, 6).map(leadOf).find((x) => x !== undefined));
   const at = marker ?? other?.s;
   if (!at) return [];
   // Praise in the release's own voice, not in an editor's note the carrier adds after it.

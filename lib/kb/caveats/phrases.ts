@@ -52,6 +52,8 @@ export const SourcingPhrasesFile = z
     hedgeWords: phrases,
     /** "is widely regarded as": a judgement credited to nobody. */
     weaselViews: z.object({ adverbs: phrases, verbs: phrases }).strict(),
+    /** A view or a charge in the report's own voice that names no one who holds or makes it ("It is an open secret … that", "has been accused for years of"). */
+    unattributedViews: z.array(pattern).min(1),
     /** Assertions of wrongdoing or its cause that need a source when the report states them as fact. */
     wrongdoingPatterns: z.array(pattern).min(1),
     /** A figure that is a public target, not a finding ("has promised to cut emissions by 67% by 2035"). */
@@ -63,6 +65,14 @@ export const SourcingPhrasesFile = z
     /** A market move is public and checkable: its subject and its verb. */
     marketSubjects: phrases,
     marketMoves: phrases,
+    /** How a press release opens in its issuer's voice ("X today issued the following statement", "is pleased to announce"). */
+    releaseLeads: phrases,
+    /** The report saying a contract, tender or concession went to a bidder ("The contract went to a consortium led by X"). */
+    awardCues: phrases,
+    /** Speech-tag words of a government speaker ("The energy minister, X, said"): the chooser of a bidder, not an independent judge of it. */
+    governmentTitles: phrases,
+    /** What a side calls its opponent's act in its own quoted words ("irresponsible", "an attack on families"). */
+    pejoratives: phrases,
   })
   .strict();
 export type SourcingPhrases = z.infer<typeof SourcingPhrasesFile>;

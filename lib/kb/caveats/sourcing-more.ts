@@ -88,6 +88,20 @@ export function moreAnonPatterns(base: { groupMod: string; groupNoun: string; qu
       explain: (p) => `“${p}” is not named: a reader cannot check who said this or how they know.`,
     },
     {
+      id: 'users-on-platform',
+      // "Users on Reddit and Telegram said", "People on social media claimed": whoever posted, nobody named.
+      re: /\b(?:[Uu]sers|[Cc]ustomers|[Pp]eople|[Cc]ommenters|[Pp]osters|[Aa]ccounts)\s+on\s+(?:social\s+media|(?:online\s+)?forums|\p{Lu}[\p{L}\d]*(?:(?:,\s+|\s+(?:and|or)\s+)\p{Lu}[\p{L}\d]*){0,3})\s+(?:have\s+|had\s+)?(?:said|say|says|reported|posted|wrote|claimed|complained)\b/gu,
+      role: 'anonymous-officials',
+      explain: (p) => `“${p}”: the people posting are not named, so a reader cannot check who they are or what they saw.`,
+    },
+    {
+      id: 'citing-unnamed',
+      // "(The Rhine Courier,) citing two members of the company's works council, reported …": another outlet's unnamed sources.
+      re: /\bciting\s+(?:an?|one|two|three|four|five|several|some|unnamed|anonymous)\s+(?:unnamed\s+|anonymous\s+|senior\s+|former\s+)?(?:members|people|persons?|sources?|officials?|employees|executives|staff|insiders?|diplomats?|aides?|workers)\b(?:\s+(?:of|at|from|in|within|close\s+to|familiar\s+with)\s+[^,.;]{2,60})?/g,
+      role: 'outlet-unnamed-sources',
+      explain: (p) => `“${p}”: the outlet's sources are not named, so a reader cannot check who they are or how they know.`,
+    },
+    {
       id: 'anonymity-phrase',
       re: new RegExp(`\\b(?:${alternation(PHRASES.anonymityPhrases)})\\b`, 'g'),
       role: 'anonymous-officials',
@@ -168,7 +182,10 @@ export function relayedHearsay(view: ReportView): CaveatDraft[] {
 // ---------- assertions with no source ----------
 
 const WRONGDOING = PHRASES.wrongdoingPatterns.map((p) => new RegExp(p, 'iu'));
-const WEASEL = new RegExp(`\\b(?:is|are|was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:${alternation(PHRASES.weaselViews.adverbs)})\\s+(?:${alternation(PHRASES.weaselViews.verbs)})\\s+(?:as|for|with)\\b`, 'i');
+const WEASEL_VIEW = new RegExp(`\\b(?:is|are|was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:${alternation(PHRASES.weaselViews.adverbs)})\\s+(?:${alternation(PHRASES.weaselViews.verbs)})\\s+(?:as|for|with)\\b`, 'i');
+const UNATTRIBUTED_VIEWS = PHRASES.unattributedViews.map((p) => new RegExp(p, 'u'));
+/** "is widely regarded as", "It is an open secret … that", "has been accused for years of": a view or charge credited to nobody. */
+const WEASEL = { exec: (t: string) => WEASEL_VIEW.exec(t) ?? UNATTRIBUTED_VIEWS.map((re) => re.exec(t)).find((m) => m !== null) ?? null };
 // The report points to where it knows this from.
 const SOURCED_HERE = /\baccording to\b|\bseen by\b|\b(?:documents?|records?|minutes|data|figures|filings?|emails?|letters?|footage|photos?|images?|video)\s+(?:\w+\s+){0,3}(?:show|showed|shows|reveal|revealed|reveals|indicate|indicated|suggest|suggested)\b|\b(?:court|judge|jury|inquiry|investigation|audit|report)\s+(?:\w+\s+){0,2}(?:found|concluded|ruled)\b/i;
 
@@ -259,7 +276,15 @@ export function pastEventFigure(sentence: string, reportDate: string): boolean {
 
 // ---------- "One said …", "Another said …" after unnamed sources ----------
 
-const CONTINUES = /^(?:One|Another|A second|A third|The other|The second|The third|Both|All three|Two|Three)(?:\s+of\s+(?:them|those|these))?\s+(?:also\s+)?(?:said|says|told|added|recalled|described|claimed|alleged|recounted)\b/;
+const UNNAMED_NOUN = '(?:person|people|source|sources|insider|insiders|official|officials|diplomat|diplomats|executive|executives|employee|employees|aide|aides|staffer|staffers)';
+const SAID = '(?:said|says|told|added|recalled|described|claimed|alleged|recounted)';
+/** "One of them said", "Another said", "Another person, who has advised the family in the past, said". */
+const CONTINUES = new RegExp(
+  `^(?:One|Another|A second|A third|The other|The second|The third|Both|All three|Two|Three)(?:\\s+of\\s+(?:them|those|these)|\\s+${UNNAMED_NOUN}(?:,\\s+who\\s+[^,.;:“”"]{2,80},)?)?\\s+(?:also\\s+)?${SAID}\\b`,
+);
+/** "…, the people said.", "The same person said …", "the sources added": back to unnamed people the report introduced before. */
+const BACK_REFERENCE = new RegExp(`(?:^|,\\s+|[”"]\\s*)(?:[Tt]he\\s+(?:same\\s+)?|[Tt]hose\\s+|[Bb]oth\\s+)(${UNNAMED_NOUN})\\s+(?:also\\s+)?${SAID}\\b`);
+const nounStem = (w: string) => w.replace(/s$/, '').replace(/^people$/, 'person').replace(/^peopl$/, 'person');
 
 /**
  * "Three former members of the lab, who would speak only if … withheld their
@@ -270,6 +295,35 @@ const CONTINUES = /^(?:One|Another|A second|A third|The other|The second|The thi
 export function continuedUnnamed(view: ReportView, drafts: CaveatDraft[]): void {
   const anon = drafts.filter((d) => d.kind === 'anonymous-source' && d.report === view.id && d.start !== undefined);
   for (const s of view.sentences) {
+    const back = BACK_REFERENCE.exec(s.text);
+    if (back && !anon.some((d) => d.start! >= s.start && d.start! < s.end)) {
+      // The last unnamed source before it of that kind ("people familiar with the matter" for "the people"), within the
+      // last few paragraphs, and no one named of that kind since ("Kim Ji-ho, an official at …" makes "the official" him).
+      const stem = nounStem(back[1]!.toLowerCase());
+      const lead = anon
+        .filter((d) => d.start! < s.start && s.paragraph - (view.sentences.find((x) => d.start! >= x.start && d.start! < x.end)?.paragraph ?? -99) <= 3)
+        .filter((d) => new RegExp(`\\b${stem === 'person' ? '(?:person|people)' : `${stem}s?`}\\b`, 'i').test(d.quote))
+        .pop();
+      const namedSince = lead && view.sentences.some((x) => x.start > lead.start! && x.start < s.start && x.attribution.entity !== null && x.attribution.role !== 'reporter' && new RegExp(`\\b${stem}`, 'i').test(x.text));
+      if (lead && !namedSince) {
+        let e = s.text.length;
+        while (e > 0 && /[\s.]/.test(s.text[e - 1]!)) e--;
+        const draft = quoteDraft(view, s.start, s.start + e, {
+          kind: 'anonymous-source',
+          severity: 'medium',
+          label: 'Unnamed source',
+          explanation: `“${back[0].replace(/^[,”"\s]+/, '')}”: the unnamed ${back[1]} introduced before; a reader cannot check who said it or how they know.`,
+          reasoning: 'Rule unnamed-back-reference: "the people said", "the same person said" refers back to unnamed sources introduced earlier in the report.',
+          rule: 'unnamed-back-reference',
+          confidence: 0.8,
+          claimant: lead.claimant ?? null,
+          ...(lead.entities ? { entities: lead.entities } : {}),
+        });
+        drafts.push(draft);
+        anon.push(draft);
+        continue;
+      }
+    }
     if (!CONTINUES.test(s.text)) continue;
     let lead: CaveatDraft | undefined;
     for (let k = 1; k <= 2 && !lead; k++) {

@@ -9,11 +9,11 @@ import { reportsBeingDenied } from './statements-more';
 
 const ANON_VERBS = '(?:say|says|said|state|states|stated|confirmed|confirm|revealed|reveal|told|tell|believe|believes|claim|claimed|reported|noted|estimated|estimate|warned that)';
 // A capital first letter too: the group often opens the sentence ("Officials said …").
-const GROUP_NOUN = '(?:[Oo]fficials|[Ee]xperts|[Aa]nalysts|[Ss]ources|[Dd]iplomats|[Oo]bservers|[Ii]nsiders|[Rr]esidents|[Ww]itnesses|[Ee]mployees|[Ww]orkers|[Ss]taff|[Ii]nvestigators|[Cc]ontrollers|[Mm]anagers|[Ee]ngineers|[Ii]nspectors|[Aa]uditors|[Dd]octors|[Nn]urses|[Ff]armers|[Tt]raders|[Oo]wners|[Rr]elatives|[Vv]illagers|[Ll]ocals|[Aa]ctivists|[Ll]awmakers|[Aa]ides|[Oo]fficers|[Ss]oldiers|[Bb]ankers|[Ee]xecutives|[Pp]eople familiar with [^,.;]+?|[Pp]eople(?= with| close| briefed))';
+const GROUP_NOUN = '(?:[Oo]fficials|[Ee]xperts|[Aa]nalysts|[Ss]ources|[Dd]iplomats|[Oo]bservers|[Ii]nsiders|[Rr]esidents|[Ww]itnesses|[Ee]mployees|[Ww]orkers|[Ss]taff|[Ii]nvestigators|[Cc]ontrollers|[Mm]anagers|[Ee]ngineers|[Ii]nspectors|[Aa]uditors|[Dd]octors|[Nn]urses|[Ff]armers|[Tt]raders|[Oo]wners|[Rr]elatives|[Vv]illagers|[Ll]ocals|[Aa]ctivists|[Ll]awmakers|[Aa]ides|[Oo]fficers|[Ss]oldiers|[Bb]ankers|[Ee]xecutives|[Pp]eople (?:familiar with|aware of) [^,.;]+?|[Pp]eople(?= with| close| briefed| aware))';
 const GROUP_MOD = "(?:(?:(?!(?:While|However|But|And|Meanwhile|Though|Although|As|If|When|The|This|That|Some|Many)\\b)[A-Z][a-z]+|weapons|military|intelligence|security|senior|government|defen[cs]e|western|european|some|several|many|two|three|four|a few|other|local)\\s+){0,3}";
 // "Officials there told me", "Factory owners in the Dinh Vu industrial zone said": where they are does not say who they are.
 const QUALIFIER =
-  '(?:\\s+(?:there|privately)|\\s+in\\s+(?:the\\s+)?[^,.;]{2,40}?(?=\\s+(?:have\\s+|has\\s+|had\\s+)?' + ANON_VERBS + '\\b)|\\s+(?:with (?:direct |first-hand |detailed |knowledge of|direct knowledge of)?knowledge of|with knowledge of|familiar with|close to|briefed on)\\s+(?:the|this|these)\\s+\\w+(?:\\s+\\w+)?|\\s+who\\s+(?:requested|asked|spoke|declined)[^,.;]*?(?=\\s+(?:have\\s+|has\\s+)?' + ANON_VERBS + '\\b)|,?\\s+speaking on condition of anonymity,?)?';
+  '(?:\\s+(?:there|privately)|\\s+in\\s+(?:the\\s+)?[^,.;]{2,40}?(?=\\s+(?:have\\s+|has\\s+|had\\s+)?' + ANON_VERBS + '\\b)|\\s+(?:with (?:direct |first-hand |detailed |knowledge of|direct knowledge of)?knowledge of|with knowledge of|familiar with|aware of|close to|briefed on)\\s+(?:the|this|these)\\s+\\w+(?:\\s+\\w+)?|\\s+who\\s+(?:requested|asked|spoke|declined)[^,.;]*?(?=\\s+(?:have\\s+|has\\s+)?' + ANON_VERBS + '\\b)|,?\\s+speaking on condition of anonymity,?)?';
 
 interface AnonPattern {
   id: string;
@@ -91,13 +91,16 @@ const ANON: AnonPattern[] = [
   },
   {
     id: 'unnamed-individual',
-    re: /\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){0,2}(?:representative|official|spokes(?:person|man|woman)|source|diplomat|insider|aide|person|executive|manager)(?:\s+(?:from|of|at|in|with|for|familiar with|close to|briefed on)\s+[^,.;:‘’“”]{2,60}?)?(?:\s*,\s*(?:who|speaking)\b[^,;]{0,160},)?(?=\s*,?\s+(?:said|says|told|stated|confirmed|revealed|described)\b)/g,
+    re: /\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){0,2}(?:representative|official|spokes(?:person|man|woman)|source|diplomat|insider|aide|person|executive|manager|staffer|employee)(?:\s+(?:from|of|at|in|with|for|familiar with|aware of|close to|briefed on)\s+[^,.;:‘’“”]{2,60}?)?(?:\s*,\s*(?:who|speaking)\b[^,;]{0,160},)?(?=\s*,?\s+(?:said|says|told|stated|confirmed|revealed|described)\b)/g,
     role: 'anonymous-officials',
     explain: (p) => `“${p}” is not named: a reader cannot check who said this.`,
   },
   // More shapes of the same classes (sourcing-more.ts, words in data/sourcing-phrases.json).
   ...moreAnonPatterns({ groupMod: GROUP_MOD, groupNoun: GROUP_NOUN, qualifier: QUALIFIER, verbs: ANON_VERBS }),
 ];
+
+/** A sentence that only says who is due where and when ("is due in the capital on Monday", "will visit the camp on Friday"). */
+const SCHEDULE_ONLY = /^[^.;]*\b(?:is|are)\s+(?:due|scheduled|expected|set)\s+(?:in|at|to\s+(?:arrive|visit|travel|land|attend|meet|speak|hold|open|resume))\b[^.;]*$|^[^.;]*\bwill\s+(?:visit|arrive|travel|land)\b[^.;]*$/i;
 
 const NO_SOURCES = /\b(?:did not|didn’t|didn't|does not|doesn’t|doesn't|failed to)\s+(?:cite|name|identify|disclose)\s+(?:any\s+|specific\s+|its\s+|their\s+)*sources?\b/g;
 
@@ -107,7 +110,11 @@ export function anonymousSources(view: ReportView): CaveatDraft[] {
     // The longest phrase wins: "A civil protection official, who asked not to be named, said" over its "who asked not to be named".
     const matches = ANON.flatMap((p) => [...s.text.matchAll(p.re)].map((m) => ({ p, m })));
     const longest = matches.filter(({ m }) => !matches.some((o) => o.m !== m && o.m.index <= m.index && o.m.index + o.m[0].length >= m.index + m[0].length && o.m[0].length > m[0].length));
+    // A headline's "…, witnesses say" heads the body that sources the claim; the body's own phrases are the findings.
+    if (s.heading && s.index === 0) continue;
     for (const { p, m } of longest) {
+      // "The force commander is due in the capital on Monday, a mission official said": a schedule, nothing a reader must weigh.
+      if (SCHEDULE_ONLY.test((s.text.slice(0, m.index) + s.text.slice(m.index + m[0].length)).replace(/[\s.!?]+$/, '')) && !/\b(?:because|after|but|although|accus|alleg|kill|attack|blam)/i.test(s.text)) continue;
       // "A government spokesperson said", "a company spokesman said": an institution on the record, not an anonymous source.
       if (p.id === 'unnamed-individual' && /^(?:an?|one)\s+(?:[\w-]+\s+){1,2}spokes(?:person|man|woman)$/i.test(m[0].trim()) && !/\b(?:senior|former|another|second)\s+/i.test(m[0])) continue;
       // "A spokesperson for the Department of Transport said": speaking for a named principal, on the record.

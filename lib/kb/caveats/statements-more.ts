@@ -101,6 +101,30 @@ export const MORE_DENIALS = [
     explain: (w: string) => `${w} says there was no involvement: the claim is disputed, and the report does not settle it.`,
   },
   {
+    id: 'none-of-any-kind',
+    // "said … that there was "no dispute of any kind" within the family", "had "no contact whatsoever" with the bidder"
+    re: /\b(?:there\s+(?:was|were|is|are|had\s+been|has\s+been)|(?:had|has|have)(?:\s+been)?)\s+[“"‘']?no\s+(?:[a-z-]+\s+){1,2}?(?:of\s+any\s+kind|whatsoever|at\s+all)\b[”"’']?(?:\s+(?:in|with|within|between|among|of)\b[^,;.]*)?/g,
+    fromClause: true,
+    attributedOnly: true,
+    explain: (w: string) => `${w} says there was nothing of the kind: the claim is disputed, and the report does not settle it.`,
+  },
+  {
+    id: 'has-not-and-will-not',
+    // "said the city "has not paid and will not pay" a ransom": the charge answered in the speaker's own words.
+    re: /\b(?:has|have|had|did)\s+not\s+[a-z]+\s+and\s+(?:will|would)\s+not\s+[a-z]+\b[”"’']?(?:\s+(?!and\b)[^\s,;.]+){0,4}/g,
+    fromClause: true,
+    attributedOnly: true,
+    explain: (w: string) => `${w} says it has not done it and will not: the claim is disputed, and the report does not settle it.`,
+  },
+  {
+    id: 'within-the-rules',
+    // "Senator X says every claim was within the rules", "said all the payments had been made in line with the guidelines"
+    re: /\b(?:every|all|each)\s+(?:of\s+(?:the|her|his|its|their)\s+)?(?:[a-z-]+\s+){0,2}?(?:was|were|had\s+been|has\s+been|have\s+been|is|are)\s+(?:[“"‘']?(?:[a-z]+ly\s+[a-z]+,?\s+(?:and\s+)?)*)?(?:within|in\s+line\s+with|in\s+accordance\s+with|according\s+to)\s+(?:the\s+)?(?:rules|law|guidelines|regulations|entitlements)\b/g,
+    fromClause: true,
+    attributedOnly: true,
+    explain: (w: string) => `${w} says everything was within the rules: the accusation is disputed, and the report does not settle it.`,
+  },
+  {
     id: 'other-cause',
     // "He said Zhou's contract had ended because its funding had run out, not because of her complaint": a speaker's other explanation, rebutting the one alleged.
     re: /\bbecause\s+[^,;.]{3,120},\s+not\s+(?:because|due\s+to|as\s+a\s+result\s+of|in\s+response\s+to)\b[^,;.]*/g,
@@ -225,10 +249,10 @@ export const MORE_NO_COMMENT: RegExp[] = [
   /\b(?:had|has|have)\s+[“"‘']?nothing\s+(?:further\s+|more\s+)?to\s+(?:add|say)\b/g,
   // "did not respond to phone calls and emails", "did not return calls", "did not respond to Reuters' questions"
   new RegExp(`\\b${NOT}\\s+(?:immediately\\s+)?(?:respond(?:ed)?|repl(?:y|ied)|return(?:ed)?|answer(?:ed)?)\\s+(?:to\\s+)?(?:[^\\s,.;]+\\s+){0,4}?(?:${OBJECTS})\\b`, 'g'),
-  // "did not respond to Meridian News when asked about the request"
-  new RegExp(`\\b${NOT}\\s+(?:immediately\\s+)?(?:respond|reply)\\s+to\\s+(?:us|\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,3})\\s+when\\s+asked\\b`, 'gu'),
-  // "did not respond by publication time", "did not respond." at the end of the sentence
-  new RegExp(`\\b${NOT}\\s+(?:immediately\\s+)?(?:respond(?:ed)?|repl(?:y|ied))(?=\\s*[.;]|\\s+by\\s+(?:publication|press\\s+time|deadline|the\\s+time))`, 'g'),
+  // "did not respond to Meridian News when asked about the request", "He did not answer when I asked him about it"
+  new RegExp(`\\b${NOT}\\s+(?:immediately\\s+)?(?:respond|reply|answer)(?:\\s+to\\s+(?:us|\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,3}))?\\s+when\\s+(?:asked|(?:I|we)\\s+asked)\\b`, 'gu'),
+  // "did not respond by publication time", "did not respond." at the end of the sentence, "his office has not yet replied"
+  new RegExp(`\\b${NOT}\\s+(?:yet\\s+)?(?:immediately\\s+)?(?:respond(?:ed)?|repl(?:y|ied))(?=\\s*[.;]|\\s*$|\\s+by\\s+(?:publication|press\\s+time|deadline|the\\s+time))`, 'g'),
   /\bcould\s+not\s+(?:immediately\s+)?be\s+reached\b|\b(?:was|were|is|are)\s+not\s+(?:immediately\s+)?available\s+(?:for|to)\s+comment\b|\bhad\s+no\s+(?:immediate\s+)?comment\b|\b(?:declined|refused)\s+to\s+(?:elaborate|be\s+interviewed|answer\s+questions)\b|\bdeclined\s+to\s+discuss\s+(?:it|this|that|the\s+(?:matter|case|details|allegations?|claims?|report|investigation)|details|specifics)\b/g,
   // "Neither side has commented", "Neither the firm nor its owner has commented"
   /\b[Nn]either\s+[^,.;]{1,60}?\s+(?:has|have|had)\s+(?:yet\s+)?(?:publicly\s+)?commented\b/g,
@@ -254,7 +278,9 @@ export function hedgeInNamedQuote(view: ReportView, s: SentenceView, at: number,
 
 const OWN_BELIEF = /\b(?:we|I)\s+(?:believe|think|fear|suspect|expect)\s+(?:that\s+)?(?:[\p{L}'’-]+\s+){0,3}$/iu;
 // A forecast ("was likely to reach", "is unlikely to"): not "there were signs that it might", an unconfirmed claim of fact the report passes on.
-const FORECAST_CUE = /^(?:(?:is|are|was|were)\s+(?:(?:also|still|most|very)\s+)?)?(?:un)?likely\s+to\b/i;
+// Also a modal on what is to come ("which she estimated might affect 6-8% of revenue", "but might also delay the listing");
+// not a modal on what happened ("might have", "may be true"): that is a claim passed on.
+const FORECAST_CUE = /^(?:(?:(?:is|are|was|were)\s+(?:(?:also|still|most|very)\s+)?)?(?:un)?likely\s+to\b|(?:may|might|could)\s+(?:also\s+|well\s+|still\s+|even\s+)?(?!have\b|not\b|be\s+(?:true|right|wrong|false|the\s+case|responsible|behind|linked)\b)\p{Ll}+)/iu;
 const SAID_BEFORE = /\b(?:said|says|told|added|warned|predicted|forecast|expects?|expected|estimated|believes?|believed)\b/;
 
 /** The sentence's speaker is named: a person or body the report names in the speech tag, not "analysts" or "officials" alone. */

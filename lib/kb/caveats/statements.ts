@@ -7,7 +7,7 @@ import { coveringAttribution, quoteDraft, type ReportView, type SentenceView } f
 import { DENIAL_ADVERBS, DENIAL_NOUNS, DENIAL_OBJECTS, MORE_DENIALS, MORE_NO_COMMENT, hedgeInNamedQuote, notADenial } from './statements-more';
 import { quotationSpans } from '../attribution';
 
-const HEARSAY = /^(?:reportedly|allegedly|purportedly|rumou?rs?|rumou?red|unconfirmed|unverified|no (?:official |independent )?confirmation|could not be .*|(?:is|are|was|were|widely)(?:\s+(?:also|still|now|widely))? believed to|(?:is|are|was|were)(?:\s+(?:also|still|now|widely))? (?:said|thought|understood|rumou?red) to|it is (?:understood|believed|thought|said|alleged|rumou?red) that)$/i;
+const HEARSAY = /^(?:could not verify|reportedly|allegedly|purportedly|rumou?rs?|rumou?red|unconfirmed|unverified|no (?:official |independent )?confirmation|could not be .*|(?:is|are|was|were|widely)(?:\s+(?:also|still|now|widely))? believed to|(?:is|are|was|were)(?:\s+(?:also|still|now|widely))? (?:said|thought|understood|rumou?red) to|it is (?:understood|believed|thought|said|alleged|rumou?red) that)$/i;
 
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -18,12 +18,26 @@ function speaker(s: SentenceView): string {
 }
 
 /** Hedges: one finding per clause that carries a hedge cue. */
+/**
+ * "The Harbour Wire could not independently confirm the timing", "The Wire could not verify this": the outlet
+ * itself (its name, or "The" and its name's last word) saying it could not check what it passes on. Not anyone else's
+ * "could not confirm" (a speaker's own answer).
+ */
+function outletCouldNotVerify(view: ReportView, s: SentenceView): { cue: string; start: number; end: number }[] {
+  const outlet = view.report.publisher;
+  if (!outlet || outlet === 'unknown') return [];
+  const words = outlet.replace(/^The\s+/i, '').split(/\s+/);
+  const names = [outlet.replace(/^The\s+/i, ''), words[words.length - 1]!].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const re = new RegExp(`(?:^|[,;]\\s+)(?:[Tt]he\\s+)?(?:${names.join('|')})\\s+(?:could|can|was|has|had)\\s*(?:not|n['’]t|unable\\s+to|not\\s+been\\s+able\\s+to)\\s+(?:independently\\s+)?(?:verify|confirm|establish)\\b`, 'g');
+  return [...s.text.matchAll(re)].map((m) => ({ cue: 'could not verify', start: m.index + (/^[,;]\s+/.exec(m[0])?.[0].length ?? 0), end: m.index + m[0].length }));
+}
+
 export function hedged(view: ReportView): CaveatDraft[] {
   const out: CaveatDraft[] = [];
   const quotes = quotationSpans(view.text);
   for (const s of view.sentences) {
     // A hedge in a named source's own quoted words is theirs (statements-more.ts).
-    const cues = hedgeCues(s.text).filter((c) => !hedgeInNamedQuote(view, s, c.start, quotes));
+    const cues = [...hedgeCues(s.text), ...outletCouldNotVerify(view, s)].filter((c) => !hedgeInNamedQuote(view, s, c.start, quotes));
     const byClause = new Map<string, { span: [number, number]; cues: string[] }>();
     for (const c of cues) {
       const span = clauseAt(s.text, c.start);
@@ -73,7 +87,7 @@ interface DenialPattern {
 const DENIALS: DenialPattern[] = [
   { id: 'denied', re: new RegExp(`\\b(?:has\\s+|have\\s+|had\\s+)?(?:(?:${DENIAL_ADVERBS})\\s+)?(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes|contested|contests)\\s+(?:the\\s+|these\\s+|such\\s+|any\\s+|all\\s+|[\\w'’-]+\\s+){0,2}(?:figures?|accusations?|allegations?|claims?|charges?|reports?|suggestions?|criticism|criticisms|findings|accounts?|version|assertions?|characteri[sz]ation|${DENIAL_NOUNS})\\b[^,;]*`, 'g'), fromClause: true, explain: (w) => `${w} denies the accusation: the claim is disputed by the party it is about, and the report does not settle it.` },
   // "denied any wrongdoing", "denied taking any payment", "denied that it had known about the fault"
-  { id: 'denied-act', re: new RegExp(`\\b(?:has\\s+|have\\s+|had\\s+)?(?:(?:${DENIAL_ADVERBS})\\s+)?(?:denied|denies|deny|denying)\\s+(?:that\\s+[^,;.]+|any\\s+[a-z]+\\b[^,;.]*|(?:ever\\s+)?\\w+ing\\b[^,;.]*|(?:this|it|the (?:report|story|claim|allegation|accusation))\\b(?=\\s*[,.;])|(?:${DENIAL_OBJECTS})\\b[^,;.]*)`, 'g'), fromClause: true, explain: (w) => `${w} denies it: the claim is disputed by the party it is about, and the report does not settle it.` },
+  { id: 'denied-act', re: new RegExp(`\\b(?:has\\s+|have\\s+|had\\s+)?(?:(?:${DENIAL_ADVERBS})\\s+)?(?:denied|denies|deny|denying)\\s+(?:that\\s+[^,;.]+|there\\s+(?:was|were|is|are|had\\s+been|has\\s+been|have\\s+been)\\s+[^,;.]+|any\\s+[a-z]+\\b[^,;.]*|(?:ever\\s+|[a-z]+ly\\s+)?\\w+ing\\b[^,;.]*|(?:this|it|the (?:report|story|claim|allegation|accusation))\\b(?=\\s*[,.;])|(?:${DENIAL_OBJECTS})\\b[^,;.]*)`, 'g'), fromClause: true, explain: (w) => `${w} denies it: the claim is disputed by the party it is about, and the report does not settle it.` },
   { id: 'maintains-innocence', re: /\b(?:has\s+)?(?:always\s+)?(?:maintained|protested|asserted)\s+(?:his|her|their|its)\s+innocence\b/g, fromClause: false, explain: (w) => `${w} says they are innocent: the accusation is disputed by the person it is about.` },
   { id: 'called-allegation-false', re: /\bcalled\s+the\s+(?:allegations?|accusations?|claims?|reports?)\b[^.;]*?[‘“"']?(?:smear|lies?|slander|baseless|groundless|false|fabricat\w*|absurd|nonsense)[’”"']?/g, fromClause: true, explain: (w) => `${w} rejects the allegation as false: the claim is disputed by the party it is about, and the report does not settle it.` },
   { id: 'insists-neutral', re: /\binsist(?:ed|s)?\s+(?:that\s+)?\w+\s+(?:is|was|are|were|remains?)\s+(?:a\s+)?neutral\b[^,;.]*/g, fromClause: true, explain: (w) => `${w} answers the charge of taking sides by calling itself neutral: its own account of its position, not an independent finding.` },
@@ -112,16 +126,20 @@ export function denials(view: ReportView): CaveatDraft[] {
           from = cs;
         }
         const start = s.start + from;
-        const end = s.start + m.index + m[0].replace(/\s+$/, '').length;
-        const subject = s.mentions.find((x) => x.start >= from && x.start < m.index + m[0].length) ?? s.mentions.find((x) => x.start < m.index);
+        // "said X had "no role" in it and that the minister had full confidence in …": the second reported clause is another
+        // claim (its own finding), not part of what is denied; "denied that A and that B" denies both.
+        const second = /\b(?:denied|denies|deny|denying)\s+that\b/.test(m[0]) ? null : /\s+and\s+that\s/.exec(m[0]);
+        const m0 = second ? m[0].slice(0, second.index) : m[0].replace(/\s+$/, '');
+        const end = s.start + m.index + m0.length;
+        const subject = s.mentions.find((x) => x.start >= from && x.start < m.index + m0.length) ?? s.mentions.find((x) => x.start < m.index);
         // "…, an allegation Andes Copper rejects": the one who rejects is named inside the match.
-        const inside = !p.fromClause ? s.mentions.find((x) => x.start >= m.index && x.end <= m.index + m[0].length && x.type !== 'place') : undefined;
+        const inside = !p.fromClause ? s.mentions.find((x) => x.start >= m.index && x.end <= m.index + m0.length && x.type !== 'place') : undefined;
         // "Hallam Precision rejected claims that …": a party named before the verb, in its clause, is the one denying, whoever spoke in the sentences before.
         const named0 = p.fromClause && s.attribution.role === 'reporter' ? [...s.mentions].reverse().find((x) => x.start >= from && x.end <= m.index && x.type !== 'place') : undefined;
         // "The authority rejected the accusation": a definite noun opening the clause is the body named before whose name has that noun (else, for a body noun, the last body named).
         const named = named0 ?? (p.fromClause && s.attribution.role === 'reporter' ? definiteBody(view, s, s.text.slice(from, m.index)) : undefined);
         // "Israel said that Hezbollah is preparing …, a charge the group rejected": "the group" is the one accused before it in the sentence, not the speaker.
-        const anaphor = !p.fromClause && !inside && /\bthe\s+(?:[a-z-]+\s+)?(?:group|movement|militia|rebels|organi[sz]ation|company|firm|party)\b/i.test(m[0])
+        const anaphor = !p.fromClause && !inside && /\bthe\s+(?:[a-z-]+\s+)?(?:group|movement|militia|rebels|organi[sz]ation|company|firm|party)\b/i.test(m0)
           ? [...s.mentions].reverse().find((x) => x.end <= m.index && x.type !== 'place' && x.entity !== s.attribution.entity)
           : undefined;
         const said = inside
@@ -135,10 +153,10 @@ export function denials(view: ReportView): CaveatDraft[] {
         const claimant = said.role !== 'reporter' ? { name: said.claimant, role: said.role, entity: said.entity } : subject ? { name: denier, role: subject.type === 'place' ? ('party-official' as const) : ('official' as const), entity: subject.entity } : null;
         // Whom the denied claim is about: the first entity named in the denied words, other than the denier.
         const denierId = claimant?.entity ?? null;
-        const about = s.mentions.find((x) => x.start >= m.index && x.end <= m.index + m[0].length && x.entity !== denierId && x.type !== 'place') ?? s.mentions.find((x) => x.start >= m.index && x.end <= m.index + m[0].length && x.entity !== denierId);
+        const about = s.mentions.find((x) => x.start >= m.index && x.end <= m.index + m0.length && x.entity !== denierId && x.type !== 'place') ?? s.mentions.find((x) => x.start >= m.index && x.end <= m.index + m0.length && x.entity !== denierId);
         const aboutName = about ? s.text.slice(about.start, about.end) : null;
         // "that it …" / "its …" in the denied words: the denier denies a claim about itself.
-        const aboutItself = /\b(?:it|its|itself|they|their|we|our)\b/.test(m[0]) && !/\bthat\s+[A-Z]/.test(m[0]);
+        const aboutItself = /\b(?:it|its|itself|they|their|we|our)\b/.test(m0) && !/\bthat\s+[A-Z]/.test(m0);
         const thirdParty = about !== undefined && denierId !== null && !aboutItself && p.id === 'denied';
         out.push(
           quoteDraft(view, start, end, {
@@ -190,6 +208,9 @@ export function noComment(view: ReportView): CaveatDraft[] {
   const out: CaveatDraft[] = [];
   for (const s of view.sentences) {
     for (const m of [NO_COMMENT, ...MORE_NO_COMMENT].flatMap((re) => ((re.lastIndex = 0), [...s.text.matchAll(re)]))) {
+      // "declined to comment beyond the letter": they have commented, in the letter the report quotes; unless a question
+      // the report puts to them goes unanswered ("Asked whether it would lower its fees, X declined to comment beyond …").
+      if (/^\s+(?:beyond|further\s+than|other\s+than|outside)\b/.test(s.text.slice(m.index + m[0].length)) && !/\b[Aa]sked\s+(?:whether|if|about|how|what|why|when|who|where|for)\b/.test(s.text)) continue;
       const [cs] = clauseAt(s.text, m.index);
       const start = s.start + cs;
       const end = s.start + m.index + m[0].length;
@@ -219,7 +240,7 @@ export function noComment(view: ReportView): CaveatDraft[] {
 // ---------- republished ----------
 
 const REPUBLISHED =
-  /^(?:Read (?:More|more|the full (?:story|article)) (?:at|on)|This (?:article|story|report|piece|post) (?:was|is) (?:originally|first) (?:published|posted) (?:at|on|by|in)|(?:Republished|Reprinted) (?:with permission )?(?:from|by)|This (?:article|story|piece|report|post) (?:is|was) (?:republished|reprinted|reproduced)(?: here)?(?: with permission)? (?:from|by)|Originally (?:published|posted) (?:at|on|by|in)|This (?:article|story) (?:first|originally) appeared (?:on|in|at)|First published (?:at|on|by|in)|Source:)\s*(\S.*)$/;
+  /^(?:Read (?:More|more|the full (?:story|article)) (?:at|on)|This (?:article|story|report|piece|post|explainer|column|analysis|feature|interview|essay|commentary|op-ed) (?:was|is) (?:originally|first) (?:published|posted) (?:at|on|by|in)|(?:Republished|Reprinted) (?:with permission )?(?:from|by)|This (?:article|story|piece|report|post) (?:is|was) (?:republished|reprinted|reproduced)(?: here)?(?: with permission)? (?:from|by)|Originally (?:published|posted) (?:at|on|by|in)|This (?:article|story) (?:first|originally) appeared (?:on|in|at)|First published (?:at|on|by|in)|Source:)\s*(\S.*)$/;
 
 export function republished(view: ReportView): CaveatDraft[] {
   const out: CaveatDraft[] = [];

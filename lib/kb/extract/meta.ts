@@ -26,7 +26,7 @@ const DATELINE = /(?:^|\n)[A-Z][A-Z .'’-]{2,40},[^\n(]{0,40}\(([^)]{2,40})\)\s
 // acronym (AP, BBC) or a name that ends in a word outlets are called by (Wire, Times, Post, Herald…).
 const COMMA_BYLINE = /^[ \t]*By[ \t]+\p{Lu}[\p{L}.'’ -]{1,50}?,[ \t]*([^,\n]{2,60}?)[ \t]*,[^\n]*\b\d{4}\b[^\n]*$/mu;
 const OUTLET_NAME =
-  /^(?:\p{Lu}{2,6}|(?:The\s+)?\p{Lu}[\p{L}&'’.-]*(?:\s+\p{Lu}[\p{L}&'’.-]*)*\s+(?:Wire|News|Times|Post|Press|Herald|Journal|Agency|Tribune|Daily|Gazette|Review|Radio|TV|Network|Media|Telegraph|Monitor|Observer|Chronicle|Express|Standard|Mail|Star|Today|Ledger|Courier|Record|Bulletin|Dispatch|Digest|Magazine|Weekly))$/u;
+  /^(?:\p{Lu}{2,6}|(?:The\s+)?\p{Lu}[\p{L}&'’.-]*(?:\s+\p{Lu}[\p{L}&'’.-]*)*\s+(?:Wire|News|Times|Post|Press|Herald|Journal|Agency|Tribune|Daily|Gazette|Review|Radio|TV|Network|Media|Telegraph|Monitor|Observer|Chronicle|Express|Standard|Mail|Star|Today|Ledger|Courier|Record|Bulletin|Dispatch|Digest|Magazine|Weekly|Current|Sun|Globe|Guardian|Independent|Voice|Sentinel|Enquirer|Examiner|Inquirer|Mercury|Register|Advertiser|Citizen))$/u;
 // A dateline in mixed case: "Tel Aviv, 14 March 2026 (Harbour Wire) —", "Khartoum, Sudan, May 3, 2026 —" (a date, then an optional agency, then a dash), or "Goma (Reuters) —" (an agency by its name).
 const MIXED_DATELINE = /(?:^|\n)[ \t]*\p{Lu}[\p{L} .'’-]{2,40}(?:,[^\n(\d]{0,30}\d[^\n(]{0,25}?(?:\(([^)\n]{2,40})\)\s*)?|\s*\(((?:AFP|AP|Reuters|[^)\n]{2,30}(?:Wire|Agency|Press|News)))\)\s*)[-–—]/u;
 
@@ -35,7 +35,7 @@ const MIXED_DATELINE = /(?:^|\n)[ \t]*\p{Lu}[\p{L} .'’-]{2,40}(?:,[^\n(\d]{0,3
  * "BBC Radio Sheffield" (an acronym, then a medium word) and a magazine's "The Harrow Quarterly".
  */
 const OUTLET_LIKE =
-  /^(?:\p{Lu}{2,6}(?:\s+(?:Radio|TV|Television|News|World|One|Two|Sport|Business)(?:\s+\p{Lu}[\p{L}'’-]*)?)?|(?:The\s+)?\p{Lu}[\p{L}&'’.-]*(?:\s+\p{Lu}[\p{L}&'’.-]*)*\s+(?:Wire|News|Times|Post|Press|Herald|Journal|Agency|Tribune|Daily|Gazette|Review|Radio|TV|Network|Media|Telegraph|Monitor|Observer|Chronicle|Express|Standard|Mail|Star|Today|Ledger|Courier|Record|Bulletin|Dispatch|Digest|Magazine|Weekly|Quarterly|Monthly|Economist|Insider|Broadcasting|Television))$/u;
+  /^(?:\p{Lu}{2,6}(?:\s+(?:Radio|TV|Television|News|World|One|Two|Sport|Business)(?:\s+\p{Lu}[\p{L}'’-]*)?)?|(?:The\s+)?\p{Lu}[\p{L}&'’.-]*(?:\s+\p{Lu}[\p{L}&'’.-]*)*\s+(?:Wire|News|Times|Post|Press|Herald|Journal|Agency|Tribune|Daily|Gazette|Review|Radio|TV|Network|Media|Telegraph|Monitor|Observer|Chronicle|Express|Standard|Mail|Star|Today|Ledger|Courier|Record|Bulletin|Dispatch|Digest|Magazine|Weekly|Quarterly|Monthly|Economist|Insider|Broadcasting|Television|Current|Sun|Globe|Guardian|Independent|Voice|Sentinel|Enquirer|Examiner|Inquirer|Mercury|Register|Advertiser|Citizen))$/u;
 /** The report naming its own outlet in the body: "the CEO told Nordic Markets Wire", "speaking to BBC Radio Leeds", "Harbour Wire has learned". */
 const OUTLET_IN_BODY = [
   /\b(?:told|[Ss]peaking to|[Ss]poke to|[Ii]n an interview with|in a statement to|in an email to|[Ww]hen contacted by|[Ww]hen asked by)\s+((?:the\s+)?\p{Lu}[\p{L}&'’.-]*(?:\s+\p{Lu}[\p{L}&'’.-]*){0,4})/gu,
@@ -70,6 +70,12 @@ const PERSON_SHAPE = /^\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|\p{L
 /** "By Staff Reporter", "By Our Correspondent": a role, not a writer's name. */
 const NOT_A_WRITER = /\b(?:Staff|Reporters?|Correspondents?|Editors?|Writers?|Desk|Team|Bureau|Our|Agencies)\b/i;
 const CAPS_WORD = /^\p{Lu}[\p{Lu}'’.-]+$/u;
+/** "Nikos Pappas, athletics correspondent": a writer and their beat. */
+const WRITER_WITH_ROLE = /^(\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){1,3}),[ \t]+[\p{Ll} ]*\b(?:correspondent|editor|reporter|writer|columnist|journalist)$/u;
+/** A bare two-to-four-word name beside an outlet's field: "Meera Iyer | The Harbour Ledger". */
+const BARE_WRITER = /^(?!The[ \t])\p{Lu}\p{Ll}[\p{L}'’.-]*(?:[ \t]+\p{Lu}\p{Ll}[\p{L}'’.-]*){1,3}$/u;
+/** A section label in capitals ("ANALYSIS", "OPINION", "EXCLUSIVE"): longer than an outlet's acronym. */
+const SECTION_IN_CAPS = /^\p{Lu}{7,}$/u;
 
 /** "A and B", "A, B and C": the writers of one byline. */
 function splitWriters(s: string, at: number, line: [number, number], text: string): BylineName[] {
@@ -100,7 +106,7 @@ export function bylineNames(text: string): BylineName[] {
     at += raw.length + 1;
     const line: [number, number] = [lineStart, lineStart + raw.length];
     // The sign-off: "(Reporting by Oona Brennan; Editing by Kim Lindqvist)", "Reporting by A in Lima; Writing by B".
-    const sign = /^[ \t]*\(?[ \t]*((?:Additional[ \t]+)?(?:Reporting|Writing|Editing|Compiled|Reported|Graphics)[ \t]+by[ \t].*?)\)?[ \t]*$/i.exec(raw);
+    const sign = /^[ \t]*(?:[—–-][ \t]*)?\(?[ \t]*((?:Additional[ \t]+)?(?:Reporting|Writing|Editing|Compiled|Reported|Graphics|Updates|Updated)[ \t]+by[ \t].*?)\)?[ \t]*$/i.exec(raw);
     if (sign) {
       let from = lineStart;
       for (const part of sign[1]!.split(/;/)) {
@@ -122,7 +128,9 @@ export function bylineNames(text: string): BylineName[] {
     if (lineStart >= top) continue;
     if (raw.includes('|')) {
       const parts = raw.split('|');
-      const writers = parts.map((p) => WRITER_PART.exec(p.trim()));
+      // "By X", "X, athletics correspondent", or "Meera Iyer | The Harbour Ledger": a person's name beside an outlet's.
+      const outletPart = parts.some((p) => OUTLET_LIKE.test(p.trim()));
+      const writers = parts.map((p) => WRITER_PART.exec(p.trim()) ?? WRITER_WITH_ROLE.exec(p.trim()) ?? (outletPart && BARE_WRITER.test(p.trim()) && !OUTLET_LIKE.test(p.trim()) ? [p.trim(), p.trim()] : null));
       if (!writers.some(Boolean) && !parts.some((p) => /\b\d{4}\b/.test(p))) continue;
       let off = lineStart;
       let outlet = false;
@@ -132,7 +140,8 @@ export function bylineNames(text: string): BylineName[] {
         const t = p.trim();
         const w = writers[i];
         if (w) out.push(...splitWriters(w[1]!, partAt + p.indexOf(w[1]!), line, text));
-        else if (!outlet && /^\p{Lu}/u.test(t) && !/\d/.test(t) && !RELEASE_LABEL.test(t) && !SENTENCE_CASE.test(t)) {
+        // "ANALYSIS", "OPINION": a section label in capitals is no outlet.
+        else if (!outlet && /^\p{Lu}/u.test(t) && !/\d/.test(t) && !RELEASE_LABEL.test(t) && !SENTENCE_CASE.test(t) && !SECTION_IN_CAPS.test(t)) {
           outlet = true;
           out.push({ text: t, start: partAt + p.indexOf(t), role: 'outlet', line });
         }
@@ -274,7 +283,7 @@ export function metaFromText(id: string, text: string): ReportMeta {
   const wire = capsWire ? { line: capsWire[0], agency: capsWire[1]! } : mixed && mixedAgency ? { line: mixed[0], agency: mixedAgency } : null;
   // A role or section label in sentence case ("Staff report | 3 December 2026") names no outlet.
   const barByline = BYLINE.exec(head.join('\n'));
-  const byline = (barByline && !SENTENCE_CASE.test(barByline[1]!.trim()) ? barByline : null) ?? [COMMA_BYLINE.exec(head.join('\n'))].find((m) => m && OUTLET_NAME.test(m[1]!.trim())) ?? null;
+  const byline = (barByline && !SENTENCE_CASE.test(barByline[1]!.trim()) && !NOT_A_WRITER.test(barByline[1]!) && !SECTION_IN_CAPS.test(barByline[1]!.trim()) ? barByline : null) ?? [COMMA_BYLINE.exec(head.join('\n'))].find((m) => m && OUTLET_NAME.test(m[1]!.trim())) ?? null;
   // A press release's distributor in its dateline ("/PRNewswire/"), and the "About X" boilerplate that names who issued it.
   const distributor = /\/([A-Z][A-Za-z ]{1,30}?(?:[Ww]ire|Newswire))\/?/.exec(head.join('\n'));
   const about = /(?:^|\n)\s*About\s+(\p{Lu}[^\n.]{1,60}?)\s*\n/u.exec(text);

@@ -173,6 +173,11 @@ function splitAtTitle(text: string, start: number): { text: string; start: numbe
     if (i > 0 && !text.slice(i + t.length + 2).includes(' ') && ORG_WORDS.has(text.slice(i + t.length + 2).toLowerCase())) continue;
     // "The Chief State Auditor's Office": after an article, a title word opening an organisation's name is part of it.
     if (i > 0 && text.slice(0, i).split(/\s+/).every((w) => STOP.has(w.toLowerCase())) && ORG_WORDS.has(text.split(/\s+/).pop()!.toLowerCase())) continue;
+    // "The Director of Public Prosecutions", "the Minister for Health": a title and its office name an office, not a person.
+    if (i >= 0 && /^(?:of|for)\s+(?:\S+\s*){1,3}$/.test(text.slice(i + t.length + 2))) {
+      const before = text.slice(0, Math.max(0, i));
+      return before.split(/\s+/).some((w) => w !== '' && !STOP.has(w.toLowerCase())) ? [{ text: before, start, titled: null }] : [];
+    }
     if (i > 0) {
       const rest = i + t.length + 2;
       return [
@@ -221,7 +226,7 @@ function joinAnd(text: string, runs: { text: string; start: number }[]): { text:
 /** "Directorate General of Civil Aviation (DGCA)": the acronym after a run spells all of it, so no title splits it. */
 function definesItself(full: string, text: string, start: number): boolean {
   const a = DEFINED_ACRONYM.exec(full.slice(start + text.length))?.[1];
-  return a !== undefined && initials(text) === a;
+  return a !== undefined && (initials(text) === a || (/\s\p{Ll}/u.test(text) && capInitials(text.replace(/^(?:The|A|An)\s+/, '')) === a));
 }
 
 /** The first lines of a report, where its byline stands. */
@@ -249,6 +254,32 @@ function joinFor(text: string, runs: { text: string; start: number }[]): { text:
       continue;
     }
     out.push({ ...r });
+  }
+  return out;
+}
+
+/**
+ * "Pacific Water Mission in the Altiplano-Sur (PWMA)", "Comité Citoyen pour la Paix au Lac (CCPL)":
+ * runs joined by short lower-case words (any language's "in the", "pour la", "au") are one name when the acronym
+ * defined right after the last spells all of it.
+ */
+function joinSpelled(text: string, runs: { text: string; start: number }[]): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  for (let i = 0; i < runs.length; i++) {
+    let joined: { text: string; start: number } | null = null;
+    let k = i;
+    for (let j = i + 1; j < runs.length && j <= i + 3; j++) {
+      const gap = text.slice(runs[j - 1]!.start + runs[j - 1]!.text.length, runs[j]!.start);
+      if (!/^ (?:\p{Ll}{1,5} ){1,3}$/u.test(gap)) break;
+      const candidate = text.slice(runs[i]!.start, runs[j]!.start + runs[j]!.text.length);
+      const spelled = DEFINED_ACRONYM.exec(text.slice(runs[j]!.start + runs[j]!.text.length))?.[1];
+      if (spelled !== undefined && spelled.length >= 3 && capInitials(candidate.replace(/^(?:The|A|An)\s+/, '')) === spelled) {
+        joined = { text: candidate, start: runs[i]!.start };
+        k = j;
+      }
+    }
+    out.push(joined ?? { ...runs[i]! });
+    i = k;
   }
   return out;
 }
@@ -364,6 +395,11 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
     const type = b.role === 'writer' ? 'person' : b.role === 'outlet' ? 'organisation' : 'place';
     out.push({ text: b.text, start: b.start, end: b.start + b.text.length, type, evidence: b.role === 'writer' ? 'the byline’s writer' : b.role === 'outlet' ? 'the byline’s outlet' : 'where the byline was filed from' });
   }
+  // "…, who gave only her first name, Amina": a person the report names by a first name alone.
+  for (const m of text.matchAll(/\b(?:gave|giving|gives|give|used|uses|using)\s+only\s+(?:his|her|their)\s+first\s+name,?\s+(\p{Lu}\p{Ll}[\p{L}'’-]+)(?![\p{L}'’-]|\s+\p{Lu})/gu)) {
+    const start = m.index + m[0].length - m[1]!.length;
+    if (!skip.some(([s, e]) => start < e && s < start + m[1]!.length)) out.push({ text: m[1]!, start, end: start + m[1]!.length, type: 'person', evidence: 'a first name the report says is all a speaker gave' });
+  }
   // "Media contact: KOBAYASHI Emi, Investor Relations, …" (a press release's contact line): the person named first.
   for (const m of text.matchAll(/^[ \t]*(?:(?:Media|Press|Investor|Journalist)[ \t]+)?[Cc]ontacts?[ \t]*:[ \t]*(\p{Lu}[\p{L}'’.-]+(?:[ \t]+\p{Lu}[\p{L}'’.-]+){1,3})(?=[ \t]*(?:,|$))/gmu)) {
     const at = m.index + m[0].indexOf(m[1]!);
@@ -400,7 +436,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
     skip.push([m.index, m.index + m[0].length]);
     out.push({ text: m[1]!, start: at, end: at + m[1]!.length, type: 'person', evidence: 'the byline’s writer' });
   }
-  const runs = joinPortfolios(text, joinAnd(text, joinFor(text, joinAnd(text, [...text.matchAll(RUN)].map((m) => ({ text: m[0], start: m.index }))))));
+  const runs = joinPortfolios(text, joinAnd(text, joinFor(text, joinSpelled(text, joinAnd(text, [...text.matchAll(RUN)].map((m) => ({ text: m[0], start: m.index })))))));
   const pieces = runs.flatMap((m) => splitAtOf(text, m.text, m.start)).flatMap((m) => (definesItself(text, m.text, m.start) ? [{ text: m.text, start: m.start, titled: null }] : splitAtTitle(m.text, m.start)).flatMap((p) => trimRun(p.text, p.start).map((x) => ({ ...x, titled: p.titled }))));
   for (const raw of pieces) {
     // A leading demonym ("Russian Su-27", "Chinese Foreign Ministry") describes, it is not part of the name, unless the rest is only a type word.
