@@ -74,3 +74,23 @@ describe('a side accusing the other, more shapes', () => {
     expect(interested(sentence)).toEqual([]);
   });
 });
+
+// A person the report names, with no side role marked, who accuses someone in their own quoted words is taking a side
+// (set 6: a committee member accusing a neighbour state, an association's director accusing the bidder, a union
+// secretary accusing the minister after his own speech tag); a prosecutor's quoted charge and a paraphrase stay out.
+describe('a named person accusing in their own quoted words', () => {
+  it.each([
+    ['a named accused', 'Dana Ilieva, a member of the parliament’s energy committee, accused Northmark of "using safety as a pretext to take our water".', 'accused Northmark of "using safety'],
+    ['the pronoun after a speech tag', '"They are asking the lowest-paid to pay for this," said Karim Haddad, the federation’s general secretary. He accused the minister of "hiding the real figures from parents."', 'accused the minister of "hiding'],
+  ])('flags %s', (_, text, words) => {
+    expect(interested(text).some((q) => q.includes(words))).toBe(true);
+  });
+
+  it.each([
+    ['a prosecutor’s quoted charge', 'Chief prosecutor Elena Marsh accused Northmark of "systematic fraud" in her opening statement.'],
+    ['a paraphrased charge', 'Dana Ilieva accused Northmark of negligence at a hearing on Monday.'],
+    ['a named analyst', 'Analyst Mia Brandt of Nordkap Securities accused Northmark of "reckless optimism".'],
+  ])('control: %s', (_, text) => {
+    expect(interested(text)).toEqual([]);
+  });
+});

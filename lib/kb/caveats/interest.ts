@@ -12,7 +12,7 @@ import type { CaveatDraft } from './types';
 import { capitalise } from './statements';
 import { trimSpan } from './text';
 import { anyOf, INTEREST_PHRASES } from './interest-phrases';
-import { DISPARAGING, PARTY_DOCUMENT, standingOf, UNBACKED } from './interest-sides';
+import { DISPARAGING, introductionOf, PARTY_DOCUMENT, standingOf, UNBACKED } from './interest-sides';
 import { alternation, PHRASES } from './phrases';
 import { coveringAttribution, quoteDraft, type Corpus, type ReportView, type SentenceView } from './view';
 
@@ -358,6 +358,8 @@ const AUTHORITY = /\b(?:court|judge|prosecutors?|regulators?|authority|police|in
 /** A side's accusation: "accused the union of …", "his team had evidence of vote-buying by …", "X are looking for someone to blame". */
 const SIDE_ACCUSES = [
   /\baccus(?:ed|es|ing) (?:the|its|their|his|her|our) (?:[\p{L}'’-]+\s+){0,3}?of\b/iu,
+  // "accused Karoo of", "accused Uzbekistan of": the accused named (no case folding, so \p{Lu} stays a capital).
+  /\baccus(?:ed|es|ing) \p{Lu}[\p{L}'’.-]*(?:\s+(?:of the\s+)?\p{Lu}[\p{L}'’.-]*){0,4}(?:\s+\([^)]{1,20}\))?\s+of\b/u,
   /\b(?:his|her|their|our|my) (?:team|campaign|party|side|club|lawyers?|union|members) (?:had|has|have) (?:evidence|proof) of\b|\bwe (?:have|had) (?:evidence|proof) of\b/i,
   /\b(?:looking for (?:someone|somebody|a scapegoat) to blame|trying to (?:shift|deflect|pass) (?:the )?blame|looking for a scapegoat|smear campaign|witch[- ]hunt)\b/i,
 ];
@@ -401,7 +403,12 @@ export function sideAccuses(view: ReportView, corpus: Corpus): CaveatDraft[] {
     // (a councillor accusing the harbour master) may be an office's, and the sourcing rules read it.
     // A person whom the report introduces as a side's ("GLZ chairman X", "Opposition senator X", "X, who has clashed with Y") makes it too.
     const byBody = BODY_TAG.test(a.claimant) || document || (a.entity !== null && corpus.entityById.get(a.entity)?.type === 'organisation');
-    if (/^accus/i.test(hit[0]) && !(byBody || standing === 'side' || standing === 'rival')) continue;
+    // A named person, introduced as neither neutral nor an authority (a prosecutor, an inspector), who accuses in their
+    // own quoted words ("accused Karoo of 'trying to buy the market …'") is taking a side; a paraphrased charge ("accused
+    // the harbour master of negligence") may be an office's, and is left alone.
+    const ownWords = /^[\s]*[“"]/.test(said.slice(hit.index + hit[0].length));
+    const namedPerson = ownWords && a.entity !== null && corpus.entityById.get(a.entity)?.type === 'person' && !AUTHORITY.test(introductionOf(view, a.entity, a.claimant, s));
+    if (/^accus/i.test(hit[0]) && !(byBody || standing === 'side' || standing === 'rival' || namedPerson)) continue;
     // A person's accusation the report says they did not back ("…, without providing evidence") is the unbacked-claim finding's.
     if (!byBody && UNBACKED.test(said)) continue;
     // Someone else is accused: an entity other than the speaker named in what was said, or a definite body ("the union").
