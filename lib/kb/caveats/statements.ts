@@ -24,12 +24,36 @@ function speaker(s: SentenceView): string {
  * "could not confirm" (a speaker's own answer).
  */
 function outletCouldNotVerify(view: ReportView, s: SentenceView): { cue: string; start: number; end: number }[] {
-  const outlet = view.report.publisher;
-  if (!outlet || outlet === 'unknown') return [];
-  const words = outlet.replace(/^The\s+/i, '').split(/\s+/);
-  const names = [outlet.replace(/^The\s+/i, ''), words[words.length - 1]!].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const re = new RegExp(`(?:^|[,;]\\s+)(?:[Tt]he\\s+)?(?:${names.join('|')})\\s+(?:could|can|was|has|had)\\s*(?:not|n['’]t|unable\\s+to|not\\s+been\\s+able\\s+to)\\s+(?:independently\\s+)?(?:verify|confirm|establish)\\b`, 'g');
-  return [...s.text.matchAll(re)].map((m) => ({ cue: 'could not verify', start: m.index + (/^[,;]\s+/.exec(m[0])?.[0].length ?? 0), end: m.index + m[0].length }));
+  const outlets = ownOutletNames(view);
+  if (outlets.length === 0) return [];
+  const names = outlets
+    .flatMap((outlet) => {
+      const words = outlet.replace(/^The\s+/i, '').split(/\s+/);
+      // The name, its last word ("The Wire"), and its leading words ("Indus 24" for "Indus 24 News").
+      return [words.join(' '), words[words.length - 1]!, ...(words.length > 2 ? [words.slice(0, -1).join(' ')] : [])];
+    })
+    .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const re = new RegExp(`(?:^|[,;]\\s+|\\b(?:though|although|but|while|and)\\s+)(?:[Tt]he\\s+)?(?:${names.join('|')})\\s+(?:could|can|was|has|had)\\s*(?:not|n['’]t|unable\\s+to|not\\s+been\\s+able\\s+to)\\s+(?:independently\\s+)?(?:verify|confirm|establish)\\b`, 'g');
+  return [...s.text.matchAll(re)].map((m) => ({ cue: 'could not verify', start: m.index + (/^(?:[,;]\s+|(?:though|although|but|while|and)\s+)/.exec(m[0])?.[0].length ?? 0), end: m.index + m[0].length }));
+}
+
+/**
+ * The newsroom that wrote the report, however the report names it: its publisher, the outlet its sources spoke to
+ * ("Sources in the commission told Indus 24 that …"), the newsroom that first published it ("This story was first
+ * published by the Visayas Investigative Desk …").
+ */
+function ownOutletNames(view: ReportView): string[] {
+  const names: string[] = [];
+  const publisher = view.report.publisher;
+  if (publisher && publisher !== 'unknown') names.push(publisher);
+  const name = String.raw`(?:the\s+)?(\p{Lu}[\p{L}\d'’-]*(?:\s+(?:\p{Lu}[\p{L}\d'’-]*|\d+)){0,4})`;
+  for (const m of view.text.matchAll(new RegExp(String.raw`\b(?:[Ss]ources?|officials?|[Oo]fficials|people|[Pp]eople)\b[^.;]{0,60}?\btold\s+${name}\s+(?:that|on|in)\b`, 'gu'))) {
+    // An outlet, not a person the officials briefed.
+    const at = m.index + m[0].lastIndexOf(m[1]!);
+    if (!view.mentions.some((x) => x.type === 'person' && x.start < at + m[1]!.length && at < x.end)) names.push(m[1]!);
+  }
+  for (const m of view.text.matchAll(new RegExp(String.raw`\b(?:first|originally)\s+published\s+by\s+${name}`, 'gu'))) names.push(m[1]!);
+  return [...new Set(names)];
 }
 
 export function hedged(view: ReportView): CaveatDraft[] {
