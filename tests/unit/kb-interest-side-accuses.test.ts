@@ -94,3 +94,21 @@ describe('a named person accusing in their own quoted words', () => {
     expect(interested(text)).toEqual([]);
   });
 });
+
+// A side's verdict on the other side in its own quoted words (set 6): a stolen mandate, a prosecution called a
+// persecution "to silence the opposition", an administration that "treats the budget as a piggy bank".
+describe('a side’s hostile verdict on the other side', () => {
+  it.each([
+    ['an opposition senator on the administration', 'Senator Ana Ruiz, who belongs to the opposition, said the deal showed "an administration that treats the health budget as a piggy bank for its friends."', 'treats the health budget as a piggy bank'],
+    ['a party president on the ruling party, quotation first', 'Alliance president Ravi Shah said the order did not go far enough. "The mandate of the voters was stolen in broad daylight by the ruling party," he told reporters.', 'stolen in broad daylight'],
+  ])('flags %s', (_, text, words) => {
+    expect(interested(text).some((q) => q.includes(words))).toBe(true);
+  });
+
+  it.each([
+    ['a theft in the report’s voice', 'Ballot boxes were stolen from a warehouse in the north of the city on Friday, police said.'],
+    ['a neutral analyst', 'Analyst Mia Brandt of Nordkap Securities said the losing side "cannot accept defeat".'],
+  ])('control: %s', (_, text) => {
+    expect(interested(text)).toEqual([]);
+  });
+});

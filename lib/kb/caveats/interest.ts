@@ -460,6 +460,8 @@ function leadSpeaker(s: SentenceView, corpus: Corpus): { entity: string; said: [
   return { entity: m.entity, said: trimSpan(s.text, that ? from + that[0].length : plain ? from + plain[0].length : from, s.text.length) };
 }
 
+/** The other side by its role, inside a side's hostile words. */
+const OTHER_SIDE = /\b(?:the|an?|this|that)\s+(?:(?:ruling|governing|incumbent|opposition|rival|current)\s+)?(?:party|administration|government|opposition|regime|authorities|ministry|minister|governor(?:['’]s office)?|president|company|management|union|board|club)\b/i;
 /** A verb that labels what the other side did: "calling the study …", "called the extension …", "described X as …". */
 const LABEL_VERB = /\b(?:call(?:ed|ing|s)?|describ(?:ed|ing|es)|brand(?:ed|ing|s)?|labell?(?:ed|ing)|dismiss(?:ed|ing|es))\b/i;
 
@@ -510,7 +512,9 @@ export function sideDisparages(view: ReportView, corpus: Corpus): CaveatDraft[] 
     if (!disparaging && !rival) continue;
     // About someone else: another named party in what was said, or the other side's thing by its noun ("the study").
     const firstQuote = Math.max(0, (disparaging ?? quoted[0]!).at - 1);
-    const target = others.some((m) => m.start >= qs && m.end <= qe) || /\bthe\s+\p{L}+/iu.test(said.slice(0, firstQuote)) || rival;
+    // Or the hostile words name the other side by its role ("stolen … by the ruling party", "an administration that …").
+    const otherSide = disparaging !== undefined && OTHER_SIDE.test(disparaging.text);
+    const target = others.some((m) => m.start >= qs && m.end <= qe) || /\bthe\s+\p{L}+/iu.test(said.slice(0, firstQuote)) || rival || otherSide;
     if (!target) continue;
     // From the labelling verb ("calling the study …"), in what was said or just before it.
     const label = LABEL_VERB.exec(said.slice(0, firstQuote));
