@@ -264,15 +264,17 @@ export function noComment(view: ReportView): CaveatDraft[] {
 // ---------- republished ----------
 
 const REPUBLISHED =
-  /^(?:Read (?:More|more|the full (?:story|article)) (?:at|on)|This (?:article|story|report|piece|post|explainer|column|analysis|feature|interview|essay|commentary|op-ed) (?:was|is) (?:originally|first) (?:published|posted) (?:at|on|by|in)|(?:Republished|Reprinted) (?:with permission )?(?:from|by)|This (?:article|story|piece|report|post) (?:is|was) (?:republished|reprinted|reproduced)(?: here)?(?: with permission)? (?:from|by)|Originally (?:published|posted) (?:at|on|by|in)|This (?:article|story) (?:first|originally) appeared (?:on|in|at)|First published (?:at|on|by|in)|Source:)\s*(\S.*)$/;
+  /^\(?(?:Read (?:More|more|the full (?:story|article)) (?:at|on)|(?:Syndicated|Distributed) (?:by|from|via)|This (?:article|story|report|piece|post|explainer|column|analysis|feature|interview|essay|commentary|op-ed) (?:was|is) (?:originally|first) (?:published|posted) (?:at|on|by|in)|(?:Republished|Reprinted) (?:with permission )?(?:from|by)|This (?:article|story|piece|report|post) (?:is|was) (?:republished|reprinted|reproduced)(?: here)?(?: with permission)? (?:from|by)|Originally (?:published|posted) (?:at|on|by|in)|This (?:article|story) (?:first|originally) appeared (?:on|in|at)|First published (?:at|on|by|in)|Source:)\s*(\S.*)$/;
 
 export function republished(view: ReportView): CaveatDraft[] {
   const out: CaveatDraft[] = [];
   for (const s of view.sentences) {
     const m = REPUBLISHED.exec(s.text);
     if (!m) continue;
+    // "(Syndicated by the X Wire)" is a line of its own; "Distributed by the Red Cross, food parcels reached …" is news.
+    if (/^\(?(?:Syndicated|Distributed)\b/.test(s.text) && !/^\(.*\)\.?$/.test(s.text.trim()) && s.text.trim().split(/\s+/).length > 8) continue;
     // "… by the Cape Standard and is republished here with permission.": the outlet only.
-    const where = m[1]!.trim().replace(/^the\s+/i, '').replace(/\s+(?:and|with|under)\s.*$|[.;]$/s, '');
+    const where = m[1]!.trim().replace(/^the\s+/i, '').replace(/\s+(?:and|with|under)\s.*$|[.;)]+$/s, '');
     const domain = /^https?:\/\/(?:www\.)?([^/\s]+)/.exec(where)?.[1] ?? where;
     const origin = s.mentions.map((x) => x.entity)[0] ?? null;
     out.push(
