@@ -258,7 +258,8 @@ export function ownRecord(view: ReportView, corpus: Corpus): CaveatDraft[] {
     const qs = qs1 + (/^\p{Lu}[\p{Lu} .'’()-]{1,60}:\s+/u.exec(s.text.slice(qs1, qe0))?.[0].length ?? 0);
     const said0 = s.text.slice(qs, qe0);
     // A second verb of the speaker's ("… and accused the union of …") is another finding: stop there.
-    const next = /\s+and (?:that )?(?:accus|blam|attack|criticis|den|call|warn)\w*/.exec(said0);
+    // So is a refusal beside it ("… and would not comment on …"), which the no-comment finding quotes.
+    const next = /\s+and (?:that )?(?:(?:accus|blam|attack|criticis|den|call|warn)\w*|(?:would|will|could|did|does) not (?:comment|say|discuss|disclose|respond|answer|elaborate)\b|declined|refused)/.exec(said0);
     const qe = next ? qs + next.index : qe0;
     const said = s.text.slice(qs, qe);
     const vouch = VOUCH.exec(said);

@@ -236,7 +236,10 @@ export function noComment(view: ReportView): CaveatDraft[] {
       // the report puts to them goes unanswered ("Asked whether it would lower its fees, X declined to comment beyond …").
       if (/^\s+(?:beyond|further\s+than|other\s+than|outside)\b/.test(s.text.slice(m.index + m[0].length)) && !/\b[Aa]sked\s+(?:whether|if|about|how|what|why|when|who|where|for)\b/.test(s.text)) continue;
       const [cs] = clauseAt(s.text, m.index);
-      const start = s.start + cs;
+      // "… said the university was cooperating fully and would not comment on …": the refusal is the second verb's clause,
+      // so a finding about the first (its own praise) keeps its text.
+      const and = /\s+and\s+(?=(?:would|will|could|did|does)\s+not\s+|declined\s+|refused\s+)/.exec(s.text.slice(cs, m.index + m[0].length));
+      const start = s.start + (and && cs + and.index + and[0].length === m.index ? m.index : cs);
       const end = s.start + m.index + m[0].length;
       const before = s.text.slice(cs, m.index).trim();
       // The last name before the verb: "Nigeria's President Bola Tinubu has not commented" is Tinubu's silence.
