@@ -108,3 +108,20 @@ describe('a body vouching for itself, more shapes', () => {
     expect(selfServing(sentence)).toEqual([]);
   });
 });
+
+// A body saying it is cooperating fully with the authorities vouches for its own conduct (set 6); an authority's
+// doubt about that cooperation is not self-praise.
+describe('a body saying it cooperates fully', () => {
+  it('flags a university spokesman’s "was cooperating fully with prosecutors"', () => {
+    const quotes = selfServing('A spokesman for Kestrel Medical University said the university was cooperating fully with prosecutors and would not comment on individual applicants.');
+    expect(quotes.some((q) => q.includes('cooperating fully with prosecutors'))).toBe(true);
+    // The refusal beside it stays its own finding.
+    expect(quotesOfKind('no-comment', 'A spokesman for Kestrel Medical University said the university was cooperating fully with prosecutors and would not comment on individual applicants.')).toEqual([
+      'would not comment',
+    ]);
+  });
+
+  it('control: prosecutors saying the university had not cooperated fully', () => {
+    expect(selfServing('Chief prosecutor Elena Marsh said the university had not cooperated fully with her office.')).toEqual([]);
+  });
+});

@@ -74,3 +74,41 @@ describe('a side accusing the other, more shapes', () => {
     expect(interested(sentence)).toEqual([]);
   });
 });
+
+// A person the report names, with no side role marked, who accuses someone in their own quoted words is taking a side
+// (set 6: a committee member accusing a neighbour state, an association's director accusing the bidder, a union
+// secretary accusing the minister after his own speech tag); a prosecutor's quoted charge and a paraphrase stay out.
+describe('a named person accusing in their own quoted words', () => {
+  it.each([
+    ['a named accused', 'Dana Ilieva, a member of the parliament’s energy committee, accused Northmark of "using safety as a pretext to take our water".', 'accused Northmark of "using safety'],
+    ['the pronoun after a speech tag', '"They are asking the lowest-paid to pay for this," said Karim Haddad, the federation’s general secretary. He accused the minister of "hiding the real figures from parents."', 'accused the minister of "hiding'],
+  ])('flags %s', (_, text, words) => {
+    expect(interested(text).some((q) => q.includes(words))).toBe(true);
+  });
+
+  it.each([
+    ['a prosecutor’s quoted charge', 'Chief prosecutor Elena Marsh accused Northmark of "systematic fraud" in her opening statement.'],
+    ['a paraphrased charge', 'Dana Ilieva accused Northmark of negligence at a hearing on Monday.'],
+    ['a named analyst', 'Analyst Mia Brandt of Nordkap Securities accused Northmark of "reckless optimism".'],
+  ])('control: %s', (_, text) => {
+    expect(interested(text)).toEqual([]);
+  });
+});
+
+// A side's verdict on the other side in its own quoted words (set 6): a stolen mandate, a prosecution called a
+// persecution "to silence the opposition", an administration that "treats the budget as a piggy bank".
+describe('a side’s hostile verdict on the other side', () => {
+  it.each([
+    ['an opposition senator on the administration', 'Senator Ana Ruiz, who belongs to the opposition, said the deal showed "an administration that treats the health budget as a piggy bank for its friends."', 'treats the health budget as a piggy bank'],
+    ['a party president on the ruling party, quotation first', 'Alliance president Ravi Shah said the order did not go far enough. "The mandate of the voters was stolen in broad daylight by the ruling party," he told reporters.', 'stolen in broad daylight'],
+  ])('flags %s', (_, text, words) => {
+    expect(interested(text).some((q) => q.includes(words))).toBe(true);
+  });
+
+  it.each([
+    ['a theft in the report’s voice', 'Ballot boxes were stolen from a warehouse in the north of the city on Friday, police said.'],
+    ['a neutral analyst', 'Analyst Mia Brandt of Nordkap Securities said the losing side "cannot accept defeat".'],
+  ])('control: %s', (_, text) => {
+    expect(interested(text)).toEqual([]);
+  });
+});

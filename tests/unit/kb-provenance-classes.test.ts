@@ -71,3 +71,17 @@ describe('a republished report says where it first appeared, whatever it calls i
     expect(metaFromText('r', text).republishedFrom).toBeNull();
   });
 });
+
+// A syndication line of its own (set 6): "(Syndicated by the X Wire)" says the text came from elsewhere; a sentence
+// of news that opens with "Distributed by" does not.
+describe('a syndication line is a republication', () => {
+  it('flags "(Syndicated by the X Wire)" at the foot', () => {
+    const text = doc('Tribunal blocks cement bid', 'JOHANNESBURG, 30 November 2026 — The tribunal blocked the bid on Monday, its chairwoman said.', '(Syndicated by the Karoo Business Wire)');
+    expect(reportCaveats(text).filter((c) => c.kind === 'republished').map((c) => c.quote)).toEqual(['(Syndicated by the Karoo Business Wire)']);
+  });
+
+  it('control: a news sentence that opens with "Distributed by"', () => {
+    const text = doc('Aid reaches flooded villages', 'By Ana Test, Harbour Wire, 4 May 2026', 'Distributed by the Red Cross, food parcels reached 3,000 families in the valley on Sunday, the agency said.');
+    expect(kinds(text)).not.toContain('republished');
+  });
+});

@@ -38,3 +38,29 @@ describe('what is not the outlet’s doubt', () => {
     expect(hedges('The new pipeline could carry 40,000 barrels a day, the company said in a filing.')).toEqual([]);
   });
 });
+
+// The newsroom named another way than the byline's publisher (set 6): the outlet its sources spoke to ("told Indus 24
+// that"), by its leading words, and the newsroom a republication line names, after "though".
+describe('the outlet could not verify, named as the report names it', () => {
+  it('flags the outlet its sources told, by its leading words', () => {
+    expect(
+      hedges('Sources in the commission told Delta 9 News that the bench had found discrepancies. Delta 9 could not independently verify the number of stations involved.').some((q) =>
+        q.startsWith('Delta 9 could not independently verify'),
+      ),
+    ).toBe(true);
+  });
+
+  it('flags the newsroom that first published the story, after "though"', () => {
+    expect(
+      hedges(
+        'Several pharmacists said they had received short-dated vials, though the Coral Investigative Desk could not verify whether these came from the shipment.',
+        'This story was first published by the Coral Investigative Desk, a nonprofit newsroom, and is republished with permission.',
+      ).some((q) => q.includes('the Coral Investigative Desk could not verify')),
+    ).toBe(true);
+  });
+
+  it('control: a body its sources did not tell, and a person told by officials', () => {
+    expect(hedges('The Coral Investigative Desk said the audit was late. The Port Authority could not verify the shipment dates, its spokesman said.')).toEqual([]);
+    expect(hedges('Officials told Senator Maria Santos that the deal was off, though Senator Maria Santos could not verify it, her spokesman said.').filter((q) => q.includes('Maria Santos could not'))).toEqual([]);
+  });
+});

@@ -40,10 +40,17 @@ describe('denials, more shapes', () => {
     ['Some staff believe the chain has been hiring agency workers to replace them, something the company has previously denied.', 'something the company has previously denied'],
     ['Crumb & Co rejected what it called "gossip" about its finances.', 'rejected what it called "gossip"'],
     ['Martin Hale, the operations director, said the union organiser Jo Price had "no role whatsoever" in the scheduling dispute.', '"no role whatsoever"'],
+    ['The union says the rota was drawn up without consultation. The company rejects this, pointing to six meetings with staff since June.', 'rejects this'],
+    ['The union said managers had threatened staff. Martin Hale denied that.', 'denied that'],
     ['The union said Jo Price was dismissed for organising. Martin Hale said Price’s contract had ended because the shop closed, not because of her union work.', 'not because of her union work'],
   ])('flags the denial in “%s”', (paragraph, words) => {
     const text = report('Bakery chain accused of cutting hours', lead, paragraph);
     expect(at(caveatsOf(text), text, 'denial', words)).toHaveLength(1);
+  });
+
+  it('does not read "rejected that" before a clause, or a vote, as a denial of the claim before', () => {
+    const t = report('Shop closes', 'LEEDS, Feb 2 (Northern Ledger) - The council rejected that plan in March, and the shop closed in May.');
+    expect(caveatsOf(t).filter((c) => c.kind === 'denial')).toEqual([]);
   });
 
   it('does not read an unattributed “because …” in the report’s own voice as a denial', () => {

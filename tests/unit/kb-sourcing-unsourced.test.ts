@@ -58,3 +58,20 @@ describe('data/sourcing-phrases.json', () => {
     expect(SourcingPhrasesFile.safeParse({ ...raw, groupNouns: [] }).success).toBe(false);
   });
 });
+
+// A judgement credited to nobody, placed ("is widely seen in the capital as", set 6); a named speaker's view is theirs.
+describe('a placed judgement credited to nobody', () => {
+  const lead = [
+    'BRNO, Nov 20 (Morava Daily) - Fire destroyed six trams at the Medlánky depot on Saturday, the city transport company said.',
+    'The company’s director, Petr Novák, said the cause was not yet known. Firefighters said the blaze started in a battery store.',
+  ].join('\n\n');
+  it('flags "is widely seen in Brno as"', () => {
+    const text = report('Depot closed', lead, 'The depot is widely seen in Brno as the worst-run in the country.');
+    expect(at(caveatsOf(text), text, 'unsourced', 'is widely seen in Brno as')).toHaveLength(1);
+  });
+
+  it('control: a named speaker’s view', () => {
+    const text = report('Depot closed', lead, 'Councillor Jana Dvořák said the closure was seen in Brno as an attempt to sell the land.');
+    expect(caveatsOf(text).filter((c) => c.kind === 'unsourced')).toEqual([]);
+  });
+});

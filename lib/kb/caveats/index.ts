@@ -11,6 +11,7 @@
 import { conflictFindings } from './conflicts';
 import { headlineOverreach } from './headline';
 import { chooserPraise, interestFindings, ownRecord, ownRelease, sideAccuses, sideDisparages } from './interest';
+import { ownPraise } from './interest-own-praise';
 import { nameFindings } from './names';
 import { duplicatedText, noPublisher, undated } from './provenance';
 import { anonymousSources, unbackedClaims, undisclosedInformation, unsourcedFigures } from './sourcing';
@@ -56,6 +57,7 @@ function findings(corpus: Corpus): CaveatDraft[] {
       ...interestFindings(view, corpus),
       ...ownRelease(view, corpus),
       ...ownRecord(view, corpus),
+      ...ownPraise(view, corpus),
       ...chooserPraise(view, corpus),
       ...sideAccuses(view, corpus),
       ...sideDisparages(view, corpus),

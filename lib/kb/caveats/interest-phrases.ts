@@ -33,6 +33,8 @@ export const InterestPhrasesFile = z
     partyDocuments: patterns,
     /** A side's words for what the other side does ("an attack on", "irresponsible", "harassment of", "a cover-up"). */
     disparagingPatterns: patterns,
+    /** A superlative that blames rather than praises ("the worst", "the most dangerous", "the biggest fraud"): never self-praise. */
+    negativeSuperlatives: patterns,
     /** "without providing evidence": a person's accusation the sourcing rules already flag as unbacked, the caveat that matters more. */
     unbackedMarkers: patterns,
   })

@@ -19,6 +19,16 @@ export type Standing = 'side' | 'rival' | 'neutral' | null;
  * over the budget,"). A neutral role wins over a side's.
  */
 export function standingOf(view: ReportView, corpus: Corpus, entity: string | null, claimant: string, s: SentenceView): Standing {
+  const text = introductionOf(view, entity, claimant, s);
+  if (NEUTRAL.test(text)) return 'neutral';
+  if (/\b(?:rival|competitor)\b/i.test(text)) return 'rival';
+  if (OPPONENT.test(text) || SIDE_ROLE.test(text)) return 'side';
+  if (entity && corpus.entityById.get(entity)?.type === 'organisation') return 'side';
+  return null;
+}
+
+/** How the report introduces a speaker: their speech tag, the words before their first mention and the apposition after it. */
+export function introductionOf(view: ReportView, entity: string | null, claimant: string, s: SentenceView): string {
   const windows = [claimant];
   const first = entity ? view.mentions.find((m) => m.entity === entity) : undefined;
   if (first) {
@@ -27,10 +37,5 @@ export function standingOf(view: ReportView, corpus: Corpus, entity: string | nu
     const after = /^[^,]*,\s*((?:who|whose|the|a|an|its|his|her)\b[^,]{0,100}),/.exec(view.text.slice(first.end, sent.end))?.[1] ?? '';
     windows.push(before, after);
   }
-  const text = windows.join(' | ');
-  if (NEUTRAL.test(text)) return 'neutral';
-  if (/\b(?:rival|competitor)\b/i.test(text)) return 'rival';
-  if (OPPONENT.test(text) || SIDE_ROLE.test(text)) return 'side';
-  if (entity && corpus.entityById.get(entity)?.type === 'organisation') return 'side';
-  return null;
+  return windows.join(' | ');
 }

@@ -12,7 +12,7 @@ import type { CaveatDraft } from './types';
 import { capitalise } from './statements';
 import { trimSpan } from './text';
 import { anyOf, INTEREST_PHRASES } from './interest-phrases';
-import { DISPARAGING, PARTY_DOCUMENT, standingOf, UNBACKED } from './interest-sides';
+import { DISPARAGING, introductionOf, PARTY_DOCUMENT, standingOf, UNBACKED } from './interest-sides';
 import { alternation, PHRASES } from './phrases';
 import { coveringAttribution, quoteDraft, type Corpus, type ReportView, type SentenceView } from './view';
 
@@ -258,7 +258,8 @@ export function ownRecord(view: ReportView, corpus: Corpus): CaveatDraft[] {
     const qs = qs1 + (/^\p{Lu}[\p{Lu} .'’()-]{1,60}:\s+/u.exec(s.text.slice(qs1, qe0))?.[0].length ?? 0);
     const said0 = s.text.slice(qs, qe0);
     // A second verb of the speaker's ("… and accused the union of …") is another finding: stop there.
-    const next = /\s+and (?:that )?(?:accus|blam|attack|criticis|den|call|warn)\w*/.exec(said0);
+    // So is a refusal beside it ("… and would not comment on …"), which the no-comment finding quotes.
+    const next = /\s+and (?:that )?(?:(?:accus|blam|attack|criticis|den|call|warn)\w*|(?:would|will|could|did|does) not (?:comment|say|discuss|disclose|respond|answer|elaborate)\b|declined|refused)/.exec(said0);
     const qe = next ? qs + next.index : qe0;
     const said = s.text.slice(qs, qe);
     const vouch = VOUCH.exec(said);
@@ -358,6 +359,8 @@ const AUTHORITY = /\b(?:court|judge|prosecutors?|regulators?|authority|police|in
 /** A side's accusation: "accused the union of …", "his team had evidence of vote-buying by …", "X are looking for someone to blame". */
 const SIDE_ACCUSES = [
   /\baccus(?:ed|es|ing) (?:the|its|their|his|her|our) (?:[\p{L}'’-]+\s+){0,3}?of\b/iu,
+  // "accused Karoo of", "accused Uzbekistan of": the accused named (no case folding, so \p{Lu} stays a capital).
+  /\baccus(?:ed|es|ing) \p{Lu}[\p{L}'’.-]*(?:\s+(?:of the\s+)?\p{Lu}[\p{L}'’.-]*){0,4}(?:\s+\([^)]{1,20}\))?\s+of\b/u,
   /\b(?:his|her|their|our|my) (?:team|campaign|party|side|club|lawyers?|union|members) (?:had|has|have) (?:evidence|proof) of\b|\bwe (?:have|had) (?:evidence|proof) of\b/i,
   /\b(?:looking for (?:someone|somebody|a scapegoat) to blame|trying to (?:shift|deflect|pass) (?:the )?blame|looking for a scapegoat|smear campaign|witch[- ]hunt)\b/i,
 ];
@@ -401,7 +404,12 @@ export function sideAccuses(view: ReportView, corpus: Corpus): CaveatDraft[] {
     // (a councillor accusing the harbour master) may be an office's, and the sourcing rules read it.
     // A person whom the report introduces as a side's ("GLZ chairman X", "Opposition senator X", "X, who has clashed with Y") makes it too.
     const byBody = BODY_TAG.test(a.claimant) || document || (a.entity !== null && corpus.entityById.get(a.entity)?.type === 'organisation');
-    if (/^accus/i.test(hit[0]) && !(byBody || standing === 'side' || standing === 'rival')) continue;
+    // A named person, introduced as neither neutral nor an authority (a prosecutor, an inspector), who accuses in their
+    // own quoted words ("accused Karoo of 'trying to buy the market …'") is taking a side; a paraphrased charge ("accused
+    // the harbour master of negligence") may be an office's, and is left alone.
+    const ownWords = /^[\s]*[“"]/.test(said.slice(hit.index + hit[0].length));
+    const namedPerson = ownWords && a.entity !== null && corpus.entityById.get(a.entity)?.type === 'person' && !AUTHORITY.test(introductionOf(view, a.entity, a.claimant, s));
+    if (/^accus/i.test(hit[0]) && !(byBody || standing === 'side' || standing === 'rival' || namedPerson)) continue;
     // A person's accusation the report says they did not back ("…, without providing evidence") is the unbacked-claim finding's.
     if (!byBody && UNBACKED.test(said)) continue;
     // Someone else is accused: an entity other than the speaker named in what was said, or a definite body ("the union").
@@ -453,6 +461,8 @@ function leadSpeaker(s: SentenceView, corpus: Corpus): { entity: string; said: [
   return { entity: m.entity, said: trimSpan(s.text, that ? from + that[0].length : plain ? from + plain[0].length : from, s.text.length) };
 }
 
+/** The other side by its role, inside a side's hostile words. */
+const OTHER_SIDE = /\b(?:the|an?|this|that)\s+(?:(?:ruling|governing|incumbent|opposition|rival|current)\s+)?(?:party|administration|government|opposition|regime|authorities|ministry|minister|governor(?:['’]s office)?|president|company|management|union|board|club)\b/i;
 /** A verb that labels what the other side did: "calling the study …", "called the extension …", "described X as …". */
 const LABEL_VERB = /\b(?:call(?:ed|ing|s)?|describ(?:ed|ing|es)|brand(?:ed|ing|s)?|labell?(?:ed|ing)|dismiss(?:ed|ing|es))\b/i;
 
@@ -503,7 +513,9 @@ export function sideDisparages(view: ReportView, corpus: Corpus): CaveatDraft[] 
     if (!disparaging && !rival) continue;
     // About someone else: another named party in what was said, or the other side's thing by its noun ("the study").
     const firstQuote = Math.max(0, (disparaging ?? quoted[0]!).at - 1);
-    const target = others.some((m) => m.start >= qs && m.end <= qe) || /\bthe\s+\p{L}+/iu.test(said.slice(0, firstQuote)) || rival;
+    // Or the hostile words name the other side by its role ("stolen … by the ruling party", "an administration that …").
+    const otherSide = disparaging !== undefined && OTHER_SIDE.test(disparaging.text);
+    const target = others.some((m) => m.start >= qs && m.end <= qe) || /\bthe\s+\p{L}+/iu.test(said.slice(0, firstQuote)) || rival || otherSide;
     if (!target) continue;
     // From the labelling verb ("calling the study …"), in what was said or just before it.
     const label = LABEL_VERB.exec(said.slice(0, firstQuote));

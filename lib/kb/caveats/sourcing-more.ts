@@ -182,7 +182,7 @@ export function relayedHearsay(view: ReportView): CaveatDraft[] {
 // ---------- assertions with no source ----------
 
 const WRONGDOING = PHRASES.wrongdoingPatterns.map((p) => new RegExp(p, 'iu'));
-const WEASEL_VIEW = new RegExp(`\\b(?:is|are|was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:${alternation(PHRASES.weaselViews.adverbs)})\\s+(?:${alternation(PHRASES.weaselViews.verbs)})\\s+(?:as|for|with)\\b`, 'i');
+const WEASEL_VIEW = new RegExp(`\\b(?:is|are|was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:${alternation(PHRASES.weaselViews.adverbs)})\\s+(?:${alternation(PHRASES.weaselViews.verbs)})(?:\\s+(?:in|among|across)\\s+[\\w'’-]+(?:\\s+[\\w'’-]+){0,2}?)?\\s+(?:as|for|with)\\b`, 'i');
 const UNATTRIBUTED_VIEWS = PHRASES.unattributedViews.map((p) => new RegExp(p, 'u'));
 /** "is widely regarded as", "It is an open secret … that", "has been accused for years of": a view or charge credited to nobody. */
 const WEASEL = { exec: (t: string) => WEASEL_VIEW.exec(t) ?? UNATTRIBUTED_VIEWS.map((re) => re.exec(t)).find((m) => m !== null) ?? null };

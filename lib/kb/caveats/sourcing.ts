@@ -7,13 +7,13 @@ import { coveringAttribution, phraseDrafts, quoteDraft, type ReportView } from '
 import { MORE_VERB_TAIL, moreAnonPatterns, onRecordSpokesperson, pastEventFigure, publicFigure } from './sourcing-more';
 import { reportsBeingDenied } from './statements-more';
 
-const ANON_VERBS = '(?:say|says|said|state|states|stated|confirmed|confirm|revealed|reveal|told|tell|believe|believes|claim|claimed|reported|noted|estimated|estimate|warned that)';
+const ANON_VERBS = '(?:say|says|said|state|states|stated|confirmed|confirm|revealed|reveal|told|tell|believe|believes|claim|claimed|reported|noted|estimated|estimate|warned that|concede|concedes|conceded)';
 // A capital first letter too: the group often opens the sentence ("Officials said …").
-const GROUP_NOUN = '(?:[Oo]fficials|[Ee]xperts|[Aa]nalysts|[Ss]ources|[Dd]iplomats|[Oo]bservers|[Ii]nsiders|[Rr]esidents|[Ww]itnesses|[Ee]mployees|[Ww]orkers|[Ss]taff|[Ii]nvestigators|[Cc]ontrollers|[Mm]anagers|[Ee]ngineers|[Ii]nspectors|[Aa]uditors|[Dd]octors|[Nn]urses|[Ff]armers|[Tt]raders|[Oo]wners|[Rr]elatives|[Vv]illagers|[Ll]ocals|[Aa]ctivists|[Ll]awmakers|[Aa]ides|[Oo]fficers|[Ss]oldiers|[Bb]ankers|[Ee]xecutives|[Pp]eople (?:familiar with|aware of) [^,.;]+?|[Pp]eople(?= with| close| briefed| aware))';
+const GROUP_NOUN = '(?:[Oo]fficials|[Ee]xperts|[Aa]nalysts|[Ss]ources|[Dd]iplomats|[Oo]bservers|[Ii]nsiders|[Rr]esidents|[Ww]itnesses|[Ee]mployees|[Ww]orkers|[Ss]taff|[Ii]nvestigators|[Cc]ontrollers|[Mm]anagers|[Ee]ngineers|[Ii]nspectors|[Aa]uditors|[Dd]octors|[Nn]urses|[Ff]armers|[Tt]raders|[Oo]wners|[Rr]elatives|[Vv]illagers|[Ll]ocals|[Aa]ctivists|[Ll]awmakers|[Aa]ides|[Oo]fficers|[Ss]oldiers|[Bb]ankers|[Ee]xecutives|[Pp]eople (?:familiar with|aware of) [^,.;]+?|[Pp]eople(?= with| close| briefed| aware)|[Pp]eople (?:watching|living|working|waiting|standing|gathered) [^,.;]{2,60}?|[Cc]ritics|[Gg]roups)';
 const GROUP_MOD = "(?:(?:(?!(?:While|However|But|And|Meanwhile|Though|Although|As|If|When|The|This|That|Some|Many)\\b)[A-Z][a-z]+|weapons|military|intelligence|security|senior|government|defen[cs]e|western|european|some|several|many|two|three|four|a few|other|local)\\s+){0,3}";
 // "Officials there told me", "Factory owners in the Dinh Vu industrial zone said": where they are does not say who they are.
 const QUALIFIER =
-  '(?:\\s+(?:there|privately)|\\s+in\\s+(?:the\\s+)?[^,.;]{2,40}?(?=\\s+(?:have\\s+|has\\s+|had\\s+)?' + ANON_VERBS + '\\b)|\\s+(?:with (?:direct |first-hand |detailed |knowledge of|direct knowledge of)?knowledge of|with knowledge of|familiar with|aware of|close to|briefed on)\\s+(?:the|this|these)\\s+\\w+(?:\\s+\\w+)?|\\s+who\\s+(?:requested|asked|spoke|declined)[^,.;]*?(?=\\s+(?:have\\s+|has\\s+)?' + ANON_VERBS + '\\b)|,?\\s+speaking on condition of anonymity,?)?';
+  '(?:\\s+(?:there|privately)|\\s+in\\s+(?:the\\s+)?[^,.;]{2,40}?(?=\\s+(?:have\\s+|has\\s+|had\\s+)?' + ANON_VERBS + '\\b)|\\s+(?:with (?:direct |first-hand |detailed |knowledge of|direct knowledge of)?knowledge of|with knowledge of|familiar with|aware of|close to|briefed on)\\s+(?:(?:the|this|these)\\s+\\w+(?:\\s+\\w+)?|[A-Z][A-Za-z-]*(?:\\s+[A-Z][A-Za-z-]*){0,4})|\\s+who\\s+(?:requested|asked|spoke|declined)[^,.;]*?(?=\\s+(?:have\\s+|has\\s+)?' + ANON_VERBS + '\\b)|,?\\s+speaking (?:on condition of anonymity|privately|anonymously|off the record),?)?';
 
 interface AnonPattern {
   id: string;
@@ -26,7 +26,7 @@ const ANON: AnonPattern[] = [
   {
     id: 'anonymous-group',
     // "Weapons experts say", "European officials with knowledge of the situation have revealed", "officials who requested anonymity stated"
-    re: new RegExp(`(?<![\\w’'])${GROUP_MOD}${GROUP_NOUN}${QUALIFIER}\\s+(?:have\\s+|has\\s+|had\\s+)?${ANON_VERBS}\\b(?!\\s+against)`, 'g'),
+    re: new RegExp(`(?<![\\w’'])${GROUP_MOD}${GROUP_NOUN}${QUALIFIER}\\s+(?:also\\s+)?(?:have\\s+|has\\s+|had\\s+)?${ANON_VERBS}\\b(?!\\s+against)`, 'g'),
     role: 'anonymous-officials',
     explain: (p) => `“${p}”: the people this rests on are not named, so a reader cannot tell who they are or how they know.`,
   },

@@ -67,7 +67,8 @@ export const MORE_DENIALS = [
   {
     id: 'denied-too',
     // "Paredes denied this as well", "The company denied it too."
-    re: /\b(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:denied|denies|rejected|rejects|disputed|disputes)\s+(?:this|that|it|these|those)\s+(?:as\s+well|too|also|either)\b/g,
+    // "The ministry rejects this, pointing to fourteen meetings": the pronoun standing for the claim just made, then its reason or the sentence's end.
+    re: /\b(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:denied|denies|rejected|rejects|disputed|disputes)\s+(?:(?:this|that|it|these|those)\s+(?:as\s+well|too|also|either)\b|(?:this|that|these|those)(?=\s*[.;]\s*$|\s*,\s*(?:pointing|saying|citing|insisting|arguing|noting)\b))/g,
     fromClause: true,
     explain: (w: string) => `${w} denies it: the claim is disputed by the party it is about, and the report does not settle it.`,
   },

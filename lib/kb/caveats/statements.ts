@@ -24,12 +24,36 @@ function speaker(s: SentenceView): string {
  * "could not confirm" (a speaker's own answer).
  */
 function outletCouldNotVerify(view: ReportView, s: SentenceView): { cue: string; start: number; end: number }[] {
-  const outlet = view.report.publisher;
-  if (!outlet || outlet === 'unknown') return [];
-  const words = outlet.replace(/^The\s+/i, '').split(/\s+/);
-  const names = [outlet.replace(/^The\s+/i, ''), words[words.length - 1]!].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const re = new RegExp(`(?:^|[,;]\\s+)(?:[Tt]he\\s+)?(?:${names.join('|')})\\s+(?:could|can|was|has|had)\\s*(?:not|n['’]t|unable\\s+to|not\\s+been\\s+able\\s+to)\\s+(?:independently\\s+)?(?:verify|confirm|establish)\\b`, 'g');
-  return [...s.text.matchAll(re)].map((m) => ({ cue: 'could not verify', start: m.index + (/^[,;]\s+/.exec(m[0])?.[0].length ?? 0), end: m.index + m[0].length }));
+  const outlets = ownOutletNames(view);
+  if (outlets.length === 0) return [];
+  const names = outlets
+    .flatMap((outlet) => {
+      const words = outlet.replace(/^The\s+/i, '').split(/\s+/);
+      // The name, its last word ("The Wire"), and its leading words ("Indus 24" for "Indus 24 News").
+      return [words.join(' '), words[words.length - 1]!, ...(words.length > 2 ? [words.slice(0, -1).join(' ')] : [])];
+    })
+    .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const re = new RegExp(`(?:^|[,;]\\s+|\\b(?:though|although|but|while|and)\\s+)(?:[Tt]he\\s+)?(?:${names.join('|')})\\s+(?:could|can|was|has|had)\\s*(?:not|n['’]t|unable\\s+to|not\\s+been\\s+able\\s+to)\\s+(?:independently\\s+)?(?:verify|confirm|establish)\\b`, 'g');
+  return [...s.text.matchAll(re)].map((m) => ({ cue: 'could not verify', start: m.index + (/^(?:[,;]\s+|(?:though|although|but|while|and)\s+)/.exec(m[0])?.[0].length ?? 0), end: m.index + m[0].length }));
+}
+
+/**
+ * The newsroom that wrote the report, however the report names it: its publisher, the outlet its sources spoke to
+ * ("Sources in the commission told Indus 24 that …"), the newsroom that first published it ("This story was first
+ * published by the Visayas Investigative Desk …").
+ */
+function ownOutletNames(view: ReportView): string[] {
+  const names: string[] = [];
+  const publisher = view.report.publisher;
+  if (publisher && publisher !== 'unknown') names.push(publisher);
+  const name = String.raw`(?:the\s+)?(\p{Lu}[\p{L}\d'’-]*(?:\s+(?:\p{Lu}[\p{L}\d'’-]*|\d+)){0,4})`;
+  for (const m of view.text.matchAll(new RegExp(String.raw`\b(?:[Ss]ources?|officials?|[Oo]fficials|people|[Pp]eople)\b[^.;]{0,60}?\btold\s+${name}\s+(?:that|on|in)\b`, 'gu'))) {
+    // An outlet, not a person the officials briefed.
+    const at = m.index + m[0].lastIndexOf(m[1]!);
+    if (!view.mentions.some((x) => x.type === 'person' && x.start < at + m[1]!.length && at < x.end)) names.push(m[1]!);
+  }
+  for (const m of view.text.matchAll(new RegExp(String.raw`\b(?:first|originally)\s+published\s+by\s+${name}`, 'gu'))) names.push(m[1]!);
+  return [...new Set(names)];
 }
 
 export function hedged(view: ReportView): CaveatDraft[] {
@@ -212,7 +236,10 @@ export function noComment(view: ReportView): CaveatDraft[] {
       // the report puts to them goes unanswered ("Asked whether it would lower its fees, X declined to comment beyond …").
       if (/^\s+(?:beyond|further\s+than|other\s+than|outside)\b/.test(s.text.slice(m.index + m[0].length)) && !/\b[Aa]sked\s+(?:whether|if|about|how|what|why|when|who|where|for)\b/.test(s.text)) continue;
       const [cs] = clauseAt(s.text, m.index);
-      const start = s.start + cs;
+      // "… said the university was cooperating fully and would not comment on …": the refusal is the second verb's clause,
+      // so a finding about the first (its own praise) keeps its text.
+      const and = /\s+and\s+(?=(?:would|will|could|did|does)\s+not\s+|declined\s+|refused\s+)/.exec(s.text.slice(cs, m.index + m[0].length));
+      const start = s.start + (and && cs + and.index + and[0].length === m.index ? m.index : cs);
       const end = s.start + m.index + m[0].length;
       const before = s.text.slice(cs, m.index).trim();
       // The last name before the verb: "Nigeria's President Bola Tinubu has not commented" is Tinubu's silence.
@@ -240,15 +267,17 @@ export function noComment(view: ReportView): CaveatDraft[] {
 // ---------- republished ----------
 
 const REPUBLISHED =
-  /^(?:Read (?:More|more|the full (?:story|article)) (?:at|on)|This (?:article|story|report|piece|post|explainer|column|analysis|feature|interview|essay|commentary|op-ed) (?:was|is) (?:originally|first) (?:published|posted) (?:at|on|by|in)|(?:Republished|Reprinted) (?:with permission )?(?:from|by)|This (?:article|story|piece|report|post) (?:is|was) (?:republished|reprinted|reproduced)(?: here)?(?: with permission)? (?:from|by)|Originally (?:published|posted) (?:at|on|by|in)|This (?:article|story) (?:first|originally) appeared (?:on|in|at)|First published (?:at|on|by|in)|Source:)\s*(\S.*)$/;
+  /^\(?(?:Read (?:More|more|the full (?:story|article)) (?:at|on)|(?:Syndicated|Distributed) (?:by|from|via)|This (?:article|story|report|piece|post|explainer|column|analysis|feature|interview|essay|commentary|op-ed) (?:was|is) (?:originally|first) (?:published|posted) (?:at|on|by|in)|(?:Republished|Reprinted) (?:with permission )?(?:from|by)|This (?:article|story|piece|report|post) (?:is|was) (?:republished|reprinted|reproduced)(?: here)?(?: with permission)? (?:from|by)|Originally (?:published|posted) (?:at|on|by|in)|This (?:article|story) (?:first|originally) appeared (?:on|in|at)|First published (?:at|on|by|in)|Source:)\s*(\S.*)$/;
 
 export function republished(view: ReportView): CaveatDraft[] {
   const out: CaveatDraft[] = [];
   for (const s of view.sentences) {
     const m = REPUBLISHED.exec(s.text);
     if (!m) continue;
+    // "(Syndicated by the X Wire)" is a line of its own; "Distributed by the Red Cross, food parcels reached …" is news.
+    if (/^\(?(?:Syndicated|Distributed)\b/.test(s.text) && !/^\(.*\)\.?$/.test(s.text.trim()) && s.text.trim().split(/\s+/).length > 8) continue;
     // "… by the Cape Standard and is republished here with permission.": the outlet only.
-    const where = m[1]!.trim().replace(/^the\s+/i, '').replace(/\s+(?:and|with|under)\s.*$|[.;]$/s, '');
+    const where = m[1]!.trim().replace(/^the\s+/i, '').replace(/\s+(?:and|with|under)\s.*$|[.;)]+$/s, '');
     const domain = /^https?:\/\/(?:www\.)?([^/\s]+)/.exec(where)?.[1] ?? where;
     const origin = s.mentions.map((x) => x.entity)[0] ?? null;
     out.push(
