@@ -283,6 +283,16 @@ export class RegistryIndex {
 }
 
 /** A claim's keys in the corroboration lookup: its repeat key (4 words or more) and its 3-word shingles. */
+/** `claimKeysOf` a claim's text, once per claim id. */
+export function claimKeysMemo(): (c: KbClaim) => string[] {
+  const keysOf = new Map<string, string[]>();
+  return (c) => {
+    let k = keysOf.get(c.id);
+    if (!k) keysOf.set(c.id, (k = claimKeysOf(c.text)));
+    return k;
+  };
+}
+
 export function claimKeysOf(text: string): string[] {
   const k = repeatKey(text);
   return [...(k.split(' ').length >= 4 ? [`r ${k}`] : []), ...[...shingles(text, 3)].map((g) => `s ${g}`)];
@@ -518,12 +528,7 @@ export async function appendReport(db: ReaderDatabase, bundled: KbDocument, id: 
   const active = (c: KbClaim, touched: ReadonlySet<string>) => c.entities.some((x) => touched.has(x));
   const newBundled = bundled.claims.filter((c) => active(c, touchedAfter) && !active(c, touchedBefore));
   const newJoint = [...claims, ...newBundled];
-  const keysOf = new Map<string, string[]>();
-  const keyOf = (c: KbClaim) => {
-    let k = keysOf.get(c.id);
-    if (!k) keysOf.set(c.id, (k = claimKeysOf(c.text)));
-    return k;
-  };
+  const keyOf = claimKeysMemo();
   const lookup = new ClaimKeyLookup(db);
   const readKeys = (keys: Iterable<string>) => lookup.read(keys);
   await readKeys(newJoint.flatMap(keyOf));

@@ -30,7 +30,7 @@ import type { KbCaveat, KbClaim, KbEntity } from '../kb/document';
 import { aliasKeyVariants } from '../match/chars';
 import { removeFromMatcher } from '../match/append';
 import { APPEND_META, write, type DerivedIndexDelta, type IndexRemovals, type ReaderDatabase } from '../db/reader-store';
-import { bundledFacts, ClaimKeyLookup, claimKeysOf, ensureIndexes, getMany, HOLDERS_MAX, nameEntries, readReview, recordHash, registryChanged, registryFor, supportCounter, supportKey, union, type AppendMeta } from './append';
+import { bundledFacts, ClaimKeyLookup, claimKeysMemo, ensureIndexes, getMany, HOLDERS_MAX, nameEntries, readReview, recordHash, registryChanged, registryFor, supportCounter, supportKey, union, type AppendMeta } from './append';
 import { reviewHash } from './incremental';
 import type { KbDocument } from '../kb/document';
 
@@ -185,12 +185,7 @@ export async function removeReport(db: ReaderDatabase, bundled: KbDocument, id: 
   const active = (c: KbClaim, touched: ReadonlySet<string>) => c.entities.some((x) => touched.has(x));
   const leaving = bundled.claims.filter((c) => active(c, touchedBefore) && !active(c, touchedAfter));
   const goneClaims = new Set(claims.map((c) => c.id));
-  const keysOf = new Map<string, string[]>();
-  const keyOf = (c: KbClaim) => {
-    let k = keysOf.get(c.id);
-    if (!k) keysOf.set(c.id, (k = claimKeysOf(c.text)));
-    return k;
-  };
+  const keyOf = claimKeysMemo();
   const lookup = new ClaimKeyLookup(db);
   const readKeys = (keys: Iterable<string>) => lookup.read(keys);
   await readKeys([...claims, ...leaving].flatMap(keyOf));

@@ -15,7 +15,7 @@ import type { ClaimantRole } from '../document';
 import { PHRASES, alternation } from './phrases';
 import { clauseAt, quotedSpans } from './text';
 import type { CaveatDraft } from './types';
-import { phraseDrafts, quoteDraft, type ReportView } from './view';
+import { phraseDrafts, quoteDraft, type ReportView, type SentenceView } from './view';
 
 export interface AnonPatternLike {
   id: string;
@@ -294,6 +294,22 @@ const nounStem = (w: string) => w.replace(/s$/, '').replace(/^people$/, 'person'
  */
 export function continuedUnnamed(view: ReportView, drafts: CaveatDraft[]): void {
   const anon = drafts.filter((d) => d.kind === 'anonymous-source' && d.report === view.id && d.start !== undefined);
+  // The sentence (without its closing stop) rests on the same unnamed people as `lead`: one more caveat of theirs.
+  const add = (s: SentenceView, lead: CaveatDraft, why: { explanation: string; reasoning: string; rule: string }) => {
+    let e = s.text.length;
+    while (e > 0 && /[\s.]/.test(s.text[e - 1]!)) e--;
+    const draft = quoteDraft(view, s.start, s.start + e, {
+      kind: 'anonymous-source',
+      severity: 'medium',
+      label: 'Unnamed source',
+      ...why,
+      confidence: 0.8,
+      claimant: lead.claimant ?? null,
+      ...(lead.entities ? { entities: lead.entities } : {}),
+    });
+    drafts.push(draft);
+    anon.push(draft);
+  };
   for (const s of view.sentences) {
     const back = BACK_REFERENCE.exec(s.text);
     if (back && !anon.some((d) => d.start! >= s.start && d.start! < s.end)) {
@@ -306,21 +322,11 @@ export function continuedUnnamed(view: ReportView, drafts: CaveatDraft[]): void 
         .pop();
       const namedSince = lead && view.sentences.some((x) => x.start > lead.start! && x.start < s.start && x.attribution.entity !== null && x.attribution.role !== 'reporter' && new RegExp(`\\b${stem}`, 'i').test(x.text));
       if (lead && !namedSince) {
-        let e = s.text.length;
-        while (e > 0 && /[\s.]/.test(s.text[e - 1]!)) e--;
-        const draft = quoteDraft(view, s.start, s.start + e, {
-          kind: 'anonymous-source',
-          severity: 'medium',
-          label: 'Unnamed source',
+        add(s, lead, {
           explanation: `“${back[0].replace(/^[,”"\s]+/, '')}”: the unnamed ${back[1]} introduced before; a reader cannot check who said it or how they know.`,
           reasoning: 'Rule unnamed-back-reference: "the people said", "the same person said" refers back to unnamed sources introduced earlier in the report.',
           rule: 'unnamed-back-reference',
-          confidence: 0.8,
-          claimant: lead.claimant ?? null,
-          ...(lead.entities ? { entities: lead.entities } : {}),
         });
-        drafts.push(draft);
-        anon.push(draft);
         continue;
       }
     }
@@ -332,20 +338,10 @@ export function continuedUnnamed(view: ReportView, drafts: CaveatDraft[]): void 
       lead = anon.find((d) => d.start! >= prev.start && d.start! < prev.end);
     }
     if (!lead || anon.some((d) => d.start! >= s.start && d.start! < s.end)) continue;
-    let e = s.text.length;
-    while (e > 0 && /[\s.]/.test(s.text[e - 1]!)) e--;
-    const draft = quoteDraft(view, s.start, s.start + e, {
-      kind: 'anonymous-source',
-      severity: 'medium',
-      label: 'Unnamed source',
+    add(s, lead, {
       explanation: 'This continues the account of the unnamed sources before it: a reader cannot check who said it or how they know.',
       reasoning: 'Rule unnamed-continued: "One said …", "Another said …" right after unnamed sources in the same paragraph.',
       rule: 'unnamed-continued',
-      confidence: 0.8,
-      claimant: lead.claimant ?? null,
-      ...(lead.entities ? { entities: lead.entities } : {}),
     });
-    drafts.push(draft);
-    anon.push(draft);
   }
 }
