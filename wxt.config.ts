@@ -59,7 +59,7 @@ export default defineConfig({
     build: {
       chunkSizeWarningLimit: 1024,
       modulePreload: { polyfill: false },
-      // Our browsers (Chrome 128+, Firefox 142+) run ES2022 as is: no down-levelled syntax in the bundles.
+      // Our browsers (Chrome 128+, Firefox 140+) run ES2022 as is: no down-levelled syntax in the bundles.
       target: 'es2022',
       rollupOptions: {
         // zod 4 places explanatory comments next to its `@__PURE__` annotations, where
@@ -110,9 +110,12 @@ export default defineConfig({
         browser_specific_settings: {
           gecko: {
             id: 'backstory@backstory.invalid',
-            strict_min_version: '142.0',
+            strict_min_version: '140.0',
             data_collection_permissions: { required: ['none'] },
           },
+          // Desktop Firefox reads data_collection_permissions from 140 (the current ESR, Debian's firefox-esr),
+          // Firefox for Android from 142.
+          gecko_android: { strict_min_version: '142.0' },
         },
       };
     }

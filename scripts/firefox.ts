@@ -58,6 +58,8 @@ export async function launchFirefoxWithExtension(
     executablePath: FIREFOX,
     headless: options.headless ?? true,
     protocol: 'webDriverBiDi',
+    // FF_DUMPIO=1: Firefox's own output on the terminal (with the pref devtools.console.stdout.content, the add-on's console too).
+    dumpio: !!process.env.FF_DUMPIO,
     enableExtensions: true,
     extraPrefsFirefox: {
       // No network chatter of Firefox's own during tests.
@@ -83,6 +85,26 @@ export async function launchFirefoxWithExtension(
     };
   } catch (error) {
     await browser.close();
+    throw error;
+  }
+}
+
+/**
+ * Size a page's viewport. Puppeteer sends the viewport and a screen-orientation
+ * override together; Firefox 140 ESR (Debian's firefox-esr) knows the first and
+ * not the second, so that one refusal is let through once the size is in place.
+ */
+export async function setViewportSize(page: Page, size: { width: number; height: number }): Promise<void> {
+  try {
+    await page.setViewport(size);
+  } catch (error) {
+    if (!String(error).includes('setScreenOrientationOverride')) throw error;
+    // The two commands go together and the refusal may come first: wait for the size itself.
+    for (let i = 0; i < 40; i++) {
+      const inner = await page.evaluate(() => [innerWidth, innerHeight]);
+      if (inner[0] === size.width && inner[1] === size.height) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
     throw error;
   }
 }

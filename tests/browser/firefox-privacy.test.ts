@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
+import { launchFirefoxWithExtension, setViewportSize, type FirefoxWithExtension } from '../../scripts/firefox';
 import { ROOT, serveDir, markInViewInPage, PERSON_MARK, waitFor, type StaticServer } from './harness';
 
 /** Hosts of Firefox's own services (remote settings, updates, push, captive portal checks): never ours. */
@@ -79,7 +79,7 @@ describe('no network requests (Firefox)', () => {
       },
     });
     page = await firefox.newPage();
-    await page.setViewport({ width: 1200, height: 800 });
+    await setViewportSize(page, { width: 1200, height: 800 });
   }, 120_000);
 
   afterAll(async () => {

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/firefox';
+import { launchFirefoxWithExtension, setViewportSize, type FirefoxWithExtension } from '../../scripts/firefox';
 import { pageHighlightsInPage, ROOT, serveDir, markInViewInPage, PERSON_MARK, waitFor, type StaticServer } from '../support/browser';
 
 interface Golden {
@@ -30,7 +30,7 @@ describe('reading flow in Firefox', () => {
   beforeAll(async () => {
     [firefox, server] = await Promise.all([launchFirefoxWithExtension(), serveDir()]);
     page = await firefox.newPage();
-    await page.setViewport({ width: 1200, height: 800 });
+    await setViewportSize(page, { width: 1200, height: 800 });
     page.on('pageerror', (e) => errors.push(`pageerror: ${String(e)}`));
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(`console.error: ${m.text()}`);

@@ -3,7 +3,7 @@
 // marks are read from the shared highlight registry and the open card shows as
 // the one highlight holding just the hovered name.
 import type { Page } from 'puppeteer-core';
-import type { FirefoxWithExtension } from '../../scripts/firefox';
+import { setViewportSize, type FirefoxWithExtension } from '../../scripts/firefox';
 import { waitFor } from './browser';
 
 /** Every range in the page's highlight registry: [highlight, text, id of the nearest element with an id]. */
@@ -43,7 +43,7 @@ export async function cardHighlight(page: Page, text: string): Promise<string | 
 
 export async function openMarked(firefox: FirefoxWithExtension, url: string, expected: number): Promise<Page> {
   const page = await firefox.newPage();
-  await page.setViewport({ width: 1200, height: 800 });
+  await setViewportSize(page, { width: 1200, height: 800 });
   await page.goto(url, { waitUntil: 'load' });
   await waitFor(async () => (await ranges(page)).length >= expected, { what: `the marks on ${url}`, timeout: 30_000 });
   return page;

@@ -7,6 +7,7 @@
 // is present. In the engine chunk (entrypoints/linker.ts): the content
 // script's core gets it with the matcher (`useHidingRules`).
 import type { HidingHooks } from './text-blocks';
+import { adoptedSheets } from './adopted-sheets';
 
 /** A declaration that may hide its element (a var() in one of these properties counts). */
 const HIDING_DECL = /(?:^|[;\s{])(?:display:\s*none|visibility:\s*[hc]|content-visibility:\s*h|clip(?:-path)?:\s*[^a;]|font(?:-size)?:\s*0(?![.\d]*[1-9])|text-indent:\s*-|position:\s*[af]|overflow(?:-[xy])?:\s*[hc]|-webkit-user-modify:\s*read-w)|(?:display|visibility|clip|font|indent|position|overflow|modify)(?:-[a-z]+)?:[^;]*var\(/;
@@ -98,7 +99,7 @@ function hookQuery(h: HidingHooks, scope: Document | ShadowRoot): string | undef
 /** The hiding hooks of `root`'s document or shadow root, cached per sheet until it is added, removed or changes length. */
 export function hidingRules(root: Node): HidingHooks {
   const scope = root.getRootNode() as Document | ShadowRoot;
-  const sheets: CSSStyleSheet[] = [...(scope.styleSheets ?? []), ...(scope.adoptedStyleSheets ?? [])];
+  const sheets: CSSStyleSheet[] = [...(scope.styleSheets ?? []), ...(adoptedSheets(scope) ?? [])];
   const ns = sheets.map((sheet) => {
     try {
       return sheet.cssRules.length;

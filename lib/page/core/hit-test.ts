@@ -26,7 +26,8 @@ export function caretAt(doc: Document, x: number, y: number, shadowRoots?: Shado
     const p = shadowRoots && shadowRoots.length ? d.caretPositionFromPoint(x, y, { shadowRoots }) : d.caretPositionFromPoint(x, y);
     return p ? { node: p.offsetNode, offset: p.offset } : null;
   }
-  if (typeof d.caretRangeFromPoint === 'function') {
+  // (Firefox has had caretPositionFromPoint for ever: its build carries no fallback.)
+  if (!import.meta.env.FIREFOX && typeof d.caretRangeFromPoint === 'function') {
     const r = d.caretRangeFromPoint(x, y);
     return r ? { node: r.startContainer, offset: r.startOffset } : null;
   }

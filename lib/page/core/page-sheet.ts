@@ -2,6 +2,7 @@
 // highlight-css.ts). `document.adoptedStyleSheets` is shared with the page, which
 // may reset it: `keep()` puts ours back (called on mark changes and pointer frames).
 import type { Settings } from '../../shared/settings';
+import { adoptedSheets } from './adopted-sheets';
 import { highlightCss, type HighlightNames } from './highlight-css';
 
 export interface PageSheet {
@@ -18,7 +19,7 @@ export function createPageSheet(doc: Document, win: Window & typeof globalThis):
     sheet ??= new win.CSSStyleSheet();
     last = { style, names };
     sheet.replaceSync(highlightCss(style, names));
-    const current = doc.adoptedStyleSheets;
+    const current = adoptedSheets(doc);
     if (current.includes(sheet)) return;
     try {
       current.push(sheet);
@@ -29,11 +30,11 @@ export function createPageSheet(doc: Document, win: Window & typeof globalThis):
   return {
     adopt,
     keep: () => {
-      if (sheet && last && !doc.adoptedStyleSheets.includes(sheet)) adopt(last.style, last.names);
+      if (sheet && last && !adoptedSheets(doc).includes(sheet)) adopt(last.style, last.names);
     },
     drop: () => {
       if (!sheet) return;
-      const current = doc.adoptedStyleSheets;
+      const current = adoptedSheets(doc);
       const i = current.indexOf(sheet);
       if (i < 0) return;
       try {
