@@ -36,19 +36,25 @@ export const MORE_VERB_TAIL = new RegExp(`\\s+${VERB_LEAD}(?:${alternation(PHRAS
  */
 export function moreAnonPatterns(base: { groupMod: string; groupNoun: string; qualifier: string; verbs: string }): AnonPatternLike[] {
   const verbs = `(?:${base.verbs}|${alternation(PHRASES.groupVerbs)})`;
-  const then = `(?=\\s+${VERB_LEAD}${verbs}\\b)`;
+  // "Residents of the hill villages, cut off since the flood, say": an aside between the group and its verb says more
+  // about them, not who they are (a name or a speech tag in it is checked where the match is read: `asideNamesSomeone`).
+  const aside = `(?:,\\s+(?![^,.;]*\\b(?:said|says|told|according|added)\\b)[^,.;:“”"()]{3,90},)?`;
+  const then = `(?=${aside}\\s+${VERB_LEAD}${verbs}\\b)`;
   // Where they are or how the reporter met them does not say who they are.
   const more = [
     `\\s+(?:${alternation(PHRASES.groupPlaces)})\\s+(?:the\\s+)?[^,.;:“”"]{2,50}?${then}`,
     // "at the contractor", "at the grid operator": a body not named.
     `\\s+at\\s+(?:the|a|an)\\s+[a-z][^,.;:“”"]{1,40}?${then}`,
+    // "Stallholders at Kariakoo market said", "Dockers at Tema port say": a named spot, like "in Kibera"; not "analysts at
+    // Kestrel Research", whose employer is named and publishes their work.
+    `\\s+at\\s+(?:the\\s+)?[A-Z][\\w'’-]+(?:\\s+[A-Z][\\w'’-]+){0,3}\\s+(?:${alternation(PHRASES.namedSpotNouns)})${then}`,
     `\\s+who\\s+[^,.;:“”"]{2,80}?${then}`,
     // "Residents of the nearby town say", "Officials from the ministry said"; not "Observers from the Elections
     // Observation Group said": a body named by its name speaks through them.
     `\\s+(?:of|from)\\s+(?!(?:the|a|an)\\s+[A-Z])(?=[a-z])[^,.;:“”"]{2,50}?${then}`,
     `\\s+(?:(?:whom|that)\\s+)?(?:we|I)\\s+(?:spoke|talked)\\s+(?:to|with)(?:\\s+[^,.;:“”"]{1,40}?)?${then}`,
   ].join('|');
-  const qualifier = `(?:${base.qualifier.replace(/\?$/, '')}|${more})?`;
+  const qualifier = `(?:${base.qualifier.replace(/\?$/, '')}|${more})?${aside}`;
   // Not "His lawyers said", "the company's engineers said": people speaking for a principal named before them.
   // Nor "the students said": a group the report has already introduced, often by name.
   const notOwned = "(?<!\\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our|[Tt]he|[Tt]hese|[Tt]hose)\\s)(?<![’']s\\s)(?!(?:His|Her|Their|Its|Our|My|Your|The|These|Those)\\s)";
@@ -60,7 +66,8 @@ export function moreAnonPatterns(base: { groupMod: string; groupNoun: string; qu
   return [
     {
       id: 'anonymous-group-more',
-      re: new RegExp(`(?<![\\w’'])${notOwned}${lead}${base.groupMod}${nouns}${qualifier}\\s+${VERB_LEAD}${verbs}\\b(?!\\s+against)`, 'g'),
+      // Not "Council members are said to be split": passive, the members are what the claim is about (a hedge).
+      re: new RegExp(`(?<![\\w’'])${notOwned}${lead}${base.groupMod}${nouns}${qualifier}\\s+(?!(?:are|were)\\s+(?:${base.verbs})\\b)${VERB_LEAD}${verbs}\\b(?!\\s+against)`, 'g'),
       role: 'anonymous-officials',
       explain: (p) => `“${p}”: the people this rests on are not named, so a reader cannot tell who they are or how they know.`,
     },
@@ -108,6 +115,13 @@ export function moreAnonPatterns(base: { groupMod: string; groupNoun: string; qu
       explain: (p) => `“${p}”: the source is not named, so a reader cannot check who they are or how they know.`,
     },
   ];
+}
+
+/** "Campaigners, led by Ann Obi, say", "Residents, among them the mayor, said": an aside in an unnamed group's phrase that names a person. */
+export function asideNamesSomeone(phrase: string, at: number, mentions: readonly { start: number; end: number; type: string }[]): boolean {
+  const comma = phrase.indexOf(',');
+  if (comma < 0) return false;
+  return mentions.some((x) => x.type === 'person' && x.start >= at + comma && x.end <= at + phrase.length);
 }
 
 /** "A spokesperson for the Department of Transport", "a spokesman for the minister": the principal is named, so the words are on the record. */

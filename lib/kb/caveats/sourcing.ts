@@ -4,7 +4,7 @@ import type { ClaimantRole } from '../document';
 import { clauseAt, inside, quotedSpans } from './text';
 import type { CaveatDraft } from './types';
 import { coveringAttribution, phraseDrafts, quoteDraft, type ReportView } from './view';
-import { MORE_VERB_TAIL, moreAnonPatterns, onRecordSpokesperson, pastEventFigure, publicFigure } from './sourcing-more';
+import { MORE_VERB_TAIL, asideNamesSomeone, moreAnonPatterns, onRecordSpokesperson, pastEventFigure, publicFigure } from './sourcing-more';
 import { reportsBeingDenied } from './statements-more';
 
 const ANON_VERBS = '(?:say|says|said|state|states|stated|confirmed|confirm|revealed|reveal|told|tell|believe|believes|claim|claimed|reported|noted|estimated|estimate|warned that|concede|concedes|conceded)';
@@ -120,6 +120,7 @@ export function anonymousSources(view: ReportView): CaveatDraft[] {
       // "A spokesperson for the Department of Transport said": speaking for a named principal, on the record.
       if (p.id === 'unnamed-individual' && onRecordSpokesperson(m[0])) continue;
       if (p.id === 'reports-that' && reportsBeingDenied(s.text, m.index, m[0].length)) continue;
+      if (p.id === 'anonymous-group-more' && asideNamesSomeone(m[0], m.index, s.mentions)) continue;
       // "Jay Tarriela, a spokesman for the coast guard, said": an apposition to a name; the speaker is named.
       if (p.id === 'unnamed-individual' && s.mentions.some((x) => x.type === 'person' && /^,\s*$/.test(s.text.slice(x.end, m.index)))) continue;
       {

@@ -56,12 +56,16 @@ function ownOutletNames(view: ReportView): string[] {
   return [...new Set(names)];
 }
 
+// "does not comment on rumours", "declined to discuss market rumours": the rumour is what a party will not talk about (the
+// no-comment finding), not a claim the report passes on unconfirmed.
+const REFUSED_TOPIC = /\b(?:comment(?:s|ed|ing)?\s+on|discuss(?:es|ed|ing)?|talk(?:s|ed|ing)?\s+about|respond(?:s|ed|ing)?\s+to)\s+(?:[“"‘']\s*)?(?:(?:market|media|press|such|any|the|these|those|idle)\s+){0,2}$/i;
+
 export function hedged(view: ReportView): CaveatDraft[] {
   const out: CaveatDraft[] = [];
   const quotes = quotationSpans(view.text);
   for (const s of view.sentences) {
     // A hedge in a named source's own quoted words is theirs (statements-more.ts).
-    const cues = [...hedgeCues(s.text), ...outletCouldNotVerify(view, s)].filter((c) => !hedgeInNamedQuote(view, s, c.start, quotes));
+    const cues = [...hedgeCues(s.text), ...outletCouldNotVerify(view, s)].filter((c) => !hedgeInNamedQuote(view, s, c.start, quotes) && !REFUSED_TOPIC.test(s.text.slice(0, c.start)));
     const byClause = new Map<string, { span: [number, number]; cues: string[] }>();
     for (const c of cues) {
       const span = clauseAt(s.text, c.start);
