@@ -43,6 +43,8 @@ export function moreAnonPatterns(base: { groupMod: string; groupNoun: string; qu
   // Where they are or how the reporter met them does not say who they are.
   const more = [
     `\\s+(?:${alternation(PHRASES.groupPlaces)})\\s+(?:the\\s+)?[^,.;:“”"]{2,50}?${then}`,
+    // "in the old town" as the base rule reads it, with an aside before the verb allowed here.
+    `\\s+(?:in|near|around)\\s+(?:the\\s+)?[^,.;:“”"]{2,40}?${then}`,
     // "at the contractor", "at the grid operator": a body not named.
     `\\s+at\\s+(?:the|a|an)\\s+[a-z][^,.;:“”"]{1,40}?${then}`,
     // "Stallholders at Kariakoo market said", "Dockers at Tema port say": a named spot, like "in Kibera"; not "analysts at
