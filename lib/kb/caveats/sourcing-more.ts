@@ -38,7 +38,8 @@ export function moreAnonPatterns(base: { groupMod: string; groupNoun: string; qu
   const verbs = `(?:${base.verbs}|${alternation(PHRASES.groupVerbs)})`;
   // "Residents of the hill villages, cut off since the flood, say": an aside between the group and its verb says more
   // about them, not who they are (a name or a speech tag in it is checked where the match is read: `asideNamesSomeone`).
-  const aside = `(?:,\\s+(?![^,.;]*\\b(?:said|says|told|according|added)\\b)[^,.;:“”"()]{3,90},)?`;
+  // Not an anonymity grant ("…, who asked not to be named, said"): the anonymity rule quotes that itself.
+  const aside = `(?:,\\s+(?![^,.;]*\\b(?:said|says|told|according|added|named|identified|anonymity|authori[sz]ed)\\b)[^,.;:“”"()]{3,90},)?`;
   const then = `(?=${aside}\\s+${VERB_LEAD}${verbs}\\b)`;
   // Where they are or how the reporter met them does not say who they are.
   const more = [
