@@ -384,7 +384,8 @@ export function sideAccuses(view: ReportView, corpus: Corpus): CaveatDraft[] {
     const accuser = a.role === 'reporter' ? ACCUSER_SUBJECT.exec(s.text) : null;
     if (accuser) {
       const at = s.text.indexOf(accuser[1]!, accuser.index);
-      const m = s.mentions.find((x) => x.start - s.start <= at && x.end - s.start >= at + accuser[1]!.length - 1);
+      // Sentence mentions are offsets within the sentence: the accuser's name where the subject stands ("Condori accuses …").
+      const m = s.mentions.find((x) => x.start <= at && x.end >= at + accuser[1]!.length - 1);
       a = { ...a, claimant: accuser[1]!, role: 'official', entity: m?.entity ?? null, cue: 'accused' };
     }
     if (!SPEAKS_FOR_BODY_ROLES.has(a.role) || AUTHORITY.test(a.claimant)) continue;
