@@ -223,17 +223,21 @@ const VOUCH = anyOf([...INTEREST_PHRASES.vouchPatterns, ...INTEREST_PHRASES.comp
 const COMPLIANCE = anyOf(INTEREST_PHRASES.compliancePatterns);
 const DENIAL_VERB = /\b(?:denied|denies|deny|denying|rejected|rejects|disputed|disputes)\b/i;
 /** Praise by superlative ("its offer was the most generous in the history of the operation", "one of the best-maintained fleets"). */
-const SUPERLATIVE = /\b(?:one of the|the) (?:most [a-z]+|(?:best|finest|safest|fairest|cleanest|strongest|largest|lowest|highest)(?:-[a-z]+)?)\b/i;
+// Any "-est" adjective ("the freest platform", "the fastest network"), not the nouns and words that only end so.
+const SUPERLATIVE = /\b(?:one of the|the) (?:most [a-z]+|(?:best|finest|safest|fairest|cleanest|strongest|largest|lowest|highest)(?:-[a-z]+)?|(?!(?:latest|earliest|rest|west|interest|honest|modest|forest|request|protest|contest|test|guest|nest|quest|chest|priest|arrest|harvest|manifest|suggest|digest|crest|invest|pest|vest|zest|conquest|bequest|unrest|behest|inquest|midwest|northwest|southwest|biggest|largest|worst|poorest|weakest|slowest|dirtiest|deadliest|costliest|riskiest)\b)[a-z]{2,}est\b)/i;
 /** The claim speaks of the speaker's own body or things: "its offer", "our teams", "we", "the company's". */
 const OWN_REF =
-  /\b(?:its|our|we|us|I|my|myself|ourselves)\b|\b(?:the|this) (?:company|club|trust|ministry|university|bank|government|council|firm|group|airline|hospital|board|agency|union|city|town|county|municipality|mission|exchange|department|force|service|party)(?:['’]s)?\b/i;
+  /\b(?:its|our|we|us|I|my|myself|ourselves)\b|\b(?:the|this) (?:company|club|trust|ministry|university|bank|government|council|firm|group|airline|hospital|board|agency|union|city|town|county|municipality|mission|exchange|department|force|service|party|festival|consortium|association|federation|league|foundation|charity|institute|operator|utility)(?:['’]s)?\b/i;
 /** A body's speaker reporting what "it" or "they" did: the body itself ("the company said it had …"). */
 const BODY_PRONOUN = /^(?:it|they)\b/i;
-/** A negation before the vouching words turns them into someone's accusation ("had not acted properly"). */
-const NEGATED = /\b(?:not|n['’]t|no longer|hardly|failed to)\s+(?:[\w-]+\s+){0,2}$/i;
+/** A negation before the vouching words turns them into someone's accusation ("had not acted properly", "had not been \"stronger than ever\""). */
+const NEGATED = /\b(?:not|n['’]t|no longer|hardly|failed to)\s+(?:[\w-]+\s+){0,2}[“"‘]?$/i;
 /** A body by its kind in a speech tag ("the company", "the club", "the trust", "the ministry's spokesman"). */
 const BODY_TAG = /\b(?:company|club|trust|ministry|university|bank|government|council|firm|group|airline|operator|board|agency|union|department|hospital|federation|league|party|campaign)\b/i;
 const SPEAKS_FOR_BODY_ROLES = new Set(['official', 'company', 'party-official']);
+/** An inquiry promised to be "thorough", and the speech-tag role of someone who speaks for the body running it. */
+const OWN_PROCESS = /^(?:investigation|inquiry|review|probe|audit)s? (?:would|will) be\b/i;
+const SPEAKER_TAG = /\b(?:spokes(?:person|man|woman)|chair(?:man|woman|person)?|head|director|chief|minister|commissioner|secretary)\b/i;
 
 /**
  * A body, or someone speaking for it, vouching for its own conduct, product or record ("the company said its systems are
@@ -274,7 +278,9 @@ export function ownRecord(view: ReportView, corpus: Corpus): CaveatDraft[] {
     // A vouching phrase about the body's own things, or by a body whose claim names no one else's conduct.
     const bodySpeaks =
       a.entity !== null && corpus.entityById.get(a.entity)?.type === 'organisation' && !s.mentions.some((m) => m.entity !== a.entity && m.start >= qs && m.end <= qe && corpus.entityById.get(m.entity)?.type !== 'place');
-    if (hit === vouch && !OWN_REF.test(said) && !/\b(?:he|she|it|they)\b/.test(said) && !speaksForSubject(s, corpus) && !bodySpeaks && !/confidence|under control|to the letter/i.test(said)) continue;
+    // A body's speaker promising its own inquiry will be "thorough" ("A commission spokesperson, X, said the investigation would be …").
+    const ownProcess = OWN_PROCESS.test(hit[0]) && SPEAKER_TAG.test(s.text.slice(0, qs));
+    if (hit === vouch && !OWN_REF.test(said) && !/\b(?:he|she|it|they)\b/.test(said) && !speaksForSubject(s, corpus) && !bodySpeaks && !ownProcess && !/confidence|under control|to the letter/i.test(said)) continue;
     // "X denied any wrongdoing. … the company said its prices had been 'fully compliant …'": the denial restated, not praise.
     const before = view.sentences[i - 1];
     if (hit === vouch && COMPLIANCE.test(hit[0]) && (DENIAL_VERB.test(said.slice(0, hit.index)) || (before && !before.heading && DENIAL_VERB.test(before.text)))) continue;
@@ -440,6 +446,45 @@ export function sideAccuses(view: ReportView, corpus: Corpus): CaveatDraft[] {
         confidence: 0.7,
         claimant: { name: a.claimant, role: a.role, entity: a.entity },
         entities: [...new Set([...others.map((m) => m.entity), ...(a.entity ? [a.entity] : []), ...(author ? [author] : [])])],
+      }),
+    );
+  }
+  return out;
+}
+
+// ---------- a body blaming its failure on someone else ----------
+
+const BLAME_SHIFT = anyOf(INTEREST_PHRASES.blameShiftPatterns);
+
+/**
+ * A body (or its speaker) putting its own failure down to another party ("The company said the outage was caused by
+ * 'an upgrade at a third-party data centre'", "blamed a subcontractor for the delay"): interested party, the account
+ * of the one whose failure it is. Never the report's own voice, a neutral speaker, or a court's or regulator's finding.
+ */
+export function blameShift(view: ReportView, corpus: Corpus): CaveatDraft[] {
+  const out: CaveatDraft[] = [];
+  for (const s of view.sentences) {
+    if (s.heading) continue;
+    const a = s.attribution;
+    if (!SPEAKS_FOR_BODY_ROLES.has(a.role) || AUTHORITY.test(a.claimant)) continue;
+    if (a.entity === null && !BODY_TAG.test(a.claimant)) continue;
+    if (standingOf(view, corpus, a.entity, a.claimant, s) === 'neutral') continue;
+    const [qs, qe] = reportedSpan(s);
+    const said = s.text.slice(qs, qe);
+    const hit = BLAME_SHIFT.exec(said);
+    if (!hit || NEGATED.test(said.slice(0, hit.index))) continue;
+    const speakerName = a.entity ? (corpus.entityById.get(a.entity)?.name ?? a.claimant) : capitalise(a.claimant.trim());
+    out.push(
+      quoteDraft(view, s.start + qs + hit.index, s.start + qs + hit.index + hit[0].length, {
+        kind: 'interested-party',
+        severity: 'medium',
+        label: CAVEAT_KINDS['interested-party'].label,
+        explanation: `${speakerName} puts the failure down to another party: that is the account of the one whose failure it is, not an independent finding.`,
+        reasoning: 'Rule blame-shift: a body or its speaker says its own failure was caused by a third party (a supplier, a contractor, an outside provider).',
+        rule: 'blame-shift',
+        confidence: 0.65,
+        claimant: { name: a.claimant, role: a.role, entity: a.entity },
+        entities: a.entity ? [a.entity] : [],
       }),
     );
   }
