@@ -1,5 +1,6 @@
 // Self-serving and interested-party classes found missing on held-out set 7 (#15). Fixture reports written for this
-// test (not set 7's text): a chief executive's "stronger than ever", a body's spokesperson promising its own inquiry
+// test (not set 7's text): a chief executive's "stronger than ever", a body by its kind whose speech verb comes late
+// ("The consortium promises … and says its offer is 'the cheapest …'"), a body's spokesperson promising its own inquiry
 // will be "thorough", a chair calling their own festival "the freest …" (any "-est" superlative), a body putting its
 // failure down to a third party, and a named person's "X accuses the consortium of '…'" far into a report. Controls:
 // the report's own voice, a negated phrase, a neutral analyst, a non-superlative "-est" word, a third party's blame.
@@ -26,6 +27,15 @@ describe('a body’s own people vouching for it (self-serving)', () => {
       'Festival chair Ruth Okonjo said the programme had been set by the board alone. She described the festival as "the friendliest stage for new bands in the country".',
     );
     expect(q.some((x) => x.includes('the friendliest stage'))).toBe(true);
+  });
+
+  it('flags a body by its kind that speaks later in its sentence ("The consortium promises … and says its plan is …")', () => {
+    const q = selfServing('The council votes on Thursday on the bus contract.', 'The consortium promises to replace half the fleet within three years and says its offer is "the cheapest any city in the region has received".');
+    expect(q.some((x) => x.includes('the cheapest any city'))).toBe(true);
+  });
+
+  it('control: a body by its kind that only acts, saying nothing', () => {
+    expect(selfServing('The council votes on Thursday on the bus contract.', 'The consortium runs the cheapest buses in the region and plans to replace half its fleet.')).toEqual([]);
   });
 
   it.each([

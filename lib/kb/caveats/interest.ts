@@ -233,8 +233,11 @@ const BODY_PRONOUN = /^(?:it|they)\b/i;
 /** A negation before the vouching words turns them into someone's accusation ("had not acted properly", "had not been \"stronger than ever\""). */
 const NEGATED = /\b(?:not|n['’]t|no longer|hardly|failed to)\s+(?:[\w-]+\s+){0,2}[“"‘]?$/i;
 /** A body by its kind in a speech tag ("the company", "the club", "the trust", "the ministry's spokesman"). */
-const BODY_TAG = /\b(?:company|club|trust|ministry|university|bank|government|council|firm|group|airline|operator|board|agency|union|department|hospital|federation|league|party|campaign)\b/i;
+const BODY_TAG = /\b(?:company|club|trust|ministry|university|bank|government|council|firm|group|airline|operator|board|agency|union|department|hospital|federation|league|party|campaign|consortium|association|utility)\b/i;
 const SPEAKS_FOR_BODY_ROLES = new Set(['official', 'company', 'party-official']);
+/** A body by its kind as the subject, its speech verb later in the sentence ("The consortium promises … and says (that)"). */
+const BODY_SUBJECT_SAYS =
+  /^((?:The|Its) (?:company|consortium|firm|group|operator|club|ministry|government|council|union|board|agency|utility|federation|association|bank|airline|trust))\b(?:[^.;“”"]{0,100}?\band\s+)?\s*(?:also\s+)?(says|said|insists|insisted|maintains|maintained)\s+(?:that\s+)?/;
 /** An inquiry promised to be "thorough", and the speech-tag role of someone who speaks for the body running it. */
 const OWN_PROCESS = /^(?:investigation|inquiry|review|probe|audit)s? (?:would|will) be\b/i;
 const SPEAKER_TAG = /\b(?:spokes(?:person|man|woman)|chair(?:man|woman|person)?|head|director|chief|minister|commissioner|secretary)\b/i;
@@ -249,13 +252,16 @@ export function ownRecord(view: ReportView, corpus: Corpus): CaveatDraft[] {
   const out: CaveatDraft[] = [];
   for (const [i, s] of view.sentences.entries()) {
     if (s.heading) continue;
-    const a = s.attribution.role === 'reporter' ? (leadQuoteTag(view, s) ?? s.attribution) : s.attribution;
+    let a = s.attribution.role === 'reporter' ? (leadQuoteTag(view, s) ?? s.attribution) : s.attribution;
+    // "The consortium promises … and says its plan is …": a body by its kind, the sentence's subject, speaking later in it.
+    const bodySays = a.role === 'reporter' ? BODY_SUBJECT_SAYS.exec(s.text) : null;
+    if (bodySays) a = { ...a, claimant: bodySays[1]!, role: 'company', entity: null, cue: bodySays[2]! };
     if (!SPEAKS_FOR_BODY_ROLES.has(a.role)) continue;
     if (a.entity === null && !BODY_TAG.test(a.claimant) && !/[“"]|^\s*(?:Our|We)\b/.test(s.text)) continue;
     // A sentence that opens with the quotation ("'Our products …,' its director, X, said"): what was said is the quotation, whoever the tag names.
     // (Not when the tag goes on to more that was said: "…, adding that its crews had been …".)
     const leadQuote = /^\s*[“"][^”"]{10,400}?[,.]?[”"]/u.test(s.text) && !/\b(?:adding|saying|insisting) that\b/.test(s.text);
-    const [qs2, qe0] = a === s.attribution && !leadQuote ? reportedSpan(s) : leadQuoteSpan(s);
+    const [qs2, qe0] = bodySays ? trimSpan(s.text, bodySays[0].length, s.text.length) : a === s.attribution && !leadQuote ? reportedSpan(s) : leadQuoteSpan(s);
     // "She said the town's plan had worked …": the speaker as a pronoun is the speech tag too.
     const qs1 = qs2 + (qs2 === 0 ? (/^(?:He|She|They|It)\s+(?:said|says|added|told\s+\p{L}+)\s+(?:that\s+)?/u.exec(s.text)?.[0].length ?? 0) : 0);
     // A transcript's speaker label ("BLAKE:") is who speaks, not what was said.
@@ -273,7 +279,9 @@ export function ownRecord(view: ReportView, corpus: Corpus): CaveatDraft[] {
     // "it had 'the most rigorous …'" from a body, or "the best offer in the history of this company".
     const ownBefore = (at: number) => OWN_REF.test(said.slice(0, at)) || (BODY_PRONOUN.test(said) && (a.entity === null || corpus.entityById.get(a.entity)?.type === 'organisation'));
     const ownAfter = (at: number) => /^[^.;]{0,60}?\b(?:of|in|at) (?:this|our) \p{L}+/iu.test(said.slice(at));
-    const hit = vouch && !NEGATED.test(said.slice(0, vouch.index)) ? vouch : sup && (ownBefore(sup.index) || ownAfter(sup.index + sup[0].length) || speaksForSubject(s, corpus)) ? sup : null;
+    // A superlative after a negation in its clause ("the consortium had not offered the best price") is no praise.
+    const supNegated = sup !== null && /\b(?:not|n['’]t|never|no longer|hardly)\b/i.test(said.slice(0, sup.index).split(/[,;]|\band\b/).at(-1)!);
+    const hit = vouch && !NEGATED.test(said.slice(0, vouch.index)) ? vouch : sup && !supNegated && (ownBefore(sup.index) || ownAfter(sup.index + sup[0].length) || speaksForSubject(s, corpus)) ? sup : null;
     if (!hit) continue;
     // A vouching phrase about the body's own things, or by a body whose claim names no one else's conduct.
     const bodySpeaks =
