@@ -28,6 +28,10 @@ describe('unnamed groups in set 7 shapes', () => {
     expect(found).toContain('Another said the alarm had been switched off at night');
   });
 
+  it('an anonymity grant in the aside stays the anonymity rule’s own quote', () => {
+    expect(anonymous('Nurses on the night ward, who asked us not to use their names, told the paper the alarms were switched off.')).toEqual(['not to use their names']);
+  });
+
   it.each([
     ['a speech tag in the aside', 'Residents, the mayor said, were moved to the school hall overnight.'],
     ['analysts at a named firm', 'Analysts at Kestrel Research said the rate cut was already priced in.'],

@@ -227,7 +227,7 @@ const DENIAL_VERB = /\b(?:denied|denies|deny|denying|rejected|rejects|disputed|d
 const SUPERLATIVE = /\b(?:one of the|the) (?:most [a-z]+|(?:best|finest|safest|fairest|cleanest|strongest|largest|lowest|highest)(?:-[a-z]+)?|(?!(?:latest|earliest|rest|west|interest|honest|modest|forest|request|protest|contest|test|guest|nest|quest|chest|priest|arrest|harvest|manifest|suggest|digest|crest|invest|pest|vest|zest|conquest|bequest|unrest|behest|inquest|midwest|northwest|southwest|biggest|largest|worst|poorest|weakest|slowest|dirtiest|deadliest|costliest|riskiest)\b)[a-z]{2,}est\b)/i;
 /** The claim speaks of the speaker's own body or things: "its offer", "our teams", "we", "the company's". */
 const OWN_REF =
-  /\b(?:its|our|we|us|I|my|myself|ourselves)\b|\b(?:the|this) (?:company|club|trust|ministry|university|bank|government|council|firm|group|airline|hospital|board|agency|union|city|town|county|municipality|mission|exchange|department|force|service|party|festival|consortium|association|federation|league|foundation|charity|institute|operator|utility)(?:['’]s)?\b/i;
+  /\b(?:its|our|we|us|I|my|myself|ourselves)\b|\b(?:the|this) (?:company|club|trust|ministry|university|bank|government|council|firm|group|airline|hospital|board|agency|union|city|town|county|municipality|mission|exchange|department|force|service|party|festival|association|foundation|charity|institute)(?:['’]s)?\b/i;
 /** A body's speaker reporting what "it" or "they" did: the body itself ("the company said it had …"). */
 const BODY_PRONOUN = /^(?:it|they)\b/i;
 /** A negation before the vouching words turns them into someone's accusation ("had not acted properly", "had not been \"stronger than ever\""). */

@@ -39,7 +39,7 @@ export function moreAnonPatterns(base: { groupMod: string; groupNoun: string; qu
   // "Residents of the hill villages, cut off since the flood, say": an aside between the group and its verb says more
   // about them, not who they are (a name or a speech tag in it is checked where the match is read: `asideNamesSomeone`).
   // Not an anonymity grant ("…, who asked not to be named, said"): the anonymity rule quotes that itself.
-  const aside = `(?:,\\s+(?![^,.;]*\\b(?:said|says|told|according|added|named|identified|anonymity|authori[sz]ed)\\b)[^,.;:“”"()]{3,90},)?`;
+  const aside = `(?:,\\s+(?![^,.;]*\\b(?:said|says|told|according|added|names?|named|identified|anonymity|anonymously|withh[oe]ld|authori[sz]ed)\\b)[^,.;:“”"()]{3,90},)?`;
   const then = `(?=${aside}\\s+${VERB_LEAD}${verbs}\\b)`;
   // Where they are or how the reporter met them does not say who they are.
   const more = [
