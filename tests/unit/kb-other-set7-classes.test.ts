@@ -1,7 +1,7 @@
 // Self-serving and interested-party classes found missing on held-out set 7 (#15). Fixture reports written for this
 // test (not set 7's text): a chief executive's "stronger than ever", a body by its kind whose speech verb comes late
 // ("The consortium promises … and says its offer is 'the cheapest …'"), a body's spokesperson promising its own inquiry
-// will be "thorough", a chair calling their own festival "the freest …" (any "-est" superlative), a body putting its
+// will be "thorough" or its measure will "raise the quality of …", a chair calling their own festival "the freest …" (any "-est" superlative), a body putting its
 // failure down to a third party, and a named person's "X accuses the consortium of '…'" far into a report. Controls:
 // the report's own voice, a negated phrase, a neutral analyst, a non-superlative "-est" word, a third party's blame.
 import { describe, expect, it } from 'vitest';
@@ -19,6 +19,15 @@ describe('a body’s own people vouching for it (self-serving)', () => {
   it('flags a commission’s spokesperson promising its own investigation will be "thorough"', () => {
     const q = selfServing('The Coastal Safety Commission said its inspectors had boarded the ferry.', 'A commission spokesman, Peter Hallam, said the investigation would be "thorough and independent".');
     expect(q.some((x) => x.includes('thorough and independent'))).toBe(true);
+  });
+
+  it('flags an agency head promising what its own measure will achieve', () => {
+    const q = selfServing('The Tea Board banned exports of loose-leaf tea in March.', 'Board director general Anil Mehta said the ban would "raise the quality of Indian tea in every market".');
+    expect(q.some((x) => x.includes('raise the quality'))).toBe(true);
+  });
+
+  it('control: a union secretary warning that a tax would raise prices', () => {
+    expect(selfServing('Union general secretary Maria Costa said the new tax would raise prices for every family.')).toEqual([]);
   });
 
   it('flags a chair calling their own festival "the freest …" (an "-est" superlative)', () => {

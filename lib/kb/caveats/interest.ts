@@ -238,9 +238,9 @@ const SPEAKS_FOR_BODY_ROLES = new Set(['official', 'company', 'party-official'])
 /** A body by its kind as the subject, its speech verb later in the sentence ("The consortium promises … and says (that)"). */
 const BODY_SUBJECT_SAYS =
   /^((?:The|Its) (?:company|consortium|firm|group|operator|club|ministry|government|council|union|board|agency|utility|federation|association|bank|airline|trust))\b(?:[^.;“”"]{0,100}?\band\s+)?\s*(?:also\s+)?(says|said|insists|insisted|maintains|maintained)\s+(?:that\s+)?/;
-/** An inquiry promised to be "thorough", and the speech-tag role of someone who speaks for the body running it. */
-const OWN_PROCESS = /^(?:investigation|inquiry|review|probe|audit)s? (?:would|will) be\b/i;
-const SPEAKER_TAG = /\b(?:spokes(?:person|man|woman)|chair(?:man|woman|person)?|head|director|chief|minister|commissioner|secretary)\b/i;
+/** An inquiry promised to be "thorough" or a measure promised to "raise the quality …", and the speech-tag role of someone who speaks for the body running it. */
+const OWN_PROCESS = /^(?:(?:investigation|inquiry|review|probe|audit)s? (?:would|will) be|(?:measure|ban|policy|rule|reform|law|scheme|programme|program|plan|subsidy|subsidies|regulation|tax)s? (?:would|will)\b)/i;
+const SPEAKER_TAG = /\b(?:spokes(?:person|man|woman)|chair(?:man|woman|person)?|head|director(?:[- ]general)?|chief|minister|commissioner|secretary|governor|mayor)\b/i;
 
 /**
  * A body, or someone speaking for it, vouching for its own conduct, product or record ("the company said its systems are
@@ -286,7 +286,8 @@ export function ownRecord(view: ReportView, corpus: Corpus): CaveatDraft[] {
     // A vouching phrase about the body's own things, or by a body whose claim names no one else's conduct.
     const bodySpeaks =
       a.entity !== null && corpus.entityById.get(a.entity)?.type === 'organisation' && !s.mentions.some((m) => m.entity !== a.entity && m.start >= qs && m.end <= qe && corpus.entityById.get(m.entity)?.type !== 'place');
-    // A body's speaker promising its own inquiry will be "thorough" ("A commission spokesperson, X, said the investigation would be …").
+    // A body's speaker promising its own inquiry will be "thorough" ("A commission spokesperson, X, said the investigation would be …"),
+    // or its measure will "raise the quality of …" ("Authority director general X said the measure would …").
     const ownProcess = OWN_PROCESS.test(hit[0]) && SPEAKER_TAG.test(s.text.slice(0, qs));
     if (hit === vouch && !OWN_REF.test(said) && !/\b(?:he|she|it|they)\b/.test(said) && !speaksForSubject(s, corpus) && !bodySpeaks && !ownProcess && !/confidence|under control|to the letter/i.test(said)) continue;
     // "X denied any wrongdoing. … the company said its prices had been 'fully compliant …'": the denial restated, not praise.
