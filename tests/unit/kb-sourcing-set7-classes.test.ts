@@ -106,6 +106,7 @@ describe('a group’s mood stated as fact', () => {
 
   it.each([
     ['credited to a survey', 'Many residents remain wary of the scheme, according to a council survey.'],
+    ['found by a poll', 'Many voters remain sceptical of the deal, a recent poll found.'],
     ['in a named speaker’s quotation', '"Many residents remain suspicious of private operators," said Ana Flores, who chairs the tenants’ association.'],
     ['not a mood', 'Many residents remain in temporary housing.'],
   ])('control: %s', (_, middle) => {

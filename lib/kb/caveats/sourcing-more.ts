@@ -203,8 +203,8 @@ const WEASEL_VIEW = new RegExp(`\\b(?:is|are|was|were|has\\s+been|have\\s+been|h
 const UNATTRIBUTED_VIEWS = PHRASES.unattributedViews.map((p) => new RegExp(p, 'u'));
 /** "is widely regarded as", "It is an open secret … that", "has been accused for years of": a view or charge credited to nobody. */
 const WEASEL = { exec: (t: string) => WEASEL_VIEW.exec(t) ?? UNATTRIBUTED_VIEWS.map((re) => re.exec(t)).find((m) => m !== null) ?? null };
-// The report points to where it knows this from.
-const SOURCED_HERE = /\baccording to\b|\bseen by\b|\b(?:documents?|records?|minutes|data|figures|filings?|emails?|letters?|footage|photos?|images?|video)\s+(?:\w+\s+){0,3}(?:show|showed|shows|reveal|revealed|reveals|indicate|indicated|suggest|suggested)\b|\b(?:court|judge|jury|inquiry|investigation|audit|report)\s+(?:\w+\s+){0,2}(?:found|concluded|ruled)\b/i;
+// The report points to where it knows this from (a document, a finding, a poll: "…, a recent poll found").
+const SOURCED_HERE = /\baccording to\b|\bseen by\b|\b(?:documents?|records?|minutes|data|figures|filings?|emails?|letters?|footage|photos?|images?|video)\s+(?:\w+\s+){0,3}(?:show|showed|shows|reveal|revealed|reveals|indicate|indicated|suggest|suggested)\b|\b(?:court|judge|jury|inquiry|investigation|audit|report)\s+(?:\w+\s+){0,2}(?:found|concluded|ruled)\b|\b(?:polls?|surveys?|stud(?:y|ies)|census|research)\s+(?:\w+\s+){0,3}(?:found|finds|shows?|showed|suggests?|suggested|indicates?|indicated)\b/i;
 
 /**
  * A contested assertion the report makes in its own voice: wrongdoing or its
