@@ -50,6 +50,7 @@ describe('a body’s own people vouching for it (self-serving)', () => {
   it.each([
     ['the report’s own voice', 'The company is stronger than ever after the merger, and its shares have doubled.'],
     ['negated', 'Velora chief executive Marta Lindgren admitted the company had not been "stronger than ever" last year.'],
+    ['a superlative of hardship', 'Velora chief executive Marta Lindgren said the company had come through "the harshest winter in its history".'],
     ['a word that only ends in "-est"', 'Festival chair Ruth Okonjo said the festival had received "the latest request from the council" on Monday.'],
     ['an analyst about a company she does not speak for', 'Analyst Priya Raman of Kestrel Research said the company was "the fastest-growing bank in the region".'],
   ])('control: %s', (_, text) => {

@@ -223,8 +223,9 @@ const VOUCH = anyOf([...INTEREST_PHRASES.vouchPatterns, ...INTEREST_PHRASES.comp
 const COMPLIANCE = anyOf(INTEREST_PHRASES.compliancePatterns);
 const DENIAL_VERB = /\b(?:denied|denies|deny|denying|rejected|rejects|disputed|disputes)\b/i;
 /** Praise by superlative ("its offer was the most generous in the history of the operation", "one of the best-maintained fleets"). */
-// Any "-est" adjective ("the freest platform", "the fastest network"), not the nouns and words that only end so.
-const SUPERLATIVE = /\b(?:one of the|the) (?:most [a-z]+|(?:best|finest|safest|fairest|cleanest|strongest|largest|lowest|highest)(?:-[a-z]+)?|(?!(?:latest|earliest|rest|west|interest|honest|modest|forest|request|protest|contest|test|guest|nest|quest|chest|priest|arrest|harvest|manifest|suggest|digest|crest|invest|pest|vest|zest|conquest|bequest|unrest|behest|inquest|midwest|northwest|southwest|biggest|largest|worst|poorest|weakest|slowest|dirtiest|deadliest|costliest|riskiest)\b)[a-z]{2,}est\b)/i;
+// Praising "-est" adjectives ("the freest platform", "the fastest network", "the strictest controls"); not every word
+// ending so: "the harshest winter", "the latest request" are no praise.
+const SUPERLATIVE = /\b(?:one of the|the) (?:most [a-z]+|(?:best|finest|safest|fairest|cleanest|strongest|largest|lowest|highest|freest|fastest|quickest|cheapest|greenest|smartest|friendliest|healthiest|brightest|widest|broadest|newest|simplest|easiest|strictest|greatest)(?:-[a-z]+)?)\b/i;
 /** The claim speaks of the speaker's own body or things: "its offer", "our teams", "we", "the company's". */
 const OWN_REF =
   /\b(?:its|our|we|us|I|my|myself|ourselves)\b|\b(?:the|this) (?:company|club|trust|ministry|university|bank|government|council|firm|group|airline|hospital|board|agency|union|city|town|county|municipality|mission|exchange|department|force|service|party|festival|association|foundation|charity|institute)(?:['’]s)?\b/i;
