@@ -113,3 +113,35 @@ describe('a group’s mood stated as fact', () => {
     expect(unsourced(...around(middle))).toEqual([]);
   });
 });
+
+describe('neighbouring shapes of the same classes', () => {
+  it.each([
+    ['eyewitnesses', 'Eyewitnesses told the paper that the lorry had been speeding.', 'Eyewitnesses told'],
+    ['a circle close to someone', 'Those close to the mayor say she will not stand again.', 'Those close to the mayor say'],
+    ['people placed in a town', 'People in the town say the water has tasted odd for weeks.', 'People in the town say'],
+  ])('flags %s as an unnamed source', (_, text, words) => {
+    expect(anonymous(text)).toContain(words);
+  });
+
+  it.each([
+    ['"refused to be drawn on"', 'The company refused to be drawn on whether more jobs would go.'],
+    ['"No one at … was available for comment"', 'No one at the ministry was available for comment.'],
+  ])('flags %s as no comment', (_, text) => {
+    expect(noComment(text)).toHaveLength(1);
+  });
+
+  it('flags a party saying it "had done nothing wrong" as a denial', () => {
+    expect(kinds('denial')('Harlan Foods insisted it had done nothing wrong.')).toEqual(['Harlan Foods insisted it had done nothing wrong']);
+  });
+
+  it.each([
+    ['people who are not a source', 'Those who attended the meeting left before the vote.'],
+    ['no one hurt', 'No one at the depot was injured.'],
+  ])('control: %s', (_, text) => {
+    expect([...anonymous(text), ...noComment(text)]).toEqual([]);
+  });
+
+  it('control: "nothing wrong" in the report’s own voice is no denial', () => {
+    expect(kinds('denial')('There was nothing wrong with the brakes, the inspection report shows.')).toEqual([]);
+  });
+});

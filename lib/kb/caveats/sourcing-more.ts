@@ -65,7 +65,7 @@ export function moreAnonPatterns(base: { groupMod: string; groupNoun: string; qu
   // A plural of a people noun, by its ending, unless the data says it names things, an institution or elected members speaking in public.
   // Lower case, or capitalised only at the start of a sentence: "Kestrel Motors said" is a company.
   const byEnding = `(?!(?:${alternation(PHRASES.notGroupNouns)})\\b)(?:(?<=^|[.!?]\\s+)[A-Z]|[a-z])[a-z]+(?:${PHRASES.groupNounEndings.join('|')})(?![\\w’'-])`;
-  const nouns = `(?:${base.groupNoun}|${alternation(PHRASES.groupNouns)}|${byEnding}|[Pp]eople(?=\\s+(?:${alternation(PHRASES.groupPlaces)}|who|at)\\b))`;
+  const nouns = `(?:${base.groupNoun}|${alternation(PHRASES.groupNouns)}|${byEnding}|[Pp]eople(?=\\s+(?:${alternation(PHRASES.groupPlaces)}|who|at|in|from)\\b))`;
   return [
     {
       id: 'anonymous-group-more',
@@ -73,6 +73,13 @@ export function moreAnonPatterns(base: { groupMod: string; groupNoun: string; qu
       re: new RegExp(`(?<![\\w’'])${notOwned}${lead}${base.groupMod}${nouns}${qualifier}\\s+(?!(?:are|were)\\s+(?:${base.verbs})\\b)${VERB_LEAD}${verbs}\\b(?!\\s+against)`, 'g'),
       role: 'anonymous-officials',
       explain: (p) => `“${p}”: the people this rests on are not named, so a reader cannot tell who they are or how they know.`,
+    },
+    {
+      id: 'those-close-to',
+      // "Those close to the mayor say", "those familiar with the talks said": a circle, nobody in it named.
+      re: new RegExp(`\\b[Tt]hose\\s+(?:close\\s+to|familiar\\s+with|around|who\\s+know)\\s+[^,.;:“”"]{2,50}?\\s+${VERB_LEAD}${verbs}\\b`, 'g'),
+      role: 'anonymous-officials',
+      explain: (p) => `“${p}”: nobody in that circle is named, so a reader cannot check who said this or how they know.`,
     },
     {
       id: 'unnamed-person-who',

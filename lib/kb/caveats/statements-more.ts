@@ -42,6 +42,14 @@ export const MORE_DENIALS = [
     explain: (w: string) => `${w} rejects the report as untrue: the claim is disputed by the party it is about, and the report does not settle it.`,
   },
   {
+    id: 'did-nothing-wrong',
+    // "insisted it had done nothing wrong", "said he "did nothing wrong"": the party's own denial of wrongdoing.
+    re: /\b(?:(?:had|has|have)\s+[“"‘']?done|[“"‘']?did)\s+(?:absolutely\s+)?nothing\s+(?:wrong|illegal|improper|unlawful)\b[”"’']?/g,
+    fromClause: true,
+    attributedOnly: true,
+    explain: (w: string) => `${w} says it did nothing wrong: the accusation is disputed by the party it is about, and the report does not settle it.`,
+  },
+  {
     id: 'pleaded-not-guilty',
     re: /\b(?:has\s+|have\s+|had\s+)?(?:pleaded|pled|pleads|plead)\s+(?:not\s+guilty|innocent)\b[^,;.]*/g,
     fromClause: true,
@@ -255,6 +263,8 @@ export const MORE_NO_COMMENT: RegExp[] = [
   // "did not respond by publication time", "did not respond." at the end of the sentence, "his office has not yet replied"
   new RegExp(`\\b${NOT}\\s+(?:yet\\s+)?(?:immediately\\s+)?(?:respond(?:ed)?|repl(?:y|ied))(?=\\s*[.;]|\\s*$|\\s+by\\s+(?:publication|press\\s+time|deadline|the\\s+time))`, 'g'),
   /\bcould\s+not\s+(?:immediately\s+)?be\s+reached\b|\b(?:was|were|is|are)\s+not\s+(?:immediately\s+)?available\s+(?:for|to)\s+comment\b|\bhad\s+no\s+(?:immediate\s+)?comment\b|\b(?:declined|refused)\s+to\s+(?:elaborate|be\s+interviewed|answer\s+questions)\b|\bdeclined\s+to\s+discuss\s+(?:it|this|that|the\s+(?:matter|case|details|allegations?|claims?|report|investigation)|details|specifics)\b/g,
+  // "refused to be drawn on whether …", "No one at the ministry was available for comment"
+  /\b(?:refused|declined)\s+to\s+be\s+drawn\s+(?:on|into)\b|\b(?:would|will)\s+not\s+be\s+drawn\s+(?:on|into)\b|\b(?:[Nn]o\s*one|[Nn]obody)\s+(?:at|from)\s+[^,.;]{2,60}?\s+(?:was|were|could\s+be)\s+(?:immediately\s+)?(?:available|reached)\s+(?:for|to)\s+comment\b/g,
   // "Neither side has commented", "Neither the firm nor its owner has commented"
   /\b[Nn]either\s+[^,.;]{1,60}?\s+(?:has|have|had)\s+(?:yet\s+)?(?:publicly\s+)?commented\b/g,
 ];
