@@ -119,6 +119,9 @@ describe('neighbouring shapes of the same classes', () => {
     ['eyewitnesses', 'Eyewitnesses told the paper that the lorry had been speeding.', 'Eyewitnesses told'],
     ['a circle close to someone', 'Those close to the mayor say she will not stand again.', 'Those close to the mayor say'],
     ['people placed in a town', 'People in the town say the water has tasted odd for weeks.', 'People in the town say'],
+    ['senior figures', 'Senior figures in the party say the leader will resign within weeks.', 'Senior figures in the party say'],
+    ['economists who warn', 'Some economists warn that the cut will fuel inflation.', 'Some economists warn'],
+    ['analysts who expect', 'Analysts expect the central bank to raise rates in June.', 'Analysts expect'],
   ])('flags %s as an unnamed source', (_, text, words) => {
     expect(anonymous(text)).toContain(words);
   });
@@ -137,6 +140,9 @@ describe('neighbouring shapes of the same classes', () => {
   it.each([
     ['people who are not a source', 'Those who attended the meeting left before the vote.'],
     ['no one hurt', 'No one at the depot was injured.'],
+    ['a passive "expected to"', 'Officials expected to attend the summit were turned back at the border.'],
+    ['a passive "feared"', 'Miners feared trapped were rescued on Friday.'],
+    ['a group’s worry (a mood, not a claim)', 'Dockworkers in the port fear the deal will cost hundreds of jobs.'],
   ])('control: %s', (_, text) => {
     expect([...anonymous(text), ...noComment(text)]).toEqual([]);
   });
