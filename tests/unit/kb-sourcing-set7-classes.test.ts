@@ -151,3 +151,15 @@ describe('neighbouring shapes of the same classes', () => {
     expect(kinds('denial')('There was nothing wrong with the brakes, the inspection report shows.')).toEqual([]);
   });
 });
+
+describe('one caveat per claim: a figure an unnamed group gives', () => {
+  it('"Industry insiders estimate the deal is worth $2 billion" is the unnamed source’s, not also a figure with no source', () => {
+    const text = 'Industry insiders estimate the deal is worth $2 billion.';
+    expect(anonymous(text)).toContain('Industry insiders estimate');
+    expect(unsourced(text)).toEqual([]);
+  });
+
+  it('control: the same figure in the report’s own voice has no source', () => {
+    expect(unsourced('The deal is worth $2 billion.')).toHaveLength(1);
+  });
+});

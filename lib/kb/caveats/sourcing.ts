@@ -242,12 +242,18 @@ function checkable(view: ReportView, sentence: string, f: Figure): boolean {
   return new RegExp(`\\b(?:seen|witnessed|counted|observed|verified|reviewed)\\s+by\\s+(?:the\\s+)?${own}\\b|\\b${own}\\s+(?:${OWN_PEOPLE}|witness(?:es)?)\\s+(?:at the scene\\s+|there\\s+)?(?:saw|counted|observed|witnessed|verified)\\b`).test(sentence);
 }
 
+// The unnamed-source patterns without the global flag: testing them leaves no lastIndex behind for matchAll to inherit.
+const ANON_ONCE = ANON.map((p) => new RegExp(p.re.source, p.re.flags.replace('g', '')));
+
 export function unsourcedFigures(view: ReportView): CaveatDraft[] {
   const out: CaveatDraft[] = [];
   const byKey = new Map<string, CaveatDraft>();
   for (const s of view.sentences) {
     if (s.heading) continue;
-    const figures = figuresIn(s.text).filter((f) => !inside(quotedSpans(s.text), f.start) && !publicFigure(s.text, f.start) && !checkable(view, s.text, f) && !(f.what !== 'toll' && pastEventFigure(s.text, view.date)));
+    // "Industry insiders estimate the deal is worth $2 billion": the figure rests on the unnamed people before it, which the
+    // anonymous-source finding quotes (one caveat per claim), not on the report's own voice.
+    const anonBefore = (at: number) => ANON_ONCE.some((re) => re.test(s.text.slice(0, at)));
+    const figures = figuresIn(s.text).filter((f) => !inside(quotedSpans(s.text), f.start) && !publicFigure(s.text, f.start) && !checkable(view, s.text, f) && !(f.what !== 'toll' && pastEventFigure(s.text, view.date)) && !anonBefore(f.start));
     if (figures.length === 0) continue;
     const covering = coveringAttribution(view, s);
     if (covering.role !== 'reporter') continue;
