@@ -58,8 +58,14 @@ describe('hedges in the report’s own voice', () => {
     ['It was not possible to confirm who sent the letters.'],
     ['It has not been possible to verify the footage.'],
     ['It was impossible to establish how many people were on board.'],
+    ['Neither claim could be independently verified.'],
+    ['The video, which could not be authenticated, shows a convoy crossing the river.'],
   ])('flags "%s"', (text) => {
     expect(hedged(text)).toHaveLength(1);
+  });
+
+  it('flags the outlet saying it "has been unable to verify" what it passes on', () => {
+    expect(hedged('The Harbour Wire has been unable to verify the claims.')).toEqual(['The Harbour Wire has been unable to verify the claims']);
   });
 
   it('control: what could be confirmed is not a hedge', () => {

@@ -33,7 +33,7 @@ function outletCouldNotVerify(view: ReportView, s: SentenceView): { cue: string;
       return [words.join(' '), words[words.length - 1]!, ...(words.length > 2 ? [words.slice(0, -1).join(' ')] : [])];
     })
     .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const re = new RegExp(`(?:^|[,;]\\s+|\\b(?:though|although|but|while|and)\\s+)(?:[Tt]he\\s+)?(?:${names.join('|')})\\s+(?:could|can|was|has|had)\\s*(?:not|n['’]t|unable\\s+to|not\\s+been\\s+able\\s+to)\\s+(?:independently\\s+)?(?:verify|confirm|establish)\\b`, 'g');
+  const re = new RegExp(`(?:^|[,;]\\s+|\\b(?:though|although|but|while|and)\\s+)(?:[Tt]he\\s+)?(?:${names.join('|')})\\s+(?:could|can|was|has|had)\\s*(?:not|n['’]t|unable\\s+to|not\\s+been\\s+able\\s+to|been\\s+unable\\s+to)\\s+(?:independently\\s+)?(?:verify|confirm|establish)\\b`, 'g');
   return [...s.text.matchAll(re)].map((m) => ({ cue: 'could not verify', start: m.index + (/^(?:[,;]\s+|(?:though|although|but|while|and)\s+)/.exec(m[0])?.[0].length ?? 0), end: m.index + m[0].length }));
 }
 
