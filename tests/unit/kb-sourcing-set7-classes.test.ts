@@ -169,3 +169,28 @@ describe('one caveat per claim: a figure an unnamed group gives', () => {
     expect(unsourced('The deal is worth $2 billion.')).toHaveLength(1);
   });
 });
+
+describe('denials and refusals in more shapes', () => {
+  const denial = kinds('denial');
+  it.each([
+    ['"had no basis in fact"', 'Harlan Foods said the allegations had "no basis in fact".'],
+    ['"categorically untrue"', 'A spokesperson for Harlan Foods said the claims were "categorically untrue".'],
+    ['a quoted "strongly refutes"', 'Harlan Foods said it "strongly refutes" the allegations.'],
+  ])('flags %s as a denial', (_, text) => {
+    expect(denial(text)).toHaveLength(1);
+  });
+
+  it.each([
+    ['"Repeated attempts to reach X were unsuccessful"', 'Repeated attempts to reach Harlan Foods were unsuccessful.'],
+    ['"Calls to X went unanswered"', 'Calls to the mayor’s office went unanswered.'],
+  ])('flags %s as no comment', (_, text) => {
+    expect(noComment(text)).toHaveLength(1);
+  });
+
+  it.each([
+    ['a claim said to have a basis', 'The inspectors said the complaints had a basis in the safety records.'],
+    ['an attempt that worked', 'Attempts to reach the stranded crew were successful on Tuesday.'],
+  ])('control: %s', (_, text) => {
+    expect([...denial(text), ...noComment(text)]).toEqual([]);
+  });
+});
