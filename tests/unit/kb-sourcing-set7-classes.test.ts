@@ -35,6 +35,7 @@ describe('unnamed groups in set 7 shapes', () => {
   it.each([
     ['a speech tag in the aside', 'Residents, the mayor said, were moved to the school hall overnight.'],
     ['analysts at a named firm', 'Analysts at Kestrel Research said the rate cut was already priced in.'],
+    ['analysts whose employer an aside names', 'Analysts at the investment bank, Morgan Harwell, said the rate cut was already priced in.'],
     ['a group the report already introduced', 'The families said they would take the navy to court.'],
     ['named people giving a different account', 'Two nurses, Amy Lindqvist and Samuel Oduya, gave a different account to the inquiry on Tuesday.'],
     ['organisers, the body that runs the event', 'Organisers said the march would go ahead on Saturday.'],

@@ -127,11 +127,18 @@ export function moreAnonPatterns(base: { groupMod: string; groupNoun: string; qu
   ];
 }
 
-/** "Campaigners, led by Ann Obi, say", "Residents, among them the mayor, said": an aside in an unnamed group's phrase that names a person. */
+const PUBLISHING_GROUP = new RegExp(`\\b(?:${alternation(PHRASES.publishingGroupNouns)})\\b`);
+
+/**
+ * "Campaigners, led by Ann Obi, say", "Residents, among them the mayor, said": an aside in an unnamed group's phrase
+ * that names a person; and "Analysts at the bank, Morgan Harwell, said": analysts whose employer the aside names
+ * publish under its name, as "analysts at Kestrel Research" do.
+ */
 export function asideNamesSomeone(phrase: string, at: number, mentions: readonly { start: number; end: number; type: string }[]): boolean {
   const comma = phrase.indexOf(',');
   if (comma < 0) return false;
-  return mentions.some((x) => x.type === 'person' && x.start >= at + comma && x.end <= at + phrase.length);
+  const inAside = (type: string) => mentions.some((x) => x.type === type && x.start >= at + comma && x.end <= at + phrase.length);
+  return inAside('person') || (PUBLISHING_GROUP.test(phrase.slice(0, comma)) && inAside('organisation'));
 }
 
 /** "A spokesperson for the Department of Transport", "a spokesman for the minister": the principal is named, so the words are on the record. */
