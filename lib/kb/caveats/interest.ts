@@ -489,7 +489,7 @@ export function blameShift(view: ReportView, corpus: Corpus): CaveatDraft[] {
         kind: 'interested-party',
         severity: 'medium',
         label: CAVEAT_KINDS['interested-party'].label,
-        explanation: `${speakerName} puts the failure down to another party: that is the account of the one whose failure it is, not an independent finding.`,
+        explanation: `${speakerName} puts the failure down to another party (a supplier, a contractor, an outside provider): that is one side’s account of who is to blame, not an independent finding.`,
         reasoning: 'Rule blame-shift: a body or its speaker says its own failure was caused by a third party (a supplier, a contractor, an outside provider).',
         rule: 'blame-shift',
         confidence: 0.65,
