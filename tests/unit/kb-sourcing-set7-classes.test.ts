@@ -129,6 +129,8 @@ describe('neighbouring shapes of the same classes', () => {
     ['senior figures', 'Senior figures in the party say the leader will resign within weeks.', 'Senior figures in the party say'],
     ['economists who warn', 'Some economists warn that the cut will fuel inflation.', 'Some economists warn'],
     ['analysts who expect', 'Analysts expect the central bank to raise rates in June.', 'Analysts expect'],
+    ['someone placed only by whom they know', 'A relative of the victim said police had ignored her calls.', 'A relative of the victim'],
+    ['an ally', 'An ally of the minister told the paper he would not resign.', 'An ally of the minister'],
   ])('flags %s as an unnamed source', (_, text, words) => {
     expect(anonymous(text)).toContain(words);
   });
@@ -147,6 +149,7 @@ describe('neighbouring shapes of the same classes', () => {
   it.each([
     ['people who are not a source', 'Those who attended the meeting left before the vote.'],
     ['no one hurt', 'No one at the depot was injured.'],
+    ['a relative named in apposition', 'A friend of the victim, Maria Lopez, said she had been afraid for weeks.'],
     ['a passive "expected to"', 'Officials expected to attend the summit were turned back at the border.'],
     ['a passive "feared"', 'Miners feared trapped were rescued on Friday.'],
     ['a group’s worry (a mood, not a claim)', 'Dockworkers in the port fear the deal will cost hundreds of jobs.'],

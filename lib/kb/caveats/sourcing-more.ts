@@ -105,6 +105,14 @@ export function moreAnonPatterns(base: { groupMod: string; groupNoun: string; qu
       explain: (p) => `“${p}” is not named: a reader cannot check who said this or how they know.`,
     },
     {
+      id: 'unnamed-relation',
+      // "A relative of the victim said", "an ally of the minister told the paper": placed only by whom they know. Not
+      // "A friend of the victim, Maria Lopez, said": a name in apposition has its comma before the verb.
+      re: new RegExp(`\\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\\s+(?:(?:long-?time|old|former|senior)\\s+)?(?:${alternation(PHRASES.relationNouns)})\\s+of\\s+[^,.;:“”"]{2,50}?(?=\\s+(?:said|says|told)\\b)`, 'gu'),
+      role: 'anonymous-officials',
+      explain: (p) => `“${p}” is not named: a reader cannot check who said this or how they know.`,
+    },
+    {
       id: 'users-on-platform',
       // "Users on Reddit and Telegram said", "People on social media claimed": whoever posted, nobody named.
       re: /\b(?:[Uu]sers|[Cc]ustomers|[Pp]eople|[Cc]ommenters|[Pp]osters|[Aa]ccounts)\s+on\s+(?:social\s+media|(?:online\s+)?forums|\p{Lu}[\p{L}\d]*(?:(?:,\s+|\s+(?:and|or)\s+)\p{Lu}[\p{L}\d]*){0,3})\s+(?:have\s+|had\s+)?(?:said|say|says|reported|posted|wrote|claimed|complained)\b/gu,
