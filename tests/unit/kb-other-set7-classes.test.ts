@@ -82,3 +82,29 @@ describe('a side’s account of blame (interested party)', () => {
     expect(interested(text)).toEqual([]);
   });
 });
+
+describe('the genre’s lines of self-defence', () => {
+  const recall = 'Harlan Foods recalled 40,000 jars of baby food on Monday after complaints from parents.';
+  it.each([
+    ['"takes … extremely seriously"', 'Harlan Foods said it takes food safety "extremely seriously".', 'extremely seriously'],
+    ['"its top priority"', 'The company said safety was its "top priority".', 'top priority'],
+    ['"acted swiftly and responsibly"', 'Harlan Foods said it had acted "swiftly and responsibly" to protect families.', 'swiftly and responsibly'],
+    ['"remained fully committed to"', 'Chief executive Joan Pike said the company remained "fully committed" to its customers.', 'fully committed'],
+  ])('flags %s as self-serving', (_, text, words) => {
+    expect(selfServing(recall, text).some((q) => q.includes(words))).toBe(true);
+  });
+
+  it.each([
+    ['"blamed a packaging supplier"', 'Harlan Foods blamed a packaging supplier for the contamination.', 'blamed a packaging supplier'],
+    ['"the fault of a subcontractor"', 'Harlan Foods said the contamination was the fault of a subcontractor in Poland.', 'the fault of a subcontractor'],
+  ])('flags %s as an interested party', (_, text, words) => {
+    expect(interested(recall, text).some((q) => q.includes(words))).toBe(true);
+  });
+
+  it.each([
+    ['a critic’s negation', 'Parents’ group leader Sara Obi said the company did not take safety seriously.'],
+    ['what a critic says the company claims', 'Parents’ group leader Sara Obi said the company claims safety is its top priority.'],
+  ])('control: %s', (_, text) => {
+    expect(selfServing(recall, text)).toEqual([]);
+  });
+});

@@ -465,6 +465,8 @@ export function sideAccuses(view: ReportView, corpus: Corpus): CaveatDraft[] {
 // ---------- a body blaming its failure on someone else ----------
 
 const BLAME_SHIFT = anyOf(INTEREST_PHRASES.blameShiftPatterns);
+/** A body as the subject of "blamed" in the report's voice ("Harlan Foods blamed a supplier", "The company has blamed …"). */
+const BLAMER_SUBJECT = /^((?:The (?:company|firm|group|operator|airline|utility|consortium|manufacturer|carmaker|retailer|bank))|\p{Lu}[\p{L}'’&-]*(?:\s+\p{Lu}[\p{L}'’&-]*){0,4})\s+(?=(?:has\s+|had\s+|also\s+)?blamed\b)/u;
 
 /**
  * A body (or its speaker) putting its own failure down to another party ("The company said the outage was caused by
@@ -475,11 +477,19 @@ export function blameShift(view: ReportView, corpus: Corpus): CaveatDraft[] {
   const out: CaveatDraft[] = [];
   for (const s of view.sentences) {
     if (s.heading) continue;
-    const a = s.attribution;
+    let a = s.attribution;
+    // "Harlan Foods blamed a packaging supplier for …": the verb itself says whose account it is.
+    const blamer = a.role === 'reporter' ? BLAMER_SUBJECT.exec(s.text) : null;
+    if (blamer) {
+      // The subject named at the sentence's start (an organisation, or a name the extractor typed as a person).
+      const m = s.mentions.find((x) => x.start === 0 && x.end >= blamer[1]!.length - 1 && ['organisation', 'person'].includes(corpus.entityById.get(x.entity)?.type ?? ''));
+      if (!m && !BODY_TAG.test(blamer[1]!)) continue;
+      a = { ...a, claimant: blamer[1]!, role: 'company', entity: m?.entity ?? null, cue: 'blamed' };
+    }
     if (!SPEAKS_FOR_BODY_ROLES.has(a.role) || AUTHORITY.test(a.claimant)) continue;
     if (a.entity === null && !BODY_TAG.test(a.claimant)) continue;
     if (standingOf(view, corpus, a.entity, a.claimant, s) === 'neutral') continue;
-    const [qs, qe] = reportedSpan(s);
+    const [qs, qe] = blamer ? trimSpan(s.text, blamer[1]!.length, s.text.length) : reportedSpan(s);
     const said = s.text.slice(qs, qe);
     const hit = BLAME_SHIFT.exec(said);
     if (!hit || NEGATED.test(said.slice(0, hit.index))) continue;
