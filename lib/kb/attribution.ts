@@ -398,9 +398,13 @@ const HEDGE_CUES: { re: RegExp; cue?: string }[] = [
   { re: /\bunconfirmed\b/gi },
   { re: /\bunverified\b/gi },
   { re: /\bno (?:official |independent )?confirmation\b/gi },
-  { re: /\bcould not be (?:independently )?(?:verified|confirmed)\b/gi },
+  { re: /\bcould not be (?:independently )?(?:verified|confirmed|established|authenticated)\b/gi },
+  // "Neither claim could be independently verified", "None of the accounts could be confirmed".
+  { re: /\b(?:neither|none)\b[^.;]{0,60}?\bcould\s+be\s+(?:independently\s+)?(?:verified|confirmed|authenticated)\b/gi, cue: 'could not be verified' },
+  // "It was not possible to confirm who made the calls", "It has been impossible to verify …": the report's own doubt, impersonal.
+  { re: /\bit\s+(?:was|is|has|had)(?:\s+not|n['’]t)\s+(?:yet\s+)?(?:been\s+)?possible\s+to\s+(?:independently\s+)?(?:confirm|verify|establish|check)\b|\bit\s+(?:was|is|has\s+been|had\s+been)\s+impossible\s+to\s+(?:independently\s+)?(?:confirm|verify|establish|check)\b/gi, cue: 'could not verify' },
   // "its figures could not be checked", "We have not been able to verify where they were filmed"
-  { re: /\bcould not be (?:independently )?checked\b|\b(?:have|has|had) not been able to (?:independently )?(?:verify|confirm|check)\b|\b(?:was|were|is|are) unable to (?:independently )?(?:verify|confirm)\b/gi },
+  { re: /\bcould not be (?:independently )?checked\b|\b(?:have|has|had) not been able to (?:independently )?(?:verify|confirm|check)\b|\b(?:was|were|is|are|(?:has|have|had) been) unable to (?:independently )?(?:verify|confirm)\b/gi },
   // "We could not independently confirm the timing", "I was unable to verify": the reporter's own doubt.
   { re: /\b(?:[Ww]e|I)\s+(?:could|can|were|was)\s*(?:not|n['’]t|unable\s+to)\s+(?:independently\s+)?(?:verify|confirm|establish)\b/g },
   // "The overcharged amount could run into several hundred crore rupees": an estimate of size, not a figure.

@@ -10,7 +10,7 @@
 // Pure and deterministic: rules run in a fixed order and the result is sorted.
 import { conflictFindings } from './conflicts';
 import { headlineOverreach } from './headline';
-import { chooserPraise, interestFindings, ownRecord, ownRelease, sideAccuses, sideDisparages } from './interest';
+import { blameShift, chooserPraise, interestFindings, ownRecord, ownRelease, sideAccuses, sideDisparages } from './interest';
 import { ownPraise } from './interest-own-praise';
 import { nameFindings } from './names';
 import { duplicatedText, noPublisher, undated } from './provenance';
@@ -60,6 +60,7 @@ function findings(corpus: Corpus): CaveatDraft[] {
       ...ownPraise(view, corpus),
       ...chooserPraise(view, corpus),
       ...sideAccuses(view, corpus),
+      ...blameShift(view, corpus),
       ...sideDisparages(view, corpus),
       ...relayedHearsay(view),
       ...vagueMany(view),

@@ -35,6 +35,8 @@ export const InterestPhrasesFile = z
     disparagingPatterns: patterns,
     /** A superlative that blames rather than praises ("the worst", "the most dangerous", "the biggest fraud"): never self-praise. */
     negativeSuperlatives: patterns,
+    /** A body putting its own failure down to someone else ("the outage was caused by … at a third-party data centre", "blamed a supplier"). */
+    blameShiftPatterns: patterns,
     /** "without providing evidence": a person's accusation the sourcing rules already flag as unbacked, the caveat that matters more. */
     unbackedMarkers: patterns,
   })

@@ -223,17 +223,25 @@ const VOUCH = anyOf([...INTEREST_PHRASES.vouchPatterns, ...INTEREST_PHRASES.comp
 const COMPLIANCE = anyOf(INTEREST_PHRASES.compliancePatterns);
 const DENIAL_VERB = /\b(?:denied|denies|deny|denying|rejected|rejects|disputed|disputes)\b/i;
 /** Praise by superlative ("its offer was the most generous in the history of the operation", "one of the best-maintained fleets"). */
-const SUPERLATIVE = /\b(?:one of the|the) (?:most [a-z]+|(?:best|finest|safest|fairest|cleanest|strongest|largest|lowest|highest)(?:-[a-z]+)?)\b/i;
+// Praising "-est" adjectives ("the freest platform", "the fastest network", "the strictest controls"); not every word
+// ending so: "the harshest winter", "the latest request" are no praise.
+const SUPERLATIVE = /\b(?:one of the|the) (?:most [a-z]+|(?:best|finest|safest|fairest|cleanest|strongest|largest|lowest|highest|freest|fastest|quickest|cheapest|greenest|smartest|friendliest|healthiest|brightest|widest|broadest|newest|simplest|easiest|strictest|greatest)(?:-[a-z]+)?)\b/i;
 /** The claim speaks of the speaker's own body or things: "its offer", "our teams", "we", "the company's". */
 const OWN_REF =
-  /\b(?:its|our|we|us|I|my|myself|ourselves)\b|\b(?:the|this) (?:company|club|trust|ministry|university|bank|government|council|firm|group|airline|hospital|board|agency|union|city|town|county|municipality|mission|exchange|department|force|service|party)(?:['’]s)?\b/i;
+  /\b(?:its|our|we|us|I|my|myself|ourselves)\b|\b(?:the|this) (?:company|club|trust|ministry|university|bank|government|council|firm|group|airline|hospital|board|agency|union|city|town|county|municipality|mission|exchange|department|force|service|party|festival|association|foundation|charity|institute)(?:['’]s)?\b/i;
 /** A body's speaker reporting what "it" or "they" did: the body itself ("the company said it had …"). */
 const BODY_PRONOUN = /^(?:it|they)\b/i;
-/** A negation before the vouching words turns them into someone's accusation ("had not acted properly"). */
-const NEGATED = /\b(?:not|n['’]t|no longer|hardly|failed to)\s+(?:[\w-]+\s+){0,2}$/i;
+/** A negation before the vouching words turns them into someone's accusation ("had not acted properly", "had not been \"stronger than ever\""). */
+const NEGATED = /\b(?:not|n['’]t|no longer|hardly|failed to)\s+(?:[\w-]+\s+){0,2}[“"‘]?$/i;
 /** A body by its kind in a speech tag ("the company", "the club", "the trust", "the ministry's spokesman"). */
-const BODY_TAG = /\b(?:company|club|trust|ministry|university|bank|government|council|firm|group|airline|operator|board|agency|union|department|hospital|federation|league|party|campaign)\b/i;
+const BODY_TAG = /\b(?:company|club|trust|ministry|university|bank|government|council|firm|group|airline|operator|board|agency|union|department|hospital|federation|league|party|campaign|consortium|association|utility)\b/i;
 const SPEAKS_FOR_BODY_ROLES = new Set(['official', 'company', 'party-official']);
+/** A body by its kind as the subject, its speech verb later in the sentence ("The consortium promises … and says (that)"). */
+const BODY_SUBJECT_SAYS =
+  /^((?:The|Its) (?:company|consortium|firm|group|operator|club|ministry|government|council|union|board|agency|utility|federation|association|bank|airline|trust))\b(?:[^.;“”"]{0,100}?\band\s+)?\s*(?:also\s+)?(says|said|insists|insisted|maintains|maintained)\s+(?:that\s+)?/;
+/** An inquiry promised to be "thorough" or a measure promised to "raise the quality …", and the speech-tag role of someone who speaks for the body running it. */
+const OWN_PROCESS = /^(?:(?:investigation|inquiry|review|probe|audit)s? (?:would|will) be|(?:measure|ban|policy|rule|reform|law|scheme|programme|program|plan|subsidy|subsidies|regulation|tax)s? (?:would|will)\b)/i;
+const SPEAKER_TAG = /\b(?:spokes(?:person|man|woman)|chair(?:man|woman|person)?|head|director(?:[- ]general)?|chief|minister|commissioner|secretary|governor|mayor)\b/i;
 
 /**
  * A body, or someone speaking for it, vouching for its own conduct, product or record ("the company said its systems are
@@ -245,13 +253,16 @@ export function ownRecord(view: ReportView, corpus: Corpus): CaveatDraft[] {
   const out: CaveatDraft[] = [];
   for (const [i, s] of view.sentences.entries()) {
     if (s.heading) continue;
-    const a = s.attribution.role === 'reporter' ? (leadQuoteTag(view, s) ?? s.attribution) : s.attribution;
+    let a = s.attribution.role === 'reporter' ? (leadQuoteTag(view, s) ?? s.attribution) : s.attribution;
+    // "The consortium promises … and says its plan is …": a body by its kind, the sentence's subject, speaking later in it.
+    const bodySays = a.role === 'reporter' ? BODY_SUBJECT_SAYS.exec(s.text) : null;
+    if (bodySays) a = { ...a, claimant: bodySays[1]!, role: 'company', entity: null, cue: bodySays[2]! };
     if (!SPEAKS_FOR_BODY_ROLES.has(a.role)) continue;
     if (a.entity === null && !BODY_TAG.test(a.claimant) && !/[“"]|^\s*(?:Our|We)\b/.test(s.text)) continue;
     // A sentence that opens with the quotation ("'Our products …,' its director, X, said"): what was said is the quotation, whoever the tag names.
     // (Not when the tag goes on to more that was said: "…, adding that its crews had been …".)
     const leadQuote = /^\s*[“"][^”"]{10,400}?[,.]?[”"]/u.test(s.text) && !/\b(?:adding|saying|insisting) that\b/.test(s.text);
-    const [qs2, qe0] = a === s.attribution && !leadQuote ? reportedSpan(s) : leadQuoteSpan(s);
+    const [qs2, qe0] = bodySays ? trimSpan(s.text, bodySays[0].length, s.text.length) : a === s.attribution && !leadQuote ? reportedSpan(s) : leadQuoteSpan(s);
     // "She said the town's plan had worked …": the speaker as a pronoun is the speech tag too.
     const qs1 = qs2 + (qs2 === 0 ? (/^(?:He|She|They|It)\s+(?:said|says|added|told\s+\p{L}+)\s+(?:that\s+)?/u.exec(s.text)?.[0].length ?? 0) : 0);
     // A transcript's speaker label ("BLAKE:") is who speaks, not what was said.
@@ -269,12 +280,17 @@ export function ownRecord(view: ReportView, corpus: Corpus): CaveatDraft[] {
     // "it had 'the most rigorous …'" from a body, or "the best offer in the history of this company".
     const ownBefore = (at: number) => OWN_REF.test(said.slice(0, at)) || (BODY_PRONOUN.test(said) && (a.entity === null || corpus.entityById.get(a.entity)?.type === 'organisation'));
     const ownAfter = (at: number) => /^[^.;]{0,60}?\b(?:of|in|at) (?:this|our) \p{L}+/iu.test(said.slice(at));
-    const hit = vouch && !NEGATED.test(said.slice(0, vouch.index)) ? vouch : sup && (ownBefore(sup.index) || ownAfter(sup.index + sup[0].length) || speaksForSubject(s, corpus)) ? sup : null;
+    // A superlative after a negation in its clause ("the consortium had not offered the best price") is no praise.
+    const supNegated = sup !== null && /\b(?:not|n['’]t|never|no longer|hardly)\b/i.test(said.slice(0, sup.index).split(/[,;]|\band\b/).at(-1)!);
+    const hit = vouch && !NEGATED.test(said.slice(0, vouch.index)) ? vouch : sup && !supNegated && (ownBefore(sup.index) || ownAfter(sup.index + sup[0].length) || speaksForSubject(s, corpus)) ? sup : null;
     if (!hit) continue;
     // A vouching phrase about the body's own things, or by a body whose claim names no one else's conduct.
     const bodySpeaks =
       a.entity !== null && corpus.entityById.get(a.entity)?.type === 'organisation' && !s.mentions.some((m) => m.entity !== a.entity && m.start >= qs && m.end <= qe && corpus.entityById.get(m.entity)?.type !== 'place');
-    if (hit === vouch && !OWN_REF.test(said) && !/\b(?:he|she|it|they)\b/.test(said) && !speaksForSubject(s, corpus) && !bodySpeaks && !/confidence|under control|to the letter/i.test(said)) continue;
+    // A body's speaker promising its own inquiry will be "thorough" ("A commission spokesperson, X, said the investigation would be …"),
+    // or its measure will "raise the quality of …" ("Authority director general X said the measure would …").
+    const ownProcess = OWN_PROCESS.test(hit[0]) && SPEAKER_TAG.test(s.text.slice(0, qs));
+    if (hit === vouch && !OWN_REF.test(said) && !/\b(?:he|she|it|they)\b/.test(said) && !speaksForSubject(s, corpus) && !bodySpeaks && !ownProcess && !/confidence|under control|to the letter/i.test(said)) continue;
     // "X denied any wrongdoing. … the company said its prices had been 'fully compliant …'": the denial restated, not praise.
     const before = view.sentences[i - 1];
     if (hit === vouch && COMPLIANCE.test(hit[0]) && (DENIAL_VERB.test(said.slice(0, hit.index)) || (before && !before.heading && DENIAL_VERB.test(before.text)))) continue;
@@ -384,7 +400,8 @@ export function sideAccuses(view: ReportView, corpus: Corpus): CaveatDraft[] {
     const accuser = a.role === 'reporter' ? ACCUSER_SUBJECT.exec(s.text) : null;
     if (accuser) {
       const at = s.text.indexOf(accuser[1]!, accuser.index);
-      const m = s.mentions.find((x) => x.start - s.start <= at && x.end - s.start >= at + accuser[1]!.length - 1);
+      // Sentence mentions are offsets within the sentence: the accuser's name where the subject stands ("Condori accuses …").
+      const m = s.mentions.find((x) => x.start <= at && x.end >= at + accuser[1]!.length - 1);
       a = { ...a, claimant: accuser[1]!, role: 'official', entity: m?.entity ?? null, cue: 'accused' };
     }
     if (!SPEAKS_FOR_BODY_ROLES.has(a.role) || AUTHORITY.test(a.claimant)) continue;
@@ -439,6 +456,55 @@ export function sideAccuses(view: ReportView, corpus: Corpus): CaveatDraft[] {
         confidence: 0.7,
         claimant: { name: a.claimant, role: a.role, entity: a.entity },
         entities: [...new Set([...others.map((m) => m.entity), ...(a.entity ? [a.entity] : []), ...(author ? [author] : [])])],
+      }),
+    );
+  }
+  return out;
+}
+
+// ---------- a body blaming its failure on someone else ----------
+
+const BLAME_SHIFT = anyOf(INTEREST_PHRASES.blameShiftPatterns);
+/** A body as the subject of "blamed" in the report's voice ("Harlan Foods blamed a supplier", "The company has blamed …"). */
+const BLAMER_SUBJECT = /^((?:The (?:company|firm|group|operator|airline|utility|consortium|manufacturer|carmaker|retailer|bank))|\p{Lu}[\p{L}'’&-]*(?:\s+\p{Lu}[\p{L}'’&-]*){0,4})\s+(?=(?:has\s+|had\s+|also\s+)?blamed\b)/u;
+
+/**
+ * A body (or its speaker) putting its own failure down to another party ("The company said the outage was caused by
+ * 'an upgrade at a third-party data centre'", "blamed a subcontractor for the delay"): interested party, the account
+ * of the one whose failure it is. Never the report's own voice, a neutral speaker, or a court's or regulator's finding.
+ */
+export function blameShift(view: ReportView, corpus: Corpus): CaveatDraft[] {
+  const out: CaveatDraft[] = [];
+  for (const s of view.sentences) {
+    if (s.heading) continue;
+    let a = s.attribution;
+    // "Harlan Foods blamed a packaging supplier for …": the verb itself says whose account it is.
+    const blamer = a.role === 'reporter' ? BLAMER_SUBJECT.exec(s.text) : null;
+    if (blamer) {
+      // The subject named at the sentence's start (an organisation, or a name the extractor typed as a person).
+      const m = s.mentions.find((x) => x.start === 0 && x.end >= blamer[1]!.length - 1 && ['organisation', 'person'].includes(corpus.entityById.get(x.entity)?.type ?? ''));
+      if (!m && !BODY_TAG.test(blamer[1]!)) continue;
+      a = { ...a, claimant: blamer[1]!, role: 'company', entity: m?.entity ?? null, cue: 'blamed' };
+    }
+    if (!SPEAKS_FOR_BODY_ROLES.has(a.role) || AUTHORITY.test(a.claimant)) continue;
+    if (a.entity === null && !BODY_TAG.test(a.claimant)) continue;
+    if (standingOf(view, corpus, a.entity, a.claimant, s) === 'neutral') continue;
+    const [qs, qe] = blamer ? trimSpan(s.text, blamer[1]!.length, s.text.length) : reportedSpan(s);
+    const said = s.text.slice(qs, qe);
+    const hit = BLAME_SHIFT.exec(said);
+    if (!hit || NEGATED.test(said.slice(0, hit.index))) continue;
+    const speakerName = a.entity ? (corpus.entityById.get(a.entity)?.name ?? a.claimant) : capitalise(a.claimant.trim());
+    out.push(
+      quoteDraft(view, s.start + qs + hit.index, s.start + qs + hit.index + hit[0].length, {
+        kind: 'interested-party',
+        severity: 'medium',
+        label: CAVEAT_KINDS['interested-party'].label,
+        explanation: `${speakerName} puts the failure down to another party (a supplier, a contractor, an outside provider): that is one side’s account of who is to blame, not an independent finding.`,
+        reasoning: 'Rule blame-shift: a body or its speaker says its own failure was caused by a third party (a supplier, a contractor, an outside provider).',
+        rule: 'blame-shift',
+        confidence: 0.65,
+        claimant: { name: a.claimant, role: a.role, entity: a.entity },
+        entities: a.entity ? [a.entity] : [],
       }),
     );
   }

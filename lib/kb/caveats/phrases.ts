@@ -25,6 +25,12 @@ export const SourcingPhrasesFile = z
     groupNounEndings: phrases,
     /** Plurals with those endings that are not people ("documents", "figures"), and institutions that speak on the record ("prosecutors"). */
     notGroupNouns: phrases,
+    /** Someone placed only by whom they know ("a relative of the victim said", "an ally of the minister told …"). */
+    relationNouns: phrases,
+    /** Groups who publish under their employer's name ("analysts at X Research"): not anonymous once the employer is named. */
+    publishingGroupNouns: phrases,
+    /** Common nouns for a spot a named place puts people at ("Traders at Gikomba market"), unlike an employer ("analysts at X Research"). */
+    namedSpotNouns: phrases,
     /** Reporting verbs an unnamed group uses besides "said" ("officials are quick to point out"). */
     groupVerbs: phrases,
     /** Prepositions that place an unnamed group inside a body without naming anyone ("Sources within the department"). */

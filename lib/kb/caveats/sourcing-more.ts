@@ -36,19 +36,28 @@ export const MORE_VERB_TAIL = new RegExp(`\\s+${VERB_LEAD}(?:${alternation(PHRAS
  */
 export function moreAnonPatterns(base: { groupMod: string; groupNoun: string; qualifier: string; verbs: string }): AnonPatternLike[] {
   const verbs = `(?:${base.verbs}|${alternation(PHRASES.groupVerbs)})`;
-  const then = `(?=\\s+${VERB_LEAD}${verbs}\\b)`;
+  // "Residents of the hill villages, cut off since the flood, say": an aside between the group and its verb says more
+  // about them, not who they are (a name or a speech tag in it is checked where the match is read: `asideNamesSomeone`).
+  // Not an anonymity grant ("…, who asked not to be named, said"): the anonymity rule quotes that itself.
+  const aside = `(?:,\\s+(?![^,.;]*\\b(?:said|says|told|according|added|names?|named|identified|anonymity|anonymously|withh[oe]ld|authori[sz]ed)\\b)[^,.;:“”"()]{3,90},)?`;
+  const then = `(?=${aside}\\s+${VERB_LEAD}${verbs}\\b)`;
   // Where they are or how the reporter met them does not say who they are.
   const more = [
     `\\s+(?:${alternation(PHRASES.groupPlaces)})\\s+(?:the\\s+)?[^,.;:“”"]{2,50}?${then}`,
+    // "in the old town" as the base rule reads it, with an aside before the verb allowed here.
+    `\\s+(?:in|near|around)\\s+(?:the\\s+)?[^,.;:“”"]{2,40}?${then}`,
     // "at the contractor", "at the grid operator": a body not named.
     `\\s+at\\s+(?:the|a|an)\\s+[a-z][^,.;:“”"]{1,40}?${then}`,
+    // "Stallholders at Kariakoo market said", "Dockers at Tema port say": a named spot, like "in Kibera"; not "analysts at
+    // Kestrel Research", whose employer is named and publishes their work.
+    `\\s+at\\s+(?:the\\s+)?[A-Z][\\w'’-]+(?:\\s+[A-Z][\\w'’-]+){0,3}\\s+(?:${alternation(PHRASES.namedSpotNouns)})${then}`,
     `\\s+who\\s+[^,.;:“”"]{2,80}?${then}`,
     // "Residents of the nearby town say", "Officials from the ministry said"; not "Observers from the Elections
     // Observation Group said": a body named by its name speaks through them.
     `\\s+(?:of|from)\\s+(?!(?:the|a|an)\\s+[A-Z])(?=[a-z])[^,.;:“”"]{2,50}?${then}`,
     `\\s+(?:(?:whom|that)\\s+)?(?:we|I)\\s+(?:spoke|talked)\\s+(?:to|with)(?:\\s+[^,.;:“”"]{1,40}?)?${then}`,
   ].join('|');
-  const qualifier = `(?:${base.qualifier.replace(/\?$/, '')}|${more})?`;
+  const qualifier = `(?:${base.qualifier.replace(/\?$/, '')}|${more})?${aside}`;
   // Not "His lawyers said", "the company's engineers said": people speaking for a principal named before them.
   // Nor "the students said": a group the report has already introduced, often by name.
   const notOwned = "(?<!\\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our|[Tt]he|[Tt]hese|[Tt]hose)\\s)(?<![’']s\\s)(?!(?:His|Her|Their|Its|Our|My|Your|The|These|Those)\\s)";
@@ -56,13 +65,21 @@ export function moreAnonPatterns(base: { groupMod: string; groupNoun: string; qu
   // A plural of a people noun, by its ending, unless the data says it names things, an institution or elected members speaking in public.
   // Lower case, or capitalised only at the start of a sentence: "Kestrel Motors said" is a company.
   const byEnding = `(?!(?:${alternation(PHRASES.notGroupNouns)})\\b)(?:(?<=^|[.!?]\\s+)[A-Z]|[a-z])[a-z]+(?:${PHRASES.groupNounEndings.join('|')})(?![\\w’'-])`;
-  const nouns = `(?:${base.groupNoun}|${alternation(PHRASES.groupNouns)}|${byEnding}|[Pp]eople(?=\\s+(?:${alternation(PHRASES.groupPlaces)}|who|at)\\b))`;
+  const nouns = `(?:${base.groupNoun}|${alternation(PHRASES.groupNouns)}|${byEnding}|[Pp]eople(?=\\s+(?:${alternation(PHRASES.groupPlaces)}|who|at|in|from)\\b))`;
   return [
     {
       id: 'anonymous-group-more',
-      re: new RegExp(`(?<![\\w’'])${notOwned}${lead}${base.groupMod}${nouns}${qualifier}\\s+${VERB_LEAD}${verbs}\\b(?!\\s+against)`, 'g'),
+      // Not "Council members are said to be split": passive, the members are what the claim is about (a hedge).
+      re: new RegExp(`(?<![\\w’'])${notOwned}${lead}${base.groupMod}${nouns}${qualifier}\\s+(?!(?:are|were)\\s+(?:${base.verbs})\\b)${VERB_LEAD}${verbs}\\b(?!\\s+against)`, 'g'),
       role: 'anonymous-officials',
       explain: (p) => `“${p}”: the people this rests on are not named, so a reader cannot tell who they are or how they know.`,
+    },
+    {
+      id: 'those-close-to',
+      // "Those close to the mayor say", "those familiar with the talks said": a circle, nobody in it named.
+      re: new RegExp(`\\b[Tt]hose\\s+(?:close\\s+to|familiar\\s+with|around|who\\s+know)\\s+[^,.;:“”"]{2,50}?\\s+${VERB_LEAD}${verbs}\\b`, 'g'),
+      role: 'anonymous-officials',
+      explain: (p) => `“${p}”: nobody in that circle is named, so a reader cannot check who said this or how they know.`,
     },
     {
       id: 'unnamed-person-who',
@@ -88,6 +105,14 @@ export function moreAnonPatterns(base: { groupMod: string; groupNoun: string; qu
       explain: (p) => `“${p}” is not named: a reader cannot check who said this or how they know.`,
     },
     {
+      id: 'unnamed-relation',
+      // "A relative of the victim said", "an ally of the minister told the paper": placed only by whom they know. Not
+      // "A friend of the victim, Maria Lopez, said": a name in apposition has its comma before the verb.
+      re: new RegExp(`\\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\\s+(?:(?:long-?time|old|former|senior)\\s+)?(?:${alternation(PHRASES.relationNouns)})\\s+of\\s+[^,.;:“”"]{2,50}?(?=\\s+(?:said|says|told)\\b)`, 'gu'),
+      role: 'anonymous-officials',
+      explain: (p) => `“${p}” is not named: a reader cannot check who said this or how they know.`,
+    },
+    {
       id: 'users-on-platform',
       // "Users on Reddit and Telegram said", "People on social media claimed": whoever posted, nobody named.
       re: /\b(?:[Uu]sers|[Cc]ustomers|[Pp]eople|[Cc]ommenters|[Pp]osters|[Aa]ccounts)\s+on\s+(?:social\s+media|(?:online\s+)?forums|\p{Lu}[\p{L}\d]*(?:(?:,\s+|\s+(?:and|or)\s+)\p{Lu}[\p{L}\d]*){0,3})\s+(?:have\s+|had\s+)?(?:said|say|says|reported|posted|wrote|claimed|complained)\b/gu,
@@ -108,6 +133,20 @@ export function moreAnonPatterns(base: { groupMod: string; groupNoun: string; qu
       explain: (p) => `“${p}”: the source is not named, so a reader cannot check who they are or how they know.`,
     },
   ];
+}
+
+const PUBLISHING_GROUP = new RegExp(`\\b(?:${alternation(PHRASES.publishingGroupNouns)})\\b`);
+
+/**
+ * "Campaigners, led by Ann Obi, say", "Residents, among them the mayor, said": an aside in an unnamed group's phrase
+ * that names a person; and "Analysts at the bank, Morgan Harwell, said": analysts whose employer the aside names
+ * publish under its name, as "analysts at Kestrel Research" do.
+ */
+export function asideNamesSomeone(phrase: string, at: number, mentions: readonly { start: number; end: number; type: string }[]): boolean {
+  const comma = phrase.indexOf(',');
+  if (comma < 0) return false;
+  const inAside = (type: string) => mentions.some((x) => x.type === type && x.start >= at + comma && x.end <= at + phrase.length);
+  return inAside('person') || (PUBLISHING_GROUP.test(phrase.slice(0, comma)) && inAside('organisation'));
 }
 
 /** "A spokesperson for the Department of Transport", "a spokesman for the minister": the principal is named, so the words are on the record. */
@@ -186,8 +225,8 @@ const WEASEL_VIEW = new RegExp(`\\b(?:is|are|was|were|has\\s+been|have\\s+been|h
 const UNATTRIBUTED_VIEWS = PHRASES.unattributedViews.map((p) => new RegExp(p, 'u'));
 /** "is widely regarded as", "It is an open secret … that", "has been accused for years of": a view or charge credited to nobody. */
 const WEASEL = { exec: (t: string) => WEASEL_VIEW.exec(t) ?? UNATTRIBUTED_VIEWS.map((re) => re.exec(t)).find((m) => m !== null) ?? null };
-// The report points to where it knows this from.
-const SOURCED_HERE = /\baccording to\b|\bseen by\b|\b(?:documents?|records?|minutes|data|figures|filings?|emails?|letters?|footage|photos?|images?|video)\s+(?:\w+\s+){0,3}(?:show|showed|shows|reveal|revealed|reveals|indicate|indicated|suggest|suggested)\b|\b(?:court|judge|jury|inquiry|investigation|audit|report)\s+(?:\w+\s+){0,2}(?:found|concluded|ruled)\b/i;
+// The report points to where it knows this from (a document, a finding, a poll: "…, a recent poll found").
+const SOURCED_HERE = /\baccording to\b|\bseen by\b|\b(?:documents?|records?|minutes|data|figures|filings?|emails?|letters?|footage|photos?|images?|video)\s+(?:\w+\s+){0,3}(?:show|showed|shows|reveal|revealed|reveals|indicate|indicated|suggest|suggested)\b|\b(?:court|judge|jury|inquiry|investigation|audit|report)\s+(?:\w+\s+){0,2}(?:found|concluded|ruled)\b|\b(?:polls?|surveys?|stud(?:y|ies)|census|research)\s+(?:\w+\s+){0,3}(?:found|finds|shows?|showed|suggests?|suggested|indicates?|indicated)\b/i;
 
 /**
  * A contested assertion the report makes in its own voice: wrongdoing or its

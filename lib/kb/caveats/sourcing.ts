@@ -4,7 +4,7 @@ import type { ClaimantRole } from '../document';
 import { clauseAt, inside, quotedSpans } from './text';
 import type { CaveatDraft } from './types';
 import { coveringAttribution, phraseDrafts, quoteDraft, type ReportView } from './view';
-import { MORE_VERB_TAIL, moreAnonPatterns, onRecordSpokesperson, pastEventFigure, publicFigure } from './sourcing-more';
+import { MORE_VERB_TAIL, asideNamesSomeone, moreAnonPatterns, onRecordSpokesperson, pastEventFigure, publicFigure } from './sourcing-more';
 import { reportsBeingDenied } from './statements-more';
 
 const ANON_VERBS = '(?:say|says|said|state|states|stated|confirmed|confirm|revealed|reveal|told|tell|believe|believes|claim|claimed|reported|noted|estimated|estimate|warned that|concede|concedes|conceded)';
@@ -120,6 +120,7 @@ export function anonymousSources(view: ReportView): CaveatDraft[] {
       // "A spokesperson for the Department of Transport said": speaking for a named principal, on the record.
       if (p.id === 'unnamed-individual' && onRecordSpokesperson(m[0])) continue;
       if (p.id === 'reports-that' && reportsBeingDenied(s.text, m.index, m[0].length)) continue;
+      if (p.id === 'anonymous-group-more' && asideNamesSomeone(m[0], m.index, s.mentions)) continue;
       // "Jay Tarriela, a spokesman for the coast guard, said": an apposition to a name; the speaker is named.
       if (p.id === 'unnamed-individual' && s.mentions.some((x) => x.type === 'person' && /^,\s*$/.test(s.text.slice(x.end, m.index)))) continue;
       {
@@ -241,12 +242,18 @@ function checkable(view: ReportView, sentence: string, f: Figure): boolean {
   return new RegExp(`\\b(?:seen|witnessed|counted|observed|verified|reviewed)\\s+by\\s+(?:the\\s+)?${own}\\b|\\b${own}\\s+(?:${OWN_PEOPLE}|witness(?:es)?)\\s+(?:at the scene\\s+|there\\s+)?(?:saw|counted|observed|witnessed|verified)\\b`).test(sentence);
 }
 
+// The unnamed-source patterns without the global flag: testing them leaves no lastIndex behind for matchAll to inherit.
+const ANON_ONCE = ANON.map((p) => new RegExp(p.re.source, p.re.flags.replace('g', '')));
+
 export function unsourcedFigures(view: ReportView): CaveatDraft[] {
   const out: CaveatDraft[] = [];
   const byKey = new Map<string, CaveatDraft>();
   for (const s of view.sentences) {
     if (s.heading) continue;
-    const figures = figuresIn(s.text).filter((f) => !inside(quotedSpans(s.text), f.start) && !publicFigure(s.text, f.start) && !checkable(view, s.text, f) && !(f.what !== 'toll' && pastEventFigure(s.text, view.date)));
+    // "Industry insiders estimate the deal is worth $2 billion": the figure rests on the unnamed people before it, which the
+    // anonymous-source finding quotes (one caveat per claim), not on the report's own voice.
+    const anonBefore = (at: number) => ANON_ONCE.some((re) => re.test(s.text.slice(0, at)));
+    const figures = figuresIn(s.text).filter((f) => !inside(quotedSpans(s.text), f.start) && !publicFigure(s.text, f.start) && !checkable(view, s.text, f) && !(f.what !== 'toll' && pastEventFigure(s.text, view.date)) && !anonBefore(f.start));
     if (figures.length === 0) continue;
     const covering = coveringAttribution(view, s);
     if (covering.role !== 'reporter') continue;

@@ -30,7 +30,7 @@ export const MORE_DENIALS = [
   {
     id: 'called-false',
     // "WABU said … that Ms X's allegations were "false and defamatory"", "the claims are baseless"
-    re: new RegExp(`\\b(?:${DENIAL_NOUNS})\\s+(?:(?:against|about|of)\\s+[^,.;]{2,40}?\\s+)?(?:were|was|are|is|remain|remains)\\s+[“"‘']?(?:(?:completely|entirely|totally|simply|wholly|both|wildly|grossly|deeply|highly|utterly)\\s+)?[“"‘']?(?:${VERDICTS})(?:\\s+and\\s+(?:${VERDICTS}))?\\b[”"’']?`, 'g'),
+    re: new RegExp(`\\b(?:${DENIAL_NOUNS})\\s+(?:(?:against|about|of)\\s+[^,.;]{2,40}?\\s+)?(?:were|was|are|is|remain|remains)\\s+[“"‘']?(?:(?:completely|entirely|totally|simply|wholly|both|wildly|grossly|deeply|highly|utterly|categorically|absolutely|patently|demonstrably)\\s+)?[“"‘']?(?:${VERDICTS})(?:\\s+and\\s+(?:${VERDICTS}))?\\b[”"’']?`, 'g'),
     fromClause: true,
     explain: (w: string) => `${w} calls the allegation false: the claim is disputed by the party it is about, and the report does not settle it.`,
   },
@@ -40,6 +40,22 @@ export const MORE_DENIALS = [
     re: new RegExp(`\\b(?:(?:[Mm]edia|[Pp]ress|[Nn]ews)\\s+)?(?:${DENIAL_NOUNS}|speculation)\\s+that\\s+[^.;]{3,160}?\\s+(?:are|were|is|was)\\s+(?:(?:completely|entirely|totally|simply|wholly|purely)\\s+)?[“"‘']?(?:${VERDICTS})(?:\\s+and\\s+(?:${VERDICTS}))?\\b[”"’']?`, 'g'),
     fromClause: false,
     explain: (w: string) => `${w} rejects the report as untrue: the claim is disputed by the party it is about, and the report does not settle it.`,
+  },
+  {
+    id: 'no-basis',
+    // "said the allegations had "no basis in fact"", "the claims have no foundation"
+    re: new RegExp(`\\b(?:${DENIAL_NOUNS})\\s+(?:had|have|has|held|hold|holds)\\s+[“"‘']?(?:absolutely\\s+)?no\\s+(?:basis|foundation|substance|merit)(?:\\s+(?:whatsoever|in\\s+(?:fact|truth|reality|law)))?\\b[”"’']?`, 'g'),
+    fromClause: true,
+    attributedOnly: true,
+    explain: (w: string) => `${w} says the allegation has no basis: the claim is disputed by the party it is about, and the report does not settle it.`,
+  },
+  {
+    id: 'did-nothing-wrong',
+    // "insisted it had done nothing wrong", "said he "did nothing wrong"": the party's own denial of wrongdoing.
+    re: /\b(?:(?:had|has|have)\s+[“"‘']?done|[“"‘']?did)\s+(?:absolutely\s+)?nothing\s+(?:wrong|illegal|improper|unlawful)\b[”"’']?/g,
+    fromClause: true,
+    attributedOnly: true,
+    explain: (w: string) => `${w} says it did nothing wrong: the accusation is disputed by the party it is about, and the report does not settle it.`,
   },
   {
     id: 'pleaded-not-guilty',
@@ -255,6 +271,10 @@ export const MORE_NO_COMMENT: RegExp[] = [
   // "did not respond by publication time", "did not respond." at the end of the sentence, "his office has not yet replied"
   new RegExp(`\\b${NOT}\\s+(?:yet\\s+)?(?:immediately\\s+)?(?:respond(?:ed)?|repl(?:y|ied))(?=\\s*[.;]|\\s*$|\\s+by\\s+(?:publication|press\\s+time|deadline|the\\s+time))`, 'g'),
   /\bcould\s+not\s+(?:immediately\s+)?be\s+reached\b|\b(?:was|were|is|are)\s+not\s+(?:immediately\s+)?available\s+(?:for|to)\s+comment\b|\bhad\s+no\s+(?:immediate\s+)?comment\b|\b(?:declined|refused)\s+to\s+(?:elaborate|be\s+interviewed|answer\s+questions)\b|\bdeclined\s+to\s+discuss\s+(?:it|this|that|the\s+(?:matter|case|details|allegations?|claims?|report|investigation)|details|specifics)\b/g,
+  // "refused to be drawn on whether …", "No one at the ministry was available for comment"
+  /\b(?:refused|declined)\s+to\s+be\s+drawn\s+(?:on|into)\b|\b(?:would|will)\s+not\s+be\s+drawn\s+(?:on|into)\b|\b(?:[Nn]o\s*one|[Nn]obody)\s+(?:at|from)\s+[^,.;]{2,60}?\s+(?:was|were|could\s+be)\s+(?:immediately\s+)?(?:available|reached)\s+(?:for|to)\s+comment\b/g,
+  // "Repeated attempts to reach X were unsuccessful", "Calls to the mayor's office went unanswered"
+  /\b(?:[Rr]epeated\s+|[Ss]everal\s+|[Mm]ultiple\s+)?(?:attempts|efforts)\s+(?:by\s+[^,.;]{2,30}?\s+)?to\s+(?:reach|contact)\s+[^,.;]{2,60}?\s+(?:were|have\s+been|had\s+been)\s+unsuccessful\b|\b(?:[Cc]alls|[Ee]-?mails|[Mm]essages|[Qq]uestions|[Rr]equests\s+for\s+comment)(?:\s+and\s+[a-z-]+)?\s+(?:to|for|sent\s+to)\s+[^,.;]{2,60}?\s+(?:went|have\s+gone|had\s+gone|remain|remained)\s+unanswered\b/g,
   // "Neither side has commented", "Neither the firm nor its owner has commented"
   /\b[Nn]either\s+[^,.;]{1,60}?\s+(?:has|have|had)\s+(?:yet\s+)?(?:publicly\s+)?commented\b/g,
 ];

@@ -33,7 +33,7 @@ function outletCouldNotVerify(view: ReportView, s: SentenceView): { cue: string;
       return [words.join(' '), words[words.length - 1]!, ...(words.length > 2 ? [words.slice(0, -1).join(' ')] : [])];
     })
     .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const re = new RegExp(`(?:^|[,;]\\s+|\\b(?:though|although|but|while|and)\\s+)(?:[Tt]he\\s+)?(?:${names.join('|')})\\s+(?:could|can|was|has|had)\\s*(?:not|n['’]t|unable\\s+to|not\\s+been\\s+able\\s+to)\\s+(?:independently\\s+)?(?:verify|confirm|establish)\\b`, 'g');
+  const re = new RegExp(`(?:^|[,;]\\s+|\\b(?:though|although|but|while|and)\\s+)(?:[Tt]he\\s+)?(?:${names.join('|')})\\s+(?:could|can|was|has|had)\\s*(?:not|n['’]t|unable\\s+to|not\\s+been\\s+able\\s+to|been\\s+unable\\s+to)\\s+(?:independently\\s+)?(?:verify|confirm|establish)\\b`, 'g');
   return [...s.text.matchAll(re)].map((m) => ({ cue: 'could not verify', start: m.index + (/^(?:[,;]\s+|(?:though|although|but|while|and)\s+)/.exec(m[0])?.[0].length ?? 0), end: m.index + m[0].length }));
 }
 
@@ -56,12 +56,16 @@ function ownOutletNames(view: ReportView): string[] {
   return [...new Set(names)];
 }
 
+// "does not comment on rumours", "declined to discuss market rumours": the rumour is what a party will not talk about (the
+// no-comment finding), not a claim the report passes on unconfirmed.
+const REFUSED_TOPIC = /\b(?:comment(?:s|ed|ing)?\s+on|discuss(?:es|ed|ing)?|talk(?:s|ed|ing)?\s+about|respond(?:s|ed|ing)?\s+to)\s+(?:[“"‘']\s*)?(?:(?:market|media|press|such|any|the|these|those|idle)\s+){0,2}$/i;
+
 export function hedged(view: ReportView): CaveatDraft[] {
   const out: CaveatDraft[] = [];
   const quotes = quotationSpans(view.text);
   for (const s of view.sentences) {
     // A hedge in a named source's own quoted words is theirs (statements-more.ts).
-    const cues = [...hedgeCues(s.text), ...outletCouldNotVerify(view, s)].filter((c) => !hedgeInNamedQuote(view, s, c.start, quotes));
+    const cues = [...hedgeCues(s.text), ...outletCouldNotVerify(view, s)].filter((c) => !hedgeInNamedQuote(view, s, c.start, quotes) && !REFUSED_TOPIC.test(s.text.slice(0, c.start)));
     const byClause = new Map<string, { span: [number, number]; cues: string[] }>();
     for (const c of cues) {
       const span = clauseAt(s.text, c.start);
@@ -109,7 +113,7 @@ interface DenialPattern {
 }
 
 const DENIALS: DenialPattern[] = [
-  { id: 'denied', re: new RegExp(`\\b(?:has\\s+|have\\s+|had\\s+)?(?:(?:${DENIAL_ADVERBS})\\s+)?(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes|contested|contests)\\s+(?:the\\s+|these\\s+|such\\s+|any\\s+|all\\s+|[\\w'’-]+\\s+){0,2}(?:figures?|accusations?|allegations?|claims?|charges?|reports?|suggestions?|criticism|criticisms|findings|accounts?|version|assertions?|characteri[sz]ation|${DENIAL_NOUNS})\\b[^,;]*`, 'g'), fromClause: true, explain: (w) => `${w} denies the accusation: the claim is disputed by the party it is about, and the report does not settle it.` },
+  { id: 'denied', re: new RegExp(`\\b(?:has\\s+|have\\s+|had\\s+)?[“"‘]?(?:(?:${DENIAL_ADVERBS})\\s+)?(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes|contested|contests)[”"’]?\\s+(?:the\\s+|these\\s+|such\\s+|any\\s+|all\\s+|[\\w'’-]+\\s+){0,2}(?:figures?|accusations?|allegations?|claims?|charges?|reports?|suggestions?|criticism|criticisms|findings|accounts?|version|assertions?|characteri[sz]ation|${DENIAL_NOUNS})\\b[^,;]*`, 'g'), fromClause: true, explain: (w) => `${w} denies the accusation: the claim is disputed by the party it is about, and the report does not settle it.` },
   // "denied any wrongdoing", "denied taking any payment", "denied that it had known about the fault"
   { id: 'denied-act', re: new RegExp(`\\b(?:has\\s+|have\\s+|had\\s+)?(?:(?:${DENIAL_ADVERBS})\\s+)?(?:denied|denies|deny|denying)\\s+(?:that\\s+[^,;.]+|there\\s+(?:was|were|is|are|had\\s+been|has\\s+been|have\\s+been)\\s+[^,;.]+|any\\s+[a-z]+\\b[^,;.]*|(?:ever\\s+|[a-z]+ly\\s+)?\\w+ing\\b[^,;.]*|(?:this|it|the (?:report|story|claim|allegation|accusation))\\b(?=\\s*[,.;])|(?:${DENIAL_OBJECTS})\\b[^,;.]*)`, 'g'), fromClause: true, explain: (w) => `${w} denies it: the claim is disputed by the party it is about, and the report does not settle it.` },
   { id: 'maintains-innocence', re: /\b(?:has\s+)?(?:always\s+)?(?:maintained|protested|asserted)\s+(?:his|her|their|its)\s+innocence\b/g, fromClause: false, explain: (w) => `${w} says they are innocent: the accusation is disputed by the person it is about.` },
