@@ -51,7 +51,7 @@ export async function contentScriptBreakdown(root: string, entry: string): Promi
     jsx: 'automatic',
     jsxImportSource: 'preact',
     // As in the release build: the debug-only code (lib/page/core/debug.ts) is dropped.
-    define: { 'import.meta.env.MODE': '"production"' },
+    define: { 'import.meta.env.MODE': '"production"', 'import.meta.env.FIREFOX': 'false' },
   });
   const out = Object.values(result.metafile.outputs)[0]!;
   const parts = new Map<string, number>();

@@ -7,7 +7,8 @@ import { build } from 'esbuild';
  */
 export async function bundleIife(entry: string, options: { global?: string } = {}): Promise<string> {
   const result = await build({
-    define: { __BENCH_GLOBAL__: JSON.stringify(options.global ?? '__bench') },
+    // The Chrome build's value of WXT's browser flag (lib/page/core/adopted-sheets.ts, hit-test.ts read it).
+    define: { __BENCH_GLOBAL__: JSON.stringify(options.global ?? '__bench'), 'import.meta.env.FIREFOX': 'false' },
     entryPoints: [entry],
     bundle: true,
     format: 'iife',
