@@ -273,6 +273,14 @@ export const NameRulesFile = z
     shipNouns: words.default([]),
     /** Prefixes that open a ship's name ("MV", "HMS"): the ship is typed a place, as shipNouns. */
     shipPrefixes: words.default([]),
+    /** Nouns of a work before its title in quotes ("the film, “X”", "the documentary “X”"): the title names no one. */
+    workNouns: words.default([]),
+    /** Words that open a document's code ("Form-45", "Article-370", "Section 144"): a form or a clause, not a weapon. */
+    documentCodeWords: words.default([]),
+    /** Last words of a news outlet's name ("Post", "Times"): its first word is most often the city it is named after, not its short form. */
+    outletWords: words.default([]),
+    /** Names in placeNames that are also people's names ("Jordan", "Georgia"): a name ending in one may be a person's. */
+    placeNamesAlsoPersonal: words.default([]),
   })
   .strict();
 export type NameRules = z.infer<typeof NameRulesFile>;

@@ -30,7 +30,8 @@ const PLACE_FIRST = new Set(R.placeFirstWords);
 const FOLLOWERS = { place: new Set(R.followerNouns.place), organisation: new Set(R.followerNouns.organisation), event: new Set(R.followerNouns.event) };
 const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
 const alt = (xs: readonly string[]) => (xs.length ? xs.map(esc).join('|') : '(?!)');
-const SHIP_BEFORE = new RegExp(`\\b(?:${alt([...R.shipNouns].sort((a, b) => b.length - a.length))})\\s+$`, 'i');
+// ("the vessel, the Tallinn-bound Kaspian Star": an apposition to the ship's noun, past a qualifier of where it is bound.)
+const SHIP_BEFORE = new RegExp(`\\b(?:${alt([...R.shipNouns].sort((a, b) => b.length - a.length))})(?:\\s*,\\s*(?:the|a|an))?(?:\\s+[\\p{L}-]+-(?:bound|flagged|registered))?\\s+$`, 'iu');
 // "a protein called BRX-22": a code after these nouns is a molecule's or a gene's, not a weapon's.
 const NOT_WEAPON_CODE_BEFORE = new RegExp(`\\b(?:${alt(R.notWeaponCodeBefore)})\\s+(?:(?:called|named|known\\s+as)\\s+)?$`, 'i');
 // Context that makes a name an organisation or a place, whatever its words (data/name-rules.json).
@@ -69,9 +70,35 @@ const DOTTED_LEGAL = new Set(R.legalForms.filter((f) => f.endsWith('.')));
 const DEMONYM_KEPT = new Set(R.demonymKeptBefore);
 /** Demonyms the -ian/-ese/-ish shape misses ("Soviet", "Arab", "Thai"). */
 const DEMONYMS = new Set(R.demonyms);
-const LIST_HEAD = new RegExp(`^(?:The\\s+)?(?:${alt(R.listNameHeads)})\\s`);
+// ("UK Department for Environment, Food and Rural Affairs": a country's acronym may open it.)
+const LIST_HEAD = new RegExp(`^(?:The\\s+)?(?:\\p{Lu}{2,5}\\s+)?(?:${alt(R.listNameHeads)})\\s`, 'u');
 const AGENT_QUALIFIED = new RegExp(`^(\\p{Lu}[\\p{L}]+)-(?:${alt(R.agentQualifiers)})$`, 'u');
 const legalShort = (name: string) => name.replace(LEGAL_FORM, '');
+/** A demonym-shaped word that comes from a place ("Ethiopian", "Korean") or that the data lists; not "Meridian". */
+function isDemonym(word: string): boolean {
+  if (DEMONYMS.has(word)) return true;
+  if (!DEMONYM.test(word)) return false;
+  const stem = word.slice(0, 4);
+  return [...PLACE_NAMES].some((p) => p.split(/\s+/).some((w) => w.startsWith(stem)));
+}
+// "the film, “Streets of Ash”": a work's title in quotes names no one.
+const WORK_TITLE_BEFORE = new RegExp(`\\b(?:${alt(R.workNouns)})\\s*,?\\s*(?:(?:called|titled|entitled|named)\\s+)?["“‘]$`, 'i');
+// "Form-45", "Article-370": a document's code, not a weapon's.
+const DOCUMENT_CODE = new RegExp(`^(?:${alt(R.documentCodeWords)})[- ]?\\d`);
+const OUTLET_WORDS = new Set(R.outletWords);
+// "the pipeline, known as Baltic Link": a facility's name after its noun and "known as" is a place.
+const FACILITY_KNOWN_AS_BEFORE = new RegExp(`\\b(?:${alt(R.facilityNouns)})\\s*,?\\s+(?:known|called|named)\\s+(?:locally\\s+)?(?:as\\s+)?(?:the\\s+)?$`, 'i');
+// "Its Estonian partner, Elering,": what an organisation's partner, parent or rival is named is an organisation too ("its chief executive, X" is a person).
+const ITS_NOUN_BEFORE = /(?:^|[^\p{L}])[Ii]ts\s+(?:[\p{L}-]+\s+){0,2}?(\p{Ll}[\p{L}-]*),\s*$/u;
+/** Place names that are also people's names ("Jordan", "Georgia"): a person's surname may be one. */
+const PERSONAL_PLACES = new Set(R.placeNamesAlsoPersonal);
+/** "Health New Zealand", "Gasgrid Finland": a country's name closes a body's name, never a person's. */
+const endsInCountry = (tokens: readonly string[]) => tokens.length >= 2 && tokens.slice(1).some((_, k) => { const tail = tokens.slice(k + 1).join(' '); return PLACE_NAMES.has(tail) && !PERSONAL_PLACES.has(tail); });
+// "Iceland and Faroes", "the Faroes and Iceland": a word joined by "and" to a country is a place.
+const PLACE_ALT = [...PLACE_NAMES].filter((p) => !PERSONAL_PLACES.has(p)).sort((a, b) => b.length - a.length).map(esc).join('|');
+const AND_PLACE_BEFORE = new RegExp(`(?<![\\p{L}])(?:${PLACE_ALT})\\s+and\\s+(?:the\\s+)?$`, 'u');
+// (Not "South Korea's KEPCO and France's EDF": two owners' names.)
+const AND_PLACE_AFTER = new RegExp(`^\\s+and\\s+(?:${PLACE_ALT})(?![\\p{L}'’])`, 'u');
 
 export interface FoundName {
   name: string;
@@ -98,10 +125,12 @@ interface Candidate {
 // Also: a surname opened by a lower-case particle ("al-Nuaimi"), initials and dotted legal forms ("J.K.", "B.V.").
 const PARTICLES = R.surnamePrefixes.map(esc).join('|') || '(?!)';
 // "Harbour Pilots’ Union", "Crane Operators' Union": a plural possessive inside a name, before an organisation's word.
-const PLURAL_POSSESSIVE = `\\p{Lu}[\\p{L}-]*s['’](?=[ \\t\\u00a0]+(?:${[...R.typeWords.organisation].filter((w) => /^\p{Lu}\p{Ll}+$/u.test(w)).join('|')})(?![\\p{L}]))`;
+const PLURAL_POSSESSIVE = `\\p{Lu}[\\p{L}-]*s['’](?=(?:[ \\t\\u00a0]+\\p{Lu}[\\p{L}-]*){0,2}?[ \\t\\u00a0]+(?:${[...R.typeWords.organisation].filter((w) => /^\p{Lu}\p{Ll}+$/u.test(w)).join('|')})(?![\\p{L}]))`;
 const TOKEN = `(?:${PLURAL_POSSESSIVE}|(?:${PARTICLES})-\\p{Lu}[\\p{L}'’-]*\\p{L}|[dl]['’]\\p{Lu}[\\p{L}'’-]*\\p{L}|\\p{Lu}\\.(?:\\p{L}{1,2}\\.)+|[A-Z]+\\d+[A-Z]*(?![\\p{L}\\d])|[A-Z][\\p{L}]*-\\d+[A-Za-z]*|[A-Z]+-\\d+[A-Za-z]*|\\p{Lu}[\\p{L}'’-]*[\\p{L}]|\\p{Lu}{2,}|[A-Z]\\.)`;
 // Words of one name are separated by spaces only, never a line break.
-const RUN = new RegExp(`(?<![\\p{L}\\d-])${TOKEN}(?:(?:[ \\t\\u00a0]+(?:${CONNECTOR_RE}))?[ \\t\\u00a0]+${TOKEN})*`, 'gu');
+// "Hafbrún hf.", "Brightwater Foods plc": a legal form in lower case closes a name.
+const LOWER_LEGAL = R.legalForms.filter((f) => /^\p{Ll}/u.test(f)).map(esc).join('|') || '(?!)';
+const RUN = new RegExp(`(?<![\\p{L}\\d-])${TOKEN}(?:(?:[ \\t\\u00a0]+(?:${CONNECTOR_RE}))?[ \\t\\u00a0]+${TOKEN})*(?:[ \\t\\u00a0]+(?:${LOWER_LEGAL})(?![\\p{L}]))?`, 'gu');
 const DEMONYM = /^[A-Z][a-z]+(?:ian|ean|ese|ish|can)$/;
 /** Words that only say what kind of institution a name is ("Armed", "Air", "Coast"), before an organisation word. */
 const GENERIC_MODIFIERS = /^(?:Armed|Air|Coast|Border|Special|Security|Defence|Defense|Interior|Foreign|National|Revolutionary|Republican|Communist|Orthodox|Catholic|Federal|Central|Royal|Naval|Military)$/;
@@ -120,6 +149,9 @@ function sentenceStarts(text: string): Set<number> {
 function typeFromWords(name: string): EntityType | null {
   const parts = name.split(/\s+/).map((p) => p.toLowerCase().replace(/[’']s$/, ''));
   const last = parts[parts.length - 1]!;
+  // "International Council for the Exploration of the Sea", "Election Commission of Pakistan": the head before "of" or "for" says organisation.
+  const head = /^(.+?)\s+(?:of|for|on)\s/.exec(name)?.[1]?.split(/\s+/).pop()?.toLowerCase();
+  if (head && ORG_WORDS.has(head) && !TYPE_WORDS.some(([t, set]) => t === 'place' && set.has(head))) return 'organisation';
   // "Cape Standard", "Gulf Cooperation Council": the last word says organisation, whatever the first says.
   if (parts.length > 1 && ORG_WORDS.has(last)) return 'organisation';
   if (PLACE_FIRST.has(name.split(/\s+/)[0]!) && name.includes(' ')) return 'place';
@@ -155,7 +187,8 @@ function trimRun(text: string, start: number): { text: string; start: number }[]
       lead += tokens[0]!.length + (tokens[1]?.length ?? 0);
       tokens = tokens.slice(2);
     }
-    while (tokens.length > 0 && (STOP.has(tokens[tokens.length - 1]!.toLowerCase()) || CONNECTORS.has(tokens[tokens.length - 1]!.toLowerCase()))) tokens = tokens.slice(0, -2);
+    // ("Annamite Wildlife Watch": a word that is noise alone closes a longer organisation's name.)
+    while (tokens.length > 0 && ((STOP.has(tokens[tokens.length - 1]!.toLowerCase()) && !(tokens.length >= 5 && ORG_WORDS.has(tokens[tokens.length - 1]!.toLowerCase()))) || CONNECTORS.has(tokens[tokens.length - 1]!.toLowerCase()))) tokens = tokens.slice(0, -2);
     const t = tokens.join('').trim();
     if (t) out.push({ text: t, start: start + at + lead });
   }
@@ -170,7 +203,8 @@ function splitAtTitle(text: string, start: number): { text: string; start: numbe
   for (const t of TITLES) {
     const i = text.indexOf(` ${t} `);
     // "The Justice Department", "the General Assembly": a title word before an organisation's word is part of its name.
-    if (i > 0 && !text.slice(i + t.length + 2).includes(' ') && ORG_WORDS.has(text.slice(i + t.length + 2).toLowerCase())) continue;
+    // ("Services and General Administration Department": whatever follows the title ends in an organisation's word.)
+    if (i > 0 && ORG_WORDS.has(text.slice(i + t.length + 2).split(/\s+/).pop()!.toLowerCase())) continue;
     // "The Chief State Auditor's Office": after an article, a title word opening an organisation's name is part of it.
     if (i > 0 && text.slice(0, i).split(/\s+/).every((w) => STOP.has(w.toLowerCase())) && ORG_WORDS.has(text.split(/\s+/).pop()!.toLowerCase())) continue;
     // "The Director of Public Prosecutions", "the Minister for Health": a title and its office name an office, not a person.
@@ -180,6 +214,9 @@ function splitAtTitle(text: string, start: number): { text: string; start: numbe
     }
     if (i > 0) {
       const rest = i + t.length + 2;
+      // ("Chief Election Commissioner Justice X": a single type word before a title is the title's portfolio, no name.)
+      const leftCore = text.slice(0, i).split(/\s+/).filter((w) => !STOP.has(w.toLowerCase()) && !TITLES.includes(w));
+      if (leftCore.length === 1 && TYPE_WORDS.some(([, set]) => set.has(leftCore[0]!.toLowerCase()))) return [{ text: text.slice(rest), start: start + rest, titled: t }];
       return [
         { text: text.slice(0, i), start, titled: null },
         { text: text.slice(rest), start: start + rest, titled: t },
@@ -197,7 +234,7 @@ function titleCaseLines(text: string): [number, number][] {
     const tokens = line.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
     const caps = tokens.filter((t) => /^\p{Lu}/u.test(t) && !CONNECTORS.has(t.toLowerCase())).length;
     // Bylines ("Reporting by …; Editing by …") are capitalised because they are names.
-    if (tokens.length >= 4 && caps / tokens.length >= 0.6 && !/^\s*\(?(?:By|Reporting|Writing|Editing|Additional reporting)\b/.test(line) && !/^\s*(?:(?:Media|Press|Investor|Journalist)\s+)?[Cc]ontacts?\s*:/.test(line)) out.push([at, at + line.length]);
+    if (tokens.length >= 4 && caps / tokens.length >= 0.6 && !/^\s*\(?(?:By|Reporting|Writing|Editing|Additional reporting|\p{Lu}\p{Ll}+ed by)\b/u.test(line) && !/^\s*(?:(?:Media|Press|Investor|Journalist)\s+)?[Cc]ontacts?\s*:/.test(line)) out.push([at, at + line.length]);
     at += line.length + 1;
   }
   return out;
@@ -304,7 +341,10 @@ function joinPortfolios(text: string, runs: { text: string; start: number }[]): 
     let j = i + 1;
     while (j < runs.length && text.slice(runs[j - 1]!.start + runs[j - 1]!.text.length, runs[j]!.start) === ', ' && runs[j]!.text.split(/\s+/).length <= 3 && !/ of | and /.test(runs[j]!.text)) j++;
     const last = runs[j];
-    if (j === i + 1 || !last || !/^,? and (?:the )?$/.test(text.slice(runs[j - 1]!.start + runs[j - 1]!.text.length, last.start)) || last.text.split(/\s+/).length > 3) continue;
+    const gap = last ? text.slice(runs[j - 1]!.start + runs[j - 1]!.text.length, last.start) : '';
+    // The last item joined already by "and" ("…, Sports, Science and Technology", "…, Food and Rural Affairs").
+    const joinedLast = last !== undefined && gap === ', ' && / and /.test(last.text) && last.text.split(/\s+/).length <= 5 && !/ of | for /.test(last.text);
+    if (!last || (!joinedLast && (j === i + 1 || !/^,? and (?:the )?$/.test(gap) || last.text.split(/\s+/).length > 3))) continue;
     r.text = text.slice(r.start, last.start + last.text.length);
     i = j;
   }
@@ -325,6 +365,14 @@ function splitAtOf(full: string, text: string, start: number): { text: string; s
   if (ROLE_WORDS.has(leftTokens[leftTokens.length - 1]!.toLowerCase()) && (leftTokens.filter((t) => !STOP.has(t.toLowerCase())).length >= 2 || typeFromWords(right) === 'organisation') && !TITLES.some((t) => t.includes(' of ') && text.startsWith(`${t} `))) return [{ text: right, start: start + m.index + m[0].length }];
   // "Residents of Sunamganj": the noun is not part of the name.
   if (leftTokens.length === 1 && (PLACE_OF.has(left.toLowerCase()) || NOUNS_BEFORE_OF.has(left.toLowerCase()))) return [{ text: right, start: start + m.index + m[0].length }];
+  // "the Environmental Police Department of the Ministry of Public Security": a unit, then the body it belongs to (two names).
+  const rightTokens = right.split(/\s+/);
+  if (/^ of the /.test(m[0]) && leftTokens.length >= 2 && rightTokens.length >= 2 && ORG_WORDS.has(leftTokens[leftTokens.length - 1]!.toLowerCase()) && ORG_WORDS.has(rightTokens[0]!.toLowerCase()) && !leftTokens.slice(1).some((t) => STOP.has(t.toLowerCase()))) {
+    return [
+      { text: left, start },
+      { text: right, start: start + m.index + m[0].length },
+    ];
+  }
   // "Northstar Air Cargo of Saint Paul": a name, then the place it is from.
   const right0 = right.split(/\s+/)[0]!;
   // ("Football Association of Serbia", "Central Bank of Nigeria": a national body, one name.)
@@ -338,7 +386,8 @@ function splitAtOf(full: string, text: string, start: number): { text: string; s
   // ("Chief Superintendent Mark Lowe of Greater Manchester Police": a title may open the person's side.)
   const titled = TITLES.find((t) => left.startsWith(`${t} `));
   const personSide = titled ? leftTokens.length - titled.split(' ').length : leftTokens.length;
-  if (ORG_WORDS.has(lastRight) && personSide >= 2 && personSide <= 3 && !typeFromWords(left) && !leftTokens.some((t) => STOP.has(t.toLowerCase()))) {
+  // ("Ciarán Mac Giolla Phádraig of the Financial Services Union": four words of a person's name.)
+  if (ORG_WORDS.has(lastRight) && personSide >= 2 && personSide <= 4 && !typeFromWords(left) && !leftTokens.some((t) => STOP.has(t.toLowerCase()))) {
     return [
       { text: left, start },
       { text: right, start: start + m.index + m[0].length },
@@ -380,12 +429,15 @@ const AGREEMENT_LONG = new RegExp(
 );
 
 /** Guesses from a name's shape or a preposition alone, which any context about the same name overrides. */
-const WEAK_EVIDENCE = new Set(['a two- or three-word capitalised name', 'follows a preposition of place', 'a capitalised name after a preposition of place', 'a capitalised name after “the”', 'an acronym']);
+const WEAK_EVIDENCE = new Set(['it speaks as a body, after “at”', 'a two- or three-word capitalised name', 'follows a preposition of place', 'a capitalised name after a preposition of place', 'a capitalised name after “the”', 'an acronym']);
 
 function candidates(text: string, taken: readonly [number, number][], untyped: Candidate[] = []): Candidate[] {
   const starts = sentenceStarts(text);
   const skip = [...taken, ...titleCaseLines(text)];
   const lowerWords = new Set(text.match(/(?<![\p{L}])\p{Ll}[\p{L}'’-]*/gu) ?? []);
+  // Lines that open with a speaker's label in capitals ("LEE:", "PRESENTER (MARY ADEYEMI):"): a transcript has several.
+  const speakerLabels = (text.match(/^[ \t]*\p{Lu}{2,}[\p{Lu} .'’-]*(?:[ \t]*\([^)\n]*\))?[ \t]*:/gmu) ?? []).length;
+  const lowerUse = (w: string) => [w, `${w}s`, `${w}'s`, `${w}’s`].some((x) => lowerWords.has(x.toLowerCase()));
   const out: Candidate[] = [];
   // Bylines and sign-offs (lib/kb/extract/meta.ts): the writer is a person, the outlet an organisation, where it was filed from a place.
   for (const b of bylineNames(text)) {
@@ -423,11 +475,19 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
     skip.push([m.index, end]);
     out.push({ text: m[0], start: m.index, end, type: 'agreement', evidence: 'an agreement’s word, then what it is on' });
   }
-  // "© Site" near the top.
-  for (const m of text.slice(0, top0(text)).matchAll(/^[ \t]*©[ \t]*(?:\d{4}[ \t]+)?(\p{Lu}[^\n|.,]{1,58}?)[ \t]*$/gmu)) {
+  // "© Site" near the top; "Copyright 2026 Pacific Public Radio" as a footer.
+  for (const m of text.matchAll(/^[ \t]*(?:©|Copyright(?:[ \t]*©)?)[ \t]*(?:\d{4}[ \t]+)?(\p{Lu}[^\n|.,]{1,58}?)[ \t]*\.?[ \t]*$/gmu)) {
+    if (m.index >= top0(text) && !/^[ \t]*Copyright/.test(m[0])) continue;
     skip.push([m.index, m.index + m[0].length]);
     const at = m.index + m[0].indexOf(m[1]!);
     out.push({ text: m[1]!, start: at, end: at + m[1]!.length, type: 'organisation', evidence: 'the byline’s outlet' });
+  }
+  // "XALAPA, Veracruz —": the region after a dateline's city in capitals is a place.
+  for (const m of text.matchAll(/^[ \t]*\p{Lu}[\p{Lu} .'’-]+,[ \t]+(\p{Lu}\p{Ll}[\p{L}'’-]*(?:[ \t]+\p{Lu}\p{Ll}[\p{L}'’-]*)?)[ \t]*(?:\([^)\n]{2,40}\)[ \t]*)?[-–—][ \t]/gmu)) {
+    const at = m.index + m[0].indexOf(m[1]!);
+    const end = at + m[1]!.length;
+    if (STOP.has(m[1]!.split(/\s+/)[0]!) || /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*$/.test(m[1]!) || taken.some(([s, e]) => at < e && s < end)) continue;
+    out.push({ text: m[1]!, start: at, end, type: 'place', evidence: 'the region in the dateline' });
   }
   // A byline that gives the writer's role instead of "By" ("Helen McCarthy-Boateng Political correspondent"), near the top.
   const top = top0(text);
@@ -442,13 +502,15 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
     // A leading demonym ("Russian Su-27", "Chinese Foreign Ministry") describes, it is not part of the name, unless the rest is only a type word.
     let piece = raw;
     // "Kisumu-based research firm", "a Lisbon-based lessor": the word before "-based" is a place; the adjective is no name.
-    const based = /^(\p{Lu}[\p{L}]+)-based(?=\s|$)/u.exec(piece.text);
+    // ("the Hà Nội-based group": a place of two words.)
+    const based = /^((?:\p{Lu}[\p{L}]+\s+){0,2}\p{Lu}[\p{L}]+)-based(?=\s|$)/u.exec(piece.text);
     if (based && !STOP.has(based[1]!.toLowerCase()) && !DEMONYM.test(based[1]!) && !taken.some(([s, e]) => piece.start < e && s < piece.start + based[1]!.length)) {
       out.push({ text: based[1]!, start: piece.start, end: piece.start + based[1]!.length, type: 'place', evidence: 'where something is based (“X-based”)' });
     }
-    if (based && !piece.text.includes(' ')) continue;
+    if (based && piece.text === based[0]) continue;
+    if (based && based[1]!.includes(' ')) piece = { ...piece, text: piece.text.slice(based[0].length + 1), start: piece.start + based[0].length + 1 };
     // "China-made Mugin-5", "Kremlin-backed X": the hyphenated qualifier is not part of the name.
-    const qualifier = /^\S+-(?:made|based|backed|led|owned|built|designed|funded|linked)\s+/.exec(piece.text);
+    const qualifier = /^\S+-(?:made|based|backed|led|owned|built|designed|funded|linked|bound|flagged|registered)\s+/.exec(piece.text);
     // "the Perindo-backed candidate", "Hamas-led": the word before a qualifier of agency names a body (not a country, a demonym or a known name).
     const agent = AGENT_QUALIFIED.exec(piece.text.split(/\s+/)[0]!)?.[1];
     if (agent && !PLACE_NAMES.has(agent) && !DEMONYM.test(agent) && !DEMONYMS.has(agent) && !/i$/.test(agent) && !STOP.has(agent.toLowerCase()) && !NOT_ALONE.has(agent.toLowerCase()) && !taken.some(([s, e]) => piece.start < e && s < piece.start + agent.length)) {
@@ -464,7 +526,9 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
     const keepsDemonym = n >= 3 && DEMONYM_KEPT.has(piece.text.split(/\s+/).pop()!);
     // ("African Union Peace Support Office", "European Union Satellite Centre": the demonym and an organisation's word name a body that opens the name.)
     const opensWithBody = n >= 3 && ORG_WORDS.has(piece.text.split(/\s+/)[1]!.toLowerCase());
-    if (first && DEMONYM.test(first[1]!) && n >= 2 && !generic && !keepsDemonym && !opensWithBody && !(n === 2 && typeFromWords(piece.text) && typeFromWords(piece.text.slice(first[0].length)) !== 'weapon')) {
+    // ("Ethiopian Coffee and Tea Authority", "Nigerian Upstream Petroleum Regulatory Commission": a national body's long name opens with its demonym.)
+    const nationalBody = n >= 4 && ORG_WORDS.has(piece.text.split(/\s+/).pop()!.toLowerCase());
+    if (first && DEMONYM.test(first[1]!) && isDemonym(first[1]!) && n >= 2 && !generic && !keepsDemonym && !opensWithBody && !nationalBody && !(n === 2 && typeFromWords(piece.text) && typeFromWords(piece.text.slice(first[0].length)) !== 'weapon')) {
       piece = { ...piece, text: piece.text.slice(first[0].length), start: piece.start + first[0].length };
     }
     // "Chipmaker Veltrix to cut jobs": a class noun capitalised only because it opens the line or sentence describes the name after it.
@@ -473,7 +537,8 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       piece = { ...piece, text: piece.text.slice(lead[0].length), start: piece.start + lead[0].length };
     }
     // "Coach Emeka Obi said …": a role noun capitalised only because it opens the sentence is not part of the name.
-    if (lead && n >= 3 && starts.has(piece.start) && ROLE_WORDS.has(lead[1]!.toLowerCase()) && !TITLES.includes(lead[1]!) && piece.text.slice(lead[0].length).split(/\s+/).every((w) => /^\p{Lu}\p{Ll}/u.test(w) && !ORG_WORDS.has(w.toLowerCase()))) {
+    // ("Jockey Ho Kwok-wai, one of the riders": a word the report also writes in lower case is such a noun.)
+    if (lead && n >= 3 && starts.has(piece.start) && (ROLE_WORDS.has(lead[1]!.toLowerCase()) || (lowerUse(lead[1]!) && lead[1]!.length >= 4 && !CONNECTORS.has(lead[1]!.toLowerCase()))) && !TITLES.includes(lead[1]!) && piece.text.slice(lead[0].length).split(/\s+/).every((w) => /^\p{Lu}\p{Ll}/u.test(w) && !ORG_WORDS.has(w.toLowerCase()))) {
       piece = { ...piece, text: piece.text.slice(lead[0].length), start: piece.start + lead[0].length };
     }
     // "Tisza Freight Kft.": the dot of a legal form is the name's, even where it also ends the sentence.
@@ -487,6 +552,16 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       // "Maritime and Port Authority of Mauritius": a known place closes a body's name after its organisation's word and "of".
       const closesBody = (s: number, e: number) => e === end && s > start && /\s+of\s+(?:the\s+)?$/.test(text.slice(start, s)) && ORG_WORDS.has(text.slice(start, s).replace(/\s+of\s+(?:the\s+)?$/, '').split(/\s+/).pop()!.toLowerCase()) && taken.some(([ts, te]) => ts === s && te === e);
       if (skip.some(([s, e]) => start < e && s < end && !opensLonger(s, e) && !closesBody(s, e))) continue;
+      // "The Health Minister's office": a title alone names an office, no one.
+      if (TITLES.includes(piece.text)) continue;
+      // ("the Health Minister's office", "the Finance Secretary": a portfolio and a title, no one's name.)
+      if (!piece.titled && /^\S+\s+\S+$/.test(piece.text) && TITLES.includes(piece.text.split(/\s+/).pop()!) && !/^\s+\p{Lu}/u.test(text.slice(end, end + 3))) continue;
+      // "the film, “Streets of Ash”": a work's title, the whole of a quotation.
+      if (WORK_TITLE_BEFORE.test(text.slice(Math.max(0, start - 40), start)) && /^["”’]/.test(text.slice(end, end + 1))) continue;
+      // "Form-45 result sheets": a document's code.
+      if (!piece.text.includes(' ') && DOCUMENT_CODE.test(piece.text)) continue;
+      // "a Soviet-era dam", "Kyrgyz-style": a demonym's compound is an adjective.
+      if (!piece.text.includes(' ') && /^(\p{Lu}[\p{L}]+)-(?:era|style|type)$/u.test(piece.text)) continue;
       // "the Broad-Market Index", "the benchmark FTSE index": a market index is a figure, not a name.
       if (/\sIndex$/.test(piece.text) || /^\s+index\b/.test(text.slice(end, end + 8))) continue;
       // "the Sheskharis oil terminal", "the Belbek air base", "the Heishan No. 2 mine": a facility is named with its noun.
@@ -528,6 +603,12 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         evidence = 'a ship’s prefix opens it';
       }
       // "PRESENTER (MARY ADEYEMI):", "SAMUEL OKORO:": a transcript's speaker, in capitals, is a person.
+      // ("LAHORE: The Election Commission …": the report's one label in capitals, near its top, is its dateline.)
+      const colonDateline = /^:/.test(after) && /(?:^|\n)[ \t]*$/.test(before) && speakerLabels <= 1 && start < top0(text) + 200;
+      if (colonDateline && tokens.every((t) => /^\p{Lu}[\p{Lu}'’-]+$/u.test(t))) {
+        type = 'place';
+        evidence = 'the dateline';
+      }
       if (!type && tokens.length >= 2 && tokens.length <= 4 && tokens.every((t) => /^\p{Lu}[\p{Lu}'’-]+$/u.test(t)) && /^\)?:/.test(after) && /(?:^|\n)[ \t]*(?:\p{Lu}+[ \t]*\()?$/u.test(before)) {
         type = 'person';
         evidence = 'a transcript’s speaker label';
@@ -544,12 +625,13 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       }
       // "Le Monde", "El País", "Die Zeit": a foreign article and one word name an outlet or a body, not a person.
       // ("near El Fasher, the capital of …" is a town.)
-      if (!type && tokens.length === 2 && /^(?:Le|La|Les|El|Il|Lo|Die|Das|Los|Las|Het)$/.test(tokens[0]!) && !/\p{Lu}\p{Ll}+\s+$/u.test(before) && !PLACE_APPOSITION.test(after) && !/\b(?:near|outside|around|toward|towards)\s+$/.test(before)) {
+      if (!type && tokens.length === 2 && /^(?:Le|La|Les|El|Il|Lo|Die|Das|Los|Las|Het)$/.test(tokens[0]!) && !/\p{Lu}\p{Ll}+\s+$/u.test(before) && !PLACE_APPOSITION.test(after) && !/\b(?:near|outside|around|toward|towards)\s+$/.test(before) && !PLACE_OF_BEFORE.test(before)) {
         type = 'organisation';
         evidence = 'a foreign article opens it';
       }
       // "IndiGo", "PayPal": a capital inside a word (not "McCarthy", "DeSantis", "MacDonald") marks a brand.
-      if (!type && tokens.some((t) => /^\p{Lu}\p{Ll}+\p{Lu}/u.test(t) && !/^(?:Mc|Mac|De|Le|La|Di|Du|Da|Van|Von|Fitz|O)\p{Lu}/u.test(t))) {
+      // ("builders in KwaZulu-Natal": a hyphenated name after a preposition of place is a place.)
+      if (!type && tokens.some((t) => /^\p{Lu}\p{Ll}+\p{Lu}/u.test(t) && !/^(?:Mc|Mac|De|Le|La|Di|Du|Da|Van|Von|Fitz|O)\p{Lu}/u.test(t)) && !(tokens.some((t) => /^\p{Lu}[\p{L}]+-\p{Lu}/u.test(t)) && LOCATIVE_BEFORE.test(before))) {
         type = 'organisation';
         evidence = 'a capital inside a word marks a brand';
       }
@@ -601,6 +683,15 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         type = 'place';
         evidence = 'a ship’s name after its noun';
       }
+      if (!type && FACILITY_KNOWN_AS_BEFORE.test(before)) {
+        type = 'place';
+        evidence = 'a facility’s noun, then “known as”';
+      }
+      const itsNoun = ITS_NOUN_BEFORE.exec(before)?.[1];
+      if (!type && single && itsNoun && !itsNoun.split('-').some((w) => ROLE_WORDS.has(w) || ROLE_WORDS.has(w.replace(/s$/, ''))) && !FOLLOWERS.place.has(itsNoun) && /^,/.test(after)) {
+        type = 'organisation';
+        evidence = `an organisation’s ${itsNoun} (“its ${itsNoun}, X”)`;
+      }
       if (!type) {
         const orgBy = ORG_BEFORE.test(before) || (ORG_ROLE_BEFORE.test(before) && !ROLE_BEFORE.test(before))
           ? 'a noun before it names an organisation'
@@ -638,6 +729,11 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
           type = 'person';
           evidence = '“who” follows the name';
         }
+      }
+      // "The Toronto Persian Film Festival has pulled a documentary": an event does not act; its organisers' body does.
+      if (type === 'event' && !/\b(?:Games|Olympics|Summit|War|Talks|Election|Elections)$/.test(piece.text) && /^\s+(?:has|have|had)\s+(?!been\b)\p{Ll}+ed\b|^\s+(?:said|says|announced|denied|declined|confirmed)\b/u.test(after)) {
+        type = 'organisation';
+        evidence = 'it acts as an organisation';
       }
       // "a fellow at the Caspian Policy Forum": what employs or speaks as a body is an organisation, though its last word may name an event.
       if (type === 'event' && ORG_AGENT_BEFORE.test(before)) {
@@ -697,8 +793,8 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         evidence = 'an apposition names their role';
       }
       if (!type && /^\s+(?:said|says|told|added|wrote|argued|noted)\b/.test(after) && tokens.length >= 2) {
-        type = 'person';
-        evidence = 'speaks in the report';
+        type = endsInCountry(tokens) ? 'organisation' : 'person';
+        evidence = type === 'person' ? 'speaks in the report' : 'a country’s name closes it, as a body’s';
       }
       // "… , Samsung said", "Lumen declined to comment", "Siemens, which …": one word that speaks, mid-sentence, and is no
       // one's surname (a person's short form merges into their full name later) is an organisation.
@@ -706,12 +802,17 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       // (A place never "did not respond to a request for comment": that holds at a sentence's start too.)
       if (!type && single && /^\p{Lu}\p{Ll}{2,}$/u.test(piece.text) && !lowerWords.has(piece.text.toLowerCase()) && ((!starts.has(start) && (/^\s+(?:said|says|announced|confirmed|declined|denied|did not respond|could not be reached)\b/.test(after) || /^,\s+which\b/.test(after)) && !/\b(?:in|near|into|across|outside|inside)\s+(?:the\s+)?$/.test(before)) || (/^\s+(?:did not (?:immediately )?respond|declined to comment|could not be reached|has not claimed)\b/.test(after) && !/\b(?:in|near|into|across|outside|inside)\s+(?:the\s+)?$/.test(before)))) {
         type = 'organisation';
-        evidence = 'it speaks as a body';
+        // ("People watching at Sriharikota said": after "at" the word may as well be the place the speakers are at.)
+        evidence = /\bat\s+(?:the\s+)?$/.test(before) ? 'it speaks as a body, after “at”' : 'it speaks as a body';
       }
       if (single && NOT_ALONE.has(piece.text.toLowerCase())) continue;
       if (!type && !single && /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Upper|Lower|New|Central)$/.test(tokens[0]!) && !DEMONYM.test(tokens[tokens.length - 1]!)) {
         type = 'place';
         evidence = 'a compass word begins it';
+      }
+      if (!type && tokens.length <= 3 && !PLACE_NAMES.has(piece.text) && (AND_PLACE_BEFORE.test(before) || AND_PLACE_AFTER.test(after)) && !tokens.some((t) => ORG_WORDS.has(t.toLowerCase()))) {
+        type = 'place';
+        evidence = 'joined by “and” to a country';
       }
       if (!type && PLACE_ACRONYMS.has(piece.text)) {
         type = 'place';
@@ -735,8 +836,8 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       if (!type && core.length >= 2 && core.length <= 3 && core.every((t) => /^\p{Lu}[\p{L}'’-]+$/u.test(t) && !lowerWords.has(t.toLowerCase()) && !DEMONYM.test(t))) {
         // "outside the Campus de Justiça" is a place; otherwise two or three capitalised words are most often a person.
         // A person takes no article: "the Sahel Relief Programme declined to comment" is a body.
-        type = LOCATIVE_BEFORE.test(before) ? 'place' : /(?:^|\s)[Tt]he\s+$/.test(before) ? 'organisation' : 'person';
-        evidence = type === 'place' ? 'a capitalised name after a preposition of place' : type === 'organisation' ? 'a capitalised name after “the”' : 'a two- or three-word capitalised name';
+        type = LOCATIVE_BEFORE.test(before) ? 'place' : /(?:^|\s)[Tt]he\s+$/.test(before) || endsInCountry(core) ? 'organisation' : 'person';
+        evidence = type === 'place' ? 'a capitalised name after a preposition of place' : type === 'organisation' ? (endsInCountry(core) && !/(?:^|\s)[Tt]he\s+$/.test(before) ? 'a country’s name closes it, as a body’s' : 'a capitalised name after “the”') : 'a two- or three-word capitalised name';
       }
       // A dateline city ("LIMA, June 3 (…) -") is a place.
       if (single && /^\p{Lu}{3,}$/u.test(piece.text) && /(?:^|\n)\s*$/.test(before) && (/^(?:[ A-Z]*),\s+[A-Z][a-z]+\s+\d/.test(after) || CAPS_DATELINE_AFTER.test(after))) {
@@ -760,7 +861,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       // A single capitalised word at the start of a sentence is usually just the first word.
       if (single && starts.has(start) && (!type || evidence === 'an acronym') && !/^[A-Z]{2,}$/.test(piece.text)) continue;
       if (evidence === 'an acronym' && /(?:^|\n)\s*$/.test(before) && /^,/.test(after)) continue;
-      if (single && DEMONYM.test(piece.text) && !title) continue;
+      if (single && (DEMONYM.test(piece.text) || DEMONYMS.has(piece.text)) && !title) continue;
       if (!type) {
         // Kept aside: a single word used mid-sentence may prove a name by recurring (see findNames).
         if (single && !starts.has(start) && !lowerWords.has(piece.text.toLowerCase()) && !STOP.has(piece.text.toLowerCase()) && !DEMONYM.test(piece.text)) {
@@ -896,6 +997,8 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
   for (const n of names.filter((x) => x.type === 'organisation' && x.name.includes(' '))) {
     const first = n.name.split(/\s+/)[0]!;
     const lower = first.toLowerCase();
+    // ("The Dublin Post": an outlet is most often named after its city; "Dublin" alone is the city.)
+    if (OUTLET_WORDS.has(n.name.split(/\s+/).pop()!) && n.name.split(/\s+/).length <= 3) continue;
     if (first.length < 4 || PLACE_NAMES.has(first) || STOP.has(lower) || CONNECTORS.has(lower) || NOT_ALONE.has(lower) || DEMONYM.test(first) || PLACE_FIRST.has(first) || /^(?:North|South|East|West|New|United|National|International|Independent|Central|General|State|Public|Royal|Federal)$/.test(first)) continue;
     // The first word found on its own as an organisation ("Chipmaker Veltrix …" beside "Veltrix Semiconductor"): the same body, unless another name opens with it too.
     // ("anyone from Veltrix" beside "Veltrix Semiconductor": a word after "from" is the company, not a place.)
