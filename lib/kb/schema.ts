@@ -281,6 +281,8 @@ export const NameRulesFile = z
     outletWords: words.default([]),
     /** Names in placeNames that are also people's names ("Jordan", "Georgia"): a name ending in one may be a person's. */
     placeNamesAlsoPersonal: words.default([]),
+    /** Abbreviated given names that open a person's name ("Ma. Lourdes dela Paz", "Md. Rahman"). */
+    givenNameAbbreviations: words.default([]),
   })
   .strict();
 export type NameRules = z.infer<typeof NameRulesFile>;

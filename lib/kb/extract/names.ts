@@ -126,11 +126,15 @@ interface Candidate {
 const PARTICLES = R.surnamePrefixes.map(esc).join('|') || '(?!)';
 // "Harbour Pilots’ Union", "Crane Operators' Union": a plural possessive inside a name, before an organisation's word.
 const PLURAL_POSSESSIVE = `\\p{Lu}[\\p{L}-]*s['’](?=(?:[ \\t\\u00a0]+\\p{Lu}[\\p{L}-]*){0,2}?[ \\t\\u00a0]+(?:${[...R.typeWords.organisation].filter((w) => /^\p{Lu}\p{Ll}+$/u.test(w)).join('|')})(?![\\p{L}]))`;
-const TOKEN = `(?:${PLURAL_POSSESSIVE}|(?:${PARTICLES})-\\p{Lu}[\\p{L}'’-]*\\p{L}|[dl]['’]\\p{Lu}[\\p{L}'’-]*\\p{L}|\\p{Lu}\\.(?:\\p{L}{1,2}\\.)+|[A-Z]+\\d+[A-Z]*(?![\\p{L}\\d])|[A-Z][\\p{L}]*-\\d+[A-Za-z]*|[A-Z]+-\\d+[A-Za-z]*|\\p{Lu}[\\p{L}'’-]*[\\p{L}]|\\p{Lu}{2,}|[A-Z]\\.)`;
+// "Ma. Lourdes dela Paz": an abbreviated given name, with its dot.
+const GIVEN_ABBREVIATIONS = R.givenNameAbbreviations.map(esc).join('|') || '(?!)';
+const TOKEN = `(?:(?:${GIVEN_ABBREVIATIONS})(?=[ \\t\\u00a0]+\\p{Lu})|${PLURAL_POSSESSIVE}|(?:${PARTICLES})-\\p{Lu}[\\p{L}'’-]*\\p{L}|[dl]['’]\\p{Lu}[\\p{L}'’-]*\\p{L}|\\p{Lu}\\.(?:\\p{L}{1,2}\\.)+|[A-Z]+\\d+[A-Z]*(?![\\p{L}\\d])|[A-Z][\\p{L}]*-\\d+[A-Za-z]*|[A-Z]+-\\d+[A-Za-z]*|\\p{Lu}[\\p{L}'’-]*[\\p{L}]|\\p{Lu}{2,}|[A-Z]\\.)`;
 // Words of one name are separated by spaces only, never a line break.
 // "Hafbrún hf.", "Brightwater Foods plc": a legal form in lower case closes a name.
 const LOWER_LEGAL = R.legalForms.filter((f) => /^\p{Ll}/u.test(f)).map(esc).join('|') || '(?!)';
-const RUN = new RegExp(`(?<![\\p{L}\\d-])${TOKEN}(?:(?:[ \\t\\u00a0]+(?:${CONNECTOR_RE}))?[ \\t\\u00a0]+${TOKEN})*(?:[ \\t\\u00a0]+(?:${LOWER_LEGAL})(?![\\p{L}]))?`, 'gu');
+// (Ramon "Monching" Villacorta: a nickname in quotes stands inside a person's name.)
+const NICKNAME = `["“]\\p{Lu}[\\p{L}'’-]*["”]`;
+const RUN = new RegExp(`(?<![\\p{L}\\d-])${TOKEN}(?:(?:[ \\t\\u00a0]+(?:${CONNECTOR_RE}))?(?:[ \\t\\u00a0]+${NICKNAME}(?=[ \\t\\u00a0]+\\p{Lu}))?[ \\t\\u00a0]+${TOKEN})*(?:[ \\t\\u00a0]+(?:${LOWER_LEGAL})(?![\\p{L}]))?`, 'gu');
 const DEMONYM = /^[A-Z][a-z]+(?:ian|ean|ese|ish|can)$/;
 /** Words that only say what kind of institution a name is ("Armed", "Air", "Coast"), before an organisation word. */
 const GENERIC_MODIFIERS = /^(?:Armed|Air|Coast|Border|Special|Security|Defence|Defense|Interior|Foreign|National|Revolutionary|Republican|Communist|Orthodox|Catholic|Federal|Central|Royal|Naval|Military)$/;
@@ -759,7 +763,8 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         type = 'event';
         evidence = `an edition number, then “${eventAfter}”`;
       }
-      const follower = /^\s+([a-z]+)\b/.exec(after)?.[1];
+      // ("a Kisumu start-up": a hyphenated noun follows too.)
+      const follower = /^\s+([a-z]+(?:-[a-z]+)?)(?![\w-])/.exec(after)?.[1];
       // "48 Wolf howitzers", "its T7 howitzer": one word before a weapon's noun names the weapon.
       if (!type && single && follower && WEAPON_WORDS.has(follower.replace(/s$/, ''))) {
         type = 'weapon';
@@ -999,6 +1004,8 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
     const lower = first.toLowerCase();
     // ("The Dublin Post": an outlet is most often named after its city; "Dublin" alone is the city.)
     if (OUTLET_WORDS.has(n.name.split(/\s+/).pop()!) && n.name.split(/\s+/).length <= 3) continue;
+    // ("Election" for "Election Commission of Pakistan": a type word alone is an ordinary noun.)
+    if (TYPE_WORDS.some(([, set]) => set.has(first.toLowerCase()))) continue;
     if (first.length < 4 || PLACE_NAMES.has(first) || STOP.has(lower) || CONNECTORS.has(lower) || NOT_ALONE.has(lower) || DEMONYM.test(first) || PLACE_FIRST.has(first) || /^(?:North|South|East|West|New|United|National|International|Independent|Central|General|State|Public|Royal|Federal)$/.test(first)) continue;
     // The first word found on its own as an organisation ("Chipmaker Veltrix …" beside "Veltrix Semiconductor"): the same body, unless another name opens with it too.
     // ("anyone from Veltrix" beside "Veltrix Semiconductor": a word after "from" is the company, not a place.)
