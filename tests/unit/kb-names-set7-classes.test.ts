@@ -117,6 +117,17 @@ describe('places', () => {
     expect(typed('The rocket lifted off at Kourouville at noon. Crowds at Kourouville said they heard a bang.')).toContain('place: Kourouville');
   });
 
+  it('the last of a list of names after “toward” is a place', () => {
+    expect(typed('Residents were told to head south toward Lac-Brûlé, Pointe-Verte and Val-Moreau, where shelters had opened.')).toContain('place: Val-Moreau');
+  });
+
+  it('a company “of” one word is the company and the place it is from', () => {
+    const t = typed('The regulator wrote to Saffron Remedies of Nagpur on Friday.');
+    expect(t).toEqual(expect.arrayContaining(['place: Nagpur']));
+    expect(t.join('\n')).not.toMatch(/Remedies of Nagpur/);
+    expect(named('The award went to the International Chamber of Commerce.')).toContain('International Chamber of Commerce');
+  });
+
   it('a word before “headquarters”, “bridge” or “start-up” is a place', () => {
     const t = typed('Prosecutors widen Liburnia bridge inquiry. The satellite was built for a Kisumu start-up that has offices at its Nakuru headquarters.');
     expect(t).toEqual(expect.arrayContaining(['place: Liburnia', 'place: Kisumu', 'place: Nakuru']));

@@ -53,7 +53,8 @@ const PERSON_APPOSITION = new RegExp(`^,\\s+(?:a|an|the)\\s+(?:[\\w'’-]+\\s+){
 const PLACE_OF = words(R.placeOfNouns);
 const NOUNS_BEFORE_OF = words(R.nounsBeforeOf);
 // "in the United States and Canada": a word joined by "and" to a place after "in".
-const COORDINATED_PLACE_BEFORE = /\b(?:in|across|throughout)\s+(?:the\s+)?[\p{L} .’'-]{2,40}?\s+and\s+$/u;
+// ("toward Saint-Aubin, Roberval and X": a list of capitalised names after a preposition of direction.)
+const COORDINATED_PLACE_BEFORE = /\b(?:in|across|throughout)\s+(?:the\s+)?[\p{L} .’'-]{2,40}?\s+and\s+$|\b(?:toward|towards|via)\s+(?:the\s+)?(?:\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,2},\s+){0,3}\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,2},?\s+and\s+$/u;
 const ROLE_BEFORE = new RegExp(`\\b(?:${ROLE_NOUNS})(?:\\s+(?:for|of|at|to)\\s+[^,.;]{1,40})?,\\s*$`, 'i');
 const LOCATIVE_BEFORE = /(?:(?<!\p{L})(?:in|at|near|outside|inside|through|via|around|across|throughout)|(?:^|[.!?]\s+|\n\s*)(?:In|At|Near|Outside|Inside|From|Across))\s+(?:the\s+)?$/u;
 // "Opposition lawmaker María José Quispe Huamán": a lower-case role noun right before a name.
@@ -356,7 +357,7 @@ function joinPortfolios(text: string, runs: { text: string; start: number }[]): 
 }
 
 /** "Samuel Kiprop of the United Democratic Alliance": a person, then the organisation they belong to. */
-function splitAtOf(full: string, text: string, start: number): { text: string; start: number }[] {
+function splitAtOf(full: string, text: string, start: number): { text: string; start: number; hint?: 'place' }[] {
   const m = / of (?:the )?/.exec(text);
   if (!m) return [{ text, start }];
   // "the Joint Command of the Armed Forces (CCFFAA)": one name, its acronym says so.
@@ -375,6 +376,14 @@ function splitAtOf(full: string, text: string, start: number): { text: string; s
     return [
       { text: left, start },
       { text: right, start: start + m.index + m[0].length },
+    ];
+  }
+  // "Kesari Lifesciences of Hyderabad", "Mary Okafor of Enugu": two or three words that are no institution's, then "of" and
+  // one word: a name, then the place it is from.
+  if (m[0] === ' of ' && leftTokens.length >= 2 && leftTokens.length <= 3 && rightTokens.length === 1 && /^\p{Lu}\p{Ll}{2,}$/u.test(right) && !STOP.has(right.toLowerCase()) && !leftTokens.some((t) => STOP.has(t.toLowerCase()) || TITLES.includes(t) || ROLE_WORDS.has(t.toLowerCase()) || TYPE_WORDS.some(([, set]) => set.has(t.toLowerCase())) || CONNECTORS.has(t.toLowerCase()))) {
+    return [
+      { text: left, start },
+      { text: right, start: start + m.index + m[0].length, hint: 'place' },
     ];
   }
   // "Northstar Air Cargo of Saint Paul": a name, then the place it is from.
@@ -501,7 +510,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
     out.push({ text: m[1]!, start: at, end: at + m[1]!.length, type: 'person', evidence: 'the byline’s writer' });
   }
   const runs = joinPortfolios(text, joinAnd(text, joinFor(text, joinSpelled(text, joinAnd(text, [...text.matchAll(RUN)].map((m) => ({ text: m[0], start: m.index })))))));
-  const pieces = runs.flatMap((m) => splitAtOf(text, m.text, m.start)).flatMap((m) => (definesItself(text, m.text, m.start) ? [{ text: m.text, start: m.start, titled: null }] : splitAtTitle(m.text, m.start)).flatMap((p) => trimRun(p.text, p.start).map((x) => ({ ...x, titled: p.titled }))));
+  const pieces = runs.flatMap((m) => splitAtOf(text, m.text, m.start)).flatMap((m) => (definesItself(text, m.text, m.start) ? [{ text: m.text, start: m.start, titled: null }] : splitAtTitle(m.text, m.start)).flatMap((p) => trimRun(p.text, p.start).map((x) => ({ ...x, titled: p.titled, hint: 'hint' in m ? m.hint : undefined }))));
   for (const raw of pieces) {
     // A leading demonym ("Russian Su-27", "Chinese Foreign Ministry") describes, it is not part of the name, unless the rest is only a type word.
     let piece = raw;
@@ -649,6 +658,9 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       if (!type && PLACE_NAMES.has(piece.text)) {
         type = 'place';
         evidence = 'a country or state';
+      } else if (!type && piece.hint === 'place') {
+        type = 'place';
+        evidence = 'a name is “of” it, as where it is from';
       } else if (!type && single && /^\p{Lu}{2,}$/u.test(piece.text) && /(?:^|\n)[ \t]*$/.test(before) && /^:/.test(after)) {
         type = 'person';
         evidence = 'a transcript’s speaker label';
@@ -720,7 +732,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         } else if (PERSON_APPOSITION.test(after)) {
           type = 'person';
           evidence = 'an apposition names their role';
-        } else if (PLACE_APPOSITION.test(after) || (tokens.length <= 3 && PLACE_OF_BEFORE.test(before) && !starts.has(start)) || (tokens.length <= 3 && COORDINATED_PLACE_BEFORE.test(before) && !starts.has(start))) {
+        } else if (PLACE_APPOSITION.test(after) || (tokens.filter((t) => !CONNECTORS.has(t)).length <= 3 && PLACE_OF_BEFORE.test(before) && !starts.has(start)) || (tokens.length <= 3 && COORDINATED_PLACE_BEFORE.test(before) && !starts.has(start))) {
           type = 'place';
           evidence = 'its context names a place';
         } else if (tokens.length >= 2 && ROLE_BEFORE.test(before)) {
