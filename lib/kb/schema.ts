@@ -283,6 +283,8 @@ export const NameRulesFile = z
     placeNamesAlsoPersonal: words.default([]),
     /** Abbreviated given names that open a person's name ("Ma. Lourdes dela Paz", "Md. Rahman"). */
     givenNameAbbreviations: words.default([]),
+    /** Nouns of a company's sites after "its X" ("its Dublin headquarters", "their Ohio plant"): X is where the site is. */
+    possessivePlaceNouns: words.default([]),
   })
   .strict();
 export type NameRules = z.infer<typeof NameRulesFile>;

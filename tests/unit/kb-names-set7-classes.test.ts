@@ -90,6 +90,10 @@ describe('places', () => {
     expect(typed('MULTAN: The district court on Monday ordered a recount of the votes.')).toContain('place: MULTAN');
   });
 
+  it('a label in capitals made of the report’s ordinary words is no dateline', () => {
+    expect(named('WHAT WE KNOW: The rocket was lost minutes after lift-off, and we know little more.')).toEqual([]);
+  });
+
   it('a transcript’s labels in capitals stay speakers', () => {
     const t = typed('HOST: Good morning.\nOKAFOR: Good morning to you.\nHOST: What happened at the port?');
     expect(t).toContain('person: OKAFOR');
@@ -126,6 +130,10 @@ describe('places', () => {
     expect(t).toEqual(expect.arrayContaining(['place: Nagpur']));
     expect(t.join('\n')).not.toMatch(/Remedies of Nagpur/);
     expect(named('The award went to the International Chamber of Commerce.')).toContain('International Chamber of Commerce');
+  });
+
+  it('a company before “headquarters” without an owner’s possessive stays a company', () => {
+    expect(typed('Staff said the Veltrix headquarters would close on Monday. Veltrix said it would cut 300 jobs.')).toContain('organisation: Veltrix');
   });
 
   it('a word before “headquarters”, “bridge” or “start-up” is a place', () => {

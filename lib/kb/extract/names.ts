@@ -90,6 +90,8 @@ const OUTLET_WORDS = new Set(R.outletWords);
 // "the pipeline, known as Baltic Link": a facility's name after its noun and "known as" is a place.
 const FACILITY_KNOWN_AS_BEFORE = new RegExp(`\\b(?:${alt(R.facilityNouns)})\\s*,?\\s+(?:known|called|named)\\s+(?:locally\\s+)?(?:as\\s+)?(?:the\\s+)?$`, 'i');
 // "Its Estonian partner, Elering,": what an organisation's partner, parent or rival is named is an organisation too ("its chief executive, X" is a person).
+// "at its Dublin headquarters", "their Ohio plant": a word between an owner's possessive and a site's noun is a place.
+const POSSESSIVE_SITE_AFTER = new RegExp(`^\\s+(?:${alt([...R.possessivePlaceNouns].sort((a, b) => b.length - a.length))})\\b`);
 const ITS_NOUN_BEFORE = /(?:^|[^\p{L}])[Ii]ts\s+(?:[\p{L}-]+\s+){0,2}?(\p{Ll}[\p{L}-]*),\s*$/u;
 /** Place names that are also people's names ("Jordan", "Georgia"): a person's surname may be one. */
 const PERSONAL_PLACES = new Set(R.placeNamesAlsoPersonal);
@@ -617,7 +619,8 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       }
       // "PRESENTER (MARY ADEYEMI):", "SAMUEL OKORO:": a transcript's speaker, in capitals, is a person.
       // ("LAHORE: The Election Commission …": the report's one label in capitals, near its top, is its dateline.)
-      const colonDateline = /^:/.test(after) && /(?:^|\n)[ \t]*$/.test(before) && speakerLabels <= 1 && start < top0(text) + 200;
+      // (Not "WHAT WE KNOW:": the dateline's words are never the report's ordinary words.)
+      const colonDateline = /^:/.test(after) && /(?:^|\n)[ \t]*$/.test(before) && speakerLabels <= 1 && start < top0(text) + 200 && !tokens.some((t) => lowerWords.has(t.toLowerCase()));
       if (colonDateline && tokens.every((t) => /^\p{Lu}[\p{Lu}'’-]+$/u.test(t))) {
         type = 'place';
         evidence = 'the dateline';
@@ -698,6 +701,10 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       if (!type && tokens.length <= 4 && SHIP_BEFORE.test(before)) {
         type = 'place';
         evidence = 'a ship’s name after its noun';
+      }
+      if (!type && single && /\b(?:its|their)\s+$/i.test(before) && POSSESSIVE_SITE_AFTER.test(after)) {
+        type = 'place';
+        evidence = 'where an owner’s site is (“its X headquarters”)';
       }
       if (!type && FACILITY_KNOWN_AS_BEFORE.test(before)) {
         type = 'place';
@@ -878,6 +885,8 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       // A single capitalised word at the start of a sentence is usually just the first word.
       if (single && starts.has(start) && (!type || evidence === 'an acronym') && !/^[A-Z]{2,}$/.test(piece.text)) continue;
       if (evidence === 'an acronym' && /(?:^|\n)\s*$/.test(before) && /^,/.test(after)) continue;
+      // ("WHAT WE KNOW:": a label in capitals that the report also writes as an ordinary word.)
+      if (evidence === 'an acronym' && /(?:^|\n)[ \t]*(?:\p{Lu}+[ \t]+)*$/u.test(before) && /^:/.test(after) && lowerWords.has(piece.text.toLowerCase())) continue;
       if (single && (DEMONYM.test(piece.text) || DEMONYMS.has(piece.text)) && !title) continue;
       if (!type) {
         // Kept aside: a single word used mid-sentence may prove a name by recurring (see findNames).
