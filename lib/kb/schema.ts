@@ -285,6 +285,8 @@ export const NameRulesFile = z
     givenNameAbbreviations: words.default([]),
     /** Nouns of a company's sites after "its X" ("its Dublin headquarters", "their Ohio plant"): X is where the site is. */
     possessivePlaceNouns: words.default([]),
+    /** Words that open a named storm's name ("Typhoon Haikui", "Hurricane Ada"): an event. */
+    eventTitles: words.default([]),
   })
   .strict();
 export type NameRules = z.infer<typeof NameRulesFile>;

@@ -202,3 +202,26 @@ describe('bylines and footers', () => {
     expect(typed('The tribunal blocked the deal, the regulator said.\n\n(Syndicated by the Karoo Business Wire)')).toContain('organisation: Karoo Business Wire');
   });
 });
+
+describe('further shapes of unseen reports', () => {
+  it('a military unit is an organisation; a company listed after “insurers including” is one', () => {
+    const t = typed('Soldiers from the 12th Signals Battalion were sent to the area. Insurers including Tatra Mutua said they would open claims offices.');
+    expect(t).toEqual(expect.arrayContaining(['organisation: Signals Battalion', 'organisation: Tatra Mutua']));
+  });
+
+  it('a long acronym defined in brackets is the body’s short form, also opening a sentence before “spokesman”', () => {
+    const n = found('The Volta Grain Marketing Board (VOGRAMB) denied the claims on Thursday.\n\nVOGRAMB spokesman Kofi Mensah said the claims were baseless.').find((x) => x.name === 'Volta Grain Marketing Board');
+    expect(n?.aliases).toContain('VOGRAMB');
+    expect(n?.spans.length).toBe(3);
+  });
+
+  it('an “-ologist” opening a sentence is no part of the name; a storm is an event; a township is a place', () => {
+    const t = typed('The storm made landfall near Dongshan township on Monday. Climatologist Lin Mei-hua told reporters Typhoon Kaemi would weaken.');
+    expect(t).toEqual(expect.arrayContaining(['place: Dongshan', 'person: Lin Mei-hua', 'event: Typhoon Kaemi']));
+    expect(named('Climatologist Lin Mei-hua said so.')).not.toContain('Climatologist Lin Mei-hua');
+  });
+
+  it('a copyright footer with “All rights reserved” names the outlet', () => {
+    expect(typed('The board denied the claims, its spokesman said.\n\nCopyright © 2026 Volta Evening Mirror. All rights reserved.')).toContain('organisation: Volta Evening Mirror');
+  });
+});

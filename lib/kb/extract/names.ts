@@ -36,7 +36,9 @@ const SHIP_BEFORE = new RegExp(`\\b(?:${alt([...R.shipNouns].sort((a, b) => b.le
 const NOT_WEAPON_CODE_BEFORE = new RegExp(`\\b(?:${alt(R.notWeaponCodeBefore)})\\s+(?:(?:called|named|known\\s+as)\\s+)?$`, 'i');
 // Context that makes a name an organisation or a place, whatever its words (data/name-rules.json).
 const ORG_BEFORE = new RegExp(`\\b(?:${alt(R.organisationBefore)})\\s+$`, 'i');
-const ORG_LIST_BEFORE = new RegExp(`\\b(?:${alt(R.organisationPlural)})\\s*,\\s*(?:including\\s+|such as\\s+)?$`, 'i');
+// ("Insurers including X", "lenders such as Y": without the comma too.)
+const ORG_LIST_BEFORE = new RegExp(`\\b(?:${alt(R.organisationPlural)})(?:\\s*,\\s*(?:including\\s+|such as\\s+)?|\\s+(?:including|such as)\\s+)$`, 'i');
+const EVENT_TITLES = new Set(R.eventTitles);
 const ORG_AGENT_BEFORE = new RegExp(`\\b(?:${alt(R.organisationAgentBefore)})\\s+(?:the\\s+)?$`, 'i');
 // "X, the Transport Ministry said": an attribution, not an apposition about X.
 const ROLE_NOUNS = R.roleNouns.join('|');
@@ -491,7 +493,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
     out.push({ text: m[0], start: m.index, end, type: 'agreement', evidence: 'an agreement’s word, then what it is on' });
   }
   // "© Site" near the top; "Copyright 2026 Pacific Public Radio" as a footer.
-  for (const m of text.matchAll(/^[ \t]*(?:©|Copyright(?:[ \t]*©)?)[ \t]*(?:\d{4}[ \t]+)?(\p{Lu}[^\n|.,]{1,58}?)[ \t]*\.?[ \t]*$/gmu)) {
+  for (const m of text.matchAll(/^[ \t]*(?:©|Copyright(?:[ \t]*©)?)[ \t]*(?:\d{4}[ \t]+)?(\p{Lu}[^\n|.,]{1,58}?)[ \t]*\.?[ \t]*(?:All rights reserved\.?[ \t]*)?$/gmu)) {
     if (m.index >= top0(text) && !/^[ \t]*Copyright/.test(m[0])) continue;
     skip.push([m.index, m.index + m[0].length]);
     const at = m.index + m[0].indexOf(m[1]!);
@@ -553,7 +555,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
     }
     // "Coach Emeka Obi said …": a role noun capitalised only because it opens the sentence is not part of the name.
     // ("Jockey Ho Kwok-wai, one of the riders": a word the report also writes in lower case is such a noun.)
-    if (lead && n >= 3 && starts.has(piece.start) && (ROLE_WORDS.has(lead[1]!.toLowerCase()) || (lowerUse(lead[1]!) && lead[1]!.length >= 4 && !CONNECTORS.has(lead[1]!.toLowerCase()))) && !TITLES.includes(lead[1]!) && piece.text.slice(lead[0].length).split(/\s+/).every((w) => /^\p{Lu}\p{Ll}/u.test(w) && !ORG_WORDS.has(w.toLowerCase()))) {
+    if (lead && n >= 3 && starts.has(piece.start) && (ROLE_WORDS.has(lead[1]!.toLowerCase()) || /^\p{Lu}\p{Ll}+(?:ologist|ographer|ician|ist)$/u.test(lead[1]!) || (lowerUse(lead[1]!) && lead[1]!.length >= 4 && !CONNECTORS.has(lead[1]!.toLowerCase()))) && !TITLES.includes(lead[1]!) && piece.text.slice(lead[0].length).split(/\s+/).every((w) => /^\p{Lu}\p{Ll}/u.test(w) && !ORG_WORDS.has(w.toLowerCase()))) {
       piece = { ...piece, text: piece.text.slice(lead[0].length), start: piece.start + lead[0].length };
     }
     // "Tisza Freight Kft.": the dot of a legal form is the name's, even where it also ends the sentence.
@@ -606,6 +608,11 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       if (!type && tokens.length === 2 && /^\p{Lu}{3,}$/u.test(tokens[0]!) && /[AEIOUY]/.test(tokens[0]!.slice(1)) && /^\p{Lu}\p{Ll}+$/u.test(tokens[1]!) && !tokens[1]!.endsWith('s') && !ORG_WORDS.has(tokens[1]!.toLowerCase()) && !PLACE_NAMES.has(tokens[1]!) && !PLACE_ACRONYMS.has(tokens[0]!) && !new RegExp(`(?<![\\p{L}\\d-])${tokens[0]}(?![\\p{L}\\d-])(?!\\s+\\p{Lu}\\p{Ll})`, 'u').test(text)) {
         type = 'person';
         evidence = 'a family name in capitals, then a given name';
+      }
+      // "Typhoon Haikui", "Hurricane Ada": a storm's name.
+      if (!type && tokens.length >= 2 && (EVENT_TITLES.has(tokens[0]!) || EVENT_TITLES.has(tokens.slice(0, 2).join(' ')))) {
+        type = 'event';
+        evidence = 'a storm’s name';
       }
       // "Brandt & Kessel": names joined by an ampersand are a firm.
       if (!type && tokens.includes('&')) {
@@ -846,7 +853,8 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         type = 'place';
         evidence = 'follows a preposition of place';
       }
-      if (!type && /^[A-Z]{2,6}$/.test(piece.text)) {
+      // ("the Ghana Cocoa Board (COCOBOD)": a longer acronym the report defines in brackets.)
+      if (!type && (/^[A-Z]{2,6}$/.test(piece.text) || (/^\p{Lu}{7,10}$/u.test(piece.text) && /\p{L}[ \t]*\($/u.test(before) && /^\)/.test(after)))) {
         type = 'organisation';
         evidence = 'an acronym';
       }
@@ -881,7 +889,8 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       // "Election officials said": a type word opening a sentence before a lower-case noun is an ordinary word.
       if (single && starts.has(start) && evidence.startsWith('its words mark') && /^\s+\p{Ll}/u.test(after)) continue;
       // A follower noun is weak evidence at the start of a sentence ("Mining firm halts …").
-      if (single && starts.has(start) && evidence.startsWith('followed by')) continue;
+      // (An acronym is never an ordinary word: "COCOBOD spokesman Fiifi Boafo …".)
+      if (single && starts.has(start) && evidence.startsWith('followed by') && !/^\p{Lu}{2,}$/u.test(piece.text)) continue;
       // A single capitalised word at the start of a sentence is usually just the first word.
       if (single && starts.has(start) && (!type || evidence === 'an acronym') && !/^[A-Z]{2,}$/.test(piece.text)) continue;
       if (evidence === 'an acronym' && /(?:^|\n)\s*$/.test(before) && /^,/.test(after)) continue;
