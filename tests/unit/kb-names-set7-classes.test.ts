@@ -224,4 +224,20 @@ describe('further shapes of unseen reports', () => {
   it('a copyright footer with “All rights reserved” names the outlet', () => {
     expect(typed('The board denied the claims, its spokesman said.\n\nCopyright © 2026 Volta Evening Mirror. All rights reserved.')).toContain('organisation: Volta Evening Mirror');
   });
+
+  it('an abbreviated title after a state (Gov., Sen.) is no part of a name', () => {
+    const t = typed('The ruling drew fire. Montana Gov. Lucy Harrow did not comment. State Sen. Omar Reyes called it a gift.');
+    expect(t).toEqual(expect.arrayContaining(['person: Lucy Harrow', 'person: Omar Reyes']));
+    expect(t.join('\n')).not.toMatch(/Gov|State Sen/);
+  });
+
+  it('two capitalised words that the clause then calls “its” are a body', () => {
+    expect(typed('A judge blocked Harlow Plastics from expanding its Akron plant.')).toEqual(expect.arrayContaining(['organisation: Harlow Plastics', 'place: Akron']));
+  });
+
+  it('a press release’s label line and an exchange of two words in a ticker are no names', () => {
+    const names = findNames('PRESS RELEASE\n\nKvarn Batteries AB opens a plant\n\nSTOCKHOLM, 2 December 2026 — Kvarn Batteries AB (Nasdaq Stockholm: KVRN) opened a plant.\n').map((n) => n.name);
+    expect(names).toContain('Kvarn Batteries AB');
+    expect(names.join('\n')).not.toMatch(/PRESS|Nasdaq|KVRN/);
+  });
 });

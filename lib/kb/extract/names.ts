@@ -476,7 +476,10 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
     out.push({ text: m[1]!, start: at, end: at + m[1]!.length, type: 'person', evidence: 'a press release’s contact' });
   }
   // "Brightwater Foods plc (LSE: BWF)": an exchange and a stock ticker in brackets name no one.
-  for (const m of text.matchAll(/\(\s*\p{Lu}[\p{L}]{1,7}\s*:\s*[\p{Lu}\d.]{1,10}\s*\)/gu)) skip.push([m.index, m.index + m[0].length]);
+  // ("(Nasdaq Stockholm: NVOLT)": an exchange of two words.)
+  for (const m of text.matchAll(/\(\s*\p{Lu}[\p{L}]{1,9}(?:\s+\p{Lu}[\p{L}]{1,12})?\s*:\s*[\p{Lu}\d.]{1,10}\s*\)/gu)) skip.push([m.index, m.index + m[0].length]);
+  // "PRESS RELEASE", "FOR IMMEDIATE RELEASE": a press release's label line names no one.
+  for (const m of text.matchAll(/^[ \t]*(?:FOR IMMEDIATE RELEASE|PRESS RELEASE|NEWS RELEASE|MEDIA RELEASE)[ \t]*:?[ \t]*$/gm)) skip.push([m.index, m.index + m[0].length]);
   // "LIMA (AFP) -", "BERGEN, Dec 3 (Harbour Markets Wire) -": the agency in a dateline's brackets is an organisation.
   for (const m of text.matchAll(/^[ \t]*\p{Lu}[\p{Lu} .'’-]+(?:,[^\n(]{1,40})?[ \t]*\((\p{Lu}[^)\n]{1,40})\)[ \t]*[-–—]/gmu)) {
     const at = m.index + m[0].lastIndexOf(`(${m[1]!})`) + 1;
@@ -569,6 +572,14 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       // "Maritime and Port Authority of Mauritius": a known place closes a body's name after its organisation's word and "of".
       const closesBody = (s: number, e: number) => e === end && s > start && /\s+of\s+(?:the\s+)?$/.test(text.slice(start, s)) && ORG_WORDS.has(text.slice(start, s).replace(/\s+of\s+(?:the\s+)?$/, '').split(/\s+/).pop()!.toLowerCase()) && taken.some(([ts, te]) => ts === s && te === e);
       if (skip.some(([s, e]) => start < e && s < end && !opensLonger(s, e) && !closesBody(s, e))) continue;
+      // "Ohio Gov. Mike DeWine", "State Sen. Karen Boyd": an abbreviated title closing a run (its dot ended the run) is no part of the name before it.
+      const lastTok = piece.text.split(/\s+/).pop()!;
+      if (text[end] === '.' && TITLES.includes(`${lastTok}.`)) {
+        const rest = piece.text.slice(0, -lastTok.length).trim();
+        if (!rest || rest.split(/\s+/).every((w) => STOP.has(w.toLowerCase()) || NOT_ALONE.has(w.toLowerCase()))) continue;
+        piece = { ...piece, text: rest };
+        end = start + rest.length;
+      }
       // "The Health Minister's office": a title alone names an office, no one.
       if (TITLES.includes(piece.text)) continue;
       // ("the Health Minister's office", "the Finance Secretary": a portfolio and a title, no one's name.)
@@ -868,8 +879,10 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       if (!type && core.length >= 2 && core.length <= 3 && core.every((t) => /^\p{Lu}[\p{L}'’-]+$/u.test(t) && !lowerWords.has(t.toLowerCase()) && !DEMONYM.test(t))) {
         // "outside the Campus de Justiça" is a place; otherwise two or three capitalised words are most often a person.
         // A person takes no article: "the Sahel Relief Programme declined to comment" is a body.
-        type = LOCATIVE_BEFORE.test(before) ? 'place' : /(?:^|\s)[Tt]he\s+$/.test(before) || endsInCountry(core) ? 'organisation' : 'person';
-        evidence = type === 'place' ? 'a capitalised name after a preposition of place' : type === 'organisation' ? (endsInCountry(core) && !/(?:^|\s)[Tt]he\s+$/.test(before) ? 'a country’s name closes it, as a body’s' : 'a capitalised name after “the”') : 'a two- or three-word capitalised name';
+        // ("blocked Lakeshore Polymers from expanding its plant": what the clause then calls "its" is a body.)
+        const itsAfter = /^\s+(?:\p{Ll}[\p{L}-]*\s+){0,3}its\b/u.test(after);
+        type = LOCATIVE_BEFORE.test(before) ? 'place' : /(?:^|\s)[Tt]he\s+$/.test(before) || endsInCountry(core) || itsAfter ? 'organisation' : 'person';
+        evidence = type === 'place' ? 'a capitalised name after a preposition of place' : type === 'organisation' ? (/(?:^|\s)[Tt]he\s+$/.test(before) ? 'a capitalised name after “the”' : itsAfter ? 'the clause calls it “its”' : 'a country’s name closes it, as a body’s') : 'a two- or three-word capitalised name';
       }
       // A dateline city ("LIMA, June 3 (…) -") is a place.
       if (single && /^\p{Lu}{3,}$/u.test(piece.text) && /(?:^|\n)\s*$/.test(before) && (/^(?:[ A-Z]*),\s+[A-Z][a-z]+\s+\d/.test(after) || CAPS_DATELINE_AFTER.test(after))) {
