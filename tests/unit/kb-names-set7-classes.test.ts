@@ -240,4 +240,15 @@ describe('further shapes of unseen reports', () => {
     expect(names).toContain('Kvarn Batteries AB');
     expect(names.join('\n')).not.toMatch(/PRESS|Nasdaq|KVRN/);
   });
+
+  it('a given name shaped like a demonym stays in the name; a country’s demonym does not', () => {
+    const names = named('The team said Sebastian Kohl would race on Sunday. Fabian Ruiz agreed. The Peruvian Fisheries Agency said Marta Ruiz was wrong.');
+    expect(names).toEqual(expect.arrayContaining(['Sebastian Kohl', 'Fabian Ruiz', 'Fisheries Agency']));
+    expect(names).not.toContain('Kohl');
+    expect(names).not.toContain('Peruvian Fisheries Agency');
+  });
+
+  it('after “between”, the side joined to a country is not taken for a place', () => {
+    expect(typed('A dispute between Ukraine and Vextron over transit fees deepened.')).not.toContain('place: Vextron');
+  });
 });

@@ -101,7 +101,8 @@ const PERSONAL_PLACES = new Set(R.placeNamesAlsoPersonal);
 const endsInCountry = (tokens: readonly string[]) => tokens.length >= 2 && tokens.slice(1).some((_, k) => { const tail = tokens.slice(k + 1).join(' '); return PLACE_NAMES.has(tail) && !PERSONAL_PLACES.has(tail); });
 // "Iceland and Faroes", "the Faroes and Iceland": a word joined by "and" to a country is a place.
 const PLACE_ALT = [...PLACE_NAMES].filter((p) => !PERSONAL_PLACES.has(p)).sort((a, b) => b.length - a.length).map(esc).join('|');
-const AND_PLACE_BEFORE = new RegExp(`(?<![\\p{L}])(?:${PLACE_ALT})\\s+and\\s+(?:the\\s+)?$`, 'u');
+// (Not "a dispute between Ukraine and Naftogaz": after "between" the other side may be any party.)
+const AND_PLACE_BEFORE = new RegExp(`(?<![\\p{L}])(?<!\\bbetween\\s+(?:the\\s+)?)(?:${PLACE_ALT})\\s+and\\s+(?:the\\s+)?$`, 'u');
 // (Not "South Korea's KEPCO and France's EDF": two owners' names.)
 const AND_PLACE_AFTER = new RegExp(`^\\s+and\\s+(?:${PLACE_ALT})(?![\\p{L}'’])`, 'u');
 
@@ -876,7 +877,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         type = 'organisation';
         evidence = 'a speaker told it, as an outlet';
       }
-      if (!type && core.length >= 2 && core.length <= 3 && core.every((t) => /^\p{Lu}[\p{L}'’-]+$/u.test(t) && !lowerWords.has(t.toLowerCase()) && !DEMONYM.test(t))) {
+      if (!type && core.length >= 2 && core.length <= 3 && core.every((t) => /^\p{Lu}[\p{L}'’-]+$/u.test(t) && !lowerWords.has(t.toLowerCase()) && !(DEMONYM.test(t) && isDemonym(t)))) {
         // "outside the Campus de Justiça" is a place; otherwise two or three capitalised words are most often a person.
         // A person takes no article: "the Sahel Relief Programme declined to comment" is a body.
         // ("blocked Lakeshore Polymers from expanding its plant": what the clause then calls "its" is a body.)
