@@ -287,6 +287,8 @@ export const NameRulesFile = z
     possessivePlaceNouns: words.default([]),
     /** Words that open a named storm's name ("Typhoon Haikui", "Hurricane Ada"): an event. */
     eventTitles: words.default([]),
+    /** Letters after a person's name ("Helen Marsh KC", "Jane Doe MP"): no part of the name. */
+    postNominals: words.default([]),
   })
   .strict();
 export type NameRules = z.infer<typeof NameRulesFile>;

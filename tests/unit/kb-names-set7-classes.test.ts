@@ -251,4 +251,15 @@ describe('further shapes of unseen reports', () => {
   it('after “between”, the side joined to a country is not taken for a place', () => {
     expect(typed('A dispute between Ukraine and Vextron over transit fees deepened.')).not.toContain('place: Vextron');
   });
+
+  it('what an “X-based” qualifier describes is a body; the plural of an organisation’s word closes a body’s name', () => {
+    const t = typed('Pune-based Solvik Renewables said in a complaint that the terms were unfair. Harbour Agencies said nothing.');
+    expect(t).toEqual(expect.arrayContaining(['place: Pune', 'organisation: Solvik Renewables', 'organisation: Harbour Agencies']));
+  });
+
+  it('letters after a person’s name are no part of it; a byline that names a role names no one', () => {
+    const names = findNames('Ex-minister jailed\n\nBy Our Court Reporter\n\nSentencing, Judge Clara Webb KC said the trust was betrayed. His barrister, Owen Pryce KC, said he would appeal.\n').map((n) => n.name);
+    expect(names).toEqual(expect.arrayContaining(['Clara Webb', 'Owen Pryce']));
+    expect(names.join('\n')).not.toMatch(/KC|Court Reporter/);
+  });
 });

@@ -39,6 +39,7 @@ const ORG_BEFORE = new RegExp(`\\b(?:${alt(R.organisationBefore)})\\s+$`, 'i');
 // ("Insurers including X", "lenders such as Y": without the comma too.)
 const ORG_LIST_BEFORE = new RegExp(`\\b(?:${alt(R.organisationPlural)})(?:\\s*,\\s*(?:including\\s+|such as\\s+)?|\\s+(?:including|such as)\\s+)$`, 'i');
 const EVENT_TITLES = new Set(R.eventTitles);
+const POST_NOMINALS = new Set(R.postNominals);
 const ORG_AGENT_BEFORE = new RegExp(`\\b(?:${alt(R.organisationAgentBefore)})\\s+(?:the\\s+)?$`, 'i');
 // "X, the Transport Ministry said": an attribution, not an apposition about X.
 const ROLE_NOUNS = R.roleNouns.join('|');
@@ -164,6 +165,8 @@ function typeFromWords(name: string): EntityType | null {
   if (head && ORG_WORDS.has(head) && !TYPE_WORDS.some(([t, set]) => t === 'place' && set.has(head))) return 'organisation';
   // "Cape Standard", "Gulf Cooperation Council": the last word says organisation, whatever the first says.
   if (parts.length > 1 && ORG_WORDS.has(last)) return 'organisation';
+  // ("Greenko Energies", "Delta Utilities": the plural of an organisation's word.)
+  if (parts.length > 1 && last.endsWith('ies') && ORG_WORDS.has(`${last.slice(0, -3)}y`)) return 'organisation';
   if (PLACE_FIRST.has(name.split(/\s+/)[0]!) && name.includes(' ')) return 'place';
   // A lone word that is both ("Congress"): the institution.
   if (parts.length === 1 && ORG_WORDS.has(last) && TYPE_WORDS.some(([t, set]) => t === 'event' && set.has(last))) return 'organisation';
@@ -479,6 +482,8 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
   // "Brightwater Foods plc (LSE: BWF)": an exchange and a stock ticker in brackets name no one.
   // ("(Nasdaq Stockholm: NVOLT)": an exchange of two words.)
   for (const m of text.matchAll(/\(\s*\p{Lu}[\p{L}]{1,9}(?:\s+\p{Lu}[\p{L}]{1,12})?\s*:\s*[\p{Lu}\d.]{1,10}\s*\)/gu)) skip.push([m.index, m.index + m[0].length]);
+  // "By Our Court Reporter", "By Staff Correspondent": a byline that names a role names no one.
+  for (const m of text.matchAll(/^[ \t]*By[ \t]+(?:Our|Staff|The|A)[ \t]+[^\n]{0,40}?(?:Reporter|Correspondent|Writer|Desk|Team|Staff|Bureau)s?[ \t]*$/gm)) skip.push([m.index, m.index + m[0].length]);
   // "PRESS RELEASE", "FOR IMMEDIATE RELEASE": a press release's label line names no one.
   for (const m of text.matchAll(/^[ \t]*(?:FOR IMMEDIATE RELEASE|PRESS RELEASE|NEWS RELEASE|MEDIA RELEASE)[ \t]*:?[ \t]*$/gm)) skip.push([m.index, m.index + m[0].length]);
   // "LIMA (AFP) -", "BERGEN, Dec 3 (Harbour Markets Wire) -": the agency in a dateline's brackets is an organisation.
@@ -531,7 +536,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
     if (based && piece.text === based[0]) continue;
     if (based && based[1]!.includes(' ')) piece = { ...piece, text: piece.text.slice(based[0].length + 1), start: piece.start + based[0].length + 1 };
     // "China-made Mugin-5", "Kremlin-backed X": the hyphenated qualifier is not part of the name.
-    const qualifier = /^\S+-(?:made|based|backed|led|owned|built|designed|funded|linked|bound|flagged|registered)\s+/.exec(piece.text);
+    const qualifier = /^\S+-(?:made|based|backed|led|owned|built|designed|funded|linked|bound|flagged|registered|listed|run|rival|controlled)\s+/.exec(piece.text);
     // "the Perindo-backed candidate", "Hamas-led": the word before a qualifier of agency names a body (not a country, a demonym or a known name).
     const agent = AGENT_QUALIFIED.exec(piece.text.split(/\s+/)[0]!)?.[1];
     if (agent && !PLACE_NAMES.has(agent) && !DEMONYM.test(agent) && !DEMONYMS.has(agent) && !/i$/.test(agent) && !STOP.has(agent.toLowerCase()) && !NOT_ALONE.has(agent.toLowerCase()) && !taken.some(([s, e]) => piece.start < e && s < piece.start + agent.length)) {
@@ -539,6 +544,11 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
     }
     if (agent && !piece.text.includes(' ')) continue;
     if (qualifier) piece = { ...piece, text: piece.text.slice(qualifier[0].length), start: piece.start + qualifier[0].length };
+    // "Hyderabad-based Greenko Energies": what a place-qualifier describes, named by capitalised words, is a body.
+    const basedBody = (based !== null || /-(?:based|listed|registered|owned)\s+$/.test(qualifier?.[0] ?? '')) && /^\p{Lu}\S*(?:\s+\p{Lu}\S*){1,3}$/u.test(piece.text);
+    // "Helen Marsh KC", "Jane Doe MP": letters after a person's name.
+    const postNominal = piece.text.split(/\s+/);
+    if (postNominal.length >= 3 && POST_NOMINALS.has(postNominal[postNominal.length - 1]!)) piece = { ...piece, text: postNominal.slice(0, -1).join(' ') };
     const first = /^(\S+)\s+/.exec(piece.text);
     const n = piece.text.split(/\s+/).length;
     // An institution named only by generic words after its demonym ("Sudanese Armed Forces", "Israeli Air Force"): without the demonym it names nothing.
@@ -720,6 +730,10 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       if (!type && tokens.length <= 4 && SHIP_BEFORE.test(before)) {
         type = 'place';
         evidence = 'a ship’s name after its noun';
+      }
+      if (!type && basedBody) {
+        type = 'organisation';
+        evidence = 'a place-qualifier describes it (“X-based”), as a body';
       }
       if (!type && single && /\b(?:its|their)\s+$/i.test(before) && POSSESSIVE_SITE_AFTER.test(after)) {
         type = 'place';
