@@ -289,6 +289,8 @@ export const NameRulesFile = z
     eventTitles: words.default([]),
     /** Letters after a person's name ("Helen Marsh KC", "Jane Doe MP"): no part of the name. */
     postNominals: words.default([]),
+    /** Plural nouns of people whose possessive opens a body's name ("People's Democratic Party", "Women's Equality Party"): not an owner and its thing. */
+    possessiveOpeners: words.default([]),
   })
   .strict();
 export type NameRules = z.infer<typeof NameRulesFile>;

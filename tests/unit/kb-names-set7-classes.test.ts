@@ -262,4 +262,10 @@ describe('further shapes of unseen reports', () => {
     expect(names).toEqual(expect.arrayContaining(['Clara Webb', 'Owen Pryce']));
     expect(names.join('\n')).not.toMatch(/KC|Court Reporter/);
   });
+
+  it('a people’s possessive opens a body’s name (not an owner and its thing)', () => {
+    const names = named("The People's Renewal Party said it would appeal, as did the Children's Hospital of Kano. Ghana's Finance Ministry declined to comment.");
+    expect(names).toEqual(expect.arrayContaining(["People's Renewal Party", "Children's Hospital of Kano"]));
+    expect(names).not.toContain('Renewal Party');
+  });
 });

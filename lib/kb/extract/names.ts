@@ -40,6 +40,7 @@ const ORG_BEFORE = new RegExp(`\\b(?:${alt(R.organisationBefore)})\\s+$`, 'i');
 const ORG_LIST_BEFORE = new RegExp(`\\b(?:${alt(R.organisationPlural)})(?:\\s*,\\s*(?:including\\s+|such as\\s+)?|\\s+(?:including|such as)\\s+)$`, 'i');
 const EVENT_TITLES = new Set(R.eventTitles);
 const POST_NOMINALS = new Set(R.postNominals);
+const POSSESSIVE_OPENERS = new Set(R.possessiveOpeners);
 const ORG_AGENT_BEFORE = new RegExp(`\\b(?:${alt(R.organisationAgentBefore)})\\s+(?:the\\s+)?$`, 'i');
 // "X, the Transport Ministry said": an attribution, not an apposition about X.
 const ROLE_NOUNS = R.roleNouns.join('|');
@@ -185,7 +186,9 @@ function trimRun(text: string, start: number): { text: string; start: number }[]
     // …but "Peru's Congress" is a country and its institution.
     const owner = acc.length > 0 ? acc[acc.length - 1]!.replace(/[’']s$/, '') : '';
     const ownerIsPlace = !owner.includes(' ') && (PLACE_NAMES.has(owner) || (!ROLE_WORDS.has(owner.toLowerCase()) && STATE_POSSESSIONS.test(`'s ${p.toLowerCase()}`)));
-    if (acc.length > 0 && !p.includes(' ') && ORG_WORDS.has(p.toLowerCase()) && !ownerIsPlace) acc[acc.length - 1] += ` ${p}`;
+    // ("The People's Democratic Party", "Women's Equality Party": a people's possessive opens the body's name.)
+    const opener = acc.length > 0 && POSSESSIVE_OPENERS.has(owner.split(/\s+/).pop()!.replace(/[’']$/, '')) && typeFromWords(p) === 'organisation';
+    if (opener || (acc.length > 0 && !p.includes(' ') && ORG_WORDS.has(p.toLowerCase()) && !ownerIsPlace)) acc[acc.length - 1] += ` ${p}`;
     else acc.push(p);
     return acc;
   }, []);
