@@ -268,4 +268,9 @@ describe('further shapes of unseen reports', () => {
     expect(names).toEqual(expect.arrayContaining(["People's Renewal Party", "Children's Hospital of Kano"]));
     expect(names).not.toContain('Renewal Party');
   });
+
+  it('a navy’s ship prefix opens a ship’s name; a role opening a sentence before “X of a University’s project” splits', () => {
+    const t = typed('The boat, the BRP Lapu Lapu, returned to port. Analyst Mara Quiambao of Ateneo University’s TideWatch project said the incident fit a pattern.');
+    expect(t).toEqual(expect.arrayContaining(['place: BRP Lapu Lapu', 'person: Mara Quiambao', 'organisation: Ateneo University']));
+  });
 });

@@ -375,7 +375,8 @@ function splitAtOf(full: string, text: string, start: number): { text: string; s
   if (DEFINED_ACRONYM.test(full.slice(start + text.length))) return [{ text, start }];
   const left = text.slice(0, m.index);
   const right = text.slice(m.index + m[0].length);
-  const lastRight = right.split(/\s+/).pop()!.toLowerCase();
+  // ("… of Stanford University's SeaLight project": the body's name ends before its possessive.)
+  const lastRight = right.split(/['’]s\s+/)[0]!.split(/\s+/).pop()!.toLowerCase();
   const leftTokens = left.split(/\s+/);
   // "Chief Executive Officer of Lumen Fabrics": a role, then whose; but "Minister of State X" is a title.
   if (ROLE_WORDS.has(leftTokens[leftTokens.length - 1]!.toLowerCase()) && (leftTokens.filter((t) => !STOP.has(t.toLowerCase())).length >= 2 || typeFromWords(right) === 'organisation') && !TITLES.some((t) => t.includes(' of ') && text.startsWith(`${t} `))) return [{ text: right, start: start + m.index + m[0].length }];
