@@ -273,4 +273,10 @@ describe('further shapes of unseen reports', () => {
     const t = typed('The boat, the BRP Lapu Lapu, returned to port. Analyst Mara Quiambao of Ateneo University’s TideWatch project said the incident fit a pattern.');
     expect(t).toEqual(expect.arrayContaining(['place: BRP Lapu Lapu', 'person: Mara Quiambao', 'organisation: Ateneo University']));
   });
+
+  it('a dateline’s city in capitals is the same place written in title case, but not inside a longer name', () => {
+    const n = found('SURABAYA, Dec 6 (Java Wire) — Officials said the port reopened. An ally of Surabaya said so; Surabaya Port Authority agreed.').find((x) => x.name === 'SURABAYA');
+    expect(n?.aliases).toContain('Surabaya');
+    expect(n?.spans.length).toBe(2);
+  });
 });

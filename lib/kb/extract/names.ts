@@ -1154,6 +1154,19 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
       n.spans.push([m.index, m.index + base.length]);
     }
   }
+  // "MANILA, Dec 6 —" then "an ally of Manila": the dateline's city in capitals is the same place written in title case.
+  for (const n of names.filter((x) => x.type === 'place' && x.evidence === 'the dateline' && /^\p{Lu}[\p{Lu} '’-]+$/u.test(x.name))) {
+    const title = n.name.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, p: string, c: string) => p + c.toUpperCase());
+    if (title === n.name || names.some((o) => o !== n && o.name === title)) continue;
+    for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\d-])${esc(title)}(?![\\p{L}\\d-])`, 'gu'))) {
+      const end = m.index + title.length;
+      // ("Manila Bay", "Port of Manila Authority": inside a longer capitalised name it is that name's.)
+      if (/^[ \t]+\p{Lu}/u.test(text.slice(end, end + 3)) || /\p{Lu}[\p{L}'’-]*[ \t]+$/u.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+      if (n.spans.some(([s, e]) => m.index >= s && m.index < e) || taken.some(([s, e]) => m.index >= s && m.index < e)) continue;
+      if (!n.aliases.includes(title)) n.aliases.push(title);
+      n.spans.push([m.index, end]);
+    }
+  }
   for (const n of names) n.spans.sort((a, b) => a[0] - b[0]);
   return names.filter((n) => n.spans.length > 0).sort((a, b) => a.spans[0]![0] - b.spans[0]![0]);
 }
