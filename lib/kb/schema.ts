@@ -275,15 +275,15 @@ export const NameRulesFile = z
     shipPrefixes: words.default([]),
     /** Nouns of a work before its title in quotes ("the film, “X”", "the documentary “X”"): the title names no one. */
     workNouns: words.default([]),
-    /** Words that open a document's code ("Form-45", "Article-370", "Section 144"): a form or a clause, not a weapon. */
+    /** Words that open a document's code ("Form-12", "Article-9", "Section 144"): a form or a clause, not a weapon. */
     documentCodeWords: words.default([]),
     /** Last words of a news outlet's name ("Post", "Times"): its first word is most often the city it is named after, not its short form. */
     outletWords: words.default([]),
     /** Names in placeNames that are also people's names ("Jordan", "Georgia"): a name ending in one may be a person's. */
     placeNamesAlsoPersonal: words.default([]),
-    /** Abbreviated given names that open a person's name ("Ma. Lourdes dela Paz", "Md. Rahman"). */
+    /** Abbreviated given names that open a person's name ("Ma. Carmen dela Rosa", "Md. Rahman"). */
     givenNameAbbreviations: words.default([]),
-    /** Nouns of a company's sites after "its X" ("its Dublin headquarters", "their Ohio plant"): X is where the site is. */
+    /** Nouns of a company's sites after "its X" ("its Galway headquarters", "their Ohio plant"): X is where the site is. */
     possessivePlaceNouns: words.default([]),
     /** Words that open a named storm's name ("Typhoon Haikui", "Hurricane Ada"): an event. */
     eventTitles: words.default([]),

@@ -76,9 +76,9 @@ const WRITER_WITH_ROLE = /^(\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){1
 const BARE_WRITER = /^(?!The[ \t])\p{Lu}\p{Ll}[\p{L}'’.-]*(?:[ \t]+\p{Lu}\p{Ll}[\p{L}'’.-]*){1,3}$/u;
 /** A section label in capitals ("ANALYSIS", "OPINION", "EXCLUSIVE"): longer than an outlet's acronym. */
 const SECTION_IN_CAPS = /^\p{Lu}{7,}$/u;
-/** An outlet named with a channel number: "Indus 24 News", "France 24". */
+/** An outlet named with a channel number: "Delta 9 News", "France 24". */
 const NUMBERED_OUTLET = /^\p{Lu}[\p{L}]+(?:[ \t]+(?:\d{1,3}|\p{Lu}[\p{L}]*))*[ \t]+\d{1,3}(?:[ \t]+\p{Lu}[\p{L}]*)*$/u;
-/** The line under a byline that names the outlet and the date: "North Atlantic Seafood Report, 3 December 2026" (not "Saturday, December 5, 2026"). */
+/** The line under a byline that names the outlet and the date: "Harbour Fisheries Report, 3 December 2026" (not "Saturday, December 5, 2026"). */
 const OUTLET_DATE_LINE = /^[ \t]*((?:The[ \t]+)?\p{Lu}[\p{L}&'’.-]*(?:[ \t]+(?:\p{Lu}[\p{L}&'’.-]*|of|the|and|&)){1,6})[ \t]*,[ \t]*[^\n.!?]{0,40}\b\d{4}\b[^\n.!?]{0,20}$/u;
 const DAY_OR_MONTH = /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?:\s|$)|^(?:Published|Updated|Posted|Last)\b/;
 
@@ -147,7 +147,7 @@ export function bylineNames(text: string): BylineName[] {
         const w = writers[i];
         if (w) out.push(...splitWriters(w[1]!, partAt + p.indexOf(w[1]!), line, text));
         // "ANALYSIS", "OPINION": a section label in capitals is no outlet.
-        // ("Indus 24 News", "France 24": a channel's number is part of its name; a date or a time is not.)
+        // ("Delta 9 News", "France 24": a channel's number is part of its name; a date or a time is not.)
         else if (!outlet && /^\p{Lu}/u.test(t) && (!/\d/.test(t) || (NUMBERED_OUTLET.test(t) && !MONTH_DAY.test(t))) && !RELEASE_LABEL.test(t) && !SENTENCE_CASE.test(t) && !SECTION_IN_CAPS.test(t)) {
           outlet = true;
           out.push({ text: t, start: partAt + p.indexOf(t), role: 'outlet', line });
@@ -156,7 +156,7 @@ export function bylineNames(text: string): BylineName[] {
       continue;
     }
     const by = /^[ \t]*By[ \t]+(\p{Lu}.*?)[ \t]*$/u.exec(raw);
-    // "By Hildur Magnúsdóttir" then "North Atlantic Seafood Report, 3 December 2026": the line under a writer's byline names the outlet.
+    // "By Anna Berg" then "Harbour Fisheries Report, 3 December 2026": the line under a writer's byline names the outlet.
     const under = !by && afterBy ? OUTLET_DATE_LINE.exec(raw) : null;
     if (raw.trim()) afterBy = Boolean(by);
     if (under && !DAY_OR_MONTH.test(under[1]!) && !SENTENCE_CASE.test(under[1]!) && /\s/.test(under[1]!)) {
