@@ -279,4 +279,10 @@ describe('further shapes of unseen reports', () => {
     expect(n?.aliases).toContain('Surabaya');
     expect(n?.spans.length).toBe(2);
   });
+
+  it('controls: a person surnamed like a title, a party before “mayor”, a newsroom label before a colon dateline', () => {
+    expect(typed('The panel heard evidence. Ruth Judge said the decision was wrong.')).toContain('person: Ruth Judge');
+    expect(typed('The Labour mayor of the city agreed with the plan.')).not.toContain('place: Labour');
+    expect(typed('UPDATE: This story has been updated.\nKARACHI: The court ruled on Monday that the sale was void.')).toContain('place: KARACHI');
+  });
 });

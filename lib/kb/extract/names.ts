@@ -461,7 +461,8 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
   const skip = [...taken, ...titleCaseLines(text)];
   const lowerWords = new Set(text.match(/(?<![\p{L}])\p{Ll}[\p{L}'’-]*/gu) ?? []);
   // Lines that open with a speaker's label in capitals ("LEE:", "PRESENTER (MARY ADEYEMI):"): a transcript has several.
-  const speakerLabels = (text.match(/^[ \t]*\p{Lu}{2,}[\p{Lu} .'’-]*(?:[ \t]*\([^)\n]*\))?[ \t]*:/gmu) ?? []).length;
+  // ("UPDATE:", "EDITOR'S NOTE:" are a newsroom's labels, no speaker's.)
+  const speakerLabels = (text.match(/^[ \t]*\p{Lu}{2,}[\p{Lu} .'’-]*(?:[ \t]*\([^)\n]*\))?[ \t]*(?=:)/gmu) ?? []).filter((l) => !l.trim().split(/[\s'’]+/).every((w) => w.length < 2 || STOP.has(w.toLowerCase()))).length;
   const lowerUse = (w: string) => [w, `${w}s`, `${w}'s`, `${w}’s`].some((x) => lowerWords.has(x.toLowerCase()));
   const out: Candidate[] = [];
   // Bylines and sign-offs (lib/kb/extract/meta.ts): the writer is a person, the outlet an organisation, where it was filed from a place.
@@ -598,7 +599,8 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       // "The Finance Minister's office": a title alone names an office, no one.
       if (TITLES.includes(piece.text)) continue;
       // ("the Finance Minister's office", "the Finance Secretary": a portfolio and a title, no one's name.)
-      if (!piece.titled && /^\S+\s+\S+$/.test(piece.text) && TITLES.includes(piece.text.split(/\s+/).pop()!) && !/^\s+\p{Lu}/u.test(text.slice(end, end + 3))) continue;
+      // (After "the" or an owner's possessive only: "Ruth Judge said" is a person.)
+      if (!piece.titled && /^\S+\s+\S+$/.test(piece.text) && TITLES.includes(piece.text.split(/\s+/).pop()!) && !/^\s+\p{Lu}/u.test(text.slice(end, end + 3)) && /(?:^|\s)(?:[Tt]he|\p{L}+['’]s)\s+$/u.test(text.slice(Math.max(0, start - 30), start))) continue;
       // "the film, “Rivers of Salt”": a work's title, the whole of a quotation.
       if (WORK_TITLE_BEFORE.test(text.slice(Math.max(0, start - 40), start)) && /^["”’]/.test(text.slice(end, end + 1))) continue;
       // "Form-12 result sheets": a document's code.
