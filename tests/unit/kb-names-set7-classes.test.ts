@@ -111,6 +111,7 @@ describe('places', () => {
   it('a word joined by “and” to a country is a place (not two owners’ names)', () => {
     expect(typed('Talks collapsed as Norway and Kalvøy traded blame over quotas.')).toContain('place: Kalvøy');
     expect(typed('It beat bids from Japan’s KOSMO and France’s EDF.')).not.toContain('place: KOSMO');
+    expect(typed('On Monday Glenvale and Congo signed a mining deal.')).not.toContain('place: Glenvale');
   });
 
   it('a hyphenated name after “in” is a place, not a brand', () => {
@@ -152,6 +153,8 @@ describe('persons', () => {
     const names = named('The trainer’s horses won twice. Trainer Lo Ka-ming, one of the oldest in the sport, has not been charged.');
     expect(names).toContain('Lo Ka-ming');
     expect(names).not.toContain('Trainer Lo Ka-ming');
+    // (A given name that is also an ordinary word is not such a noun.)
+    expect(named('Prices rose sharply in the city. Rose Marie Byrne agreed with the decision.')).not.toContain('Marie Byrne');
   });
 
   it('an abbreviated given name, a “dela” particle and a nickname in quotes stay in the name', () => {

@@ -574,7 +574,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
     }
     // "Coach Emeka Obi said …": a role noun capitalised only because it opens the sentence is not part of the name.
     // ("Trainer Lo Ka-ming, one of the oldest": a word the report also writes in lower case is such a noun.)
-    if (lead && n >= 3 && starts.has(piece.start) && (ROLE_WORDS.has(lead[1]!.toLowerCase()) || /^\p{Lu}\p{Ll}+(?:ologist|ographer|ician|ist)$/u.test(lead[1]!) || (lowerUse(lead[1]!) && lead[1]!.length >= 4 && !CONNECTORS.has(lead[1]!.toLowerCase()))) && !TITLES.includes(lead[1]!) && piece.text.slice(lead[0].length).split(/\s+/).every((w) => /^\p{Lu}\p{Ll}/u.test(w) && !ORG_WORDS.has(w.toLowerCase()))) {
+    if (lead && n >= 3 && starts.has(piece.start) && (ROLE_WORDS.has(lead[1]!.toLowerCase()) || /^\p{Lu}\p{Ll}+(?:ologist|ographer|ician|ist)$/u.test(lead[1]!) || (lowerUse(lead[1]!) && /(?:er|or|ist|ian|ant|ent|man|woman|ey|ee|ess)$/.test(lead[1]!) && !CONNECTORS.has(lead[1]!.toLowerCase()))) && !TITLES.includes(lead[1]!) && piece.text.slice(lead[0].length).split(/\s+/).every((w) => /^\p{Lu}\p{Ll}/u.test(w) && !ORG_WORDS.has(w.toLowerCase()))) {
       piece = { ...piece, text: piece.text.slice(lead[0].length), start: piece.start + lead[0].length };
     }
     // "Tisza Freight Kft.": the dot of a legal form is the name's, even where it also ends the sentence.
@@ -873,7 +873,9 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         type = 'place';
         evidence = 'a compass word begins it';
       }
-      if (!type && tokens.length <= 3 && !PLACE_NAMES.has(piece.text) && (AND_PLACE_BEFORE.test(before) || AND_PLACE_AFTER.test(after)) && !tokens.some((t) => ORG_WORDS.has(t.toLowerCase()))) {
+      // (Not "Glencore and Congo signed a deal": parties to an agreement may be a company and a state.)
+      const andPlace = AND_PLACE_BEFORE.test(before) ? after : AND_PLACE_AFTER.exec(after) ? after.slice(AND_PLACE_AFTER.exec(after)![0].length) : null;
+      if (!type && single && !PLACE_NAMES.has(piece.text) && andPlace !== null && !/^\s+(?:have\s+|has\s+|had\s+)?(?:signed|agreed|reached|struck|announced|said|say|says|sealed|settled|formed|launched)\b/.test(andPlace) && !tokens.some((t) => ORG_WORDS.has(t.toLowerCase()))) {
         type = 'place';
         evidence = 'joined by “and” to a country';
       }
