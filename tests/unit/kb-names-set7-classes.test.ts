@@ -197,6 +197,8 @@ describe('bylines and footers', () => {
   it('the outlet-and-date line under a writer’s byline', () => {
     const names = findNames('Quota talks collapse\n\nBy Anna Berg\nKattegat Fisheries Report, 3 December 2026\n\nTalks broke up on Tuesday without a deal.\n');
     expect(names.map((n) => `${n.type}: ${n.name}`)).toEqual(expect.arrayContaining(['person: Anna Berg', 'organisation: Kattegat Fisheries Report']));
+    const role = findNames('Quota talks collapse\n\nBy Anna Berg\nSenior Correspondent, 3 December 2026\n\nTalks broke up on Tuesday without a deal.\n').map((n) => n.name);
+    expect(role).not.toContain('Senior Correspondent');
   });
 
   it('a copyright footer and a syndication line name the outlet', () => {

@@ -159,7 +159,8 @@ export function bylineNames(text: string): BylineName[] {
     // "By Anna Berg" then "Harbour Fisheries Report, 3 December 2026": the line under a writer's byline names the outlet.
     const under = !by && afterBy ? OUTLET_DATE_LINE.exec(raw) : null;
     if (raw.trim()) afterBy = Boolean(by);
-    if (under && !DAY_OR_MONTH.test(under[1]!) && !SENTENCE_CASE.test(under[1]!) && /\s/.test(under[1]!)) {
+    // (Not "Senior Correspondent, 3 May 2026": a writer's role.)
+    if (under && !DAY_OR_MONTH.test(under[1]!) && !SENTENCE_CASE.test(under[1]!) && /\s/.test(under[1]!) && !NOT_A_WRITER.test(under[1]!) && !/\b(?:Columnist|Journalist|Contributor|Analyst)\b/i.test(under[1]!)) {
       out.push({ text: under[1]!, start: lineStart + raw.indexOf(under[1]!), role: 'outlet', line });
       continue;
     }

@@ -487,6 +487,8 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
   // "Brightwater Foods plc (LSE: BWF)": an exchange and a stock ticker in brackets name no one.
   // ("(Nasdaq Stockholm: NVOLT)": an exchange of two words.)
   for (const m of text.matchAll(/\(\s*\p{Lu}[\p{L}]{1,9}(?:\s+\p{Lu}[\p{L}]{1,12})?\s*:\s*[\p{Lu}\d.]{1,10}\s*\)/gu)) skip.push([m.index, m.index + m[0].length]);
+  // "Senior Correspondent, 3 December 2026" under a byline: the writer's role names no one.
+  for (const m of text.slice(0, top0(text)).matchAll(/^[ \t]*(?:\p{Lu}[\p{L}-]*[ \t]+){0,3}(?:Correspondent|Reporter|Editor|Writer|Columnist|Journalist|Contributor)s?[ \t]*,[^\n]*\b\d{4}\b[^\n]*$/gmu)) skip.push([m.index, m.index + m[0].length]);
   // "By Our Court Reporter", "By Staff Correspondent": a byline that names a role names no one.
   for (const m of text.matchAll(/^[ \t]*By[ \t]+(?:Our|Staff|The|A)[ \t]+[^\n]{0,40}?(?:Reporter|Correspondent|Writer|Desk|Team|Staff|Bureau)s?[ \t]*$/gm)) skip.push([m.index, m.index + m[0].length]);
   // "PRESS RELEASE", "FOR IMMEDIATE RELEASE": a press release's label line names no one.
