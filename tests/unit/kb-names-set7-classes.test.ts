@@ -290,4 +290,10 @@ describe('further shapes of unseen reports', () => {
     expect(typed('The Labour mayor of the city agreed with the plan.')).not.toContain('place: Labour');
     expect(typed('UPDATE: This story has been updated.\nKARACHI: The court ruled on Monday that the sale was void.')).toContain('place: KARACHI');
   });
+
+  it('one word with a body’s capitalised name in apposition is that body, with both names', () => {
+    const n = found('The outbreak is spreading. Vaxo, the Immunisation Alliance, said it would ship doses.').find((x) => x.name === 'Vaxo');
+    expect(n?.type).toBe('organisation');
+    expect(n?.aliases).toContain('Immunisation Alliance');
+  });
 });

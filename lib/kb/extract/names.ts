@@ -96,6 +96,8 @@ const FACILITY_KNOWN_AS_BEFORE = new RegExp(`\\b(?:${alt(R.facilityNouns)})\\s*,
 // "Its Latvian partner, Tenergo,": what an organisation's partner, parent or rival is named is an organisation too ("its chief executive, X" is a person).
 // "at its Galway headquarters", "their Ohio plant": a word between an owner's possessive and a site's noun is a place.
 const POSSESSIVE_SITE_AFTER = new RegExp(`^\\s+(?:${alt([...R.possessivePlaceNouns].sort((a, b) => b.length - a.length))})\\b`);
+// "Gavi, the Vaccine Alliance, said": an apposition that is itself a body's capitalised name.
+const ORG_NAME_APPOSITION = new RegExp(`^,\\s+the\\s+(?:\\p{Lu}[\\p{L}-]*\\s+){0,3}(?:${[...R.typeWords.organisation].filter((w) => /^\p{Lu}\p{Ll}+$/u.test(w)).join('|')})(?=\\s*[,.;)])`, 'u');
 const ITS_NOUN_BEFORE = /(?:^|[^\p{L}])[Ii]ts\s+(?:[\p{L}-]+\s+){0,2}?(\p{Ll}[\p{L}-]*),\s*$/u;
 /** Place names that are also people's names ("Jordan", "Georgia"): a person's surname may be one. */
 const PERSONAL_PLACES = new Set(R.placeNamesAlsoPersonal);
@@ -127,6 +129,8 @@ interface Candidate {
   evidence: string;
   /** An acronym defined in parentheses right after it. */
   acronym?: string;
+  /** Another name the report gives it in apposition ("Gavi, the Vaccine Alliance"). */
+  sameAs?: string;
 }
 
 // A capitalised word: a weapon code ("Su-27", "MQ-9", "S-400"), a hyphenated or plain word, or an acronym.
@@ -747,6 +751,11 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         type = 'place';
         evidence = 'where an owner’s site is (“its X headquarters”)';
       }
+      const appositionName = !type && single ? ORG_NAME_APPOSITION.exec(after)?.[0].replace(/^,\s+the\s+/, '') : undefined;
+      if (appositionName) {
+        type = 'organisation';
+        evidence = 'an apposition names it a body';
+      }
       if (!type && FACILITY_KNOWN_AS_BEFORE.test(before)) {
         type = 'place';
         evidence = 'a facility’s noun, then “known as”';
@@ -950,7 +959,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         out.push({ text: short[1]!, start: at, end: at + short[1]!.length, type, evidence: 'a short form defined in brackets' });
       }
       const defined = acronym ?? short?.[1];
-      out.push({ text: piece.text, start, end, type, evidence, ...(defined && !single ? { acronym: defined } : {}) });
+      out.push({ text: piece.text, start, end, type, evidence, ...(defined && !single ? { acronym: defined } : {}), ...(appositionName ? { sameAs: appositionName } : {}) });
     }
   }
   return out;
@@ -1032,6 +1041,15 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
       continue;
     }
     byName.set(c.text, { name: c.text, type: c.type!, aliases: [c.text], spans: [[c.start, c.end]], evidence: c.evidence });
+  }
+  // "Gavi, the Vaccine Alliance": the name in apposition is the same body's other name.
+  for (const c of found.filter((x) => x.sameAs)) {
+    const n = byName.get(c.text);
+    const other = byName.get(c.sameAs!);
+    if (!n || !other || other === n) continue;
+    for (const a of other.aliases) if (!n.aliases.includes(a)) n.aliases.push(a);
+    n.spans.push(...other.spans);
+    byName.delete(c.sameAs!);
   }
   // A lone single word guessed from weak evidence, used once, is more often a stray capital than a name.
   const names = [...byName.values()].filter((n) => n.spans.length > 1 || n.name.includes(' ') || n.evidence !== 'follows a preposition of place' || n.type === 'place');
