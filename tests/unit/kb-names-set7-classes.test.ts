@@ -296,4 +296,9 @@ describe('further shapes of unseen reports', () => {
     expect(n?.type).toBe('organisation');
     expect(n?.aliases).toContain('Immunisation Alliance');
   });
+
+  it('every name of a list after “importers such as” is a body; an EU Regulation is an agreement', () => {
+    const t = typed('Big importers such as Volkgas, Tervia and Oskon buy gas from Norway. The rules are part of the Methane Leak Regulation agreed in 2024.');
+    expect(t).toEqual(expect.arrayContaining(['organisation: Volkgas', 'organisation: Tervia', 'organisation: Oskon', 'agreement: Methane Leak Regulation']));
+  });
 });

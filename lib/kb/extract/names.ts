@@ -39,6 +39,10 @@ const ORG_BEFORE = new RegExp(`\\b(?:${alt(R.organisationBefore)})\\s+$`, 'i');
 // ("Insurers including X", "lenders such as Y": without the comma too.)
 const ORG_LIST_BEFORE = new RegExp(`\\b(?:${alt(R.organisationPlural)})(?:\\s*,\\s*(?:including\\s+|such as\\s+)?|\\s+(?:including|such as)\\s+)$`, 'i');
 const EVENT_TITLES = new Set(R.eventTitles);
+// "importers such as Uniper, Engie and Eni": every name of the list, not only its first.
+const LIST_ITEM = `\\p{Lu}[\\p{L}&'’-]*(?:[ \\t]+\\p{Lu}[\\p{L}&'’-]*){0,3}`;
+const PLURALS = R.organisationPlural.flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1)]);
+const ORG_LIST_ITEM_BEFORE = new RegExp(`(?<![\\p{L}])(?:${alt(PLURALS)})(?:\\s*,\\s*(?:including\\s+|such as\\s+)?|\\s+(?:including|such as)\\s+)(?:${LIST_ITEM}\\s*,\\s*){0,6}(?:${LIST_ITEM}\\s*,?\\s+and\\s+)?$`, 'u');
 const POST_NOMINALS = new Set(R.postNominals);
 const POSSESSIVE_OPENERS = new Set(R.possessiveOpeners);
 const ORG_AGENT_BEFORE = new RegExp(`\\b(?:${alt(R.organisationAgentBefore)})\\s+(?:the\\s+)?$`, 'i');
@@ -774,7 +778,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
             ? 'an apposition names it an armed group or party'
           : /\b(?:calling|calls|called)\s+(?:itself|themselves)\s+$/.test(before)
             ? 'it calls itself so, as a group'
-          : ORG_LIST_BEFORE.test(before)
+          : ORG_LIST_BEFORE.test(before) || ORG_LIST_ITEM_BEFORE.test(text.slice(Math.max(0, start - 160), start))
             ? 'it is listed after a plural of organisations'
             : ORG_APPOSITION.test(after)
               ? 'an apposition says it is an organisation'
