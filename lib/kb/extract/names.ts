@@ -238,6 +238,14 @@ function splitAtTitle(text: string, start: number): { text: string; start: numbe
     }
     if (i > 0) {
       const rest = i + t.length + 2;
+      // ("WA Environment Minister Reece Whitby": words before a title that end in no body's word are the title's place and
+      // portfolio; only a country or state among them is a name.)
+      const leftWords = text.slice(0, i).split(/\s+/).filter((w) => !STOP.has(w.toLowerCase()));
+      if (leftWords.length >= 2 && !ORG_WORDS.has(leftWords[leftWords.length - 1]!.toLowerCase()) && !/ (?:of|for|and) /.test(text.slice(0, i))) {
+        const first = text.slice(0, i).split(/\s+/).find((w) => !STOP.has(w.toLowerCase()))!;
+        const keep = PLACE_NAMES.has(first) || PLACE_ACRONYMS.has(first) ? [{ text: first, start: start + text.indexOf(first), titled: null }] : [];
+        return [...keep, { text: text.slice(rest), start: start + rest, titled: t }];
+      }
       // ("Chief Election Commissioner Justice X": a single type word before a title is the title's portfolio, no name.)
       const leftCore = text.slice(0, i).split(/\s+/).filter((w) => !STOP.has(w.toLowerCase()) && !TITLES.includes(w));
       if (leftCore.length === 1 && TYPE_WORDS.some(([, set]) => set.has(leftCore[0]!.toLowerCase()))) return [{ text: text.slice(rest), start: start + rest, titled: t }];
@@ -782,7 +790,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
             ? 'it is listed after a plural of organisations'
             : ORG_APPOSITION.test(after)
               ? 'an apposition says it is an organisation'
-              : SAYS_IT_AFTER.test(after) && !single
+              : SAYS_IT_AFTER.test(after) && !single && !piece.titled
                 ? 'it speaks of itself as “it”'
                 : ORG_AGENT_BEFORE.test(before) && !starts.has(start)
                   ? 'it acts as an organisation (“wanted by”, “played for”)'
