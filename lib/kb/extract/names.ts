@@ -97,11 +97,11 @@ const DOCUMENT_CODE = new RegExp(`^(?:${alt(R.documentCodeWords)})[- ]?\\d`);
 const OUTLET_WORDS = new Set(R.outletWords);
 // "the pipeline, known as Amber Line": a facility's name after its noun and "known as" is a place.
 const FACILITY_KNOWN_AS_BEFORE = new RegExp(`\\b(?:${alt(R.facilityNouns)})\\s*,?\\s+(?:known|called|named)\\s+(?:locally\\s+)?(?:as\\s+)?(?:the\\s+)?$`, 'i');
-// "Its Latvian partner, Tenergo,": what an organisation's partner, parent or rival is named is an organisation too ("its chief executive, X" is a person).
 // "at its Galway headquarters", "their Ohio plant": a word between an owner's possessive and a site's noun is a place.
 const POSSESSIVE_SITE_AFTER = new RegExp(`^\\s+(?:${alt([...R.possessivePlaceNouns].sort((a, b) => b.length - a.length))})\\b`);
 // "Gavi, the Vaccine Alliance, said": an apposition that is itself a body's capitalised name.
 const ORG_NAME_APPOSITION = new RegExp(`^,\\s+the\\s+(?:\\p{Lu}[\\p{L}-]*\\s+){0,3}(?:${[...R.typeWords.organisation].filter((w) => /^\p{Lu}\p{Ll}+$/u.test(w)).join('|')})(?=\\s*[,.;)])`, 'u');
+// "Its Latvian partner, Tenergo,": what an organisation's partner, parent or rival is named is an organisation too ("its chief executive, X" is a person).
 const ITS_NOUN_BEFORE = /(?:^|[^\p{L}])[Ii]ts\s+(?:[\p{L}-]+\s+){0,2}?(\p{Ll}[\p{L}-]*),\s*$/u;
 /** Place names that are also people's names ("Jordan", "Georgia"): a person's surname may be one. */
 const PERSONAL_PLACES = new Set(R.placeNamesAlsoPersonal);
@@ -535,7 +535,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
   for (const m of text.matchAll(/^[ \t]*\p{Lu}[\p{Lu} .'’-]+,[ \t]+(\p{Lu}\p{Ll}[\p{L}'’-]*(?:[ \t]+\p{Lu}\p{Ll}[\p{L}'’-]*)?)[ \t]*(?:\([^)\n]{2,40}\)[ \t]*)?[-–—][ \t]/gmu)) {
     const at = m.index + m[0].indexOf(m[1]!);
     const end = at + m[1]!.length;
-    if (STOP.has(m[1]!.split(/\s+/)[0]!) || /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*$/.test(m[1]!) || taken.some(([s, e]) => at < e && s < end)) continue;
+    if (STOP.has(m[1]!.split(/\s+/)[0]!.toLowerCase()) || /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*$/.test(m[1]!) || taken.some(([s, e]) => at < e && s < end)) continue;
     out.push({ text: m[1]!, start: at, end, type: 'place', evidence: 'the region in the dateline' });
   }
   // A byline that gives the writer's role instead of "By" ("Helen McCarthy-Boateng Political correspondent"), near the top.
