@@ -273,6 +273,24 @@ export const NameRulesFile = z
     shipNouns: words.default([]),
     /** Prefixes that open a ship's name ("MV", "HMS"): the ship is typed a place, as shipNouns. */
     shipPrefixes: words.default([]),
+    /** Nouns of a work before its title in quotes ("the film, “X”", "the documentary “X”"): the title names no one. */
+    workNouns: words.default([]),
+    /** Words that open a document's code ("Form-12", "Article-9", "Section 144"): a form or a clause, not a weapon. */
+    documentCodeWords: words.default([]),
+    /** Last words of a news outlet's name ("Post", "Times"): its first word is most often the city it is named after, not its short form. */
+    outletWords: words.default([]),
+    /** Names in placeNames that are also people's names ("Jordan", "Georgia"): a name ending in one may be a person's. */
+    placeNamesAlsoPersonal: words.default([]),
+    /** Abbreviated given names that open a person's name ("Ma. Carmen dela Rosa", "Md. Rahman"). */
+    givenNameAbbreviations: words.default([]),
+    /** Nouns of a company's sites after "its X" ("its Galway headquarters", "their Ohio plant"): X is where the site is. */
+    possessivePlaceNouns: words.default([]),
+    /** Words that open a named storm's name ("Typhoon Haikui", "Hurricane Ada"): an event. */
+    eventTitles: words.default([]),
+    /** Letters after a person's name ("Helen Marsh KC", "Jane Doe MP"): no part of the name. */
+    postNominals: words.default([]),
+    /** Plural nouns of people whose possessive opens a body's name ("People's Democratic Party", "Women's Equality Party"): not an owner and its thing. */
+    possessiveOpeners: words.default([]),
   })
   .strict();
 export type NameRules = z.infer<typeof NameRulesFile>;

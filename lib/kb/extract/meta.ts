@@ -76,6 +76,11 @@ const WRITER_WITH_ROLE = /^(\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){1
 const BARE_WRITER = /^(?!The[ \t])\p{Lu}\p{Ll}[\p{L}'’.-]*(?:[ \t]+\p{Lu}\p{Ll}[\p{L}'’.-]*){1,3}$/u;
 /** A section label in capitals ("ANALYSIS", "OPINION", "EXCLUSIVE"): longer than an outlet's acronym. */
 const SECTION_IN_CAPS = /^\p{Lu}{7,}$/u;
+/** An outlet named with a channel number: "Delta 9 News", "France 24". */
+const NUMBERED_OUTLET = /^\p{Lu}[\p{L}]+(?:[ \t]+(?:\d{1,3}|\p{Lu}[\p{L}]*))*[ \t]+\d{1,3}(?:[ \t]+\p{Lu}[\p{L}]*)*$/u;
+/** The line under a byline that names the outlet and the date: "Harbour Fisheries Report, 3 December 2026" (not "Saturday, December 5, 2026"). */
+const OUTLET_DATE_LINE = /^[ \t]*((?:The[ \t]+)?\p{Lu}[\p{L}&'’.-]*(?:[ \t]+(?:\p{Lu}[\p{L}&'’.-]*|of|the|and|&)){1,6})[ \t]*,[ \t]*[^\n.!?]{0,40}\b\d{4}\b[^\n.!?]{0,20}$/u;
+const DAY_OR_MONTH = /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?:\s|$)|^(?:Published|Updated|Posted|Last)\b/;
 
 /** "A and B", "A, B and C": the writers of one byline. */
 function splitWriters(s: string, at: number, line: [number, number], text: string): BylineName[] {
@@ -101,6 +106,7 @@ export function bylineNames(text: string): BylineName[] {
   const out: BylineName[] = [];
   const top = text.split('\n').slice(0, 6).join('\n').length;
   let at = 0;
+  let afterBy = false;
   for (const raw of text.split('\n')) {
     const lineStart = at;
     at += raw.length + 1;
@@ -141,7 +147,8 @@ export function bylineNames(text: string): BylineName[] {
         const w = writers[i];
         if (w) out.push(...splitWriters(w[1]!, partAt + p.indexOf(w[1]!), line, text));
         // "ANALYSIS", "OPINION": a section label in capitals is no outlet.
-        else if (!outlet && /^\p{Lu}/u.test(t) && !/\d/.test(t) && !RELEASE_LABEL.test(t) && !SENTENCE_CASE.test(t) && !SECTION_IN_CAPS.test(t)) {
+        // ("Delta 9 News", "France 24": a channel's number is part of its name; a date or a time is not.)
+        else if (!outlet && /^\p{Lu}/u.test(t) && (!/\d/.test(t) || (NUMBERED_OUTLET.test(t) && !MONTH_DAY.test(t))) && !RELEASE_LABEL.test(t) && !SENTENCE_CASE.test(t) && !SECTION_IN_CAPS.test(t)) {
           outlet = true;
           out.push({ text: t, start: partAt + p.indexOf(t), role: 'outlet', line });
         }
@@ -149,6 +156,14 @@ export function bylineNames(text: string): BylineName[] {
       continue;
     }
     const by = /^[ \t]*By[ \t]+(\p{Lu}.*?)[ \t]*$/u.exec(raw);
+    // "By Anna Berg" then "Harbour Fisheries Report, 3 December 2026": the line under a writer's byline names the outlet.
+    const under = !by && afterBy ? OUTLET_DATE_LINE.exec(raw) : null;
+    if (raw.trim()) afterBy = Boolean(by);
+    // (Not "Senior Correspondent, 3 May 2026": a writer's role.)
+    if (under && !DAY_OR_MONTH.test(under[1]!) && !SENTENCE_CASE.test(under[1]!) && /\s/.test(under[1]!) && !NOT_A_WRITER.test(under[1]!) && !/\b(?:Columnist|Journalist|Contributor|Analyst)\b/i.test(under[1]!)) {
+      out.push({ text: under[1]!, start: lineStart + raw.indexOf(under[1]!), role: 'outlet', line });
+      continue;
+    }
     if (!by) continue;
     const body = by[1]!;
     const bodyAt = lineStart + raw.indexOf(body);

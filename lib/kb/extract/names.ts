@@ -30,12 +30,21 @@ const PLACE_FIRST = new Set(R.placeFirstWords);
 const FOLLOWERS = { place: new Set(R.followerNouns.place), organisation: new Set(R.followerNouns.organisation), event: new Set(R.followerNouns.event) };
 const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
 const alt = (xs: readonly string[]) => (xs.length ? xs.map(esc).join('|') : '(?!)');
-const SHIP_BEFORE = new RegExp(`\\b(?:${alt([...R.shipNouns].sort((a, b) => b.length - a.length))})\\s+$`, 'i');
+// ("the vessel, the Riga-bound Polar Dawn": an apposition to the ship's noun, past a qualifier of where it is bound.)
+const SHIP_BEFORE = new RegExp(`\\b(?:${alt([...R.shipNouns].sort((a, b) => b.length - a.length))})(?:\\s*,\\s*(?:the|a|an))?(?:\\s+[\\p{L}-]+-(?:bound|flagged|registered))?\\s+$`, 'iu');
 // "a protein called BRX-22": a code after these nouns is a molecule's or a gene's, not a weapon's.
 const NOT_WEAPON_CODE_BEFORE = new RegExp(`\\b(?:${alt(R.notWeaponCodeBefore)})\\s+(?:(?:called|named|known\\s+as)\\s+)?$`, 'i');
 // Context that makes a name an organisation or a place, whatever its words (data/name-rules.json).
 const ORG_BEFORE = new RegExp(`\\b(?:${alt(R.organisationBefore)})\\s+$`, 'i');
-const ORG_LIST_BEFORE = new RegExp(`\\b(?:${alt(R.organisationPlural)})\\s*,\\s*(?:including\\s+|such as\\s+)?$`, 'i');
+// ("Insurers including X", "lenders such as Y": without the comma too.)
+const ORG_LIST_BEFORE = new RegExp(`\\b(?:${alt(R.organisationPlural)})(?:\\s*,\\s*(?:including\\s+|such as\\s+)?|\\s+(?:including|such as)\\s+)$`, 'i');
+const EVENT_TITLES = new Set(R.eventTitles);
+// "importers such as Uniper, Engie and Eni": every name of the list, not only its first.
+const LIST_ITEM = `\\p{Lu}[\\p{L}&'’-]*(?:[ \\t]+\\p{Lu}[\\p{L}&'’-]*){0,3}`;
+const PLURALS = R.organisationPlural.flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1)]);
+const ORG_LIST_ITEM_BEFORE = new RegExp(`(?<![\\p{L}])(?:${alt(PLURALS)})(?:\\s*,\\s*(?:including\\s+|such as\\s+)?|\\s+(?:including|such as)\\s+)(?:${LIST_ITEM}\\s*,\\s*){0,6}(?:${LIST_ITEM}\\s*,?\\s+and\\s+)?$`, 'u');
+const POST_NOMINALS = new Set(R.postNominals);
+const POSSESSIVE_OPENERS = new Set(R.possessiveOpeners);
 const ORG_AGENT_BEFORE = new RegExp(`\\b(?:${alt(R.organisationAgentBefore)})\\s+(?:the\\s+)?$`, 'i');
 // "X, the Transport Ministry said": an attribution, not an apposition about X.
 const ROLE_NOUNS = R.roleNouns.join('|');
@@ -52,7 +61,8 @@ const PERSON_APPOSITION = new RegExp(`^,\\s+(?:a|an|the)\\s+(?:[\\w'’-]+\\s+){
 const PLACE_OF = words(R.placeOfNouns);
 const NOUNS_BEFORE_OF = words(R.nounsBeforeOf);
 // "in the United States and Canada": a word joined by "and" to a place after "in".
-const COORDINATED_PLACE_BEFORE = /\b(?:in|across|throughout)\s+(?:the\s+)?[\p{L} .’'-]{2,40}?\s+and\s+$/u;
+// ("toward Saint-Aubin, Roberval and X": a list of capitalised names after a preposition of direction.)
+const COORDINATED_PLACE_BEFORE = /\b(?:in|across|throughout)\s+(?:the\s+)?[\p{L} .’'-]{2,40}?\s+and\s+$|\b(?:toward|towards|via)\s+(?:the\s+)?(?:\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,2},\s+){0,3}\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,2},?\s+and\s+$/u;
 const ROLE_BEFORE = new RegExp(`\\b(?:${ROLE_NOUNS})(?:\\s+(?:for|of|at|to)\\s+[^,.;]{1,40})?,\\s*$`, 'i');
 const LOCATIVE_BEFORE = /(?:(?<!\p{L})(?:in|at|near|outside|inside|through|via|around|across|throughout)|(?:^|[.!?]\s+|\n\s*)(?:In|At|Near|Outside|Inside|From|Across))\s+(?:the\s+)?$/u;
 // "Opposition lawmaker María José Quispe Huamán": a lower-case role noun right before a name.
@@ -69,9 +79,40 @@ const DOTTED_LEGAL = new Set(R.legalForms.filter((f) => f.endsWith('.')));
 const DEMONYM_KEPT = new Set(R.demonymKeptBefore);
 /** Demonyms the -ian/-ese/-ish shape misses ("Soviet", "Arab", "Thai"). */
 const DEMONYMS = new Set(R.demonyms);
-const LIST_HEAD = new RegExp(`^(?:The\\s+)?(?:${alt(R.listNameHeads)})\\s`);
+// ("UK Department for Transport, Housing and Rural Affairs": a country's acronym may open it.)
+const LIST_HEAD = new RegExp(`^(?:The\\s+)?(?:\\p{Lu}{2,5}\\s+)?(?:${alt(R.listNameHeads)})\\s`, 'u');
 const AGENT_QUALIFIED = new RegExp(`^(\\p{Lu}[\\p{L}]+)-(?:${alt(R.agentQualifiers)})$`, 'u');
 const legalShort = (name: string) => name.replace(LEGAL_FORM, '');
+/** A demonym-shaped word that comes from a place ("Ethiopian", "Korean") or that the data lists; not "Solarian". */
+function isDemonym(word: string): boolean {
+  if (DEMONYMS.has(word)) return true;
+  if (!DEMONYM.test(word)) return false;
+  const stem = word.slice(0, 4);
+  return [...PLACE_NAMES].some((p) => p.split(/\s+/).some((w) => w.startsWith(stem)));
+}
+// "the film, “Rivers of Salt”": a work's title in quotes names no one.
+const WORK_TITLE_BEFORE = new RegExp(`\\b(?:${alt(R.workNouns)})\\s*,?\\s*(?:(?:called|titled|entitled|named)\\s+)?["“‘]$`, 'i');
+// "Form-12", "Article-9": a document's code, not a weapon's.
+const DOCUMENT_CODE = new RegExp(`^(?:${alt(R.documentCodeWords)})[- ]?\\d`);
+const OUTLET_WORDS = new Set(R.outletWords);
+// "the pipeline, known as Amber Line": a facility's name after its noun and "known as" is a place.
+const FACILITY_KNOWN_AS_BEFORE = new RegExp(`\\b(?:${alt(R.facilityNouns)})\\s*,?\\s+(?:known|called|named)\\s+(?:locally\\s+)?(?:as\\s+)?(?:the\\s+)?$`, 'i');
+// "at its Galway headquarters", "their Ohio plant": a word between an owner's possessive and a site's noun is a place.
+const POSSESSIVE_SITE_AFTER = new RegExp(`^\\s+(?:${alt([...R.possessivePlaceNouns].sort((a, b) => b.length - a.length))})\\b`);
+// "Gavi, the Vaccine Alliance, said": an apposition that is itself a body's capitalised name.
+const ORG_NAME_APPOSITION = new RegExp(`^,\\s+the\\s+(?:\\p{Lu}[\\p{L}-]*\\s+){0,3}(?:${[...R.typeWords.organisation].filter((w) => /^\p{Lu}\p{Ll}+$/u.test(w)).join('|')})(?=\\s*[,.;)])`, 'u');
+// "Its Latvian partner, Tenergo,": what an organisation's partner, parent or rival is named is an organisation too ("its chief executive, X" is a person).
+const ITS_NOUN_BEFORE = /(?:^|[^\p{L}])[Ii]ts\s+(?:[\p{L}-]+\s+){0,2}?(\p{Ll}[\p{L}-]*),\s*$/u;
+/** Place names that are also people's names ("Jordan", "Georgia"): a person's surname may be one. */
+const PERSONAL_PLACES = new Set(R.placeNamesAlsoPersonal);
+/** "Water Portugal", "Gridco Norway": a country's name closes a body's name, never a person's. */
+const endsInCountry = (tokens: readonly string[]) => tokens.length >= 2 && tokens.slice(1).some((_, k) => { const tail = tokens.slice(k + 1).join(' '); return PLACE_NAMES.has(tail) && !PERSONAL_PLACES.has(tail); });
+// "Norway and Kalvøy", "Kalvøy and Norway": a word joined by "and" to a country is a place.
+const PLACE_ALT = [...PLACE_NAMES].filter((p) => !PERSONAL_PLACES.has(p)).sort((a, b) => b.length - a.length).map(esc).join('|');
+// (Not "a dispute between Ukraine and Naftogaz": after "between" the other side may be any party.)
+const AND_PLACE_BEFORE = new RegExp(`(?<![\\p{L}])(?<!\\bbetween\\s+(?:the\\s+)?)(?:${PLACE_ALT})\\s+and\\s+(?:the\\s+)?$`, 'u');
+// (Not "South Korea's KEPCO and France's EDF": two owners' names.)
+const AND_PLACE_AFTER = new RegExp(`^\\s+and\\s+(?:${PLACE_ALT})(?![\\p{L}'’])`, 'u');
 
 export interface FoundName {
   name: string;
@@ -92,16 +133,24 @@ interface Candidate {
   evidence: string;
   /** An acronym defined in parentheses right after it. */
   acronym?: string;
+  /** Another name the report gives it in apposition ("Gavi, the Vaccine Alliance"). */
+  sameAs?: string;
 }
 
 // A capitalised word: a weapon code ("Su-27", "MQ-9", "S-400"), a hyphenated or plain word, or an acronym.
 // Also: a surname opened by a lower-case particle ("al-Nuaimi"), initials and dotted legal forms ("J.K.", "B.V.").
 const PARTICLES = R.surnamePrefixes.map(esc).join('|') || '(?!)';
 // "Harbour Pilots’ Union", "Crane Operators' Union": a plural possessive inside a name, before an organisation's word.
-const PLURAL_POSSESSIVE = `\\p{Lu}[\\p{L}-]*s['’](?=[ \\t\\u00a0]+(?:${[...R.typeWords.organisation].filter((w) => /^\p{Lu}\p{Ll}+$/u.test(w)).join('|')})(?![\\p{L}]))`;
-const TOKEN = `(?:${PLURAL_POSSESSIVE}|(?:${PARTICLES})-\\p{Lu}[\\p{L}'’-]*\\p{L}|[dl]['’]\\p{Lu}[\\p{L}'’-]*\\p{L}|\\p{Lu}\\.(?:\\p{L}{1,2}\\.)+|[A-Z]+\\d+[A-Z]*(?![\\p{L}\\d])|[A-Z][\\p{L}]*-\\d+[A-Za-z]*|[A-Z]+-\\d+[A-Za-z]*|\\p{Lu}[\\p{L}'’-]*[\\p{L}]|\\p{Lu}{2,}|[A-Z]\\.)`;
+const PLURAL_POSSESSIVE = `\\p{Lu}[\\p{L}-]*s['’](?=(?:[ \\t\\u00a0]+\\p{Lu}[\\p{L}-]*){0,2}?[ \\t\\u00a0]+(?:${[...R.typeWords.organisation].filter((w) => /^\p{Lu}\p{Ll}+$/u.test(w)).join('|')})(?![\\p{L}]))`;
+// "Ma. Carmen dela Rosa": an abbreviated given name, with its dot.
+const GIVEN_ABBREVIATIONS = R.givenNameAbbreviations.map(esc).join('|') || '(?!)';
+const TOKEN = `(?:(?:${GIVEN_ABBREVIATIONS})(?=[ \\t\\u00a0]+\\p{Lu})|${PLURAL_POSSESSIVE}|(?:${PARTICLES})-\\p{Lu}[\\p{L}'’-]*\\p{L}|[dl]['’]\\p{Lu}[\\p{L}'’-]*\\p{L}|\\p{Lu}\\.(?:\\p{L}{1,2}\\.)+|[A-Z]+\\d+[A-Z]*(?![\\p{L}\\d])|[A-Z][\\p{L}]*-\\d+[A-Za-z]*|[A-Z]+-\\d+[A-Za-z]*|\\p{Lu}[\\p{L}'’-]*[\\p{L}]|\\p{Lu}{2,}|[A-Z]\\.)`;
 // Words of one name are separated by spaces only, never a line break.
-const RUN = new RegExp(`(?<![\\p{L}\\d-])${TOKEN}(?:(?:[ \\t\\u00a0]+(?:${CONNECTOR_RE}))?[ \\t\\u00a0]+${TOKEN})*`, 'gu');
+// "Fjordvik hf.", "Brightwater Foods plc": a legal form in lower case closes a name.
+const LOWER_LEGAL = R.legalForms.filter((f) => /^\p{Ll}/u.test(f)).map(esc).join('|') || '(?!)';
+// (Jose "Pepe" Alcantara: a nickname in quotes stands inside a person's name.)
+const NICKNAME = `["“]\\p{Lu}[\\p{L}'’-]*["”]`;
+const RUN = new RegExp(`(?<![\\p{L}\\d-])${TOKEN}(?:(?:[ \\t\\u00a0]+(?:${CONNECTOR_RE}))?(?:[ \\t\\u00a0]+${NICKNAME}(?=[ \\t\\u00a0]+\\p{Lu}))?[ \\t\\u00a0]+${TOKEN})*(?:[ \\t\\u00a0]+(?:${LOWER_LEGAL})(?![\\p{L}]))?`, 'gu');
 const DEMONYM = /^[A-Z][a-z]+(?:ian|ean|ese|ish|can)$/;
 /** Words that only say what kind of institution a name is ("Armed", "Air", "Coast"), before an organisation word. */
 const GENERIC_MODIFIERS = /^(?:Armed|Air|Coast|Border|Special|Security|Defence|Defense|Interior|Foreign|National|Revolutionary|Republican|Communist|Orthodox|Catholic|Federal|Central|Royal|Naval|Military)$/;
@@ -120,8 +169,13 @@ function sentenceStarts(text: string): Set<number> {
 function typeFromWords(name: string): EntityType | null {
   const parts = name.split(/\s+/).map((p) => p.toLowerCase().replace(/[’']s$/, ''));
   const last = parts[parts.length - 1]!;
+  // "Permanent Commission for the Conservation of the Lake", "Election Commission of Narnia": the head before "of" or "for" says organisation.
+  const head = /^(.+?)\s+(?:of|for|on)\s/.exec(name)?.[1]?.split(/\s+/).pop()?.toLowerCase();
+  if (head && ORG_WORDS.has(head) && !TYPE_WORDS.some(([t, set]) => t === 'place' && set.has(head))) return 'organisation';
   // "Cape Standard", "Gulf Cooperation Council": the last word says organisation, whatever the first says.
   if (parts.length > 1 && ORG_WORDS.has(last)) return 'organisation';
+  // ("Greenko Energies", "Delta Utilities": the plural of an organisation's word.)
+  if (parts.length > 1 && last.endsWith('ies') && ORG_WORDS.has(`${last.slice(0, -3)}y`)) return 'organisation';
   if (PLACE_FIRST.has(name.split(/\s+/)[0]!) && name.includes(' ')) return 'place';
   // A lone word that is both ("Congress"): the institution.
   if (parts.length === 1 && ORG_WORDS.has(last) && TYPE_WORDS.some(([t, set]) => t === 'event' && set.has(last))) return 'organisation';
@@ -140,7 +194,9 @@ function trimRun(text: string, start: number): { text: string; start: number }[]
     // …but "Peru's Congress" is a country and its institution.
     const owner = acc.length > 0 ? acc[acc.length - 1]!.replace(/[’']s$/, '') : '';
     const ownerIsPlace = !owner.includes(' ') && (PLACE_NAMES.has(owner) || (!ROLE_WORDS.has(owner.toLowerCase()) && STATE_POSSESSIONS.test(`'s ${p.toLowerCase()}`)));
-    if (acc.length > 0 && !p.includes(' ') && ORG_WORDS.has(p.toLowerCase()) && !ownerIsPlace) acc[acc.length - 1] += ` ${p}`;
+    // ("The People's Democratic Party", "Women's Equality Party": a people's possessive opens the body's name.)
+    const opener = acc.length > 0 && POSSESSIVE_OPENERS.has(owner.split(/\s+/).pop()!.replace(/[’']$/, '')) && typeFromWords(p) === 'organisation';
+    if (opener || (acc.length > 0 && !p.includes(' ') && ORG_WORDS.has(p.toLowerCase()) && !ownerIsPlace)) acc[acc.length - 1] += ` ${p}`;
     else acc.push(p);
     return acc;
   }, []);
@@ -155,7 +211,8 @@ function trimRun(text: string, start: number): { text: string; start: number }[]
       lead += tokens[0]!.length + (tokens[1]?.length ?? 0);
       tokens = tokens.slice(2);
     }
-    while (tokens.length > 0 && (STOP.has(tokens[tokens.length - 1]!.toLowerCase()) || CONNECTORS.has(tokens[tokens.length - 1]!.toLowerCase()))) tokens = tokens.slice(0, -2);
+    // ("Coastal Wildlife Watch": a word that is noise alone closes a longer organisation's name.)
+    while (tokens.length > 0 && ((STOP.has(tokens[tokens.length - 1]!.toLowerCase()) && !(tokens.length >= 5 && ORG_WORDS.has(tokens[tokens.length - 1]!.toLowerCase()))) || CONNECTORS.has(tokens[tokens.length - 1]!.toLowerCase()))) tokens = tokens.slice(0, -2);
     const t = tokens.join('').trim();
     if (t) out.push({ text: t, start: start + at + lead });
   }
@@ -170,7 +227,8 @@ function splitAtTitle(text: string, start: number): { text: string; start: numbe
   for (const t of TITLES) {
     const i = text.indexOf(` ${t} `);
     // "The Justice Department", "the General Assembly": a title word before an organisation's word is part of its name.
-    if (i > 0 && !text.slice(i + t.length + 2).includes(' ') && ORG_WORDS.has(text.slice(i + t.length + 2).toLowerCase())) continue;
+    // ("Services and General Purchasing Department": whatever follows the title ends in an organisation's word.)
+    if (i > 0 && ORG_WORDS.has(text.slice(i + t.length + 2).split(/\s+/).pop()!.toLowerCase())) continue;
     // "The Chief State Auditor's Office": after an article, a title word opening an organisation's name is part of it.
     if (i > 0 && text.slice(0, i).split(/\s+/).every((w) => STOP.has(w.toLowerCase())) && ORG_WORDS.has(text.split(/\s+/).pop()!.toLowerCase())) continue;
     // "The Director of Public Prosecutions", "the Minister for Health": a title and its office name an office, not a person.
@@ -180,6 +238,17 @@ function splitAtTitle(text: string, start: number): { text: string; start: numbe
     }
     if (i > 0) {
       const rest = i + t.length + 2;
+      // ("WA Environment Minister Reece Whitby": words before a title that end in no body's word are the title's place and
+      // portfolio; only a country or state among them is a name.)
+      const leftWords = text.slice(0, i).split(/\s+/).filter((w) => !STOP.has(w.toLowerCase()));
+      if (leftWords.length >= 2 && !ORG_WORDS.has(leftWords[leftWords.length - 1]!.toLowerCase()) && !/ (?:of|for|and) /.test(text.slice(0, i))) {
+        const first = text.slice(0, i).split(/\s+/).find((w) => !STOP.has(w.toLowerCase()))!;
+        const keep = PLACE_NAMES.has(first) || PLACE_ACRONYMS.has(first) ? [{ text: first, start: start + text.indexOf(first), titled: null }] : [];
+        return [...keep, { text: text.slice(rest), start: start + rest, titled: t }];
+      }
+      // ("Chief Election Commissioner Justice X": a single type word before a title is the title's portfolio, no name.)
+      const leftCore = text.slice(0, i).split(/\s+/).filter((w) => !STOP.has(w.toLowerCase()) && !TITLES.includes(w));
+      if (leftCore.length === 1 && TYPE_WORDS.some(([, set]) => set.has(leftCore[0]!.toLowerCase()))) return [{ text: text.slice(rest), start: start + rest, titled: t }];
       return [
         { text: text.slice(0, i), start, titled: null },
         { text: text.slice(rest), start: start + rest, titled: t },
@@ -197,7 +266,7 @@ function titleCaseLines(text: string): [number, number][] {
     const tokens = line.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
     const caps = tokens.filter((t) => /^\p{Lu}/u.test(t) && !CONNECTORS.has(t.toLowerCase())).length;
     // Bylines ("Reporting by …; Editing by …") are capitalised because they are names.
-    if (tokens.length >= 4 && caps / tokens.length >= 0.6 && !/^\s*\(?(?:By|Reporting|Writing|Editing|Additional reporting)\b/.test(line) && !/^\s*(?:(?:Media|Press|Investor|Journalist)\s+)?[Cc]ontacts?\s*:/.test(line)) out.push([at, at + line.length]);
+    if (tokens.length >= 4 && caps / tokens.length >= 0.6 && !/^\s*\(?(?:By|Reporting|Writing|Editing|Additional reporting|\p{Lu}\p{Ll}+ed by)\b/u.test(line) && !/^\s*(?:(?:Media|Press|Investor|Journalist)\s+)?[Cc]ontacts?\s*:/.test(line)) out.push([at, at + line.length]);
     at += line.length + 1;
   }
   return out;
@@ -304,7 +373,10 @@ function joinPortfolios(text: string, runs: { text: string; start: number }[]): 
     let j = i + 1;
     while (j < runs.length && text.slice(runs[j - 1]!.start + runs[j - 1]!.text.length, runs[j]!.start) === ', ' && runs[j]!.text.split(/\s+/).length <= 3 && !/ of | and /.test(runs[j]!.text)) j++;
     const last = runs[j];
-    if (j === i + 1 || !last || !/^,? and (?:the )?$/.test(text.slice(runs[j - 1]!.start + runs[j - 1]!.text.length, last.start)) || last.text.split(/\s+/).length > 3) continue;
+    const gap = last ? text.slice(runs[j - 1]!.start + runs[j - 1]!.text.length, last.start) : '';
+    // The last item joined already by "and" ("…, Sports, Science and Technology", "…, Food and Rural Affairs").
+    const joinedLast = last !== undefined && gap === ', ' && / and /.test(last.text) && last.text.split(/\s+/).length <= 5 && !/ of | for /.test(last.text);
+    if (!last || (!joinedLast && (j === i + 1 || !/^,? and (?:the )?$/.test(gap) || last.text.split(/\s+/).length > 3))) continue;
     r.text = text.slice(r.start, last.start + last.text.length);
     i = j;
   }
@@ -312,19 +384,36 @@ function joinPortfolios(text: string, runs: { text: string; start: number }[]): 
 }
 
 /** "Samuel Kiprop of the United Democratic Alliance": a person, then the organisation they belong to. */
-function splitAtOf(full: string, text: string, start: number): { text: string; start: number }[] {
+function splitAtOf(full: string, text: string, start: number): { text: string; start: number; hint?: 'place' }[] {
   const m = / of (?:the )?/.exec(text);
   if (!m) return [{ text, start }];
   // "the Joint Command of the Armed Forces (CCFFAA)": one name, its acronym says so.
   if (DEFINED_ACRONYM.test(full.slice(start + text.length))) return [{ text, start }];
   const left = text.slice(0, m.index);
   const right = text.slice(m.index + m[0].length);
-  const lastRight = right.split(/\s+/).pop()!.toLowerCase();
+  // ("… of Ateneo University's TideWatch project": the body's name ends before its possessive.)
+  const lastRight = right.split(/['’]s\s+/)[0]!.split(/\s+/).pop()!.toLowerCase();
   const leftTokens = left.split(/\s+/);
   // "Chief Executive Officer of Lumen Fabrics": a role, then whose; but "Minister of State X" is a title.
   if (ROLE_WORDS.has(leftTokens[leftTokens.length - 1]!.toLowerCase()) && (leftTokens.filter((t) => !STOP.has(t.toLowerCase())).length >= 2 || typeFromWords(right) === 'organisation') && !TITLES.some((t) => t.includes(' of ') && text.startsWith(`${t} `))) return [{ text: right, start: start + m.index + m[0].length }];
   // "Residents of Sunamganj": the noun is not part of the name.
   if (leftTokens.length === 1 && (PLACE_OF.has(left.toLowerCase()) || NOUNS_BEFORE_OF.has(left.toLowerCase()))) return [{ text: right, start: start + m.index + m[0].length }];
+  // "the Cyber Crimes Department of the Ministry of Internal Affairs": a unit, then the body it belongs to (two names).
+  const rightTokens = right.split(/\s+/);
+  if (/^ of the /.test(m[0]) && leftTokens.length >= 2 && rightTokens.length >= 2 && ORG_WORDS.has(leftTokens[leftTokens.length - 1]!.toLowerCase()) && ORG_WORDS.has(rightTokens[0]!.toLowerCase()) && !leftTokens.slice(1).some((t) => STOP.has(t.toLowerCase()))) {
+    return [
+      { text: left, start },
+      { text: right, start: start + m.index + m[0].length },
+    ];
+  }
+  // "Saffron Remedies of Nagpur", "Mary Obi of Enugu": two or three words that are no institution's, then "of" and
+  // one word: a name, then the place it is from.
+  if (m[0] === ' of ' && leftTokens.length >= 2 && leftTokens.length <= 3 && rightTokens.length === 1 && /^\p{Lu}\p{Ll}{2,}$/u.test(right) && !STOP.has(right.toLowerCase()) && !leftTokens.some((t) => STOP.has(t.toLowerCase()) || TITLES.includes(t) || ROLE_WORDS.has(t.toLowerCase()) || TYPE_WORDS.some(([, set]) => set.has(t.toLowerCase())) || CONNECTORS.has(t.toLowerCase()))) {
+    return [
+      { text: left, start },
+      { text: right, start: start + m.index + m[0].length, hint: 'place' },
+    ];
+  }
   // "Northstar Air Cargo of Saint Paul": a name, then the place it is from.
   const right0 = right.split(/\s+/)[0]!;
   // ("Football Association of Serbia", "Central Bank of Nigeria": a national body, one name.)
@@ -338,7 +427,8 @@ function splitAtOf(full: string, text: string, start: number): { text: string; s
   // ("Chief Superintendent Mark Lowe of Greater Manchester Police": a title may open the person's side.)
   const titled = TITLES.find((t) => left.startsWith(`${t} `));
   const personSide = titled ? leftTokens.length - titled.split(' ').length : leftTokens.length;
-  if (ORG_WORDS.has(lastRight) && personSide >= 2 && personSide <= 3 && !typeFromWords(left) && !leftTokens.some((t) => STOP.has(t.toLowerCase()))) {
+  // ("Pádraig Mac Con Uladh of the Dockworkers Union": four words of a person's name.)
+  if (ORG_WORDS.has(lastRight) && personSide >= 2 && personSide <= 4 && !typeFromWords(left) && !leftTokens.some((t) => STOP.has(t.toLowerCase()))) {
     return [
       { text: left, start },
       { text: right, start: start + m.index + m[0].length },
@@ -380,12 +470,16 @@ const AGREEMENT_LONG = new RegExp(
 );
 
 /** Guesses from a name's shape or a preposition alone, which any context about the same name overrides. */
-const WEAK_EVIDENCE = new Set(['a two- or three-word capitalised name', 'follows a preposition of place', 'a capitalised name after a preposition of place', 'a capitalised name after “the”', 'an acronym']);
+const WEAK_EVIDENCE = new Set(['it speaks as a body, after “at”', 'a two- or three-word capitalised name', 'follows a preposition of place', 'a capitalised name after a preposition of place', 'a capitalised name after “the”', 'an acronym']);
 
 function candidates(text: string, taken: readonly [number, number][], untyped: Candidate[] = []): Candidate[] {
   const starts = sentenceStarts(text);
   const skip = [...taken, ...titleCaseLines(text)];
   const lowerWords = new Set(text.match(/(?<![\p{L}])\p{Ll}[\p{L}'’-]*/gu) ?? []);
+  // Lines that open with a speaker's label in capitals ("LEE:", "PRESENTER (MARY ADEYEMI):"): a transcript has several.
+  // ("UPDATE:", "EDITOR'S NOTE:" are a newsroom's labels, no speaker's.)
+  const speakerLabels = (text.match(/^[ \t]*\p{Lu}{2,}[\p{Lu} .'’-]*(?:[ \t]*\([^)\n]*\))?[ \t]*(?=:)/gmu) ?? []).filter((l) => !l.trim().split(/[\s'’]+/).every((w) => w.length < 2 || STOP.has(w.toLowerCase()))).length;
+  const lowerUse = (w: string) => [w, `${w}s`, `${w}'s`, `${w}’s`].some((x) => lowerWords.has(x.toLowerCase()));
   const out: Candidate[] = [];
   // Bylines and sign-offs (lib/kb/extract/meta.ts): the writer is a person, the outlet an organisation, where it was filed from a place.
   for (const b of bylineNames(text)) {
@@ -407,7 +501,14 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
     out.push({ text: m[1]!, start: at, end: at + m[1]!.length, type: 'person', evidence: 'a press release’s contact' });
   }
   // "Brightwater Foods plc (LSE: BWF)": an exchange and a stock ticker in brackets name no one.
-  for (const m of text.matchAll(/\(\s*\p{Lu}[\p{L}]{1,7}\s*:\s*[\p{Lu}\d.]{1,10}\s*\)/gu)) skip.push([m.index, m.index + m[0].length]);
+  // ("(Nasdaq Stockholm: NVOLT)": an exchange of two words.)
+  for (const m of text.matchAll(/\(\s*\p{Lu}[\p{L}]{1,9}(?:\s+\p{Lu}[\p{L}]{1,12})?\s*:\s*[\p{Lu}\d.]{1,10}\s*\)/gu)) skip.push([m.index, m.index + m[0].length]);
+  // "Senior Correspondent, 3 December 2026" under a byline: the writer's role names no one.
+  for (const m of text.slice(0, top0(text)).matchAll(/^[ \t]*(?:\p{Lu}[\p{L}-]*[ \t]+){0,3}(?:Correspondent|Reporter|Editor|Writer|Columnist|Journalist|Contributor)s?[ \t]*,[^\n]*\b\d{4}\b[^\n]*$/gmu)) skip.push([m.index, m.index + m[0].length]);
+  // "By Our Court Reporter", "By Staff Correspondent": a byline that names a role names no one.
+  for (const m of text.matchAll(/^[ \t]*By[ \t]+(?:Our|Staff|The|A)[ \t]+[^\n]{0,40}?(?:Reporter|Correspondent|Writer|Desk|Team|Staff|Bureau)s?[ \t]*$/gm)) skip.push([m.index, m.index + m[0].length]);
+  // "PRESS RELEASE", "FOR IMMEDIATE RELEASE": a press release's label line names no one.
+  for (const m of text.matchAll(/^[ \t]*(?:FOR IMMEDIATE RELEASE|PRESS RELEASE|NEWS RELEASE|MEDIA RELEASE)[ \t]*:?[ \t]*$/gm)) skip.push([m.index, m.index + m[0].length]);
   // "LIMA (AFP) -", "BERGEN, Dec 3 (Harbour Markets Wire) -": the agency in a dateline's brackets is an organisation.
   for (const m of text.matchAll(/^[ \t]*\p{Lu}[\p{Lu} .'’-]+(?:,[^\n(]{1,40})?[ \t]*\((\p{Lu}[^)\n]{1,40})\)[ \t]*[-–—]/gmu)) {
     const at = m.index + m[0].lastIndexOf(`(${m[1]!})`) + 1;
@@ -423,11 +524,19 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
     skip.push([m.index, end]);
     out.push({ text: m[0], start: m.index, end, type: 'agreement', evidence: 'an agreement’s word, then what it is on' });
   }
-  // "© Site" near the top.
-  for (const m of text.slice(0, top0(text)).matchAll(/^[ \t]*©[ \t]*(?:\d{4}[ \t]+)?(\p{Lu}[^\n|.,]{1,58}?)[ \t]*$/gmu)) {
+  // "© Site" near the top; "Copyright 2026 Tasman Public Radio" as a footer.
+  for (const m of text.matchAll(/^[ \t]*(?:©|Copyright(?:[ \t]*©)?)[ \t]*(?:\d{4}[ \t]+)?(\p{Lu}[^\n|.,]{1,58}?)[ \t]*\.?[ \t]*(?:All rights reserved\.?[ \t]*)?$/gmu)) {
+    if (m.index >= top0(text) && !/^[ \t]*Copyright/.test(m[0])) continue;
     skip.push([m.index, m.index + m[0].length]);
     const at = m.index + m[0].indexOf(m[1]!);
     out.push({ text: m[1]!, start: at, end: at + m[1]!.length, type: 'organisation', evidence: 'the byline’s outlet' });
+  }
+  // "ORIZABA, Puebla —": the region after a dateline's city in capitals is a place.
+  for (const m of text.matchAll(/^[ \t]*\p{Lu}[\p{Lu} .'’-]+,[ \t]+(\p{Lu}\p{Ll}[\p{L}'’-]*(?:[ \t]+\p{Lu}\p{Ll}[\p{L}'’-]*)?)[ \t]*(?:\([^)\n]{2,40}\)[ \t]*)?[-–—][ \t]/gmu)) {
+    const at = m.index + m[0].indexOf(m[1]!);
+    const end = at + m[1]!.length;
+    if (STOP.has(m[1]!.split(/\s+/)[0]!.toLowerCase()) || /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*$/.test(m[1]!) || taken.some(([s, e]) => at < e && s < end)) continue;
+    out.push({ text: m[1]!, start: at, end, type: 'place', evidence: 'the region in the dateline' });
   }
   // A byline that gives the writer's role instead of "By" ("Helen McCarthy-Boateng Political correspondent"), near the top.
   const top = top0(text);
@@ -437,18 +546,20 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
     out.push({ text: m[1]!, start: at, end: at + m[1]!.length, type: 'person', evidence: 'the byline’s writer' });
   }
   const runs = joinPortfolios(text, joinAnd(text, joinFor(text, joinSpelled(text, joinAnd(text, [...text.matchAll(RUN)].map((m) => ({ text: m[0], start: m.index })))))));
-  const pieces = runs.flatMap((m) => splitAtOf(text, m.text, m.start)).flatMap((m) => (definesItself(text, m.text, m.start) ? [{ text: m.text, start: m.start, titled: null }] : splitAtTitle(m.text, m.start)).flatMap((p) => trimRun(p.text, p.start).map((x) => ({ ...x, titled: p.titled }))));
+  const pieces = runs.flatMap((m) => splitAtOf(text, m.text, m.start)).flatMap((m) => (definesItself(text, m.text, m.start) ? [{ text: m.text, start: m.start, titled: null }] : splitAtTitle(m.text, m.start)).flatMap((p) => trimRun(p.text, p.start).map((x) => ({ ...x, titled: p.titled, hint: 'hint' in m ? m.hint : undefined }))));
   for (const raw of pieces) {
     // A leading demonym ("Russian Su-27", "Chinese Foreign Ministry") describes, it is not part of the name, unless the rest is only a type word.
     let piece = raw;
     // "Kisumu-based research firm", "a Lisbon-based lessor": the word before "-based" is a place; the adjective is no name.
-    const based = /^(\p{Lu}[\p{L}]+)-based(?=\s|$)/u.exec(piece.text);
+    // ("the Phnom Penh-based group": a place of two words.)
+    const based = /^((?:\p{Lu}[\p{L}]+\s+){0,2}\p{Lu}[\p{L}]+)-based(?=\s|$)/u.exec(piece.text);
     if (based && !STOP.has(based[1]!.toLowerCase()) && !DEMONYM.test(based[1]!) && !taken.some(([s, e]) => piece.start < e && s < piece.start + based[1]!.length)) {
       out.push({ text: based[1]!, start: piece.start, end: piece.start + based[1]!.length, type: 'place', evidence: 'where something is based (“X-based”)' });
     }
-    if (based && !piece.text.includes(' ')) continue;
+    if (based && piece.text === based[0]) continue;
+    if (based && based[1]!.includes(' ')) piece = { ...piece, text: piece.text.slice(based[0].length + 1), start: piece.start + based[0].length + 1 };
     // "China-made Mugin-5", "Kremlin-backed X": the hyphenated qualifier is not part of the name.
-    const qualifier = /^\S+-(?:made|based|backed|led|owned|built|designed|funded|linked)\s+/.exec(piece.text);
+    const qualifier = /^\S+-(?:made|based|backed|led|owned|built|designed|funded|linked|bound|flagged|registered|listed|run|rival|controlled)\s+/.exec(piece.text);
     // "the Perindo-backed candidate", "Hamas-led": the word before a qualifier of agency names a body (not a country, a demonym or a known name).
     const agent = AGENT_QUALIFIED.exec(piece.text.split(/\s+/)[0]!)?.[1];
     if (agent && !PLACE_NAMES.has(agent) && !DEMONYM.test(agent) && !DEMONYMS.has(agent) && !/i$/.test(agent) && !STOP.has(agent.toLowerCase()) && !NOT_ALONE.has(agent.toLowerCase()) && !taken.some(([s, e]) => piece.start < e && s < piece.start + agent.length)) {
@@ -456,6 +567,11 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
     }
     if (agent && !piece.text.includes(' ')) continue;
     if (qualifier) piece = { ...piece, text: piece.text.slice(qualifier[0].length), start: piece.start + qualifier[0].length };
+    // "Pune-based Solvik Renewables": what a place-qualifier describes, named by capitalised words, is a body.
+    const basedBody = (based !== null || /-(?:based|listed|registered|owned)\s+$/.test(qualifier?.[0] ?? '')) && /^\p{Lu}\S*(?:\s+\p{Lu}\S*){1,3}$/u.test(piece.text);
+    // "Helen Marsh KC", "Jane Doe MP": letters after a person's name.
+    const postNominal = piece.text.split(/\s+/);
+    if (postNominal.length >= 3 && POST_NOMINALS.has(postNominal[postNominal.length - 1]!)) piece = { ...piece, text: postNominal.slice(0, -1).join(' ') };
     const first = /^(\S+)\s+/.exec(piece.text);
     const n = piece.text.split(/\s+/).length;
     // An institution named only by generic words after its demonym ("Sudanese Armed Forces", "Israeli Air Force"): without the demonym it names nothing.
@@ -464,7 +580,9 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
     const keepsDemonym = n >= 3 && DEMONYM_KEPT.has(piece.text.split(/\s+/).pop()!);
     // ("African Union Peace Support Office", "European Union Satellite Centre": the demonym and an organisation's word name a body that opens the name.)
     const opensWithBody = n >= 3 && ORG_WORDS.has(piece.text.split(/\s+/)[1]!.toLowerCase());
-    if (first && DEMONYM.test(first[1]!) && n >= 2 && !generic && !keepsDemonym && !opensWithBody && !(n === 2 && typeFromWords(piece.text) && typeFromWords(piece.text.slice(first[0].length)) !== 'weapon')) {
+    // ("Peruvian Fisheries and Aquaculture Supervisory Agency", "Kenyan Coastal Fisheries Regulatory Authority": a national body's long name opens with its demonym.)
+    const nationalBody = n >= 4 && ORG_WORDS.has(piece.text.split(/\s+/).pop()!.toLowerCase());
+    if (first && DEMONYM.test(first[1]!) && isDemonym(first[1]!) && n >= 2 && !generic && !keepsDemonym && !opensWithBody && !nationalBody && !(n === 2 && typeFromWords(piece.text) && typeFromWords(piece.text.slice(first[0].length)) !== 'weapon')) {
       piece = { ...piece, text: piece.text.slice(first[0].length), start: piece.start + first[0].length };
     }
     // "Chipmaker Veltrix to cut jobs": a class noun capitalised only because it opens the line or sentence describes the name after it.
@@ -473,7 +591,8 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       piece = { ...piece, text: piece.text.slice(lead[0].length), start: piece.start + lead[0].length };
     }
     // "Coach Emeka Obi said …": a role noun capitalised only because it opens the sentence is not part of the name.
-    if (lead && n >= 3 && starts.has(piece.start) && ROLE_WORDS.has(lead[1]!.toLowerCase()) && !TITLES.includes(lead[1]!) && piece.text.slice(lead[0].length).split(/\s+/).every((w) => /^\p{Lu}\p{Ll}/u.test(w) && !ORG_WORDS.has(w.toLowerCase()))) {
+    // ("Trainer Lo Ka-ming, one of the oldest": a word the report also writes in lower case is such a noun.)
+    if (lead && n >= 3 && starts.has(piece.start) && (ROLE_WORDS.has(lead[1]!.toLowerCase()) || /^\p{Lu}\p{Ll}+(?:ologist|ographer|ician|ist)$/u.test(lead[1]!) || (lowerUse(lead[1]!) && /(?:er|or|ist|ian|ant|ent|man|woman|ey|ee|ess)$/.test(lead[1]!) && !CONNECTORS.has(lead[1]!.toLowerCase()))) && !TITLES.includes(lead[1]!) && piece.text.slice(lead[0].length).split(/\s+/).every((w) => /^\p{Lu}\p{Ll}/u.test(w) && !ORG_WORDS.has(w.toLowerCase()))) {
       piece = { ...piece, text: piece.text.slice(lead[0].length), start: piece.start + lead[0].length };
     }
     // "Tisza Freight Kft.": the dot of a legal form is the name's, even where it also ends the sentence.
@@ -487,6 +606,25 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       // "Maritime and Port Authority of Mauritius": a known place closes a body's name after its organisation's word and "of".
       const closesBody = (s: number, e: number) => e === end && s > start && /\s+of\s+(?:the\s+)?$/.test(text.slice(start, s)) && ORG_WORDS.has(text.slice(start, s).replace(/\s+of\s+(?:the\s+)?$/, '').split(/\s+/).pop()!.toLowerCase()) && taken.some(([ts, te]) => ts === s && te === e);
       if (skip.some(([s, e]) => start < e && s < end && !opensLonger(s, e) && !closesBody(s, e))) continue;
+      // "Ohio Gov. Mike DeWine", "State Sen. Karen Boyd": an abbreviated title closing a run (its dot ended the run) is no part of the name before it.
+      const lastTok = piece.text.split(/\s+/).pop()!;
+      if (text[end] === '.' && TITLES.includes(`${lastTok}.`)) {
+        const rest = piece.text.slice(0, -lastTok.length).trim();
+        if (!rest || rest.split(/\s+/).every((w) => STOP.has(w.toLowerCase()) || NOT_ALONE.has(w.toLowerCase()))) continue;
+        piece = { ...piece, text: rest };
+        end = start + rest.length;
+      }
+      // "The Finance Minister's office": a title alone names an office, no one.
+      if (TITLES.includes(piece.text)) continue;
+      // ("the Finance Minister's office", "the Finance Secretary": a portfolio and a title, no one's name.)
+      // (After "the" or an owner's possessive only: "Ruth Judge said" is a person.)
+      if (!piece.titled && /^\S+\s+\S+$/.test(piece.text) && TITLES.includes(piece.text.split(/\s+/).pop()!) && !/^\s+\p{Lu}/u.test(text.slice(end, end + 3)) && /(?:^|\s)(?:[Tt]he|\p{L}+['’]s)\s+$/u.test(text.slice(Math.max(0, start - 30), start))) continue;
+      // "the film, “Rivers of Salt”": a work's title, the whole of a quotation.
+      if (WORK_TITLE_BEFORE.test(text.slice(Math.max(0, start - 40), start)) && /^["”’]/.test(text.slice(end, end + 1))) continue;
+      // "Form-12 result sheets": a document's code.
+      if (!piece.text.includes(' ') && DOCUMENT_CODE.test(piece.text)) continue;
+      // "a Soviet-era dam", "Kyrgyz-style": a demonym's compound is an adjective.
+      if (!piece.text.includes(' ') && /^(\p{Lu}[\p{L}]+)-(?:era|style|type)$/u.test(piece.text)) continue;
       // "the Broad-Market Index", "the benchmark FTSE index": a market index is a figure, not a name.
       if (/\sIndex$/.test(piece.text) || /^\s+index\b/.test(text.slice(end, end + 8))) continue;
       // "the Sheskharis oil terminal", "the Belbek air base", "the Heishan No. 2 mine": a facility is named with its noun.
@@ -517,6 +655,11 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         type = 'person';
         evidence = 'a family name in capitals, then a given name';
       }
+      // "Typhoon Haikui", "Hurricane Ada": a storm's name.
+      if (!type && tokens.length >= 2 && (EVENT_TITLES.has(tokens[0]!) || EVENT_TITLES.has(tokens.slice(0, 2).join(' ')))) {
+        type = 'event';
+        evidence = 'a storm’s name';
+      }
       // "Brandt & Kessel": names joined by an ampersand are a firm.
       if (!type && tokens.includes('&')) {
         type = 'organisation';
@@ -528,6 +671,13 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         evidence = 'a ship’s prefix opens it';
       }
       // "PRESENTER (MARY ADEYEMI):", "SAMUEL OKORO:": a transcript's speaker, in capitals, is a person.
+      // ("MULTAN: The district court …": the report's one label in capitals, near its top, is its dateline.)
+      // (Not "WHAT WE KNOW:": the dateline's words are never the report's ordinary words.)
+      const colonDateline = /^:/.test(after) && /(?:^|\n)[ \t]*$/.test(before) && speakerLabels <= 1 && start < top0(text) + 200 && !tokens.some((t) => lowerWords.has(t.toLowerCase()));
+      if (colonDateline && tokens.every((t) => /^\p{Lu}[\p{Lu}'’-]+$/u.test(t))) {
+        type = 'place';
+        evidence = 'the dateline';
+      }
       if (!type && tokens.length >= 2 && tokens.length <= 4 && tokens.every((t) => /^\p{Lu}[\p{Lu}'’-]+$/u.test(t)) && /^\)?:/.test(after) && /(?:^|\n)[ \t]*(?:\p{Lu}+[ \t]*\()?$/u.test(before)) {
         type = 'person';
         evidence = 'a transcript’s speaker label';
@@ -544,12 +694,13 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       }
       // "Le Monde", "El País", "Die Zeit": a foreign article and one word name an outlet or a body, not a person.
       // ("near El Fasher, the capital of …" is a town.)
-      if (!type && tokens.length === 2 && /^(?:Le|La|Les|El|Il|Lo|Die|Das|Los|Las|Het)$/.test(tokens[0]!) && !/\p{Lu}\p{Ll}+\s+$/u.test(before) && !PLACE_APPOSITION.test(after) && !/\b(?:near|outside|around|toward|towards)\s+$/.test(before)) {
+      if (!type && tokens.length === 2 && /^(?:Le|La|Les|El|Il|Lo|Die|Das|Los|Las|Het)$/.test(tokens[0]!) && !/\p{Lu}\p{Ll}+\s+$/u.test(before) && !PLACE_APPOSITION.test(after) && !/\b(?:near|outside|around|toward|towards)\s+$/.test(before) && !PLACE_OF_BEFORE.test(before)) {
         type = 'organisation';
         evidence = 'a foreign article opens it';
       }
       // "IndiGo", "PayPal": a capital inside a word (not "McCarthy", "DeSantis", "MacDonald") marks a brand.
-      if (!type && tokens.some((t) => /^\p{Lu}\p{Ll}+\p{Lu}/u.test(t) && !/^(?:Mc|Mac|De|Le|La|Di|Du|Da|Van|Von|Fitz|O)\p{Lu}/u.test(t))) {
+      // ("builders in KwaNdebele-Highveld": a hyphenated name after a preposition of place is a place.)
+      if (!type && tokens.some((t) => /^\p{Lu}\p{Ll}+\p{Lu}/u.test(t) && !/^(?:Mc|Mac|De|Le|La|Di|Du|Da|Van|Von|Fitz|O)\p{Lu}/u.test(t)) && !(tokens.some((t) => /^\p{Lu}[\p{L}]+-\p{Lu}/u.test(t)) && LOCATIVE_BEFORE.test(before))) {
         type = 'organisation';
         evidence = 'a capital inside a word marks a brand';
       }
@@ -563,6 +714,9 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       if (!type && PLACE_NAMES.has(piece.text)) {
         type = 'place';
         evidence = 'a country or state';
+      } else if (!type && piece.hint === 'place') {
+        type = 'place';
+        evidence = 'a name is “of” it, as where it is from';
       } else if (!type && single && /^\p{Lu}{2,}$/u.test(piece.text) && /(?:^|\n)[ \t]*$/.test(before) && /^:/.test(after)) {
         type = 'person';
         evidence = 'a transcript’s speaker label';
@@ -601,6 +755,28 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         type = 'place';
         evidence = 'a ship’s name after its noun';
       }
+      if (!type && basedBody) {
+        type = 'organisation';
+        evidence = 'a place-qualifier describes it (“X-based”), as a body';
+      }
+      if (!type && single && /\b(?:its|their)\s+$/i.test(before) && POSSESSIVE_SITE_AFTER.test(after)) {
+        type = 'place';
+        evidence = 'where an owner’s site is (“its X headquarters”)';
+      }
+      const appositionName = !type && single ? ORG_NAME_APPOSITION.exec(after)?.[0].replace(/^,\s+the\s+/, '') : undefined;
+      if (appositionName) {
+        type = 'organisation';
+        evidence = 'an apposition names it a body';
+      }
+      if (!type && FACILITY_KNOWN_AS_BEFORE.test(before)) {
+        type = 'place';
+        evidence = 'a facility’s noun, then “known as”';
+      }
+      const itsNoun = ITS_NOUN_BEFORE.exec(before)?.[1];
+      if (!type && single && itsNoun && !itsNoun.split('-').some((w) => ROLE_WORDS.has(w) || ROLE_WORDS.has(w.replace(/s$/, ''))) && !FOLLOWERS.place.has(itsNoun) && /^,/.test(after)) {
+        type = 'organisation';
+        evidence = `an organisation’s ${itsNoun} (“its ${itsNoun}, X”)`;
+      }
       if (!type) {
         const orgBy = ORG_BEFORE.test(before) || (ORG_ROLE_BEFORE.test(before) && !ROLE_BEFORE.test(before))
           ? 'a noun before it names an organisation'
@@ -610,11 +786,11 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
             ? 'an apposition names it an armed group or party'
           : /\b(?:calling|calls|called)\s+(?:itself|themselves)\s+$/.test(before)
             ? 'it calls itself so, as a group'
-          : ORG_LIST_BEFORE.test(before)
+          : ORG_LIST_BEFORE.test(before) || ORG_LIST_ITEM_BEFORE.test(text.slice(Math.max(0, start - 160), start))
             ? 'it is listed after a plural of organisations'
             : ORG_APPOSITION.test(after)
               ? 'an apposition says it is an organisation'
-              : SAYS_IT_AFTER.test(after) && !single
+              : SAYS_IT_AFTER.test(after) && !single && !piece.titled
                 ? 'it speaks of itself as “it”'
                 : ORG_AGENT_BEFORE.test(before) && !starts.has(start)
                   ? 'it acts as an organisation (“wanted by”, “played for”)'
@@ -625,7 +801,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         } else if (PERSON_APPOSITION.test(after)) {
           type = 'person';
           evidence = 'an apposition names their role';
-        } else if (PLACE_APPOSITION.test(after) || (tokens.length <= 3 && PLACE_OF_BEFORE.test(before) && !starts.has(start)) || (tokens.length <= 3 && COORDINATED_PLACE_BEFORE.test(before) && !starts.has(start))) {
+        } else if (PLACE_APPOSITION.test(after) || (tokens.filter((t) => !CONNECTORS.has(t)).length <= 3 && PLACE_OF_BEFORE.test(before) && !starts.has(start)) || (tokens.length <= 3 && COORDINATED_PLACE_BEFORE.test(before) && !starts.has(start))) {
           type = 'place';
           evidence = 'its context names a place';
         } else if (tokens.length >= 2 && ROLE_BEFORE.test(before)) {
@@ -638,6 +814,11 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
           type = 'person';
           evidence = '“who” follows the name';
         }
+      }
+      // "The Lisbon Documentary Film Festival has dropped a film": an event does not act; its organisers' body does.
+      if (type === 'event' && !/\b(?:Games|Olympics|Summit|War|Talks|Election|Elections)$/.test(piece.text) && /^\s+(?:has|have|had)\s+(?!been\b)\p{Ll}+ed\b|^\s+(?:said|says|announced|denied|declined|confirmed)\b/u.test(after)) {
+        type = 'organisation';
+        evidence = 'it acts as an organisation';
       }
       // "a fellow at the Caspian Policy Forum": what employs or speaks as a body is an organisation, though its last word may name an event.
       if (type === 'event' && ORG_AGENT_BEFORE.test(before)) {
@@ -663,7 +844,8 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         type = 'event';
         evidence = `an edition number, then “${eventAfter}”`;
       }
-      const follower = /^\s+([a-z]+)\b/.exec(after)?.[1];
+      // ("a Kisumu start-up": a hyphenated noun follows too.)
+      const follower = /^\s+([a-z]+(?:-[a-z]+)?)(?![\w-])/.exec(after)?.[1];
       // "48 Wolf howitzers", "its T7 howitzer": one word before a weapon's noun names the weapon.
       if (!type && single && follower && WEAPON_WORDS.has(follower.replace(/s$/, ''))) {
         type = 'weapon';
@@ -697,8 +879,8 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         evidence = 'an apposition names their role';
       }
       if (!type && /^\s+(?:said|says|told|added|wrote|argued|noted)\b/.test(after) && tokens.length >= 2) {
-        type = 'person';
-        evidence = 'speaks in the report';
+        type = endsInCountry(tokens) ? 'organisation' : 'person';
+        evidence = type === 'person' ? 'speaks in the report' : 'a country’s name closes it, as a body’s';
       }
       // "… , Samsung said", "Lumen declined to comment", "Siemens, which …": one word that speaks, mid-sentence, and is no
       // one's surname (a person's short form merges into their full name later) is an organisation.
@@ -706,12 +888,19 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       // (A place never "did not respond to a request for comment": that holds at a sentence's start too.)
       if (!type && single && /^\p{Lu}\p{Ll}{2,}$/u.test(piece.text) && !lowerWords.has(piece.text.toLowerCase()) && ((!starts.has(start) && (/^\s+(?:said|says|announced|confirmed|declined|denied|did not respond|could not be reached)\b/.test(after) || /^,\s+which\b/.test(after)) && !/\b(?:in|near|into|across|outside|inside)\s+(?:the\s+)?$/.test(before)) || (/^\s+(?:did not (?:immediately )?respond|declined to comment|could not be reached|has not claimed)\b/.test(after) && !/\b(?:in|near|into|across|outside|inside)\s+(?:the\s+)?$/.test(before)))) {
         type = 'organisation';
-        evidence = 'it speaks as a body';
+        // ("Crowds at Kourouville said": after "at" the word may as well be the place the speakers are at.)
+        evidence = /\bat\s+(?:the\s+)?$/.test(before) ? 'it speaks as a body, after “at”' : 'it speaks as a body';
       }
       if (single && NOT_ALONE.has(piece.text.toLowerCase())) continue;
       if (!type && !single && /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Upper|Lower|New|Central)$/.test(tokens[0]!) && !DEMONYM.test(tokens[tokens.length - 1]!)) {
         type = 'place';
         evidence = 'a compass word begins it';
+      }
+      // (Not "Glencore and Congo signed a deal": parties to an agreement may be a company and a state.)
+      const andPlace = AND_PLACE_BEFORE.test(before) ? after : AND_PLACE_AFTER.exec(after) ? after.slice(AND_PLACE_AFTER.exec(after)![0].length) : null;
+      if (!type && single && !PLACE_NAMES.has(piece.text) && andPlace !== null && !/^\s+(?:have\s+|has\s+|had\s+)?(?:signed|agreed|reached|struck|announced|said|say|says|sealed|settled|formed|launched)\b/.test(andPlace) && !tokens.some((t) => ORG_WORDS.has(t.toLowerCase()))) {
+        type = 'place';
+        evidence = 'joined by “and” to a country';
       }
       if (!type && PLACE_ACRONYMS.has(piece.text)) {
         type = 'place';
@@ -721,7 +910,8 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         type = 'place';
         evidence = 'follows a preposition of place';
       }
-      if (!type && /^[A-Z]{2,6}$/.test(piece.text)) {
+      // ("the Ghana Cocoa Board (COCOBOD)": a longer acronym the report defines in brackets.)
+      if (!type && (/^[A-Z]{2,6}$/.test(piece.text) || (/^\p{Lu}{7,10}$/u.test(piece.text) && /\p{L}[ \t]*\($/u.test(before) && /^\)/.test(after)))) {
         type = 'organisation';
         evidence = 'an acronym';
       }
@@ -732,11 +922,13 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         type = 'organisation';
         evidence = 'a speaker told it, as an outlet';
       }
-      if (!type && core.length >= 2 && core.length <= 3 && core.every((t) => /^\p{Lu}[\p{L}'’-]+$/u.test(t) && !lowerWords.has(t.toLowerCase()) && !DEMONYM.test(t))) {
+      if (!type && core.length >= 2 && core.length <= 3 && core.every((t) => /^\p{Lu}[\p{L}'’-]+$/u.test(t) && !lowerWords.has(t.toLowerCase()) && !(DEMONYM.test(t) && isDemonym(t)))) {
         // "outside the Campus de Justiça" is a place; otherwise two or three capitalised words are most often a person.
         // A person takes no article: "the Sahel Relief Programme declined to comment" is a body.
-        type = LOCATIVE_BEFORE.test(before) ? 'place' : /(?:^|\s)[Tt]he\s+$/.test(before) ? 'organisation' : 'person';
-        evidence = type === 'place' ? 'a capitalised name after a preposition of place' : type === 'organisation' ? 'a capitalised name after “the”' : 'a two- or three-word capitalised name';
+        // ("blocked Lakeshore Polymers from expanding its plant": what the clause then calls "its" is a body.)
+        const itsAfter = /^\s+(?:\p{Ll}[\p{L}-]*\s+){0,3}its\b/u.test(after);
+        type = LOCATIVE_BEFORE.test(before) ? 'place' : /(?:^|\s)[Tt]he\s+$/.test(before) || endsInCountry(core) || itsAfter ? 'organisation' : 'person';
+        evidence = type === 'place' ? 'a capitalised name after a preposition of place' : type === 'organisation' ? (/(?:^|\s)[Tt]he\s+$/.test(before) ? 'a capitalised name after “the”' : itsAfter ? 'the clause calls it “its”' : 'a country’s name closes it, as a body’s') : 'a two- or three-word capitalised name';
       }
       // A dateline city ("LIMA, June 3 (…) -") is a place.
       if (single && /^\p{Lu}{3,}$/u.test(piece.text) && /(?:^|\n)\s*$/.test(before) && (/^(?:[ A-Z]*),\s+[A-Z][a-z]+\s+\d/.test(after) || CAPS_DATELINE_AFTER.test(after))) {
@@ -756,11 +948,14 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
       // "Election officials said": a type word opening a sentence before a lower-case noun is an ordinary word.
       if (single && starts.has(start) && evidence.startsWith('its words mark') && /^\s+\p{Ll}/u.test(after)) continue;
       // A follower noun is weak evidence at the start of a sentence ("Mining firm halts …").
-      if (single && starts.has(start) && evidence.startsWith('followed by')) continue;
+      // (An acronym is never an ordinary word: "COCOBOD spokesman Fiifi Boafo …".)
+      if (single && starts.has(start) && evidence.startsWith('followed by') && !/^\p{Lu}{2,}$/u.test(piece.text)) continue;
       // A single capitalised word at the start of a sentence is usually just the first word.
       if (single && starts.has(start) && (!type || evidence === 'an acronym') && !/^[A-Z]{2,}$/.test(piece.text)) continue;
       if (evidence === 'an acronym' && /(?:^|\n)\s*$/.test(before) && /^,/.test(after)) continue;
-      if (single && DEMONYM.test(piece.text) && !title) continue;
+      // ("WHAT WE KNOW:": a label in capitals that the report also writes as an ordinary word.)
+      if (evidence === 'an acronym' && /(?:^|\n)[ \t]*(?:\p{Lu}+[ \t]+)*$/u.test(before) && /^:/.test(after) && lowerWords.has(piece.text.toLowerCase())) continue;
+      if (single && (DEMONYM.test(piece.text) || DEMONYMS.has(piece.text)) && !title) continue;
       if (!type) {
         // Kept aside: a single word used mid-sentence may prove a name by recurring (see findNames).
         if (single && !starts.has(start) && !lowerWords.has(piece.text.toLowerCase()) && !STOP.has(piece.text.toLowerCase()) && !DEMONYM.test(piece.text)) {
@@ -776,7 +971,7 @@ function candidates(text: string, taken: readonly [number, number][], untyped: C
         out.push({ text: short[1]!, start: at, end: at + short[1]!.length, type, evidence: 'a short form defined in brackets' });
       }
       const defined = acronym ?? short?.[1];
-      out.push({ text: piece.text, start, end, type, evidence, ...(defined && !single ? { acronym: defined } : {}) });
+      out.push({ text: piece.text, start, end, type, evidence, ...(defined && !single ? { acronym: defined } : {}), ...(appositionName ? { sameAs: appositionName } : {}) });
     }
   }
   return out;
@@ -859,6 +1054,15 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
     }
     byName.set(c.text, { name: c.text, type: c.type!, aliases: [c.text], spans: [[c.start, c.end]], evidence: c.evidence });
   }
+  // "Gavi, the Vaccine Alliance": the name in apposition is the same body's other name.
+  for (const c of found.filter((x) => x.sameAs)) {
+    const n = byName.get(c.text);
+    const other = byName.get(c.sameAs!);
+    if (!n || !other || other === n) continue;
+    for (const a of other.aliases) if (!n.aliases.includes(a)) n.aliases.push(a);
+    n.spans.push(...other.spans);
+    byName.delete(c.sameAs!);
+  }
   // A lone single word guessed from weak evidence, used once, is more often a stray capital than a name.
   const names = [...byName.values()].filter((n) => n.spans.length > 1 || n.name.includes(' ') || n.evidence !== 'follows a preposition of place' || n.type === 'place');
   // An organisation named without its legal suffix ("Andes Copper" for "Andes Copper Corp").
@@ -896,6 +1100,10 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
   for (const n of names.filter((x) => x.type === 'organisation' && x.name.includes(' '))) {
     const first = n.name.split(/\s+/)[0]!;
     const lower = first.toLowerCase();
+    // ("The Galway Sentinel": an outlet is most often named after its city; "Galway" alone is the city.)
+    if (OUTLET_WORDS.has(n.name.split(/\s+/).pop()!) && n.name.split(/\s+/).length <= 3) continue;
+    // ("Election" for "Election Commission of Narnia": a type word alone is an ordinary noun.)
+    if (TYPE_WORDS.some(([, set]) => set.has(first.toLowerCase()))) continue;
     if (first.length < 4 || PLACE_NAMES.has(first) || STOP.has(lower) || CONNECTORS.has(lower) || NOT_ALONE.has(lower) || DEMONYM.test(first) || PLACE_FIRST.has(first) || /^(?:North|South|East|West|New|United|National|International|Independent|Central|General|State|Public|Royal|Federal)$/.test(first)) continue;
     // The first word found on its own as an organisation ("Chipmaker Veltrix …" beside "Veltrix Semiconductor"): the same body, unless another name opens with it too.
     // ("anyone from Veltrix" beside "Veltrix Semiconductor": a word after "from" is the company, not a place.)
@@ -980,6 +1188,19 @@ export function findNames(text: string, taken: readonly [number, number][] = [],
       if (n.spans.some(([s, e]) => m.index >= s && m.index < e) || taken.some(([s, e]) => m.index >= s && m.index < e)) continue;
       if (!n.aliases.includes(base)) n.aliases.push(base);
       n.spans.push([m.index, m.index + base.length]);
+    }
+  }
+  // "SURABAYA, Dec 6 —" then "an ally of Surabaya": the dateline's city in capitals is the same place written in title case.
+  for (const n of names.filter((x) => x.type === 'place' && x.evidence === 'the dateline' && /^\p{Lu}[\p{Lu} '’-]+$/u.test(x.name))) {
+    const title = n.name.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, p: string, c: string) => p + c.toUpperCase());
+    if (title === n.name || names.some((o) => o !== n && o.name === title)) continue;
+    for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\d-])${esc(title)}(?![\\p{L}\\d-])`, 'gu'))) {
+      const end = m.index + title.length;
+      // ("Surabaya Bay", "Port of Surabaya Authority": inside a longer capitalised name it is that name's.)
+      if (/^[ \t]+\p{Lu}/u.test(text.slice(end, end + 3)) || /\p{Lu}[\p{L}'’-]*[ \t]+$/u.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+      if (n.spans.some(([s, e]) => m.index >= s && m.index < e) || taken.some(([s, e]) => m.index >= s && m.index < e)) continue;
+      if (!n.aliases.includes(title)) n.aliases.push(title);
+      n.spans.push([m.index, end]);
     }
   }
   for (const n of names) n.spans.sort((a, b) => a[0] - b[0]);
