@@ -236,9 +236,10 @@ export function noComment(view: ReportView): CaveatDraft[] {
   const out: CaveatDraft[] = [];
   for (const s of view.sentences) {
     for (const m of [NO_COMMENT, ...MORE_NO_COMMENT].flatMap((re) => ((re.lastIndex = 0), [...s.text.matchAll(re)]))) {
-      // "declined to comment beyond the letter": they have commented, in the letter the report quotes; unless a question
-      // the report puts to them goes unanswered ("Asked whether it would lower its fees, X declined to comment beyond …").
-      if (/^\s+(?:beyond|further\s+than|other\s+than|outside)\b/.test(s.text.slice(m.index + m[0].length)) && !/\b[Aa]sked\s+(?:whether|if|about|how|what|why|when|who|where|for)\b/.test(s.text)) continue;
+      // "declined to comment beyond the letter", "confirmed she would appear and declined to comment further": they have
+      // commented, in what the report quotes; unless a question the report puts to them goes unanswered ("Asked whether it
+      // would lower its fees, X declined to comment beyond …").
+      if (/^\s+(?:beyond|further|other\s+than|outside)\b/.test(s.text.slice(m.index + m[0].length)) && !/\b[Aa]sked\s+(?:whether|if|about|how|what|why|when|who|where|for)\b/.test(s.text)) continue;
       const [cs] = clauseAt(s.text, m.index);
       // "… said the university was cooperating fully and would not comment on …": the refusal is the second verb's clause,
       // so a finding about the first (its own praise) keeps its text.
