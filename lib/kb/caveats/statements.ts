@@ -156,7 +156,8 @@ export function denials(view: ReportView): CaveatDraft[] {
         const start = s.start + from;
         // "said X had "no role" in it and that the minister had full confidence in …": the second reported clause is another
         // claim (its own finding), not part of what is denied; "denied that A and that B" denies both.
-        const second = /\b(?:denied|denies|deny|denying)\s+that\b/.test(m[0]) ? null : /\s+and\s+that\s/.exec(m[0]);
+        // Nor "dismissed the criticism as … and said its software had 'the highest accuracy …'": a new speech verb, a new claim.
+        const second = /\s+and\s+(?:said|says|added|adds|insisted|insists)\s/.exec(m[0]) ?? (/\b(?:denied|denies|deny|denying)\s+that\b/.test(m[0]) ? null : /\s+and\s+that\s/.exec(m[0]));
         const m0 = second ? m[0].slice(0, second.index) : m[0].replace(/\s+$/, '');
         const end = s.start + m.index + m0.length;
         const subject = s.mentions.find((x) => x.start >= from && x.start < m.index + m0.length) ?? s.mentions.find((x) => x.start < m.index);
