@@ -60,6 +60,11 @@ describe('a group that is not a source', () => {
     expect(anonymous('The firm recalled the kettles after customers and retailers reported that some had cracked.')).toEqual([]);
   });
 
+  it('control: "the press" as the object of "to talk to", with the anonymity grant the one finding', () => {
+    expect(anonymous('A council clerk who spoke on condition of anonymity because he was not authorised to talk to the press said the bid was late.')).toEqual(['spoke on condition of anonymity']);
+    expect(anonymous('The local press reported that the bid was late.').length).toBe(1);
+  });
+
   it('the same group reporting as the claim’s own source is still flagged', () => {
     expect(anonymous('Customers reported that some kettles had cracked.')).toContain('Customers reported');
   });

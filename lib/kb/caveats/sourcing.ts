@@ -124,6 +124,8 @@ export function anonymousSources(view: ReportView): CaveatDraft[] {
       const lead = s.text.slice(0, m.index);
       // "on a larger scale than officials have acknowledged": a comparison with what they said, not a source of the claim.
       if (/\bthan\s+$/i.test(lead)) continue;
+      // "not authorised to talk to the press said": the press is the object of what came before, not a speaker.
+      if (p.id === 'unnamed-press' && /\b(?:to|with|by|in)\s+(?:the\s+)?$/i.test(lead)) continue;
       // "recalled the pens after patients and pharmacists reported faults": the complaints that set off what the report
       // describes (the recall, confirmed by its maker), not a source for a claim of its own.
       if (/\b(?:after|following|when)\s+(?:[\w-]+\s+(?:and|or)\s+)?$/i.test(lead) && /\b(?:reported|complained)$/.test(m[0].trim())) continue;
