@@ -121,6 +121,8 @@ describe('assertions in the report’s own voice', () => {
     ['a vote with no loaded verb', 'The budget passed in a single sitting.'],
     ['a posted price a reader can check', 'Train fares in the region have risen by 30 percent this year.'],
     ['nobody as a speaker', 'Nobody said anything about the pumps.'],
+    ['a place’s history of a natural hazard', 'The valley has a long history of flooding problems.'],
+    ['talks that failed, a matter of record', 'Talks on the depot have failed repeatedly since 2021.'],
   ])('control: %s', (_, text) => {
     expect(unsourced(SOURCED, text)).toEqual([]);
   });
