@@ -561,5 +561,16 @@ function carryQuotations(text: string, sentences: ReportSentence[]): ReportSente
     // A sentence wholly inside the quotation is the quoted speaker's, whatever verbs it uses ("The US has told Beijing …").
     for (const x of inside) if (x !== tag && (x.attribution.role === 'reporter' || (x.start >= qs && x.end <= qe))) x.attribution = { ...tag.attribution };
   }
+  // A quotation standing alone as its sentence right after '"…," he said by telephone.' in the same paragraph goes on
+  // in the same voice: the speaker's next words, not the report's.
+  for (const [qs, qe] of quotationSpans(text)) {
+    const i = sentences.findIndex((x) => x.start <= qs && x.end > qs);
+    const x = sentences[i];
+    const prev = sentences[i - 1];
+    if (!x || !prev || x.attribution.role !== 'reporter' || text.slice(x.start, qs).trim() !== '' || !/^[.!?]?[”"’]?[.!?]?\s*$/.test(text.slice(qe + 1, x.end))) continue;
+    if (prev.attribution.role === 'reporter' || prev.attribution.cue === '' || text.slice(prev.end, x.start).includes('\n')) continue;
+    if (!/[”"],?\s+(?:\p{Ll}+\s+)?(?:said|says|added|told|wrote)\b[^”"“]*$/u.test(text.slice(prev.start, prev.end))) continue;
+    x.attribution = { ...prev.attribution };
+  }
   return sentences;
 }

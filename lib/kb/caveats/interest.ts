@@ -225,7 +225,8 @@ const DENIAL_VERB = /\b(?:denied|denies|deny|denying|rejected|rejects|disputed|d
 /** Praise by superlative ("its offer was the most generous in the history of the operation", "one of the best-maintained fleets"). */
 // Praising "-est" adjectives ("the freest platform", "the fastest network", "the strictest controls"); not every word
 // ending so: "the harshest winter", "the latest request" are no praise.
-const SUPERLATIVE = /\b(?:one of the|the) (?:most [a-z]+|(?:best|finest|safest|fairest|cleanest|strongest|largest|lowest|highest|freest|fastest|quickest|cheapest|greenest|smartest|friendliest|healthiest|brightest|widest|broadest|newest|simplest|easiest|strictest|greatest)(?:-[a-z]+)?)\b/i;
+// Not a forecast's likelihood ("February is the most likely date for the first cut"): no praise in it.
+const SUPERLATIVE = /\b(?:one of the|the) (?:most (?!(?:likely|probable|plausible)\b)[a-z]+|(?:best|finest|safest|fairest|cleanest|strongest|largest|lowest|highest|freest|fastest|quickest|cheapest|greenest|smartest|friendliest|healthiest|brightest|widest|broadest|newest|simplest|easiest|strictest|greatest)(?:-[a-z]+)?)\b/i;
 /** The claim speaks of the speaker's own body or things: "its offer", "our teams", "we", "the company's". */
 const OWN_REF =
   /\b(?:its|our|we|us|I|my|myself|ourselves)\b|\b(?:the|this) (?:company|club|trust|ministry|university|bank|government|council|firm|group|airline|hospital|board|agency|union|city|town|county|municipality|mission|exchange|department|force|service|party|festival|association|foundation|charity|institute)(?:['’]s)?\b/i;
@@ -255,14 +256,25 @@ export function ownRecord(view: ReportView, corpus: Corpus): CaveatDraft[] {
     if (s.heading) continue;
     let a = s.attribution.role === 'reporter' ? (leadQuoteTag(view, s) ?? s.attribution) : s.attribution;
     // "The consortium promises … and says its plan is …": a body by its kind, the sentence's subject, speaking later in it.
-    const bodySays = a.role === 'reporter' ? BODY_SUBJECT_SAYS.exec(s.text) : null;
+    let bodySays = a.role === 'reporter' ? BODY_SUBJECT_SAYS.exec(s.text) : null;
     if (bodySays) a = { ...a, claimant: bodySays[1]!, role: 'company', entity: null, cue: bodySays[2]! };
+    // "Sankofa Data dismissed the criticism as '…' and said its software had …": a named body, the sentence's subject,
+    // whose speech verb comes second (attribution reads the sentence as the report's).
+    const lead = a.role === 'reporter' && !bodySays ? s.mentions.find((x) => x.start === 0 && corpus.entityById.get(x.entity)?.type === 'organisation') : undefined;
+    const namedSays = lead ? /^[^.;]{0,120}?\band\s+(?:also\s+)?(said|says|insisted|insists|maintained|maintains)\s+(?:that\s+)?/.exec(s.text.slice(lead.end)) : null;
+    if (lead && namedSays) {
+      bodySays = Object.assign([s.text.slice(0, lead.end + namedSays[0].length), s.text.slice(lead.start, lead.end), namedSays[1]!], { index: 0, input: s.text }) as unknown as RegExpExecArray;
+      a = { ...a, claimant: bodySays[1]!, role: 'company', entity: lead.entity, cue: namedSays[1]! };
+    }
+    // An interview's answer line ("A: … Our members are the most efficient …") is the interviewee's, speaking for their body.
+    const answer = a.role === 'reporter' && /^A:\s/.test(view.text.slice(view.text.lastIndexOf('\n', s.start - 1) + 1)) && /^\s*(?:A:\s+)?(?:Our|We)\b/.test(s.text);
+    if (answer) a = { ...a, claimant: 'The interviewee', role: 'company', entity: null, cue: '' };
     if (!SPEAKS_FOR_BODY_ROLES.has(a.role)) continue;
-    if (a.entity === null && !BODY_TAG.test(a.claimant) && !/[“"]|^\s*(?:Our|We)\b/.test(s.text)) continue;
+    if (a.entity === null && !BODY_TAG.test(a.claimant) && !/[“"]|^\s*(?:A:\s+)?(?:Our|We)\b/.test(s.text)) continue;
     // A sentence that opens with the quotation ("'Our products …,' its director, X, said"): what was said is the quotation, whoever the tag names.
     // (Not when the tag goes on to more that was said: "…, adding that its crews had been …".)
     const leadQuote = /^\s*[“"][^”"]{10,400}?[,.]?[”"]/u.test(s.text) && !/\b(?:adding|saying|insisting) that\b/.test(s.text);
-    const [qs2, qe0] = bodySays ? trimSpan(s.text, bodySays[0].length, s.text.length) : a === s.attribution && !leadQuote ? reportedSpan(s) : leadQuoteSpan(s);
+    const [qs2, qe0] = answer ? trimSpan(s.text, /^\s*(?:A:\s+)?/.exec(s.text)![0].length, s.text.length) : bodySays ? trimSpan(s.text, bodySays[0].length, s.text.length) : a === s.attribution && !leadQuote ? reportedSpan(s) : leadQuoteSpan(s);
     // "She said the town's plan had worked …": the speaker as a pronoun is the speech tag too.
     const qs1 = qs2 + (qs2 === 0 ? (/^(?:He|She|They|It)\s+(?:said|says|added|told\s+\p{L}+)\s+(?:that\s+)?/u.exec(s.text)?.[0].length ?? 0) : 0);
     // A transcript's speaker label ("BLAKE:") is who speaks, not what was said.
@@ -296,7 +308,8 @@ export function ownRecord(view: ReportView, corpus: Corpus): CaveatDraft[] {
     if (hit === vouch && COMPLIANCE.test(hit[0]) && (DENIAL_VERB.test(said.slice(0, hit.index)) || (before && !before.heading && DENIAL_VERB.test(before.text)))) continue;
     // Of several things said ("… were 'false and defamatory' and that its accounts had been 'fully approved …'"), the clause that vouches,
     // so the denial beside it keeps its own quote.
-    const clause = [...said.slice(0, hit.index).matchAll(/\b(?:and|adding|saying|insisting) that\s+/g)].at(-1);
+    // Also after a second speech verb ("dismissed the criticism as … and said its software had 'the highest …'").
+    const clause = [...said.slice(0, hit.index).matchAll(/\b(?:and|adding|saying|insisting) that\s+|\band (?:said|says|added|adds|insisted|insists)(?: that)?\s+/g)].at(-1);
     const from = clause ? qs + clause.index + clause[0].length : qs;
     const speakerName = a.entity ? (corpus.entityById.get(a.entity)?.name ?? a.claimant) : capitalise(a.claimant.replace(/^.*?\b(the (?:[\w-]+ )?)/i, '$1').trim());
     out.push(
@@ -375,6 +388,8 @@ const AUTHORITY = /\b(?:court|judge|prosecutors?|regulators?|authority|police|in
 /** A side's accusation: "accused the union of …", "his team had evidence of vote-buying by …", "X are looking for someone to blame". */
 const SIDE_ACCUSES = [
   /\baccus(?:ed|es|ing) (?:the|its|their|his|her|our) (?:[\p{L}'’-]+\s+){0,3}?of\b/iu,
+  // "accused environmental groups of …": the other side as a kind of body, unnamed.
+  /\baccus(?:ed|es|ing) (?:[a-z-]+\s+){0,2}(?:groups|organi[sz]ations|activists|campaigners|environmentalists|companies|firms|unions|parties|charities|NGOs|rivals|competitors) of\b/u,
   // "accused Karoo of", "accused Uzbekistan of": the accused named (no case folding, so \p{Lu} stays a capital).
   /\baccus(?:ed|es|ing) \p{Lu}[\p{L}'’.-]*(?:\s+(?:of the\s+)?\p{Lu}[\p{L}'’.-]*){0,4}(?:\s+\([^)]{1,20}\))?\s+of\b/u,
   /\b(?:his|her|their|our|my) (?:team|campaign|party|side|club|lawyers?|union|members) (?:had|has|have) (?:evidence|proof) of\b|\bwe (?:have|had) (?:evidence|proof) of\b/i,

@@ -98,9 +98,10 @@ export function moreAnonPatterns(base: { groupMod: string; groupNoun: string; qu
     },
     {
       id: 'unnamed-person-at',
-      // "a fisherman in Teluk Kemang said", "A nurse at the hospital told the paper": one person, placed but not named.
+      // "a fisherman in Teluk Kemang said", "A nurse at the hospital told the paper": one person, placed but not named;
+      // or placed only by what they know ("A banker familiar with the company's accounts said").
       // Not "a spokesman for X" (on the record); a named person's apposition ("Jan Kos, a farmer in Ruda, said") has its comma before "said".
-      re: new RegExp(`\\b(?:[Aa]n?|[Oo]ne)\\s+(?:(?:local|young|retired|former|senior|junior)\\s+)?(?:${alternation(PHRASES.personNouns)})\\s+(?:in|from|at|near|inside|on)\\s+[^,.;:“”"]{2,50}?(?=\\s+(?:said|says|told)\\b)`, 'gu'),
+      re: new RegExp(`\\b(?:[Aa]n?|[Oo]ne)\\s+(?:(?:local|young|retired|former|senior|junior)\\s+)?(?:${alternation(PHRASES.personNouns)})\\s+(?:in|from|at|near|inside|on|familiar\\s+with|close\\s+to|briefed\\s+on|with\\s+(?:direct\\s+)?knowledge\\s+of)\\s+[^,.;:“”"]{2,50}?(?=\\s+(?:said|says|told)\\b)`, 'gu'),
       role: 'anonymous-officials',
       explain: (p) => `“${p}” is not named: a reader cannot check who said this or how they know.`,
     },
@@ -187,13 +188,17 @@ export function relayedHearsay(view: ReportView): CaveatDraft[] {
   const out: CaveatDraft[] = [];
   for (const s of view.sentences) {
     const a = s.attribution;
+    // An interview's answer line ("A: …") is the interviewee's, though no speech verb credits it.
+    const answer = a.role === 'reporter' && /^A:\s/.test(view.text.slice(view.text.lastIndexOf('\n', s.start - 1) + 1));
     // Only where a named speaker relays it; "We were told" in someone's own quoted answer is their account, not a relay.
-    if (a.role === 'reporter' || a.role === 'anonymous-officials' || a.role === 'outlet-unnamed-sources' || a.role === 'media-reports') continue;
+    if ((a.role === 'reporter' && !answer) || a.role === 'anonymous-officials' || a.role === 'outlet-unnamed-sources' || a.role === 'media-reports') continue;
     const quotes = quotedSpans(s.text);
     for (const re of HEARSAY) {
       re.lastIndex = 0;
       for (const m of s.text.matchAll(re)) {
-        if (quotes.some(([qs, qe]) => m.index > qs && m.index < qe)) continue;
+        // In the speaker's own words (a quotation, an answer) only when it says who told them, unnamed: "I have been told by people at the ministry".
+        const byUnnamed = /\bby\s+(?:people|someone|somebody|sources|officials|colleagues|contacts|friends|insiders)\b/i.test(m[0]);
+        if (!byUnnamed && (answer || quotes.some(([qs, qe]) => m.index > qs && m.index < qe))) continue;
         // "told that" by someone named right after ("she had been told by X that") is not matched; the relayed claim runs to the end of the sentence.
         let e = s.text.length;
         while (e > m.index && /[\s.”"’]/.test(s.text[e - 1]!)) e--;
@@ -204,12 +209,12 @@ export function relayedHearsay(view: ReportView): CaveatDraft[] {
             kind: 'anonymous-source',
             severity: 'medium',
             label: 'Unnamed source',
-            explanation: `${a.claimant} passes on what others told them (“${phrase}”) without saying who: the claim rests on people nobody can check.`,
+            explanation: `${answer ? 'The interviewee' : a.claimant} passes on what others told them (“${phrase}”) without saying who: the claim rests on people nobody can check.`,
             reasoning: 'Rule relayed-hearsay: a named speaker says they were told something by people the report does not name.',
             rule: 'relayed-hearsay',
             confidence: 0.85,
-            claimant: { name: a.claimant, role: a.role, entity: a.entity },
-            ...(a.entity ? { entities: [a.entity] } : {}),
+            claimant: answer ? null : { name: a.claimant, role: a.role, entity: a.entity },
+            ...(a.entity && !answer ? { entities: [a.entity] } : {}),
           }),
         );
       }
@@ -241,7 +246,9 @@ export function unsourcedAssertions(view: ReportView): CaveatDraft[] {
   const attributed = view.sentences.filter((x) => x.attribution.role !== 'reporter').length;
   if (attributed < 2) return out;
   for (const s of view.sentences) {
-    if (s.heading || s.attribution.role !== 'reporter' || s === view.headline) continue;
+    // "Nobody seriously believes that …" reads to attribution as a speaker ("Nobody") believing; it is the report's own verdict.
+    const nobody = /^(?:Nobody|No one|Few people)\s+(?:seriously|really|honestly|here)\s+(?:believes?|thinks?|accepts?|expects?)\b/.test(s.text);
+    if (s.heading || (s.attribution.role !== 'reporter' && !nobody) || s === view.headline) continue;
     if (/[“”"]|(?:^|\s)‘|’(?=\s|[.,;]|$)/.test(s.text) || SOURCED_HERE.test(s.text)) continue;
     // A question or an interview line is not an assertion.
     if (/\?\s*$/.test(s.text) || /^[QA]:\s/.test(s.text)) continue;

@@ -11,9 +11,10 @@ const ANON_VERBS = '(?:say|says|said|state|states|stated|confirmed|confirm|revea
 // A capital first letter too: the group often opens the sentence ("Officials said …").
 const GROUP_NOUN = '(?:[Oo]fficials|[Ee]xperts|[Aa]nalysts|[Ss]ources|[Dd]iplomats|[Oo]bservers|[Ii]nsiders|[Rr]esidents|[Ww]itnesses|[Ee]mployees|[Ww]orkers|[Ss]taff|[Ii]nvestigators|[Cc]ontrollers|[Mm]anagers|[Ee]ngineers|[Ii]nspectors|[Aa]uditors|[Dd]octors|[Nn]urses|[Ff]armers|[Tt]raders|[Oo]wners|[Rr]elatives|[Vv]illagers|[Ll]ocals|[Aa]ctivists|[Ll]awmakers|[Aa]ides|[Oo]fficers|[Ss]oldiers|[Bb]ankers|[Ee]xecutives|[Pp]eople (?:familiar with|aware of) [^,.;]+?|[Pp]eople(?= with| close| briefed| aware)|[Pp]eople (?:watching|living|working|waiting|standing|gathered) [^,.;]{2,60}?|[Cc]ritics|[Gg]roups)';
 const GROUP_MOD = "(?:(?:(?!(?:While|However|But|And|Meanwhile|Though|Although|As|If|When|The|This|That|Some|Many)\\b)[A-Z][a-z]+|weapons|military|intelligence|security|senior|government|defen[cs]e|western|european|some|several|many|two|three|four|a few|other|local)\\s+){0,3}";
-// "Officials there told me", "Factory owners in the Dinh Vu industrial zone said": where they are does not say who they are.
+// "Officials there told me", "Factory owners in the Dinh Vu industrial zone said": where they are does not say who they are;
+// "People briefed on a federal investigation into … said": what they know, however long its description.
 const QUALIFIER =
-  '(?:\\s+(?:there|privately)|\\s+in\\s+(?:the\\s+)?[^,.;]{2,40}?(?=\\s+(?:have\\s+|has\\s+|had\\s+)?' + ANON_VERBS + '\\b)|\\s+(?:with (?:direct |first-hand |detailed |knowledge of|direct knowledge of)?knowledge of|with knowledge of|familiar with|aware of|close to|briefed on)\\s+(?:(?:the|this|these)\\s+\\w+(?:\\s+\\w+)?|[A-Z][A-Za-z-]*(?:\\s+[A-Z][A-Za-z-]*){0,4})|\\s+who\\s+(?:requested|asked|spoke|declined)[^,.;]*?(?=\\s+(?:have\\s+|has\\s+)?' + ANON_VERBS + '\\b)|,?\\s+speaking (?:on condition of anonymity|privately|anonymously|off the record),?)?';
+  '(?:\\s+(?:there|privately)|\\s+in\\s+(?:the\\s+)?[^,.;]{2,40}?(?=\\s+(?:have\\s+|has\\s+|had\\s+)?' + ANON_VERBS + '\\b)|\\s+(?:with (?:direct |first-hand |detailed |knowledge of|direct knowledge of)?knowledge of|with knowledge of|familiar with|aware of|close to|briefed on)\\s+(?:(?:the|this|these)\\s+\\w+(?:\\s+\\w+)?|(?:an?|the|its|their)\\s+[^,.;:“”"]{2,70}?(?=\\s+(?:also\\s+)?(?:have\\s+|has\\s+|had\\s+)?' + ANON_VERBS + '\\b)|[A-Z][A-Za-z-]*(?:\\s+[A-Z][A-Za-z-]*){0,4})|\\s+who\\s+(?:requested|asked|spoke|declined)[^,.;]*?(?=\\s+(?:have\\s+|has\\s+)?' + ANON_VERBS + '\\b)|,?\\s+speaking (?:on condition of anonymity|privately|anonymously|off the record),?)?';
 
 interface AnonPattern {
   id: string;
@@ -120,6 +121,14 @@ export function anonymousSources(view: ReportView): CaveatDraft[] {
       // "A spokesperson for the Department of Transport said": speaking for a named principal, on the record.
       if (p.id === 'unnamed-individual' && onRecordSpokesperson(m[0])) continue;
       if (p.id === 'reports-that' && reportsBeingDenied(s.text, m.index, m[0].length)) continue;
+      const lead = s.text.slice(0, m.index);
+      // "on a larger scale than officials have acknowledged": a comparison with what they said, not a source of the claim.
+      if (/\bthan\s+$/i.test(lead)) continue;
+      // "not authorised to talk to the press said": the press is the object of what came before, not a speaker.
+      if (p.id === 'unnamed-press' && /\b(?:to|with|by|in)\s+(?:the\s+)?$/i.test(lead)) continue;
+      // "recalled the pens after patients and pharmacists reported faults": the complaints that set off what the report
+      // describes (the recall, confirmed by its maker), not a source for a claim of its own.
+      if (/\b(?:after|following|when)\s+(?:[\w-]+\s+(?:and|or)\s+)?$/i.test(lead) && /\b(?:reported|complained)$/.test(m[0].trim())) continue;
       if (p.id === 'anonymous-group-more' && asideNamesSomeone(m[0], m.index, s.mentions)) continue;
       // "Jay Tarriela, a spokesman for the coast guard, said": an apposition to a name; the speaker is named.
       if (p.id === 'unnamed-individual' && s.mentions.some((x) => x.type === 'person' && /^,\s*$/.test(s.text.slice(x.end, m.index)))) continue;
@@ -222,6 +231,8 @@ function figuresIn(text: string): Figure[] {
 const MARKET_NOUN = /\b(?:shares|stocks?|share price|stock price|index|indices|benchmark|futures|bonds?|yields?|currency|dollar|euro|yen|sterling|pound|rouble|ruble|rupee|yuan|renminbi|peso|lira|won|rand|crude|Brent|oil prices?|gold|bitcoin|market value|market capitali[sz]ation|market cap)\b/i;
 const MARKET_MOVE = /\b(?:rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|gained|gains?|lost|loses|lose|dropped|drops?|climbed|climbs?|jumped|jumps?|slid|slides?|slipped|slips?|tumbled|tumbles?|surged|surges?|plunged|plunges?|declined|declines?|soared|soars?|sank|sinks?|rallied|rallies|advanced|edged|closed|opened|ended|traded|trading|was up|were up|was down|were down|is up|are up|is down|are down)\b/i;
 const PUBLISHED_INDICATOR = /\b(?:turnout|inflation|unemployment|jobless rate|GDP|gross domestic product|interest rates?|policy rate|benchmark rate|base rate|repo rate|exchange rate|consumer prices|of the (?:vote|votes|ballots|valid votes)|official (?:data|figures|statistics)|(?:census|customs|government|published|released) (?:data|figures|statistics)|(?:data|figures|statistics) (?:released|published) (?:by|on))\b/i;
+// A posted price a reader pays and can check: "Bus fares have risen by 40 percent this year", "tolls rose 5%".
+const PUBLIC_PRICE = /\b(?:fares?|tolls?|tariffs?|ticket prices?|petrol prices?|fuel prices?|pump prices?)\b/i;
 // A company's own published results ("quarterly revenue rose 12%", "net profit fell 8% in the third quarter").
 const RESULTS = /\b(?:revenue|revenues|net income|net profit|profit|profits|earnings|operating (?:income|profit)|sales|dividend)\b/i;
 const RESULTS_PERIOD = /\b(?:quarter|quarterly|half-year|full-year|annual|fiscal|year-on-year|results|reported|posted)\b/i;
@@ -232,7 +243,7 @@ const OBSERVED = new RegExp(`\\b(?:our|this|a|an|the)\\s+(?:[A-Z][\\w’'-]*\\s+
 function checkable(view: ReportView, sentence: string, f: Figure): boolean {
   const [cs, ce] = clauseAt(sentence, f.start);
   const clause = sentence.slice(cs, ce);
-  if (MARKET_NOUN.test(clause) && MARKET_MOVE.test(clause)) return true;
+  if ((MARKET_NOUN.test(clause) || PUBLIC_PRICE.test(clause)) && MARKET_MOVE.test(clause)) return true;
   if (PUBLISHED_INDICATOR.test(clause) || SCHEDULED.test(clause) || (RESULTS.test(clause) && RESULTS_PERIOD.test(clause))) return true;
   if (OBSERVED.test(sentence)) return true;
   // "… seen by the Coastline Courier", "Coastline Courier reporters saw …": the report's own publisher saw it.

@@ -89,6 +89,13 @@ export const MORE_DENIALS = [
     explain: (w: string) => `${w} denies it: the claim is disputed by the party it is about, and the report does not settle it.`,
   },
   {
+    id: 'dismissed-as',
+    // "The former chief executive … dismissed that as "nonsense"": the pronoun standing for the claim just made, called false.
+    re: new RegExp(`\\b(?:has\\s+|have\\s+|had\\s+)?(?:also\\s+)?(?:dismissed|dismisses|rejected|rejects|brushed\\s+aside|waved\\s+away)\\s+(?:this|that|it|these|those|them|the\\s+(?:account|accusation|allegation|claim|suggestion|charge)s?)\\s+as\\s+[“"‘']?(?:(?:complete|total|utter|pure|simply)\\s+)?(?:${VERDICTS})\\b[”"’']?`, 'g'),
+    fromClause: true,
+    explain: (w: string) => `${w} rejects it as false: the claim is disputed by the party it is about, and the report does not settle it.`,
+  },
+  {
     id: 'something-denied',
     // "…, something the central bank has previously denied", "…, which the ministry denies"; not "…, which shareholders rejected" (a vote)
     re: /(?<=,\s+)(?:something|which|a\s+claim|a\s+charge|an\s+allegation|an\s+accusation|a\s+suggestion)\s+(?:that\s+)?(?:the\s+|its\s+)?(?:[\p{L}'’-]+\s+){1,5}?(?:has\s+|have\s+|had\s+)?(?:previously\s+|repeatedly\s+|always\s+|consistently\s+|strongly\s+|since\s+)?(?:denied|denies|disputed|disputes)\b/gu,
@@ -111,8 +118,9 @@ export const MORE_DENIALS = [
   },
   {
     id: 'no-role',
-    // "said Łukaszewski had "no role whatsoever" in drafting the requirements"
-    re: /\b(?:had|has|have|played)\s+[“"‘']?no\s+(?:role|part|involvement|hand|knowledge)(?:\s+(?:whatsoever|at\s+all))?[”"’']?(?:\s+(?:in|with|of)\b[^,;.]*)?/g,
+    // "said Łukaszewski had "no role whatsoever" in drafting the requirements"; not a body's remit, "had no role in licensing
+    // decisions in those waters" (a kind of decision, not the act it is accused of).
+    re: /\b(?:had|has|have|played)\s+[“"‘']?no\s+(?:role|part|involvement|hand|knowledge)(?:\s+(?:whatsoever|at\s+all))?[”"’']?(?!\s+in\s+(?!(?:the|this|that|these|those|a|an|its|his|her|their|any)\b)(?:[a-z-]+\s+){0,2}(?:decisions|matters|policy|policies|oversight|regulation|enforcement)\b)(?:\s+(?:in|with|of)\b[^,;.]*)?/g,
     fromClause: true,
     attributedOnly: true,
     explain: (w: string) => `${w} says there was no involvement: the claim is disputed, and the report does not settle it.`,

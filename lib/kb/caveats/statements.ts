@@ -156,7 +156,8 @@ export function denials(view: ReportView): CaveatDraft[] {
         const start = s.start + from;
         // "said X had "no role" in it and that the minister had full confidence in …": the second reported clause is another
         // claim (its own finding), not part of what is denied; "denied that A and that B" denies both.
-        const second = /\b(?:denied|denies|deny|denying)\s+that\b/.test(m[0]) ? null : /\s+and\s+that\s/.exec(m[0]);
+        // Nor "dismissed the criticism as … and said its software had 'the highest accuracy …'": a new speech verb, a new claim.
+        const second = /\s+and\s+(?:said|says|added|adds|insisted|insists)\s/.exec(m[0]) ?? (/\b(?:denied|denies|deny|denying)\s+that\b/.test(m[0]) ? null : /\s+and\s+that\s/.exec(m[0]));
         const m0 = second ? m[0].slice(0, second.index) : m[0].replace(/\s+$/, '');
         const end = s.start + m.index + m0.length;
         const subject = s.mentions.find((x) => x.start >= from && x.start < m.index + m0.length) ?? s.mentions.find((x) => x.start < m.index);
@@ -236,9 +237,10 @@ export function noComment(view: ReportView): CaveatDraft[] {
   const out: CaveatDraft[] = [];
   for (const s of view.sentences) {
     for (const m of [NO_COMMENT, ...MORE_NO_COMMENT].flatMap((re) => ((re.lastIndex = 0), [...s.text.matchAll(re)]))) {
-      // "declined to comment beyond the letter": they have commented, in the letter the report quotes; unless a question
-      // the report puts to them goes unanswered ("Asked whether it would lower its fees, X declined to comment beyond …").
-      if (/^\s+(?:beyond|further\s+than|other\s+than|outside)\b/.test(s.text.slice(m.index + m[0].length)) && !/\b[Aa]sked\s+(?:whether|if|about|how|what|why|when|who|where|for)\b/.test(s.text)) continue;
+      // "declined to comment beyond the letter", "confirmed she would appear and declined to comment further": they have
+      // commented, in what the report quotes; unless a question the report puts to them goes unanswered ("Asked whether it
+      // would lower its fees, X declined to comment beyond …").
+      if (/^\s+(?:beyond|further|other\s+than|outside)\b/.test(s.text.slice(m.index + m[0].length)) && !/\b[Aa]sked\s+(?:whether|if|about|how|what|why|when|who|where|for)\b/.test(s.text)) continue;
       const [cs] = clauseAt(s.text, m.index);
       // "… said the university was cooperating fully and would not comment on …": the refusal is the second verb's clause,
       // so a finding about the first (its own praise) keeps its text.
