@@ -286,6 +286,15 @@ const MARKET_SUBJECT = new RegExp(`(?:^|\\s)(?:${alternation(PHRASES.marketSubje
 const MARKET_MOVE = new RegExp(`\\b(?:${alternation(PHRASES.marketMoves)})\\s+(?:by\\s+|about\\s+|nearly\\s+|almost\\s+|more\\s+than\\s+|as\\s+much\\s+as\\s+)?(?:\\d[\\d.,]*\\s?(?:%|per\\s?cent|percent)\\s+(?:to|from)\\s+)?(?:US)?\\$?$`);
 const POSITION = new RegExp(`\\b(?:${alternation(PHRASES.positionVerbs)})\\s+(?:(?:an?|the|its|their|about|around|roughly|nearly|just|only)\\s+)?(?:US)?\\$?$`);
 const SHARE_OF_WHOLE = new RegExp(`^\\d+(?:\\.\\d+)?\\s?(?:%|per\\s?cent|percent)\\s+of\\s+(?:the\\s+)?(?:[\\p{L}'’-]+\\s+){0,3}?(?:${alternation(PHRASES.shareWholes)})\\b`, 'u');
+// "owns 66 percent of the project", "holds the remaining 34 percent", "a 20% stake in": a registered holding, not a claim.
+const STAKE = new RegExp(`\\b(?:${alternation(PHRASES.stakeVerbs)})\\s+(?:(?:an?|the|its|their|about|around|roughly|nearly|almost|just\\s+over|just\\s+under|more\\s+than|less\\s+than|remaining|other|rest\\s+of\\s+the)\\s+){0,2}$`);
+const STAKE_AFTER = /^\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)\s+(?:stake|interest|shareholding|holding|share)\s+in\b/;
+// "asked the Kansas Corporation Commission in May for a 14.2% increase": a party's filed request, its stated position.
+const REQUEST = new RegExp(`\\b(?:${alternation(PHRASES.requestVerbs)})\\s+(?:[^.;,]{1,70}?\\s+)?for\\s+(?:(?:an?|the|its|their|about|around|roughly|nearly)\\s+)?(?:US)?\\$?$`);
+// "bills could rise by $19 if regulators approve the utility's request": what a pending request would mean, readable in the filing.
+const IF_APPROVED = new RegExp(`\\b(?:if|once|should|unless)\\s+[^.;]{0,60}?\\b(?:approves?|grants?|accepts?|backs?|signs?\\s+off\\s+on)\\s+[^.;]{0,40}?\\b(?:request|application|proposal|petition|filing|plan|bid|rate\\s+case)\\b`, 'i');
+// "…, but that figure could not be independently verified": the report flags the figure itself, the hedge finding's.
+const NOT_VERIFIED = /\b(?:could|can)\s*not\s+(?:be\s+)?(?:independently\s+)?(?:verif(?:y|ied)|confirm(?:ed)?|check(?:ed)?)\b|\b(?:unable|not\s+possible)\s+to\s+(?:independently\s+)?(?:verify|confirm)\b/i;
 const PLEDGE = new RegExp(`\\b(?:${alternation(PHRASES.pledgeVerbs)})\\b`);
 const BY_YEAR = /\bby\s+(?:up\s+to\s+)?\d[\d.,]*\s?(?:%|per ?cent|percent)?[^.;]*\bby\s+(?:19|20)\d\d\b|\bby\s+(?:19|20)\d\d\b/;
 
@@ -304,6 +313,7 @@ export function publicFigure(sentence: string, at: number): boolean {
   }
   // A party's offer or demand in a negotiation is its stated position; a share of a country's or market's output is a background statistic.
   if (POSITION.test(before) || SHARE_OF_WHOLE.test(sentence.slice(at))) return true;
+  if (STAKE.test(before) || STAKE_AFTER.test(sentence.slice(at)) || REQUEST.test(before) || IF_APPROVED.test(sentence) || NOT_VERIFIED.test(sentence)) return true;
   // "9 million pesos (about $9,600)": a conversion of the figure before it, not a claim of its own.
   if (/\d[^()]*\(\s*(?:about|around|roughly|approximately|some|nearly|almost|or)?\s*$/.test(before)) return true;
   const [cs, ce] = clauseAt(sentence, at);

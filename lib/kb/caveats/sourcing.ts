@@ -5,6 +5,7 @@ import { clauseAt, inside, quotedSpans } from './text';
 import type { CaveatDraft } from './types';
 import { coveringAttribution, phraseDrafts, quoteDraft, type ReportView } from './view';
 import { MORE_VERB_TAIL, asideNamesSomeone, moreAnonPatterns, onRecordSpokesperson, pastEventFigure, publicFigure } from './sourcing-more';
+import { alternation, PHRASES } from './phrases';
 import { reportsBeingDenied } from './statements-more';
 
 const ANON_VERBS = '(?:say|says|said|state|states|stated|confirmed|confirm|revealed|reveal|told|tell|believe|believes|claim|claimed|reported|noted|estimated|estimate|warned that|concede|concedes|conceded)';
@@ -105,6 +106,16 @@ const SCHEDULE_ONLY = /^[^.;]*\b(?:is|are)\s+(?:due|scheduled|expected|set)\s+(?
 
 const NO_SOURCES = /\b(?:did not|didn’t|didn't|does not|doesn’t|doesn't|failed to)\s+(?:cite|name|identify|disclose)\s+(?:any\s+|specific\s+|its\s+|their\s+)*sources?\b/g;
 
+const SPEAKING_KIND = new RegExp(`\\b(${alternation(PHRASES.speakingBodyKinds)})\\s+$`);
+
+/** "union officials said" (nothing more: no anonymity grant, no place) in a report that names a union: its officials on the record. */
+function bodyOfficials(view: ReportView, lead: string, phrase: string): boolean {
+  const kind = SPEAKING_KIND.exec(lead)?.[1];
+  if (!kind || !/^(?:officials|representatives|leaders)\s+(?:also\s+)?(?:said|say|says|told)$/.test(phrase.trim())) return false;
+  const word = new RegExp(`\\b${kind.replace(/s$/, '').replace(/^./, (c) => c.toUpperCase())}s?\\b`);
+  return view.mentions.some((x) => x.type === 'organisation' && word.test(x.surface));
+}
+
 export function anonymousSources(view: ReportView): CaveatDraft[] {
   const out: CaveatDraft[] = [];
   for (const s of view.sentences) {
@@ -130,6 +141,10 @@ export function anonymousSources(view: ReportView): CaveatDraft[] {
       // describes (the recall, confirmed by its maker), not a source for a claim of its own.
       if (/\b(?:after|following|when)\s+(?:[\w-]+\s+(?:and|or)\s+)?$/i.test(lead) && /\b(?:reported|complained)$/.test(m[0].trim())) continue;
       if (p.id === 'anonymous-group-more' && asideNamesSomeone(m[0], m.index, s.mentions)) continue;
+      // "Her chief of staff said", "the governor's head of staff said": one office-holder of a named principal, on the record.
+      if (/^[Ss]taff\b/.test(m[0]) && /\b(?:[Hh]is|[Hh]er|[Tt]heir|\p{Lu}[\p{L}-]*['’]s)\s+(?:deputy\s+)?(?:chief|head)\s+of\s+$/u.test(lead)) continue;
+      // "…, union officials said" when the report names the union: that body speaking in public, not people hiding their names.
+      if ((p.id === 'anonymous-group' || p.id === 'anonymous-group-more') && bodyOfficials(view, lead, m[0])) continue;
       // "Jay Tarriela, a spokesman for the coast guard, said": an apposition to a name; the speaker is named.
       if (p.id === 'unnamed-individual' && s.mentions.some((x) => x.type === 'person' && /^,\s*$/.test(s.text.slice(x.end, m.index)))) continue;
       {
