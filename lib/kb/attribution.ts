@@ -385,6 +385,8 @@ const HEDGE_CUES: { re: RegExp; cue?: string }[] = [
   { re: /\b(?:is|are|was|were)\s+(?:(?:also|still|now|widely)\s+)?(?:said|thought|understood|rumou?red)\s+to\b/gi },
   // "is reported to have asked", "is alleged to have paid" (data/sourcing-phrases.json).
   { re: new RegExp(`\\b(?:is|are|was|were)\\s+(?:(?:also|still|now|widely)\\s+)?(?:${alternation(PHRASES.hedgeReportedVerbs)})\\s+to\\b`, 'gi') },
+  // "was reported by a Sinhala-language weekly last month to have offered": an outlet nobody names, passing the claim on.
+  { re: new RegExp(`\\b(?:is|are|was|were|had\\s+been|has\\s+been)\\s+(?:(?:also|first|widely)\\s+)?(?:${alternation(PHRASES.hedgeReportedVerbs)})\\s+by\\s+(?:an?|one|some|several|other|local)\\s+[^,.;“”"]{2,60}?\\s+to\\s+(?:have|be)\\b`, 'gi'), cue: 'was reported by an unnamed outlet to' },
   { re: /\bit is (?:understood|believed|thought|said|alleged|rumou?red) that\b/gi },
   // "It is understood Oostende pulled out …": the same without "that".
   { re: /\bit is (?:understood|believed|thought|alleged|rumou?red)\b(?!\s+(?:to|by|as|how|why|what|whether)\b)/gi },

@@ -41,6 +41,8 @@ export function moreAnonPatterns(base: { groupMod: string; groupNoun: string; qu
   // Not an anonymity grant ("…, who asked not to be named, said"): the anonymity rule quotes that itself.
   const aside = `(?:,\\s+(?![^,.;]*\\b(?:said|says|told|according|added|names?|named|identified|anonymity|anonymously|withh[oe]ld|authori[sz]ed)\\b)[^,.;:“”"()]{3,90},)?`;
   const then = `(?=${aside}\\s+${VERB_LEAD}${verbs}\\b)`;
+  // A community's members may be described at length ("…, whose animals graze on the peninsula during the summer and …, say").
+  const longAside = aside.replace('{3,90}', '{3,140}');
   // Where they are or how the reporter met them does not say who they are.
   const more = [
     `\\s+(?:${alternation(PHRASES.groupPlaces)})\\s+(?:the\\s+)?[^,.;:“”"]{2,50}?${then}`,
@@ -48,13 +50,15 @@ export function moreAnonPatterns(base: { groupMod: string; groupNoun: string; qu
     `\\s+(?:in|near|around)\\s+(?:the\\s+)?[^,.;:“”"]{2,40}?${then}`,
     // "at the contractor", "at the grid operator": a body not named.
     `\\s+at\\s+(?:the|a|an)\\s+[a-z][^,.;:“”"]{1,40}?${then}`,
-    // "Stallholders at Kariakoo market said", "Dockers at Tema port say": a named spot, like "in Kibera"; not "analysts at
+    // "Stallholders at Kariakoo market said", "Dockers at Tema port say", "Traders on the Colombo Stock Exchange said": a named spot, like "in Kibera"; not "analysts at
     // Kestrel Research", whose employer is named and publishes their work.
-    `\\s+at\\s+(?:the\\s+)?[A-Z][\\w'’-]+(?:\\s+[A-Z][\\w'’-]+){0,3}\\s+(?:${alternation(PHRASES.namedSpotNouns)})${then}`,
+    `\\s+(?:at|on)\\s+(?:the\\s+)?[A-Z][\\w'’-]+(?:\\s+[A-Z][\\w'’-]+){0,3}\\s+(?:${alternation(PHRASES.namedSpotNouns)})${then}`,
     `\\s+who\\s+[^,.;:“”"]{2,80}?${then}`,
     // "Residents of the nearby town say", "Officials from the ministry said"; not "Observers from the Elections
     // Observation Group said": a body named by its name speaks through them.
     `\\s+(?:of|from)\\s+(?!(?:the|a|an)\\s+[A-Z])(?=[a-z])[^,.;:“”"]{2,50}?${then}`,
+    // "Herders from the Lákkoluokta siida, whose animals graze …, say": a community's members, the community named, they not.
+    `(?<=(?:${alternation(PHRASES.communityNouns)}))\\s+(?:of|from)\\s+(?:the\\s+)?[A-Z][^,.;:“”"]{2,50}?${longAside}(?=\\s+${VERB_LEAD}${verbs}\\b)`,
     `\\s+(?:(?:whom|that)\\s+)?(?:we|I)\\s+(?:spoke|talked)\\s+(?:to|with)(?:\\s+[^,.;:“”"]{1,40}?)?${then}`,
   ].join('|');
   const qualifier = `(?:${base.qualifier.replace(/\?$/, '')}|${more})?${aside}`;
@@ -83,8 +87,8 @@ export function moreAnonPatterns(base: { groupMod: string; groupNoun: string; qu
     },
     {
       id: 'unnamed-person-who',
-      // "A person who took part in the evaluation said" (not "… who asked not to be named", the anonymity rule's own).
-      re: /\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+){0,2}(?:person|official|source|diplomat|insider|aide|employee|executive|member|manager|worker|resident|witness|engineer|officer)\s+who\s+(?!(?:asked|requested|declined|refused|spoke|did\s+not|was\s+not|were\s+not|is\s+not|are\s+not)\b)[^,.;:“”"]{2,80}?(?=\s+(?:said|says|told|stated|confirmed|revealed)\b)/g,
+      // "A person who took part in the evaluation said", "One international observer who monitored the vote in X said" (not "… who asked not to be named", the anonymity rule's own).
+      re: /\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+){0,2}(?:person|official|source|diplomat|insider|aide|employee|executive|member|manager|worker|resident|witness|engineer|officer|observer|monitor|analyst|adviser|advisor|investigator|inspector|auditor)\s+who\s+(?!(?:asked|requested|declined|refused|spoke|did\s+not|was\s+not|were\s+not|is\s+not|are\s+not)\b)[^,.;:“”"]{2,80}?(?=\s+(?:said|says|told|stated|confirmed|revealed)\b)/g,
       role: 'anonymous-officials',
       explain: (p) => `“${p}” is not named: a reader cannot check who said this or how they know.`,
     },

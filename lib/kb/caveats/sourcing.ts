@@ -35,7 +35,7 @@ const ANON: AnonPattern[] = [
   {
     id: 'according-to-unnamed',
     // Not "according to analysts at Bloomberg Intelligence": their employer is named.
-    re: /\b[Aa]ccording to (?:(?:the|some|several|local|[A-Z][a-z]+)\s+){0,2}(?:media reports|press reports|reports|sources|officials|experts|analysts|people familiar with [^,.;]+)(?!\s+(?:at|from|of|with)\s+(?:the\s+)?\p{Lu})/gu,
+    re: /\b[Aa]ccording to (?:(?:the|some|several|local|[A-Z][a-z]+)\s+){0,2}(?:media reports|press reports|reports|sources|officials|experts|analysts|people (?:familiar with|with (?:direct |detailed |first-hand )?knowledge of|briefed on|close to|aware of) [^,.;]+)(?!\s+(?:at|from|of|with)\s+(?:the\s+)?\p{Lu})/gu,
     role: 'media-reports',
     explain: (p) => `“${p}” names no outlet or person: the claim cannot be traced to a source.`,
   },
@@ -93,7 +93,9 @@ const ANON: AnonPattern[] = [
   },
   {
     id: 'unnamed-individual',
-    re: /\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){0,2}(?:representative|official|spokes(?:person|man|woman)|source|diplomat|insider|aide|person|executive|manager|staffer|employee)(?:\s+(?:from|of|at|in|with|for|familiar with|aware of|close to|briefed on)\s+[^,.;:‘’“”]{2,60}?)?(?:\s*,\s*(?:who|speaking)\b[^,;]{0,160},)?(?=\s*,?\s+(?:said|says|told|stated|confirmed|revealed|described)\b)/g,
+    // "A source at the Ministry of Trade, Industry and Fisheries said": a body's name may list its remits (", Industry and
+    // Fisheries"); not a name in apposition ("A spokesperson for the premier, Claudine Ferland, said").
+    re: /\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){0,2}(?:representative|official|spokes(?:person|man|woman)|source|diplomat|insider|aide|person|executive|manager|staffer|employee)(?:\s+(?:from|of|at|in|with|for|familiar with|aware of|close to|briefed on)\s+[^,.;:‘’“”]{2,60}?(?:(?:,\s+[A-Z][\w'’-]*)+\s+(?:and|&)\s+[A-Z][^,.;:‘’“”]{1,40}?)?)?(?:\s*,\s*(?:who|speaking)\b[^,;]{0,160},)?(?=\s*,?\s+(?:said|says|told|stated|confirmed|revealed|described)\b)/g,
     role: 'anonymous-officials',
     explain: (p) => `“${p}” is not named: a reader cannot check who said this.`,
   },
