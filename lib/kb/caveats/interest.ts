@@ -235,7 +235,7 @@ const BODY_PRONOUN = /^(?:it|they)\b/i;
 /** A negation before the vouching words turns them into someone's accusation ("had not acted properly", "had not been \"stronger than ever\""). */
 const NEGATED = /\b(?:not|n['’]t|no longer|hardly|failed to)\s+(?:[\w-]+\s+){0,2}[“"‘]?$/i;
 /** A body by its kind in a speech tag ("the company", "the club", "the trust", "the ministry's spokesman"). */
-const BODY_TAG = /\b(?:company|club|trust|ministry|university|bank|government|council|firm|group|airline|operator|board|agency|union|department|hospital|federation|league|party|campaign|consortium|association|utility|alliance|coalition|collective|forum|cooperative)\b/i;
+const BODY_TAG = /\b(?:company|club|trust|ministry|university|bank|government|council|firm|group|airline|operator|board|agency|union|department|hospital|federation|league|party|campaign|consortium|association|utility|alliance|coalition|collective|forum|cooperative|municipality)\b/i;
 const SPEAKS_FOR_BODY_ROLES = new Set(['official', 'company', 'party-official']);
 /** A body by its kind as the subject, its speech verb later in the sentence ("The consortium promises … and says (that)"). */
 const BODY_SUBJECT_SAYS =
@@ -486,7 +486,9 @@ export function sideAccuses(view: ReportView, corpus: Corpus): CaveatDraft[] {
 
 const BLAME_SHIFT = anyOf(INTEREST_PHRASES.blameShiftPatterns);
 /** A body as the subject of "blamed" in the report's voice ("Harlan Foods blamed a supplier", "The company has blamed …"). */
-const BLAMER_SUBJECT = /^((?:The (?:company|firm|group|operator|airline|utility|consortium|manufacturer|carmaker|retailer|bank))|\p{Lu}[\p{L}'’&-]*(?:\s+\p{Lu}[\p{L}'’&-]*){0,4})\s+(?=(?:has\s+|had\s+|also\s+)?blamed\b)/u;
+const BLAMER_SUBJECT = /^((?:The (?:company|firm|group|operator|airline|utility|consortium|manufacturer|carmaker|retailer|bank|municipality|council|ministry|department|board))|\p{Lu}[\p{L}'’&-]*(?:\s+\p{Lu}[\p{L}'’&-]*){0,4})\s+(?=(?:has\s+|had\s+|also\s+)?blam(?:ed|es)\b)/u;
+/** "The municipality says … . It blames …": the body the sentence before opened with, in the same paragraph. */
+const BODY_OPENING = /^(The (?:company|firm|group|operator|airline|utility|consortium|manufacturer|carmaker|retailer|bank|municipality|council|ministry|department|board))\s+(?:also\s+)?(?:says|said|insists|insisted|maintains|maintained)\b/;
 
 /**
  * A body (or its speaker) putting its own failure down to another party ("The company said the outage was caused by
@@ -500,7 +502,14 @@ export function blameShift(view: ReportView, corpus: Corpus): CaveatDraft[] {
     let a = s.attribution;
     // "Harlan Foods blamed a packaging supplier for …": the verb itself says whose account it is.
     const blamer = a.role === 'reporter' ? BLAMER_SUBJECT.exec(s.text) : null;
-    if (blamer) {
+    // "It blames the failure on …": the body that spoke in the sentence before.
+    const prev = view.sentences[s.index - 1];
+    const it = blamer && blamer[1] === 'It' && prev && prev.paragraph === s.paragraph ? BODY_OPENING.exec(prev.text) : null;
+    if (blamer && blamer[1] === 'It' && !it) continue;
+    if (it) {
+      const m = prev!.mentions.find((x) => x.start === 0 && corpus.entityById.get(x.entity)?.type === 'organisation');
+      a = { ...a, claimant: it[1]!, role: 'company', entity: m?.entity ?? null, cue: 'blames' };
+    } else if (blamer) {
       // The subject named at the sentence's start (an organisation, or a name the extractor typed as a person).
       const m = s.mentions.find((x) => x.start === 0 && x.end >= blamer[1]!.length - 1 && ['organisation', 'person'].includes(corpus.entityById.get(x.entity)?.type ?? ''));
       if (!m && !BODY_TAG.test(blamer[1]!)) continue;
