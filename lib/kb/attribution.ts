@@ -293,8 +293,9 @@ export function attributeSentence(
       }
       // "The mine's owner, Minera Sur, said": a description, then the name in apposition, which speaks.
       // Also after a quotation: "“…,” its commercial director, Giorgos Lambrakis, said".
+      // After an opening phrase too: "In written testimony, the utility's vice president, X, said".
       // And after a possessive: "Norland's government spokesman, Colonel X, said", also a name of several words ("Altai Peak's chief executive, X, said").
-      const named = /^(?:[\s\S]*?(?:[.;:]|[,.!?]?[”"’])\s+)?(?:(?:\p{Lu}[\p{L}-]*\s+){0,3}\p{Lu}[\p{L}-]*(?:['’]s|s['’])|[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+[^,]{2,60},\s+((?:\p{Lu}[\p{L}'’.-]*\s+){0,4}\p{Lu}[\p{L}'’.-]*),\s*$/u.exec(before);
+      const named = /^(?:[\s\S]*?(?:[.;:]|[,.!?]?[”"’])\s+|(?:In|At|During|Before|After|Under|Speaking)\s+[^,“”"]{2,60},\s+)?(?:(?:\p{Lu}[\p{L}-]*\s+){0,3}\p{Lu}[\p{L}-]*(?:['’]s|s['’])|[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+[^,]{2,60},\s+((?:\p{Lu}[\p{L}'’.-]*\s+){0,4}\p{Lu}[\p{L}'’.-]*),\s*$/u.exec(before);
       if (named) {
         const at = before.lastIndexOf(named[1]!);
         const a = make(named[1]!, at, m[0]);
