@@ -293,8 +293,9 @@ export function attributeSentence(
       }
       // "The mine's owner, Minera Sur, said": a description, then the name in apposition, which speaks.
       // Also after a quotation: "“…,” its commercial director, Giorgos Lambrakis, said".
-      // And after a possessive: "Norland's government spokesman, Colonel X, said".
-      const named = /^(?:[\s\S]*?(?:[.;:]|[,.!?]?[”"’])\s+)?(?:\p{Lu}[\p{L}-]*['’]s|[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+[^,]{2,60},\s+((?:\p{Lu}[\p{L}'’.-]*\s+){0,4}\p{Lu}[\p{L}'’.-]*),\s*$/u.exec(before);
+      // After an opening phrase too: "In written testimony, the utility's vice president, X, said".
+      // And after a possessive: "Norland's government spokesman, Colonel X, said", also a name of several words ("Altai Peak's chief executive, X, said").
+      const named = /^(?:[\s\S]*?(?:[.;:]|[,.!?]?[”"’])\s+|(?:In|At|During|Before|After|Under|Speaking)\s+[^,“”"]{2,60},\s+)?(?:(?:\p{Lu}[\p{L}-]*\s+){0,3}\p{Lu}[\p{L}-]*(?:['’]s|s['’])|[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+[^,]{2,60},\s+((?:\p{Lu}[\p{L}'’.-]*\s+){0,4}\p{Lu}[\p{L}'’.-]*),\s*$/u.exec(before);
       if (named) {
         const at = before.lastIndexOf(named[1]!);
         const a = make(named[1]!, at, m[0]);
@@ -385,6 +386,8 @@ const HEDGE_CUES: { re: RegExp; cue?: string }[] = [
   { re: /\b(?:is|are|was|were)\s+(?:(?:also|still|now|widely)\s+)?(?:said|thought|understood|rumou?red)\s+to\b/gi },
   // "is reported to have asked", "is alleged to have paid" (data/sourcing-phrases.json).
   { re: new RegExp(`\\b(?:is|are|was|were)\\s+(?:(?:also|still|now|widely)\\s+)?(?:${alternation(PHRASES.hedgeReportedVerbs)})\\s+to\\b`, 'gi') },
+  // "was reported by a Sinhala-language weekly last month to have offered": an outlet nobody names, passing the claim on.
+  { re: new RegExp(`\\b(?:is|are|was|were|had\\s+been|has\\s+been)\\s+(?:(?:also|first|widely)\\s+)?(?:${alternation(PHRASES.hedgeReportedVerbs)})\\s+by\\s+(?:an?|one|some|several|other|local)\\s+[^,.;“”"]{2,60}?\\s+to\\s+(?:have|be)\\b`, 'gi'), cue: 'was reported by an unnamed outlet to' },
   { re: /\bit is (?:understood|believed|thought|said|alleged|rumou?red) that\b/gi },
   // "It is understood Oostende pulled out …": the same without "that".
   { re: /\bit is (?:understood|believed|thought|alleged|rumou?red)\b(?!\s+(?:to|by|as|how|why|what|whether)\b)/gi },

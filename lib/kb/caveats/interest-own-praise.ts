@@ -36,9 +36,9 @@ function bodyOf(view: ReportView, corpus: Corpus, entity: string): string | null
     (m) => m.entity !== entity && m.start >= sent.start && m.end <= first.start && first.start - m.end <= 50 && ['organisation', 'place'].includes(typeOf(m.entity) ?? '') && !/[.;]/.test(view.text.slice(m.end, first.start)),
   );
   if (tagged.length) return tagged.at(-1)!.entity;
-  // "Its chief executive, X", "the company's chief engineer, X": the organisation the report named last.
+  // "Its chief executive, X", "its president, X", "the company's chief engineer, X": the organisation the report named last.
   const before = view.text.slice(Math.max(sent.start, first.start - 60), first.start);
-  const its = /\b(?:[Ii]ts|[Tt]he (?:company|firm|group|operator|utility|ministry|government|university|club|party|union)['’]s)\s+(?:[\w-]+\s+){1,3}(?:[\w-]+,\s*)?$/.exec(before);
+  const its = /\b(?:[Ii]ts|[Tt]he (?:company|firm|group|operator|utility|ministry|government|university|club|party|union)['’]s)\s+(?:[\w-]+\s+){0,3}[\w-]+,?\s*$/.exec(before);
   if (its) {
     const itsAt = first.start - before.length + its.index;
     return [...view.mentions].reverse().find((m) => m.end <= itsAt && typeOf(m.entity) === 'organisation')?.entity ?? null;

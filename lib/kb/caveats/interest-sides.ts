@@ -19,7 +19,8 @@ export type Standing = 'side' | 'rival' | 'neutral' | null;
  * over the budget,"). A neutral role wins over a side's.
  */
 export function standingOf(view: ReportView, corpus: Corpus, entity: string | null, claimant: string, s: SentenceView): Standing {
-  const text = introductionOf(view, entity, claimant, s);
+  // "an independent member of parliament", "independent candidate": a politician without a party, not a neutral expert.
+  const text = introductionOf(view, entity, claimant, s).replace(/\bindependent\s+(?=(?:member|MP|lawmaker|legislator|senator|deputy|councillor|councilor|candidate|politician|assemblyman|assemblywoman)\b)/gi, '');
   if (NEUTRAL.test(text)) return 'neutral';
   if (/\b(?:rival|competitor)\b/i.test(text)) return 'rival';
   if (OPPONENT.test(text) || SIDE_ROLE.test(text)) return 'side';

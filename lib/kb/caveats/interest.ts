@@ -235,7 +235,7 @@ const BODY_PRONOUN = /^(?:it|they)\b/i;
 /** A negation before the vouching words turns them into someone's accusation ("had not acted properly", "had not been \"stronger than ever\""). */
 const NEGATED = /\b(?:not|n['’]t|no longer|hardly|failed to)\s+(?:[\w-]+\s+){0,2}[“"‘]?$/i;
 /** A body by its kind in a speech tag ("the company", "the club", "the trust", "the ministry's spokesman"). */
-const BODY_TAG = /\b(?:company|club|trust|ministry|university|bank|government|council|firm|group|airline|operator|board|agency|union|department|hospital|federation|league|party|campaign|consortium|association|utility)\b/i;
+const BODY_TAG = /\b(?:company|club|trust|ministry|university|bank|government|council|firm|group|airline|operator|board|agency|union|department|hospital|federation|league|party|campaign|consortium|association|utility|alliance|coalition|collective|forum|cooperative|municipality)\b/i;
 const SPEAKS_FOR_BODY_ROLES = new Set(['official', 'company', 'party-official']);
 /** A body by its kind as the subject, its speech verb later in the sentence ("The consortium promises … and says (that)"). */
 const BODY_SUBJECT_SAYS =
@@ -397,8 +397,10 @@ const SIDE_ACCUSES = [
 ];
 
 /** The accuser as the subject of "accused … of" in the report's voice: "(In a statement) the company (has) accused the union of". */
+// Also with an apposition between the body and its verb ("The X Ratepayers Alliance, a coalition of farm groups, school districts and
+// small businesses, accused …").
 const ACCUSER_SUBJECT =
-  /(?:^|,\s*|\bIn a statement(?: on \p{Lu}\p{Ll}+)?,?\s+)(the (?:company|club|union|firm|group|management|party|campaign|government|ministry|council|board|league|federation)|\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,4})\s+(?:has\s+|had\s+|also\s+|then\s+)?accus(?:ed|es)\s+(?:the|its|their|his|her)\s/iu;
+  /(?:^|,\s*|\bIn a statement(?: on \p{Lu}\p{Ll}+)?,?\s+)(the (?:company|club|union|firm|group|management|party|campaign|government|ministry|council|board|league|federation)|\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,4})(?:,\s+(?:an?|the)\s+[^“”",.;]{2,60}(?:,\s+[^“”",.;]{2,40}){0,3},)?\s+(?:has\s+|had\s+|also\s+|then\s+)?accus(?:ed|es)\s+(?:the|its|their|his|her)\s/iu;
 
 /**
  * A side in a dispute accusing the other (a company accusing the union it is bargaining with, a candidate's team alleging
@@ -423,8 +425,11 @@ export function sideAccuses(view: ReportView, corpus: Corpus): CaveatDraft[] {
     // A side's own document ("The letter accused the family of …"), unless an authority wrote it just before.
     const prev = view.sentences[s.index - 1];
     const document = a.entity === null && PARTY_DOCUMENT.test(a.claimant.trim()) && !(prev && prev.paragraph === s.paragraph && AUTHORITY.test(prev.text));
-    if (a.entity === null && !BODY_TAG.test(a.claimant) && !document) continue;
     const standing = standingOf(view, corpus, a.entity, a.claimant, s);
+    // "Opposition MP Anoma Perera accused …": a person the tag itself names and marks as a side, even when the name was not
+    // resolved to an entity.
+    const taggedSide = a.entity === null && (standing === 'side' || standing === 'rival') && /\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+$/u.test(a.claimant.trim());
+    if (a.entity === null && !BODY_TAG.test(a.claimant) && !document && !taggedSide) continue;
     if (standing === 'neutral') continue;
     // When the speech verb is the accusation itself ("The union has accused the company of …"), what was said starts at it.
     const cueAt = /accus/i.test(a.cue) ? s.text.search(/\baccus(?:ed|es|ing)\b/i) : -1;
@@ -481,7 +486,9 @@ export function sideAccuses(view: ReportView, corpus: Corpus): CaveatDraft[] {
 
 const BLAME_SHIFT = anyOf(INTEREST_PHRASES.blameShiftPatterns);
 /** A body as the subject of "blamed" in the report's voice ("Harlan Foods blamed a supplier", "The company has blamed …"). */
-const BLAMER_SUBJECT = /^((?:The (?:company|firm|group|operator|airline|utility|consortium|manufacturer|carmaker|retailer|bank))|\p{Lu}[\p{L}'’&-]*(?:\s+\p{Lu}[\p{L}'’&-]*){0,4})\s+(?=(?:has\s+|had\s+|also\s+)?blamed\b)/u;
+const BLAMER_SUBJECT = /^((?:The (?:company|firm|group|operator|airline|utility|consortium|manufacturer|carmaker|retailer|bank|municipality|council|ministry|department|board))|\p{Lu}[\p{L}'’&-]*(?:\s+\p{Lu}[\p{L}'’&-]*){0,4})\s+(?=(?:has\s+|had\s+|also\s+)?blam(?:ed|es)\b)/u;
+/** "The municipality says … . It blames …": the body the sentence before opened with, in the same paragraph. */
+const BODY_OPENING = /^(The (?:company|firm|group|operator|airline|utility|consortium|manufacturer|carmaker|retailer|bank|municipality|council|ministry|department|board))\s+(?:also\s+)?(?:says|said|insists|insisted|maintains|maintained)\b/;
 
 /**
  * A body (or its speaker) putting its own failure down to another party ("The company said the outage was caused by
@@ -495,7 +502,14 @@ export function blameShift(view: ReportView, corpus: Corpus): CaveatDraft[] {
     let a = s.attribution;
     // "Harlan Foods blamed a packaging supplier for …": the verb itself says whose account it is.
     const blamer = a.role === 'reporter' ? BLAMER_SUBJECT.exec(s.text) : null;
-    if (blamer) {
+    // "It blames the failure on …": the body that spoke in the sentence before.
+    const prev = view.sentences[s.index - 1];
+    const it = blamer && blamer[1] === 'It' && prev && prev.paragraph === s.paragraph ? BODY_OPENING.exec(prev.text) : null;
+    if (blamer && blamer[1] === 'It' && !it) continue;
+    if (it) {
+      const m = prev!.mentions.find((x) => x.start === 0 && corpus.entityById.get(x.entity)?.type === 'organisation');
+      a = { ...a, claimant: it[1]!, role: 'company', entity: m?.entity ?? null, cue: 'blames' };
+    } else if (blamer) {
       // The subject named at the sentence's start (an organisation, or a name the extractor typed as a person).
       const m = s.mentions.find((x) => x.start === 0 && x.end >= blamer[1]!.length - 1 && ['organisation', 'person'].includes(corpus.entityById.get(x.entity)?.type ?? ''));
       if (!m && !BODY_TAG.test(blamer[1]!)) continue;

@@ -66,6 +66,10 @@ export const SourcingPhrasesFile = z
     pledgeVerbs: phrases,
     /** A party's position in a negotiation ("has offered 3.5 percent", "is demanding a 7 percent rise"): its stated offer, not a finding. */
     positionVerbs: phrases,
+    communityNouns: phrases,
+    speakingBodyKinds: phrases,
+    stakeVerbs: phrases,
+    requestVerbs: phrases,
     /** Wholes a share is a background statistic of ("roughly 6 percent of Chile's output"). */
     shareWholes: phrases,
     /** A market move is public and checkable: its subject and its verb. */

@@ -41,6 +41,8 @@ export function moreAnonPatterns(base: { groupMod: string; groupNoun: string; qu
   // Not an anonymity grant ("…, who asked not to be named, said"): the anonymity rule quotes that itself.
   const aside = `(?:,\\s+(?![^,.;]*\\b(?:said|says|told|according|added|names?|named|identified|anonymity|anonymously|withh[oe]ld|authori[sz]ed)\\b)[^,.;:“”"()]{3,90},)?`;
   const then = `(?=${aside}\\s+${VERB_LEAD}${verbs}\\b)`;
+  // A community's members may be described at length ("…, whose animals graze on the peninsula during the summer and …, say").
+  const longAside = aside.replace('{3,90}', '{3,140}');
   // Where they are or how the reporter met them does not say who they are.
   const more = [
     `\\s+(?:${alternation(PHRASES.groupPlaces)})\\s+(?:the\\s+)?[^,.;:“”"]{2,50}?${then}`,
@@ -48,13 +50,15 @@ export function moreAnonPatterns(base: { groupMod: string; groupNoun: string; qu
     `\\s+(?:in|near|around)\\s+(?:the\\s+)?[^,.;:“”"]{2,40}?${then}`,
     // "at the contractor", "at the grid operator": a body not named.
     `\\s+at\\s+(?:the|a|an)\\s+[a-z][^,.;:“”"]{1,40}?${then}`,
-    // "Stallholders at Kariakoo market said", "Dockers at Tema port say": a named spot, like "in Kibera"; not "analysts at
+    // "Stallholders at Kariakoo market said", "Dockers at Tema port say", "Traders on the Colombo Stock Exchange said": a named spot, like "in Kibera"; not "analysts at
     // Kestrel Research", whose employer is named and publishes their work.
-    `\\s+at\\s+(?:the\\s+)?[A-Z][\\w'’-]+(?:\\s+[A-Z][\\w'’-]+){0,3}\\s+(?:${alternation(PHRASES.namedSpotNouns)})${then}`,
+    `\\s+(?:at|on)\\s+(?:the\\s+)?[A-Z][\\w'’-]+(?:\\s+[A-Z][\\w'’-]+){0,3}\\s+(?:${alternation(PHRASES.namedSpotNouns)})${then}`,
     `\\s+who\\s+[^,.;:“”"]{2,80}?${then}`,
     // "Residents of the nearby town say", "Officials from the ministry said"; not "Observers from the Elections
     // Observation Group said": a body named by its name speaks through them.
     `\\s+(?:of|from)\\s+(?!(?:the|a|an)\\s+[A-Z])(?=[a-z])[^,.;:“”"]{2,50}?${then}`,
+    // "Herders from the Lákkoluokta siida, whose animals graze …, say": a community's members, the community named, they not.
+    `(?<=(?:${alternation(PHRASES.communityNouns)}))\\s+(?:of|from)\\s+(?:the\\s+)?[A-Z][^,.;:“”"]{2,50}?${longAside}(?=\\s+${VERB_LEAD}${verbs}\\b)`,
     `\\s+(?:(?:whom|that)\\s+)?(?:we|I)\\s+(?:spoke|talked)\\s+(?:to|with)(?:\\s+[^,.;:“”"]{1,40}?)?${then}`,
   ].join('|');
   const qualifier = `(?:${base.qualifier.replace(/\?$/, '')}|${more})?${aside}`;
@@ -83,8 +87,8 @@ export function moreAnonPatterns(base: { groupMod: string; groupNoun: string; qu
     },
     {
       id: 'unnamed-person-who',
-      // "A person who took part in the evaluation said" (not "… who asked not to be named", the anonymity rule's own).
-      re: /\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+){0,2}(?:person|official|source|diplomat|insider|aide|employee|executive|member|manager|worker|resident|witness|engineer|officer)\s+who\s+(?!(?:asked|requested|declined|refused|spoke|did\s+not|was\s+not|were\s+not|is\s+not|are\s+not)\b)[^,.;:“”"]{2,80}?(?=\s+(?:said|says|told|stated|confirmed|revealed)\b)/g,
+      // "A person who took part in the evaluation said", "One international observer who monitored the vote in X said" (not "… who asked not to be named", the anonymity rule's own).
+      re: /\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+){0,2}(?:person|official|source|diplomat|insider|aide|employee|executive|member|manager|worker|resident|witness|engineer|officer|observer|monitor|analyst|adviser|advisor|investigator|inspector|auditor)\s+who\s+(?!(?:asked|requested|declined|refused|spoke|did\s+not|was\s+not|were\s+not|is\s+not|are\s+not)\b)[^,.;:“”"]{2,80}?(?=\s+(?:said|says|told|stated|confirmed|revealed)\b)/g,
       role: 'anonymous-officials',
       explain: (p) => `“${p}” is not named: a reader cannot check who said this or how they know.`,
     },
@@ -286,6 +290,15 @@ const MARKET_SUBJECT = new RegExp(`(?:^|\\s)(?:${alternation(PHRASES.marketSubje
 const MARKET_MOVE = new RegExp(`\\b(?:${alternation(PHRASES.marketMoves)})\\s+(?:by\\s+|about\\s+|nearly\\s+|almost\\s+|more\\s+than\\s+|as\\s+much\\s+as\\s+)?(?:\\d[\\d.,]*\\s?(?:%|per\\s?cent|percent)\\s+(?:to|from)\\s+)?(?:US)?\\$?$`);
 const POSITION = new RegExp(`\\b(?:${alternation(PHRASES.positionVerbs)})\\s+(?:(?:an?|the|its|their|about|around|roughly|nearly|just|only)\\s+)?(?:US)?\\$?$`);
 const SHARE_OF_WHOLE = new RegExp(`^\\d+(?:\\.\\d+)?\\s?(?:%|per\\s?cent|percent)\\s+of\\s+(?:the\\s+)?(?:[\\p{L}'’-]+\\s+){0,3}?(?:${alternation(PHRASES.shareWholes)})\\b`, 'u');
+// "owns 66 percent of the project", "holds the remaining 34 percent", "a 20% stake in": a registered holding, not a claim.
+const STAKE = new RegExp(`\\b(?:${alternation(PHRASES.stakeVerbs)})\\s+(?:(?:an?|the|its|their|about|around|roughly|nearly|almost|just\\s+over|just\\s+under|more\\s+than|less\\s+than|remaining|other|rest\\s+of\\s+the)\\s+){0,2}$`);
+const STAKE_AFTER = /^\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)\s+(?:stake|interest|shareholding|holding|share)\s+in\b/;
+// "asked the Kansas Corporation Commission in May for a 14.2% increase": a party's filed request, its stated position.
+const REQUEST = new RegExp(`\\b(?:${alternation(PHRASES.requestVerbs)})\\s+(?:[^.;,]{1,70}?\\s+)?for\\s+(?:(?:an?|the|its|their|about|around|roughly|nearly)\\s+)?(?:US)?\\$?$`);
+// "bills could rise by $19 if regulators approve the utility's request": what a pending request would mean, readable in the filing.
+const IF_APPROVED = new RegExp(`\\b(?:if|once|should|unless)\\s+[^.;]{0,60}?\\b(?:approves?|grants?|accepts?|backs?|signs?\\s+off\\s+on)\\s+[^.;]{0,40}?\\b(?:request|application|proposal|petition|filing|plan|bid|rate\\s+case)\\b`, 'i');
+// "…, but that figure could not be independently verified": the report flags the figure itself, the hedge finding's.
+const NOT_VERIFIED = /\b(?:could|can)\s*not\s+(?:be\s+)?(?:independently\s+)?(?:verif(?:y|ied)|confirm(?:ed)?|check(?:ed)?)\b|\b(?:unable|not\s+possible)\s+to\s+(?:independently\s+)?(?:verify|confirm)\b/i;
 const PLEDGE = new RegExp(`\\b(?:${alternation(PHRASES.pledgeVerbs)})\\b`);
 const BY_YEAR = /\bby\s+(?:up\s+to\s+)?\d[\d.,]*\s?(?:%|per ?cent|percent)?[^.;]*\bby\s+(?:19|20)\d\d\b|\bby\s+(?:19|20)\d\d\b/;
 
@@ -304,6 +317,7 @@ export function publicFigure(sentence: string, at: number): boolean {
   }
   // A party's offer or demand in a negotiation is its stated position; a share of a country's or market's output is a background statistic.
   if (POSITION.test(before) || SHARE_OF_WHOLE.test(sentence.slice(at))) return true;
+  if (STAKE.test(before) || STAKE_AFTER.test(sentence.slice(at)) || REQUEST.test(before) || IF_APPROVED.test(sentence) || NOT_VERIFIED.test(sentence)) return true;
   // "9 million pesos (about $9,600)": a conversion of the figure before it, not a claim of its own.
   if (/\d[^()]*\(\s*(?:about|around|roughly|approximately|some|nearly|almost|or)?\s*$/.test(before)) return true;
   const [cs, ce] = clauseAt(sentence, at);

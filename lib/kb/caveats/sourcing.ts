@@ -5,6 +5,7 @@ import { clauseAt, inside, quotedSpans } from './text';
 import type { CaveatDraft } from './types';
 import { coveringAttribution, phraseDrafts, quoteDraft, type ReportView } from './view';
 import { MORE_VERB_TAIL, asideNamesSomeone, moreAnonPatterns, onRecordSpokesperson, pastEventFigure, publicFigure } from './sourcing-more';
+import { alternation, PHRASES } from './phrases';
 import { reportsBeingDenied } from './statements-more';
 
 const ANON_VERBS = '(?:say|says|said|state|states|stated|confirmed|confirm|revealed|reveal|told|tell|believe|believes|claim|claimed|reported|noted|estimated|estimate|warned that|concede|concedes|conceded)';
@@ -34,7 +35,7 @@ const ANON: AnonPattern[] = [
   {
     id: 'according-to-unnamed',
     // Not "according to analysts at Bloomberg Intelligence": their employer is named.
-    re: /\b[Aa]ccording to (?:(?:the|some|several|local|[A-Z][a-z]+)\s+){0,2}(?:media reports|press reports|reports|sources|officials|experts|analysts|people familiar with [^,.;]+)(?!\s+(?:at|from|of|with)\s+(?:the\s+)?\p{Lu})/gu,
+    re: /\b[Aa]ccording to (?:(?:the|some|several|local|[A-Z][a-z]+)\s+){0,2}(?:media reports|press reports|reports|sources|officials|experts|analysts|people (?:familiar with|with (?:direct |detailed |first-hand )?knowledge of|briefed on|close to|aware of) [^,.;]+)(?!\s+(?:at|from|of|with)\s+(?:the\s+)?\p{Lu})/gu,
     role: 'media-reports',
     explain: (p) => `“${p}” names no outlet or person: the claim cannot be traced to a source.`,
   },
@@ -92,7 +93,9 @@ const ANON: AnonPattern[] = [
   },
   {
     id: 'unnamed-individual',
-    re: /\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){0,2}(?:representative|official|spokes(?:person|man|woman)|source|diplomat|insider|aide|person|executive|manager|staffer|employee)(?:\s+(?:from|of|at|in|with|for|familiar with|aware of|close to|briefed on)\s+[^,.;:‘’“”]{2,60}?)?(?:\s*,\s*(?:who|speaking)\b[^,;]{0,160},)?(?=\s*,?\s+(?:said|says|told|stated|confirmed|revealed|described)\b)/g,
+    // "A source at the Ministry of Trade, Industry and Fisheries said": a body's name may list its remits (", Industry and
+    // Fisheries"); not a name in apposition ("A spokesperson for the premier, Claudine Ferland, said").
+    re: /\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){0,2}(?:representative|official|spokes(?:person|man|woman)|source|diplomat|insider|aide|person|executive|manager|staffer|employee)(?:\s+(?:from|of|at|in|with|for|familiar with|aware of|close to|briefed on)\s+[^,.;:‘’“”]{2,60}?(?:(?:,\s+[A-Z][\w'’-]*)+\s+(?:and|&)\s+[A-Z][^,.;:‘’“”]{1,40}?)?)?(?:\s*,\s*(?:who|speaking)\b[^,;]{0,160},)?(?=\s*,?\s+(?:said|says|told|stated|confirmed|revealed|described)\b)/g,
     role: 'anonymous-officials',
     explain: (p) => `“${p}” is not named: a reader cannot check who said this.`,
   },
@@ -104,6 +107,16 @@ const ANON: AnonPattern[] = [
 const SCHEDULE_ONLY = /^[^.;]*\b(?:is|are)\s+(?:due|scheduled|expected|set)\s+(?:in|at|to\s+(?:arrive|visit|travel|land|attend|meet|speak|hold|open|resume))\b[^.;]*$|^[^.;]*\bwill\s+(?:visit|arrive|travel|land)\b[^.;]*$/i;
 
 const NO_SOURCES = /\b(?:did not|didn’t|didn't|does not|doesn’t|doesn't|failed to)\s+(?:cite|name|identify|disclose)\s+(?:any\s+|specific\s+|its\s+|their\s+)*sources?\b/g;
+
+const SPEAKING_KIND = new RegExp(`\\b(${alternation(PHRASES.speakingBodyKinds)})\\s+$`);
+
+/** "union officials said" (nothing more: no anonymity grant, no place) in a report that names a union: its officials on the record. */
+function bodyOfficials(view: ReportView, lead: string, phrase: string): boolean {
+  const kind = SPEAKING_KIND.exec(lead)?.[1];
+  if (!kind || !/^(?:officials|representatives|leaders)\s+(?:also\s+)?(?:said|say|says|told)$/.test(phrase.trim())) return false;
+  const word = new RegExp(`\\b${kind.replace(/s$/, '').replace(/^./, (c) => c.toUpperCase())}s?\\b`);
+  return view.mentions.some((x) => x.type === 'organisation' && word.test(x.surface));
+}
 
 export function anonymousSources(view: ReportView): CaveatDraft[] {
   const out: CaveatDraft[] = [];
@@ -130,6 +143,10 @@ export function anonymousSources(view: ReportView): CaveatDraft[] {
       // describes (the recall, confirmed by its maker), not a source for a claim of its own.
       if (/\b(?:after|following|when)\s+(?:[\w-]+\s+(?:and|or)\s+)?$/i.test(lead) && /\b(?:reported|complained)$/.test(m[0].trim())) continue;
       if (p.id === 'anonymous-group-more' && asideNamesSomeone(m[0], m.index, s.mentions)) continue;
+      // "Her chief of staff said", "the governor's head of staff said": one office-holder of a named principal, on the record.
+      if (/^[Ss]taff\b/.test(m[0]) && /\b(?:[Hh]is|[Hh]er|[Tt]heir|\p{Lu}[\p{L}-]*['’]s)\s+(?:deputy\s+)?(?:chief|head)\s+of\s+$/u.test(lead)) continue;
+      // "…, union officials said" when the report names the union: that body speaking in public, not people hiding their names.
+      if ((p.id === 'anonymous-group' || p.id === 'anonymous-group-more') && bodyOfficials(view, lead, m[0])) continue;
       // "Jay Tarriela, a spokesman for the coast guard, said": an apposition to a name; the speaker is named.
       if (p.id === 'unnamed-individual' && s.mentions.some((x) => x.type === 'person' && /^,\s*$/.test(s.text.slice(x.end, m.index)))) continue;
       {

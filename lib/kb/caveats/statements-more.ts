@@ -97,8 +97,9 @@ export const MORE_DENIALS = [
   },
   {
     id: 'something-denied',
-    // "…, something the central bank has previously denied", "…, which the ministry denies"; not "…, which shareholders rejected" (a vote)
-    re: /(?<=,\s+)(?:something|which|a\s+claim|a\s+charge|an\s+allegation|an\s+accusation|a\s+suggestion)\s+(?:that\s+)?(?:the\s+|its\s+)?(?:[\p{L}'’-]+\s+){1,5}?(?:has\s+|have\s+|had\s+)?(?:previously\s+|repeatedly\s+|always\s+|consistently\s+|strongly\s+|since\s+)?(?:denied|denies|disputed|disputes)\b/gu,
+    // "…, something the central bank has previously denied", "…, which the ministry denies"; not "…, which shareholders rejected" (a vote),
+    // nor "disputed" as an adjective ("which has the final word on disputed results").
+    re: /(?<=,\s+)(?:something|which|a\s+claim|a\s+charge|an\s+allegation|an\s+accusation|a\s+suggestion)\s+(?:that\s+)?(?:the\s+|its\s+)?(?:[\p{L}'’-]+\s+){1,5}?(?:has\s+|have\s+|had\s+)?(?:previously\s+|repeatedly\s+|always\s+|consistently\s+|strongly\s+|since\s+)?(?<!\b(?:on|of|in|over|about|for|from|with|the|a|an|its|their|his|her|all|any|some|no)\s+)(?:denied|denies|disputed|disputes)\b(?!\s+(?:results?|votes?|ballots?|claims?|territory|territories|areas?|regions?|seats?|elections?|border|land|sheets?|boxes|accounts?|figures?|points?|matters?|cases?|issues?)\b)/gu,
     fromClause: false,
     explain: (w: string) => `${w} denies it: the claim is disputed by the party it is about, and the report does not settle it.`,
   },
@@ -152,7 +153,9 @@ export const MORE_DENIALS = [
   {
     id: 'other-cause',
     // "He said Zhou's contract had ended because its funding had run out, not because of her complaint": a speaker's other explanation, rebutting the one alleged.
-    re: /\bbecause\s+[^,;.]{3,120},\s+not\s+(?:because|due\s+to|as\s+a\s+result\s+of|in\s+response\s+to)\b[^,;.]*/g,
+    // Not a mood explained ("People are angry because they have been lied to, not because they are criminals"): a speaker
+    // speaking up for how others feel answers no charge against the speaker's side.
+    re: /(?<!\b(?:angry|upset|frustrated|furious|worried|afraid|scared|fed\s+up|tired|desperate|anxious|sad|unhappy|protesting|marching|striking)\s+)\bbecause\s+[^,;.]{3,120},\s+not\s+(?:because|due\s+to|as\s+a\s+result\s+of|in\s+response\s+to)\b[^,;.]*/g,
     fromClause: true,
     attributedOnly: true,
     explain: (w: string) => `${w} gives another explanation and rejects the one alleged: the claim is disputed, and the report does not settle it.`,
@@ -270,6 +273,8 @@ export const MORE_NO_COMMENT: RegExp[] = [
   new RegExp(`\\b${NOT}\\s+(?:publicly\\s+)?(?:discuss|comment\\s+on|talk\\s+about)\\s+(?:${alternation(PHRASES.silencePolicyTopics)})\\b`, 'g'),
   // "could not be contacted", "could not be reached this evening"
   /\bcould\s+not\s+(?:immediately\s+)?be\s+(?:contacted|located|traced)\b/g,
+  // "declined to release its construction invoices, citing trade secrets": records the report asked for, withheld.
+  /\b(?:declined|refused)\s+to\s+(?:release|disclose|publish|make\s+public|hand\s+over|share|provide)\s+(?:its|the|their|his|her|any|copies\s+of\s+(?:its|the|their))\s+(?:[\p{L}-]+\s+){0,2}?(?:documents?|invoices?|contracts?|records?|accounts|data|reports?|study|studies|minutes|correspondence|e-?mails|audits?|receipts|budgets?|costings|bills|logs|files)\b/gu,
   // "said he had "nothing to add at this stage"", "had nothing further to say"
   /\b(?:had|has|have)\s+[“"‘']?nothing\s+(?:further\s+|more\s+)?to\s+(?:add|say)\b/g,
   // "did not respond to phone calls and emails", "did not return calls", "did not respond to Reuters' questions"

@@ -233,6 +233,18 @@ function subjectName(view: ReportView, m: SentenceView['mentions'][number]): str
   return view.mentions.find((x) => x.entity === m.entity)?.surface ?? 'The party concerned';
 }
 
+const LATER_ANSWER = /\b(?:after\s+(?:publication|this\s+(?:story|article|report)\s+was\s+(?:first\s+)?published)|(?:later|subsequently|has\s+since|have\s+since|had\s+since)\s+(?:said|told|responded|replied|issued|sent|provided|confirmed))\b/i;
+
+/** A sentence after the refusal, in its paragraph, where the same party answers after all. */
+function answeredLater(view: ReportView, s: SentenceView): boolean {
+  for (let k = 1; k <= 2; k++) {
+    const next = view.sentences[s.index + k];
+    if (!next || next.paragraph !== s.paragraph) return false;
+    if (LATER_ANSWER.test(next.text) && /\b(?:said|says|told|responded|replied|statement)\b/.test(next.text)) return true;
+  }
+  return false;
+}
+
 export function noComment(view: ReportView): CaveatDraft[] {
   const out: CaveatDraft[] = [];
   for (const s of view.sentences) {
@@ -241,6 +253,9 @@ export function noComment(view: ReportView): CaveatDraft[] {
       // commented, in what the report quotes; unless a question the report puts to them goes unanswered ("Asked whether it
       // would lower its fees, X declined to comment beyond …").
       if (/^\s+(?:beyond|further|other\s+than|outside)\b/.test(s.text.slice(m.index + m[0].length)) && !/\b[Aa]sked\s+(?:whether|if|about|how|what|why|when|who|where|for)\b/.test(s.text)) continue;
+      // "did not respond to questions by the time of publishing. In a statement issued after publication, the board said …":
+      // the party answered after all, in what the report prints, so nothing is left unanswered.
+      if (answeredLater(view, s)) continue;
       const [cs] = clauseAt(s.text, m.index);
       // "… said the university was cooperating fully and would not comment on …": the refusal is the second verb's clause,
       // so a finding about the first (its own praise) keeps its text.
