@@ -409,7 +409,12 @@ const HEDGE_CUES: { re: RegExp; cue?: string }[] = [
   // "its figures could not be checked", "We have not been able to verify where they were filmed"
   { re: /\bcould not be (?:independently )?checked\b|\b(?:have|has|had) not been able to (?:independently )?(?:verify|confirm|check)\b|\b(?:was|were|is|are|(?:has|have|had) been) unable to (?:independently )?(?:verify|confirm)\b/gi },
   // "We could not independently confirm the timing", "I was unable to verify": the reporter's own doubt.
-  { re: /\b(?:[Ww]e|I)\s+(?:could|can|were|was)\s*(?:not|n['’]t|unable\s+to)\s+(?:independently\s+)?(?:verify|confirm|establish)\b/g },
+  // (Also "We were not able to verify his account independently".)
+  { re: /\b(?:[Ww]e|I)\s+(?:could|can|were|was)\s*(?:not\s+able\s+to|not|n['’]t|unable\s+to)\s+(?:independently\s+)?(?:verify|confirm|establish)\b/g },
+  // "Around 1,800 claims could still be in dispute, by some estimates": whose estimates, the report does not say.
+  { re: /\bby\s+(?:some|many|several|other|unofficial)\s+(?:estimates?|accounts?|counts?|reckonings?)\b/gi, cue: 'by some estimates' },
+  // "Dozens of payments went, it seems, to holiday homes": the report's own guess, set off by commas.
+  { re: /,\s*it\s+(?:seems|appears|would\s+seem|would\s+appear)\s*,/gi, cue: 'it seems' },
   // "The overcharged amount could run into several hundred crore rupees": an estimate of size, not a figure.
   { re: /\bcould\s+(?:well\s+|easily\s+)?run\s+into\b/gi },
   { re: /\brumou?rs?\b|\brumou?red\b/gi },
