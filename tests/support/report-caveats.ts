@@ -52,3 +52,16 @@ export function quotesOfKind(kind: string, ...paragraphs: string[]): string[] {
   for (const c of result.caveats) expect(text).toContain(c.quote);
   return result.caveats.filter((c) => c.kind === kind).map((c) => c.quote);
 }
+
+/** The quotes of each kind, for a report of these paragraphs (the class tests' one-liners). */
+const ofKind = (kind: string) => (...paragraphs: string[]) => quotesOfKind(kind, ...paragraphs);
+export const anonymousQuotes = ofKind('anonymous-source');
+export const hedgedQuotes = ofKind('hedged');
+export const noCommentQuotes = ofKind('no-comment');
+export const denialQuotes = ofKind('denial');
+export const unsourcedQuotes = ofKind('unsourced');
+export const selfServingQuotes = ofKind('self-serving');
+export const interestedQuotes = ofKind('interested-party');
+
+/** A report lead that names its sources, so that an assertion in the report's own voice after it stands out. */
+export const SOURCED_LEAD = 'The mayor, Ines Calder, said the depot would reopen in March. The union said drivers had been told to wait.';

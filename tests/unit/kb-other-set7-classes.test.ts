@@ -5,10 +5,7 @@
 // failure down to a third party, and a named person's "X accuses the consortium of '…'" far into a report. Controls:
 // the report's own voice, a negated phrase, a neutral analyst, a non-superlative "-est" word, a third party's blame.
 import { describe, expect, it } from 'vitest';
-import { quotesOfKind } from '../support/report-caveats';
-
-const selfServing = (...paragraphs: string[]) => quotesOfKind('self-serving', ...paragraphs);
-const interested = (...paragraphs: string[]) => quotesOfKind('interested-party', ...paragraphs);
+import { selfServingQuotes as selfServing, interestedQuotes as interested } from '../support/report-caveats';
 
 describe('a body’s own people vouching for it (self-serving)', () => {
   it('flags a chief executive telling staff the company is "stronger than ever"', () => {

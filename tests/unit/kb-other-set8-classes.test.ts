@@ -2,11 +2,7 @@
 // test (not set 8's text). Controls: a neutral speaker, a forecast's "most likely", the report's own voice, a denial
 // that keeps its own quote.
 import { describe, expect, it } from 'vitest';
-import { quotesOfKind } from '../support/report-caveats';
-
-const selfServing = (...paragraphs: string[]) => quotesOfKind('self-serving', ...paragraphs);
-const interested = (...paragraphs: string[]) => quotesOfKind('interested-party', ...paragraphs);
-const denial = (...paragraphs: string[]) => quotesOfKind('denial', ...paragraphs);
+import { denialQuotes as denial, selfServingQuotes as selfServing, interestedQuotes as interested } from '../support/report-caveats';
 
 describe('a body putting the failure on another party (interested party)', () => {
   it('"had been let down by a supplier"', () => {

@@ -1,10 +1,7 @@
 // Self-serving and interested-party classes found missing on held-out set 9 (#15). Fixture reports written for this
 // test (not set 9's text). Controls: a neutral speaker, the report's own voice, an expert who is not a side.
 import { describe, expect, it } from 'vitest';
-import { quotesOfKind } from '../support/report-caveats';
-
-const selfServing = (...paragraphs: string[]) => quotesOfKind('self-serving', ...paragraphs);
-const interested = (...paragraphs: string[]) => quotesOfKind('interested-party', ...paragraphs);
+import { selfServingQuotes as selfServing, interestedQuotes as interested } from '../support/report-caveats';
 
 describe('a side accusing the other side', () => {
   it('a body with an apposition of several commas before "accused"', () => {

@@ -1,17 +1,9 @@
 // Sourcing classes missing on held-out set 10 (#15), widened to the variants a different report would use. Fixture
 // reports written for this test (not set 10's text); each class has controls that must stay unflagged.
 import { describe, expect, it } from 'vitest';
-import { quotesOfKind } from '../support/report-caveats';
-
-const kinds = (kind: string) => (...paragraphs: string[]) => quotesOfKind(kind, ...paragraphs);
-const anonymous = kinds('anonymous-source');
-const hedged = kinds('hedged');
-const noComment = kinds('no-comment');
-const denial = kinds('denial');
-const unsourced = kinds('unsourced');
+import { anonymousQuotes as anonymous, hedgedQuotes as hedged, noCommentQuotes as noComment, denialQuotes as denial, unsourcedQuotes as unsourced, SOURCED_LEAD as SOURCED } from '../support/report-caveats';
 
 // A report that names its sources elsewhere, so an assertion in its own voice stands out.
-const SOURCED = 'The mayor, Ines Calder, said the depot would reopen in March. The union said drivers had been told to wait.';
 
 describe('sweeping claims in the report’s own voice', () => {
   it.each([

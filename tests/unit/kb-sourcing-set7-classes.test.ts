@@ -1,13 +1,7 @@
 // Sourcing classes found missing on held-out set 7 (#15). Fixture reports written for this test (not set 7's text);
 // each class has controls that must stay unflagged: a named source, a speech tag in an aside, a passive "are said to".
 import { describe, expect, it } from 'vitest';
-import { quotesOfKind } from '../support/report-caveats';
-
-const kinds = (kind: string) => (...paragraphs: string[]) => quotesOfKind(kind, ...paragraphs);
-const anonymous = kinds('anonymous-source');
-const hedged = kinds('hedged');
-const noComment = kinds('no-comment');
-const unsourced = kinds('unsourced');
+import { anonymousQuotes as anonymous, denialQuotes as denial, hedgedQuotes as hedged, noCommentQuotes as noComment, unsourcedQuotes as unsourced } from '../support/report-caveats';
 
 describe('unnamed groups in set 7 shapes', () => {
   it.each([
@@ -143,7 +137,7 @@ describe('neighbouring shapes of the same classes', () => {
   });
 
   it('flags a party saying it "had done nothing wrong" as a denial', () => {
-    expect(kinds('denial')('Harlan Foods insisted it had done nothing wrong.')).toEqual(['Harlan Foods insisted it had done nothing wrong']);
+    expect(denial('Harlan Foods insisted it had done nothing wrong.')).toEqual(['Harlan Foods insisted it had done nothing wrong']);
   });
 
   it.each([
@@ -158,7 +152,7 @@ describe('neighbouring shapes of the same classes', () => {
   });
 
   it('control: "nothing wrong" in the report’s own voice is no denial', () => {
-    expect(kinds('denial')('There was nothing wrong with the brakes, the inspection report shows.')).toEqual([]);
+    expect(denial('There was nothing wrong with the brakes, the inspection report shows.')).toEqual([]);
   });
 });
 
@@ -175,7 +169,6 @@ describe('one caveat per claim: a figure an unnamed group gives', () => {
 });
 
 describe('denials and refusals in more shapes', () => {
-  const denial = kinds('denial');
   it.each([
     ['"had no basis in fact"', 'Harlan Foods said the allegations had "no basis in fact".'],
     ['"categorically untrue"', 'A spokesperson for Harlan Foods said the claims were "categorically untrue".'],

@@ -2,17 +2,9 @@
 // text); each class has controls: what a careful editor would not flag (a named body's officials, a registered stake, a
 // filed request, an adjective that looks like a verb) stays unflagged, and the nearby shapes that are sources still count.
 import { describe, expect, it } from 'vitest';
-import { quotesOfKind } from '../support/report-caveats';
-
-const kinds = (kind: string) => (...paragraphs: string[]) => quotesOfKind(kind, ...paragraphs);
-const anonymous = kinds('anonymous-source');
-const hedged = kinds('hedged');
-const noComment = kinds('no-comment');
-const denial = kinds('denial');
-const unsourced = kinds('unsourced');
+import { anonymousQuotes as anonymous, hedgedQuotes as hedged, noCommentQuotes as noComment, denialQuotes as denial, unsourcedQuotes as unsourced, SOURCED_LEAD as SOURCED } from '../support/report-caveats';
 
 // A report that names its sources elsewhere, so an assertion in its own voice stands out.
-const SOURCED = 'The mayor, Ines Calder, said the depot would reopen in March. The union said drivers had been told to wait.';
 
 describe('figures a reader can check, not figures with no source', () => {
   it.each([
