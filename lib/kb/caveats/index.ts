@@ -19,6 +19,7 @@ import { denials, hedged, noComment, republished } from './statements';
 import { continuedUnnamed, relayedHearsay, unsourcedAssertions, vagueMany } from './sourcing-more';
 import { foldHedgesIntoAnonymous, rebuttals } from './statements-more';
 import { findTelling, tellingFindings } from './tellings';
+import { anonymityGrants, firstPersonAnswers, outletCouldNotCheck, sweepingClaims, unnamedSpeakers } from './voice';
 import type { CaveatDraft, DetectorInput } from './types';
 import { buildCorpus, type Corpus } from './view';
 
@@ -66,6 +67,11 @@ function findings(corpus: Corpus): CaveatDraft[] {
       ...vagueMany(view),
       ...unsourcedAssertions(view),
       ...rebuttals(view),
+      ...unnamedSpeakers(view),
+      ...anonymityGrants(view),
+      ...sweepingClaims(view),
+      ...firstPersonAnswers(view),
+      ...outletCouldNotCheck(view),
     );
     // "One said …", "Another said …" continue the unnamed sources before them.
     continuedUnnamed(view, drafts);

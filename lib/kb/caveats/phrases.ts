@@ -83,6 +83,36 @@ export const SourcingPhrasesFile = z
     governmentTitles: phrases,
     /** What a side calls its opponent's act in its own quoted words ("irresponsible", "an attack on families"). */
     pejoratives: phrases,
+    /** The parts of a sentence that say whose voice it is (lib/kb/caveats/voice.ts). */
+    voice: z
+      .object({
+        $comment: z.string().optional(),
+        /** Verbs that put a claim in someone's mouth ("say", "complained", "have blamed"). */
+        speechVerbs: phrases,
+        /** Plural heads for people besides the group lists above ("households", "anglers"). */
+        groupHeads: phrases,
+        /** Singular heads for one person by role or place ("a village chairman"). */
+        personHeads: phrases,
+        /** Endings of a singular noun for a person ("chairman", "teacher"), read only after "a", "an", "one", "another". */
+        personEndings: phrases,
+        /** Nouns with those endings that are things or bodies ("a letter", "the committee"). */
+        notPeople: phrases,
+        /** The report withholding who its source is, in shapes the phrase list does not hold. */
+        anonymityGrantPatterns: z.array(pattern).min(1),
+        /** A habit or a record ("have long", "a history of", "have been … for years"). */
+        sweepingMarkers: z.array(pattern).min(1),
+        /** A judgement a sweeping claim passes ("silence critics", "open to abuse"). */
+        sweepingJudgements: z.array(pattern).min(1),
+        /** Endings of a mass noun that can be a generic subject ("procurement", "regulation"). */
+        massNounEndings: phrases,
+        firstPersonDenials: z.array(pattern).min(1),
+        firstPersonNoComment: z.array(pattern).min(1),
+        /** How a report names itself as a subject ("We", "This newspaper"); its own name is read from its publisher. */
+        outletSubjects: z.array(pattern).min(1),
+        /** "was not able to verify", "could not confirm". */
+        couldNotCheck: z.array(pattern).min(1),
+      })
+      .strict(),
   })
   .strict();
 export type SourcingPhrases = z.infer<typeof SourcingPhrasesFile>;

@@ -104,7 +104,7 @@ const ANON: AnonPattern[] = [
 ];
 
 /** A sentence that only says who is due where and when ("is due in the capital on Monday", "will visit the camp on Friday"). */
-const SCHEDULE_ONLY = /^[^.;]*\b(?:is|are)\s+(?:due|scheduled|expected|set)\s+(?:in|at|to\s+(?:arrive|visit|travel|land|attend|meet|speak|hold|open|resume))\b[^.;]*$|^[^.;]*\bwill\s+(?:visit|arrive|travel|land)\b[^.;]*$/i;
+export const SCHEDULE_ONLY = /^[^.;]*\b(?:is|are)\s+(?:due|scheduled|expected|set)\s+(?:in|at|to\s+(?:arrive|visit|travel|land|attend|meet|speak|hold|open|resume))\b[^.;]*$|^[^.;]*\bwill\s+(?:visit|arrive|travel|land)\b[^.;]*$/i;
 
 const NO_SOURCES = /\b(?:did not|didn’t|didn't|does not|doesn’t|doesn't|failed to)\s+(?:cite|name|identify|disclose)\s+(?:any\s+|specific\s+|its\s+|their\s+)*sources?\b/g;
 
