@@ -452,6 +452,8 @@ export function hedgeCues(sentence: string): HedgeCue[] {
         if (word === 'May' && (start > 0 || /^\s+\d/.test(sentence.slice(end)))) continue;
         if (CAPABILITY_AFTER.test(sentence.slice(end))) continue;
       }
+      // "the first fire was reported to Japan's Consumer Affairs Agency": a report made to a body, not hearsay ("is reported to have").
+      if (/\s+to$/i.test(word) && /^\s+(?:\p{Lu}|(?:the|a|an|his|her|its|their|police|authorities|regulators|officials)\b)/u.test(sentence.slice(end))) continue;
       taken.push([start, end]);
       out.push({ cue: cue ?? word.toLowerCase().replace(/\s+/g, ' '), start, end });
     }

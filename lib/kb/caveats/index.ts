@@ -19,7 +19,7 @@ import { denials, hedged, noComment, republished } from './statements';
 import { continuedUnnamed, relayedHearsay, unsourcedAssertions, vagueMany } from './sourcing-more';
 import { foldHedgesIntoAnonymous, rebuttals } from './statements-more';
 import { findTelling, tellingFindings } from './tellings';
-import { anonymityGrants, firstPersonAnswers, outletCouldNotCheck, sweepingClaims, unnamedSpeakers } from './voice';
+import { answerLine, anonymityGrants, firstPersonAnswers, morePhrases, outletCouldNotCheck, sweepingClaims, unnamedSpeakers } from './voice';
 import type { CaveatDraft, DetectorInput } from './types';
 import { buildCorpus, type Corpus } from './view';
 
@@ -36,6 +36,9 @@ export function analyse({ reports, claims, entities }: DetectorInput): { drafts:
   const corpus = buildCorpus(reports, claims, entities);
   return { drafts: findings(corpus), provenance: provenanceOf(corpus) };
 }
+
+/** Rules that find a group or person speaking unnamed (not an anonymity grant, not relayed hearsay). */
+const ANSWER_GROUP_RULES = new Set(['anonymous-group', 'anonymous-group-more', 'unnamed-person-at', 'unnamed-person-who', 'unnamed-relation', 'those-close-to', 'vague-many', 'unnamed-speaker']);
 
 function findings(corpus: Corpus): CaveatDraft[] {
   const drafts: CaveatDraft[] = [];
@@ -72,7 +75,17 @@ function findings(corpus: Corpus): CaveatDraft[] {
       ...sweepingClaims(view),
       ...firstPersonAnswers(view),
       ...outletCouldNotCheck(view),
+      ...morePhrases(view),
     );
+    // In an interview's answer, the people the one interviewed cites ("Workers at the mine told me …", "mothers believe")
+    // are the interviewee's own account, on the record under their name, not the report's unnamed sources.
+    for (let i = drafts.length - 1; i >= 0; i--) {
+      const d = drafts[i]!;
+      if (d.report !== view.id || d.kind !== 'anonymous-source' || !ANSWER_GROUP_RULES.has(d.rule ?? '') || d.start === undefined) continue;
+      const s = view.sentences.find((x) => x.start <= d.start! && d.start! < x.end);
+      // Except what they were told by people they do not name ("People inside the department have told me that …"): hearsay.
+      if (s && answerLine(view, s) && !/\btold\s+(?:me|us)\b/.test(s.text)) drafts.splice(i, 1);
+    }
     // "One said …", "Another said …" continue the unnamed sources before them.
     continuedUnnamed(view, drafts);
     // One caveat per claim: a hedge in a claim resting on an unnamed source goes with that caveat.

@@ -111,6 +111,14 @@ export const SourcingPhrasesFile = z
         outletSubjects: z.array(pattern).min(1),
         /** "was not able to verify", "could not confirm". */
         couldNotCheck: z.array(pattern).min(1),
+        /** Refusals to comment in shapes the no-comment rule does not read ("None of them could be reached", "could not confirm or deny"). */
+        noCommentPatterns: z.array(pattern).min(1),
+        /** A party rejecting a finding or charge by name ("rejected the alliance's review as …"). */
+        denialPatterns: z.array(pattern).min(1),
+        /** Talk nobody is named for ("Word around Griffith is that"). */
+        rumourPatterns: z.array(pattern).min(1),
+        /** A group's conviction stated as fact in the report's voice ("Many people in the valley remain convinced that"). */
+        groupMoodPatterns: z.array(pattern).min(1),
       })
       .strict(),
   })

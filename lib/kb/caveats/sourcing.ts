@@ -111,7 +111,7 @@ const NO_SOURCES = /\b(?:did not|didn’t|didn't|does not|doesn’t|doesn't|fail
 const SPEAKING_KIND = new RegExp(`\\b(${alternation(PHRASES.speakingBodyKinds)})\\s+$`);
 
 /** "union officials said" (nothing more: no anonymity grant, no place) in a report that names a union: its officials on the record. */
-function bodyOfficials(view: ReportView, lead: string, phrase: string): boolean {
+export function bodyOfficials(view: ReportView, lead: string, phrase: string): boolean {
   const kind = SPEAKING_KIND.exec(lead)?.[1];
   if (!kind || !/^(?:officials|representatives|leaders)\s+(?:also\s+)?(?:said|say|says|told)$/.test(phrase.trim())) return false;
   const word = new RegExp(`\\b${kind.replace(/s$/, '').replace(/^./, (c) => c.toUpperCase())}s?\\b`);
@@ -273,6 +273,8 @@ function checkable(view: ReportView, sentence: string, f: Figure): boolean {
 // The unnamed-source patterns without the global flag: testing them leaves no lastIndex behind for matchAll to inherit.
 const ANON_ONCE = ANON.map((p) => new RegExp(p.re.source, p.re.flags.replace('g', '')));
 
+const DOCUMENT_SHOWS = /\b(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:extract|document|documents|record|records|register|filing|filings|copy|memo|letter|contract|invoice|invoices|minutes|ledger|spreadsheet)\s+(?:(?:seen|obtained|reviewed)\s+by\s+[^,.;]{2,50}?\s+)?(?:shows?|showed|lists?|listed|records?|recorded)\s+(?:that\s+)?/i;
+
 export function unsourcedFigures(view: ReportView): CaveatDraft[] {
   const out: CaveatDraft[] = [];
   const byKey = new Map<string, CaveatDraft>();
@@ -281,7 +283,11 @@ export function unsourcedFigures(view: ReportView): CaveatDraft[] {
     // "Industry insiders estimate the deal is worth $2 billion": the figure rests on the unnamed people before it, which the
     // anonymous-source finding quotes (one caveat per claim), not on the report's own voice.
     const anonBefore = (at: number) => ANON_ONCE.some((re) => re.test(s.text.slice(0, at)));
-    const figures = figuresIn(s.text).filter((f) => !inside(quotedSpans(s.text), f.start) && !publicFigure(s.text, f.start) && !checkable(view, s.text, f) && !(f.what !== 'toll' && pastEventFigure(s.text, view.date)) && !anonBefore(f.start));
+    // "A register extract seen by the Weekly shows that 49% …": the figure rests on a document the report names.
+    if (DOCUMENT_SHOWS.test(s.text)) continue;
+    // A toll of another, earlier event ("In 2018, more than 160 people died when …") is background history, like any past figure.
+    const history = /^In\s+(?:19|20)\d\d\b/.test(s.text);
+    const figures = figuresIn(s.text).filter((f) => !inside(quotedSpans(s.text), f.start) && !publicFigure(s.text, f.start) && !checkable(view, s.text, f) && !((f.what !== 'toll' || history) && pastEventFigure(s.text, view.date)) && !anonBefore(f.start));
     if (figures.length === 0) continue;
     const covering = coveringAttribution(view, s);
     if (covering.role !== 'reporter') continue;

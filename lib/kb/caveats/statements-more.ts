@@ -335,7 +335,17 @@ export function foldHedgesIntoAnonymous(view: ReportView, drafts: CaveatDraft[])
     if (h.kind !== 'hedged' || h.report !== view.id || h.start === undefined) continue;
     // Only on the same text: a hedge in a clause of its own ("…, but the figure could not be confirmed") is a second finding.
     const hEnd = h.start + h.quote.length;
-    const anon = drafts.find((d) => d.kind === 'anonymous-source' && d.report === view.id && d.start !== undefined && d.start < hEnd && h.start! < d.start + d.quote.length);
+    // Or the claim an unnamed source's tag introduces in the same sentence ("An official …, said at least 40 … were believed to be …").
+    const sentence = view.sentences.find((x) => x.start <= h.start! && h.start! < x.end);
+    const anon =
+      drafts.find((d) => d.kind === 'anonymous-source' && d.report === view.id && d.start !== undefined && d.start < hEnd && h.start! < d.start + d.quote.length) ??
+      drafts.find(
+        (d) =>
+          // Not the report's own "could not verify …": a finding of its own.
+          !/\b(?:verif|confirm|check|authenticat)/i.test(h.quote) &&
+          d.kind === 'anonymous-source' && d.report === view.id && d.start !== undefined && sentence !== undefined &&
+          d.start >= sentence.start && d.start + d.quote.length <= h.start! && /\b(?:said|says|say|told|believe|believes|claimed|claim|claims)$/.test(d.quote),
+      );
     if (!anon) continue;
     const cues = /hedge words \(([^)]*)\)/.exec(h.reasoning)?.[1];
     anon.explanation += cues ? ` The claim is hedged as well (${cues}).` : ' The claim is hedged as well.';

@@ -60,12 +60,18 @@ function ownOutletNames(view: ReportView): string[] {
 // no-comment finding), not a claim the report passes on unconfirmed.
 const REFUSED_TOPIC = /\b(?:comment(?:s|ed|ing)?\s+on|discuss(?:es|ed|ing)?|talk(?:s|ed|ing)?\s+about|respond(?:s|ed|ing)?\s+to)\s+(?:[“"‘']\s*)?(?:(?:market|media|press|such|any|the|these|those|idle)\s+){0,2}$/i;
 
+const DOCUMENT_CREDITED = /\baccording\s+to\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}(?:assessment|report|study|survey|analysis|review|audit|estimates?|projections?|forecasts?|model|modelling|data|figures|census|inventory)\b/i;
+// Only its forecast ("are likely to be"); "may have been used …, according to the permit data" is still the report's guess at the past.
+const FORECAST_CUE = /^(?:is|are)\s+(?:(?:also|still|most)\s+)?(?:likely|unlikely)\s+to\b/;
+
 export function hedged(view: ReportView): CaveatDraft[] {
   const out: CaveatDraft[] = [];
   const quotes = quotationSpans(view.text);
   for (const s of view.sentences) {
     // A hedge in a named source's own quoted words is theirs (statements-more.ts).
-    const cues = [...hedgeCues(s.text), ...outletCouldNotVerify(view, s)].filter((c) => !hedgeInNamedQuote(view, s, c.start, quotes) && !REFUSED_TOPIC.test(s.text.slice(0, c.start)));
+    // "Stocks … are likely to be overexploited, according to the most recent assessment by …": the document's own forecast, which it names.
+    const byDocument = DOCUMENT_CREDITED.test(s.text);
+    const cues = [...hedgeCues(s.text).filter((c) => !(byDocument && FORECAST_CUE.test(c.cue))), ...outletCouldNotVerify(view, s)].filter((c) => !hedgeInNamedQuote(view, s, c.start, quotes) && !REFUSED_TOPIC.test(s.text.slice(0, c.start)));
     const byClause = new Map<string, { span: [number, number]; cues: string[] }>();
     for (const c of cues) {
       const span = clauseAt(s.text, c.start);

@@ -22,7 +22,7 @@
 import { PHRASES, alternation } from './phrases';
 import { quotedSpans, type Span } from './text';
 import type { CaveatDraft } from './types';
-import { SCHEDULE_ONLY } from './sourcing';
+import { SCHEDULE_ONLY, bodyOfficials } from './sourcing';
 import { coveringAttribution, quoteDraft, type ReportView, type SentenceView } from './view';
 
 const V = PHRASES.voice;
@@ -42,7 +42,7 @@ const LEAD = '(?:Q:\\s+)?(?:(?:But|And|Yet|Still|Now|Meanwhile|However|Instead|S
 // "patients and pharmacists": the last head is read.
 const NP = new RegExp(`^${LEAD}(${DET})((?:${MOD}\\p{L}[\\p{L}-]*\\s+(?:and|or)\\s+)?${MOD})(\\p{L}[\\p{L}'’-]*)((?:\\s+${PLACE}\\b[^,;:“”"]{1,70}?)?)$`, 'u');
 // A finite verb inside the placing phrase means the phrase ran into a clause ("ranchers in the area had never …"), except in "who …".
-const PLACE_VERB = /^\s+(?!who\b|whom\b|that\b)\S+\s.*\b(?:had|has|have|was|were|is|are|would|will|could|did|does|do|said|says)\b/;
+const PLACE_VERB = /^\s+(?!who\b|whom\b|that\b)(?:(?!\b(?:who|whom|that|which)\b).)*?\b(?:had|has|have|was|were|is|are|would|will|could|did|does|do|said|says)\b/;
 
 const lower = (xs: readonly string[]) => new Set(xs.map((x) => x.toLowerCase()));
 const GROUP = lower([...PHRASES.groupNouns, ...PHRASES.communityNouns, ...V.groupHeads]);
@@ -79,7 +79,7 @@ function clauseStarts(pre: string): number[] {
 }
 
 /** The unnamed speaker before `verbAt` in `text`, if the words there read as one. */
-function speakerBefore(s: SentenceView, verbAt: number): Speaker | null {
+function speakerBefore(view: ReportView, s: SentenceView, verbAt: number): Speaker | null {
   let pre = s.text.slice(0, verbAt).replace(/\s+$/, '');
   let aside: Span | null = null;
   // An aside between the group and its verb: "Teachers in X, who spoke on condition that …, said".
@@ -95,14 +95,15 @@ function speakerBefore(s: SentenceView, verbAt: number): Speaker | null {
   }
   for (const from of clauseStarts(pre)) {
     const cand = pre.slice(from);
-    const m = NP.exec(cand);
+    // The sentence's first word is capitalised whatever it is ("Artisanal fishers, who …, have long complained").
+    const opens = from === 0 || /^Q:\s+$/.test(pre.slice(0, from));
+    const m = NP.exec(opens ? cand.replace(/^((?:Q:\s+)?)(\p{Lu})(?=\p{Ll})/u, (_, q: string, c: string) => q + c.toLowerCase()) : cand);
     if (!m) continue;
     const [, det, , head, place] = m as unknown as [string, string, string, string, string];
     if (PLACE_VERB.test(place)) continue;
     // A capital head is a name, unless it opens the sentence ("Anglers on the Ithon say").
     const headAt = from + cand.length - place.length - head.length;
-    if (/^\p{Lu}/u.test(head) && !(headAt === from && (from === 0 || /^Q:\s+$/.test(pre.slice(0, from))))) continue;
-    if (/^\p{Lu}/u.test(head) && s.mentions.some((x) => x.start === headAt)) continue;
+    if (/^\p{Lu}/u.test(head) || s.mentions.some((x) => x.start === headAt)) continue;
     if (!peopleHead(head, det)) continue;
     const lead = pre.slice(0, from);
     // "on a larger scale than officials have acknowledged"; "recalled after patients reported faults": no source of the claim.
@@ -119,6 +120,8 @@ function speakerBefore(s: SentenceView, verbAt: number): Speaker | null {
     // "Analysts at Kestrel Research said": their employer is named and publishes their work.
     if (PUBLISHING.has(head.toLowerCase()) && s.mentions.some((x) => x.type === 'organisation' && x.start >= from && x.end <= phraseEnd)) return null;
     if (SPOKES.test(place)) return null;
+    // "union officials said" when the report names the union: that body speaking in public.
+    if (bodyOfficials(view, s.text.slice(0, headAt), `${head.toLowerCase()} said`)) return null;
     const start = from + (/^Q:\s+/.exec(cand)?.[0].length ?? 0);
     return { start, end: verbAt, phrase: s.text.slice(start, verbAt) };
   }
@@ -140,6 +143,22 @@ function speakerAfter(s: SentenceView, at: number, len: number): Speaker | null 
   return { start: at, end: at + len + rest.length, phrase: s.text.slice(at, at + len + rest.length) };
 }
 
+/** A line of an interview's answer: "A: …", or a paragraph right after a question paragraph ("…?") in a report of several questions. */
+export function answerLine(view: ReportView, s: SentenceView): boolean {
+  const lineStart = view.text.lastIndexOf('\n', s.start - 1) + 1;
+  const lineEnd = view.text.indexOf('\n', lineStart);
+  const line = view.text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd).trim();
+  if (/^A:\s/.test(line)) return true;
+  if (/^Q:\s/.test(line) || /\?$/.test(line)) return false;
+  const before = view.text.slice(0, lineStart).split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const prev = before[before.length - 1] ?? '';
+  if (!/\?$/.test(prev)) return false;
+  if (/^Q:\s/.test(prev)) return true;
+  // An interview without Q and A labels: several paragraphs that are questions, and an answer in the first person
+  // (an explainer's answers under its question headings are the report's own voice).
+  return view.text.split('\n').filter((l) => /\?$/.test(l.trim())).length >= 3 && /\b(?:I|me|my|we|us|our)\b/.test(line);
+}
+
 const DOCUMENT_SOURCE = /\baccording\s+to\s+(?:(?:internal|leaked|court|public|official|company|police)\s+)?(?:e-?mails|documents|records|minutes|filings|letters|a\s+letter|a\s+memo|data|figures|a\s+copy)\b/i;
 
 /** A speech verb whose subject (or tag) is people the report does not name. */
@@ -147,6 +166,8 @@ export function unnamedSpeakers(view: ReportView): CaveatDraft[] {
   const out: CaveatDraft[] = [];
   for (const s of view.sentences) {
     if (s.heading || s.text.includes(' | ')) continue;
+    // In an interview's answer, people the one interviewed cites are their account, the named speaker's ("Workers at the mine told me …").
+    if (answerLine(view, s)) continue;
     // "an outside auditor told the city …, according to internal emails": the claim rests on the documents, named.
     if (DOCUMENT_SOURCE.test(s.text)) continue;
     const quotes = quotedSpans(s.text);
@@ -154,7 +175,7 @@ export function unnamedSpeakers(view: ReportView): CaveatDraft[] {
     const found: Speaker[] = [];
     for (const m of s.text.matchAll(SPEECH_AFTER_SUBJECT)) {
       if (inQuote(m.index)) continue;
-      const sp = speakerBefore(s, m.index);
+      const sp = speakerBefore(view, s, m.index);
       if (sp) found.push({ ...sp, end: m.index + m[0].length, phrase: s.text.slice(sp.start, m.index + m[0].length) });
     }
     for (const m of s.text.matchAll(TAG_AFTER)) {
@@ -340,6 +361,49 @@ export function outletCouldNotCheck(view: ReportView): CaveatDraft[] {
           claimant: null,
         }),
       );
+    }
+  }
+  return out;
+}
+
+// ---------- more shapes of the sourcing kinds ----------
+
+const NO_COMMENT_MORE = new RegExp(V.noCommentPatterns.join('|'), 'g');
+const DENIAL_MORE = new RegExp(V.denialPatterns.join('|'), 'g');
+const RUMOUR = new RegExp(V.rumourPatterns.join('|'), 'g');
+const GROUP_MOOD = new RegExp(V.groupMoodPatterns.join('|'), 'g');
+
+/**
+ * "None of them could be reached for comment", "could not confirm or deny"
+ * (no comment); "rejected the alliance's review as …" (denial); "Word around
+ * Griffith is that …" (talk nobody is named for); "Many people in the valley
+ * remain convinced that …" in the report's own voice (whose view?).
+ */
+export function morePhrases(view: ReportView): CaveatDraft[] {
+  const out: CaveatDraft[] = [];
+  for (const s of view.sentences) {
+    if (s.heading && s.index === 0) continue;
+    const quotes = quotedSpans(s.text);
+    const inQuote = (at: number) => quotes.some(([qs, qe]) => at > qs && at < qe);
+    const said = coveringAttribution(view, s);
+    const claimant = said.role !== 'reporter' ? { name: said.claimant, role: said.role, entity: said.entity } : null;
+    const push = (m: RegExpMatchArray & { index: number }, fields: Omit<CaveatDraft, 'report' | 'quote' | 'start' | 'origin'>) =>
+      out.push(quoteDraft(view, s.start + m.index, s.start + m.index + m[0].length, fields));
+    for (const m of s.text.matchAll(NO_COMMENT_MORE))
+      push(m, { kind: 'no-comment', severity: 'low', label: 'No comment', explanation: `“${m[0]}”: the party concerned gave no answer, so the report gives only one side of the story about it.`, reasoning: 'Rule no-answer: nobody concerned could be reached, or a body would neither confirm nor deny.', rule: 'no-answer', confidence: 0.85, claimant, ...(claimant?.entity ? { entities: [claimant.entity] } : {}) });
+    for (const m of s.text.matchAll(DENIAL_MORE)) {
+      if (inQuote(m.index)) continue;
+      push(m, { kind: 'denial', severity: 'medium', label: 'Denied', explanation: `${claimant ? claimant.name : 'The party concerned'} rejects the finding or charge by name: the claim is disputed, and the report does not settle it.`, reasoning: 'Rule rejects-as: a party rejects or dismisses a finding, report or charge “as” something.', rule: 'rejects-as', confidence: 0.8, claimant, ...(claimant?.entity ? { entities: [claimant.entity] } : {}) });
+    }
+    for (const m of s.text.matchAll(RUMOUR)) {
+      if (inQuote(m.index)) continue;
+      push(m, { kind: 'anonymous-source', severity: 'medium', label: 'Anonymous source', explanation: `“${m[0]}”: talk that nobody is named for, so a reader cannot tell who says it or how they know.`, reasoning: 'Rule talk-nobody-named: word, talk or rumour passed on with no one named.', rule: 'talk-nobody-named', confidence: 0.8, claimant: null });
+    }
+    if (said.role === 'reporter' && !answerLine(view, s)) {
+      for (const m of s.text.matchAll(GROUP_MOOD)) {
+        if (inQuote(m.index)) continue;
+        push(m, { kind: 'unsourced', severity: 'medium', label: 'Whose view?', explanation: `“${m[0]}”: the report states a group's conviction as fact and names no one who holds it, so a reader cannot tell whose view it is or how widely it is held.`, reasoning: 'Rule group-mood: a group’s conviction or suspicion stated in the report’s own voice, with no one named.', rule: 'group-mood', confidence: 0.75, claimant: null });
+      }
     }
   }
   return out;
