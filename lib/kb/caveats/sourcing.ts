@@ -141,7 +141,7 @@ export function anonymousSources(view: ReportView): CaveatDraft[] {
       if (p.id === 'unnamed-press' && /\b(?:to|with|by|in)\s+(?:the\s+)?$/i.test(lead)) continue;
       // "recalled the pens after patients and pharmacists reported faults": the complaints that set off what the report
       // describes (the recall, confirmed by its maker), not a source for a claim of its own.
-      if (/\b(?:after|following|when)\s+(?:[\w-]+\s+(?:and|or)\s+)?$/i.test(lead) && /\b(?:reported|complained)$/.test(m[0].trim())) continue;
+      if (/\b(?:after|following|when)\s+(?:[\w-]+\s+(?:and|or)\s+)?(?:[\w-]+\s+)?$/i.test(lead) && /\b(?:reported|complained)$/.test(m[0].trim())) continue;
       if (p.id === 'anonymous-group-more' && asideNamesSomeone(m[0], m.index, s.mentions)) continue;
       // "Her chief of staff said", "the governor's head of staff said": one office-holder of a named principal, on the record.
       if (/^[Ss]taff\b/.test(m[0]) && /\b(?:[Hh]is|[Hh]er|[Tt]heir|\p{Lu}[\p{L}-]*['’]s)\s+(?:deputy\s+)?(?:chief|head)\s+of\s+$/u.test(lead)) continue;

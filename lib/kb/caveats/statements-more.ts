@@ -348,7 +348,13 @@ export function foldHedgesIntoAnonymous(view: ReportView, drafts: CaveatDraft[])
       );
     if (!anon) continue;
     const cues = /hedge words \(([^)]*)\)/.exec(h.reasoning)?.[1];
-    anon.explanation += cues ? ` The claim is hedged as well (${cues}).` : ' The claim is hedged as well.';
+    const note = cues ? ` The claim is hedged as well (${cues}).` : ' The claim is hedged as well.';
+    // Every unnamed-source draft on this sentence says so: overlapping ones merge later, and any of them may be the one kept.
+    for (const d of drafts) {
+      if (d === anon || (d.kind === 'anonymous-source' && d.report === view.id && sentence && d.start !== undefined && d.start >= sentence.start && d.start < sentence.end)) {
+        if (!d.explanation.includes(note)) d.explanation += note;
+      }
+    }
     anon.claims = [...new Set([...(anon.claims ?? []), ...(h.claims ?? [])])];
     anon.related = [...(anon.related ?? []), { report: view.id, quote: h.quote }];
     drafts.splice(i, 1);

@@ -60,6 +60,8 @@ function peopleHead(head: string, det: string): boolean {
   if (GROUP.has(h)) return true;
   const one = /^(?:a|an|one|another)\s/i.test(det.trim() + ' ');
   if (PERSON.has(h)) return one || det.trim() === '';
+  // "boatmen", "linesmen": a plural by its ending, though it does not end in "s".
+  if (/men$/.test(h)) return true;
   // By its ending: a plural ("anglers", "campaigners"), or one person with an article ("a chairman").
   if (/s$/.test(h)) return ENDINGS.test(h);
   return one && SINGULAR_ENDINGS.test(h);
@@ -89,7 +91,8 @@ function speakerBefore(view: ReportView, s: SentenceView, verbAt: number): Speak
     const words = pre.slice(open + 1, -1);
     // A speech tag or a named person in the aside: someone else is speaking, or the speaker is named ("A teacher, Ana Ruiz, said").
     if (/\b(?:said|says|told|according)\b/.test(words)) return null;
-    if (s.mentions.some((m) => m.type === 'person' && m.start >= open && m.end <= pre.length)) return null;
+    // Or a name in apposition ("A rival bidder, the Turkish operator Karadeniz Liman, said"): then the speaker is named.
+    if (s.mentions.some((m) => (m.type === 'person' || m.type === 'organisation') && m.start >= open && m.end <= pre.length)) return null;
     aside = [open, pre.length];
     pre = pre.slice(0, open);
   }
@@ -97,7 +100,7 @@ function speakerBefore(view: ReportView, s: SentenceView, verbAt: number): Speak
     const cand = pre.slice(from);
     // The sentence's first word is capitalised whatever it is ("Artisanal fishers, who …, have long complained").
     const opens = from === 0 || /^Q:\s+$/.test(pre.slice(0, from));
-    const m = NP.exec(opens ? cand.replace(/^((?:Q:\s+)?)(\p{Lu})(?=\p{Ll})/u, (_, q: string, c: string) => q + c.toLowerCase()) : cand);
+    const m = NP.exec(opens ? cand.replace(/^((?:Q:\s+)?)(\p{Lu})(?=\p{Ll}|\s)/u, (_, q: string, c: string) => q + c.toLowerCase()) : cand);
     if (!m) continue;
     const [, det, , head, place] = m as unknown as [string, string, string, string, string];
     if (PLACE_VERB.test(place)) continue;
@@ -115,8 +118,9 @@ function speakerBefore(view: ReportView, s: SentenceView, verbAt: number): Speak
     // "Observers from the Elections Observation Group said": a named body speaks through its people.
     if (/^\s+(?:of|from)\b/.test(place) && s.mentions.some((x) => x.type === 'organisation' && x.start >= headAt && x.end <= from + cand.length)) return null;
     // A named person inside the phrase is who speaks ("residents led by Ana Ruiz").
+    // Only before the placing phrase: an unknown place there ("in Soroti") may read as a person's name.
+    if (s.mentions.some((x) => x.type === 'person' && x.start >= from && x.end <= headAt + head.length)) return null;
     const phraseEnd = aside ? aside[1] : pre.length;
-    if (s.mentions.some((x) => x.type === 'person' && x.start >= from && x.end <= phraseEnd)) return null;
     // "Analysts at Kestrel Research said": their employer is named and publishes their work.
     if (PUBLISHING.has(head.toLowerCase()) && s.mentions.some((x) => x.type === 'organisation' && x.start >= from && x.end <= phraseEnd)) return null;
     if (SPOKES.test(place)) return null;
@@ -372,6 +376,7 @@ const NO_COMMENT_MORE = new RegExp(V.noCommentPatterns.join('|'), 'g');
 const DENIAL_MORE = new RegExp(V.denialPatterns.join('|'), 'g');
 const RUMOUR = new RegExp(V.rumourPatterns.join('|'), 'g');
 const GROUP_MOOD = new RegExp(V.groupMoodPatterns.join('|'), 'g');
+const MEASURED = /\baccording\s+to\b|\b(?:poll|survey|study|census|research)\s+(?:\w+\s+)?(?:found|finds|showed|shows|suggested|suggests)\b/i;
 
 /**
  * "None of them could be reached for comment", "could not confirm or deny"
@@ -399,7 +404,8 @@ export function morePhrases(view: ReportView): CaveatDraft[] {
       if (inQuote(m.index)) continue;
       push(m, { kind: 'anonymous-source', severity: 'medium', label: 'Anonymous source', explanation: `“${m[0]}”: talk that nobody is named for, so a reader cannot tell who says it or how they know.`, reasoning: 'Rule talk-nobody-named: word, talk or rumour passed on with no one named.', rule: 'talk-nobody-named', confidence: 0.8, claimant: null });
     }
-    if (said.role === 'reporter' && !answerLine(view, s)) {
+    // Not a mood a poll or survey measured ("…, a recent poll found", "according to a council survey").
+    if (said.role === 'reporter' && !answerLine(view, s) && !MEASURED.test(s.text)) {
       for (const m of s.text.matchAll(GROUP_MOOD)) {
         if (inQuote(m.index)) continue;
         push(m, { kind: 'unsourced', severity: 'medium', label: 'Whose view?', explanation: `“${m[0]}”: the report states a group's conviction as fact and names no one who holds it, so a reader cannot tell whose view it is or how widely it is held.`, reasoning: 'Rule group-mood: a group’s conviction or suspicion stated in the report’s own voice, with no one named.', rule: 'group-mood', confidence: 0.75, claimant: null });

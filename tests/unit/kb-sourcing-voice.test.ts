@@ -1,0 +1,164 @@
+// Whose voice a sentence is in, read from its grammar (lib/kb/caveats/voice.ts), #15. Reports written for this
+// test, not any held-out set's text; each class has controls a careful editor would leave alone.
+import { describe, expect, it } from 'vitest';
+import {
+  anonymousQuotes as anonymous,
+  denialQuotes as denial,
+  hedgedQuotes as hedged,
+  noCommentQuotes as noComment,
+  unsourcedQuotes as unsourced,
+  SOURCED_LEAD as SOURCED,
+  caveatsOf,
+  report,
+} from '../support/report-caveats';
+
+describe('unnamed speakers, read from the subject of any speech verb', () => {
+  it.each([
+    ['a group placed on a river', 'Boatmen on the Sava say the new weir has silted the channel.', 'Boatmen on the Sava say'],
+    ['a counted group placed in two villages', 'About 120 households in Dobra and Kralj say they were never told of the plan.', 'About 120 households in Dobra and Kralj say'],
+    ['a group with an aside before its verb', 'Beekeepers in the valley, many of whom lost whole colonies last spring, say the spraying began before dawn.', 'Beekeepers in the valley'],
+    ['a group whose aside is an anonymity condition', 'Nurses at two clinics, who spoke on condition that their clinics not be identified, said shifts had been cut.', 'Nurses at two clinics'],
+    ['a group placed by a relative clause', 'Managers at three banks that have lent to the port say they were never shown the audit.', 'Managers at three banks that have lent to the port say'],
+    ['a group that blamed', 'Campaigners have blamed the quarry for the cracks in the school wall.', 'Campaigners have blamed'],
+    ['one person by role and place', 'A ward chairman in Soroti told us the payments were made in cash.', 'A ward chairman in Soroti told'],
+    ['the opening word capitalised', 'Seasonal pickers, who are paid by the crate, have long complained that the scales are rigged.', 'Seasonal pickers'],
+    ['the tag after the claim', 'The gates were locked at noon, said one steward.', 'said one steward'],
+    ['a question that puts what a group says', 'Q: Some tenants say the repairs were never done. Is that true?', 'Some tenants say'],
+  ])('flags %s', (_, text, words) => {
+    expect(anonymous(text).join(' | ')).toContain(words);
+  });
+
+  it.each([
+    ['a named person by role', 'Ana Ruiz, a teacher in Dobra, said the school had no heating.'],
+    ['a named person in apposition to the role', 'A teacher, Ana Ruiz, said the school had no heating.'],
+    ['someone’s own people', 'The mayor’s advisers said the budget was balanced.'],
+    ['a body named in apposition', 'A rival bidder, the Danish operator Nordhavn Terminal Services, said the tender had been rigged.'],
+    ['a group already introduced', 'The boatmen said the channel had silted.'],
+    ['people from a named body', 'Observers from the Regional Election Monitoring Group said the count was orderly.'],
+    ['a group inside a named speaker’s reported speech', 'Ana Ruiz said workers had complained about the heat.'],
+    ['a group whose complaint set off the story', 'The maker recalled the kettles after customers and shop staff reported that the lids came loose.'],
+    ['a document’s account', 'An outside auditor told the council the server was out of date, according to internal emails seen by the Herald.'],
+    ['a schedule', 'The envoy is due in Soroti on Monday, a mission official said.'],
+    ['a noun that is not a speech verb', 'About 200 people gathered outside the insurer, most of them owners whose claims are still open.'],
+    ['a byline line', 'Staff report | 3 December 2026'],
+  ])('control: %s', (_, text) => {
+    expect(anonymous(text)).toEqual([]);
+  });
+
+  it('an interview’s first-person answer: the people the one interviewed cites are their account, except what they were told', () => {
+    const interview = [
+      'What happened on the day?',
+      'I saw the water turn brown. But parents believe it was the spill, and I agree with them.',
+      'Did anyone warn you?',
+      'Guards at the plant told me the valve had been leaking for weeks.',
+      'What do you want now?',
+      'We want the tests published.',
+    ];
+    const found = anonymous(...interview).join(' | ');
+    expect(found).not.toContain('parents believe');
+    expect(found).toContain('Guards at the plant told');
+  });
+
+  it('an explainer’s answers under question headings are the report’s own voice', () => {
+    const explainer = ['What will it cost?', 'The plan is costed at $40 million.', 'Who pays?', 'Lenders in the capital say they have been asked for half of it.', 'When does it open?', 'Not before 2028.'];
+    expect(anonymous(...explainer).join(' | ')).toContain('Lenders in the capital say');
+  });
+});
+
+describe('sweeping claims in the report’s own voice', () => {
+  it.each([
+    ['a class of firms with a long habit', 'Timber exporters in the region have long leaned on forest guards to look away.', 'Timber exporters in the region have long leaned on forest guards'],
+    ['a mass noun that always favoured', 'Licensing in the fisheries sector has always favoured well-connected owners.', 'Licensing in the fisheries sector has always favoured'],
+    ['a scheme open to abuse for years', 'Subsidy schemes like this one have been open to abuse for years.', 'Subsidy schemes like this one'],
+    ['a record of spending on everything except', 'Coastal councils have a long record of raising fees and spending the money on everything except the harbours.', 'Coastal councils have a long record'],
+    ['a group consistently harassed', 'Local press freedom groups have consistently been harassed for reporting on the mines.', 'Local press freedom groups have consistently been harassed'],
+  ])('flags %s', (_, text, words) => {
+    expect(unsourced(SOURCED, text).join(' | ')).toContain(words);
+  });
+
+  it.each([
+    ['a neutral habit', 'Farmers in the valley have long grown barley on the terraces.'],
+    ['one body the report introduced', 'The company has long denied polluting the river.'],
+    ['the same words credited to a speaker', 'Ana Ruiz said timber exporters had long leaned on forest guards.'],
+    ['in a named speaker’s quotation', 'Ana Ruiz said: "Coastal councils have always spent the money on everything except the harbours."'],
+  ])('control: %s', (_, text) => {
+    expect(unsourced(SOURCED, text)).toEqual([]);
+  });
+
+  it('asks whose view a group’s conviction is, stated as fact', () => {
+    expect(unsourced(SOURCED, 'Many families on the estate remain convinced that the survey was rigged.').join(' | ')).toContain('Many families on the estate remain convinced');
+    expect(unsourced(SOURCED, 'Ana Ruiz said many families remain convinced that the survey was rigged.')).toEqual([]);
+  });
+});
+
+describe('first-person answers, and refusals and denials in more words', () => {
+  it('an interview answer that rejects what the question put', () => {
+    const qa = ['Q: Residents say you paid below the agreed rate.', 'A: I reject that. Every payment was made at the current rate.'];
+    expect(denial(...qa).join(' | ')).toContain('I reject that');
+  });
+
+  it('a quoted “We deny these allegations” is a denial; “We reject that plan” is a policy view', () => {
+    expect(denial('"We firmly deny these allegations," the director, Ana Ruiz, said.').join(' | ')).toContain('We firmly deny these');
+    expect(denial('"We reject that plan," the director, Ana Ruiz, said, "because it costs too much."')).toEqual([]);
+  });
+
+  it('a first-person refusal in an answer; not a refusal to say more after answering', () => {
+    expect(noComment('Q: Will you settle the cases?', 'A: They are before the court, so I cannot comment on them.').join(' | ')).toContain('I cannot comment');
+    expect(noComment('"The pumps were checked every week. I cannot comment further," the manager, Ana Ruiz, said.')).toEqual([]);
+  });
+
+  it.each([
+    ['nobody could be reached', 'None of the three owners could be reached for comment on Friday.', 'None of the three owners could be reached'],
+    ['neither confirm nor deny', 'The port police said they could not confirm or deny whether a complaint had been filed.', 'could not confirm or deny'],
+  ])('no comment: %s', (_, text, words) => {
+    expect(noComment(SOURCED, text).join(' | ')).toContain(words);
+  });
+
+  it('rejecting a finding by name is a denial', () => {
+    expect(denial(SOURCED, 'The developer rejected the alliance’s review as "campaigning, not science".').join(' | ')).toContain('rejected the alliance’s review as');
+    expect(denial(SOURCED, 'The council rejected the bid as too late.')).toEqual([]);
+  });
+
+  it('talk nobody is named for is an anonymous source', () => {
+    expect(anonymous(SOURCED, 'Word around the market is that the biggest growers have already sold their crop.').join(' | ')).toContain('Word around the market is that');
+    expect(anonymous(SOURCED, 'The word "harbour" appears twice in the order.')).toEqual([]);
+  });
+});
+
+describe('the report saying it could not check, and hedges that are not its own', () => {
+  it('the outlet by its short name was not able to verify', () => {
+    const text = report('Cash payments for pipeline land', 'The Lakeside Observer | 2 June 2026 | By Ana Test', 'A ward chairman said the payments were made in cash. The Observer was not able to verify his account independently.');
+    expect(caveatsOf(text).filter((c) => c.kind === 'hedged').map((c) => c.quote).join(' | ')).toContain('The Observer was not able to verify');
+  });
+
+  it('a body other than the outlet not able to verify is not the report’s doubt', () => {
+    expect(hedged(SOURCED, 'The Harbour Authority was not able to verify the ship’s papers before it sailed.').filter((q) => q.includes('not able to verify'))).toEqual([]);
+  });
+
+  it('a forecast credited to a named assessment is the document’s, a guess at the past is still the report’s', () => {
+    expect(hedged(SOURCED, 'Stocks of hake in the gulf are likely to be overfished, according to the latest assessment by the regional science council.')).toEqual([]);
+    expect(hedged(SOURCED, 'The scheme may have been used more widely than officials admit, according to the permit data.').join(' | ')).toContain('may');
+  });
+
+  it('a report made to a body is not hearsay', () => {
+    expect(hedged(SOURCED, 'The first fault was reported to the Consumer Safety Agency in March.')).toEqual([]);
+    expect(hedged(SOURCED, 'The owner is reported to have left the country.').join(' | ')).toContain('is reported to');
+  });
+
+  it('a hedge on the claim an unnamed source makes is one caveat with it', () => {
+    const text = 'An official at the ministry, who asked not to be named, said at least 40 boats were believed to be owned by one family.';
+    expect(hedged(text)).toEqual([]);
+    expect(anonymous(text).length).toBe(1);
+  });
+});
+
+describe('figures the report does not assert itself', () => {
+  it('a figure a named document shows; an earlier year’s toll', () => {
+    expect(unsourced(SOURCED, 'A shareholder register seen by the Wire shows that 49% of the operator is held by a holding company in Cyprus.')).toEqual([]);
+    expect(unsourced(SOURCED, 'In 2018, more than 160 people died when an overloaded ferry sank on the lake.')).toEqual([]);
+  });
+
+  it('control: a figure in the report’s own voice still needs a source', () => {
+    expect(unsourced(SOURCED, 'The operator lost $48 million on the route last year.').length).toBeGreaterThan(0);
+  });
+});
