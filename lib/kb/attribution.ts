@@ -389,6 +389,8 @@ const HEDGE_CUES: { re: RegExp; cue?: string }[] = [
   // "was reported by a Sinhala-language weekly last month to have offered": an outlet nobody names, passing the claim on.
   { re: new RegExp(`\\b(?:is|are|was|were|had\\s+been|has\\s+been)\\s+(?:(?:also|first|widely)\\s+)?(?:${alternation(PHRASES.hedgeReportedVerbs)})\\s+by\\s+(?:an?|one|some|several|other|local)\\s+[^,.;“”"]{2,60}?\\s+to\\s+(?:have|be)\\b`, 'gi'), cue: 'was reported by an unnamed outlet to' },
   { re: /\bit is (?:understood|believed|thought|said|alleged|rumou?red) that\b/gi },
+  // "It is not clear whether those invoices were paid": the report says it does not know.
+  { re: /\bit\s+(?:is|was|remains|remained)\s+(?:not\s+(?:yet\s+)?clear|unclear)\s+(?:whether|if|how|why|who|what|when|where)\b/gi, cue: 'it is not clear' },
   // "It is understood Oostende pulled out …": the same without "that".
   { re: /\bit is (?:understood|believed|thought|alleged|rumou?red)\b(?!\s+(?:to|by|as|how|why|what|whether)\b)/gi },
   { re: /\breportedly\b/gi },

@@ -19,9 +19,9 @@ import { denials, hedged, noComment, republished } from './statements';
 import { continuedUnnamed, relayedHearsay, unsourcedAssertions, vagueMany } from './sourcing-more';
 import { foldHedgesIntoAnonymous, rebuttals } from './statements-more';
 import { findTelling, tellingFindings } from './tellings';
-import { answerLine, anonymityGrants, firstPersonAnswers, morePhrases, outletCouldNotCheck, sweepingClaims, unnamedSpeakers } from './voice';
+import { anonymityGrants, firstPersonAnswers, morePhrases, outletCouldNotCheck, sweepingClaims, unnamedSpeakers } from './voice';
 import type { CaveatDraft, DetectorInput } from './types';
-import { buildCorpus, type Corpus } from './view';
+import { answerLine, buildCorpus, type Corpus } from './view';
 
 export type { CaveatDraft, DetectorInput } from './types';
 

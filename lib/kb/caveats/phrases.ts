@@ -115,6 +115,8 @@ export const SourcingPhrasesFile = z
         noCommentPatterns: z.array(pattern).min(1),
         /** A party rejecting a finding or charge by name ("rejected the alliance's review as …"). */
         denialPatterns: z.array(pattern).min(1),
+        /** A denial only when the report credits it to a speaker ("said his brother-in-law 'had nothing to do with' the bid"). */
+        attributedDenialPatterns: z.array(pattern).min(1),
         /** Talk nobody is named for ("Word around Griffith is that"). */
         rumourPatterns: z.array(pattern).min(1),
         /** A group's conviction stated as fact in the report's voice ("Many people in the valley remain convinced that"). */

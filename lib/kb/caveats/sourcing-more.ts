@@ -292,7 +292,7 @@ const POSITION = new RegExp(`\\b(?:${alternation(PHRASES.positionVerbs)})\\s+(?:
 const SHARE_OF_WHOLE = new RegExp(`^\\d+(?:\\.\\d+)?\\s?(?:%|per\\s?cent|percent)\\s+of\\s+(?:the\\s+)?(?:[\\p{L}'’-]+\\s+){0,3}?(?:${alternation(PHRASES.shareWholes)})\\b`, 'u');
 // "owns 66 percent of the project", "holds the remaining 34 percent", "a 20% stake in": a registered holding, not a claim.
 const STAKE = new RegExp(`\\b(?:${alternation(PHRASES.stakeVerbs)})\\s+(?:(?:an?|the|its|their|about|around|roughly|nearly|almost|just\\s+over|just\\s+under|more\\s+than|less\\s+than|remaining|other|rest\\s+of\\s+the)\\s+){0,2}$`);
-const STAKE_AFTER = /^\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)\s+(?:stake|interest|shareholding|holding|share)\s+in\b/;
+const STAKE_AFTER = /^\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)\s+(?:stake|interest|shareholding|holding|share)\s+(?:in|held\s+by|owned\s+by)\b/;
 // "asked the Kansas Corporation Commission in May for a 14.2% increase": a party's filed request, its stated position.
 const REQUEST = new RegExp(`\\b(?:${alternation(PHRASES.requestVerbs)})\\s+(?:[^.;,]{1,70}?\\s+)?for\\s+(?:(?:an?|the|its|their|about|around|roughly|nearly)\\s+)?(?:US)?\\$?$`);
 // "bills could rise by $19 if regulators approve the utility's request": what a pending request would mean, readable in the filing.

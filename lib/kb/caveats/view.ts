@@ -142,3 +142,19 @@ export function coveringAttribution(view: ReportView, s: SentenceView): Attribut
   }
   return s.attribution;
 }
+
+/** A line of an interview's answer: "A: …", or a paragraph right after a question paragraph ("…?") in a report of several questions. */
+export function answerLine(view: ReportView, s: SentenceView): boolean {
+  const lineStart = view.text.lastIndexOf('\n', s.start - 1) + 1;
+  const lineEnd = view.text.indexOf('\n', lineStart);
+  const line = view.text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd).trim();
+  if (/^A:\s/.test(line)) return true;
+  if (/^Q:\s/.test(line) || /\?$/.test(line)) return false;
+  const before = view.text.slice(0, lineStart).split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const prev = before[before.length - 1] ?? '';
+  if (!/\?$/.test(prev)) return false;
+  if (/^Q:\s/.test(prev)) return true;
+  // An interview without Q and A labels: several paragraphs that are questions, and an answer in the first person
+  // (an explainer's answers under its question headings are the report's own voice).
+  return view.text.split('\n').filter((l) => /\?$/.test(l.trim())).length >= 3 && /\b(?:I|me|my|we|us|our)\b/.test(line);
+}

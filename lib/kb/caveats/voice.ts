@@ -23,7 +23,7 @@ import { PHRASES, alternation } from './phrases';
 import { quotedSpans, type Span } from './text';
 import type { CaveatDraft } from './types';
 import { SCHEDULE_ONLY, bodyOfficials } from './sourcing';
-import { coveringAttribution, quoteDraft, type ReportView, type SentenceView } from './view';
+import { answerLine, coveringAttribution, quoteDraft, type ReportView, type SentenceView } from './view';
 
 const V = PHRASES.voice;
 const SPEECH = alternation(V.speechVerbs);
@@ -35,8 +35,8 @@ const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
 const QUANT = `(?:(?:around|about|roughly|nearly|almost|more\\s+than|at\\s+least|over|some|fewer\\s+than|up\\s+to)\\s+)?(?:\\d[\\d,]*|${NUMBER_WORDS})(?:\\s+of)?`;
 /** What opens an unnamed group or person: an article, a quantity, "some", "many" (never "the", "his", "their": a group already introduced, or someone's own people). */
 const DET = `(?:(?:a|an|one|another|some|many|several|most|few|a\\s+few|other|a\\s+handful\\s+of|a\\s+number\\s+of|a\\s+group\\s+of|a\\s+majority\\s+of|a\\s+couple\\s+of|${QUANT})\\s+)?`;
-const MOD = "(?:(?!(?:the|his|her|its|their|our|my|your|these|those|this|that|who|whose|which|and|or|after|before|when|than|if|unless|until|while|because|following|since|as|with|without|by|for|to|in|on|at|from|of|not|never|also|" + SPEECH + ")\\s)(?:[a-z][\\w-]*(?<![’']s)|\\p{Lu}\\p{Ll}+(?:an|ian|ese|ish|i|ch|ic))\\s+){0,3}";
-const PLACE = "(?:in|on|at|from|near|around|across|along|outside|inside|within|of|for|throughout|close\\s+to|familiar\\s+with|living\\s+(?:in|on|near)|working\\s+(?:in|at|on|for)|based\\s+in|who|whom\\s+(?:we|I)|(?:that\\s+)?(?:we|I)\\s+(?:spoke|talked)\\s+(?:to|with))";
+const MOD = "(?:(?!(?:the|his|her|its|their|our|my|your|these|those|this|that|who|whose|which|and|or|after|before|when|than|if|unless|until|while|because|following|since|as|with|without|by|for|to|in|on|at|from|of|not|never|also|" + SPEECH + ")\\s)(?:[a-z][\\w-]*(?<![’']s)|\\p{Lu}\\p{Ll}+(?:an|ian|ese|ish|i|ch|ic))\\s+){0,3}?";
+const PLACE = "(?:in|on|at|from|near|around|across|along|outside|inside|within|of|for|throughout|close\\s+to|familiar\\s+with|involved\\s+(?:in|with)|working\\s+on|briefed\\s+on|aware\\s+of|with\\s+(?:direct\\s+)?knowledge\\s+of|living\\s+(?:in|on|near)|working\\s+(?:in|at|on|for)|based\\s+in|who|whom\\s+(?:we|I)|(?:that\\s+)?(?:we|I)\\s+(?:spoke|talked)\\s+(?:to|with))";
 // Optional "Q:" of an interview's question, or a connective opening the sentence.
 const LEAD = '(?:Q:\\s+)?(?:(?:But|And|Yet|Still|Now|Meanwhile|However|Instead|So|Elsewhere|Locally)\\s*,?\\s+)?';
 // "patients and pharmacists": the last head is read.
@@ -111,6 +111,8 @@ function speakerBefore(view: ReportView, s: SentenceView, verbAt: number): Speak
     const lead = pre.slice(0, from);
     // "on a larger scale than officials have acknowledged"; "recalled after patients reported faults": no source of the claim.
     if (/\b(?:than|after|following|when|until|before|if|unless)\s+(?:\S+\s+(?:and|or)\s+)?$/i.test(lead)) return null;
+    // "Ana Ruiz, a partner at the firm, said": the role is a named person's apposition.
+    if (/,\s*$/.test(lead) && s.mentions.some((x) => x.type === 'person' && /^,\s*$/.test(s.text.slice(x.end, from)))) return null;
     // "His lawyers said", "the company's engineers said": someone's own people, on the record.
     if (/(?:['’]s|\b(?:his|her|their|its|our|my|your|the|these|those))\s+$/i.test(lead)) return null;
     // "He said workers had complained": the group inside a named speaker's reported speech is that speaker's account.
@@ -147,23 +149,62 @@ function speakerAfter(s: SentenceView, at: number, len: number): Speaker | null 
   return { start: at, end: at + len + rest.length, phrase: s.text.slice(at, at + len + rest.length) };
 }
 
-/** A line of an interview's answer: "A: …", or a paragraph right after a question paragraph ("…?") in a report of several questions. */
-export function answerLine(view: ReportView, s: SentenceView): boolean {
-  const lineStart = view.text.lastIndexOf('\n', s.start - 1) + 1;
-  const lineEnd = view.text.indexOf('\n', lineStart);
-  const line = view.text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd).trim();
-  if (/^A:\s/.test(line)) return true;
-  if (/^Q:\s/.test(line) || /\?$/.test(line)) return false;
-  const before = view.text.slice(0, lineStart).split('\n').map((l) => l.trim()).filter((l) => l !== '');
-  const prev = before[before.length - 1] ?? '';
-  if (!/\?$/.test(prev)) return false;
-  if (/^Q:\s/.test(prev)) return true;
-  // An interview without Q and A labels: several paragraphs that are questions, and an answer in the first person
-  // (an explainer's answers under its question headings are the report's own voice).
-  return view.text.split('\n').filter((l) => /\?$/.test(l.trim())).length >= 3 && /\b(?:I|me|my|we|us|our)\b/.test(line);
+const DOCUMENT_SOURCE = /\baccording\s+to\s+(?:(?:internal|leaked|court|public|official|company|police)\s+)?(?:e-?mails|documents|records|minutes|filings|letters|a\s+letter|a\s+memo|data|figures|a\s+copy)\b/i;
+
+/** A group read from a phrase standing alone ("two customers", "traders", "people in the sector"): an article or none. */
+function groupPhrase(s: SentenceView, from: number, phrase: string): boolean {
+  const m = NP.exec(phrase.replace(/^(\p{Lu})(?=\p{Ll}|\s)/u, (c: string) => c.toLowerCase()));
+  if (!m) return false;
+  const [, det, , head, place] = m as unknown as [string, string, string, string, string];
+  if (PLACE_VERB.test(place) || /^\p{Lu}/u.test(head) || !peopleHead(head, det)) return false;
+  // Plural only, or one person with an article: a bare singular is a thing ("according to plan").
+  if (det.trim() === '' && !/s$|men$|people$/i.test(head)) return false;
+  const end = from + phrase.length;
+  if (s.mentions.some((x) => x.type === 'person' && x.start >= from && x.end <= end)) return false;
+  if (PUBLISHING.has(head.toLowerCase()) && s.mentions.some((x) => x.type === 'organisation' && x.start >= from && x.end <= end)) return false;
+  return true;
 }
 
-const DOCUMENT_SOURCE = /\baccording\s+to\s+(?:(?:internal|leaked|court|public|official|company|police)\s+)?(?:e-?mails|documents|records|minutes|filings|letters|a\s+letter|a\s+memo|data|figures|a\s+copy)\b/i;
+// "according to two customers", "according to traders", "according to people in the sector"
+const ACCORDING = /\baccording\s+to\s+([^,.;:“”"()]{2,80}?)(?=\s*(?:[,.;:)]|$)|\s+and\s)/g;
+// "Farmers I spoke to in Newala", "residents we talked to": people the reporter met, not named.
+const MET = /(?:^|[,;]\s+|\b(?:and|but|while)\s+)((?:[\p{L}\d'’-]+\s+){1,4}?)(?:whom\s+|that\s+)?(?:I|we)\s+(?:spoke|talked|interviewed)(?:\s+(?:to|with))?\b/gu;
+// "in what drivers describe as a campaign of extortion": a group's characterisation, its people not named.
+const WHAT_THEY_CALL = /\bwhat\s+((?:[\p{L}\d'’-]+\s+){1,4}?)(?:describe|describes|described|call|calls|called|see|sees|regard|regards|consider|considers)(?:\s+as)?\b/gu;
+// "All but two said …", "Most of them said …" after the report counts people it does not name ("interviewed 23 workers").
+const QUANTIFIED = /^(?:(?:All|Nearly\s+all|Almost\s+all)\s+but\s+(?:one|two|three|four|five|a\s+few|\d+)|Most|Many|Several|Half|Nearly\s+all|Almost\s+all|Some|None)(?:\s+of\s+(?:them|those|these|the\s+[\w-]+))?\s+(?:also\s+)?(?:said|say|says|told|described|complained|reported)\b/;
+const COUNTED = /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|dozens\s+of|hundreds\s+of|several|a\s+dozen)\s+(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)\b/gu;
+
+function moreUnnamedSpeakers(view: ReportView, s: SentenceView, inQuote: (at: number) => boolean): Speaker[] {
+  const out: Speaker[] = [];
+  for (const m of s.text.matchAll(ACCORDING)) {
+    const at = m.index + m[0].length - m[1]!.length;
+    if (inQuote(m.index) || DOCUMENT_SOURCE.test(m[0])) continue;
+    if (groupPhrase(s, at, m[1]!)) out.push({ start: m.index, end: m.index + m[0].length, phrase: m[0] });
+  }
+  for (const m of s.text.matchAll(MET)) {
+    const words = m[1]!.replace(/\s+$/, '');
+    const at = m.index + m[0].indexOf(m[1]!);
+    if (inQuote(at)) continue;
+    // "Voters we spoke to were divided": the reporter's summary of a mood, not a claim resting on them.
+    if (/^[^.;]{0,80}?\b(?:were|are)\s+(?:divided|split|mixed)\b/.test(s.text.slice(m.index + m[0].length))) continue;
+    if (groupPhrase(s, at, words)) out.push({ start: at, end: m.index + m[0].length, phrase: s.text.slice(at, m.index + m[0].length) });
+  }
+  for (const m of s.text.matchAll(WHAT_THEY_CALL)) {
+    if (inQuote(m.index)) continue;
+    if (groupPhrase(s, m.index + 5, m[1]!.replace(/\s+$/, ''))) out.push({ start: m.index, end: m.index + m[0].length, phrase: m[0] });
+  }
+  if (QUANTIFIED.test(s.text)) {
+    // The people counted in the same paragraph, just before.
+    const before = view.sentences.filter((x) => x.paragraph === s.paragraph && x.index < s.index && x.index >= s.index - 2);
+    const counted = before.some((x) => [...x.text.matchAll(COUNTED)].some((c) => peopleHead(c[1]!, 'several ')));
+    if (counted) {
+      const m = QUANTIFIED.exec(s.text)!;
+      out.push({ start: 0, end: m[0].length, phrase: m[0] });
+    }
+  }
+  return out;
+}
 
 /** A speech verb whose subject (or tag) is people the report does not name. */
 export function unnamedSpeakers(view: ReportView): CaveatDraft[] {
@@ -187,9 +228,9 @@ export function unnamedSpeakers(view: ReportView): CaveatDraft[] {
       const sp = speakerAfter(s, m.index, m[0].length);
       if (sp) found.push(sp);
     }
-    for (const sp of found) {
-      // "The commander is due in Ayorou on Monday, a mission official said": a schedule, nothing a reader must weigh.
-      if (SCHEDULE_ONLY.test(s.text.slice(0, sp.start).replace(/[\s,]+$/, ''))) continue;
+    // "The commander is due in Ayorou on Monday, a mission official said": a schedule, nothing a reader must weigh.
+    const tagged = found.filter((sp) => !SCHEDULE_ONLY.test(s.text.slice(0, sp.start).replace(/[\s,]+$/, '')));
+    for (const sp of [...tagged, ...moreUnnamedSpeakers(view, s, inQuote)]) {
       const phrase = sp.phrase.replace(/\s+$/, '');
       out.push(
         quoteDraft(view, s.start + sp.start, s.start + sp.start + phrase.length, {
@@ -374,6 +415,7 @@ export function outletCouldNotCheck(view: ReportView): CaveatDraft[] {
 
 const NO_COMMENT_MORE = new RegExp(V.noCommentPatterns.join('|'), 'g');
 const DENIAL_MORE = new RegExp(V.denialPatterns.join('|'), 'g');
+const ATTRIBUTED_DENIAL = new RegExp(V.attributedDenialPatterns.join('|'), 'g');
 const RUMOUR = new RegExp(V.rumourPatterns.join('|'), 'g');
 const GROUP_MOOD = new RegExp(V.groupMoodPatterns.join('|'), 'g');
 const MEASURED = /\baccording\s+to\b|\b(?:poll|survey|study|census|research)\s+(?:\w+\s+)?(?:found|finds|showed|shows|suggested|suggests)\b/i;
@@ -396,6 +438,10 @@ export function morePhrases(view: ReportView): CaveatDraft[] {
       out.push(quoteDraft(view, s.start + m.index, s.start + m.index + m[0].length, fields));
     for (const m of s.text.matchAll(NO_COMMENT_MORE))
       push(m, { kind: 'no-comment', severity: 'low', label: 'No comment', explanation: `“${m[0]}”: the party concerned gave no answer, so the report gives only one side of the story about it.`, reasoning: 'Rule no-answer: nobody concerned could be reached, or a body would neither confirm nor deny.', rule: 'no-answer', confidence: 0.85, claimant, ...(claimant?.entity ? { entities: [claimant.entity] } : {}) });
+    if (claimant) {
+      for (const m of s.text.matchAll(ATTRIBUTED_DENIAL))
+        push(m, { kind: 'denial', severity: 'medium', label: 'Denied', explanation: `${claimant.name} denies any part in it: the claim is disputed, and the report does not settle it.`, reasoning: 'Rule nothing-to-do-with: a speaker says someone “had nothing to do with” what is alleged.', rule: 'nothing-to-do-with', confidence: 0.8, claimant, ...(claimant.entity ? { entities: [claimant.entity] } : {}) });
+    }
     for (const m of s.text.matchAll(DENIAL_MORE)) {
       if (inQuote(m.index)) continue;
       push(m, { kind: 'denial', severity: 'medium', label: 'Denied', explanation: `${claimant ? claimant.name : 'The party concerned'} rejects the finding or charge by name: the claim is disputed, and the report does not settle it.`, reasoning: 'Rule rejects-as: a party rejects or dismisses a finding, report or charge “as” something.', rule: 'rejects-as', confidence: 0.8, claimant, ...(claimant?.entity ? { entities: [claimant.entity] } : {}) });
