@@ -421,6 +421,8 @@ const HEDGE_CUES: { re: RegExp; cue?: string }[] = [
   { re: /\bcould\s+(?:well\s+|easily\s+)?run\s+into\b/gi },
   { re: /\brumou?rs?\b|\brumou?red\b/gi },
   { re: /\b(?:appears?|appeared|seems?|seemed)\s+to\b/gi },
+  // "The rules seem designed to help the largest exporters": the report's reading of a purpose.
+  { re: /\b(?:appears?|appeared|seems?|seemed)\s+(?:designed|intended|aimed|calculated|meant|tailored)\b/gi },
   // "the death toll is likely to rise": a forecast, not a count.
   { re: /\b(?:is|are|was|were)\s+(?:(?:also|still)\s+)?(?:likely|unlikely)\s+to\b/gi },
   // "drones were likely used": a guess at what happened.
@@ -431,6 +433,8 @@ const HEDGE_CUES: { re: RegExp; cue?: string }[] = [
   { re: /\b(?:may|might)\b(?!\s+or may not)/g },
 ];
 const CAPABILITY_AFTER = /^\s+(?:not\s+)?(?:also\s+)?(?:carry|carrying|be made|be produced|be built|reach|fly|travel|cost)\b/i;
+// "each boat may land", "the firm may apply to have the licence reinstated": a permission, not a doubt.
+const PERMISSION_AFTER = /^\s+(?:only\s+|still\s+|now\s+|then\s+)?(?:apply|appeal|request|submit|seek|resume|reopen|land|enter|operate|proceed|fish|keep|sell|use)\b/i;
 
 export interface HedgeCue {
   cue: string;
@@ -453,6 +457,7 @@ export function hedgeCues(sentence: string): HedgeCue[] {
         // "May" the month: capitalised mid-sentence, or next to a day number.
         if (word === 'May' && (start > 0 || /^\s+\d/.test(sentence.slice(end)))) continue;
         if (CAPABILITY_AFTER.test(sentence.slice(end))) continue;
+        if (/^may$/i.test(word) && PERMISSION_AFTER.test(sentence.slice(end))) continue;
       }
       // "the first fire was reported to Japan's Consumer Affairs Agency": a report made to a body, not hearsay ("is reported to have").
       if (/\s+to$/i.test(word) && /^\s+(?:\p{Lu}|(?:the|a|an|his|her|its|their|police|authorities|regulators|officials)\b)/u.test(sentence.slice(end))) continue;

@@ -40,7 +40,8 @@ export function moreAnonPatterns(base: { groupMod: string; groupNoun: string; qu
   // about them, not who they are (a name or a speech tag in it is checked where the match is read: `asideNamesSomeone`).
   // Not an anonymity grant ("…, who asked not to be named, said"): the anonymity rule quotes that itself.
   const aside = `(?:,\\s+(?![^,.;]*\\b(?:said|says|told|according|added|names?|named|identified|anonymity|anonymously|withh[oe]ld|authori[sz]ed)\\b)[^,.;:“”"()]{3,90},)?`;
-  const then = `(?=${aside}\\s+${VERB_LEAD}${verbs}\\b)`;
+  // Not "Health workers in the district are said to …": the place phrase must not end in a passive's "are".
+  const then = `(?<!\\s(?:are|were|is|was|be|been))(?=${aside}\\s+${VERB_LEAD}${verbs}\\b)`;
   // A community's members may be described at length ("…, whose animals graze on the peninsula during the summer and …, say").
   const longAside = aside.replace('{3,90}', '{3,140}');
   // Where they are or how the reporter met them does not say who they are.

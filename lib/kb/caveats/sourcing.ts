@@ -15,7 +15,7 @@ const GROUP_MOD = "(?:(?:(?!(?:While|However|But|And|Meanwhile|Though|Although|A
 // "Officials there told me", "Factory owners in the Dinh Vu industrial zone said": where they are does not say who they are;
 // "People briefed on a federal investigation into … said": what they know, however long its description.
 const QUALIFIER =
-  '(?:\\s+(?:there|privately)|\\s+in\\s+(?:the\\s+)?[^,.;]{2,40}?(?=\\s+(?:have\\s+|has\\s+|had\\s+)?' + ANON_VERBS + '\\b)|\\s+(?:with (?:direct |first-hand |detailed |knowledge of|direct knowledge of)?knowledge of|with knowledge of|familiar with|aware of|close to|briefed on)\\s+(?:(?:the|this|these)\\s+\\w+(?:\\s+\\w+)?|(?:an?|the|its|their)\\s+[^,.;:“”"]{2,70}?(?=\\s+(?:also\\s+)?(?:have\\s+|has\\s+|had\\s+)?' + ANON_VERBS + '\\b)|[A-Z][A-Za-z-]*(?:\\s+[A-Z][A-Za-z-]*){0,4})|\\s+who\\s+(?:requested|asked|spoke|declined)[^,.;]*?(?=\\s+(?:have\\s+|has\\s+)?' + ANON_VERBS + '\\b)|,?\\s+speaking (?:on condition of anonymity|privately|anonymously|off the record),?)?';
+  '(?:\\s+(?:there|privately)|\\s+in\\s+(?:the\\s+)?[^,.;]{2,40}?(?<!\\s(?:are|were|is|was))(?=\\s+(?:have\\s+|has\\s+|had\\s+)?' + ANON_VERBS + '\\b)|\\s+(?:with (?:direct |first-hand |detailed |knowledge of|direct knowledge of)?knowledge of|with knowledge of|familiar with|aware of|close to|briefed on)\\s+(?:(?:the|this|these)\\s+\\w+(?:\\s+\\w+)?|(?:an?|the|its|their)\\s+[^,.;:“”"]{2,70}?(?=\\s+(?:also\\s+)?(?:have\\s+|has\\s+|had\\s+)?' + ANON_VERBS + '\\b)|[A-Z][A-Za-z-]*(?:\\s+[A-Z][A-Za-z-]*){0,4})|\\s+who\\s+(?:requested|asked|spoke|declined)[^,.;]*?(?=\\s+(?:have\\s+|has\\s+)?' + ANON_VERBS + '\\b)|,?\\s+speaking (?:on condition of anonymity|privately|anonymously|off the record),?)?';
 
 interface AnonPattern {
   id: string;

@@ -308,7 +308,7 @@ export function hedgeInNamedQuote(view: ReportView, s: SentenceView, at: number,
   // A forecast in a named speaker's reported speech ("Its coordinator, Siti Rahman, said the spill was likely to reach …",
   // "Analysts at Kestrel Research said … was likely to face pressure"): their prediction, not the report's doubt.
   // Only a forecast: "could not be independently verified" beside it is the report's own doubt, "signs that it might" a claim passed on.
-  return s.attribution.role !== 'reporter' && namedSpeaker(s) && FORECAST_CUE.test(s.text.slice(at)) && SAID_BEFORE.test(s.text.slice(0, at));
+  return s.attribution.role !== 'reporter' && namedSpeaker(view, s) && FORECAST_CUE.test(s.text.slice(at)) && SAID_BEFORE.test(s.text.slice(0, at));
 }
 
 const OWN_BELIEF = /\b(?:we|I)\s+(?:believe|think|fear|suspect|expect)\s+(?:that\s+)?(?:[\p{L}'’-]+\s+){0,3}$/iu;
@@ -319,9 +319,11 @@ const FORECAST_CUE = /^(?:(?:(?:is|are|was|were)\s+(?:(?:also|still|most|very)\s
 const SAID_BEFORE = /\b(?:said|says|told|added|warned|predicted|forecast|expects?|expected|estimated|believes?|believed)\b/;
 
 /** The sentence's speaker is named: a person or body the report names in the speech tag, not "analysts" or "officials" alone. */
-function namedSpeaker(s: SentenceView): boolean {
+function namedSpeaker(view: ReportView, s: SentenceView): boolean {
   const a = s.attribution;
   if (a.entity) return true;
+  // "Grosu said …": a surname alone, when the sentence names a person.
+  if (/^\p{Lu}\p{Ll}+$/u.test(a.claimant) && !/^(?:Officials|Analysts|Sources|Residents|Critics|Experts|Police|They|He|She|It|We)$/.test(a.claimant) && view.mentions.some((m) => m.type !== 'place' && m.start < s.start && m.surface.split(/\s+/).includes(a.claimant))) return true;
   return /\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)+/u.test(a.claimant.replace(/^(?:An?|The)\s+/, ''));
 }
 

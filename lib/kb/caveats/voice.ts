@@ -35,7 +35,7 @@ const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
 const QUANT = `(?:(?:around|about|roughly|nearly|almost|more\\s+than|at\\s+least|over|some|fewer\\s+than|up\\s+to)\\s+)?(?:\\d[\\d,]*|${NUMBER_WORDS})(?:\\s+of)?`;
 /** What opens an unnamed group or person: an article, a quantity, "some", "many" (never "the", "his", "their": a group already introduced, or someone's own people). */
 const DET = `(?:(?:a|an|one|another|some|many|several|most|few|a\\s+few|other|a\\s+handful\\s+of|a\\s+number\\s+of|a\\s+group\\s+of|a\\s+majority\\s+of|a\\s+couple\\s+of|${QUANT})\\s+)?`;
-const MOD = "(?:(?!(?:the|his|her|its|their|our|my|your|these|those|this|that|who|whose|which|and|or|after|before|when|than|if|unless|until|while|because|following|since|as|with|without|by|for|to|in|on|at|from|of|not|never|also|" + SPEECH + ")\\s)(?:[a-z][\\w-]*(?<![’']s)|\\p{Lu}\\p{Ll}+(?:an|ian|ese|ish|i|ch|ic))\\s+){0,3}?";
+const MOD = "(?:(?!(?:the|his|her|its|their|our|my|your|these|those|this|that|who|whose|which|and|or|after|before|when|than|if|unless|until|while|because|following|since|as|with|without|by|for|to|in|on|at|from|of|not|never|also|" + SPEECH + ")\\s)(?:[a-z][\\w-]*(?<![’']s)(?:(?<=s)['’])?|\\p{Lu}\\p{Ll}+(?:an|ian|ese|ish|i|ch|ic))\\s+){0,3}?";
 const PLACE = "(?:in|on|at|from|near|around|across|along|outside|inside|within|of|for|throughout|close\\s+to|familiar\\s+with|involved\\s+(?:in|with)|working\\s+on|briefed\\s+on|aware\\s+of|with\\s+(?:direct\\s+)?knowledge\\s+of|living\\s+(?:in|on|near)|working\\s+(?:in|at|on|for)|based\\s+in|who|whom\\s+(?:we|I)|(?:that\\s+)?(?:we|I)\\s+(?:spoke|talked)\\s+(?:to|with))";
 // Optional "Q:" of an interview's question, or a connective opening the sentence.
 const LEAD = '(?:Q:\\s+)?(?:(?:But|And|Yet|Still|Now|Meanwhile|However|Instead|So|Elsewhere|Locally)\\s*,?\\s+)?';
@@ -45,7 +45,8 @@ const NP = new RegExp(`^${LEAD}(${DET})((?:${MOD}\\p{L}[\\p{L}-]*\\s+(?:and|or)\
 const PLACE_VERB = /^\s+(?!who\b|whom\b|that\b)(?:(?!\b(?:who|whom|that|which)\b).)*?\b(?:had|has|have|was|were|is|are|would|will|could|did|does|do|said|says)\b/;
 
 const lower = (xs: readonly string[]) => new Set(xs.map((x) => x.toLowerCase()));
-const GROUP = lower([...PHRASES.groupNouns, ...PHRASES.communityNouns, ...V.groupHeads]);
+const HEADS = lower(V.groupHeads);
+const GROUP = lower([...PHRASES.groupNouns, ...PHRASES.communityNouns]);
 const PERSON = lower([...PHRASES.personNouns, ...PHRASES.relationNouns, ...V.personHeads]);
 const NOT_GROUP = lower([...PHRASES.notGroupNouns, ...V.notPeople]);
 const PUBLISHING = lower(PHRASES.publishingGroupNouns);
@@ -54,10 +55,16 @@ const SINGULAR_ENDINGS = new RegExp(`(?:${V.personEndings.join('|')})$`);
 const SPOKES = /\bspokes(?:person|man|woman)\b/i;
 
 /** Whether a head noun names people not named: a plural group, or one person with an article ("a village chairman"). */
-function peopleHead(head: string, det: string): boolean {
+function peopleHead(head: string, det: string, place = ''): boolean {
   const h = head.toLowerCase();
-  if (NOT_GROUP.has(h) || SPOKES.test(h)) return false;
+  if (SPOKES.test(h)) return false;
+  // "leaders" is in the phrase rules' not-a-group list (leaders speak in public); here a body named for them is read by
+  // bodyOfficials, so unnamed "church leaders" are people not named.
+  if (HEADS.has(h)) return true;
+  if (NOT_GROUP.has(h)) return false;
   if (GROUP.has(h)) return true;
+  // "Two scouts who work the east of the island": "who" says they are people.
+  if (/^\s+who\b/.test(place) && /s$/.test(h)) return true;
   const one = /^(?:a|an|one|another)\s/i.test(det.trim() + ' ');
   if (PERSON.has(h)) return one || det.trim() === '';
   // "boatmen", "linesmen": a plural by its ending, though it does not end in "s".
@@ -76,7 +83,8 @@ interface Speaker {
 /** Where a clause may start before a speech verb: the sentence's start, or after a comma, a dash, a quotation or a connective. */
 function clauseStarts(pre: string): number[] {
   const out = [0];
-  for (const m of pre.matchAll(/(?:,|;|:|—|–|\s-\s|[”"’])\s+|\b(?:and|but|while|as|because|though|although|that)\s+/g)) out.push(m.index + m[0].length);
+  // Not after "as": "…, as growers warned they could lose a season" is a circumstance of the story, not its source.
+  for (const m of pre.matchAll(/(?:,|;|:|—|–|\s-\s|[”"’])\s+(?!as\s)|\b(?:and|but|while|because|though|although|that)\s+/g)) out.push(m.index + m[0].length);
   return out;
 }
 
@@ -107,7 +115,7 @@ function speakerBefore(view: ReportView, s: SentenceView, verbAt: number): Speak
     // A capital head is a name, unless it opens the sentence ("Anglers on the Ithon say").
     const headAt = from + cand.length - place.length - head.length;
     if (/^\p{Lu}/u.test(head) || s.mentions.some((x) => x.start === headAt)) continue;
-    if (!peopleHead(head, det)) continue;
+    if (!peopleHead(head, det, place)) continue;
     const lead = pre.slice(0, from);
     // "on a larger scale than officials have acknowledged"; "recalled after patients reported faults": no source of the claim.
     if (/\b(?:than|after|following|when|until|before|if|unless)\s+(?:\S+\s+(?:and|or)\s+)?$/i.test(lead)) return null;
@@ -144,7 +152,7 @@ function speakerAfter(s: SentenceView, at: number, len: number): Speaker | null 
   if (!m) return null;
   const [, det, , head, place] = m as unknown as [string, string, string, string, string];
   if (PLACE_VERB.test(place)) return null;
-  if (det.trim() === '' || /^\p{Lu}/u.test(head) || !peopleHead(head, det)) return null;
+  if (det.trim() === '' || /^\p{Lu}/u.test(head) || !peopleHead(head, det, place)) return null;
   if (s.mentions.some((x) => x.type === 'person' && x.start >= at)) return null;
   return { start: at, end: at + len + rest.length, phrase: s.text.slice(at, at + len + rest.length) };
 }
@@ -156,7 +164,7 @@ function groupPhrase(s: SentenceView, from: number, phrase: string): boolean {
   const m = NP.exec(phrase.replace(/^(\p{Lu})(?=\p{Ll}|\s)/u, (c: string) => c.toLowerCase()));
   if (!m) return false;
   const [, det, , head, place] = m as unknown as [string, string, string, string, string];
-  if (PLACE_VERB.test(place) || /^\p{Lu}/u.test(head) || !peopleHead(head, det)) return false;
+  if (PLACE_VERB.test(place) || /^\p{Lu}/u.test(head) || !peopleHead(head, det, place)) return false;
   // Plural only, or one person with an article: a bare singular is a thing ("according to plan").
   if (det.trim() === '' && !/s$|men$|people$/i.test(head)) return false;
   const end = from + phrase.length;
@@ -220,6 +228,8 @@ export function unnamedSpeakers(view: ReportView): CaveatDraft[] {
     const found: Speaker[] = [];
     for (const m of s.text.matchAll(SPEECH_AFTER_SUBJECT)) {
       if (inQuote(m.index)) continue;
+      // "complained about drill cuttings": a complaint made, an event of the story; "complained that …" is a claim.
+      if (/complain\w*$/.test(m[0]) && /^\s+about\b/.test(s.text.slice(m.index + m[0].length))) continue;
       const sp = speakerBefore(view, s, m.index);
       if (sp) found.push({ ...sp, end: m.index + m[0].length, phrase: s.text.slice(sp.start, m.index + m[0].length) });
     }
@@ -378,18 +388,22 @@ export function firstPersonAnswers(view: ReportView): CaveatDraft[] {
 
 // ---------- the outlet could not check ----------
 
-const NOT_CHECKED = new RegExp(`(?:^|[\\s(])(${V.outletSubjects.join('|')}|[Tt]he\\s+\\p{Lu}[\\p{L}]+(?:\\s+\\p{Lu}[\\p{L}]+){0,3})\\s+(?:${V.couldNotCheck.join('|')})\\b`, 'gu');
+const NOT_CHECKED = new RegExp(`(?:^|[\\s(])(${V.outletSubjects.join('|')}|(?:[Tt]he\\s+)?\\p{Lu}[\\p{L}]+(?:\\s+(?:&\\s+)?\\p{Lu}[\\p{L}]+){0,3})\\s+(?:${V.couldNotCheck.join('|')})\\b`, 'gu');
 
 /** "The Observer was not able to verify his account": the report says it could not check, naming itself as its reader knows it. */
 export function outletCouldNotCheck(view: ReportView): CaveatDraft[] {
   const out: CaveatDraft[] = [];
   const publisher = view.report.publisher.toLowerCase();
+  // When no publisher was read, the lines above the body still name the outlet ("Lion Mountain Reports, Freetown").
+  const header = view.text.split('\n').filter((l) => l.trim() !== '').slice(0, 5).join('\n').toLowerCase();
   for (const s of view.sentences) {
     for (const m of s.text.matchAll(NOT_CHECKED)) {
       const who = m[1]!;
       // The outlet by its own name or its short form ("the Observer" of "The Albertine Observer"); not a body named in the report.
       const name = who.replace(/^the\s+/i, '').toLowerCase();
-      const isOutlet = V.outletSubjects.some((re) => new RegExp(`^(?:${re})$`).test(who)) || (publisher !== 'unknown' && name.length > 2 && publisher.includes(name));
+      const isOutlet =
+        V.outletSubjects.some((re) => new RegExp(`^(?:${re})$`).test(who)) ||
+        (name.length > 2 && (publisher !== 'unknown' ? publisher.includes(name) : header.includes(name)));
       if (!isOutlet) continue;
       const at = m.index + m[0].indexOf(who);
       let e = s.text.length;
@@ -451,7 +465,9 @@ export function morePhrases(view: ReportView): CaveatDraft[] {
       push(m, { kind: 'anonymous-source', severity: 'medium', label: 'Anonymous source', explanation: `“${m[0]}”: talk that nobody is named for, so a reader cannot tell who says it or how they know.`, reasoning: 'Rule talk-nobody-named: word, talk or rumour passed on with no one named.', rule: 'talk-nobody-named', confidence: 0.8, claimant: null });
     }
     // Not a mood a poll or survey measured ("…, a recent poll found", "according to a council survey").
-    if (said.role === 'reporter' && !answerLine(view, s) && !MEASURED.test(s.text)) {
+    // "Few in the village believe …": attribution may read the group itself as the believer; it is still nobody named.
+    const ownVoice = said.role === 'reporter' || /^(?:Few|Many|Most|Some|Not many|Nobody|No one)\b/.test(said.claimant);
+    if (ownVoice && !answerLine(view, s) && !MEASURED.test(s.text)) {
       for (const m of s.text.matchAll(GROUP_MOOD)) {
         if (inQuote(m.index)) continue;
         push(m, { kind: 'unsourced', severity: 'medium', label: 'Whose view?', explanation: `“${m[0]}”: the report states a group's conviction as fact and names no one who holds it, so a reader cannot tell whose view it is or how widely it is held.`, reasoning: 'Rule group-mood: a group’s conviction or suspicion stated in the report’s own voice, with no one named.', rule: 'group-mood', confidence: 0.75, claimant: null });
