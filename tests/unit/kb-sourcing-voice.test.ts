@@ -162,3 +162,88 @@ describe('figures the report does not assert itself', () => {
     expect(unsourced(SOURCED, 'The operator lost $48 million on the route last year.').length).toBeGreaterThan(0);
   });
 });
+
+describe('more unnamed speakers: cited, met, counted', () => {
+  it.each([
+    ['according to a counted group', 'The plant has cut output by half, according to two customers and a notice seen by the Wire.', 'according to two customers'],
+    ['according to a bare plural', 'Prices are expected to open higher this season, according to traders, after a poor harvest.', 'according to traders'],
+    ['according to people placed in a sector', 'Three things explain the delay, according to people in the sector.', 'according to people in the sector'],
+    ['people the reporter met', 'Farmers I spoke to in the hills were holding back part of their crop.', 'Farmers I spoke to'],
+    ['a group’s characterisation', 'The stoppage followed what drivers describe as a campaign of extortion.', 'what drivers describe as'],
+    ['the counted people, continued', 'The Desk interviewed 23 workers employed by the subcontractor. All but two said their wages had not been paid.', 'All but two said'],
+    ['people involved in something', 'Two people involved in the financing said a lender had asked for a new review.', 'Two people involved in the financing said'],
+    ['a group that disputes', 'The board says the tariff is fair. Critics dispute that.', 'Critics dispute'],
+    ['unnamed church leaders', 'Local church leaders told the station that twelve more people were missing.', 'Local church leaders told'],
+    ['a group’s leaders by a plural possessive', 'Growers’ leaders have said the mill will refuse to raise its price.', 'leaders have said'],
+    ['people a “who” clause describes', 'Two scouts who work the east of the island told me a second certificate was passing between clubs.', 'Two scouts who work the east of the island told'],
+  ])('flags %s', (_, text, words) => {
+    expect(anonymous(SOURCED, text).join(' | ')).toContain(words);
+  });
+
+  it.each([
+    ['according to a named document', 'Output fell by half, according to internal emails seen by the Wire.'],
+    ['according to plan', 'The works went ahead according to plan.'],
+    ['a mood the reporter saw', 'Voters we spoke to in the square were divided.'],
+    ['a circumstance, not a source', 'Prosecutors raided the silo company on Monday, as growers warned they could lose a season.'],
+    ['a complaint made at a meeting', 'The suspension follows a meeting at which sheep farmers complained about fuel drums left on the hill.'],
+    ['a hedge, not a speaker', 'Health workers in the district are said to go months without pay.'],
+  ])('control: %s', (_, text) => {
+    expect(anonymous(SOURCED, text)).toEqual([]);
+  });
+});
+
+describe('more refusals, denials, hedges and views credited to nobody', () => {
+  it.each([
+    ['attempts to reach', 'Attempts to reach the company’s chief executive, Rosa Kline, were unsuccessful.', 'Attempts to reach'],
+    ['declined to provide', 'The company declined to provide payment records.', 'declined to provide'],
+    ['would “not speculate”', 'A spokesperson said the operator would "not speculate while the inquiry continues".', 'not speculate'],
+    ['neither replied', 'Letters were sent to the minister and his deputy; neither replied to questions.', 'neither replied to'],
+    ['a policy of silence', 'The regulator said it "does not discuss internal deliberations".', 'does not discuss internal'],
+    ['not spoken publicly', 'The player’s family have not spoken publicly since the hearing.', 'have not spoken publicly'],
+  ])('no comment: %s', (_, text, words) => {
+    expect(noComment(SOURCED, text).join(' | ')).toContain(words);
+  });
+
+  it.each([
+    ['called the suggestion false', 'The firm’s spokeswoman, Mireille Adjovi, called the suggestion "completely false".', 'called the suggestion'],
+    ['said the figure was not accurate', 'The manager, Hsu Wen, said that figure was "not accurate" but gave no other.', 'said that figure was'],
+    ['nothing to do with', 'The commissioner, Clovis Guidry, said his brother-in-law "had nothing to do with" the bid.', 'had nothing to do with'],
+    ['denied in a statement that', 'The country manager, Daniel Kiap, denied in a statement that any blasting had taken place.', 'denied in a statement that'],
+    ['a rebuttal in an unlabelled interview answer', 'What do you say to the rumour of payments?\n\nI have heard this story too. It is not true. Nobody has offered me anything.\n\nWill the strike go on?\n\nI cannot say.\n\nWhat next?\n\nWe wait.', 'It is not true'],
+  ])('denial: %s', (_, text, words) => {
+    expect(denial(SOURCED, text).join(' | ')).toContain(words);
+  });
+
+  it('control: “has nothing to do with them” about a fight is no denial', () => {
+    expect(denial(SOURCED, 'Ana Ruiz said passengers were "the hostages in a fight that has nothing to do with them".')).toEqual([]);
+  });
+
+  it.each([
+    ['it is not clear whether', 'It is not clear whether those invoices were paid.', 'It is not clear whether'],
+    ['is estimated to', 'Extortion is estimated to cost bus operators millions a year.', 'is estimated to'],
+    ['seem designed', 'The rules seem designed to help the largest exporters.', 'seem designed'],
+    ['the outlet named only above the body', 'The packs were traced to a wholesaler. Harbour Reports could not establish how many cartons had left the store.', 'Harbour Reports could not establish'],
+  ])('hedged: %s', (_, text, words) => {
+    const body = words.startsWith('Harbour') ? report('Medicines for sale', 'By Ana Test', 'Harbour Reports, Freetown', text) : null;
+    const quotes = body ? caveatsOf(body).filter((c) => c.kind === 'hedged').map((c) => c.quote) : hedged(SOURCED, text);
+    expect(quotes.join(' | ')).toContain(words);
+  });
+
+  it.each([
+    ['a permission', 'Under the new rule each boat may land a quarter less sardine.'],
+    ['a report made to a body', 'The first fire was reported to the Consumer Safety Agency in March.'],
+    ['a named speaker’s forecast by surname', 'Tudor Grosu, a lawyer for the farmers, spoke on Monday. Grosu said the receipts may now be worthless.'],
+  ])('not hedged: %s', (_, text) => {
+    expect(hedged(SOURCED, text).filter((q) => /may|reported/.test(q))).toEqual([]);
+  });
+
+  it.each([
+    ['few believe', 'Few in the village believe a buyer will come before spring.', 'Few in the village believe'],
+    ['a group wary, after an aside', 'Many in Philipsburg, a former silver town, are wary of the mine’s plans.', 'Many in Philipsburg'],
+    ['wide support credited to nobody', 'The strike has wide support in the town.', 'has wide support in'],
+    ['mixed opinion credited to nobody', 'Local opinion is mixed.', 'Local opinion is mixed'],
+    ['rarely lower', 'Trust between the growers and the board has rarely been lower.', 'has rarely been lower'],
+  ])('whose view: %s', (_, text, words) => {
+    expect(unsourced(SOURCED, text).join(' | ')).toContain(words);
+  });
+});
