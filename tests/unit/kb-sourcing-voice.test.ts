@@ -173,8 +173,7 @@ describe('more unnamed speakers: cited, met, counted', () => {
     ['the counted people, continued', 'The Desk interviewed 23 workers employed by the subcontractor. All but two said their wages had not been paid.', 'All but two said'],
     ['people involved in something', 'Two people involved in the financing said a lender had asked for a new review.', 'Two people involved in the financing said'],
     ['a group that disputes', 'The board says the tariff is fair. Critics dispute that.', 'Critics dispute'],
-    ['unnamed church leaders', 'Local church leaders told the station that twelve more people were missing.', 'Local church leaders told'],
-    ['a group’s leaders by a plural possessive', 'Growers’ leaders have said the mill will refuse to raise its price.', 'leaders have said'],
+    ['a group’s members by a plural possessive', 'Growers’ representatives have said the mill will refuse to raise its price.', 'representatives have said'],
     ['people a “who” clause describes', 'Two scouts who work the east of the island told me a second certificate was passing between clubs.', 'Two scouts who work the east of the island told'],
   ])('flags %s', (_, text, words) => {
     expect(anonymous(SOURCED, text).join(' | ')).toContain(words);

@@ -58,8 +58,8 @@ const SPOKES = /\bspokes(?:person|man|woman)\b/i;
 function peopleHead(head: string, det: string, place = ''): boolean {
   const h = head.toLowerCase();
   if (SPOKES.test(h)) return false;
-  // "leaders" is in the phrase rules' not-a-group list (leaders speak in public); here a body named for them is read by
-  // bodyOfficials, so unnamed "church leaders" are people not named.
+  // The voice's own heads win over the phrase rules' not-a-group list ("officials", "representatives": a body named for
+  // them is read by bodyOfficials). "Leaders" stay out: they speak in public ("union leaders said").
   if (HEADS.has(h)) return true;
   if (NOT_GROUP.has(h)) return false;
   if (GROUP.has(h)) return true;
