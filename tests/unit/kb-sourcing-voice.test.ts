@@ -246,3 +246,19 @@ describe('more refusals, denials, hedges and views credited to nobody', () => {
     expect(unsourced(SOURCED, text).join(' | ')).toContain(words);
   });
 });
+
+describe('on the record, and figures that are not the report’s own', () => {
+  it('a bare spokesperson speaks for the body just named', () => {
+    expect(anonymous('Dilmun Build Holding said it had paid every invoice. "The subcontractor alone is responsible," a spokesman said.')).toEqual([]);
+    expect(anonymous('"The pay was late," a spokesman said, speaking on condition of anonymity.').length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['a decree’s terms', 'The decree raised the export duty on soybeans to 33% from 26%.'],
+    ['a filed notice’s proposal', 'The notice, which the company filed with the exchange, proposes cutting the annual coupon from 6.5% to 4%.'],
+    ['a party’s stated proposal', 'The water board wants to raise the charge for canal water by about 40 percent over two years.'],
+    ['an unnamed group’s own figure', 'Biomass traders say chip prices have risen by closer to 15%.'],
+  ])('not a figure with no source: %s', (_, text) => {
+    expect(unsourced(SOURCED, text)).toEqual([]);
+  });
+});

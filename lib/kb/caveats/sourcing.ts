@@ -3,10 +3,11 @@
 import type { ClaimantRole } from '../document';
 import { clauseAt, inside, quotedSpans } from './text';
 import type { CaveatDraft } from './types';
-import { coveringAttribution, phraseDrafts, quoteDraft, type ReportView } from './view';
+import { coveringAttribution, phraseDrafts, quoteDraft, type ReportView, type SentenceView } from './view';
 import { MORE_VERB_TAIL, asideNamesSomeone, moreAnonPatterns, onRecordSpokesperson, pastEventFigure, publicFigure } from './sourcing-more';
 import { alternation, PHRASES } from './phrases';
 import { reportsBeingDenied } from './statements-more';
+import { unnamedSpeakerIn } from './voice';
 
 const ANON_VERBS = '(?:say|says|said|state|states|stated|confirmed|confirm|revealed|reveal|told|tell|believe|believes|claim|claimed|reported|noted|estimated|estimate|warned that|concede|concedes|conceded)';
 // A capital first letter too: the group often opens the sentence ("Officials said …").
@@ -118,6 +119,12 @@ export function bodyOfficials(view: ReportView, lead: string, phrase: string): b
   return view.mentions.some((x) => x.type === 'organisation' && word.test(x.surface));
 }
 
+/** An organisation named in this sentence or the one before it in the same paragraph. */
+function bodyJustNamed(view: ReportView, s: SentenceView): boolean {
+  const prev = view.sentences[s.index - 1];
+  return [s, ...(prev && prev.paragraph === s.paragraph ? [prev] : [])].some((x) => x.mentions.some((m) => m.type === 'organisation'));
+}
+
 export function anonymousSources(view: ReportView): CaveatDraft[] {
   const out: CaveatDraft[] = [];
   for (const s of view.sentences) {
@@ -133,6 +140,9 @@ export function anonymousSources(view: ReportView): CaveatDraft[] {
       if (p.id === 'unnamed-individual' && /^(?:an?|one)\s+(?:[\w-]+\s+){1,2}spokes(?:person|man|woman)$/i.test(m[0].trim()) && !/\b(?:senior|former|another|second)\s+/i.test(m[0])) continue;
       // "A spokesperson for the Department of Transport said": speaking for a named principal, on the record.
       if (p.id === 'unnamed-individual' && onRecordSpokesperson(m[0])) continue;
+      // "Dilmun Build said it had paid … "…," a spokesman said": a bare spokesperson speaks for the body the sentence or the
+      // one before it names, on the record.
+      if (p.id === 'unnamed-individual' && /^(?:an?|one)\s+spokes(?:person|man|woman)$/i.test(m[0].trim()) && bodyJustNamed(view, s)) continue;
       if (p.id === 'reports-that' && reportsBeingDenied(s.text, m.index, m[0].length)) continue;
       const lead = s.text.slice(0, m.index);
       // "on a larger scale than officials have acknowledged": a comparison with what they said, not a source of the claim.
@@ -275,6 +285,9 @@ const ANON_ONCE = ANON.map((p) => new RegExp(p.re.source, p.re.flags.replace('g'
 
 const DOCUMENT_SHOWS = /\b(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:extract|document|documents|record|records|register|filing|filings|copy|memo|letter|contract|invoice|invoices|minutes|ledger|spreadsheet)\s+(?:(?:seen|obtained|reviewed)\s+by\s+[^,.;]{2,50}?\s+)?(?:shows?|showed|lists?|listed|records?|recorded)\s+(?:that\s+)?/i;
 
+const DOCUMENT_SUBJECT = /^(?:The|A|An|Its|This|That|Their)\s+(?:[\w-]+\s+){0,2}(?:notice|decree|filing|order|ruling|judgment|judgement|statement|plan|proposal|budget|law|bill|contract|regulation|rules?|circular|memo|letter|prospectus|tender|resolution|ordinance|directive)\b(?:,[^,]{1,120},)?\s+(?:[a-z]+\s+){0,2}(?:raised|raises|cut|cuts|lowered|lowers|set|sets|proposes|proposed|told|tells|says|said|gives|gave|allocates|allocated|caps|capped|fixes|fixed|increases|increased|reduces|reduced|requires|required|lists|listed|puts|put)\b/;
+const PROPOSAL = /\b(?:wants|plans|proposes|intends|aims|seeks|hopes|wanted|planned|proposed|intended|aimed|sought|hoped)\s+to\s+(?:raise|cut|lower|increase|reduce|lift|double|halve|charge|set|cap|spend|invest|borrow|hire|build|close|sell|buy)\b/;
+
 export function unsourcedFigures(view: ReportView): CaveatDraft[] {
   const out: CaveatDraft[] = [];
   const byKey = new Map<string, CaveatDraft>();
@@ -283,8 +296,13 @@ export function unsourcedFigures(view: ReportView): CaveatDraft[] {
     // "Industry insiders estimate the deal is worth $2 billion": the figure rests on the unnamed people before it, which the
     // anonymous-source finding quotes (one caveat per claim), not on the report's own voice.
     const anonBefore = (at: number) => ANON_ONCE.some((re) => re.test(s.text.slice(0, at)));
-    // "A register extract seen by the Weekly shows that 49% …": the figure rests on a document the report names.
-    if (DOCUMENT_SHOWS.test(s.text)) continue;
+    // "A register extract seen by the Weekly shows that 49% …": the figure rests on a document the report names; "The decree
+    // raised the duty to 33%", "The notice … proposes cutting the coupon from 6.5% to 4%": the document's own terms.
+    if (DOCUMENT_SHOWS.test(s.text) || DOCUMENT_SUBJECT.test(s.text)) continue;
+    // "The board wants to raise the charge by about 40 percent": a party's stated proposal, public, not a finding.
+    if (PROPOSAL.test(s.text)) continue;
+    // "Biomass traders say chip prices have risen by 15%": the unnamed group's figure, which their finding quotes.
+    if (unnamedSpeakerIn(view, s)) continue;
     // A toll of another, earlier event ("In 2018, more than 160 people died when …") is background history, like any past figure.
     const history = /^In\s+(?:19|20)\d\d\b/.test(s.text);
     const figures = figuresIn(s.text).filter((f) => !inside(quotedSpans(s.text), f.start) && !publicFigure(s.text, f.start) && !checkable(view, s.text, f) && !((f.what !== 'toll' || history) && pastEventFigure(s.text, view.date)) && !anonBefore(f.start));

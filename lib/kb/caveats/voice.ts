@@ -214,6 +214,12 @@ function moreUnnamedSpeakers(view: ReportView, s: SentenceView, inQuote: (at: nu
   return out;
 }
 
+/** Whether a sentence has a speech verb whose subject is people the report does not name (for rules that defer to it). */
+export function unnamedSpeakerIn(view: ReportView, s: SentenceView): boolean {
+  for (const m of s.text.matchAll(SPEECH_AFTER_SUBJECT)) if (speakerBefore(view, s, m.index)) return true;
+  return false;
+}
+
 /** A speech verb whose subject (or tag) is people the report does not name. */
 export function unnamedSpeakers(view: ReportView): CaveatDraft[] {
   const out: CaveatDraft[] = [];
