@@ -119,6 +119,8 @@ export function bodyOfficials(view: ReportView, lead: string, phrase: string): b
   return view.mentions.some((x) => x.type === 'organisation' && word.test(x.surface));
 }
 
+const PUBLISHING_AT_NAMED = new RegExp(`^(?:${alternation(PHRASES.publishingGroupNouns)})\\s+at\\s+(?:the\\s+)?(?:[a-z-]+\\s+){0,2}\\p{Lu}`, 'u');
+
 /** An organisation named in this sentence or the one before it in the same paragraph. */
 function bodyJustNamed(view: ReportView, s: SentenceView): boolean {
   const prev = view.sentences[s.index - 1];
@@ -151,7 +153,13 @@ export function anonymousSources(view: ReportView): CaveatDraft[] {
       if (p.id === 'unnamed-press' && /\b(?:to|with|by|in)\s+(?:the\s+)?$/i.test(lead)) continue;
       // "recalled the pens after patients and pharmacists reported faults": the complaints that set off what the report
       // describes (the recall, confirmed by its maker), not a source for a claim of its own.
+      // Whatever the verb: "suspended the permit after residents argued that …" is what set the story off, not its source.
       if (/\b(?:after|following|when)\s+(?:[\w-]+\s+(?:and|or)\s+)?(?:[\w-]+\s+)?$/i.test(lead) && /\b(?:reported|complained)$/.test(m[0].trim())) continue;
+      // "The Union of Port and Dock Workers, which represents …, said": the group's words are inside a body's name.
+      // (A name that only starts the phrase, "Pubnico workers", "Riders say", leaves the group unnamed.)
+      if (s.mentions.some((x) => x.type === 'organisation' && x.start <= m.index && x.end > m.index + (/^\S+/.exec(m[0])?.[0].length ?? 0))) continue;
+      // "Analysts at the brokerage Océan Capital said": their employer is named, as in "analysts at Kestrel Research".
+      if (PUBLISHING_AT_NAMED.test(m[0])) continue;
       if (p.id === 'anonymous-group-more' && asideNamesSomeone(m[0], m.index, s.mentions)) continue;
       // "Her chief of staff said", "the governor's head of staff said": one office-holder of a named principal, on the record.
       if (/^[Ss]taff\b/.test(m[0]) && /\b(?:[Hh]is|[Hh]er|[Tt]heir|\p{Lu}[\p{L}-]*['’]s)\s+(?:deputy\s+)?(?:chief|head)\s+of\s+$/u.test(lead)) continue;
@@ -285,7 +293,19 @@ const ANON_ONCE = ANON.map((p) => new RegExp(p.re.source, p.re.flags.replace('g'
 
 const DOCUMENT_SHOWS = /\b(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:extract|document|documents|record|records|register|filing|filings|copy|memo|letter|contract|invoice|invoices|minutes|ledger|spreadsheet)\s+(?:(?:seen|obtained|reviewed)\s+by\s+[^,.;]{2,50}?\s+)?(?:shows?|showed|lists?|listed|records?|recorded)\s+(?:that\s+)?/i;
 
+// The size of a thing or of a transaction, a matter of record rather than a claim: "a $38 million seawall", "a planned
+// $300 million bond", "received about $6 million", "is expected to cost about $320 million", "spent more than $90 million".
+// Not what a party lost, owes or took ("lost $48 million", "embezzled $2 million"), nor what something is worth ("The deal is
+// worth $2 billion"): those are claims or estimates.
+const AMOUNT_NOUN_AFTER = /^\s+(?:[a-z-]+\s+)?(?:seawall|bond|bonds|loan|loans|grant|grants|project|programme|program|plan|deal|contract|expansion|upgrade|plant|port|pier|bridge|road|dam|terminal|facility|fund|package|budget|investment|refinery|mine|hospital|stadium|tender|scheme|facility|issue|offering|settlement|fine|bailout|stake|acquisition|takeover|purchase|sale|order)\b/;
+const AMOUNT_VERB_BEFORE = /\b(?:cost|costs|costing|received|receives|receive|spent|spends|spend|spending|raised|raises|raise|borrowed|borrow|borrows|invested|invest|invests|investing|funded|fund|funds|budgeted|allocated|granted|awarded|won|paid|pays|pay)\s+(?:(?:about|around|roughly|nearly|almost|some|more\s+than|less\s+than|over|under|up\s+to|at\s+least|an\s+estimated|a\s+further|another|a\s+total\s+of)\s+)*(?:US|J|NZ|A|C|HK|S)?$/;
+function recordedAmount(sentence: string, f: { start: number; end: number; what: string }): boolean {
+  if (f.what !== 'amount') return false;
+  return AMOUNT_NOUN_AFTER.test(sentence.slice(f.end)) || AMOUNT_VERB_BEFORE.test(sentence.slice(0, f.start));
+}
+
 const DOCUMENT_SUBJECT = /^(?:The|A|An|Its|This|That|Their)\s+(?:[\w-]+\s+){0,2}(?:notice|decree|filing|order|ruling|judgment|judgement|statement|plan|proposal|budget|law|bill|contract|regulation|rules?|circular|memo|letter|prospectus|tender|resolution|ordinance|directive)\b(?:,[^,]{1,120},)?\s+(?:[a-z]+\s+){0,2}(?:raised|raises|cut|cuts|lowered|lowers|set|sets|proposes|proposed|told|tells|says|said|gives|gave|allocates|allocated|caps|capped|fixes|fixed|increases|increased|reduces|reduced|requires|required|lists|listed|puts|put)\b/;
+const DIRECTIVE = /\b(?:asked|ordered|told|instructed|required|urged|directed)\s+[^.;]{1,60}?\s+to\s+(?:cut|reduce|lower|raise|increase|limit|curb|trim)\b/;
 const PROPOSAL = /\b(?:wants|plans|proposes|intends|aims|seeks|hopes|wanted|planned|proposed|intended|aimed|sought|hoped)\s+to\s+(?:raise|cut|lower|increase|reduce|lift|double|halve|charge|set|cap|spend|invest|borrow|hire|build|close|sell|buy)\b/;
 
 export function unsourcedFigures(view: ReportView): CaveatDraft[] {
@@ -300,12 +320,13 @@ export function unsourcedFigures(view: ReportView): CaveatDraft[] {
     // raised the duty to 33%", "The notice … proposes cutting the coupon from 6.5% to 4%": the document's own terms.
     if (DOCUMENT_SHOWS.test(s.text) || DOCUMENT_SUBJECT.test(s.text)) continue;
     // "The board wants to raise the charge by about 40 percent": a party's stated proposal, public, not a finding.
-    if (PROPOSAL.test(s.text)) continue;
+    // "The agency has asked industrial users to cut use by 15%": a public body's directive, a matter of record.
+    if (PROPOSAL.test(s.text) || DIRECTIVE.test(s.text)) continue;
     // "Biomass traders say chip prices have risen by 15%": the unnamed group's figure, which their finding quotes.
     if (unnamedSpeakerIn(view, s)) continue;
     // A toll of another, earlier event ("In 2018, more than 160 people died when …") is background history, like any past figure.
     const history = /^In\s+(?:19|20)\d\d\b/.test(s.text);
-    const figures = figuresIn(s.text).filter((f) => !inside(quotedSpans(s.text), f.start) && !publicFigure(s.text, f.start) && !checkable(view, s.text, f) && !((f.what !== 'toll' || history) && pastEventFigure(s.text, view.date)) && !anonBefore(f.start));
+    const figures = figuresIn(s.text).filter((f) => !recordedAmount(s.text, f) && !inside(quotedSpans(s.text), f.start) && !publicFigure(s.text, f.start) && !checkable(view, s.text, f) && !((f.what !== 'toll' || history) && pastEventFigure(s.text, view.date)) && !anonBefore(f.start));
     if (figures.length === 0) continue;
     const covering = coveringAttribution(view, s);
     if (covering.role !== 'reporter') continue;
