@@ -423,6 +423,8 @@ const HEDGE_CUES: { re: RegExp; cue?: string }[] = [
   { re: /\b(?:appears?|appeared|seems?|seemed)\s+to\b/gi },
   // "The rules seem designed to help the largest exporters": the report's reading of a purpose.
   { re: /\b(?:appears?|appeared|seems?|seemed)\s+(?:designed|intended|aimed|calculated|meant|tailored)\b/gi },
+  // "Residents appear divided along generational lines": the report's reading of a mood it did not measure.
+  { re: /\b(?:appears?|appeared|seems?|seemed)\s+(?:(?:deeply|sharply|largely|increasingly)\s+)?(?:divided|split|reluctant|unwilling|resigned|poised|determined)\b/gi },
   // "the death toll is likely to rise": a forecast, not a count.
   { re: /\b(?:is|are|was|were)\s+(?:(?:also|still)\s+)?(?:likely|unlikely)\s+to\b/gi },
   // "drones were likely used": a guess at what happened.

@@ -294,3 +294,35 @@ describe('figures of record are not the report’s unsourced figures', () => {
     expect(unsourced(SOURCED, 'The deal is worth $2 billion.').length).toBeGreaterThan(0);
   });
 });
+
+describe('set 22 and 25 shapes', () => {
+  it.each([
+    ['according to unnamed groups', 'Dozens of rivers are now affected, according to environmental groups.', 'according to environmental groups'],
+    ['according to someone placed by what they know', 'The plant is likely to be sold first, according to someone familiar with the company’s plans.', 'according to someone familiar with'],
+    ['unnamed businesses', 'Salmon farms in the harbour say they have cut fish numbers.', 'Salmon farms in the harbour say'],
+    ['an industry', 'Industry says the decline has other causes.', 'Industry says'],
+    ['the writer’s own unnamed sources', 'I hear from two people at the brewery that staff were told of a sale.', 'I hear from two people at the brewery'],
+    ['a group led to a view', 'The losses have led some economists to argue that the country does not need an airline.', 'led some economists to argue'],
+    ['people met, after “and”', 'Prices have been soft, and growers I spoke to at the open day were gloomy about renewals.', 'growers I spoke to'],
+  ])('anonymous: %s', (_, text, words) => {
+    expect(anonymous(SOURCED, text).join(' | ')).toContain(words);
+  });
+
+  it.each([
+    ['not available for an interview', 'The chief executive, Brian Kessler, was not available for an interview on Wednesday.', 'was not available for an interview'],
+    ['asked and not given', 'The Ledger asked the company for a list of its shareholders; the company did not provide one.', 'did not provide one'],
+  ])('no comment: %s', (_, text, words) => {
+    expect(noComment(SOURCED, text).join(' | ')).toContain(words);
+  });
+
+  it.each([
+    ['stopped trusting', 'Many families in the west have stopped trusting that the lights will stay on.', 'have stopped trusting'],
+    ['resigned to it', 'Many older residents are resigned to the resort being built.', 'are resigned to'],
+  ])('whose view: %s', (_, text, words) => {
+    expect(unsourced(SOURCED, text).join(' | ')).toContain(words);
+  });
+
+  it('a mood the report reads in a group is hedged: “appear divided”', () => {
+    expect(hedged(SOURCED, 'Residents of the village appear divided along generational lines.').join(' | ')).toContain('appear divided');
+  });
+});

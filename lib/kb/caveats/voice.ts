@@ -166,7 +166,7 @@ function groupPhrase(s: SentenceView, from: number, phrase: string): boolean {
   const [, det, , head, place] = m as unknown as [string, string, string, string, string];
   if (PLACE_VERB.test(place) || /^\p{Lu}/u.test(head) || !peopleHead(head, det, place)) return false;
   // Plural only, or one person with an article: a bare singular is a thing ("according to plan").
-  if (det.trim() === '' && !/s$|men$|people$/i.test(head)) return false;
+  if (det.trim() === '' && !/s$|men$|people$/i.test(head) && !HEADS.has(head.toLowerCase())) return false;
   const end = from + phrase.length;
   if (s.mentions.some((x) => x.type === 'person' && x.start >= from && x.end <= end)) return false;
   if (PUBLISHING.has(head.toLowerCase()) && s.mentions.some((x) => x.type === 'organisation' && x.start >= from && x.end <= end)) return false;
@@ -176,7 +176,11 @@ function groupPhrase(s: SentenceView, from: number, phrase: string): boolean {
 // "according to two customers", "according to traders", "according to people in the sector"
 const ACCORDING = /\baccording\s+to\s+([^,.;:“”"()]{2,80}?)(?=\s*(?:[,.;:)]|$)|\s+and\s)/g;
 // "Farmers I spoke to in Newala", "residents we talked to": people the reporter met, not named.
-const MET = /(?:^|[,;]\s+|\b(?:and|but|while)\s+)((?:[\p{L}\d'’-]+\s+){1,4}?)(?:whom\s+|that\s+)?(?:I|we)\s+(?:spoke|talked|interviewed)(?:\s+(?:to|with))?\b/gu;
+const MET = /(?:^|[,;]\s+|\b(?:and|but|while)\s+)((?!(?:and|but|while)\s)(?:[\p{L}\d'’-]+\s+){1,4}?)(?:whom\s+|that\s+)?(?:I|we)\s+(?:spoke|talked|interviewed)(?:\s+(?:to|with))?\b/gu;
+// "I hear from two people at the brewery that …": the writer's own unnamed sources.
+const HEARD_FROM = /\b(?:I|[Ww]e)\s+(?:hear|heard|have\s+heard|am\s+told|was\s+told|have\s+been\s+told|were\s+told)\s+(?:from|by)\s+((?:[\p{L}\d'’-]+\s+){1,5}?)(?=(?:at|in|from|on|who|that|close|familiar)\b)/gu;
+// "led some economists to argue that …": a group the report cites for a view, not named.
+const LED_TO_SAY = /\b(?:led|prompted|leading|prompting|causing|caused)\s+((?:[\p{L}\d'’-]+\s+){1,4}?)to\s+(?:argue|say|warn|suggest|claim|question|predict|conclude)\b/gu;
 // "in what drivers describe as a campaign of extortion": a group's characterisation, its people not named.
 const WHAT_THEY_CALL = /\bwhat\s+((?:[\p{L}\d'’-]+\s+){1,4}?)(?:describe|describes|described|call|calls|called|see|sees|regard|regards|consider|considers)(?:\s+as)?\b/gu;
 // "All but two said …", "Most of them said …" after the report counts people it does not name ("interviewed 23 workers").
@@ -197,6 +201,14 @@ function moreUnnamedSpeakers(view: ReportView, s: SentenceView, inQuote: (at: nu
     // "Voters we spoke to were divided": the reporter's summary of a mood, not a claim resting on them.
     if (/^[^.;]{0,80}?\b(?:were|are)\s+(?:divided|split|mixed)\b/.test(s.text.slice(m.index + m[0].length))) continue;
     if (groupPhrase(s, at, words)) out.push({ start: at, end: m.index + m[0].length, phrase: s.text.slice(at, m.index + m[0].length) });
+  }
+  for (const re of [HEARD_FROM, LED_TO_SAY]) {
+    for (const m of s.text.matchAll(re)) {
+      const words = m[1]!.replace(/\s+$/, '');
+      const at = m.index + m[0].indexOf(m[1]!);
+      if (inQuote(m.index) && re === LED_TO_SAY) continue;
+      if (groupPhrase(s, at, words)) out.push({ start: m.index, end: m.index + m[0].length, phrase: m[0] });
+    }
   }
   for (const m of s.text.matchAll(WHAT_THEY_CALL)) {
     if (inQuote(m.index)) continue;
