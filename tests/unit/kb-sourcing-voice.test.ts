@@ -301,7 +301,7 @@ describe('set 22 and 25 shapes', () => {
     ['according to someone placed by what they know', 'The plant is likely to be sold first, according to someone familiar with the company’s plans.', 'according to someone familiar with'],
     ['unnamed businesses', 'Salmon farms in the harbour say they have cut fish numbers.', 'Salmon farms in the harbour say'],
     ['an industry', 'Industry says the decline has other causes.', 'Industry says'],
-    ['the writer’s own unnamed sources', 'I hear from two people at the brewery that staff were told of a sale.', 'I hear from two people at the brewery'],
+    ['the writer’s own unnamed sources', 'I hear from two people at the brewery that staff were told of a sale.', 'I hear from two people'],
     ['a group led to a view', 'The losses have led some economists to argue that the country does not need an airline.', 'led some economists to argue'],
     ['people met, after “and”', 'Prices have been soft, and growers I spoke to at the open day were gloomy about renewals.', 'growers I spoke to'],
   ])('anonymous: %s', (_, text, words) => {
