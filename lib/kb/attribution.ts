@@ -413,6 +413,8 @@ const HEDGE_CUES: { re: RegExp; cue?: string }[] = [
   // "We could not independently confirm the timing", "I was unable to verify": the reporter's own doubt.
   // (Also "We were not able to verify his account independently".)
   { re: /\b(?:[Ww]e|I)\s+(?:could|can|were|was)\s*(?:not\s+able\s+to|not|n['’]t|unable\s+to)\s+(?:independently\s+)?(?:verify|confirm|establish)\b/g },
+  // "The firm, as far as this newsletter can tell, was registered only in March": the report's own limit.
+  { re: /\bas\s+far\s+as\s+(?:we|I|this\s+\w+|the\s+\w+)\s+(?:can|could)\s+(?:tell|establish|see|determine|ascertain)\b/gi, cue: 'as far as we can tell' },
   // "Around 1,800 claims could still be in dispute, by some estimates": whose estimates, the report does not say.
   { re: /\bby\s+(?:some|many|several|other|unofficial)\s+(?:estimates?|accounts?|counts?|reckonings?)\b/gi, cue: 'by some estimates' },
   // "Dozens of payments went, it seems, to holiday homes": the report's own guess, set off by commas.

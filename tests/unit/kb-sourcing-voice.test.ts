@@ -326,3 +326,51 @@ describe('set 22 and 25 shapes', () => {
     expect(hedged(SOURCED, 'Residents of the village appear divided along generational lines.').join(' | ')).toContain('appear divided');
   });
 });
+
+describe('set 26 and 27 shapes', () => {
+  it.each([
+    ['a group placed by what they are doing', 'Tourists staying at lakeside resorts said the boats had been crowded.', 'Tourists staying at lakeside resorts said'],
+    ['one placed by who reached them, an acronym in the role', 'One UK importer contacted by the Bulletin, which asked not to be named, said it was looking elsewhere.', 'One UK importer contacted by the Bulletin'],
+    ['staff interviewed for the article', 'Hospital staff interviewed for this article said many deliveries never arrived.', 'Hospital staff interviewed for this article said'],
+    ['“According to” opening the sentence', 'According to growers’ groups, the price has fallen by a third.', 'According to growers’ groups'],
+    ['some of a group, met by the reporter', 'Some of the skiers we spoke to said the lift had kept running.', 'Some of the skiers we spoke to'],
+    ['“One, a visitor from X, said” after them', 'Some of the skiers we spoke to said the lift kept running. One, a visitor from Sapporo, said she heard the attendant.', 'One, a visitor from Sapporo,'],
+    ['employees of a named company', 'Two employees of Kirpa Seeds Ltd said the warehouse repacked seed at night.', 'Two employees of Kirpa Seeds Ltd said'],
+    ['businesses that report', 'Resorts around Niseko report bookings above last year.', 'Resorts around Niseko report'],
+    ['members who criticised, in a question', 'Q: Some of your members have criticised the board for that. Is that fair?', 'Some of your members have criticised'],
+  ])('anonymous: %s', (_, text, words) => {
+    expect(anonymous(SOURCED, text).join(' | ')).toContain(words);
+  });
+
+  it('control: observers from a named group speak for it', () => {
+    expect(anonymous(SOURCED, 'Observers from the Regional Election Monitoring Group said the count was orderly.')).toEqual([]);
+  });
+
+  it.each([
+    ['did not say whether', 'The resort did not say whether the backup motor had been tested.', 'did not say whether'],
+    ['did not provide details', 'The ministry said it had opened an inquiry but did not provide details.', 'did not provide details'],
+    ['would not discuss it', 'The directorate confirmed the inquiry but would not discuss it while it is under way.', 'would not discuss it'],
+  ])('no comment: %s', (_, text, words) => {
+    expect(noComment(SOURCED, text).join(' | ')).toContain(words);
+  });
+
+  it('control: a report that did not say how is no refusal', () => {
+    expect(noComment(SOURCED, 'The audit did not say how the money was spent.')).toEqual([]);
+  });
+
+  it.each([
+    ['rejected the audit’s method', 'The finance chief, Jeanine Mwamba, rejected the audit’s sampling method.', 'rejected the audit’s sampling method'],
+    ['reject the idea that', 'Hotel owners reject the idea that they are to blame.', 'reject the idea that'],
+    ['rejected any suggestion', 'The airline rejected "any suggestion that our crews are pressured to land".', 'rejected "any suggestion that'],
+  ])('denial: %s', (_, text, words) => {
+    expect(denial(SOURCED, text).join(' | ')).toContain(words);
+  });
+
+  it('hedged: “as far as this newsletter can tell”', () => {
+    expect(hedged(SOURCED, 'The buyer, as far as this newsletter can tell, was registered only in March.').join(' | ')).toContain('as far as this newsletter can tell');
+  });
+
+  it('whose view: “Many in the city still do not trust”', () => {
+    expect(unsourced(SOURCED, 'Many in the city still do not trust that the diesel will come.').join(' | ')).toContain('still do not trust');
+  });
+});

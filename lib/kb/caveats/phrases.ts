@@ -91,6 +91,8 @@ export const SourcingPhrasesFile = z
         speechVerbs: phrases,
         /** Plural heads for people besides the group lists above ("households", "anglers"). */
         groupHeads: phrases,
+        /** Heads whose people speak for the body named with them ("Observers from the X Group", "analysts at X"), unlike its employees. */
+        bodyVoiceHeads: phrases,
         /** Singular heads for one person by role or place ("a village chairman"). */
         personHeads: phrases,
         /** Endings of a singular noun for a person ("chairman", "teacher"), read only after "a", "an", "one", "another". */

@@ -34,9 +34,9 @@ const SPEECH_AFTER_SUBJECT = new RegExp(`(?<![\\w’'])(?<!\\b(?:is|are|was|were
 const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a\\s+dozen|dozens|hundreds|thousands|scores';
 const QUANT = `(?:(?:around|about|roughly|nearly|almost|more\\s+than|at\\s+least|over|some|fewer\\s+than|up\\s+to)\\s+)?(?:\\d[\\d,]*|${NUMBER_WORDS})(?:\\s+of)?`;
 /** What opens an unnamed group or person: an article, a quantity, "some", "many" (never "the", "his", "their": a group already introduced, or someone's own people). */
-const DET = `(?:(?:a|an|one|another|some|many|several|most|few|a\\s+few|other|a\\s+handful\\s+of|a\\s+number\\s+of|a\\s+group\\s+of|a\\s+majority\\s+of|a\\s+couple\\s+of|${QUANT})\\s+)?`;
-const MOD = "(?:(?!(?:the|his|her|its|their|our|my|your|these|those|this|that|who|whose|which|and|or|after|before|when|than|if|unless|until|while|because|following|since|as|with|without|by|for|to|in|on|at|from|of|not|never|also|" + SPEECH + ")\\s)(?:[a-z][\\w-]*(?<![’']s)(?:(?<=s)['’])?|\\p{Lu}\\p{Ll}+(?:an|ian|ese|ish|i|ch|ic))\\s+){0,3}?";
-const PLACE = "(?:in|on|at|from|near|around|across|along|outside|inside|within|of|for|throughout|close\\s+to|familiar\\s+with|involved\\s+(?:in|with)|working\\s+on|briefed\\s+on|aware\\s+of|with\\s+(?:direct\\s+)?knowledge\\s+of|living\\s+(?:in|on|near)|working\\s+(?:in|at|on|for)|based\\s+in|who|whom\\s+(?:we|I)|(?:that\\s+)?(?:we|I)\\s+(?:spoke|talked)\\s+(?:to|with))";
+const DET = `(?:(?:(?:some|many|several|most|few|a\\s+few|one|two|three|none|all|both)\\s+of\\s+(?:the|your|their|our|its|these|those)|a|an|one|another|some|many|several|most|few|a\\s+few|other|a\\s+handful\\s+of|a\\s+number\\s+of|a\\s+group\\s+of|a\\s+majority\\s+of|a\\s+couple\\s+of|${QUANT})\\s+)?`;
+const MOD = "(?:(?!(?:the|his|her|its|their|our|my|your|these|those|this|that|who|whose|which|and|or|after|before|when|than|if|unless|until|while|because|following|since|as|with|without|by|for|to|in|on|at|from|of|not|never|also|" + SPEECH + ")\\s)(?:[a-z][\\w-]*(?<![’']s)(?:(?<=s)['’])?|\\p{Lu}\\p{Ll}+(?:an|ian|ese|ish|i|ch|ic)|\\p{Lu}{2,3})\\s+){0,3}?";
+const PLACE = "(?:\\p{Ll}+ing\\s+(?:at|in|on|near|for|with|along|around)|(?:contacted|interviewed|reached|quoted|surveyed|questioned)\\s+(?:by|for)|in|on|at|from|near|around|across|along|outside|inside|within|of|for|throughout|close\\s+to|familiar\\s+with|involved\\s+(?:in|with)|working\\s+on|briefed\\s+on|aware\\s+of|with\\s+(?:direct\\s+)?knowledge\\s+of|living\\s+(?:in|on|near)|working\\s+(?:in|at|on|for)|based\\s+in|who|whom\\s+(?:we|I)|(?:that\\s+)?(?:we|I)\\s+(?:spoke|talked)\\s+(?:to|with))";
 // Optional "Q:" of an interview's question, or a connective opening the sentence.
 const LEAD = '(?:Q:\\s+)?(?:(?:But|And|Yet|Still|Now|Meanwhile|However|Instead|So|Elsewhere|Locally)\\s*,?\\s+)?';
 // "patients and pharmacists": the last head is read.
@@ -46,6 +46,7 @@ const PLACE_VERB = /^\s+(?!who\b|whom\b|that\b)(?:(?!\b(?:who|whom|that|which)\b
 
 const lower = (xs: readonly string[]) => new Set(xs.map((x) => x.toLowerCase()));
 const HEADS = lower(V.groupHeads);
+const BODY_VOICE = lower(V.bodyVoiceHeads);
 const GROUP = lower([...PHRASES.groupNouns, ...PHRASES.communityNouns]);
 const PERSON = lower([...PHRASES.personNouns, ...PHRASES.relationNouns, ...V.personHeads]);
 const NOT_GROUP = lower([...PHRASES.notGroupNouns, ...V.notPeople]);
@@ -103,6 +104,16 @@ function speakerBefore(view: ReportView, s: SentenceView, verbAt: number): Speak
     if (s.mentions.some((m) => (m.type === 'person' || m.type === 'organisation') && m.start >= open && m.end <= pre.length)) return null;
     aside = [open, pre.length];
     pre = pre.slice(0, open);
+    // "One, a visitor from Sapporo, said": after a bare "One" or "Another", the aside says who they are.
+    if (/(?:^|[.;]\s+)(?:One|Another|A\s+second|A\s+third)(?:\s+of\s+them)?$/.test(pre)) {
+      const who = words.trim();
+      const m = NP.exec(who);
+      if (m && /^(?:a|an)\s/.test(m[1]!) && peopleHead(m[3]!, m[1]!, m[4]!) && !s.mentions.some((x) => x.type === 'person' && x.start >= open && x.end <= aside![1])) {
+        const start = pre.search(/(?:One|Another|A\s+second|A\s+third)(?:\s+of\s+them)?$/);
+        return { start, end: verbAt, phrase: s.text.slice(start, verbAt) };
+      }
+      return null;
+    }
   }
   for (const from of clauseStarts(pre)) {
     const cand = pre.slice(from);
@@ -126,7 +137,8 @@ function speakerBefore(view: ReportView, s: SentenceView, verbAt: number): Speak
     // "He said workers had complained": the group inside a named speaker's reported speech is that speaker's account.
     if (/\b(?:said|says|told\s+[\w\s]{1,30}?|added|believes?|thinks?|that)\s+$/i.test(lead)) return null;
     // "Observers from the Elections Observation Group said": a named body speaks through its people.
-    if (/^\s+(?:of|from)\b/.test(place) && s.mentions.some((x) => x.type === 'organisation' && x.start >= headAt && x.end <= from + cand.length)) return null;
+    // Its employees are not: "Two employees of Guru Kirpa Seeds said" are people nobody names.
+    if (/^\s+(?:of|from)\b/.test(place) && BODY_VOICE.has(head.toLowerCase()) && s.mentions.some((x) => x.type === 'organisation' && x.start >= headAt && x.end <= from + cand.length)) return null;
     // A named person inside the phrase is who speaks ("residents led by Ana Ruiz").
     // Only before the placing phrase: an unknown place there ("in Soroti") may read as a person's name.
     if (s.mentions.some((x) => x.type === 'person' && x.start >= from && x.end <= headAt + head.length)) return null;
@@ -174,7 +186,7 @@ function groupPhrase(s: SentenceView, from: number, phrase: string): boolean {
 }
 
 // "according to two customers", "according to traders", "according to people in the sector"
-const ACCORDING = /\baccording\s+to\s+([^,.;:“”"()]{2,80}?)(?=\s*(?:[,.;:)]|$)|\s+and\s)/g;
+const ACCORDING = /\b[Aa]ccording\s+to\s+([^,.;:“”"()]{2,80}?)(?=\s*(?:[,.;:)]|$)|\s+and\s)/g;
 // "Farmers I spoke to in Newala", "residents we talked to": people the reporter met, not named.
 const MET = /(?:^|[,;]\s+|\b(?:and|but|while)\s+)((?!(?:and|but|while)\s)(?:[\p{L}\d'’-]+\s+){1,4}?)(?:whom\s+|that\s+)?(?:I|we)\s+(?:spoke|talked|interviewed)(?:\s+(?:to|with))?\b/gu;
 // "I hear from two people at the brewery that …": the writer's own unnamed sources.
