@@ -374,3 +374,46 @@ describe('set 26 and 27 shapes', () => {
     expect(unsourced(SOURCED, 'Many in the city still do not trust that the diesel will come.').join(' | ')).toContain('still do not trust');
   });
 });
+
+describe('set 32 and 33 shapes', () => {
+  it.each([
+    ['a continued group after a group, not a count', 'Workers who left the meeting were less convinced. Several said they had been told in June that the plant had two more years.', 'Several said'],
+    ['a quantifier placed somewhere', 'Several in the valley area say the frost hit only the lower slopes.', 'Several in the valley area say'],
+    ['shops that expect', 'Shops near the plant expect to lose trade.', 'Shops near the plant expect'],
+    ['a group in a relative clause', 'The lagoon suffers from the runoff that scientists blame for repeated fish die-offs.', 'scientists blame'],
+    ['leaders speaking privately', 'Several cooperative leaders, speaking privately because they feared losing their posts, told us part of the money went to a loan.', 'Several cooperative leaders'],
+    ['brewers who questioned', 'Several brewers also questioned how the council would verify the rice’s origin.', 'Several brewers also questioned'],
+    ['architects placed', 'Architects in the area say approvals routinely take a year.', 'Architects in the area say'],
+  ])('anonymous: %s', (_, text, words) => {
+    expect(anonymous(SOURCED, text).join(' | ')).toContain(words);
+  });
+
+  it.each([
+    ['forecasters of a named institute', 'Forecasters at the National Institute of Meteorology expect more rain next week.'],
+    ['a bare spokesperson', 'A spokesperson said the company would look at every case individually.'],
+    ['people counted as an object', 'The industry employs tens of thousands of people in the state, many of them from abroad.'],
+    ['an association of owners', 'An association of owners who hold licences under the current system says the auction is unfair.'],
+  ])('control: %s', (_, text) => {
+    expect(anonymous(SOURCED, text)).toEqual([]);
+  });
+
+  it('a grant standing alone is about the claim just before it', () => {
+    const text = '"We were told the file was closed," one clerk said. He asked not to be named because he still works there.';
+    expect(anonymous(SOURCED, text).join(' | ')).toContain('We were told the file was closed');
+  });
+
+  it('an explainer’s answer is the report’s own voice; an interview addresses “you”', () => {
+    const explainer = ['Is the auction legal?', 'That depends on whom we ask. Critics say any round should consult the people first.', 'Who decides?', 'The ministry.', 'When?', 'In May.'];
+    expect(anonymous(...explainer).join(' | ')).toContain('Critics say');
+  });
+
+  it('no comment, denial: “declined to discuss its findings”, “Mr Liburd denied this.”', () => {
+    expect(noComment(SOURCED, 'The water board declined to discuss its findings.').join(' | ')).toContain('declined to discuss its findings');
+    expect(denial(SOURCED, 'Critics said the ferry had failed an inspection. The owner, Mr Liburd, denied this.').join(' | ')).toContain('denied this');
+    expect(denial(SOURCED, 'The council rejected that plan in May.')).toEqual([]);
+  });
+
+  it('a claim the report hedges is not also asserted as fact', () => {
+    expect(unsourced(SOURCED, 'Timber exporters in the region are understood to have long leaned on forest guards to look away.')).toEqual([]);
+  });
+});

@@ -40,6 +40,9 @@ export function analyse({ reports, claims, entities }: DetectorInput): { drafts:
 /** Rules that find a group or person speaking unnamed (not an anonymity grant, not relayed hearsay). */
 const ANSWER_GROUP_RULES = new Set(['anonymous-group', 'anonymous-group-more', 'unnamed-person-at', 'unnamed-person-who', 'unnamed-relation', 'those-close-to', 'vague-many', 'unnamed-speaker']);
 
+/** Rules that find a claim the report asserts in its own voice. */
+const ASSERTION_RULES = new Set(['unsourced-assertion', 'sweeping-claim']);
+
 function findings(corpus: Corpus): CaveatDraft[] {
   const drafts: CaveatDraft[] = [];
   for (const view of corpus.reports) {
@@ -85,6 +88,14 @@ function findings(corpus: Corpus): CaveatDraft[] {
       const s = view.sentences.find((x) => x.start <= d.start! && d.start! < x.end);
       // Also what they were told ("People who still work there have told me …"): the interviewee vouches for it under their name.
       if (s && answerLine(view, s)) drafts.splice(i, 1);
+    }
+    // A claim the report itself hedges ("is understood to have failed an inspection, although this could not be confirmed") is
+    // not asserted as fact: the hedge is the finding, not also an unsourced assertion.
+    for (let i = drafts.length - 1; i >= 0; i--) {
+      const d = drafts[i]!;
+      if (d.report !== view.id || d.kind !== 'unsourced' || !ASSERTION_RULES.has(d.rule ?? '') || d.start === undefined) continue;
+      const end = d.start + d.quote.length;
+      if (drafts.some((h) => h.kind === 'hedged' && h.report === view.id && h.start !== undefined && h.start < end && d.start! < h.start + h.quote.length)) drafts.splice(i, 1);
     }
     // "One said …", "Another said …" continue the unnamed sources before them.
     continuedUnnamed(view, drafts);

@@ -3,7 +3,7 @@
 import type { ClaimantRole } from '../document';
 import { clauseAt, inside, quotedSpans } from './text';
 import type { CaveatDraft } from './types';
-import { coveringAttribution, phraseDrafts, quoteDraft, type ReportView, type SentenceView } from './view';
+import { coveringAttribution, phraseDrafts, quoteDraft, type ReportView } from './view';
 import { MORE_VERB_TAIL, asideNamesSomeone, moreAnonPatterns, onRecordSpokesperson, pastEventFigure, publicFigure } from './sourcing-more';
 import { alternation, PHRASES } from './phrases';
 import { reportsBeingDenied } from './statements-more';
@@ -121,12 +121,6 @@ export function bodyOfficials(view: ReportView, lead: string, phrase: string): b
 
 const PUBLISHING_AT_NAMED = new RegExp(`^(?:${alternation(PHRASES.publishingGroupNouns)})\\s+at\\s+(?:the\\s+)?(?:[a-z-]+\\s+){0,2}\\p{Lu}`, 'u');
 
-/** An organisation named in this sentence or the one before it in the same paragraph. */
-function bodyJustNamed(view: ReportView, s: SentenceView): boolean {
-  const prev = view.sentences[s.index - 1];
-  return [s, ...(prev && prev.paragraph === s.paragraph ? [prev] : [])].some((x) => x.mentions.some((m) => m.type === 'organisation'));
-}
-
 export function anonymousSources(view: ReportView): CaveatDraft[] {
   const out: CaveatDraft[] = [];
   for (const s of view.sentences) {
@@ -144,7 +138,8 @@ export function anonymousSources(view: ReportView): CaveatDraft[] {
       if (p.id === 'unnamed-individual' && onRecordSpokesperson(m[0])) continue;
       // "Dilmun Build said it had paid … "…," a spokesman said": a bare spokesperson speaks for the body the sentence or the
       // one before it names, on the record.
-      if (p.id === 'unnamed-individual' && /^(?:an?|one)\s+spokes(?:person|man|woman)$/i.test(m[0].trim()) && bodyJustNamed(view, s)) continue;
+      // (However far back the body is: a bare spokesperson speaks for the one the report is about.)
+      if (p.id === 'unnamed-individual' && /^(?:an?|one)\s+spokes(?:person|man|woman)$/i.test(m[0].trim())) continue;
       if (p.id === 'reports-that' && reportsBeingDenied(s.text, m.index, m[0].length)) continue;
       const lead = s.text.slice(0, m.index);
       // "on a larger scale than officials have acknowledged": a comparison with what they said, not a source of the claim.
@@ -158,6 +153,9 @@ export function anonymousSources(view: ReportView): CaveatDraft[] {
       // "The Union of Port and Dock Workers, which represents …, said": the group's words are inside a body's name.
       // (A name that only starts the phrase, "Pubnico workers", "Riders say", leaves the group unnamed.)
       if (s.mentions.some((x) => x.type === 'organisation' && x.start <= m.index && x.end > m.index + (/^\S+/.exec(m[0])?.[0].length ?? 0))) continue;
+      // "employs tens of thousands of people in the state": people counted as an object, not speaking.
+      // "An association of owners who hold licences … says": the association speaks.
+      if (/\bof\s+$/.test(lead) && (p.id === 'anonymous-group-more' || p.id === 'anonymous-group')) continue;
       // "Analysts at the brokerage Océan Capital said": their employer is named, as in "analysts at Kestrel Research".
       if (PUBLISHING_AT_NAMED.test(m[0])) continue;
       if (p.id === 'anonymous-group-more' && asideNamesSomeone(m[0], m.index, s.mentions)) continue;

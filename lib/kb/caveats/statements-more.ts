@@ -218,7 +218,7 @@ export function rebuttals(view: ReportView): CaveatDraft[] {
     const said = coveringAttribution(view, s);
     // In a transcript ("NAME: That's not true."), the speaker label attributes the line.
     // An interview without Q and A labels counts too: a first-person answer after a question paragraph.
-    if (m && (qa?.kind === 'A' || answerLine(view, s) || said.cue === 'in the transcript' || (quoted && said.role !== 'reporter'))) {
+    if (m && (qa?.kind === 'A' || answerLine(view, s, false) || said.cue === 'in the transcript' || (quoted && said.role !== 'reporter'))) {
       const at = m[0].startsWith('A:') ? m[0].length - m[0].replace(/^A:\s*/, '').length : 0;
       const from = s.start + at + (/^[“"‘']/.test(s.text.slice(at)) ? 1 : 0);
       out.push(denialDraft(view, from, s.start + m.index + m[0].length, qa?.kind === 'A' ? 'The one interviewed' : said.claimant, said, 'rebuttal', 'a speaker answers a claim put to them with “That’s not true” or the like'));

@@ -144,7 +144,7 @@ export function coveringAttribution(view: ReportView, s: SentenceView): Attribut
 }
 
 /** A line of an interview's answer: "A: …", or a paragraph right after a question paragraph ("…?") in a report of several questions. */
-export function answerLine(view: ReportView, s: SentenceView): boolean {
+export function answerLine(view: ReportView, s: SentenceView, addressedOnly = true): boolean {
   const lineStart = view.text.lastIndexOf('\n', s.start - 1) + 1;
   const lineEnd = view.text.indexOf('\n', lineStart);
   const line = view.text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd).trim();
@@ -156,5 +156,9 @@ export function answerLine(view: ReportView, s: SentenceView): boolean {
   if (/^Q:\s/.test(prev)) return true;
   // An interview without Q and A labels: several paragraphs that are questions, and an answer in the first person
   // (an explainer's answers under its question headings are the report's own voice).
-  return view.text.split('\n').filter((l) => /\?$/.test(l.trim())).length >= 3 && /\b(?:I|me|my|we|us|our)\b/.test(line);
+  // An explainer's question headings ask about the story ("Is the auction legal?"); an interviewer asks the one interviewed
+  // ("What did you see?"), so most questions say "you".
+  const questions = view.text.split('\n').filter((l) => /\?$/.test(l.trim()));
+  const addressed = questions.filter((l) => /\b(?:you|your)\b/i.test(l)).length;
+  return questions.length >= 3 && (!addressedOnly || addressed * 3 >= questions.length) && /\b(?:I|me|my|we|us|our)\b/.test(line);
 }

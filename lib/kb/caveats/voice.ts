@@ -90,9 +90,13 @@ function clauseStarts(pre: string): number[] {
 }
 
 /** The unnamed speaker before `verbAt` in `text`, if the words there read as one. */
+// "Several cooperative leaders, speaking privately because they feared …, told us": whoever they are, they are unnamed.
+const ANONYMITY_ASIDE = /\b(?:speaking\s+(?:privately|anonymously|on\s+condition)|on\s+(?:the\s+)?condition\s+(?:of\s+anonymity|that)|asked\s+not\s+to\s+be\s+(?:named|identified)|anonymity)\b/i;
+
 function speakerBefore(view: ReportView, s: SentenceView, verbAt: number): Speaker | null {
   let pre = s.text.slice(0, verbAt).replace(/\s+$/, '');
   let aside: Span | null = null;
+  let anonymous = false;
   // An aside between the group and its verb: "Teachers in X, who spoke on condition that …, said".
   if (pre.endsWith(',')) {
     const open = pre.slice(0, -1).lastIndexOf(',');
@@ -104,6 +108,7 @@ function speakerBefore(view: ReportView, s: SentenceView, verbAt: number): Speak
     if (s.mentions.some((m) => (m.type === 'person' || m.type === 'organisation') && m.start >= open && m.end <= pre.length)) return null;
     aside = [open, pre.length];
     pre = pre.slice(0, open);
+    anonymous = ANONYMITY_ASIDE.test(words);
     // "One, a visitor from Sapporo, said": after a bare "One" or "Another", the aside says who they are.
     if (/(?:^|[.;]\s+)(?:One|Another|A\s+second|A\s+third)(?:\s+of\s+them)?$/.test(pre)) {
       const who = words.trim();
@@ -113,6 +118,15 @@ function speakerBefore(view: ReportView, s: SentenceView, verbAt: number): Speak
         return { start, end: verbAt, phrase: s.text.slice(start, verbAt) };
       }
       return null;
+    }
+  }
+  // "Several in the Valdobbiadene area say": a quantifier placed somewhere stands for people there.
+  {
+    // Not "Few in the village believe": a view credited to nobody, the group-mood finding's.
+    const q = /(?:^|[.;]\s+|,\s+)((?:Several|Many|Some|Most|Others)\s+(?:in|from|at|on|around|across|near|along)\s+[^,;:“”"]{2,60})$/.exec(pre);
+    if (q && !PLACE_VERB.test(' ' + q[1]!.replace(/^\S+\s+/, '')) && !/^(?:believe|believes|expect|expects|suspect)\b/.test(s.text.slice(verbAt))) {
+      const start = pre.length - q[1]!.length;
+      return { start, end: verbAt, phrase: s.text.slice(start, verbAt) };
     }
   }
   for (const from of clauseStarts(pre)) {
@@ -126,7 +140,7 @@ function speakerBefore(view: ReportView, s: SentenceView, verbAt: number): Speak
     // A capital head is a name, unless it opens the sentence ("Anglers on the Ithon say").
     const headAt = from + cand.length - place.length - head.length;
     if (/^\p{Lu}/u.test(head) || s.mentions.some((x) => x.start === headAt)) continue;
-    if (!peopleHead(head, det, place)) continue;
+    if (!peopleHead(head, det, place) && !(anonymous && /s$/.test(head))) continue;
     const lead = pre.slice(0, from);
     // "on a larger scale than officials have acknowledged"; "recalled after patients reported faults": no source of the claim.
     if (/\b(?:than|after|following|when|until|before|if|unless)\s+(?:\S+\s+(?:and|or)\s+)?$/i.test(lead)) return null;
@@ -135,10 +149,11 @@ function speakerBefore(view: ReportView, s: SentenceView, verbAt: number): Speak
     // "His lawyers said", "the company's engineers said": someone's own people, on the record.
     if (/(?:['’]s|\b(?:his|her|their|its|our|my|your|the|these|those))\s+$/i.test(lead)) return null;
     // "He said workers had complained": the group inside a named speaker's reported speech is that speaker's account.
-    if (/\b(?:said|says|told\s+[\w\s]{1,30}?|added|believes?|thinks?|that)\s+$/i.test(lead)) return null;
+    // ("the runoff that scientists blame for …": a relative "that" after a noun leaves the group the speaker.)
+    if (/\b(?:said|says|told\s+[\w\s]{1,30}?|added|believes?|thinks?)\s+(?:that\s+)?$/i.test(lead)) return null;
     // "Observers from the Elections Observation Group said": a named body speaks through its people.
     // Its employees are not: "Two employees of Guru Kirpa Seeds said" are people nobody names.
-    if (/^\s+(?:of|from)\b/.test(place) && BODY_VOICE.has(head.toLowerCase()) && s.mentions.some((x) => x.type === 'organisation' && x.start >= headAt && x.end <= from + cand.length)) return null;
+    if (/^\s+(?:of|from|at)\b/.test(place) && BODY_VOICE.has(head.toLowerCase()) && s.mentions.some((x) => x.type === 'organisation' && x.start >= headAt && x.end <= from + cand.length)) return null;
     // A named person inside the phrase is who speaks ("residents led by Ana Ruiz").
     // Only before the placing phrase: an unknown place there ("in Soroti") may read as a person's name.
     if (s.mentions.some((x) => x.type === 'person' && x.start >= from && x.end <= headAt + head.length)) return null;
@@ -229,7 +244,12 @@ function moreUnnamedSpeakers(view: ReportView, s: SentenceView, inQuote: (at: nu
   if (QUANTIFIED.test(s.text)) {
     // The people counted in the same paragraph, just before.
     const before = view.sentences.filter((x) => x.paragraph === s.paragraph && x.index < s.index && x.index >= s.index - 2);
-    const counted = before.some((x) => [...x.text.matchAll(COUNTED)].some((c) => peopleHead(c[1]!, 'several ')));
+    // …or opens with a group the report does not name ("Workers who left the meeting were less convinced. Several said …").
+    const opensWithGroup = (t: string) => {
+      const g = /^(?:(?:Some|Many|Most|The)\s+)?(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+s)\b/u.exec(t);
+      return g !== null && peopleHead(g[1]!, 'several ');
+    };
+    const counted = before.some((x) => [...x.text.matchAll(COUNTED)].some((c) => peopleHead(c[1]!, 'several ')) || opensWithGroup(x.text));
     if (counted) {
       const m = QUANTIFIED.exec(s.text)!;
       out.push({ start: 0, end: m[0].length, phrase: m[0] });
@@ -298,8 +318,10 @@ export function anonymityGrants(view: ReportView): CaveatDraft[] {
   const out: CaveatDraft[] = [];
   for (const s of view.sentences) {
     for (const m of s.text.matchAll(GRANT)) {
-      // The claim is the sentence the grant stands in: quote from its start, so the claim and its speaker are one caveat.
-      const start = s.start;
+      // The claim is the sentence the grant stands in: quote from its start, so the claim and its speaker are one caveat. A grant
+      // standing alone ("He asked not to be named because …") is about the claim just before it: quote from there.
+      const prev = view.sentences[s.index - 1];
+      const start = m.index === 0 && /^(?:He|She|They|It)\b/.test(s.text) && prev && prev.paragraph === s.paragraph ? prev.start : s.start;
       const end = s.start + m.index + m[0].length;
       out.push(
         quoteDraft(view, start, end, {
