@@ -417,3 +417,22 @@ describe('set 32 and 33 shapes', () => {
     expect(unsourced(SOURCED, 'Timber exporters in the region are understood to have long leaned on forest guards to look away.')).toEqual([]);
   });
 });
+
+describe('set 35 shapes', () => {
+  it.each([
+    ['people the outlet interviewed, whatever their role', 'Clan leaders interviewed by the Ledger said they had received only small cash handouts.', 'Clan leaders interviewed by the Ledger said'],
+    ['a group in its own relative clause', 'The plan is opposed by some residents of Blue Hills, who say the resort would block beach access.', 'some residents of Blue Hills, who say'],
+    ['analysts placed by what they follow', 'Analysts following the company said it may need to sell part of its stake.', 'Analysts following the company said'],
+  ])('anonymous: %s', (_, text, words) => {
+    expect(anonymous(SOURCED, text).join(' | ')).toContain(words);
+  });
+
+  it('no comment: declined an interview request', () => {
+    expect(noComment(SOURCED, 'The terminal’s president, Hiroshi Tanabe, declined an interview request.').join(' | ')).toContain('declined an interview request');
+  });
+
+  it('an interview whose questions rarely say “you”: a first-person answer is still the interviewee’s', () => {
+    const interview = ['How many jobs are at stake?', 'About 300.', 'Has the company talked to the union?', 'Not yet.', 'Is there a risk of a strike?', 'That is what they say. Younger workers at the terminal have told me the company is hiring fewer people.'];
+    expect(anonymous(...interview).join(' | ')).not.toContain('Younger workers');
+  });
+});

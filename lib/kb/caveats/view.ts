@@ -160,5 +160,7 @@ export function answerLine(view: ReportView, s: SentenceView, addressedOnly = tr
   // ("What did you see?"), so most questions say "you".
   const questions = view.text.split('\n').filter((l) => /\?$/.test(l.trim()));
   const addressed = questions.filter((l) => /\b(?:you|your)\b/i.test(l)).length;
-  return questions.length >= 3 && (!addressedOnly || addressed * 3 >= questions.length) && /\b(?:I|me|my|we|us|our)\b/.test(line);
+  if (questions.length < 3 || !/\b(?:I|me|my|we|us|our)\b/.test(line)) return false;
+  // An answer in the singular first person is the interviewee's; "we" alone may be the explainer's newsroom.
+  return !addressedOnly || /\b(?:I|me|my)\b/.test(line) || addressed * 3 >= questions.length;
 }

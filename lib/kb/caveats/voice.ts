@@ -36,7 +36,7 @@ const QUANT = `(?:(?:around|about|roughly|nearly|almost|more\\s+than|at\\s+least
 /** What opens an unnamed group or person: an article, a quantity, "some", "many" (never "the", "his", "their": a group already introduced, or someone's own people). */
 const DET = `(?:(?:(?:some|many|several|most|few|a\\s+few|one|two|three|none|all|both)\\s+of\\s+(?:the|your|their|our|its|these|those)|a|an|one|another|some|many|several|most|few|a\\s+few|other|a\\s+handful\\s+of|a\\s+number\\s+of|a\\s+group\\s+of|a\\s+majority\\s+of|a\\s+couple\\s+of|${QUANT})\\s+)?`;
 const MOD = "(?:(?!(?:the|his|her|its|their|our|my|your|these|those|this|that|who|whose|which|and|or|after|before|when|than|if|unless|until|while|because|following|since|as|with|without|by|for|to|in|on|at|from|of|not|never|also|" + SPEECH + ")\\s)(?:[a-z][\\w-]*(?<![’']s)(?:(?<=s)['’])?|\\p{Lu}\\p{Ll}+(?:an|ian|ese|ish|i|ch|ic)|\\p{Lu}{2,3})\\s+){0,3}?";
-const PLACE = "(?:\\p{Ll}+ing\\s+(?:at|in|on|near|for|with|along|around)|(?:contacted|interviewed|reached|quoted|surveyed|questioned)\\s+(?:by|for)|in|on|at|from|near|around|across|along|outside|inside|within|of|for|throughout|close\\s+to|familiar\\s+with|involved\\s+(?:in|with)|working\\s+on|briefed\\s+on|aware\\s+of|with\\s+(?:direct\\s+)?knowledge\\s+of|living\\s+(?:in|on|near)|working\\s+(?:in|at|on|for)|based\\s+in|who|whom\\s+(?:we|I)|(?:that\\s+)?(?:we|I)\\s+(?:spoke|talked)\\s+(?:to|with))";
+const PLACE = "(?:\\p{Ll}+ing\\s+(?:at|in|on|near|for|with|along|around|the|a|an|this|its|their)|(?:contacted|interviewed|reached|quoted|surveyed|questioned)\\s+(?:by|for)|in|on|at|from|near|around|across|along|outside|inside|within|of|for|throughout|close\\s+to|familiar\\s+with|involved\\s+(?:in|with)|working\\s+on|briefed\\s+on|aware\\s+of|with\\s+(?:direct\\s+)?knowledge\\s+of|living\\s+(?:in|on|near)|working\\s+(?:in|at|on|for)|based\\s+in|who|whom\\s+(?:we|I)|(?:that\\s+)?(?:we|I)\\s+(?:spoke|talked)\\s+(?:to|with))";
 // Optional "Q:" of an interview's question, or a connective opening the sentence.
 const LEAD = '(?:Q:\\s+)?(?:(?:But|And|Yet|Still|Now|Meanwhile|However|Instead|So|Elsewhere|Locally)\\s*,?\\s+)?';
 // "patients and pharmacists": the last head is read.
@@ -46,6 +46,8 @@ const PLACE_VERB = /^\s+(?!who\b|whom\b|that\b)(?:(?!\b(?:who|whom|that|which)\b
 
 const lower = (xs: readonly string[]) => new Set(xs.map((x) => x.toLowerCase()));
 const HEADS = lower(V.groupHeads);
+// The not-a-group words that are things, not people who speak in public ("documents", "figures"): never speakers.
+const NOT_GROUP_THINGS = lower([...V.notPeople, 'documents', 'papers', 'filings', 'records', 'statements', 'reports', 'letters', 'numbers', 'figures']);
 const BODY_VOICE = lower(V.bodyVoiceHeads);
 const GROUP = lower([...PHRASES.groupNouns, ...PHRASES.communityNouns]);
 const PERSON = lower([...PHRASES.personNouns, ...PHRASES.relationNouns, ...V.personHeads]);
@@ -140,7 +142,10 @@ function speakerBefore(view: ReportView, s: SentenceView, verbAt: number): Speak
     // A capital head is a name, unless it opens the sentence ("Anglers on the Ithon say").
     const headAt = from + cand.length - place.length - head.length;
     if (/^\p{Lu}/u.test(head) || s.mentions.some((x) => x.start === headAt)) continue;
-    if (!peopleHead(head, det, place) && !(anonymous && /s$/.test(head))) continue;
+    // Whoever they are, people the outlet interviewed or who would not be named are unnamed sources ("Clan leaders interviewed by
+    // Pacific Ledger said").
+    const metByOutlet = /^\s+(?:interviewed|contacted|reached|quoted|surveyed)\s+(?:by|for)\b/.test(place);
+    if (!peopleHead(head, det, place) && !((anonymous || metByOutlet) && /s$/.test(head) && !NOT_GROUP_THINGS.has(head.toLowerCase()))) continue;
     const lead = pre.slice(0, from);
     // "on a larger scale than officials have acknowledged"; "recalled after patients reported faults": no source of the claim.
     if (/\b(?:than|after|following|when|until|before|if|unless)\s+(?:\S+\s+(?:and|or)\s+)?$/i.test(lead)) return null;
@@ -208,6 +213,7 @@ const MET = /(?:^|[,;]\s+|\b(?:and|but|while)\s+)((?!(?:and|but|while)\s)(?:[\p{
 const HEARD_FROM = /\b(?:I|[Ww]e)\s+(?:hear|heard|have\s+heard|am\s+told|was\s+told|have\s+been\s+told|were\s+told)\s+(?:from|by)\s+((?:[\p{L}\d'’-]+\s+){1,5}?)(?=(?:at|in|from|on|who|that|close|familiar)\b)/gu;
 // "led some economists to argue that …": a group the report cites for a view, not named.
 const LED_TO_SAY = /\b(?:led|prompted|leading|prompting|causing|caused)\s+((?:[\p{L}\d'’-]+\s+){1,4}?)to\s+(?:argue|say|warn|suggest|claim|question|predict|conclude)\b/gu;
+const WHO_SAY = /(?:^|[,;:(]\s*|\b(?:by|from|with|among|and|for)\s+)((?:some|many|several|most|other)\s+[^,;:“”"()]{2,60}?),\s+who\s+(?:say|says|said|claim|claimed|argue|argued|complain|complained|insist|insisted)\b/g;
 // "in what drivers describe as a campaign of extortion": a group's characterisation, its people not named.
 const WHAT_THEY_CALL = /\bwhat\s+((?:[\p{L}\d'’-]+\s+){1,4}?)(?:describe|describes|described|call|calls|called|see|sees|regard|regards|consider|considers)(?:\s+as)?\b/gu;
 // "All but two said …", "Most of them said …" after the report counts people it does not name ("interviewed 23 workers").
@@ -236,6 +242,13 @@ function moreUnnamedSpeakers(view: ReportView, s: SentenceView, inQuote: (at: nu
       if (inQuote(m.index) && re === LED_TO_SAY) continue;
       if (groupPhrase(s, at, words)) out.push({ start: m.index, end: m.index + m[0].length, phrase: m[0] });
     }
+  }
+  // "some residents of Blue Hills, who say the resort would block beach access": the group speaks in its relative clause.
+  for (const m of s.text.matchAll(WHO_SAY)) {
+    if (inQuote(m.index)) continue;
+    const words = m[1]!;
+    const at = m.index + m[0].indexOf(words);
+    if (groupPhrase(s, at, words)) out.push({ start: at, end: m.index + m[0].length, phrase: m[0].slice(m[0].indexOf(words)) });
   }
   for (const m of s.text.matchAll(WHAT_THEY_CALL)) {
     if (inQuote(m.index)) continue;
